@@ -1,0 +1,50 @@
+"""Register the ``Doc`` extensions quotemine's components write.
+
+Every value is made of JSON primitives (str, int, float, bool, None, lists and dicts of them), so a
+``Doc`` keeps its results through ``Doc.to_bytes``, ``DocBin`` and ``nlp.pipe(n_process=2)``.
+Offsets are character offsets into ``doc.text``.
+
+=====================  ===================================================================
+extension              written by / content
+=====================  ===================================================================
+``qm_published``       the caller: publication date, ISO ``YYYY-MM-DD`` or ``None``
+``qm_people``          ``quotemine_entities`` / ``quotemine_roles``: list of person dicts
+``qm_orgs``            ``quotemine_entities``: list of organisation dicts
+``qm_quotes``          ``quotemine_quotes`` / ``quotemine_attribution``: list of quote dicts
+``qm_dates``           ``quotemine_dates``: list of date dicts
+``qm_money``           ``quotemine_money``: list of money dicts
+``qm_warnings``        any stage: list of human-readable warnings for the report
+=====================  ===================================================================
+
+The exact keys of each dict are documented in ``docs/pipeline.md``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+DOC_EXTENSIONS: tuple[str, ...] = (
+    "qm_published",
+    "qm_people",
+    "qm_orgs",
+    "qm_quotes",
+    "qm_dates",
+    "qm_money",
+    "qm_warnings",
+)
+
+
+def register_extensions() -> None:
+    """Register quotemine's ``Doc`` extensions; calling it again does nothing.
+
+    List-valued extensions default to ``None`` (a shared mutable default would leak between
+    documents); read them with ``doc._.qm_quotes or []``.
+    """
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+            logger.debug("registered Doc._.%s", name)

@@ -1,0 +1,97 @@
+"""Register quotemine's spaCy factories.
+
+This module is the target of the ``spacy_factories`` entry points, so spaCy imports it whenever a
+``Language`` is created. It must stay cheap: the stage modules (and dateparser) are imported inside
+the ``make_*`` bodies. No ``from __future__ import annotations`` here: spaCy builds a config model
+from the real annotations of each ``make_*`` signature.
+"""
+
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+from quotemine.extensions import register_extensions
+
+if TYPE_CHECKING:
+    from quotemine.pipeline.attribution import Attributor
+    from quotemine.pipeline.dates import DateResolver
+    from quotemine.pipeline.entities import EntityRepairer
+    from quotemine.pipeline.money import MoneyParser
+    from quotemine.pipeline.quotes import QuoteFinder
+    from quotemine.pipeline.roles import RoleTagger
+
+register_extensions()
+
+
+def make_entity_repairer(nlp: Language, name: str) -> "EntityRepairer":
+    """Build the ``quotemine_entities`` component."""
+    from quotemine.pipeline.entities import EntityRepairer
+
+    return EntityRepairer(nlp, name)
+
+
+def make_role_tagger(nlp: Language, name: str) -> "RoleTagger":
+    """Build the ``quotemine_roles`` component."""
+    from quotemine.pipeline.roles import RoleTagger
+
+    return RoleTagger(nlp, name)
+
+
+def make_quote_finder(nlp: Language, name: str) -> "QuoteFinder":
+    """Build the ``quotemine_quotes`` component."""
+    from quotemine.pipeline.quotes import QuoteFinder
+
+    return QuoteFinder(nlp, name)
+
+
+def make_attributor(nlp: Language, name: str) -> "Attributor":
+    """Build the ``quotemine_attribution`` component."""
+    from quotemine.pipeline.attribution import Attributor
+
+    return Attributor(nlp, name)
+
+
+def make_date_resolver(nlp: Language, name: str) -> "DateResolver":
+    """Build the ``quotemine_dates`` component."""
+    from quotemine.pipeline.dates import DateResolver
+
+    return DateResolver(nlp, name)
+
+
+def make_money_parser(nlp: Language, name: str) -> "MoneyParser":
+    """Build the ``quotemine_money`` component."""
+    from quotemine.pipeline.money import MoneyParser
+
+    return MoneyParser(nlp, name)
+
+
+Language.factory(
+    "quotemine_entities",
+    assigns=["doc.ents", "doc.spans", "doc._.qm_people", "doc._.qm_orgs"],
+    requires=["doc.ents", "token.dep"],
+)(make_entity_repairer)
+Language.factory(
+    "quotemine_roles",
+    assigns=["doc.spans", "doc._.qm_people"],
+    requires=["doc._.qm_people", "token.dep"],
+)(make_role_tagger)
+Language.factory(
+    "quotemine_quotes",
+    assigns=["doc.spans", "doc._.qm_quotes"],
+    requires=["token.dep", "token.lemma"],
+)(make_quote_finder)
+Language.factory(
+    "quotemine_attribution",
+    assigns=["doc._.qm_quotes"],
+    requires=["doc._.qm_quotes"],
+)(make_attributor)
+Language.factory(
+    "quotemine_dates",
+    assigns=["doc.spans", "doc._.qm_dates"],
+    requires=["doc.ents"],
+)(make_date_resolver)
+Language.factory(
+    "quotemine_money",
+    assigns=["doc.spans", "doc._.qm_money"],
+    requires=["doc.ents"],
+)(make_money_parser)
