@@ -1,0 +1,632 @@
+"""Resolve the text of one date expression to a TIMEX3-style value.
+
+Private helper of :mod:`quotemine.pipeline.dates`. Pure functions over strings and ``datetime.date``:
+no spaCy, no clock. The frequent news forms (weekdays, "Nov. 29", "last month", "two years ago",
+"the third quarter", "the 1990s", seasons, holidays) are handled here with compiled patterns;
+whatever is left is returned as ``None`` so the caller can try dateparser.
+
+The conventions follow TimeML/TIMEX3 (Pustejovsky et al. 2003) as used by HeidelTime (Strötgen and
+Gertz 2010): a bare weekday or month in news is resolved towards the past unless the tense or the
+words say otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+MONTHS: Mapping[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: Mapping[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+NUMBERS: Mapping[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "a few": 3, "few": 3, "several": 3, "a couple of": 2,
+    "a couple": 2, "couple of": 2, "a dozen": 12,
+}  # fmt: skip
+ORDINALS: Mapping[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+                               "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}  # fmt: skip
+SEASONS: Mapping[str, tuple[str, int]] = {
+    "spring": ("SP", 3),
+    "summer": ("SU", 6),
+    "fall": ("FA", 9),
+    "autumn": ("FA", 9),
+    "winter": ("WI", 12),
+}
+DECADE_WORDS: Mapping[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+REF_WORDS: Mapping[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
+    "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the future": "FUTURE_REF",
+}  # fmt: skip
+
+_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WD = r"(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>[12]\d{3})"
+_NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
+
+_LEAD = re.compile(
+    r"^(?:the|on|in|at|by|during|since|until|till|of|from|before|after|around|about|nearly|almost|"
+    r"some|sometime|approximately|roughly|circa|as of|as early as|as late as|as recently as)\s+"
+)
+_MOD = re.compile(
+    r"^(?P<m>early|earlier|mid|middle|late|later|the beginning of|beginning of|the start of|start of|"
+    r"the end of|end of|the middle of|middle of|the close of)(?:[\s-]+|$)(?:in\s+)?(?:the\s+)?"
+)
+_MOD_MAP: Mapping[str, str] = {"early": "early", "earlier": "early", "beginning": "early", "start": "early",
+                               "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "late",
+                               "close": "late"}  # fmt: skip
+_TOD = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|overnight)$")
+_SETS = re.compile(
+    r"^(?:every|each|per)\b|^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
+    r"biweekly|semiannually|annual|seasonally)$"
+)
+_TIMES = re.compile(
+    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|"
+    r"^(?:this|that|the|tomorrow|yesterday)?\s*(?:morning|afternoon|evening|night|tonight|overnight)$|^tonight$"
+)
+_DURATION = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|recent|following|final)\s+)?"
+    r"(?:(?:\d+|[a-z]+(?:-[a-z]+)?|a few|several|many|couple of)\s+)?(?:full\s+)?"
+    r"(?:days?|weeks?|months?|years?|decades?|centuries|quarters?|hours?|minutes?|weekends?|fortnights?)"
+    r"(?:\s+(?:old|long|or so|and a half))?$"
+    r"|^(?:\d+|[a-z]+)[\s-](?:days?|weeks?|months?|years?|decades?)(?:[\s-]old)?$|years?$|-year-old$"
+)
+
+_P_REL = re.compile(
+    r"^(?P<rel>last|this|next|previous|following|coming|this coming|this past|current|latest|most recent|"
+    r"same|that)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|period)$"
+)
+_P_AGO = re.compile(r"^(?:just\s+|only\s+|over\s+|more than\s+|less than\s+)?" + _NUM + r"\s+" + _UNIT
+                    + r"\s+(?P<dir>ago|earlier|before|later|after|from now|hence)$")  # fmt: skip
+_P_MDY = re.compile(
+    r"^(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?:,?\s+(?:of\s+|in\s+)?" + _YEAR + r")?$"
+)
+_P_DMY = re.compile(r"^(?:" + _WD + r",?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MON
+                    + r"(?:,?\s+(?:of\s+|in\s+)?" + _YEAR + r")?$")  # fmt: skip
+_P_MY = re.compile(r"^" + _MON + r",?\s+(?:of\s+)?" + _YEAR + r"$")
+_P_YM = re.compile(r"^" + _YEAR + r"\s+" + _MON + r"$")
+_P_MON = re.compile(r"^(?P<rel>last|next|this|this past|this coming|coming)?\s*" + _MON + r"$")
+_P_WD = re.compile(
+    r"^(?P<rel>last|next|this|this past|this coming|coming|past|previous|following)?\s*" + _WD + r"$"
+)
+_P_ISO = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)$")
+_P_US = re.compile(r"^(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})$")
+_P_YEAR = re.compile(r"^(?:fiscal\s+|calendar\s+|(?:the\s+)?year\s+|fy\s*)?" + _YEAR + r"$")
+_P_DECADE = re.compile(
+    r"^(?P<c>[12]\d)?(?P<d>\d)0'?s$|^'(?P<d2>\d)0s$|^(?P<w>" + "|".join(DECADE_WORDS) + r")$"
+)
+_P_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$")
+_P_QUARTER = re.compile(
+    r"^(?:its\s+|their\s+)?(?:fiscal\s+)?(?:(?P<y1>[12]\d{3})\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|"
+    r"1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{3})|\s+(?P<y3>[12]\d{3}))?$"
+    r"|^(?P<q2>q[1-4])\s*(?P<y4>[12]\d{3})?$"
+)
+_P_YEARAGO = re.compile(r"^(?:year[\s-]ago|year[\s-]earlier|prior[\s-]year)(?:\s+(?:quarter|period))?$")
+_P_SEASON = re.compile(
+    r"^(?P<rel>last|this|next|this past|past|coming|this coming)?\s*(?P<s>spring|summer|fall|autumn|winter)"
+    r"(?:\s+(?:of\s+)?" + _YEAR + r")?$"
+)
+_P_ANCHOR_YEAR = re.compile(
+    r"^(?:the\s+)?(?:following|next|previous|preceding|prior|same)\s+year$|"
+    r"^that year$|^the year (?:before|after)$"
+)
+_P_YEAR_WORDS = re.compile(
+    r"^(?P<c>nineteen|twenty)[\s-](?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?$"
+    r"|^two thousand(?:\s+and)?(?:\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?$"
+)
+_WORD_DIGITS: Mapping[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8,
+    "ninety": 9,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One resolved expression: TIMEX3 value and the fields of a ``qm_dates`` dict."""
+
+    value: str | None
+    granularity: str | None
+    modifier: str | None = None
+    type: str = "date"
+    note: str | None = None
+    anchored: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a resolution may lean on besides the text.
+
+    Attributes:
+        ref: The publication date, or ``None``.
+        direction: ``-1`` when the clause is in the past tense, ``1`` for the future, ``0`` unknown.
+        anchor: The value of the last resolved date before this one in the document, or ``None``.
+
+    """
+
+    ref: dt.date | None
+    direction: int = 0
+    anchor: str | None = None
+
+
+def granularity_of(value: str) -> str | None:
+    """Return the granularity of a TIMEX3 value (``2002-11`` → ``month``)."""
+    if re.fullmatch(r"[\dX]{4}-[\dX]{2}-\d{2}", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}(?:-WE)?", value):
+        return "week"
+    if re.fullmatch(r"[\dX]{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"[\dX]{4}-(?:SP|SU|FA|WI)", value):
+        return "season"
+    if re.fullmatch(r"\d{4}-Q\d", value):
+        return "quarter"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{3}X?", value):
+        return "decade"
+    if re.fullmatch(r"\d{2}(?:XX)?", value):
+        return "century"
+    return None
+
+
+def parse_reference(raw: object) -> dt.date | None:
+    """Read ``YYYY-MM-DD`` or a full ISO datetime string; anything else gives ``None``."""
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if not isinstance(raw, str) or len(raw) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(raw.strip()[:10])
+    except ValueError:
+        return None
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify quotes and dashes, squeeze spaces and drop edge punctuation."""
+    t = (
+        text.lower()
+        .replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u2013", "-")
+        .replace("\u2014", "-")
+    )
+    t = re.sub(r"\s+", " ", t).strip(' ,.;:!?()[]"')
+    return t
+
+
+def _mk(value: str, modifier: str | None = None) -> Timex:
+    return Timex(value, granularity_of(value), modifier)
+
+
+def _anch(value: str) -> Timex:
+    return Timex(value, granularity_of(value), anchored=True)
+
+
+def _day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _week(d: dt.date) -> str:
+    iy, iw, _ = d.isocalendar()
+    return f"{iy:04d}-W{iw:02d}"
+
+
+def _quarter(y: int, q: int) -> str:
+    y += (q - 1) // 4
+    return f"{y:04d}-Q{(q - 1) % 4 + 1}"
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _choose_year(ref: dt.date, m: int, d: int, direction: int) -> dt.date | None:
+    """Pick the year of a month-day: on/before ``ref`` in the past, after it in the future, else nearest."""
+    cands = [c for y in (ref.year - 1, ref.year, ref.year + 1) if (c := _safe_date(y, m, d)) is not None]
+    if not cands:
+        return None
+    if direction < 0:
+        past = [c for c in cands if c <= ref]
+        return max(past) if past else None
+    if direction > 0:
+        fut = [c for c in cands if c >= ref]
+        return min(fut) if fut else None
+    return min(cands, key=lambda c: (abs((c - ref).days), c > ref))
+
+
+def _weekday(ref: dt.date, wd: int, rel: str | None, direction: int) -> dt.date:
+    back = (ref.weekday() - wd) % 7
+    fwd = (wd - ref.weekday()) % 7
+    if rel in ("next", "coming", "this coming", "following"):
+        return ref + dt.timedelta(days=fwd or 7)
+    if rel in ("last", "past", "this past", "previous"):
+        return ref - dt.timedelta(days=back or 7)
+    if direction > 0:
+        return ref + dt.timedelta(days=fwd or 7)
+    return ref - dt.timedelta(days=back)
+
+
+def _year_of(value: str | None) -> int | None:
+    m = re.match(r"^(\d{4})", value or "")
+    return int(m.group(1)) if m else None
+
+
+def _quarter_of(value: str | None) -> tuple[int, int] | None:
+    m = re.match(r"^(\d{4})-Q(\d)$", value or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+class TimexResolver:
+    """Resolve normalised date texts against a context; build once, call many times.
+
+    Args:
+        events: The parsed ``dates_events.json`` lexicon (named days and events).
+
+    """
+
+    def __init__(self, events: Mapping[str, object]) -> None:
+        self._fixed: dict[str, tuple[int, int]] = {}
+        for name, md in dict(events.get("fixed", {})).items():  # type: ignore[call-overload]
+            mm, dd = str(md).split("-")
+            self._fixed[name] = (int(mm), int(dd))
+        self._nth: dict[str, tuple[int, int, int]] = {
+            k: (int(v[0]), int(v[1]), int(v[2]))
+            for k, v in dict(events.get("nth_weekday", {})).items()  # type: ignore[call-overload]
+        }
+        self._easter: dict[str, int] = {
+            k: int(v)
+            for k, v in dict(events.get("easter", {})).items()  # type: ignore[call-overload]
+        }
+        self._election = {str(x) for x in list(events.get("us_election", []))}  # type: ignore[call-overload]
+        names = [*self._fixed, *self._nth, *self._easter, *self._election]
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        self._holiday = re.compile(
+            r"^(?:(?P<rel>last|next|this|this past|this coming|coming)\s+)?(?P<h>"
+            + alt
+            + r")(?:,?\s+"
+            + _YEAR
+            + r")?$"
+        )
+
+    def holiday_names(self) -> list[str]:
+        """Return every named day the lexicon knows, lower-cased."""
+        return [*self._fixed, *self._nth, *self._easter, *self._election]
+
+    def _holiday_date(self, name: str, year: int) -> dt.date | None:
+        if name in self._fixed:
+            return _safe_date(year, *self._fixed[name])
+        if name in self._nth:
+            mon, wd, n = self._nth[name]
+            if n > 0:
+                first = dt.date(year, mon, 1)
+                return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+            nxt = dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1)
+            return nxt - dt.timedelta(days=(nxt.weekday() - wd) % 7)
+        if name in self._easter:
+            return _easter(year) + dt.timedelta(days=self._easter[name])
+        if name in self._election:
+            first = dt.date(year, 11, 2)
+            return first + dt.timedelta(days=(1 - first.weekday()) % 7)
+        return None
+
+    def resolve(self, text: str, ctx: Context) -> Timex | None:
+        """Resolve one expression; ``None`` means "not understood here".
+
+        Args:
+            text: The expression as it appears in the document.
+            ctx: Reference date, tense direction and anchor.
+
+        Returns:
+            A :class:`Timex` (with ``value`` ``None`` for times, durations, sets or a missing reference),
+            or ``None`` when the text is not understood.
+
+        """
+        t = normalise(text)
+        if not t:
+            return None
+        if t in REF_WORDS:
+            return Timex(REF_WORDS[t], None)
+        if _SETS.search(t):
+            return Timex(None, None, type="set")
+        for _ in range(3):
+            t2 = _LEAD.sub("", t)
+            if t2 == t:
+                break
+            t = t2
+        modifier: str | None = None
+        m = _MOD.match(t)
+        if m and m.end() < len(t):
+            modifier = next(_MOD_MAP[w] for w in m.group("m").split() if w in _MOD_MAP)
+            t = t[m.end() :]
+        t = re.sub(r"^(?:the|in|of)\s+", "", t)
+        stripped = _TOD.sub("", t)
+        if stripped != t and stripped:
+            t = stripped
+        elif _TIMES.search(t):
+            return Timex(None, None, type="time")
+        res = self._absolute(t, ctx)
+        if res is None:
+            res = self._relative(t, ctx)
+        if res is None:
+            if _DURATION.search(t):
+                return Timex(None, None, type="duration")
+            return None
+        if modifier and res.value is not None:
+            return Timex(res.value, res.granularity, modifier, res.type, res.note)
+        return res
+
+    def _absolute(self, t: str, ctx: Context) -> Timex | None:
+        if m := _P_ISO.match(t):
+            d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+            return _mk(_day(d)) if d else None
+        if m := _P_US.match(t):
+            y = int(m["year"])
+            y = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
+            d = _safe_date(y, int(m["mon"]), int(m["day"]))
+            return _mk(_day(d)) if d else None
+        if (m := _P_MDY.match(t)) or (m := _P_DMY.match(t)):
+            mon, day = MONTHS[m["mon"]], int(m["day"])
+            if m["year"]:
+                d = _safe_date(int(m["year"]), mon, day)
+                return _mk(_day(d)) if d else None
+            if not 1 <= day <= 31:
+                return None
+            if ctx.ref is None:
+                return Timex(f"XXXX-{mon:02d}-{day:02d}", "day", note="no publication date: year unknown")
+            d = _choose_year(ctx.ref, mon, day, ctx.direction)
+            return _mk(_day(d)) if d else None
+        if (m := _P_MY.match(t)) or (m := _P_YM.match(t)):
+            return _mk(_month(int(m["year"]), MONTHS[m["mon"]]))
+        if m := _P_YEAR.match(t):
+            return _mk(m["year"])
+        if m := _P_YEAR_WORDS.match(t):
+            if m["c"]:
+                y = (19 if m["c"] == "nineteen" else 20) * 100 + _WORD_DIGITS[m["t"]] * 10
+                return _mk(str(y + (_WORD_DIGITS[m["u"]] if m["u"] else 0)))
+            return _mk(str(2000 + (_WORD_DIGITS[m["u2"]] if m["u2"] else 0)))
+        if m := _P_DECADE.match(t):
+            if m["w"]:
+                return _mk(f"19{DECADE_WORDS[m['w']]}X")
+            dgt = m["d"] or m["d2"]
+            cen = m["c"] or "19"
+            return _mk(f"{cen}{dgt}X")
+        if m := _P_CENTURY.match(t):
+            return _mk(f"{int(m['n']) - 1:02d}")
+        if m := _P_QUARTER.match(t):
+            q = ORDINALS[m["q"] or m["q2"]]
+            ys = m["y1"] or m["y2"] or m["y3"] or m["y4"]
+            if ys:
+                return _mk(_quarter(int(ys), q))
+            if ctx.ref is None:
+                return Timex(None, "quarter", note="no publication date: year unknown")
+            return _mk(_quarter(ctx.ref.year, q))
+        if m := _P_SEASON.match(t):
+            code, start = SEASONS[m["s"]]
+            if m["year"]:
+                return _mk(f"{m['year']}-{code}")
+            if ctx.ref is None:
+                return Timex(None, "season", note="no publication date: year unknown")
+            y = ctx.ref.year - (1 if code == "WI" and ctx.ref.month <= 2 else 0)
+            rel = m["rel"]
+            if rel in ("last", "this past", "past") and (y, start + 2) >= (ctx.ref.year, ctx.ref.month):
+                y -= 1
+            elif rel in ("next", "coming", "this coming") and (y, start) <= (ctx.ref.year, ctx.ref.month):
+                y += 1
+            return _mk(f"{y:04d}-{code}")
+        if m := self._holiday.match(t):
+            if m["year"]:
+                d = self._holiday_date(m["h"], int(m["year"]))
+                return _mk(_day(d)) if d else None
+            if ctx.ref is None:
+                return Timex(None, "day", note="no publication date: year unknown")
+            rel = m["rel"]
+            direction = 1 if rel in ("next", "coming", "this coming") else -1 if rel else ctx.direction
+            cands = [d for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
+                     if (d := self._holiday_date(m["h"], y)) is not None]  # fmt: skip
+            if direction == 0:
+                return _mk(_day(min(cands, key=lambda d: (abs((d - ctx.ref).days), d > ctx.ref))))  # type: ignore[operator]
+            pick = [d for d in cands if (d <= ctx.ref if direction < 0 else d > ctx.ref)]
+            if not pick:
+                return None
+            return _mk(_day(max(pick) if direction < 0 else min(pick)))
+        return None
+
+    def _relative(self, t: str, ctx: Context) -> Timex | None:
+        ref = ctx.ref
+        need_ref = Timex(None, None, note="relative date and no publication date")
+        if t in ("today", "this day", "tonight"):
+            return _mk(_day(ref)) if ref else need_ref
+        if t == "new year":
+            if ref is None:
+                return need_ref
+            return _mk(str(ref.year if ref.month <= 6 else ref.year + 1))
+        if t in ("yesterday", "the day before yesterday", "day before yesterday"):
+            k = 1 if t == "yesterday" else 2
+            return _mk(_day(ref - dt.timedelta(days=k))) if ref else need_ref
+        if t in ("tomorrow", "the day after tomorrow", "day after tomorrow"):
+            k = 1 if t == "tomorrow" else 2
+            return _mk(_day(ref + dt.timedelta(days=k))) if ref else need_ref
+        if m := _P_WD.match(t):
+            if ref is None:
+                return Timex(
+                    f"XXXX-WXX-{WEEKDAYS[m['wd']] + 1}", None, note="relative date and no publication date"
+                )
+            return _mk(_day(_weekday(ref, WEEKDAYS[m["wd"]], m["rel"], ctx.direction)))
+        if m := _P_MON.match(t):
+            if m["mon"] == "may" and not m["rel"]:
+                return None
+            mon = MONTHS[m["mon"]]
+            if ref is None:
+                return Timex(f"XXXX-{mon:02d}", "month", note="no publication date: year unknown")
+            rel = m["rel"]
+            if rel in ("next", "coming", "this coming") or (rel is None and ctx.direction > 0):
+                y = ref.year if mon > ref.month else ref.year + 1
+            elif rel in ("last", "this past"):
+                y = ref.year if mon < ref.month else ref.year - 1
+            elif rel == "this":
+                y = ref.year
+            elif ctx.direction < 0:
+                y = ref.year if mon <= ref.month else ref.year - 1
+            else:  # the nearest one; a tie goes to the past
+                diff = mon - ref.month
+                off = min((diff, diff - 12, diff + 12), key=lambda o: (abs(o), o > 0))
+                y, _ = _shift_month(ref.year, ref.month, off)
+            return _mk(_month(y, mon))
+        if m := _P_REL.match(t):
+            return self._rel_unit(m["rel"], m["unit"], ctx) if ref else need_ref
+        if m := _P_AGO.match(t):
+            return self._ago(m["num"], m["unit"], m["dir"], ctx) if ref else need_ref
+        if _P_YEARAGO.match(t):
+            if ref is None:
+                return need_ref
+            aq = _quarter_of(ctx.anchor)
+            if aq:
+                return _anch(_quarter(aq[0] - 1, aq[1]))
+            if t.endswith("quarter") or t.endswith("period"):
+                q = (ref.month - 1) // 3
+                return _mk(_quarter(ref.year - 1, q) if q else _quarter(ref.year - 2, 4))
+            return _mk(str(ref.year - 1))
+        if _P_ANCHOR_YEAR.match(t):
+            base = _year_of(ctx.anchor) or (ref.year if ref else None)
+            if base is None:
+                return need_ref
+            k = (
+                1
+                if re.search(r"following|next|after", t)
+                else -1
+                if re.search(r"previous|preceding|prior|before", t)
+                else 0
+            )
+            return _anch(str(base + k))
+        if (m := re.match(r"^([12]\d{3}) (?:quarter|period)$", t)) and (aq := _quarter_of(ctx.anchor)):
+            return _anch(_quarter(int(m.group(1)), aq[1]))
+        if t in ("quarter", "period") or t.startswith("period") or t in ("latest period", "latest quarter"):
+            return None
+        if t in ("weekend",):
+            if ref is None:
+                return need_ref
+            d = ref - dt.timedelta(days=(ref.weekday() - 5) % 7) if ctx.direction <= 0 else ref
+            return _mk(_week(d) + "-WE")
+        return None
+
+    def _rel_unit(self, rel: str, unit: str, ctx: Context) -> Timex | None:
+        ref = ctx.ref
+        assert ref is not None
+        k = {"last": -1, "previous": -1, "this past": -1, "next": 1, "following": 1, "coming": 1,
+             "this coming": 1}.get(rel, 0)  # fmt: skip
+        if rel in ("same", "that"):
+            return None
+        if unit == "week":
+            return _mk(_week(ref + dt.timedelta(days=7 * k)))
+        if unit == "weekend":
+            sat = ref + dt.timedelta(days=(5 - ref.weekday()) % 7)
+            if k < 0 or (k == 0 and ctx.direction < 0 and ref.weekday() < 5):
+                sat -= dt.timedelta(days=7)
+            elif k > 0 and ref.weekday() >= 5:
+                sat += dt.timedelta(days=7)
+            return _mk(_week(sat) + "-WE")
+        if unit == "month":
+            y, mo = _shift_month(ref.year, ref.month, k)
+            return _mk(_month(y, mo))
+        if unit == "year":
+            return _mk(str(ref.year + k))
+        if unit in ("quarter", "period"):
+            q = (ref.month - 1) // 3 + 1
+            if rel in ("latest", "most recent"):
+                k = -1
+            if unit == "period" and rel not in (
+                "latest",
+                "most recent",
+                "last",
+                "previous",
+                "current",
+                "this",
+            ):
+                return None
+            return _mk(_quarter(ref.year, q + k) if q + k >= 1 else _quarter(ref.year - 1, q + k + 4))
+        if unit == "decade":
+            return _mk(f"{ref.year // 10 + k:03d}X")
+        if unit == "century":
+            return _mk(f"{ref.year // 100 + k:02d}")
+        return None
+
+    def _ago(self, num: str, unit: str, direction: str, ctx: Context) -> Timex | None:
+        ref = ctx.ref
+        assert ref is not None
+        n = int(num) if num.isdigit() else NUMBERS.get(num, 0)
+        if n <= 0 or n > 5000:
+            return None
+        sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+        anchored = direction in ("earlier", "before", "later", "after")
+        aq = _quarter_of(ctx.anchor)
+        if unit == "year" and aq and (anchored or (direction == "ago" and n == 1)):
+            return _anch(_quarter(aq[0] + sign * n, aq[1]))
+        base = ref
+        if anchored and (ay := _year_of(ctx.anchor)) is not None and ctx.anchor:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.anchor):
+                base = dt.date.fromisoformat(ctx.anchor)
+            elif unit in ("year", "decade", "century"):
+                return _anch(str(ay + sign * n * {"year": 1, "decade": 10, "century": 100}[unit]))
+        if unit == "day":
+            return _mk(_day(base + dt.timedelta(days=sign * n)))
+        if unit in ("week", "fortnight"):
+            return _mk(_week(base + dt.timedelta(days=sign * n * (14 if unit == "fortnight" else 7))))
+        if unit in ("month", "quarter"):
+            y, mo = _shift_month(base.year, base.month, sign * n * (3 if unit == "quarter" else 1))
+            return _mk(_month(y, mo))
+        if unit == "year":
+            if num in ("a few", "few", "several"):
+                return _mk(f"{(base.year - 3) // 10:03d}X")
+            return _mk(str(base.year + sign * n))
+        if unit == "decade":
+            return _mk(str(base.year + sign * 10 * n))
+        return None
+
+
+def _easter(year: int) -> dt.date:
+    """Return Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)

@@ -1,0 +1,358 @@
+"""Find date expressions and normalise them against the publication date.
+
+``DateResolver`` (factory ``quotemine_dates``) takes its candidates from the parser's ``DATE`` and
+``TIME`` entities and from compiled patterns for what the entity recogniser misses (short sentences,
+lower-case text, "now", "third-quarter", holidays). Each candidate is resolved to a TIMEX3-style value
+(TimeML, Pustejovsky et al. 2003) by the fast rules in :mod:`quotemine.pipeline._timex`; what they
+do not understand goes to dateparser's ``DateDataParser``, one per reference date, cached on the
+instance. The tense of the governing verb decides whether a bare weekday or month points forward;
+otherwise news convention applies (the most recent one on or before publication), as in HeidelTime.
+
+Writes ``doc._.qm_dates`` (list of date dicts, see ``docs/pipeline.md``) and
+``doc.spans["qm_dates"]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quotemine.pipeline._timex import MONTHS, Context, Timex, TimexResolver, granularity_of, parse_reference
+
+logger = logging.getLogger(__name__)
+
+_EVENTS_FILE = "dates_events.json"
+_MAX_CANDIDATE_CHARS = 60
+_QUARTER_ANCHOR_CHARS = 1500
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll", "would", "must", "might", "may", "should"})
+_STATIVE = frozenset(
+    {"be", "have", "say", "tell", "know", "think", "believe", "seem", "remain", "mean", "show"}
+)
+_FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "promise"})
+_ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
+_AGE = re.compile(r"(?i)\b(?:years?|months?)[\s-]+old\b|\baged?\b|-year-old")
+_BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
+_MONTH_ALT = "|".join(sorted((m for m in MONTHS if m not in ("may", "march", "mar")), key=len, reverse=True))
+_MON = rf"(?:(?i:{_MONTH_ALT})\.?|May|March|Mar\.?)"
+_WDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_REL = r"(?i:last|next|this|this past|this coming|coming|previous|the previous|following|the following)"
+_MODP = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|earlier|later)[\s-]+" \
+        r"(?:(?i:in)\s+)?(?:(?i:the)\s+)?)?"  # fmt: skip
+_NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
+        r"a few|" \
+        r"several|a couple of))"  # fmt: skip
+_CANDIDATE_PATTERNS: tuple[str, ...] = (
+    rf"\b(?:{_WDAY},?\s+)?{_MODP}{_MON}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+[12]\d{{3}}\b)?",
+    rf"\b(?:{_WDAY},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{_MON}\b(?:,?\s+[12]\d{{3}}\b)?",
+    rf"\b{_MODP}{_MON},?\s+[12]\d{{3}}\b",
+    rf"\b{_MODP}(?:{_REL}\s+)?(?:(?i:january|february|april|june|july|august|september|october|november|december)"
+    r"|May|March)\b",
+    rf"\b{_MODP}(?:{_REL}\s+)?{_WDAY}\b",
+    rf"\b{_MODP}(?i:today|yesterday|tomorrow|tonight)\b",
+    r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|the future)\b",
+    rf"\b{_MODP}{_REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b",
+    rf"\b{_MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
+    rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{_NUMW}\s+"
+    r"(?i:days?|weeks?|months?|years?|decades?)\s+(?i:ago|earlier|later)\b",
+    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth)[\s-]+(?i:quarter)"
+    r"(?:\s+(?i:of)\s+[12]\d{3})?",
+    r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
+    rf"\b{_MODP}(?:[12]\d)?\d0'?s\b",
+    r"\b(?i:the\s+)?(?:1st|2nd|3rd|\d{1,2}th|21st)\s+(?i:century)\b",
+    r"\b[12]\d{3}-[01]?\d-[0-3]?\d\b",
+    r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b",
+    rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year)\s+(?P<d>{_MODP}(?:1[5-9]|20)\d{{2}})\b"
+    r"(?![%]|[,.]\d|-\w)",
+    r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",
+)
+
+
+def _load_events(path: Path | None = None) -> dict[str, Any]:
+    if path is not None:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    else:
+        data = json.loads(
+            resources.files("quotemine.data").joinpath(_EVENTS_FILE).read_text(encoding="utf-8")
+        )
+    return dict(data)
+
+
+def _direction(span: Span) -> int:
+    """Return ``1`` when the clause points forward, ``-1`` for the past tense, ``0`` when unknown.
+
+    Modal auxiliaries ("will", "would", "must", "might"), infinitives ("plans to hold ... Tuesday") and
+    the simple present of an event verb ("meet Monday") point forward, as in HeidelTime's tense rules.
+    """
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return 0
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.lower_ in _FUTURE_AUX or any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return 1
+    if any(a.tag_ == "TO" for a in auxes) and tok.tag_ == "VB":
+        return 1
+    if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_ not in _STATIVE:
+        return 1
+    if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
+        return -1
+    return 0
+
+
+class DateResolver:
+    """Find and normalise dates (spaCy component ``quotemine_dates``).
+
+    Writes ``doc._.qm_dates``: one dict per expression with ``start``, ``end`` (character offsets
+    into ``doc.text``), ``value`` (TIMEX3-style, e.g. ``2002-11-29``, ``2002-11``, ``199X``,
+    ``PRESENT_REF``, or ``None``), ``granularity``, ``modifier`` (``early``/``mid``/``late``),
+    ``type`` (``date``, ``duration``, ``time``, ``set``) and ``note`` (why ``value`` is ``None``).
+    Also writes the same expressions to ``doc.spans["qm_dates"]``. The reference date is
+    ``doc._.qm_published``; the clock is never read.
+
+    Args:
+        nlp: The pipeline the component belongs to.
+        name: The component's name in the pipeline.
+        include_refs: Also report "now", "currently", "recently", "the future" as ``PRESENT_REF``,
+            ``PAST_REF``, ``FUTURE_REF`` (TimeML's values for them).
+        include_non_dates: Keep durations, times of day and sets (typed, ``value`` ``None``).
+        use_dateparser: Let dateparser try what the rules do not understand.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Prices rose last month.")
+    >>> doc._.qm_published = "2003-01-10"
+    >>> DateResolver(nlp, "quotemine_dates")(doc)._.qm_dates[0]["value"]
+    '2002-12'
+
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        include_refs: bool = True,
+        include_non_dates: bool = True,
+        use_dateparser: bool = True,
+    ) -> None:
+        self.name = name
+        self.include_refs = include_refs
+        self.include_non_dates = include_non_dates
+        self.use_dateparser = use_dateparser
+        self._events: dict[str, Any] = {}
+        self._resolver = TimexResolver({})
+        self._patterns: list[re.Pattern[str]] = []
+        self._parsers: dict[dt.date | None, Any] = {}
+        self._set_events(_load_events())
+
+    def _set_events(self, events: dict[str, Any]) -> None:
+        self._events = events
+        self._resolver = TimexResolver(events)
+        names = sorted(self._resolver.holiday_names(), key=len, reverse=True)
+        holiday = (
+            r"\b(?:"
+            + _REL
+            + r"\s+)?(?i:"
+            + "|".join(re.escape(n) for n in names)
+            + r")\b(?:,?\s+[12]\d{3}\b)?"
+        )
+        self._patterns = [re.compile(p) for p in (*_CANDIDATE_PATTERNS, holiday)]
+        self._event_rules: list[tuple[frozenset[str], tuple[str, ...], tuple[str, ...], str]] = [
+            (
+                frozenset(t.lower() for t in e["text"]),
+                tuple(a.lower() for a in e.get("after", ())),
+                tuple(b.lower() for b in e.get("before", ())),
+                str(e["value"]),
+            )
+            for e in events.get("events", [])
+        ]
+        ev_alt = "|".join(
+            re.escape(t) for r in self._event_rules for t in sorted(r[0], key=len, reverse=True)
+        )
+        if ev_alt:
+            self._patterns.append(re.compile(r"(?<![\w/])(?i:" + ev_alt + r")(?![\w/])"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` with its dates; never raises on odd input."""
+        try:
+            self._annotate(doc)
+        except Exception as exc:  # a bad document must not stop the pipeline
+            logger.debug("date resolution failed on a doc of %d chars: %r", len(doc.text), exc)
+            doc._.qm_dates = doc._.qm_dates or []
+            doc._.qm_warnings = (doc._.qm_warnings or []) + [
+                f"dates: resolution failed ({type(exc).__name__})"
+            ]
+        return doc
+
+    def _annotate(self, doc: Doc) -> None:
+        raw = doc._.qm_published
+        ref = parse_reference(raw)
+        if raw is not None and ref is None:
+            doc._.qm_warnings = (doc._.qm_warnings or []) + [
+                "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
+            ]
+        text = doc.text
+        found: list[tuple[int, int, Timex]] = []
+        taken: list[tuple[int, int]] = []
+        anchor: tuple[int, str] | None = None
+
+        def overlaps(s: int, e: int) -> bool:
+            return any(s < te and ts < e for ts, te in taken)
+
+        # kind 0: entity, 1: pattern, 2: pattern accepted only inside a DATE entity
+        candidates = [(e.start_char, e.end_char, 0) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        for pat in self._patterns:
+            g = "d" if "d" in pat.groupindex else 0
+            candidates.extend((m.start(g), m.end(g), 1) for m in pat.finditer(text))
+        candidates.extend((m.start(), m.end(), 2) for m in _ENT_YEAR.finditer(text))
+        # entities first (they carry the parser's judgement), then longer pattern matches
+        candidates.sort(key=lambda c: (c[2], -(c[1] - c[0]), c[0]))
+        pending: list[tuple[int, int, Span | None]] = []
+        ent_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+        for s, e, kind in candidates:
+            s, e = _trim(text, s, e)
+            if e <= s or e - s > _MAX_CANDIDATE_CHARS or overlaps(s, e):
+                continue
+            piece = text[s:e]
+            if _AGE.search(piece) or _BARE_NUMBER.match(piece.strip()):
+                continue
+            if kind == 2 and not any(es <= s and e <= ee for es, ee in ent_spans):
+                continue
+            if self._resolve(text, s, e, Context(ref)) is None:
+                continue
+            taken.append((s, e))
+            pending.append((s, e, doc.char_span(s, e, alignment_mode="expand")))
+        pending.sort(key=lambda p: p[0])
+        for s, e, span in pending:
+            direction = _direction(span) if span is not None and doc.has_annotation("DEP") else 0
+            anchor_value = None
+            if anchor is not None:
+                a_pos, a_val = anchor
+                if "-Q" not in a_val or s - a_pos <= _QUARTER_ANCHOR_CHARS:
+                    anchor_value = a_val
+            tx = self._resolve(text, s, e, Context(ref, direction, anchor_value))
+            if tx is None:
+                continue
+            if tx.type != "date" and not self.include_non_dates:
+                continue
+            if tx.value is not None and tx.value.endswith("_REF") and not self.include_refs:
+                continue
+            found.append((s, e, tx))
+            if tx.value is not None and re.match(r"\d{4}", tx.value) and not tx.anchored:
+                anchor = (s, tx.value)
+        found.sort(key=lambda f: f[0])
+        doc._.qm_dates = [
+            {"start": s, "end": e, "value": tx.value, "granularity": tx.granularity, "modifier": tx.modifier,
+             "type": tx.type, "note": tx.note}
+            for s, e, tx in found
+        ]  # fmt: skip
+        spans = [sp for s, e, _ in found if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None]
+        doc.spans["qm_dates"] = spans
+
+    def _resolve(self, text: str, s: int, e: int, ctx: Context) -> Timex | None:
+        piece = text[s:e]
+        low = re.sub(r"\s+", " ", piece.lower())
+        for names, after, before, value in self._event_rules:
+            if low.removeprefix("the ") in names:
+                follow = text[e : e + 40].lower()
+                lead = text[max(0, s - 10) : s].lower()
+                if (
+                    (not after and not before)
+                    or any(re.match(r"\W*" + re.escape(a) + r"\b", follow) for a in after)
+                    or any(lead.endswith(b) for b in before)
+                ):
+                    return Timex(value, granularity_of(value))
+        tx = self._resolver.resolve(piece, ctx)
+        if tx is None and self.use_dateparser:
+            tx = self._dateparser(piece, ctx.ref)
+        return tx
+
+    def _dateparser(self, piece: str, ref: dt.date | None) -> Timex | None:
+        """Ask dateparser about a leftover expression that names a month or holds a digit."""
+        low = piece.lower()
+        if not (re.search(r"\d", low) or any(re.search(rf"\b{m}\b", low) for m in MONTHS if len(m) > 3)):
+            return None
+        numeric = re.fullmatch(r"[\d\s.,%$-]+", piece) and not re.fullmatch(r"[12]\d{3}", piece)
+        if len(piece) > 40 or numeric:
+            return None
+        parser = self._parser_for(ref)
+        try:
+            data = parser.get_date_data(piece)
+        except Exception as exc:  # dateparser raises assorted errors on junk
+            logger.debug("dateparser failed: %r", exc)
+            return None
+        when = getattr(data, "date_obj", None)
+        period = getattr(data, "period", None)
+        if when is None:
+            return None
+        if ref is None:
+            year = re.search(r"\b([12]\d{3})\b", piece)
+            if not year or int(year.group(1)) != when.year:
+                return None
+        value = _value_for_period(when.date(), period)
+        return Timex(value, granularity_of(value)) if value else Timex(None, None, type="time")
+
+    def _parser_for(self, ref: dt.date | None) -> Any:
+        parser = self._parsers.get(ref)
+        if parser is None:
+            from dateparser.date import DateDataParser
+
+            base = dt.datetime.combine(ref or dt.date(2000, 1, 1), dt.time(12, 0))
+            settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+                        "PREFER_DAY_OF_MONTH": "first", "TIMEZONE": "UTC", "TO_TIMEZONE": "UTC"}  # fmt: skip
+            parser = DateDataParser(languages=["en"], settings=settings)
+            if len(self._parsers) > 64:
+                self._parsers.clear()
+            self._parsers[ref] = parser
+        return parser
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the named-day lexicon to ``path``."""
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        (p / _EVENTS_FILE).write_text(
+            json.dumps(self._events, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DateResolver:
+        """Read the named-day lexicon written by :meth:`to_disk`."""
+        f = Path(path) / _EVENTS_FILE
+        if f.exists():
+            self._set_events(_load_events(f))
+        return self
+
+
+def _value_for_period(day: dt.date, period: str | None) -> str | None:
+    fmt: dict[str | None, Callable[[dt.date], str]] = {
+        "day": lambda d: d.isoformat(),
+        "week": lambda d: f"{d.isocalendar()[0]:04d}-W{d.isocalendar()[1]:02d}",
+        "month": lambda d: f"{d.year:04d}-{d.month:02d}",
+        "year": lambda d: f"{d.year:04d}",
+    }
+    f = fmt.get(period)
+    return f(day) if f else None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop spaces and edge punctuation (but not the period of "Nov.") from a candidate span."""
+    while s < e and (text[s].isspace() or text[s] in "\"'“”‘’([,;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'“”‘’)],;:!?"):
+        e -= 1
+    if e > s and text[e - 1] == "." and not re.search(r"\b[A-Za-z]{3,4}\.$", text[s:e]):
+        e -= 1
+    if text[s:e].endswith("'s"):
+        e -= 2
+    return s, e
