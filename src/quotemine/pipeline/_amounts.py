@@ -41,7 +41,7 @@ _WORDS = sorted([*_SMALL, "hundred", "thousand", "million", "billion", "trillion
 
 NUM_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _WORD = r"(?:" + "|".join(_WORDS) + r")"
-NUM_WORDS = r"(?:(?:an?|" + _WORD + r")(?:(?:\s+|-)(?:and\s+)?(?:an?\s+)?" + _WORD + r")*(?![\w-]))"
+NUM_WORDS = r"\b(?:(?:an?|" + _WORD + r")(?:(?:\s+|-)(?:and\s+)?(?:an?\s+)?" + _WORD + r")*\b)"
 SCALE_WORDS = r"(?:million|billion|trillion|thousand|lakhs?|crores?|mn|mln|bn|bln|tn|trn)(?![\w-])"
 SCALE_GLUED = r"(?:m|b|k)(?![\w-])"
 
@@ -250,7 +250,9 @@ def build_lexicon(
 
 
 def alternation(forms: Iterable[str]) -> str:
-    """Return a regex alternation of literal forms, longest first, spaces matching any whitespace.
+    """Return a regex matching any of the literal forms, built as a trie so matching stays fast.
+
+    A space in a form matches any run of whitespace. Longer forms win over their prefixes.
 
     Args:
         forms: Literal strings.
@@ -259,5 +261,29 @@ def alternation(forms: Iterable[str]) -> str:
         A non-capturing group.
 
     """
-    parts = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True) if f]
-    return "(?:" + "|".join(parts) + ")"
+    trie: dict[str, Any] = {}
+    for form in set(forms):
+        if not form:
+            continue
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) or "(?!)"
+
+
+def _trie_regex(node: Mapping[str, Any]) -> str:
+    branches = []
+    optional = False
+    for ch in sorted(node, key=lambda c: (c == "", c)):
+        if ch == "":
+            optional = True
+            continue
+        atom = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(atom + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if optional:
+        return "(?:" + body + ")?"
+    return body if len(branches) == 1 and len(branches[0]) <= 2 else "(?:" + body + ")"

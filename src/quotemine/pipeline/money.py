@@ -22,7 +22,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from quotemine.pipeline import _amounts as am
@@ -30,7 +33,7 @@ from quotemine.pipeline import _amounts as am
 logger = logging.getLogger(__name__)
 
 _LEXICON_FILE = "money_lexicon.json"
-_RANGE_GAP_RE = re.compile(r"(?i)^\s*(?:-|–|—|to|and)\s*$")
+_RANGE_GAP_RE = re.compile(r"(?i)^\s*(?:(?:per|an?)\s+[a-z]+\s*)?(?P<gap>-|–|—|to|and)\s*$")
 _NUM = r"(?:" + am.NUM_DIGITS + r"|" + am.NUM_WORDS + r")"
 _SCALE = r"(?:[\s-]?" + am.SCALE_WORDS + r"|" + am.SCALE_GLUED + r")"
 _RANGE_LEFT_RE = re.compile(
@@ -43,7 +46,7 @@ _RANGE_RIGHT_RE = re.compile(
 _BARE_RE = re.compile(
     r"(?i)(?<![\w.,$€£¥])(?P<num>" + _NUM + r")[\s-]?(?P<scale>million|billion|trillion|bn|mn)(?![\w-])"
 )
-_HOT_CHARS = frozenset("0123456789$£€¥₹₽₩₪₺₴₦₱₫₭₾元¢฿₸₼₣")
+_HOT_RE = re.compile(r"[0-9$£€¥₹₽₩₪₺₴₦₱₫₭₾元¢฿₸₼₣]+")
 _WINDOW = 60
 
 
@@ -112,7 +115,7 @@ class MoneyParser:
         flags = re.IGNORECASE
         self._prefix_re = re.compile(
             r"(?P<pre>" + pre + r")\s?(?P<num>" + am.NUM_DIGITS + r")(?P<scale>" + scale
-            + r")?(?:\s?(?P<post>" + name + "|" + code + r"))?", flags)  # fmt: skip
+            + r")?(?:\s?(?P<post>" + name + "|" + code + r")(?!\s?\d))?", flags)  # fmt: skip
         self._name_prefix_re = re.compile(
             r"(?P<pre>" + name + r")\s+(?P<num>" + am.NUM_DIGITS + r")(?P<scale>" + scale + r")?", flags
         )
@@ -138,7 +141,8 @@ class MoneyParser:
         )
         self._qualifiers: Mapping[str, str | None] = dict(data.get("qualifiers", {}))
         self._qual_re = re.compile(r"(?i)(?<![\w])(" + am.alternation(self._qualifiers) + r")\s+$")
-        self._hot_words = frozenset(w for n in lex.names for w in n.split()) | frozenset(lex.subunits)
+        hot_words = {w for n in lex.names for w in n.split()} | set(lex.subunits)
+        self._hot_hashes = numpy.array(sorted(get_string_id(w) for w in hot_words), dtype="uint64")
 
     # -------------------------------------------------------------- running
     def __call__(self, doc: Doc) -> Doc:
@@ -182,26 +186,31 @@ class MoneyParser:
         for lo, hi in windows:
             found.extend(self._scan(text, lo, hi))
         chosen = _select(found)
-        chosen = [c for c in chosen if not (c.is_pound and self._is_weight(doc, c))]
+        ents = tuple(doc.ents) if chosen else ()
+        chosen = [c for c in chosen if not (c.is_pound and self._is_weight(doc, c, ents))]
         chosen = self._ranges(text, chosen)
         chosen = [self._finish(text, c) for c in chosen]
         if self.inherit_currency:
-            chosen = self._inherit(doc, chosen, windows)
+            chosen = self._inherit(doc, chosen, windows, ents)
         return sorted(chosen, key=lambda c: c.start)
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
-        text, hot = doc.text, self._hot_words
+        """Return merged character windows around digits, currency symbols and currency words."""
+        text = doc.text
+        starts = [m.start() for m in _HOT_RE.finditer(text)]
+        if len(doc):
+            arr = doc.to_array([LOWER, IDX])
+            hot = numpy.isin(arr[:, 0], self._hot_hashes)
+            starts.extend(int(i) for i in arr[hot, 1])
         spans: list[tuple[int, int]] = []
-        for tok in doc:
-            t = tok.text
-            if (set(t) & _HOT_CHARS) or tok.lower_ in hot:
-                lo = text.rfind(" ", 0, max(0, tok.idx - _WINDOW)) + 1
-                hi = text.find(" ", tok.idx + len(t) + _WINDOW)
-                hi = len(text) if hi < 0 else hi
-                if spans and lo <= spans[-1][1]:
-                    spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
-                else:
-                    spans.append((lo, hi))
+        for pos in sorted(starts):
+            if spans and pos - _WINDOW <= spans[-1][1]:
+                hi = text.find(" ", pos + _WINDOW)
+                spans[-1] = (spans[-1][0], len(text) if hi < 0 else hi)
+                continue
+            lo = text.rfind(" ", 0, max(0, pos - _WINDOW)) + 1
+            hi = text.find(" ", pos + _WINDOW)
+            spans.append((lo, len(text) if hi < 0 else hi))
         return spans
 
     def _scan(self, text: str, lo: int, hi: int) -> Iterable[_Cand]:
@@ -271,7 +280,7 @@ class MoneyParser:
         )
 
     # ------------------------------------------------------------ refining
-    def _is_weight(self, doc: Doc, c: _Cand) -> bool:
+    def _is_weight(self, doc: Doc, c: _Cand, ents: tuple[Span, ...]) -> bool:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None:
             return False
@@ -282,17 +291,18 @@ class MoneyParser:
             return not c.scaled
         if words & self.lex.money_cues:
             return False
-        return any(e.label_ == "QUANTITY" and e.start < span.end and span.start < e.end for e in doc.ents)
+        return any(e.label_ == "QUANTITY" and e.start < span.end and span.start < e.end for e in ents)
 
     def _ranges(self, text: str, cands: list[_Cand]) -> list[_Cand]:
         out: list[_Cand] = []
         for c in cands:
             prev = out[-1] if out else None
-            if prev is not None and prev.amount_max is None and _RANGE_GAP_RE.match(text[prev.end : c.start]):
-                gap = text[prev.end : c.start].strip().lower()
+            gap_m = _RANGE_GAP_RE.match(text[prev.end : c.start]) if prev is not None else None
+            if prev is not None and prev.amount_max is None and gap_m is not None:
+                gap = gap_m.group("gap").lower()
                 qual = self._qual_re.search(text, max(0, prev.start - 30), prev.start)
                 q = qual.group(1).lower() if qual else None
-                ok = (gap == "and") == (q == "between") and q != "from"
+                ok = (gap == "and") == (q == "between")
                 if ok and (prev.currency == c.currency or prev.currency is None) and prev.amount < c.amount:
                     out[-1] = replace(prev, end=c.end, amount_max=c.amount, currency=c.currency)
                     continue
@@ -337,13 +347,15 @@ class MoneyParser:
             c = replace(c, end=period.end(), period=re.sub(r"\s+", " ", ptext))
         return c
 
-    def _inherit(self, doc: Doc, cands: list[_Cand], windows: list[tuple[int, int]]) -> list[_Cand]:
+    def _inherit(
+        self, doc: Doc, cands: list[_Cand], windows: list[tuple[int, int]], ents: tuple[Span, ...]
+    ) -> list[_Cand]:
         if not any(c.currency for c in cands):
             return cands
         text = doc.text
         taken = [(c.start, c.end) for c in cands]
         extra: list[_Cand] = []
-        money_ents = [e for e in doc.ents if e.label_ == "MONEY"]
+        money_ents = [e for e in ents if e.label_ == "MONEY"]
         for lo, hi in windows:
             for m in _BARE_RE.finditer(text, lo, hi):
                 if any(s < m.end() and m.start() < e for s, e in taken):
