@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -199,7 +198,7 @@ class MoneyParser:
         text = doc.text
         starts = [m.start() for m in _HOT_RE.finditer(text)]
         if len(doc):
-            arr = doc.to_array([LOWER, IDX])
+            arr = doc.to_array(["LOWER", "IDX"])
             hot = numpy.isin(arr[:, 0], self._hot_hashes)
             starts.extend(int(i) for i in arr[hot, 1])
         spans: list[tuple[int, int]] = []
