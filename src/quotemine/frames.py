@@ -1,0 +1,391 @@
+"""Tidy tables of reports for analysis: documents, people, organizations, quotes, dates, money.
+
+``frames(reports)`` turns reports (and the ``Failure`` records of a batch) into one pandas
+``DataFrame`` per table. Every table is keyed by ``doc_id`` and, below the document level, by an
+item id (``person_id``, ``org_id``, ``quote_id``, ``date_id``, ``money_id``), so tables join::
+
+    quotes.merge(people, left_on=["doc_id", "speaker_person_id"], right_on=["doc_id", "person_id"])
+
+Column names and dtypes are fixed (``TABLES``), also for empty tables, so parts of a batch written
+one by one, or computed on different machines, concatenate into the same table.
+
+``partition(df)`` runs the pipeline over a pandas ``DataFrame`` of articles (``text`` plus optional
+``id`` and ``published`` columns) and returns the same tables: it is the one unit of work that
+``quotemine.dask`` and the Spark recipe of ``docs/scaling.md`` distribute.
+
+pandas and pyarrow are optional (the ``tables`` extra) and imported only when a function here runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import numbers
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from quotemine.errors import QuotemineError
+from quotemine.schema import Failure, Report
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.language import Language
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "TABLES",
+    "empty_tables",
+    "frames",
+    "partition",
+    "spark_ddl",
+    "to_frames",
+]
+
+# Column name -> logical type ("str", "int", "float", "bool"); every table starts with doc_id.
+TABLES: Final[Mapping[str, tuple[tuple[str, str], ...]]] = {
+    "documents": (
+        ("doc_id", "str"),
+        ("index", "int"),
+        ("status", "str"),
+        ("error", "str"),
+        ("reason", "str"),
+        ("published", "str"),
+        ("published_source", "str"),
+        ("title", "str"),
+        ("authors", "str"),
+        ("char_count", "int"),
+        ("n_people", "int"),
+        ("n_organizations", "int"),
+        ("n_quotes", "int"),
+        ("n_dates", "int"),
+        ("n_money", "int"),
+        ("warnings", "str"),
+        ("model", "str"),
+        ("schema_version", "str"),
+    ),
+    "people": (
+        ("doc_id", "str"),
+        ("person_id", "str"),
+        ("name", "str"),
+        ("author", "bool"),
+        ("n_mentions", "int"),
+        ("first_start", "int"),
+        ("first_end", "int"),
+        ("roles", "str"),
+        ("affiliations", "str"),
+    ),
+    "organizations": (
+        ("doc_id", "str"),
+        ("org_id", "str"),
+        ("name", "str"),
+        ("n_mentions", "int"),
+        ("first_start", "int"),
+        ("first_end", "int"),
+    ),
+    "quotes": (
+        ("doc_id", "str"),
+        ("quote_id", "str"),
+        ("kind", "str"),
+        ("text", "str"),
+        ("start", "int"),
+        ("end", "int"),
+        ("group", "str"),
+        ("speaker_text", "str"),
+        ("speaker_start", "int"),
+        ("speaker_end", "int"),
+        ("speaker_person_id", "str"),
+        ("speaker_name", "str"),
+        ("speaker_unnamed", "bool"),
+        ("cue_text", "str"),
+        ("cue_start", "int"),
+        ("cue_end", "int"),
+        ("addressee_text", "str"),
+    ),
+    "dates": (
+        ("doc_id", "str"),
+        ("date_id", "str"),
+        ("text", "str"),
+        ("start", "int"),
+        ("end", "int"),
+        ("value", "str"),
+        ("granularity", "str"),
+        ("modifier", "str"),
+        ("type", "str"),
+        ("note", "str"),
+    ),
+    "money": (
+        ("doc_id", "str"),
+        ("money_id", "str"),
+        ("text", "str"),
+        ("start", "int"),
+        ("end", "int"),
+        ("amount", "float"),
+        ("amount_max", "float"),
+        ("currency", "str"),
+        ("qualifier", "str"),
+        ("period", "str"),
+    ),
+}
+_PANDAS_DTYPES: Final = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
+_SPARK_TYPES: Final = {"str": "string", "int": "bigint", "float": "double", "bool": "boolean"}
+_LIST_SEP: Final = "; "
+
+
+def _pandas() -> Any:
+    """Import pandas (and check pyarrow), or raise a ``QuotemineError`` naming the extra."""
+    try:
+        import pandas
+        import pyarrow  # type: ignore[import-untyped,unused-ignore]  # noqa: F401
+    except ImportError as exc:
+        raise QuotemineError(
+            "tables need pandas and pyarrow; install them with: pip install 'quotemine[tables]'"
+        ) from exc
+    return pandas
+
+
+def _table(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    pandas = _pandas()
+    columns = TABLES[name]
+    frame: pd.DataFrame = pandas.DataFrame(rows, columns=[c for c, _ in columns])
+    return frame.astype({c: _PANDAS_DTYPES[kind] for c, kind in columns})
+
+
+def empty_tables() -> dict[str, pd.DataFrame]:
+    """Return every table with its columns and dtypes and no rows (the ``meta`` of Dask)."""
+    return {name: _table(name, []) for name in TABLES}
+
+
+def spark_ddl(table: str) -> str:
+    """Return a table's schema as a Spark DDL string, e.g. for ``mapInPandas``.
+
+    >>> spark_ddl("organizations").split(", ")[:2]
+    ['`doc_id` string', '`org_id` string']
+
+    """
+    return ", ".join(f"`{column}` {_SPARK_TYPES[kind]}" for column, kind in TABLES[table])
+
+
+def frames(reports: Iterable[Report | Failure]) -> dict[str, pd.DataFrame]:
+    """Turn reports into tidy tables keyed by document id and item id.
+
+    Args:
+        reports: reports and ``Failure`` records, e.g. from ``Extractor.pipe``. A report without
+            an id is keyed by its position (``"0"``, ``"1"``, ...); a ``Failure`` becomes a
+            ``documents`` row with ``status == "error"``.
+
+    Returns:
+        ``{"documents", "people", "organizations", "quotes", "dates", "money"}`` → ``DataFrame``,
+        with the columns and dtypes of ``TABLES``.
+
+    Raises:
+        QuotemineError: pandas or pyarrow is not installed.
+
+    >>> tables = frames([extract('"We will win," the minister said.')])  # doctest: +SKIP
+    >>> tables["quotes"][["doc_id", "quote_id", "kind"]].to_dict("records")  # doctest: +SKIP
+    [{'doc_id': '0', 'quote_id': 'q1', 'kind': 'direct'}]
+
+    """
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for position, item in enumerate(reports):
+        if isinstance(item, Failure):
+            doc_id = item.id if item.id is not None else str(item.index)
+            rows["documents"].append(
+                {
+                    "doc_id": doc_id,
+                    "index": position,
+                    "status": "error",
+                    "error": item.error,
+                    "reason": item.reason,
+                    "schema_version": item.schema_version,
+                }
+            )
+            continue
+        doc_id = item.id if item.id is not None else str(position)
+        _report_rows(item, doc_id, position, rows)
+    return {name: _table(name, table_rows) for name, table_rows in rows.items()}
+
+
+def to_frames(report: Report) -> dict[str, pd.DataFrame]:
+    """Return the tables of one report (the body of ``Report.to_frames()``).
+
+    Raises:
+        QuotemineError: pandas or pyarrow is not installed.
+
+    """
+    return frames([report])
+
+
+def _report_rows(report: Report, doc_id: str, position: int, rows: dict[str, list[dict[str, Any]]]) -> None:
+    document = report.document
+    rows["documents"].append(
+        {
+            "doc_id": doc_id,
+            "index": position,
+            "status": "ok",
+            "published": document.published,
+            "published_source": document.published_source,
+            "title": document.title.text if document.title else None,
+            "authors": _LIST_SEP.join(a.text for a in document.authors) or None,
+            "char_count": document.char_count,
+            "n_people": len(report.people),
+            "n_organizations": len(report.organizations),
+            "n_quotes": len(report.quotes),
+            "n_dates": len(report.dates),
+            "n_money": len(report.money),
+            "warnings": _LIST_SEP.join(report.warnings) or None,
+            "model": report.model,
+            "schema_version": report.schema_version,
+        }
+    )
+    names = {person.id: person.name for person in report.people}
+    for person in report.people:
+        first = person.mentions[0] if person.mentions else None
+        rows["people"].append(
+            {
+                "doc_id": doc_id,
+                "person_id": person.id,
+                "name": person.name,
+                "author": person.author,
+                "n_mentions": len(person.mentions),
+                "first_start": first.start if first else None,
+                "first_end": first.end if first else None,
+                "roles": _LIST_SEP.join(r.text for r in person.roles) or None,
+                "affiliations": " ".join(person.affiliations) or None,
+            }
+        )
+    for org in report.organizations:
+        first = org.mentions[0] if org.mentions else None
+        rows["organizations"].append(
+            {
+                "doc_id": doc_id,
+                "org_id": org.id,
+                "name": org.name,
+                "n_mentions": len(org.mentions),
+                "first_start": first.start if first else None,
+                "first_end": first.end if first else None,
+            }
+        )
+    for quote in report.quotes:
+        speaker, cue = quote.speaker, quote.cue
+        rows["quotes"].append(
+            {
+                "doc_id": doc_id,
+                "quote_id": quote.id,
+                "kind": quote.kind,
+                "text": quote.text,
+                "start": quote.start,
+                "end": quote.end,
+                "group": quote.group,
+                "speaker_text": speaker.text if speaker else None,
+                "speaker_start": speaker.start if speaker else None,
+                "speaker_end": speaker.end if speaker else None,
+                "speaker_person_id": speaker.person_id if speaker else None,
+                "speaker_name": names.get(speaker.person_id) if speaker and speaker.person_id else None,
+                "speaker_unnamed": speaker.unnamed if speaker else None,
+                "cue_text": cue.text if cue else None,
+                "cue_start": cue.start if cue else None,
+                "cue_end": cue.end if cue else None,
+                "addressee_text": quote.addressee.text if quote.addressee else None,
+            }
+        )
+    for number, mention in enumerate(report.dates, start=1):
+        rows["dates"].append(
+            {
+                "doc_id": doc_id,
+                "date_id": f"d{number}",
+                "text": mention.text,
+                "start": mention.start,
+                "end": mention.end,
+                "value": mention.value,
+                "granularity": mention.granularity,
+                "modifier": mention.modifier,
+                "type": mention.type,
+                "note": mention.note,
+            }
+        )
+    for number, money in enumerate(report.money, start=1):
+        rows["money"].append(
+            {
+                "doc_id": doc_id,
+                "money_id": f"m{number}",
+                "text": money.text,
+                "start": money.start,
+                "end": money.end,
+                "amount": money.amount,
+                "amount_max": money.amount_max,
+                "currency": money.currency,
+                "qualifier": money.qualifier,
+                "period": money.period,
+            }
+        )
+
+
+def partition(
+    df: pd.DataFrame,
+    *,
+    model: str | Language | None = None,
+    batch_size: int = 64,
+    published: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Run the pipeline over a pandas DataFrame of articles and return its tables.
+
+    This is the unit of work of ``quotemine.dask`` and of the Spark recipe: it loads the pipeline
+    through ``load_pipeline``'s cache, so a worker process loads it once and reuses it for every
+    partition it is given.
+
+    Args:
+        df: one row per article: a ``text`` column, and optional ``id`` and ``published`` columns.
+            Rows without an id are keyed by their index label.
+        model: a spaCy pipeline package name or ``Language``; defaults to ``DEFAULT_MODEL``.
+        batch_size: documents per spaCy batch.
+        published: the publication date of rows whose ``published`` is missing.
+
+    Returns:
+        The tables of ``frames``; a row that cannot be processed is a ``documents`` row with
+        ``status == "error"``, and the other rows go on.
+
+    Raises:
+        QuotemineError: pandas or pyarrow is missing, ``df`` has no ``text`` column, or the model
+            is not installed.
+
+    """
+    from quotemine.api import DEFAULT_MODEL, Extractor
+
+    pandas = _pandas()
+    if "text" not in df.columns:
+        raise QuotemineError(f"the articles DataFrame needs a 'text' column; it has {list(df.columns)}")
+    ids = df["id"] if "id" in df.columns else pandas.Series([None] * len(df), index=df.index)
+    dates = df["published"] if "published" in df.columns else pandas.Series([None] * len(df), index=df.index)
+    records: list[dict[str, Any]] = []
+    for label, text, doc_id, when in zip(df.index, df["text"], ids, dates, strict=True):
+        doc_id = str(label) if _missing(doc_id) else str(doc_id)
+        when = published if _missing(when) else when
+        records.append({"id": doc_id, "text": None if _missing(text) else text, "published": when})
+    extractor = Extractor(model if model is not None else DEFAULT_MODEL)
+    results = [
+        # the Extractor cannot always tell a rejected record's id: key it by the row
+        result.model_copy(update={"id": record["id"]}) if isinstance(result, Failure) else result
+        for record, result in zip(records, extractor.pipe(records, batch_size=batch_size), strict=True)
+    ]
+    tables = frames(results)
+    # the positions in ``documents`` are those of this partition; key them by the row label instead
+    tables["documents"]["index"] = pandas.array(
+        [_label_int(label, i) for i, label in enumerate(df.index)], dtype="Int64"
+    )
+    return tables
+
+
+def _missing(value: object) -> bool:
+    """Tell a missing cell (None, NaN, NA, NaT) from a value."""
+    if value is None:
+        return True
+    if isinstance(value, str | bytes | bytearray):
+        return False
+    try:
+        return bool(_pandas().isna(value))
+    except (TypeError, ValueError):  # a list or array cell: not missing
+        return False
+
+
+def _label_int(label: object, position: int) -> int:
+    return int(label) if isinstance(label, numbers.Integral) else position
