@@ -22,7 +22,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "quotes" / "polnear.dev.jsonl"
@@ -118,6 +118,7 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--errors", default=None, help="print error examples for a kind (all/direct/...)")
     ap.add_argument("--n-errors", type=int, default=40)
+    ap.add_argument("--cache", action="store_true", help="reuse parsed docs from benchmarks/out (iteration)")
     args = ap.parse_args()
     gold_path = Path(args.gold)
     args_scorer = args.scorer or str(gold_path.parent / "score.py")
@@ -131,7 +132,15 @@ def main() -> None:
     n_chars = sum(len(d["text"]) for d in gold)
     preds: dict[str, Any] = {}
     texts = (d["text"] for d in gold)
-    it = iter(nlp.pipe(texts, batch_size=args.batch_size))
+    cache = OUT / f"quotes.{gold_path.stem}.{len(gold)}.spacy"
+    if args.cache and cache.exists():
+        it = iter(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        parsed = list(nlp.pipe(texts, batch_size=args.batch_size))
+        if args.cache:
+            OUT.mkdir(parents=True, exist_ok=True)
+            DocBin(docs=parsed).to_disk(cache)
+        it = iter(parsed)
     for gd in gold:
         t0 = time.perf_counter()
         doc = next(it)
@@ -157,9 +166,8 @@ def main() -> None:
     print(f"  spaCy parse           {n_chars / max(t_parse, 1e-9):>12,.0f} chars/s  ({t_parse:.2f}s)")
     ours = 0.0
     for name, t in times.items():
-        print(
-            f"  {name:<22}{n_chars / max(t, 1e-9):>12,.0f} chars/s  ({t:.2f}s, {100 * t / t_parse:.2f}% of parse)"
-        )
+        share = 100 * t / max(t_parse, 1e-9)
+        print(f"  {name:<22}{n_chars / max(t, 1e-9):>12,.0f} chars/s  ({t:.2f}s, {share:.2f}% of parse)")
         if name in ("quotemine_quotes", "quotemine_attribution"):
             ours += t
     print(f"  quotes+attribution: {100 * ours / max(t_parse, 1e-9):.2f}% of the parse time")

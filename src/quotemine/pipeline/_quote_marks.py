@@ -127,8 +127,9 @@ def find_marked_spans(text: str) -> tuple[list[MarkedSpan], list[str]]:
             continue
         nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
         continues = nxt is not None and _opens_paragraph(text, nxt[0], nxt[1])
+        lead = text[p_start : open_at - 1].rstrip()
         starts_paragraph = open_at - p_start <= 2
-        if continues or starts_paragraph:
+        if starts_paragraph or (continues and lead.endswith((":", ",", "—"))):
             end = p_end
             while end > open_at and text[end - 1].isspace():
                 end -= 1

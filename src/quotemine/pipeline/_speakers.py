@@ -64,6 +64,12 @@ def np_span(head: Token) -> tuple[int, int]:
         ``(start, end)`` token indices, end exclusive.
 
     """
+    if head.pos_ == "NOUN":
+        # "Leading Tajik lawyer and sociologist Ashurbov Imomov": the name, not the description
+        for child in head.rights:
+            if child.dep_ in ("conj", "appos", "flat") and child.pos_ == "PROPN" and child.i - head.i <= 4:
+                if not any(t.text == "," for t in head.doc[head.i : child.i]):
+                    return np_span(child)
     start, end = head.i, head.i + 1
     for child in head.lefts:
         if child.dep_ in _LEFT_MODS:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import json
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -44,7 +45,11 @@ logger = logging.getLogger(__name__)
 
 _CUES_FILE = "cues.json"
 _UNNAMED_FILE = "unnamed_speakers.json"
+_PARAGRAPH = re.compile(r"(?<=\n)[^\n]+")
 _ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "inform", "ask", "warn", "remind", "assure", "advise", "brief", "urge", "promise", "instruct"}
+)
 _CONTENT_DEPS = frozenset({"ccomp"})
 _MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘", "’", "'"})
 _OPEN_CONTEXT = frozenset({":", ",", "—", "–", "-", "(", ";"})
@@ -168,7 +173,7 @@ class QuoteFinder:
         if not text.strip() or len(doc) == 0:
             return [], []
         marked, warnings = find_marked_spans(text)
-        para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        para_starts = [0] + [m.start() for m in _PARAGRAPH.finditer(text)]
         starts = [t.idx for t in doc]
         # qid[i]: index of the marked span holding token i, or -1
         qid = [-1] * len(doc)
@@ -408,6 +413,8 @@ class _Context:
         )
 
     def addressee_of(self, verb: Token) -> tuple[int, int] | None:
+        if verb.lemma_.lower() not in _ADDRESSEE_VERBS:
+            return None
         for child in verb.children:
             if child.dep_ in _ADDRESSEE_DEPS and child.pos_ in ("PROPN", "PRON", "NOUN"):
                 s, e = np_span(child)

