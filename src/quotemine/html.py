@@ -38,12 +38,12 @@ SPEAKER_COLOURS: tuple[str, ...] = (
     "#caffbf",
     "#ffc6ff",
     "#fdffb6",
-    "#a0c4ff",
+    "#d0bfff",
     "#ffadad",
     "#9bf6ff",
-    "#d0bfff",
+    "#e9d8a6",
     "#b9fbc0",
-    "#ffcfd2",
+    "#a0c4ff",
     "#f1c0e8",
 )
 """Background colours of quotes, one per speaker in order of first quote (cycling)."""

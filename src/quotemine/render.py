@@ -30,7 +30,7 @@ def to_markdown(report: Report) -> str:
     """Return a readable Markdown summary of a report: people, who said what, dates and money.
 
     >>> from quotemine.schema import Document, Report
-    >>> print(to_markdown(Report(quotemine_version="0", model="m", document=Document(char_count=0))))
+    >>> print(to_markdown(Report(quotemine_version="0", model="m", document=Document(char_count=0))), end="")
     # Report
     <BLANKLINE>
     _No people, quotes, dates or money found._
