@@ -143,6 +143,8 @@ class EntityRepairer:
         text = token.text
         if not text[:1].isupper() or not any(c.isalpha() for c in text):
             return False
+        if not text.isupper() and sum(c.isupper() for c in text) >= 3:
+            return False  # run-together page junk ("MaransFlagShareLike")
         low = self._low(token)
         return not (
             low in self.lex.titles

@@ -107,7 +107,9 @@ class RoleTagger:
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
                 end = i + 1 if "\n" not in doc[i].text else i
                 break
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > start and (
+            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in {"IN", "DT", "CC", "TO"}
+        ):
             end -= 1
         while start < end and (doc[start].is_punct or doc[start].is_space):
             start += 1
@@ -180,7 +182,7 @@ class RoleTagger:
             if prev.i in org_tokens or (is_possessive(prev.text) and prev.i - 1 in org_tokens):
                 start -= 1
                 continue
-            if prev.lower_ == "and" and start - 2 >= sent_start:
+            if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
                 before = doc[start - 2]
                 if before.i not in person_tokens and self._is_role_head(before):
                     start -= 1
