@@ -251,3 +251,16 @@ def test_money_in_pipeline(nlp: Language) -> None:
         ("3500000000", "GBP"),
         ("2000000000", "GBP"),
     ]
+
+
+def test_money_survives_multiprocess_pipe() -> None:
+    pipe = spacy.blank("en")
+    pipe.add_pipe("quotemine_money")
+    texts = ["It cost $5 million.", "They paid about 20 euros.", "Nothing here."]
+    docs = list(pipe.pipe(texts, n_process=2, batch_size=1))
+    assert [[(m["amount"], m["currency"]) for m in d._.qm_money] for d in docs] == [
+        [("5000000", "USD")],
+        [("20", "EUR")],
+        [],
+    ]
+    assert docs[1]._.qm_money[0]["qualifier"] == "approximate"
