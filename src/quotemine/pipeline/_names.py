@@ -72,8 +72,10 @@ def _load_places() -> frozenset[str]:
             if country.get("capital"):
                 names.add(str(country["capital"]))
         for city in cache.get_cities().values():
-            if int(city.get("population") or 0) >= _MIN_CITY_POPULATION:
-                names.add(str(city["name"]))
+            name = str(city["name"])
+            # Small towns share names with people ("Clinton"); multi-word ones rarely do.
+            if int(city.get("population") or 0) >= _MIN_CITY_POPULATION or " " in name:
+                names.add(name)
         for state in cache.get_us_states().values():
             names.add(str(state["name"]))
         for continent in cache.get_continents().values():
