@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -129,3 +131,54 @@ def test_render_rejects_an_unknown_format() -> None:
 
     with pytest.raises(InputError, match="html or markdown"):
         render("text", fmt="pdf")
+
+
+# The documentation: the API page, the generated schema page and the tutorial notebook.
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def _load_script(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(f"_docs_{name}", DOCS / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_api_reference_lists_every_public_name() -> None:
+    import quotemine
+
+    page = (DOCS / "api.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^::: quotemine\.(\w+)\s*$", page, flags=re.MULTILINE))
+    assert set(quotemine.__all__) <= listed, sorted(set(quotemine.__all__) - listed)
+
+
+def test_schema_page_is_generated_from_the_current_models() -> None:
+    from quotemine.schema import Report
+
+    page = _load_script("gen_schema").render_schema_page()
+    assert (DOCS / "schema.md").read_text(encoding="utf-8") == page, "run python docs/scripts/gen_schema.py"
+    for name in Report.model_fields:
+        assert f"| `{name}` |" in page
+
+
+def test_doctest_fences_in_the_docs_hook() -> None:
+    markdown = pytest.importorskip("markdown", reason="the docs extra is not installed")
+    pytest.importorskip("mkdocs", reason="the docs extra is not installed")
+    hooks = _load_script("hooks")
+    md = markdown.Markdown(extensions=[hooks.DoctestFences(), "fenced_code"])
+    out = md.convert("Example:\n\n>>> names()\n['Ashurbov Imomov']\n\nAfter.")
+    assert "<code" in out and "['Ashurbov Imomov']" in out and "<p>After.</p>" in out
+
+
+def test_tutorial_notebook_is_executed_and_shows_the_html_view() -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nb = nbformat.read(DOCS / "tutorial.ipynb", as_version=4)
+    nbformat.validate(nb)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert outputs and not [o for o in outputs if o.output_type == "error"]
+    htmls = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+    view = next(h for h in htmls if 'class="qm-report"' in h)
+    assert 'class="qm-article"' in view and "Who said what" in view and "qm-quote" in view
+    assert any("<table" in h and "speaker" in h and "kind" in h for h in htmls if h is not view)
