@@ -370,6 +370,9 @@ class MoneyParser:
                 if not is_money_ent and not self._cue_re.search(text, sent.start_char, m.start()):
                     continue
                 ref = [c for c in cands if c.currency and sent.start_char <= c.start < sent.end_char]
+                if not ref and is_money_ent:  # the NER says money: the paragraph may give the currency
+                    para = text.rfind("\n", 0, m.start()) + 1
+                    ref = [c for c in cands if c.currency and para <= c.start < m.start()]
                 if not ref:
                     continue
                 near = min(ref, key=lambda c: abs(c.start - m.start()))
