@@ -259,9 +259,6 @@ def _choose_year(ref: dt.date, m: int, d: int, direction: int) -> dt.date | None
     cands = [c for y in (ref.year - 1, ref.year, ref.year + 1) if (c := _safe_date(y, m, d)) is not None]
     if not cands:
         return None
-    if direction < 0:
-        past = [c for c in cands if c <= ref]
-        return max(past) if past else None
     if direction > 0:
         fut = [c for c in cands if c >= ref]
         return min(fut) if fut else None
@@ -276,7 +273,7 @@ def _weekday(ref: dt.date, wd: int, rel: str | None, direction: int) -> dt.date:
     if rel in ("last", "past", "this past", "previous"):
         return ref - dt.timedelta(days=back or 7)
     if direction > 0:
-        return ref + dt.timedelta(days=fwd or 7)
+        return ref + dt.timedelta(days=fwd)
     return ref - dt.timedelta(days=back)
 
 
@@ -385,8 +382,10 @@ class TimexResolver:
             if _DURATION.search(t):
                 return Timex(None, None, type="duration")
             return None
-        if modifier and res.value is not None:
-            return Timex(res.value, res.granularity, modifier, res.type, res.note)
+        if res is None and modifier and t in ("year", "month", "week"):
+            res = self._relative("this " + t, ctx)
+        if modifier and res is not None and res.value is not None:
+            return Timex(res.value, res.granularity, modifier, res.type, res.note, res.anchored)
         return res
 
     def _absolute(self, t: str, ctx: Context) -> Timex | None:
@@ -407,6 +406,14 @@ class TimexResolver:
                 return None
             if ctx.ref is None:
                 return Timex(f"XXXX-{mon:02d}-{day:02d}", "day", note="no publication date: year unknown")
+            if m["wd"]:  # "Fri, Jul 18": the year whose calendar fits the weekday
+                fits = [
+                    d
+                    for y in range(ctx.ref.year - 3, ctx.ref.year + 4)
+                    if (d := _safe_date(y, mon, day)) is not None and d.weekday() == WEEKDAYS[m["wd"]]
+                ]
+                if fits:
+                    return _mk(_day(min(fits, key=lambda d: abs((d - ctx.ref).days))))  # type: ignore[operator]
             d = _choose_year(ctx.ref, mon, day, ctx.direction)
             return _mk(_day(d)) if d else None
         if (m := _P_MY.match(t)) or (m := _P_YM.match(t)):
@@ -499,9 +506,7 @@ class TimexResolver:
                 y = ref.year if mon < ref.month else ref.year - 1
             elif rel == "this":
                 y = ref.year
-            elif ctx.direction < 0:
-                y = ref.year if mon <= ref.month else ref.year - 1
-            else:  # the nearest one; a tie goes to the past
+            else:  # the nearest one, whatever the tense; a tie goes to the past
                 diff = mon - ref.month
                 off = min((diff, diff - 12, diff + 12), key=lambda o: (abs(o), o > 0))
                 y, _ = _shift_month(ref.year, ref.month, off)
@@ -514,7 +519,7 @@ class TimexResolver:
             if ref is None:
                 return need_ref
             aq = _quarter_of(ctx.anchor)
-            if aq:
+            if aq and aq[0] >= ref.year - (1 if ref.month <= 3 else 0):
                 return _anch(_quarter(aq[0] - 1, aq[1]))
             if t.endswith("quarter") or t.endswith("period"):
                 q = (ref.month - 1) // 3
@@ -534,7 +539,13 @@ class TimexResolver:
             return _anch(str(base + k))
         if (m := re.match(r"^([12]\d{3}) (?:quarter|period)$", t)) and (aq := _quarter_of(ctx.anchor)):
             return _anch(_quarter(int(m.group(1)), aq[1]))
-        if t in ("quarter", "period") or t.startswith("period") or t in ("latest period", "latest quarter"):
+        if t == "quarter" and ref is not None:
+            aq = _quarter_of(ctx.anchor)
+            if aq:
+                return _anch(_quarter(*aq))
+            q = (ref.month - 1) // 3
+            return _mk(_quarter(ref.year, q) if q else _quarter(ref.year - 1, 4))
+        if t in ("quarter", "period") or t.startswith("period"):
             return None
         if t in ("weekend",):
             if ref is None:

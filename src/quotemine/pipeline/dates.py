@@ -39,12 +39,13 @@ _STATIVE = frozenset(
 )
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "promise"})
 _ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
+_YEAR_RANGE = re.compile(r"(?i)(?:[\W\d]|\b(?:from|to|and|between|through|until|the|of|fiscal|years?)\b)*")
 _AGE = re.compile(r"(?i)\b(?:years?|months?)[\s-]+old\b|\baged?\b|-year-old")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
 _MONTH_ALT = "|".join(sorted((m for m in MONTHS if m not in ("may", "march", "mar")), key=len, reverse=True))
 _MON = rf"(?:(?i:{_MONTH_ALT})\.?|May|March|Mar\.?)"
 _WDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_REL = r"(?i:last|next|this|this past|this coming|coming|previous|the previous|following|the following)"
+_REL = r"(?i:last|next|this|this past|this coming|coming|previous|the previous|following|the following|that)"
 _MODP = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|earlier|later)[\s-]+" \
         r"(?:(?i:in)\s+)?(?:(?i:the)\s+)?)?"  # fmt: skip
 _NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
@@ -63,7 +64,7 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b{_MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
     rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{_NUMW}\s+"
     r"(?i:days?|weeks?|months?|years?|decades?)\s+(?i:ago|earlier|later)\b",
-    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth)[\s-]+(?i:quarter)"
+    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth)[\s-]+(?i:quarter)\b"
     r"(?:\s+(?i:of)\s+[12]\d{3})?",
     r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
     rf"\b{_MODP}(?:[12]\d)?\d0'?s\b",
@@ -212,15 +213,17 @@ class DateResolver:
             return any(s < te and ts < e for ts, te in taken)
 
         # kind 0: entity, 1: pattern, 2: pattern accepted only inside a DATE entity
-        candidates = [(e.start_char, e.end_char, 0) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        candidates = [(s, e, 0) for s, e, _ in ents]
         for pat in self._patterns:
             g = "d" if "d" in pat.groupindex else 0
             candidates.extend((m.start(g), m.end(g), 1) for m in pat.finditer(text))
         candidates.extend((m.start(), m.end(), 2) for m in _ENT_YEAR.finditer(text))
-        # entities first (they carry the parser's judgement), then longer pattern matches
-        candidates.sort(key=lambda c: (c[2], -(c[1] - c[0]), c[0]))
+        # longest first (an entity wins a tie); a candidate must resolve to block what it overlaps
+        candidates.sort(key=lambda c: (c[2] == 2, -(c[1] - c[0]), c[2], c[0]))
         pending: list[tuple[int, int, Span | None]] = []
-        ent_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+        ent_spans = [(s, e) for s, e, label in ents if label == "DATE"]
+        has_dep = doc.has_annotation("DEP")
         for s, e, kind in candidates:
             s, e = _trim(text, s, e)
             if e <= s or e - s > _MAX_CANDIDATE_CHARS or overlaps(s, e):
@@ -228,7 +231,9 @@ class DateResolver:
             piece = text[s:e]
             if _AGE.search(piece) or _BARE_NUMBER.match(piece.strip()):
                 continue
-            if kind == 2 and not any(es <= s and e <= ee for es, ee in ent_spans):
+            if kind == 2 and not any(
+                es <= s and e <= ee and _YEAR_RANGE.fullmatch(text[es:ee]) for es, ee in ent_spans
+            ):
                 continue
             if self._resolve(text, s, e, Context(ref)) is None:
                 continue
@@ -236,7 +241,7 @@ class DateResolver:
             pending.append((s, e, doc.char_span(s, e, alignment_mode="expand")))
         pending.sort(key=lambda p: p[0])
         for s, e, span in pending:
-            direction = _direction(span) if span is not None and doc.has_annotation("DEP") else 0
+            direction = _direction(span) if span is not None and has_dep else 0
             anchor_value = None
             if anchor is not None:
                 a_pos, a_val = anchor
