@@ -259,7 +259,7 @@ class MoneyParser:
             if sub_value is not None:
                 value += sub_value * factor
                 end = sub.end()
-        elif kind in ("name", "code") and post and not scaled:
+        elif kind == "name" and post and not scaled:
             trail = self._trail_re.match(text, end, hi)
             if trail is not None:
                 trail_value = am.parse_number(trail.group("num"))
