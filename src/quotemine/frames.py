@@ -18,12 +18,15 @@ pandas and pyarrow are optional (the ``tables`` extra) and imported only when a 
 
 from __future__ import annotations
 
+import json
 import logging
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from quotemine.errors import QuotemineError
+from pydantic import ValidationError
+
+from quotemine.errors import QuotemineError, SchemaVersionError
 from quotemine.schema import Failure, Report
 
 if TYPE_CHECKING:
@@ -36,7 +39,9 @@ __all__ = [
     "TABLES",
     "empty_tables",
     "frames",
+    "parse_results",
     "partition",
+    "partition_reports",
     "spark_ddl",
     "to_frames",
 ]
@@ -205,6 +210,38 @@ def frames(reports: Iterable[Report | Failure]) -> dict[str, pd.DataFrame]:
     return {name: _table(name, table_rows) for name, table_rows in rows.items()}
 
 
+def parse_results(lines: Iterable[str | bytes]) -> Iterator[Report | Failure]:
+    """Read reports and error records from their JSON lines (a ``quotemine batch`` output).
+
+    Args:
+        lines: one JSON document per item; blank lines are skipped.
+
+    Yields:
+        A ``Report``, or a ``Failure`` for an error record (a line with an ``error`` field).
+
+    Raises:
+        SchemaVersionError: a line is not a report or error record of this schema version.
+
+    >>> with open("out.jsonl", "rb") as handle:  # doctest: +SKIP
+    ...     tables = frames(parse_results(handle))
+
+    """
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except ValueError as exc:
+            raise SchemaVersionError(f"not a quotemine report or error record: {exc}") from exc
+        if isinstance(raw, dict) and "error" in raw and "document" not in raw:
+            try:
+                yield Failure.model_validate(raw)
+            except ValidationError as exc:
+                raise SchemaVersionError(f"not a valid quotemine error record: {exc}") from exc
+        else:
+            yield Report.from_json(line)
+
+
 def to_frames(report: Report) -> dict[str, pd.DataFrame]:
     """Return the tables of one report (the body of ``Report.to_frames()``).
 
@@ -342,13 +379,58 @@ def partition(
 
     Returns:
         The tables of ``frames``; a row that cannot be processed is a ``documents`` row with
-        ``status == "error"``, and the other rows go on.
+        ``status == "error"``, and the other rows go on. ``documents.index`` is the row's index
+        label when it is an integer, else its position.
 
     Raises:
         QuotemineError: pandas or pyarrow is missing, ``df`` has no ``text`` column, or the model
             is not installed.
 
     """
+    pandas = _pandas()
+    results = _results(df, model, batch_size, published)
+    tables = frames(results)
+    tables["documents"]["index"] = pandas.array(
+        [_label_int(label, i) for i, label in enumerate(df.index)], dtype="Int64"
+    )
+    return tables
+
+
+def partition_reports(
+    df: pd.DataFrame,
+    *,
+    model: str | Language | None = None,
+    batch_size: int = 64,
+    published: str | None = None,
+) -> pd.DataFrame:
+    """Run the pipeline over a DataFrame of articles and return each one's report as JSON.
+
+    The first stage of a run that needs several tables on an engine whose tasks return one
+    DataFrame (Spark's ``mapInPandas``): persist its output, then turn it into any table with
+    ``frames(parse_results(...))``. Arguments are those of ``partition``.
+
+    Returns:
+        Columns ``doc_id`` and ``result`` (the report's JSON, or the error record's), one row per
+        article, in order.
+
+    Raises:
+        QuotemineError: pandas or pyarrow is missing, ``df`` has no ``text`` column, or the model
+            is not installed.
+
+    """
+    pandas = _pandas()
+    results = _results(df, model, batch_size, published)
+    frame: pd.DataFrame = pandas.DataFrame(
+        {"doc_id": [r.id for r in results], "result": [r.model_dump_json() for r in results]},
+        dtype="string",
+    )
+    return frame
+
+
+def _results(
+    df: pd.DataFrame, model: str | Language | None, batch_size: int, published: str | None
+) -> list[Report | Failure]:
+    """Run the pipeline over the rows of ``df``; every result carries its row's id."""
     from quotemine.api import DEFAULT_MODEL, Extractor
 
     pandas = _pandas()
@@ -358,21 +440,19 @@ def partition(
     dates = df["published"] if "published" in df.columns else pandas.Series([None] * len(df), index=df.index)
     records: list[dict[str, Any]] = []
     for label, text, doc_id, when in zip(df.index, df["text"], ids, dates, strict=True):
-        doc_id = str(label) if _missing(doc_id) else str(doc_id)
-        when = published if _missing(when) else when
-        records.append({"id": doc_id, "text": None if _missing(text) else text, "published": when})
+        records.append(
+            {
+                "id": str(label) if _missing(doc_id) else str(doc_id),
+                "text": None if _missing(text) else text,
+                "published": published if _missing(when) else when,
+            }
+        )
     extractor = Extractor(model if model is not None else DEFAULT_MODEL)
-    results = [
+    return [
         # the Extractor cannot always tell a rejected record's id: key it by the row
         result.model_copy(update={"id": record["id"]}) if isinstance(result, Failure) else result
         for record, result in zip(records, extractor.pipe(records, batch_size=batch_size), strict=True)
     ]
-    tables = frames(results)
-    # the positions in ``documents`` are those of this partition; key them by the row label instead
-    tables["documents"]["index"] = pandas.array(
-        [_label_int(label, i) for i, label in enumerate(df.index)], dtype="Int64"
-    )
-    return tables
 
 
 def _missing(value: object) -> bool:
