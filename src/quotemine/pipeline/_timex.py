@@ -91,11 +91,16 @@ _DURATION = re.compile(
 )
 
 _P_REL = re.compile(
-    r"^(?P<rel>last|this|next|previous|following|coming|this coming|this past|current|latest|most recent|"
-    r"same|that)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|period)$"
+    r"^(?P<rel>last|this|next|previous|following|coming|this coming|this past|current|the current|latest|"
+    r"most recent|same|that)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|period)$"
 )
 _P_AGO = re.compile(r"^(?:just\s+|only\s+|over\s+|more than\s+|less than\s+)?" + _NUM + r"\s+" + _UNIT
                     + r"\s+(?P<dir>ago|earlier|before|later|after|from now|hence)$")  # fmt: skip
+_P_IN = re.compile(r"^(?:in|within)\s+" + _NUM + r"\s+" + _UNIT + r"$")
+_P_FROM = re.compile(r"^" + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>from|after|before)\s+(?!now$)(?P<rest>.+)$")
+_P_WD_OF_WEEK = re.compile(
+    r"^" + _WD + r"\s+of\s+(?P<rel>this|next|last|the following|the previous|the same)\s+week$"
+)
 _P_MDY = re.compile(
     r"^(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?:,?\s+(?:of\s+|in\s+)?" + _YEAR + r")?$"
 )
@@ -477,6 +482,23 @@ class TimexResolver:
         need_ref = Timex(None, None, note="relative date and no publication date")
         if t in ("today", "this day", "tonight"):
             return _mk(_day(ref)) if ref else need_ref
+        if t in ("year to date", "the year to date"):
+            return _mk(str(ref.year)) if ref else need_ref
+        if (m := _P_IN.match(t)) and ctx.direction > 0:
+            return self._ago(m["num"], m["unit"], "from now", ctx) if ref else need_ref
+        if m := _P_FROM.match(t):
+            inner = self.resolve(m["rest"], ctx)
+            if inner is None or inner.value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner.value):
+                return None
+            base = dt.date.fromisoformat(inner.value)
+            direction = "ago" if m["dir"] == "before" else "from now"
+            return self._ago(m["num"], m["unit"], direction, Context(base, ctx.direction, None), day=True)
+        if m := _P_WD_OF_WEEK.match(t):
+            if ref is None:
+                return need_ref
+            k = {"next": 1, "the following": 1, "last": -1, "the previous": -1}.get(m["rel"], 0)
+            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * k)
+            return _mk(_day(monday + dt.timedelta(days=WEEKDAYS[m["wd"]])))
         if t == "new year":
             if ref is None:
                 return need_ref
@@ -526,8 +548,8 @@ class TimexResolver:
                 return _mk(_quarter(ref.year - 1, q) if q else _quarter(ref.year - 2, 4))
             return _mk(str(ref.year - 1))
         if _P_ANCHOR_YEAR.match(t):
-            base = _year_of(ctx.anchor) or (ref.year if ref else None)
-            if base is None:
+            base_year = _year_of(ctx.anchor) or (ref.year if ref else None)
+            if base_year is None:
                 return need_ref
             k = (
                 1
@@ -536,7 +558,7 @@ class TimexResolver:
                 if re.search(r"previous|preceding|prior|before", t)
                 else 0
             )
-            return _anch(str(base + k))
+            return _anch(str(base_year + k))
         if (m := re.match(r"^([12]\d{3}) (?:quarter|period)$", t)) and (aq := _quarter_of(ctx.anchor)):
             return _anch(_quarter(int(m.group(1)), aq[1]))
         if t == "quarter" and ref is not None:
@@ -595,7 +617,7 @@ class TimexResolver:
             return _mk(f"{ref.year // 100 + k:02d}")
         return None
 
-    def _ago(self, num: str, unit: str, direction: str, ctx: Context) -> Timex | None:
+    def _ago(self, num: str, unit: str, direction: str, ctx: Context, *, day: bool = False) -> Timex | None:
         ref = ctx.ref
         assert ref is not None
         n = int(num) if num.isdigit() else NUMBERS.get(num, 0)
@@ -607,6 +629,14 @@ class TimexResolver:
         if unit == "year" and aq and (anchored or (direction == "ago" and n == 1)):
             return _anch(_quarter(aq[0] + sign * n, aq[1]))
         base = ref
+        if day:  # "2 weeks from January 15": a calendar day
+            months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit, 0)
+            if months:
+                y, mo = _shift_month(base.year, base.month, sign * n * months)
+                d = _safe_date(y, mo, min(base.day, 28 if mo == 2 else 30))
+                return _mk(_day(d)) if d else None
+            days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, 0)
+            return _mk(_day(base + dt.timedelta(days=sign * n * days))) if days else None
         if anchored and (ay := _year_of(ctx.anchor)) is not None and ctx.anchor:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.anchor):
                 base = dt.date.fromisoformat(ctx.anchor)

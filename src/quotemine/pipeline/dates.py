@@ -40,6 +40,21 @@ _STATIVE = frozenset(
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "promise"})
 _ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
 _YEAR_RANGE = re.compile(r"(?i)(?:[\W\d]|\b(?:from|to|and|between|through|until|the|of|fiscal|years?)\b)*")
+_START_WORDS = frozenset(
+    {*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | set(
+        "early mid middle late the end beginning start earlier later last next this coming previous "
+        "following that current today yesterday tomorrow tonight right now currently nowadays these "
+        "recently lately its fiscal year in since by until of during from before after within about "
+        "nearly almost some just only "
+        "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
+        "first second third fourth year-ago year-earlier".split()
+    )
+)
+_YEAR_ONLY = re.compile(r"[12]\d{3}")
+_YEAR_HEADS = frozenset(
+    {*MONTHS, "year", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "season", "class"}
+)
 _AGE = re.compile(r"(?i)\b(?:years?|months?)[\s-]+old\b|\baged?\b|-year-old")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
 _MONTH_ALT = "|".join(sorted((m for m in MONTHS if m not in ("may", "march", "mar")), key=len, reverse=True))
@@ -51,9 +66,11 @@ _MODP = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the mid
 _NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
         r"a few|" \
         r"several|a couple of))"  # fmt: skip
+_OFIN = r"(?:(?i:of|in)\s+)?"
 _CANDIDATE_PATTERNS: tuple[str, ...] = (
-    rf"\b(?:{_WDAY},?\s+)?{_MODP}{_MON}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+[12]\d{{3}}\b)?",
-    rf"\b(?:{_WDAY},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{_MON}\b(?:,?\s+[12]\d{{3}}\b)?",
+    rf"\b(?:{_WDAY},?\s+)?{_MODP}{_MON}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
+    rf"\b(?:{_WDAY},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{_MON}\b"
+    rf"(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
     rf"\b{_MODP}{_MON},?\s+[12]\d{{3}}\b",
     rf"\b{_MODP}(?:{_REL}\s+)?(?:(?i:january|february|april|june|july|august|september|october|november|december)"
     r"|May|March)\b",
@@ -74,6 +91,14 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year)\s+(?P<d>{_MODP}(?:1[5-9]|20)\d{{2}})\b"
     r"(?![%]|[,.]\d|-\w)",
     r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",
+    r"\b[12]\d{3}-(?:0[1-9]|1[0-2])\b(?!-\d)",
+    rf"\b{_MODP}(?:{_REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b",
+    r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\s+(?:of\s+)?(?:the\s+)?)"
+    r"(?i:year|month|week)\b",
+    r"\b(?i:(?:the\s+)?year to date)\b",
+    rf"\b(?i:in|within)\s+{_NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b",
+    rf"\b(?:{_WDAY}\s+(?i:of)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
+    r"(?i:week)\b",
 )
 
 
@@ -170,6 +195,10 @@ class DateResolver:
             + r")\b(?:,?\s+[12]\d{3}\b)?"
         )
         self._patterns = [re.compile(p) for p in (*_CANDIDATE_PATTERNS, holiday)]
+        first = [n.split()[0] for n in names] + [
+            t.split()[0] for e in events.get("events", []) for t in e["text"]
+        ]
+        self._start_words = frozenset(_START_WORDS | {w.lower() for w in first})
         self._event_rules: list[tuple[frozenset[str], tuple[str, ...], tuple[str, ...], str]] = [
             (
                 frozenset(t.lower() for t in e["text"]),
@@ -184,6 +213,23 @@ class DateResolver:
         )
         if ev_alt:
             self._patterns.append(re.compile(r"(?<![\w/])(?i:" + ev_alt + r")(?![\w/])"))
+        self._anchored = [(p, "d" if "d" in p.groupindex else 0) for p in self._patterns]
+
+    def _starts(self, doc: Doc) -> list[int]:
+        """Return the offsets where a date pattern may begin: tokens whose word can open one.
+
+        Trying the anchored patterns only there is several times cheaper than scanning the whole
+        text with each of them.
+        """
+        starts = self._start_words
+        out: list[int] = []
+        for tok in doc:
+            low = tok.lower_
+            if low in starts or low[:1].isdigit() or low.rstrip(".") in starts:
+                out.append(tok.idx)
+            elif low[:1] == "'" and low[1:2].isdigit():
+                out.append(tok.idx + 1)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` with its dates; never raises on odd input."""
@@ -215,10 +261,12 @@ class DateResolver:
         # kind 0: entity, 1: pattern, 2: pattern accepted only inside a DATE entity
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
         candidates = [(s, e, 0) for s, e, _ in ents]
-        for pat in self._patterns:
-            g = "d" if "d" in pat.groupindex else 0
-            candidates.extend((m.start(g), m.end(g), 1) for m in pat.finditer(text))
-        candidates.extend((m.start(), m.end(), 2) for m in _ENT_YEAR.finditer(text))
+        for pos in self._starts(doc):
+            for pat, g in self._anchored:
+                if m := pat.match(text, pos):
+                    candidates.append((m.start(g), m.end(g), 1))
+            if m := _ENT_YEAR.match(text, pos):
+                candidates.append((m.start(), m.end(), 2))
         # longest first (an entity wins a tie); a candidate must resolve to block what it overlaps
         candidates.sort(key=lambda c: (c[2] == 2, -(c[1] - c[0]), c[2], c[0]))
         pending: list[tuple[int, int, Span | None]] = []
@@ -229,15 +277,17 @@ class DateResolver:
             if e <= s or e - s > _MAX_CANDIDATE_CHARS or overlaps(s, e):
                 continue
             piece = text[s:e]
-            if _AGE.search(piece) or _BARE_NUMBER.match(piece.strip()):
+            if _AGE.search(piece) or _BARE_NUMBER.match(piece.strip()) or self._named_year(doc, text, s, e):
                 continue
             if kind == 2 and not any(
                 es <= s and e <= ee and _YEAR_RANGE.fullmatch(text[es:ee]) for es, ee in ent_spans
             ):
                 continue
-            if self._resolve(text, s, e, Context(ref)) is None:
+            probe = self._resolve(text, s, e, Context(ref))
+            if probe is None:
                 continue
-            taken.append((s, e))
+            if probe.type == "date":
+                taken.append((s, e))
             pending.append((s, e, doc.char_span(s, e, alignment_mode="expand")))
         pending.sort(key=lambda p: p[0])
         for s, e, span in pending:
@@ -258,6 +308,10 @@ class DateResolver:
             if tx.value is not None and re.match(r"\d{4}", tx.value) and not tx.anchored:
                 anchor = (s, tx.value)
         found.sort(key=lambda f: f[0])
+        dated = [(s, e) for s, e, tx in found if tx.type == "date"]
+        found = [
+            f for f in found if f[2].type == "date" or not any(f[0] < de and ds < f[1] for ds, de in dated)
+        ]
         doc._.qm_dates = [
             {"start": s, "end": e, "value": tx.value, "granularity": tx.granularity, "modifier": tx.modifier,
              "type": tx.type, "note": tx.note}
@@ -265,6 +319,19 @@ class DateResolver:
         ]  # fmt: skip
         spans = [sp for s, e, _ in found if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None]
         doc.spans["qm_dates"] = spans
+
+    @staticmethod
+    def _named_year(doc: Doc, text: str, s: int, e: int) -> bool:
+        """Tell a year that ends a name ("Expo 2020", "Eid al-Fitr 1975") from a date ("in 1975")."""
+        if not _YEAR_ONLY.fullmatch(text[s:e]):
+            return False
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        prev = doc[span.start - 1]
+        if prev.whitespace_ == "" or prev.is_punct or prev.lower_ in _YEAR_HEADS:
+            return False
+        return prev.pos_ in ("NOUN", "PROPN") or (prev.is_alpha and not prev.is_stop and prev.pos_ == "")
 
     def _resolve(self, text: str, s: int, e: int, ctx: Context) -> Timex | None:
         piece = text[s:e]
