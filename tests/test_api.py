@@ -127,7 +127,13 @@ def test_pipe_keeps_order_and_records_bad_items(extractor: Extractor) -> None:
     results = list(extractor.pipe(items, batch_size=2))
     assert len(results) == len(items)
     assert [type(r).__name__ for r in results] == [
-        "Report", "Failure", "Report", "Failure", "Report", "Failure", "Report",
+        "Report",
+        "Failure",
+        "Report",
+        "Failure",
+        "Report",
+        "Failure",
+        "Report",
     ]
     assert [r.index for r in results if isinstance(r, Failure)] == [1, 3, 5]
     assert results[1].id == "b" and results[6].id == "g"

@@ -41,7 +41,7 @@ def test_report_round_trips_through_json() -> None:
 
 def test_unknown_major_version_is_refused() -> None:
     data = json.dumps({"schema_version": "2.0", "quotemine_version": "x", "model": "m"})
-    with pytest.raises(quotemine.SchemaVersionError, match="2.0"):
+    with pytest.raises(quotemine.SchemaVersionError, match=r"2\.0"):
         Report.from_json(data)
     with pytest.raises(quotemine.SchemaVersionError):
         Report.from_json("not json")

@@ -215,7 +215,7 @@ class Extractor:
             yield from self._run(window, batch_size, n_process)
 
     def _prepare(self, index: int, item: object, errors: str) -> _Job:
-        doc_id: str | None = None
+        doc_id = _item_id(item)
         try:
             text, doc_id, published = _unpack(item)
             job = _Job(index=index, doc_id=doc_id, text=text)
@@ -259,6 +259,8 @@ class Extractor:
                     job.docs.append((offset, next(parsed)))
                 if job.result is None:
                     job.result = self._finish(job)
+                if isinstance(job.result, Report):
+                    job.result._text = job.text
                 job.docs.clear()
                 while pending and pending[0].result is not None:
                     done = pending.popleft()
@@ -292,6 +294,12 @@ class Extractor:
         except Exception as exc:  # a bug in one document must not end a batch of millions
             logger.warning("document %d failed in report building", job.index, exc_info=True)
             return Failure(id=job.doc_id, index=job.index, error=type(exc).__name__, reason=str(exc)[:500])
+
+
+def _item_id(item: object) -> str | None:
+    """Return the caller's id of an item, if it has one, even when the rest of it is bad."""
+    raw = item.id if isinstance(item, Article) else item.get("id") if isinstance(item, Mapping) else None
+    return None if raw is None else str(raw)
 
 
 def _unpack(item: object) -> tuple[str, str | None, str | None]:

@@ -19,7 +19,7 @@ import typer
 from quotemine import __version__
 from quotemine.api import DEFAULT_MODEL, Extractor
 from quotemine.errors import QuotemineError
-from quotemine.render import to_markdown
+from quotemine.render import render_cli, to_markdown
 from quotemine.schema import SCHEMA_VERSION, Failure, report_json_schema
 
 logger = logging.getLogger(__name__)
@@ -121,6 +121,9 @@ def info_cli(
     typer.echo(f"quotemine {__version__} (report schema {SCHEMA_VERSION})")
     typer.echo(f"spaCy {about.__version__}; model {extractor.model_name}")
     typer.echo("pipeline: " + " → ".join(extractor.nlp.pipe_names))
+
+
+app.command("render")(render_cli)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from quotemine.errors import SchemaVersionError
 
@@ -137,6 +137,22 @@ class Report(_Model):
     dates: tuple[DateMention, ...] = ()
     money: tuple[Money, ...] = ()
     warnings: tuple[str, ...] = ()
+    # The analysed text, kept (out of the JSON) so a notebook can show the report on its article.
+    _text: str | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        """Compare the reported data; the kept text (not part of the report) is left out."""
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = _Model.__hash__
+
+    def _repr_html_(self) -> str:
+        """Return the HTML view for Jupyter: the highlighted article and who said what."""
+        from quotemine.html import to_html
+
+        return to_html(self, standalone=False)
 
     @classmethod
     def from_json(cls, data: str | bytes) -> Report:

@@ -19,6 +19,10 @@ _HTML_HINT = re.compile(
 )
 _HIDDEN_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<!--.*?-->|<!?/?[A-Za-z][^<>]*>", re.S)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|th|blockquote|section|article|header|footer|title)\b",
+    re.I,
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -44,8 +48,15 @@ _DATELINE_WORDS = 5
 
 
 def _blank(match: re.Match[str]) -> str:
-    """Replace markup with spaces, keeping line breaks so paragraphs stay paragraphs."""
-    return re.sub(r"[^\n]", " ", match.group(0))
+    """Replace markup with spaces, keeping line breaks so paragraphs stay paragraphs.
+
+    A block-level tag (``<p>``, ``</h1>``, ``<br>``...) becomes a paragraph break of the same
+    length, so a headline and the first paragraph are not read as one sentence.
+    """
+    blank = re.sub(r"[^\n]", " ", match.group(0))
+    if _BLOCK_TAG.match(match.group(0)) and len(blank) >= 2:
+        blank = "\n\n" + blank[2:]
+    return blank
 
 
 def inspect_text(text: str) -> tuple[str, list[str], bool]:
