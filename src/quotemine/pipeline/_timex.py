@@ -55,9 +55,22 @@ REF_WORDS: Mapping[str, str] = {
     "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the future": "FUTURE_REF",
 }  # fmt: skip
 
+_UNITS_W = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+DAY_WORDS: Mapping[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_UNITS_W)},
+    **{"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+       "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+       "twentieth": 20, "thirtieth": 30},
+    **{f"twenty{sep}{w}": 21 + i for i, w in enumerate(_UNITS_W) for sep in ("-", " ")},
+    **{f"thirty{sep}first": 31 for sep in ("-", " ")},
+}  # fmt: skip
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WD = r"(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = (
+    r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dayw>"
+    + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+    + r"))"
+)
 _YEAR = r"(?P<year>[12]\d{3})"
 _NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
@@ -130,7 +143,7 @@ _P_SEASON = re.compile(
     r"(?:\s+(?:of\s+)?" + _YEAR + r")?$"
 )
 _P_ANCHOR_YEAR = re.compile(
-    r"^(?:the\s+)?(?:following|next|previous|preceding|prior|same)\s+year$|"
+    r"^the\s+(?:following|next|previous|preceding|prior|same)\s+year$|^following year$|"
     r"^that year$|^the year (?:before|after)$"
 )
 _P_YEAR_WORDS = re.compile(
@@ -403,7 +416,7 @@ class TimexResolver:
             d = _safe_date(y, int(m["mon"]), int(m["day"]))
             return _mk(_day(d)) if d else None
         if (m := _P_MDY.match(t)) or (m := _P_DMY.match(t)):
-            mon, day = MONTHS[m["mon"]], int(m["day"])
+            mon, day = MONTHS[m["mon"]], int(m["day"]) if m["day"] else DAY_WORDS[m["dayw"]]
             if m["year"]:
                 d = _safe_date(int(m["year"]), mon, day)
                 return _mk(_day(d)) if d else None
@@ -533,6 +546,18 @@ class TimexResolver:
                 off = min((diff, diff - 12, diff + 12), key=lambda o: (abs(o), o > 0))
                 y, _ = _shift_month(ref.year, ref.month, off)
             return _mk(_month(y, mon))
+        if _P_ANCHOR_YEAR.match(t):
+            base_year = _year_of(ctx.anchor) or (ref.year if ref else None)
+            if base_year is None:
+                return need_ref
+            k = (
+                1
+                if re.search(r"following|next|after", t)
+                else -1
+                if re.search(r"previous|preceding|prior|before", t)
+                else 0
+            )
+            return _anch(str(base_year + k))
         if m := _P_REL.match(t):
             return self._rel_unit(m["rel"], m["unit"], ctx) if ref else need_ref
         if m := _P_AGO.match(t):
@@ -547,18 +572,6 @@ class TimexResolver:
                 q = (ref.month - 1) // 3
                 return _mk(_quarter(ref.year - 1, q) if q else _quarter(ref.year - 2, 4))
             return _mk(str(ref.year - 1))
-        if _P_ANCHOR_YEAR.match(t):
-            base_year = _year_of(ctx.anchor) or (ref.year if ref else None)
-            if base_year is None:
-                return need_ref
-            k = (
-                1
-                if re.search(r"following|next|after", t)
-                else -1
-                if re.search(r"previous|preceding|prior|before", t)
-                else 0
-            )
-            return _anch(str(base_year + k))
         if (m := re.match(r"^([12]\d{3}) (?:quarter|period)$", t)) and (aq := _quarter_of(ctx.anchor)):
             return _anch(_quarter(int(m.group(1)), aq[1]))
         if t == "quarter" and ref is not None:

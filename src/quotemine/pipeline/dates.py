@@ -26,18 +26,28 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quotemine.pipeline._timex import MONTHS, Context, Timex, TimexResolver, granularity_of, parse_reference
+from quotemine.pipeline._timex import (
+    DAY_WORDS,
+    MONTHS,
+    Context,
+    Timex,
+    TimexResolver,
+    granularity_of,
+    parse_reference,
+)
 
 logger = logging.getLogger(__name__)
 
 _EVENTS_FILE = "dates_events.json"
 _MAX_CANDIDATE_CHARS = 60
 _QUARTER_ANCHOR_CHARS = 1500
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll", "would", "must", "might", "may", "should"})
+_FUTURE_AUX = frozenset(
+    {"will", "'ll", "shall", "wo", "ll", "would", "must", "might", "may", "should", "could", "can"}
+)
 _STATIVE = frozenset(
     {"be", "have", "say", "tell", "know", "think", "believe", "seem", "remain", "mean", "show"}
 )
-_FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "promise"})
+_FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
 _ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
 _YEAR_RANGE = re.compile(r"(?i)(?:[\W\d]|\b(?:from|to|and|between|through|until|the|of|fiscal|years?)\b)*")
 _START_WORDS = frozenset(
@@ -67,6 +77,7 @@ _NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
         r"a few|" \
         r"several|a couple of))"  # fmt: skip
 _OFIN = r"(?:(?i:of|in)\s+)?"
+_DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
 _CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{_WDAY},?\s+)?{_MODP}{_MON}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
     rf"\b(?:{_WDAY},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{_MON}\b"
@@ -91,9 +102,11 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year)\s+(?P<d>{_MODP}(?:1[5-9]|20)\d{{2}})\b"
     r"(?![%]|[,.]\d|-\w)",
     r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",
+    rf"\b(?:{_WDAY},?\s+)?{_MON}\s+(?:(?i:the)\s+)?{_DAYW}\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
+    rf"\b(?:{_WDAY},?\s+)?(?:(?i:the)\s+)?{_DAYW}\s+(?i:of)\s+{_MON}\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
     r"\b[12]\d{3}-(?:0[1-9]|1[0-2])\b(?!-\d)",
     rf"\b{_MODP}(?:{_REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b",
-    r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\s+(?:of\s+)?(?:the\s+)?)"
+    r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start|earlier|later)\s+(?:of\s+|in\s+)?(?:the\s+)?)"
     r"(?i:year|month|week)\b",
     r"\b(?i:(?:the\s+)?year to date)\b",
     rf"\b(?i:in|within)\s+{_NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b",
@@ -119,6 +132,8 @@ def _direction(span: Span) -> int:
     the simple present of an event verb ("meet Monday") point forward, as in HeidelTime's tense rules.
     """
     tok = span.root
+    if tok.dep_ == "poss":  # "Friday's close": a past event more often than not
+        return 0
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
@@ -253,6 +268,7 @@ class DateResolver:
         text = doc.text
         found: list[tuple[int, int, Timex]] = []
         taken: list[tuple[int, int]] = []
+        others: list[tuple[int, int]] = []
         anchor: tuple[int, str] | None = None
 
         def overlaps(s: int, e: int) -> bool:
@@ -288,6 +304,10 @@ class DateResolver:
                 continue
             if probe.type == "date":
                 taken.append((s, e))
+            elif any(s < oe and os_ < e for os_, oe in others):
+                continue
+            else:
+                others.append((s, e))
             pending.append((s, e, doc.char_span(s, e, alignment_mode="expand")))
         pending.sort(key=lambda p: p[0])
         for s, e, span in pending:
