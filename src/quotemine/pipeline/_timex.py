@@ -277,6 +277,9 @@ def _choose_year(ref: dt.date, m: int, d: int, direction: int) -> dt.date | None
     cands = [c for y in (ref.year - 1, ref.year, ref.year + 1) if (c := _safe_date(y, m, d)) is not None]
     if not cands:
         return None
+    if direction < 0:
+        past = [c for c in cands if c <= ref]
+        return max(past) if past else None
     if direction > 0:
         fut = [c for c in cands if c >= ref]
         return min(fut) if fut else None
@@ -396,12 +399,12 @@ class TimexResolver:
             return Timex(None, None, type="time")
         if res is None:
             res = self._absolute(t, ctx) or self._relative(t, ctx)
+        if res is None and modifier and t in ("year", "month", "week"):
+            res = self._relative("this " + t, ctx)
         if res is None:
             if _DURATION.search(t):
                 return Timex(None, None, type="duration")
             return None
-        if res is None and modifier and t in ("year", "month", "week"):
-            res = self._relative("this " + t, ctx)
         if modifier and res is not None and res.value is not None:
             return Timex(res.value, res.granularity, modifier, res.type, res.note, res.anchored)
         return res

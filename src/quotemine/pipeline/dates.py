@@ -143,7 +143,7 @@ def _direction(span: Span) -> int:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if tok.lower_ in _FUTURE_AUX or any(a.lower_ in _FUTURE_AUX for a in auxes):
         return 1
-    if any(a.tag_ == "TO" for a in auxes) and tok.tag_ == "VB":
+    if any(a.tag_ == "TO" for a in auxes):
         return 1
     if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_ not in _STATIVE:
         return 1
