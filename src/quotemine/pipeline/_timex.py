@@ -126,6 +126,7 @@ _P_WD = re.compile(
     r"^(?P<rel>last|next|this|this past|this coming|coming|past|previous|following)?\s*" + _WD + r"$"
 )
 _P_ISO = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)$")
+_P_ISO_MONTH = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>0[1-9]|1[0-2])$")
 _P_US = re.compile(r"^(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})$")
 _P_YEAR = re.compile(r"^(?:fiscal\s+|calendar\s+|(?:the\s+)?year\s+|fy\s*)?" + _YEAR + r"$")
 _P_DECADE = re.compile(
@@ -135,7 +136,7 @@ _P_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$")
 _P_QUARTER = re.compile(
     r"^(?:its\s+|their\s+)?(?:fiscal\s+)?(?:(?P<y1>[12]\d{3})\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|"
     r"1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{3})|\s+(?P<y3>[12]\d{3}))?$"
-    r"|^(?P<q2>q[1-4])\s*(?P<y4>[12]\d{3})?$"
+    r"|^(?P<q2>q[1-4])\s*(?P<y4>[12]\d{3})?$|^(?P<y5>[12]\d{3})\s*(?P<q3>q[1-4])$"
 )
 _P_YEARAGO = re.compile(r"^(?:year[\s-]ago|year[\s-]earlier|prior[\s-]year)(?:\s+(?:quarter|period))?$")
 _P_SEASON = re.compile(
@@ -231,7 +232,8 @@ def normalise(text: str) -> str:
         .replace("\u2014", "-")
     )
     t = re.sub(r"\s+", " ", t).strip(' ,.;:!?()[]"')
-    return t
+    t = re.sub(r"\bqtrs?\b", "quarter", t)
+    return re.sub(r"\byrs?\b", "year", t)
 
 
 def _mk(value: str, modifier: str | None = None) -> Timex:
@@ -330,7 +332,11 @@ class TimexResolver:
             for k, v in dict(events.get("easter", {})).items()  # type: ignore[call-overload]
         }
         self._election = {str(x) for x in list(events.get("us_election", []))}  # type: ignore[call-overload]
-        names = [*self._fixed, *self._nth, *self._easter, *self._election]
+        self._after: dict[str, tuple[str, int]] = {
+            k: (str(v[0]), int(v[1]))
+            for k, v in dict(events.get("after_holiday", {})).items()  # type: ignore[call-overload]
+        }
+        names = [*self._fixed, *self._nth, *self._easter, *self._election, *self._after]
         alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         self._holiday = re.compile(
             r"^(?:(?P<rel>last|next|this|this past|this coming|coming)\s+)?(?P<h>"
@@ -342,7 +348,7 @@ class TimexResolver:
 
     def holiday_names(self) -> list[str]:
         """Return every named day the lexicon knows, lower-cased."""
-        return [*self._fixed, *self._nth, *self._easter, *self._election]
+        return [*self._fixed, *self._nth, *self._easter, *self._election, *self._after]
 
     def _holiday_date(self, name: str, year: int) -> dt.date | None:
         if name in self._fixed:
@@ -356,6 +362,10 @@ class TimexResolver:
             return nxt - dt.timedelta(days=(nxt.weekday() - wd) % 7)
         if name in self._easter:
             return _easter(year) + dt.timedelta(days=self._easter[name])
+        if name in self._after:
+            base, offset = self._after[name]
+            d = self._holiday_date(base, year)
+            return d + dt.timedelta(days=offset) if d else None
         if name in self._election:
             first = dt.date(year, 11, 2)
             return first + dt.timedelta(days=(1 - first.weekday()) % 7)
@@ -439,6 +449,8 @@ class TimexResolver:
             return _mk(_day(d)) if d else None
         if (m := _P_MY.match(t)) or (m := _P_YM.match(t)):
             return _mk(_month(int(m["year"]), MONTHS[m["mon"]]))
+        if m := _P_ISO_MONTH.match(t):
+            return _mk(_month(int(m["year"]), int(m["mon"])))
         if m := _P_YEAR.match(t):
             return _mk(m["year"])
         if m := _P_YEAR_WORDS.match(t):
@@ -455,8 +467,8 @@ class TimexResolver:
         if m := _P_CENTURY.match(t):
             return _mk(f"{int(m['n']) - 1:02d}")
         if m := _P_QUARTER.match(t):
-            q = ORDINALS[m["q"] or m["q2"]]
-            ys = m["y1"] or m["y2"] or m["y3"] or m["y4"]
+            q = ORDINALS[m["q"] or m["q2"] or m["q3"]]
+            ys = m["y1"] or m["y2"] or m["y3"] or m["y4"] or m["y5"]
             if ys:
                 return _mk(_quarter(int(ys), q))
             if ctx.ref is None:

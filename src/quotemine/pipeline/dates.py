@@ -58,7 +58,8 @@ _START_WORDS = frozenset(
         "recently lately its fiscal year in since by until of during from before after within about "
         "nearly almost some just only "
         "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
-        "first second third fourth year-ago year-earlier".split()
+        "first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 year-ago year-earlier mon tue tues wed thu "
+        "thur thurs fri sat sun".split()
     )
 )
 _YEAR_ONLY = re.compile(r"[12]\d{3}")
@@ -70,6 +71,8 @@ _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
 _MONTH_ALT = "|".join(sorted((m for m in MONTHS if m not in ("may", "march", "mar")), key=len, reverse=True))
 _MON = rf"(?:(?i:{_MONTH_ALT})\.?|May|March|Mar\.?)"
 _WDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WDAY_PREFIX = rf"(?:{_WDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_MONI = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _REL = r"(?i:last|next|this|this past|this coming|coming|previous|the previous|following|the following|that)"
 _MODP = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|earlier|later)[\s-]+" \
         r"(?:(?i:in)\s+)?(?:(?i:the)\s+)?)?"  # fmt: skip
@@ -79,8 +82,8 @@ _NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 _OFIN = r"(?:(?i:of|in)\s+)?"
 _DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
 _CANDIDATE_PATTERNS: tuple[str, ...] = (
-    rf"\b(?:{_WDAY},?\s+)?{_MODP}{_MON}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
-    rf"\b(?:{_WDAY},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{_MON}\b"
+    rf"\b(?:{_WDAY_PREFIX},?\s+)?{_MODP}{_MONI}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
+    rf"\b(?:{_WDAY_PREFIX},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{_MONI}\b"
     rf"(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
     rf"\b{_MODP}{_MON},?\s+[12]\d{{3}}\b",
     rf"\b{_MODP}(?:{_REL}\s+)?(?:(?i:january|february|april|june|july|august|september|october|november|december)"
@@ -91,8 +94,8 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b{_MODP}{_REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b",
     rf"\b{_MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
     rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{_NUMW}\s+"
-    r"(?i:days?|weeks?|months?|years?|decades?)\s+(?i:ago|earlier|later)\b",
-    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth)[\s-]+(?i:quarter)\b"
+    r"(?i:days?|weeks?|months?|years?|decades?)\s+(?i:ago|earlier|later|hence|from now)\b",
+    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
     r"(?:\s+(?i:of)\s+[12]\d{3})?",
     r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
     rf"\b{_MODP}(?:[12]\d)?\d0'?s\b",
@@ -103,7 +106,7 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"(?![%]|[,.]\d|-\w)",
     r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",
     rf"\b(?:{_WDAY},?\s+)?{_MON}\s+(?:(?i:the)\s+)?{_DAYW}\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
-    rf"\b(?:{_WDAY},?\s+)?(?:(?i:the)\s+)?{_DAYW}\s+(?i:of)\s+{_MON}\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
+    rf"\b(?:{_WDAY},?\s+)?(?:(?i:the)\s+)?{_DAYW}\s+(?i:of)\s+{_MONI}\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
     r"\b[12]\d{3}-(?:0[1-9]|1[0-2])\b(?!-\d)",
     rf"\b{_MODP}(?:{_REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b",
     r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start|earlier|later)\s+(?:of\s+|in\s+)?(?:the\s+)?)"
@@ -112,6 +115,7 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?i:in|within)\s+{_NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b",
     rf"\b(?:{_WDAY}\s+(?i:of)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
     r"(?i:week)\b",
+    r"\b(?i:q[1-4])\s*[12]\d{3}\b|\b[12]\d{3}\s*(?i:q[1-4])\b",
 )
 
 
