@@ -126,6 +126,13 @@ _P_WD = re.compile(
     r"^(?P<rel>last|next|this|this past|this coming|coming|past|previous|following)?\s*" + _WD + r"$"
 )
 _P_ISO = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)$")
+_P_HYPHEN = re.compile(
+    r"^(?P<day>[0-3]?\d)-(?P<mon>[a-z]{3,9})\.?-(?P<year>[12]\d{3})$|^(?P<mon2>[a-z]{3,9})-(?P<day2>[0-3]?\d)-(?P<year2>[12]\d{3})$"
+)
+_P_WEEK_NUM = re.compile(
+    r"^(?:week|wk)\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<year>[12]\d{3})|(?P<rel>last|this|next)\s+year))?$"
+    r"|^(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<unit>week|month)\s+of\s+(?P<year2>[12]\d{3})$"
+)
 _P_ISO_MONTH = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>0[1-9]|1[0-2])$")
 _P_US = re.compile(r"^(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})$")
 _P_YEAR = re.compile(r"^(?:fiscal\s+|calendar\s+|(?:the\s+)?year\s+|fy\s*)?" + _YEAR + r"$")
@@ -449,6 +456,12 @@ class TimexResolver:
             return _mk(_day(d)) if d else None
         if (m := _P_MY.match(t)) or (m := _P_YM.match(t)):
             return _mk(_month(int(m["year"]), MONTHS[m["mon"]]))
+        if (m := _P_HYPHEN.match(t)) and (m["mon"] or m["mon2"]).rstrip(".") in MONTHS:
+            d = _safe_date(int(m["year"] or m["year2"]), MONTHS[(m["mon"] or m["mon2"]).rstrip(".")],
+                           int(m["day"] or m["day2"]))  # fmt: skip
+            return _mk(_day(d)) if d else None
+        if m := _P_WEEK_NUM.match(t):
+            return self._week_number(m, ctx)
         if m := _P_ISO_MONTH.match(t):
             return _mk(_month(int(m["year"]), int(m["mon"])))
         if m := _P_YEAR.match(t):
@@ -504,6 +517,25 @@ class TimexResolver:
                 return None
             return _mk(_day(max(pick) if direction < 0 else min(pick)))
         return None
+
+    def _week_number(self, m: re.Match[str], ctx: Context) -> Timex | None:
+        """Resolve "week 10 (of 2027)", "the second week of 2021", "the last week of 2016"."""
+        if m["n"]:
+            if m["year"]:
+                y = int(m["year"])
+            elif ctx.ref is None:
+                return None
+            else:
+                y = ctx.ref.year + {"last": -1, "next": 1}.get(m["rel"] or "", 0)
+            n = int(m["n"])
+            return _mk(f"{y:04d}-W{n:02d}") if 1 <= n <= 53 else None
+        y = int(m["year2"])
+        if m["ord"] == "last":
+            if m["unit"] == "month":
+                return _mk(_month(y, 12))
+            return _mk(_week(dt.date(y, 12, 28)))
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}.get(m["ord"]) or int(m["ord"][0])
+        return _mk(_month(y, n)) if m["unit"] == "month" else _mk(f"{y:04d}-W{n:02d}")
 
     def _relative(self, t: str, ctx: Context) -> Timex | None:
         ref = ctx.ref

@@ -56,7 +56,7 @@ _START_WORDS = frozenset(
         "early mid middle late the end beginning start earlier later last next this coming previous "
         "following that current today yesterday tomorrow tonight right now currently nowadays these "
         "recently lately its fiscal year in since by until of during from before after within about "
-        "nearly almost some just only "
+        "nearly almost some just only than wk "
         "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
         "first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 year-ago year-earlier mon tue tues wed thu "
         "thur thurs fri sat sun".split()
@@ -79,6 +79,9 @@ _MODP = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the mid
 _NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
         r"a few|" \
         r"several|a couple of))"  # fmt: skip
+_OFFSET_PREFIX = re.compile(
+    rf"\b{_NUMW}\s+(?i:days?|weeks?|months?|years?|fortnights?)\s+(?i:from|after|before)\s+$"
+)
 _OFIN = r"(?:(?i:of|in)\s+)?"
 _DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
 _CANDIDATE_PATTERNS: tuple[str, ...] = (
@@ -102,7 +105,7 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?i:the\s+)?(?:1st|2nd|3rd|\d{1,2}th|21st)\s+(?i:century)\b",
     r"\b[12]\d{3}-[01]?\d-[0-3]?\d\b",
     r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b",
-    rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year)\s+(?P<d>{_MODP}(?:1[5-9]|20)\d{{2}})\b"
+    rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year|than)\s+(?P<d>{_MODP}(?:1[5-9]|20)\d{{2}})\b"
     r"(?![%]|[,.]\d|-\w)",
     r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",
     rf"\b(?:{_WDAY},?\s+)?{_MON}\s+(?:(?i:the)\s+)?{_DAYW}\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
@@ -116,6 +119,10 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{_WDAY}\s+(?i:of)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
     r"(?i:week)\b",
     r"\b(?i:q[1-4])\s*[12]\d{3}\b|\b[12]\d{3}\s*(?i:q[1-4])\b",
+    rf"\b[0-3]?\d-{_MONI}-[12]\d{{3}}\b|\b{_MONI}-[0-3]?\d-[12]\d{{3}}\b",
+    r"\b(?i:(?:the\s+)?(?:week|wk)\s+\d{1,2}(?:\s+of\s+(?:[12]\d{3}|(?:last|this|next)\s+year))?)\b",
+    r"\b(?i:(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:week|month)\s+of\s+)"
+    r"[12]\d{3}\b",
 )
 
 
@@ -303,6 +310,9 @@ class DateResolver:
                 es <= s and e <= ee and _YEAR_RANGE.fullmatch(text[es:ee]) for es, ee in ent_spans
             ):
                 continue
+            if pre := _OFFSET_PREFIX.search(text, max(0, s - 40), s):
+                if not overlaps(pre.start(), s):
+                    s = pre.start()
             probe = self._resolve(text, s, e, Context(ref))
             if probe is None:
                 continue
