@@ -1,0 +1,123 @@
+"""Throughput of the full quotemine Extractor against the bare spaCy pipeline, same texts, one process.
+
+    python benchmarks/throughput.py [../shared/eval/quotes/polnear.dev.jsonl] --docs 60 --rounds 3 [--profile]
+
+Runs are interleaved (bare, quotemine, bare, quotemine, ...) after one warm-up of each, and the
+best round of each is compared (characters per second). ``--profile`` then times each quotemine
+stage over the same texts (spaCy's own stages together, each quotemine component, and the
+Extractor's own work: make_doc, memory_zone, report building).
+
+Acceptance: quotemine / bare >= 0.90.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import spacy
+
+from quotemine import Extractor
+from quotemine.api import DEFAULT_MODEL, QUOTEMINE_PIPES
+from quotemine.report import build_report
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts(path: Path, docs: int) -> list[str]:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return [row["text"] for row in rows[:docs]]
+
+
+def _bare(nlp: spacy.language.Language, texts: list[str], batch_size: int) -> float:
+    started = time.perf_counter()
+    with nlp.memory_zone():
+        for _ in nlp.pipe(texts, batch_size=batch_size):
+            pass
+    return time.perf_counter() - started
+
+
+def _full(extractor: Extractor, texts: list[str], batch_size: int) -> float:
+    started = time.perf_counter()
+    for _ in extractor.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - started
+
+
+def _profile(extractor: Extractor, texts: list[str], batch_size: int) -> None:
+    """Time every pipe of the full pipeline, and the Extractor's own work, over the texts."""
+    nlp = extractor.nlp
+    costs: dict[str, float] = defaultdict(float)
+    with nlp.memory_zone():
+        started = time.perf_counter()
+        docs = [nlp.make_doc(text) for text in texts]
+        costs["make_doc"] += time.perf_counter() - started
+        for doc in docs:
+            doc._.qm_published = "2016-01-01"
+        for name, proc in nlp.pipeline:
+            started = time.perf_counter()
+            if hasattr(proc, "pipe"):
+                docs = list(proc.pipe(docs, batch_size=batch_size))
+            else:
+                docs = [proc(doc) for doc in docs]
+            costs[name] += time.perf_counter() - started
+        started = time.perf_counter()
+        for text, doc in zip(texts, docs, strict=True):
+            build_report(doc, text=text, model=extractor.model_name)
+        costs["build_report"] += time.perf_counter() - started
+    total = sum(costs.values())
+    spacy_cost = sum(
+        cost for name, cost in costs.items() if name in dict(nlp.pipeline) and name not in QUOTEMINE_PIPES
+    )
+    print(f"\nper-stage cost over {len(texts)} docs ({sum(map(len, texts)):,} chars):")
+    for name, cost in sorted(costs.items(), key=lambda item: -item[1]):
+        tag = "quotemine" if name in QUOTEMINE_PIPES or name in {"build_report", "make_doc"} else "spaCy"
+        print(
+            f"  {name:<24} {tag:<9} {cost:7.3f} s  {cost / total:6.1%}"
+            f"  ({cost / spacy_cost:6.1%} of spaCy's stages)"
+        )
+    print(f"  {'total':<24} {'':<9} {total:7.3f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("data", nargs="?", default=str(ROOT.parent / "shared/eval/quotes/polnear.dev.jsonl"))
+    parser.add_argument("--docs", type=int, default=60)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--profile", action="store_true", help="time each stage afterwards")
+    args = parser.parse_args()
+
+    texts = _texts(Path(args.data), args.docs)
+    chars = sum(len(text) for text in texts)
+    bare = spacy.load(args.model)
+    extractor = Extractor(args.model)
+    print(f"{len(texts)} docs, {chars:,} chars; bare pipeline: {', '.join(bare.pipe_names)}")
+    print(f"quotemine pipeline: {', '.join(extractor.nlp.pipe_names)}")
+    _bare(bare, texts[:5], args.batch_size)  # warm-up
+    _full(extractor, texts[:5], args.batch_size)
+    bare_times, full_times = [], []
+    for round_number in range(args.rounds):
+        order = [("bare", _bare, bare), ("quotemine", _full, extractor)]
+        if round_number % 2:
+            order.reverse()
+        for label, run, target in order:
+            seconds = run(target, texts, args.batch_size)  # type: ignore[operator]
+            (bare_times if label == "bare" else full_times).append(seconds)
+            print(f"  round {round_number + 1} {label:<9} {seconds:6.2f} s  {chars / seconds:10,.0f} chars/s")
+    bare_rate, full_rate = chars / min(bare_times), chars / min(full_times)
+    print(f"bare spaCy : {bare_rate:10,.0f} chars/s (best of {args.rounds})")
+    print(f"quotemine  : {full_rate:10,.0f} chars/s (best of {args.rounds})")
+    print(f"ratio      : {full_rate / bare_rate:.3f} (target >= 0.90)")
+    if args.profile:
+        _profile(extractor, texts, args.batch_size)
+
+
+if __name__ == "__main__":
+    main()
