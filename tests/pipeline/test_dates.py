@@ -78,6 +78,18 @@ def by_text(doc: Doc) -> dict[str, dict[str, object]]:
         ("now", "PRESENT_REF", None, None),
         ("2002-11-29", "2002-11-29", "day", None),
         ("nineteen ninety-six", "1996", "year", None),
+        ("2 weeks from January 15", "2003-01-29", "day", None),
+        ("week 10 of 2027", "2027-W10", "week", None),
+        ("the second week of 2021", "2021-W02", "week", None),
+        ("Black Friday 2013", "2013-11-29", "day", None),
+        ("this qtr", "2003-Q1", "quarter", None),
+        ("Q4 2018", "2018-Q4", "quarter", None),
+        ("the end of the year", "2003", "year", "late"),
+        ("earlier this month", "2003-01", "month", "early"),
+        ("05-Aug-2016", "2016-08-05", "day", None),
+        ("2015-12", "2015-12", "month", None),
+        ("March eighth", "2003-03-08", "day", None),
+        ("Fri, Jul 18", "2003-07-18", "day", None),
     ],
 )
 def test_resolver_values(
@@ -134,6 +146,13 @@ def test_resolver_without_reference_keeps_value_none_with_note(resolver: TimexRe
     assert absolute is not None and absolute.value == "2001-09-11"
 
 
+def test_resolver_following_year_uses_the_anchor(resolver: TimexResolver) -> None:
+    tx = resolver.resolve("the following year", Context(REF, 0, "1995"))
+    assert tx is not None and tx.value == "1996"
+    plain = resolver.resolve("next year", Context(REF, 0, "1995"))
+    assert plain is not None and plain.value == "2004"
+
+
 def test_resolver_year_ago_follows_quarter_anchor(resolver: TimexResolver) -> None:
     tx = resolver.resolve("a year earlier", Context(REF, 0, "2002-Q3"))
     assert tx is not None and tx.value == "2001-Q3"
@@ -178,6 +197,32 @@ def test_pipeline_seed_constructions(nlp: Language) -> None:
 )
 def test_pipeline_tense_and_relative(nlp: Language, text: str, target: str, value: str) -> None:
     assert by_text(run(nlp, text))[target]["value"] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, target, value",
+    [
+        (
+            "Security tightened after the September 11th attack on the capital.",
+            "September 11th",
+            "2001-09-11",
+        ),
+        ("The post-September 11 order changed the region.", "September 11", "2001-09-11"),
+        ("Expo 2020 drew crowds, officials said.", None, None),
+        (
+            "With an eye to February 20th, the senator said he would campaign hard.",
+            "February 20th",
+            "2003-02-20",
+        ),
+    ],
+)
+def test_pipeline_events_and_names(nlp: Language, text: str, target: str | None, value: str | None) -> None:
+    got = by_text(run(nlp, text))
+    if target is None:
+        assert all(d["type"] != "date" for d in got.values())
+    else:
+        assert got[target]["value"] == value
 
 
 @pytest.mark.slow

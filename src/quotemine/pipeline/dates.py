@@ -145,10 +145,10 @@ def _direction(span: Span) -> int:
     tok = span.root
     if tok.dep_ == "poss":  # "Friday's close": a past event more often than not
         return 0
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            break
+    hops = 0
+    while hops < 4 and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
         tok = tok.head
+        hops += 1
     if tok.pos_ not in ("VERB", "AUX"):
         return 0
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -158,7 +158,9 @@ def _direction(span: Span) -> int:
         return 1
     if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_ not in _STATIVE:
         return 1
-    if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
+    # the past tense counts only for a verb the date modifies ("met on Tuesday", "closed Friday"),
+    # not for a "said" reached through a long chain
+    if hops <= 2 and (tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
         return -1
     return 0
 
@@ -369,7 +371,7 @@ class DateResolver:
 
     def _resolve(self, text: str, s: int, e: int, ctx: Context) -> Timex | None:
         piece = text[s:e]
-        low = re.sub(r"\s+", " ", piece.lower())
+        low = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", re.sub(r"\s+", " ", piece.lower()))
         for names, after, before, value in self._event_rules:
             if low.removeprefix("the ") in names:
                 follow = text[e : e + 40].lower()
