@@ -20,6 +20,8 @@ _OPENERS = frozenset("“„‟«〝")
 _CLOSERS = frozenset("”»〞″")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _ALNUM = re.compile(r"\w")
+# every character the scanner reacts to; anything else is skipped in one regex step
+_MARK_CHARS = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\u2033\"'`\u00b4]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,10 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
     closer = ""
     i = start
     while i < end:
+        hit = _MARK_CHARS.search(text, i, end)
+        if hit is None:
+            break
+        i = hit.start()
         ch = text[i]
         two = text[i : i + 2]
         if open_at is None:

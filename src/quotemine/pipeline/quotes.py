@@ -30,10 +30,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.pipeline._quote_marks import find_marked_spans
+from quotemine.pipeline._quote_marks import MarkedSpan, find_marked_spans
 from quotemine.pipeline._speakers import (
     SUBJECT_DEPS,
     np_span,
@@ -173,23 +174,33 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ passes
 
+    def _candidates(self, doc: Doc, attrs: numpy.ndarray[Any, Any]) -> list[int]:
+        """Return the indices of tokens whose lemma is a content cue, or that read "according"."""
+        strings = doc.vocab.strings
+        wanted = {h for h in numpy.unique(attrs[:, 1]).tolist() if strings[h].lower() in self._content_verbs}
+        according = strings.add("according")
+        hits = numpy.isin(attrs[:, 1], numpy.array(sorted(wanted), dtype=attrs.dtype))
+        hits |= attrs[:, 2] == according
+        return [int(i) for i in numpy.flatnonzero(hits)]
+
     def _find(self, doc: Doc) -> tuple[list[_Record], list[str]]:
         text = doc.text
         if not text.strip() or len(doc) == 0:
             return [], []
         marked, warnings = find_marked_spans(text)
         para_starts = [0] + [m.start() for m in _PARAGRAPH.finditer(text)]
-        starts = [t.idx for t in doc]
+        attrs = doc.to_array(["IDX", "LEMMA", "LOWER"])
+        starts = attrs[:, 0]
         # qid[i]: index of the marked span holding token i, or -1
         qid = [-1] * len(doc)
         tok_ranges: list[tuple[int, int]] = []
         for k, m in enumerate(marked):
-            a = bisect.bisect_left(starts, m.start)
-            b = bisect.bisect_left(starts, m.end)
+            a = int(numpy.searchsorted(starts, m.start, side="left"))
+            b = int(numpy.searchsorted(starts, m.end, side="left"))
             tok_ranges.append((a, b))
             for i in range(a, b):
                 qid[i] = k
-        ctx = _Context(doc, qid, para_starts, self)
+        ctx = _Context(doc, text, qid, para_starts, self)
         records: list[_Record] = []
         used_quote = [False] * len(marked)
         cue_of_quote: dict[int, int] = {}
@@ -206,15 +217,16 @@ class QuoteFinder:
             used_quote[k] = True
             cue_of_quote[k] = verb.i
         # pass 2: content clauses of cues, "according to", objects
-        for tok in doc:
-            if qid[tok.i] >= 0:
+        for ti in self._candidates(doc, attrs):
+            tok = doc[ti]
+            if qid[ti] >= 0:
                 continue
             lemma = tok.lemma_.lower()
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 rec = ctx.according_to(tok)
                 if rec is not None:
                     records.append(rec)
-                    ctx.consume(rec, used_quote, tok_ranges)
+                    ctx.consume(rec, used_quote, marked)
                 continue
             if tok.pos_ not in ("VERB", "AUX") or lemma not in self._content_verbs:
                 continue
@@ -246,9 +258,10 @@ class QuoteFinder:
                 rec = ctx.content_record(content, tok)
                 if rec is not None:
                     records.append(rec)
-                    ctx.consume(rec, used_quote, tok_ranges)
+                    ctx.consume(rec, used_quote, marked)
         # pass 3: unattributed quoted stretches continue the previous statement
         records.sort(key=lambda r: r.start)
+        by_end = sorted(records, key=lambda r: (r.end, r.start))
         for k, m in enumerate(marked):
             if used_quote[k]:
                 continue
@@ -258,7 +271,7 @@ class QuoteFinder:
                 continue
             para = ctx.para_of(m.start)
             starts_para = m.continued or text[para_starts[para] : m.start].strip() in ("", '"', "“", "'")
-            prev = _previous(records, m.start)
+            prev = _previous(by_end, m.start)
             if prev is None:
                 continue
             same_para = prev.para == para
@@ -279,17 +292,16 @@ class QuoteFinder:
                 prev.group = f"g{prev.start}"
             rec.group = prev.group
             bisect.insort(records, rec, key=lambda r: r.start)
+            bisect.insort(by_end, rec, key=lambda r: (r.end, r.start))
             used_quote[k] = True
         _group_by_cue(records)
         return records, warnings
 
 
-def _previous(records: Sequence[_Record], start: int) -> _Record | None:
-    best: _Record | None = None
-    for rec in records:
-        if rec.end <= start + 1 and (best is None or rec.end >= best.end):
-            best = rec
-    return best
+def _previous(by_end: Sequence[_Record], start: int) -> _Record | None:
+    """Return the record that ends last at or before ``start + 1`` (``by_end`` sorted by end, start)."""
+    k = bisect.bisect_right(by_end, start + 1, key=lambda r: r.end)
+    return by_end[k - 1] if k else None
 
 
 def _group_by_cue(records: list[_Record]) -> None:
@@ -311,8 +323,11 @@ def _group_by_cue(records: list[_Record]) -> None:
 class _Context:
     """Per-document helpers shared by the passes."""
 
-    def __init__(self, doc: Doc, qid: list[int], para_starts: list[int], finder: QuoteFinder) -> None:
+    def __init__(
+        self, doc: Doc, text: str, qid: list[int], para_starts: list[int], finder: QuoteFinder
+    ) -> None:
         self.doc = doc
+        self.text = text  # Doc.text rebuilds the string on each access: read it once
         self.qid = qid
         self.para_starts = para_starts
         self.finder = finder
@@ -339,7 +354,7 @@ class _Context:
         """Find the cue of the quoted tokens ``doc[a:b]`` right after or right before them."""
         doc, qid = self.doc, self.qid
         n = len(doc)
-        text = doc.text
+        text = self.text
         # the token before the opening mark: a quote that sits inside a clause is not direct speech
         j = a - 1
         while j >= 0 and (doc[j].text in _MARK_TOKENS or (doc[j].is_space and "\n" not in doc[j].text)):
@@ -482,10 +497,13 @@ class _Context:
             rec.cue_i = tok.i
         return rec
 
-    def consume(self, rec: _Record, used: list[bool], tok_ranges: list[tuple[int, int]]) -> None:
-        for k, (a, b) in enumerate(tok_ranges):
-            if a < b and self.doc[a].idx >= rec.start - 1 and self.doc[b - 1].idx < rec.end:
+    def consume(self, rec: _Record, used: list[bool], marked: Sequence[MarkedSpan]) -> None:
+        """Mark the quoted stretches inside ``rec`` as used (``marked`` is sorted by start)."""
+        k = bisect.bisect_left(marked, rec.start - 1, key=lambda m: m.start)
+        while k < len(marked) and marked[k].start < rec.end:
+            if marked[k].end <= rec.end + 1:
                 used[k] = True
+            k += 1
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
