@@ -279,3 +279,14 @@ def test_factory_adds_component(blank: Language) -> None:
     doc._.qm_published = "2003-01-10"
     doc = nlp.get_pipe("quotemine_dates")(doc)
     assert doc._.qm_dates[0]["value"] == "2002-11-29"
+
+
+def test_pipe_with_two_processes_keeps_results() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quotemine_dates")
+    docs = [nlp.make_doc(t) for t in ("It closed yesterday.", "Prices fell last month.")]
+    for doc in docs:
+        doc._.qm_published = "2003-01-10"
+    out = list(nlp.pipe(docs, n_process=2))
+    assert [d._.qm_dates[0]["value"] for d in out] == ["2003-01-09", "2002-12"]
+    assert [s.text for s in out[1].spans["qm_dates"]] == ["last month"]
