@@ -143,7 +143,7 @@ _P_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$")
 _P_QUARTER = re.compile(
     r"^(?:its\s+|their\s+)?(?:fiscal\s+)?(?:(?P<y1>[12]\d{3})\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|"
     r"1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{3})|\s+(?P<y3>[12]\d{3}))?$"
-    r"|^(?P<q2>q[1-4])\s*(?P<y4>[12]\d{3})?$|^(?P<y5>[12]\d{3})\s*(?P<q3>q[1-4])$"
+    r"|^(?P<q2>q[1-4])\s*(?P<y4>[12]\d{3})?$|^(?P<y5>[12]\d{3})\s*-?\s*(?P<q3>q[1-4])$"
 )
 _P_YEARAGO = re.compile(r"^(?:year[\s-]ago|year[\s-]earlier|prior[\s-]year)(?:\s+(?:quarter|period))?$")
 _P_SEASON = re.compile(

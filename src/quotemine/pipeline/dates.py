@@ -62,6 +62,9 @@ _START_WORDS = frozenset(
         "thur thurs fri sat sun".split()
     )
 )
+_DIGIT_OR_MONTH = re.compile(
+    r"\d|\b(?i:" + "|".join(m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3) + r")\b"
+)
 _YEAR_ONLY = re.compile(r"[12]\d{3}")
 _YEAR_HEADS = frozenset(
     {*MONTHS, "year", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "season", "class"}
@@ -209,6 +212,7 @@ class DateResolver:
         self._resolver = TimexResolver({})
         self._patterns: list[re.Pattern[str]] = []
         self._parsers: dict[dt.date | None, Any] = {}
+        self._dp_cache: dict[tuple[str, dt.date | None], Timex | None] = {}
         self._set_events(_load_events())
 
     def _set_events(self, events: dict[str, Any]) -> None:
@@ -272,6 +276,7 @@ class DateResolver:
         return doc
 
     def _annotate(self, doc: Doc) -> None:
+        self._dp_cache.clear()
         raw = doc._.qm_published
         ref = parse_reference(raw)
         if raw is not None and ref is None:
@@ -389,12 +394,16 @@ class DateResolver:
 
     def _dateparser(self, piece: str, ref: dt.date | None) -> Timex | None:
         """Ask dateparser about a leftover expression that names a month or holds a digit."""
-        low = piece.lower()
-        if not (re.search(r"\d", low) or any(re.search(rf"\b{m}\b", low) for m in MONTHS if len(m) > 3)):
+        if not (_DIGIT_OR_MONTH.search(piece)) or len(piece) > 40:
             return None
-        numeric = re.fullmatch(r"[\d\s.,%$-]+", piece) and not re.fullmatch(r"[12]\d{3}", piece)
-        if len(piece) > 40 or numeric:
+        if re.fullmatch(r"[\d\s.,%$-]+", piece) and not re.fullmatch(r"[12]\d{3}", piece):
             return None
+        key = (piece, ref)
+        if key not in self._dp_cache:
+            self._dp_cache[key] = self._ask_dateparser(piece, ref)
+        return self._dp_cache[key]
+
+    def _ask_dateparser(self, piece: str, ref: dt.date | None) -> Timex | None:
         parser = self._parser_for(ref)
         try:
             data = parser.get_date_data(piece)
@@ -409,8 +418,10 @@ class DateResolver:
             year = re.search(r"\b([12]\d{3})\b", piece)
             if not year or int(year.group(1)) != when.year:
                 return None
+        if period == "time":
+            return Timex(None, None, type="time")
         value = _value_for_period(when.date(), period)
-        return Timex(value, granularity_of(value)) if value else Timex(None, None, type="time")
+        return Timex(value, granularity_of(value)) if value else None
 
     def _parser_for(self, ref: dt.date | None) -> Any:
         parser = self._parsers.get(ref)
