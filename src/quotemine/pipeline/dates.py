@@ -311,7 +311,12 @@ class DateResolver:
             if e <= s or e - s > _MAX_CANDIDATE_CHARS or overlaps(s, e):
                 continue
             piece = text[s:e]
-            if _AGE.search(piece) or _BARE_NUMBER.match(piece.strip()) or self._named_year(doc, text, s, e):
+            if (
+                _AGE.search(piece)
+                or _BARE_NUMBER.match(piece.strip())
+                or self._named_year(doc, text, s, e)
+                or self._not_deictic(doc, text, s, e)
+            ):
                 continue
             if kind == 2 and not any(
                 es <= s and e <= ee and _YEAR_RANGE.fullmatch(text[es:ee]) for es, ee in ent_spans
@@ -360,6 +365,20 @@ class DateResolver:
         ]  # fmt: skip
         spans = [sp for s, e, _ in found if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None]
         doc.spans["qm_dates"] = spans
+
+    @staticmethod
+    def _not_deictic(doc: Doc, text: str, s: int, e: int) -> bool:
+        """Tell the discourse marker "Now, ..." and names like "VOA Today" from the deictic words."""
+        word = text[s:e]
+        if word not in ("Now", "Today"):
+            return False
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return False
+        if word == "Now" and text[e : e + 1] == "," and (span.start == 0 or doc[span.start].is_sent_start):
+            return True
+        prev = doc[span.start - 1] if span.start > 0 else None
+        return prev is not None and prev.pos_ == "PROPN" and not doc[span.start].is_sent_start
 
     @staticmethod
     def _named_year(doc: Doc, text: str, s: int, e: int) -> bool:
