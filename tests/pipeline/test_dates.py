@@ -90,6 +90,7 @@ def by_text(doc: Doc) -> dict[str, dict[str, object]]:
         ("2015-12", "2015-12", "month", None),
         ("March eighth", "2003-03-08", "day", None),
         ("Fri, Jul 18", "2003-07-18", "day", None),
+        ("January nineteen ninety-seven", "1997-01", "month", None),
     ],
 )
 def test_resolver_values(
@@ -210,6 +211,8 @@ def test_pipeline_tense_and_relative(nlp: Language, text: str, target: str, valu
         ),
         ("The post-September 11 order changed the region.", "September 11", "2001-09-11"),
         ("Expo 2020 drew crowds, officials said.", None, None),
+        ("She led the March of the Mothers through the city.", None, None),
+        ("Now, the minister said, the border is open.", None, None),
         (
             "With an eye to February 20th, the senator said he would campaign hard.",
             "February 20th",

@@ -133,6 +133,7 @@ _P_WEEK_NUM = re.compile(
     r"^(?:week|wk)\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<year>[12]\d{3})|(?P<rel>last|this|next)\s+year))?$"
     r"|^(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<unit>week|month)\s+of\s+(?P<year2>[12]\d{3})$"
 )
+_P_MON_WORDS = re.compile(r"^" + _MON + r",?\s+(?:of\s+)?(?P<rest>(?:nineteen|twenty|two thousand)\b.*)$")
 _P_ISO_MONTH = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>0[1-9]|1[0-2])$")
 _P_US = re.compile(r"^(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})$")
 _P_YEAR = re.compile(r"^(?:fiscal\s+|calendar\s+|(?:the\s+)?year\s+|fy\s*)?" + _YEAR + r"$")
@@ -157,12 +158,14 @@ _P_ANCHOR_YEAR = re.compile(
 _P_YEAR_WORDS = re.compile(
     r"^(?P<c>nineteen|twenty)[\s-](?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?$"
-    r"|^two thousand(?:\s+and)?(?:\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?$"
+    r"|^two thousand(?:\s+and)?(?:\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?$"
 )
 _WORD_DIGITS: Mapping[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8,
-    "ninety": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5,
+    "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9,
 }  # fmt: skip
 
 
@@ -466,6 +469,12 @@ class TimexResolver:
             return _mk(_month(int(m["year"]), int(m["mon"])))
         if m := _P_YEAR.match(t):
             return _mk(m["year"])
+        if (
+            (m := _P_MON_WORDS.match(t))
+            and (wy := self._absolute(m["rest"], ctx))
+            and wy.granularity == "year"
+        ):
+            return _mk(_month(int(str(wy.value)), MONTHS[m["mon"]]))
         if m := _P_YEAR_WORDS.match(t):
             if m["c"]:
                 y = (19 if m["c"] == "nineteen" else 20) * 100 + _WORD_DIGITS[m["t"]] * 10
@@ -582,7 +591,7 @@ class TimexResolver:
             if ref is None:
                 return Timex(f"XXXX-{mon:02d}", "month", note="no publication date: year unknown")
             rel = m["rel"]
-            if rel in ("next", "coming", "this coming") or (rel is None and ctx.direction > 0):
+            if rel in ("next", "coming", "this coming"):
                 y = ref.year if mon > ref.month else ref.year + 1
             elif rel in ("last", "this past"):
                 y = ref.year if mon < ref.month else ref.year - 1

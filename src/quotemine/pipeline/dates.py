@@ -65,6 +65,9 @@ _START_WORDS = frozenset(
 _DIGIT_OR_MONTH = re.compile(
     r"\d|\b(?i:" + "|".join(m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3) + r")\b"
 )
+_OF_NAME = re.compile(
+    r"\s+of\s+(?!(?:the\s+)?(?:this|last|next|that|same|following|previous)\s+year|[12]\d{3})"
+)
 _YEAR_ONLY = re.compile(r"[12]\d{3}")
 _YEAR_HEADS = frozenset(
     {*MONTHS, "year", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "season", "class"}
@@ -122,6 +125,10 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{_WDAY}\s+(?i:of)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
     r"(?i:week)\b",
     r"\b(?i:q[1-4])\s*[12]\d{3}\b|\b[12]\d{3}\s*(?i:q[1-4])\b",
+    rf"\b{_MON},?\s+(?i:(?:nineteen|twenty)[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two thousand(?:\s+and)?(?:\s+(?:one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen))?)\b",
     rf"\b[0-3]?\d-{_MONI}-[12]\d{{3}}\b|\b{_MONI}-[0-3]?\d-[12]\d{{3}}\b",
     r"\b(?i:(?:the\s+)?(?:week|wk)\s+\d{1,2}(?:\s+of\s+(?:[12]\d{3}|(?:last|this|next)\s+year))?)\b",
     r"\b(?i:(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:week|month)\s+of\s+)"
@@ -368,8 +375,10 @@ class DateResolver:
 
     @staticmethod
     def _not_deictic(doc: Doc, text: str, s: int, e: int) -> bool:
-        """Tell the discourse marker "Now, ..." and names like "VOA Today" from the deictic words."""
+        """Tell discourse markers ("Now, ...") and names ("VOA Today", "March of Dimes") from dates."""
         word = text[s:e]
+        if word.lower() in MONTHS and _OF_NAME.match(text, e):  # "the March of the Combatant Mothers"
+            return True
         if word not in ("Now", "Today"):
             return False
         span = doc.char_span(s, e, alignment_mode="expand")
