@@ -98,7 +98,10 @@ def show_errors(gold: list[dict[str, Any]], preds: dict[str, Any], kind: str, li
         for i, j in overlap:
             g = gd["quotes"][i]
             if (kind == "all" or g["kind"] == kind) and score.speaker_ok(g, pq[j]) is False:
-                wrong_spk.append((g["kind"], g["speaker"], pq[j]["speaker"], g["text"][:100]))
+                lo = min(g["start"], g.get("speaker_start") or g["start"]) - 60
+                hi = max(g["end"], g.get("speaker_end") or g["end"]) + 60
+                ctx = text[max(0, lo) : hi].replace("\n", " / ")
+                wrong_spk.append((g["kind"], g["speaker"], pq[j]["speaker"], pq[j].get("cue"), ctx))
     for title, rows in (("MISSES", misses), ("FALSE ALARMS", false_alarms), ("WRONG SPEAKER", wrong_spk)):
         print(f"\n== {title} ({len(rows)}) ==")
         for row in rows[:limit]:

@@ -16,14 +16,16 @@ _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "de
 _LEFT_MODS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
 _RIGHT_MODS = frozenset({"compound", "flat", "case"})
 PRONOUNS = frozenset({"i", "he", "she", "we", "they", "you", "it", "who", "me", "him", "her", "us", "them"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _TITLE_PUNCT = frozenset({".", "-", "'s", "’s"})
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, exclude: tuple[int, int] | None = None) -> Token | None:
     """Return the speaker token of a cue verb: its subject, passive agent or a borrowed subject.
 
     Args:
         verb: The cue token.
+        exclude: Token range (the quoted content) in which a subject does not count.
 
     Returns:
         The head token of the speaker phrase, or ``None``.
@@ -32,7 +34,7 @@ def subject_of(verb: Token) -> Token | None:
     cur = verb
     for _ in range(4):
         for child in cur.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= child.i < exclude[1]):
                 return child
         for child in cur.children:
             if child.dep_ == "agent":
@@ -47,6 +49,28 @@ def subject_of(verb: Token) -> Token | None:
             cur = cur.head
             continue
         break
+    return None
+
+
+def relative_antecedent(subj: Token) -> Token | None:
+    """Return the noun a relative pronoun subject stands for ("Smith, who said ..." gives "Smith").
+
+    Args:
+        subj: The subject token of a cue.
+
+    Returns:
+        The head of the antecedent noun phrase, or ``None`` when ``subj`` is not a relative pronoun.
+
+    """
+    if subj.lower_ not in _RELATIVE:
+        return None
+    clause = subj.head
+    for _ in range(3):
+        if clause.dep_ == "relcl" and clause.head is not clause:
+            return clause.head
+        if clause.head is clause:
+            break
+        clause = clause.head
     return None
 
 

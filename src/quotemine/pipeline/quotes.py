@@ -38,6 +38,7 @@ from quotemine.pipeline._quote_marks import MarkedSpan, find_marked_spans
 from quotemine.pipeline._speakers import (
     SUBJECT_DEPS,
     np_span,
+    relative_antecedent,
     speaker_dict,
     subject_of,
 )
@@ -54,6 +55,7 @@ _ADDRESSEE_VERBS = frozenset(
 _CONTENT_DEPS = frozenset({"ccomp"})
 _MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘", "’", "'"})
 _OPEN_CONTEXT = frozenset({":", ",", "—", "–", "-", "(", ";"})
+_SENT_END = frozenset({".", "!", "?", "…"})
 _END_PUNCT = frozenset({",", ".", "!", "?", "…", "—", "–", "-", ".,"})
 _STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»")
 
@@ -363,7 +365,14 @@ class _Context:
         words = sum(1 for i in range(a, b) if not doc[i].is_punct)
         first = doc[a]
         lower_start = first.text[:1].islower()
-        if before is not None and before.text not in _OPEN_CONTEXT and not self.is_cue_word(before):
+        # a quote that opens a sentence may still take its cue after it ('... doing. "It's fine," he said.')
+        sentence_start = before is not None and before.text in _SENT_END and not lower_start
+        if (
+            before is not None
+            and not sentence_start
+            and before.text not in _OPEN_CONTEXT
+            and not self.is_cue_word(before)
+        ):
             return None
         if before is not None and self.is_cue_word(before) and (lower_start or words < 4):
             return None
@@ -389,7 +398,7 @@ class _Context:
                 k -= 1
             if k >= 0 and doc[k].text == ":" and words >= 4:
                 before = doc[k]
-        if before is None or words < 2:
+        if before is None or sentence_start or words < 2:
             return None
         k = before.i
         limit = max(0, k - 40)
@@ -403,13 +412,32 @@ class _Context:
         return None
 
     def speaker_of(self, verb: Token, content: tuple[int, int]) -> dict[str, Any] | None:
-        subj = subject_of(verb)
-        if subj is None or content[0] <= subj.i < content[1]:
+        subj = subject_of(verb, exclude=content)
+        if subj is None and content[1] <= verb.i:
+            subj = self._nominal_between(content[1], verb.i)
+        if subj is None:
             subj = self._adjacent_name(verb, content)
         if subj is None:
             return None
         s, e = np_span(subj)
-        return speaker_dict(self.doc, s, e, self.finder.group_nouns)
+        spk = speaker_dict(self.doc, s, e, self.finder.group_nouns)
+        antecedent = relative_antecedent(subj)
+        if antecedent is not None:
+            a0, a1 = np_span(antecedent)
+            spk["antecedent"] = [self.doc[a0].idx, self.doc[a1 - 1].idx + len(self.doc[a1 - 1].text)]
+        return spk
+
+    def _nominal_between(self, lo: int, hi: int) -> Token | None:
+        """Return the head of the first noun phrase in ``doc[lo:hi]`` ('," Ramos, 58, told ...')."""
+        for i in range(lo, hi):
+            tok = self.doc[i]
+            if self.qid[i] >= 0 or "\n" in tok.text:
+                return None
+            if tok.pos_ in ("PROPN", "PRON", "NOUN") and tok.lower_ not in ("it", "this", "that"):
+                while tok.dep_ in ("compound", "flat") and tok.head.i < hi and tok.head is not tok:
+                    tok = tok.head
+                return tok
+        return None
 
     def _adjacent_name(self, verb: Token, content: tuple[int, int]) -> Token | None:
         """Fall back to a pronoun or proper noun next to the cue when the parse lost the subject."""
@@ -450,7 +478,10 @@ class _Context:
         return None
 
     def content_record(self, content: tuple[int, int], verb: Token) -> _Record | None:
-        a, b = _trim(self.doc, *content)
+        a, b = content
+        if a <= verb.i < b:  # "..., which he said runs the risk": the content starts after the cue
+            a = verb.i + 1
+        a, b = _trim(self.doc, a, b)
         if b - a < 1:
             return None
         spk = self.speaker_of(verb, (a, b))
