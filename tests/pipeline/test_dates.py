@@ -143,6 +143,10 @@ def test_resolver_without_reference_keeps_value_none_with_note(resolver: TimexRe
     assert resolver.resolve("November 29", Context(None)) == resolver.resolve("November 29", Context(None))
     md = resolver.resolve("November 29", Context(None))
     assert md is not None and md.value == "XXXX-11-29"
+    weekday = resolver.resolve("on Tuesday", Context(None))
+    assert weekday is not None and weekday.value is None and weekday.note
+    last_june = resolver.resolve("last June", Context(None))
+    assert last_june is not None and last_june.value is None
     absolute = resolver.resolve("September 11, 2001", Context(None))
     assert absolute is not None and absolute.value == "2001-09-11"
 
@@ -184,6 +188,7 @@ def test_pipeline_seed_constructions(nlp: Language) -> None:
     for d in doc._.qm_dates:
         assert set(d) == {"start", "end", "value", "granularity", "modifier", "type", "note"}
     assert [doc.text[s.start_char : s.end_char] for s in doc.spans["qm_dates"]] == list(got)
+    assert doc.spans["qm_dates"][0].label_ == "date"
 
 
 @pytest.mark.slow

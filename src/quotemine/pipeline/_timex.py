@@ -580,15 +580,15 @@ class TimexResolver:
             return _mk(_day(ref + dt.timedelta(days=k))) if ref else need_ref
         if m := _P_WD.match(t):
             if ref is None:
-                return Timex(
-                    f"XXXX-WXX-{WEEKDAYS[m['wd']] + 1}", None, note="relative date and no publication date"
-                )
+                return need_ref
             return _mk(_day(_weekday(ref, WEEKDAYS[m["wd"]], m["rel"], ctx.direction)))
         if m := _P_MON.match(t):
             if m["mon"] == "may" and not m["rel"]:
                 return None
             mon = MONTHS[m["mon"]]
             if ref is None:
+                if m["rel"]:
+                    return need_ref
                 return Timex(f"XXXX-{mon:02d}", "month", note="no publication date: year unknown")
             rel = m["rel"]
             if rel in ("next", "coming", "this coming"):

@@ -182,8 +182,8 @@ class DateResolver:
     into ``doc.text``), ``value`` (TIMEX3-style, e.g. ``2002-11-29``, ``2002-11``, ``199X``,
     ``PRESENT_REF``, or ``None``), ``granularity``, ``modifier`` (``early``/``mid``/``late``),
     ``type`` (``date``, ``duration``, ``time``, ``set``) and ``note`` (why ``value`` is ``None``).
-    Also writes the same expressions to ``doc.spans["qm_dates"]``. The reference date is
-    ``doc._.qm_published``; the clock is never read.
+    Also writes the same expressions to ``doc.spans["qm_dates"]``, labelled with their ``type``.
+    The reference date is ``doc._.qm_published``; the clock is never read.
 
     Args:
         nlp: The pipeline the component belongs to.
@@ -370,7 +370,11 @@ class DateResolver:
              "type": tx.type, "note": tx.note}
             for s, e, tx in found
         ]  # fmt: skip
-        spans = [sp for s, e, _ in found if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None]
+        spans = [
+            sp
+            for s, e, tx in found
+            if (sp := doc.char_span(s, e, label=tx.type, alignment_mode="expand")) is not None
+        ]
         doc.spans["qm_dates"] = spans
 
     @staticmethod
