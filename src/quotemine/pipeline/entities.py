@@ -34,7 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -58,6 +60,18 @@ _ORG_INNER = frozenset({"of", "for", "and", "on", "&", "the"})
 _BYLINE = re.compile(r"^[ \t]*(?:By|BY|by)[ \t]+([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})")
 _ACRONYM = re.compile(r"^[A-Z]{2,7}$")
 _BYLINE_WINDOW = 1500
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# Tags of a first word that is not part of the name that follows ("Asserting Clinton", "Neither Cruz").
+_LEAD_JUNK_TAGS = frozenset(
+    "VB VBD VBG VBN VBZ VBP RB RBR RBS IN DT PDT CC MD TO PRP PRP$ WDT WP WRB UH EX JJ JJR JJS".split()
+)
+# Lower-case words that may sit inside or end a personal name ("Osama bin Laden", "Bill de Blasio").
+_NAME_PARTICLES = frozenset("de da di du del della der den van von bin ibn al el la le ben dos das y".split())
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Prefixes before an inner capital that real names have ("McCain", "LeBron", "DeSantis", "O'Neil").
+_CAMEL_NAME_PREFIXES = frozenset("Mc Mac O D De Di Da Du La Le Van Vander Von Fitz St Al El Ab Ben".split())
+_INNER_CAPITAL = re.compile(r"[a-z]([A-Z])")
+_ATTRIBUTIVE_DETS = frozenset({"the", "a", "an"})
 
 
 @dataclass
@@ -89,6 +103,9 @@ class EntityRepairer:
         self.nlp = nlp
         self.name = name
         self.lex: Lexicons = load_lexicons()
+        self._org_head_ids = numpy.array([get_string_id(w) for w in self.lex.org_heads], dtype="uint64")
+        self._nnp_id = get_string_id("NNP")
+        self._nnps_id = get_string_id("NNPS")
 
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
@@ -121,6 +138,18 @@ class EntityRepairer:
         return self
 
     # ------------------------------------------------------------------ word tests
+    @staticmethod
+    def _where(doc: Doc, attr: str, ids: numpy.ndarray[Any, Any]) -> list[int]:
+        """Return the indices of the tokens whose ``attr`` value is one of ``ids`` (no Token objects)."""
+        if len(doc) == 0 or len(ids) == 0:
+            return []
+        values = doc.to_array(attr)
+        return [int(i) for i in numpy.flatnonzero(numpy.isin(values, ids))]
+
+    @staticmethod
+    def _ids(words: Iterable[str]) -> numpy.ndarray[Any, Any]:
+        return numpy.array([get_string_id(w) for w in words], dtype="uint64")
+
     def _low(self, token: Token) -> str:
         return token.text.rstrip(".").lower()
 
@@ -189,12 +218,83 @@ class EntityRepairer:
         if label in {"PERSON", "ORG"} and end - start > 1 and doc[start].lower_ == "the":
             start += 1
         if label == "PERSON":
-            while end - start > 1 and (
-                self._low(doc[start]) in self.lex.honorifics or self._low(doc[start]) in self.lex.titles
+            start, end = self._strip_person(doc, start, end)
+        return start, end
+
+    def _strip_person(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """Cut what is not the name from the edges of a PERSON span.
+
+        In front: titles, honorifics, role nouns ("Spokeswoman Kathryn Stack"), function words and
+        verbs ("Neither Cruz", "Asserting Clinton", "The Clinton"), and a capitalised word before a
+        first name ("Floridians Jeb Bush", "State John Kerry"). Inside: everything up to a title or
+        organisation word right before a first name ("Sandy Hook Elementary Principal Dawn
+        Hochsprung"). At the end: figures, handles, hyphenated lower-case words and punctuation
+        ("Ted Cruz 1", "Jeb Bush-spent", "Twitter @handle").
+        """
+        lex = self.lex
+        while end - start > 1:
+            tok, nxt = doc[start], doc[start + 1]
+            low = self._low(tok).replace(".", "")
+            if (
+                low in lex.honorifics
+                or low in lex.titles
+                or (low in lex.stop_words and tok.tag_ != "NNP")
+                or tok.is_punct
+                or is_possessive(tok.text)
+            ) or (
+                not (low in lex.first_names or is_initial(tok.text))
+                and (
+                    low in lex.role_heads
+                    or (low.endswith("s") and low[:-1] in lex.role_heads)
+                    or tok.tag_ in _LEAD_JUNK_TAGS
+                    or (
+                        end - start >= 3
+                        and nxt.tag_ in _PROPER_TAGS
+                        and self._low(nxt) in lex.first_names
+                        and (
+                            tok.tag_ == "NNPS"
+                            or low.endswith(("ians", "ans"))
+                            or low in lex.places
+                            or low in lex.demonyms
+                            or low in lex.org_heads
+                        )
+                    )
+                )
             ):
                 start += 1
-            if end - start > 1 and doc[end - 1].text == ".":
+                continue
+            if end - start >= 3 and tok.text == doc[end - 1].text:
+                start += 1  # "Christie Chris Christie"
+                continue
+            break
+        for k in range(end - 2, start, -1):
+            low = self._low(doc[k])
+            if (low in lex.titles or low in lex.role_heads or low in lex.org_heads) and self._low(
+                doc[k + 1]
+            ) in lex.first_names:
+                start = k + 1
+                break
+        while end - start > 1:
+            tok = doc[end - 1]
+            text = tok.text
+            if (
+                any(c.isdigit() for c in text)
+                or text[:1] in {"@", "#"}
+                or tok.is_space
+                or (tok.is_punct and text != ")")
+                or is_possessive(text)
+                or (
+                    tok.is_lower
+                    and tok.is_alpha
+                    and tok.lower_ not in _NAME_PARTICLES
+                    and (tok.tag_ not in {"NNP", "NN"} or tok.lower_ in lex.stop_words)
+                )
+            ):
+                if text == "." and is_initial(doc[end - 2].text + "."):
+                    break  # never cut the point of an initial ("George W.")
                 end -= 1
+                continue
+            break
         return start, end
 
     def _repair(self, doc: Doc) -> tuple[int, int] | None:
@@ -233,8 +333,13 @@ class EntityRepairer:
                 else:
                     item[2] = "_DROP"
                 continue
-            if label == "PERSON" and start > 0 and doc[start - 1].lower_ in self.lex.org_descriptors:
-                item[2] = "ORG"  # "the Russian daily Novaya Gazeta"
+            if (
+                label == "PERSON"
+                and start > 0
+                and doc[start - 1].lower_ in self.lex.org_descriptors
+                and not (end - start >= 2 and self._low(doc[start]) in self.lex.first_names)
+            ):
+                item[2] = "ORG"  # "the Russian daily Novaya Gazeta" (but "a group Barack Obama won")
                 continue
             if (
                 label in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
@@ -267,6 +372,7 @@ class EntityRepairer:
         ents = self._join_and_extend(doc, ents)
         ents = self._propagate_people(doc, ents)
         ents = self._find_orgs(doc, ents)
+        ents = self._vet_people(doc, ents, byline)
         spans = [Span(doc, s, e, label=lab) for s, e, lab in ents if s < e]
         doc.ents = filter_spans(spans)
         return byline
@@ -354,8 +460,9 @@ class EntityRepairer:
                         ent[2] = "PERSON"
         taken = {i for s, e, _ in ents for i in range(s, e)}
         added: list[list[Any]] = self._unlabelled_names(doc, taken)
-        for tok in doc:
-            if tok.i in taken or tok.text not in surnames or tok.tag_ not in {"NNP", "NNPS"}:
+        for i in self._where(doc, "ORTH", self._ids(surnames)):
+            tok = doc[i]
+            if tok.i in taken or tok.tag_ not in {"NNP", "NNPS"}:
                 continue
             if self._is_place(tok.text) or tok.text.lower() in self.lex.demonyms:
                 continue
@@ -365,8 +472,14 @@ class EntityRepairer:
     def _unlabelled_names(self, doc: Doc, taken: set[int]) -> list[list[Any]]:
         """Find full names the NER missed: a first name (or a surname ending) in a run of proper nouns."""
         added: list[list[Any]] = []
-        i = 0
-        while i < len(doc):
+        if len(doc) == 0:
+            return added
+        arr = doc.to_array(["TAG", "IS_TITLE"])
+        proper = numpy.flatnonzero((arr[:, 0] == self._nnp_id) & (arr[:, 1] != 0)).tolist()
+        next_i = 0
+        for i in proper:
+            if i < next_i:
+                continue
             j = i
             while (
                 j < len(doc)
@@ -386,7 +499,7 @@ class EntityRepairer:
                 ):
                     added.append([i, j, "PERSON"])
                     taken.update(range(i, j))
-            i = max(j, i + 1)
+            next_i = max(j, i + 1)
         return added
 
     def _find_orgs(self, doc: Doc, ents: list[list[Any]]) -> list[list[Any]]:
@@ -396,11 +509,9 @@ class EntityRepairer:
             for i in range(s, e):
                 taken[i] = lab
         added: list[list[Any]] = []
-        for tok in doc:
-            if not (tok.is_title and tok.lower_ in self.lex.org_heads) or taken.get(tok.i) in {
-                "ORG",
-                "PERSON",
-            }:
+        for k in self._where(doc, "LOWER", self._org_head_ids):
+            tok = doc[k]
+            if not tok.is_title or taken.get(tok.i) in {"ORG", "PERSON"}:
                 continue
             start = tok.i
             while start > 0:
@@ -435,13 +546,211 @@ class EntityRepairer:
                     acronyms["".join(w[0] for w in words).upper()] = doc[s:e].text
         if acronyms:
             taken_now = {i for s, e, _ in ents for i in range(s, e)}
-            for tok in doc:
-                if tok.i not in taken_now and _ACRONYM.match(tok.text) and tok.text in acronyms:
-                    ents.append([tok.i, tok.i + 1, "ORG"])
+            for i in self._where(doc, "ORTH", self._ids(acronyms)):
+                if i not in taken_now:
+                    ents.append([i, i + 1, "ORG"])
             for ent in ents:
                 if ent[1] - ent[0] == 1 and ent[2] != "ORG" and doc[ent[0]].text in acronyms:
                     ent[2] = "ORG"
         return ents
+
+    # ------------------------------------------------------------------ vetting
+    def _vet_people(self, doc: Doc, ents: list[list[Any]], byline: tuple[int, int] | None) -> list[list[Any]]:
+        """Check every PERSON once more: its edges, its shape, its context and its evidence."""
+        people: list[list[Any]] = []
+        modifiers: list[list[Any]] = []
+        out: list[list[Any]] = []
+        for ent in ents:
+            if ent[2] != "PERSON":
+                out.append(ent)
+                continue
+            if byline is not None and (ent[0], ent[1]) == byline:
+                people.append(ent)
+                continue
+            ent[0], ent[1] = self._strip_person(doc, ent[0], ent[1])
+            kind = self._non_person(doc, ent[0], ent[1])
+            if kind == "PERSON":
+                people.append(ent)
+            elif kind == "_MODIFIER":
+                modifiers.append(ent)
+            elif kind != "_DROP":
+                out.append([ent[0], ent[1], kind])
+        named = {i for s, e, _ in out for i in range(s, e)} | {i for s, e, _ in people for i in range(s, e)}
+        people = self._vet_headlines(doc, people, byline, named)
+        people = self._vet_single_words(doc, people, byline)
+        if modifiers:
+            # "a Bernie Sanders rally" names a person mentioned elsewhere: keep it as one of that
+            # person's mentions (it may be the fullest name); alone it is no mention of a person.
+            known = {self._low(doc[e - 1]) for s, e, _ in people}
+            people += [m for m in modifiers if self._low(doc[m[1] - 1]) in known]
+        return out + people
+
+    def _non_person(self, doc: Doc, start: int, end: int) -> str:
+        """Return the label a PERSON span really has: PERSON, LOC, ORG or _DROP."""
+        if start >= end:
+            return "_DROP"
+        lex = self.lex
+        toks = list(doc[start:end])
+        first, last = toks[0], toks[-1]
+        first_low, last_low = self._low(first), self._low(last)
+        first_name = first_low in lex.first_names and first.tag_ in _PROPER_TAGS
+        if len(toks) >= 2:
+            if last_low in lex.place_suffixes or first_low in lex.place_prefixes:
+                return "LOC"  # "Long Island", "Lee County", "Fort Hood"
+            if last_low in lex.weak_place_suffixes and not first_name:
+                return "LOC"  # "Echo Point" (but "Anita Hill")
+            if any(self._low(t) in lex.org_heads and t.is_title for t in toks[1:]):
+                return "ORG"  # "Reagan Coalition", "Obama White House"
+        if any(self._is_brand_word(t.text) for t in toks) and not first_name:
+            return "_DROP"  # "Anheuser Busch InBev", "NeverTrump"
+        if start > 0 and doc[start - 1].lower_ in _ATTRIBUTIVE_DETS and end < len(doc):
+            nxt = doc[end]
+            if nxt.tag_ in {"NN", "NNS"} and nxt.is_lower:
+                return "_MODIFIER"  # "the Clinton campaign": a modifier, not a mention of a person
+        return "PERSON"
+
+    def _is_brand_word(self, text: str) -> bool:
+        """Return whether a word has an inner capital that names do not have ("InBev", "EgyptAir")."""
+        match = _INNER_CAPITAL.search(text)
+        if match is None or text.isupper():
+            return False
+        head, tail = text[: match.start(1)], text[match.start(1) :]
+        if head in _CAMEL_NAME_PREFIXES or "'" in head or "\u2019" in head:
+            return False
+        return not (head.lower() in self.lex.first_names and tail.lower() in self.lex.first_names)
+
+    def _is_title_line(self, doc: Doc, start: int, end: int, named: set[int]) -> bool:
+        """Return whether the PERSON span sits in a headline-style (title-case) line of text.
+
+        Such a line has at least two words of four letters or more outside the entities, all
+        capitalised ("Hillary Clinton Slams Donald Trump Over Emails").
+        """
+        sent = doc[start].sent
+        words = 0
+        for i in range(sent.start, sent.end):
+            if i in named:
+                continue
+            tok = doc[i]
+            if "\n" in tok.text and i < start:
+                words = 0  # only the line the name is on
+                continue
+            if "\n" in tok.text and i >= end:
+                break
+            if tok.is_alpha and len(tok) >= 4:
+                if not (tok.is_title or tok.is_upper):
+                    return False
+                words += 1
+        return words >= 2
+
+    def _vet_headlines(
+        self, doc: Doc, people: list[list[Any]], byline: tuple[int, int] | None, named: set[int]
+    ) -> list[list[Any]]:
+        """Cut PERSON spans in title-case lines to the words the body text uses for people.
+
+        "Hillary Clinton Slams Donald Trump" -> "Hillary Clinton"; "Denounces Clinton" ->
+        "Clinton"; "Momentum Slows" -> dropped, when the body names Hillary Clinton.
+        """
+        flags = [
+            not (byline is not None and (s, e) == byline) and self._is_title_line(doc, s, e, named)
+            for s, e, _ in people
+        ]
+        if not any(flags):
+            return people
+        attested = {
+            self._low(t) for (s, e, _), flag in zip(people, flags, strict=True) if not flag for t in doc[s:e]
+        }
+        out: list[list[Any]] = []
+        for ent, flag in zip(people, flags, strict=True):
+            if not flag:
+                out.append(ent)
+                continue
+            s, e = ent[0], ent[1]
+            known = [
+                self._low(t) in attested or (self._low(t) in self.lex.first_names and t.tag_ in _PROPER_TAGS)
+                for t in doc[s:e]
+            ]
+            if any(self._low(t) in attested for t in doc[s:e]):
+                k = known.index(True)
+                stop = k
+                while stop < len(known) and known[stop]:
+                    stop += 1
+                out.append([s + k, s + stop, "PERSON"])
+                continue
+            first = doc[ent[0]]
+            if self._low(first) in self.lex.first_names and first.tag_ in _PROPER_TAGS and e - ent[0] >= 2:
+                keep = 3 if is_initial(doc[ent[0] + 1].text) else 2
+                out.append([ent[0], min(e, ent[0] + keep), "PERSON"])
+        return out
+
+    def _vet_single_words(
+        self, doc: Doc, people: list[list[Any]], byline: tuple[int, int] | None
+    ) -> list[list[Any]]:
+        """Drop one-word "people" that nothing but the NER label supports ("Twitter", "Brexit").
+
+        A one-word name stays when the text also gives a longer name ending or starting with it, or
+        it is a known first name or surname (US Census list) or has a typical surname ending, or
+        one of its mentions has a title before it, is the subject of a speech verb or has a role
+        apposition.
+        """
+        parts: set[str] = set()
+        for s, e, _ in people:
+            if e - s >= 2:
+                words = [self._low(t) for t in doc[s:e] if not t.is_punct]
+                if words:
+                    parts.update((words[0], words[-1]))
+        singles: dict[str, list[int]] = {}
+        for s, e, _ in people:
+            if e - s == 1 and not (byline is not None and (s, e) == byline):
+                key = self._low(doc[s])
+                if key not in parts:
+                    singles.setdefault(key, []).append(s)
+        lex = self.lex
+        if not lex.surnames:
+            return people  # without the surname list there is too little evidence to judge
+        doubtful = {
+            key
+            for key in singles
+            if not (
+                key in lex.first_names
+                or key in lex.surnames
+                or self._has_surname_suffix(key)
+                or (key.endswith("s") and (key[:-1] in lex.surnames or key[:-2] in lex.surnames))
+            )
+        }
+        if not doubtful:
+            return people
+        # Context evidence may sit at any occurrence of the word, labelled PERSON or not.
+        occurrences: dict[str, list[int]] = {}
+        for i in self._where(doc, "LOWER", self._ids(doubtful)):
+            if doc[i].is_title or doc[i].is_upper:
+                occurrences.setdefault(doc[i].lower_, []).append(i)
+        dropped = {key for key in doubtful if not self._single_evidence(doc, occurrences.get(key, []))}
+        if not dropped:
+            return people
+        return [ent for ent in people if not (ent[1] - ent[0] == 1 and self._low(doc[ent[0]]) in dropped)]
+
+    def _single_evidence(self, doc: Doc, starts: list[int]) -> bool:
+        """Return whether one occurrence of a word has a title, a speech verb, a role or a partner."""
+        lex = self.lex
+        cues = lex.titles | lex.honorifics
+        for i in starts:
+            tok = doc[i]
+            if i > 0 and (self._low(doc[i - 1]) in cues or self._low(doc[i - 1]) in lex.role_heads):
+                return True
+            if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_LEMMAS:
+                return True
+            if any(c.dep_ == "appos" and self._low(c) in lex.role_heads for c in tok.children):
+                return True
+            partners = [c for c in tok.children if c.dep_ == "conj"]
+            if tok.dep_ == "conj":
+                partners.append(tok.head)
+            if any(p.is_title and self._known_name_word(p) for p in partners):
+                return True  # "Hillary and Obama and Panetta"
+        return False
+
+    def _known_name_word(self, token: Token) -> bool:
+        low = self._low(token)
+        return low in self.lex.first_names or low in self.lex.surnames or self._has_surname_suffix(low)
 
     # ------------------------------------------------------------------ clustering
     def _cluster(self, doc: Doc, byline: tuple[int, int] | None) -> None:
