@@ -89,12 +89,20 @@ def show_errors(gold: list[dict[str, Any]], preds: dict[str, Any], kind: str, li
         _, overlap, pk = score.match_doc(text, gd["quotes"], pq)
         mg = {i for i, _ in overlap}
         mp = {j for _, j in overlap}
+
+        def around(s: int, e: int, text: str = text) -> str:
+            return text[max(0, s - 60) : e + 60].replace("\n", " / ")
+
         for i, q in enumerate(gd["quotes"]):
             if i not in mg and (kind == "all" or q["kind"] == kind):
-                misses.append((q["kind"], q["cue"], q["speaker"], q["text"][:140]))
+                misses.append(
+                    (q["kind"], q["cue"], q["speaker"], q["text"][:140], around(q["start"], q["end"]))
+                )
         for j, q in enumerate(pq):
             if j not in mp and (kind == "all" or pk[j] == kind):
-                false_alarms.append((q["kind"], q["cue"], q["speaker"], q["text"][:140]))
+                false_alarms.append(
+                    (q["kind"], q["cue"], q["speaker"], q["text"][:140], around(q["start"], q["end"]))
+                )
         for i, j in overlap:
             g = gd["quotes"][i]
             if (kind == "all" or g["kind"] == kind) and score.speaker_ok(g, pq[j]) is False:

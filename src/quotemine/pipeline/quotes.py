@@ -55,6 +55,8 @@ _ADDRESSEE_VERBS = frozenset(
 _CONTENT_DEPS = frozenset({"ccomp"})
 _MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘", "’", "'"})
 _OPEN_CONTEXT = frozenset({":", ",", "—", "–", "-", "(", ";"})
+_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
+_PREDICATE_PREPS = frozenset({"as", "of", "for"})
 _SENT_END = frozenset({".", "!", "?", "…"})
 _END_PUNCT = frozenset({",", ".", "!", "?", "…", "—", "–", "-", ".,"})
 _STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»")
@@ -126,6 +128,7 @@ class QuoteFinder:
         self.xcomp_verbs = frozenset(w.lower() for w in cues.get("xcomp_verbs", []))
         self.cue_verbs = self.speech_verbs | self.cognition_verbs
         self._content_verbs = self.cue_verbs | self.object_verbs | self.xcomp_verbs
+        self.embed_verbs = self._content_verbs | frozenset(w.lower() for w in cues.get("embed_verbs", []))
         self.group_nouns = frozenset(w.lower() for w in unnamed.get("group_nouns", []))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -242,7 +245,7 @@ class QuoteFinder:
                     and lemma in self.object_verbs
                     and not any(c.dep_ in _CONTENT_DEPS for c in tok.children)
                 ):
-                    content = (child.left_edge.i, child.right_edge.i + 1)
+                    content = _object_content(tok, child)
                 elif (
                     self.xcomp_content
                     and child.dep_ == "xcomp"
@@ -271,6 +274,17 @@ class QuoteFinder:
             words = sum(1 for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space)
             if words < self.min_inherited_words:
                 continue
+            if ctx.is_title(a, b):
+                continue
+            _, before = ctx.before(a)
+            if before is not None and before.text not in _SENT_END and before.text != ":":
+                # a quoted phrase inside a clause belongs to the clause: a mixed statement
+                emb = ctx.embedded(a, b)
+                if emb is not None and not _overlaps(records, emb):
+                    bisect.insort(records, emb, key=lambda r: r.start)
+                    bisect.insort(by_end, emb, key=lambda r: (r.end, r.start))
+                    used_quote[k] = True
+                continue
             para = ctx.para_of(m.start)
             starts_para = m.continued or text[para_starts[para] : m.start].strip() in ("", '"', "“", "'")
             prev = _previous(by_end, m.start)
@@ -298,6 +312,12 @@ class QuoteFinder:
             used_quote[k] = True
         _group_by_cue(records)
         return records, warnings
+
+
+def _overlaps(records: Sequence[_Record], rec: _Record) -> bool:
+    """Tell whether ``rec`` overlaps one of ``records`` (sorted by start, mostly disjoint)."""
+    k = bisect.bisect_right(records, rec.start, key=lambda r: r.start)
+    return any(r.start < rec.end and rec.start < r.end for r in records[max(0, k - 4) : k + 2])
 
 
 def _previous(by_end: Sequence[_Record], start: int) -> _Record | None:
@@ -352,17 +372,32 @@ class _Context:
             and nxt.text in (":", ",", ".")
         )
 
+    def before(self, a: int) -> tuple[int, Token | None]:
+        """Return the index and token before the opening mark of ``doc[a:]`` (``None``: paragraph start)."""
+        doc = self.doc
+        j = a - 1
+        while j >= 0 and (doc[j].text in _MARK_TOKENS or (doc[j].is_space and "\n" not in doc[j].text)):
+            j -= 1
+        return j, doc[j] if j >= 0 and "\n" not in doc[j].text else None
+
+    def is_title(self, a: int, b: int) -> bool:
+        """Tell whether ``doc[a:b]`` reads as a title ("Meet the Press", "Failure to Adjust: How ...")."""
+        words = [t.text for t in self.doc[a:b] if t.is_alpha]
+        if not words or len(words) > 12:
+            return False
+        long = [w for w in words if len(w) > 3]
+        return len(long) >= 2 and all(w[0].isupper() for w in long)
+
     def direct_cue(self, a: int, b: int) -> tuple[Token, dict[str, Any] | None] | None:
         """Find the cue of the quoted tokens ``doc[a:b]`` right after or right before them."""
         doc, qid = self.doc, self.qid
         n = len(doc)
         text = self.text
         # the token before the opening mark: a quote that sits inside a clause is not direct speech
-        j = a - 1
-        while j >= 0 and (doc[j].text in _MARK_TOKENS or (doc[j].is_space and "\n" not in doc[j].text)):
-            j -= 1
-        before = doc[j] if j >= 0 and "\n" not in doc[j].text else None
+        j, before = self.before(a)
         words = sum(1 for i in range(a, b) if not doc[i].is_punct)
+        if self.is_title(a, b):
+            return None
         first = doc[a]
         lower_start = first.text[:1].islower()
         # a quote that opens a sentence may still take its cue after it ('... doing. "It's fine," he said.')
@@ -528,6 +563,25 @@ class _Context:
             rec.cue_i = tok.i
         return rec
 
+    def embedded(self, a: int, b: int) -> _Record | None:
+        """Build the mixed record of a quoted phrase ``doc[a:b]`` from the verb that governs it."""
+        doc = self.doc
+        gov = doc[a:b].root
+        for _ in range(8):
+            if gov.i < a and gov.pos_ == "VERB":
+                break
+            if gov.head is gov:
+                return None
+            gov = gov.head
+        else:
+            return None
+        if self.qid[gov.i] >= 0 or gov.lemma_.lower() not in self.finder.embed_verbs:
+            return None
+        spk = self.speaker_of(gov, (gov.i + 1, b))
+        if spk is None:
+            return None
+        return self._kinded(*_trim(doc, gov.i + 1, b), gov, spk)
+
     def consume(self, rec: _Record, used: list[bool], marked: Sequence[MarkedSpan]) -> None:
         """Mark the quoted stretches inside ``rec`` as used (``marked`` is sorted by start)."""
         k = bisect.bisect_left(marked, rec.start - 1, key=lambda m: m.start)
@@ -535,6 +589,24 @@ class _Context:
             if marked[k].end <= rec.end + 1:
                 used[k] = True
             k += 1
+
+
+def _object_content(verb: Token, obj: Token) -> tuple[int, int] | None:
+    """Return the content of an object cue: the object with its predicate ("called him 'a stiff'").
+
+    The first of two objects is the recipient ("promised Rakhmonov more than 50 million dollars"),
+    and a sum of money is a transaction, not a statement.
+    """
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    if len(objs) > 1 and obj is objs[0]:
+        return None
+    if any(t.ent_type_ == "MONEY" for t in obj.subtree):
+        return None
+    hi = obj.right_edge.i + 1
+    for c in verb.children:
+        if c.i > obj.i and (c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS)):
+            hi = max(hi, c.right_edge.i + 1)
+    return obj.left_edge.i, hi
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
