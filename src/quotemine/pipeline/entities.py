@@ -253,7 +253,7 @@ class EntityRepairer:
                         and self._low(nxt) in lex.first_names
                         and (
                             tok.tag_ == "NNPS"
-                            or low.endswith(("ians", "ans"))
+                            or low.endswith(("ian", "ians", "ans"))
                             or low in lex.places
                             or low in lex.demonyms
                             or low in lex.org_heads
@@ -386,8 +386,8 @@ class EntityRepairer:
             name = re.split(r"\s+(?:and|in|for)\s+|,", match.group(1))[0].strip()
             cstart = line_match.start() + match.start(1)
             span = doc.char_span(cstart, cstart + len(name), alignment_mode="contract")
-            if span is None or len(span) == 0:
-                continue
+            if span is None or len(span) == 0 or span[0].ent_type_ in {"DATE", "TIME"}:
+                continue  # "By Monday morning, ..." is no byline
             for ent in ents:
                 if ent[0] < span.end and span.start < ent[1]:
                     ent[2] = "_DROP"
@@ -575,6 +575,7 @@ class EntityRepairer:
                 modifiers.append(ent)
             elif kind != "_DROP":
                 out.append([ent[0], ent[1], kind])
+        people = self._strip_epithets(doc, people)
         named = {i for s, e, _ in out for i in range(s, e)} | {i for s, e, _ in people for i in range(s, e)}
         people = self._vet_headlines(doc, people, byline, named)
         people = self._vet_single_words(doc, people, byline)
@@ -584,6 +585,35 @@ class EntityRepairer:
             known = {self._low(doc[e - 1]) for s, e, _ in people}
             people += [m for m in modifiers if self._low(doc[m[1] - 1]) in known]
         return out + people
+
+    def _strip_epithets(self, doc: Doc, people: list[list[Any]]) -> list[list[Any]]:
+        """Cut a word that is no name from before a known first name or surname ("Crooked Hillary").
+
+        Applies to two-word names whose first word is neither a known first name nor a surname,
+        when the second word is the surname of another name in the text whose first word is a known
+        first name ("Longtime Clinton" next to "Hillary Clinton").
+        """
+        lex = self.lex
+        firsts: dict[str, set[str]] = {}
+        for s, e, _ in people:
+            if e - s >= 2:
+                firsts.setdefault(self._low(doc[e - 1]), set()).add(self._low(doc[s]))
+        # First words that are themselves known first names: only those make "X Clinton" an epithet.
+        known_epithet_free = {
+            w
+            for names in firsts.values()
+            for w in names
+            if w not in lex.first_names and w not in lex.surnames
+        }
+        for ent in people:
+            if ent[1] - ent[0] != 2:
+                continue
+            first, second = self._low(doc[ent[0]]), self._low(doc[ent[0] + 1])
+            if first in lex.first_names or first in lex.surnames or is_initial(doc[ent[0]].text):
+                continue
+            if firsts.get(second, set()) - {first} - known_epithet_free:
+                ent[0] += 1
+        return people
 
     def _non_person(self, doc: Doc, start: int, end: int) -> str:
         """Return the label a PERSON span really has: PERSON, LOC, ORG or _DROP."""
