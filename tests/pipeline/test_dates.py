@@ -298,3 +298,28 @@ def test_pipe_with_two_processes_keeps_results() -> None:
     out = list(nlp.pipe(docs, n_process=2))
     assert [d._.qm_dates[0]["value"] for d in out] == ["2003-01-09", "2002-12"]
     assert [s.text for s in out[1].spans["qm_dates"]] == ["last month"]
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        ("ROME, March 14, 2024 - The council met on Wednesday.", "2024-03-14"),
+        ("Headline here\n\nOSLO (Wire), 3 May 2021 - Talks ended.", "2021-05-03"),
+        ("Published: 12 March 2024\nThe vote was held on Monday.", "2024-03-12"),
+        ("The talks of March 3, 2001 failed on Monday.", None),
+    ],
+)
+def test_publication_date_from_dateline(blank: Language, text: str, published: str | None) -> None:
+    doc = run(blank, text, published=None)
+    assert doc._.qm_published == published
+
+
+def test_dateline_resolves_relative_dates(blank: Language) -> None:
+    doc = run(blank, "ROME, March 14, 2024 - The council met on Wednesday.", published=None)
+    assert by_text(doc)["Wednesday"]["value"] == "2024-03-13"
+
+
+def test_caller_date_wins_over_dateline(blank: Language) -> None:
+    doc = run(blank, "ROME, March 14, 2024 - The council met on Wednesday.", published="2024-03-20")
+    assert doc._.qm_published == "2024-03-20"
+    assert by_text(doc)["Wednesday"]["value"] == "2024-03-20"

@@ -68,6 +68,16 @@ _DIGIT_OR_MONTH = re.compile(
 _OF_NAME = re.compile(
     r"\s+of\s+(?!(?:the\s+)?(?:this|last|next|that|same|following|previous)\s+year|[12]\d{3})"
 )
+_DATELINE_CHARS = 800
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_DATELINE = re.compile(
+    r"^[ \t]*(?:(?:Published|Posted|Updated|Date|Dated)\s*:?\s*|[A-Z][A-Z .'-]{1,40}(?:\([^)\n]*\))?,\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?P<date>(?:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+[12]\d{{3}}"
+    rf"|[0-3]?\d\s+(?:{_MONTH_NAMES})\.?,?\s+[12]\d{{3}}|[12]\d{{3}}-[01]\d-[0-3]\d)"
+    r"[ \t]*(?:$|[-\u2013\u2014(:/|]|\(|,?\s+\d{1,2}[:.]\d{2})",
+    re.MULTILINE,
+)
 _YEAR_ONLY = re.compile(r"[12]\d{3}")
 _YEAR_HEADS = frozenset(
     {*MONTHS, "year", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "season", "class"}
@@ -192,6 +202,9 @@ class DateResolver:
             ``PAST_REF``, ``FUTURE_REF`` (TimeML's values for them).
         include_non_dates: Keep durations, times of day and sets (typed, ``value`` ``None``).
         use_dateparser: Let dateparser try what the rules do not understand.
+        infer_published: When ``doc._.qm_published`` is ``None``, take the publication date from a
+            dateline ("LISBON, March 14, 2024 - ...") or a date line near the top of the text, and
+            write it to ``doc._.qm_published``.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -210,11 +223,13 @@ class DateResolver:
         include_refs: bool = True,
         include_non_dates: bool = True,
         use_dateparser: bool = True,
+        infer_published: bool = True,
     ) -> None:
         self.name = name
         self.include_refs = include_refs
         self.include_non_dates = include_non_dates
         self.use_dateparser = use_dateparser
+        self.infer_published = infer_published
         self._events: dict[str, Any] = {}
         self._resolver = TimexResolver({})
         self._patterns: list[re.Pattern[str]] = []
@@ -285,6 +300,9 @@ class DateResolver:
     def _annotate(self, doc: Doc) -> None:
         self._dp_cache.clear()
         raw = doc._.qm_published
+        if raw is None and self.infer_published and (line_date := self._dateline(doc.text)) is not None:
+            raw = doc._.qm_published = line_date.isoformat()
+            logger.debug("publication date %s taken from the date line", raw)
         ref = parse_reference(raw)
         if raw is not None and ref is None:
             doc._.qm_warnings = (doc._.qm_warnings or []) + [
@@ -376,6 +394,14 @@ class DateResolver:
             if (sp := doc.char_span(s, e, label=tx.type, alignment_mode="expand")) is not None
         ]
         doc.spans["qm_dates"] = spans
+
+    def _dateline(self, text: str) -> dt.date | None:
+        """Return the date of a dateline or date line in the first lines of ``text``, if any."""
+        for m in _DATELINE.finditer(text, 0, min(len(text), _DATELINE_CHARS)):
+            tx = self._resolver.resolve(m.group("date"), Context(None))
+            if tx is not None and tx.value is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", tx.value):
+                return dt.date.fromisoformat(tx.value)
+        return None
 
     @staticmethod
     def _not_deictic(doc: Doc, text: str, s: int, e: int) -> bool:
