@@ -169,6 +169,9 @@ _WORD_DIGITS: Mapping[str, int] = {
 }  # fmt: skip
 
 
+_NO_REF = "relative date and no publication date"
+
+
 @dataclass(frozen=True, slots=True)
 class Timex:
     """One resolved expression: TIMEX3 value and the fields of a ``qm_dates`` dict."""
@@ -400,6 +403,12 @@ class TimexResolver:
             return Timex(REF_WORDS[t], None)
         if _SETS.search(t):
             return Timex(None, None, type="set")
+        if (m := _P_IN.match(t)) and ctx.direction > 0:  # "will leave in two years": a date ahead
+            return (
+                self._ago(m["num"], m["unit"], "from now", ctx)
+                if ctx.ref
+                else Timex(None, None, note=_NO_REF)
+            )
         for _ in range(3):
             t2 = _LEAD.sub("", t)
             if t2 == t:
@@ -548,13 +557,11 @@ class TimexResolver:
 
     def _relative(self, t: str, ctx: Context) -> Timex | None:
         ref = ctx.ref
-        need_ref = Timex(None, None, note="relative date and no publication date")
+        need_ref = Timex(None, None, note=_NO_REF)
         if t in ("today", "this day", "tonight"):
             return _mk(_day(ref)) if ref else need_ref
         if t in ("year to date", "the year to date"):
             return _mk(str(ref.year)) if ref else need_ref
-        if (m := _P_IN.match(t)) and ctx.direction > 0:
-            return self._ago(m["num"], m["unit"], "from now", ctx) if ref else need_ref
         if m := _P_FROM.match(t):
             inner = self.resolve(m["rest"], ctx)
             if inner is None or inner.value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner.value):

@@ -131,7 +131,7 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start|earlier|later)\s+(?:of\s+|in\s+)?(?:the\s+)?)"
     r"(?i:year|month|week)\b",
     r"\b(?i:(?:the\s+)?year to date)\b",
-    rf"\b(?i:in|within)\s+{_NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b",
+    rf"\b(?i:in|within)\s+{_NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b(?!\s+(?i:or|to)\b)",
     rf"\b(?:{_WDAY}\s+(?i:of)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
     r"(?i:week)\b",
     r"\b(?i:q[1-4])\s*[12]\d{3}\b|\b[12]\d{3}\s*(?i:q[1-4])\b",
