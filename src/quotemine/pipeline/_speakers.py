@@ -20,12 +20,16 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _TITLE_PUNCT = frozenset({".", "-", "'s", "’s"})
 
 
-def subject_of(verb: Token, exclude: tuple[int, int] | None = None) -> Token | None:
+def subject_of(
+    verb: Token, exclude: tuple[int, int] | None = None, documents: Set[str] = frozenset()
+) -> Token | None:
     """Return the speaker token of a cue verb: its subject, passive agent or a borrowed subject.
 
     Args:
         verb: The cue token.
         exclude: Token range (the quoted content) in which a subject does not count.
+        documents: Lemmas of document nouns ("statement", "tweet"): in "X issued a statement
+            saying ...", the speaker is X, the subject of the verb whose object the document is.
 
     Returns:
         The head token of the speaker phrase, or ``None``.
@@ -42,7 +46,12 @@ def subject_of(verb: Token, exclude: tuple[int, int] | None = None) -> Token | N
                 if pobj is not None:
                     return pobj
         if cur.dep_ == "acl" and cur.head is not cur:
-            return cur.head  # "a statement saying ...", "911 calls saying ..."
+            noun = cur.head  # "a statement saying ...", "911 calls saying ..."
+            if noun.lemma_.lower() in documents and noun.dep_ == "dobj" and noun.head is not noun:
+                issuer = subject_of(noun.head, exclude)
+                if issuer is not None:
+                    return issuer
+            return noun
         if cur.dep_ == "relcl" and cur.head is not cur:
             return cur.head
         if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:

@@ -57,6 +57,8 @@ _MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘
 _OPEN_CONTEXT = frozenset({":", ",", "—", "–", "-", "(", ";"})
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 _PREDICATE_PREPS = frozenset({"as", "of", "for"})
+_NESTABLE_PRONOUNS = frozenset({"he", "she", "they"})
+_NEST_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
 _SENT_END = frozenset({".", "!", "?", "…"})
 _END_PUNCT = frozenset({",", ".", "!", "?", "…", "—", "–", "-", ".,"})
 _STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»")
@@ -129,6 +131,7 @@ class QuoteFinder:
         self.cue_verbs = self.speech_verbs | self.cognition_verbs
         self._content_verbs = self.cue_verbs | self.object_verbs | self.xcomp_verbs
         self.embed_verbs = self._content_verbs | frozenset(w.lower() for w in cues.get("embed_verbs", []))
+        self.document_nouns = frozenset(w.lower() for w in cues.get("document_nouns", []))
         self.group_nouns = frozenset(w.lower() for w in unnamed.get("group_nouns", []))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -447,13 +450,15 @@ class _Context:
         return None
 
     def speaker_of(self, verb: Token, content: tuple[int, int]) -> dict[str, Any] | None:
-        subj = subject_of(verb, exclude=content)
+        subj = subject_of(verb, exclude=content, documents=self.finder.document_nouns)
         if subj is None and content[1] <= verb.i:
             subj = self._nominal_between(content[1], verb.i)
         if subj is None:
             subj = self._adjacent_name(verb, content)
         if subj is None:
             return None
+        if subj.lower_ in _NESTABLE_PRONOUNS and verb.lemma_.lower() in self.finder.cognition_verbs:
+            subj = self._outer_speaker(verb, subj)
         s, e = np_span(subj)
         spk = speaker_dict(self.doc, s, e, self.finder.group_nouns)
         antecedent = relative_antecedent(subj)
@@ -461,6 +466,26 @@ class _Context:
             a0, a1 = np_span(antecedent)
             spk["antecedent"] = [self.doc[a0].idx, self.doc[a1 - 1].idx + len(self.doc[a1 - 1].text)]
         return spk
+
+    def _outer_speaker(self, verb: Token, subj: Token) -> Token:
+        """Return the named speaker of the cue whose content holds ``verb`` ("X said he thinks ...").
+
+        The pronoun subject of a cue nested in another statement refers to that statement's
+        speaker; news attribution (and PolNeAR) credits the named one.
+        """
+        cur = verb
+        for _ in range(6):
+            if cur.head is cur or cur.dep_ not in _NEST_DEPS:
+                return subj
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in self.finder.cue_verbs:
+                outer = subject_of(cur)
+                if outer is None or outer.lower_ in _NESTABLE_PRONOUNS or outer.i > verb.i:
+                    return subj
+                if outer.pos_ == "PROPN" or outer.tag_ in ("NNS", "NNPS") or outer.pos_ == "NOUN":
+                    return outer
+                return subj
+        return subj
 
     def _nominal_between(self, lo: int, hi: int) -> Token | None:
         """Return the head of the first noun phrase in ``doc[lo:hi]`` ('," Ramos, 58, told ...')."""
