@@ -223,7 +223,8 @@ class QuoteFinder:
             verb, spk = found
             records.append(ctx.record(m.start, m.end, "direct", verb, spk))
             used_quote[k] = True
-            cue_of_quote[k] = verb.i
+            if verb is not None:
+                cue_of_quote[k] = verb.i
         # pass 2: content clauses of cues, "according to", objects
         for ti in self._candidates(doc, attrs):
             tok = doc[ti]
@@ -391,7 +392,7 @@ class _Context:
         long = [w for w in words if len(w) > 3]
         return len(long) >= 2 and all(w[0].isupper() for w in long)
 
-    def direct_cue(self, a: int, b: int) -> tuple[Token, dict[str, Any] | None] | None:
+    def direct_cue(self, a: int, b: int) -> tuple[Token | None, dict[str, Any] | None] | None:
         """Find the cue of the quoted tokens ``doc[a:b]`` right after or right before them."""
         doc, qid = self.doc, self.qid
         n = len(doc)
@@ -447,7 +448,25 @@ class _Context:
             if tok.text in (".", "!", "?", ";") and k < before.i:
                 break
             k -= 1
+        if before.text == ":":
+            return self._colon_speaker(before, (a, b))
         return None
+
+    def _colon_speaker(self, colon: Token, content: tuple[int, int]) -> tuple[None, dict[str, Any]] | None:
+        """Read 'Jeremy Lott, author: "..."': a verbless noun phrase before a colon is the speaker."""
+        doc = self.doc
+        k = colon.i - 1
+        while k >= 0 and k > colon.i - 25 and "\n" not in doc[k].text and doc[k].text not in _SENT_END:
+            if doc[k].pos_ in ("VERB", "AUX") or self.qid[k] >= 0:
+                return None
+            k -= 1
+        if k == colon.i - 25 or colon.i - k < 2:
+            return None
+        root = doc[k + 1 : colon.i].root
+        if root.pos_ not in ("PROPN", "NOUN"):
+            return None
+        s, e = np_span(root)
+        return None, speaker_dict(doc, s, e, self.finder.group_nouns)
 
     def speaker_of(self, verb: Token, content: tuple[int, int]) -> dict[str, Any] | None:
         subj = subject_of(verb, exclude=content, documents=self.finder.document_nouns)
