@@ -337,7 +337,7 @@ class EntityRepairer:
                 label == "PERSON"
                 and start > 0
                 and doc[start - 1].lower_ in self.lex.org_descriptors
-                and not (end - start >= 2 and self._low(doc[start]) in self.lex.first_names)
+                and espan.root.dep_ not in {"nsubj", "nsubjpass"}
             ):
                 item[2] = "ORG"  # "the Russian daily Novaya Gazeta" (but "a group Barack Obama won")
                 continue
@@ -576,6 +576,7 @@ class EntityRepairer:
             elif kind != "_DROP":
                 out.append([ent[0], ent[1], kind])
         people = self._strip_epithets(doc, people)
+        people = self._strip_trailing_nouns(doc, people)
         named = {i for s, e, _ in out for i in range(s, e)} | {i for s, e, _ in people for i in range(s, e)}
         people = self._vet_headlines(doc, people, byline, named)
         people = self._vet_single_words(doc, people, byline)
@@ -615,6 +616,34 @@ class EntityRepairer:
                 ent[0] += 1
         return people
 
+    def _strip_trailing_nouns(self, doc: Doc, people: list[list[Any]]) -> list[list[Any]]:
+        """Cut a last word that is no name when the rest is a name of its own ("Obama Speech").
+
+        The last word must be neither a first name nor a surname, appear in no other name of the
+        text, and what is left must be a mention of its own elsewhere in the text.
+        """
+        texts = [doc[s:e].text for s, e, _ in people]
+        whole = set(texts)
+        words: dict[str, int] = {}
+        for s, e, _ in people:
+            for t in doc[s:e]:
+                words[self._low(t)] = words.get(self._low(t), 0) + 1
+        for ent in people:
+            if ent[1] - ent[0] < 2:
+                continue
+            last = self._low(doc[ent[1] - 1])
+            if (
+                words.get(last, 0) == 1
+                and last not in _NAME_SUFFIXES
+                and not is_initial(doc[ent[1] - 2].text)
+                and not self._has_surname_suffix(last)
+                and last not in self.lex.surnames
+                and last not in self.lex.first_names
+                and doc[ent[0] : ent[1] - 1].text in whole
+            ):
+                ent[1] -= 1
+        return people
+
     def _non_person(self, doc: Doc, start: int, end: int) -> str:
         """Return the label a PERSON span really has: PERSON, LOC, ORG or _DROP."""
         if start >= end:
@@ -633,10 +662,15 @@ class EntityRepairer:
                 return "ORG"  # "Reagan Coalition", "Obama White House"
         if any(self._is_brand_word(t.text) for t in toks) and not first_name:
             return "_DROP"  # "Anheuser Busch InBev", "NeverTrump"
-        if start > 0 and doc[start - 1].lower_ in _ATTRIBUTIVE_DETS and end < len(doc):
+        if len(toks) >= 2 and last_low in lex.demonyms:
+            return "NORP"  # "Ottoman Turks"
+        if end < len(doc):
             nxt = doc[end]
             if nxt.tag_ in {"NN", "NNS"} and nxt.is_lower:
-                return "_MODIFIER"  # "the Clinton campaign": a modifier, not a mention of a person
+                if (start > 0 and doc[start - 1].lower_ in _ATTRIBUTIVE_DETS) or (
+                    last.dep_ == "compound" and last.head.i == end
+                ):
+                    return "_MODIFIER"  # "the Clinton campaign", "Abe events": no mention of a person
         return "PERSON"
 
     def _is_brand_word(self, text: str) -> bool:
@@ -695,15 +729,14 @@ class EntityRepairer:
                 out.append(ent)
                 continue
             s, e = ent[0], ent[1]
-            known = [
-                self._low(t) in attested or (self._low(t) in self.lex.first_names and t.tag_ in _PROPER_TAGS)
-                for t in doc[s:e]
-            ]
-            if any(self._low(t) in attested for t in doc[s:e]):
-                k = known.index(True)
+            seen = [self._low(t) in attested for t in doc[s:e]]
+            if any(seen):
+                k = seen.index(True)
                 stop = k
-                while stop < len(known) and known[stop]:
+                while stop < len(seen) and seen[stop]:
                     stop += 1
+                while k > 0 and self._low(doc[s + k - 1]) in self.lex.first_names:
+                    k -= 1  # a first name the body does not repeat ("Hillary" before "Clinton")
                 out.append([s + k, s + stop, "PERSON"])
                 continue
             first = doc[ent[0]]
