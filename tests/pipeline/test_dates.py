@@ -323,3 +323,20 @@ def test_caller_date_wins_over_dateline(blank: Language) -> None:
     doc = run(blank, "ROME, March 14, 2024 - The council met on Wednesday.", published="2024-03-20")
     assert doc._.qm_published == "2024-03-20"
     assert by_text(doc)["Wednesday"]["value"] == "2024-03-20"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Eid al-Fitr 2018", "2018-06-15"),
+        ("Diwali 2019", "2019-10-27"),
+        ("Chinese New Year 2018", "2018-02-16"),
+        ("Rosh Hashanah 2018", "2018-09-10"),
+    ],
+)
+def test_resolver_lunar_holidays_from_the_holidays_package(
+    resolver: TimexResolver, text: str, value: str
+) -> None:
+    pytest.importorskip("holidays")
+    tx = resolver.resolve(text, Context(REF))
+    assert tx is not None and tx.value == value

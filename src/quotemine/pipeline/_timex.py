@@ -345,11 +345,16 @@ class TimexResolver:
             for k, v in dict(events.get("easter", {})).items()  # type: ignore[call-overload]
         }
         self._election = {str(x) for x in list(events.get("us_election", []))}  # type: ignore[call-overload]
+        self._calendar: dict[str, tuple[str, str]] = {
+            k: (str(v[0]), str(v[1]))
+            for k, v in dict(events.get("calendar", {})).items()  # type: ignore[call-overload]
+        }
+        self._calendar_cache: dict[tuple[str, int], dict[str, dt.date]] = {}
         self._after: dict[str, tuple[str, int]] = {
             k: (str(v[0]), int(v[1]))
             for k, v in dict(events.get("after_holiday", {})).items()  # type: ignore[call-overload]
         }
-        names = [*self._fixed, *self._nth, *self._easter, *self._election, *self._after]
+        names = [*self._fixed, *self._nth, *self._easter, *self._election, *self._after, *self._calendar]
         alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         self._holiday = re.compile(
             r"^(?:(?P<rel>last|next|this|this past|this coming|coming)\s+)?(?P<h>"
@@ -361,7 +366,7 @@ class TimexResolver:
 
     def holiday_names(self) -> list[str]:
         """Return every named day the lexicon knows, lower-cased."""
-        return [*self._fixed, *self._nth, *self._easter, *self._election, *self._after]
+        return [*self._fixed, *self._nth, *self._easter, *self._election, *self._after, *self._calendar]
 
     def _holiday_date(self, name: str, year: int) -> dt.date | None:
         if name in self._fixed:
@@ -375,6 +380,8 @@ class TimexResolver:
             return nxt - dt.timedelta(days=(nxt.weekday() - wd) % 7)
         if name in self._easter:
             return _easter(year) + dt.timedelta(days=self._easter[name])
+        if name in self._calendar:
+            return self._calendar_date(*self._calendar[name], year)
         if name in self._after:
             base, offset = self._after[name]
             d = self._holiday_date(base, year)
@@ -383,6 +390,24 @@ class TimexResolver:
             first = dt.date(year, 11, 2)
             return first + dt.timedelta(days=(1 - first.weekday()) % 7)
         return None
+
+    def _calendar_date(self, country: str, holiday: str, year: int) -> dt.date | None:
+        """Look a lunar or lunisolar holiday up in the ``holidays`` package (first day of that year)."""
+        if not 1900 <= year <= 2100:
+            return None
+        table = self._calendar_cache.get((country, year))
+        if table is None:
+            table = {}
+            try:
+                import holidays
+
+                for day, names in sorted(holidays.country_holidays(country, years=year).items()):
+                    for part in str(names).split("; "):
+                        table.setdefault(part.split(" (")[0], day)
+            except Exception as exc:  # package missing or country/year unknown: degrade
+                logger.debug("holiday calendar %s %d unavailable: %r", country, year, exc)
+            self._calendar_cache[(country, year)] = table
+        return table.get(holiday)
 
     def resolve(self, text: str, ctx: Context) -> Timex | None:
         """Resolve one expression; ``None`` means "not understood here".
