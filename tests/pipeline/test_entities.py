@@ -227,3 +227,55 @@ def test_entities_multiprocess(nlp: Language) -> None:
     docs = list(nlp.pipe(texts, n_process=2))
     assert [p["name"] for p in docs[0]._.qm_people] == ["Anna Petrova", "John Smith"]
     assert docs[1]._.qm_people == []
+
+
+# ---------------------------------------------------------------- precision rules (issue 4)
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("Neither Cruz nor Christie answered the question.", "Cruz", "Neither Cruz"),
+        ("Asserting Clinton had lied, Mr. Trump left the stage.", "Clinton", "Asserting Clinton"),
+        (
+            "Underdog Assemblywoman Claudia Tenney won the primary.",
+            "Claudia Tenney",
+            "Assemblywoman Claudia Tenney",
+        ),
+        ("Moderator Hugh Hewitt asked the candidates about debt.", "Hugh Hewitt", "Moderator Hugh Hewitt"),
+    ],
+)
+def test_entities_cut_non_name_words_from_the_front(
+    nlp: Language, text: str, expected: str, absent: str
+) -> None:
+    names = _names(nlp(text))
+    assert expected in names
+    assert absent not in names
+
+
+@pytest.mark.parametrize(
+    "text, not_people",
+    [
+        ("The Clinton campaign did not release the amount it is paying.", {"Clinton", "The Clinton"}),
+        ("The senator kept up his fiery rhetoric over the weekend on Twitter.", {"Twitter"}),
+        ("They spent the summer on Long Island with friends.", {"Long Island"}),
+        ("Voters in Lee County lined up early on Tuesday.", {"Lee County"}),
+    ],
+)
+def test_entities_places_modifiers_and_brands_are_not_people(
+    nlp: Language, text: str, not_people: set[str]
+) -> None:
+    assert not set(_names(nlp(text))) & not_people
+
+
+def test_entities_headline_names_are_cut_to_the_body_names(nlp: Language) -> None:
+    text = (
+        "Ted Cruz Refuses To Back Down On Immigration Plan\n\n"
+        "Sen. Ted Cruz said on Monday that he would not change his plan."
+    )
+    assert _names(nlp(text)) == ["Ted Cruz"]
+
+
+def test_entities_a_modifier_mention_joins_a_named_person(nlp: Language) -> None:
+    doc = nlp("Bernie Sanders spoke first. Later a Bernie Sanders rally filled the park.")
+    (person,) = _people(doc)
+    assert person["name"] == "Bernie Sanders"
+    assert len(person["mentions"]) == 2
