@@ -208,3 +208,123 @@ def test_quotes_seed_style_attributions(nlp: Language, finder: QuoteFinder) -> N
     assert ("indirect", "Analysts") in got
     assert ("direct", "Sanobar Shermatova") in got
     assert ("indirect", "Iskandar Asadullaev") in got
+
+
+# ---------------------------------------------------------------- constructions added in issue 3
+
+
+@pytest.mark.parametrize(
+    "text, quote, spk",
+    [
+        # a quote that opens a sentence takes the cue after it
+        (
+            'The talks ended late. "It is a fair deal," Petrova said of the plan.',
+            "It is a fair deal,",
+            "Petrova",
+        ),
+        # the subject of the cue is found past an apposition with a number in it
+        (
+            '"We were wrong to wait so long," Ramos, 58, told the agency in an interview.',
+            "We were wrong to wait so long,",
+            "Ramos",
+        ),
+        # a verbless noun phrase before a colon is the speaker
+        (
+            'Dana Whitfield, a local farmer: "The rain came too late for the wheat this year."',
+            "The rain came too late for the wheat this year.",
+            "Dana Whitfield",
+        ),
+        # a new speech verb from the lexicon
+        (
+            '"Nobody reads those reports anyway," scoffed the clerk.',
+            "Nobody reads those reports anyway,",
+            "clerk",
+        ),
+    ],
+)
+def test_quotes_direct_cue_variants(
+    nlp: Language, finder: QuoteFinder, text: str, quote: str, spk: str
+) -> None:
+    doc, quotes = run(nlp, finder, text)
+    found = [q for q in quotes if content(doc, q) == quote]
+    assert len(found) == 1, [content(doc, q) for q in quotes]
+    assert found[0]["kind"] == "direct"
+    assert spk in (speaker(doc, found[0]) or "")
+
+
+def test_quotes_quoted_titles_after_a_cue_are_not_quotes(nlp: Language, finder: QuoteFinder) -> None:
+    text = (
+        '"We will keep fighting for every vote," the senator said.\n\n'
+        'She said so on "Meet the Voters Tonight" and in her book "The Long Road Home."'
+    )
+    doc, quotes = run(nlp, finder, text)
+    assert [content(doc, q) for q in quotes if q["kind"] == "direct"] == [
+        "We will keep fighting for every vote,"
+    ]
+
+
+def test_quotes_quoted_phrase_in_a_clause_is_mixed(nlp: Language, finder: QuoteFinder) -> None:
+    doc, quotes = run(
+        nlp, finder, 'At the rally the governor attacked his rival, calling him "a total fraud."'
+    )
+    (q,) = [q for q in quotes if q["kind"] == "mixed"]
+    assert content(doc, q).startswith("him")
+    assert content(doc, q).endswith("fraud")
+    assert speaker(doc, q) == "the governor"
+
+
+def test_quotes_issuer_of_a_statement_is_the_speaker(nlp: Language, finder: QuoteFinder) -> None:
+    doc, quotes = run(
+        nlp, finder, "The ministry issued a statement saying that the border would stay closed."
+    )
+    assert len(quotes) == 1
+    assert speaker(doc, quotes[0]) == "The ministry"
+
+
+def test_quotes_content_of_a_parenthetical_cue_starts_after_it(nlp: Language, finder: QuoteFinder) -> None:
+    doc, quotes = run(
+        nlp, finder, "The mayor attacked the new tax, which he said would drive small shops out of the city."
+    )
+    spoken = [q for q in quotes if doc.text[q["cue"][0] : q["cue"][1]] == "said"]
+    assert spoken
+    assert content(doc, spoken[0]).startswith("would drive small shops")
+    assert speaker(doc, spoken[0]) == "he"
+
+
+def test_quotes_relative_pronoun_speaker_has_antecedent(nlp: Language, finder: QuoteFinder) -> None:
+    doc, quotes = run(nlp, finder, "The report quoted Maria Lind, who said that the vote had been rigged.")
+    (q,) = [q for q in quotes if "rigged" in content(doc, q)]
+    assert speaker(doc, q) == "who"
+    a0, a1 = q["speaker"]["antecedent"]
+    assert doc.text[a0:a1] == "Maria Lind"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Kalder has already promised Tomasz Brenner more than 50 million dollars in aid.",
+        "The bank promised the farmers $2 million.",
+    ],
+)
+def test_quotes_promise_of_money_is_not_speech(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    _, quotes = run(nlp, finder, text)
+    assert quotes == []
+
+
+def test_quotes_object_content_keeps_its_predicate(nlp: Language, finder: QuoteFinder) -> None:
+    doc, quotes = run(nlp, finder, "The opposition accused the minister of hiding the real figures.")
+    assert len(quotes) == 1
+    assert content(doc, quotes[0]) == "the minister of hiding the real figures"
+
+
+def test_quotes_cost_is_linear_in_quotes(nlp: Language, finder: QuoteFinder) -> None:
+    """Many quotes in one document: each record is found once and the run stays quick."""
+    import time
+
+    para = '"We will win this round of talks," the envoy said. "Nothing is settled yet," he added.\n\n'
+    doc = nlp(para * 150)
+    t0 = time.perf_counter()
+    finder(doc)
+    elapsed = time.perf_counter() - t0
+    assert len(doc._.qm_quotes) == 300
+    assert elapsed < 2.0

@@ -472,6 +472,9 @@ class _Context:
         subj = subject_of(verb, exclude=content, documents=self.finder.document_nouns)
         if subj is None and content[1] <= verb.i:
             subj = self._nominal_between(content[1], verb.i)
+            if subj is None and all(t.is_punct or t.is_space for t in self.doc[content[1] : verb.i]):
+                # inversion the parser missed: '"...," scoffed the clerk.'
+                subj = self._nominal_between(verb.i + 1, min(verb.i + 4, len(self.doc)))
         if subj is None:
             subj = self._adjacent_name(verb, content)
         if subj is None:
