@@ -12,6 +12,7 @@ words say otherwise.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import re
@@ -730,11 +731,14 @@ class TimexResolver:
         if unit == "year" and aq and (anchored or (direction == "ago" and n == 1)):
             return _anch(_quarter(aq[0] + sign * n, aq[1]))
         base = ref
+        vague = num in ("a few", "few", "several", "a couple", "a couple of", "couple of")
+        # "three months from now", "in two days": a calendar day, as the clock would count it
+        day = day or (direction in ("from now", "hence") and not vague)
         if day:  # "2 weeks from January 15": a calendar day
             months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit, 0)
             if months:
                 y, mo = _shift_month(base.year, base.month, sign * n * months)
-                d = _safe_date(y, mo, min(base.day, 28 if mo == 2 else 30))
+                d = _safe_date(y, mo, min(base.day, calendar.monthrange(y, mo)[1]))
                 return _mk(_day(d)) if d else None
             days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, 0)
             return _mk(_day(base + dt.timedelta(days=sign * n * days))) if days else None
@@ -746,7 +750,9 @@ class TimexResolver:
         if unit == "day":
             return _mk(_day(base + dt.timedelta(days=sign * n)))
         if unit in ("week", "fortnight"):
-            return _mk(_week(base + dt.timedelta(days=sign * n * (14 if unit == "fortnight" else 7))))
+            shifted = base + dt.timedelta(days=sign * n * (14 if unit == "fortnight" else 7))
+            # "a week ago" is the day seven days back; it falls in the ISO week TimeML would name
+            return _mk(_week(shifted) if vague else _day(shifted))
         if unit in ("month", "quarter"):
             y, mo = _shift_month(base.year, base.month, sign * n * (3 if unit == "quarter" else 1))
             return _mk(_month(y, mo))
