@@ -91,6 +91,10 @@ def by_text(doc: Doc) -> dict[str, dict[str, object]]:
         ("March eighth", "2003-03-08", "day", None),
         ("Fri, Jul 18", "2003-07-18", "day", None),
         ("January nineteen ninety-seven", "1997-01", "month", None),
+        ("the first Tuesday in November 2002", "2002-11-05", "day", None),
+        ("the last Friday of the month", "2003-01-31", "day", None),
+        ("a week ago", "2003-01-03", "day", None),
+        ("three months from now", "2003-04-10", "day", None),
     ],
 )
 def test_resolver_values(

@@ -135,6 +135,11 @@ _P_WEEK_NUM = re.compile(
     r"|^(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<unit>week|month)\s+of\s+(?P<year2>[12]\d{3})$"
 )
 _P_MON_WORDS = re.compile(r"^" + _MON + r",?\s+(?:of\s+)?(?P<rest>(?:nineteen|twenty|two thousand)\b.*)$")
+_P_NTH_WD = re.compile(
+    r"^(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+    + _WD
+    + r"\s+(?:of|in)\s+(?P<rest>.+)$"
+)
 _P_ISO_MONTH = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>0[1-9]|1[0-2])$")
 _P_US = re.compile(r"^(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})$")
 _P_YEAR = re.compile(r"^(?:fiscal\s+|calendar\s+|(?:the\s+)?year\s+|fy\s*)?" + _YEAR + r"$")
@@ -498,6 +503,8 @@ class TimexResolver:
             d = _safe_date(int(m["year"] or m["year2"]), MONTHS[(m["mon"] or m["mon2"]).rstrip(".")],
                            int(m["day"] or m["day2"]))  # fmt: skip
             return _mk(_day(d)) if d else None
+        if m := _P_NTH_WD.match(t):
+            return self._nth_weekday(m, ctx)
         if m := _P_WEEK_NUM.match(t):
             return self._week_number(m, ctx)
         if m := _P_ISO_MONTH.match(t):
@@ -561,6 +568,22 @@ class TimexResolver:
                 return None
             return _mk(_day(max(pick) if direction < 0 else min(pick)))
         return None
+
+    def _nth_weekday(self, m: re.Match[str], ctx: Context) -> Timex | None:
+        """Resolve "the first Tuesday in November", "last Friday of October 2014"."""
+        rest = m["rest"]
+        if rest in ("the month", "month"):
+            rest = "this month"
+        month = self.resolve(rest, ctx)
+        if month is None or month.value is None or not re.fullmatch(r"\d{4}-\d{2}", month.value):
+            return None
+        y, mo = int(month.value[:4]), int(month.value[5:])
+        wd = WEEKDAYS[m["wd"]]
+        days = [d for d in range(1, calendar.monthrange(y, mo)[1] + 1) if dt.date(y, mo, d).weekday() == wd]
+        n = -1 if m["ord"] == "last" else ORDINALS.get(m["ord"]) or {"fifth": 5, "5th": 5}.get(m["ord"], 0)
+        if n == 0 or n > len(days):
+            return None
+        return _mk(_day(dt.date(y, mo, days[n - 1] if n > 0 else days[-1])))
 
     def _week_number(self, m: re.Match[str], ctx: Context) -> Timex | None:
         """Resolve "week 10 (of 2027)", "the second week of 2021", "the last week of 2016"."""
