@@ -558,7 +558,10 @@ class TimexResolver:
             if ctx.ref is None:
                 return Timex(None, "day", note="no publication date: year unknown")
             rel = m["rel"]
-            direction = 1 if rel in ("next", "coming", "this coming") else -1 if rel else ctx.direction
+            # "last Christmas", "next Easter"; otherwise the nearest one, unless the clause looks ahead
+            direction = (
+                1 if rel in ("next", "coming", "this coming") else -1 if rel else max(ctx.direction, 0)
+            )
             cands = [d for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
                      if (d := self._holiday_date(m["h"], y)) is not None]  # fmt: skip
             if direction == 0:

@@ -113,7 +113,7 @@ _CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b{_MODP}{_REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b",
     rf"\b{_MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
     rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{_NUMW}\s+"
-    r"(?i:days?|weeks?|months?|years?|decades?)\s+(?i:ago|earlier|later|hence|from now)\b",
+    r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?i:ago|earlier|later|hence|from now)\b",
     r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
     r"(?:\s+(?i:of)\s+[12]\d{3})?",
     r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
