@@ -239,6 +239,14 @@ class QuoteFinder:
                 continue
             if tok.pos_ not in ("VERB", "AUX") or lemma not in self._content_verbs:
                 continue
+            if tok.dep_ == "parataxis" and lemma in self.cue_verbs:
+                # "That, the commission said, would help": the host clause around the cue
+                pieces = ctx.parataxis_records(tok, used_quote)
+                for rec in pieces:
+                    records.append(rec)
+                    ctx.consume(rec, used_quote, marked)
+                if pieces:
+                    continue
             for child in tok.children:
                 content: tuple[int, int] | None = None
                 if child.dep_ in _CONTENT_DEPS and lemma in self.cue_verbs:
@@ -609,6 +617,39 @@ class _Context:
             rec.cue = (tok.idx, to.idx + len(to.text))
             rec.cue_i = tok.i
         return rec
+
+    def parataxis_records(self, verb: Token, used: list[bool]) -> list[_Record]:
+        """Return the pieces of the clause that hosts a parenthetical cue, as one group."""
+        doc, qid = self.doc, self.qid
+        host = verb.head
+        if host is verb or any(c.dep_ in _CONTENT_DEPS for c in verb.children):
+            return []
+        p0, p1 = verb.left_edge.i, verb.i + 1
+        while (
+            p1 < len(doc) and p1 - verb.i < 6 and doc[p1].text != "," and doc[p1].dep_ not in ("cc", "conj")
+        ):
+            if doc[p1].text in _SENT_END or doc[p1].head.i not in range(
+                verb.left_edge.i, verb.right_edge.i + 1
+            ):
+                break
+            p1 += 1
+        if p1 < len(doc) and doc[p1].text == ",":
+            p1 += 1
+        lo, hi = host.left_edge.i, host.right_edge.i + 1
+        spans = [(lo, p0), (p1, hi)]
+        out: list[_Record] = []
+        for a, b in spans:
+            a, b = _trim(doc, a, b)
+            if b - a < 1 or any(used[qid[i]] for i in range(a, b) if qid[i] >= 0):
+                continue
+            spk = self.speaker_of(verb, (a, b))
+            rec = self._kinded(a, b, verb, spk)
+            if rec is not None:
+                out.append(rec)
+        if len(out) > 1:
+            for rec in out:
+                rec.group = f"g{verb.i}"
+        return out
 
     def embedded(self, a: int, b: int) -> _Record | None:
         """Build the mixed record of a quoted phrase ``doc[a:b]`` from the verb that governs it."""
