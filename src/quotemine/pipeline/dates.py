@@ -5,8 +5,13 @@
 lower-case text, "now", "third-quarter", holidays). Each candidate is resolved to a TIMEX3-style value
 (TimeML, Pustejovsky et al. 2003) by the fast rules in :mod:`quotemine.pipeline._timex`; what they
 do not understand goes to dateparser's ``DateDataParser``, one per reference date, cached on the
-instance. The tense of the governing verb decides whether a bare weekday or month points forward;
-otherwise news convention applies (the most recent one on or before publication), as in HeidelTime.
+instance. Year-less expressions follow news convention, refined by the tense of the verb the date
+modifies (as HeidelTime does): a bare weekday is the most recent one on or before publication unless
+"next" or a future clause ("will meet on Tuesday") points ahead; a month-day is on or before
+publication in a past-tense clause, after it in a future one, else the nearest; a bare month or named
+day without "last"/"next" is the nearest one (measured better on news than "always the past").
+Relative expressions ("a year earlier", "the following year") lean on the last date resolved before
+them, so "a year earlier" after "the third quarter" is a quarter.
 
 Writes ``doc._.qm_dates`` (list of date dicts, see ``docs/pipeline.md``) and
 ``doc.spans["qm_dates"]``.
