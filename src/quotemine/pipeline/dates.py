@@ -299,7 +299,8 @@ class DateResolver:
             self._annotate(doc)
         except Exception as exc:  # a bad document must not stop the pipeline
             logger.debug("date resolution failed on a doc of %d chars: %r", len(doc.text), exc)
-            doc._.qm_dates = doc._.qm_dates or []
+            doc._.qm_dates = []
+            doc.spans["qm_dates"] = []
             doc._.qm_warnings = (doc._.qm_warnings or []) + [
                 f"dates: resolution failed ({type(exc).__name__})"
             ]
