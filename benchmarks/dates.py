@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import sys
 import time
 from pathlib import Path
 from types import ModuleType
@@ -130,4 +129,4 @@ def print_errors(scorer: ModuleType, rows: list[dict[str, Any]], preds: list[dic
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
