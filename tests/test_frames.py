@@ -7,7 +7,16 @@ import pytest
 pd = pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
 
-from quotemine.frames import TABLES, empty_tables, frames, partition, spark_ddl, to_frames  # noqa: E402
+from quotemine.errors import SchemaVersionError  # noqa: E402
+from quotemine.frames import (  # noqa: E402
+    TABLES,
+    empty_tables,
+    frames,
+    parse_results,
+    partition,
+    spark_ddl,
+    to_frames,
+)
 from quotemine.schema import (  # noqa: E402
     DateMention,
     Document,
@@ -160,3 +169,14 @@ def test_partition_runs_the_pipeline_and_records_bad_rows(extractor: Any) -> Non
     quotes = tables["quotes"]
     assert set(quotes["doc_id"]) == {"ok", "11"}
     assert "The bridge opens in May," in quotes["text"].tolist()
+
+
+def test_parse_results_reads_reports_and_error_records_back() -> None:
+    failure = Failure(id="bad", index=1, error="InputError", reason="text is empty")
+    lines = [_report().model_dump_json(), "", failure.model_dump_json().encode()]
+    parsed = list(parse_results(lines))
+    assert parsed == [_report(), failure]
+    with pytest.raises(SchemaVersionError):
+        list(parse_results(['{"schema_version": "9.0"}']))
+    with pytest.raises(SchemaVersionError):
+        list(parse_results(["not json"]))
