@@ -276,6 +276,13 @@ class QuoteFinder:
                 if rec is not None:
                     records.append(rec)
                     ctx.consume(rec, used_quote, marked)
+        # pass 2b: "Sanders: Brexit's message could draw Trump support" (headlines, transcripts)
+        records.sort(key=lambda r: r.start)
+        for pa in numpy.searchsorted(starts, para_starts, side="left").tolist():
+            rec = ctx.colon_line(int(pa), used_quote)
+            if rec is not None and not _overlaps(records, rec):
+                bisect.insort(records, rec, key=lambda r: r.start)
+                ctx.consume(rec, used_quote, marked)
         # pass 3: unattributed quoted stretches continue the previous statement
         records.sort(key=lambda r: r.start)
         by_end = sorted(records, key=lambda r: (r.end, r.start))
@@ -617,6 +624,28 @@ class _Context:
             rec.cue = (tok.idx, to.idx + len(to.text))
             rec.cue_i = tok.i
         return rec
+
+    def colon_line(self, pa: int, used: list[bool]) -> _Record | None:
+        """Read a paragraph that opens 'NAME: statement' (a headline or a transcript turn)."""
+        doc, qid = self.doc, self.qid
+        while pa < len(doc) and doc[pa].is_space:
+            pa += 1
+        colon = next((i for i in range(pa, min(pa + 9, len(doc))) if doc[i].text in (":", "\n")), None)
+        if colon is None or doc[colon].text != ":" or colon == pa or not doc[pa].text[:1].isupper():
+            return None
+        if any(t.pos_ in ("VERB", "AUX") or qid[t.i] >= 0 or t.is_digit for t in doc[pa:colon]):
+            return None
+        root = doc[pa:colon].root
+        if root.pos_ not in ("PROPN", "NOUN"):
+            return None
+        end = colon + 1
+        while end < len(doc) and "\n" not in doc[end].text and doc[end].text != ";":
+            end += 1
+        a, b = _trim(doc, colon + 1, end)
+        if b - a < 3 or any(used[qid[i]] for i in range(a, b) if qid[i] >= 0):
+            return None
+        s, e = np_span(root)
+        return self._kinded(a, b, None, speaker_dict(doc, s, e, self.finder.group_nouns))
 
     def parataxis_records(self, verb: Token, used: list[bool]) -> list[_Record]:
         """Return the pieces of the clause that hosts a parenthetical cue, as one group."""
