@@ -1,6 +1,7 @@
 """Find the stretches of text between quotation marks, paragraph by paragraph.
 
-This is the character-level half of ``quotemine_quotes``: it knows nothing about spaCy. Marks
+This is the character-level half of ``quotemine_quotes``: it knows nothing about spaCy. It also
+holds the ``Record`` of a found quotation and the offset bookkeeping on records. Marks
 handled: straight ``"``, curly ``“ ”``, guillemets ``« »`` (and ``» «``), German ``„ “``, doubled
 ``''`` / ````''``, and single curly ``‘ ’`` nested inside a double quote (then they stay part of the
 outer quote). A paragraph that opens a quote and does not close it continues into the next paragraph
@@ -10,9 +11,12 @@ unclosed mark is dropped for that paragraph only, with a warning.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -145,3 +149,60 @@ def find_marked_spans(text: str) -> tuple[list[MarkedSpan], list[str]]:
             warnings.append(f"unbalanced quotation mark at offset {open_at - 1}; ignored in its paragraph")
             logger.debug("unbalanced quotation mark at %d", open_at - 1)
     return out, warnings
+
+
+@dataclass
+class Record:
+    """One quotation found in a document, in character offsets (``quotemine_quotes`` fills it).
+
+    Attributes:
+        start: First character of the content.
+        end: Character after the content.
+        kind: ``direct``, ``indirect`` or ``mixed``.
+        cue: Character span of the cue, or ``None``.
+        cue_i: Token index of the cue, or ``None``.
+        speaker: The speaker dict (see ``docs/pipeline.md``), or ``None``.
+        addressee: Character span of the addressee, or ``None``.
+        group: Shared id of the pieces of one statement, or ``None``.
+        para: Paragraph number of ``start``.
+
+    """
+
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None
+    cue_i: int | None
+    speaker: dict[str, Any] | None
+    addressee: tuple[int, int] | None = None
+    group: str | None = None
+    para: int = 0
+
+
+def overlaps(records: Sequence[Record], rec: Record) -> bool:
+    """Tell whether ``rec`` overlaps one of ``records`` (sorted by start, mostly disjoint)."""
+    k = bisect.bisect_right(records, rec.start, key=lambda r: r.start)
+    return any(r.start < rec.end and rec.start < r.end for r in records[max(0, k - 4) : k + 2])
+
+
+def previous(by_end: Sequence[Record], start: int) -> Record | None:
+    """Return the record that ends last at or before ``start + 1`` (``by_end`` sorted by end, start)."""
+    k = bisect.bisect_right(by_end, start + 1, key=lambda r: r.end)
+    return by_end[k - 1] if k else None
+
+
+def group_by_cue(records: list[Record]) -> None:
+    """Give the records that share a cue one group id, then number the groups ``g1``, ``g2``, ..."""
+    by_cue: dict[int, list[Record]] = {}
+    for rec in records:
+        if rec.cue_i is not None:
+            by_cue.setdefault(rec.cue_i, []).append(rec)
+    for cue_i, recs in by_cue.items():
+        if len(recs) > 1:
+            gid = next((r.group for r in recs if r.group), f"g{cue_i}")
+            for r in recs:
+                r.group = gid
+    names: dict[str, str] = {}
+    for rec in records:
+        if rec.group is not None:
+            rec.group = names.setdefault(rec.group, f"g{len(names) + 1}")

@@ -1,9 +1,9 @@
-"""Speaker mentions of cue words, read off the dependency parse (no NER labels needed)."""
+"""Speaker mentions and content spans of cue words, read off the dependency parse (no NER labels needed)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -16,6 +16,13 @@ _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "de
 _LEFT_MODS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
 _RIGHT_MODS = frozenset({"compound", "flat", "case"})
 PRONOUNS = frozenset({"i", "he", "she", "we", "they", "you", "it", "who", "me", "him", "her", "us", "them"})
+_SENT_END = frozenset({".", "!", "?", "…"})
+_NESTABLE_PRONOUNS = frozenset({"he", "she", "they"})
+_NEST_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
+_ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
+_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
+_PREDICATE_PREPS = frozenset({"as", "of", "for"})
+_STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _TITLE_PUNCT = frozenset({".", "-", "'s", "’s"})
 
@@ -157,3 +164,146 @@ def speaker_dict(doc: Doc, start: int, end: int, group_nouns: Set[str]) -> dict[
         "person_id": None,
         "unnamed": unnamed,
     }
+
+
+class SpeakerReader:
+    """Read the speaker and addressee mentions of cues in one parsed document.
+
+    Args:
+        doc: The parsed document.
+        qid: For each token, the index of the quoted stretch holding it, or -1.
+        lexicons: ``group_nouns``, ``document_nouns``, ``cue_verbs``, ``cognition_verbs`` and
+            ``addressee_verbs`` (lower-cased lemmas).
+
+    """
+
+    def __init__(self, doc: Doc, qid: list[int], lexicons: Mapping[str, Set[str]]) -> None:
+        self.doc = doc
+        self.qid = qid
+        self.group_nouns = lexicons["group_nouns"]
+        self.documents = lexicons["document_nouns"]
+        self.cue_verbs = lexicons["cue_verbs"]
+        self.cognition_verbs = lexicons["cognition_verbs"]
+        self.addressee_verbs = lexicons["addressee_verbs"]
+
+    def colon_speaker(self, colon: Token) -> dict[str, Any] | None:
+        """Read 'Jeremy Lott, author: "..."': a verbless noun phrase before a colon is the speaker."""
+        doc = self.doc
+        k = colon.i - 1
+        while k >= 0 and k > colon.i - 25 and "\n" not in doc[k].text and doc[k].text not in _SENT_END:
+            if doc[k].pos_ in ("VERB", "AUX") or self.qid[k] >= 0:
+                return None
+            k -= 1
+        if k == colon.i - 25 or colon.i - k < 2:
+            return None
+        root = doc[k + 1 : colon.i].root
+        if root.pos_ not in ("PROPN", "NOUN"):
+            return None
+        s, e = np_span(root)
+        return speaker_dict(doc, s, e, self.group_nouns)
+
+    def speaker_of(self, verb: Token, content: tuple[int, int]) -> dict[str, Any] | None:
+        """Return the speaker dict of the cue ``verb`` whose content is the token range ``content``."""
+        subj = subject_of(verb, exclude=content, documents=self.documents)
+        if subj is None and content[1] <= verb.i:
+            subj = self._nominal_between(content[1], verb.i)
+            if subj is None and all(t.is_punct or t.is_space for t in self.doc[content[1] : verb.i]):
+                # inversion the parser missed: '"...," scoffed the clerk.'
+                subj = self._nominal_between(verb.i + 1, min(verb.i + 4, len(self.doc)))
+        if subj is None:
+            subj = self._adjacent_name(verb, content)
+        if subj is None:
+            return None
+        if subj.lower_ in _NESTABLE_PRONOUNS and verb.lemma_.lower() in self.cognition_verbs:
+            subj = self._outer_speaker(verb, subj)
+        s, e = np_span(subj)
+        spk = speaker_dict(self.doc, s, e, self.group_nouns)
+        antecedent = relative_antecedent(subj)
+        if antecedent is not None:
+            a0, a1 = np_span(antecedent)
+            spk["antecedent"] = [self.doc[a0].idx, self.doc[a1 - 1].idx + len(self.doc[a1 - 1].text)]
+        return spk
+
+    def _outer_speaker(self, verb: Token, subj: Token) -> Token:
+        """Return the named speaker of the cue whose content holds ``verb`` ("X said he thinks ...").
+
+        The pronoun subject of a cue nested in another statement refers to that statement's
+        speaker; news attribution (and PolNeAR) credits the named one.
+        """
+        cur = verb
+        for _ in range(6):
+            if cur.head is cur or cur.dep_ not in _NEST_DEPS:
+                return subj
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in self.cue_verbs:
+                outer = subject_of(cur)
+                if outer is None or outer.lower_ in _NESTABLE_PRONOUNS or outer.i > verb.i:
+                    return subj
+                if outer.pos_ == "PROPN" or outer.tag_ in ("NNS", "NNPS") or outer.pos_ == "NOUN":
+                    return outer
+                return subj
+        return subj
+
+    def _nominal_between(self, lo: int, hi: int) -> Token | None:
+        """Return the head of the first noun phrase in ``doc[lo:hi]`` ('," Ramos, 58, told ...')."""
+        for i in range(lo, hi):
+            tok = self.doc[i]
+            if self.qid[i] >= 0 or "\n" in tok.text:
+                return None
+            if tok.pos_ in ("PROPN", "PRON", "NOUN") and tok.lower_ not in ("it", "this", "that"):
+                while tok.dep_ in ("compound", "flat") and tok.head.i < hi and tok.head is not tok:
+                    tok = tok.head
+                return tok
+        return None
+
+    def _adjacent_name(self, verb: Token, content: tuple[int, int]) -> Token | None:
+        """Fall back to a pronoun or proper noun next to the cue when the parse lost the subject."""
+        doc = self.doc
+        for off in (-1, 1, 2, -2):
+            i = verb.i + off
+            if 0 <= i < len(doc) and not content[0] <= i < content[1] and self.qid[i] < 0:
+                tok = doc[i]
+                if tok.pos_ in ("PRON", "PROPN") and tok.lower_ not in ("it", "this", "that"):
+                    return tok
+                if tok.is_punct:
+                    break
+        return None
+
+    def addressee_of(self, verb: Token) -> tuple[int, int] | None:
+        """Return the character span of the addressee of ``verb`` ("told IWPR"), or ``None``."""
+        if verb.lemma_.lower() not in self.addressee_verbs:
+            return None
+        for child in verb.children:
+            if child.dep_ in _ADDRESSEE_DEPS and child.pos_ in ("PROPN", "PRON", "NOUN"):
+                s, e = np_span(child)
+                return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text))
+        return None
+
+
+def object_content(verb: Token, obj: Token) -> tuple[int, int] | None:
+    """Return the content of an object cue: the object with its predicate ("called him 'a stiff'").
+
+    The first of two objects is the recipient ("promised Rakhmonov more than 50 million dollars"),
+    and a sum of money is a transaction, not a statement.
+    """
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    if len(objs) > 1 and obj is objs[0]:
+        return None
+    if any(t.ent_type_ == "MONEY" for t in obj.subtree):
+        return None
+    hi = obj.right_edge.i + 1
+    for c in verb.children:
+        if c.i > obj.i and (c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS)):
+            hi = max(hi, c.right_edge.i + 1)
+    return obj.left_edge.i, hi
+
+
+def trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Trim punctuation, spaces and a leading complementiser off ``doc[a:b]``."""
+    while a < b and (doc[a].is_space or doc[a].text in _STRIP_PUNCT or doc[a].lower_ == "that"):
+        if doc[a].lower_ == "that" and doc[a].dep_ != "mark":
+            break
+        a += 1
+    while b > a and (doc[b - 1].is_space or doc[b - 1].text in _STRIP_PUNCT):
+        b -= 1
+    return a, b

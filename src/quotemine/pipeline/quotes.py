@@ -25,7 +25,6 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,13 +33,21 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.pipeline._quote_marks import MarkedSpan, find_marked_spans
+from quotemine.pipeline._quote_marks import (
+    MarkedSpan,
+    Record,
+    find_marked_spans,
+    group_by_cue,
+    overlaps,
+    previous,
+)
 from quotemine.pipeline._speakers import (
     SUBJECT_DEPS,
+    SpeakerReader,
     np_span,
-    relative_antecedent,
+    object_content,
     speaker_dict,
-    subject_of,
+    trim,
 )
 
 logger = logging.getLogger(__name__)
@@ -48,34 +55,14 @@ logger = logging.getLogger(__name__)
 _CUES_FILE = "cues.json"
 _UNNAMED_FILE = "unnamed_speakers.json"
 _PARAGRAPH = re.compile(r"(?<=\n)[^\n]+")
-_ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
 _ADDRESSEE_VERBS = frozenset(
     {"tell", "inform", "ask", "warn", "remind", "assure", "advise", "brief", "urge", "promise", "instruct"}
 )
 _CONTENT_DEPS = frozenset({"ccomp"})
 _MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘", "’", "'"})
 _OPEN_CONTEXT = frozenset({":", ",", "—", "–", "-", "(", ";"})
-_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
-_PREDICATE_PREPS = frozenset({"as", "of", "for"})
-_NESTABLE_PRONOUNS = frozenset({"he", "she", "they"})
-_NEST_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
 _SENT_END = frozenset({".", "!", "?", "…"})
 _END_PUNCT = frozenset({",", ".", "!", "?", "…", "—", "–", "-", ".,"})
-_STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»")
-
-
-@dataclass
-class _Record:
-    start: int
-    end: int
-    kind: str
-    cue: tuple[int, int] | None
-    cue_i: int | None
-    speaker: dict[str, Any] | None
-    addressee: tuple[int, int] | None = None
-    group: str | None = None
-    para: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _load_json(name: str) -> dict[str, Any]:
@@ -133,6 +120,13 @@ class QuoteFinder:
         self.embed_verbs = self._content_verbs | frozenset(w.lower() for w in cues.get("embed_verbs", []))
         self.document_nouns = frozenset(w.lower() for w in cues.get("document_nouns", []))
         self.group_nouns = frozenset(w.lower() for w in unnamed.get("group_nouns", []))
+        self.lexicons: dict[str, frozenset[str]] = {
+            "group_nouns": self.group_nouns,
+            "document_nouns": self.document_nouns,
+            "cue_verbs": self.cue_verbs,
+            "cognition_verbs": self.cognition_verbs,
+            "addressee_verbs": _ADDRESSEE_VERBS,
+        }
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the cue and unnamed-speaker lexicons to the directory ``path``."""
@@ -191,7 +185,7 @@ class QuoteFinder:
         hits |= attrs[:, 2] == according
         return [int(i) for i in numpy.flatnonzero(hits)]
 
-    def _find(self, doc: Doc) -> tuple[list[_Record], list[str]]:
+    def _find(self, doc: Doc) -> tuple[list[Record], list[str]]:
         text = doc.text
         if not text.strip() or len(doc) == 0:
             return [], []
@@ -209,7 +203,7 @@ class QuoteFinder:
             for i in range(a, b):
                 qid[i] = k
         ctx = _Context(doc, text, qid, para_starts, self)
-        records: list[_Record] = []
+        records: list[Record] = []
         used_quote = [False] * len(marked)
         cue_of_quote: dict[int, int] = {}
         # pass 1: direct quotes with an adjacent cue
@@ -257,7 +251,7 @@ class QuoteFinder:
                     and lemma in self.object_verbs
                     and not any(c.dep_ in _CONTENT_DEPS for c in tok.children)
                 ):
-                    content = _object_content(tok, child)
+                    content = object_content(tok, child)
                 elif (
                     self.xcomp_content
                     and child.dep_ == "xcomp"
@@ -280,7 +274,7 @@ class QuoteFinder:
         records.sort(key=lambda r: r.start)
         for pa in numpy.searchsorted(starts, para_starts, side="left").tolist():
             rec = ctx.colon_line(int(pa), used_quote)
-            if rec is not None and not _overlaps(records, rec):
+            if rec is not None and not overlaps(records, rec):
                 bisect.insort(records, rec, key=lambda r: r.start)
                 ctx.consume(rec, used_quote, marked)
         # pass 3: unattributed quoted stretches continue the previous statement
@@ -299,21 +293,21 @@ class QuoteFinder:
             if before is not None and before.text not in _SENT_END and before.text != ":":
                 # a quoted phrase inside a clause belongs to the clause: a mixed statement
                 emb = ctx.embedded(a, b)
-                if emb is not None and not _overlaps(records, emb):
+                if emb is not None and not overlaps(records, emb):
                     bisect.insort(records, emb, key=lambda r: r.start)
                     bisect.insort(by_end, emb, key=lambda r: (r.end, r.start))
                     used_quote[k] = True
                 continue
             para = ctx.para_of(m.start)
             starts_para = m.continued or text[para_starts[para] : m.start].strip() in ("", '"', "“", "'")
-            prev = _previous(by_end, m.start)
+            prev = previous(by_end, m.start)
             if prev is None:
                 continue
             same_para = prev.para == para
             if not same_para and not (starts_para and prev.para == para - 1 and prev.kind != "indirect"):
                 if not (m.continued and prev.para >= para - 1):
                     continue
-            rec = _Record(
+            rec = Record(
                 m.start,
                 m.end,
                 "direct",
@@ -329,36 +323,8 @@ class QuoteFinder:
             bisect.insort(records, rec, key=lambda r: r.start)
             bisect.insort(by_end, rec, key=lambda r: (r.end, r.start))
             used_quote[k] = True
-        _group_by_cue(records)
+        group_by_cue(records)
         return records, warnings
-
-
-def _overlaps(records: Sequence[_Record], rec: _Record) -> bool:
-    """Tell whether ``rec`` overlaps one of ``records`` (sorted by start, mostly disjoint)."""
-    k = bisect.bisect_right(records, rec.start, key=lambda r: r.start)
-    return any(r.start < rec.end and rec.start < r.end for r in records[max(0, k - 4) : k + 2])
-
-
-def _previous(by_end: Sequence[_Record], start: int) -> _Record | None:
-    """Return the record that ends last at or before ``start + 1`` (``by_end`` sorted by end, start)."""
-    k = bisect.bisect_right(by_end, start + 1, key=lambda r: r.end)
-    return by_end[k - 1] if k else None
-
-
-def _group_by_cue(records: list[_Record]) -> None:
-    by_cue: dict[int, list[_Record]] = {}
-    for rec in records:
-        if rec.cue_i is not None:
-            by_cue.setdefault(rec.cue_i, []).append(rec)
-    for cue_i, recs in by_cue.items():
-        if len(recs) > 1:
-            gid = next((r.group for r in recs if r.group), f"g{cue_i}")
-            for r in recs:
-                r.group = gid
-    names: dict[str, str] = {}
-    for rec in records:
-        if rec.group is not None:
-            rec.group = names.setdefault(rec.group, f"g{len(names) + 1}")
 
 
 class _Context:
@@ -372,6 +338,7 @@ class _Context:
         self.qid = qid
         self.para_starts = para_starts
         self.finder = finder
+        self.speakers = SpeakerReader(doc, qid, finder.lexicons)
 
     def para_of(self, char: int) -> int:
         return bisect.bisect_right(self.para_starts, char) - 1
@@ -439,7 +406,7 @@ class _Context:
             while i < n and steps < 16 and qid[i] < 0 and "\n" not in doc[i].text:
                 tok = doc[i]
                 if self.is_cue_word(tok):
-                    return tok, self.speaker_of(tok, (a, b))
+                    return tok, self.speakers.speaker_of(tok, (a, b))
                 if tok.text in (".", "!", "?", ";") or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux"):
                     break
                 steps += 1
@@ -459,102 +426,21 @@ class _Context:
         while k >= limit and qid[k] < 0 and ("\n" not in doc[k].text or k == before.i):
             tok = doc[k]
             if self.is_cue_word(tok):
-                return tok, self.speaker_of(tok, (a, b))
+                return tok, self.speakers.speaker_of(tok, (a, b))
             if tok.text in (".", "!", "?", ";") and k < before.i:
                 break
             k -= 1
         if before.text == ":":
-            return self._colon_speaker(before, (a, b))
-        return None
-
-    def _colon_speaker(self, colon: Token, content: tuple[int, int]) -> tuple[None, dict[str, Any]] | None:
-        """Read 'Jeremy Lott, author: "..."': a verbless noun phrase before a colon is the speaker."""
-        doc = self.doc
-        k = colon.i - 1
-        while k >= 0 and k > colon.i - 25 and "\n" not in doc[k].text and doc[k].text not in _SENT_END:
-            if doc[k].pos_ in ("VERB", "AUX") or self.qid[k] >= 0:
-                return None
-            k -= 1
-        if k == colon.i - 25 or colon.i - k < 2:
-            return None
-        root = doc[k + 1 : colon.i].root
-        if root.pos_ not in ("PROPN", "NOUN"):
-            return None
-        s, e = np_span(root)
-        return None, speaker_dict(doc, s, e, self.finder.group_nouns)
-
-    def speaker_of(self, verb: Token, content: tuple[int, int]) -> dict[str, Any] | None:
-        subj = subject_of(verb, exclude=content, documents=self.finder.document_nouns)
-        if subj is None and content[1] <= verb.i:
-            subj = self._nominal_between(content[1], verb.i)
-            if subj is None and all(t.is_punct or t.is_space for t in self.doc[content[1] : verb.i]):
-                # inversion the parser missed: '"...," scoffed the clerk.'
-                subj = self._nominal_between(verb.i + 1, min(verb.i + 4, len(self.doc)))
-        if subj is None:
-            subj = self._adjacent_name(verb, content)
-        if subj is None:
-            return None
-        if subj.lower_ in _NESTABLE_PRONOUNS and verb.lemma_.lower() in self.finder.cognition_verbs:
-            subj = self._outer_speaker(verb, subj)
-        s, e = np_span(subj)
-        spk = speaker_dict(self.doc, s, e, self.finder.group_nouns)
-        antecedent = relative_antecedent(subj)
-        if antecedent is not None:
-            a0, a1 = np_span(antecedent)
-            spk["antecedent"] = [self.doc[a0].idx, self.doc[a1 - 1].idx + len(self.doc[a1 - 1].text)]
-        return spk
-
-    def _outer_speaker(self, verb: Token, subj: Token) -> Token:
-        """Return the named speaker of the cue whose content holds ``verb`` ("X said he thinks ...").
-
-        The pronoun subject of a cue nested in another statement refers to that statement's
-        speaker; news attribution (and PolNeAR) credits the named one.
-        """
-        cur = verb
-        for _ in range(6):
-            if cur.head is cur or cur.dep_ not in _NEST_DEPS:
-                return subj
-            cur = cur.head
-            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in self.finder.cue_verbs:
-                outer = subject_of(cur)
-                if outer is None or outer.lower_ in _NESTABLE_PRONOUNS or outer.i > verb.i:
-                    return subj
-                if outer.pos_ == "PROPN" or outer.tag_ in ("NNS", "NNPS") or outer.pos_ == "NOUN":
-                    return outer
-                return subj
-        return subj
-
-    def _nominal_between(self, lo: int, hi: int) -> Token | None:
-        """Return the head of the first noun phrase in ``doc[lo:hi]`` ('," Ramos, 58, told ...')."""
-        for i in range(lo, hi):
-            tok = self.doc[i]
-            if self.qid[i] >= 0 or "\n" in tok.text:
-                return None
-            if tok.pos_ in ("PROPN", "PRON", "NOUN") and tok.lower_ not in ("it", "this", "that"):
-                while tok.dep_ in ("compound", "flat") and tok.head.i < hi and tok.head is not tok:
-                    tok = tok.head
-                return tok
-        return None
-
-    def _adjacent_name(self, verb: Token, content: tuple[int, int]) -> Token | None:
-        """Fall back to a pronoun or proper noun next to the cue when the parse lost the subject."""
-        doc = self.doc
-        for off in (-1, 1, 2, -2):
-            i = verb.i + off
-            if 0 <= i < len(doc) and not content[0] <= i < content[1] and self.qid[i] < 0:
-                tok = doc[i]
-                if tok.pos_ in ("PRON", "PROPN") and tok.lower_ not in ("it", "this", "that"):
-                    return tok
-                if tok.is_punct:
-                    break
+            spk = self.speakers.colon_speaker(before)
+            return None if spk is None else (None, spk)
         return None
 
     def record(
         self, start: int, end: int, kind: str, verb: Token | None, spk: dict[str, Any] | None
-    ) -> _Record:
+    ) -> Record:
         cue = (verb.idx, verb.idx + len(verb.text)) if verb is not None else None
-        addressee = self.addressee_of(verb) if verb is not None else None
-        return _Record(
+        addressee = self.speakers.addressee_of(verb) if verb is not None else None
+        return Record(
             start,
             end,
             kind,
@@ -565,26 +451,17 @@ class _Context:
             para=self.para_of(start),
         )
 
-    def addressee_of(self, verb: Token) -> tuple[int, int] | None:
-        if verb.lemma_.lower() not in _ADDRESSEE_VERBS:
-            return None
-        for child in verb.children:
-            if child.dep_ in _ADDRESSEE_DEPS and child.pos_ in ("PROPN", "PRON", "NOUN"):
-                s, e = np_span(child)
-                return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text))
-        return None
-
-    def content_record(self, content: tuple[int, int], verb: Token) -> _Record | None:
+    def content_record(self, content: tuple[int, int], verb: Token) -> Record | None:
         a, b = content
         if a <= verb.i < b:  # "..., which he said runs the risk": the content starts after the cue
             a = verb.i + 1
-        a, b = _trim(self.doc, a, b)
+        a, b = trim(self.doc, a, b)
         if b - a < 1:
             return None
-        spk = self.speaker_of(verb, (a, b))
+        spk = self.speakers.speaker_of(verb, (a, b))
         return self._kinded(a, b, verb, spk)
 
-    def _kinded(self, a: int, b: int, verb: Token | None, spk: dict[str, Any] | None) -> _Record | None:
+    def _kinded(self, a: int, b: int, verb: Token | None, spk: dict[str, Any] | None) -> Record | None:
         doc, qid = self.doc, self.qid
         words = [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
         if not words:
@@ -594,7 +471,7 @@ class _Context:
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         return self.record(start, end, kind, verb, spk)
 
-    def according_to(self, tok: Token) -> _Record | None:
+    def according_to(self, tok: Token) -> Record | None:
         doc = self.doc
         to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -614,7 +491,7 @@ class _Context:
             a, b = lo, phrase_lo
         else:
             a, b = phrase_hi, hi
-        a, b = _trim(doc, a, b)
+        a, b = trim(doc, a, b)
         if b - a < 2:
             return None
         s, e = np_span(pobj)
@@ -625,7 +502,7 @@ class _Context:
             rec.cue_i = tok.i
         return rec
 
-    def colon_line(self, pa: int, used: list[bool]) -> _Record | None:
+    def colon_line(self, pa: int, used: list[bool]) -> Record | None:
         """Read a paragraph that opens 'NAME: statement' (a headline or a transcript turn)."""
         doc, qid = self.doc, self.qid
         while pa < len(doc) and doc[pa].is_space:
@@ -641,13 +518,13 @@ class _Context:
         end = colon + 1
         while end < len(doc) and "\n" not in doc[end].text and doc[end].text != ";":
             end += 1
-        a, b = _trim(doc, colon + 1, end)
+        a, b = trim(doc, colon + 1, end)
         if b - a < 3 or any(used[qid[i]] for i in range(a, b) if qid[i] >= 0):
             return None
         s, e = np_span(root)
         return self._kinded(a, b, None, speaker_dict(doc, s, e, self.finder.group_nouns))
 
-    def parataxis_records(self, verb: Token, used: list[bool]) -> list[_Record]:
+    def parataxis_records(self, verb: Token, used: list[bool]) -> list[Record]:
         """Return the pieces of the clause that hosts a parenthetical cue, as one group."""
         doc, qid = self.doc, self.qid
         host = verb.head
@@ -666,12 +543,12 @@ class _Context:
             p1 += 1
         lo, hi = host.left_edge.i, host.right_edge.i + 1
         spans = [(lo, p0), (p1, hi)]
-        out: list[_Record] = []
+        out: list[Record] = []
         for a, b in spans:
-            a, b = _trim(doc, a, b)
+            a, b = trim(doc, a, b)
             if b - a < 1 or any(used[qid[i]] for i in range(a, b) if qid[i] >= 0):
                 continue
-            spk = self.speaker_of(verb, (a, b))
+            spk = self.speakers.speaker_of(verb, (a, b))
             rec = self._kinded(a, b, verb, spk)
             if rec is not None:
                 out.append(rec)
@@ -680,7 +557,7 @@ class _Context:
                 rec.group = f"g{verb.i}"
         return out
 
-    def embedded(self, a: int, b: int) -> _Record | None:
+    def embedded(self, a: int, b: int) -> Record | None:
         """Build the mixed record of a quoted phrase ``doc[a:b]`` from the verb that governs it."""
         doc = self.doc
         gov = doc[a:b].root
@@ -694,47 +571,18 @@ class _Context:
             return None
         if self.qid[gov.i] >= 0 or gov.lemma_.lower() not in self.finder.embed_verbs:
             return None
-        spk = self.speaker_of(gov, (gov.i + 1, b))
+        spk = self.speakers.speaker_of(gov, (gov.i + 1, b))
         if spk is None:
             return None
-        return self._kinded(*_trim(doc, gov.i + 1, b), gov, spk)
+        return self._kinded(*trim(doc, gov.i + 1, b), gov, spk)
 
-    def consume(self, rec: _Record, used: list[bool], marked: Sequence[MarkedSpan]) -> None:
+    def consume(self, rec: Record, used: list[bool], marked: Sequence[MarkedSpan]) -> None:
         """Mark the quoted stretches inside ``rec`` as used (``marked`` is sorted by start)."""
         k = bisect.bisect_left(marked, rec.start - 1, key=lambda m: m.start)
         while k < len(marked) and marked[k].start < rec.end:
             if marked[k].end <= rec.end + 1:
                 used[k] = True
             k += 1
-
-
-def _object_content(verb: Token, obj: Token) -> tuple[int, int] | None:
-    """Return the content of an object cue: the object with its predicate ("called him 'a stiff'").
-
-    The first of two objects is the recipient ("promised Rakhmonov more than 50 million dollars"),
-    and a sum of money is a transaction, not a statement.
-    """
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
-    if len(objs) > 1 and obj is objs[0]:
-        return None
-    if any(t.ent_type_ == "MONEY" for t in obj.subtree):
-        return None
-    hi = obj.right_edge.i + 1
-    for c in verb.children:
-        if c.i > obj.i and (c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS)):
-            hi = max(hi, c.right_edge.i + 1)
-    return obj.left_edge.i, hi
-
-
-def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    """Trim punctuation, spaces and a leading complementiser off ``doc[a:b]``."""
-    while a < b and (doc[a].is_space or doc[a].text in _STRIP_PUNCT or doc[a].lower_ == "that"):
-        if doc[a].lower_ == "that" and doc[a].dep_ != "mark":
-            break
-        a += 1
-    while b > a and (doc[b - 1].is_space or doc[b - 1].text in _STRIP_PUNCT):
-        b -= 1
-    return a, b
 
 
 __all__ = ["SUBJECT_DEPS", "QuoteFinder"]
