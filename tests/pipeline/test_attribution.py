@@ -103,3 +103,44 @@ def test_attribution_pronoun_without_antecedent_stays_none(attributor: Attributo
 def test_attribution_handles_no_quotes(attributor: Attributor) -> None:
     doc = spacy.blank("en")("")
     assert attributor(doc)._.qm_quotes is None
+
+
+def test_attribution_relative_pronoun_uses_its_antecedent(attributor: Attributor) -> None:
+    text = "The paper quoted Karl Brandt, who said nothing was certain."
+    people = [{"id": "p1", "name": "Karl Brandt", "mentions": [span(text, "Karl Brandt")], "roles": []}]
+    doc = make_doc(text, people, [("who", 0)])
+    doc._.qm_quotes[0]["speaker"]["antecedent"] = span(text, "Karl Brandt")
+    doc = attributor(doc)
+    assert doc._.qm_quotes[0]["speaker"]["person_id"] == "p1"
+
+
+def test_attribution_pronoun_takes_the_closest_earlier_speaker(attributor: Attributor) -> None:
+    text = "Lena Ortiz spoke first. Karl Brandt said it was late. He said more."
+    people = [
+        {"id": "p1", "name": "Lena Ortiz", "mentions": [span(text, "Lena Ortiz")], "roles": []},
+        {"id": "p2", "name": "Karl Brandt", "mentions": [span(text, "Karl Brandt")], "roles": []},
+    ]
+    doc = attributor(make_doc(text, people, [("Lena Ortiz", 0), ("Karl Brandt", 0), ("He", 0)]))
+    assert [q["speaker"]["person_id"] for q in doc._.qm_quotes] == ["p1", "p2", "p2"]
+
+
+def test_attribution_many_quotes_stay_fast(attributor: Attributor) -> None:
+    """Pronoun and mention look-ups are by bisection: thousands of quotes resolve quickly."""
+    import time
+
+    para = "Karl Brandt said it was late. He said more.\n"
+    text = para * 2000
+    people = [
+        {
+            "id": "p1",
+            "name": "Karl Brandt",
+            "mentions": [[k * len(para), k * len(para) + 11] for k in range(2000)],
+            "roles": [],
+        }
+    ]
+    speakers = [("Karl Brandt", k) for k in range(2000)] + [("He", k) for k in range(2000)]
+    doc = make_doc(text, people, speakers)
+    t0 = time.perf_counter()
+    attributor(doc)
+    assert time.perf_counter() - t0 < 2.0
+    assert all(q["speaker"]["person_id"] == "p1" for q in doc._.qm_quotes)

@@ -99,6 +99,8 @@ class Attributor:
             (int(r[0]), int(r[1]), str(p["id"])) for p in people for r in p.get("roles") or []
         )
         by_span: dict[tuple[int, int], str | None] = {}
+        resolved: list[tuple[int, str]] = []  # (speaker start, person id), sorted
+        mstarts = [m[0] for m in mentions]
         for q in sorted(quotes, key=lambda q: int(q["start"])):
             spk = q.get("speaker")
             if not spk:
@@ -109,7 +111,7 @@ class Attributor:
                 if spk["person_id"] is not None:
                     spk["unnamed"] = False
                 continue
-            pid = self._overlap(mentions, s, e)
+            pid = self._overlap(mentions, mstarts, s, e)
             mention_text = text[s:e]
             low = mention_text.strip().lower()
             if pid is None and low not in _PERSONAL:
@@ -118,14 +120,15 @@ class Attributor:
                 if len(ids) == 1 and not spk.get("unnamed"):
                     pid = next(iter(ids))
             if pid is None and low in _PERSONAL:
-                pid = self._pronoun(quotes, mentions, s, para, by_span)
+                pid = self._pronoun(resolved, mentions, mstarts, s, para)
             if pid is None and low.startswith("the ") and not spk.get("unnamed"):
                 pid = self._title(roles, text, low, s)
             if pid is None and spk.get("antecedent"):
                 a0, a1 = spk["antecedent"]
-                pid = self._overlap(mentions, int(a0), int(a1))
+                pid = self._overlap(mentions, mstarts, int(a0), int(a1))
             spk["person_id"] = pid
             if pid is not None:
+                bisect.insort(resolved, (s, pid))
                 spk["unnamed"] = False
                 if low in _PERSONAL or low.startswith("the "):
                     first = next(((ms, me) for ms, me, p in reversed(mentions) if p == pid and ms < s), None)
@@ -134,38 +137,34 @@ class Attributor:
             by_span[(s, e)] = pid
 
     @staticmethod
-    def _overlap(mentions: list[tuple[int, int, str]], s: int, e: int) -> str | None:
-        for ms, me, pid in mentions:
-            if ms < e and me > s:
+    def _overlap(mentions: list[tuple[int, int, str]], starts: list[int], s: int, e: int) -> str | None:
+        """Return the person of the first mention overlapping ``[s, e)`` (mentions are short)."""
+        k = max(0, bisect.bisect_left(starts, s) - 4)
+        while k < len(mentions) and mentions[k][0] < e:
+            _ms, me, pid = mentions[k]
+            if me > s:
                 return pid
-            if ms >= e:
-                break
+            k += 1
         return None
 
     def _pronoun(
         self,
-        quotes: list[dict[str, Any]],
+        resolved: list[tuple[int, str]],
         mentions: list[tuple[int, int, str]],
+        mstarts: list[int],
         s: int,
         para: Any,
-        by_span: dict[tuple[int, int], str | None],
     ) -> str | None:
+        """Resolve a pronoun at ``s`` to the closest earlier speaker or person mention nearby."""
         here = para(s)
         best_q: tuple[int, str] | None = None
-        for q in quotes:
-            spk = q.get("speaker")
-            if not spk or spk.get("person_id") is None or int(spk["start"]) >= s:
-                continue
-            if here - para(int(spk["start"])) <= self.pronoun_window:
-                start = int(spk["start"])
-                if best_q is None or start > best_q[0]:
-                    best_q = (start, str(spk["person_id"]))
+        k = bisect.bisect_left(resolved, (s, ""))
+        if k and here - para(resolved[k - 1][0]) <= self.pronoun_window:
+            best_q = resolved[k - 1]  # the closest earlier resolved speaker
         best_m: tuple[int, str] | None = None
-        for ms, _me, pid in mentions:
-            if ms >= s:
-                break
-            if here - para(ms) <= self.pronoun_window:
-                best_m = (ms, pid)
+        k = bisect.bisect_left(mstarts, s)
+        if k and here - para(mentions[k - 1][0]) <= self.pronoun_window:
+            best_m = (mentions[k - 1][0], mentions[k - 1][2])
         if best_q is not None and (best_m is None or best_m[1] == best_q[1] or para(best_m[0]) != here):
             return best_q[1]
         return best_m[1] if best_m is not None else None
