@@ -54,6 +54,9 @@ def speaker(doc: Doc, q: dict[str, Any]) -> str | None:
         ("„We will win“, he said.", ["We will win"]),
         ("''We will win,'' he said.", ["We will win,"]),
         ("“She told me ‘never again’ twice,” he said.", ["She told me ‘never again’ twice,"]),
+        # sloppy typing: a straight opener closed by a curly mark, a left mark used as a closer
+        ('He went on. "We are going to work together.” Then he left.', ["We are going to work together."]),
+        ("“Your facts are wrong.“ He left.", ["Your facts are wrong."]),
     ],
 )
 def test_marks_pair_every_style(text: str, expected: list[str]) -> None:
@@ -234,6 +237,8 @@ def test_quotes_seed_style_attributions(nlp: Language, finder: QuoteFinder) -> N
             "The rain came too late for the wheat this year.",
             "Dana Whitfield",
         ),
+        # a capitalised exclamation followed by its cue is speech, not a title
+        ("They celebrated. “Happy New Year to All!,” he tweeted.", "Happy New Year to All!,", "he"),
         # a new speech verb from the lexicon
         (
             '"Nobody reads those reports anyway," scoffed the clerk.',

@@ -89,7 +89,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
             elif ch == "”" and i + 1 < end and _ALNUM.match(text[i + 1]):
                 open_at, closer = i + 1, "”"
             elif ch == '"':
-                open_at, closer = i + 1, '"'
+                open_at, closer = i + 1, '"”'  # a straight opener may be closed by a curly mark
             elif two in ("''", "``"):
                 open_at, closer = i + 2, "''"
                 i += 1
@@ -99,6 +99,10 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
                 open_at = None
                 i += 1
             elif ch in closer and closer != "''":
+                spans.append((open_at, i))
+                open_at = None
+            elif ch == "“" and closer == "”″" and (i + 1 >= end or not _ALNUM.match(text[i + 1])):
+                # a left mark typed where the right one belongs ('wrong.“ Then'): a sloppy closer
                 spans.append((open_at, i))
                 open_at = None
             elif ch == '"' and closer != '"' and closer != "''":

@@ -372,6 +372,8 @@ class _Context:
         if not words or len(words) > 12:
             return False
         long = [w for w in words if len(w) > 3]
+        if any(t.text in ("!", "?") for t in self.doc[a:b]):
+            return False  # exclamations and questions are said, not titled
         return len(long) >= 2 and all(w[0].isupper() for w in long)
 
     def direct_cue(self, a: int, b: int) -> tuple[Token | None, dict[str, Any] | None] | None:
@@ -382,8 +384,7 @@ class _Context:
         # the token before the opening mark: a quote that sits inside a clause is not direct speech
         j, before = self.before(a)
         words = sum(1 for i in range(a, b) if not doc[i].is_punct)
-        if self.is_title(a, b):
-            return None
+        title = self.is_title(a, b)
         first = doc[a]
         lower_start = first.text[:1].islower()
         # a quote that opens a sentence may still take its cue after it ('... doing. "It's fine," he said.')
@@ -419,7 +420,7 @@ class _Context:
                 k -= 1
             if k >= 0 and doc[k].text == ":" and words >= 4:
                 before = doc[k]
-        if before is None or sentence_start or words < 2:
+        if before is None or sentence_start or words < 2 or title:
             return None
         k = before.i
         limit = max(0, k - 40)
