@@ -16,7 +16,10 @@ Data sources:
   ("Fort Hood", "Mount Vernon");
 * titles: ``nameparser``'s title list plus ``titles.txt`` and ``roles.txt``;
 * demonyms, surname endings and organisation head words: ``demonyms.txt``,
-  ``names_surname_suffixes.txt`` and ``org_keywords.txt``.
+  ``names_surname_suffixes.txt`` and ``org_keywords.txt``;
+* organisation names a news NER mistakes for people (outlets, pollsters, platforms, companies):
+  ``org_names.txt``; former country names ("Burma", "Zaire") come from ``pycountry``'s
+  historic countries (ISO 3166-3).
 """
 
 from __future__ import annotations
@@ -52,6 +55,14 @@ class Lexicons:
         role_heads: nouns that can head a role phrase ("analyst", "minister").
         surname_suffixes: endings typical of surnames ("ov", "ova").
         org_heads: head words of organisation names ("university").
+        org_descriptors: nouns that say the proper name next to them is an organisation
+            ("newspaper", "restaurant").
+        surnames: US Census surnames.
+        place_suffixes: last words of place names ("county").
+        weak_place_suffixes: last words of place names that also end people's names ("hill").
+        place_prefixes: first words of place names ("fort").
+        stop_words: spaCy's English stop words.
+        org_names: names of well-known outlets, pollsters, platforms and companies.
 
     """
 
@@ -69,6 +80,7 @@ class Lexicons:
     weak_place_suffixes: frozenset[str] = frozenset()
     place_prefixes: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()
+    org_names: frozenset[str] = frozenset()
 
 
 def _load_places() -> frozenset[str]:
@@ -100,6 +112,11 @@ def _load_places() -> frozenset[str]:
                 value = getattr(entry, attr, None)
                 if value:
                     names.add(str(value))
+        for entry in pycountry.historic_countries:
+            # "Burma, Socialist Republic of the Union of" -> "Burma"; "USSR, Union of ..." -> "USSR"
+            short = str(entry.name).split(",")[0].strip()
+            if short and "(" not in short:
+                names.add(short)
     except Exception:  # pragma: no cover
         logger.warning("pycountry could not be read; place repair is limited")
     return frozenset(name.lower() for name in names)
@@ -182,6 +199,7 @@ def load_lexicons() -> Lexicons:
         weak_place_suffixes=frozenset(weak_suffixes),
         place_prefixes=frozenset(w.lower() for w in _data_lines("places_prefixes.txt")),
         stop_words=stop_words,
+        org_names=frozenset(w.lower() for w in _data_lines("org_names.txt")),
     )
 
 

@@ -53,7 +53,8 @@ logger = logging.getLogger(__name__)
 
 SPEECH_LEMMAS: frozenset[str] = frozenset(
     "say tell add argue claim note explain insist warn state write ask reply respond acknowledge "
-    "admit announce declare suggest believe think comment predict urge contend".split()
+    "admit announce declare suggest believe think comment predict urge contend speak tweet testify "
+    "recall".split()
 )
 _NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 _ORG_INNER = frozenset({"of", "for", "and", "on", "&", "the"})
@@ -71,7 +72,15 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Prefixes before an inner capital that real names have ("McCain", "LeBron", "DeSantis", "O'Neil").
 _CAMEL_NAME_PREFIXES = frozenset("Mc Mac O D De Di Da Du La Le Van Vander Von Fitz St Al El Ab Ben".split())
 _INNER_CAPITAL = re.compile(r"[a-z]([A-Z])")
+_CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
+_GLUED_CAPS = re.compile(r"[a-z][A-Z]{2,}")
 _ATTRIBUTIVE_DETS = frozenset({"the", "a", "an"})
+# Pronouns that refer to a person (a subject followed by "his" in its own sentence is a person).
+_PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "himself", "she", "her", "hers", "herself"})
+_POSSESSIVE_S = frozenset({"'s", "\u2019s"})
+# Plural group nouns ending like these are groups, not people ("Generation Xers", "Never Trumpers").
+_GROUP_ENDINGS = ("ers", "ians", "ites")
+_HEADLINE_MAX = 200  # a first line this short, followed by a blank line, is a headline
 
 
 @dataclass
@@ -167,12 +176,17 @@ class EntityRepairer:
         low = word.lower()
         return len(low) > 4 and low.endswith(self.lex.surname_suffixes)
 
+    @staticmethod
+    def _run_together(text: str) -> bool:
+        """Return whether a word is page junk glued together ("LevineFlagShareLikeReplyAni")."""
+        return len(_CAMEL_HUMP.findall(text)) >= 2 or _GLUED_CAPS.search(text) is not None
+
     def _is_name_word(self, token: Token) -> bool:
         """Return whether ``token`` could be part of a personal name."""
         text = token.text
         if not text[:1].isupper() or not any(c.isalpha() for c in text):
             return False
-        if not text.isupper() and sum(c.isupper() for c in text) >= 3:
+        if self._run_together(text):
             return False  # run-together page junk ("MaransFlagShareLike")
         low = self._low(token)
         return not (
@@ -241,6 +255,7 @@ class EntityRepairer:
                 or (low in lex.stop_words and tok.tag_ != "NNP")
                 or tok.is_punct
                 or is_possessive(tok.text)
+                or self._run_together(tok.text)
             ) or (
                 not (low in lex.first_names or is_initial(tok.text))
                 and (
@@ -279,6 +294,7 @@ class EntityRepairer:
             text = tok.text
             if (
                 any(c.isdigit() for c in text)
+                or self._run_together(text)
                 or text[:1] in {"@", "#"}
                 or tok.is_space
                 or (tok.is_punct and text != ")")
@@ -338,6 +354,7 @@ class EntityRepairer:
                 and start > 0
                 and doc[start - 1].lower_ in self.lex.org_descriptors
                 and espan.root.dep_ not in {"nsubj", "nsubjpass"}
+                and not (len(espan) >= 2 and self._low(espan[0]) in self.lex.first_names)
             ):
                 item[2] = "ORG"  # "the Russian daily Novaya Gazeta" (but "a group Barack Obama won")
                 continue
@@ -579,12 +596,28 @@ class EntityRepairer:
         people = self._strip_trailing_nouns(doc, people)
         named = {i for s, e, _ in out for i in range(s, e)} | {i for s, e, _ in people for i in range(s, e)}
         people = self._vet_headlines(doc, people, byline, named)
-        people = self._vet_single_words(doc, people, byline)
+        people = self._vet_single_words(doc, people, byline, named)
         if modifiers:
             # "a Bernie Sanders rally" names a person mentioned elsewhere: keep it as one of that
             # person's mentions (it may be the fullest name); alone it is no mention of a person.
-            known = {self._low(doc[e - 1]) for s, e, _ in people}
-            people += [m for m in modifiers if self._low(doc[m[1] - 1]) in known]
+            # A one-word name counts as known only when it is used as a name twice: "Millikin"
+            # in "the lone Millikin player" and "Millikin fans" names no person.
+            counts: dict[str, int] = {}
+            for s, e, _ in people:
+                if e - s == 1:
+                    counts[self._low(doc[s])] = counts.get(self._low(doc[s]), 0) + 1
+            known = {self._low(doc[e - 1]) for s, e, _ in people if e - s >= 2}
+            known |= {word for word, n in counts.items() if n >= 2}
+            people += [
+                m
+                for m in modifiers
+                if self._low(doc[m[1] - 1]) in known
+                or (
+                    m[1] - m[0] >= 2
+                    and self._low(doc[m[0]]) in self.lex.first_names
+                    and self._low(doc[m[1] - 1]) in counts
+                )
+            ]
         return out + people
 
     def _strip_epithets(self, doc: Doc, people: list[list[Any]]) -> list[list[Any]]:
@@ -653,6 +686,17 @@ class EntityRepairer:
         first, last = toks[0], toks[-1]
         first_low, last_low = self._low(first), self._low(last)
         first_name = first_low in lex.first_names and first.tag_ in _PROPER_TAGS
+        full_name = first_name and len(toks) >= 2
+        if doc[start:end].text.lower() in lex.org_names:
+            return "ORG"  # "Politico reported", "on Twitter", "Scribner is set to publish"
+        if (
+            last_low.endswith(_GROUP_ENDINGS)
+            and len(last_low) > 5
+            and not first_name
+            and last_low not in lex.surnames
+            and last_low not in lex.first_names
+        ):
+            return "_DROP"  # "Generation Xers", "Never Trumpers" (but "Bernie Sanders")
         if len(toks) >= 2:
             if last_low in lex.place_suffixes or first_low in lex.place_prefixes:
                 return "LOC"  # "Long Island", "Lee County", "Fort Hood"
@@ -671,7 +715,37 @@ class EntityRepairer:
                     last.dep_ == "compound" and last.head.i == end
                 ):
                     return "_MODIFIER"  # "the Clinton campaign", "Abe events": no mention of a person
+            if (
+                not full_name
+                and nxt.is_lower
+                and nxt.is_alpha
+                and last.dep_ in {"compound", "nmod", "amod"}
+                and last.head.i >= end
+                and last.head.pos_ in {"NOUN", "PROPN"}
+            ):
+                return "_MODIFIER"  # "the lone Millikin player", "Millikin assistant director X"
+        if not full_name and self._hyphen_glued(doc, start, end):
+            return "_MODIFIER"  # "Comic-Con", "Netflix-free", "pro-Clinton"
         return "PERSON"
+
+    @staticmethod
+    def _hyphen_glued(doc: Doc, start: int, end: int) -> bool:
+        """Return whether a span is glued by a hyphen to a word outside it ("Comic-Con")."""
+        before = (
+            start > 1
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].is_alpha
+        )
+        after = (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+        )
+        return bool(before or after)
 
     def _is_brand_word(self, text: str) -> bool:
         """Return whether a word has an inner capital that names do not have ("InBev", "EgyptAir")."""
@@ -746,14 +820,17 @@ class EntityRepairer:
         return out
 
     def _vet_single_words(
-        self, doc: Doc, people: list[list[Any]], byline: tuple[int, int] | None
+        self, doc: Doc, people: list[list[Any]], byline: tuple[int, int] | None, named: set[int]
     ) -> list[list[Any]]:
         """Drop one-word "people" that nothing but the NER label supports ("Twitter", "Brexit").
 
         A one-word name stays when the text also gives a longer name ending or starting with it, or
         it is a known first name or surname (US Census list) or has a typical surname ending, or
         one of its mentions has a title before it, is the subject of a speech verb or has a role
-        apposition.
+        apposition, or the text uses it the way it uses people's names (see ``_used_as_name``:
+        "Obama's failure", "Hitler and Mussolini" next to a full name, two NER mentions). Any
+        one-word name goes when an apposition calls it an organisation ("Teck, the mining
+        company").
         """
         parts: set[str] = set()
         for s, e, _ in people:
@@ -768,29 +845,105 @@ class EntityRepairer:
                 if key not in parts:
                     singles.setdefault(key, []).append(s)
         lex = self.lex
-        if not lex.surnames:
+        if not lex.surnames or not singles:
             return people  # without the surname list there is too little evidence to judge
+        # Context evidence may sit at any occurrence of the word, labelled PERSON or not.
+        occurrences: dict[str, list[int]] = {}
+        for i in self._where(doc, "LOWER", self._ids(singles)):
+            if doc[i].is_title or doc[i].is_upper:
+                occurrences.setdefault(doc[i].lower_, []).append(i)
+        dropped = {key for key in singles if self._org_apposition(doc, occurrences.get(key, []))}
         doubtful = {
             key
             for key in singles
-            if not (
+            if key not in dropped
+            and not (
                 key in lex.first_names
                 or key in lex.surnames
                 or self._has_surname_suffix(key)
                 or (key.endswith("s") and (key[:-1] in lex.surnames or key[:-2] in lex.surnames))
             )
         }
-        if not doubtful:
-            return people
-        # Context evidence may sit at any occurrence of the word, labelled PERSON or not.
-        occurrences: dict[str, list[int]] = {}
-        for i in self._where(doc, "LOWER", self._ids(doubtful)):
-            if doc[i].is_title or doc[i].is_upper:
-                occurrences.setdefault(doc[i].lower_, []).append(i)
-        dropped = {key for key in doubtful if not self._single_evidence(doc, occurrences.get(key, []))}
+        if doubtful:
+            full = {
+                i
+                for s, e, _ in people
+                if e - s >= 2 and self._low(doc[s]) in lex.first_names
+                for i in range(s, e)
+            }
+            for key in doubtful:
+                occ = occurrences.get(key, [])
+                if not (
+                    self._single_evidence(doc, occ) or self._used_as_name(doc, occ, singles[key], named, full)
+                ):
+                    dropped.add(key)
         if not dropped:
             return people
         return [ent for ent in people if not (ent[1] - ent[0] == 1 and self._low(doc[ent[0]]) in dropped)]
+
+    def _org_apposition(self, doc: Doc, starts: list[int]) -> bool:
+        """Return whether an apposition calls the word an organisation ("Teck, the mining company")."""
+        heads = self.lex.org_descriptors | self.lex.org_heads
+        for i in starts:
+            tok = doc[i]
+            if i > 0 and doc[i - 1].tag_ in _PROPER_TAGS:
+                continue  # part of a longer name ("a group Barack Obama won")
+            if any(c.dep_ == "appos" and c.lower_ in heads for c in tok.children):
+                return True
+            if tok.dep_ == "appos" and tok.head.lower_ in heads:
+                return True
+        return False
+
+    def _used_as_name(
+        self, doc: Doc, starts: list[int], ner_starts: list[int], named: set[int], full: set[int]
+    ) -> bool:
+        """Return whether the text uses a word the way it uses a person's name.
+
+        Never when a determiner comes with the word ("the Playbook", "a Hillblazer"). Otherwise
+        yes when, outside headline lines, the NER labels it PERSON twice, or one occurrence is a
+        possessive ("Obama's failure"), a subject with a personal pronoun after it in its sentence
+        ("Vigurie has dedicated his life"), the subject of "be" with a role noun ("Gaudiano is a
+        reporter"), or a conjunct of a full personal name ("Rihanna, Shonda Rhimes").
+        """
+        lex = self.lex
+        body: list[int] = []
+        first_line = self._headline_end(doc)
+        for i in starts:
+            tok = doc[i]
+            if any(c.dep_ in {"det", "nummod"} for c in tok.children) or (
+                i > 0 and doc[i - 1].lower_ in _ATTRIBUTIVE_DETS and tok.dep_ != "compound"
+            ):
+                return False
+            if tok.idx >= first_line and not self._is_title_line(doc, i, i + 1, named):
+                body.append(i)
+        if sum(1 for i in ner_starts if i in body) >= 2:
+            return True
+        for i in body:
+            tok = doc[i]
+            if i + 1 < len(doc) and doc[i + 1].text in _POSSESSIVE_S:
+                return True
+            if tok.dep_ in {"nsubj", "nsubjpass"}:
+                head = tok.head
+                if head.lemma_ == "be" and any(
+                    c.dep_ == "attr" and self._low(c) in lex.role_heads for c in head.children
+                ):
+                    return True
+                sent_end = tok.sent.end
+                if any(doc[k].lower_ in _PERSONAL_PRONOUNS for k in range(i + 1, sent_end)):
+                    return True
+            partners = [c for c in tok.children if c.dep_ == "conj"]
+            if tok.dep_ == "conj":
+                partners.append(tok.head)
+            if any(p.i in full for p in partners):
+                return True
+        return False
+
+    @staticmethod
+    def _headline_end(doc: Doc) -> int:
+        """Return the char offset where the body starts: after a short first line set off by a blank line."""
+        text = doc.text
+        cut = text.find("\n\n", 0, _HEADLINE_MAX)
+        return cut if cut > 0 and "\n" not in text[:cut].strip() else 0
 
     def _single_evidence(self, doc: Doc, starts: list[int]) -> bool:
         """Return whether one occurrence of a word has a title, a speech verb, a role or a partner."""
