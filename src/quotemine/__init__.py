@@ -18,6 +18,7 @@ from quotemine.errors import (
     QuotemineError,
     SchemaVersionError,
 )
+from quotemine.frames import frames
 from quotemine.schema import SCHEMA_VERSION, Failure, Report, report_json_schema
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "__version__",
     "add_pipes",
     "extract",
+    "frames",
     "load_pipeline",
     "report_json_schema",
 ]

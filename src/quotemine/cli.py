@@ -18,6 +18,7 @@ import typer
 
 from quotemine import __version__
 from quotemine.api import DEFAULT_MODEL, Extractor
+from quotemine.batch import batch_cli
 from quotemine.errors import QuotemineError
 from quotemine.render import render_cli, to_markdown
 from quotemine.schema import SCHEMA_VERSION, Failure, report_json_schema
@@ -124,6 +125,7 @@ def info_cli(
 
 
 app.command("render")(render_cli)
+app.command("batch")(batch_cli)
 
 
 def main() -> None:

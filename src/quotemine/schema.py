@@ -10,11 +10,14 @@ optional field, a MAJOR bump renames, removes or retypes one.
 from __future__ import annotations
 
 import json
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from quotemine.errors import SchemaVersionError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -147,6 +150,15 @@ class Report(_Model):
         return self.__dict__ == other.__dict__
 
     __hash__ = _Model.__hash__
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """Return tidy pandas tables of this report (needs the ``tables`` extra).
+
+        See ``quotemine.frames.frames`` for the tables and their columns.
+        """
+        from quotemine.frames import to_frames
+
+        return to_frames(self)
 
     def _repr_html_(self) -> str:
         """Return the HTML view for Jupyter: the highlighted article and who said what."""
