@@ -333,3 +333,22 @@ def test_quotes_cost_is_linear_in_quotes(nlp: Language, finder: QuoteFinder) -> 
     elapsed = time.perf_counter() - t0
     assert len(doc._.qm_quotes) == 300
     assert elapsed < 2.0
+
+
+@pytest.mark.parametrize(
+    "text, quote, spk",
+    [
+        ("His claim that the vote was rigged was false.", "the vote was rigged", "His"),
+        ("The senator repeated the argument that taxes hurt growth.", "taxes hurt growth", "The senator"),
+    ],
+)
+def test_quotes_nominal_cues(nlp: Language, finder: QuoteFinder, text: str, quote: str, spk: str) -> None:
+    doc, quotes = run(nlp, finder, text)
+    found = [q for q in quotes if content(doc, q).endswith(quote)]
+    assert len(found) == 1, [content(doc, q) for q in quotes]
+    assert speaker(doc, found[0]) == spk
+
+
+def test_quotes_relative_clause_on_a_cue_noun_is_not_content(nlp: Language, finder: QuoteFinder) -> None:
+    _, quotes = run(nlp, finder, "It was the argument that convinced the jury.")
+    assert quotes == []

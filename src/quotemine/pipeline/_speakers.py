@@ -269,6 +269,29 @@ class SpeakerReader:
                     break
         return None
 
+    def noun_speaker(self, noun: Token) -> dict[str, Any] | None:
+        """Return the speaker of a nominal cue ("his claim that", "X made the claim that").
+
+        The possessor comes first, then a 'by'/'from'/'of' object, then the subject of the verb
+        whose object the noun is.
+        """
+        for child in noun.children:
+            if child.dep_ == "poss":
+                s, e = np_span(child)
+                return speaker_dict(self.doc, s, e, self.group_nouns)
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("PROPN", "PRON", "NOUN"):
+                    s, e = np_span(pobj)
+                    return speaker_dict(self.doc, s, e, self.group_nouns)
+        if noun.dep_ == "dobj" and noun.head is not noun:
+            subj = subject_of(noun.head)
+            if subj is not None:
+                s, e = np_span(subj)
+                return speaker_dict(self.doc, s, e, self.group_nouns)
+        return None
+
     def addressee_of(self, verb: Token) -> tuple[int, int] | None:
         """Return the character span of the addressee of ``verb`` ("told IWPR"), or ``None``."""
         if verb.lemma_.lower() not in self.addressee_verbs:

@@ -118,6 +118,7 @@ class QuoteFinder:
         self.cue_verbs = self.speech_verbs | self.cognition_verbs
         self._content_verbs = self.cue_verbs | self.object_verbs | self.xcomp_verbs
         self.embed_verbs = self._content_verbs | frozenset(w.lower() for w in cues.get("embed_verbs", []))
+        self.cue_nouns = frozenset(w.lower() for w in cues.get("nouns", []))
         self.document_nouns = frozenset(w.lower() for w in cues.get("document_nouns", []))
         self.group_nouns = frozenset(w.lower() for w in unnamed.get("group_nouns", []))
         self.lexicons: dict[str, frozenset[str]] = {
@@ -179,7 +180,8 @@ class QuoteFinder:
     def _candidates(self, doc: Doc, attrs: numpy.ndarray[Any, Any]) -> list[int]:
         """Return the indices of tokens whose lemma is a content cue, or that read "according"."""
         strings = doc.vocab.strings
-        wanted = {h for h in numpy.unique(attrs[:, 1]).tolist() if strings[h].lower() in self._content_verbs}
+        cues = self._content_verbs | self.cue_nouns
+        wanted = {h for h in numpy.unique(attrs[:, 1]).tolist() if strings[h].lower() in cues}
         according = strings.add("according")
         hits = numpy.isin(attrs[:, 1], numpy.array(sorted(wanted), dtype=attrs.dtype))
         hits |= attrs[:, 2] == according
@@ -227,6 +229,12 @@ class QuoteFinder:
             lemma = tok.lemma_.lower()
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 rec = ctx.according_to(tok)
+                if rec is not None:
+                    records.append(rec)
+                    ctx.consume(rec, used_quote, marked)
+                continue
+            if tok.pos_ == "NOUN" and lemma in self.cue_nouns:
+                rec = ctx.noun_record(tok, used_quote)  # "his claim that the vote was rigged"
                 if rec is not None:
                     records.append(rec)
                     ctx.consume(rec, used_quote, marked)
@@ -502,6 +510,36 @@ class _Context:
             rec.cue = (tok.idx, to.idx + len(to.text))
             rec.cue_i = tok.i
         return rec
+
+    def noun_record(self, noun: Token, used: list[bool]) -> Record | None:
+        """Read a nominal cue with a 'that' clause ("the claim that ...", "his statement that ...")."""
+        doc, qid = self.doc, self.qid
+        clause = next(
+            (
+                c
+                for c in noun.rights
+                if c.pos_ in ("VERB", "AUX")
+                and (
+                    (
+                        c.dep_ in ("acl", "ccomp", "appos")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    )
+                    # "the argument that taxes hurt growth", parsed as a relative clause on "that"
+                    or (
+                        c.dep_ == "relcl"
+                        and c.left_edge.lower_ == "that"
+                        and any(m.dep_ in ("nsubj", "nsubjpass") and m.lower_ != "that" for m in c.children)
+                    )
+                )
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        a, b = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        if b - a < 2 or any(used[qid[i]] for i in range(a, b) if qid[i] >= 0):
+            return None
+        return self._kinded(a, b, noun, self.speakers.noun_speaker(noun))
 
     def colon_line(self, pa: int, used: list[bool]) -> Record | None:
         """Read a paragraph that opens 'NAME: statement' (a headline or a transcript turn)."""
