@@ -80,7 +80,12 @@ _PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "himself", "she", "her", "he
 _POSSESSIVE_S = frozenset({"'s", "\u2019s"})
 # Plural group nouns ending like these are groups, not people ("Generation Xers", "Never Trumpers").
 _GROUP_ENDINGS = ("ers", "ians", "ites")
-_HEADLINE_MAX = 200  # a first line this short, followed by a blank line, is a headline
+_HEADLINE_MAX = 200
+# Role nouns whose "of" names an organisation ("director of X", "president of X").
+_ORG_ROLE_NOUNS = frozenset(
+    "director president chairman chairwoman chair ceo founder co-founder head member owner executive "
+    "manager editor publisher spokesman spokeswoman spokesperson professor".split()
+)  # a first line this short, followed by a blank line, is a headline
 
 
 @dataclass
@@ -180,6 +185,11 @@ class EntityRepairer:
     def _run_together(text: str) -> bool:
         """Return whether a word is page junk glued together ("LevineFlagShareLikeReplyAni")."""
         return len(_CAMEL_HUMP.findall(text)) >= 2 or _GLUED_CAPS.search(text) is not None
+
+    def _glued_role(self, text: str) -> bool:
+        """Return whether a role word is glued to a name ("WilkesAssociate", "StraussProducer")."""
+        match = _INNER_CAPITAL.search(text)
+        return match is not None and text[match.start(1) :].lower() in self.lex.role_heads
 
     def _is_name_word(self, token: Token) -> bool:
         """Return whether ``token`` could be part of a personal name."""
@@ -295,6 +305,15 @@ class EntityRepairer:
             if (
                 any(c.isdigit() for c in text)
                 or self._run_together(text)
+                or self._glued_role(text)
+                or "/" in text
+                or (
+                    text.isupper()
+                    and end - start >= 3
+                    and doc[start:end].text.isupper()
+                    and self._low(tok) not in lex.surnames
+                    and self._low(tok) not in lex.first_names
+                )
                 or text[:1] in {"@", "#"}
                 or tok.is_space
                 or (tok.is_punct and text != ")")
@@ -577,6 +596,12 @@ class EntityRepairer:
         people: list[list[Any]] = []
         modifiers: list[list[Any]] = []
         out: list[list[Any]] = []
+        # Last words of full names: "Fox" is an outlet unless the text names Vicente Fox.
+        surnames = {
+            self._low(doc[e - 1])
+            for s, e, lab in ents
+            if lab == "PERSON" and e - s >= 2 and self._low(doc[s]) in self.lex.first_names
+        }
         for ent in ents:
             if ent[2] != "PERSON":
                 out.append(ent)
@@ -585,9 +610,9 @@ class EntityRepairer:
                 people.append(ent)
                 continue
             ent[0], ent[1] = self._strip_person(doc, ent[0], ent[1])
-            kind = self._non_person(doc, ent[0], ent[1])
-            if kind == "PERSON":
-                people.append(ent)
+            kind = self._non_person(doc, ent[0], ent[1], surnames)
+            if kind == "PERSON" or (kind == "_MODIFIER" and self._full_name(doc, ent[0], ent[1])):
+                people.append(ent)  # a full personal name names a person even as a modifier
             elif kind == "_MODIFIER":
                 modifiers.append(ent)
             elif kind != "_DROP":
@@ -608,16 +633,7 @@ class EntityRepairer:
                     counts[self._low(doc[s])] = counts.get(self._low(doc[s]), 0) + 1
             known = {self._low(doc[e - 1]) for s, e, _ in people if e - s >= 2}
             known |= {word for word, n in counts.items() if n >= 2}
-            people += [
-                m
-                for m in modifiers
-                if self._low(doc[m[1] - 1]) in known
-                or (
-                    m[1] - m[0] >= 2
-                    and self._low(doc[m[0]]) in self.lex.first_names
-                    and self._low(doc[m[1] - 1]) in counts
-                )
-            ]
+            people += [m for m in modifiers if self._low(doc[m[1] - 1]) in known]
         return out + people
 
     def _strip_epithets(self, doc: Doc, people: list[list[Any]]) -> list[list[Any]]:
@@ -677,8 +693,13 @@ class EntityRepairer:
                 ent[1] -= 1
         return people
 
-    def _non_person(self, doc: Doc, start: int, end: int) -> str:
-        """Return the label a PERSON span really has: PERSON, LOC, ORG or _DROP."""
+    def _non_person(
+        self, doc: Doc, start: int, end: int, surnames: frozenset[str] | set[str] = frozenset()
+    ) -> str:
+        """Return the label a PERSON span really has: PERSON, LOC, ORG, _MODIFIER or _DROP.
+
+        ``surnames`` are the last words of the full personal names of the text.
+        """
         if start >= end:
             return "_DROP"
         lex = self.lex
@@ -687,11 +708,21 @@ class EntityRepairer:
         first_low, last_low = self._low(first), self._low(last)
         first_name = first_low in lex.first_names and first.tag_ in _PROPER_TAGS
         full_name = first_name and len(toks) >= 2
-        if doc[start:end].text.lower() in lex.org_names:
+        if doc[start:end].text.lower() in lex.org_names and not (len(toks) == 1 and last_low in surnames):
             return "ORG"  # "Politico reported", "on Twitter", "Scribner is set to publish"
+        if not full_name and last_low not in surnames:
+            if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lower_ in _ORG_ROLE_NOUNS:
+                return "ORG"  # "artistic director of Sleeping Weazel"
+            if (
+                len(toks) == 1
+                and last_low.endswith("s")
+                and (last_low[:-1] in surnames or last_low[:-1] in lex.surnames)
+                and any(c.dep_ == "det" for c in last.children)
+            ):
+                return "_DROP"  # "the Clintons": a family, not a person
         if (
             last_low.endswith(_GROUP_ENDINGS)
-            and len(last_low) > 5
+            and len(last_low) > 3
             and not first_name
             and last_low not in lex.surnames
             and last_low not in lex.first_names
@@ -727,6 +758,14 @@ class EntityRepairer:
         if not full_name and self._hyphen_glued(doc, start, end):
             return "_MODIFIER"  # "Comic-Con", "Netflix-free", "pro-Clinton"
         return "PERSON"
+
+    def _full_name(self, doc: Doc, start: int, end: int) -> bool:
+        """Return whether a span is a full personal name: a known first name, then name words."""
+        return (
+            end - start >= 2
+            and self._low(doc[start]) in self.lex.first_names
+            and all(self._is_name_word(t) or is_initial(t.text) for t in doc[start:end])
+        )
 
     @staticmethod
     def _hyphen_glued(doc: Doc, start: int, end: int) -> bool:
@@ -788,8 +827,10 @@ class EntityRepairer:
         "Hillary Clinton Slams Donald Trump" -> "Hillary Clinton"; "Denounces Clinton" ->
         "Clinton"; "Momentum Slows" -> dropped, when the body names Hillary Clinton.
         """
+        first_line = self._headline_end(doc)
         flags = [
-            not (byline is not None and (s, e) == byline) and self._is_title_line(doc, s, e, named)
+            not (byline is not None and (s, e) == byline)
+            and (doc[s].idx < first_line or self._is_title_line(doc, s, e, named))
             for s, e, _ in people
         ]
         if not any(flags):
@@ -900,7 +941,7 @@ class EntityRepairer:
         """Return whether the text uses a word the way it uses a person's name.
 
         Never when a determiner comes with the word ("the Playbook", "a Hillblazer"). Otherwise
-        yes when, outside headline lines, the NER labels it PERSON twice, or one occurrence is a
+        yes when, outside headline lines, the NER labels it PERSON twice, or one labelled occurrence is a
         possessive ("Obama's failure"), a subject with a personal pronoun after it in its sentence
         ("Vigurie has dedicated his life"), the subject of "be" with a role noun ("Gaudiano is a
         reporter"), or a conjunct of a full personal name ("Rihanna, Shonda Rhimes").
@@ -916,9 +957,10 @@ class EntityRepairer:
                 return False
             if tok.idx >= first_line and not self._is_title_line(doc, i, i + 1, named):
                 body.append(i)
-        if sum(1 for i in ner_starts if i in body) >= 2:
+        labelled = [i for i in ner_starts if i in body]
+        if len(labelled) >= 2:
             return True
-        for i in body:
+        for i in labelled:
             tok = doc[i]
             if i + 1 < len(doc) and doc[i + 1].text in _POSSESSIVE_S:
                 return True
