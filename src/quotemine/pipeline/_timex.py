@@ -19,161 +19,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from quotemine.pipeline import _timex_words as w
+
 logger = logging.getLogger(__name__)
-
-MONTHS: Mapping[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS: Mapping[str, int] = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}  # fmt: skip
-NUMBERS: Mapping[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "a few": 3, "few": 3, "several": 3, "a couple of": 2,
-    "a couple": 2, "couple of": 2, "a dozen": 12,
-}  # fmt: skip
-ORDINALS: Mapping[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-                               "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}  # fmt: skip
-SEASONS: Mapping[str, tuple[str, int]] = {
-    "spring": ("SP", 3),
-    "summer": ("SU", 6),
-    "fall": ("FA", 9),
-    "autumn": ("FA", 9),
-    "winter": ("WI", 12),
-}
-DECADE_WORDS: Mapping[str, int] = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-    "eighties": 8, "nineties": 9,
-}  # fmt: skip
-REF_WORDS: Mapping[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
-    "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the future": "FUTURE_REF",
-}  # fmt: skip
-
-_UNITS_W = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-DAY_WORDS: Mapping[str, int] = {
-    **{w: i + 1 for i, w in enumerate(_UNITS_W)},
-    **{"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-       "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-       "twentieth": 20, "thirtieth": 30},
-    **{f"twenty{sep}{w}": 21 + i for i, w in enumerate(_UNITS_W) for sep in ("-", " ")},
-    **{f"thirty{sep}first": 31 for sep in ("-", " ")},
-}  # fmt: skip
-_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WD = r"(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
-_DAY = (
-    r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dayw>"
-    + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
-    + r"))"
-)
-_YEAR = r"(?P<year>[12]\d{3})"
-_NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
-_UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
-
-_LEAD = re.compile(
-    r"^(?:the|on|in|at|by|during|since|until|till|of|from|before|after|around|about|nearly|almost|"
-    r"some|sometime|approximately|roughly|circa|as of|as early as|as late as|as recently as)\s+"
-)
-_MOD = re.compile(
-    r"^(?P<m>early|earlier|mid|middle|late|later|the beginning of|beginning of|the start of|start of|"
-    r"the end of|end of|the middle of|middle of|the close of)(?:[\s-]+|$)(?:in\s+)?(?:the\s+)?"
-)
-_MOD_MAP: Mapping[str, str] = {"early": "early", "earlier": "early", "beginning": "early", "start": "early",
-                               "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "late",
-                               "close": "late"}  # fmt: skip
-_TOD = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|overnight)$")
-_SETS = re.compile(
-    r"^(?:every|each|per)\b|^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
-    r"biweekly|semiannually|annual|seasonally)$"
-)
-_TIMES = re.compile(
-    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|"
-    r"^(?:this|that|the|tomorrow|yesterday)?\s*(?:morning|afternoon|evening|night|tonight|overnight)$|^tonight$"
-)
-_DURATION = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|recent|following|final)\s+)?"
-    r"(?:(?:\d+|[a-z]+(?:-[a-z]+)?|a few|several|many|couple of)\s+)?(?:full\s+)?"
-    r"(?:days?|weeks?|months?|years?|decades?|centuries|quarters?|hours?|minutes?|weekends?|fortnights?)"
-    r"(?:\s+(?:old|long|or so|and a half))?$"
-    r"|^(?:\d+|[a-z]+)[\s-](?:days?|weeks?|months?|years?|decades?)(?:[\s-]old)?$|years?$|-year-old$"
-)
-
-_P_REL = re.compile(
-    r"^(?P<rel>last|this|next|previous|following|coming|this coming|this past|current|the current|latest|"
-    r"most recent|same|that)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|period)$"
-)
-_P_AGO = re.compile(r"^(?:just\s+|only\s+|over\s+|more than\s+|less than\s+)?" + _NUM + r"\s+" + _UNIT
-                    + r"\s+(?P<dir>ago|earlier|before|later|after|from now|hence)$")  # fmt: skip
-_P_IN = re.compile(r"^(?:in|within)\s+" + _NUM + r"\s+" + _UNIT + r"$")
-_P_FROM = re.compile(r"^" + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>from|after|before)\s+(?!now$)(?P<rest>.+)$")
-_P_WD_OF_WEEK = re.compile(
-    r"^" + _WD + r"\s+of\s+(?P<rel>this|next|last|the following|the previous|the same)\s+week$"
-)
-_P_MDY = re.compile(
-    r"^(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?:,?\s+(?:of\s+|in\s+)?" + _YEAR + r")?$"
-)
-_P_DMY = re.compile(r"^(?:" + _WD + r",?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MON
-                    + r"(?:,?\s+(?:of\s+|in\s+)?" + _YEAR + r")?$")  # fmt: skip
-_P_MY = re.compile(r"^" + _MON + r",?\s+(?:of\s+)?" + _YEAR + r"$")
-_P_YM = re.compile(r"^" + _YEAR + r"\s+" + _MON + r"$")
-_P_MON = re.compile(r"^(?P<rel>last|next|this|this past|this coming|coming)?\s*" + _MON + r"$")
-_P_WD = re.compile(
-    r"^(?P<rel>last|next|this|this past|this coming|coming|past|previous|following)?\s*" + _WD + r"$"
-)
-_P_ISO = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)$")
-_P_HYPHEN = re.compile(
-    r"^(?P<day>[0-3]?\d)-(?P<mon>[a-z]{3,9})\.?-(?P<year>[12]\d{3})$|^(?P<mon2>[a-z]{3,9})-(?P<day2>[0-3]?\d)-(?P<year2>[12]\d{3})$"
-)
-_P_WEEK_NUM = re.compile(
-    r"^(?:week|wk)\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<year>[12]\d{3})|(?P<rel>last|this|next)\s+year))?$"
-    r"|^(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<unit>week|month)\s+of\s+(?P<year2>[12]\d{3})$"
-)
-_P_MON_WORDS = re.compile(r"^" + _MON + r",?\s+(?:of\s+)?(?P<rest>(?:nineteen|twenty|two thousand)\b.*)$")
-_P_NTH_WD = re.compile(
-    r"^(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
-    + _WD
-    + r"\s+(?:of|in)\s+(?P<rest>.+)$"
-)
-_P_ISO_MONTH = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>0[1-9]|1[0-2])$")
-_P_US = re.compile(r"^(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})$")
-_P_YEAR = re.compile(r"^(?:fiscal\s+|calendar\s+|(?:the\s+)?year\s+|fy\s*)?" + _YEAR + r"$")
-_P_DECADE = re.compile(
-    r"^(?P<c>[12]\d)?(?P<d>\d)0'?s$|^'(?P<d2>\d)0s$|^(?P<w>" + "|".join(DECADE_WORDS) + r")$"
-)
-_P_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$")
-_P_QUARTER = re.compile(
-    r"^(?:its\s+|their\s+)?(?:fiscal\s+)?(?:(?P<y1>[12]\d{3})\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|"
-    r"1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{3})|\s+(?P<y3>[12]\d{3}))?$"
-    r"|^(?P<q2>q[1-4])\s*(?P<y4>[12]\d{3})?$|^(?P<y5>[12]\d{3})\s*-?\s*(?P<q3>q[1-4])$"
-)
-_P_YEARAGO = re.compile(r"^(?:year[\s-]ago|year[\s-]earlier|prior[\s-]year)(?:\s+(?:quarter|period))?$")
-_P_SEASON = re.compile(
-    r"^(?P<rel>last|this|next|this past|past|coming|this coming)?\s*(?P<s>spring|summer|fall|autumn|winter)"
-    r"(?:\s+(?:of\s+)?" + _YEAR + r")?$"
-)
-_P_ANCHOR_YEAR = re.compile(
-    r"^the\s+(?:following|next|previous|preceding|prior|same)\s+year$|^following year$|"
-    r"^that year$|^the year (?:before|after)$"
-)
-_P_YEAR_WORDS = re.compile(
-    r"^(?P<c>nineteen|twenty)[\s-](?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?$"
-    r"|^two thousand(?:\s+and)?(?:\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?$"
-)
-_WORD_DIGITS: Mapping[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5,
-    "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9,
-}  # fmt: skip
-
 
 _NO_REF = "relative date and no publication date"
 
@@ -366,7 +214,7 @@ class TimexResolver:
             r"^(?:(?P<rel>last|next|this|this past|this coming|coming)\s+)?(?P<h>"
             + alt
             + r")(?:,?\s+"
-            + _YEAR
+            + w.YEAR
             + r")?$"
         )
 
@@ -430,39 +278,39 @@ class TimexResolver:
         t = normalise(text)
         if not t:
             return None
-        if t in REF_WORDS:
-            return Timex(REF_WORDS[t], None)
-        if _SETS.search(t):
+        if t in w.REF_WORDS:
+            return Timex(w.REF_WORDS[t], None)
+        if w.SETS.search(t):
             return Timex(None, None, type="set")
-        if (m := _P_IN.match(t)) and ctx.direction > 0:  # "will leave in two years": a date ahead
+        if (m := w.P_IN.match(t)) and ctx.direction > 0:  # "will leave in two years": a date ahead
             return (
                 self._ago(m["num"], m["unit"], "from now", ctx)
                 if ctx.ref
                 else Timex(None, None, note=_NO_REF)
             )
         for _ in range(3):
-            t2 = _LEAD.sub("", t)
+            t2 = w.LEAD.sub("", t)
             if t2 == t:
                 break
             t = t2
         modifier: str | None = None
-        m = _MOD.match(t)
+        m = w.MOD.match(t)
         if m and m.end() < len(t):
-            modifier = next(_MOD_MAP[w] for w in m.group("m").split() if w in _MOD_MAP)
+            modifier = next(w.MOD_MAP[x] for x in m.group("m").split() if x in w.MOD_MAP)
             t = t[m.end() :]
         t = re.sub(r"^(?:the|in|of)\s+", "", t)
-        stripped = _TOD.sub("", t)
+        stripped = w.TOD.sub("", t)
         res = None
         if stripped != t and stripped:
             res = self._absolute(stripped, ctx) or self._relative(stripped, ctx)
-        if res is None and _TIMES.search(t):
+        if res is None and w.TIMES.search(t):
             return Timex(None, None, type="time")
         if res is None:
             res = self._absolute(t, ctx) or self._relative(t, ctx)
         if res is None and modifier and t in ("year", "month", "week"):
             res = self._relative("this " + t, ctx)
         if res is None:
-            if _DURATION.search(t):
+            if w.DURATION.search(t):
                 return Timex(None, None, type="duration")
             return None
         if modifier and res is not None and res.value is not None:
@@ -470,16 +318,16 @@ class TimexResolver:
         return res
 
     def _absolute(self, t: str, ctx: Context) -> Timex | None:
-        if m := _P_ISO.match(t):
+        if m := w.P_ISO.match(t):
             d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
             return _mk(_day(d)) if d else None
-        if m := _P_US.match(t):
+        if m := w.P_US.match(t):
             y = int(m["year"])
             y = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
             d = _safe_date(y, int(m["mon"]), int(m["day"]))
             return _mk(_day(d)) if d else None
-        if (m := _P_MDY.match(t)) or (m := _P_DMY.match(t)):
-            mon, day = MONTHS[m["mon"]], int(m["day"]) if m["day"] else DAY_WORDS[m["dayw"]]
+        if (m := w.P_MDY.match(t)) or (m := w.P_DMY.match(t)):
+            mon, day = w.MONTHS[m["mon"]], int(m["day"]) if m["day"] else w.DAY_WORDS[m["dayw"]]
             if m["year"]:
                 d = _safe_date(int(m["year"]), mon, day)
                 return _mk(_day(d)) if d else None
@@ -491,55 +339,55 @@ class TimexResolver:
                 fits = [
                     d
                     for y in range(ctx.ref.year - 3, ctx.ref.year + 4)
-                    if (d := _safe_date(y, mon, day)) is not None and d.weekday() == WEEKDAYS[m["wd"]]
+                    if (d := _safe_date(y, mon, day)) is not None and d.weekday() == w.WEEKDAYS[m["wd"]]
                 ]
                 if fits:
                     return _mk(_day(min(fits, key=lambda d: abs((d - ctx.ref).days))))  # type: ignore[operator]
             d = _choose_year(ctx.ref, mon, day, ctx.direction)
             return _mk(_day(d)) if d else None
-        if (m := _P_MY.match(t)) or (m := _P_YM.match(t)):
-            return _mk(_month(int(m["year"]), MONTHS[m["mon"]]))
-        if (m := _P_HYPHEN.match(t)) and (m["mon"] or m["mon2"]).rstrip(".") in MONTHS:
-            d = _safe_date(int(m["year"] or m["year2"]), MONTHS[(m["mon"] or m["mon2"]).rstrip(".")],
+        if (m := w.P_MY.match(t)) or (m := w.P_YM.match(t)):
+            return _mk(_month(int(m["year"]), w.MONTHS[m["mon"]]))
+        if (m := w.P_HYPHEN.match(t)) and (m["mon"] or m["mon2"]).rstrip(".") in w.MONTHS:
+            d = _safe_date(int(m["year"] or m["year2"]), w.MONTHS[(m["mon"] or m["mon2"]).rstrip(".")],
                            int(m["day"] or m["day2"]))  # fmt: skip
             return _mk(_day(d)) if d else None
-        if m := _P_NTH_WD.match(t):
+        if m := w.P_NTH_WD.match(t):
             return self._nth_weekday(m, ctx)
-        if m := _P_WEEK_NUM.match(t):
+        if m := w.P_WEEK_NUM.match(t):
             return self._week_number(m, ctx)
-        if m := _P_ISO_MONTH.match(t):
+        if m := w.P_ISO_MONTH.match(t):
             return _mk(_month(int(m["year"]), int(m["mon"])))
-        if m := _P_YEAR.match(t):
+        if m := w.P_YEAR.match(t):
             return _mk(m["year"])
         if (
-            (m := _P_MON_WORDS.match(t))
+            (m := w.P_MON_WORDS.match(t))
             and (wy := self._absolute(m["rest"], ctx))
             and wy.granularity == "year"
         ):
-            return _mk(_month(int(str(wy.value)), MONTHS[m["mon"]]))
-        if m := _P_YEAR_WORDS.match(t):
+            return _mk(_month(int(str(wy.value)), w.MONTHS[m["mon"]]))
+        if m := w.P_YEAR_WORDS.match(t):
             if m["c"]:
-                y = (19 if m["c"] == "nineteen" else 20) * 100 + _WORD_DIGITS[m["t"]] * 10
-                return _mk(str(y + (_WORD_DIGITS[m["u"]] if m["u"] else 0)))
-            return _mk(str(2000 + (_WORD_DIGITS[m["u2"]] if m["u2"] else 0)))
-        if m := _P_DECADE.match(t):
+                y = (19 if m["c"] == "nineteen" else 20) * 100 + w.WORD_DIGITS[m["t"]] * 10
+                return _mk(str(y + (w.WORD_DIGITS[m["u"]] if m["u"] else 0)))
+            return _mk(str(2000 + (w.WORD_DIGITS[m["u2"]] if m["u2"] else 0)))
+        if m := w.P_DECADE.match(t):
             if m["w"]:
-                return _mk(f"19{DECADE_WORDS[m['w']]}X")
+                return _mk(f"19{w.DECADE_WORDS[m['w']]}X")
             dgt = m["d"] or m["d2"]
             cen = m["c"] or "19"
             return _mk(f"{cen}{dgt}X")
-        if m := _P_CENTURY.match(t):
+        if m := w.P_CENTURY.match(t):
             return _mk(f"{int(m['n']) - 1:02d}")
-        if m := _P_QUARTER.match(t):
-            q = ORDINALS[m["q"] or m["q2"] or m["q3"]]
+        if m := w.P_QUARTER.match(t):
+            q = w.ORDINALS[m["q"] or m["q2"] or m["q3"]]
             ys = m["y1"] or m["y2"] or m["y3"] or m["y4"] or m["y5"]
             if ys:
                 return _mk(_quarter(int(ys), q))
             if ctx.ref is None:
                 return Timex(None, "quarter", note="no publication date: year unknown")
             return _mk(_quarter(ctx.ref.year, q))
-        if m := _P_SEASON.match(t):
-            code, start = SEASONS[m["s"]]
+        if m := w.P_SEASON.match(t):
+            code, start = w.SEASONS[m["s"]]
             if m["year"]:
                 return _mk(f"{m['year']}-{code}")
             if ctx.ref is None:
@@ -581,9 +429,9 @@ class TimexResolver:
         if month is None or month.value is None or not re.fullmatch(r"\d{4}-\d{2}", month.value):
             return None
         y, mo = int(month.value[:4]), int(month.value[5:])
-        wd = WEEKDAYS[m["wd"]]
+        wd = w.WEEKDAYS[m["wd"]]
         days = [d for d in range(1, calendar.monthrange(y, mo)[1] + 1) if dt.date(y, mo, d).weekday() == wd]
-        n = -1 if m["ord"] == "last" else ORDINALS.get(m["ord"]) or {"fifth": 5, "5th": 5}.get(m["ord"], 0)
+        n = -1 if m["ord"] == "last" else w.ORDINALS.get(m["ord"]) or {"fifth": 5, "5th": 5}.get(m["ord"], 0)
         if n == 0 or n > len(days):
             return None
         return _mk(_day(dt.date(y, mo, days[n - 1] if n > 0 else days[-1])))
@@ -614,19 +462,19 @@ class TimexResolver:
             return _mk(_day(ref)) if ref else need_ref
         if t in ("year to date", "the year to date"):
             return _mk(str(ref.year)) if ref else need_ref
-        if m := _P_FROM.match(t):
+        if m := w.P_FROM.match(t):
             inner = self.resolve(m["rest"], ctx)
             if inner is None or inner.value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner.value):
                 return None
             base = dt.date.fromisoformat(inner.value)
             direction = "ago" if m["dir"] == "before" else "from now"
             return self._ago(m["num"], m["unit"], direction, Context(base, ctx.direction, None), day=True)
-        if m := _P_WD_OF_WEEK.match(t):
+        if m := w.P_WD_OF_WEEK.match(t):
             if ref is None:
                 return need_ref
             k = {"next": 1, "the following": 1, "last": -1, "the previous": -1}.get(m["rel"], 0)
             monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * k)
-            return _mk(_day(monday + dt.timedelta(days=WEEKDAYS[m["wd"]])))
+            return _mk(_day(monday + dt.timedelta(days=w.WEEKDAYS[m["wd"]])))
         if t == "new year":
             if ref is None:
                 return need_ref
@@ -637,14 +485,14 @@ class TimexResolver:
         if t in ("tomorrow", "the day after tomorrow", "day after tomorrow"):
             k = 1 if t == "tomorrow" else 2
             return _mk(_day(ref + dt.timedelta(days=k))) if ref else need_ref
-        if m := _P_WD.match(t):
+        if m := w.P_WD.match(t):
             if ref is None:
                 return need_ref
-            return _mk(_day(_weekday(ref, WEEKDAYS[m["wd"]], m["rel"], ctx.direction)))
-        if m := _P_MON.match(t):
+            return _mk(_day(_weekday(ref, w.WEEKDAYS[m["wd"]], m["rel"], ctx.direction)))
+        if m := w.P_MON.match(t):
             if m["mon"] == "may" and not m["rel"]:
                 return None
-            mon = MONTHS[m["mon"]]
+            mon = w.MONTHS[m["mon"]]
             if ref is None:
                 if m["rel"]:
                     return need_ref
@@ -661,7 +509,7 @@ class TimexResolver:
                 off = min((diff, diff - 12, diff + 12), key=lambda o: (abs(o), o > 0))
                 y, _ = _shift_month(ref.year, ref.month, off)
             return _mk(_month(y, mon))
-        if _P_ANCHOR_YEAR.match(t):
+        if w.P_ANCHOR_YEAR.match(t):
             base_year = _year_of(ctx.anchor) or (ref.year if ref else None)
             if base_year is None:
                 return need_ref
@@ -673,11 +521,11 @@ class TimexResolver:
                 else 0
             )
             return _anch(str(base_year + k))
-        if m := _P_REL.match(t):
+        if m := w.P_REL.match(t):
             return self._rel_unit(m["rel"], m["unit"], ctx) if ref else need_ref
-        if m := _P_AGO.match(t):
+        if m := w.P_AGO.match(t):
             return self._ago(m["num"], m["unit"], m["dir"], ctx) if ref else need_ref
-        if _P_YEARAGO.match(t):
+        if w.P_YEARAGO.match(t):
             if ref is None:
                 return need_ref
             aq = _quarter_of(ctx.anchor)
@@ -748,7 +596,7 @@ class TimexResolver:
     def _ago(self, num: str, unit: str, direction: str, ctx: Context, *, day: bool = False) -> Timex | None:
         ref = ctx.ref
         assert ref is not None
-        n = int(num) if num.isdigit() else NUMBERS.get(num, 0)
+        n = int(num) if num.isdigit() else w.NUMBERS.get(num, 0)
         if n <= 0 or n > 5000:
             return None
         sign = 1 if direction in ("later", "after", "from now", "hence") else -1

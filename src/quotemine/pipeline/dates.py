@@ -32,14 +32,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quotemine.pipeline._timex import (
-    DAY_WORDS,
-    MONTHS,
     Context,
     Timex,
     TimexResolver,
     granularity_of,
     parse_reference,
 )
+from quotemine.pipeline._timex_words import (
+    CANDIDATE_PATTERNS,
+    DIGIT_OR_MONTH,
+    MONTHS,
+    OFFSET_PREFIX,
+    REL,
+    START_WORDS,
+)
+from quotemine.text import published_from_dateline
 
 logger = logging.getLogger(__name__)
 
@@ -55,33 +62,8 @@ _STATIVE = frozenset(
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
 _ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
 _YEAR_RANGE = re.compile(r"(?i)(?:[\W\d]|\b(?:from|to|and|between|through|until|the|of|fiscal|years?)\b)*")
-_START_WORDS = frozenset(
-    {*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | set(
-        "early mid middle late the end beginning start earlier later last next this coming previous "
-        "following that current today yesterday tomorrow tonight right now currently nowadays these "
-        "recently lately its fiscal year in since by until of during from before after within about "
-        "nearly almost some just only than wk "
-        "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
-        "first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 year-ago year-earlier mon tue tues wed thu "
-        "thur thurs fri sat sun".split()
-    )
-)
-_DIGIT_OR_MONTH = re.compile(
-    r"\d|\b(?i:" + "|".join(m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3) + r")\b"
-)
 _OF_NAME = re.compile(
     r"\s+of\s+(?!(?:the\s+)?(?:this|last|next|that|same|following|previous)\s+year|[12]\d{3})"
-)
-_DATELINE_CHARS = 800
-_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-_DATELINE = re.compile(
-    r"^[ \t]*(?:(?:Published|Posted|Updated|Date|Dated)\s*:?\s*|[A-Z][A-Z .'-]{1,40}(?:\([^)\n]*\))?,\s+)?"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?P<date>(?:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+[12]\d{{3}}"
-    rf"|[0-3]?\d\s+(?:{_MONTH_NAMES})\.?,?\s+[12]\d{{3}}|[12]\d{{3}}-[01]\d-[0-3]\d)"
-    r"[ \t]*(?:$|[-\u2013\u2014(:/|]|\(|,?\s+\d{1,2}[:.]\d{2})",
-    re.MULTILINE,
 )
 _YEAR_ONLY = re.compile(r"[12]\d{3}")
 _YEAR_HEADS = frozenset(
@@ -89,69 +71,6 @@ _YEAR_HEADS = frozenset(
 )
 _AGE = re.compile(r"(?i)\b(?:years?|months?)[\s-]+old\b|\baged?\b|-year-old")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
-_MONTH_ALT = "|".join(sorted((m for m in MONTHS if m not in ("may", "march", "mar")), key=len, reverse=True))
-_MON = rf"(?:(?i:{_MONTH_ALT})\.?|May|March|Mar\.?)"
-_WDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_WDAY_PREFIX = rf"(?:{_WDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
-_MONI = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_REL = r"(?i:last|next|this|this past|this coming|coming|previous|the previous|following|the following|that)"
-_MODP = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|earlier|later)[\s-]+" \
-        r"(?:(?i:in)\s+)?(?:(?i:the)\s+)?)?"  # fmt: skip
-_NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
-        r"a few|" \
-        r"several|a couple of))"  # fmt: skip
-_OFFSET_PREFIX = re.compile(
-    rf"\b{_NUMW}\s+(?i:days?|weeks?|months?|years?|fortnights?)\s+(?i:from|after|before)\s+$"
-)
-_OFIN = r"(?:(?i:of|in)\s+)?"
-_DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
-_CANDIDATE_PATTERNS: tuple[str, ...] = (
-    rf"\b(?:{_WDAY_PREFIX},?\s+)?{_MODP}{_MONI}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
-    rf"\b(?:{_WDAY_PREFIX},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{_MONI}\b"
-    rf"(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
-    rf"\b{_MODP}{_MON},?\s+[12]\d{{3}}\b",
-    rf"\b{_MODP}(?:{_REL}\s+)?(?:(?i:january|february|april|june|july|august|september|october|november|december)"
-    r"|May|March)\b",
-    rf"\b{_MODP}(?:{_REL}\s+)?{_WDAY}\b",
-    rf"\b{_MODP}(?i:today|yesterday|tomorrow|tonight)\b",
-    r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|the future)\b",
-    rf"\b{_MODP}{_REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b",
-    rf"\b{_MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
-    rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{_NUMW}\s+"
-    r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?i:ago|earlier|later|hence|from now)\b",
-    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
-    r"(?:\s+(?i:of)\s+[12]\d{3})?",
-    r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
-    rf"\b{_MODP}(?:[12]\d)?\d0'?s\b",
-    r"\b(?i:the\s+)?(?:1st|2nd|3rd|\d{1,2}th|21st)\s+(?i:century)\b",
-    r"\b[12]\d{3}-[01]?\d-[0-3]?\d\b",
-    r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b",
-    rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year|than)\s+(?P<d>{_MODP}(?:1[5-9]|20)\d{{2}})\b"
-    r"(?![%]|[,.]\d|-\w)",
-    r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",
-    rf"\b(?:{_WDAY},?\s+)?{_MON}\s+(?:(?i:the)\s+)?{_DAYW}\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
-    rf"\b(?:{_WDAY},?\s+)?(?:(?i:the)\s+)?{_DAYW}\s+(?i:of)\s+{_MONI}\b(?:,?\s+{_OFIN}[12]\d{{3}}\b)?",
-    r"\b[12]\d{3}-(?:0[1-9]|1[0-2])\b(?!-\d)",
-    rf"\b{_MODP}(?:{_REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b",
-    r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start|earlier|later)\s+(?:of\s+|in\s+)?(?:the\s+)?)"
-    r"(?i:year|month|week)\b",
-    r"\b(?i:(?:the\s+)?year to date)\b",
-    rf"\b(?i:in|within)\s+{_NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b(?!\s+(?i:or|to)\b)",
-    rf"\b(?:{_WDAY}\s+(?i:of)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
-    r"(?i:week)\b",
-    r"\b(?i:q[1-4])\s*[12]\d{3}\b|\b[12]\d{3}\s*(?i:q[1-4])\b",
-    rf"\b(?:(?i:the)\s+)?(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+{_WDAY}\s+(?i:of|in)\s+"
-    rf"(?:(?i:the\s+month|this\s+month|next\s+month|last\s+month)|(?:(?i:next|last|this)\s+)?{_MONI}"
-    rf"(?:,?\s+[12]\d{{3}})?)\b",
-    rf"\b{_MON},?\s+(?i:(?:nineteen|twenty)[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two thousand(?:\s+and)?(?:\s+(?:one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen))?)\b",
-    rf"\b[0-3]?\d-{_MONI}-[12]\d{{3}}\b|\b{_MONI}-[0-3]?\d-[12]\d{{3}}\b",
-    r"\b(?i:(?:the\s+)?(?:week|wk)\s+\d{1,2}(?:\s+of\s+(?:[12]\d{3}|(?:last|this|next)\s+year))?)\b",
-    r"\b(?i:(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:week|month)\s+of\s+)"
-    r"[12]\d{3}\b",
-)
 
 
 def _load_events(path: Path | None = None) -> dict[str, Any]:
@@ -251,16 +170,16 @@ class DateResolver:
         names = sorted(self._resolver.holiday_names(), key=len, reverse=True)
         holiday = (
             r"\b(?:"
-            + _REL
+            + REL
             + r"\s+)?(?i:"
             + "|".join(re.escape(n) for n in names)
             + r")\b(?:,?\s+[12]\d{3}\b)?"
         )
-        self._patterns = [re.compile(p) for p in (*_CANDIDATE_PATTERNS, holiday)]
+        self._patterns = [re.compile(p) for p in (*CANDIDATE_PATTERNS, holiday)]
         first = [n.split()[0] for n in names] + [
             t.split()[0] for e in events.get("events", []) for t in e["text"]
         ]
-        self._start_words = frozenset(_START_WORDS | {w.lower() for w in first})
+        self._start_words = frozenset(START_WORDS | {w.lower() for w in first})
         self._event_rules: list[tuple[frozenset[str], tuple[str, ...], tuple[str, ...], str]] = [
             (
                 frozenset(t.lower() for t in e["text"]),
@@ -309,8 +228,8 @@ class DateResolver:
     def _annotate(self, doc: Doc) -> None:
         self._dp_cache.clear()
         raw = doc._.qm_published
-        if raw is None and self.infer_published and (line_date := self._dateline(doc.text)) is not None:
-            raw = doc._.qm_published = line_date.isoformat()
+        if raw is None and self.infer_published and (line_date := published_from_dateline(doc.text)):
+            raw = doc._.qm_published = line_date
             logger.debug("publication date %s taken from the date line", raw)
         ref = parse_reference(raw)
         if raw is not None and ref is None:
@@ -356,7 +275,7 @@ class DateResolver:
                 es <= s and e <= ee and _YEAR_RANGE.fullmatch(text[es:ee]) for es, ee in ent_spans
             ):
                 continue
-            if pre := _OFFSET_PREFIX.search(text, max(0, s - 40), s):
+            if pre := OFFSET_PREFIX.search(text, max(0, s - 40), s):
                 if not overlaps(pre.start(), s):
                     s = pre.start()
             probe = self._resolve(text, s, e, Context(ref))
@@ -403,14 +322,6 @@ class DateResolver:
             if (sp := doc.char_span(s, e, label=tx.type, alignment_mode="expand")) is not None
         ]
         doc.spans["qm_dates"] = spans
-
-    def _dateline(self, text: str) -> dt.date | None:
-        """Return the date of a dateline or date line in the first lines of ``text``, if any."""
-        for m in _DATELINE.finditer(text, 0, min(len(text), _DATELINE_CHARS)):
-            tx = self._resolver.resolve(m.group("date"), Context(None))
-            if tx is not None and tx.value is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", tx.value):
-                return dt.date.fromisoformat(tx.value)
-        return None
 
     @staticmethod
     def _not_deictic(doc: Doc, text: str, s: int, e: int) -> bool:
@@ -461,7 +372,7 @@ class DateResolver:
 
     def _dateparser(self, piece: str, ref: dt.date | None) -> Timex | None:
         """Ask dateparser about a leftover expression that names a month or holds a digit."""
-        if not (_DIGIT_OR_MONTH.search(piece)) or len(piece) > 40:
+        if not (DIGIT_OR_MONTH.search(piece)) or len(piece) > 40:
             return None
         if re.fullmatch(r"[\d\s.,%$-]+", piece) and not re.fullmatch(r"[12]\d{3}", piece):
             return None

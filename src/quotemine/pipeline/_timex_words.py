@@ -1,0 +1,243 @@
+"""Word tables and compiled patterns for :mod:`quotemine.pipeline._timex`.
+
+Private helper: frozen lexicons (month, weekday, number and ordinal words) and the anchored
+regular expressions that read one normalised date expression. Nothing here is mutable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+MONTHS: Mapping[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: Mapping[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+NUMBERS: Mapping[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "a few": 3, "few": 3, "several": 3, "a couple of": 2,
+    "a couple": 2, "couple of": 2, "a dozen": 12,
+}  # fmt: skip
+ORDINALS: Mapping[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+                               "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}  # fmt: skip
+SEASONS: Mapping[str, tuple[str, int]] = {
+    "spring": ("SP", 3),
+    "summer": ("SU", 6),
+    "fall": ("FA", 9),
+    "autumn": ("FA", 9),
+    "winter": ("WI", 12),
+}
+DECADE_WORDS: Mapping[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+REF_WORDS: Mapping[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
+    "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the future": "FUTURE_REF",
+}  # fmt: skip
+
+UNITS_W = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+DAY_WORDS: Mapping[str, int] = {
+    **{w: i + 1 for i, w in enumerate(UNITS_W)},
+    **{"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+       "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+       "twentieth": 20, "thirtieth": 30},
+    **{f"twenty{sep}{w}": 21 + i for i, w in enumerate(UNITS_W) for sep in ("-", " ")},
+    **{f"thirty{sep}first": 31 for sep in ("-", " ")},
+}  # fmt: skip
+MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WD = r"(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+DAY = (
+    r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dayw>"
+    + "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+    + r"))"
+)
+YEAR = r"(?P<year>[12]\d{3})"
+NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
+UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
+
+LEAD = re.compile(
+    r"^(?:the|on|in|at|by|during|since|until|till|of|from|before|after|around|about|nearly|almost|"
+    r"some|sometime|approximately|roughly|circa|as of|as early as|as late as|as recently as)\s+"
+)
+MOD = re.compile(
+    r"^(?P<m>early|earlier|mid|middle|late|later|the beginning of|beginning of|the start of|start of|"
+    r"the end of|end of|the middle of|middle of|the close of)(?:[\s-]+|$)(?:in\s+)?(?:the\s+)?"
+)
+MOD_MAP: Mapping[str, str] = {"early": "early", "earlier": "early", "beginning": "early", "start": "early",
+                               "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "late",
+                               "close": "late"}  # fmt: skip
+TOD = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|overnight)$")
+SETS = re.compile(
+    r"^(?:every|each|per)\b|^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
+    r"biweekly|semiannually|annual|seasonally)$"
+)
+TIMES = re.compile(
+    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|"
+    r"^(?:this|that|the|tomorrow|yesterday)?\s*(?:morning|afternoon|evening|night|tonight|overnight)$|^tonight$"
+)
+DURATION = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|recent|following|final)\s+)?"
+    r"(?:(?:\d+|[a-z]+(?:-[a-z]+)?|a few|several|many|couple of)\s+)?(?:full\s+)?"
+    r"(?:days?|weeks?|months?|years?|decades?|centuries|quarters?|hours?|minutes?|weekends?|fortnights?)"
+    r"(?:\s+(?:old|long|or so|and a half))?$"
+    r"|^(?:\d+|[a-z]+)[\s-](?:days?|weeks?|months?|years?|decades?)(?:[\s-]old)?$|years?$|-year-old$"
+)
+
+P_REL = re.compile(
+    r"^(?P<rel>last|this|next|previous|following|coming|this coming|this past|current|the current|latest|"
+    r"most recent|same|that)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|period)$"
+)
+P_AGO = re.compile(r"^(?:just\s+|only\s+|over\s+|more than\s+|less than\s+)?" + NUM + r"\s+" + UNIT
+                    + r"\s+(?P<dir>ago|earlier|before|later|after|from now|hence)$")  # fmt: skip
+P_IN = re.compile(r"^(?:in|within)\s+" + NUM + r"\s+" + UNIT + r"$")
+P_FROM = re.compile(r"^" + NUM + r"\s+" + UNIT + r"\s+(?P<dir>from|after|before)\s+(?!now$)(?P<rest>.+)$")
+P_WD_OF_WEEK = re.compile(
+    r"^" + WD + r"\s+of\s+(?P<rel>this|next|last|the following|the previous|the same)\s+week$"
+)
+P_MDY = re.compile(
+    r"^(?:" + WD + r",?\s+)?" + MON + r"\s+" + DAY + r"(?:,?\s+(?:of\s+|in\s+)?" + YEAR + r")?$"
+)
+P_DMY = re.compile(r"^(?:" + WD + r",?\s+)?(?:the\s+)?" + DAY + r"\s+(?:of\s+)?" + MON
+                    + r"(?:,?\s+(?:of\s+|in\s+)?" + YEAR + r")?$")  # fmt: skip
+P_MY = re.compile(r"^" + MON + r",?\s+(?:of\s+)?" + YEAR + r"$")
+P_YM = re.compile(r"^" + YEAR + r"\s+" + MON + r"$")
+P_MON = re.compile(r"^(?P<rel>last|next|this|this past|this coming|coming)?\s*" + MON + r"$")
+P_WD = re.compile(
+    r"^(?P<rel>last|next|this|this past|this coming|coming|past|previous|following)?\s*" + WD + r"$"
+)
+P_ISO = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)$")
+P_HYPHEN = re.compile(
+    r"^(?P<day>[0-3]?\d)-(?P<mon>[a-z]{3,9})\.?-(?P<year>[12]\d{3})$|^(?P<mon2>[a-z]{3,9})-(?P<day2>[0-3]?\d)-(?P<year2>[12]\d{3})$"
+)
+P_WEEK_NUM = re.compile(
+    r"^(?:week|wk)\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<year>[12]\d{3})|(?P<rel>last|this|next)\s+year))?$"
+    r"|^(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<unit>week|month)\s+of\s+(?P<year2>[12]\d{3})$"
+)
+P_MON_WORDS = re.compile(r"^" + MON + r",?\s+(?:of\s+)?(?P<rest>(?:nineteen|twenty|two thousand)\b.*)$")
+P_NTH_WD = re.compile(
+    r"^(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+    + WD
+    + r"\s+(?:of|in)\s+(?P<rest>.+)$"
+)
+P_ISO_MONTH = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>0[1-9]|1[0-2])$")
+P_US = re.compile(r"^(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})$")
+P_YEAR = re.compile(r"^(?:fiscal\s+|calendar\s+|(?:the\s+)?year\s+|fy\s*)?" + YEAR + r"$")
+P_DECADE = re.compile(
+    r"^(?P<c>[12]\d)?(?P<d>\d)0'?s$|^'(?P<d2>\d)0s$|^(?P<w>" + "|".join(DECADE_WORDS) + r")$"
+)
+P_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$")
+P_QUARTER = re.compile(
+    r"^(?:its\s+|their\s+)?(?:fiscal\s+)?(?:(?P<y1>[12]\d{3})\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|"
+    r"1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{3})|\s+(?P<y3>[12]\d{3}))?$"
+    r"|^(?P<q2>q[1-4])\s*(?P<y4>[12]\d{3})?$|^(?P<y5>[12]\d{3})\s*-?\s*(?P<q3>q[1-4])$"
+)
+P_YEARAGO = re.compile(r"^(?:year[\s-]ago|year[\s-]earlier|prior[\s-]year)(?:\s+(?:quarter|period))?$")
+P_SEASON = re.compile(
+    r"^(?P<rel>last|this|next|this past|past|coming|this coming)?\s*(?P<s>spring|summer|fall|autumn|winter)"
+    r"(?:\s+(?:of\s+)?" + YEAR + r")?$"
+)
+P_ANCHOR_YEAR = re.compile(
+    r"^the\s+(?:following|next|previous|preceding|prior|same)\s+year$|^following year$|"
+    r"^that year$|^the year (?:before|after)$"
+)
+P_YEAR_WORDS = re.compile(
+    r"^(?P<c>nineteen|twenty)[\s-](?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?$"
+    r"|^two thousand(?:\s+and)?(?:\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?$"
+)
+WORD_DIGITS: Mapping[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5,
+    "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9,
+}  # fmt: skip
+
+# candidate patterns: where a date expression may be in running text (anchored at token starts)
+START_WORDS = frozenset(
+    {*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | set(
+        "early mid middle late the end beginning start earlier later last next this coming previous "
+        "following that current today yesterday tomorrow tonight right now currently nowadays these "
+        "recently lately its fiscal year in since by until of during from before after within about "
+        "nearly almost some just only than wk "
+        "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
+        "first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 year-ago year-earlier mon tue tues wed thu "
+        "thur thurs fri sat sun".split()
+    )
+)
+DIGIT_OR_MONTH = re.compile(
+    r"\d|\b(?i:" + "|".join(m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3) + r")\b"
+)
+MONTH_ALT = "|".join(sorted((m for m in MONTHS if m not in ("may", "march", "mar")), key=len, reverse=True))
+C_MON = rf"(?:(?i:{MONTH_ALT})\.?|May|March|Mar\.?)"
+WDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WDAY_PREFIX = rf"(?:{WDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+MONI = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+REL = r"(?i:last|next|this|this past|this coming|coming|previous|the previous|following|the following|that)"
+MODP = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|earlier|later)[\s-]+" \
+        r"(?:(?i:in)\s+)?(?:(?i:the)\s+)?)?"  # fmt: skip
+NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
+        r"a few|" \
+        r"several|a couple of))"  # fmt: skip
+OFFSET_PREFIX = re.compile(
+    rf"\b{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnights?)\s+(?i:from|after|before)\s+$"
+)
+OFIN = r"(?:(?i:of|in)\s+)?"
+DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
+CANDIDATE_PATTERNS: tuple[str, ...] = (
+    rf"\b(?:{WDAY_PREFIX},?\s+)?{MODP}{MONI}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
+    rf"\b(?:{WDAY_PREFIX},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONI}\b"
+    rf"(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
+    rf"\b{MODP}{C_MON},?\s+[12]\d{{3}}\b",
+    rf"\b{MODP}(?:{REL}\s+)?(?:(?i:january|february|april|june|july|august|september|october|november|december)"
+    r"|May|March)\b",
+    rf"\b{MODP}(?:{REL}\s+)?{WDAY}\b",
+    rf"\b{MODP}(?i:today|yesterday|tomorrow|tonight)\b",
+    r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|the future)\b",
+    rf"\b{MODP}{REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b",
+    rf"\b{MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
+    rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{NUMW}\s+"
+    r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?i:ago|earlier|later|hence|from now)\b",
+    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
+    r"(?:\s+(?i:of)\s+[12]\d{3})?",
+    r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
+    rf"\b{MODP}(?:[12]\d)?\d0'?s\b",
+    r"\b(?i:the\s+)?(?:1st|2nd|3rd|\d{1,2}th|21st)\s+(?i:century)\b",
+    r"\b[12]\d{3}-[01]?\d-[0-3]?\d\b",
+    r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b",
+    rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year|than)\s+(?P<d>{MODP}(?:1[5-9]|20)\d{{2}})\b"
+    r"(?![%]|[,.]\d|-\w)",
+    r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",
+    rf"\b(?:{WDAY},?\s+)?{C_MON}\s+(?:(?i:the)\s+)?{DAYW}\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
+    rf"\b(?:{WDAY},?\s+)?(?:(?i:the)\s+)?{DAYW}\s+(?i:of)\s+{MONI}\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
+    r"\b[12]\d{3}-(?:0[1-9]|1[0-2])\b(?!-\d)",
+    rf"\b{MODP}(?:{REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b",
+    r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start|earlier|later)\s+(?:of\s+|in\s+)?(?:the\s+)?)"
+    r"(?i:year|month|week)\b",
+    r"\b(?i:(?:the\s+)?year to date)\b",
+    rf"\b(?i:in|within)\s+{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b(?!\s+(?i:or|to)\b)",
+    rf"\b(?:{WDAY}\s+(?i:of)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
+    r"(?i:week)\b",
+    r"\b(?i:q[1-4])\s*[12]\d{3}\b|\b[12]\d{3}\s*(?i:q[1-4])\b",
+    rf"\b(?:(?i:the)\s+)?(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+{WDAY}\s+(?i:of|in)\s+"
+    rf"(?:(?i:the\s+month|this\s+month|next\s+month|last\s+month)|(?:(?i:next|last|this)\s+)?{MONI}"
+    rf"(?:,?\s+[12]\d{{3}})?)\b",
+    rf"\b{C_MON},?\s+(?i:(?:nineteen|twenty)[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two thousand(?:\s+and)?(?:\s+(?:one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen))?)\b",
+    rf"\b[0-3]?\d-{MONI}-[12]\d{{3}}\b|\b{MONI}-[0-3]?\d-[12]\d{{3}}\b",
+    r"\b(?i:(?:the\s+)?(?:week|wk)\s+\d{1,2}(?:\s+of\s+(?:[12]\d{3}|(?:last|this|next)\s+year))?)\b",
+    r"\b(?i:(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:week|month)\s+of\s+)"
+    r"[12]\d{3}\b",
+)
