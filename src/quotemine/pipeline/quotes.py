@@ -205,6 +205,7 @@ class QuoteFinder:
             for i in range(a, b):
                 qid[i] = k
         ctx = _Context(doc, text, qid, para_starts, self)
+        ctx.tok_ranges = tok_ranges
         records: list[Record] = []
         used_quote = [False] * len(marked)
         cue_of_quote: dict[int, int] = {}
@@ -347,6 +348,7 @@ class _Context:
         self.para_starts = para_starts
         self.finder = finder
         self.speakers = SpeakerReader(doc, qid, finder.lexicons)
+        self.tok_ranges: list[tuple[int, int]] = []
 
     def para_of(self, char: int) -> int:
         return bisect.bisect_right(self.para_starts, char) - 1
@@ -475,6 +477,10 @@ class _Context:
         words = [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
         if not words:
             return None
+        if qid[words[-1]] >= 0 and words[-1] > a and qid[words[-1]] != qid[a]:
+            # the content ends inside a quotation the parse cut short: take the whole quotation
+            b = max(b, _trim_right(doc, self.tok_ranges[qid[words[-1]]][1]))
+            words = [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
         inside = sum(1 for i in words if qid[i] >= 0)
         kind = "direct" if inside >= 0.95 * len(words) else "indirect" if inside == 0 else "mixed"
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
@@ -622,6 +628,13 @@ class _Context:
             if marked[k].end <= rec.end + 1:
                 used[k] = True
             k += 1
+
+
+def _trim_right(doc: Doc, b: int) -> int:
+    """Drop punctuation and spaces before the token index ``b``."""
+    while b > 0 and (doc[b - 1].is_space or doc[b - 1].is_punct):
+        b -= 1
+    return b
 
 
 __all__ = ["SUBJECT_DEPS", "QuoteFinder"]
