@@ -352,3 +352,32 @@ def test_quotes_nominal_cues(nlp: Language, finder: QuoteFinder, text: str, quot
 def test_quotes_relative_clause_on_a_cue_noun_is_not_content(nlp: Language, finder: QuoteFinder) -> None:
     _, quotes = run(nlp, finder, "It was the argument that convinced the jury.")
     assert quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        (
+            "The mayor attacked the council, calling it, among other things, “a club for insiders.”",
+            "it, among other things, “a club for insiders",
+        ),
+        (
+            'She described the judge as "fair" with a "steady hand."',
+            'the judge as "fair" with a "steady hand',
+        ),
+    ],
+)
+def test_quotes_object_content_takes_a_quoted_predicate(
+    nlp: Language, finder: QuoteFinder, text: str, quote: str
+) -> None:
+    doc, quotes = run(nlp, finder, text)
+    mixed = [content(doc, q) for q in quotes if q["kind"] == "mixed"]
+    assert mixed == [quote]
+
+
+def test_quotes_content_cut_inside_a_quotation_takes_all_of_it(nlp: Language, finder: QuoteFinder) -> None:
+    text = 'The senator has said that he would "cut the budget in half. I don\'t know how, but we will."'
+    doc, quotes = run(nlp, finder, text)
+    (q,) = quotes
+    assert q["kind"] == "mixed"
+    assert content(doc, q).endswith("but we will")

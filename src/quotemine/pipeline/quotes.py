@@ -260,7 +260,7 @@ class QuoteFinder:
                     and lemma in self.object_verbs
                     and not any(c.dep_ in _CONTENT_DEPS for c in tok.children)
                 ):
-                    content = object_content(tok, child)
+                    content = ctx.extend_to_quote(object_content(tok, child))
                 elif (
                     self.xcomp_content
                     and child.dep_ == "xcomp"
@@ -471,6 +471,24 @@ class _Context:
             return None
         spk = self.speakers.speaker_of(verb, (a, b))
         return self._kinded(a, b, verb, spk)
+
+    def extend_to_quote(self, content: tuple[int, int] | None) -> tuple[int, int] | None:
+        """Stretch an object's content over a quoted predicate the parse hung elsewhere.
+
+        'calling him, among other things, "a failed candidate."': a quotation that opens within a
+        few tokens after the object, with no verb in between, completes it.
+        """
+        if content is None:
+            return None
+        doc, qid = self.doc, self.qid
+        a, b = content
+        for i in range(b, min(b + 8, len(doc))):
+            tok = doc[i]
+            if qid[i] >= 0:
+                return a, max(b, _trim_right(doc, self.tok_ranges[qid[i]][1]))
+            if tok.pos_ in ("VERB", "AUX") or tok.text in _SENT_END or "\n" in tok.text:
+                break
+        return content
 
     def _kinded(self, a: int, b: int, verb: Token | None, spk: dict[str, Any] | None) -> Record | None:
         doc, qid = self.doc, self.qid
