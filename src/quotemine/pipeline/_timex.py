@@ -213,7 +213,7 @@ class TimexResolver:
         self._holiday = re.compile(
             r"^(?:(?P<rel>last|next|this|this past|this coming|coming)\s+)?(?P<h>"
             + alt
-            + r")(?:,?\s+"
+            + r")(?:,?\s+(?:in\s+)?"
             + w.YEAR
             + r")?$"
         )
@@ -246,22 +246,48 @@ class TimexResolver:
         return None
 
     def _calendar_date(self, country: str, holiday: str, year: int) -> dt.date | None:
-        """Look a lunar or lunisolar holiday up in the ``holidays`` package (first day of that year)."""
+        """Look a lunar or lunisolar holiday up in the ``holidays`` package (first day of that year).
+
+        The country's national public holidays are read first; a name they lack (a regional or
+        optional holiday such as Onam or Karva Chauth in India) is looked up in every subdivision
+        and holiday category of the country, national ones winning.
+        """
         if not 1900 <= year <= 2100:
             return None
-        table = self._calendar_cache.get((country, year))
-        if table is None:
-            table = {}
-            try:
-                import holidays
+        day = self._calendar_table(country, year, wide=False).get(holiday)
+        if day is None:
+            day = self._calendar_table(country, year, wide=True).get(holiday)
+        return day
 
-                for day, names in sorted(holidays.country_holidays(country, years=year).items()):
-                    for part in str(names).split("; "):
+    def _calendar_table(self, country: str, year: int, *, wide: bool) -> dict[str, dt.date]:
+        key = (country + ("*" if wide else ""), year)
+        table = self._calendar_cache.get(key)
+        if table is not None:
+            return table
+        table = {}
+        try:
+            import warnings
+
+            import holidays
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "available only from 2001 to 2035" and the like
+                if not wide:
+                    calendars = [holidays.country_holidays(country, years=year)]
+                else:
+                    cls = holidays.country_holidays(country).__class__
+                    cats = tuple(getattr(cls, "supported_categories", ()) or ()) or None
+                    subdivs = [None, *getattr(cls, "subdivisions", ())]
+                    calendars = [holidays.country_holidays(country, subdiv=s, years=year, categories=cats)
+                                 for s in subdivs]  # fmt: skip
+            for cal in calendars:
+                for day, names in sorted(cal.items()):
+                    for part in re.split(r"; | / ", str(names)):
                         table.setdefault(part.split(" (")[0], day)
-            except Exception as exc:  # package missing or country/year unknown: degrade
-                logger.debug("holiday calendar %s %d unavailable: %r", country, year, exc)
-            self._calendar_cache[(country, year)] = table
-        return table.get(holiday)
+        except Exception as exc:  # package missing or country/year unknown: degrade
+            logger.debug("holiday calendar %s %d unavailable: %r", country, year, exc)
+        self._calendar_cache[key] = table
+        return table
 
     def resolve(self, text: str, ctx: Context) -> Timex | None:
         """Resolve one expression; ``None`` means "not understood here".
@@ -282,6 +308,13 @@ class TimexResolver:
             return Timex(w.REF_WORDS[t], None)
         if w.SETS.search(t):
             return Timex(None, None, type="set")
+        if m := w.P_UPCOMING.match(t):  # "the upcoming two weeks": the week two weeks ahead
+            if ctx.ref is None:
+                return Timex(None, None, note=_NO_REF)
+            ahead = self._ago(m["num"] or m["num2"], m["unit"], "from now", ctx)
+            return _at_unit(ahead, m["unit"])
+        if m := w.P_WD_COUNT.match(t):  # "3 fridays from now": the third Friday after publication
+            return self._weekday_count(m, ctx)
         if (m := w.P_IN.match(t)) and ctx.direction > 0:  # "will leave in two years": a date ahead
             return (
                 self._ago(m["num"], m["unit"], "from now", ctx)
@@ -593,6 +626,18 @@ class TimexResolver:
             return _mk(f"{ref.year // 100 + k:02d}")
         return None
 
+    def _weekday_count(self, m: re.Match[str], ctx: Context) -> Timex | None:
+        ref = ctx.ref
+        if ref is None:
+            return Timex(None, None, note=_NO_REF)
+        n = int(m["num"]) if m["num"].isdigit() else w.NUMBERS.get(m["num"], 0)
+        if not 0 < n < 60:
+            return None
+        wd = w.WEEKDAYS[m["wd"]]
+        if m["dir"] == "ago":
+            return _mk(_day(ref - dt.timedelta(days=((ref.weekday() - wd) % 7 or 7) + 7 * (n - 1))))
+        return _mk(_day(ref + dt.timedelta(days=((wd - ref.weekday()) % 7 or 7) + 7 * (n - 1))))
+
     def _ago(self, num: str, unit: str, direction: str, ctx: Context, *, day: bool = False) -> Timex | None:
         ref = ctx.ref
         assert ref is not None
@@ -637,6 +682,22 @@ class TimexResolver:
         if unit == "decade":
             return _mk(str(base.year + sign * 10 * n))
         return None
+
+
+def _at_unit(tx: Timex | None, unit: str) -> Timex | None:
+    """Re-express a calendar-day value at the granularity of ``unit`` (week, month, quarter, year)."""
+    if tx is None or tx.value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", tx.value):
+        return tx
+    d = dt.date.fromisoformat(tx.value)
+    if unit in ("week", "fortnight"):
+        return _mk(_week(d))
+    if unit == "month":
+        return _mk(_month(d.year, d.month))
+    if unit == "quarter":
+        return _mk(_quarter(d.year, (d.month - 1) // 3 + 1))
+    if unit == "year":
+        return _mk(str(d.year))
+    return tx
 
 
 def _easter(year: int) -> dt.date:

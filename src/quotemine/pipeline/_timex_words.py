@@ -99,6 +99,19 @@ P_REL = re.compile(
 P_AGO = re.compile(r"^(?:just\s+|only\s+|over\s+|more than\s+|less than\s+)?" + NUM + r"\s+" + UNIT
                     + r"\s+(?P<dir>ago|earlier|before|later|after|from now|hence)$")  # fmt: skip
 P_IN = re.compile(r"^(?:in|within)\s+" + NUM + r"\s+" + UNIT + r"$")
+P_UPCOMING = re.compile(
+    r"^(?:the\s+)?(?:upcoming\s+"
+    + NUM
+    + r"|"
+    + NUM.replace("<num>", "<num2>")
+    + r"\s+upcoming)\s+"
+    + UNIT
+    + r"$"
+)
+P_WD_COUNT = re.compile(
+    r"^" + NUM + r"\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\s+"
+    r"(?P<dir>from now|hence|ago)$"
+)
 P_FROM = re.compile(r"^" + NUM + r"\s+" + UNIT + r"\s+(?P<dir>from|after|before)\s+(?!now$)(?P<rest>.+)$")
 P_WD_OF_WEEK = re.compile(
     r"^" + WD + r"\s+of\s+(?P<rel>this|next|last|the following|the previous|the same)\s+week$"
@@ -169,7 +182,7 @@ START_WORDS = frozenset(
         "early mid middle late the end beginning start earlier later last next this coming previous "
         "following that current today yesterday tomorrow tonight right now currently nowadays these "
         "recently lately its fiscal year in since by until of during from before after within about "
-        "nearly almost some just only than wk "
+        "nearly almost some just only than wk upcoming "
         "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
         "first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 year-ago year-earlier mon tue tues wed thu "
         "thur thurs fri sat sun".split()
@@ -195,6 +208,8 @@ OFFSET_PREFIX = re.compile(
 OFIN = r"(?:(?i:of|in)\s+)?"
 DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
 CANDIDATE_PATTERNS: tuple[str, ...] = (
+    rf"\b(?i:(?:the\s+)?(?:upcoming\s+{NUMW}|{NUMW}\s+upcoming)\s+(?:days?|weeks?|fortnights?|months?|quarters?|years?))\b",
+    rf"\b{NUMW}\s+(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\s+(?i:from now|hence|ago)\b",
     rf"\b(?:{WDAY_PREFIX},?\s+)?{MODP}{MONI}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
     rf"\b(?:{WDAY_PREFIX},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONI}\b"
     rf"(?:,?\s+{OFIN}[12]\d{{3}}\b)?",

@@ -65,6 +65,7 @@ _YEAR_RANGE = re.compile(r"(?i)(?:[\W\d]|\b(?:from|to|and|between|through|until|
 _OF_NAME = re.compile(
     r"\s+of\s+(?!(?:the\s+)?(?:this|last|next|that|same|following|previous)\s+year|[12]\d{3})"
 )
+_IN_UNITS = re.compile(r"(?i:in|within)\s")
 _YEAR_ONLY = re.compile(r"[12]\d{3}")
 _YEAR_HEADS = frozenset(
     {*MONTHS, "year", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "season", "class"}
@@ -173,10 +174,10 @@ class DateResolver:
             + REL
             + r"\s+)?(?i:"
             + "|".join(re.escape(n) for n in names)
-            + r")\b(?:,?\s+[12]\d{3}\b)?"
+            + r")\b(?:,?\s+(?i:in\s+)?[12]\d{3}\b)?"
         )
         self._patterns = [re.compile(p) for p in (*CANDIDATE_PATTERNS, holiday)]
-        first = [n.split()[0] for n in names] + [
+        first = [n.split()[0].split("'")[0] for n in names] + [
             t.split()[0] for e in events.get("events", []) for t in e["text"]
         ]
         self._start_words = frozenset(START_WORDS | {w.lower() for w in first})
@@ -291,6 +292,12 @@ class DateResolver:
         pending.sort(key=lambda p: p[0])
         for s, e, span in pending:
             direction = _direction(span) if span is not None and has_dep else 0
+            if direction == 0 and span is not None and has_dep and _IN_UNITS.match(text, s):
+                # "... or in a week?": with no verb in the sentence, "in N days" looks ahead
+                prev = doc[span.start - 1] if span.start > 0 else None
+                named = prev is not None and prev.pos_ in ("NOUN", "PROPN", "NUM")  # "March in 1 year"
+                if not named and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+                    direction = 1
             anchor_value = None
             if anchor is not None:
                 a_pos, a_val = anchor
