@@ -330,3 +330,77 @@ def trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     while b > a and (doc[b - 1].is_space or doc[b - 1].text in _STRIP_PUNCT):
         b -= 1
     return a, b
+
+
+def according_to_spans(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """Return the clause range an "according to X" phrase attributes, and the head of X.
+
+    Args:
+        tok: The token "according".
+
+    Returns:
+        ``((start, end), source_head)`` or ``None``; the clause part on the longer side of the
+        phrase is the content.
+
+    """
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or tok.head is tok:
+        return None
+    clause = tok.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    phrase_lo, phrase_hi = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i) + 1
+    a, b = (lo, phrase_lo) if phrase_lo - lo >= hi - phrase_hi else (phrase_hi, hi)
+    a, b = trim(doc, a, b)
+    return None if b - a < 2 else ((a, b), pobj)
+
+
+def that_clause(noun: Token) -> Token | None:
+    """Return the head of the 'that' clause of a nominal cue ("the claim that ..."), or ``None``."""
+    for c in noun.rights:
+        if c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.dep_ in ("acl", "ccomp", "appos") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            return c
+        # "the argument that taxes hurt growth", parsed as a relative clause on "that"
+        if (
+            c.dep_ == "relcl"
+            and c.left_edge.lower_ == "that"
+            and any(m.dep_ in ("nsubj", "nsubjpass") and m.lower_ != "that" for m in c.children)
+        ):
+            return c
+    return None
+
+
+def parataxis_spans(verb: Token) -> list[tuple[int, int]]:
+    """Return the parts of the host clause left and right of a parenthetical cue.
+
+    "That, the commission said, would help" gives the ranges of "That" and "would help".
+
+    Args:
+        verb: A cue verb attached as ``parataxis``.
+
+    Returns:
+        Up to two ``(start, end)`` token ranges (untrimmed); empty when the cue has its own content.
+
+    """
+    doc = verb.doc
+    host = verb.head
+    if host is verb or any(c.dep_ == "ccomp" for c in verb.children):
+        return []
+    p0, p1 = verb.left_edge.i, verb.i + 1
+    inside = range(verb.left_edge.i, verb.right_edge.i + 1)
+    while p1 < len(doc) and p1 - verb.i < 6 and doc[p1].text != "," and doc[p1].dep_ not in ("cc", "conj"):
+        if doc[p1].text in _SENT_END or doc[p1].head.i not in inside:
+            break
+        p1 += 1
+    if p1 < len(doc) and doc[p1].text == ",":
+        p1 += 1
+    return [(host.left_edge.i, p0), (p1, host.right_edge.i + 1)]

@@ -44,9 +44,12 @@ from quotemine.pipeline._quote_marks import (
 from quotemine.pipeline._speakers import (
     SUBJECT_DEPS,
     SpeakerReader,
+    according_to_spans,
     np_span,
     object_content,
+    parataxis_spans,
     speaker_dict,
+    that_clause,
     trim,
 )
 
@@ -505,63 +508,26 @@ class _Context:
         return self.record(start, end, kind, verb, spk)
 
     def according_to(self, tok: Token) -> Record | None:
-        doc = self.doc
-        to = doc[tok.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if pobj is None:
+        """Read "..., according to X" (or "According to X, ..."): X speaks the clause."""
+        found = according_to_spans(tok)
+        if found is None:
             return None
-        head = tok.head if tok.head is not tok else None
-        if head is None:
-            return None
-        clause = head
-        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
-            clause = clause.head
-        lo, hi = clause.left_edge.i, clause.right_edge.i + 1
-        phrase_lo, phrase_hi = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i) + 1
-        if phrase_lo - lo >= hi - phrase_hi:
-            a, b = lo, phrase_lo
-        else:
-            a, b = phrase_hi, hi
-        a, b = trim(doc, a, b)
-        if b - a < 2:
-            return None
+        (a, b), pobj = found
         s, e = np_span(pobj)
-        spk = speaker_dict(doc, s, e, self.finder.group_nouns)
-        rec = self._kinded(a, b, None, spk)
+        rec = self._kinded(a, b, None, speaker_dict(self.doc, s, e, self.finder.group_nouns))
         if rec is not None:
+            to = self.doc[tok.i + 1]
             rec.cue = (tok.idx, to.idx + len(to.text))
             rec.cue_i = tok.i
         return rec
 
     def noun_record(self, noun: Token, used: list[bool]) -> Record | None:
         """Read a nominal cue with a 'that' clause ("the claim that ...", "his statement that ...")."""
-        doc, qid = self.doc, self.qid
-        clause = next(
-            (
-                c
-                for c in noun.rights
-                if c.pos_ in ("VERB", "AUX")
-                and (
-                    (
-                        c.dep_ in ("acl", "ccomp", "appos")
-                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                    )
-                    # "the argument that taxes hurt growth", parsed as a relative clause on "that"
-                    or (
-                        c.dep_ == "relcl"
-                        and c.left_edge.lower_ == "that"
-                        and any(m.dep_ in ("nsubj", "nsubjpass") and m.lower_ != "that" for m in c.children)
-                    )
-                )
-            ),
-            None,
-        )
+        clause = that_clause(noun)
         if clause is None:
             return None
-        a, b = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
-        if b - a < 2 or any(used[qid[i]] for i in range(a, b) if qid[i] >= 0):
+        a, b = trim(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
+        if b - a < 2 or any(used[self.qid[i]] for i in range(a, b) if self.qid[i] >= 0):
             return None
         return self._kinded(a, b, noun, self.speakers.noun_speaker(noun))
 
@@ -590,29 +556,12 @@ class _Context:
     def parataxis_records(self, verb: Token, used: list[bool]) -> list[Record]:
         """Return the pieces of the clause that hosts a parenthetical cue, as one group."""
         doc, qid = self.doc, self.qid
-        host = verb.head
-        if host is verb or any(c.dep_ in _CONTENT_DEPS for c in verb.children):
-            return []
-        p0, p1 = verb.left_edge.i, verb.i + 1
-        while (
-            p1 < len(doc) and p1 - verb.i < 6 and doc[p1].text != "," and doc[p1].dep_ not in ("cc", "conj")
-        ):
-            if doc[p1].text in _SENT_END or doc[p1].head.i not in range(
-                verb.left_edge.i, verb.right_edge.i + 1
-            ):
-                break
-            p1 += 1
-        if p1 < len(doc) and doc[p1].text == ",":
-            p1 += 1
-        lo, hi = host.left_edge.i, host.right_edge.i + 1
-        spans = [(lo, p0), (p1, hi)]
         out: list[Record] = []
-        for a, b in spans:
+        for a, b in parataxis_spans(verb):
             a, b = trim(doc, a, b)
             if b - a < 1 or any(used[qid[i]] for i in range(a, b) if qid[i] >= 0):
                 continue
-            spk = self.speakers.speaker_of(verb, (a, b))
-            rec = self._kinded(a, b, verb, spk)
+            rec = self._kinded(a, b, verb, self.speakers.speaker_of(verb, (a, b)))
             if rec is not None:
                 out.append(rec)
         if len(out) > 1:
