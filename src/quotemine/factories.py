@@ -37,18 +37,32 @@ def make_role_tagger(nlp: Language, name: str) -> "RoleTagger":
     return RoleTagger(nlp, name)
 
 
-def make_quote_finder(nlp: Language, name: str) -> "QuoteFinder":
+def make_quote_finder(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    min_inherited_words: int,
+    object_content: bool,
+    xcomp_content: bool,
+) -> "QuoteFinder":
     """Build the ``quotemine_quotes`` component."""
     from quotemine.pipeline.quotes import QuoteFinder
 
-    return QuoteFinder(nlp, name)
+    return QuoteFinder(
+        nlp,
+        name,
+        spans_key=spans_key,
+        min_inherited_words=min_inherited_words,
+        object_content=object_content,
+        xcomp_content=xcomp_content,
+    )
 
 
-def make_attributor(nlp: Language, name: str) -> "Attributor":
+def make_attributor(nlp: Language, name: str, pronoun_window: int) -> "Attributor":
     """Build the ``quotemine_attribution`` component."""
     from quotemine.pipeline.attribution import Attributor
 
-    return Attributor(nlp, name)
+    return Attributor(nlp, name, pronoun_window=pronoun_window)
 
 
 def make_date_resolver(nlp: Language, name: str) -> "DateResolver":
@@ -58,11 +72,11 @@ def make_date_resolver(nlp: Language, name: str) -> "DateResolver":
     return DateResolver(nlp, name)
 
 
-def make_money_parser(nlp: Language, name: str) -> "MoneyParser":
+def make_money_parser(nlp: Language, name: str, spans_key: str, inherit_currency: bool) -> "MoneyParser":
     """Build the ``quotemine_money`` component."""
     from quotemine.pipeline.money import MoneyParser
 
-    return MoneyParser(nlp, name)
+    return MoneyParser(nlp, name, spans_key=spans_key, inherit_currency=inherit_currency)
 
 
 Language.factory(
@@ -79,11 +93,18 @@ Language.factory(
     "quotemine_quotes",
     assigns=["doc.spans", "doc._.qm_quotes"],
     requires=["token.dep", "token.lemma"],
+    default_config={
+        "spans_key": "qm_quotes",
+        "min_inherited_words": 3,
+        "object_content": True,
+        "xcomp_content": False,
+    },
 )(make_quote_finder)
 Language.factory(
     "quotemine_attribution",
     assigns=["doc._.qm_quotes"],
     requires=["doc._.qm_quotes"],
+    default_config={"pronoun_window": 1},
 )(make_attributor)
 Language.factory(
     "quotemine_dates",
@@ -94,4 +115,5 @@ Language.factory(
     "quotemine_money",
     assigns=["doc.spans", "doc._.qm_money"],
     requires=["doc.ents"],
+    default_config={"spans_key": "qm_money", "inherit_currency": True},
 )(make_money_parser)
