@@ -381,3 +381,20 @@ def test_quotes_content_cut_inside_a_quotation_takes_all_of_it(nlp: Language, fi
     (q,) = quotes
     assert q["kind"] == "mixed"
     assert content(doc, q).endswith("but we will")
+
+
+@pytest.mark.parametrize(
+    "text, spk",
+    [
+        # a capitalised "modal" before a finite verb is a name (the columnist George Will)
+        ("In his column, Will wrote that the governor could win the nomination.", "Will"),
+        # the subject of "is likely to stress" speaks
+        ("Yellen is likely to stress that the bank would pause its rate rises.", "Yellen"),
+        # a nominal cue in a prepositional phrase takes the subject of the verb
+        ("Trump stirred controversy with an assertion that the migrants were criminals.", "Trump"),
+    ],
+)
+def test_quotes_speaker_repairs(nlp: Language, finder: QuoteFinder, text: str, spk: str) -> None:
+    doc, quotes = run(nlp, finder, text)
+    assert quotes, text
+    assert speaker(doc, quotes[-1]) == spk

@@ -12,7 +12,7 @@ logger = logging.getLogger(__name__)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # dependencies through which a cue without its own subject borrows its head's subject
-_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "dep"})
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "dep", "acomp"})
 _LEFT_MODS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
 _RIGHT_MODS = frozenset({"compound", "flat", "case"})
 PRONOUNS = frozenset({"i", "he", "she", "we", "they", "you", "it", "who", "me", "him", "her", "us", "them"})
@@ -46,6 +46,10 @@ def subject_of(
     for _ in range(4):
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= child.i < exclude[1]):
+                return child
+        for child in cur.lefts:
+            # "Will wrote ...": a capitalised "modal" before a finite verb is a name (George Will)
+            if child.tag_ == "MD" and child.text[:1].isupper() and cur.tag_ in ("VBD", "VBZ"):
                 return child
         for child in cur.children:
             if child.dep_ == "agent":
@@ -285,8 +289,11 @@ class SpeakerReader:
                 if pobj is not None and pobj.pos_ in ("PROPN", "PRON", "NOUN"):
                     s, e = np_span(pobj)
                     return speaker_dict(self.doc, s, e, self.group_nouns)
-        if noun.dep_ == "dobj" and noun.head is not noun:
-            subj = subject_of(noun.head)
+        host = noun.head
+        if noun.dep_ == "pobj" and host.head is not host:
+            host = host.head  # "stirred controversy with an assertion that ..."
+        if noun.dep_ in ("dobj", "pobj") and host is not noun and host.pos_ in ("VERB", "AUX"):
+            subj = subject_of(host)
             if subj is not None:
                 s, e = np_span(subj)
                 return speaker_dict(self.doc, s, e, self.group_nouns)
