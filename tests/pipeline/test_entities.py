@@ -279,3 +279,241 @@ def test_entities_a_modifier_mention_joins_a_named_person(nlp: Language) -> None
     (person,) = _people(doc)
     assert person["name"] == "Bernie Sanders"
     assert len(person["mentions"]) == 2
+
+
+# ------------------------------------------------------- precision and one-word people (issue 4, part 3)
+def _parsed(
+    words: list[str],
+    ents: list[str],
+    tags: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str] | None = None,
+    spaces: list[bool] | None = None,
+) -> Doc:
+    """A hand-parsed one-sentence Doc (heads are absolute token indices)."""
+    n = len(words)
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=spaces,
+        ents=ents,
+        tags=tags,
+        pos=pos or ["PROPN" if t.startswith("NNP") else "NOUN" if t.startswith("NN") else "X" for t in tags],
+        heads=heads,
+        deps=deps,
+        sent_starts=[True] + [False] * (n - 1),
+    )
+
+
+def _labels(doc: Doc) -> dict[str, str]:
+    return {e.text: e.label_ for e in doc.ents}
+
+
+def test_entities_outlet_names_are_organisations(repairer: EntityRepairer) -> None:
+    doc = repairer(
+        _parsed(
+            ["Politico", "reported", "it", "."],
+            ["B-PERSON", "O", "O", "O"],
+            tags=["NNP", "VBD", "PRP", "."],
+            heads=[1, 1, 1, 1],
+            deps=["nsubj", "ROOT", "dobj", "punct"],
+        )
+    )
+    assert _names(doc) == []
+    assert _labels(doc) == {"Politico": "ORG"}
+
+
+def test_entities_outlet_name_yields_to_a_full_name_ending_in_it(repairer: EntityRepairer) -> None:
+    words = ["Vicente", "Fox", "spoke", ".", "Fox", "left", "."]
+    doc = repairer(
+        _parsed(
+            words,
+            ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"],
+            tags=["NNP", "NNP", "VBD", ".", "NNP", "VBD", "."],
+            heads=[1, 2, 2, 2, 5, 5, 5],
+            deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"],
+        )
+    )
+    (person,) = _people(doc)
+    assert person["name"] == "Vicente Fox"
+    assert len(person["mentions"]) == 2
+
+
+def test_entities_org_apposition_removes_a_one_word_person(repairer: EntityRepairer) -> None:
+    # "Teck, the mining company, says so."
+    doc = repairer(
+        _parsed(
+            ["Teck", ",", "the", "mining", "company", ",", "says", "so", "."],
+            ["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"],
+            tags=["NNP", ",", "DT", "NN", "NN", ",", "VBZ", "RB", "."],
+            heads=[6, 0, 4, 4, 0, 0, 6, 6, 6],
+            deps=["nsubj", "punct", "det", "compound", "appos", "punct", "ROOT", "advmod", "punct"],
+        )
+    )
+    assert _names(doc) == []
+
+
+def test_entities_one_word_modifier_before_a_noun_is_no_person(repairer: EntityRepairer) -> None:
+    # "Millikin assistant director Bryan Marshall said so." : "assistant" is an adjective here.
+    doc = repairer(
+        _parsed(
+            ["Millikin", "assistant", "director", "Bryan", "Marshall", "said", "so", "."],
+            ["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+            tags=["NNP", "JJ", "NN", "NNP", "NNP", "VBD", "RB", "."],
+            heads=[4, 2, 4, 4, 5, 5, 5, 5],
+            deps=["compound", "amod", "compound", "compound", "nsubj", "ROOT", "advmod", "punct"],
+        )
+    )
+    assert _names(doc) == ["Bryan Marshall"]
+
+
+def test_entities_word_glued_by_a_hyphen_is_no_person(repairer: EntityRepairer) -> None:
+    doc = repairer(
+        _parsed(
+            ["Fans", "filled", "Comic", "-", "Con", "."],
+            ["O", "O", "O", "O", "B-PERSON", "O"],
+            tags=["NNS", "VBD", "NNP", "HYPH", "NNP", "."],
+            heads=[1, 1, 4, 4, 1, 1],
+            deps=["nsubj", "ROOT", "compound", "punct", "dobj", "punct"],
+            spaces=[True, True, False, False, False, False],
+        )
+    )
+    assert _names(doc) == []
+
+
+@pytest.mark.parametrize(
+    "words, ents, tags, heads, deps",
+    [
+        (  # a plural group noun
+            ["Generation", "Xers", "agreed", "."],
+            ["B-PERSON", "I-PERSON", "O", "O"],
+            ["NNP", "NNPS", "VBD", "."],
+            [1, 2, 2, 2],
+            ["compound", "nsubj", "ROOT", "punct"],
+        ),
+        (  # a family
+            ["The", "Clintons", "left", "."],
+            ["O", "B-PERSON", "O", "O"],
+            ["DT", "NNPS", "VBD", "."],
+            [1, 2, 2, 2],
+            ["det", "nsubj", "ROOT", "punct"],
+        ),
+        (  # the organisation of a role ("director of X")
+            ["She", "is", "director", "of", "Sleeping", "Weazel", "."],
+            ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+            ["PRP", "VBZ", "NN", "IN", "NNP", "NNP", "."],
+            [1, 1, 1, 2, 5, 3, 1],
+            ["nsubj", "ROOT", "attr", "prep", "compound", "pobj", "punct"],
+        ),
+        (  # a common noun with a determiner, twice labelled PERSON
+            ["The", "Playbook", "changed", ".", "The", "Playbook", "grew", "."],
+            ["O", "B-PERSON", "O", "O", "O", "B-PERSON", "O", "O"],
+            ["DT", "NNP", "VBD", ".", "DT", "NNP", "VBD", "."],
+            [1, 2, 2, 2, 5, 6, 6, 6],
+            ["det", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"],
+        ),
+    ],
+)
+def test_entities_groups_families_and_common_nouns_are_not_people(
+    repairer: EntityRepairer,
+    words: list[str],
+    ents: list[str],
+    tags: list[str],
+    heads: list[int],
+    deps: list[str],
+) -> None:
+    assert _names(repairer(_parsed(words, ents, tags, heads, deps))) == []
+
+
+def test_entities_page_junk_is_cut_from_a_name(repairer: EntityRepairer) -> None:
+    doc = repairer(
+        _parsed(
+            ["Sam", "LevineFlagShareLikeReply", "Ani", "said", "so", "."],
+            ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O"],
+            tags=["NNP", "NNP", "NNP", "VBD", "RB", "."],
+            heads=[2, 2, 3, 3, 3, 3],
+            deps=["compound", "compound", "nsubj", "ROOT", "advmod", "punct"],
+        )
+    )
+    assert _names(doc) == ["Sam"]
+
+
+@pytest.mark.parametrize(
+    "words, ents, tags, heads, deps, name",
+    [
+        (  # a possessive
+            ["Critics", "attacked", "Okonjo", "'s", "plan", "."],
+            ["O", "O", "B-PERSON", "O", "O", "O"],
+            ["NNS", "VBD", "NNP", "POS", "NN", "."],
+            [1, 1, 4, 2, 1, 1],
+            ["nsubj", "ROOT", "poss", "case", "dobj", "punct"],
+            "Okonjo",
+        ),
+        (  # a subject with "his" after it
+            ["Vigurie", "dedicated", "his", "life", "to", "it", "."],
+            ["B-PERSON", "O", "O", "O", "O", "O", "O"],
+            ["NNP", "VBD", "PRP$", "NN", "IN", "PRP", "."],
+            [1, 1, 3, 1, 1, 4, 1],
+            ["nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "punct"],
+            "Vigurie",
+        ),
+        (  # the subject of "be" with a role noun
+            ["Gaudiano", "is", "a", "reporter", "."],
+            ["B-PERSON", "O", "O", "O", "O"],
+            ["NNP", "VBZ", "DT", "NN", "."],
+            [1, 1, 3, 1, 1],
+            ["nsubj", "ROOT", "det", "attr", "punct"],
+            "Gaudiano",
+        ),
+        (  # a conjunct of a full personal name
+            ["Women", "like", "Rihanna", "and", "Shonda", "Rhimes", "won", "."],
+            ["O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"],
+            ["NNS", "IN", "NNP", "CC", "NNP", "NNP", "VBD", "."],
+            [6, 0, 1, 2, 5, 2, 6, 6],
+            ["nsubj", "prep", "pobj", "cc", "compound", "conj", "ROOT", "punct"],
+            "Rihanna",
+        ),
+        (  # labelled PERSON twice, no determiner
+            ["They", "met", "Trayvon", ".", "Police", "found", "Trayvon", "."],
+            ["O", "O", "B-PERSON", "O", "O", "O", "B-PERSON", "O"],
+            ["PRP", "VBD", "NNP", ".", "NNS", "VBD", "NNP", "."],
+            [1, 1, 1, 1, 5, 5, 5, 5],
+            ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+            "Trayvon",
+        ),
+    ],
+)
+def test_entities_one_word_people_used_as_names_are_kept(
+    repairer: EntityRepairer,
+    words: list[str],
+    ents: list[str],
+    tags: list[str],
+    heads: list[int],
+    deps: list[str],
+    name: str,
+) -> None:
+    assert name in _names(repairer(_parsed(words, ents, tags, heads, deps)))
+
+
+def test_entities_one_word_without_evidence_is_still_dropped(repairer: EntityRepairer) -> None:
+    doc = repairer(
+        _parsed(
+            ["He", "posted", "on", "Zorblat", "."],
+            ["O", "O", "O", "B-PERSON", "O"],
+            tags=["PRP", "VBD", "IN", "NNP", "."],
+            heads=[1, 1, 1, 2, 1],
+            deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+        )
+    )
+    assert _names(doc) == []
+
+
+def test_entities_one_word_people_in_real_text(nlp: Language) -> None:
+    doc = nlp("The New Yorker investigates Obama's failure to close Guantanamo.")
+    assert _names(doc) == ["Obama"]
+    assert "Twitter" not in _names(nlp("Trump took to Twitter to attack the judge."))
+
+
+def test_entities_full_name_as_modifier_is_a_person(nlp: Language) -> None:
+    assert "Corey Lewandowski" in _names(nlp("They discussed the Corey Lewandowski dismissal at length."))

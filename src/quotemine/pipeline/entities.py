@@ -80,6 +80,7 @@ _PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "himself", "she", "her", "he
 _POSSESSIVE_S = frozenset({"'s", "\u2019s"})
 # Plural group nouns ending like these are groups, not people ("Generation Xers", "Never Trumpers").
 _GROUP_ENDINGS = ("ers", "ians", "ites")
+_BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "\u2019s"})
 _HEADLINE_MAX = 200
 # Role nouns whose "of" names an organisation ("director of X", "president of X").
 _ORG_ROLE_NOUNS = frozenset(
@@ -292,6 +293,10 @@ class EntityRepairer:
                 start += 1  # "Christie Chris Christie"
                 continue
             break
+        for k in range(start + 1, end - 1):
+            if self._run_together(doc[k].text):
+                end = k + 1  # junk glued inside ("Sam LevineFlagShareLikeReply Ani"): cut after it
+                break
         for k in range(end - 2, start, -1):
             low = self._low(doc[k])
             if (low in lex.titles or low in lex.role_heads or low in lex.org_heads) and self._low(
@@ -414,7 +419,7 @@ class EntityRepairer:
         return byline
 
     def _byline(self, doc: Doc, ents: list[list[Any]]) -> tuple[int, int] | None:
-        head = doc.text[:_BYLINE_WINDOW]
+        head = self._prefix(doc, _BYLINE_WINDOW)
         for line_match in re.finditer(r"(?m)^.*$", head):
             match = _BYLINE.match(line_match.group(0))
             if not match:
@@ -966,7 +971,7 @@ class EntityRepairer:
                 return True
             if tok.dep_ in {"nsubj", "nsubjpass"}:
                 head = tok.head
-                if head.lemma_ == "be" and any(
+                if (head.lemma_ == "be" or head.lower_ in _BE_FORMS) and any(
                     c.dep_ == "attr" and self._low(c) in lex.role_heads for c in head.children
                 ):
                     return True
@@ -981,10 +986,18 @@ class EntityRepairer:
         return False
 
     @staticmethod
+    def _prefix(doc: Doc, n_chars: int) -> str:
+        """Return the first ``n_chars`` characters of the text without building ``doc.text``."""
+        text = doc[: min(len(doc), n_chars // 3 + 1)].text
+        if len(text) < n_chars and len(doc) > n_chars // 3 + 1:
+            text = doc[: min(len(doc), n_chars)].text  # unusually short tokens
+        return text[:n_chars]
+
+    @staticmethod
     def _headline_end(doc: Doc) -> int:
         """Return the char offset where the body starts: after a short first line set off by a blank line."""
-        text = doc.text
-        cut = text.find("\n\n", 0, _HEADLINE_MAX)
+        text = EntityRepairer._prefix(doc, _HEADLINE_MAX)
+        cut = text.find("\n\n")
         return cut if cut > 0 and "\n" not in text[:cut].strip() else 0
 
     def _single_evidence(self, doc: Doc, starts: list[int]) -> bool:
