@@ -398,3 +398,25 @@ def test_quotes_speaker_repairs(nlp: Language, finder: QuoteFinder, text: str, s
     doc, quotes = run(nlp, finder, text)
     assert quotes, text
     assert speaker(doc, quotes[-1]) == spk
+
+
+@pytest.mark.parametrize(
+    "text, quote, spk",
+    [
+        (
+            "The mayor called for a ban on plastic bags in the city.",
+            "a ban on plastic bags in the city",
+            "The mayor",
+        ),
+        (
+            "She spoke about the cost of housing for young families.",
+            "the cost of housing for young families",
+            "She",
+        ),
+    ],
+)
+def test_quotes_prepositional_cues(
+    nlp: Language, finder: QuoteFinder, text: str, quote: str, spk: str
+) -> None:
+    doc, quotes = run(nlp, finder, text)
+    assert [(content(doc, q), speaker(doc, q)) for q in quotes] == [(quote, spk)]

@@ -118,8 +118,14 @@ class QuoteFinder:
         self.cognition_verbs = frozenset(w.lower() for w in cues.get("cognition_verbs", []))
         self.object_verbs = frozenset(w.lower() for w in cues.get("object_verbs", []))
         self.xcomp_verbs = frozenset(w.lower() for w in cues.get("xcomp_verbs", []))
+        self.prep_verbs: dict[str, frozenset[str]] = {
+            str(k).lower(): frozenset(str(p).lower() for p in v)
+            for k, v in cues.get("prep_verbs", {}).items()
+        }
         self.cue_verbs = self.speech_verbs | self.cognition_verbs
-        self._content_verbs = self.cue_verbs | self.object_verbs | self.xcomp_verbs
+        self._content_verbs = (
+            self.cue_verbs | self.object_verbs | self.xcomp_verbs | frozenset(self.prep_verbs)
+        )
         self.embed_verbs = self._content_verbs | frozenset(w.lower() for w in cues.get("embed_verbs", []))
         self.cue_nouns = frozenset(w.lower() for w in cues.get("nouns", []))
         self.document_nouns = frozenset(w.lower() for w in cues.get("document_nouns", []))
@@ -264,6 +270,16 @@ class QuoteFinder:
                     and not any(c.dep_ in _CONTENT_DEPS for c in tok.children)
                 ):
                     content = ctx.extend_to_quote(object_content(tok, child))
+                elif (
+                    child.dep_ == "prep"
+                    and child.i > tok.i
+                    and child.lower_ in self.prep_verbs.get(lemma, ())
+                    and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children)
+                ):
+                    # "called for a ban", "spoke about the economy": the object of the preposition
+                    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None:
+                        content = ctx.extend_to_quote((pobj.left_edge.i, pobj.right_edge.i + 1))
                 elif (
                     self.xcomp_content
                     and child.dep_ == "xcomp"
