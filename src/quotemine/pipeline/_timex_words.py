@@ -209,7 +209,8 @@ OFIN = r"(?:(?i:of|in)\s+)?"
 DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
 CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?i:(?:the\s+)?(?:upcoming\s+{NUMW}|{NUMW}\s+upcoming)\s+(?:days?|weeks?|fortnights?|months?|quarters?|years?))\b",
-    rf"\b{NUMW}\s+(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\s+(?i:from now|hence|ago)\b",
+    rf"\b{NUMW}\s+(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\s+"
+    r"(?i:from now|hence|ago)\b",
     rf"\b(?:{WDAY_PREFIX},?\s+)?{MODP}{MONI}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
     rf"\b(?:{WDAY_PREFIX},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONI}\b"
     rf"(?:,?\s+{OFIN}[12]\d{{3}}\b)?",

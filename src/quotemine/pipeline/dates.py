@@ -65,6 +65,15 @@ _YEAR_RANGE = re.compile(r"(?i)(?:[\W\d]|\b(?:from|to|and|between|through|until|
 _OF_NAME = re.compile(
     r"\s+of\s+(?!(?:the\s+)?(?:this|last|next|that|same|following|previous)\s+year|[12]\d{3})"
 )
+_WEAK = frozenset(
+    "the of in a an that from by its about more than some just only over since before after during "
+    "until within nearly almost".split()
+)
+_UNIT_WORDS = frozenset(
+    "day days week weeks weekend month months quarter quarters qtr year years yr decade decades century "
+    "period future latest most recent same full fortnight".split()
+)
+_REL_FIRST = frozenset("last next this coming previous the following that".split())
 _IN_UNITS = re.compile(r"(?i:in|within)\s")
 _YEAR_ONLY = re.compile(r"[12]\d{3}")
 _YEAR_HEADS = frozenset(
@@ -160,7 +169,6 @@ class DateResolver:
         self.infer_published = infer_published
         self._events: dict[str, Any] = {}
         self._resolver = TimexResolver({})
-        self._patterns: list[re.Pattern[str]] = []
         self._parsers: dict[dt.date | None, Any] = {}
         self._dp_cache: dict[tuple[str, dt.date | None], Timex | None] = {}
         self._set_events(_load_events())
@@ -176,11 +184,10 @@ class DateResolver:
             + "|".join(re.escape(n) for n in names)
             + r")\b(?:,?\s+(?i:in\s+)?[12]\d{3}\b)?"
         )
-        self._patterns = [re.compile(p) for p in (*CANDIDATE_PATTERNS, holiday)]
-        first = [n.split()[0].split("'")[0] for n in names] + [
-            t.split()[0] for e in events.get("events", []) for t in e["text"]
-        ]
-        self._start_words = frozenset(START_WORDS | {w.lower() for w in first})
+        self._general = [(p, "d" if "d" in p.groupindex else 0) for p in map(re.compile, CANDIDATE_PATTERNS)]
+        self._named: list[tuple[re.Pattern[str], frozenset[str], bool]] = []
+        first = {n.split()[0].split("'")[0].lower() for n in names}
+        self._named.append((re.compile(holiday), frozenset(first | _REL_FIRST), False))
         self._event_rules: list[tuple[frozenset[str], tuple[str, ...], tuple[str, ...], str]] = [
             (
                 frozenset(t.lower() for t in e["text"]),
@@ -194,23 +201,47 @@ class DateResolver:
             re.escape(t) for r in self._event_rules for t in sorted(r[0], key=len, reverse=True)
         )
         if ev_alt:
-            self._patterns.append(re.compile(r"(?<![\w/])(?i:" + ev_alt + r")(?![\w/])"))
-        self._anchored = [(p, "d" if "d" in p.groupindex else 0) for p in self._patterns]
+            ev_first = {t.split()[0].split("'")[0] for r in self._event_rules for t in r[0]}
+            self._named.append(
+                (re.compile(r"(?<![\w/])(?i:" + ev_alt + r")(?![\w/])"), frozenset(ev_first), True)
+            )
+        self._start_words = frozenset(START_WORDS)
+        self._strong = frozenset((START_WORDS - _WEAK) | _UNIT_WORDS | first)
 
-    def _starts(self, doc: Doc) -> list[int]:
-        """Return the offsets where a date pattern may begin: tokens whose word can open one.
+    def _matches(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        """Return the spans the anchored patterns match at token starts that can open a date.
 
-        Trying the anchored patterns only there is several times cheaper than scanning the whole
-        text with each of them.
+        A pattern is tried only where its first word can stand: the general patterns at date
+        words and digits (a function word such as "the" or "in" only when a date word follows
+        within three tokens), the named-day patterns at the first words of their names. This is
+        several times cheaper than scanning the whole text with each pattern.
         """
-        starts = self._start_words
-        out: list[int] = []
-        for tok in doc:
-            low = tok.lower_
-            if low in starts or low[:1].isdigit() or low.rstrip(".") in starts:
-                out.append(tok.idx)
+        starts, strong = self._start_words, self._strong
+        lows = [t.lower_ for t in doc]
+        idxs = [t.idx for t in doc]
+        n = len(lows)
+        out: list[tuple[int, int]] = []
+        for i, low in enumerate(lows):
+            pos = idxs[i]
+            digit = low[:1].isdigit()
+            if digit or low in starts or low.rstrip(".") in starts:
+                if low in _WEAK and not any(
+                    lows[j] in strong or lows[j][:1].isdigit() or lows[j].rstrip(".") in strong
+                    for j in range(i + 1, min(n, i + 4))
+                ):
+                    pass
+                else:
+                    for pat, g in self._general:
+                        if m := pat.match(text, pos):
+                            out.append((m.start(g), m.end(g)))
             elif low[:1] == "'" and low[1:2].isdigit():
-                out.append(tok.idx + 1)
+                for pat, g in self._general:
+                    if m := pat.match(text, pos + 1):
+                        out.append((m.start(g), m.end(g)))
+            for pat, firsts, digits in self._named:
+                if low in firsts or (digits and digit):
+                    if m := pat.match(text, pos):
+                        out.append((m.start(), m.end()))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
@@ -249,12 +280,8 @@ class DateResolver:
         # kind 0: entity, 1: pattern, 2: pattern accepted only inside a DATE entity
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
         candidates = [(s, e, 0) for s, e, _ in ents]
-        for pos in self._starts(doc):
-            for pat, g in self._anchored:
-                if m := pat.match(text, pos):
-                    candidates.append((m.start(g), m.end(g), 1))
-            if m := _ENT_YEAR.match(text, pos):
-                candidates.append((m.start(), m.end(), 2))
+        candidates += [(ms, me, 1) for ms, me in self._matches(doc, text)]
+        candidates += [(m.start(), m.end(), 2) for m in _ENT_YEAR.finditer(text)]
         # longest first (an entity wins a tie); a candidate must resolve to block what it overlaps
         candidates.sort(key=lambda c: (c[2] == 2, -(c[1] - c[0]), c[2], c[0]))
         pending: list[tuple[int, int, Span | None]] = []
