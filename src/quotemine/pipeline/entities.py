@@ -80,6 +80,7 @@ _PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "himself", "she", "her", "he
 _POSSESSIVE_S = frozenset({"'s", "\u2019s"})
 # Plural group nouns ending like these are groups, not people ("Generation Xers", "Never Trumpers").
 _GROUP_ENDINGS = ("ers", "ians", "ites")
+_HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "\u2019s"})
 _HEADLINE_MAX = 200
 # Role nouns whose "of" names an organisation ("director of X", "president of X").
@@ -718,13 +719,16 @@ class EntityRepairer:
         if not full_name and last_low not in surnames:
             if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lower_ in _ORG_ROLE_NOUNS:
                 return "ORG"  # "artistic director of Sleeping Weazel"
-            if (
-                len(toks) == 1
-                and last_low.endswith("s")
-                and (last_low[:-1] in surnames or last_low[:-1] in lex.surnames)
-                and any(c.dep_ == "det" for c in last.children)
+            if len(toks) == 1 and last_low.endswith("s"):
+                stems = {last_low[:-1], last_low[:-2] if last_low.endswith("es") else last_low[:-1]}
+                if stems & surnames or (stems & lex.surnames and any(c.dep_ == "det" for c in last.children)):
+                    return "_DROP"  # "the Clintons", "both former president Bushes": a family
+            parts = [t for t in toks if t.text != "-"]
+            if len(parts) < len(toks) and (
+                self._low(parts[0]) in _HYPHEN_PREFIXES
+                or (len(parts) >= 2 and all(self._low(t) in surnames for t in parts))
             ):
-                return "_DROP"  # "the Clintons": a family, not a person
+                return "_MODIFIER"  # "Pro-Clinton super PAC", "the Trump-Clinton fight"
         if (
             last_low.endswith(_GROUP_ENDINGS)
             and len(last_low) > 3
