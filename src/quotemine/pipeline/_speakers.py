@@ -358,7 +358,7 @@ def according_to_spans(tok: Token) -> tuple[tuple[int, int], Token] | None:
     if pobj is None or tok.head is tok:
         return None
     clause = tok.head
-    while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT", "ccomp") and clause.head is not clause:
         clause = clause.head
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
     phrase_lo, phrase_hi = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i) + 1
