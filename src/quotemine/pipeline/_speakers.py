@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Set
+from collections.abc import Mapping, Sequence, Set
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 logger = logging.getLogger(__name__)
 
@@ -273,6 +273,19 @@ class SpeakerReader:
                     break
         return None
 
+    def line_speaker(self, pa: int) -> tuple[int, Token] | None:
+        """Read 'NAME: ...' at the paragraph starting at token ``pa``: the colon and the name head."""
+        doc, qid = self.doc, self.qid
+        while pa < len(doc) and doc[pa].is_space:
+            pa += 1
+        colon = next((i for i in range(pa, min(pa + 9, len(doc))) if doc[i].text in (":", "\n")), None)
+        if colon is None or doc[colon].text != ":" or colon == pa or not doc[pa].text[:1].isupper():
+            return None
+        if any(t.pos_ in ("VERB", "AUX") or qid[t.i] >= 0 or t.is_digit for t in doc[pa:colon]):
+            return None
+        root = doc[pa:colon].root
+        return (colon, root) if root.pos_ in ("PROPN", "NOUN") else None
+
     def noun_speaker(self, noun: Token) -> dict[str, Any] | None:
         """Return the speaker of a nominal cue ("his claim that", "X made the claim that").
 
@@ -411,3 +424,51 @@ def parataxis_spans(verb: Token) -> list[tuple[int, int]]:
     if p1 < len(doc) and doc[p1].text == ",":
         p1 += 1
     return [(host.left_edge.i, p0), (p1, host.right_edge.i + 1)]
+
+
+def governing_verb(span: Span) -> Token | None:
+    """Return the verb before ``span`` that its head chain leads to ('calling him "a stiff"')."""
+    gov = span.root
+    for _ in range(8):
+        if gov.i < span.start and gov.pos_ == "VERB":
+            return gov
+        if gov.head is gov:
+            return None
+        gov = gov.head
+    return None
+
+
+def trim_right(doc: Doc, b: int) -> int:
+    """Drop punctuation and spaces before the token index ``b``."""
+    while b > 0 and (doc[b - 1].is_space or doc[b - 1].is_punct):
+        b -= 1
+    return b
+
+
+def extend_to_quote(
+    doc: Doc, qid: Sequence[int], tok_ranges: Sequence[tuple[int, int]], content: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """Stretch an object's content over a quoted predicate the parse hung elsewhere.
+
+    'calling him, among other things, "a failed candidate."': a quotation that opens within a few
+    tokens after the object, with no verb in between, completes it.
+
+    Args:
+        doc: The document.
+        qid: For each token, the index of the quoted stretch holding it, or -1.
+        tok_ranges: Token range of each quoted stretch.
+        content: The object's token range, or ``None``.
+
+    Returns:
+        The (possibly longer) range, or ``None`` when ``content`` is ``None``.
+
+    """
+    if content is None:
+        return None
+    a, b = content
+    for i in range(b, min(b + 8, len(doc))):
+        if qid[i] >= 0:
+            return a, max(b, trim_right(doc, tok_ranges[qid[i]][1]))
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in _SENT_END or "\n" in doc[i].text:
+            break
+    return content

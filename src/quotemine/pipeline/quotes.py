@@ -2,20 +2,29 @@
 
 ``QuoteFinder`` (factory ``quotemine_quotes``) writes ``doc._.qm_quotes`` (list of quote dicts, see
 ``docs/pipeline.md``) and ``doc.spans["qm_quotes"]`` (one span per quote, label = kind). It works in
-three passes over one parse, in the tradition of rule-based attribution (Krestel et al. 2008; textacy's
+passes over one parse, in the tradition of rule-based attribution (Krestel et al. 2008; textacy's
 ``direct_quotations``; Pareti's PARC scheme, which PolNeAR follows):
 
-1. Direct quotes: stretches between quotation marks (``_quote_marks``) attributed to a cue verb in the
-   text right after the closing mark (``"...," he said``) or right before the opening one
-   (``He said: "..."``).
-2. Indirect and mixed quotes: the content clause (``ccomp``) of a speech or cognition cue, the clause
-   that "according to X" modifies, and the object of verbs such as "announce" or "deny". A content
-   clause that contains quoted words is ``mixed``.
-3. Quotes left without a cue inherit the speaker of the statement before them in the same paragraph,
-   or of the previous paragraph's last quote when they open a paragraph (news convention).
+1. Direct quotes: stretches between quotation marks (``_quote_marks``) attributed to a cue in the
+   text right after the closing mark (``"...," he said``, also when the quote opens a sentence) or
+   right before the opening one (``He said: "..."``, ``Jeremy Lott, author: "..."``). Quoted titles
+   ("Meet the Press") are not quotes.
+2. Indirect and mixed quotes: the content clause of a speech or cognition cue, the clause around a
+   parenthetical cue ("That, the commission said, would help": two pieces of one group), the clause
+   that "according to X" modifies, the object (with its predicate) of verbs such as "deny" or
+   "call", the object of prepositional cues ("called for a ban"), and the that-clause of cue nouns
+   ("his claim that ..."). Lines that open "NAME: statement" (headlines, transcripts) too. A clause
+   that contains quoted words is ``mixed``.
+3. A quoted phrase inside a clause becomes a mixed record of the verb that governs it
+   (``calling him "a total stiff"``); other quotes left without a cue inherit the speaker of the
+   statement before them in the same paragraph, or of the previous paragraph's last quote when they
+   open a paragraph (news convention).
 
-The speaker is the local mention (subject of the cue, object of "according to", passive agent) with
-appositions and descriptions trimmed. ``person_id`` is left ``None`` for ``quotemine_attribution``.
+The speaker is the local mention (``_speakers``: subject of the cue, object of "according to",
+passive agent, issuer of "a statement saying") with appositions and descriptions trimmed; a
+relative pronoun keeps its antecedent in ``speaker.antecedent``. ``person_id`` is left ``None`` for
+``quotemine_attribution``. The cost is linear in the document: cue candidates come from one array
+look-up over the lemmas, and quote bookkeeping uses bisection.
 """
 
 from __future__ import annotations
@@ -45,12 +54,15 @@ from quotemine.pipeline._speakers import (
     SUBJECT_DEPS,
     SpeakerReader,
     according_to_spans,
+    extend_to_quote,
+    governing_verb,
     np_span,
     object_content,
     parataxis_spans,
     speaker_dict,
     that_clause,
     trim,
+    trim_right,
 )
 
 logger = logging.getLogger(__name__)
@@ -269,7 +281,7 @@ class QuoteFinder:
                     and lemma in self.object_verbs
                     and not any(c.dep_ in _CONTENT_DEPS for c in tok.children)
                 ):
-                    content = ctx.extend_to_quote(object_content(tok, child))
+                    content = extend_to_quote(ctx.doc, qid, tok_ranges, object_content(tok, child))
                 elif (
                     child.dep_ == "prep"
                     and child.i > tok.i
@@ -279,7 +291,9 @@ class QuoteFinder:
                     # "called for a ban", "spoke about the economy": the object of the preposition
                     pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None:
-                        content = ctx.extend_to_quote((pobj.left_edge.i, pobj.right_edge.i + 1))
+                        content = extend_to_quote(
+                            ctx.doc, qid, tok_ranges, (pobj.left_edge.i, pobj.right_edge.i + 1)
+                        )
                 elif (
                     self.xcomp_content
                     and child.dep_ == "xcomp"
@@ -491,24 +505,6 @@ class _Context:
         spk = self.speakers.speaker_of(verb, (a, b))
         return self._kinded(a, b, verb, spk)
 
-    def extend_to_quote(self, content: tuple[int, int] | None) -> tuple[int, int] | None:
-        """Stretch an object's content over a quoted predicate the parse hung elsewhere.
-
-        'calling him, among other things, "a failed candidate."': a quotation that opens within a
-        few tokens after the object, with no verb in between, completes it.
-        """
-        if content is None:
-            return None
-        doc, qid = self.doc, self.qid
-        a, b = content
-        for i in range(b, min(b + 8, len(doc))):
-            tok = doc[i]
-            if qid[i] >= 0:
-                return a, max(b, _trim_right(doc, self.tok_ranges[qid[i]][1]))
-            if tok.pos_ in ("VERB", "AUX") or tok.text in _SENT_END or "\n" in tok.text:
-                break
-        return content
-
     def _kinded(self, a: int, b: int, verb: Token | None, spk: dict[str, Any] | None) -> Record | None:
         doc, qid = self.doc, self.qid
         words = [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
@@ -516,7 +512,7 @@ class _Context:
             return None
         if qid[words[-1]] >= 0 and words[-1] > a and qid[words[-1]] != qid[a]:
             # the content ends inside a quotation the parse cut short: take the whole quotation
-            b = max(b, _trim_right(doc, self.tok_ranges[qid[words[-1]]][1]))
+            b = max(b, trim_right(doc, self.tok_ranges[qid[words[-1]]][1]))
             words = [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
         inside = sum(1 for i in words if qid[i] >= 0)
         kind = "direct" if inside >= 0.95 * len(words) else "indirect" if inside == 0 else "mixed"
@@ -549,17 +545,11 @@ class _Context:
 
     def colon_line(self, pa: int, used: list[bool]) -> Record | None:
         """Read a paragraph that opens 'NAME: statement' (a headline or a transcript turn)."""
+        found = self.speakers.line_speaker(pa)
+        if found is None:
+            return None
+        colon, root = found
         doc, qid = self.doc, self.qid
-        while pa < len(doc) and doc[pa].is_space:
-            pa += 1
-        colon = next((i for i in range(pa, min(pa + 9, len(doc))) if doc[i].text in (":", "\n")), None)
-        if colon is None or doc[colon].text != ":" or colon == pa or not doc[pa].text[:1].isupper():
-            return None
-        if any(t.pos_ in ("VERB", "AUX") or qid[t.i] >= 0 or t.is_digit for t in doc[pa:colon]):
-            return None
-        root = doc[pa:colon].root
-        if root.pos_ not in ("PROPN", "NOUN"):
-            return None
         end = colon + 1
         while end < len(doc) and "\n" not in doc[end].text and doc[end].text != ";":
             end += 1
@@ -587,22 +577,13 @@ class _Context:
 
     def embedded(self, a: int, b: int) -> Record | None:
         """Build the mixed record of a quoted phrase ``doc[a:b]`` from the verb that governs it."""
-        doc = self.doc
-        gov = doc[a:b].root
-        for _ in range(8):
-            if gov.i < a and gov.pos_ == "VERB":
-                break
-            if gov.head is gov:
-                return None
-            gov = gov.head
-        else:
-            return None
-        if self.qid[gov.i] >= 0 or gov.lemma_.lower() not in self.finder.embed_verbs:
+        gov = governing_verb(self.doc[a:b])
+        if gov is None or self.qid[gov.i] >= 0 or gov.lemma_.lower() not in self.finder.embed_verbs:
             return None
         spk = self.speakers.speaker_of(gov, (gov.i + 1, b))
         if spk is None:
             return None
-        return self._kinded(*trim(doc, gov.i + 1, b), gov, spk)
+        return self._kinded(*trim(self.doc, gov.i + 1, b), gov, spk)
 
     def consume(self, rec: Record, used: list[bool], marked: Sequence[MarkedSpan]) -> None:
         """Mark the quoted stretches inside ``rec`` as used (``marked`` is sorted by start)."""
@@ -611,13 +592,6 @@ class _Context:
             if marked[k].end <= rec.end + 1:
                 used[k] = True
             k += 1
-
-
-def _trim_right(doc: Doc, b: int) -> int:
-    """Drop punctuation and spaces before the token index ``b``."""
-    while b > 0 and (doc[b - 1].is_space or doc[b - 1].is_punct):
-        b -= 1
-    return b
 
 
 __all__ = ["SUBJECT_DEPS", "QuoteFinder"]
