@@ -420,3 +420,19 @@ def test_quotes_prepositional_cues(
 ) -> None:
     doc, quotes = run(nlp, finder, text)
     assert [(content(doc, q), speaker(doc, q)) for q in quotes] == [(quote, spk)]
+
+
+def test_quotes_survive_multiprocess_pipe() -> None:
+    """Quote dicts are JSON primitives: they come back from worker processes intact."""
+    try:
+        pipe = spacy.load(MODEL)
+    except OSError:
+        pytest.skip(f"spaCy model {MODEL} is not installed")
+    pipe.add_pipe("quotemine_quotes")
+    pipe.add_pipe("quotemine_attribution")
+    texts = ['"We will win the vote," he said.', "Officials said that the border would reopen.", "Nothing."]
+    docs = list(pipe.pipe(texts, n_process=2, batch_size=1))
+    assert [[q["kind"] for q in d._.qm_quotes] for d in docs] == [["direct"], ["indirect"], []]
+    assert docs[0].text[24:26] == "he"
+    assert docs[0]._.qm_quotes[0]["speaker"]["start"] == 24
+    assert [s.label_ for s in docs[1].spans["qm_quotes"]] == ["indirect"]
