@@ -66,6 +66,7 @@ def granularity_of(value: str) -> str | None:
         return "season"
     if re.fullmatch(r"\d{4}-Q\d", value):
         return "quarter"
+    # "2002-H1" (a half year) has no granularity in the report schema yet: None
     if re.fullmatch(r"\d{4}", value):
         return "year"
     if re.fullmatch(r"\d{3}X?", value):
@@ -321,6 +322,12 @@ class TimexResolver:
                 if ctx.ref
                 else Timex(None, None, note=_NO_REF)
             )
+        if m := w.P_YEAR_END.match(re.sub(r"^(?:around|about|at|by|before|after|until|till)\s+", "", t)):
+            if ctx.ref is None:
+                return Timex(None, None, note=_NO_REF)
+            back = bool(m["since"]) or ctx.direction < 0 or m["rel"] == "last"
+            y = ctx.ref.year + (1 if m["rel"] == "next" else 0) - (1 if back and m["rel"] != "next" else 0)
+            return _mk(f"{y:04d}-12-31")
         for _ in range(3):
             t2 = w.LEAD.sub("", t)
             if t2 == t:
@@ -342,6 +349,15 @@ class TimexResolver:
             res = self._absolute(t, ctx) or self._relative(t, ctx)
         if res is None and modifier and t in ("year", "month", "week"):
             res = self._relative("this " + t, ctx)
+            if (
+                res is not None
+                and t == "year"
+                and modifier == "late"
+                and ctx.direction < 0
+                and ctx.ref is not None
+                and ctx.ref.month <= 6
+            ):  # "peaked by the end of year" in March: last year's end
+                res = _mk(str(ctx.ref.year - 1))
         if res is None:
             if w.DURATION.search(t):
                 return Timex(None, None, type="duration")
@@ -351,6 +367,14 @@ class TimexResolver:
         return res
 
     def _absolute(self, t: str, ctx: Context) -> Timex | None:
+        if m := w.P_HALF.match(t):
+            half = 1 if m["h"] in ("first", "1st") or m["h2"] == "first" else 2
+            if m["year"]:
+                return _mk(f"{m['year']}-H{half}")
+            if ctx.ref is None:
+                return Timex(None, None, note=_NO_REF)
+            k = {"last": -1, "next": 1}.get(m["rel"] or "", 0)
+            return _mk(f"{ctx.ref.year + k:04d}-H{half}")
         if m := w.P_ISO.match(t):
             d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
             return _mk(_day(d)) if d else None
@@ -521,6 +545,10 @@ class TimexResolver:
         if m := w.P_WD.match(t):
             if ref is None:
                 return need_ref
+            if m["rel"] in ("previous", "following") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.anchor or ""):
+                # "the previous Friday": the one before the day the text last named
+                base = dt.date.fromisoformat(str(ctx.anchor))
+                return _anch(_day(_weekday(base, w.WEEKDAYS[m["wd"]], m["rel"], 0)))
             return _mk(_day(_weekday(ref, w.WEEKDAYS[m["wd"]], m["rel"], ctx.direction)))
         if m := w.P_MON.match(t):
             if m["mon"] == "may" and not m["rel"]:
@@ -562,14 +590,24 @@ class TimexResolver:
             if ref is None:
                 return need_ref
             aq = _quarter_of(ctx.anchor)
-            if aq and aq[0] >= ref.year - (1 if ref.month <= 3 else 0):
+            # a year-ago figure compares with a reported quarter: one already begun, not a forecast
+            if (
+                aq
+                and aq[0] >= ref.year - (1 if ref.month <= 3 else 0)
+                and aq <= (ref.year, (ref.month + 2) // 3)
+            ):
                 return _anch(_quarter(aq[0] - 1, aq[1]))
             if t.endswith("quarter") or t.endswith("period"):
                 q = (ref.month - 1) // 3
                 return _mk(_quarter(ref.year - 1, q) if q else _quarter(ref.year - 2, 4))
             return _mk(str(ref.year - 1))
-        if (m := re.match(r"^([12]\d{3}) (?:quarter|period)$", t)) and (aq := _quarter_of(ctx.anchor)):
-            return _anch(_quarter(int(m.group(1)), aq[1]))
+        if m := re.match(r"^([12]\d{3}) (quarter|period)$", t):
+            if aq := _quarter_of(ctx.anchor):
+                return _anch(_quarter(int(m.group(1)), aq[1]))
+            if m.group(2) == "period" or ref is None:
+                return _mk(m.group(1))
+            # "the 1988 quarter" with no quarter named before: the one now being reported
+            return _mk(_quarter(int(m.group(1)), (ref.month - 1) // 3 or 4))
         if t == "quarter" and ref is not None:
             aq = _quarter_of(ctx.anchor)
             if aq:

@@ -143,6 +143,11 @@ P_NTH_WD = re.compile(
 )
 P_ISO_MONTH = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>0[1-9]|1[0-2])$")
 P_US = re.compile(r"^(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})$")
+P_HALF = re.compile(
+    r"^(?:the\s+)?(?:(?P<h>first|second|1st|2nd)\s+half|(?P<h2>first|last)\s+two\s+quarters)\s+of\s+"
+    r"(?:(?:fiscal\s+)?" + YEAR + r"|(?P<rel>this|last|next)\s+year|the\s+year)$"
+)
+P_YEAR_END = re.compile(r"^(?P<since>since\s+)?(?:the\s+)?(?:(?P<rel>this|last|next)\s+)?year[\s-]end$")
 P_YEAR = re.compile(r"^(?:fiscal\s+|calendar\s+|(?:the\s+)?year\s+|fy\s*)?" + YEAR + r"$")
 P_DECADE = re.compile(
     r"^(?P<c>[12]\d)?(?P<d>\d)0'?s$|^'(?P<d2>\d)0s$|^(?P<w>" + "|".join(DECADE_WORDS) + r")$"
@@ -208,6 +213,10 @@ OFFSET_PREFIX = re.compile(
 OFIN = r"(?:(?i:of|in)\s+)?"
 DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
 CANDIDATE_PATTERNS: tuple[str, ...] = (
+    r"\b(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)\s+half|(?:first|last)\s+two\s+quarters)\s+of\s+"
+    r"(?:(?:fiscal\s+)?[12]\d{3}|(?:this|last|next)\s+year|the\s+year))\b",
+    r"\b(?i:(?:since\s+)?(?:the\s+)?(?:(?:this|last|next)\s+)?year[\s-]end)\b",
+    r"\b(?i:the)\s+[12]\d{3}\s+(?i:quarter|period)\b",
     rf"\b(?i:(?:the\s+)?(?:upcoming\s+{NUMW}|{NUMW}\s+upcoming)\s+(?:days?|weeks?|fortnights?|months?|quarters?|years?))\b",
     rf"\b{NUMW}\s+(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\s+"
     r"(?i:from now|hence|ago)\b",

@@ -59,6 +59,9 @@ _FUTURE_AUX = frozenset(
 _STATIVE = frozenset(
     {"be", "have", "say", "tell", "know", "think", "believe", "seem", "remain", "mean", "show"}
 )
+_SAME_PAST = frozenset(
+    "hurt cut put set hit cost let shut quit spread split bet cast burst bid rid shed upset read beat".split()
+)
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
 _ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
 _YEAR_RANGE = re.compile(r"(?i)(?:[\W\d]|\b(?:from|to|and|between|through|until|the|of|fiscal|years?)\b)*")
@@ -113,7 +116,12 @@ def _direction(span: Span) -> int:
         return 1
     if any(a.tag_ == "TO" for a in auxes):
         return 1
-    if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_ not in _STATIVE:
+    if (
+        tok.tag_ in ("VBZ", "VBP")
+        and not auxes
+        and tok.lemma_ not in _STATIVE
+        and not (tok.tag_ == "VBP" and tok.lower_ in _SAME_PAST)  # "which fell ... hurt ... on Friday"
+    ):
         return 1
     # the past tense counts only for a verb the date modifies ("met on Tuesday", "closed Friday"),
     # not for a "said" reached through a long chain
@@ -363,12 +371,12 @@ class DateResolver:
         word = text[s:e]
         if word.lower() in MONTHS and _OF_NAME.match(text, e):  # "the March of the Combatant Mothers"
             return True
-        if word not in ("Now", "Today"):
+        if word not in ("Now", "Today", "Currently"):
             return False
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             return False
-        if word == "Now" and text[e : e + 1] == "," and (span.start == 0 or doc[span.start].is_sent_start):
+        if word != "Today" and text[e : e + 1] == "," and (span.start == 0 or doc[span.start].is_sent_start):
             return True
         prev = doc[span.start - 1] if span.start > 0 else None
         return prev is not None and prev.pos_ == "PROPN" and not doc[span.start].is_sent_start
