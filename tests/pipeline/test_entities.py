@@ -517,3 +517,57 @@ def test_entities_one_word_people_in_real_text(nlp: Language) -> None:
 
 def test_entities_full_name_as_modifier_is_a_person(nlp: Language) -> None:
     assert "Corey Lewandowski" in _names(nlp("They discussed the Corey Lewandowski dismissal at length."))
+
+
+@pytest.mark.parametrize(
+    "words, ents, tags, heads, deps",
+    [
+        (  # a quoted title
+            ["He", "made", "\u201c", "Twin", "Peaks", ",", "\u201d", "a", "series", "."],
+            ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+            ["PRP", "VBD", "``", "NNP", "NNP", ",", "''", "DT", "NN", "."],
+            [1, 1, 4, 4, 1, 4, 4, 8, 4, 1],
+            ["nsubj", "ROOT", "punct", "compound", "dobj", "punct", "punct", "det", "appos", "punct"],
+        ),
+        (  # a title after "book,"
+            ["In", "her", "book", ",", "Living", "History", ",", "she", "wrote", "."],
+            ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+            ["IN", "PRP$", "NN", ",", "NNP", "NNP", ",", "PRP", "VBD", "."],
+            [8, 2, 0, 2, 5, 2, 8, 8, 8, 8],
+            ["prep", "poss", "pobj", "punct", "compound", "appos", "punct", "nsubj", "ROOT", "punct"],
+        ),
+    ],
+)
+def test_entities_titles_of_works_are_not_people(
+    repairer: EntityRepairer,
+    words: list[str],
+    ents: list[str],
+    tags: list[str],
+    heads: list[int],
+    deps: list[str],
+) -> None:
+    assert _names(repairer(_parsed(words, ents, tags, heads, deps))) == []
+
+
+@pytest.mark.parametrize(
+    "words, ents, tags, expected",
+    [
+        (  # an inverted cue word glued to the name
+            ["Said", "Jones", ",", "\u201c", "No", ".", "\u201d"],
+            ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+            ["VBD", "NNP", ",", "``", "UH", ".", "''"],
+            ["Jones"],
+        ),
+        (  # a preposition inside the span
+            ["Jillian", "Soto", "lost", "Daniela", "at", "Newtown", "."],
+            ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"],
+            ["NNP", "NNP", "VBD", "NNP", "IN", "NNP", "."],
+            ["Jillian Soto", "Daniela"],
+        ),
+    ],
+)
+def test_entities_non_name_words_are_cut_from_inside_and_front(
+    repairer: EntityRepairer, words: list[str], ents: list[str], tags: list[str], expected: list[str]
+) -> None:
+    n = len(words)
+    assert _names(repairer(_parsed(words, ents, tags, [0] * n, ["dep"] * n))) == expected

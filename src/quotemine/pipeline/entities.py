@@ -80,6 +80,14 @@ _PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "himself", "she", "her", "he
 _POSSESSIVE_S = frozenset({"'s", "\u2019s"})
 # Plural group nouns ending like these are groups, not people ("Generation Xers", "Never Trumpers").
 _GROUP_ENDINGS = ("ers", "ians", "ites")
+_CUE_FORMS = frozenset({"said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes"})
+# Nouns that introduce the title of a work ("her 2003 book, Living History").
+_WORK_NOUNS = frozenset(
+    "book books memoir novel film movie documentary show series sitcom song album play musical "
+    "column essay op-ed poem episode podcast".split()
+)
+_OPEN_QUOTES = frozenset({'"', "''", "``", "\u201c", "'", "\u2018"})
+_CLOSE_QUOTES = frozenset({'"', "''", "\u201d", "'", "\u2019"})
 _HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "\u2019s"})
 _HEADLINE_MAX = 200
@@ -290,6 +298,9 @@ class EntityRepairer:
             ):
                 start += 1
                 continue
+            if tok.lower_ in _CUE_FORMS and tok.tag_.startswith("VB"):
+                start += 1  # "Said Comey, ..." (even though "Said" is also a first name)
+                continue
             if end - start >= 3 and tok.text == doc[end - 1].text:
                 start += 1  # "Christie Chris Christie"
                 continue
@@ -297,6 +308,14 @@ class EntityRepairer:
         for k in range(start + 1, end - 1):
             if self._run_together(doc[k].text):
                 end = k + 1  # junk glued inside ("Sam LevineFlagShareLikeReply Ani"): cut after it
+                break
+            if (
+                doc[k].is_lower
+                and doc[k].is_alpha
+                and doc[k].lower_ not in _NAME_PARTICLES
+                and doc[k].lower_ in lex.stop_words
+            ):
+                end = k  # "Victoria at Sandy Hook" -> "Victoria"
                 break
         for k in range(end - 2, start, -1):
             low = self._low(doc[k])
@@ -717,6 +736,8 @@ class EntityRepairer:
         if doc[start:end].text.lower() in lex.org_names and not (len(toks) == 1 and last_low in surnames):
             return "ORG"  # "Politico reported", "on Twitter", "Scribner is set to publish"
         if not full_name and last_low not in surnames:
+            if self._work_title(doc, start, end):
+                return "_DROP"  # "''Twin Peaks,'' the cult series", "her book, Living History"
             if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lower_ in _ORG_ROLE_NOUNS:
                 return "ORG"  # "artistic director of Sleeping Weazel"
             if len(toks) == 1 and last_low.endswith("s"):
@@ -767,6 +788,20 @@ class EntityRepairer:
         if not full_name and self._hyphen_glued(doc, start, end):
             return "_MODIFIER"  # "Comic-Con", "Netflix-free", "pro-Clinton"
         return "PERSON"
+
+    @staticmethod
+    def _work_title(doc: Doc, start: int, end: int) -> bool:
+        """Return whether a span is the title of a work: quoted on its own, or after "book," etc."""
+        before = doc[start - 1].text if start > 0 else ""
+        k = end
+        while k < len(doc) and doc[k].text in {",", "."}:
+            k += 1  # the comma or point inside the closing quote
+        if before in _OPEN_QUOTES and k < len(doc) and doc[k].text in _CLOSE_QUOTES:
+            return True
+        i = start - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        return i >= 0 and doc[i].lower_ in _WORK_NOUNS
 
     def _full_name(self, doc: Doc, start: int, end: int) -> bool:
         """Return whether a span is a full personal name: a known first name, then name words."""
