@@ -309,6 +309,8 @@ def test_quotes_relative_pronoun_speaker_has_antecedent(nlp: Language, finder: Q
     [
         "President Kalder has already promised Tomasz Brenner more than 50 million dollars in aid.",
         "The bank promised the farmers $2 million.",
+        "President Bush has already promised Rakhmonov more than 50 million dollars in grants for 2003.",
+        "The minister promised the miners 40 million roubles.",
     ],
 )
 def test_quotes_promise_of_money_is_not_speech(nlp: Language, finder: QuoteFinder, text: str) -> None:
@@ -436,3 +438,17 @@ def test_quotes_survive_multiprocess_pipe() -> None:
     assert docs[0].text[24:26] == "he"
     assert docs[0]._.qm_quotes[0]["speaker"]["start"] == 24
     assert [s.label_ for s in docs[1].spans["qm_quotes"]] == ["indirect"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date is not what someone said
+        "Sanobar Petrova, commenting in a newspaper on November 29, was not available later.",
+        # a place before a colon is a topic, not a speaker
+        "Syria: Female Prisoners Speak Out About Their Ordeal\n\nThe report was published on Monday.",
+    ],
+)
+def test_quotes_no_record_for_dates_and_place_topics(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    _, quotes = run(nlp, finder, text)
+    assert quotes == []

@@ -56,16 +56,16 @@ def subject_of(
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        if cur.dep_ == "acl" and cur.head is not cur:
+        if cur.dep_ == "acl" and cur.head.i != cur.i:
             noun = cur.head  # "a statement saying ...", "911 calls saying ..."
-            if noun.lemma_.lower() in documents and noun.dep_ == "dobj" and noun.head is not noun:
+            if noun.lemma_.lower() in documents and noun.dep_ == "dobj" and noun.head.i != noun.i:
                 issuer = subject_of(noun.head, exclude)
                 if issuer is not None:
                     return issuer
             return noun
-        if cur.dep_ == "relcl" and cur.head is not cur:
+        if cur.dep_ == "relcl" and cur.head.i != cur.i:
             return cur.head
-        if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
+        if cur.dep_ in _CLIMB_DEPS and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -86,9 +86,9 @@ def relative_antecedent(subj: Token) -> Token | None:
         return None
     clause = subj.head
     for _ in range(3):
-        if clause.dep_ == "relcl" and clause.head is not clause:
+        if clause.dep_ == "relcl" and clause.head.i != clause.i:
             return clause.head
-        if clause.head is clause:
+        if clause.head.i == clause.i:
             break
         clause = clause.head
     return None
@@ -236,7 +236,7 @@ class SpeakerReader:
         """
         cur = verb
         for _ in range(6):
-            if cur.head is cur or cur.dep_ not in _NEST_DEPS:
+            if cur.head.i == cur.i or cur.dep_ not in _NEST_DEPS:
                 return subj
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in self.cue_verbs:
@@ -255,7 +255,7 @@ class SpeakerReader:
             if self.qid[i] >= 0 or "\n" in tok.text:
                 return None
             if tok.pos_ in ("PROPN", "PRON", "NOUN") and tok.lower_ not in ("it", "this", "that"):
-                while tok.dep_ in ("compound", "flat") and tok.head.i < hi and tok.head is not tok:
+                while tok.dep_ in ("compound", "flat") and tok.head.i < hi and tok.head.i != tok.i:
                     tok = tok.head
                 return tok
         return None
@@ -284,7 +284,9 @@ class SpeakerReader:
         if any(t.pos_ in ("VERB", "AUX") or qid[t.i] >= 0 or t.is_digit for t in doc[pa:colon]):
             return None
         root = doc[pa:colon].root
-        return (colon, root) if root.pos_ in ("PROPN", "NOUN") else None
+        if root.pos_ not in ("PROPN", "NOUN") or root.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC"):
+            return None  # "Syria: Female Prisoners Speak Out" is a topic, not a speaker
+        return colon, root
 
     def noun_speaker(self, noun: Token) -> dict[str, Any] | None:
         """Return the speaker of a nominal cue ("his claim that", "X made the claim that").
@@ -303,9 +305,9 @@ class SpeakerReader:
                     s, e = np_span(pobj)
                     return speaker_dict(self.doc, s, e, self.group_nouns)
         host = noun.head
-        if noun.dep_ == "pobj" and host.head is not host:
+        if noun.dep_ == "pobj" and host.head.i != host.i:
             host = host.head  # "stirred controversy with an assertion that ..."
-        if noun.dep_ in ("dobj", "pobj") and host is not noun and host.pos_ in ("VERB", "AUX"):
+        if noun.dep_ in ("dobj", "pobj") and host.i != noun.i and host.pos_ in ("VERB", "AUX"):
             subj = subject_of(host)
             if subj is not None:
                 s, e = np_span(subj)
@@ -323,16 +325,25 @@ class SpeakerReader:
         return None
 
 
-def object_content(verb: Token, obj: Token) -> tuple[int, int] | None:
+def object_content(verb: Token, obj: Token, money: Set[str] = frozenset()) -> tuple[int, int] | None:
     """Return the content of an object cue: the object with its predicate ("called him 'a stiff'").
 
     The first of two objects is the recipient ("promised Rakhmonov more than 50 million dollars"),
     and a sum of money is a transaction, not a statement.
+
+    Args:
+        verb: The cue verb.
+        obj: Its object.
+        money: Lemmas of currency nouns ("dollar"): an object they head is a sum.
+
+    Returns:
+        The content's token range, or ``None``.
+
     """
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
-    if len(objs) > 1 and obj is objs[0]:
+    if len(objs) > 1 and obj.i == objs[0].i:
         return None
-    if any(t.ent_type_ == "MONEY" for t in obj.subtree):
+    if obj.lemma_.lower() in money or any(t.ent_type_ == "MONEY" for t in obj.subtree):
         return None
     hi = obj.right_edge.i + 1
     for c in verb.children:
@@ -368,10 +379,10 @@ def according_to_spans(tok: Token) -> tuple[tuple[int, int], Token] | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None or tok.head is tok:
+    if pobj is None or tok.head.i == tok.i:
         return None
     clause = tok.head
-    while clause.dep_ not in ("ROOT", "ccomp") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT", "ccomp") and clause.head.i != clause.i:
         clause = clause.head
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
     phrase_lo, phrase_hi = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i) + 1
@@ -413,7 +424,7 @@ def parataxis_spans(verb: Token) -> list[tuple[int, int]]:
     """
     doc = verb.doc
     host = verb.head
-    if host is verb or any(c.dep_ == "ccomp" for c in verb.children):
+    if host.i == verb.i or any(c.dep_ == "ccomp" for c in verb.children):
         return []
     p0, p1 = verb.left_edge.i, verb.i + 1
     inside = range(verb.left_edge.i, verb.right_edge.i + 1)
@@ -432,7 +443,7 @@ def governing_verb(span: Span) -> Token | None:
     for _ in range(8):
         if gov.i < span.start and gov.pos_ == "VERB":
             return gov
-        if gov.head is gov:
+        if gov.head.i == gov.i:
             return None
         gov = gov.head
     return None

@@ -76,6 +76,7 @@ _ADDRESSEE_VERBS = frozenset(
 _CONTENT_DEPS = frozenset({"ccomp"})
 _MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘", "’", "'"})
 _OPEN_CONTEXT = frozenset({":", ",", "—", "–", "-", "(", ";"})
+_NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _SENT_END = frozenset({".", "!", "?", "…"})
 _END_PUNCT = frozenset({",", ".", "!", "?", "…", "—", "–", "-", ".,"})
 
@@ -140,6 +141,7 @@ class QuoteFinder:
         )
         self.embed_verbs = self._content_verbs | frozenset(w.lower() for w in cues.get("embed_verbs", []))
         self.cue_nouns = frozenset(w.lower() for w in cues.get("nouns", []))
+        self.money_nouns = frozenset(w.lower() for w in cues.get("money_nouns", []))
         self.document_nouns = frozenset(w.lower() for w in cues.get("document_nouns", []))
         self.group_nouns = frozenset(w.lower() for w in unnamed.get("group_nouns", []))
         self.lexicons: dict[str, frozenset[str]] = {
@@ -281,7 +283,9 @@ class QuoteFinder:
                     and lemma in self.object_verbs
                     and not any(c.dep_ in _CONTENT_DEPS for c in tok.children)
                 ):
-                    content = extend_to_quote(ctx.doc, qid, tok_ranges, object_content(tok, child))
+                    content = extend_to_quote(
+                        ctx.doc, qid, tok_ranges, object_content(tok, child, self.money_nouns)
+                    )
                 elif (
                     child.dep_ == "prep"
                     and child.i > tok.i
@@ -508,8 +512,8 @@ class _Context:
     def _kinded(self, a: int, b: int, verb: Token | None, spk: dict[str, Any] | None) -> Record | None:
         doc, qid = self.doc, self.qid
         words = [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
-        if not words:
-            return None
+        if not words or all(doc[i].ent_type_ in _NOT_CONTENT_ENTS for i in words):
+            return None  # "commenting on November 29": a date or a number says nothing
         if qid[words[-1]] >= 0 and words[-1] > a and qid[words[-1]] != qid[a]:
             # the content ends inside a quotation the parse cut short: take the whole quotation
             b = max(b, trim_right(doc, self.tok_ranges[qid[words[-1]]][1]))
