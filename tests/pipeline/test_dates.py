@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
 from quotemine.pipeline._timex import Context, TimexResolver
-from quotemine.pipeline.dates import DateResolver, _load_events
+from quotemine.pipeline.dates import DateResolver, _direction, _load_events
 
 REF = dt.date(2003, 1, 10)  # a Friday
 
@@ -344,3 +344,120 @@ def test_resolver_lunar_holidays_from_the_holidays_package(
     pytest.importorskip("holidays")
     tx = resolver.resolve(text, Context(REF))
     assert tx is not None and tx.value == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Onam 2019", "2019-09-11"),  # a regional holiday (Kerala): looked up in the subdivisions
+        ("Karva Chauth in 2019", "2019-10-17"),  # an optional holiday, "in <year>"
+        ("Ugadi 2019", "2019-04-06"),
+        ("Guru Ravidass Jayanti 2019", "2019-02-19"),
+        ("Hanukkah 2018", "2018-12-03"),
+        ("clean monday 2018", "2018-02-19"),  # Orthodox Lent
+        ("orthodox good friday 2020", "2020-04-17"),
+        ("kaanum pongal 2018", "2018-01-16"),  # two days after Pongal
+    ],
+)
+def test_resolver_regional_and_optional_holidays(resolver: TimexResolver, text: str, value: str) -> None:
+    pytest.importorskip("holidays")
+    tx = resolver.resolve(text, Context(REF))
+    assert tx is not None and tx.value == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("the ides of March", "2003-03-15"),
+        ("trinity sunday 2003", "2003-06-15"),
+        ("Shrove Tuesday 2003", "2003-03-04"),
+    ],
+)
+def test_resolver_named_days_from_the_lexicon(resolver: TimexResolver, text: str, value: str) -> None:
+    tx = resolver.resolve(text, Context(REF))
+    assert tx is not None and tx.value == value
+
+
+@pytest.mark.parametrize(
+    "text, value, granularity",
+    [
+        ("the upcoming two weeks", "2003-W04", "week"),  # REF is in W02
+        ("two upcoming months", "2003-03", "month"),
+        ("upcoming 2 quarters", "2003-Q3", "quarter"),
+        ("upcoming three days", "2003-01-13", "day"),
+        ("3 fridays from now", "2003-01-31", "day"),  # REF is a Friday: it does not count
+        ("2 mondays ago", "2002-12-30", "day"),
+        ("the first half of 2004", "2004-H1", None),
+        ("the first two quarters of 1990", "1990-H1", None),
+        ("the second half of next year", "2004-H2", None),
+        ("year-end", "2003-12-31", "day"),
+        ("since year-end", "2002-12-31", "day"),
+    ],
+)
+def test_resolver_counted_units_halves_and_year_end(
+    resolver: TimexResolver, text: str, value: str, granularity: str | None
+) -> None:
+    tx = resolver.resolve(text, Context(REF))
+    assert tx is not None
+    assert (tx.value, tx.granularity) == (value, granularity)
+
+
+def test_resolver_anchored_quarters_and_weekdays(resolver: TimexResolver) -> None:
+    # a forecast quarter named before ("the third quarter of 2004") is no anchor for a year-ago figure
+    tx = resolver.resolve("the year-ago period", Context(dt.date(2003, 10, 24), 0, "2004-Q3"))
+    assert tx is not None and tx.value == "2002-Q3"
+    # a reported quarter is
+    tx = resolver.resolve("the year-ago period", Context(dt.date(2003, 10, 24), 0, "2003-Q3"))
+    assert tx is not None and tx.value == "2002-Q3"
+    tx = resolver.resolve("the 2002 quarter", Context(dt.date(2003, 10, 24)))
+    assert tx is not None and tx.value == "2002-Q3"
+    tx = resolver.resolve("the previous Friday", Context(REF, 0, "2003-01-03"))
+    assert tx is not None and tx.value == "2002-12-27"
+    tx = resolver.resolve("the end of year", Context(dt.date(2003, 3, 20), -1))  # "peaked by the end of year"
+    assert tx is not None and (tx.value, tx.modifier) == ("2002", "late")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, target, value",
+    [
+        ("Will the envoy be back in two days? Or in a week?", "in a week", "2003-01-20"),
+        ("Sales of the plant are expected to close around year end.", "around year end", "2003-12-31"),
+    ],
+)
+def test_pipeline_direction_refinements(nlp: Language, text: str, target: str, value: str) -> None:
+    assert by_text(run(nlp, text, published="2003-01-13"))[target]["value"] == value
+
+
+@pytest.mark.slow
+def test_pipeline_sentence_initial_currently_is_a_discourse_marker(nlp: Language) -> None:
+    got = by_text(run(nlp, "Currently, the mine employs 300 people."))
+    assert "Currently" not in got
+    got = by_text(run(nlp, "The company currently employs 300 people."))
+    assert got["currently"]["value"] == "PRESENT_REF"
+
+
+@pytest.mark.slow
+def test_pipeline_named_day_with_apostrophe_and_year(nlp: Language) -> None:
+    got = by_text(run(nlp, "The parade on King's Day 2014 drew crowds."))
+    assert got["King's Day 2014"]["value"] == "2014-04-26"
+
+
+@pytest.mark.parametrize(
+    "verb, lemma, expected", [("meet", "meet", 1), ("hurt", "hurt", 0), ("hits", "hit", 1)]
+)
+def test_direction_present_tense_that_reads_like_its_past(
+    blank: Language, verb: str, lemma: str, expected: int
+) -> None:
+    # "Stocks <verb> the fund on Friday": a VBP identical to its past form ("hurt") does not look ahead
+    tag = "VBZ" if verb.endswith("s") else "VBP"
+    doc = Doc(
+        blank.vocab,
+        words=["Stocks", verb, "the", "fund", "on", "Friday"],
+        pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN"],
+        tags=["NNS", tag, "DT", "NN", "IN", "NNP"],
+        lemmas=["stock", lemma, "the", "fund", "on", "Friday"],
+        heads=[1, 1, 3, 1, 1, 4],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+    )
+    assert _direction(doc[5:6]) == expected
