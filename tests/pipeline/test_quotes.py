@@ -452,3 +452,19 @@ def test_quotes_survive_multiprocess_pipe() -> None:
 def test_quotes_no_record_for_dates_and_place_topics(nlp: Language, finder: QuoteFinder, text: str) -> None:
     _, quotes = run(nlp, finder, text)
     assert quotes == []
+
+
+def test_quotes_content_stays_in_its_paragraph(nlp: Language, finder: QuoteFinder) -> None:
+    text = (
+        "Chipmaker to build 1.2 trillion yen plant in Kyushu\n\n"
+        "TOKYO, Jan 9 - Hoshino Semiconductor said it would spend 1.2 trillion yen on a new plant."
+    )
+    doc, quotes = run(nlp, finder, text)
+    assert [content(doc, q) for q in quotes] == ["it would spend 1.2 trillion yen on a new plant"]
+
+
+def test_quotes_participle_takes_the_reporting_subject(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Analysts said the plan was bold but risky, noting that prices for memory chips fell sharply."
+    doc, quotes = run(nlp, finder, text)
+    noting = [q for q in quotes if doc.text[q["cue"][0] : q["cue"][1]] == "noting"]
+    assert noting and speaker(doc, noting[0]) == "Analysts"

@@ -66,7 +66,12 @@ def subject_of(
         if cur.dep_ == "relcl" and cur.head.i != cur.i:
             return cur.head
         if cur.dep_ in _CLIMB_DEPS and cur.head.i != cur.i:
+            participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"
             cur = cur.head
+            if participle and cur.dep_ == "ccomp" and cur.head.i != cur.i:
+                # "Analysts said the plan was risky, noting that ...": the participle hangs on the
+                # reported clause, but its subject is the reporting one's
+                cur = cur.head
             continue
         break
     return None

@@ -509,8 +509,22 @@ class _Context:
         spk = self.speakers.speaker_of(verb, (a, b))
         return self._kinded(a, b, verb, spk)
 
+    def _clip_paragraph(self, a: int, b: int, anchor: int) -> tuple[int, int]:
+        """Keep the part of ``doc[a:b]`` in the paragraph of ``anchor`` (a parse may run on)."""
+        doc = self.doc
+        breaks = [i for i in range(a, b) if "\n" in doc[i].text]
+        if not breaks:
+            return a, b
+        lo = max((i + 1 for i in breaks if i < anchor), default=a)
+        hi = min((i for i in breaks if i >= anchor), default=b)
+        if lo >= hi:  # the anchor sits on a break: take the part after it
+            hi = min((i for i in breaks if i > lo), default=b)
+        lo, hi = trim(doc, lo, hi)
+        return (lo, hi) if sum(1 for t in doc[lo:hi] if t.is_alpha) >= 3 else (lo, lo)
+
     def _kinded(self, a: int, b: int, verb: Token | None, spk: dict[str, Any] | None) -> Record | None:
         doc, qid = self.doc, self.qid
+        a, b = self._clip_paragraph(a, b, verb.i if verb is not None else a)
         words = [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
         if not words or all(doc[i].ent_type_ in _NOT_CONTENT_ENTS for i in words):
             return None  # "commenting on November 29": a date or a number says nothing
