@@ -571,3 +571,17 @@ def test_entities_non_name_words_are_cut_from_inside_and_front(
 ) -> None:
     n = len(words)
     assert _names(repairer(_parsed(words, ents, tags, [0] * n, ["dep"] * n))) == expected
+
+
+def test_entities_hyphen_joined_names_and_named_chairs_are_no_people(repairer: EntityRepairer) -> None:
+    words = ["Hillary", "Clinton", "and", "Donald", "Trump", "met", ".", "The", "Trump", "-", "Clinton"]
+    words += ["fight", "began", "at", "the", "Roy", "P.", "Crocker", "Professor", "desk", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON"]
+    ents += ["I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O"]
+    tags = ["NNP", "NNP", "CC", "NNP", "NNP", "VBD", ".", "DT", "NNP", "HYPH", "NNP"]
+    tags += ["NN", "VBD", "IN", "DT", "NNP", "NNP", "NNP", "NNP", "NN", "."]
+    spaces = [True] * len(words)
+    spaces[8] = spaces[9] = False
+    n = len(words)
+    doc = repairer(_parsed(words, ents, tags, [0] * n, ["dep"] * n, spaces=spaces))
+    assert _names(doc) == ["Hillary Clinton", "Donald Trump"]

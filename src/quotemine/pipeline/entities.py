@@ -658,7 +658,11 @@ class EntityRepairer:
                     counts[self._low(doc[s])] = counts.get(self._low(doc[s]), 0) + 1
             known = {self._low(doc[e - 1]) for s, e, _ in people if e - s >= 2}
             known |= {word for word, n in counts.items() if n >= 2}
-            people += [m for m in modifiers if self._low(doc[m[1] - 1]) in known]
+            people += [
+                m
+                for m in modifiers
+                if self._low(doc[m[1] - 1]) in known and not any("-" in t.text for t in doc[m[0] : m[1]])
+            ]
         return out + people
 
     def _strip_epithets(self, doc: Doc, people: list[list[Any]]) -> list[list[Any]]:
@@ -735,6 +739,19 @@ class EntityRepairer:
         full_name = first_name and len(toks) >= 2
         if doc[start:end].text.lower() in lex.org_names and not (len(toks) == 1 and last_low in surnames):
             return "ORG"  # "Politico reported", "on Twitter", "Scribner is set to publish"
+        parts = [p.lower() for t in toks for p in t.text.split("-") if p]
+        if any("-" in t.text for t in toks) and (
+            parts[0] in _HYPHEN_PREFIXES or (len(parts) >= 2 and all(p in surnames for p in parts))
+        ):
+            return "_MODIFIER"  # "Pro-Clinton super PAC", "the Trump-Clinton fight"
+        if (
+            start > 0
+            and doc[start - 1].lower_ == "the"
+            and end < len(doc)
+            and doc[end].is_title
+            and self._low(doc[end]) in lex.role_heads
+        ):
+            return "_DROP"  # "the Roy P. Crocker Professor of Politics": a named chair
         if not full_name and last_low not in surnames:
             if self._work_title(doc, start, end):
                 return "_DROP"  # "''Twin Peaks,'' the cult series", "her book, Living History"
@@ -744,12 +761,6 @@ class EntityRepairer:
                 stems = {last_low[:-1], last_low[:-2] if last_low.endswith("es") else last_low[:-1]}
                 if stems & surnames or (stems & lex.surnames and any(c.dep_ == "det" for c in last.children)):
                     return "_DROP"  # "the Clintons", "both former president Bushes": a family
-            parts = [t for t in toks if t.text != "-"]
-            if len(parts) < len(toks) and (
-                self._low(parts[0]) in _HYPHEN_PREFIXES
-                or (len(parts) >= 2 and all(self._low(t) in surnames for t in parts))
-            ):
-                return "_MODIFIER"  # "Pro-Clinton super PAC", "the Trump-Clinton fight"
         if (
             last_low.endswith(_GROUP_ENDINGS)
             and len(last_low) > 3
