@@ -488,3 +488,28 @@ def extend_to_quote(
         if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in _SENT_END or "\n" in doc[i].text:
             break
     return content
+
+
+def clip_paragraph(doc: Doc, a: int, b: int, anchor: int) -> tuple[int, int]:
+    """Keep the part of ``doc[a:b]`` in the paragraph of token ``anchor`` (a parse may run on).
+
+    Returns an empty range when what is left has fewer than three words.
+    """
+    breaks = [i for i in range(a, b) if "\n" in doc[i].text]
+    if not breaks:
+        return a, b
+    lo = max((i + 1 for i in breaks if i < anchor), default=a)
+    hi = min((i for i in breaks if i >= anchor), default=b)
+    if lo >= hi:  # the anchor sits on a break: take the part after it
+        hi = min((i for i in breaks if i > lo), default=b)
+    lo, hi = trim(doc, lo, hi)
+    return (lo, hi) if sum(1 for t in doc[lo:hi] if t.is_alpha) >= 3 else (lo, lo)
+
+
+def is_title(span: Span) -> bool:
+    """Tell whether a quoted stretch reads as a title ("Meet the Press", "Failure to Adjust: How ...")."""
+    words = [t.text for t in span if t.is_alpha]
+    if not words or len(words) > 12 or any(t.text in ("!", "?") for t in span):
+        return False  # exclamations and questions are said, not titled
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)

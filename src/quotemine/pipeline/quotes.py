@@ -54,8 +54,10 @@ from quotemine.pipeline._speakers import (
     SUBJECT_DEPS,
     SpeakerReader,
     according_to_spans,
+    clip_paragraph,
     extend_to_quote,
     governing_verb,
+    is_title,
     np_span,
     object_content,
     parataxis_spans,
@@ -333,7 +335,7 @@ class QuoteFinder:
             words = sum(1 for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space)
             if words < self.min_inherited_words:
                 continue
-            if ctx.is_title(a, b):
+            if is_title(doc[a:b]):
                 continue
             _, before = ctx.before(a)
             if before is not None and before.text not in _SENT_END and before.text != ":":
@@ -413,16 +415,6 @@ class _Context:
             j -= 1
         return j, doc[j] if j >= 0 and "\n" not in doc[j].text else None
 
-    def is_title(self, a: int, b: int) -> bool:
-        """Tell whether ``doc[a:b]`` reads as a title ("Meet the Press", "Failure to Adjust: How ...")."""
-        words = [t.text for t in self.doc[a:b] if t.is_alpha]
-        if not words or len(words) > 12:
-            return False
-        long = [w for w in words if len(w) > 3]
-        if any(t.text in ("!", "?") for t in self.doc[a:b]):
-            return False  # exclamations and questions are said, not titled
-        return len(long) >= 2 and all(w[0].isupper() for w in long)
-
     def direct_cue(self, a: int, b: int) -> tuple[Token | None, dict[str, Any] | None] | None:
         """Find the cue of the quoted tokens ``doc[a:b]`` right after or right before them."""
         doc, qid = self.doc, self.qid
@@ -431,7 +423,7 @@ class _Context:
         # the token before the opening mark: a quote that sits inside a clause is not direct speech
         j, before = self.before(a)
         words = sum(1 for i in range(a, b) if not doc[i].is_punct)
-        title = self.is_title(a, b)
+        title = is_title(self.doc[a:b])
         first = doc[a]
         lower_start = first.text[:1].islower()
         # a quote that opens a sentence may still take its cue after it ('... doing. "It's fine," he said.')
@@ -509,22 +501,9 @@ class _Context:
         spk = self.speakers.speaker_of(verb, (a, b))
         return self._kinded(a, b, verb, spk)
 
-    def _clip_paragraph(self, a: int, b: int, anchor: int) -> tuple[int, int]:
-        """Keep the part of ``doc[a:b]`` in the paragraph of ``anchor`` (a parse may run on)."""
-        doc = self.doc
-        breaks = [i for i in range(a, b) if "\n" in doc[i].text]
-        if not breaks:
-            return a, b
-        lo = max((i + 1 for i in breaks if i < anchor), default=a)
-        hi = min((i for i in breaks if i >= anchor), default=b)
-        if lo >= hi:  # the anchor sits on a break: take the part after it
-            hi = min((i for i in breaks if i > lo), default=b)
-        lo, hi = trim(doc, lo, hi)
-        return (lo, hi) if sum(1 for t in doc[lo:hi] if t.is_alpha) >= 3 else (lo, lo)
-
     def _kinded(self, a: int, b: int, verb: Token | None, spk: dict[str, Any] | None) -> Record | None:
         doc, qid = self.doc, self.qid
-        a, b = self._clip_paragraph(a, b, verb.i if verb is not None else a)
+        a, b = clip_paragraph(doc, a, b, verb.i if verb is not None else a)
         words = [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
         if not words or all(doc[i].ent_type_ in _NOT_CONTENT_ENTS for i in words):
             return None  # "commenting on November 29": a date or a number says nothing
