@@ -585,3 +585,26 @@ def test_entities_hyphen_joined_names_and_named_chairs_are_no_people(repairer: E
     n = len(words)
     doc = repairer(_parsed(words, ents, tags, [0] * n, ["dep"] * n, spaces=spaces))
     assert _names(doc) == ["Hillary Clinton", "Donald Trump"]
+
+
+def test_entities_neighbourhood_before_a_city_is_a_place(repairer: EntityRepairer) -> None:
+    words = ["A", "party", "in", "Clinton", "Hill", ",", "Brooklyn", ",", "ended", "."]
+    ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"]
+    tags = ["DT", "NN", "IN", "NNP", "NNP", ",", "NNP", ",", "VBD", "."]
+    n = len(words)
+    doc = repairer(_parsed(words, ents, tags, [0] * n, ["dep"] * n))
+    assert _names(doc) == []
+    assert _labels(doc)["Clinton Hill"] == "LOC"
+
+
+def test_entities_headline_inside_a_long_span_is_cut_to_the_name(repairer: EntityRepairer) -> None:
+    words = ["Rand", "Paul", "met", "Donald", "Trump", ".", "\n"]
+    words += ["Rand", "Paul", "Scores", "Direct", "Hit", "On", "Donald", "Trump", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    ents += ["B-PERSON"] + ["I-PERSON"] * 7 + ["O"]
+    tags = ["NNP", "NNP", "VBD", "NNP", "NNP", ".", "_SP"] + ["NNP"] * 8 + ["."]
+    sent_starts = [True] + [False] * 6 + [True] + [False] * 8
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents, tags=tags, sent_starts=sent_starts)
+    people = _people(repairer(doc))
+    assert [p["name"] for p in people] == ["Rand Paul", "Donald Trump"]
+    assert [len(p["mentions"]) for p in people] == [2, 1]

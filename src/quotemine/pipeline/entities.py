@@ -746,15 +746,27 @@ class EntityRepairer:
             return "_MODIFIER"  # "Pro-Clinton super PAC", "the Trump-Clinton fight"
         if (
             start > 0
+            and doc[start - 1].lower_ in {"in", "near"}
+            and end + 1 < len(doc)
+            and doc[end].text == ","
+            and self._is_place(doc[end + 1].text)
+        ):
+            return "LOC"  # "a former factory in Clinton Hill, Brooklyn"
+        if (
+            start > 0
             and doc[start - 1].lower_ == "the"
             and end < len(doc)
             and doc[end].is_title
             and self._low(doc[end]) in lex.role_heads
         ):
             return "_DROP"  # "the Roy P. Crocker Professor of Politics": a named chair
+        if (
+            not (full_name and last_low in lex.surnames)
+            and last_low not in surnames
+            and self._work_title(doc, start, end)
+        ):
+            return "_DROP"  # "''Twin Peaks,'' the cult series", "her book, Living History"
         if not full_name and last_low not in surnames:
-            if self._work_title(doc, start, end):
-                return "_DROP"  # "''Twin Peaks,'' the cult series", "her book, Living History"
             if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lower_ in _ORG_ROLE_NOUNS:
                 return "ORG"  # "artistic director of Sleeping Weazel"
             if len(toks) == 1 and last_low.endswith("s"):
@@ -809,10 +821,8 @@ class EntityRepairer:
             k += 1  # the comma or point inside the closing quote
         if before in _OPEN_QUOTES and k < len(doc) and doc[k].text in _CLOSE_QUOTES:
             return True
-        i = start - 1
-        if i >= 0 and doc[i].text == ",":
-            i -= 1
-        return i >= 0 and doc[i].lower_ in _WORK_NOUNS
+        # "her book, Living History"; "his series, Last Man Standing" (the NER left "Last" out)
+        return any(doc[i].lower_ in _WORK_NOUNS for i in range(max(0, start - 3), start))
 
     def _full_name(self, doc: Doc, start: int, end: int) -> bool:
         """Return whether a span is a full personal name: a known first name, then name words."""
@@ -859,8 +869,9 @@ class EntityRepairer:
         """
         sent = doc[start].sent
         words = 0
+        long_span = end - start >= 5  # "Rand Paul Scores Direct Hit On Donald Trump": count its words
         for i in range(sent.start, sent.end):
-            if i in named:
+            if i in named and not (long_span and start + 2 <= i < end):
                 continue
             tok = doc[i]
             if "\n" in tok.text and i < start:
