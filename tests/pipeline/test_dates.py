@@ -461,3 +461,11 @@ def test_direction_present_tense_that_reads_like_its_past(
         deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
     )
     assert _direction(doc[5:6]) == expected
+
+
+@pytest.mark.slow
+def test_pipeline_planned_event_looks_ahead_and_copular_now_is_no_date(nlp: Language) -> None:
+    got = by_text(run(nlp, "Protesters planned a large demonstration on Saturday.", published="2003-01-08"))
+    assert got["Saturday"]["value"] == "2003-01-11"
+    assert "now" not in by_text(run(nlp, "The mine is now the largest in the region."))
+    assert by_text(run(nlp, "The company now owns 72% of the mine."))["now"]["value"] == "PRESENT_REF"

@@ -113,6 +113,8 @@ def _direction(span: Span) -> int:
     if tok.pos_ not in ("VERB", "AUX"):
         return 0
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.lemma_ in _FUTURE_HEADS:  # "planned a rally on Saturday", "is scheduled for Tuesday"
+        return 1
     if tok.lower_ in _FUTURE_AUX or any(a.lower_ in _FUTURE_AUX for a in auxes):
         return 1
     if any(a.tag_ == "TO" for a in auxes):
@@ -372,11 +374,14 @@ class DateResolver:
         word = text[s:e]
         if word.lower() in MONTHS and _OF_NAME.match(text, e):  # "the March of the Combatant Mothers"
             return True
-        if word not in ("Now", "Today", "Currently"):
+        if word not in ("Now", "now", "Today", "Currently"):
             return False
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             return False
+        if word == "now":  # "is now the second ...", "are now adding": a contrast with before, not a time
+            prev_tok = doc[span.start - 1] if span.start > 0 else None
+            return prev_tok is not None and prev_tok.lemma_ == "be"
         if word != "Today" and text[e : e + 1] == "," and (span.start == 0 or doc[span.start].is_sent_start):
             return True
         prev = doc[span.start - 1] if span.start > 0 else None
