@@ -468,3 +468,18 @@ def test_quotes_participle_takes_the_reporting_subject(nlp: Language, finder: Qu
     doc, quotes = run(nlp, finder, text)
     noting = [q for q in quotes if doc.text[q["cue"][0] : q["cue"][1]] == "noting"]
     assert noting and speaker(doc, noting[0]) == "Analysts"
+
+
+@pytest.mark.parametrize(
+    "text, quote, spk",
+    [
+        ("The senator seemed to soften his stance on trade.", "to soften his stance on trade", None),
+        ("The bill is expected to pass the Senate next week.", "to pass the Senate next week", None),
+        ("The bill is expected by analysts to pass the Senate.", "to pass the Senate", "analysts"),
+    ],
+)
+def test_quotes_sourceless_stances(
+    nlp: Language, finder: QuoteFinder, text: str, quote: str, spk: str | None
+) -> None:
+    doc, quotes = run(nlp, finder, text)
+    assert [(content(doc, q), speaker(doc, q)) for q in quotes] == [(quote, spk)]

@@ -45,17 +45,17 @@ def subject_of(
     cur = verb
     for _ in range(4):
         for child in cur.children:
+            if child.dep_ == "agent":  # the logical subject of a passive comes first
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        for child in cur.children:
             if child.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= child.i < exclude[1]):
                 return child
         for child in cur.lefts:
             # "Will wrote ...": a capitalised "modal" before a finite verb is a name (George Will)
             if child.tag_ == "MD" and child.text[:1].isupper() and cur.tag_ in ("VBD", "VBZ"):
                 return child
-        for child in cur.children:
-            if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
         if cur.dep_ == "acl" and cur.head.i != cur.i:
             noun = cur.head  # "a statement saying ...", "911 calls saying ..."
             if noun.lemma_.lower() in documents and noun.dep_ == "dobj" and noun.head.i != noun.i:

@@ -133,13 +133,18 @@ class QuoteFinder:
         self.cognition_verbs = frozenset(w.lower() for w in cues.get("cognition_verbs", []))
         self.object_verbs = frozenset(w.lower() for w in cues.get("object_verbs", []))
         self.xcomp_verbs = frozenset(w.lower() for w in cues.get("xcomp_verbs", []))
+        self.evidential_verbs = frozenset(w.lower() for w in cues.get("evidential_verbs", []))
         self.prep_verbs: dict[str, frozenset[str]] = {
             str(k).lower(): frozenset(str(p).lower() for p in v)
             for k, v in cues.get("prep_verbs", {}).items()
         }
         self.cue_verbs = self.speech_verbs | self.cognition_verbs
         self._content_verbs = (
-            self.cue_verbs | self.object_verbs | self.xcomp_verbs | frozenset(self.prep_verbs)
+            self.cue_verbs
+            | self.object_verbs
+            | self.xcomp_verbs
+            | self.evidential_verbs
+            | frozenset(self.prep_verbs)
         )
         self.embed_verbs = self._content_verbs | frozenset(w.lower() for w in cues.get("embed_verbs", []))
         self.cue_nouns = frozenset(w.lower() for w in cues.get("nouns", []))
@@ -277,6 +282,7 @@ class QuoteFinder:
                     continue
             for child in tok.children:
                 content: tuple[int, int] | None = None
+                sourced = True
                 if child.dep_ in _CONTENT_DEPS and lemma in self.cue_verbs:
                     content = (child.left_edge.i, child.right_edge.i + 1)
                 elif (
@@ -301,6 +307,18 @@ class QuoteFinder:
                             ctx.doc, qid, tok_ranges, (pobj.left_edge.i, pobj.right_edge.i + 1)
                         )
                 elif (
+                    child.dep_ == "xcomp"
+                    and child.i > tok.i
+                    and qid[child.i] < 0
+                    and (
+                        lemma in self.evidential_verbs
+                        or (lemma in self.cognition_verbs and any(c.dep_ == "auxpass" for c in tok.children))
+                    )
+                ):
+                    # "seemed to ...", "is expected to ...": a stance with no named source
+                    content = (child.left_edge.i, child.right_edge.i + 1)
+                    sourced = any(c.dep_ == "agent" for c in tok.children)  # "expected by analysts to"
+                elif (
                     self.xcomp_content
                     and child.dep_ == "xcomp"
                     and lemma in self.xcomp_verbs
@@ -314,7 +332,7 @@ class QuoteFinder:
                     continue  # the direct quote this verb already introduces
                 if any(used_quote[qid[i]] for i in range(*content) if qid[i] >= 0):
                     continue
-                rec = ctx.content_record(content, tok)
+                rec = ctx.content_record(content, tok, sourced)
                 if rec is not None:
                     records.append(rec)
                     ctx.consume(rec, used_quote, marked)
@@ -491,14 +509,15 @@ class _Context:
             para=self.para_of(start),
         )
 
-    def content_record(self, content: tuple[int, int], verb: Token) -> Record | None:
+    def content_record(self, content: tuple[int, int], verb: Token, sourced: bool = True) -> Record | None:
+        """Build the record of the content ``doc[a:b]`` of ``verb`` (no speaker when not ``sourced``)."""
         a, b = content
         if a <= verb.i < b:  # "..., which he said runs the risk": the content starts after the cue
             a = verb.i + 1
         a, b = trim(self.doc, a, b)
         if b - a < 1:
             return None
-        spk = self.speakers.speaker_of(verb, (a, b))
+        spk = self.speakers.speaker_of(verb, (a, b)) if sourced else None
         return self._kinded(a, b, verb, spk)
 
     def _kinded(self, a: int, b: int, verb: Token | None, spk: dict[str, Any] | None) -> Record | None:
