@@ -210,3 +210,12 @@ def group_by_cue(records: list[Record]) -> None:
     for rec in records:
         if rec.group is not None:
             rec.group = names.setdefault(rec.group, f"g{len(names) + 1}")
+
+
+def consume(marked: Sequence[MarkedSpan], used: list[bool], rec: Record) -> None:
+    """Mark the quoted stretches inside ``rec`` as used (``marked`` is sorted by start)."""
+    k = bisect.bisect_left(marked, rec.start - 1, key=lambda m: m.start)
+    while k < len(marked) and marked[k].start < rec.end:
+        if marked[k].end <= rec.end + 1:
+            used[k] = True
+        k += 1

@@ -16,6 +16,7 @@ _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "de
 _LEFT_MODS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
 _RIGHT_MODS = frozenset({"compound", "flat", "case"})
 PRONOUNS = frozenset({"i", "he", "she", "we", "they", "you", "it", "who", "me", "him", "her", "us", "them"})
+_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘", "’", "'"})
 _SENT_END = frozenset({".", "!", "?", "…"})
 _NESTABLE_PRONOUNS = frozenset({"he", "she", "they"})
 _NEST_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
@@ -513,3 +514,11 @@ def is_title(span: Span) -> bool:
         return False  # exclamations and questions are said, not titled
     long = [w for w in words if len(w) > 3]
     return len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
+def token_before(doc: Doc, a: int) -> tuple[int, Token | None]:
+    """Return the index and token before the opening mark of ``doc[a:]`` (``None``: paragraph start)."""
+    j = a - 1
+    while j >= 0 and (doc[j].text in _MARK_TOKENS or (doc[j].is_space and "\n" not in doc[j].text)):
+        j -= 1
+    return j, doc[j] if j >= 0 and "\n" not in doc[j].text else None

@@ -33,7 +33,7 @@ import bisect
 import json
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,8 +43,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.pipeline._quote_marks import (
-    MarkedSpan,
     Record,
+    consume,
     find_marked_spans,
     group_by_cue,
     overlaps,
@@ -63,6 +63,7 @@ from quotemine.pipeline._speakers import (
     parataxis_spans,
     speaker_dict,
     that_clause,
+    token_before,
     trim,
     trim_right,
 )
@@ -262,13 +263,13 @@ class QuoteFinder:
                 rec = ctx.according_to(tok)
                 if rec is not None:
                     records.append(rec)
-                    ctx.consume(rec, used_quote, marked)
+                    consume(marked, used_quote, rec)
                 continue
             if tok.pos_ == "NOUN" and lemma in self.cue_nouns:
                 rec = ctx.noun_record(tok, used_quote)  # "his claim that the vote was rigged"
                 if rec is not None:
                     records.append(rec)
-                    ctx.consume(rec, used_quote, marked)
+                    consume(marked, used_quote, rec)
                 continue
             if tok.pos_ not in ("VERB", "AUX") or lemma not in self._content_verbs:
                 continue
@@ -277,7 +278,7 @@ class QuoteFinder:
                 pieces = ctx.parataxis_records(tok, used_quote)
                 for rec in pieces:
                     records.append(rec)
-                    ctx.consume(rec, used_quote, marked)
+                    consume(marked, used_quote, rec)
                 if pieces:
                     continue
             for child in tok.children:
@@ -335,14 +336,14 @@ class QuoteFinder:
                 rec = ctx.content_record(content, tok, sourced)
                 if rec is not None:
                     records.append(rec)
-                    ctx.consume(rec, used_quote, marked)
+                    consume(marked, used_quote, rec)
         # pass 2b: "Sanders: Brexit's message could draw Trump support" (headlines, transcripts)
         records.sort(key=lambda r: r.start)
         for pa in numpy.searchsorted(starts, para_starts, side="left").tolist():
             rec = ctx.colon_line(int(pa), used_quote)
             if rec is not None and not overlaps(records, rec):
                 bisect.insort(records, rec, key=lambda r: r.start)
-                ctx.consume(rec, used_quote, marked)
+                consume(marked, used_quote, rec)
         # pass 3: unattributed quoted stretches continue the previous statement
         records.sort(key=lambda r: r.start)
         by_end = sorted(records, key=lambda r: (r.end, r.start))
@@ -355,7 +356,7 @@ class QuoteFinder:
                 continue
             if is_title(doc[a:b]):
                 continue
-            _, before = ctx.before(a)
+            _, before = token_before(doc, a)
             if before is not None and before.text not in _SENT_END and before.text != ":":
                 # a quoted phrase inside a clause belongs to the clause: a mixed statement
                 emb = ctx.embedded(a, b)
@@ -425,21 +426,13 @@ class _Context:
             and nxt.text in (":", ",", ".")
         )
 
-    def before(self, a: int) -> tuple[int, Token | None]:
-        """Return the index and token before the opening mark of ``doc[a:]`` (``None``: paragraph start)."""
-        doc = self.doc
-        j = a - 1
-        while j >= 0 and (doc[j].text in _MARK_TOKENS or (doc[j].is_space and "\n" not in doc[j].text)):
-            j -= 1
-        return j, doc[j] if j >= 0 and "\n" not in doc[j].text else None
-
     def direct_cue(self, a: int, b: int) -> tuple[Token | None, dict[str, Any] | None] | None:
         """Find the cue of the quoted tokens ``doc[a:b]`` right after or right before them."""
         doc, qid = self.doc, self.qid
         n = len(doc)
         text = self.text
         # the token before the opening mark: a quote that sits inside a clause is not direct speech
-        j, before = self.before(a)
+        j, before = token_before(doc, a)
         words = sum(1 for i in range(a, b) if not doc[i].is_punct)
         title = is_title(self.doc[a:b])
         first = doc[a]
@@ -600,14 +593,6 @@ class _Context:
         if spk is None:
             return None
         return self._kinded(*trim(self.doc, gov.i + 1, b), gov, spk)
-
-    def consume(self, rec: Record, used: list[bool], marked: Sequence[MarkedSpan]) -> None:
-        """Mark the quoted stretches inside ``rec`` as used (``marked`` is sorted by start)."""
-        k = bisect.bisect_left(marked, rec.start - 1, key=lambda m: m.start)
-        while k < len(marked) and marked[k].start < rec.end:
-            if marked[k].end <= rec.end + 1:
-                used[k] = True
-            k += 1
 
 
 __all__ = ["SUBJECT_DEPS", "QuoteFinder"]
