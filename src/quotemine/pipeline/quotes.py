@@ -77,7 +77,6 @@ _ADDRESSEE_VERBS = frozenset(
     {"tell", "inform", "ask", "warn", "remind", "assure", "advise", "brief", "urge", "promise", "instruct"}
 )
 _CONTENT_DEPS = frozenset({"ccomp"})
-_MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘", "’", "'"})
 _OPEN_CONTEXT = frozenset({":", ",", "—", "–", "-", "(", ";"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _SENT_END = frozenset({".", "!", "?", "…"})
