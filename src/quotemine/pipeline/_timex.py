@@ -66,7 +66,8 @@ def granularity_of(value: str) -> str | None:
         return "season"
     if re.fullmatch(r"\d{4}-Q\d", value):
         return "quarter"
-    # "2002-H1" (a half year) has no granularity in the report schema yet: None
+    if re.fullmatch(r"\d{4}-H[12]", value):
+        return "half"
     if re.fullmatch(r"\d{4}", value):
         return "year"
     if re.fullmatch(r"\d{3}X?", value):
