@@ -359,10 +359,12 @@ def object_content(verb: Token, obj: Token, money: Set[str] = frozenset()) -> tu
 
 
 def trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    """Trim punctuation, spaces and a leading complementiser off ``doc[a:b]``."""
-    while a < b and (doc[a].is_space or doc[a].text in _STRIP_PUNCT or doc[a].lower_ == "that"):
-        if doc[a].lower_ == "that" and doc[a].dep_ != "mark":
-            break
+    """Trim punctuation and spaces off ``doc[a:b]``.
+
+    A leading complementiser stays: "said that taxes would fall" reports "that taxes would fall",
+    as PARC-style annotation (PolNeAR) marks it.
+    """
+    while a < b and (doc[a].is_space or doc[a].text in _STRIP_PUNCT):
         a += 1
     while b > a and (doc[b - 1].is_space or doc[b - 1].text in _STRIP_PUNCT):
         b -= 1
