@@ -484,3 +484,9 @@ def test_quotes_sourceless_stances(
 ) -> None:
     doc, quotes = run(nlp, finder, text)
     assert [(content(doc, q), speaker(doc, q)) for q in quotes] == [(quote, spk)]
+
+
+def test_quotes_trailing_which_clause_is_the_reporters(nlp: Language, finder: QuoteFinder) -> None:
+    text = "He said he would look at the bill, which would give the police more time."
+    doc, quotes = run(nlp, finder, text)
+    assert [content(doc, q) for q in quotes] == ["he would look at the bill"]

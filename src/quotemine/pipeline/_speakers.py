@@ -524,3 +524,20 @@ def token_before(doc: Doc, a: int) -> tuple[int, Token | None]:
     while j >= 0 and (doc[j].text in _MARK_TOKENS or (doc[j].is_space and "\n" not in doc[j].text)):
         j -= 1
     return j, doc[j] if j >= 0 and "\n" not in doc[j].text else None
+
+
+def cut_tail(doc: Doc, a: int, b: int) -> int:
+    """Return where the content ``doc[a:b]`` of a cue really ends.
+
+    A non-restrictive relative clause at the end (", which would give ...") is the reporter's.
+    """
+    for tok in doc[a:b]:
+        if (
+            tok.dep_ == "relcl"
+            and tok.right_edge.i >= b - 2
+            and tok.left_edge.lower_ == "which"
+            and tok.left_edge.i > a
+            and doc[tok.left_edge.i - 1].text == ","
+        ):
+            return tok.left_edge.i - 1
+    return b

@@ -55,6 +55,7 @@ from quotemine.pipeline._speakers import (
     SpeakerReader,
     according_to_spans,
     clip_paragraph,
+    cut_tail,
     extend_to_quote,
     governing_verb,
     is_title,
@@ -506,7 +507,7 @@ class _Context:
         a, b = content
         if a <= verb.i < b:  # "..., which he said runs the risk": the content starts after the cue
             a = verb.i + 1
-        a, b = trim(self.doc, a, b)
+        a, b = trim(self.doc, a, cut_tail(self.doc, a, b))
         if b - a < 1:
             return None
         spk = self.speakers.speaker_of(verb, (a, b)) if sourced else None
