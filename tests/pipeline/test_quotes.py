@@ -57,6 +57,11 @@ def speaker(doc: Doc, q: dict[str, Any]) -> str | None:
         # sloppy typing: a straight opener closed by a curly mark, a left mark used as a closer
         ('He went on. "We are going to work together.” Then he left.', ["We are going to work together."]),
         ("“Your facts are wrong.“ He left.", ["Your facts are wrong."]),
+        # a curly pair nested in a straight quote stays inside it
+        (
+            'Ward stated: "It isn’t about “Equal Justice” anymore."',
+            ["It isn’t about “Equal Justice” anymore."],
+        ),
     ],
 )
 def test_marks_pair_every_style(text: str, expected: list[str]) -> None:

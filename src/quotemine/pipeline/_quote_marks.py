@@ -73,6 +73,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
+    nested = 0  # curly quotes opened inside a straight one
     i = start
     while i < end:
         hit = _MARK_CHARS.search(text, i, end)
@@ -89,12 +90,16 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
             elif ch == "”" and i + 1 < end and _ALNUM.match(text[i + 1]):
                 open_at, closer = i + 1, "”"
             elif ch == '"':
-                open_at, closer = i + 1, '"”'  # a straight opener may be closed by a curly mark
+                open_at, closer, nested = i + 1, '"”', 0  # a straight opener may close with a curly mark
             elif two in ("''", "``"):
                 open_at, closer = i + 2, "''"
                 i += 1
         else:
-            if closer == "''" and two in ("''", "´´"):
+            if closer == '"”' and ch == "“":
+                nested += 1  # "... about “Equal Justice” anymore": the curly pair is nested
+            elif closer == '"”' and ch == "”" and nested:
+                nested -= 1
+            elif closer == "''" and two in ("''", "´´"):
                 spans.append((open_at, i))
                 open_at = None
                 i += 1
