@@ -608,3 +608,115 @@ def test_entities_headline_inside_a_long_span_is_cut_to_the_name(repairer: Entit
     people = _people(repairer(doc))
     assert [p["name"] for p in people] == ["Rand Paul", "Donald Trump"]
     assert [len(p["mentions"]) for p in people] == [2, 1]
+
+
+# ---------------------------------------------------------------- names without person evidence
+@pytest.mark.parametrize(
+    "words, ents, tags, heads, deps",
+    [
+        (  # a quoted title whose first word the NER left out
+            ["Reruns", "of", "\u201c", "Prison", "Break", "\u201d", "air", "."],
+            ["O", "O", "O", "O", "B-PERSON", "O", "O", "O"],
+            ["NNS", "IN", "``", "NNP", "NNP", "''", "VBP", "."],
+            [6, 0, 4, 4, 1, 4, 6, 6],
+            ["nsubj", "prep", "punct", "compound", "pobj", "punct", "ROOT", "punct"],
+        ),
+        (  # a thing named after someone
+            ["They", "tested", "Moshe", "\u2019s", "Shield", "."],
+            ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"],
+            ["PRP", "VBD", "NNP", "POS", "NNP", "."],
+            [1, 1, 4, 2, 1, 1],
+            ["nsubj", "ROOT", "poss", "case", "dobj", "punct"],
+        ),
+        (  # two capitalised common words with no first name and no person evidence
+            ["Staffers", "read", "Off", "Message", "daily", "."],
+            ["O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+            ["NNS", "VBP", "NNP", "NNP", "RB", "."],
+            [1, 1, 3, 1, 1, 1],
+            ["nsubj", "ROOT", "compound", "dobj", "advmod", "punct"],
+        ),
+        (  # a hyphen-joined pair of names before a party plural
+            ["Gerald", "Ford-Rockefeller", "Republicans", "disagree", "."],
+            ["B-PERSON", "I-PERSON", "O", "O", "O"],
+            ["NNP", "NNP", "NNPS", "VBP", "."],
+            [1, 2, 3, 3, 3],
+            ["compound", "compound", "nsubj", "ROOT", "punct"],
+        ),
+    ],
+)
+def test_entities_works_things_and_unsupported_names_are_not_people(
+    repairer: EntityRepairer,
+    words: list[str],
+    ents: list[str],
+    tags: list[str],
+    heads: list[int],
+    deps: list[str],
+) -> None:
+    assert _names(repairer(_parsed(words, ents, tags, heads, deps))) == []
+
+
+def test_entities_outlet_possessive_is_cut_before_a_full_name(repairer: EntityRepairer) -> None:
+    doc = repairer(
+        _parsed(
+            ["Gazette", "\u2019s", "Ronald", "Pitkin", "reported", "it", "."],
+            ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O"],
+            ["NNP", "POS", "NNP", "NNP", "VBD", "PRP", "."],
+            [3, 0, 3, 4, 4, 4, 4],
+            ["poss", "case", "compound", "nsubj", "ROOT", "dobj", "punct"],
+        )
+    )
+    assert _names(doc) == ["Ronald Pitkin"]
+
+
+@pytest.mark.parametrize(
+    "words, ents, tags, heads, deps, expected",
+    [
+        (  # a title before, split from its point by the tokenizer
+            ["Guards", "freed", "Sgt", ".", "Bowe", "Pelletreaux", "."],
+            ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+            ["NNS", "VBD", "NNP", ".", "NNP", "NNP", "."],
+            [1, 1, 1, 1, 5, 1, 1],
+            ["nsubj", "ROOT", "dobj", "punct", "compound", "dobj", "punct"],
+            ["Bowe Pelletreaux"],
+        ),
+        (  # an age apposition
+            ["Larossi", "Abballaq", ",", "18", ",", "voted", "."],
+            ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+            ["NNP", "NNP", ",", "CD", ",", "VBD", "."],
+            [1, 5, 1, 1, 1, 5, 5],
+            ["compound", "nsubj", "punct", "appos", "punct", "ROOT", "punct"],
+            ["Larossi Abballaq"],
+        ),
+        (  # the last word alone names it again
+            ["Mitt", "Romney", "won", ";", "Romney", "smiled", "."],
+            ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"],
+            ["NNP", "NNP", "VBD", ":", "NNP", "VBD", "."],
+            [1, 2, 2, 2, 5, 2, 2],
+            ["compound", "nsubj", "ROOT", "punct", "nsubj", "conj", "punct"],
+            ["Mitt Romney"],
+        ),
+    ],
+)
+def test_entities_names_without_first_name_kept_on_person_evidence(
+    repairer: EntityRepairer,
+    words: list[str],
+    ents: list[str],
+    tags: list[str],
+    heads: list[int],
+    deps: list[str],
+    expected: list[str],
+) -> None:
+    assert _names(repairer(_parsed(words, ents, tags, heads, deps))) == expected
+
+
+def test_entities_group_descriptor_makes_every_mention_an_organisation(nlp: Language) -> None:
+    doc = nlp(
+        "Police said the attackers belonged to the group Jabhat al-Nusra. Jabhat al-Nusra has denied it."
+    )
+    assert _names(doc) == []
+    assert any(e.text == "Jabhat al-Nusra" and e.label_ == "ORG" for e in doc.ents)
+
+
+def test_entities_word_joined_to_a_place_after_in_is_no_person(nlp: Language) -> None:
+    doc = nlp("The candidate will hold town halls in Manchester and Londonderry on Monday.")
+    assert "Londonderry" not in _names(doc)

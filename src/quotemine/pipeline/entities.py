@@ -91,6 +91,7 @@ _CLOSE_QUOTES = frozenset({'"', "''", "\u201d", "'", "\u2019"})
 _HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "\u2019s"})
 _HEADLINE_MAX = 200
+_PLACE_PREPS = frozenset({"in", "at", "near", "across", "around", "outside", "throughout"})
 # Role nouns whose "of" names an organisation ("director of X", "president of X").
 _ORG_ROLE_NOUNS = frozenset(
     "director president chairman chairwoman chair ceo founder co-founder head member owner executive "
@@ -621,6 +622,7 @@ class EntityRepairer:
         people: list[list[Any]] = []
         modifiers: list[list[Any]] = []
         out: list[list[Any]] = []
+        demoted: set[str] = set()
         # Last words of full names: "Fox" is an outlet unless the text names Vicente Fox.
         surnames = {
             self._low(doc[e - 1])
@@ -635,6 +637,10 @@ class EntityRepairer:
                 people.append(ent)
                 continue
             ent[0], ent[1] = self._strip_person(doc, ent[0], ent[1])
+            for k in range(ent[1] - 2, ent[0], -1):
+                if doc[k].text in _POSSESSIVE_S and self._full_name(doc, k + 1, ent[1]):
+                    ent[0] = k + 1  # "Breitbart's Joel Pollak"
+                    break
             kind = self._non_person(doc, ent[0], ent[1], surnames)
             if kind == "PERSON" or (kind == "_MODIFIER" and self._full_name(doc, ent[0], ent[1])):
                 people.append(ent)  # a full personal name names a person even as a modifier
@@ -642,11 +648,22 @@ class EntityRepairer:
                 modifiers.append(ent)
             elif kind != "_DROP":
                 out.append([ent[0], ent[1], kind])
+                if kind == "ORG":
+                    demoted.add(doc[ent[0] : ent[1]].text)
+        if demoted:
+            # one mention shown to be an organisation ("the group Ansar al-Sharia") makes the
+            # same name an organisation everywhere in the text
+            for ent in people:
+                if doc[ent[0] : ent[1]].text in demoted:
+                    ent[2] = "ORG"
+            out += [ent for ent in people if ent[2] == "ORG"]
+            people = [ent for ent in people if ent[2] == "PERSON"]
         people = self._strip_epithets(doc, people)
         people = self._strip_trailing_nouns(doc, people)
         named = {i for s, e, _ in out for i in range(s, e)} | {i for s, e, _ in people for i in range(s, e)}
         people = self._vet_headlines(doc, people, byline, named)
         people = self._vet_single_words(doc, people, byline, named)
+        people = self._vet_unsupported_names(doc, people, byline)
         if modifiers:
             # "a Bernie Sanders rally" names a person mentioned elsewhere: keep it as one of that
             # person's mentions (it may be the fullest name); alone it is no mention of a person.
@@ -739,11 +756,26 @@ class EntityRepairer:
         full_name = first_name and len(toks) >= 2
         if doc[start:end].text.lower() in lex.org_names and not (len(toks) == 1 and last_low in surnames):
             return "ORG"  # "Politico reported", "on Twitter", "Scribner is set to publish"
+        inner_pos = [k for k, t in enumerate(toks[1:-1], 1) if t.text in _POSSESSIVE_S]
+        if inner_pos and not self._full_name(doc, start + inner_pos[-1] + 1, end):
+            return "_DROP"  # "David's Sling", "Robert's Rules": a thing named after someone
+        if self._descriptor_before(doc, start) and (
+            not full_name
+            or (doc[start - 2].lower_ == "the" and doc[start:end].root.dep_ not in {"nsubj", "nsubjpass"})
+        ):
+            return "ORG"  # "the group Ansar al-Sharia", "the law firm Hogan Lovells"
         parts = [p.lower() for t in toks for p in t.text.split("-") if p]
         if any("-" in t.text for t in toks) and (
             parts[0] in _HYPHEN_PREFIXES or (len(parts) >= 2 and all(p in surnames for p in parts))
         ):
             return "_MODIFIER"  # "Pro-Clinton super PAC", "the Trump-Clinton fight"
+        if (
+            "-" in last.text
+            and end < len(doc)
+            and doc[end].text.lower() in lex.demonyms
+            and all(p[:1].isupper() for p in last.text.split("-") if p)
+        ):
+            return "_DROP"  # "Gerald Ford-Rockefeller Republicans": a kind of party member
         if (
             start > 0
             and doc[start - 1].lower_ in {"in", "near"}
@@ -815,14 +847,32 @@ class EntityRepairer:
     @staticmethod
     def _work_title(doc: Doc, start: int, end: int) -> bool:
         """Return whether a span is the title of a work: quoted on its own, or after "book," etc."""
-        before = doc[start - 1].text if start > 0 else ""
         k = end
         while k < len(doc) and doc[k].text in {",", "."}:
             k += 1  # the comma or point inside the closing quote
-        if before in _OPEN_QUOTES and k < len(doc) and doc[k].text in _CLOSE_QUOTES:
-            return True
+        if k < len(doc) and doc[k].text in _CLOSE_QUOTES:
+            # the span with up to three capitalised words before it, quoted on its own
+            # ("''Prison Break''" where the NER took "Break" alone)
+            b = start - 1
+            while b >= 0 and start - b <= 3 and doc[b].is_title and doc[b].text not in _OPEN_QUOTES:
+                b -= 1
+            if b >= 0 and doc[b].text in _OPEN_QUOTES:
+                return True
         # "her book, Living History"; "his series, Last Man Standing" (the NER left "Last" out)
         return any(doc[i].lower_ in _WORK_NOUNS for i in range(max(0, start - 3), start))
+
+    def _descriptor_before(self, doc: Doc, start: int) -> bool:
+        """Return whether an organisation noun with a determiner comes right before a name.
+
+        "the group Ansar al-Sharia", "the law firm Hogan Lovells", "a company called" is not
+        covered. A person's role never takes this shape with these nouns.
+        """
+        if start < 2 or self._low(doc[start - 1]) not in self.lex.org_descriptors:
+            return False
+        k = start - 2
+        if k > 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _ATTRIBUTIVE_DETS:
+            k -= 1  # "the law firm", "the investment bank"
+        return doc[k].lower_ in _ATTRIBUTIVE_DETS
 
     def _full_name(self, doc: Doc, start: int, end: int) -> bool:
         """Return whether a span is a full personal name: a known first name, then name words."""
@@ -959,7 +1009,12 @@ class EntityRepairer:
         for i in self._where(doc, "LOWER", self._ids(singles)):
             if doc[i].is_title or doc[i].is_upper:
                 occurrences.setdefault(doc[i].lower_, []).append(i)
-        dropped = {key for key in singles if self._org_apposition(doc, occurrences.get(key, []))}
+        dropped = {
+            key
+            for key in singles
+            if self._org_apposition(doc, occurrences.get(key, []))
+            or self._place_partner(doc, occurrences.get(key, []))
+        }
         doubtful = {
             key
             for key in singles
@@ -987,6 +1042,140 @@ class EntityRepairer:
         if not dropped:
             return people
         return [ent for ent in people if not (ent[1] - ent[0] == 1 and self._low(doc[ent[0]]) in dropped)]
+
+    def _vet_unsupported_names(
+        self, doc: Doc, people: list[list[Any]], byline: tuple[int, int] | None
+    ) -> list[list[Any]]:
+        """Drop longer "people" with no first name that nothing in the text treats as a person.
+
+        News introduces a person with a first name, a title or a role. A name of two or more
+        words whose first word is no known first name or initial ("Citizens United", "Hogan
+        Lovells", "Off Message") stays only when one of its mentions, or of its last word, has a
+        title or role before it, is the subject of a speech verb, has a role apposition, is the
+        subject of a sentence that goes on with he/she, or is joined to a full personal name.
+        """
+        lex = self.lex
+        doubtful: dict[str, list[list[Any]]] = {}
+        for ent in people:
+            s, e = ent[0], ent[1]
+            if e - s < 2 or (byline is not None and (s, e) == byline):
+                continue
+            first = doc[s]
+            if self._low(first) in lex.first_names or is_initial(first.text) or first.text.isupper():
+                continue
+            doubtful.setdefault(self._low(doc[e - 1]), []).append(ent)
+        if not doubtful:
+            return people
+        occurrences: dict[str, list[int]] = {}
+        for i in self._where(doc, "LOWER", self._ids(doubtful)):
+            if doc[i].is_title or doc[i].is_upper:
+                occurrences.setdefault(self._low(doc[i]), []).append(i)
+        cues = lex.titles | lex.honorifics | lex.role_heads
+        full = {
+            i
+            for s, e, _ in people
+            if e - s >= 2 and self._low(doc[s]) in lex.first_names
+            for i in range(s, e)
+        }
+        drop: set[int] = set()
+        first_line = self._headline_end(doc)
+        named = {i for s, e, _ in people for i in range(s, e)}
+        full_surnames = {
+            self._low(doc[max(full & set(range(s, e)))]) for s, e, _ in people if full & set(range(s, e))
+        }
+        for key, ents in doubtful.items():
+            if key in full_surnames:
+                continue  # "Cortez Masto" after "Catherine Cortez Masto"
+            if any(self._titled(doc, s, cues) or self._role_apposition(doc, e - 1) for s, e, _ in ents):
+                continue
+            occ = occurrences.get(key, [])
+            if self._single_evidence(doc, occ) or self._pronoun_or_partner(doc, occ, full):
+                continue
+            ends = {e - 1 for _, e, _ in ents}
+            if any(
+                i not in ends
+                and not (i > 0 and doc[i - 1].is_title)
+                and not (i + 1 < len(doc) and doc[i + 1].is_title)
+                for i in occ
+            ):
+                continue  # the last word alone names it again ("Mitt Romney" ... "Romney")
+            if (
+                (key in lex.surnames or self._has_surname_suffix(key))
+                and all(doc[i].tag_ in _PROPER_TAGS for s, e, _ in ents for i in range(s, e))
+                and not any(
+                    doc[s].idx < first_line or self._is_title_line(doc, s, e, named) for s, e, _ in ents
+                )
+            ):
+                continue  # "Bowe Bergdahl": a proper noun and a surname
+            drop.update(id(ent) for ent in ents)
+        if not drop:
+            return people
+        return [ent for ent in people if id(ent) not in drop]
+
+    def _titled(self, doc: Doc, start: int, cues: frozenset[str]) -> bool:
+        """Return whether a title or role word comes right before ``start`` ("Sgt. Bowe ...")."""
+        k = start - 1
+        if k > 0 and doc[k].text == ".":
+            k -= 1  # "Sgt" "." split by the tokenizer
+        return k >= 0 and self._low(doc[k]) in cues
+
+    def _role_apposition(self, doc: Doc, i: int) -> bool:
+        """Return whether the name is in apposition to a role, or has an age after it.
+
+        "a pledged Sanders delegate, Daraka Larimore-Hall"; "Franson Reneus, 18, from ...".
+        """
+        tok = doc[i]
+        if tok.dep_ == "appos" and self._low(tok.head) in self.lex.role_heads:
+            return True
+        return (
+            i + 3 < len(doc)
+            and doc[i + 1].text == ","
+            and doc[i + 2].like_num
+            and doc[i + 3].text == ","
+            and doc[i + 2].text.isdigit()
+            and 0 < int(doc[i + 2].text) < 120
+        )
+
+    @staticmethod
+    def _pronoun_or_partner(doc: Doc, starts: list[int], full: set[int]) -> bool:
+        """Return whether a subject mention goes on with he/she, or a mention joins a full name."""
+        for i in starts:
+            tok = doc[i]
+            if tok.dep_ in {"nsubj", "nsubjpass"} and any(
+                doc[k].lower_ in _PERSONAL_PRONOUNS for k in range(i + 1, tok.sent.end)
+            ):
+                return True
+            partners = [c for c in tok.children if c.dep_ == "conj"]
+            if tok.dep_ == "conj":
+                partners.append(tok.head)
+            if any(p.i in full for p in partners):
+                return True
+        return False
+
+    def _place_partner(self, doc: Doc, starts: list[int]) -> bool:
+        """Return whether a word is joined to a known place after "in"/"at" ("in Manchester and Londonderry").
+
+        Never when one of its mentions has a title before it or is the subject of a speech verb.
+        """
+        cues = self.lex.titles | self.lex.honorifics
+        if any(
+            self._titled(doc, i, cues) or (doc[i].dep_ == "nsubj" and doc[i].head.lemma_ in SPEECH_LEMMAS)
+            for i in starts
+        ):
+            return False
+        for i in starts:
+            tok = doc[i]
+            partners = [c for c in tok.children if c.dep_ == "conj"]
+            if tok.dep_ == "conj":
+                partners.append(tok.head)
+            first = tok.head if tok.dep_ == "conj" else tok
+            if (
+                first.dep_ == "pobj"
+                and first.head.lower_ in _PLACE_PREPS
+                and any(p.is_title and self._is_place(p.text) for p in partners)
+            ):
+                return True
+        return False
 
     def _org_apposition(self, doc: Doc, starts: list[int]) -> bool:
         """Return whether an apposition calls the word an organisation ("Teck, the mining company")."""
