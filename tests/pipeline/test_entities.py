@@ -720,3 +720,29 @@ def test_entities_group_descriptor_makes_every_mention_an_organisation(nlp: Lang
 def test_entities_word_joined_to_a_place_after_in_is_no_person(nlp: Language) -> None:
     doc = nlp("The candidate will hold town halls in Manchester and Londonderry on Monday.")
     assert "Londonderry" not in _names(doc)
+
+
+def test_entities_name_extends_over_an_apostrophe_surname(repairer: EntityRepairer) -> None:
+    doc = repairer(
+        _parsed(
+            ["He", "told", "Bill", "O\u2019Rourkey", "of", "a", "station", "."],
+            ["O", "O", "B-PERSON", "O", "O", "O", "O", "O"],
+            ["PRP", "VBD", "NNP", "RB", "IN", "DT", "NN", "."],
+            [1, 1, 1, 2, 2, 6, 4, 1],
+            ["nsubj", "ROOT", "dobj", "advmod", "prep", "det", "pobj", "punct"],
+        )
+    )
+    assert _names(doc) == ["Bill O\u2019Rourkey"]
+
+
+def test_entities_names_inside_a_quoted_slogan_are_not_people(repairer: EntityRepairer) -> None:
+    doc = repairer(
+        _parsed(
+            ["the", "\u201c", "Bernie", "or", "Bust", "\u201d", "crowd", "cheered", "."],
+            ["O", "O", "B-PERSON", "O", "B-PERSON", "O", "O", "O", "O"],
+            ["DT", "``", "NNP", "CC", "NNP", "''", "NN", "VBD", "."],
+            [6, 2, 6, 2, 2, 2, 7, 7, 7],
+            ["det", "punct", "compound", "cc", "conj", "punct", "nsubj", "ROOT", "punct"],
+        )
+    )
+    assert _names(doc) == []

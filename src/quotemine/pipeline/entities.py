@@ -91,6 +91,10 @@ _CLOSE_QUOTES = frozenset({'"', "''", "\u201d", "'", "\u2019"})
 _HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "\u2019s"})
 _HEADLINE_MAX = 200
+# Small words inside a quoted title ("Bernie or Bust", "Gone with the Wind").
+_TITLE_INNER = frozenset({"or", "and", "of", "the", "for", "in", "on", "to", "a", "with"})
+# A name word glued to an apostrophe prefix ("O'Reilly", "D'Amato") that the tagger may miss.
+_APOSTROPHE_NAME = re.compile(r"^(?:O|D|Mc|Mac)['\u2019][A-Z][a-z]+$")
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "around", "outside", "throughout"})
 # Role nouns whose "of" names an organisation ("director of X", "president of X").
 _ORG_ROLE_NOUNS = frozenset(
@@ -636,6 +640,10 @@ class EntityRepairer:
             if byline is not None and (ent[0], ent[1]) == byline:
                 people.append(ent)
                 continue
+            while (
+                ent[1] < len(doc) and _APOSTROPHE_NAME.match(doc[ent[1]].text) and not doc[ent[1]].ent_type_
+            ):
+                ent[1] += 1  # "Bill O'Reilly" where the NER stopped at "Bill"
             ent[0], ent[1] = self._strip_person(doc, ent[0], ent[1])
             for k in range(ent[1] - 2, ent[0], -1):
                 if doc[k].text in _POSSESSIVE_S and self._full_name(doc, k + 1, ent[1]):
@@ -847,14 +855,20 @@ class EntityRepairer:
     @staticmethod
     def _work_title(doc: Doc, start: int, end: int) -> bool:
         """Return whether a span is the title of a work: quoted on its own, or after "book," etc."""
+
+        def title_word(tok: Token) -> bool:
+            return tok.is_title or tok.lower_ in _TITLE_INNER
+
         k = end
+        while k < len(doc) and k - end < 3 and title_word(doc[k]):
+            k += 1
         while k < len(doc) and doc[k].text in {",", "."}:
             k += 1  # the comma or point inside the closing quote
         if k < len(doc) and doc[k].text in _CLOSE_QUOTES:
-            # the span with up to three capitalised words before it, quoted on its own
-            # ("''Prison Break''" where the NER took "Break" alone)
+            # the span with a few title words around it, quoted on its own ("''Prison Break''"
+            # where the NER took "Break" alone; "the ''Bernie or Bust'' crowd")
             b = start - 1
-            while b >= 0 and start - b <= 3 and doc[b].is_title and doc[b].text not in _OPEN_QUOTES:
+            while b >= 0 and start - b <= 3 and title_word(doc[b]) and doc[b].text not in _OPEN_QUOTES:
                 b -= 1
             if b >= 0 and doc[b].text in _OPEN_QUOTES:
                 return True
