@@ -152,6 +152,22 @@ def test_quotes_speaker_trims_description(nlp: Language, finder: QuoteFinder) ->
     assert speaker(doc, quotes[0]) == "Tomas Halvorsen"
 
 
+@pytest.mark.parametrize(
+    "text, expected, unnamed",
+    [
+        ("Transport for London said the offer was fair.", "Transport for London", False),
+        ("The Bank of Japan said rates would stay low.", "The Bank of Japan", False),
+        ("A Pentagon spokesman said the talks had failed.", "A Pentagon spokesman", True),
+    ],
+)
+def test_quotes_speaker_keeps_whole_organisation_names(
+    nlp: Language, finder: QuoteFinder, text: str, expected: str, unnamed: bool
+) -> None:
+    doc, quotes = run(nlp, finder, text)
+    assert speaker(doc, quotes[0]) == expected
+    assert quotes[0]["speaker"]["unnamed"] is unnamed
+
+
 def test_quotes_scare_quotes_and_titles_are_not_quotes(nlp: Language, finder: QuoteFinder) -> None:
     _, quotes = run(nlp, finder, 'The so-called "reform" was discussed in the film "Blue Skies" on Monday.')
     assert quotes == []

@@ -100,6 +100,27 @@ def relative_antecedent(subj: Token) -> Token | None:
     return None
 
 
+_WHOLE_ENTITY_TYPES = frozenset({"ORG", "PERSON"})
+_MAX_ENTITY_TOKENS = 8
+
+
+def _name_with_of(head: Token, end: int) -> int:
+    """Extend a proper-name phrase over "for/of <Name>" ("Transport for London", "Bank of Japan")."""
+    for prep in head.rights:
+        if prep.i != end or prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+            continue
+        objects = [t for t in prep.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+        if not objects or objects[0].left_edge.i != prep.i + 1:
+            return end
+        last = objects[0].right_edge.i + 1
+        words = head.doc[prep.i + 1 : last]
+        if last - head.i <= _MAX_ENTITY_TOKENS and all(
+            (t.is_title or t.is_upper) and t.ent_type_ != "PERSON" for t in words
+        ):
+            return last
+    return end
+
+
 def np_span(head: Token) -> tuple[int, int]:
     """Return the token range of the short noun phrase headed by ``head``.
 
@@ -134,6 +155,17 @@ def np_span(head: Token) -> tuple[int, int]:
             k -= 1
         if k > start and doc[k - 1].pos_ != "DET" and k < end:
             start = k
+    if head.is_title and head.ent_type_ != "PERSON":
+        end = _name_with_of(head, end)
+    if head.ent_type_ in _WHOLE_ENTITY_TYPES:
+        # "Transport for London said": the whole organisation name, not its first word
+        ent_start, ent_end = head.i, head.i + 1
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+            ent_start -= 1
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        if ent_end - ent_start <= _MAX_ENTITY_TOKENS:
+            start, end = min(start, ent_start), max(end, ent_end)
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -168,6 +200,8 @@ def speaker_dict(doc: Doc, start: int, end: int, group_nouns: Set[str]) -> dict[
         unnamed = head.lemma_.lower() in group_nouns or plural or not definite
         if definite and not plural and head.lemma_.lower() not in group_nouns:
             unnamed = False
+        if head.i == start and head.is_title and any(t.pos_ == "PROPN" for t in span[1:]):
+            unnamed = False  # a name built on a common noun: "Transport for London"
     return {
         "start": span.start_char,
         "end": span.end_char,
