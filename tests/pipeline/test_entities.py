@@ -635,7 +635,7 @@ def test_entities_headline_inside_a_long_span_is_cut_to_the_name(repairer: Entit
             [1, 1, 3, 1, 1, 1],
             ["nsubj", "ROOT", "compound", "dobj", "advmod", "punct"],
         ),
-        (  # a hyphen-joined pair of names before a party plural
+        (  # a hyphen-joined pair of names before a party plural (one token)
             ["Gerald", "Ford-Rockefeller", "Republicans", "disagree", "."],
             ["B-PERSON", "I-PERSON", "O", "O", "O"],
             ["NNP", "NNP", "NNPS", "VBP", "."],
@@ -743,6 +743,54 @@ def test_entities_names_inside_a_quoted_slogan_are_not_people(repairer: EntityRe
             ["DT", "``", "NNP", "CC", "NNP", "''", "NN", "VBD", "."],
             [6, 2, 6, 2, 2, 2, 7, 7, 7],
             ["det", "punct", "compound", "cc", "conj", "punct", "nsubj", "ROOT", "punct"],
+        )
+    )
+    assert _names(doc) == []
+
+
+def test_entities_split_hyphen_pair_before_a_party_plural_is_no_person(repairer: EntityRepairer) -> None:
+    doc = repairer(
+        _parsed(
+            ["Gerald", "Ford", "-", "Rockefeller", "Republicans", "disagree", "."],
+            ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O"],
+            ["NNP", "NNP", "HYPH", "NNP", "NNPS", "VBP", "."],
+            [3, 3, 3, 4, 5, 5, 5],
+            ["compound", "compound", "punct", "compound", "nsubj", "ROOT", "punct"],
+            spaces=[True, False, False, True, True, False, False],
+        )
+    )
+    assert _names(doc) == []
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Officials said a terrorist group known as Ansar al-Kharif was involved.", "Ansar al-Kharif"),
+        ("Consulting firms like McKinsey have long hired bright young graduates.", "McKinsey"),
+    ],
+)
+def test_entities_organisation_noun_and_bridge_word_make_an_organisation(
+    nlp: Language, text: str, org: str
+) -> None:
+    doc = nlp(text)
+    assert _names(doc) == []
+    assert any(e.text == org and e.label_ == "ORG" for e in doc.ents)
+
+
+def test_entities_quoted_work_tagged_by_the_ner_is_not_made_a_person(nlp: Language) -> None:
+    # "Rush" is a first name: without the quote check the span would be turned into a person
+    doc = nlp("CBS said it was canceling the low-rated ''Rush Hour.''\n\nIt was sad.")
+    assert _names(doc) == []
+
+
+def test_entities_book_cited_by_chapter_and_verse_is_no_person(repairer: EntityRepairer) -> None:
+    doc = repairer(
+        _parsed(
+            ["Ezekiel", "45:1", "reads", ":", "this", "."],
+            ["B-PERSON", "O", "O", "O", "O", "O"],
+            ["NNP", "CD", "VBZ", ":", "DT", "."],
+            [2, 0, 2, 2, 2, 2],
+            ["nsubj", "nummod", "ROOT", "punct", "dobj", "punct"],
         )
     )
     assert _names(doc) == []

@@ -84,13 +84,16 @@ _CUE_FORMS = frozenset({"said", "says", "asked", "asks", "added", "adds", "told"
 # Nouns that introduce the title of a work ("her 2003 book, Living History").
 _WORK_NOUNS = frozenset(
     "book books memoir novel film movie documentary show series sitcom song album play musical "
-    "column essay op-ed poem episode podcast".split()
+    "column essay op-ed poem episode podcast chapter verse gospel".split()
 )
 _OPEN_QUOTES = frozenset({'"', "''", "``", "\u201c", "'", "\u2018"})
 _CLOSE_QUOTES = frozenset({'"', "''", "\u201d", "'", "\u2019"})
 _HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "\u2019s"})
 _HEADLINE_MAX = 200
+_CHAPTER_VERSE = re.compile(r"^\d{1,3}:\d{1,3}$")
+# Words between an organisation noun and its name ("firms like X", "a company called X").
+_BRIDGES = frozenset({"like", "called", "named", "including"})
 # Small words inside a quoted title ("Bernie or Bust", "Gone with the Wind").
 _TITLE_INNER = frozenset({"or", "and", "of", "the", "for", "in", "on", "to", "a", "with"})
 # A name word glued to an apostrophe prefix ("O'Reilly", "D'Amato") that the tagger may miss.
@@ -420,8 +423,9 @@ class EntityRepairer:
                     )
                 )
                 and not (start > 0 and doc[start - 1].lower_ in self.lex.org_descriptors)
+                and not self._work_title(doc, start, end)
             ):
-                item[2] = "PERSON"  # "Bakyt Nurlanov" tagged ORG
+                item[2] = "PERSON"  # "Bakyt Nurlanov" tagged ORG (but not "''Rush Hour''")
                 continue
             if label == "PERSON" and espan.text.lower() in protected:
                 continue
@@ -769,7 +773,10 @@ class EntityRepairer:
             return "_DROP"  # "David's Sling", "Robert's Rules": a thing named after someone
         if self._descriptor_before(doc, start) and (
             not full_name
-            or (doc[start - 2].lower_ == "the" and doc[start:end].root.dep_ not in {"nsubj", "nsubjpass"})
+            or (
+                (doc[start - 2].lower_ == "the" or self._low(doc[start - 1]) not in lex.org_descriptors)
+                and doc[start:end].root.dep_ not in {"nsubj", "nsubjpass"}
+            )
         ):
             return "ORG"  # "the group Ansar al-Sharia", "the law firm Hogan Lovells"
         parts = [p.lower() for t in toks for p in t.text.split("-") if p]
@@ -777,12 +784,10 @@ class EntityRepairer:
             parts[0] in _HYPHEN_PREFIXES or (len(parts) >= 2 and all(p in surnames for p in parts))
         ):
             return "_MODIFIER"  # "Pro-Clinton super PAC", "the Trump-Clinton fight"
-        if (
-            "-" in last.text
-            and end < len(doc)
-            and doc[end].text.lower() in lex.demonyms
-            and all(p[:1].isupper() for p in last.text.split("-") if p)
-        ):
+        glued = ("-" in last.text and all(p[:1].isupper() for p in last.text.split("-") if p)) or (
+            len(toks) >= 3 and toks[-2].text == "-" and not toks[-3].whitespace_ and not toks[-2].whitespace_
+        )
+        if glued and end < len(doc) and doc[end].text.lower() in lex.demonyms:
             return "_DROP"  # "Gerald Ford-Rockefeller Republicans": a kind of party member
         if (
             start > 0
@@ -872,18 +877,31 @@ class EntityRepairer:
                 b -= 1
             if b >= 0 and doc[b].text in _OPEN_QUOTES:
                 return True
+        if end < len(doc) and _CHAPTER_VERSE.match(doc[end].text):
+            return True  # "Isaiah 45:1": a book cited by chapter and verse
         # "her book, Living History"; "his series, Last Man Standing" (the NER left "Last" out)
         return any(doc[i].lower_ in _WORK_NOUNS for i in range(max(0, start - 3), start))
 
     def _descriptor_before(self, doc: Doc, start: int) -> bool:
         """Return whether an organisation noun with a determiner comes right before a name.
 
-        "the group Ansar al-Sharia", "the law firm Hogan Lovells", "a company called" is not
-        covered. A person's role never takes this shape with these nouns.
+        "the group Ansar al-Sharia", "the law firm Hogan Lovells", and with a bridge word
+        "a terrorist group known as X", "consulting firms like X". A person's role never takes
+        this shape with these nouns.
         """
-        if start < 2 or self._low(doc[start - 1]) not in self.lex.org_descriptors:
+        k = start - 1
+        if k >= 2 and doc[k].lower_ == "as" and doc[k - 1].lower_ in {"known", "such"}:
+            k -= 2  # "a terrorist group known as X", "firms such as X"
+        elif k >= 1 and doc[k].lower_ in _BRIDGES:
+            k -= 1  # "consulting firms like X", "a company called X"
+        desc = self._low(doc[k]) if k >= 1 else ""
+        if desc not in self.lex.org_descriptors and not (
+            k < start - 1 and desc.endswith("s") and desc[:-1] in self.lex.org_descriptors
+        ):
             return False
-        k = start - 2
+        k -= 1
+        if k < start - 2:
+            return True  # the bridge words alone say it ("firms like McKinsey")
         if k > 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _ATTRIBUTIVE_DETS:
             k -= 1  # "the law firm", "the investment bank"
         return doc[k].lower_ in _ATTRIBUTIVE_DETS
@@ -1108,6 +1126,7 @@ class EntityRepairer:
             ends = {e - 1 for _, e, _ in ents}
             if any(
                 i not in ends
+                and doc[i].tag_ in _PROPER_TAGS
                 and not (i > 0 and doc[i - 1].is_title)
                 and not (i + 1 < len(doc) and doc[i + 1].is_title)
                 for i in occ
