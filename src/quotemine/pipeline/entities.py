@@ -138,6 +138,7 @@ class EntityRepairer:
         self._org_head_ids = numpy.array([get_string_id(w) for w in self.lex.org_heads], dtype="uint64")
         self._nnp_id = get_string_id("NNP")
         self._nnps_id = get_string_id("NNPS")
+        self._headline: tuple[Doc, int] | None = None  # (document, body start) of the current call
 
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
@@ -159,6 +160,8 @@ class EntityRepairer:
             doc._.qm_people = doc._.qm_people or []
             doc._.qm_orgs = doc._.qm_orgs or []
             doc._.qm_warnings = (doc._.qm_warnings or []) + [f"entity repair failed: {exc!r}"]
+        finally:
+            self._headline = None  # do not keep the document alive
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -1270,18 +1273,25 @@ class EntityRepairer:
 
     @staticmethod
     def _prefix(doc: Doc, n_chars: int) -> str:
-        """Return the first ``n_chars`` characters of the text without building ``doc.text``."""
-        text = doc[: min(len(doc), n_chars // 3 + 1)].text
-        if len(text) < n_chars and len(doc) > n_chars // 3 + 1:
-            text = doc[: min(len(doc), n_chars)].text  # unusually short tokens
-        return text[:n_chars]
+        """Return the first ``n_chars`` characters of the text without building ``doc.text``.
 
-    @staticmethod
-    def _headline_end(doc: Doc) -> int:
+        Only the tokens that start before ``n_chars``, and the one after them, are joined.
+        """
+        if len(doc) == 0:
+            return ""
+        starts = doc.to_array("IDX")
+        k = int(numpy.searchsorted(starts, n_chars, side="left"))
+        return doc[: min(len(doc), k + 1)].text[:n_chars]
+
+    def _headline_end(self, doc: Doc) -> int:
         """Return the char offset where the body starts: after a short first line set off by a blank line."""
-        text = EntityRepairer._prefix(doc, _HEADLINE_MAX)
+        if self._headline is not None and self._headline[0] is doc:
+            return self._headline[1]
+        text = self._prefix(doc, _HEADLINE_MAX)
         cut = text.find("\n\n")
-        return cut if cut > 0 and "\n" not in text[:cut].strip() else 0
+        end = cut if cut > 0 and "\n" not in text[:cut].strip() else 0
+        self._headline = (doc, end)
+        return end
 
     def _single_evidence(self, doc: Doc, starts: list[int]) -> bool:
         """Return whether one occurrence of a word has a title, a speech verb, a role or a partner."""
@@ -1308,8 +1318,9 @@ class EntityRepairer:
 
     # ------------------------------------------------------------------ clustering
     def _cluster(self, doc: Doc, byline: tuple[int, int] | None) -> None:
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
-        orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        ents = doc.ents  # the getter walks every token: read it once
+        people = [e for e in ents if e.label_ == "PERSON"]
+        orgs = [e for e in ents if e.label_ == "ORG"]
         clusters = self._cluster_people(people, byline)
         clusters.sort(key=lambda c: min(m[0] for m in c.mentions))
         out_people: list[dict[str, Any]] = []
