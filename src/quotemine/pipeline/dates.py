@@ -28,6 +28,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
+import regex  # type: ignore[import-untyped,unused-ignore]  # (dateparser depends on it)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -85,6 +87,11 @@ _YEAR_HEADS = frozenset(
 )
 _AGE = re.compile(r"(?i)\b(?:years?|months?)[\s-]+old\b|\baged?\b|-year-old")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
+# word-class bits of a token's lower-case form, see DateResolver._word_flags
+_F_DIGIT, _F_START, _F_WEAK, _F_APOS, _F_STRONG, _F_NAMED = 1, 2, 4, 8, 16, 32
+_FLAG_CACHE_MAX = 200_000
+# a token text's word-class bits and the general candidate patterns (with their group) worth trying at it
+_WordInfo = tuple[int, tuple[tuple[re.Pattern[str], str | int], ...]]
 
 
 def _load_events(path: Path | None = None) -> dict[str, Any]:
@@ -182,6 +189,7 @@ class DateResolver:
         self._resolver = TimexResolver({})
         self._parsers: dict[dt.date | None, Any] = {}
         self._dp_cache: dict[tuple[str, dt.date | None], Timex | None] = {}
+        self._flag_cache: dict[int, _WordInfo] = {}
         self._set_events(_load_events())
 
     def _set_events(self, events: dict[str, Any]) -> None:
@@ -196,6 +204,8 @@ class DateResolver:
             + r")\b(?:,?\s+(?i:in\s+)?[12]\d{3}\b)?"
         )
         self._general = [(p, "d" if "d" in p.groupindex else 0) for p in map(re.compile, CANDIDATE_PATTERNS)]
+        # the same patterns in the ``regex`` engine, whose partial matching rules a pattern out at a word
+        self._general_partial = [regex.compile(p) for p in CANDIDATE_PATTERNS]
         self._named: list[tuple[re.Pattern[str], frozenset[str], bool]] = []
         first = {n.split()[0].split("'")[0].lower() for n in names}
         self._named.append((re.compile(holiday), frozenset(first | _REL_FIRST), False))
@@ -217,7 +227,63 @@ class DateResolver:
                 (re.compile(r"(?<![\w/])(?i:" + ev_alt + r")(?![\w/])"), frozenset(ev_first), True)
             )
         self._start_words = frozenset(START_WORDS)
+        self._flag_cache.clear()
         self._strong = frozenset((START_WORDS - _WEAK) | _UNIT_WORDS | first)
+
+    def _flags(self, doc: Doc) -> tuple[numpy.ndarray[Any, Any], list[_WordInfo], list[int], list[int]]:
+        """Return per-token word-class bits (``_F_*``), the distinct words' info and offsets.
+
+        The info of a token text (its bits and the general patterns that may match at it) is
+        computed once and kept on the instance (keyed by the string's hash), so a document costs
+        one array read and one dict lookup per distinct word. Returns the bits per token, the info
+        per distinct word, each token's index into that list, and each token's character offset.
+        """
+        arr = doc.to_array(["ORTH", "LOWER", "IDX"])
+        uniq, first, inverse = numpy.unique(arr[:, 0], return_index=True, return_inverse=True)
+        cache, strings = self._flag_cache, doc.vocab.strings
+        if len(cache) > _FLAG_CACHE_MAX:
+            cache.clear()
+        infos: list[_WordInfo] = []
+        for key, at in zip(uniq.tolist(), first.tolist(), strict=True):
+            info = cache.get(key)
+            if info is None:
+                info = cache[key] = self._word_flags(strings[key], strings[int(arr[at, 1])])
+            infos.append(info)
+        bits = numpy.asarray([info[0] for info in infos], dtype="int64")[inverse]
+        return bits, infos, inverse.tolist(), arr[:, 2].tolist()
+
+    def _word_flags(self, orth: str, low: str) -> _WordInfo:
+        """Return the word-class bits of a token and the general patterns that may match at it.
+
+        A general pattern is left out only when it cannot match any text that begins with the
+        token (a partial match over the token alone fails), so leaving it out never hides a match.
+        """
+        digit = low[:1].isdigit()
+        flag = 0
+        if digit:
+            flag |= _F_DIGIT
+        probe: str | None = None
+        if digit or low in self._start_words or low.rstrip(".") in self._start_words:
+            flag |= _F_START
+            probe = orth
+            if low in _WEAK:
+                flag |= _F_WEAK
+        elif low[:1] == "'" and low[1:2].isdigit():
+            flag |= _F_APOS
+            probe = orth[1:]
+        if low in self._strong or digit or low.rstrip(".") in self._strong:
+            flag |= _F_STRONG
+        for k, (_, firsts, digits) in enumerate(self._named):
+            if low in firsts or (digits and digit):
+                flag |= _F_NAMED << k
+        pats: tuple[tuple[re.Pattern[str], str | int], ...] = ()
+        if probe is not None:
+            pats = tuple(
+                general
+                for general, partial in zip(self._general, self._general_partial, strict=True)
+                if partial.match(probe, partial=True) is not None
+            )
+        return flag, pats
 
     def _matches(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         """Return the spans the anchored patterns match at token starts that can open a date.
@@ -227,30 +293,28 @@ class DateResolver:
         within three tokens), the named-day patterns at the first words of their names. This is
         several times cheaper than scanning the whole text with each pattern.
         """
-        starts, strong = self._start_words, self._strong
-        lows = [t.lower_ for t in doc]
-        idxs = [t.idx for t in doc]
-        n = len(lows)
+        bits, infos, which, idxs = self._flags(doc)
+        n = len(idxs)
+        named = [(pat, _F_NAMED << k) for k, (pat, _, _) in enumerate(self._named)]
+        wanted = _F_START | _F_APOS
+        for _, bit in named:
+            wanted |= bit
+        strong = ((bits & _F_STRONG) != 0).tolist()
         out: list[tuple[int, int]] = []
-        for i, low in enumerate(lows):
+        for i in numpy.flatnonzero(bits & wanted).tolist():
+            flag, pats = infos[which[i]]
             pos = idxs[i]
-            digit = low[:1].isdigit()
-            if digit or low in starts or low.rstrip(".") in starts:
-                if low in _WEAK and not any(
-                    lows[j] in strong or lows[j][:1].isdigit() or lows[j].rstrip(".") in strong
-                    for j in range(i + 1, min(n, i + 4))
-                ):
-                    pass
-                else:
-                    for pat, g in self._general:
+            if flag & _F_START:
+                if not (flag & _F_WEAK) or any(strong[i + 1 : min(n, i + 4)]):
+                    for pat, g in pats:
                         if m := pat.match(text, pos):
                             out.append((m.start(g), m.end(g)))
-            elif low[:1] == "'" and low[1:2].isdigit():
-                for pat, g in self._general:
+            elif flag & _F_APOS:
+                for pat, g in pats:
                     if m := pat.match(text, pos + 1):
                         out.append((m.start(g), m.end(g)))
-            for pat, firsts, digits in self._named:
-                if low in firsts or (digits and digit):
+            for pat, bit in named:
+                if flag & bit:
                     if m := pat.match(text, pos):
                         out.append((m.start(), m.end()))
         return out
