@@ -135,10 +135,13 @@ class EntityRepairer:
         self.nlp = nlp
         self.name = name
         self.lex: Lexicons = load_lexicons()
-        self._org_head_ids = numpy.array([get_string_id(w) for w in self.lex.org_heads], dtype="uint64")
+        self._org_head_ids = self._ids(self.lex.org_heads)
+        self._by_ids = self._ids(["by"])
         self._nnp_id = get_string_id("NNP")
         self._nnps_id = get_string_id("NNPS")
         self._headline: tuple[Doc, int] | None = None  # (document, body start) of the current call
+        # (document, attribute columns read by ``_where``) of the current call
+        self._columns: tuple[Doc, dict[str, list[int]]] | None = None
 
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
@@ -162,6 +165,7 @@ class EntityRepairer:
             doc._.qm_warnings = (doc._.qm_warnings or []) + [f"entity repair failed: {exc!r}"]
         finally:
             self._headline = None  # do not keep the document alive
+            self._columns = None
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -173,17 +177,20 @@ class EntityRepairer:
         return self
 
     # ------------------------------------------------------------------ word tests
-    @staticmethod
-    def _where(doc: Doc, attr: str, ids: numpy.ndarray[Any, Any]) -> list[int]:
+    def _where(self, doc: Doc, attr: str, ids: frozenset[int]) -> list[int]:
         """Return the indices of the tokens whose ``attr`` value is one of ``ids`` (no Token objects)."""
-        if len(doc) == 0 or len(ids) == 0:
+        if len(doc) == 0 or not ids:
             return []
-        values = doc.to_array(attr)
-        return [int(i) for i in numpy.flatnonzero(numpy.isin(values, ids))]
+        if self._columns is None or self._columns[0] is not doc:
+            self._columns = (doc, {})
+        values = self._columns[1].get(attr)
+        if values is None:
+            values = self._columns[1][attr] = doc.to_array(attr).tolist()
+        return [i for i, value in enumerate(values) if value in ids]
 
     @staticmethod
-    def _ids(words: Iterable[str]) -> numpy.ndarray[Any, Any]:
-        return numpy.array([get_string_id(w) for w in words], dtype="uint64")
+    def _ids(words: Iterable[str]) -> frozenset[int]:
+        return frozenset(get_string_id(w) for w in words)
 
     def _low(self, token: Token) -> str:
         return token.text.rstrip(".").lower()
@@ -451,6 +458,8 @@ class EntityRepairer:
         return byline
 
     def _byline(self, doc: Doc, ents: list[list[Any]]) -> tuple[int, int] | None:
+        if not any(self._line_start(doc, i) for i in self._where(doc, "LOWER", self._by_ids)):
+            return None  # no "By" token begins a line of the window: no byline to look for
         head = self._prefix(doc, _BYLINE_WINDOW)
         for line_match in re.finditer(r"(?m)^.*$", head):
             match = _BYLINE.match(line_match.group(0))
@@ -466,6 +475,20 @@ class EntityRepairer:
                     ent[2] = "_DROP"
             return (span.start, span.end)
         return None
+
+    @staticmethod
+    def _line_start(doc: Doc, i: int) -> bool:
+        """Return whether token ``i`` may begin a line of the byline window (only tabs or spaces before it).
+
+        The tokenizer splits "By" off at the whitespace a byline has after it, so a byline line
+        begins with a "By" token that passes this test.
+        """
+        if doc[i].idx >= _BYLINE_WINDOW:
+            return False
+        if i == 0:
+            return True
+        rest = doc[i - 1].text.rstrip(" \t")
+        return rest == "" or rest.endswith(("\n", "\r"))
 
     def _join_and_extend(self, doc: Doc, ents: list[list[Any]]) -> list[list[Any]]:
         ents = sorted((e for e in ents if e[2] != "_DROP"), key=lambda e: (e[0], e[1]))
