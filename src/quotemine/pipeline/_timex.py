@@ -54,26 +54,32 @@ class Context:
     anchor: str | None = None
 
 
+_GRANULARITIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), granularity)
+    for pattern, granularity in (
+        (r"[\dX]{4}-[\dX]{2}-\d{2}", "day"),
+        (r"\d{4}-W\d{2}(?:-WE)?", "week"),
+        (r"[\dX]{4}-\d{2}", "month"),
+        (r"[\dX]{4}-(?:SP|SU|FA|WI)", "season"),
+        (r"\d{4}-Q\d", "quarter"),
+        (r"\d{4}-H[12]", "half"),
+        (r"\d{4}", "year"),
+        (r"\d{3}X?", "decade"),
+        (r"\d{2}(?:XX)?", "century"),
+    )
+)
+_SPACES = re.compile(r"\s+")
+_QTR = re.compile(r"\bqtrs?\b")
+_YR = re.compile(r"\byrs?\b")
+_YEAR_END_LEAD = re.compile(r"^(?:around|about|at|by|before|after|until|till)\s+")
+_THE_IN_OF = re.compile(r"^(?:the|in|of)\s+")
+
+
 def granularity_of(value: str) -> str | None:
     """Return the granularity of a TIMEX3 value (``2002-11`` → ``month``)."""
-    if re.fullmatch(r"[\dX]{4}-[\dX]{2}-\d{2}", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-W\d{2}(?:-WE)?", value):
-        return "week"
-    if re.fullmatch(r"[\dX]{4}-\d{2}", value):
-        return "month"
-    if re.fullmatch(r"[\dX]{4}-(?:SP|SU|FA|WI)", value):
-        return "season"
-    if re.fullmatch(r"\d{4}-Q\d", value):
-        return "quarter"
-    if re.fullmatch(r"\d{4}-H[12]", value):
-        return "half"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    if re.fullmatch(r"\d{3}X?", value):
-        return "decade"
-    if re.fullmatch(r"\d{2}(?:XX)?", value):
-        return "century"
+    for pattern, granularity in _GRANULARITIES:
+        if pattern.fullmatch(value):
+            return granularity
     return None
 
 
@@ -100,9 +106,12 @@ def normalise(text: str) -> str:
         .replace("\u2013", "-")
         .replace("\u2014", "-")
     )
-    t = re.sub(r"\s+", " ", t).strip(' ,.;:!?()[]"')
-    t = re.sub(r"\bqtrs?\b", "quarter", t)
-    return re.sub(r"\byrs?\b", "year", t)
+    t = _SPACES.sub(" ", t).strip(' ,.;:!?()[]"')
+    if "qtr" in t:
+        t = _QTR.sub("quarter", t)
+    if "yr" in t:
+        t = _YR.sub("year", t)
+    return t
 
 
 def _mk(value: str, modifier: str | None = None) -> Timex:
@@ -323,7 +332,7 @@ class TimexResolver:
                 if ctx.ref
                 else Timex(None, None, note=_NO_REF)
             )
-        if m := w.P_YEAR_END.match(re.sub(r"^(?:around|about|at|by|before|after|until|till)\s+", "", t)):
+        if m := w.P_YEAR_END.match(_YEAR_END_LEAD.sub("", t)):
             if ctx.ref is None:
                 return Timex(None, None, note=_NO_REF)
             back = bool(m["since"]) or ctx.direction < 0 or m["rel"] == "last"
@@ -339,7 +348,7 @@ class TimexResolver:
         if m and m.end() < len(t):
             modifier = next(w.MOD_MAP[x] for x in m.group("m").split() if x in w.MOD_MAP)
             t = t[m.end() :]
-        t = re.sub(r"^(?:the|in|of)\s+", "", t)
+        t = _THE_IN_OF.sub("", t)
         stripped = w.TOD.sub("", t)
         res = None
         if stripped != t and stripped:

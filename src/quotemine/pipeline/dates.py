@@ -90,6 +90,8 @@ _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
 # word-class bits of a token's lower-case form, see DateResolver._word_flags
 _F_DIGIT, _F_START, _F_WEAK, _F_APOS, _F_STRONG, _F_NAMED = 1, 2, 4, 8, 16, 32
 _FLAG_CACHE_MAX = 200_000
+_SPACES = re.compile(r"\s+")
+_ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 # a token text's word-class bits and the general candidate patterns (with their group) worth trying at it
 _WordInfo = tuple[int, tuple[tuple[re.Pattern[str], str | int], ...]]
 
@@ -218,6 +220,10 @@ class DateResolver:
             )
             for e in events.get("events", [])
         ]
+        self._event_index: dict[str, list[tuple[frozenset[str], tuple[str, ...], tuple[str, ...], str]]] = {}
+        for rule in self._event_rules:  # the rules naming a text, in rule order
+            for text in rule[0]:
+                self._event_index.setdefault(text, []).append(rule)
         ev_alt = "|".join(
             re.escape(t) for r in self._event_rules for t in sorted(r[0], key=len, reverse=True)
         )
@@ -334,8 +340,9 @@ class DateResolver:
 
     def _annotate(self, doc: Doc) -> None:
         self._dp_cache.clear()
+        text = doc.text
         raw = doc._.qm_published
-        if raw is None and self.infer_published and (line_date := published_from_dateline(doc.text)):
+        if raw is None and self.infer_published and (line_date := published_from_dateline(text)):
             raw = doc._.qm_published = line_date
             logger.debug("publication date %s taken from the date line", raw)
         ref = parse_reference(raw)
@@ -343,7 +350,6 @@ class DateResolver:
             doc._.qm_warnings = (doc._.qm_warnings or []) + [
                 "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
             ]
-        text = doc.text
         found: list[tuple[int, int, Timex]] = []
         taken: list[tuple[int, int]] = []
         others: list[tuple[int, int]] = []
@@ -466,9 +472,9 @@ class DateResolver:
 
     def _resolve(self, text: str, s: int, e: int, ctx: Context) -> Timex | None:
         piece = text[s:e]
-        low = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", re.sub(r"\s+", " ", piece.lower()))
-        for names, after, before, value in self._event_rules:
-            if low.removeprefix("the ") in names:
+        low = _ORDINAL_SUFFIX.sub(r"\1", _SPACES.sub(" ", piece.lower())).removeprefix("the ")
+        for names, after, before, value in self._event_index.get(low, ()):
+            if low in names:
                 follow = text[e : e + 40].lower()
                 lead = text[max(0, s - 10) : s].lower()
                 if (
