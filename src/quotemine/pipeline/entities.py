@@ -156,8 +156,8 @@ class EntityRepairer:
 
         """
         try:
-            byline = self._repair(doc)
-            self._cluster(doc, byline)
+            byline, ents = self._repair(doc)
+            self._cluster(doc, byline, ents)
         except Exception as exc:  # degrade, never break the pipeline
             logger.exception("entity repair failed on a doc of %d chars", len(doc.text))
             doc._.qm_people = doc._.qm_people or []
@@ -255,19 +255,24 @@ class EntityRepairer:
 
     # ------------------------------------------------------------------ repair
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-        for i in range(start, end):
-            if "\n" in doc[i].text or (doc[i].is_space and i > start):
-                end = i
+        first = start
+        toks = [doc[i] for i in range(start, end)]  # each Token built once
+        for i, tok in enumerate(toks):
+            if "\n" in tok.text or (tok.is_space and i > 0):
+                end = first + i
                 break
-        while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text != "(")):
+        while start < end:
+            tok = toks[start - first]
+            if not (tok.is_space or (tok.is_punct and tok.text != "(")):
+                break
             start += 1
-        while end > start and (
-            doc[end - 1].is_space
-            or is_possessive(doc[end - 1].text)
-            or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})
-        ):
+        while end > start:
+            tok = toks[end - 1 - first]
+            text = tok.text
+            if not (tok.is_space or is_possessive(text) or (tok.is_punct and text not in {".", ")"})):
+                break
             end -= 1
-        if label in {"PERSON", "ORG"} and end - start > 1 and doc[start].lower_ == "the":
+        if label in {"PERSON", "ORG"} and end - start > 1 and toks[start - first].lower_ == "the":
             start += 1
         if label == "PERSON":
             start, end = self._strip_person(doc, start, end)
@@ -375,8 +380,8 @@ class EntityRepairer:
             break
         return start, end
 
-    def _repair(self, doc: Doc) -> tuple[int, int] | None:
-        """Rewrite ``doc.ents``; return the token span of the byline name, if any."""
+    def _repair(self, doc: Doc) -> tuple[tuple[int, int] | None, list[Span]]:
+        """Rewrite ``doc.ents``; return the token span of the byline name, if any, and the new entities."""
         ents: list[list[Any]] = []
         for ent in doc.ents:
             label = ent.label_
@@ -454,8 +459,9 @@ class EntityRepairer:
         ents = self._find_orgs(doc, ents)
         ents = self._vet_people(doc, ents, byline)
         spans = [Span(doc, s, e, label=lab) for s, e, lab in ents if s < e]
-        doc.ents = filter_spans(spans)
-        return byline
+        final = filter_spans(spans)
+        doc.ents = final
+        return byline, final
 
     def _byline(self, doc: Doc, ents: list[list[Any]]) -> tuple[int, int] | None:
         if not any(self._line_start(doc, i) for i in self._where(doc, "LOWER", self._by_ids)):
@@ -1340,8 +1346,8 @@ class EntityRepairer:
         return low in self.lex.first_names or low in self.lex.surnames or self._has_surname_suffix(low)
 
     # ------------------------------------------------------------------ clustering
-    def _cluster(self, doc: Doc, byline: tuple[int, int] | None) -> None:
-        ents = doc.ents  # the getter walks every token: read it once
+    def _cluster(self, doc: Doc, byline: tuple[int, int] | None, ents: list[Span]) -> None:
+        # ``ents`` are the spans just written to ``doc.ents`` (its getter walks every token)
         people = [e for e in ents if e.label_ == "PERSON"]
         orgs = [e for e in ents if e.label_ == "ORG"]
         clusters = self._cluster_people(people, byline)
