@@ -112,6 +112,10 @@ class MoneyParser:
         sub = r"(?:" + am.alternation(subs) + r"(?![\w-])|(?<=\d)" + glued + r"(?![\w]|\.m))"
         num, scale = _NUM, _SCALE
         flags = re.IGNORECASE
+        # cheap gates: a prefix match holds a symbol or code, a name-prefix match a name (checked
+        # apart, as one alternation of them all is slower than the separate searches)
+        self._sym_code_res = (re.compile(sym, flags), re.compile(code, flags))
+        self._name_re = re.compile(name, flags)
         self._prefix_re = re.compile(
             r"(?P<pre>" + pre + r")\s?(?P<num>" + am.NUM_DIGITS + r")(?P<scale>" + scale
             + r")?(?:\s?(?P<post>" + name + "|" + code + r")(?!\s?\d))?", flags)  # fmt: skip
@@ -178,7 +182,7 @@ class MoneyParser:
 
     def _find(self, doc: Doc) -> list[_Cand]:
         text = doc.text
-        windows = self._windows(doc)
+        windows = self._windows(doc, text)
         if not windows:
             return []
         found: list[_Cand] = []
@@ -186,21 +190,21 @@ class MoneyParser:
             found.extend(self._scan(text, lo, hi))
         chosen = _select(found)
         ents = tuple(doc.ents) if chosen else ()
-        chosen = [c for c in chosen if not (c.is_pound and self._is_weight(doc, c, ents))]
+        chosen = [c for c in chosen if not (c.is_pound and self._is_weight(doc, text, c, ents))]
         chosen = self._ranges(text, chosen)
         chosen = [self._finish(text, c) for c in chosen]
         if self.inherit_currency:
-            chosen = self._inherit(doc, chosen, windows, ents)
+            chosen = self._inherit(doc, text, chosen, windows, ents)
         return sorted(chosen, key=lambda c: c.start)
 
-    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+    def _windows(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         """Return merged character windows around digits, currency symbols and currency words."""
-        text = doc.text
         starts = [m.start() for m in _HOT_RE.finditer(text)]
-        if len(doc):
+        if len(doc) and len(self._hot_hashes):
             arr = doc.to_array(["LOWER", "IDX"])
-            hot = numpy.isin(arr[:, 0], self._hot_hashes)
-            starts.extend(int(i) for i in arr[hot, 1])
+            at = numpy.searchsorted(self._hot_hashes, arr[:, 0])
+            hot = self._hot_hashes[numpy.minimum(at, len(self._hot_hashes) - 1)] == arr[:, 0]
+            starts.extend(arr[hot, 1].tolist())
         spans: list[tuple[int, int]] = []
         for pos in sorted(starts):
             if spans and pos - _WINDOW <= spans[-1][1]:
@@ -213,7 +217,9 @@ class MoneyParser:
         return spans
 
     def _scan(self, text: str, lo: int, hi: int) -> Iterable[_Cand]:
-        for m in self._prefix_re.finditer(text, lo, hi):
+        has_sym = any(r.search(text, lo, hi) is not None for r in self._sym_code_res)
+        has_name = self._name_re.search(text, lo, hi) is not None
+        for m in self._prefix_re.finditer(text, lo, hi) if has_sym else ():
             if re.match(r"\s?(?:cents?|c)\b", text[m.end("num") : m.end("num") + 6]):
                 continue  # "10 $ 30 cent": the figure belongs to the sub-unit
             code, _ = self.lex.resolve(m.group("pre"))
@@ -221,12 +227,12 @@ class MoneyParser:
                 post_code, kind = self.lex.resolve(m.group("post"))
                 code = post_code if kind == "code" else code
             yield from self._build(text, m, code, "symbol", hi)
-        for m in self._name_prefix_re.finditer(text, lo, hi):
+        for m in self._name_prefix_re.finditer(text, lo, hi) if has_name else ():
             if re.search(r"(?:\d|" + am.NUM_WORDS + r")\s*$", text[max(0, m.start() - 20) : m.start()], re.I):
                 continue
             code, _ = self.lex.resolve(m.group("pre"))
             yield from self._build(text, m, code, "name", hi)
-        for m in self._suffix_re.finditer(text, lo, hi):
+        for m in self._suffix_re.finditer(text, lo, hi) if has_sym or has_name else ():
             code, kind = self.lex.resolve(m.group("post"))
             if kind == "unknown":
                 continue
@@ -279,11 +285,11 @@ class MoneyParser:
         )
 
     # ------------------------------------------------------------ refining
-    def _is_weight(self, doc: Doc, c: _Cand, ents: tuple[Span, ...]) -> bool:
+    def _is_weight(self, doc: Doc, text: str, c: _Cand, ents: tuple[Span, ...]) -> bool:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None:
             return False
-        if re.match(r"\s+of\b", doc.text[c.end : c.end + 4]) and not c.scaled:
+        if re.match(r"\s+of\b", text[c.end : c.end + 4]) and not c.scaled:
             return True  # "200 pounds of cocaine"
         words = {t.lower_ for t in _sentence(span)} | {t.lemma_ for t in _sentence(span)}
         if words & self.lex.weight_cues or "weigh" in words:
@@ -347,11 +353,10 @@ class MoneyParser:
         return c
 
     def _inherit(
-        self, doc: Doc, cands: list[_Cand], windows: list[tuple[int, int]], ents: tuple[Span, ...]
+        self, doc: Doc, text: str, cands: list[_Cand], windows: list[tuple[int, int]], ents: tuple[Span, ...]
     ) -> list[_Cand]:
         if not any(c.currency for c in cands):
             return cands
-        text = doc.text
         taken = [(c.start, c.end) for c in cands]
         extra: list[_Cand] = []
         money_ents = [e for e in ents if e.label_ == "MONEY"]
