@@ -93,7 +93,9 @@ _FLAG_CACHE_MAX = 200_000
 _SPACES = re.compile(r"\s+")
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 # a token text's word-class bits and the general candidate patterns (with their group) worth trying at it
-_WordInfo = tuple[int, tuple[tuple[re.Pattern[str], str | int], ...]]
+_General = tuple[re.Pattern[str], str | int, Any]  # pattern, group to report, its ``regex`` twin
+_WordInfo = tuple[int, tuple[_General, ...]]
+_PAIR_CACHE_MAX = 100_000
 
 
 def _load_events(path: Path | None = None) -> dict[str, Any]:
@@ -192,6 +194,7 @@ class DateResolver:
         self._parsers: dict[dt.date | None, Any] = {}
         self._dp_cache: dict[tuple[str, dt.date | None], Timex | None] = {}
         self._flag_cache: dict[int, _WordInfo] = {}
+        self._pair_cache: dict[str, tuple[_General, ...]] = {}
         self._set_events(_load_events())
 
     def _set_events(self, events: dict[str, Any]) -> None:
@@ -234,17 +237,21 @@ class DateResolver:
             )
         self._start_words = frozenset(START_WORDS)
         self._flag_cache.clear()
+        self._pair_cache.clear()
         self._strong = frozenset((START_WORDS - _WEAK) | _UNIT_WORDS | first)
 
-    def _flags(self, doc: Doc) -> tuple[numpy.ndarray[Any, Any], list[_WordInfo], list[int], list[int]]:
+    def _flags(
+        self, doc: Doc
+    ) -> tuple[numpy.ndarray[Any, Any], list[_WordInfo], list[int], list[int], list[int]]:
         """Return per-token word-class bits (``_F_*``), the distinct words' info and offsets.
 
         The info of a token text (its bits and the general patterns that may match at it) is
         computed once and kept on the instance (keyed by the string's hash), so a document costs
         one array read and one dict lookup per distinct word. Returns the bits per token, the info
-        per distinct word, each token's index into that list, and each token's character offset.
+        per distinct word, each token's index into that list, and each token's character offset
+        and length.
         """
-        arr = doc.to_array(["ORTH", "LOWER", "IDX"])
+        arr = doc.to_array(["ORTH", "LOWER", "IDX", "LENGTH"])
         uniq, first, inverse = numpy.unique(arr[:, 0], return_index=True, return_inverse=True)
         cache, strings = self._flag_cache, doc.vocab.strings
         if len(cache) > _FLAG_CACHE_MAX:
@@ -256,7 +263,7 @@ class DateResolver:
                 info = cache[key] = self._word_flags(strings[key], strings[int(arr[at, 1])])
             infos.append(info)
         bits = numpy.asarray([info[0] for info in infos], dtype="int64")[inverse]
-        return bits, infos, inverse.tolist(), arr[:, 2].tolist()
+        return bits, infos, inverse.tolist(), arr[:, 2].tolist(), arr[:, 3].tolist()
 
     def _word_flags(self, orth: str, low: str) -> _WordInfo:
         """Return the word-class bits of a token and the general patterns that may match at it.
@@ -282,11 +289,11 @@ class DateResolver:
         for k, (_, firsts, digits) in enumerate(self._named):
             if low in firsts or (digits and digit):
                 flag |= _F_NAMED << k
-        pats: tuple[tuple[re.Pattern[str], str | int], ...] = ()
+        pats: tuple[_General, ...] = ()
         if probe is not None:
             pats = tuple(
-                general
-                for general, partial in zip(self._general, self._general_partial, strict=True)
+                (pat, g, partial)
+                for (pat, g), partial in zip(self._general, self._general_partial, strict=True)
                 if partial.match(probe, partial=True) is not None
             )
         return flag, pats
@@ -299,7 +306,10 @@ class DateResolver:
         within three tokens), the named-day patterns at the first words of their names. This is
         several times cheaper than scanning the whole text with each pattern.
         """
-        bits, infos, which, idxs = self._flags(doc)
+        bits, infos, which, idxs, lens = self._flags(doc)
+        pair_cache = self._pair_cache
+        if len(pair_cache) > _PAIR_CACHE_MAX:
+            pair_cache.clear()
         n = len(idxs)
         named = [(pat, _F_NAMED << k) for k, (pat, _, _) in enumerate(self._named)]
         wanted = _F_START | _F_APOS
@@ -312,11 +322,19 @@ class DateResolver:
             pos = idxs[i]
             if flag & _F_START:
                 if not (flag & _F_WEAK) or any(strong[i + 1 : min(n, i + 4)]):
-                    for pat, g in pats:
+                    if flag & _F_WEAK:  # "the", "in", "a": the next word rules most patterns out
+                        probe = text[pos : idxs[i + 1] + lens[i + 1]]
+                        narrowed = pair_cache.get(probe)
+                        if narrowed is None:
+                            narrowed = pair_cache[probe] = tuple(
+                                p for p in pats if p[2].match(probe, partial=True) is not None
+                            )
+                        pats = narrowed
+                    for pat, g, _ in pats:
                         if m := pat.match(text, pos):
                             out.append((m.start(g), m.end(g)))
             elif flag & _F_APOS:
-                for pat, g in pats:
+                for pat, g, _ in pats:
                     if m := pat.match(text, pos + 1):
                         out.append((m.start(g), m.end(g)))
             for pat, bit in named:
