@@ -141,7 +141,9 @@ class EntityRepairer:
         self._nnps_id = get_string_id("NNPS")
         self._headline: tuple[Doc, int] | None = None  # (document, body start) of the current call
         # (document, attribute columns read by ``_where``) of the current call
-        self._columns: tuple[Doc, dict[str, list[int]]] | None = None
+        self._columns: (
+            tuple[Doc, dict[str, tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]]] | None
+        ) = None
 
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
@@ -177,20 +179,35 @@ class EntityRepairer:
         return self
 
     # ------------------------------------------------------------------ word tests
-    def _where(self, doc: Doc, attr: str, ids: frozenset[int]) -> list[int]:
-        """Return the indices of the tokens whose ``attr`` value is one of ``ids`` (no Token objects)."""
-        if len(doc) == 0 or not ids:
+    def _where(self, doc: Doc, attr: str, ids: numpy.ndarray[Any, Any]) -> list[int]:
+        """Return the indices of the tokens whose ``attr`` value is one of ``ids`` (no Token objects).
+
+        The column is sorted once per document and attribute; each look-up is then a binary search.
+        """
+        if len(doc) == 0 or len(ids) == 0:
             return []
         if self._columns is None or self._columns[0] is not doc:
             self._columns = (doc, {})
-        values = self._columns[1].get(attr)
-        if values is None:
-            values = self._columns[1][attr] = doc.to_array(attr).tolist()
-        return [i for i, value in enumerate(values) if value in ids]
+        column = self._columns[1].get(attr)
+        if column is None:
+            values = doc.to_array(attr)
+            order = numpy.argsort(values, kind="stable")
+            column = self._columns[1][attr] = (order, values[order])
+        order, ordered = column
+        left = numpy.searchsorted(ordered, ids, side="left")
+        right = numpy.searchsorted(ordered, ids, side="right")
+        hit = numpy.flatnonzero(right > left)
+        if len(hit) == 0:
+            return []
+        found = numpy.concatenate(
+            [order[a:b] for a, b in zip(left[hit].tolist(), right[hit].tolist(), strict=True)]
+        )
+        found.sort()
+        return [int(i) for i in found.tolist()]
 
     @staticmethod
-    def _ids(words: Iterable[str]) -> frozenset[int]:
-        return frozenset(get_string_id(w) for w in words)
+    def _ids(words: Iterable[str]) -> numpy.ndarray[Any, Any]:
+        return numpy.unique(numpy.array([get_string_id(w) for w in words], dtype="uint64"))
 
     def _low(self, token: Token) -> str:
         return token.text.rstrip(".").lower()
@@ -402,6 +419,8 @@ class EntityRepairer:
 
         for item in ents:
             start, end, label = item
+            if label not in _NAME_LABELS:
+                continue  # every rule below is about names (dates, numbers... stay as they are)
             espan = doc[start:end]
             if label == "ORG" and not any(t.is_title or t.is_upper for t in espan if t.lower_ != "the"):
                 item[2] = "_DROP"  # "the department of economics": not a named organisation
