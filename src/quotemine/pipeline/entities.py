@@ -106,6 +106,10 @@ _ORG_ROLE_NOUNS = frozenset(
 )  # a first line this short, followed by a blank line, is a headline
 
 
+# A token attribute of one document: the token order that sorts it, and its sorted values.
+_Column = tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]
+
+
 @dataclass
 class _Cluster:
     parts: list[tuple[str, ...]] = field(default_factory=list)
@@ -141,9 +145,7 @@ class EntityRepairer:
         self._nnps_id = get_string_id("NNPS")
         self._headline: tuple[Doc, int] | None = None  # (document, body start) of the current call
         # (document, attribute columns read by ``_where``) of the current call
-        self._columns: (
-            tuple[Doc, dict[str, tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]]] | None
-        ) = None
+        self._columns: tuple[Doc, dict[str, _Column]] | None = None
 
     # ------------------------------------------------------------------ spaCy API
     def __call__(self, doc: Doc) -> Doc:
