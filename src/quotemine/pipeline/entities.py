@@ -1400,6 +1400,7 @@ class EntityRepairer:
     def _cluster_people(self, people: list[Span], byline: tuple[int, int] | None) -> list[_Cluster]:
         clusters: list[_Cluster] = []
         singles: list[tuple[Span, tuple[str, ...]]] = []
+        distinct: list[dict[tuple[str, ...], None]] = []  # each cluster's names, once each, in order
         for ent in people:
             parts = tuple(name_key(p) for p in ent.text.split() if p.strip(".-"))
             if not parts:
@@ -1408,23 +1409,37 @@ class EntityRepairer:
                 singles.append((ent, parts))
                 continue
             match = None
-            for cl in reversed(clusters):
-                if all(names_compatible(parts, other) for other in cl.parts):
-                    match = cl
+            for n in range(len(clusters) - 1, -1, -1):
+                if all(names_compatible(parts, other) for other in distinct[n]):
+                    match = clusters[n]
                     break
             if match is None:
                 match = _Cluster()
                 clusters.append(match)
+                distinct.append({})
+                n = len(clusters) - 1
             match.parts.append(parts)
+            distinct[n].setdefault(parts, None)
             match.mentions.append((ent.start_char, ent.end_char, ent.text))
             match.last_token.append(ent.start)
             if byline is not None and (ent.start, ent.end) == byline:
                 match.author = True
+        # Clusters by the last and the first word of their longer names, in cluster order (the
+        # loop below only adds one-word names, so these stay true).
+        by_last: dict[str, list[_Cluster]] = {}
+        by_first: dict[str, list[_Cluster]] = {}
+        for cl in clusters:
+            for index, keys in (
+                (by_last, {p[-1] for p in cl.parts if len(p) > 1}),
+                (by_first, {p[0] for p in cl.parts if len(p) > 1}),
+            ):
+                for k in keys:
+                    index.setdefault(k, []).append(cl)
         for ent, parts in singles:
             key = parts[0]
-            candidates = [c for c in clusters if any(p[-1] == key for p in c.parts if len(p) > 1)]
+            candidates = by_last.get(key, [])
             if not candidates:
-                candidates = [c for c in clusters if any(p[0] == key for p in c.parts if len(p) > 1)]
+                candidates = by_first.get(key, [])
             if not candidates:
                 candidates = [c for c in clusters if any(p == parts for p in c.parts)]
             chosen = None
