@@ -91,6 +91,7 @@ _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
 _F_DIGIT, _F_START, _F_WEAK, _F_APOS, _F_STRONG, _F_NAMED = 1, 2, 4, 8, 16, 32
 _FLAG_CACHE_MAX = 200_000
 _SPACES = re.compile(r"\s+")
+_YEAR_IN = re.compile(r"\b([12]\d{3})\b")
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 # a token text's word-class bits and the general candidate patterns (with their group) worth trying at it
 _General = tuple[re.Pattern[str], str | int, Any]  # pattern, group to report, its ``regex`` twin
@@ -518,6 +519,9 @@ class DateResolver:
         return self._dp_cache[key]
 
     def _ask_dateparser(self, piece: str, ref: dt.date | None) -> Timex | None:
+        year = _YEAR_IN.search(piece)
+        if ref is None and not year:  # with no reference only a date naming its year is kept
+            return None
         parser = self._parser_for(ref)
         try:
             data = parser.get_date_data(piece)
@@ -529,7 +533,6 @@ class DateResolver:
         if when is None:
             return None
         if ref is None:
-            year = re.search(r"\b([12]\d{3})\b", piece)
             if not year or int(year.group(1)) != when.year:
                 return None
         if period == "time":
