@@ -168,6 +168,27 @@ def test_quotes_speaker_keeps_whole_organisation_names(
     assert quotes[0]["speaker"]["unnamed"] is unnamed
 
 
+def test_quotes_speaker_is_the_name_in_apposition(nlp: Language, finder: QuoteFinder) -> None:
+    doc, quotes = run(nlp, finder, "Its general secretary, Helen Okafor, said the offer was an insult.")
+    assert speaker(doc, quotes[0]) == "Helen Okafor"
+
+
+def test_quotes_straight_quote_opened_mid_paragraph_runs_over_paragraphs(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    text = (
+        '"Demand is strong," Sato said. "Our customers want more than we can make.\n\n'
+        '"If we do not build, someone else will."'
+    )
+    doc, quotes = run(nlp, finder, text)
+    assert [content(doc, q) for q in quotes] == [
+        "Demand is strong,",
+        "Our customers want more than we can make.",
+        "If we do not build, someone else will.",
+    ]
+    assert len({q["group"] for q in quotes}) == 1 and not doc._.qm_warnings
+
+
 def test_quotes_scare_quotes_and_titles_are_not_quotes(nlp: Language, finder: QuoteFinder) -> None:
     _, quotes = run(nlp, finder, 'The so-called "reform" was discussed in the film "Blue Skies" on Monday.')
     assert quotes == []

@@ -198,3 +198,26 @@ def test_seed_iwpr_acronym(seed_doc: Doc) -> None:
     iwpr = [o for o in seed_doc._.qm_orgs if o["name"] == "Institute for War and Peace Reporting"]
     assert len(iwpr) == 1
     assert sum(text[s:e] == "IWPR" for s, e in iwpr[0]["mentions"]) == 3
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Its general secretary, Helen Okafor, said the offer was an insult.",
+            "Helen Okafor",
+            "general secretary",
+        ),
+        (
+            "The company's chief executive, Lars Holm, said the bridge would open.",
+            "Lars Holm",
+            "chief executive",
+        ),
+    ],
+)
+def test_roles_role_before_an_apposed_name(nlp: Language, text: str, name: str, role: str) -> None:
+    assert _roles(nlp(text), name) == [role]
+
+
+def test_roles_no_role_from_a_plain_noun_before_an_apposed_name(nlp: Language) -> None:
+    assert _roles(nlp("His friend, Tom Lee, said nothing."), "Tom Lee") == []

@@ -148,7 +148,9 @@ def find_marked_spans(text: str) -> tuple[list[MarkedSpan], list[str]]:
         continues = nxt is not None and _opens_paragraph(text, nxt[0], nxt[1])
         lead = text[p_start : open_at - 1].rstrip()
         starts_paragraph = open_at - p_start <= 2
-        if starts_paragraph or (continues and lead.endswith((":", ",", "—"))):
+        # an opener after a clause or sentence end whose quote runs on into a paragraph that opens
+        # with a mark: the news convention for a quote over paragraphs ('... said. "Our ... now.')
+        if starts_paragraph or (continues and lead.endswith((":", ",", "—", ".", "!", "?", ";"))):
             end = p_end
             while end > open_at and text[end - 1].isspace():
                 end -= 1

@@ -141,6 +141,9 @@ def np_span(head: Token) -> tuple[int, int]:
             if child.dep_ in ("conj", "appos", "flat") and child.pos_ == "PROPN" and child.i - head.i <= 4:
                 if not any(t.text == "," for t in head.doc[head.i : child.i]):
                     return np_span(child)
+            # "Its general secretary, Helen Okafor, said": the name in the apposition
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i - head.i <= 4:
+                return np_span(child)
     start, end = head.i, head.i + 1
     for child in head.lefts:
         if child.dep_ in _LEFT_MODS:

@@ -135,6 +135,7 @@ class RoleTagger:
             for role in (
                 self._left_role(doc, span, person_tokens, org_tokens),
                 self._appos_role(doc, span, person_tokens, org_tokens),
+                self._role_before_appos(doc, span, person_tokens),
                 self._predicate_role(doc, span, person_tokens),
             ):
                 role = self._clip(doc, role)
@@ -243,6 +244,23 @@ class RoleTagger:
         while end > start and (doc[end - 1].is_punct or doc[end - 1].ent_type_ == "DATE"):
             end -= 1
         return (start, end) if end > start else None
+
+    def _role_before_appos(
+        self, doc: Doc, span: Span, person_tokens: dict[int, str]
+    ) -> tuple[int, int] | None:
+        """Find a role the name is in apposition to ("Its general secretary, Helen Okafor, said")."""
+        root = span.root
+        head = root.head
+        if root.dep_ != "appos" or head.i >= span.start or span.start < 2 or doc[span.start - 1].text != ",":
+            return None
+        if head.i != span.start - 2 or head.i in person_tokens or not self._is_role_head(head):
+            return None
+        start = head.left_edge.i
+        while start < head.i and doc[start].dep_ in ("det", "poss", "case"):
+            start += 1  # "Its general secretary": the role is "general secretary"
+        if any(i in person_tokens for i in range(start, head.i + 1)):
+            return None
+        return (start, head.i + 1)
 
     def _predicate_role(self, doc: Doc, span: Span, person_tokens: dict[int, str]) -> tuple[int, int] | None:
         """Find "X is a political analyst in Dushanbe"."""
