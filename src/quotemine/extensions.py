@@ -22,6 +22,7 @@ The exact keys of each dict are documented in ``docs/pipeline.md``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -48,3 +49,21 @@ def register_extensions() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
             logger.debug("registered Doc._.%s", name)
+
+
+_TEXT_HOOK = "qm_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """Return ``doc.text``, built once per ``Doc`` and shared by quotemine's components.
+
+    spaCy rebuilds ``Doc.text`` from every token on each read, which several stages did per
+    document. The text is kept in ``doc.user_hooks`` (never serialised, so it does not leak into
+    ``Doc.to_bytes`` or a ``DocBin``); the text of a ``Doc`` never changes, retokenised or not.
+    """
+    hook: Callable[[], str] | None = doc.user_hooks.get(_TEXT_HOOK)
+    if hook is not None:
+        return hook()
+    text = doc.text
+    doc.user_hooks[_TEXT_HOOK] = lambda: text
+    return text

@@ -25,6 +25,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotemine.extensions import doc_text
+
 logger = logging.getLogger(__name__)
 
 _PARAGRAPH = re.compile(r"(?<=\n)[^\n]+")
@@ -81,7 +83,7 @@ class Attributor:
         return doc
 
     def _resolve(self, doc: Doc, quotes: list[dict[str, Any]], people: list[dict[str, Any]]) -> None:
-        text = doc.text
+        text = doc_text(doc)
         para_starts = [0] + [m.start() for m in _PARAGRAPH.finditer(text)]
 
         def para(char: int) -> int:

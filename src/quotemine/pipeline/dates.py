@@ -33,6 +33,7 @@ import regex  # type: ignore[import-untyped,unused-ignore]  # (dateparser depend
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from quotemine.extensions import doc_text
 from quotemine.pipeline._timex import (
     Context,
     Timex,
@@ -359,7 +360,7 @@ class DateResolver:
 
     def _annotate(self, doc: Doc) -> None:
         self._dp_cache.clear()
-        text = doc.text
+        text = doc_text(doc)
         raw = doc._.qm_published
         if raw is None and self.infer_published and (line_date := published_from_dateline(text)):
             raw = doc._.qm_published = line_date

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from quotemine.extensions import doc_text
 from quotemine.pipeline import _amounts as am
 
 logger = logging.getLogger(__name__)
@@ -181,7 +182,7 @@ class MoneyParser:
         return doc
 
     def _find(self, doc: Doc) -> list[_Cand]:
-        text = doc.text
+        text = doc_text(doc)
         windows = self._windows(doc, text)
         if not windows:
             return []

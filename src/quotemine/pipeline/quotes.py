@@ -42,6 +42,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_text
 from quotemine.pipeline._quote_marks import (
     Record,
     consume,
@@ -219,7 +220,7 @@ class QuoteFinder:
         return [int(i) for i in numpy.flatnonzero(hits)]
 
     def _find(self, doc: Doc) -> tuple[list[Record], list[str]]:
-        text = doc.text
+        text = doc_text(doc)
         if not text.strip() or len(doc) == 0:
             return [], []
         marked, warnings = find_marked_spans(text)
