@@ -570,16 +570,11 @@ def batch_cli(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log what quotemine decides")] = False,
 ) -> None:
     """Extract reports of many articles into JSONL or Parquet tables; re-run to resume."""
-    from datetime import date
+    from quotemine.cli import _verbose, published_option  # lazy: cli imports this module
 
     if verbose:
-        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
-    if published is not None:
-        try:
-            date.fromisoformat(published)
-        except ValueError:
-            typer.echo(f"error: --published must be a date as YYYY-MM-DD, not {published!r}", err=True)
-            raise typer.Exit(2) from None
+        _verbose(verbose)
+    published_option(published)
     try:
         result = run_batch(
             inputs,

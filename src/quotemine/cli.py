@@ -64,6 +64,14 @@ def read_input(path: str) -> tuple[str, str]:
         raise InputError(f"{path} is not UTF-8 text (byte {exc.start}); convert it first") from exc
 
 
+def published_option(published: str | None) -> date | None:
+    """Read a ``--published`` option; a malformed date ends the command with status 2."""
+    try:
+        return date.fromisoformat(published) if published else None
+    except ValueError:
+        raise _fail(f"--published must be a date as YYYY-MM-DD, not {published!r}") from None
+
+
 def _verbose(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
@@ -84,10 +92,7 @@ def extract_cli(
 ) -> None:
     """Print the report of each article: people, quotes with speakers, dates and money."""
     _verbose(verbose)
-    try:
-        when = date.fromisoformat(published) if published else None
-    except ValueError:
-        raise _fail(f"--published must be a date as YYYY-MM-DD, not {published!r}") from None
+    when = published_option(published)
     try:
         records = [read_input(p) for p in paths]
         extractor = Extractor(model)

@@ -158,14 +158,11 @@ def render_cli(
     ] = None,
 ) -> None:
     """Show the report of an article: a highlighted HTML page (--html OUT.html) or a Markdown summary."""
-    from quotemine.cli import _fail, read_input
+    from quotemine.cli import _fail, published_option, read_input
     from quotemine.errors import QuotemineError
     from quotemine.html import to_html
 
-    try:
-        when = date.fromisoformat(published) if published else None
-    except ValueError:
-        raise _fail(f"--published must be a date as YYYY-MM-DD, not {published!r}") from None
+    when = published_option(published)
     try:
         from quotemine.api import DEFAULT_MODEL, Extractor
 

@@ -1311,13 +1311,7 @@ class EntityRepairer:
                     c.dep_ == "attr" and self._low(c) in lex.role_heads for c in head.children
                 ):
                     return True
-                sent_end = tok.sent.end
-                if any(doc[k].lower_ in _PERSONAL_PRONOUNS for k in range(i + 1, sent_end)):
-                    return True
-            partners = [c for c in tok.children if c.dep_ == "conj"]
-            if tok.dep_ == "conj":
-                partners.append(tok.head)
-            if any(p.i in full for p in partners):
+            if self._pronoun_or_partner(doc, [i], full):
                 return True
         return False
 
