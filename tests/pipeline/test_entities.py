@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
-from quotemine.pipeline._names import names_compatible
+from quotemine.lexicons.names import names_compatible
 from quotemine.pipeline.entities import EntityRepairer
 
 

@@ -40,7 +40,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from quotemine.pipeline._names import (
+from quotemine.lexicons.names import (
     Lexicons,
     is_initial,
     is_possessive,

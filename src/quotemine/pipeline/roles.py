@@ -30,7 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.pipeline._names import Lexicons, is_possessive, load_lexicons
+from quotemine.lexicons.names import Lexicons, is_possessive, load_lexicons
 
 logger = logging.getLogger(__name__)
 

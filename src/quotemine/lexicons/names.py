@@ -24,10 +24,13 @@ Data sources:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
 from importlib import resources
+
+from quotemine.lexicons import data_lines
 
 logger = logging.getLogger(__name__)
 
@@ -36,10 +39,9 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
-def _data_lines(name: str) -> list[str]:
+def _data_lines(name: str) -> tuple[str, ...]:
     """Return the non-comment, non-empty lines of a data file shipped with quotemine."""
-    text = resources.files("quotemine").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return data_lines(name)
 
 
 @dataclass(frozen=True)
@@ -158,11 +160,12 @@ def _load_nameparser_titles() -> frozenset[str]:
         return frozenset()
 
 
+@functools.lru_cache(maxsize=1)
 def load_lexicons() -> Lexicons:
-    """Read every lexicon the components need.
+    """Read every lexicon the components need, once per process (the value is frozen).
 
     Returns:
-        The frozen lexicons; call once per component instance.
+        The frozen lexicons, shared by every component instance.
 
     """
     demonyms: set[str] = set()

@@ -1,0 +1,41 @@
+"""Closed-class word tables shared by the stages: the one owner of each.
+
+Lower-case strings throughout. A stage that needs a narrower set derives it here, under a name that
+says what it is for, rather than writing its own copy.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = [
+    "GENDERED_PRONOUNS",
+    "NESTABLE_SUBJECT_PRONOUNS",
+    "PARAGRAPH",
+    "PERSON_PRONOUNS",
+    "POSSESSIVE_S",
+    "SPEAKER_PRONOUNS",
+    "paragraph_starts",
+]
+
+#: Pronouns that refer to one person and show a gender ("he", "hers").
+GENDERED_PRONOUNS: Final = frozenset({"he", "his", "him", "himself", "she", "her", "hers", "herself"})
+#: Personal pronouns that can stand for a single human speaker ("he said", "told me").
+PERSON_PRONOUNS: Final = frozenset({"he", "she", "i", "him", "her", "me"})
+#: Pronouns that can be the local speaker mention of a quote (including the relative "who").
+SPEAKER_PRONOUNS: Final = frozenset(
+    {"i", "he", "she", "we", "they", "you", "it", "who", "me", "him", "her", "us", "them"}
+)
+#: Subject pronouns whose own reported clause may hold a nested speech verb ("he said they think").
+NESTABLE_SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they"})
+#: The possessive clitic as spaCy tokenises it, straight or curly.
+POSSESSIVE_S: Final = frozenset({"'s", "\u2019s"})
+#: A paragraph: a run of characters without a line break (news text puts one paragraph per line).
+PARAGRAPH: Final = re.compile(r"[^\n]+")
+_AFTER_BREAK: Final = re.compile(r"(?<=\n)[^\n]+")
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Return the offset of every paragraph of ``text``: 0, then each line start after a break."""
+    return [0, *(m.start() for m in _AFTER_BREAK.finditer(text))]
