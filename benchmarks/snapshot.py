@@ -24,19 +24,37 @@ EVAL = REPO.parent / "shared" / "eval"
 def _records(limit: int | None) -> Iterator[dict[str, Any]]:
     """Yield ``{"id", "text", "published"}`` for every text of the snapshot, in a fixed order."""
     for path in sorted((REPO / "data" / "samples").glob("*.txt")):
-        yield {"id": f"sample/{path.stem}", "text": path.read_text(encoding="utf-8"), "published": "2003-01-10"}
+        yield {
+            "id": f"sample/{path.stem}",
+            "text": path.read_text(encoding="utf-8"),
+            "published": "2003-01-10",
+        }
     for path in sorted((EVAL / "e2e" / "dev").glob("*.txt")):
         gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
-        yield {"id": f"e2e/{path.stem}", "text": path.read_text(encoding="utf-8"), "published": gold.get("published")}
-    sources = (("quotes/polnear.dev.jsonl", "meta"), ("dates/dev.jsonl", "reference"), ("money/dev.jsonl", None))
+        yield {
+            "id": f"e2e/{path.stem}",
+            "text": path.read_text(encoding="utf-8"),
+            "published": gold.get("published"),
+        }
+    sources = (
+        ("quotes/polnear.dev.jsonl", "meta"),
+        ("dates/dev.jsonl", "reference"),
+        ("money/dev.jsonl", None),
+    )
     for name, date_key in sources:
         with open(EVAL / name, encoding="utf-8") as lines:
             for n, line in enumerate(lines):
                 if limit is not None and n >= limit:
                     break
                 case = json.loads(line)
-                published = case.get("meta", {}).get("date") if date_key == "meta" else case.get(date_key or "")
-                yield {"id": f"{name}/{case['id']}", "text": case["text"], "published": (published or None) and str(published)[:10]}
+                published = (
+                    case.get("meta", {}).get("date") if date_key == "meta" else case.get(date_key or "")
+                )
+                yield {
+                    "id": f"{name}/{case['id']}",
+                    "text": case["text"],
+                    "published": (published or None) and str(published)[:10],
+                }
 
 
 def main() -> int:

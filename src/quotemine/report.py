@@ -8,7 +8,6 @@ warning) anything that does not hold, and builds the frozen pydantic models.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -27,14 +26,11 @@ from quotemine.schema import (
     Speaker,
     TextSpan,
 )
+from quotemine.text.head import byline_names, headline
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["build_report", "empty_report", "merge_reports", "shift_report"]
-
-_BYLINE = re.compile(r"^[ \t]*By[ \t]+(?P<names>[A-Z][^\n]{1,80}?)[ \t]*$", re.MULTILINE)
-_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
-_HEAD_CHARS = 600
 
 
 class _Builder:
@@ -113,8 +109,8 @@ def build_report(
         document=Document(
             published=published[:10] if published else None,
             published_source=published_source if published else None,
-            title=_title(source),
-            authors=_authors(source),
+            title=b.span(headline(source)),
+            authors=b.spans(byline_names(source)),
             char_count=len(source),
         ),
         people=people,
@@ -223,45 +219,6 @@ def _money(b: _Builder, raw: Mapping[str, Any]) -> Money | None:
         qualifier=raw.get("qualifier"),
         period=raw.get("period"),
     )
-
-
-def _title(text: str) -> TextSpan | None:
-    """Guess the headline: the first short line that reads like a title, before the body starts.
-
-    Site banners ("Site name | Slogan") and bylines are skipped; a line ending in a full stop
-    is body text, not a title.
-    """
-    offset = 0
-    for line in text[:_HEAD_CHARS].split("\n"):
-        stripped = line.strip()
-        start = offset + line.find(stripped) if stripped else offset
-        offset += len(line) + 1
-        if not stripped or " | " in stripped or _BYLINE.match(stripped):
-            continue
-        words = stripped.split()
-        if len(words) > 20 or stripped.endswith((".", ":", ";", ",")):
-            return None
-        return TextSpan(text=stripped, start=start, end=start + len(stripped))
-    return None
-
-
-def _authors(text: str) -> tuple[TextSpan, ...]:
-    """Return the byline names ("By Rashid G", "By Jane Doe and John Roe") near the top."""
-    match = _BYLINE.search(text[: _HEAD_CHARS * 2])
-    if match is None:
-        return ()
-    names_start = match.start("names")
-    spans = []
-    pos = 0
-    names = match.group("names")
-    for part in _NAME_SPLIT.split(names):
-        if not part:
-            continue
-        at = names.find(part, pos)
-        pos = at + len(part)
-        if 1 <= len(part.split()) <= 5 and part[0].isupper():
-            spans.append(TextSpan(text=part, start=names_start + at, end=names_start + at + len(part)))
-    return tuple(spans)
 
 
 def shift_report(report: Report, offset: int) -> dict[str, Any]:

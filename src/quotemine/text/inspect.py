@@ -1,0 +1,57 @@
+"""Look at raw input before parsing: the one check for empty, binary, HTML and non-English text.
+
+Everything here keeps character offsets: the cleaned text has the length of the input, so every
+offset found in it is an offset into the caller's text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from quotemine.text.html_mask import looks_like_html, mask_html
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["CONTROL_CHARS", "inspect_text"]
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to a in is that for on was with as by at it from he said his her are were be has have "
+    "had not but this an which who they their its or will would been also more after than i we you "
+    "she".split()
+)
+_MIN_WORDS_FOR_LANGUAGE = 25
+
+
+def inspect_text(text: str) -> tuple[str, list[str], bool]:
+    """Return ``(clean text, warnings, analyse?)`` for one input text.
+
+    The clean text has the input's length: HTML markup and control characters are replaced by
+    spaces. ``analyse`` is false for text quotemine will not read (empty, binary, not English):
+    the caller then gives an empty report carrying the warnings.
+    """
+    warnings: list[str] = []
+    if not text.strip():
+        return text, ["text is empty"], False
+    clean = text
+    controls = len(CONTROL_CHARS.findall(text))
+    if controls:
+        if controls > max(8, len(text) // 20):
+            return text, ["text looks binary (many control characters); nothing was extracted"], False
+        clean = CONTROL_CHARS.sub(" ", clean)
+        warnings.append(f"{controls} control character(s) were read as spaces")
+    if looks_like_html(clean):
+        clean = mask_html(clean)
+        warnings.append("input looks like HTML: markup was read as spaces; pass plain text for best results")
+    if not clean.strip():
+        return clean, [*warnings, "text is empty"], False
+    words = [w.lower() for w in _WORD.findall(clean[:20_000])]
+    if len(words) >= _MIN_WORDS_FOR_LANGUAGE:
+        latin = sum(1 for w in words if w.isascii())
+        function = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+        if latin < len(words) * 0.5 or function < len(words) * 0.08:
+            warnings.append("text does not look like English; quotemine reads English news only")
+            return clean, warnings, False
+    return clean, warnings, True
