@@ -14,6 +14,7 @@ from spacy.vocab import Vocab
 from typer.testing import CliRunner
 
 import quotemine
+from quotemine import Article
 from quotemine.cli import app
 from quotemine.cli import extract as cli_extract
 from quotemine.cli.extract import ENTITY_REASONS, entity_reasons
@@ -184,8 +185,8 @@ class _ExplainingExtractor:
         type(self).config = config
         self.chunk_chars = chunk_chars
 
-    def pipe_docs(self, items: list[dict[str, object]]) -> Iterator[tuple[Doc, Report]]:
-        text = str(items[0]["text"])
+    def pipe_docs(self, items: list[Article]) -> Iterator[tuple[Doc, Report]]:
+        text = items[0].text
         doc = Doc(Vocab(), words=text.split())
         doc._.qm_entity_reasons = REASONS
         yield doc, Report(quotemine_version="0", model="m", document=Document(char_count=len(text)))

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from spacy.tokens import Doc
 
-from quotemine.api import DEFAULT_MODEL, Extractor
+from quotemine.api import DEFAULT_MODEL, Article, Extractor
 from quotemine.cli._common import (
     EXIT_RUNTIME,
     configure_logging,
@@ -52,19 +52,24 @@ def extract_results(
     A file that cannot be read gives a ``Failure`` (as ``quotemine batch`` writes them) and the
     others are still processed. The model is loaded only when some file could be read.
 
+    Args:
+        paths: text files, ``-`` for standard input; each one's id is its file name.
+        published: the publication date of every article.
+        model: the spaCy pipeline package to load.
+
     Raises:
         QuotemineError: the model is not installed.
 
     """
-    inputs: list[Failure | dict[str, object]] = []
+    inputs: list[Failure | Article] = []
     for index, path in enumerate(paths):
         try:
             doc_id, text = read_input(path)
         except QuotemineError as exc:
             inputs.append(Failure(id=input_id(path), index=index, error=type(exc).__name__, reason=str(exc)))
         else:
-            inputs.append({"id": doc_id, "text": text, "published": published})
-    readable = [item for item in inputs if isinstance(item, dict)]
+            inputs.append(Article(text=text, id=doc_id, published=published))
+    readable = [item for item in inputs if isinstance(item, Article)]
     results = Extractor(model).pipe(readable) if readable else iter(())
     for index, item in enumerate(inputs):
         result = item if isinstance(item, Failure) else next(results)
@@ -106,7 +111,7 @@ def explain_article(path: str, *, published: date | None = None, model: str = DE
         extractor = Extractor(model, chunk_chars=10**9, config=_EXPLAIN_CONFIG)
         if len(text) > extractor.chunk_chars:
             raise PipelineError(f"--explain reads articles of up to {extractor.chunk_chars:,} characters")
-        doc, result = next(extractor.pipe_docs([{"id": doc_id, "text": text, "published": published}]))
+        doc, result = next(extractor.pipe_docs([Article(text=text, id=doc_id, published=published)]))
         if isinstance(result, Failure):
             raise PipelineError(result.reason)
         reasons = entity_reasons(doc)
