@@ -146,8 +146,7 @@ def extract_cli(
 ) -> None:
     """Print the report of each article: people, quotes with speakers, dates and money.
 
-    A file that cannot be read gives an error record line (as quotemine batch writes them) and a
-    line on stderr; the other files are still processed and the exit status is 1.
+    An unreadable file gives an error record line and a line on stderr; the others go on (exit 1).
     """
     configure_logging(verbose)
     when = published_option(published)
