@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-_CLI = "import typer; from quotemine.batch import batch_cli; typer.run(batch_cli)"
+_CLI = "import typer; from quotemine.cli.batch import batch_cli; typer.run(batch_cli)"
 
 
 def build_input(source: Path, target: Path, articles: int, chars: int) -> None:

@@ -23,7 +23,9 @@ import spacy
 from quotemine import Extractor
 from quotemine.api import DEFAULT_MODEL, QUOTEMINE_PIPES
 from quotemine.report import build_report
-from quotemine.text import inspect_text, published_from_dateline, split_chunks
+from quotemine.text.chunks import split_chunks
+from quotemine.text.head import published_from_dateline
+from quotemine.text.inspect import inspect_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -152,6 +152,54 @@ def test_long_text_is_processed_in_chunks_with_offsets_into_the_whole(extractor:
     assert len(lopez) == 1 and len(lopez[0].mentions) == 40
 
 
+def test_pipe_docs_yields_each_annotated_doc_with_the_result_pipe_gives(extractor: Extractor) -> None:
+    items: list[Any] = [
+        {"id": "a", "text": "“We will win,” said Anna Berg, the head of the commission."},
+        {"id": "b", "text": None},
+        Article(text="", id="c"),
+        {"id": "d", "text": "<p>Analysts said prices would rise.</p><p>The mayor&nbsp;agreed.</p>"},
+    ]
+    pairs = list(extractor.pipe_docs(items, batch_size=2))
+    assert [result for _, result in pairs] == list(extractor.pipe(items, batch_size=2))
+    (doc, report), (bad_doc, failure), (empty_doc, empty), (html_doc, html_report) = pairs
+    assert isinstance(report, Report) and isinstance(failure, Failure) and isinstance(empty, Report)
+    assert doc.text == items[0]["text"]
+    assert [(s.start_char, s.end_char) for s in doc.spans["qm_quotes"]] == [
+        (q.start, q.end) for q in report.quotes
+    ]
+    assert len(bad_doc) == 0 and len(empty_doc) == 0
+    assert len(html_doc.text) == len(items[3]["text"])  # masked text: offsets are the report's
+    assert isinstance(html_report, Report) and "<p>" not in html_doc.text
+
+
+def test_pipe_docs_gives_docs_displacy_can_show(extractor: Extractor) -> None:
+    from spacy import displacy
+
+    doc, _ = next(extractor.pipe_docs(["“Prices will fall,” said Maria Lopez, the finance minister."]))
+    [quote] = doc.spans["qm_quotes"]
+    markup = displacy.render(doc, style="span", options={"spans_key": "qm_quotes"}, jupyter=False)
+    assert "Prices" in markup and quote.label_ in markup
+
+
+def test_pipe_docs_joins_the_chunks_of_a_long_text(extractor: Extractor) -> None:
+    para = "“Prices will fall next year,” said Maria Lopez, the finance minister of the republic.\n\n"
+    text = para * 40
+    small = Extractor(extractor.nlp, chunk_chars=1000)
+    [(doc, report)] = list(small.pipe_docs([text]))
+    assert isinstance(report, Report) and len(report.quotes) == 40
+    assert doc.text == text
+    assert [(s.start_char, s.end_char) for s in doc.spans["qm_quotes"]] == [
+        (q.start, q.end) for q in report.quotes
+    ]
+
+
+def test_add_pipes_refuses_config_for_an_unknown_component(extractor: Extractor) -> None:
+    import spacy
+
+    with pytest.raises(quotemine.PipelineError, match="no quotemine component"):
+        quotemine.add_pipes(spacy.blank("en"), config={"quotemine_nope": {}})
+
+
 def test_missing_model_names_the_package_to_install() -> None:
     with pytest.raises(quotemine.ModelNotFoundError, match="pip install"):
         quotemine.load_pipeline("en_core_web_nonexistent")

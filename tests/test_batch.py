@@ -9,7 +9,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from quotemine.batch import BatchRecord, _check, batch_cli, read_records, run_batch
+from quotemine.batch import BatchRecord, read_records, run_batch
+from quotemine.batch.inputs import check_record
+from quotemine.cli.batch import batch_cli
 
 ARTICLES = [
     '"We will finish the bridge by June," the engineer Maria Costa said on Tuesday.',
@@ -103,14 +105,14 @@ def test_read_records_non_utf8_text_file_is_an_error_record(tmp_path: Path) -> N
     ],
 )
 def test_check_rejects_empty_binary_and_oversized_texts(text: str, reason: str) -> None:
-    record = _check(BatchRecord(0, "r", text=text), max_chars=100)
+    record = check_record(BatchRecord(0, "r", text=text), max_chars=100)
     assert record.error == "InputError"
     assert record.reason is not None and reason in record.reason
     assert record.text is None
 
 
 def test_check_keeps_a_normal_text() -> None:
-    assert _check(BatchRecord(0, "r", text="The mayor said no."), max_chars=100).error is None
+    assert check_record(BatchRecord(0, "r", text="The mayor said no."), max_chars=100).error is None
 
 
 def test_missing_input_is_an_error(tmp_path: Path) -> None:
@@ -202,5 +204,5 @@ def test_batch_cli_writes_jsonl_and_summary(tmp_path: Path, extractor: Any) -> N
     bad = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--published", "soon"])
     assert bad.exit_code == 2
     missing = runner.invoke(app, ["batch", str(tmp_path / "nope"), "-o", str(out)])
-    assert missing.exit_code == 2
+    assert missing.exit_code == 1
     assert "does not exist" in missing.output

@@ -11,9 +11,10 @@ dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
+from quotemine.batch import partition  # noqa: E402
 from quotemine.dask import extract_tables  # noqa: E402
 from quotemine.errors import QuotemineError  # noqa: E402
-from quotemine.frames import TABLES, partition  # noqa: E402
+from quotemine.views.frames import TABLES  # noqa: E402
 
 ARTICLES = pd.DataFrame(
     {

@@ -7,16 +7,8 @@ import pytest
 pd = pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
 
+from quotemine.batch import partition  # noqa: E402
 from quotemine.errors import SchemaVersionError  # noqa: E402
-from quotemine.frames import (  # noqa: E402
-    TABLES,
-    empty_tables,
-    frames,
-    parse_results,
-    partition,
-    spark_ddl,
-    to_frames,
-)
 from quotemine.schema import (  # noqa: E402
     DateMention,
     Document,
@@ -28,6 +20,14 @@ from quotemine.schema import (  # noqa: E402
     Report,
     Speaker,
     TextSpan,
+)
+from quotemine.views.frames import (  # noqa: E402
+    TABLES,
+    empty_tables,
+    frames,
+    parse_results,
+    spark_ddl,
+    to_frames,
 )
 
 TEXT = 'Mayor Ana Lind of Porto Council said on Monday: "We will pay 5 million euros."'

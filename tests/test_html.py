@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotemine.html import SPEAKER_COLOURS, to_html
 from quotemine.schema import (
     DateMention,
     Document,
@@ -20,6 +19,7 @@ from quotemine.schema import (
     Speaker,
     TextSpan,
 )
+from quotemine.views.html import SPEAKER_COLOURS, to_html
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "samples" / "tajikistan-turns-west.txt"
 VOID = {"meta", "br", "hr", "img", "input", "link"}

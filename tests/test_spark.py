@@ -1,4 +1,4 @@
-"""The Spark recipe of docs/scaling.md, in local mode: mapInPandas over quotemine.frames.partition."""
+"""The Spark recipe of docs/scaling.md, in local mode: mapInPandas over quotemine.batch.partition."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import pytest
 pd = pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
 
-from quotemine.frames import frames, parse_results, partition, partition_reports, spark_ddl  # noqa: E402
+from quotemine.batch import partition, partition_reports  # noqa: E402
+from quotemine.views.frames import frames, parse_results, spark_ddl  # noqa: E402
 
 
 def _java_works() -> bool:

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quotemine.text import inspect_text, published_from_dateline, split_chunks
+from quotemine.text.html_mask import mask_html
 
 
 def test_html_markup_is_masked_with_offsets_kept() -> None:
@@ -95,3 +96,50 @@ def test_inspect_text_keeps_length(text: str) -> None:
     clean, warnings, _ = inspect_text(text)
     assert len(clean) == len(text)
     assert all(isinstance(w, str) for w in warnings)
+
+
+# HTML masking (bug 3): the tokenizer reads quoted attributes and character references.
+
+
+def test_a_quoted_greater_than_sign_does_not_end_the_tag() -> None:
+    html = '<p>The <a title="x>y" href="/a">mayor</a> said the bridge would open.</p>'
+    masked = mask_html(html)
+    assert len(masked) == len(html)
+    assert "href" not in masked and "y" not in masked[: html.index("mayor")]
+    assert " ".join(masked.split()) == "The mayor said the bridge would open."
+
+
+@pytest.mark.parametrize(
+    "html, word, char",
+    [
+        ("<p>Shares of Smith &amp; Jones fell.</p>", "&amp;", "&"),
+        ("<p>The mayor&nbsp;said so.</p>", "&nbsp;", "\xa0"),
+        ("<p>&#8220;No,&#8221; she said.</p>", "&#8220;", "\u201c"),
+        ("<p>Fish &amp chips, said the cook.</p>", "&amp", "&"),
+    ],
+)
+def test_character_references_are_read_as_their_character(html: str, word: str, char: str) -> None:
+    masked = mask_html(html)
+    assert len(masked) == len(html)
+    at = html.index(word)
+    assert masked[at : at + len(word)] == char.ljust(len(word))
+
+
+def test_unknown_references_and_stray_brackets_stay_text() -> None:
+    html = "<p>Profits &foo; rose 3 < 4 times, the report said.</p>"
+    masked = mask_html(html)
+    assert "&foo;" in masked and "3 < 4" in masked
+
+
+def test_comments_and_style_are_spaces_and_block_tags_break_paragraphs() -> None:
+    html = "<h1>Bridge opens</h1><!-- a\ncomment --><style>p{color:red}</style><p>The mayor spoke.</p>"
+    masked = mask_html(html)
+    assert len(masked) == len(html)
+    assert masked.startswith("\n\n  Bridge opens\n\n")
+    assert "comment" not in masked and "color" not in masked and "\n" in masked[html.index("<!--") :]
+    assert masked[html.index("<p>") :].startswith("\n\n The mayor spoke.")
+
+
+@given(st.text(alphabet=st.sampled_from(list("<>&;#/=\"' abpx\n!-")), max_size=300))
+def test_mask_html_keeps_length(text: str) -> None:
+    assert len(mask_html(text)) == len(text)

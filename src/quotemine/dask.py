@@ -1,6 +1,6 @@
 """Run quotemine on a Dask DataFrame of articles: one task per partition, tables out.
 
-Each partition goes through ``quotemine.frames.partition``, the same function the single-process
+Each partition goes through ``quotemine.batch.partition``, the same function the single-process
 ``frames``/``partition`` path and the Spark recipe use, so a Dask run gives the tables a
 single-process run gives. Workers load the spaCy pipeline once (``load_pipeline``'s per-process
 cache) and reuse it for every partition they are given.
@@ -24,8 +24,9 @@ import logging
 import operator
 from typing import TYPE_CHECKING, Any
 
+from quotemine.batch.dataframes import partition
 from quotemine.errors import QuotemineError
-from quotemine.frames import TABLES, empty_tables, partition
+from quotemine.views.frames import TABLES, empty_tables
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -64,7 +65,7 @@ def extract_tables(
 
     Returns:
         ``{"documents", "people", "organizations", "quotes", "dates", "money"}`` → lazy Dask
-        DataFrames with the columns and dtypes of ``quotemine.frames.TABLES``, one partition per
+        DataFrames with the columns and dtypes of ``quotemine.views.frames.TABLES``, one partition per
         input partition.
 
     Raises:

@@ -1,20 +1,21 @@
 """Turn an annotated spaCy ``Doc`` into a ``Report``: the only bridge from spaCy to the schema.
 
-The components leave plain dicts with character offsets on ``doc._.qm_*`` (see
-``docs/pipeline.md``). This module checks every offset against the input text, drops (with a
-warning) anything that does not hold, and builds the frozen pydantic models.
+The components leave typed records with character offsets on the ``Doc`` (see
+``quotemine.pipeline.records``); this module reads them through that module's accessors, checks
+every offset against the input text, drops (with a warning) anything that does not hold, and
+builds the frozen pydantic models. Merging the reports of a long text's chunks is ``merge.py``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from quotemine import __version__
+from quotemine._version import __version__
 from quotemine.schema import (
     DateMention,
     Document,
@@ -28,9 +29,19 @@ from quotemine.schema import (
 )
 from quotemine.text.head import byline_names, headline
 
+if TYPE_CHECKING:
+    from quotemine.pipeline.records import (
+        DateRecord,
+        MoneyRecord,
+        OrgRecord,
+        PersonRecord,
+        QuoteRecord,
+        SpeakerRecord,
+    )
+
 logger = logging.getLogger(__name__)
 
-__all__ = ["build_report", "empty_report", "merge_reports", "shift_report"]
+__all__ = ["build_report", "empty_report"]
 
 
 class _Builder:
@@ -40,25 +51,19 @@ class _Builder:
         self.text = text
         self.dropped = 0
 
-    def span(self, raw: Any) -> TextSpan | None:
-        bounds = self._bounds(raw)
-        if bounds is None:
+    def span(self, bounds: Sequence[object] | None) -> TextSpan | None:
+        """Return the span ``[start, end]`` of the text, or ``None`` (counted) if it does not fit."""
+        if bounds is None or len(bounds) != 2:
             return None
-        return TextSpan(text=self.text[bounds[0] : bounds[1]], start=bounds[0], end=bounds[1])
-
-    def _bounds(self, raw: Any) -> tuple[int, int] | None:
-        if isinstance(raw, Mapping):
-            raw = (raw.get("start"), raw.get("end"))
-        if not isinstance(raw, Sequence) or len(raw) != 2:
-            return None
-        start, end = raw
+        start, end = bounds
         if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(self.text):
             self.dropped += 1
             return None
-        return start, end
+        return TextSpan(text=self.text[start:end], start=start, end=end)
 
-    def spans(self, raws: Iterable[Any] | None) -> tuple[TextSpan, ...]:
-        found = (self.span(raw) for raw in raws or ())
+    def spans(self, many: Iterable[Sequence[object]] | None) -> tuple[TextSpan, ...]:
+        """Return the spans that fit, without duplicates, in text order."""
+        found = (self.span(bounds) for bounds in many or ())
         unique = {(s.start, s.end): s for s in found if s is not None}
         return tuple(unique[key] for key in sorted(unique))
 
@@ -87,38 +92,51 @@ def build_report(
         The report; items whose offsets do not fit the text are left out and counted in a warning.
 
     """
+    # Not at module level: importing quotemine.pipeline runs its __init__, which imports every
+    # stage, and this module is imported by ``import quotemine`` (so by spaCy's entry points).
+    from quotemine.pipeline.records import (
+        get_dates,
+        get_money,
+        get_orgs,
+        get_people,
+        get_published,
+        get_quotes,
+        get_warnings,
+    )
+
     source = doc.text if text is None else text
     b = _Builder(source)
-    people = tuple(_person(b, raw) for raw in doc._.qm_people or ())
+    people = tuple(_person(b, record) for record in get_people(doc))
     person_ids = {p.id for p in people}
-    orgs = tuple(
-        Organization(id=str(raw["id"]), name=str(raw["name"]), mentions=b.spans(raw.get("mentions")))
-        for raw in doc._.qm_orgs or ()
-    )
-    quotes = tuple(q for raw in doc._.qm_quotes or () if (q := _quote(b, raw, person_ids)) is not None)
-    dates = tuple(d for raw in doc._.qm_dates or () if (d := _date(b, raw)) is not None)
-    money = tuple(m for raw in doc._.qm_money or () if (m := _money(b, raw)) is not None)
-    all_warnings = [*warnings, *(doc._.qm_warnings or ())]
+    orgs = tuple(_org(b, record) for record in get_orgs(doc))
+    quotes = tuple(q for record in get_quotes(doc) if (q := _quote(b, record, person_ids)) is not None)
+    dates = tuple(d for record in get_dates(doc) if (d := _date(b, record)) is not None)
+    money = tuple(m for record in get_money(doc) if (m := _money(b, record)) is not None)
+    all_warnings = [*warnings, *get_warnings(doc)]
     if b.dropped:
         all_warnings.append(f"{b.dropped} extracted item(s) had offsets outside the text and were left out")
-    published = doc._.qm_published
     return Report(
         quotemine_version=__version__,
         model=model,
         id=doc_id,
-        document=Document(
-            published=published[:10] if published else None,
-            published_source=published_source if published else None,
-            title=b.span(headline(source)),
-            authors=b.spans(byline_names(source)),
-            char_count=len(source),
-        ),
+        document=_document(b, get_published(doc), published_source),
         people=people,
         organizations=orgs,
         quotes=quotes,
         dates=dates,
         money=money,
         warnings=tuple(dict.fromkeys(all_warnings)),
+    )
+
+
+def _document(b: _Builder, published: str | None, published_source: str | None) -> Document:
+    """Describe the article: its publication date and where it came from, headline and byline."""
+    return Document(
+        published=published[:10] if published else None,
+        published_source=published_source if published else None,
+        title=b.span(headline(b.text)),
+        authors=b.spans(byline_names(b.text)),
+        char_count=len(b.text),
     )
 
 
@@ -145,58 +163,69 @@ def empty_report(
     )
 
 
-def _person(b: _Builder, raw: Mapping[str, Any]) -> Person:
+def _person(b: _Builder, record: PersonRecord) -> Person:
     return Person(
-        id=str(raw["id"]),
-        name=str(raw["name"]),
-        mentions=b.spans(raw.get("mentions")),
-        roles=b.spans(raw.get("roles")),
-        affiliations=tuple(str(a) for a in raw.get("affiliations") or ()),
-        author=bool(raw.get("author", False)),
+        id=str(record["id"]),
+        name=str(record["name"]),
+        mentions=b.spans(record.get("mentions")),
+        roles=b.spans(record.get("roles")),
+        affiliations=tuple(str(a) for a in record.get("affiliations") or ()),
+        author=bool(record.get("author", False)),
     )
 
 
-def _quote(b: _Builder, raw: Mapping[str, Any], person_ids: set[str]) -> Quote | None:
-    content = b.span(raw)
+def _org(b: _Builder, record: OrgRecord) -> Organization:
+    return Organization(
+        id=str(record["id"]), name=str(record["name"]), mentions=b.spans(record.get("mentions"))
+    )
+
+
+def _speaker(b: _Builder, record: SpeakerRecord | None, person_ids: set[str]) -> Speaker | None:
+    if record is None:
+        return None
+    mention = b.span((record.get("start"), record.get("end")))
+    if mention is None:
+        return None
+    person_id = record.get("person_id")
+    return Speaker(
+        **mention.model_dump(),
+        person_id=person_id if person_id in person_ids else None,
+        unnamed=bool(record.get("unnamed", False)),
+    )
+
+
+def _quote(b: _Builder, record: QuoteRecord, person_ids: set[str]) -> Quote | None:
+    content = b.span((record.get("start"), record.get("end")))
     if content is None:
         return None
-    speaker = None
-    raw_speaker = raw.get("speaker")
-    if isinstance(raw_speaker, Mapping):
-        mention = b.span(raw_speaker)
-        if mention is not None:
-            person_id = raw_speaker.get("person_id")
-            speaker = Speaker(
-                **mention.model_dump(),
-                person_id=person_id if person_id in person_ids else None,
-                unnamed=bool(raw_speaker.get("unnamed", False)),
-            )
+    cue, addressee = record.get("cue"), record.get("addressee")
     return Quote(
         **content.model_dump(),
-        id=str(raw.get("id")),
-        kind=raw.get("kind", "direct"),
-        group=raw.get("group"),
-        speaker=speaker,
-        cue=b.span(raw.get("cue")) if raw.get("cue") else None,
-        addressee=b.span(raw.get("addressee")) if raw.get("addressee") else None,
+        id=str(record.get("id")),
+        kind=record.get("kind", "direct"),
+        group=record.get("group"),
+        speaker=_speaker(b, record.get("speaker"), person_ids),
+        cue=b.span(cue) if cue else None,
+        addressee=b.span(addressee) if addressee else None,
     )
 
 
-def _date(b: _Builder, raw: Mapping[str, Any]) -> DateMention | None:
-    span = b.span(raw)
+def _date(b: _Builder, record: DateRecord) -> DateMention | None:
+    span = b.span((record.get("start"), record.get("end")))
     if span is None:
         return None
     return DateMention(
         **span.model_dump(),
-        value=raw.get("value"),
-        granularity=raw.get("granularity"),
-        modifier=raw.get("modifier"),
-        type=raw.get("type") or "date",
-        note=raw.get("note"),
+        value=record.get("value"),
+        granularity=record.get("granularity"),
+        modifier=record.get("modifier"),
+        type=record.get("type") or "date",
+        note=record.get("note"),
     )
 
 
-def _number(value: Any) -> float | None:
+def _number(value: object) -> float | None:
+    """Return a decimal string as a float, or ``None`` for no amount or one that is not finite."""
     if value is None:
         return None
     try:
@@ -206,98 +235,16 @@ def _number(value: Any) -> float | None:
     return float(number) if number.is_finite() else None
 
 
-def _money(b: _Builder, raw: Mapping[str, Any]) -> Money | None:
-    span = b.span(raw)
-    amount = _number(raw.get("amount"))
+def _money(b: _Builder, record: MoneyRecord) -> Money | None:
+    span = b.span((record.get("start"), record.get("end")))
+    amount = _number(record.get("amount"))
     if span is None or amount is None:
         return None
     return Money(
         **span.model_dump(),
         amount=amount,
-        amount_max=_number(raw.get("amount_max")),
-        currency=raw.get("currency"),
-        qualifier=raw.get("qualifier"),
-        period=raw.get("period"),
+        amount_max=_number(record.get("amount_max")),
+        currency=record.get("currency"),
+        qualifier=record.get("qualifier"),
+        period=record.get("period"),
     )
-
-
-def shift_report(report: Report, offset: int) -> dict[str, Any]:
-    """Return the report's JSON data with every offset moved by ``offset`` (for merging chunks)."""
-    data = report.model_dump()
-    _shift(data, offset)
-    return data
-
-
-def _shift(node: Any, offset: int) -> None:
-    if isinstance(node, dict):
-        if isinstance(node.get("start"), int) and isinstance(node.get("end"), int) and "text" in node:
-            node["start"] += offset
-            node["end"] += offset
-        for value in node.values():
-            _shift(value, offset)
-    elif isinstance(node, list | tuple):
-        for value in node:
-            _shift(value, offset)
-
-
-def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, base: Report) -> Report:
-    """Merge the reports of consecutive chunks of ``text`` into one report.
-
-    Args:
-        text: the whole input text.
-        parts: ``(offset, report)`` per chunk, the chunk starting at ``text[offset]``.
-        base: a report whose ``document`` and metadata describe the whole text.
-
-    People and organisations with the same name in different chunks become one entry; ids are
-    renumbered in order of first mention and every reference follows.
-
-    """
-    people: dict[str, dict[str, Any]] = {}
-    orgs: dict[str, dict[str, Any]] = {}
-    quotes: list[dict[str, Any]] = []
-    dates: list[dict[str, Any]] = []
-    money: list[dict[str, Any]] = []
-    warnings: list[str] = list(base.warnings)
-    for offset, report in parts:
-        data = shift_report(report, offset)
-        org_map = _absorb(orgs, data["organizations"], "o")
-        for person in data["people"]:
-            person["affiliations"] = [org_map[a] for a in person["affiliations"] if a in org_map]
-        person_map = _absorb(people, data["people"], "p")
-        for quote in data["quotes"]:
-            quote["id"] = f"q{len(quotes) + 1}"
-            if quote["group"] is not None:
-                quote["group"] = f"{offset}:{quote['group']}"
-            if quote["speaker"] is not None and quote["speaker"]["person_id"] is not None:
-                quote["speaker"]["person_id"] = person_map.get(quote["speaker"]["person_id"])
-            quotes.append(quote)
-        dates.extend(data["dates"])
-        money.extend(data["money"])
-        warnings.extend(data["warnings"])
-    merged = base.model_dump()
-    merged.update(
-        people=list(people.values()),
-        organizations=list(orgs.values()),
-        quotes=quotes,
-        dates=dates,
-        money=money,
-        warnings=list(dict.fromkeys(warnings)),
-    )
-    return Report.model_validate(merged)
-
-
-def _absorb(into: dict[str, dict[str, Any]], items: list[dict[str, Any]], prefix: str) -> dict[str, str]:
-    """Add chunk entities to ``into`` (keyed by name); return the map from chunk id to merged id."""
-    id_map: dict[str, str] = {}
-    for item in items:
-        key = item["name"].casefold()
-        if key not in into:
-            into[key] = {**item, "id": f"{prefix}{len(into) + 1}"}
-        else:
-            kept = into[key]
-            kept["mentions"] = [*kept["mentions"], *item["mentions"]]
-            if "roles" in kept:
-                kept["roles"] = [*kept["roles"], *item["roles"]]
-                kept["affiliations"] = list(dict.fromkeys([*kept["affiliations"], *item["affiliations"]]))
-        id_map[item["id"]] = into[key]["id"]
-    return id_map

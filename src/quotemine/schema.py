@@ -5,6 +5,10 @@ built from ``text``, ``text[s.start:s.end] == s.text``.
 
 The JSON field names are a contract. ``SCHEMA_VERSION`` follows MAJOR.MINOR: a MINOR bump adds an
 optional field, a MAJOR bump renames, removes or retypes one.
+
+This module imports no other quotemine module but ``errors``. The views (``quotemine.views``) import
+it; ``Report.to_frames`` and ``Report._repr_html_`` call them through function-level imports, the
+one deliberate exception to "imports at the top", so importing the schema never imports a view.
 """
 
 from __future__ import annotations
@@ -155,15 +159,15 @@ class Report(_Model):
     def to_frames(self) -> dict[str, pd.DataFrame]:
         """Return tidy pandas tables of this report (needs the ``tables`` extra).
 
-        See ``quotemine.frames.frames`` for the tables and their columns.
+        See ``quotemine.views.frames.frames`` for the tables and their columns.
         """
-        from quotemine.frames import to_frames
+        from quotemine.views.frames import to_frames  # views import schema: not at module level
 
         return to_frames(self)
 
     def _repr_html_(self) -> str:
         """Return the HTML view for Jupyter: the highlighted article and who said what."""
-        from quotemine.html import to_html
+        from quotemine.views.html import to_html  # views import schema: not at module level
 
         return to_html(self, standalone=False)
 

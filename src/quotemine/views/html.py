@@ -156,7 +156,7 @@ def to_html(report: Report, text: str | None = None, *, standalone: bool = True)
     parts += _header(report)
     parts += _legend(report, speakers, people)
     if text is not None:
-        marks = [*quote_marks, *_other_marks(report, people, text)]
+        marks = [*quote_marks, *_other_marks(report, text)]
         parts.append(f'<div class="qm-article">{_article(text, marks)}</div>')
     else:
         parts.append('<p class="qm-empty">(article text not available: pass it to to_html)</p>')
@@ -224,7 +224,17 @@ def _quote_marks(report: Report, speakers: _Speakers, uid: str) -> list[_Mark]:
     return marks
 
 
-def _other_marks(report: Report, people: Mapping[str, Person], text: str) -> list[_Mark]:
+def _other_marks(report: Report, text: str) -> list[_Mark]:
+    marks = [*_people_marks(report), *_org_marks(report), *_date_marks(report), *_money_marks(report)]
+    n = len(text)
+    kept = [m for m in marks if 0 <= m.start < m.end <= n]
+    if len(kept) < len(marks):
+        logger.debug("dropped %d spans outside the text", len(marks) - len(kept))
+    return kept
+
+
+def _people_marks(report: Report) -> list[_Mark]:
+    """Mark every mention (titled with the name, roles and organisations) and role of a person."""
     orgs = {o.id: o.name for o in report.organizations}
     marks: list[_Mark] = []
     for p in report.people:
@@ -238,10 +248,21 @@ def _other_marks(report: Report, people: Mapping[str, Person], text: str) -> lis
             marks.append(_with_title(mark, info))
         for r in p.roles:
             marks.append(_Mark("role", r.start, r.end, ("qm-role",), (("data-person", p.id),)))
+    return marks
+
+
+def _org_marks(report: Report) -> list[_Mark]:
+    marks: list[_Mark] = []
     for o in report.organizations:
         for m in o.mentions:
             mark = _Mark("org", m.start, m.end, ("qm-org",), (("data-org", o.id),))
             marks.append(_with_title(mark, o.name))
+    return marks
+
+
+def _date_marks(report: Report) -> list[_Mark]:
+    """Mark dates with their value (or why there is none) in ``data-value`` and the tooltip."""
+    marks: list[_Mark] = []
     for d in report.dates:
         value = d.value or "unresolved"
         tip = value
@@ -253,6 +274,12 @@ def _other_marks(report: Report, people: Mapping[str, Person], text: str) -> lis
             tip += f" · {d.granularity}"
         attrs = (("data-value", value), ("data-tip", tip), ("title", tip), ("tabindex", "0"))
         marks.append(_Mark("date", d.start, d.end, ("qm-date",), attrs))
+    return marks
+
+
+def _money_marks(report: Report) -> list[_Mark]:
+    """Mark money with its amount and currency in ``data-value`` and the tooltip."""
+    marks: list[_Mark] = []
     for m in report.money:
         amount = _number(m.amount)
         if m.amount_max is not None:
@@ -261,11 +288,7 @@ def _other_marks(report: Report, people: Mapping[str, Person], text: str) -> lis
         tip = value + (f" ({m.qualifier})" if m.qualifier else "") + (f" {m.period}" if m.period else "")
         attrs = (("data-value", value), ("data-tip", tip), ("title", tip), ("tabindex", "0"))
         marks.append(_Mark("money", m.start, m.end, ("qm-money",), attrs))
-    n = len(text)
-    kept = [m for m in marks if 0 <= m.start < m.end <= n]
-    if len(kept) < len(marks):
-        logger.debug("dropped %d spans outside the text", len(marks) - len(kept))
-    return kept
+    return marks
 
 
 def _with_title(mark: _Mark, title: str) -> _Mark:

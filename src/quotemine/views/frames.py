@@ -9,9 +9,8 @@ item id (``person_id``, ``org_id``, ``quote_id``, ``date_id``, ``money_id``), so
 Column names and dtypes are fixed (``TABLES``), also for empty tables, so parts of a batch written
 one by one, or computed on different machines, concatenate into the same table.
 
-``partition(df)`` runs the pipeline over a pandas ``DataFrame`` of articles (``text`` plus optional
-``id`` and ``published`` columns) and returns the same tables: it is the one unit of work that
-``quotemine.dask`` and the Spark recipe of ``docs/scaling.md`` distribute.
+Running the pipeline over a pandas ``DataFrame`` of articles is ``quotemine.batch.partition``: this
+module only reads reports (a view never runs the pipeline).
 
 pandas and pyarrow are optional (the ``tables`` extra) and imported only when a function here runs.
 """
@@ -20,18 +19,16 @@ from __future__ import annotations
 
 import json
 import logging
-import numbers
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import ValidationError
 
 from quotemine.errors import QuotemineError, SchemaVersionError
-from quotemine.schema import Failure, Report
+from quotemine.schema import Failure, Report, Speaker, TextSpan
 
 if TYPE_CHECKING:
     import pandas as pd
-    from spacy.language import Language
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +37,7 @@ __all__ = [
     "empty_tables",
     "frames",
     "parse_results",
-    "partition",
-    "partition_reports",
+    "require_pandas",
     "spark_ddl",
     "to_frames",
 ]
@@ -135,8 +131,11 @@ _PANDAS_DTYPES: Final = {"str": "string", "int": "Int64", "float": "Float64", "b
 _SPARK_TYPES: Final = {"str": "string", "int": "bigint", "float": "double", "bool": "boolean"}
 _LIST_SEP: Final = "; "
 
+Rows = dict[str, list[dict[str, Any]]]
+"""Table name -> its rows (column -> cell), filled report by report."""
 
-def _pandas() -> Any:
+
+def require_pandas() -> Any:
     """Import pandas (and check pyarrow), or raise a ``QuotemineError`` naming the extra."""
     try:
         import pandas
@@ -149,7 +148,7 @@ def _pandas() -> Any:
 
 
 def _table(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    pandas = _pandas()
+    pandas = require_pandas()
     columns = TABLES[name]
     frame: pd.DataFrame = pandas.DataFrame(rows, columns=[c for c, _ in columns])
     return frame.astype({c: _PANDAS_DTYPES[kind] for c, kind in columns})
@@ -190,7 +189,7 @@ def frames(reports: Iterable[Report | Failure]) -> dict[str, pd.DataFrame]:
     [{'doc_id': '0', 'quote_id': 'q1', 'kind': 'direct'}]
 
     """
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    rows: Rows = {name: [] for name in TABLES}
     for position, item in enumerate(reports):
         if isinstance(item, Failure):
             doc_id = item.id if item.id is not None else str(item.index)
@@ -252,59 +251,107 @@ def to_frames(report: Report) -> dict[str, pd.DataFrame]:
     return frames([report])
 
 
-def _report_rows(report: Report, doc_id: str, position: int, rows: dict[str, list[dict[str, Any]]]) -> None:
+def _report_rows(report: Report, doc_id: str, position: int, rows: Rows) -> None:
+    rows["documents"].append(_document_row(report, doc_id, position))
+    rows["people"] += _people_rows(report, doc_id)
+    rows["organizations"] += _org_rows(report, doc_id)
+    rows["quotes"] += _quote_rows(report, doc_id)
+    rows["dates"] += _date_rows(report, doc_id)
+    rows["money"] += _money_rows(report, doc_id)
+
+
+def _document_row(report: Report, doc_id: str, position: int) -> dict[str, Any]:
     document = report.document
-    rows["documents"].append(
-        {
-            "doc_id": doc_id,
-            "index": position,
-            "status": "ok",
-            "published": document.published,
-            "published_source": document.published_source,
-            "title": document.title.text if document.title else None,
-            "authors": _LIST_SEP.join(a.text for a in document.authors) or None,
-            "char_count": document.char_count,
-            "n_people": len(report.people),
-            "n_organizations": len(report.organizations),
-            "n_quotes": len(report.quotes),
-            "n_dates": len(report.dates),
-            "n_money": len(report.money),
-            "warnings": _LIST_SEP.join(report.warnings) or None,
-            "model": report.model,
-            "schema_version": report.schema_version,
-        }
-    )
-    names = {person.id: person.name for person in report.people}
+    return {
+        "doc_id": doc_id,
+        "index": position,
+        "status": "ok",
+        "published": document.published,
+        "published_source": document.published_source,
+        "title": document.title.text if document.title else None,
+        "authors": _LIST_SEP.join(a.text for a in document.authors) or None,
+        "char_count": document.char_count,
+        "n_people": len(report.people),
+        "n_organizations": len(report.organizations),
+        "n_quotes": len(report.quotes),
+        "n_dates": len(report.dates),
+        "n_money": len(report.money),
+        "warnings": _LIST_SEP.join(report.warnings) or None,
+        "model": report.model,
+        "schema_version": report.schema_version,
+    }
+
+
+def _first(mentions: tuple[TextSpan, ...]) -> tuple[int | None, int | None]:
+    """Return the offsets of the first mention, or ``(None, None)``."""
+    return (mentions[0].start, mentions[0].end) if mentions else (None, None)
+
+
+def _people_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
+    rows = []
     for person in report.people:
-        first = person.mentions[0] if person.mentions else None
-        rows["people"].append(
+        first_start, first_end = _first(person.mentions)
+        rows.append(
             {
                 "doc_id": doc_id,
                 "person_id": person.id,
                 "name": person.name,
                 "author": person.author,
                 "n_mentions": len(person.mentions),
-                "first_start": first.start if first else None,
-                "first_end": first.end if first else None,
+                "first_start": first_start,
+                "first_end": first_end,
                 "roles": _LIST_SEP.join(r.text for r in person.roles) or None,
                 "affiliations": " ".join(person.affiliations) or None,
             }
         )
+    return rows
+
+
+def _org_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
+    rows = []
     for org in report.organizations:
-        first = org.mentions[0] if org.mentions else None
-        rows["organizations"].append(
+        first_start, first_end = _first(org.mentions)
+        rows.append(
             {
                 "doc_id": doc_id,
                 "org_id": org.id,
                 "name": org.name,
                 "n_mentions": len(org.mentions),
-                "first_start": first.start if first else None,
-                "first_end": first.end if first else None,
+                "first_start": first_start,
+                "first_end": first_end,
             }
         )
+    return rows
+
+
+def _speaker_cells(speaker: Speaker | None, names: Mapping[str, str]) -> dict[str, Any]:
+    if speaker is None:
+        return dict.fromkeys(
+            (
+                "speaker_text",
+                "speaker_start",
+                "speaker_end",
+                "speaker_person_id",
+                "speaker_name",
+                "speaker_unnamed",
+            )
+        )
+    return {
+        "speaker_text": speaker.text,
+        "speaker_start": speaker.start,
+        "speaker_end": speaker.end,
+        "speaker_person_id": speaker.person_id,
+        "speaker_name": names.get(speaker.person_id) if speaker.person_id else None,
+        "speaker_unnamed": speaker.unnamed,
+    }
+
+
+def _quote_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
+    names = {person.id: person.name for person in report.people}
+    rows = []
     for quote in report.quotes:
-        speaker, cue = quote.speaker, quote.cue
-        rows["quotes"].append(
+        cue = quote.cue
+        rows.append(
             {
                 "doc_id": doc_id,
                 "quote_id": quote.id,
@@ -313,159 +360,47 @@ def _report_rows(report: Report, doc_id: str, position: int, rows: dict[str, lis
                 "start": quote.start,
                 "end": quote.end,
                 "group": quote.group,
-                "speaker_text": speaker.text if speaker else None,
-                "speaker_start": speaker.start if speaker else None,
-                "speaker_end": speaker.end if speaker else None,
-                "speaker_person_id": speaker.person_id if speaker else None,
-                "speaker_name": names.get(speaker.person_id) if speaker and speaker.person_id else None,
-                "speaker_unnamed": speaker.unnamed if speaker else None,
+                **_speaker_cells(quote.speaker, names),
                 "cue_text": cue.text if cue else None,
                 "cue_start": cue.start if cue else None,
                 "cue_end": cue.end if cue else None,
                 "addressee_text": quote.addressee.text if quote.addressee else None,
             }
         )
-    for number, mention in enumerate(report.dates, start=1):
-        rows["dates"].append(
-            {
-                "doc_id": doc_id,
-                "date_id": f"d{number}",
-                "text": mention.text,
-                "start": mention.start,
-                "end": mention.end,
-                "value": mention.value,
-                "granularity": mention.granularity,
-                "modifier": mention.modifier,
-                "type": mention.type,
-                "note": mention.note,
-            }
-        )
-    for number, money in enumerate(report.money, start=1):
-        rows["money"].append(
-            {
-                "doc_id": doc_id,
-                "money_id": f"m{number}",
-                "text": money.text,
-                "start": money.start,
-                "end": money.end,
-                "amount": money.amount,
-                "amount_max": money.amount_max,
-                "currency": money.currency,
-                "qualifier": money.qualifier,
-                "period": money.period,
-            }
-        )
+    return rows
 
 
-def partition(
-    df: pd.DataFrame,
-    *,
-    model: str | Language | None = None,
-    batch_size: int = 64,
-    published: str | None = None,
-) -> dict[str, pd.DataFrame]:
-    """Run the pipeline over a pandas DataFrame of articles and return its tables.
-
-    This is the unit of work of ``quotemine.dask`` and of the Spark recipe: it loads the pipeline
-    through ``load_pipeline``'s cache, so a worker process loads it once and reuses it for every
-    partition it is given.
-
-    Args:
-        df: one row per article: a ``text`` column, and optional ``id`` and ``published`` columns.
-            Rows without an id are keyed by their index label.
-        model: a spaCy pipeline package name or ``Language``; defaults to ``DEFAULT_MODEL``.
-        batch_size: documents per spaCy batch.
-        published: the publication date of rows whose ``published`` is missing.
-
-    Returns:
-        The tables of ``frames``; a row that cannot be processed is a ``documents`` row with
-        ``status == "error"``, and the other rows go on. ``documents.index`` is the row's index
-        label when it is an integer, else its position.
-
-    Raises:
-        QuotemineError: pandas or pyarrow is missing, ``df`` has no ``text`` column, or the model
-            is not installed.
-
-    """
-    pandas = _pandas()
-    results = _results(df, model, batch_size, published)
-    tables = frames(results)
-    tables["documents"]["index"] = pandas.array(
-        [_label_int(label, i) for i, label in enumerate(df.index)], dtype="Int64"
-    )
-    return tables
-
-
-def partition_reports(
-    df: pd.DataFrame,
-    *,
-    model: str | Language | None = None,
-    batch_size: int = 64,
-    published: str | None = None,
-) -> pd.DataFrame:
-    """Run the pipeline over a DataFrame of articles and return each one's report as JSON.
-
-    The first stage of a run that needs several tables on an engine whose tasks return one
-    DataFrame (Spark's ``mapInPandas``): persist its output, then turn it into any table with
-    ``frames(parse_results(...))``. Arguments are those of ``partition``.
-
-    Returns:
-        Columns ``doc_id`` and ``result`` (the report's JSON, or the error record's), one row per
-        article, in order.
-
-    Raises:
-        QuotemineError: pandas or pyarrow is missing, ``df`` has no ``text`` column, or the model
-            is not installed.
-
-    """
-    pandas = _pandas()
-    results = _results(df, model, batch_size, published)
-    frame: pd.DataFrame = pandas.DataFrame(
-        {"doc_id": [r.id for r in results], "result": [r.model_dump_json() for r in results]},
-        dtype="string",
-    )
-    return frame
-
-
-def _results(
-    df: pd.DataFrame, model: str | Language | None, batch_size: int, published: str | None
-) -> list[Report | Failure]:
-    """Run the pipeline over the rows of ``df``; every result carries its row's id."""
-    from quotemine.api import DEFAULT_MODEL, Extractor
-
-    pandas = _pandas()
-    if "text" not in df.columns:
-        raise QuotemineError(f"the articles DataFrame needs a 'text' column; it has {list(df.columns)}")
-    ids = df["id"] if "id" in df.columns else pandas.Series([None] * len(df), index=df.index)
-    dates = df["published"] if "published" in df.columns else pandas.Series([None] * len(df), index=df.index)
-    records: list[dict[str, Any]] = []
-    for label, text, doc_id, when in zip(df.index, df["text"], ids, dates, strict=True):
-        records.append(
-            {
-                "id": str(label) if _missing(doc_id) else str(doc_id),
-                "text": None if _missing(text) else text,
-                "published": published if _missing(when) else when,
-            }
-        )
-    extractor = Extractor(model if model is not None else DEFAULT_MODEL)
+def _date_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
     return [
-        # the Extractor cannot always tell a rejected record's id: key it by the row
-        result.model_copy(update={"id": record["id"]}) if isinstance(result, Failure) else result
-        for record, result in zip(records, extractor.pipe(records, batch_size=batch_size), strict=True)
+        {
+            "doc_id": doc_id,
+            "date_id": f"d{number}",
+            "text": mention.text,
+            "start": mention.start,
+            "end": mention.end,
+            "value": mention.value,
+            "granularity": mention.granularity,
+            "modifier": mention.modifier,
+            "type": mention.type,
+            "note": mention.note,
+        }
+        for number, mention in enumerate(report.dates, start=1)
     ]
 
 
-def _missing(value: object) -> bool:
-    """Tell a missing cell (None, NaN, NA, NaT) from a value."""
-    if value is None:
-        return True
-    if isinstance(value, str | bytes | bytearray):
-        return False
-    try:
-        return bool(_pandas().isna(value))
-    except (TypeError, ValueError):  # a list or array cell: not missing
-        return False
-
-
-def _label_int(label: object, position: int) -> int:
-    return int(label) if isinstance(label, numbers.Integral) else position
+def _money_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc_id": doc_id,
+            "money_id": f"m{number}",
+            "text": money.text,
+            "start": money.start,
+            "end": money.end,
+            "amount": money.amount,
+            "amount_max": money.amount_max,
+            "currency": money.currency,
+            "qualifier": money.qualifier,
+            "period": money.period,
+        }
+        for number, money in enumerate(report.money, start=1)
+    ]

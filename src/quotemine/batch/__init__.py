@@ -1,0 +1,47 @@
+"""Run quotemine over many articles: read inputs, write resumable JSONL or Parquet, record errors.
+
+``run_batch`` is the logic of ``quotemine batch`` (``quotemine.cli`` only parses its options);
+``partition`` runs the pipeline over a pandas ``DataFrame``, the unit of work that ``quotemine.dask``
+and the Spark recipe of ``docs/scaling.md`` distribute.
+
+Inputs are text files, folders of them (``*.txt`` files, recursively, in sorted order) and record
+files with a ``text`` column and optional ``id`` and ``published`` columns: JSONL (``.jsonl``,
+``.ndjson``), CSV (``.csv``) or Parquet (``.parquet``). Every record has an id: the ``id`` it
+gives, else the text file's path, else ``<record file>:<line or row number>`` (1-based).
+
+A record that cannot be processed (no text, empty or binary text, not UTF-8, longer than
+``max_chars``, a bad ``published`` date, a line that is not JSON) becomes an *error record* with its
+id and the reason, and the run goes on.
+
+Output, chosen by ``fmt`` or by the output's name:
+
+- JSONL (default): one line per input record, in input order: the report's JSON, or an error
+  record ``{"schema_version", "id", "index", "error", "reason"}`` (a ``Failure``). Lines are
+  appended whole and fsynced in batches; a trailing partial line left by a killed run is cut off
+  when the run resumes.
+- Parquet (``OUT.parquet`` or ``fmt="parquet"``): a folder with one Parquet dataset per table of
+  ``quotemine.views.frames`` (``OUT/documents/``, ``OUT/people/``, ...), written in parts; each part is
+  written to a temporary file and renamed, ``documents`` last, so a part either counts completely
+  or not at all. Error records are ``documents`` rows with ``status == "error"``. Read a table with
+  ``pandas.read_parquet("OUT/quotes")``.
+
+Re-running with the same output resumes: ids already in the output are skipped (error records
+included; delete their lines to retry them).
+"""
+
+from __future__ import annotations
+
+from quotemine.batch.dataframes import partition, partition_reports
+from quotemine.batch.inputs import DEFAULT_MAX_CHARS, BatchRecord, read_records
+from quotemine.batch.run import BatchResult, OutputFormat, run_batch
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "BatchRecord",
+    "BatchResult",
+    "OutputFormat",
+    "partition",
+    "partition_reports",
+    "read_records",
+    "run_batch",
+]

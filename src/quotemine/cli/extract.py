@@ -1,0 +1,166 @@
+"""``quotemine extract``: the report of each article, as JSON, JSON Lines or Markdown; ``--explain``."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from spacy.tokens import Doc
+
+from quotemine.api import DEFAULT_MODEL, Article, Extractor
+from quotemine.cli._common import (
+    EXIT_RUNTIME,
+    configure_logging,
+    fail,
+    input_id,
+    published_option,
+    read_input,
+    usage_error,
+)
+from quotemine.errors import PipelineError, QuotemineError
+from quotemine.schema import Failure, Report
+from quotemine.views import to_markdown
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["ENTITY_REASONS", "OutputFormat", "entity_reasons", "extract_cli", "extract_results"]
+
+ENTITY_REASONS = "qm_entity_reasons"
+"""The ``Doc`` extension where ``quotemine_entities``, built with ``explain=True``, leaves its reasons."""
+
+_EXPLAIN_CONFIG: Mapping[str, Mapping[str, object]] = {"quotemine_entities": {"explain": True}}
+
+
+class OutputFormat(StrEnum):
+    """Output formats of ``quotemine extract``."""
+
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+
+
+def extract_results(
+    paths: Sequence[str], *, published: date | None = None, model: str = DEFAULT_MODEL
+) -> Iterator[Report | Failure]:
+    """Yield the report of each input file (``-``: standard input), or its error record, in order.
+
+    A file that cannot be read gives a ``Failure`` (as ``quotemine batch`` writes them) and the
+    others are still processed. The model is loaded only when some file could be read.
+
+    Args:
+        paths: text files, ``-`` for standard input; each one's id is its file name.
+        published: the publication date of every article.
+        model: the spaCy pipeline package to load.
+
+    Raises:
+        QuotemineError: the model is not installed.
+
+    """
+    inputs: list[Failure | Article] = []
+    for index, path in enumerate(paths):
+        try:
+            doc_id, text = read_input(path)
+        except QuotemineError as exc:
+            inputs.append(Failure(id=input_id(path), index=index, error=type(exc).__name__, reason=str(exc)))
+        else:
+            inputs.append(Article(text=text, id=doc_id, published=published))
+    readable = [item for item in inputs if isinstance(item, Article)]
+    results = Extractor(model).pipe(readable) if readable else iter(())
+    for index, item in enumerate(inputs):
+        result = item if isinstance(item, Failure) else next(results)
+        yield result.model_copy(update={"index": index}) if isinstance(result, Failure) else result
+
+
+def _show(result: Report | Failure, fmt: OutputFormat, pretty: bool) -> None:
+    if isinstance(result, Failure):
+        typer.echo(f"error: {result.reason}", err=True)
+        if fmt is OutputFormat.markdown:
+            return
+    elif fmt is OutputFormat.markdown:
+        typer.echo(to_markdown(result))
+        return
+    typer.echo(result.model_dump_json(indent=2 if pretty else None))
+
+
+def entity_reasons(doc: Doc) -> list[dict[str, object]]:
+    """Return the entity decisions ``quotemine_entities`` left on ``doc`` when built with ``explain``.
+
+    Each record is ``{"start", "end", "text", "label", "reasons"}``, offsets into ``doc.text``.
+
+    Raises:
+        PipelineError: no component registered the ``qm_entity_reasons`` extension.
+
+    """
+    if not Doc.has_extension(ENTITY_REASONS):
+        raise PipelineError(
+            f"this quotemine's entity stage records no reasons (no Doc extension {ENTITY_REASONS}); "
+            "--explain needs a release whose quotemine_entities takes explain=True"
+        )
+    return [dict(record) for record in getattr(doc._, ENTITY_REASONS) or ()]
+
+
+def explain_article(path: str, *, published: date | None = None, model: str = DEFAULT_MODEL) -> None:
+    """Print the entity decisions of one article as JSON lines; errors end the command (status 1)."""
+    try:
+        doc_id, text = read_input(path)
+        extractor = Extractor(model, chunk_chars=10**9, config=_EXPLAIN_CONFIG)
+        if len(text) > extractor.chunk_chars:
+            raise PipelineError(f"--explain reads articles of up to {extractor.chunk_chars:,} characters")
+        doc, result = next(extractor.pipe_docs([Article(text=text, id=doc_id, published=published)]))
+        if isinstance(result, Failure):
+            raise PipelineError(result.reason)
+        reasons = entity_reasons(doc)
+    except QuotemineError as err:
+        raise fail(f"--explain: {err}") from err
+    for record in reasons:
+        typer.echo(json.dumps(record, ensure_ascii=False, default=str))
+
+
+def extract_cli(
+    paths: Annotated[list[str], typer.Argument(help="text files to read; - reads standard input")],
+    published: Annotated[
+        str | None, typer.Option("--published", "-p", help="publication date, YYYY-MM-DD")
+    ] = None,
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: one indented document for one file, one line per file for several (JSON Lines); "
+            "jsonl: always one line per file; markdown: a readable summary",
+        ),
+    ] = OutputFormat.json,
+    model: Annotated[
+        str, typer.Option("--model", "-m", help="installed spaCy English pipeline")
+    ] = DEFAULT_MODEL,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="print the entity decisions of one article (JSON lines) instead"),
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log what quotemine decides")] = False,
+) -> None:
+    """Print the report of each article: people, quotes with speakers, dates and money.
+
+    An unreadable file gives an error record line and a line on stderr; the others go on (exit 1).
+    """
+    configure_logging(verbose)
+    when = published_option(published)
+    if explain:
+        if len(paths) != 1:
+            raise usage_error("--explain reads one article: give one file")
+        explain_article(paths[0], published=when, model=model)
+        return
+    failed = False
+    try:
+        for result in extract_results(paths, published=when, model=model):
+            failed = failed or isinstance(result, Failure)
+            _show(result, fmt, pretty=fmt is OutputFormat.json and len(paths) == 1)
+    except QuotemineError as err:
+        raise fail(str(err)) from err
+    if failed:
+        raise typer.Exit(EXIT_RUNTIME)

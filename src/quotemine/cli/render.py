@@ -1,0 +1,48 @@
+"""``quotemine render``: the highlighted HTML page or the Markdown summary of one article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quotemine.api import DEFAULT_MODEL, Extractor
+from quotemine.cli._common import fail, published_option, read_input
+from quotemine.errors import QuotemineError
+from quotemine.views import RenderFormat, to_html, to_markdown
+
+__all__ = ["render_cli"]
+
+
+def render_cli(
+    path: Annotated[str, typer.Argument(help="text file to read; - reads standard input")],
+    html_out: Annotated[Path | None, typer.Option("--html", help="write the HTML page to this file")] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", "-p", help="publication date, YYYY-MM-DD")
+    ] = None,
+    fmt: Annotated[
+        RenderFormat | None,
+        typer.Option("--format", "-f", help="print this view (default: html when --html is not given)"),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="installed spaCy English pipeline")
+    ] = None,
+) -> None:
+    """Show the report of an article: a highlighted HTML page (--html OUT.html) or a Markdown summary."""
+    when = published_option(published)
+    try:
+        doc_id, text = read_input(path)
+        report = Extractor(model or DEFAULT_MODEL).extract(text, published=when, doc_id=doc_id)
+    except QuotemineError as err:
+        raise fail(str(err)) from err
+    if html_out is not None:
+        try:
+            html_out.write_text(to_html(report, text), encoding="utf-8")
+        except OSError as exc:
+            raise fail(f"cannot write {html_out}: {exc.strerror or exc}") from exc
+        typer.echo(f"wrote {html_out}", err=True)
+    if fmt is RenderFormat.markdown:
+        typer.echo(to_markdown(report))
+    elif fmt is RenderFormat.html or html_out is None:
+        typer.echo(to_html(report, text), nl=False)

@@ -1,0 +1,132 @@
+"""Render a report as Markdown for people to read (terminal, notes); the HTML view is ``html.py``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from quotemine.schema import Person, Report, Speaker
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["to_markdown"]
+
+
+def _cell(value: str) -> str:
+    """Make text safe inside a Markdown table cell."""
+    return " ".join(value.split()).replace("|", "\\|")
+
+
+def to_markdown(report: Report) -> str:
+    """Return a readable Markdown summary of a report: people, who said what, dates and money.
+
+    >>> from quotemine.schema import Document, Report
+    >>> print(to_markdown(Report(quotemine_version="0", model="m", document=Document(char_count=0))), end="")
+    # Report
+    <BLANKLINE>
+    _No people, quotes, dates or money found._
+    """
+    people = {p.id: p for p in report.people}
+    orgs = {o.id: o.name for o in report.organizations}
+    lines = _head(report)
+    lines += _people(report, orgs)
+    lines += _organizations(report)
+    lines += _quotes(report, people, orgs)
+    lines += _dates(report)
+    lines += _money(report)
+    if not (report.people or report.quotes or report.dates or report.money):
+        lines += ["_No people, quotes, dates or money found._"]
+    if report.warnings:
+        lines += ["", "## Warnings", "", *(f"- {w}" for w in report.warnings)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _head(report: Report) -> list[str]:
+    """Return the title line and, when known, the publication date and the authors."""
+    title = report.document.title.text if report.document.title else "Report"
+    lines = [f"# {_cell(title)}", ""]
+    facts = []
+    if report.document.published:
+        facts.append(f"Published: {report.document.published}")
+    if report.document.authors:
+        facts.append("By: " + ", ".join(a.text for a in report.document.authors))
+    if facts:
+        lines += [" · ".join(facts), ""]
+    return lines
+
+
+def _roles(person: Person | None) -> str:
+    return "; ".join(_cell(r.text) for r in person.roles) if person else ""
+
+
+def _affiliations(person: Person | None, orgs: Mapping[str, str]) -> str:
+    return "; ".join(_cell(orgs.get(a, a)) for a in person.affiliations) if person else ""
+
+
+def _people(report: Report, orgs: Mapping[str, str]) -> list[str]:
+    if not report.people:
+        return []
+    lines = ["## People", "", "| id | name | roles | affiliations | mentions |", "|---|---|---|---|---|"]
+    for p in report.people:
+        lines.append(
+            f"| {p.id} | {_cell(p.name)} | {_roles(p)} | {_affiliations(p, orgs)} | {len(p.mentions)} |"
+        )
+    return [*lines, ""]
+
+
+def _organizations(report: Report) -> list[str]:
+    if not report.organizations:
+        return []
+    lines = ["## Organisations", ""]
+    lines += [f"- {o.id}: {_cell(o.name)} ({len(o.mentions)} mentions)" for o in report.organizations]
+    return [*lines, ""]
+
+
+def _quotes(report: Report, people: Mapping[str, Person], orgs: Mapping[str, str]) -> list[str]:
+    if not report.quotes:
+        return []
+    lines = [
+        "## Who said what",
+        "",
+        "| speaker | role | affiliation | kind | quote |",
+        "|---|---|---|---|---|",
+    ]
+    for q in report.quotes:
+        person = people.get(q.speaker.person_id or "") if q.speaker else None
+        lines.append(
+            f"| {_speaker(q.speaker, people)} | {_roles(person)} | {_affiliations(person, orgs)} "
+            f"| {q.kind} | {_cell(q.text)} |"
+        )
+    return [*lines, ""]
+
+
+def _dates(report: Report) -> list[str]:
+    if not report.dates:
+        return []
+    lines = ["## Dates", "", "| text | value | modifier |", "|---|---|---|"]
+    lines += [f"| {_cell(d.text)} | {d.value or d.type} | {d.modifier or ''} |" for d in report.dates]
+    return [*lines, ""]
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _money(report: Report) -> list[str]:
+    if not report.money:
+        return []
+    lines = ["## Money", "", "| text | amount | currency | qualifier |", "|---|---|---|---|"]
+    for m in report.money:
+        amount = _amount(m.amount)
+        if m.amount_max is not None:
+            amount += " – " + _amount(m.amount_max)
+        lines.append(f"| {_cell(m.text)} | {amount} | {m.currency or ''} | {m.qualifier or ''} |")
+    return [*lines, ""]
+
+
+def _speaker(speaker: Speaker | None, people: Mapping[str, Person]) -> str:
+    if speaker is None:
+        return "_unknown_"
+    if speaker.person_id and speaker.person_id in people:
+        return _cell(people[speaker.person_id].name)
+    return _cell(speaker.text) + (" (unnamed)" if speaker.unnamed else "")
