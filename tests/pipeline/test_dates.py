@@ -9,15 +9,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
-from quotemine.pipeline._timex import Context, TimexResolver
-from quotemine.pipeline.dates import DateResolver, _direction, _load_events
+from quotemine.pipeline.dates import DateResolver
+from quotemine.pipeline.dates.calendar import load_events
+from quotemine.pipeline.dates.tense import direction as _direction
+from quotemine.pipeline.dates.timex import Context, TimexResolver
 
 REF = dt.date(2003, 1, 10)  # a Friday
 
 
 @pytest.fixture(scope="module")
 def resolver() -> TimexResolver:
-    return TimexResolver(_load_events())
+    return TimexResolver(load_events())
 
 
 @pytest.fixture(scope="module")

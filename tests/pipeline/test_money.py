@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from quotemine.extensions import register_extensions
-from quotemine.pipeline._amounts import format_amount, parse_number
+from quotemine.pipeline.money.amounts import format_amount, parse_number
 from quotemine.pipeline.money import MoneyParser
 
 register_extensions()

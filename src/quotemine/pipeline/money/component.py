@@ -28,7 +28,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from quotemine.extensions import doc_text
-from quotemine.pipeline import _amounts as am
+from quotemine.pipeline.money import amounts as am
 
 logger = logging.getLogger(__name__)
 

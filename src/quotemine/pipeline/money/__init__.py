@@ -1,0 +1,7 @@
+"""Money."""
+
+from __future__ import annotations
+
+from quotemine.pipeline.money.component import MoneyParser
+
+__all__ = ["MoneyParser"]
