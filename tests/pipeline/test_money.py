@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 
 from quotemine.extensions import register_extensions
-from quotemine.pipeline.money.amounts import format_amount, parse_number
 from quotemine.pipeline.money import MoneyParser
+from quotemine.pipeline.money.amounts import format_amount, parse_number
 
 register_extensions()
 

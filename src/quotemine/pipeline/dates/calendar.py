@@ -76,7 +76,9 @@ class HolidayCalendar:
 
     def __init__(self, events: Events) -> None:
         self._fixed = {name: _month_day(str(md)) for name, md in dict(events.get("fixed", {})).items()}
-        self._nth = {k: (int(v[0]), int(v[1]), int(v[2])) for k, v in dict(events.get("nth_weekday", {})).items()}
+        self._nth = {
+            k: (int(v[0]), int(v[1]), int(v[2])) for k, v in dict(events.get("nth_weekday", {})).items()
+        }
         self._easter = {k: int(v) for k, v in dict(events.get("easter", {})).items()}
         self._election = {str(x) for x in list(events.get("us_election", []))}
         self._calendar = {k: (str(v[0]), str(v[1])) for k, v in dict(events.get("calendar", {})).items()}
@@ -127,7 +129,9 @@ class HolidayCalendar:
             return Timex(None, "day", note=YEAR_UNKNOWN)
         rel = m["rel"]
         direction = 1 if rel in _AHEAD else -1 if rel else max(ctx.direction, 0)
-        cands = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := self.date_of(m["h"], y)) is not None]
+        cands = [
+            d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := self.date_of(m["h"], y)) is not None
+        ]
         if direction == 0:
             return mk(day(nearest(ref, cands)))
         pick = [d for d in cands if (d <= ref if direction < 0 else d > ref)]

@@ -143,7 +143,9 @@ class CandidateFinder:
             )
         return narrowed
 
-    def _flags(self, doc: Doc) -> tuple[numpy.ndarray[Any, Any], list[_WordInfo], list[int], list[int], list[int]]:
+    def _flags(
+        self, doc: Doc
+    ) -> tuple[numpy.ndarray[Any, Any], list[_WordInfo], list[int], list[int], list[int]]:
         """Return per-token word-class bits (``_F_*``), the distinct words' info and offsets.
 
         The info of a token text (its bits and the general patterns that may match at it) is

@@ -222,14 +222,18 @@ class DateResolver:
         pending.sort(key=lambda p: p.start)
         return pending
 
-    def _resolve_in_context(self, view: DocView, pending: list[_Pending], ref: dt.date | None) -> list[_Found]:
+    def _resolve_in_context(
+        self, view: DocView, pending: list[_Pending], ref: dt.date | None
+    ) -> list[_Found]:
         """Resolve each candidate in text order with its clause's tense and the last date named."""
         has_dep = view.doc.has_annotation("DEP")
         anchor: tuple[int, str] | None = None
         found: list[_Found] = []
         for p in pending:
             direction = _direction(view.text, p, has_dep)
-            tx = self._resolve(view.text, p.start, p.end, Context(ref, direction, _anchor_value(anchor, p.start)))
+            tx = self._resolve(
+                view.text, p.start, p.end, Context(ref, direction, _anchor_value(anchor, p.start))
+            )
             if tx is None or not self._wanted(tx):
                 continue
             found.append(_Found(p.start, p.end, tx))

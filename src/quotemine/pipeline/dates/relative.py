@@ -85,24 +85,30 @@ def ago(num: str, unit: str, direction: str, ctx: Context, *, calendar_day: bool
     ref = ctx.ref
     assert ref is not None
     n = _count(num)
-    if n <= 0 or n > 5000:
+    if not 0 < n <= 5000:
         return None
     sign = 1 if direction in _AHEAD_WORDS else -1
     anchored = direction in _ANCHORED_WORDS
-    aq = quarter_of(ctx.anchor)
-    if unit == "year" and aq and (anchored or (direction == "ago" and n == 1)):
-        return anch(quarter(aq[0] + sign * n, aq[1]))
-    vague = num in _VAGUE
+    if unit == "year" and (anchored or (direction == "ago" and n == 1)) and (aq := quarter_of(ctx.anchor)):
+        return anch(quarter(aq[0] + sign * n, aq[1]))  # "a year earlier" after "the third quarter"
     # "three months from now", "in two days": a calendar day, as the clock would count it
-    if calendar_day or (direction in ("from now", "hence") and not vague):
+    if calendar_day or (direction in ("from now", "hence") and num not in _VAGUE):
         return _calendar_day(ref, unit, sign * n)
-    base: dt.date = ref
-    if anchored and ctx.anchor and (ay := year_of(ctx.anchor)) is not None:
-        if ISO_DAY.fullmatch(ctx.anchor):
-            base = dt.date.fromisoformat(ctx.anchor)
-        elif unit in _YEARS_IN:
-            return anch(str(ay + sign * n * _YEARS_IN[unit]))
-    return _shifted(base, unit, sign, n, num)
+    base = _anchored_base(ctx.anchor, unit, sign * n) if anchored else None
+    if isinstance(base, Timex):
+        return base
+    return _shifted(base or ref, unit, sign, n, num)
+
+
+def _anchored_base(anchor: str | None, unit: str, k: int) -> dt.date | Timex | None:
+    """Return what "earlier"/"later" counts from: the day last named, or the value for a year unit."""
+    if not anchor or (ay := year_of(anchor)) is None:
+        return None
+    if ISO_DAY.fullmatch(anchor):
+        return dt.date.fromisoformat(anchor)
+    if unit in _YEARS_IN:
+        return anch(str(ay + k * _YEARS_IN[unit]))
+    return None
 
 
 def _calendar_day(base: dt.date, unit: str, k: int) -> Timex | None:

@@ -156,9 +156,16 @@ class TimexResolver:
         return None
 
     def _modified_unit(self, t: str, modifier: str, ctx: Context) -> Timex | None:
-        """Read "early in the year", "the end of the month" as this one (a past end in spring: last year's)."""
+        """Read "early in the year", "the end of the month" as this one (a past end in spring: last year)."""
         res = self.relative("this " + t, ctx)
         ref = ctx.ref
-        if res is not None and t == "year" and modifier == "late" and ctx.direction < 0 and ref and ref.month <= 6:
+        if (
+            res is not None
+            and t == "year"
+            and modifier == "late"
+            and ctx.direction < 0
+            and ref
+            and ref.month <= 6
+        ):
             return mk(str(ref.year - 1))  # "peaked by the end of year" in March: last year's end
         return res

@@ -68,7 +68,7 @@ class _Skip(enum.Enum):
 #: What a rule returns when its pattern matched but the rule does not apply: try the next one.
 SKIP: Final = _Skip.SKIP
 #: A rule's verdict: a value, ``None`` ("understood, but no date"), or :data:`SKIP`.
-Outcome: TypeAlias = Timex | None | Literal[_Skip.SKIP]
+Outcome: TypeAlias = Timex | Literal[_Skip.SKIP] | None
 
 
 class Resolver(Protocol):

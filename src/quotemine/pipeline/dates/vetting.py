@@ -63,12 +63,12 @@ def _is_age(view: DocView, s: int, e: int, _source: Source) -> bool:
 
 
 def _is_bare_number(view: DocView, s: int, e: int, _source: Source) -> bool:
-    """A number of one to three or of five or more digits: no year."""
+    """Spot a number of one to three or of five or more digits: no year."""
     return _BARE_NUMBER.match(view.text[s:e].strip()) is not None
 
 
 def _is_named_year(view: DocView, s: int, e: int, _source: Source) -> bool:
-    """A year that ends a name ("Expo 2020", "Eid al-Fitr 1975"), not a date ("in 1975")."""
+    """Spot a year that ends a name ("Expo 2020", "Eid al-Fitr 1975"), not a date ("in 1975")."""
     if not _YEAR_ONLY.fullmatch(view.text[s:e]):
         return False
     doc = view.doc
@@ -82,7 +82,7 @@ def _is_named_year(view: DocView, s: int, e: int, _source: Source) -> bool:
 
 
 def _is_not_deictic(view: DocView, s: int, e: int, _source: Source) -> bool:
-    """A discourse marker ("Now, ...") or a name ("VOA Today", "March of Dimes"), not a time."""
+    """Spot a discourse marker ("Now, ...") or a name ("VOA Today", "March of Dimes"), not a time."""
     text, doc = view.text, view.doc
     word = text[s:e]
     if word.lower() in MONTHS and _OF_NAME.match(text, e):  # "the March of the Combatant Mothers"
@@ -102,11 +102,13 @@ def _is_not_deictic(view: DocView, s: int, e: int, _source: Source) -> bool:
 
 
 def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:
-    """A bare year found outside a ``DATE`` entity that is a year range ("from 1995 to 1998")."""
+    """Spot a bare year found outside a ``DATE`` entity that is a year range ("from 1995 to 1998")."""
     if source != Source.YEAR_IN_ENTITY:
         return False
     text = view.text
-    return not any(es <= s and e <= ee and _YEAR_RANGE.fullmatch(text[es:ee]) for es, ee in view.date_entities)
+    return not any(
+        es <= s and e <= ee and _YEAR_RANGE.fullmatch(text[es:ee]) for es, ee in view.date_entities
+    )
 
 
 #: The checks, in order, with the reason a candidate is dropped.
