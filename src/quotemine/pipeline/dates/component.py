@@ -104,7 +104,7 @@ class DateResolver:
     Also writes the same expressions to ``doc.spans["qm_dates"]``, labelled with their ``type``.
     The reference date is ``doc._.qm_published``; the clock is never read. A document the stage
     fails on is handed to the error handler (spaCy's ``set_error_handler``); the default one
-    (:func:`degrade`) leaves it with no dates and a warning.
+    (``degrade``) leaves it with no dates and a warning.
 
     Args:
         nlp: The pipeline the component belongs to.
@@ -115,7 +115,7 @@ class DateResolver:
         use_dateparser: Let dateparser try what the rules do not understand.
         infer_published: When ``doc._.qm_published`` is ``None``, take the publication date from a
             dateline ("LISBON, March 14, 2024 - ...") or a date line near the top of the text
-            (:func:`quotemine.text.head.published_from_dateline`), and write it to
+            (``quotemine.text.head.published_from_dateline``), and write it to
             ``doc._.qm_published``.
 
     >>> import spacy
@@ -166,7 +166,7 @@ class DateResolver:
         self._error_handler = error_handler
 
     def get_error_handler(self) -> ErrorHandler:
-        """Return the error handler (default: :func:`degrade`)."""
+        """Return the error handler (default: ``degrade``)."""
         return self._error_handler
 
     def _annotate(self, doc: Doc) -> None:

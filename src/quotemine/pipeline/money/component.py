@@ -69,7 +69,7 @@ class MoneyParser:
     Writes ``doc._.qm_money`` (``MoneyRecord``s with ``start``, ``end``, ``amount`` (decimal string),
     ``amount_max``, ``currency``, ``qualifier``, ``period``) and ``doc.spans[spans_key]``. A document
     the stage fails on is handed to the error handler (spaCy's ``set_error_handler``); the default
-    one (:func:`degrade`) leaves it with no money and a warning.
+    one (``degrade``) leaves it with no money and a warning.
 
     >>> nlp.add_pipe("quotemine_money")  # doctest: +SKIP
     """
@@ -124,7 +124,7 @@ class MoneyParser:
         self._error_handler = error_handler
 
     def get_error_handler(self) -> ErrorHandler:
-        """Return the error handler (default: :func:`degrade`)."""
+        """Return the error handler (default: ``degrade``)."""
         return self._error_handler
 
     def _write(self, doc: Doc, cands: list[MoneyCandidate]) -> None:
