@@ -65,11 +65,25 @@ def make_attributor(nlp: Language, name: str, pronoun_window: int) -> "Attributo
     return Attributor(nlp, name, pronoun_window=pronoun_window)
 
 
-def make_date_resolver(nlp: Language, name: str) -> "DateResolver":
+def make_date_resolver(
+    nlp: Language,
+    name: str,
+    include_refs: bool,
+    include_non_dates: bool,
+    use_dateparser: bool,
+    infer_published: bool,
+) -> "DateResolver":
     """Build the ``quotemine_dates`` component."""
     from quotemine.pipeline.dates import DateResolver
 
-    return DateResolver(nlp, name)
+    return DateResolver(
+        nlp,
+        name,
+        include_refs=include_refs,
+        include_non_dates=include_non_dates,
+        use_dateparser=use_dateparser,
+        infer_published=infer_published,
+    )
 
 
 def make_money_parser(nlp: Language, name: str, spans_key: str, inherit_currency: bool) -> "MoneyParser":
@@ -110,6 +124,12 @@ Language.factory(
     "quotemine_dates",
     assigns=["doc.spans", "doc._.qm_dates"],
     requires=["doc.ents"],
+    default_config={
+        "include_refs": True,
+        "include_non_dates": True,
+        "use_dateparser": True,
+        "infer_published": True,
+    },
 )(make_date_resolver)
 Language.factory(
     "quotemine_money",

@@ -9,15 +9,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
-from quotemine.pipeline._timex import Context, TimexResolver
-from quotemine.pipeline.dates import DateResolver, _direction, _load_events
+from quotemine.pipeline.dates import DateResolver
+from quotemine.pipeline.dates.calendar import load_events
+from quotemine.pipeline.dates.tense import direction as _direction
+from quotemine.pipeline.dates.timex import Context, TimexResolver
 
 REF = dt.date(2003, 1, 10)  # a Friday
 
 
 @pytest.fixture(scope="module")
 def resolver() -> TimexResolver:
-    return TimexResolver(_load_events())
+    return TimexResolver(load_events())
 
 
 @pytest.fixture(scope="module")
@@ -469,3 +471,160 @@ def test_pipeline_planned_event_looks_ahead_and_copular_now_is_no_date(nlp: Lang
     assert got["Saturday"]["value"] == "2003-01-11"
     assert "now" not in by_text(run(nlp, "The mine is now the largest in the region."))
     assert by_text(run(nlp, "The company now owns 72% of the mine."))["now"]["value"] == "PRESENT_REF"
+
+
+# ---------------------------------------------------------------- config, errors, serialisation
+def test_add_pipe_takes_every_option_from_the_config() -> None:
+    # bug 5: the factory had no default_config, so any config raised ConfigValidationError
+    nlp = spacy.blank("en")
+    options = {
+        "include_refs": False,
+        "include_non_dates": False,
+        "use_dateparser": False,
+        "infer_published": False,
+    }
+    comp = nlp.add_pipe("quotemine_dates", config=options)
+    assert isinstance(comp, DateResolver)
+    assert {k: getattr(comp, k) for k in options} == options
+    doc = nlp("ROME, March 14, 2024 - Prices are now higher every week than a day ago.")
+    assert doc._.qm_published is None  # infer_published=False: the dateline is not read
+    assert all(d["type"] == "date" for d in doc._.qm_dates)  # include_non_dates=False
+    assert all(d["value"] != "PRESENT_REF" for d in doc._.qm_dates)  # include_refs=False
+    assert nlp.config["components"]["quotemine_dates"]["infer_published"] is False
+
+
+def test_add_pipe_defaults_match_the_constructor() -> None:
+    nlp = spacy.blank("en")
+    comp = nlp.add_pipe("quotemine_dates")
+    plain = DateResolver(nlp, "plain")
+    for key in ("include_refs", "include_non_dates", "use_dateparser", "infer_published"):
+        assert getattr(comp, key) == getattr(plain, key)
+
+
+def _broken(doc: Doc) -> None:
+    raise RuntimeError("boom")
+
+
+def test_error_handler_default_degrades_with_a_warning(
+    blank: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    comp = DateResolver(blank, "quotemine_dates")
+    monkeypatch.setattr(comp, "_annotate", _broken)
+    doc = blank("It rained yesterday.")
+    doc._.qm_published = "2003-01-10"
+    comp(doc)
+    assert doc._.qm_dates == []
+    assert list(doc.spans["qm_dates"]) == []
+    assert doc._.qm_warnings == ["dates: resolution failed (RuntimeError)"]
+
+
+def test_error_handler_can_be_set_the_spacy_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spacy.util import raise_error
+
+    nlp = spacy.blank("en")
+    comp = nlp.add_pipe("quotemine_dates")
+    monkeypatch.setattr(comp, "_annotate", _broken)
+    assert nlp("It rained yesterday.")._.qm_warnings  # the default still degrades inside nlp()
+    nlp.set_error_handler(raise_error)  # spaCy hands the handler to every pipe that takes one
+    assert comp.get_error_handler() is raise_error
+    with pytest.raises(RuntimeError, match="boom"):
+        nlp("It rained yesterday.")
+
+
+def test_infer_published_asks_the_head_module(blank: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    # one owner per fact: the dateline rule lives in quotemine.text.head
+    from quotemine.text import head
+
+    calls: list[str] = []
+
+    def fake(text: str) -> str:
+        calls.append(text)
+        return "2010-06-15"
+
+    monkeypatch.setattr(head, "published_from_dateline", fake)
+    doc = run(blank, "No dateline here. It rained yesterday.", published=None)
+    assert calls == ["No dateline here. It rained yesterday."]
+    assert doc._.qm_published == "2010-06-15"
+    assert by_text(doc)["yesterday"]["value"] == "2010-06-14"
+    calls.clear()
+    off = DateResolver(blank, "quotemine_dates", infer_published=False)
+    off(blank("It rained yesterday."))
+    assert calls == []
+
+
+ROUND_TRIP_TEXT = (
+    "They met on Christmas Eve, again on Nov. 29 and last month; the deal closes in the third "
+    "quarter, two years after the 1990s boom, three days before Thanksgiving."
+)
+
+
+def test_round_trip_gives_identical_output(blank: Language, tmp_path: Path) -> None:
+    comp = DateResolver(blank, "quotemine_dates")
+    comp.to_disk(tmp_path)
+    other = DateResolver(blank, "quotemine_dates").from_disk(tmp_path)
+    docs = [blank(ROUND_TRIP_TEXT), blank(ROUND_TRIP_TEXT)]
+    for doc in docs:
+        doc._.qm_published = "2003-01-10"
+    assert comp(docs[0])._.qm_dates == other(docs[1])._.qm_dates
+    assert len(docs[0]._.qm_dates) >= 5
+
+
+def test_round_trip_keeps_an_edited_events_table(blank: Language, tmp_path: Path) -> None:
+    comp = DateResolver(blank, "quotemine_dates")
+    events = load_events()
+    events["fixed"]["founders' day"] = "03-02"
+    comp._set_events(events)
+    comp.to_disk(tmp_path)
+    other = DateResolver(blank, "quotemine_dates").from_disk(tmp_path)
+    doc = blank("The parade is on Founders' Day.")
+    doc._.qm_published = "2003-01-10"
+    assert by_text(other(doc))["Founders' Day"]["value"] == "2003-03-02"
+
+
+def test_nlp_to_disk_round_trip(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quotemine_dates", config={"include_refs": False})
+    nlp.to_disk(tmp_path)
+    loaded = spacy.load(tmp_path)
+    assert loaded.get_pipe("quotemine_dates").include_refs is False
+    a, b = nlp.make_doc(ROUND_TRIP_TEXT), loaded.make_doc(ROUND_TRIP_TEXT)
+    a._.qm_published = b._.qm_published = "2003-01-10"
+    assert nlp(a)._.qm_dates == loaded(b)._.qm_dates
+
+
+class _Recording(dict):  # type: ignore[type-arg]
+    """A dict that remembers which keys were read."""
+
+    def __init__(self, data: dict[str, object]) -> None:
+        super().__init__(data)
+        self.read: set[str] = set()
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> object:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+
+def test_every_key_of_the_events_file_is_read() -> None:
+    from quotemine.pipeline.dates.calendar import EventTable
+
+    data = _Recording(load_events())
+    TimexResolver(data)
+    EventTable(data)
+    assert set(data) - {"_doc"} <= data.read
+
+
+def test_dateparser_is_imported_lazily() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, spacy, quotemine.factories\n"
+        "nlp = spacy.blank('en'); nlp.add_pipe('quotemine_dates'); nlp.add_pipe('quotemine_money')\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

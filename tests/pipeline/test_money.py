@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 
 from quotemine.extensions import register_extensions
-from quotemine.pipeline._amounts import format_amount, parse_number
 from quotemine.pipeline.money import MoneyParser
+from quotemine.pipeline.money.amounts import format_amount, parse_number
 
 register_extensions()
 
@@ -264,3 +264,82 @@ def test_money_survives_multiprocess_pipe() -> None:
         [],
     ]
     assert docs[1]._.qm_money[0]["qualifier"] == "approximate"
+
+
+# ---------------------------------------------------------------- config, errors, serialisation
+ROUND_TRIP_TEXT = (
+    "The fund raised more than $5 million, up from 3 million, and paid between 20 and 30 euros a share; "
+    "tickets cost 50 cents, rent was 1,200 pounds a month and the bill came to 2.5bn yen."
+)
+
+
+def test_add_pipe_takes_every_option_from_the_config() -> None:
+    nlp = spacy.blank("en")
+    comp = nlp.add_pipe("quotemine_money", config={"spans_key": "cash", "inherit_currency": False})
+    assert isinstance(comp, MoneyParser)
+    assert (comp.spans_key, comp.inherit_currency) == ("cash", False)
+    doc = nlp("It cost $5 million, compared with 3 million.")
+    assert [s.text for s in doc.spans["cash"]] == ["$5 million"]  # no inherited bare figure
+    assert "qm_money" not in doc.spans
+
+
+def test_error_handler_default_degrades_with_a_warning(
+    blank: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    comp = MoneyParser(blank, "quotemine_money", spans_key="cash")
+
+    def broken(doc: Any) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(comp, "_find", broken)
+    doc = comp(blank("It cost $5."))
+    assert doc._.qm_money == []
+    assert list(doc.spans["cash"]) == []
+    assert doc._.qm_warnings == ["money: skipped (RuntimeError)"]
+    from spacy.util import raise_error
+
+    comp.set_error_handler(raise_error)
+    with pytest.raises(RuntimeError, match="boom"):
+        comp(blank("It cost $5."))
+
+
+def test_round_trip_gives_identical_output(blank: Language, tmp_path: Path) -> None:
+    parser = MoneyParser(blank, "quotemine_money")
+    parser.to_disk(tmp_path)
+    loaded = MoneyParser(blank, "quotemine_money").from_disk(tmp_path)
+    first = parser(blank(ROUND_TRIP_TEXT))._.qm_money
+    assert first == loaded(blank(ROUND_TRIP_TEXT))._.qm_money
+    assert len(first) >= 5
+
+
+def test_round_trip_keeps_an_edited_lexicon(blank: Language, tmp_path: Path) -> None:
+    parser = MoneyParser(blank, "quotemine_money")
+    data = dict(parser.data)
+    data["symbols"] = {**data["symbols"], "Ƶ": "ZAR"}
+    parser._set_data(data)
+    parser.to_disk(tmp_path)
+    loaded = MoneyParser(blank, "quotemine_money").from_disk(tmp_path)
+    assert [(m["amount"], m["currency"]) for m in _money_of(loaded, blank, "It cost Ƶ40.")] == [("40", "ZAR")]
+
+
+def _money_of(parser: MoneyParser, nlp: Language, text: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = parser(nlp(text))._.qm_money
+    return items
+
+
+def test_every_key_of_the_lexicon_file_is_read() -> None:
+    from quotemine.pipeline.money.currency import build_lexicon, iso_rows, load_lexicon_data
+    from quotemine.pipeline.money.patterns import MoneyPatterns
+
+    class Recording(dict):  # type: ignore[type-arg]
+        def __init__(self, data: dict[str, object]) -> None:
+            super().__init__(data)
+            self.read: set[str] = set()
+
+        def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+            self.read.add(key)
+            return super().get(key, default)
+
+    data = Recording(load_lexicon_data())
+    MoneyPatterns.build(build_lexicon(data, iso_rows()), data)
+    assert set(data) - {"_about"} <= data.read

@@ -1,13 +1,16 @@
-"""Word tables and compiled patterns for :mod:`quotemine.pipeline._timex`.
+"""Word tables and compiled patterns that read one normalised date expression.
 
-Private helper: frozen lexicons (month, weekday, number and ordinal words) and the anchored
-regular expressions that read one normalised date expression. Nothing here is mutable.
+Frozen lexicons (month, weekday, count, ordinal, season words) and the anchored regular expressions
+:mod:`quotemine.pipeline.dates.timex` tries on an expression once it is lower-cased and squeezed.
+The number words come from :mod:`quotemine.lexicons.numbers`. Nothing here is mutable.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+
+from quotemine.lexicons.numbers import CARDINALS
 
 MONTHS: Mapping[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -19,11 +22,12 @@ WEEKDAYS: Mapping[str, int] = {
     "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
     "sunday": 6, "sun": 6,
 }  # fmt: skip
+_COUNTED = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "fifteen", "twenty", "thirty", "forty", "fifty")  # fmt: skip
+#: Count words of "two years ago", "3 fridays from now": cardinals and vague counts.
 NUMBERS: Mapping[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "a few": 3, "few": 3, "several": 3, "a couple of": 2,
-    "a couple": 2, "couple of": 2, "a dozen": 12,
+    "a": 1, "an": 1, **{word: CARDINALS[word] for word in _COUNTED}, "a few": 3, "few": 3, "several": 3,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12,
 }  # fmt: skip
 ORDINALS: Mapping[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
                                "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}  # fmt: skip
@@ -173,96 +177,6 @@ P_YEAR_WORDS = re.compile(
     r"|^two thousand(?:\s+and)?(?:\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?$"
 )
-WORD_DIGITS: Mapping[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5,
-    "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9,
-}  # fmt: skip
 
-# candidate patterns: where a date expression may be in running text (anchored at token starts)
-START_WORDS = frozenset(
-    {*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | set(
-        "early mid middle late the end beginning start earlier later last next this coming previous "
-        "following that current today yesterday tomorrow tonight right now currently nowadays these "
-        "recently lately its fiscal year in since by until of during from before after within about "
-        "nearly almost some just only than wk upcoming "
-        "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
-        "first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 year-ago year-earlier mon tue tues wed thu "
-        "thur thurs fri sat sun".split()
-    )
-)
-DIGIT_OR_MONTH = re.compile(
-    r"\d|\b(?i:" + "|".join(m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3) + r")\b"
-)
-MONTH_ALT = "|".join(sorted((m for m in MONTHS if m not in ("may", "march", "mar")), key=len, reverse=True))
-C_MON = rf"(?:(?i:{MONTH_ALT})\.?|May|March|Mar\.?)"
-WDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-WDAY_PREFIX = rf"(?:{WDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
-MONI = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-REL = r"(?i:last|next|this|this past|this coming|coming|previous|the previous|following|the following|that)"
-MODP = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|earlier|later)[\s-]+" \
-        r"(?:(?i:in)\s+)?(?:(?i:the)\s+)?)?"  # fmt: skip
-NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
-        r"a few|" \
-        r"several|a couple of))"  # fmt: skip
-OFFSET_PREFIX = re.compile(
-    rf"\b{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnights?)\s+(?i:from|after|before)\s+$"
-)
-OFIN = r"(?:(?i:of|in)\s+)?"
-DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
-CANDIDATE_PATTERNS: tuple[str, ...] = (
-    r"\b(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)\s+half|(?:first|last)\s+two\s+quarters)\s+of\s+"
-    r"(?:(?:fiscal\s+)?[12]\d{3}|(?:this|last|next)\s+year|the\s+year))\b",
-    r"\b(?i:(?:since\s+)?(?:the\s+)?(?:(?:this|last|next)\s+)?year[\s-]end)\b",
-    r"\b(?i:the)\s+[12]\d{3}\s+(?i:quarter|period)\b",
-    rf"\b(?i:(?:the\s+)?(?:upcoming\s+{NUMW}|{NUMW}\s+upcoming)\s+(?:days?|weeks?|fortnights?|months?|quarters?|years?))\b",
-    rf"\b{NUMW}\s+(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\s+"
-    r"(?i:from now|hence|ago)\b",
-    rf"\b(?:{WDAY_PREFIX},?\s+)?{MODP}{MONI}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
-    rf"\b(?:{WDAY_PREFIX},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONI}\b"
-    rf"(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
-    rf"\b{MODP}{C_MON},?\s+[12]\d{{3}}\b",
-    rf"\b{MODP}(?:{REL}\s+)?(?:(?i:january|february|april|june|july|august|september|october|november|december)"
-    r"|May|March)\b",
-    rf"\b{MODP}(?:{REL}\s+)?{WDAY}\b",
-    rf"\b{MODP}(?i:today|yesterday|tomorrow|tonight)\b",
-    r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|the future)\b",
-    rf"\b{MODP}{REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b",
-    rf"\b{MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
-    rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{NUMW}\s+"
-    r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?i:ago|earlier|later|hence|from now)\b",
-    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
-    r"(?:\s+(?i:of)\s+[12]\d{3})?",
-    r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
-    rf"\b{MODP}(?:[12]\d)?\d0'?s\b",
-    r"\b(?i:the\s+)?(?:1st|2nd|3rd|\d{1,2}th|21st)\s+(?i:century)\b",
-    r"\b[12]\d{3}-[01]?\d-[0-3]?\d\b",
-    r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b",
-    rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year|than)\s+(?P<d>{MODP}(?:1[5-9]|20)\d{{2}})\b"
-    r"(?![%]|[,.]\d|-\w)",
-    r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",
-    rf"\b(?:{WDAY},?\s+)?{C_MON}\s+(?:(?i:the)\s+)?{DAYW}\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
-    rf"\b(?:{WDAY},?\s+)?(?:(?i:the)\s+)?{DAYW}\s+(?i:of)\s+{MONI}\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
-    r"\b[12]\d{3}-(?:0[1-9]|1[0-2])\b(?!-\d)",
-    rf"\b{MODP}(?:{REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b",
-    r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start|earlier|later)\s+(?:of\s+|in\s+)?(?:the\s+)?)"
-    r"(?i:year|month|week)\b",
-    r"\b(?i:(?:the\s+)?year to date)\b",
-    rf"\b(?i:in|within)\s+{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b(?!\s+(?i:or|to)\b)",
-    rf"\b(?:{WDAY}\s+(?i:of)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
-    r"(?i:week)\b",
-    r"\b(?i:q[1-4])\s*[12]\d{3}\b|\b[12]\d{3}\s*(?i:q[1-4])\b",
-    rf"\b(?:(?i:the)\s+)?(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+{WDAY}\s+(?i:of|in)\s+"
-    rf"(?:(?i:the\s+month|this\s+month|next\s+month|last\s+month)|(?:(?i:next|last|this)\s+)?{MONI}"
-    rf"(?:,?\s+[12]\d{{3}})?)\b",
-    rf"\b{C_MON},?\s+(?i:(?:nineteen|twenty)[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two thousand(?:\s+and)?(?:\s+(?:one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen))?)\b",
-    rf"\b[0-3]?\d-{MONI}-[12]\d{{3}}\b|\b{MONI}-[0-3]?\d-[12]\d{{3}}\b",
-    r"\b(?i:(?:the\s+)?(?:week|wk)\s+\d{1,2}(?:\s+of\s+(?:[12]\d{3}|(?:last|this|next)\s+year))?)\b",
-    r"\b(?i:(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:week|month)\s+of\s+)"
-    r"[12]\d{3}\b",
-)
+#: Digit values for spelled-out years: units and teens as such, tens as their tens digit.
+WORD_DIGITS: Mapping[str, int] = {word: v if v < 20 else v // 10 for word, v in CARDINALS.items() if v}

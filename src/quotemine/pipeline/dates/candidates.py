@@ -1,0 +1,233 @@
+"""Where the date expressions of a document may be: entity spans, anchored patterns and years.
+
+A :class:`Candidate` comes from one of three sources (:class:`Source`): a ``DATE``/``TIME`` entity of
+the parser, a match of the candidate patterns of :mod:`~quotemine.pipeline.dates.patterns` or of a
+named-day pattern, or a bare year that counts only inside a ``DATE`` entity ("from 1995 to 1998").
+:class:`CandidateFinder` tries the patterns only at token starts whose word can open a date, which
+is several times cheaper than scanning the whole text with each pattern.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Final, TypeAlias
+
+import numpy
+import regex  # type: ignore[import-untyped,unused-ignore]  # (dateparser depends on it)
+from spacy.tokens import Doc
+
+from quotemine.pipeline.dates.patterns import CANDIDATE_PATTERNS, REL, START_WORDS
+
+__all__ = ["Candidate", "CandidateFinder", "Source", "collect_candidates"]
+
+_REL_FIRST = frozenset("last next this coming previous the following that".split())
+_WEAK = frozenset(
+    "the of in a an that from by its about more than some just only over since before after during "
+    "until within nearly almost a an one two three four five six seven eight nine ten eleven twelve twenty "
+    "thirty several".split()
+)
+_UNIT_WORDS = frozenset(
+    "day days week weeks weekend month months quarter quarters qtr year years yr decade decades century "
+    "period future latest most recent same full fortnight".split()
+)
+_ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
+# word-class bits of a token's lower-case form, see CandidateFinder._word_info
+_F_DIGIT, _F_START, _F_WEAK, _F_APOS, _F_STRONG, _F_NAMED = 1, 2, 4, 8, 16, 32
+_FLAG_CACHE_MAX: Final = 200_000
+_PAIR_CACHE_MAX: Final = 100_000
+_STRONG_AHEAD = 3  # a function word opens a date only with a date word this many tokens ahead
+# a general candidate pattern, the group to report, and its ``regex`` twin (for partial matching)
+_General: TypeAlias = tuple[re.Pattern[str], str | int, Any]
+# a token text's word-class bits and the general patterns worth trying at it
+_WordInfo: TypeAlias = tuple[int, tuple[_General, ...]]
+_Named: TypeAlias = tuple[re.Pattern[str], frozenset[str], bool]  # pattern, first words, opens at digits
+
+
+class Source(enum.IntEnum):
+    """Where a candidate came from; the order breaks ties between equally long candidates."""
+
+    ENTITY = 0
+    PATTERN = 1
+    YEAR_IN_ENTITY = 2  # a bare year, kept only inside a DATE entity that is a year range
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span of the text that may be a date expression, and where it came from."""
+
+    start: int
+    end: int
+    source: Source
+
+    def sort_key(self) -> tuple[bool, int, int, int]:
+        """Longest first (an entity wins a tie), the years inside entities last."""
+        return (self.source == Source.YEAR_IN_ENTITY, -(self.end - self.start), self.source, self.start)
+
+
+class CandidateFinder:
+    """Match the candidate and named-day patterns at the token starts where a date can open.
+
+    Args:
+        holiday_names: The named days of the lexicon, lower-cased ("christmas eve").
+        event_texts: The event texts of the lexicon, lower-cased, in rule order.
+
+    """
+
+    def __init__(self, holiday_names: Iterable[str], event_texts: Iterable[str]) -> None:
+        names = sorted(holiday_names, key=len, reverse=True)
+        holiday = (
+            r"\b(?:"
+            + REL
+            + r"\s+)?(?i:"
+            + "|".join(re.escape(n) for n in names)
+            + r")\b(?:,?\s+(?i:in\s+)?[12]\d{3}\b)?"
+        )
+        self._general = [(p, "d" if "d" in p.groupindex else 0) for p in map(re.compile, CANDIDATE_PATTERNS)]
+        # the same patterns in the ``regex`` engine, whose partial matching rules a pattern out at a word
+        self._general_partial = [regex.compile(p) for p in CANDIDATE_PATTERNS]
+        first = {n.split()[0].split("'")[0].lower() for n in names}
+        self._named: list[_Named] = [(re.compile(holiday), frozenset(first | _REL_FIRST), False)]
+        events = list(event_texts)
+        if events:
+            ev_first = {t.split()[0].split("'")[0] for t in events}
+            ev_alt = "|".join(re.escape(t) for t in events)
+            self._named.append(
+                (re.compile(r"(?<![\w/])(?i:" + ev_alt + r")(?![\w/])"), frozenset(ev_first), True)
+            )
+        self._start_words = frozenset(START_WORDS)
+        self._strong = frozenset((START_WORDS - _WEAK) | _UNIT_WORDS | first)
+        self._flag_cache: dict[int, _WordInfo] = {}
+        self._pair_cache: dict[str, tuple[_General, ...]] = {}
+
+    def matches(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        """Return the spans the anchored patterns match at token starts that can open a date.
+
+        A pattern is tried only where its first word can stand: the general patterns at date
+        words and digits (a function word such as "the" or "in" only when a date word follows
+        within three tokens), the named-day patterns at the first words of their names.
+        """
+        bits, infos, which, idxs, lens = self._flags(doc)
+        if len(self._pair_cache) > _PAIR_CACHE_MAX:
+            self._pair_cache.clear()
+        n = len(idxs)
+        named = [(pat, _F_NAMED << k) for k, (pat, _, _) in enumerate(self._named)]
+        wanted = _F_START | _F_APOS
+        for _, bit in named:
+            wanted |= bit
+        strong = ((bits & _F_STRONG) != 0).tolist()
+        out: list[tuple[int, int]] = []
+        for i in numpy.flatnonzero(bits & wanted).tolist():
+            flag, pats = infos[which[i]]
+            pos = idxs[i]
+            if flag & _F_START:
+                if not (flag & _F_WEAK) or any(strong[i + 1 : min(n, i + 1 + _STRONG_AHEAD)]):
+                    if flag & _F_WEAK:  # "the", "in", "a": the next word rules most patterns out
+                        pats = self._narrowed(text[pos : idxs[i + 1] + lens[i + 1]], pats)
+                    _match_general(text, pos, pats, out)
+            elif flag & _F_APOS:  # "'90s"
+                _match_general(text, pos + 1, pats, out)
+            for pat, bit in named:
+                if flag & bit and (m := pat.match(text, pos)):
+                    out.append((m.start(), m.end()))
+        return out
+
+    def _narrowed(self, probe: str, pats: tuple[_General, ...]) -> tuple[_General, ...]:
+        """Return the patterns that may still match text opening with ``probe`` (two words)."""
+        narrowed = self._pair_cache.get(probe)
+        if narrowed is None:
+            narrowed = self._pair_cache[probe] = tuple(
+                p for p in pats if p[2].match(probe, partial=True) is not None
+            )
+        return narrowed
+
+    def _flags(
+        self, doc: Doc
+    ) -> tuple[numpy.ndarray[Any, Any], list[_WordInfo], list[int], list[int], list[int]]:
+        """Return per-token word-class bits (``_F_*``), the distinct words' info and offsets.
+
+        The info of a token text (its bits and the general patterns that may match at it) is
+        computed once and kept on the instance (keyed by the string's hash), so a document costs
+        one array read and one dict lookup per distinct word. Returns the bits per token, the info
+        per distinct word, each token's index into that list, and each token's character offset
+        and length.
+        """
+        arr = doc.to_array(["ORTH", "LOWER", "IDX", "LENGTH"])
+        uniq, first, inverse = numpy.unique(arr[:, 0], return_index=True, return_inverse=True)
+        cache, strings = self._flag_cache, doc.vocab.strings
+        if len(cache) > _FLAG_CACHE_MAX:
+            cache.clear()
+        infos: list[_WordInfo] = []
+        for key, at in zip(uniq.tolist(), first.tolist(), strict=True):
+            info = cache.get(key)
+            if info is None:
+                info = cache[key] = self._word_info(strings[key], strings[int(arr[at, 1])])
+            infos.append(info)
+        bits = numpy.asarray([info[0] for info in infos], dtype="int64")[inverse]
+        return bits, infos, inverse.tolist(), arr[:, 2].tolist(), arr[:, 3].tolist()
+
+    def _word_info(self, orth: str, low: str) -> _WordInfo:
+        """Return the word-class bits of a token and the general patterns that may match at it.
+
+        A general pattern is left out only when it cannot match any text that begins with the
+        token (a partial match over the token alone fails), so leaving it out never hides a match.
+        """
+        flag, probe = self._word_bits(orth, low)
+        pats: tuple[_General, ...] = ()
+        if probe is not None:
+            pats = tuple(
+                (pat, g, partial)
+                for (pat, g), partial in zip(self._general, self._general_partial, strict=True)
+                if partial.match(probe, partial=True) is not None
+            )
+        return flag, pats
+
+    def _word_bits(self, orth: str, low: str) -> tuple[int, str | None]:
+        """Return the word-class bits of a token and the text a general pattern would start at."""
+        digit = low[:1].isdigit()
+        flag = _F_DIGIT if digit else 0
+        probe: str | None = None
+        bare = low.rstrip(".")
+        if digit or low in self._start_words or bare in self._start_words:
+            flag |= _F_START | (_F_WEAK if low in _WEAK else 0)
+            probe = orth
+        elif low[:1] == "'" and low[1:2].isdigit():
+            flag |= _F_APOS
+            probe = orth[1:]
+        if low in self._strong or digit or bare in self._strong:
+            flag |= _F_STRONG
+        for k, (_, firsts, digits) in enumerate(self._named):
+            if low in firsts or (digits and digit):
+                flag |= _F_NAMED << k
+        return flag, probe
+
+
+def _match_general(text: str, pos: int, pats: tuple[_General, ...], out: list[tuple[int, int]]) -> None:
+    """Append the span (or the reported group) of each general pattern that matches at ``pos``."""
+    for pat, g, _ in pats:
+        if m := pat.match(text, pos):
+            out.append((m.start(g), m.end(g)))
+
+
+def collect_candidates(
+    doc: Doc, text: str, finder: CandidateFinder, entities: list[tuple[int, int, str]]
+) -> list[Candidate]:
+    """Return every candidate of ``doc``, longest first (an entity wins a tie).
+
+    Args:
+        doc: The document.
+        text: Its text.
+        finder: The pattern matcher.
+        entities: ``(start, end, label)`` of the ``DATE`` and ``TIME`` entities.
+
+    Returns:
+        The candidates in the order they are tried: a candidate that resolves blocks what it overlaps.
+
+    """
+    cands = [Candidate(s, e, Source.ENTITY) for s, e, _ in entities]
+    cands += [Candidate(s, e, Source.PATTERN) for s, e in finder.matches(doc, text)]
+    cands += [Candidate(m.start(), m.end(), Source.YEAR_IN_ENTITY) for m in _ENT_YEAR.finditer(text)]
+    cands.sort(key=Candidate.sort_key)
+    return cands

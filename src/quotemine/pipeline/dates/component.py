@@ -1,0 +1,340 @@
+"""Find date expressions and normalise them against the publication date (``quotemine_dates``).
+
+``DateResolver`` takes its candidates from the parser's ``DATE`` and ``TIME`` entities and from
+compiled patterns for what the entity recogniser misses (short sentences, lower-case text, "now",
+"third-quarter", holidays), see :mod:`~quotemine.pipeline.dates.candidates`. Each candidate that
+survives :mod:`~quotemine.pipeline.dates.vetting` is resolved to a TIMEX3-style value (TimeML,
+Pustejovsky et al. 2003) by the rules of :mod:`~quotemine.pipeline.dates.timex`; what they do not
+understand goes to dateparser (:mod:`~quotemine.pipeline.dates.fallback`). Year-less expressions
+follow news convention, refined by the tense of the verb the date modifies
+(:mod:`~quotemine.pipeline.dates.tense`, as HeidelTime does): a bare weekday is the most recent one
+on or before publication unless "next" or a future clause ("will meet on Tuesday") points ahead; a
+month-day is on or before publication in a past-tense clause, after it in a future one, else the
+nearest; a bare month or named day without "last"/"next" is the nearest one (measured better on news
+than "always the past"). Relative expressions ("a year earlier", "the following year") lean on the
+last date resolved before them, so "a year earlier" after "the third quarter" is a quarter.
+
+Writes ``doc._.qm_dates`` (``DateRecord``s, through :mod:`quotemine.pipeline.records`) and
+``doc.spans["qm_dates"]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, TypeAlias
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quotemine.extensions import doc_text
+from quotemine.pipeline.dates import tense
+from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
+from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
+from quotemine.pipeline.dates.fallback import DateparserFallback
+from quotemine.pipeline.dates.patterns import OFFSET_PREFIX
+from quotemine.pipeline.dates.timex import Context, Timex, TimexResolver, granularity_of, parse_reference
+from quotemine.pipeline.dates.vetting import DocView, first_objection, trim
+from quotemine.pipeline.records import DateRecord, add_warning, get_published, set_dates, set_published
+from quotemine.text import head
+
+__all__ = ["DateResolver", "degrade"]
+
+logger = logging.getLogger(__name__)
+
+SPANS_KEY: Final = "qm_dates"
+_MAX_CANDIDATE_CHARS: Final = 60
+_QUARTER_ANCHOR_CHARS: Final = 1500
+_OFFSET_LOOKBACK: Final = 40
+_IN_UNITS = re.compile(r"(?i:in|within)\s")
+_YEAR_START = re.compile(r"\d{4}")
+_SPACES = re.compile(r"\s+")
+_ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
+_BAD_REFERENCE: Final = "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
+
+#: spaCy's error-handler signature: ``(component name, component, docs, exception)``.
+ErrorHandler: TypeAlias = Callable[[str, Any, list[Doc], Exception], None]
+
+
+def degrade(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:
+    """Leave each document with no dates and a warning: ``DateResolver``'s default error handler.
+
+    Args:
+        proc_name: The component's name in the pipeline.
+        proc: The component.
+        docs: The documents it failed on.
+        e: The exception.
+
+    """
+    for doc in docs:
+        logger.debug("date resolution failed on a doc of %d chars: %r", len(doc_text(doc)), e)
+        set_dates(doc, [])
+        doc.spans[SPANS_KEY] = []
+        add_warning(doc, f"dates: resolution failed ({type(e).__name__})")
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A candidate that resolved on its own; it is resolved again with the tense and the anchor."""
+
+    start: int
+    end: int
+    span: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    timex: Timex
+
+
+class DateResolver:
+    """Find and normalise dates (spaCy component ``quotemine_dates``).
+
+    Writes ``doc._.qm_dates``: one ``DateRecord`` per expression with ``start``, ``end`` (character
+    offsets into ``doc.text``), ``value`` (TIMEX3-style, e.g. ``2002-11-29``, ``2002-11``, ``199X``,
+    ``PRESENT_REF``, or ``None``), ``granularity``, ``modifier`` (``early``/``mid``/``late``),
+    ``type`` (``date``, ``duration``, ``time``, ``set``) and ``note`` (why ``value`` is ``None``).
+    Also writes the same expressions to ``doc.spans["qm_dates"]``, labelled with their ``type``.
+    The reference date is ``doc._.qm_published``; the clock is never read. A document the stage
+    fails on is handed to the error handler (spaCy's ``set_error_handler``); the default one
+    (``degrade``) leaves it with no dates and a warning.
+
+    Args:
+        nlp: The pipeline the component belongs to.
+        name: The component's name in the pipeline.
+        include_refs: Also report "now", "currently", "recently", "the future" as ``PRESENT_REF``,
+            ``PAST_REF``, ``FUTURE_REF`` (TimeML's values for them).
+        include_non_dates: Keep durations, times of day and sets (typed, ``value`` ``None``).
+        use_dateparser: Let dateparser try what the rules do not understand.
+        infer_published: When ``doc._.qm_published`` is ``None``, take the publication date from a
+            dateline ("LISBON, March 14, 2024 - ...") or a date line near the top of the text
+            (``quotemine.text.head.published_from_dateline``), and write it to
+            ``doc._.qm_published``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Prices rose last month.")
+    >>> doc._.qm_published = "2003-01-10"
+    >>> DateResolver(nlp, "quotemine_dates")(doc)._.qm_dates[0]["value"]
+    '2002-12'
+
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        include_refs: bool = True,
+        include_non_dates: bool = True,
+        use_dateparser: bool = True,
+        infer_published: bool = True,
+    ) -> None:
+        self.name = name
+        self.include_refs = include_refs
+        self.include_non_dates = include_non_dates
+        self.use_dateparser = use_dateparser
+        self.infer_published = infer_published
+        self._error_handler: ErrorHandler = degrade
+        self._fallback = DateparserFallback()
+        self._set_events(load_events())
+
+    def _set_events(self, events: Mapping[str, Any]) -> None:
+        self._events = dict(events)
+        self._resolver = TimexResolver(self._events)
+        self._event_table = EventTable(self._events)
+        self._finder = CandidateFinder(self._resolver.holiday_names(), self._event_table.texts())
+
+    # ------------------------------------------------------------------ running
+    def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` with its dates; a failure goes to the error handler (by default: no dates)."""
+        try:
+            self._annotate(doc)
+        except Exception as exc:  # spaCy's convention: the pipe's error handler decides
+            self.get_error_handler()(self.name, self, [doc], exc)
+        return doc
+
+    def set_error_handler(self, error_handler: ErrorHandler) -> None:
+        """Set the function called with ``(name, component, docs, exception)`` when a document fails."""
+        self._error_handler = error_handler
+
+    def get_error_handler(self) -> ErrorHandler:
+        """Return the error handler (default: ``degrade``)."""
+        return self._error_handler
+
+    def _annotate(self, doc: Doc) -> None:
+        self._fallback.new_document()
+        text = doc_text(doc)
+        ref = self._reference(doc, text)
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        view = DocView(doc, text, [(s, e) for s, e, label in ents if label == "DATE"])
+        pending = self._screen(view, collect_candidates(doc, text, self._finder, ents), ref)
+        found = _drop_shadowed(self._resolve_in_context(view, pending, ref))
+        self._write(doc, found)
+
+    def _reference(self, doc: Doc, text: str) -> dt.date | None:
+        """Return the publication date: the caller's, else (``infer_published``) the dateline's."""
+        raw = get_published(doc)
+        if raw is None and self.infer_published and (line_date := head.published_from_dateline(text)):
+            set_published(doc, line_date)
+            raw = line_date
+            logger.debug("publication date %s taken from the date line", raw)
+        ref = parse_reference(raw)
+        if raw is not None and ref is None:
+            add_warning(doc, _BAD_REFERENCE)
+        return ref
+
+    def _screen(self, view: DocView, cands: Iterable[Candidate], ref: dt.date | None) -> list[_Pending]:
+        """Keep the candidates that pass the vetting and resolve on their own, longest first.
+
+        A date blocks every later candidate it overlaps; a duration, time or set blocks only the
+        other non-dates.
+        """
+        taken: list[tuple[int, int]] = []
+        others: list[tuple[int, int]] = []
+        pending: list[_Pending] = []
+        text = view.text
+        for cand in cands:
+            s, e = trim(text, cand.start, cand.end)
+            if e <= s or e - s > _MAX_CANDIDATE_CHARS or _overlaps(taken, s, e):
+                continue
+            if (reason := first_objection(view, s, e, cand.source)) is not None:
+                logger.debug("date candidate at %d-%d dropped: %s", s, e, reason)
+                continue
+            s = _with_offset_prefix(text, s, taken)  # "two weeks before" + "Christmas"
+            probe = self._resolve(text, s, e, Context(ref))
+            if probe is None:
+                continue
+            if probe.type == "date":
+                taken.append((s, e))
+            elif _overlaps(others, s, e):
+                continue
+            else:
+                others.append((s, e))
+            pending.append(_Pending(s, e, view.doc.char_span(s, e, alignment_mode="expand")))
+        pending.sort(key=lambda p: p.start)
+        return pending
+
+    def _resolve_in_context(
+        self, view: DocView, pending: list[_Pending], ref: dt.date | None
+    ) -> list[_Found]:
+        """Resolve each candidate in text order with its clause's tense and the last date named."""
+        has_dep = view.doc.has_annotation("DEP")
+        anchor: tuple[int, str] | None = None
+        found: list[_Found] = []
+        for p in pending:
+            direction = _direction(view.text, p, has_dep)
+            tx = self._resolve(
+                view.text, p.start, p.end, Context(ref, direction, _anchor_value(anchor, p.start))
+            )
+            if tx is None or not self._wanted(tx):
+                continue
+            found.append(_Found(p.start, p.end, tx))
+            if tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
+                anchor = (p.start, tx.value)
+        return found
+
+    def _wanted(self, tx: Timex) -> bool:
+        """Tell whether the options keep this kind of value (non-dates, TimeML's ``*_REF``)."""
+        if tx.type != "date" and not self.include_non_dates:
+            return False
+        return self.include_refs or tx.value is None or not tx.value.endswith("_REF")
+
+    def _resolve(self, text: str, s: int, e: int, ctx: Context) -> Timex | None:
+        """Resolve ``text[s:e]``: an event of the lexicon, else the rules, else dateparser."""
+        piece = text[s:e]
+        low = _ORDINAL_SUFFIX.sub(r"\1", _SPACES.sub(" ", piece.lower())).removeprefix("the ")
+        value = self._event_table.value(low, text, s, e)
+        if value is not None:
+            return Timex(value, granularity_of(value))
+        tx = self._resolver.resolve(piece, ctx)
+        if tx is None and self.use_dateparser:
+            tx = self._fallback.resolve(piece, ctx.ref)
+        return tx
+
+    @staticmethod
+    def _write(doc: Doc, found: list[_Found]) -> None:
+        records = [
+            DateRecord(start=f.start, end=f.end, value=f.timex.value, granularity=f.timex.granularity,
+                       modifier=f.timex.modifier, type=f.timex.type, note=f.timex.note)
+            for f in found
+        ]  # fmt: skip
+        set_dates(doc, records)
+        doc.spans[SPANS_KEY] = [
+            sp
+            for f in found
+            if (sp := doc.char_span(f.start, f.end, label=f.timex.type, alignment_mode="expand")) is not None
+        ]
+
+    # -------------------------------------------------------------- serialising
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the named-day lexicon (``dates_events.json``) to the directory ``path``.
+
+        Args:
+            path: A directory (created if missing).
+            exclude: Unused; kept for spaCy's serialisation API.
+
+        """
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        (p / EVENTS_FILE).write_text(json.dumps(self._events, indent=1, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DateResolver:
+        """Read the named-day lexicon written by :meth:`to_disk` (a directory without one is left alone).
+
+        Args:
+            path: A directory written by :meth:`to_disk`.
+            exclude: Unused; kept for spaCy's serialisation API.
+
+        Returns:
+            The component itself.
+
+        """
+        f = Path(path) / EVENTS_FILE
+        if f.exists():
+            self._set_events(json.loads(f.read_text(encoding="utf-8")))
+        return self
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < te and ts < e for ts, te in spans)
+
+
+def _with_offset_prefix(text: str, s: int, taken: list[tuple[int, int]]) -> int:
+    """Extend a candidate back over an offset ("two weeks before") that no date has taken."""
+    pre = OFFSET_PREFIX.search(text, max(0, s - _OFFSET_LOOKBACK), s)
+    if pre is not None and not _overlaps(taken, pre.start(), s):
+        return pre.start()
+    return s
+
+
+def _direction(text: str, p: _Pending, has_dep: bool) -> int:
+    """Return the tense direction of the clause of a candidate (``0`` without a parse)."""
+    if p.span is None or not has_dep:
+        return tense.UNKNOWN
+    direction = tense.direction(p.span)
+    if direction == tense.UNKNOWN and _IN_UNITS.match(text, p.start) and tense.in_units_looks_ahead(p.span):
+        return tense.AHEAD  # "... or in a week?": with no verb in the sentence, "in N days" looks ahead
+    return direction
+
+
+def _anchor_value(anchor: tuple[int, str] | None, start: int) -> str | None:
+    """Return the last date named before ``start``; a quarter counts only within 1,500 characters."""
+    if anchor is None:
+        return None
+    a_pos, a_val = anchor
+    return a_val if "-Q" not in a_val or start - a_pos <= _QUARTER_ANCHOR_CHARS else None
+
+
+def _drop_shadowed(found: list[_Found]) -> list[_Found]:
+    """Drop the durations, times and sets that overlap a date; sort by offset."""
+    found = sorted(found, key=lambda f: f.start)
+    dated = [(f.start, f.end) for f in found if f.timex.type == "date"]
+    return [f for f in found if f.timex.type == "date" or not _overlaps(dated, f.start, f.end)]

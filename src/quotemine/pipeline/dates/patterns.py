@@ -1,0 +1,101 @@
+"""Where a date expression may stand in running text: the candidate patterns and their start words.
+
+:mod:`quotemine.pipeline.dates.candidates` tries these patterns, anchored, at the token starts whose
+word can open a date (:data:`START_WORDS`, digits), to catch what the entity recogniser misses
+("third-quarter", "now", lower-case or short sentences). What a match means is decided later, by
+:mod:`quotemine.pipeline.dates.timex`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotemine.pipeline.dates.words import DAY_WORDS, MONTHS
+
+__all__ = ["CANDIDATE_PATTERNS", "DIGIT_OR_MONTH", "OFFSET_PREFIX", "REL", "START_WORDS"]
+
+START_WORDS = frozenset(
+    {*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | set(
+        "early mid middle late the end beginning start earlier later last next this coming previous "
+        "following that current today yesterday tomorrow tonight right now currently nowadays these "
+        "recently lately its fiscal year in since by until of during from before after within about "
+        "nearly almost some just only than wk upcoming "
+        "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
+        "first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 year-ago year-earlier mon tue tues wed thu "
+        "thur thurs fri sat sun".split()
+    )
+)
+DIGIT_OR_MONTH = re.compile(
+    r"\d|\b(?i:" + "|".join(m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3) + r")\b"
+)
+MONTH_ALT = "|".join(sorted((m for m in MONTHS if m not in ("may", "march", "mar")), key=len, reverse=True))
+C_MON = rf"(?:(?i:{MONTH_ALT})\.?|May|March|Mar\.?)"
+WDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WDAY_PREFIX = rf"(?:{WDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+MONI = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+REL = r"(?i:last|next|this|this past|this coming|coming|previous|the previous|following|the following|that)"
+MODP = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|earlier|later)[\s-]+" \
+        r"(?:(?i:in)\s+)?(?:(?i:the)\s+)?)?"  # fmt: skip
+NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
+        r"a few|" \
+        r"several|a couple of))"  # fmt: skip
+OFFSET_PREFIX = re.compile(
+    rf"\b{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnights?)\s+(?i:from|after|before)\s+$"
+)
+OFIN = r"(?:(?i:of|in)\s+)?"
+DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
+CANDIDATE_PATTERNS: tuple[str, ...] = (
+    r"\b(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)\s+half|(?:first|last)\s+two\s+quarters)\s+of\s+"
+    r"(?:(?:fiscal\s+)?[12]\d{3}|(?:this|last|next)\s+year|the\s+year))\b",
+    r"\b(?i:(?:since\s+)?(?:the\s+)?(?:(?:this|last|next)\s+)?year[\s-]end)\b",
+    r"\b(?i:the)\s+[12]\d{3}\s+(?i:quarter|period)\b",
+    rf"\b(?i:(?:the\s+)?(?:upcoming\s+{NUMW}|{NUMW}\s+upcoming)\s+(?:days?|weeks?|fortnights?|months?|quarters?|years?))\b",
+    rf"\b{NUMW}\s+(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\s+"
+    r"(?i:from now|hence|ago)\b",
+    rf"\b(?:{WDAY_PREFIX},?\s+)?{MODP}{MONI}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
+    rf"\b(?:{WDAY_PREFIX},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONI}\b"
+    rf"(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
+    rf"\b{MODP}{C_MON},?\s+[12]\d{{3}}\b",
+    rf"\b{MODP}(?:{REL}\s+)?(?:(?i:january|february|april|june|july|august|september|october|november|december)"
+    r"|May|March)\b",
+    rf"\b{MODP}(?:{REL}\s+)?{WDAY}\b",
+    rf"\b{MODP}(?i:today|yesterday|tomorrow|tonight)\b",
+    r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|the future)\b",
+    rf"\b{MODP}{REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b",
+    rf"\b{MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
+    rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{NUMW}\s+"
+    r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?i:ago|earlier|later|hence|from now)\b",
+    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
+    r"(?:\s+(?i:of)\s+[12]\d{3})?",
+    r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
+    rf"\b{MODP}(?:[12]\d)?\d0'?s\b",
+    r"\b(?i:the\s+)?(?:1st|2nd|3rd|\d{1,2}th|21st)\s+(?i:century)\b",
+    r"\b[12]\d{3}-[01]?\d-[0-3]?\d\b",
+    r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b",
+    rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year|than)\s+(?P<d>{MODP}(?:1[5-9]|20)\d{{2}})\b"
+    r"(?![%]|[,.]\d|-\w)",
+    r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",
+    rf"\b(?:{WDAY},?\s+)?{C_MON}\s+(?:(?i:the)\s+)?{DAYW}\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
+    rf"\b(?:{WDAY},?\s+)?(?:(?i:the)\s+)?{DAYW}\s+(?i:of)\s+{MONI}\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
+    r"\b[12]\d{3}-(?:0[1-9]|1[0-2])\b(?!-\d)",
+    rf"\b{MODP}(?:{REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b",
+    r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start|earlier|later)\s+(?:of\s+|in\s+)?(?:the\s+)?)"
+    r"(?i:year|month|week)\b",
+    r"\b(?i:(?:the\s+)?year to date)\b",
+    rf"\b(?i:in|within)\s+{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b(?!\s+(?i:or|to)\b)",
+    rf"\b(?:{WDAY}\s+(?i:of)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
+    r"(?i:week)\b",
+    r"\b(?i:q[1-4])\s*[12]\d{3}\b|\b[12]\d{3}\s*(?i:q[1-4])\b",
+    rf"\b(?:(?i:the)\s+)?(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+{WDAY}\s+(?i:of|in)\s+"
+    rf"(?:(?i:the\s+month|this\s+month|next\s+month|last\s+month)|(?:(?i:next|last|this)\s+)?{MONI}"
+    rf"(?:,?\s+[12]\d{{3}})?)\b",
+    rf"\b{C_MON},?\s+(?i:(?:nineteen|twenty)[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two thousand(?:\s+and)?(?:\s+(?:one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen))?)\b",
+    rf"\b[0-3]?\d-{MONI}-[12]\d{{3}}\b|\b{MONI}-[0-3]?\d-[12]\d{{3}}\b",
+    r"\b(?i:(?:the\s+)?(?:week|wk)\s+\d{1,2}(?:\s+of\s+(?:[12]\d{3}|(?:last|this|next)\s+year))?)\b",
+    r"\b(?i:(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:week|month)\s+of\s+)"
+    r"[12]\d{3}\b",
+)

@@ -1,0 +1,86 @@
+"""Which way a clause points in time: the direction of a year-less weekday or month-day.
+
+"will meet on Tuesday" looks ahead, "met on Tuesday" back, "said on Tuesday" (reached through a
+long chain) says nothing. The rules follow HeidelTime's tense rules (Strötgen and Gertz 2010): the
+verb the date modifies, its auxiliaries, and the simple present of an event verb.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from spacy.tokens import Span, Token
+
+__all__ = ["AHEAD", "BACK", "UNKNOWN", "direction", "in_units_looks_ahead"]
+
+AHEAD: Final = 1
+BACK: Final = -1
+UNKNOWN: Final = 0
+
+_VERBS = ("VERB", "AUX")
+_MAX_HOPS = 4
+_PAST_HOPS = 2
+_FUTURE_AUX = frozenset(
+    {"will", "'ll", "shall", "wo", "ll", "would", "must", "might", "may", "should", "could", "can"}
+)
+_STATIVE = frozenset(
+    {"be", "have", "say", "tell", "know", "think", "believe", "seem", "remain", "mean", "show"}
+)
+_SAME_PAST = frozenset(
+    "hurt cut put set hit cost let shut quit spread split bet cast burst bid rid shed upset read beat".split()
+)
+_FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
+
+
+def direction(span: Span) -> int:
+    """Return ``1`` when the clause points forward, ``-1`` for the past tense, ``0`` when unknown.
+
+    Modal auxiliaries ("will", "would", "must", "might"), infinitives ("plans to hold ... Tuesday") and
+    the simple present of an event verb ("meet Monday") point forward, as in HeidelTime's tense rules.
+    """
+    if span.root.dep_ == "poss":  # "Friday's close": a past event more often than not
+        return UNKNOWN
+    verb, hops = _governing_verb(span.root)
+    if verb is None:
+        return UNKNOWN
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _looks_ahead(verb, auxes):
+        return AHEAD
+    # the past tense counts only for a verb the date modifies ("met on Tuesday", "closed Friday"),
+    # not for a "said" reached through a long chain
+    if hops <= _PAST_HOPS and (verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
+        return BACK
+    return UNKNOWN
+
+
+def _governing_verb(tok: Token) -> tuple[Token | None, int]:
+    """Return the verb at most four heads up from ``tok`` and the number of hops, else ``None``."""
+    hops = 0
+    while hops < _MAX_HOPS and tok.pos_ not in _VERBS and tok.head is not tok:
+        tok = tok.head
+        hops += 1
+    return (tok, hops) if tok.pos_ in _VERBS else (None, hops)
+
+
+def _looks_ahead(verb: Token, auxes: list[Token]) -> bool:
+    """Tell a verb that points forward: a plan, a modal, an infinitive, an event in the present."""
+    if verb.lemma_ in _FUTURE_HEADS:  # "planned a rally on Saturday", "is scheduled for Tuesday"
+        return True
+    if verb.lower_ in _FUTURE_AUX or any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return True
+    if any(a.tag_ == "TO" for a in auxes):
+        return True
+    return (
+        verb.tag_ in ("VBZ", "VBP")
+        and not auxes
+        and verb.lemma_ not in _STATIVE
+        and not (verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST)  # "which fell ... hurt ... on Friday"
+    )
+
+
+def in_units_looks_ahead(span: Span) -> bool:
+    """Tell "... or in a week?" (no verb in the sentence) from "March in 1 year": the first looks ahead."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    named = prev is not None and prev.pos_ in ("NOUN", "PROPN", "NUM")  # "March in 1 year"
+    return not named and not any(t.pos_ in _VERBS for t in span.sent)

@@ -1,0 +1,129 @@
+"""Which candidates are no date: an ordered list of small checks, each with its reason.
+
+A candidate is first trimmed (:func:`trim`) and then run through :data:`VETTING`; the first check
+that fires drops it and names why ("an age", "a year that ends a name", "a discourse marker").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final, TypeAlias
+
+from spacy.tokens import Doc
+
+from quotemine.pipeline.dates.candidates import Source
+from quotemine.pipeline.dates.words import MONTHS
+
+__all__ = ["VETTING", "DocView", "first_objection", "trim"]
+
+_YEAR_RANGE = re.compile(r"(?i)(?:[\W\d]|\b(?:from|to|and|between|through|until|the|of|fiscal|years?)\b)*")
+_OF_NAME = re.compile(
+    r"\s+of\s+(?!(?:the\s+)?(?:this|last|next|that|same|following|previous)\s+year|[12]\d{3})"
+)
+_YEAR_ONLY = re.compile(r"[12]\d{3}")
+_YEAR_HEADS = frozenset(
+    {*MONTHS, "year", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "season", "class"}
+)
+_AGE = re.compile(r"(?i)\b(?:years?|months?)[\s-]+old\b|\baged?\b|-year-old")
+_BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
+_DEICTIC: Final = ("Now", "now", "Today", "Currently")
+_ABBREVIATION = re.compile(r"\b[A-Za-z]{3,4}\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class DocView:
+    """What the checks read: the document, its text and its ``DATE`` entity spans."""
+
+    doc: Doc
+    text: str
+    date_entities: Sequence[tuple[int, int]]
+
+
+Check: TypeAlias = Callable[[DocView, int, int, Source], bool]
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop spaces and edge punctuation (but not the period of "Nov.") from a candidate span."""
+    while s < e and (text[s].isspace() or text[s] in "\"'“”‘’([,;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'“”‘’)],;:!?"):
+        e -= 1
+    if e > s and text[e - 1] == "." and not _ABBREVIATION.search(text[s:e]):
+        e -= 1
+    if text[s:e].endswith("'s"):
+        e -= 2
+    return s, e
+
+
+def _is_age(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot an age: "six years old", "aged 54", "the 6-year-old"."""
+    return _AGE.search(view.text[s:e]) is not None
+
+
+def _is_bare_number(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot a number of one to three or of five or more digits: no year."""
+    return _BARE_NUMBER.match(view.text[s:e].strip()) is not None
+
+
+def _is_named_year(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot a year that ends a name ("Expo 2020", "Eid al-Fitr 1975"), not a date ("in 1975")."""
+    if not _YEAR_ONLY.fullmatch(view.text[s:e]):
+        return False
+    doc = view.doc
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.whitespace_ == "" or prev.is_punct or prev.lower_ in _YEAR_HEADS:
+        return False
+    return prev.pos_ in ("NOUN", "PROPN") or (prev.is_alpha and not prev.is_stop and prev.pos_ == "")
+
+
+def _is_not_deictic(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot a discourse marker ("Now, ...") or a name ("VOA Today", "March of Dimes"), not a time."""
+    text, doc = view.text, view.doc
+    word = text[s:e]
+    if word.lower() in MONTHS and _OF_NAME.match(text, e):  # "the March of the Combatant Mothers"
+        return True
+    if word not in _DEICTIC:
+        return False
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if word == "now":  # "is now the second ...", "are now adding": a contrast with before, not a time
+        return prev is not None and prev.lemma_ == "be"
+    opens = span.start == 0 or doc[span.start].is_sent_start
+    if word != "Today" and text[e : e + 1] == "," and opens:
+        return True
+    return prev is not None and prev.pos_ == "PROPN" and not doc[span.start].is_sent_start
+
+
+def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:
+    """Spot a bare year found outside a ``DATE`` entity that is a year range ("from 1995 to 1998")."""
+    if source != Source.YEAR_IN_ENTITY:
+        return False
+    text = view.text
+    return not any(
+        es <= s and e <= ee and _YEAR_RANGE.fullmatch(text[es:ee]) for es, ee in view.date_entities
+    )
+
+
+#: The checks, in order, with the reason a candidate is dropped.
+VETTING: tuple[tuple[str, Check], ...] = (
+    ("an age", _is_age),
+    ("a bare number", _is_bare_number),
+    ("a year that ends a name", _is_named_year),
+    ("a discourse marker or a name", _is_not_deictic),
+    ("a year outside a date entity", _is_stray_year),
+)
+
+
+def first_objection(view: DocView, s: int, e: int, source: Source) -> str | None:
+    """Return the reason the first check that fires gives, or ``None`` when the candidate passes."""
+    for reason, check in VETTING:
+        if check(view, s, e, source):
+            return reason
+    return None

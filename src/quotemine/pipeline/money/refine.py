@@ -1,0 +1,229 @@
+"""Refine the candidates: keep the longest, drop weights, join ranges, read qualifiers and rates.
+
+Each step is a function from candidates to candidates, run in this order by
+:class:`~quotemine.pipeline.money.component.MoneyParser`: :func:`select`, :func:`is_weight` (dropped),
+:func:`join_ranges`, :meth:`Refiner.finish` (qualifier and rate), :meth:`Refiner.inherit` (bare
+figures that take a compared mention's currency).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from decimal import Decimal
+from typing import Final
+
+from spacy.tokens import Doc, Span
+
+from quotemine.pipeline.money import amounts as am
+from quotemine.pipeline.money.currency import CurrencyLexicon
+from quotemine.pipeline.money.patterns import BARE, RANGE_GAP, RANGE_LEFT, RANGE_RIGHT, MoneyPatterns
+from quotemine.pipeline.money.scan import MoneyCandidate
+
+__all__ = ["Refiner", "select", "sentence"]
+
+_QUALIFIER_LOOKBACK: Final = 30
+_RANGE_LOOKBACK: Final = 40
+_OF_AFTER = re.compile(r"\s+of\b")
+_SPACES = re.compile(r"\s+")
+_NOT_BARE_AFTER = ("NOUN", "PROPN", "ADJ", "NUM", "SYM")  # "580 million people"
+
+
+def select(cands: Sequence[MoneyCandidate]) -> list[MoneyCandidate]:
+    """Keep the longest non-overlapping candidates, earlier first on ties."""
+    chosen: list[MoneyCandidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def sentence(span: Span) -> Span:
+    """Return the sentence of ``span`` (the whole document when it has no sentence boundaries)."""
+    doc = span.doc
+    if doc.has_annotation("SENT_START"):
+        return span.sent
+    return doc[:]
+
+
+class Refiner:
+    """The refining steps that read the lexicon or the patterns.
+
+    Args:
+        lex: The currency lookups (weight and money cues).
+        patterns: The patterns (qualifiers, rates, comparison cues).
+
+    """
+
+    def __init__(self, lex: CurrencyLexicon, patterns: MoneyPatterns) -> None:
+        self.lex = lex
+        self.p = patterns
+
+    # ------------------------------------------------------------------ weights
+    def is_weight(self, doc: Doc, text: str, c: MoneyCandidate, ents: tuple[Span, ...]) -> bool:
+        """Tell "200 pounds of cocaine" or "weighed 300 pounds" from a sum in pounds."""
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return False
+        if _OF_AFTER.match(text[c.end : c.end + 4]) and not c.scaled:
+            return True  # "200 pounds of cocaine"
+        sent = sentence(span)
+        words = {t.lower_ for t in sent} | {t.lemma_ for t in sent}
+        if words & self.lex.weight_cues or "weigh" in words:
+            return not c.scaled
+        if words & self.lex.money_cues:
+            return False
+        return any(e.label_ == "QUANTITY" and e.start < span.end and span.start < e.end for e in ents)
+
+    # ------------------------------------------------------------------- ranges
+    def join_ranges(self, text: str, cands: Sequence[MoneyCandidate]) -> list[MoneyCandidate]:
+        """Join "$5 to $6" into one range, then extend single mentions over a bare other end."""
+        out: list[MoneyCandidate] = []
+        for c in cands:
+            joined = self._joined(text, out[-1], c) if out else None
+            if joined is not None:
+                out[-1] = joined
+            else:
+                out.append(c)
+        return [self._extended(text, c) for c in out]
+
+    def _joined(self, text: str, prev: MoneyCandidate, c: MoneyCandidate) -> MoneyCandidate | None:
+        """Return "$5 to $6" (or "between $5 and $6") as one range, else ``None``."""
+        gap_m = RANGE_GAP.match(text[prev.end : c.start])
+        if prev.amount_max is not None or gap_m is None:
+            return None
+        gap = gap_m.group("gap").lower()
+        qual = self.p.qualifier.search(text, max(0, prev.start - _QUALIFIER_LOOKBACK), prev.start)
+        q = qual.group(1).lower() if qual else None
+        if (gap == "and") != (q == "between"):
+            return None
+        if (prev.currency == c.currency or prev.currency is None) and prev.amount < c.amount:
+            return replace(prev, end=c.end, amount_max=c.amount, currency=c.currency)
+        return None
+
+    @staticmethod
+    def _extended(text: str, c: MoneyCandidate) -> MoneyCandidate:
+        """Extend a mention over a bare upper end ("$5-6 million") or lower end ("3 to 4 euros")."""
+        if c.amount_max is not None:
+            return c
+        right = RANGE_RIGHT.match(text, c.end)
+        if right is not None and c.source in ("symbol", "code"):
+            return _with_upper_end(c, right)
+        left = RANGE_LEFT.search(text, max(0, c.start - _RANGE_LOOKBACK), c.start)
+        if left is not None and c.source in ("name", "code", "symbol"):
+            return _with_lower_end(c, left)
+        return c
+
+    # ------------------------------------------------------ qualifiers and rates
+    def finish(self, text: str, c: MoneyCandidate) -> MoneyCandidate:
+        """Take in the qualifier before the mention ("more than") and the rate after it ("a year")."""
+        qual = self.p.qualifier.search(text, max(0, c.start - _QUALIFIER_LOOKBACK), c.start)
+        if qual is not None and qual.group(1).lower() != "from":
+            c = replace(
+                c,
+                start=qual.start(1),
+                qualifier=self.p.qualifiers.get(_SPACES.sub(" ", qual.group(1).lower())),
+            )
+        period = self.p.period.match(text, c.end)
+        if period is not None:
+            if period.group("slash"):
+                ptext = "per " + period.group("slash")
+            else:
+                ptext = period.group("word") or period.group("adv")
+            c = replace(c, end=period.end(), period=_SPACES.sub(" ", ptext))
+        return c
+
+    # -------------------------------------------------------------- inheriting
+    def inherit(
+        self,
+        doc: Doc,
+        text: str,
+        cands: list[MoneyCandidate],
+        windows: Sequence[tuple[int, int]],
+        ents: tuple[Span, ...],
+    ) -> list[MoneyCandidate]:
+        """Add the bare figures ("580 million") that take the currency of a compared mention.
+
+        A bare figure counts when the text compares it with a money mention of its sentence
+        ("compared to a total of 580 million") or when the NER calls it ``MONEY`` (then a mention
+        earlier in the paragraph may give the currency).
+        """
+        if not any(c.currency for c in cands):
+            return cands
+        taken = [(c.start, c.end) for c in cands]
+        extra: list[MoneyCandidate] = []
+        money_ents = [e for e in ents if e.label_ == "MONEY"]
+        for m in _bare_figures(text, windows):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            found = self._inherited(doc, text, m, cands, money_ents)
+            if found is not None:
+                extra.append(self.finish(text, found))
+                taken.append((m.start(), m.end()))
+        return cands + extra
+
+    def _inherited(
+        self, doc: Doc, text: str, m: re.Match[str], cands: list[MoneyCandidate], money_ents: list[Span]
+    ) -> MoneyCandidate | None:
+        """Return a bare figure with the currency of the nearest compared mention, else ``None``."""
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            return None
+        is_money_ent = any(e.start <= span.start and span.end <= e.end for e in money_ents)
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.pos_ in _NOT_BARE_AFTER:
+            return None
+        sent = sentence(span)
+        if not is_money_ent and not self.p.cue.search(text, sent.start_char, m.start()):
+            return None
+        ref = _compared_mentions(text, m.start(), cands, sent, is_money_ent)
+        if not ref:
+            return None
+        near = min(ref, key=lambda c: abs(c.start - m.start()))
+        value = am.parse_number(m.group("num") + " " + m.group("scale"))
+        if value is None:
+            return None
+        return MoneyCandidate(m.start(), m.end(), value, near.currency, "inherited")
+
+
+def _compared_mentions(
+    text: str, at: int, cands: list[MoneyCandidate], sent: Span, is_money_ent: bool
+) -> list[MoneyCandidate]:
+    """Return the mentions with a currency in the sentence (for a ``MONEY`` entity: else the paragraph)."""
+    ref = [c for c in cands if c.currency and sent.start_char <= c.start < sent.end_char]
+    if not ref and is_money_ent:  # the NER says money: the paragraph may give the currency
+        para = text.rfind("\n", 0, at) + 1
+        ref = [c for c in cands if c.currency and para <= c.start < at]
+    return ref
+
+
+def _bare_figures(text: str, windows: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for lo, hi in windows:
+        yield from BARE.finditer(text, lo, hi)
+
+
+def _with_upper_end(c: MoneyCandidate, right: re.Match[str]) -> MoneyCandidate:
+    """Return "$5" + "-6 million" as 5 to 6 million (the scale of the upper end applies to both)."""
+    top = am.parse_number(right.group("num") + (right.group("scale") or ""))
+    if top is None:
+        return c
+    amount = c.amount
+    if right.group("scale") and not c.scaled:
+        amount = amount * (top / Decimal(right.group("num").replace(",", "")))
+    if amount < top:
+        return replace(c, end=right.end(), amount=amount, amount_max=top)
+    return c
+
+
+def _with_lower_end(c: MoneyCandidate, left: re.Match[str]) -> MoneyCandidate:
+    """Return "between 3 and" + "4 million euros" as 3 to 4 million ("and" only after "between")."""
+    between = left.group(0).lower().startswith("between")
+    if (left.group("gap").lower() == "and") != between:
+        return c
+    low = am.parse_number(left.group("num") + (left.group("scale") or ""))
+    if low is not None and not left.group("scale"):
+        low *= c.unit_scale
+    if low is not None and low < c.amount:
+        return replace(c, start=left.start(), amount=low, amount_max=c.amount)
+    return c

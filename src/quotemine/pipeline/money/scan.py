@@ -1,0 +1,172 @@
+"""Find the money mentions of a text window: four passes, each yielding candidates with their source.
+
+The passes, in order: a currency before the figure (``"$5m"``), a currency name before it
+(``"euro 5"``), a currency after it (``"20 euros"``), and sub-units (``"50 cents"``). A candidate
+records where its currency came from (``symbol``, ``code``, ``name``, ``subunit``, or ``inherited``
+from a compared mention) and what later steps need (whether the figure was scaled, whether it is
+in pounds, which could be a weight).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+from quotemine.pipeline.money import amounts as am
+from quotemine.pipeline.money.currency import CurrencyLexicon
+from quotemine.pipeline.money.patterns import MoneyPatterns
+
+__all__ = ["MoneyCandidate", "Scanner"]
+
+_CENT: Final = Decimal("0.01")
+_CENTS_AFTER = re.compile(r"\s?(?:cents?|c)\b")
+_NUMBER_BEFORE = re.compile(r"(?:\d|" + am.NUM_WORDS + r")\s*$", re.I)
+_FIGURE_AFTER = re.compile(r"\s?\d")
+_SCALED_WORD = re.compile(r"(?i)illion|thousand")
+_POUNDS = re.compile(r"(?i)pounds?")
+_ARTICLES = ("a", "an")
+
+
+@dataclass(frozen=True)
+class MoneyCandidate:
+    """A money mention found in the text, with where its currency came from.
+
+    Attributes:
+        start: Offset of its first character (a qualifier or range start included, once refined).
+        end: Offset after its last character.
+        amount: The amount (the lower end of a range).
+        currency: ISO 4217 code, or ``None`` for an ambiguous form ("pesos").
+        source: ``symbol``, ``code``, ``name``, ``subunit`` or ``inherited``.
+        scaled: The figure has a scale word ("million").
+        amount_max: The upper end of a range.
+        qualifier: "approximate", "more than", "at least", "less than", "up to".
+        period: The rate, as written ("a year", "per share").
+        is_pound: The currency is a bare "pound(s)", which may be a weight.
+        unit_scale: The scale of the figure (a million for "5 million"), for a range's other end.
+
+    """
+
+    start: int
+    end: int
+    amount: Decimal
+    currency: str | None
+    source: str
+    scaled: bool = False
+    amount_max: Decimal | None = None
+    qualifier: str | None = None
+    period: str | None = None
+    is_pound: bool = False
+    unit_scale: Decimal = Decimal(1)
+
+
+class Scanner:
+    """Run the four passes over a window of text.
+
+    Args:
+        lex: The currency lookups.
+        patterns: The patterns built from them.
+
+    """
+
+    def __init__(self, lex: CurrencyLexicon, patterns: MoneyPatterns) -> None:
+        self.lex = lex
+        self.p = patterns
+
+    def scan(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
+        """Yield the candidates of ``text[lo:hi]``, pass by pass."""
+        has_sym = any(r.search(text, lo, hi) is not None for r in self.p.sym_code)
+        has_name = self.p.name.search(text, lo, hi) is not None
+        if has_sym:
+            yield from self._prefixed(text, lo, hi)
+        if has_name:
+            yield from self._name_prefixed(text, lo, hi)
+        if has_sym or has_name:
+            yield from self._suffixed(text, lo, hi)
+        yield from self._subunits(text, lo, hi)
+
+    def _prefixed(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
+        """Read "$5m", "US$ 20", "EUR 5"; a code after the figure wins ("$ 20 CAD")."""
+        for m in self.p.prefix.finditer(text, lo, hi):
+            if _CENTS_AFTER.match(text[m.end("num") : m.end("num") + 6]):
+                continue  # "10 $ 30 cent": the figure belongs to the sub-unit
+            code, _ = self.lex.resolve(m.group("pre"))
+            if m.group("post"):
+                post_code, kind = self.lex.resolve(m.group("post"))
+                code = post_code if kind == "code" else code
+            yield from self._build(text, m, code, "symbol", hi)
+
+    def _name_prefixed(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
+        """Read "euro 5", unless a number comes before the name ("5 euro 5")."""
+        for m in self.p.name_prefix.finditer(text, lo, hi):
+            if _NUMBER_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                continue
+            code, _ = self.lex.resolve(m.group("pre"))
+            yield from self._build(text, m, code, "name", hi)
+
+    def _suffixed(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
+        """Read "20 euros", "5 million dollars", "30 USD", "20 €" ("a euro" only with a name)."""
+        for m in self.p.suffix.finditer(text, lo, hi):
+            code, kind = self.lex.resolve(m.group("post"))
+            if kind == "unknown":
+                continue
+            if m.group("num").lower() in _ARTICLES and kind != "name":
+                continue
+            if kind == "symbol" and _FIGURE_AFTER.match(text[m.end() : m.end() + 2]):
+                if not self.p.subpart.match(text, m.end(), hi):
+                    continue  # "20 $ 30": the symbol belongs to the next figure
+            yield from self._build(text, m, code, kind, hi)
+
+    def _subunits(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
+        """Read "50 cents", "20p", "30 kopeks"."""
+        for m in self.p.sub.finditer(text, lo, hi):
+            value = am.parse_number(m.group("num"))
+            factor, code = self.lex.subunits.get(m.group("sub").lower(), (_CENT, "USD"))
+            if value is not None and m.group("num").lower() not in _ARTICLES:
+                yield MoneyCandidate(m.start(), m.end(), value * factor, code, "subunit")
+
+    def _build(
+        self, text: str, m: re.Match[str], code: str | None, kind: str, hi: int
+    ) -> Iterator[MoneyCandidate]:
+        """Yield the candidate of a match, with the cents after it ("$1 and 50 cents", "2 pounds 50")."""
+        value = am.parse_number(m.group("num") + (m.group("scale") or "").replace("-", " "))
+        if value is None:
+            return
+        scaled = bool(m.group("scale")) or bool(_SCALED_WORD.search(m.group("num")))
+        post = (m.groupdict().get("post") or "") if kind != "symbol" else ""
+        is_pound = kind == "name" and bool(_POUNDS.fullmatch((post or m.group("pre")).strip()))
+        if post and is_pound and "-" in text[m.end("num") : m.start("post")]:
+            return  # "a twenty-pound bag"
+        cents, end = (Decimal(0), m.end()) if scaled else self._cents(text, m.end(), hi, code, kind, post)
+        unit_scale = am.parse_number("1 " + m.group("scale").strip(" -")) if m.group("scale") else None
+        yield MoneyCandidate(
+            m.start(),
+            end,
+            value + cents if end != m.end() else value,
+            code,
+            kind,
+            scaled=scaled,
+            is_pound=is_pound,
+            unit_scale=unit_scale or Decimal(1),
+        )
+
+    def _cents(
+        self, text: str, end: int, hi: int, code: str | None, kind: str, post: str
+    ) -> tuple[Decimal, int]:
+        """Return the value of the sub-unit after an unscaled figure and where it ends (or 0 and ``end``)."""
+        sub = self.p.subpart.match(text, end, hi)
+        if sub is not None:
+            sub_value = am.parse_number(sub.group("num"))
+            factor, _ = self.lex.subunits.get(sub.group("sub").lower(), (_CENT, code))
+            if sub_value is not None:
+                return sub_value * factor, sub.end()
+            return Decimal(0), end
+        if kind == "name" and post:
+            trail = self.p.trail.match(text, end, hi)
+            if trail is not None:
+                trail_value = am.parse_number(trail.group("num"))
+                if trail_value is not None and trail_value < 100:
+                    return trail_value / 100, trail.end()
+        return Decimal(0), end
