@@ -10,7 +10,9 @@ beyond it (no resolution gives ``person_id: None``):
 3. a pronoun ("he", "she", "I") resolves to the person of the closest earlier quote in the same or
    previous paragraph, else to the closest earlier person mention in that window;
 4. a definite title ("the minister") resolves to the closest earlier person whose role spans contain
-   the title word;
+   the title word; a mention ``quotemine_quotes`` marked unnamed ("the spokesman": a group noun)
+   may too when its last word is one of the unnamed-speaker ``titles`` of
+   ``unnamed_speakers.json`` (the speaker then is named after all);
 5. a relative pronoun resolves through the antecedent ``quotemine_quotes`` found ("X, who said");
 6. a quote that continues another one keeps its speaker (``quotemine_quotes`` copies the mention).
 """
@@ -18,9 +20,10 @@ beyond it (no resolution gives ``person_id: None``):
 from __future__ import annotations
 
 import bisect
+import json
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +33,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from quotemine.extensions import doc_text
+from quotemine.lexicons import data_json
 from quotemine.lexicons.words import PERSON_PRONOUNS, paragraph_starts
 from quotemine.pipeline.records import (
     PersonRecord,
@@ -40,10 +44,12 @@ from quotemine.pipeline.records import (
     get_quotes,
 )
 
-__all__ = ["Attributor", "drop_attribution"]
+__all__ = ["Attributor", "drop_attribution", "unnamed_titles"]
 
 logger = logging.getLogger(__name__)
 
+_UNNAMED_FILE = "unnamed_speakers.json"
+_TITLES_FILE = "unnamed_titles.json"
 _WORD = re.compile(r"\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -54,6 +60,12 @@ Mention = tuple[int, int, str]
 def _last_word(text: str) -> str | None:
     words = _WORD.findall(text)
     return _POSSESSIVE.sub("", words[-1]).lower() if words else None
+
+
+def unnamed_titles(unnamed: Mapping[str, object]) -> frozenset[str]:
+    """Return the ``titles`` of the content of ``unnamed_speakers.json``, lower-cased."""
+    value = unnamed.get("titles") or []
+    return frozenset(str(w).lower() for w in value) if isinstance(value, list) else frozenset()
 
 
 def drop_attribution(name: str, proc: Any, docs: list[Doc], exc: Exception) -> None:
@@ -160,9 +172,9 @@ def _by_pronoun(att: Attributor, idx: _Index, m: _Mention) -> str | None:
 
 def _by_title(att: Attributor, idx: _Index, m: _Mention) -> str | None:
     """4. A definite title: the closest earlier person with a role holding the title word."""
-    if not m.definite or m.speaker.get("unnamed"):
-        return None
     word = _last_word(m.low)
+    if not m.definite or (m.speaker.get("unnamed") and word not in att.titles):
+        return None
     best: str | None = None
     for rs, re_, pid in idx.roles:
         if rs >= m.start:
@@ -196,6 +208,10 @@ class Attributor(Pipe):
         name: Component name.
         pronoun_window: How many paragraphs back a pronoun may look for its antecedent.
 
+    Attributes:
+        titles: Titles an unnamed definite mention may still be resolved by ("the spokesman"),
+            from ``unnamed_speakers.json``; saved by ``to_disk``.
+
     >>> Attributor(None, "a").pronoun_window  # doctest: +SKIP
     1
 
@@ -204,13 +220,20 @@ class Attributor(Pipe):
     def __init__(self, nlp: Language, name: str, *, pronoun_window: int = 1) -> None:
         self.name = name
         self.pronoun_window = pronoun_window
+        self.titles = unnamed_titles(data_json(_UNNAMED_FILE))
         self.error_handler: Callable[[str, Any, list[Doc], Exception], None] = drop_attribution
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Nothing to save: the component has no state beyond its config."""
+        """Write the unnamed-speaker titles to the directory ``path``."""
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / _TITLES_FILE).write_text(json.dumps({"titles": sorted(self.titles)}), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Attributor:
-        """Nothing to load; returns ``self``."""
+        """Read the titles ``to_disk`` wrote (a directory without them keeps the packaged ones)."""
+        src = Path(path) / _TITLES_FILE
+        if src.exists():
+            self.titles = unnamed_titles(json.loads(src.read_text(encoding="utf-8")))
         return self
 
     def __call__(self, doc: Doc) -> Doc:

@@ -2,8 +2,9 @@
 
 Both files are read through the cached ``quotemine.lexicons.data_json``; ``QuoteFinder`` keeps the
 raw mappings (to save them with ``to_disk``) and the frozen ``CueLexicon`` built from them. Every key
-of both files is read here (``keys_read`` proves it for the tests), except each file's
-``description``, which documents the file.
+of ``cues.json`` is read here, and ``group_nouns`` of ``unnamed_speakers.json``; its ``titles`` are
+read by ``quotemine_attribution`` (``unnamed_titles``). Each file's ``description`` documents it.
+The speaker pronouns are a closed class owned by ``quotemine.lexicons.words``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from quotemine.lexicons import data_json
 
-__all__ = ["CUES_FILE", "UNNAMED_FILE", "CueLexicon", "build_lexicon", "default_sources", "keys_read"]
+__all__ = ["CUES_FILE", "UNNAMED_FILE", "CueLexicon", "build_lexicon", "default_sources"]
 
 CUES_FILE = "cues.json"
 UNNAMED_FILE = "unnamed_speakers.json"
@@ -45,8 +46,6 @@ class CueLexicon:
         phrases: Multi-word prepositions whose object is the speaker ("according to"), as
             tuples of lower-case words.
         group_nouns: Head lemmas of group or unnamed-person speaker mentions ("analysts").
-        unnamed_titles: Titles that, heading a definite mention no person is found for
-            ("the minister"), leave the speaker unnamed.
         addressee_verbs: Cues whose object is the addressee ("told").
 
     """
@@ -65,7 +64,6 @@ class CueLexicon:
     document_nouns: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     group_nouns: frozenset[str]
-    unnamed_titles: frozenset[str]
     addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
 
     @property
@@ -75,21 +73,18 @@ class CueLexicon:
 
 
 class _Source:
-    """Read the word lists of one JSON mapping and remember which keys were read."""
+    """Read the word lists of one JSON mapping."""
 
     def __init__(self, data: Mapping[str, object]) -> None:
         self.data = data
-        self.read: set[str] = set()
 
     def words(self, key: str) -> frozenset[str]:
         """Return the lower-cased words listed under ``key`` (empty when missing)."""
-        self.read.add(key)
         value = self.data.get(key) or []
         return frozenset(str(w).lower() for w in value) if isinstance(value, list) else frozenset()
 
     def word_map(self, key: str) -> dict[str, frozenset[str]]:
         """Return ``key``'s mapping of a word to lower-cased words."""
-        self.read.add(key)
         value = self.data.get(key) or {}
         if not isinstance(value, Mapping):
             return {}
@@ -124,7 +119,6 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         document_nouns=cues.words("document_nouns"),
         phrases=tuple(sorted(tuple(p.split()) for p in cues.words("phrases") if p.split())),
         group_nouns=unnamed.words("group_nouns"),
-        unnamed_titles=unnamed.words("titles"),
     )
 
 
@@ -140,13 +134,6 @@ def build_lexicon(cues: Mapping[str, object], unnamed: Mapping[str, object]) -> 
 
     """
     return _build(_Source(cues), _Source(unnamed))
-
-
-def keys_read(cues: Mapping[str, object], unnamed: Mapping[str, object]) -> tuple[set[str], set[str]]:
-    """Return the keys of each mapping that building the lexicon reads (for a coverage test)."""
-    sources = _Source(cues), _Source(unnamed)
-    _build(*sources)
-    return sources[0].read, sources[1].read
 
 
 def default_sources() -> tuple[dict[str, object], dict[str, object]]:
