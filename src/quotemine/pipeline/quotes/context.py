@@ -56,6 +56,7 @@ class DocState:
         para_starts: The character offset of each paragraph.
         used: For each marked stretch, whether a candidate already holds it.
         cue_of_quote: Marked stretch -> token index of its direct cue.
+        phrase_ends: Token opening a speaker phrase -> the token after the phrase.
         candidates: The candidates found so far.
 
     """
@@ -71,6 +72,7 @@ class DocState:
     para_starts: list[int]
     used: list[bool]
     cue_of_quote: dict[int, int] = field(default_factory=dict)
+    phrase_ends: dict[int, int] = field(default_factory=dict)
     candidates: list[QuoteCandidate] = field(default_factory=list)
     speakers: SpeakerReader = field(init=False)
 

@@ -9,7 +9,7 @@ statement). ``find_quotes`` runs them.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,15 @@ from quotemine.pipeline.quotes.direct import direct_cue
 from quotemine.pipeline.quotes.marks import MarkedSpan, find_marked_spans
 from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before
 
-__all__ = ["colon_pass", "content_pass", "cue_candidates", "direct_pass", "find_quotes", "inherit_pass"]
+__all__ = [
+    "colon_pass",
+    "content_pass",
+    "cue_candidates",
+    "direct_pass",
+    "find_quotes",
+    "inherit_pass",
+    "phrase_ends",
+]
 
 _CONTENT_DEPS = frozenset({"ccomp"})
 #: What may stand between a paragraph start and a quote that opens the paragraph.
@@ -68,7 +76,9 @@ def direct_pass(st: DocState) -> None:
 # ---------------------------------------------------------------------- pass 2: content of cues
 
 
-def cue_candidates(doc: Doc, attrs: numpy.ndarray[Any, Any], lex: CueLexicon) -> list[int]:
+def cue_candidates(
+    doc: Doc, attrs: numpy.ndarray[Any, Any], lex: CueLexicon, phrase_starts: Iterable[int] = ()
+) -> list[int]:
     """Return the indices of tokens whose lemma is a content cue, or that open a speaker phrase.
 
     One array look-up over the lemmas keeps the cost linear in the document.
@@ -77,27 +87,37 @@ def cue_candidates(doc: Doc, attrs: numpy.ndarray[Any, Any], lex: CueLexicon) ->
     cues = lex.content_verbs | lex.cue_nouns
     wanted = {h for h in numpy.unique(attrs[:, 1]).tolist() if strings[h].lower() in cues}
     hits = numpy.isin(attrs[:, 1], numpy.array(sorted(wanted), dtype=attrs.dtype))
-    for word in sorted(lex.phrase_starts):
-        hits |= attrs[:, 2] == strings.add(word)
+    for start in phrase_starts:
+        hits[start] = True
     return [int(i) for i in numpy.flatnonzero(hits)]
 
 
-def _phrase_at(st: DocState, tok: Token) -> Token | None:
-    """Return the last word of a speaker phrase ("according to") that starts at ``tok``."""
-    doc = st.doc
-    for words in st.lex.phrases:
-        end = tok.i + len(words)
-        if end <= len(doc) and all(doc[tok.i + n].lower_ == w for n, w in enumerate(words)):
-            return doc[end - 1]
-    return None
+def phrase_ends(doc: Doc, attrs: numpy.ndarray[Any, Any], lex: CueLexicon) -> dict[int, int]:
+    """Return, for each token that opens a speaker phrase ("according to"), the token after it.
+
+    The phrases are matched on the lower-case forms, one array comparison per word.
+    """
+    lower = attrs[:, 2]
+    strings = doc.vocab.strings
+    found: dict[int, int] = {}
+    for words in lex.phrases:
+        n = len(words)
+        if n > len(lower):
+            continue
+        match = numpy.ones(len(lower) - n + 1, dtype=bool)
+        for k, word in enumerate(words):
+            match &= lower[k : len(lower) - n + 1 + k] == strings.add(word)
+        for start in numpy.flatnonzero(match).tolist():
+            found.setdefault(int(start), int(start) + n)
+    return found
 
 
 def _phrase_rule(st: DocState, tok: Token) -> bool:
     """Read a speaker phrase ("according to X", "in the words of X"); tell whether ``tok`` opened one."""
-    last = _phrase_at(st, tok)
-    if last is None:
+    end = st.phrase_ends.get(tok.i)
+    if end is None:
         return False
-    cand = st.phrase_candidate(tok, last)
+    cand = st.phrase_candidate(tok, st.doc[end - 1])
     if cand is not None:
         _add(st, cand)
     return True
@@ -237,7 +257,8 @@ def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
 
 def content_pass(st: DocState) -> None:
     """Keep the content of each cue word outside quotation marks."""
-    for ti in cue_candidates(st.doc, st.attrs, st.lex):
+    st.phrase_ends = phrase_ends(st.doc, st.attrs, st.lex)
+    for ti in cue_candidates(st.doc, st.attrs, st.lex, st.phrase_ends):
         if st.qid[ti] >= 0:
             continue
         tok = st.doc[ti]
