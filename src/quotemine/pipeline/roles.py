@@ -276,6 +276,10 @@ class RoleTagger(Pipe):
         if participle:
             orgs_in = [i for i in range(start, end) if i in orgs]
             return (start, orgs_in[-1] + 1) if orgs_in else None
+        return self._noun_appos(doc, start, end)
+
+    def _noun_appos(self, doc: Doc, start: int, end: int) -> Range | None:
+        """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed."""
         if not any(self._is_role_head(doc[i]) for i in range(start, end)):
             return None
         while end > start and (doc[end - 1].is_punct or doc[end - 1].ent_type_ == "DATE"):
