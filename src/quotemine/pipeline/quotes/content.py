@@ -1,0 +1,167 @@
+"""Content ranges of cues, read off the dependency parse: what a cue word says is said."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+
+from spacy.tokens import Doc, Span, Token
+
+from quotemine.pipeline.quotes.phrases import SENT_END, trim, trim_right
+
+__all__ = [
+    "extend_to_quote",
+    "governing_verb",
+    "object_content",
+    "parataxis_spans",
+    "phrase_spans",
+    "that_clause",
+]
+
+_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
+_PREDICATE_PREPS = frozenset({"as", "of", "for"})
+
+
+def object_content(verb: Token, obj: Token, money: Set[str] = frozenset()) -> tuple[int, int] | None:
+    """Return the content of an object cue: the object with its predicate ("called him 'a stiff'").
+
+    The first of two objects is the recipient ("promised Rakhmonov more than 50 million dollars"),
+    and a sum of money is a transaction, not a statement.
+
+    Args:
+        verb: The cue verb.
+        obj: Its object.
+        money: Lemmas of currency nouns ("dollar"): an object they head is a sum.
+
+    Returns:
+        The content's token range, or ``None``.
+
+    """
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    if len(objs) > 1 and obj.i == objs[0].i:
+        return None
+    if obj.lemma_.lower() in money or any(t.ent_type_ == "MONEY" for t in obj.subtree):
+        return None
+    hi = obj.right_edge.i + 1
+    for c in verb.children:
+        if c.i > obj.i and (c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS)):
+            hi = max(hi, c.right_edge.i + 1)
+    return obj.left_edge.i, hi
+
+
+def phrase_spans(first: Token, last: Token) -> tuple[tuple[int, int], Token] | None:
+    """Return the clause range a speaker phrase ("according to X", "in the words of X") attributes.
+
+    Args:
+        first: The first word of the phrase ("according", "in").
+        last: Its last word, the preposition whose object is the speaker ("to", "of").
+
+    Returns:
+        ``((start, end), speaker_head)`` or ``None``; the clause part on the longer side of the
+        phrase is the content.
+
+    """
+    doc = first.doc
+    pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if pobj is None or first.head.i == first.i:
+        return None
+    clause = first.head
+    while clause.dep_ not in ("ROOT", "ccomp") and clause.head.i != clause.i:
+        clause = clause.head
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    phrase_lo, phrase_hi = first.left_edge.i, max(first.right_edge.i, last.right_edge.i) + 1
+    a, b = (lo, phrase_lo) if phrase_lo - lo >= hi - phrase_hi else (phrase_hi, hi)
+    a, b = trim(doc, a, b)
+    return None if b - a < 2 else ((a, b), pobj)
+
+
+def _is_that_relative(clause: Token) -> bool:
+    """Tell a "that" clause parsed as a relative clause ("the argument that taxes hurt growth")."""
+    return (
+        clause.dep_ == "relcl"
+        and clause.left_edge.lower_ == "that"
+        and any(m.dep_ in ("nsubj", "nsubjpass") and m.lower_ != "that" for m in clause.children)
+    )
+
+
+def that_clause(noun: Token) -> Token | None:
+    """Return the head of the 'that' clause of a nominal cue ("the claim that ..."), or ``None``."""
+    for c in noun.rights:
+        if c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.dep_ in ("acl", "ccomp", "appos") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            return c
+        if _is_that_relative(c):
+            return c
+    return None
+
+
+def parataxis_spans(verb: Token) -> list[tuple[int, int]]:
+    """Return the parts of the host clause left and right of a parenthetical cue.
+
+    "That, the commission said, would help" gives the ranges of "That" and "would help".
+
+    Args:
+        verb: A cue verb attached as ``parataxis``.
+
+    Returns:
+        Up to two ``(start, end)`` token ranges (untrimmed); empty when the cue has its own content.
+
+    """
+    doc = verb.doc
+    host = verb.head
+    if host.i == verb.i or any(c.dep_ == "ccomp" for c in verb.children):
+        return []
+    p0, p1 = verb.left_edge.i, verb.i + 1
+    inside = range(verb.left_edge.i, verb.right_edge.i + 1)
+    while p1 < len(doc) and p1 - verb.i < 6 and doc[p1].text != "," and doc[p1].dep_ not in ("cc", "conj"):
+        if doc[p1].text in SENT_END or doc[p1].head.i not in inside:
+            break
+        p1 += 1
+    if p1 < len(doc) and doc[p1].text == ",":
+        p1 += 1
+    return [(host.left_edge.i, p0), (p1, host.right_edge.i + 1)]
+
+
+def governing_verb(span: Span) -> Token | None:
+    """Return the verb before ``span`` that its head chain leads to ('calling him "a stiff"')."""
+    gov = span.root
+    for _ in range(8):
+        if gov.i < span.start and gov.pos_ == "VERB":
+            return gov
+        if gov.head.i == gov.i:
+            return None
+        gov = gov.head
+    return None
+
+
+def extend_to_quote(
+    doc: Doc, qid: Sequence[int], tok_ranges: Sequence[tuple[int, int]], content: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """Stretch an object's content over a quoted predicate the parse hung elsewhere.
+
+    'calling him, among other things, "a failed candidate."': a quotation that opens within a few
+    tokens after the object, with no verb in between, completes it.
+
+    Args:
+        doc: The document.
+        qid: For each token, the index of the quoted stretch holding it, or -1.
+        tok_ranges: Token range of each quoted stretch.
+        content: The object's token range, or ``None``.
+
+    Returns:
+        The (possibly longer) range, or ``None`` when ``content`` is ``None``.
+
+    """
+    if content is None:
+        return None
+    a, b = content
+    for i in range(b, min(b + 8, len(doc))):
+        if qid[i] >= 0:
+            return a, max(b, trim_right(doc, tok_ranges[qid[i]][1]))
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in SENT_END or "\n" in doc[i].text:
+            break
+    return content

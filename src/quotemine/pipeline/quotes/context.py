@@ -1,0 +1,258 @@
+"""Per-document state of ``quotemine_quotes`` and the builders of its quotation candidates.
+
+``DocState`` is built once per document: the quoted stretches and, for each token, the stretch
+holding it (``qid``), the paragraph starts, the speaker reader, and what the passes found so far.
+Its ``*_candidate`` methods turn a cue and a token range into a ``QuoteCandidate``; the passes
+(``quotemine.pipeline.quotes.passes``) decide which ranges to try.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy
+from spacy.tokens import Doc, Token
+
+from quotemine.lexicons.words import paragraph_starts
+from quotemine.pipeline.quotes.candidates import QuoteCandidate
+from quotemine.pipeline.quotes.content import governing_verb, parataxis_spans, phrase_spans, that_clause
+from quotemine.pipeline.quotes.cues import CueLexicon
+from quotemine.pipeline.quotes.marks import MarkedSpan
+from quotemine.pipeline.quotes.phrases import clip_paragraph, cut_tail, trim, trim_right
+from quotemine.pipeline.quotes.speakers import SpeakerReader
+from quotemine.pipeline.records import QuoteKind, SpeakerRecord
+
+__all__ = ["DocState", "FinderOptions"]
+
+_NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+#: Share of a content's words inside quotation marks from which it counts as direct.
+_DIRECT_SHARE = 0.95
+
+
+@dataclass(frozen=True)
+class FinderOptions:
+    """The options of ``QuoteFinder`` that steer the passes (see ``QuoteFinder``)."""
+
+    min_inherited_words: int = 3
+    object_content: bool = True
+    xcomp_content: bool = False
+
+
+@dataclass
+class DocState:
+    """What the passes share about one document.
+
+    Attributes:
+        doc: The parsed document.
+        text: ``doc.text``, read once.
+        lex: The cue lexicon.
+        options: The finder's options.
+        marked: The quoted stretches, in text order.
+        attrs: ``doc.to_array(["IDX", "LEMMA", "LOWER"])``.
+        qid: For each token, the index of the marked stretch holding it, or -1.
+        tok_ranges: The token range of each marked stretch.
+        para_starts: The character offset of each paragraph.
+        used: For each marked stretch, whether a candidate already holds it.
+        cue_of_quote: Marked stretch -> token index of its direct cue.
+        phrase_ends: Token opening a speaker phrase -> the token after the phrase.
+        candidates: The candidates found so far.
+
+    """
+
+    doc: Doc
+    text: str
+    lex: CueLexicon
+    options: FinderOptions
+    marked: list[MarkedSpan]
+    attrs: numpy.ndarray[Any, Any]
+    qid: list[int]
+    tok_ranges: list[tuple[int, int]]
+    para_starts: list[int]
+    used: list[bool]
+    cue_of_quote: dict[int, int] = field(default_factory=dict)
+    phrase_ends: dict[int, int] = field(default_factory=dict)
+    candidates: list[QuoteCandidate] = field(default_factory=list)
+    speakers: SpeakerReader = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.speakers = SpeakerReader(self.doc, self.qid, self.lex)
+
+    @classmethod
+    def build(
+        cls, doc: Doc, text: str, marked: list[MarkedSpan], lex: CueLexicon, options: FinderOptions
+    ) -> DocState:
+        """Index the marked stretches of ``doc`` by token (bisection over the token offsets)."""
+        attrs = doc.to_array(["IDX", "LEMMA", "LOWER"])
+        starts = attrs[:, 0]
+        qid = [-1] * len(doc)
+        tok_ranges: list[tuple[int, int]] = []
+        for k, m in enumerate(marked):
+            a = int(numpy.searchsorted(starts, m.start, side="left"))
+            b = int(numpy.searchsorted(starts, m.end, side="left"))
+            tok_ranges.append((a, b))
+            for i in range(a, b):
+                qid[i] = k
+        return cls(
+            doc,
+            text,
+            lex,
+            options,
+            marked,
+            attrs,
+            qid,
+            tok_ranges,
+            paragraph_starts(text),
+            [False] * len(marked),
+        )
+
+    # ------------------------------------------------------------------ look-ups
+
+    def para_of(self, char: int) -> int:
+        """Return the paragraph number of the character offset ``char``."""
+        return bisect.bisect_right(self.para_starts, char) - 1
+
+    def any_used(self, a: int, b: int) -> bool:
+        """Tell whether a token of ``doc[a:b]`` is in a quoted stretch a candidate already holds."""
+        return any(self.used[self.qid[i]] for i in range(a, b) if self.qid[i] >= 0)
+
+    def is_cue(self, tok: Token) -> bool:
+        """Tell whether ``tok`` is a speech or cognition verb."""
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.cue_verbs
+
+    def is_cue_word(self, tok: Token) -> bool:
+        """Like ``is_cue`` but also accepts a cue verb the tagger took for a noun ("notes:")."""
+        if self.is_cue(tok):
+            return True
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return (
+            tok.pos_ in ("NOUN", "PROPN")
+            and (tok.lemma_.lower() in self.lex.cue_verbs or tok.lower_[:-1] in self.lex.cue_verbs)
+            and nxt is not None
+            and nxt.text in (":", ",", ".")
+        )
+
+    # ------------------------------------------------------------------ candidates
+
+    def candidate(
+        self, start: int, end: int, kind: QuoteKind, verb: Token | None, spk: SpeakerRecord | None, rule: str
+    ) -> QuoteCandidate:
+        """Return the candidate of the characters ``[start, end)`` with the cue ``verb``."""
+        cue = (verb.idx, verb.idx + len(verb.text)) if verb is not None else None
+        addressee = self.speakers.addressee_of(verb) if verb is not None else None
+        return QuoteCandidate(
+            start,
+            end,
+            kind,
+            cue,
+            verb.i if verb is not None else None,
+            spk,
+            addressee,
+            para=self.para_of(start),
+            rule=rule,
+        )
+
+    def content_candidate(
+        self, content: tuple[int, int], verb: Token, rule: str, sourced: bool = True
+    ) -> QuoteCandidate | None:
+        """Build the candidate of the content ``doc[a:b]`` of ``verb`` (no speaker when not ``sourced``)."""
+        a, b = content
+        if a <= verb.i < b:  # "..., which he said runs the risk": the content starts after the cue
+            a = verb.i + 1
+        a, b = trim(self.doc, a, cut_tail(self.doc, a, b))
+        if b - a < 1:
+            return None
+        spk = self.speakers.speaker_of(verb, (a, b)) if sourced else None
+        return self.kinded(a, b, verb, spk, rule)
+
+    def _words(self, a: int, b: int) -> list[int]:
+        doc = self.doc
+        return [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
+
+    def kinded(
+        self, a: int, b: int, verb: Token | None, spk: SpeakerRecord | None, rule: str
+    ) -> QuoteCandidate | None:
+        """Build the candidate of ``doc[a:b]``, its kind given by the share of quoted words.
+
+        Dropped (``None``) when nothing but dates and numbers is left: "commenting on November 29"
+        says nothing.
+        """
+        doc, qid = self.doc, self.qid
+        a, b = clip_paragraph(doc, a, b, verb.i if verb is not None else a)
+        words = self._words(a, b)
+        if not words or all(doc[i].ent_type_ in _NOT_CONTENT_ENTS for i in words):
+            return None
+        last = words[-1]
+        if qid[last] >= 0 and last > a and qid[last] != qid[a]:
+            # the content ends inside a quotation the parse cut short: take the whole quotation
+            b = max(b, trim_right(doc, self.tok_ranges[qid[last]][1]))
+            words = self._words(a, b)
+        inside = sum(1 for i in words if qid[i] >= 0)
+        kind: QuoteKind = (
+            "direct" if inside >= _DIRECT_SHARE * len(words) else "indirect" if inside == 0 else "mixed"
+        )
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        return self.candidate(start, end, kind, verb, spk, rule)
+
+    def phrase_candidate(self, first: Token, last: Token) -> QuoteCandidate | None:
+        """Read "..., according to X" (or "In the words of X, ..."): X speaks the clause."""
+        found = phrase_spans(first, last)
+        if found is None:
+            return None
+        (a, b), pobj = found
+        cand = self.kinded(a, b, None, self.speakers.mention(pobj), "phrase")
+        if cand is not None:
+            cand.cue = (first.idx, last.idx + len(last.text))
+            cand.cue_i = first.i
+        return cand
+
+    def noun_candidate(self, noun: Token) -> QuoteCandidate | None:
+        """Read a nominal cue with a 'that' clause ("the claim that ...", "his statement that ...")."""
+        clause = that_clause(noun)
+        if clause is None:
+            return None
+        a, b = trim(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
+        if b - a < 2 or self.any_used(a, b):
+            return None
+        return self.kinded(a, b, noun, self.speakers.noun_speaker(noun), "cue noun")
+
+    def colon_line(self, pa: int) -> QuoteCandidate | None:
+        """Read a paragraph that opens 'NAME: statement' (a headline or a transcript turn)."""
+        found = self.speakers.line_speaker(pa)
+        if found is None:
+            return None
+        colon, root = found
+        doc = self.doc
+        end = colon + 1
+        while end < len(doc) and "\n" not in doc[end].text and doc[end].text != ";":
+            end += 1
+        a, b = trim(doc, colon + 1, end)
+        if b - a < 3 or self.any_used(a, b):
+            return None
+        return self.kinded(a, b, None, self.speakers.mention(root), "colon line")
+
+    def parataxis_candidates(self, verb: Token) -> list[QuoteCandidate]:
+        """Return the pieces of the clause that hosts a parenthetical cue, as one group."""
+        out: list[QuoteCandidate] = []
+        for a, b in parataxis_spans(verb):
+            a, b = trim(self.doc, a, b)
+            if b - a < 1 or self.any_used(a, b):
+                continue
+            cand = self.kinded(a, b, verb, self.speakers.speaker_of(verb, (a, b)), "parataxis")
+            if cand is not None:
+                out.append(cand)
+        if len(out) > 1:
+            for cand in out:
+                cand.group = f"g{verb.i}"
+        return out
+
+    def embedded(self, a: int, b: int) -> QuoteCandidate | None:
+        """Build the mixed candidate of a quoted phrase ``doc[a:b]`` from the verb that governs it."""
+        gov = governing_verb(self.doc[a:b])
+        if gov is None or self.qid[gov.i] >= 0 or gov.lemma_.lower() not in self.lex.embed_verbs:
+            return None
+        spk = self.speakers.speaker_of(gov, (gov.i + 1, b))
+        if spk is None:
+            return None
+        return self.kinded(*trim(self.doc, gov.i + 1, b), gov, spk, "embedded")

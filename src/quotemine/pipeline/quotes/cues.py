@@ -1,0 +1,143 @@
+"""The cue lexicon of ``quotemine_quotes``: what ``cues.json`` and ``unnamed_speakers.json`` say.
+
+Both files are read through the cached ``quotemine.lexicons.data_json``; ``QuoteFinder`` keeps the
+raw mappings (to save them with ``to_disk``) and the frozen ``CueLexicon`` built from them. Every key
+of ``cues.json`` is read here, and ``group_nouns`` of ``unnamed_speakers.json``; its ``titles`` are
+read by ``quotemine_attribution`` (``unnamed_titles``). Each file's ``description`` documents it.
+The speaker pronouns are a closed class owned by ``quotemine.lexicons.words``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from quotemine.lexicons import data_json
+
+__all__ = ["CUES_FILE", "UNNAMED_FILE", "CueLexicon", "build_lexicon", "default_sources"]
+
+CUES_FILE = "cues.json"
+UNNAMED_FILE = "unnamed_speakers.json"
+
+#: Lemmas of cues whose object is the addressee ("told IWPR", "warned the council").
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "inform", "ask", "warn", "remind", "assure", "advise", "brief", "urge", "promise", "instruct"}
+)
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Lower-cased cue words, by the role they play in finding a quotation.
+
+    Attributes:
+        speech_verbs: Verbs of saying; with ``cognition_verbs`` they take a content clause.
+        cognition_verbs: Verbs of thinking ("believe"); a pronoun subject of one nested in another
+            statement is that statement's speaker.
+        object_verbs: Verbs whose noun-phrase object is the content ("deny the report").
+        xcomp_verbs: Verbs whose infinitive clause is the content ("hopes to win"), when enabled.
+        evidential_verbs: Verbs whose infinitive clause is a stance with no source ("seemed to").
+        prep_verbs: Verb -> prepositions whose object is the content ("called for a ban").
+        cue_verbs: ``speech_verbs`` and ``cognition_verbs``.
+        content_verbs: Every verb that can take content.
+        embed_verbs: Verbs that make the clause around a quoted phrase a mixed quote.
+        cue_nouns: Nouns that take a "that" clause as content ("the claim that ...").
+        money_nouns: Nouns whose object phrase is a sum, not a statement.
+        document_nouns: Nouns of documents: "X issued a statement saying" is X's statement.
+        phrases: Multi-word prepositions whose object is the speaker ("according to"), as
+            tuples of lower-case words.
+        group_nouns: Head lemmas of group or unnamed-person speaker mentions ("analysts").
+        addressee_verbs: Cues whose object is the addressee ("told").
+
+    """
+
+    speech_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    xcomp_verbs: frozenset[str]
+    evidential_verbs: frozenset[str]
+    prep_verbs: Mapping[str, frozenset[str]]
+    cue_verbs: frozenset[str]
+    content_verbs: frozenset[str]
+    embed_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
+    money_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    group_nouns: frozenset[str]
+    addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
+
+    @property
+    def phrase_starts(self) -> frozenset[str]:
+        """Return the first words of the multi-word prepositions."""
+        return frozenset(p[0] for p in self.phrases)
+
+
+class _Source:
+    """Read the word lists of one JSON mapping."""
+
+    def __init__(self, data: Mapping[str, object]) -> None:
+        self.data = data
+
+    def words(self, key: str) -> frozenset[str]:
+        """Return the lower-cased words listed under ``key`` (empty when missing)."""
+        value = self.data.get(key) or []
+        return frozenset(str(w).lower() for w in value) if isinstance(value, list) else frozenset()
+
+    def word_map(self, key: str) -> dict[str, frozenset[str]]:
+        """Return ``key``'s mapping of a word to lower-cased words."""
+        value = self.data.get(key) or {}
+        if not isinstance(value, Mapping):
+            return {}
+        return {
+            str(k).lower(): frozenset(str(w).lower() for w in v)
+            for k, v in value.items()
+            if isinstance(v, list)
+        }
+
+
+def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
+    speech = cues.words("speech_verbs")
+    cognition = cues.words("cognition_verbs")
+    objects = cues.words("object_verbs")
+    xcomp = cues.words("xcomp_verbs")
+    evidential = cues.words("evidential_verbs")
+    prep = cues.word_map("prep_verbs")
+    cue_verbs = speech | cognition
+    content = cue_verbs | objects | xcomp | evidential | frozenset(prep)
+    return CueLexicon(
+        speech_verbs=speech,
+        cognition_verbs=cognition,
+        object_verbs=objects,
+        xcomp_verbs=xcomp,
+        evidential_verbs=evidential,
+        prep_verbs=prep,
+        cue_verbs=cue_verbs,
+        content_verbs=content,
+        embed_verbs=content | cues.words("embed_verbs"),
+        cue_nouns=cues.words("nouns"),
+        money_nouns=cues.words("money_nouns"),
+        document_nouns=cues.words("document_nouns"),
+        phrases=tuple(sorted(tuple(p.split()) for p in cues.words("phrases") if p.split())),
+        group_nouns=unnamed.words("group_nouns"),
+    )
+
+
+def build_lexicon(cues: Mapping[str, object], unnamed: Mapping[str, object]) -> CueLexicon:
+    """Build the cue lexicon from the content of ``cues.json`` and ``unnamed_speakers.json``.
+
+    Args:
+        cues: The cue lists (``speech_verbs``, ``nouns``, ``phrases``...).
+        unnamed: The unnamed-speaker lists (``group_nouns``, ``titles``).
+
+    Returns:
+        The frozen lexicon.
+
+    """
+    return _build(_Source(cues), _Source(unnamed))
+
+
+def default_sources() -> tuple[dict[str, object], dict[str, object]]:
+    """Return fresh copies of the packaged ``cues.json`` and ``unnamed_speakers.json``."""
+    cues: dict[str, object] = data_json(CUES_FILE)
+    unnamed: dict[str, object] = data_json(UNNAMED_FILE)
+    return cues, unnamed

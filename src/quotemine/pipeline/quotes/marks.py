@@ -1,0 +1,206 @@
+"""Find the stretches of text between quotation marks, paragraph by paragraph.
+
+This is the character-level half of ``quotemine_quotes``: it knows nothing about spaCy. Marks
+handled: straight ``"``, curly ``“ ”``, guillemets ``« »`` (and ``» «``), German ``„ “``, doubled
+``''`` / ````''``, and single curly ``‘ ’`` nested inside a double quote (then they stay part of the
+outer quote). A paragraph that opens a quote and does not close it continues into the next paragraph
+when that paragraph starts with an opening mark (the news convention for long quotes); any other
+unclosed mark is dropped for that paragraph only, with a warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from quotemine.lexicons.words import PARAGRAPH
+
+__all__ = ["MarkedSpan", "find_marked_spans"]
+
+logger = logging.getLogger(__name__)
+
+_OPENERS = frozenset("“„‟«〝")
+#: The closing marks of an opening mark (a curly opener by default).
+_CLOSER_OF = {"„": "“”", "«": "»", "〝": "〞″"}
+_ALNUM = re.compile(r"\w")
+# every character the scanner reacts to; anything else is skipped in one regex step
+_MARK_CHARS = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\u2033\"'`\u00b4]")
+#: How a paragraph's lead may end when its unclosed quote runs on into the next paragraph.
+_RUN_ON_LEADS = (":", ",", "—", ".", "!", "?", ";")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedSpan:
+    """A stretch of text between quotation marks.
+
+    Attributes:
+        start: First character inside the opening mark.
+        end: Character after the last one inside (the closing mark, or the paragraph end).
+        closed: Whether a closing mark was found in the paragraph.
+        continues: Whether the quote runs on into the next paragraph.
+        continued: Whether this span continues a quote opened in an earlier paragraph.
+
+    """
+
+    start: int
+    end: int
+    closed: bool
+    continues: bool = False
+    continued: bool = False
+
+
+def _opens_paragraph(text: str, start: int, end: int) -> bool:
+    """Tell whether the paragraph ``text[start:end]`` begins with an opening mark."""
+    stripped = text[start:end].lstrip()
+    if not stripped:
+        return False
+    ch = stripped[0]
+    return ch in _OPENERS or ch == '"' or stripped.startswith(("''", "``"))
+
+
+@dataclass
+class _Scanner:
+    """Pair the marks of one paragraph, left to right (one quote open at a time)."""
+
+    text: str
+    end: int
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    open_at: int | None = None
+    closer: str = ""
+    nested: int = 0  # curly quotes opened inside a straight one
+
+    def run(self, start: int) -> None:
+        """Scan ``text[start:end]``, filling ``spans`` and leaving ``open_at`` set if unclosed."""
+        i = start
+        while i < self.end:
+            hit = _MARK_CHARS.search(self.text, i, self.end)
+            if hit is None:
+                break
+            i = hit.start()
+            skip = self._open(i) if self.open_at is None else self._close(i)
+            i += 1 + skip
+
+    def _start(self, inner: int, closer: str) -> None:
+        self.open_at, self.closer = inner, closer
+
+    def _finish(self, i: int) -> None:
+        assert self.open_at is not None
+        self.spans.append((self.open_at, i))
+        self.open_at = None
+
+    def _alnum_after(self, i: int) -> bool:
+        return i + 1 < self.end and bool(_ALNUM.match(self.text[i + 1]))
+
+    def _open(self, i: int) -> int:
+        """Open a quote at the mark ``text[i]`` if it can open one; return extra characters read."""
+        text, ch = self.text, self.text[i]
+        if ch in _OPENERS:
+            self._start(i + 1, _CLOSER_OF.get(ch, "”″"))
+        elif ch == "»" and "«" in text[i + 1 : self.end]:
+            self._start(i + 1, "«")
+        elif ch == "”" and self._alnum_after(i):
+            self._start(i + 1, "”")
+        elif ch == '"':
+            self._start(i + 1, '"”')  # a straight opener may close with a curly mark
+            self.nested = 0
+        elif text[i : i + 2] in ("''", "``"):
+            self._start(i + 2, "''")
+            return 1
+        return 0
+
+    def _close(self, i: int) -> int:
+        """Close (or nest in) the open quote at the mark ``text[i]``; return extra characters read."""
+        ch, closer = self.text[i], self.closer
+        if closer == '"”' and ch == "“":
+            self.nested += 1  # "... about “Equal Justice” anymore": the curly pair is nested
+        elif closer == '"”' and ch == "”" and self.nested:
+            self.nested -= 1
+        elif closer == "''" and self.text[i : i + 2] in ("''", "´´"):
+            self._finish(i)
+            return 1
+        elif (
+            (ch in closer and closer != "''")
+            # a left mark typed where the right one belongs ('wrong.“ Then'): a sloppy closer
+            or (ch == "“" and closer == "”″" and not self._alnum_after(i))
+            # a straight mark inside a curly quote: a sloppy closer too
+            or (ch == '"' and closer not in ('"', "''"))
+        ):
+            self._finish(i)
+        return 0
+
+
+def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair the marks of one paragraph.
+
+    Args:
+        text: The whole document text.
+        start: Paragraph start offset.
+        end: Paragraph end offset.
+
+    Returns:
+        The closed ``(start, end)`` inner spans, and the inner start of a quote left open at the
+        paragraph end (or ``None``).
+
+    """
+    scanner = _Scanner(text, end)
+    scanner.run(start)
+    return scanner.spans, scanner.open_at
+
+
+def _unclosed(
+    text: str, paragraph: tuple[int, int], following: tuple[int, int] | None, open_at: int
+) -> MarkedSpan | None:
+    """Return the span of a quote left open at the paragraph end, or ``None`` to drop its mark.
+
+    A quote that opens the paragraph runs to its end; so does one opened after a clause or sentence
+    end whose quote goes on into a paragraph that opens with a mark, the news convention for a quote
+    over paragraphs ('... said. "Our ... now.').
+    """
+    p_start, p_end = paragraph
+    continues = following is not None and _opens_paragraph(text, *following)
+    lead = text[p_start : open_at - 1].rstrip()
+    starts_paragraph = open_at - p_start <= 2
+    if not (starts_paragraph or (continues and lead.endswith(_RUN_ON_LEADS))):
+        return None
+    end = p_end
+    while end > open_at and text[end - 1].isspace():
+        end -= 1
+    return MarkedSpan(open_at, end, closed=False, continues=continues)
+
+
+def find_marked_spans(text: str) -> tuple[list[MarkedSpan], list[str]]:
+    """Find every quoted stretch of ``text``.
+
+    Args:
+        text: The document text.
+
+    Returns:
+        The spans in text order, and warnings about marks that could not be paired.
+
+    >>> spans, _ = find_marked_spans('He said: "We will win."')
+    >>> [(s.start, s.end) for s in spans]
+    [(10, 22)]
+
+    """
+    out: list[MarkedSpan] = []
+    warnings: list[str] = []
+    paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
+    carried = False
+    for k, (p_start, p_end) in enumerate(paragraphs):
+        spans, open_at = _scan_paragraph(text, p_start, p_end)
+        for s, e in spans:
+            out.append(MarkedSpan(s, e, closed=True, continued=carried and s <= p_start + 2))
+            carried = False
+        carried = False
+        if open_at is None:
+            continue
+        following = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+        span = _unclosed(text, (p_start, p_end), following, open_at)
+        if span is not None:
+            out.append(span)
+            carried = span.continues
+        else:
+            warnings.append(f"unbalanced quotation mark at offset {open_at - 1}; ignored in its paragraph")
+            logger.debug("unbalanced quotation mark at %d", open_at - 1)
+    return out, warnings

@@ -1,0 +1,389 @@
+"""The passes of ``quotemine_quotes`` over one parse, in order (see the package docstring).
+
+Each pass reads and extends the ``DocState``: ``direct_pass`` (quoted stretches with an adjacent
+cue), ``content_pass`` (content of cue words), ``colon_pass`` ("NAME: statement" lines) and
+``inherit_pass`` (quoted stretches left over: mixed inside a clause, or continuing the previous
+statement). ``find_quotes`` runs them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.tokens import Doc, Token
+
+from quotemine.extensions import doc_text
+from quotemine.pipeline.quotes.candidates import QuoteCandidate, consume, group_by_cue, overlaps, previous
+from quotemine.pipeline.quotes.content import extend_to_quote, object_content
+from quotemine.pipeline.quotes.context import DocState, FinderOptions
+from quotemine.pipeline.quotes.cues import CueLexicon
+from quotemine.pipeline.quotes.direct import direct_cue
+from quotemine.pipeline.quotes.marks import MarkedSpan, find_marked_spans
+from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before
+
+__all__ = [
+    "colon_pass",
+    "content_pass",
+    "cue_candidates",
+    "direct_pass",
+    "find_quotes",
+    "inherit_pass",
+    "phrase_ends",
+]
+
+_CONTENT_DEPS = frozenset({"ccomp"})
+#: What may stand between a paragraph start and a quote that opens the paragraph.
+_PARAGRAPH_LEADS = ("", '"', "“", "'")
+
+
+def _by_start(cand: QuoteCandidate) -> int:
+    return cand.start
+
+
+def _by_end(cand: QuoteCandidate) -> tuple[int, int]:
+    return cand.end, cand.start
+
+
+def _add(st: DocState, cand: QuoteCandidate) -> None:
+    """Keep ``cand`` and mark the quoted stretches it holds as used."""
+    st.candidates.append(cand)
+    consume(st.marked, st.used, cand)
+
+
+# ---------------------------------------------------------------------- pass 1: direct quotes
+
+
+def direct_pass(st: DocState) -> None:
+    """Keep each quoted stretch that has a cue (or a verbless speaker) right next to it."""
+    for k, m in enumerate(st.marked):
+        a, b = st.tok_ranges[k]
+        if a >= b:
+            continue
+        found = direct_cue(st, a, b)
+        if found is None:
+            continue
+        verb, spk = found
+        st.candidates.append(st.candidate(m.start, m.end, "direct", verb, spk, "direct"))
+        st.used[k] = True
+        if verb is not None:
+            st.cue_of_quote[k] = verb.i
+
+
+# ---------------------------------------------------------------------- pass 2: content of cues
+
+
+def cue_candidates(
+    doc: Doc, attrs: numpy.ndarray[Any, Any], lex: CueLexicon, phrase_starts: Iterable[int] = ()
+) -> list[int]:
+    """Return the indices of tokens whose lemma is a content cue, or that open a speaker phrase.
+
+    One array look-up over the lemmas keeps the cost linear in the document.
+    """
+    strings = doc.vocab.strings
+    cues = lex.content_verbs | lex.cue_nouns
+    wanted = {h for h in numpy.unique(attrs[:, 1]).tolist() if strings[h].lower() in cues}
+    hits = numpy.isin(attrs[:, 1], numpy.array(sorted(wanted), dtype=attrs.dtype))
+    for start in phrase_starts:
+        hits[start] = True
+    return [int(i) for i in numpy.flatnonzero(hits)]
+
+
+def phrase_ends(doc: Doc, attrs: numpy.ndarray[Any, Any], lex: CueLexicon) -> dict[int, int]:
+    """Return, for each token that opens a speaker phrase ("according to"), the token after it.
+
+    The phrases are matched on the lower-case forms, one array comparison per word.
+    """
+    lower = attrs[:, 2]
+    strings = doc.vocab.strings
+    found: dict[int, int] = {}
+    for words in lex.phrases:
+        n = len(words)
+        if n > len(lower):
+            continue
+        match = numpy.ones(len(lower) - n + 1, dtype=bool)
+        for k, word in enumerate(words):
+            match &= lower[k : len(lower) - n + 1 + k] == strings.add(word)
+        for start in numpy.flatnonzero(match).tolist():
+            found.setdefault(int(start), int(start) + n)
+    return found
+
+
+def _phrase_rule(st: DocState, tok: Token) -> bool:
+    """Read a speaker phrase ("according to X", "in the words of X"); tell whether ``tok`` opened one."""
+    end = st.phrase_ends.get(tok.i)
+    if end is None:
+        return False
+    cand = st.phrase_candidate(tok, st.doc[end - 1])
+    if cand is not None:
+        _add(st, cand)
+    return True
+
+
+def _noun_rule(st: DocState, tok: Token) -> bool:
+    """Read a cue noun's 'that' clause ("his claim that the vote was rigged")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in st.lex.cue_nouns:
+        return False
+    cand = st.noun_candidate(tok)
+    if cand is not None:
+        _add(st, cand)
+    return True
+
+
+def _verb_rule(st: DocState, tok: Token) -> bool:
+    """Read the content of a cue verb: around a parenthetical cue, else each content child."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in st.lex.content_verbs:
+        return True
+    if tok.dep_ == "parataxis" and lemma in st.lex.cue_verbs:
+        # "That, the commission said, would help": the host clause around the cue
+        pieces = st.parataxis_candidates(tok)
+        for cand in pieces:
+            _add(st, cand)
+        if pieces:
+            return True
+    for child in tok.children:
+        _child_content(st, tok, lemma, child)
+    return True
+
+
+#: The readings of a cue token, in order; the first that claims the token ends its turn.
+_TOKEN_RULES: tuple[Callable[[DocState, Token], bool], ...] = (_phrase_rule, _noun_rule, _verb_rule)
+
+
+@dataclass(frozen=True)
+class _Content:
+    """The content a child of a cue gives: a token range (or ``None``), and whether it has a source."""
+
+    span: tuple[int, int] | None
+    sourced: bool = True
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return the content clause of a speech or cognition verb ("said that ...")."""
+    if child.dep_ in _CONTENT_DEPS and lemma in st.lex.cue_verbs:
+        return _Content(_subtree(child))
+    return None
+
+
+def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return the object (with its predicate) of an object verb ("denied the report")."""
+    if not (
+        st.options.object_content
+        and child.dep_ == "dobj"
+        and lemma in st.lex.object_verbs
+        and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
+    ):
+        return None
+    span = object_content(verb, child, st.lex.money_nouns)
+    return _Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, span))
+
+
+def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return the object of a prepositional cue ("called for a ban", "spoke about the economy")."""
+    if not (
+        child.dep_ == "prep"
+        and child.i > verb.i
+        and child.lower_ in st.lex.prep_verbs.get(lemma, ())
+        and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+    ):
+        return None
+    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return _Content(None)
+    return _Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, _subtree(pobj)))
+
+
+def _stance_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return a stance with no named source: "seemed to ...", "is expected to ..." (unless "by analysts")."""
+    if not (child.dep_ == "xcomp" and child.i > verb.i and st.qid[child.i] < 0):
+        return None
+    passive_cognition = lemma in st.lex.cognition_verbs and any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma not in st.lex.evidential_verbs and not passive_cognition:
+        return None
+    return _Content(_subtree(child), sourced=any(c.dep_ == "agent" for c in verb.children))
+
+
+def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return the infinitive clause of an intention verb ("hopes to win"), when enabled."""
+    if (
+        st.options.xcomp_content
+        and child.dep_ == "xcomp"
+        and lemma in st.lex.xcomp_verbs
+        and child.i > verb.i
+        and st.qid[child.i] < 0
+    ):
+        return _Content(_subtree(child))
+    return None
+
+
+_ContentRule = Callable[[DocState, Token, str, Token], _Content | None]
+#: The content rules for a child of a cue verb, in order: the first that applies decides.
+_CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = (
+    ("content clause", _clause_content),
+    ("object", _object_content),
+    ("prepositional object", _prep_content),
+    ("stance", _stance_content),
+    ("intention", _xcomp_content),
+)
+
+
+def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
+    """Keep the content ``child`` gives ``verb``, unless a quote already holds part of it."""
+    applied = next(
+        ((rule, c) for rule, read in _CHILD_RULES if (c := read(st, verb, lemma, child)) is not None), None
+    )
+    if applied is None or applied[1].span is None:
+        return
+    rule, found = applied
+    assert found.span is not None
+    a, b = found.span
+    marked = [st.qid[i] for i in range(a, b) if st.qid[i] >= 0]
+    if any(st.cue_of_quote.get(k) == verb.i for k in marked):
+        return  # the direct quote this verb already introduces
+    if any(st.used[k] for k in marked):
+        return
+    cand = st.content_candidate(found.span, verb, rule, found.sourced)
+    if cand is not None:
+        _add(st, cand)
+
+
+def content_pass(st: DocState) -> None:
+    """Keep the content of each cue word outside quotation marks."""
+    st.phrase_ends = phrase_ends(st.doc, st.attrs, st.lex)
+    for ti in cue_candidates(st.doc, st.attrs, st.lex, st.phrase_ends):
+        if st.qid[ti] >= 0:
+            continue
+        tok = st.doc[ti]
+        for rule in _TOKEN_RULES:
+            if rule(st, tok):
+                break
+
+
+# ---------------------------------------------------------------------- pass 2b: "NAME: statement"
+
+
+def colon_pass(st: DocState) -> None:
+    """Keep lines that open "NAME: statement" (headlines, transcripts) where nothing else was found."""
+    st.candidates.sort(key=_by_start)
+    starts = st.attrs[:, 0]
+    for pa in numpy.searchsorted(starts, st.para_starts, side="left").tolist():
+        cand = st.colon_line(int(pa))
+        if cand is not None and not overlaps(st.candidates, cand):
+            bisect.insort(st.candidates, cand, key=_by_start)
+            consume(st.marked, st.used, cand)
+
+
+# ---------------------------------------------------------------------- pass 3: left-over quotes
+
+
+def _opens_clause(st: DocState, a: int) -> bool:
+    """Tell whether the quote at token ``a`` stands where a statement may begin (not in a clause)."""
+    _, before = token_before(st.doc, a)
+    return before is None or before.text in SENT_END or before.text == ":"
+
+
+def _continues(st: DocState, m: MarkedSpan, prev: QuoteCandidate) -> bool:
+    """Tell whether the quote ``m`` continues the statement ``prev`` (news convention).
+
+    It does in the same paragraph; when it opens a paragraph right after a direct or mixed one; and
+    when it carries on a quote that ran over from an earlier paragraph.
+    """
+    para = st.para_of(m.start)
+    if prev.para == para:
+        return True
+    lead = st.text[st.para_starts[para] : m.start].strip()
+    starts_para = m.continued or lead in _PARAGRAPH_LEADS
+    if starts_para and prev.para == para - 1 and prev.kind != "indirect":
+        return True
+    return m.continued and prev.para >= para - 1
+
+
+def _inherit(st: DocState, m: MarkedSpan, prev: QuoteCandidate) -> QuoteCandidate:
+    """Return the candidate of ``m`` with the cue, speaker and group of ``prev``."""
+    cand = QuoteCandidate(
+        m.start,
+        m.end,
+        "direct",
+        prev.cue,
+        prev.cue_i,
+        prev.speaker,
+        prev.addressee,
+        para=st.para_of(m.start),
+        rule="inherited",
+    )
+    if prev.group is None:
+        prev.group = f"g{prev.start}"
+    cand.group = prev.group
+    return cand
+
+
+def _left_over(st: DocState, k: int, by_end: list[QuoteCandidate]) -> QuoteCandidate | None:
+    """Return the candidate of the unused quoted stretch ``k``, or ``None`` to drop it.
+
+    Short stretches are scare quotes and titles are titles; a quoted phrase inside a clause belongs
+    to the clause (a mixed statement); any other continues the statement before it.
+    """
+    a, b = st.tok_ranges[k]
+    doc = st.doc
+    words = sum(1 for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space)
+    if words < st.options.min_inherited_words or is_title(doc[a:b]):
+        return None
+    if not _opens_clause(st, a):
+        emb = st.embedded(a, b)
+        return emb if emb is not None and not overlaps(st.candidates, emb) else None
+    m = st.marked[k]
+    prev = previous(by_end, m.start)
+    if prev is None or not _continues(st, m, prev):
+        return None
+    return _inherit(st, m, prev)
+
+
+def inherit_pass(st: DocState) -> None:
+    """Give each quoted stretch left without a cue the statement it belongs to, if any."""
+    st.candidates.sort(key=_by_start)
+    by_end = sorted(st.candidates, key=_by_end)
+    for k in range(len(st.marked)):
+        if st.used[k]:
+            continue
+        cand = _left_over(st, k, by_end)
+        if cand is None:
+            continue
+        bisect.insort(st.candidates, cand, key=_by_start)
+        bisect.insort(by_end, cand, key=_by_end)
+        st.used[k] = True
+
+
+# ---------------------------------------------------------------------- all passes
+
+
+def find_quotes(doc: Doc, lex: CueLexicon, options: FinderOptions) -> tuple[list[QuoteCandidate], list[str]]:
+    """Run every pass over ``doc``.
+
+    Args:
+        doc: A parsed document.
+        lex: The cue lexicon.
+        options: The finder's options.
+
+    Returns:
+        The kept candidates in text order, and warnings about unpaired quotation marks.
+
+    """
+    text = doc_text(doc)
+    if not text.strip() or len(doc) == 0:
+        return [], []
+    marked, warnings = find_marked_spans(text)
+    st = DocState.build(doc, text, marked, lex, options)
+    direct_pass(st)
+    content_pass(st)
+    colon_pass(st)
+    inherit_pass(st)
+    group_by_cue(st.candidates)
+    return st.candidates, warnings

@@ -1,0 +1,209 @@
+"""Token ranges of phrases: the short noun phrase of a mention, and trimming of content ranges.
+
+Every range is ``(start, end)`` in token indices, ``end`` exclusive. Read off the dependency parse
+and, for whole organisation and person names, the entity labels.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "MARK_TOKENS",
+    "SENT_END",
+    "clip_paragraph",
+    "cut_tail",
+    "is_title",
+    "np_span",
+    "token_before",
+    "trim",
+    "trim_right",
+]
+
+#: Tokens that are quotation marks.
+MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘", "’", "'"})
+#: Tokens that end a sentence.
+SENT_END = frozenset({".", "!", "?", "…"})
+_LEFT_MODS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
+_RIGHT_MODS = frozenset({"compound", "flat", "case"})
+_STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»")
+_TITLE_PUNCT = frozenset({".", "-", "'s", "’s"})
+_WHOLE_ENTITY_TYPES = frozenset({"ORG", "PERSON"})
+_MAX_ENTITY_TOKENS = 8
+#: How far (in tokens) a name may stand from the description it follows.
+_MAX_NAME_DISTANCE = 4
+
+
+def _name_with_of(head: Token, end: int) -> int:
+    """Extend a proper-name phrase over "for/of <Name>" ("Transport for London", "Bank of Japan")."""
+    for prep in head.rights:
+        if prep.i != end or prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+            continue
+        objects = [t for t in prep.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+        if not objects or objects[0].left_edge.i != prep.i + 1:
+            return end
+        last = objects[0].right_edge.i + 1
+        words = head.doc[prep.i + 1 : last]
+        if last - head.i <= _MAX_ENTITY_TOKENS and all(
+            (t.is_title or t.is_upper) and t.ent_type_ != "PERSON" for t in words
+        ):
+            return last
+    return end
+
+
+def _name_after_description(head: Token) -> Token | None:
+    """Return the name a common-noun head describes, if it follows closely.
+
+    "Leading Tajik lawyer and sociologist Ashurbov Imomov" gives the name, not the description;
+    so does "Its general secretary, Helen Okafor, said" (a person in apposition).
+    """
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.rights:
+        near = child.i - head.i <= _MAX_NAME_DISTANCE
+        if child.dep_ in ("conj", "appos", "flat") and child.pos_ == "PROPN" and near:
+            if not any(t.text == "," for t in head.doc[head.i : child.i]):
+                return child
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and near:
+            return child
+    return None
+
+
+def _with_modifiers(head: Token) -> tuple[int, int]:
+    """Return the range of ``head`` with its determiners and modifiers, no right-hand tail."""
+    start, end = head.i, head.i + 1
+    for child in head.lefts:
+        if child.dep_ in _LEFT_MODS:
+            start = min(start, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in _RIGHT_MODS and child.i == end:
+            end = child.right_edge.i + 1
+    return start, end
+
+
+def _name_start(doc: Doc, start: int, end: int) -> int:
+    """Keep only the proper name at the end of ``doc[start:end]`` after common-noun descriptors."""
+    k = end - 1
+    while k > start and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].text in _TITLE_PUNCT):
+        k -= 1
+    return k if k > start and doc[k - 1].pos_ != "DET" and k < end else start
+
+
+def _whole_entity(head: Token, start: int, end: int) -> tuple[int, int]:
+    """Widen the range to the whole entity of ``head`` ("Transport for London"), if short."""
+    doc = head.doc
+    ent_start, ent_end = head.i, head.i + 1
+    while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+        ent_start -= 1
+    while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+        ent_end += 1
+    if ent_end - ent_start <= _MAX_ENTITY_TOKENS:
+        return min(start, ent_start), max(end, ent_end)
+    return start, end
+
+
+def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation and spaces at both ends, keeping at least one token."""
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def np_span(head: Token) -> tuple[int, int]:
+    """Return the token range of the short noun phrase headed by ``head``.
+
+    Keeps determiners, modifiers and name parts; drops appositions, relative clauses and
+    prepositional tails. When the phrase ends in a proper name after common-noun descriptors
+    ("Leading Tajik lawyer Ashurbov Imomov"), only the name is kept.
+
+    Args:
+        head: The phrase head.
+
+    Returns:
+        ``(start, end)`` token indices, end exclusive.
+
+    """
+    name = _name_after_description(head)
+    if name is not None:
+        return np_span(name)
+    doc = head.doc
+    start, end = _with_modifiers(head)
+    if head.pos_ == "PROPN":
+        start = _name_start(doc, start, end)
+    if head.is_title and head.ent_type_ != "PERSON":
+        end = _name_with_of(head, end)
+    if head.ent_type_ in _WHOLE_ENTITY_TYPES:
+        start, end = _whole_entity(head, start, end)
+    return _strip_edges(doc, start, end)
+
+
+def trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Trim punctuation and spaces off ``doc[a:b]``.
+
+    A leading complementiser stays: "said that taxes would fall" reports "that taxes would fall",
+    as PARC-style annotation (PolNeAR) marks it.
+    """
+    while a < b and (doc[a].is_space or doc[a].text in _STRIP_PUNCT):
+        a += 1
+    while b > a and (doc[b - 1].is_space or doc[b - 1].text in _STRIP_PUNCT):
+        b -= 1
+    return a, b
+
+
+def trim_right(doc: Doc, b: int) -> int:
+    """Drop punctuation and spaces before the token index ``b``."""
+    while b > 0 and (doc[b - 1].is_space or doc[b - 1].is_punct):
+        b -= 1
+    return b
+
+
+def clip_paragraph(doc: Doc, a: int, b: int, anchor: int) -> tuple[int, int]:
+    """Keep the part of ``doc[a:b]`` in the paragraph of token ``anchor`` (a parse may run on).
+
+    Returns an empty range when what is left has fewer than three words.
+    """
+    breaks = [i for i in range(a, b) if "\n" in doc[i].text]
+    if not breaks:
+        return a, b
+    lo = max((i + 1 for i in breaks if i < anchor), default=a)
+    hi = min((i for i in breaks if i >= anchor), default=b)
+    if lo >= hi:  # the anchor sits on a break: take the part after it
+        hi = min((i for i in breaks if i > lo), default=b)
+    lo, hi = trim(doc, lo, hi)
+    return (lo, hi) if sum(1 for t in doc[lo:hi] if t.is_alpha) >= 3 else (lo, lo)
+
+
+def is_title(span: Span) -> bool:
+    """Tell whether a quoted stretch reads as a title ("Meet the Press", "Failure to Adjust: How ...")."""
+    words = [t.text for t in span if t.is_alpha]
+    if not words or len(words) > 12 or any(t.text in ("!", "?") for t in span):
+        return False  # exclamations and questions are said, not titled
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
+def token_before(doc: Doc, a: int) -> tuple[int, Token | None]:
+    """Return the index and token before the opening mark of ``doc[a:]`` (``None``: paragraph start)."""
+    j = a - 1
+    while j >= 0 and (doc[j].text in MARK_TOKENS or (doc[j].is_space and "\n" not in doc[j].text)):
+        j -= 1
+    return j, doc[j] if j >= 0 and "\n" not in doc[j].text else None
+
+
+def cut_tail(doc: Doc, a: int, b: int) -> int:
+    """Return where the content ``doc[a:b]`` of a cue really ends.
+
+    A non-restrictive relative clause at the end (", which would give ...") is the reporter's.
+    """
+    for tok in doc[a:b]:
+        if (
+            tok.dep_ == "relcl"
+            and tok.right_edge.i >= b - 2
+            and tok.left_edge.lower_ == "which"
+            and tok.left_edge.i > a
+            and doc[tok.left_edge.i - 1].text == ","
+        ):
+            return tok.left_edge.i - 1
+    return b

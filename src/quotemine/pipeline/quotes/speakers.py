@@ -1,0 +1,337 @@
+"""Speaker and addressee mentions of cue words, read off the dependency parse (no NER labels needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from spacy.tokens import Doc, Token
+
+from quotemine.lexicons.words import NESTABLE_SUBJECT_PRONOUNS, SPEAKER_PRONOUNS
+from quotemine.pipeline.quotes.cues import CueLexicon
+from quotemine.pipeline.quotes.phrases import SENT_END, np_span
+from quotemine.pipeline.records import SpeakerRecord
+
+__all__ = ["SUBJECT_DEPS", "SpeakerReader", "relative_antecedent", "speaker_record", "subject_of"]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# dependencies through which a cue without its own subject borrows its head's subject
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "dep", "acomp"})
+_NEST_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
+_ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_NOT_SPEAKERS = ("it", "this", "that")
+_NOMINAL = ("PROPN", "PRON", "NOUN")
+#: The furthest a verbless "NAME, description:" may run before its colon.
+_MAX_COLON_SPEAKER = 25
+
+
+def _own_subject(cur: Token, exclude: tuple[int, int] | None) -> Token | None:
+    """Return the passive agent, subject or capitalised "modal" name of ``cur`` itself."""
+    for child in cur.children:
+        if child.dep_ == "agent":  # the logical subject of a passive comes first
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for child in cur.children:
+        if child.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= child.i < exclude[1]):
+            return child
+    for child in cur.lefts:
+        # "Will wrote ...": a capitalised "modal" before a finite verb is a name (George Will)
+        if child.tag_ == "MD" and child.text[:1].isupper() and cur.tag_ in ("VBD", "VBZ"):
+            return child
+    return None
+
+
+def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str]) -> Token:
+    """Return the speaker of a cue attached to a noun ("a statement saying ...", "calls saying")."""
+    noun = cur.head
+    if noun.lemma_.lower() in documents and noun.dep_ == "dobj" and noun.head.i != noun.i:
+        issuer = subject_of(noun.head, exclude)  # "X issued a statement saying": X
+        if issuer is not None:
+            return issuer
+    return noun
+
+
+def _climb(cur: Token) -> Token | None:
+    """Return the head whose subject a cue without one borrows, or ``None``."""
+    if cur.dep_ not in _CLIMB_DEPS or cur.head.i == cur.i:
+        return None
+    participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"
+    cur = cur.head
+    if participle and cur.dep_ == "ccomp" and cur.head.i != cur.i:
+        # "Analysts said the plan was risky, noting that ...": the participle hangs on the
+        # reported clause, but its subject is the reporting one's
+        cur = cur.head
+    return cur
+
+
+def subject_of(
+    verb: Token, exclude: tuple[int, int] | None = None, documents: Set[str] = frozenset()
+) -> Token | None:
+    """Return the speaker token of a cue verb: its subject, passive agent or a borrowed subject.
+
+    Args:
+        verb: The cue token.
+        exclude: Token range (the quoted content) in which a subject does not count.
+        documents: Lemmas of document nouns ("statement", "tweet"): in "X issued a statement
+            saying ...", the speaker is X, the subject of the verb whose object the document is.
+
+    Returns:
+        The head token of the speaker phrase, or ``None``.
+
+    """
+    cur: Token | None = verb
+    for _ in range(4):
+        assert cur is not None
+        found = _own_subject(cur, exclude)
+        if found is not None:
+            return found
+        if cur.dep_ == "acl" and cur.head.i != cur.i:
+            return _issuer(cur, exclude, documents)
+        if cur.dep_ == "relcl" and cur.head.i != cur.i:
+            return cur.head
+        cur = _climb(cur)
+        if cur is None:
+            break
+    return None
+
+
+def relative_antecedent(subj: Token) -> Token | None:
+    """Return the noun a relative pronoun subject stands for ("Smith, who said ..." gives "Smith").
+
+    Args:
+        subj: The subject token of a cue.
+
+    Returns:
+        The head of the antecedent noun phrase, or ``None`` when ``subj`` is not a relative pronoun.
+
+    """
+    if subj.lower_ not in _RELATIVE:
+        return None
+    clause = subj.head
+    for _ in range(3):
+        if clause.dep_ == "relcl" and clause.head.i != clause.i:
+            return clause.head
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return None
+
+
+def _is_unnamed(doc: Doc, start: int, end: int, group_nouns: Set[str]) -> bool:
+    """Tell whether the mention ``doc[start:end]`` names no one (see ``speaker_record``)."""
+    span = doc[start:end]
+    head = span.root
+    if not (
+        head.pos_ in ("NOUN", "NUM", "ADJ", "DET")
+        or (head.pos_ != "PROPN" and head.lower_ not in SPEAKER_PRONOUNS)
+    ):
+        return False
+    definite = span[0].lower_ in ("the", "this", "that") or any(t.dep_ == "poss" for t in head.lefts)
+    plural = head.tag_ in ("NNS", "NNPS")
+    group = head.lemma_.lower() in group_nouns
+    if definite and not plural and not group:
+        return False
+    if head.i == start and head.is_title and any(t.pos_ == "PROPN" for t in span[1:]):
+        return False  # a name built on a common noun: "Transport for London"
+    return group or plural or not definite
+
+
+def speaker_record(doc: Doc, start: int, end: int, group_nouns: Set[str]) -> SpeakerRecord:
+    """Build the speaker record of a quote for the tokens ``doc[start:end]``.
+
+    ``unnamed`` is true for a common-noun head in the group lexicon or with an indefinite or no
+    determiner ("analysts", "a Pentagon spokesman"); a definite title ("the minister") stays
+    ``False`` so the attribution stage may resolve it.
+
+    Args:
+        doc: The document.
+        start: First token of the mention.
+        end: Token after the mention.
+        group_nouns: Head lemmas of group nouns.
+
+    Returns:
+        The record, in character offsets, with ``person_id`` left ``None``.
+
+    """
+    span = doc[start:end]
+    return SpeakerRecord(
+        start=span.start_char,
+        end=span.end_char,
+        person_id=None,
+        unnamed=_is_unnamed(doc, start, end, group_nouns),
+    )
+
+
+class SpeakerReader:
+    """Read the speaker and addressee mentions of cues in one parsed document.
+
+    Args:
+        doc: The parsed document.
+        qid: For each token, the index of the quoted stretch holding it, or -1.
+        lexicon: The cue lexicon (group, document, cue and cognition words).
+
+    """
+
+    def __init__(self, doc: Doc, qid: list[int], lexicon: CueLexicon) -> None:
+        self.doc = doc
+        self.qid = qid
+        self.lex = lexicon
+
+    def mention(self, head: Token) -> SpeakerRecord:
+        """Return the speaker record of the noun phrase headed by ``head``."""
+        s, e = np_span(head)
+        return speaker_record(self.doc, s, e, self.lex.group_nouns)
+
+    def colon_speaker(self, colon: Token) -> SpeakerRecord | None:
+        """Read 'Jeremy Lott, author: "..."': a verbless noun phrase before a colon is the speaker."""
+        doc = self.doc
+        k = colon.i - 1
+        limit = colon.i - _MAX_COLON_SPEAKER
+        while k >= 0 and k > limit and "\n" not in doc[k].text and doc[k].text not in SENT_END:
+            if doc[k].pos_ in ("VERB", "AUX") or self.qid[k] >= 0:
+                return None
+            k -= 1
+        if k == limit or colon.i - k < 2:
+            return None
+        root = doc[k + 1 : colon.i].root
+        if root.pos_ not in ("PROPN", "NOUN"):
+            return None
+        return self.mention(root)
+
+    def _subject(self, verb: Token, content: tuple[int, int]) -> Token | None:
+        """Return the subject token of ``verb``, repairing what the parse lost."""
+        subj = subject_of(verb, exclude=content, documents=self.lex.document_nouns)
+        if subj is None and content[1] <= verb.i:
+            subj = self._nominal_between(content[1], verb.i)
+            if subj is None and all(t.is_punct or t.is_space for t in self.doc[content[1] : verb.i]):
+                # inversion the parser missed: '"...," scoffed the clerk.'
+                subj = self._nominal_between(verb.i + 1, min(verb.i + 4, len(self.doc)))
+        if subj is None:
+            subj = self._adjacent_name(verb, content)
+        return subj
+
+    def speaker_of(self, verb: Token, content: tuple[int, int]) -> SpeakerRecord | None:
+        """Return the speaker record of the cue ``verb`` whose content is the token range ``content``."""
+        subj = self._subject(verb, content)
+        if subj is None:
+            return None
+        if subj.lower_ in NESTABLE_SUBJECT_PRONOUNS and verb.lemma_.lower() in self.lex.cognition_verbs:
+            subj = self._outer_speaker(verb, subj)
+        spk = self.mention(subj)
+        antecedent = relative_antecedent(subj)
+        if antecedent is not None:
+            a0, a1 = np_span(antecedent)
+            spk["antecedent"] = [self.doc[a0].idx, self.doc[a1 - 1].idx + len(self.doc[a1 - 1].text)]
+        return spk
+
+    def _outer_speaker(self, verb: Token, subj: Token) -> Token:
+        """Return the named speaker of the cue whose content holds ``verb`` ("X said he thinks ...").
+
+        The pronoun subject of a cue nested in another statement refers to that statement's
+        speaker; news attribution (and PolNeAR) credits the named one.
+        """
+        cur = verb
+        for _ in range(6):
+            if cur.head.i == cur.i or cur.dep_ not in _NEST_DEPS:
+                return subj
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in self.lex.cue_verbs:
+                return _named_outer(subject_of(cur), verb, subj)
+        return subj
+
+    def _nominal_between(self, lo: int, hi: int) -> Token | None:
+        """Return the head of the first noun phrase in ``doc[lo:hi]`` ('," Ramos, 58, told ...')."""
+        for i in range(lo, hi):
+            tok = self.doc[i]
+            if self.qid[i] >= 0 or "\n" in tok.text:
+                return None
+            if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SPEAKERS:
+                while tok.dep_ in ("compound", "flat") and tok.head.i < hi and tok.head.i != tok.i:
+                    tok = tok.head
+                return tok
+        return None
+
+    def _adjacent_name(self, verb: Token, content: tuple[int, int]) -> Token | None:
+        """Fall back to a pronoun or proper noun next to the cue when the parse lost the subject."""
+        doc = self.doc
+        for off in (-1, 1, 2, -2):
+            i = verb.i + off
+            if 0 <= i < len(doc) and not content[0] <= i < content[1] and self.qid[i] < 0:
+                tok = doc[i]
+                if tok.pos_ in ("PRON", "PROPN") and tok.lower_ not in _NOT_SPEAKERS:
+                    return tok
+                if tok.is_punct:
+                    break
+        return None
+
+    def line_speaker(self, pa: int) -> tuple[int, Token] | None:
+        """Read 'NAME: ...' at the paragraph starting at token ``pa``: the colon and the name head."""
+        doc, qid = self.doc, self.qid
+        while pa < len(doc) and doc[pa].is_space:
+            pa += 1
+        colon = next((i for i in range(pa, min(pa + 9, len(doc))) if doc[i].text in (":", "\n")), None)
+        if colon is None or doc[colon].text != ":" or colon == pa or not doc[pa].text[:1].isupper():
+            return None
+        if any(t.pos_ in ("VERB", "AUX") or qid[t.i] >= 0 or t.is_digit for t in doc[pa:colon]):
+            return None
+        root = doc[pa:colon].root
+        if root.pos_ not in ("PROPN", "NOUN") or root.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC"):
+            return None  # "Syria: Female Prisoners Speak Out" is a topic, not a speaker
+        return colon, root
+
+    def noun_speaker(self, noun: Token) -> SpeakerRecord | None:
+        """Return the speaker of a nominal cue ("his claim that", "X made the claim that").
+
+        The possessor comes first, then a 'by'/'from'/'of' object, then the subject of the verb
+        whose object the noun is.
+        """
+        for rule in (_possessor, _source_object, _host_subject):
+            head = rule(noun)
+            if head is not None:
+                return self.mention(head)
+        return None
+
+    def addressee_of(self, verb: Token) -> tuple[int, int] | None:
+        """Return the character span of the addressee of ``verb`` ("told IWPR"), or ``None``."""
+        if verb.lemma_.lower() not in self.lex.addressee_verbs:
+            return None
+        for child in verb.children:
+            if child.dep_ in _ADDRESSEE_DEPS and child.pos_ in _NOMINAL:
+                s, e = np_span(child)
+                return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text))
+        return None
+
+
+def _named_outer(outer: Token | None, verb: Token, subj: Token) -> Token:
+    """Return the outer statement's subject when it names someone, else the nested ``subj``."""
+    if outer is None or outer.lower_ in NESTABLE_SUBJECT_PRONOUNS or outer.i > verb.i:
+        return subj
+    if outer.pos_ == "PROPN" or outer.tag_ in ("NNS", "NNPS") or outer.pos_ == "NOUN":
+        return outer
+    return subj
+
+
+def _possessor(noun: Token) -> Token | None:
+    """Return the possessor of a nominal cue ("his claim")."""
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _source_object(noun: Token) -> Token | None:
+    """Return the 'by'/'from'/'of' object of a nominal cue ("a claim by the party")."""
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in _NOMINAL:
+                return pobj
+    return None
+
+
+def _host_subject(noun: Token) -> Token | None:
+    """Return the subject of the verb whose object the nominal cue is ("X made the claim")."""
+    host = noun.head
+    if noun.dep_ == "pobj" and host.head.i != host.i:
+        host = host.head  # "stirred controversy with an assertion that ..."
+    if noun.dep_ in ("dobj", "pobj") and host.i != noun.i and host.pos_ in ("VERB", "AUX"):
+        return subject_of(host)
+    return None
