@@ -40,8 +40,7 @@ def main() -> int:
     spacy_only = [
         sys.executable,
         "-c",
-        "import sys, spacy; nlp = spacy.load(sys.argv[1]); "
-        "nlp(open(sys.argv[2], encoding='utf-8').read())",
+        "import sys, spacy; nlp = spacy.load(sys.argv[1]); nlp(open(sys.argv[2], encoding='utf-8').read())",
         args.model,
         str(args.article),
     ]
