@@ -27,7 +27,8 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
 from importlib import resources
 
 from quotemine.lexicons import data_lines
@@ -83,6 +84,19 @@ class Lexicons:
     place_prefixes: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()
     org_names: frozenset[str] = frozenset()
+
+    def to_dict(self) -> dict[str, list[str]]:
+        """Return every word list, sorted, as JSON-ready lists (what ``to_disk`` saves)."""
+        return {f.name: sorted(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Iterable[str]]) -> Lexicons:
+        """Rebuild the lexicons from ``to_dict``'s output; a missing list is empty."""
+        values: dict[str, frozenset[str] | tuple[str, ...]] = {}
+        for f in fields(cls):
+            words = data.get(f.name, ())
+            values[f.name] = tuple(sorted(words)) if f.name == "surname_suffixes" else frozenset(words)
+        return cls(**values)  # type: ignore[arg-type]
 
 
 def _load_places() -> frozenset[str]:
