@@ -92,11 +92,8 @@ class Lexicons:
     @classmethod
     def from_dict(cls, data: Mapping[str, Iterable[str]]) -> Lexicons:
         """Rebuild the lexicons from ``to_dict``'s output; a missing list is empty."""
-        values: dict[str, frozenset[str] | tuple[str, ...]] = {}
-        for f in fields(cls):
-            words = data.get(f.name, ())
-            values[f.name] = tuple(sorted(words)) if f.name == "surname_suffixes" else frozenset(words)
-        return cls(**values)  # type: ignore[arg-type]
+        sets = {f.name: frozenset(data.get(f.name, ())) for f in fields(cls) if f.name != "surname_suffixes"}
+        return cls(surname_suffixes=tuple(sorted(data.get("surname_suffixes", ()))), **sets)
 
 
 def _load_places() -> frozenset[str]:

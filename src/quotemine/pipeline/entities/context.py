@@ -67,6 +67,8 @@ class Context:
         self.title_cues = lex.titles | lex.honorifics
         self._columns: dict[str, _Column] = {}
         self._headline_end: int | None = None
+        self._prefix: str | None = None
+        self._prefix_chars = 0
 
     # ------------------------------------------------------------------ look-ups
     def where(self, attr: str, ids: numpy.ndarray[Any, Any]) -> list[int]:
@@ -95,13 +97,20 @@ class Context:
         return [int(i) for i in found.tolist()]
 
     def prefix(self, n_chars: int) -> str:
-        """Return the first ``n_chars`` characters of the text without building ``doc.text``."""
-        doc = self.doc
-        if len(doc) == 0:
-            return ""
-        starts = doc.to_array("IDX")
-        k = int(numpy.searchsorted(starts, n_chars, side="left"))
-        return doc[: min(len(doc), k + 1)].text[:n_chars]
+        """Return the first ``n_chars`` characters of the text without building ``doc.text``.
+
+        Only the tokens that start before ``n_chars``, and the one after them, are joined; the
+        longest prefix asked for is kept and cut for shorter ones.
+        """
+        if self._prefix is None or (len(self._prefix) < n_chars and self._prefix_chars < n_chars):
+            doc = self.doc
+            if len(doc) == 0:
+                return ""
+            starts = doc.to_array("IDX")
+            k = int(numpy.searchsorted(starts, n_chars, side="left"))
+            self._prefix = doc[: min(len(doc), k + 1)].text[:n_chars]
+            self._prefix_chars = n_chars
+        return self._prefix[:n_chars]
 
     def headline_end(self) -> int:
         """Return the char offset where the body starts: after a short first line set off by a blank line."""

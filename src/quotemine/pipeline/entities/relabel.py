@@ -8,10 +8,12 @@ names; ``propagate_people`` makes a person's name a person everywhere in the tex
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Final
 
 import numpy
 from spacy.strings import get_string_id
+from spacy.tokens import Span
 
 from quotemine.lexicons.names import is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
@@ -19,27 +21,41 @@ from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, strin
 from quotemine.pipeline.entities.evidence import work_title
 from quotemine.pipeline.entities.trim import trim
 
-__all__ = ["FIRST_PASS_RULES", "NAME_LABELS", "first_pass", "join_and_extend", "propagate_people"]
+__all__ = ["FIRST_PASS_RULES", "NAME_LABELS", "Entity", "first_pass", "join_and_extend", "propagate_people"]
 
 NAME_LABELS: Final = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 _OTHER_NAME_LABELS: Final = NAME_LABELS - {"PERSON"}
 
-#: A first-pass rule: the candidate, the protected surnames of the text -> verdict or ``None``.
-FirstPassRule = Callable[[Context, Candidate, frozenset[str]], Verdict | None]
+
+@dataclass(frozen=True)
+class Entity:
+    """A candidate under the first-pass rules, with its span and the protected surnames of the text.
+
+    ``protected`` are the last words of full names with first-name evidence ("Mark Cuban" -> "cuban").
+    """
+
+    ctx: Context
+    cand: Candidate
+    span: Span
+    protected: frozenset[str]
+
+
+#: A first-pass rule: the candidate under test -> verdict or ``None``.
+FirstPassRule = Callable[[Entity], Verdict | None]
 
 
 # ---------------------------------------------------------------------- first-pass rules
-def org_without_capitals(ctx: Context, cand: Candidate, protected: frozenset[str]) -> Verdict | None:
+def org_without_capitals(e: Entity) -> Verdict | None:
     """Drop an ORG with no capitalised word ("the department of economics")."""
-    span = ctx.doc[cand.start : cand.end]
+    cand, span = e.cand, e.span
     if cand.label == "ORG" and not any(t.is_title or t.is_upper for t in span if t.lower_ != "the"):
         return Verdict(None, "organisation without a capitalised word")
     return None
 
 
-def person_without_name_word(ctx: Context, cand: Candidate, protected: frozenset[str]) -> Verdict | None:
+def person_without_name_word(e: Entity) -> Verdict | None:
     """Relabel a PERSON without a proper-noun name word as a place or a nationality, or drop it."""
-    span = ctx.doc[cand.start : cand.end]
+    ctx, cand, span = e.ctx, e.cand, e.span
     if cand.label != "PERSON" or any(t.tag_ in PROPER_TAGS and ctx.is_name_word(t) for t in span):
         return None
     if ctx.is_place(span.text):
@@ -49,10 +65,10 @@ def person_without_name_word(ctx: Context, cand: Candidate, protected: frozenset
     return Verdict(None, "no proper-noun name word")
 
 
-def person_after_org_noun(ctx: Context, cand: Candidate, protected: frozenset[str]) -> Verdict | None:
+def person_after_org_noun(e: Entity) -> Verdict | None:
     """Relabel a PERSON right after an organisation noun as ORG ("the Russian daily X")."""
+    ctx, cand, span = e.ctx, e.cand, e.span
     doc, start = ctx.doc, cand.start
-    span = doc[start : cand.end]
     if (
         cand.label == "PERSON"
         and start > 0
@@ -64,8 +80,7 @@ def person_after_org_noun(ctx: Context, cand: Candidate, protected: frozenset[st
     return None
 
 
-def _looks_like_person_name(ctx: Context, cand: Candidate) -> bool:
-    span = ctx.doc[cand.start : cand.end]
+def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span) -> bool:
     if not (2 <= len(span) <= 3 and all(t.tag_ == "NNP" and ctx.is_name_word(t) for t in span)):
         return False
     if ctx.is_place(span.text):
@@ -75,12 +90,13 @@ def _looks_like_person_name(ctx: Context, cand: Candidate) -> bool:
     )
 
 
-def name_with_other_label(ctx: Context, cand: Candidate, protected: frozenset[str]) -> Verdict | None:
+def name_with_other_label(e: Entity) -> Verdict | None:
     """Relabel a personal name the NER labelled ORG, GPE... as PERSON ("Bakyt Nurlanov" ORG)."""
+    ctx, cand, span = e.ctx, e.cand, e.span
     doc, start = ctx.doc, cand.start
     if (
         cand.label in _OTHER_NAME_LABELS
-        and _looks_like_person_name(ctx, cand)
+        and _looks_like_person_name(ctx, cand, span)
         and not (start > 0 and doc[start - 1].lower_ in ctx.lex.org_descriptors)
         and not work_title(doc, start, cand.end)
     ):
@@ -88,26 +104,27 @@ def name_with_other_label(ctx: Context, cand: Candidate, protected: frozenset[st
     return None
 
 
-def protected_surname(ctx: Context, cand: Candidate, protected: frozenset[str]) -> Verdict | None:
+def protected_surname(e: Entity) -> Verdict | None:
     """Keep a PERSON that is the surname of a full name elsewhere ("Cuban" after "Mark Cuban")."""
-    if cand.label == "PERSON" and ctx.doc[cand.start : cand.end].text.lower() in protected:
+    cand, span = e.cand, e.span
+    if cand.label == "PERSON" and span.text.lower() in e.protected:
         return Verdict("PERSON", "surname of a full name elsewhere")
     return None
 
 
-def demonym(ctx: Context, cand: Candidate, protected: frozenset[str]) -> Verdict | None:
+def demonym(e: Entity) -> Verdict | None:
     """Relabel a nationality or group word as NORP, never a person or a place ("Tajik")."""
-    if cand.label in {"PERSON", "GPE", "LOC"} and ctx.is_demonym_span(ctx.doc[cand.start : cand.end]):
+    ctx, cand, span = e.ctx, e.cand, e.span
+    if cand.label in {"PERSON", "GPE", "LOC"} and ctx.is_demonym_span(span):
         return Verdict("NORP", "demonym: nationality word")
     return None
 
 
-def known_place(ctx: Context, cand: Candidate, protected: frozenset[str]) -> Verdict | None:
+def known_place(e: Entity) -> Verdict | None:
     """Relabel a known place as GPE, unless it is a titled person ("Mr. Paris")."""
+    ctx, cand, span = e.ctx, e.cand, e.span
     doc, start = ctx.doc, cand.start
-    if cand.label not in {"PERSON", "ORG", "NORP", "LOC", "FAC"} or not ctx.is_place(
-        doc[start : cand.end].text
-    ):
+    if cand.label not in {"PERSON", "ORG", "NORP", "LOC", "FAC"} or not ctx.is_place(span.text):
         return None
     titled = start > 0 and low(doc[start - 1]) in ctx.title_cues
     if cand.label == "PERSON" and titled:
@@ -166,8 +183,9 @@ def first_pass(ctx: Context, pool: Pool) -> list[Candidate]:
     for cand in cands:
         if cand.label not in NAME_LABELS:
             continue  # every rule is about names (dates, numbers... stay as they are)
+        entity = Entity(ctx, cand, ctx.doc[cand.start : cand.end], protected)
         for rule in FIRST_PASS_RULES:
-            verdict = rule(ctx, cand, protected)
+            verdict = rule(entity)
             if verdict is not None:
                 cand.apply(verdict)
                 break

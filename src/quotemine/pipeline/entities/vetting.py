@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Final
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from quotemine.lexicons.words import POSSESSIVE_S
 from quotemine.pipeline.entities.candidate import MODIFIER, Candidate, Verdict
@@ -50,9 +50,14 @@ class Probe:
     surnames: Set[str]
 
     @cached_property
+    def span(self) -> Span:
+        """Return the span."""
+        return self.ctx.doc[self.start : self.end]
+
+    @cached_property
     def toks(self) -> list[Token]:
         """Return the tokens of the span."""
-        return list(self.ctx.doc[self.start : self.end])
+        return list(self.span)
 
     @property
     def first(self) -> Token:
@@ -90,7 +95,7 @@ PersonRule = Callable[[Probe], Verdict | None]
 
 def known_organisation(p: Probe) -> Verdict | None:
     """Find a well-known outlet, pollster or company ("Politico reported", "on Twitter")."""
-    text = p.ctx.doc[p.start : p.end].text.lower()
+    text = p.span.text.lower()
     if text in p.ctx.lex.org_names and not (p.end - p.start == 1 and p.last_low in p.surnames):
         return Verdict("ORG", "known organisation name")
     return None
@@ -111,7 +116,7 @@ def organisation_noun_before(p: Probe) -> Verdict | None:
         return None
     if p.full_name and not (
         (doc[start - 2].lower_ == "the" or low(doc[start - 1]) not in p.ctx.lex.org_descriptors)
-        and doc[start : p.end].root.dep_ not in {"nsubj", "nsubjpass"}
+        and p.span.root.dep_ not in {"nsubj", "nsubjpass"}
     ):
         return None
     return Verdict("ORG", "organisation noun before the name")
