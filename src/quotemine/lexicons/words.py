@@ -14,6 +14,7 @@ __all__ = [
     "NESTABLE_SUBJECT_PRONOUNS",
     "PARAGRAPH",
     "PERSON_PRONOUNS",
+    "PERSON_SPEECH_VERBS",
     "POSSESSIVE_S",
     "SPEAKER_PRONOUNS",
     "paragraph_starts",
@@ -29,6 +30,14 @@ SPEAKER_PRONOUNS: Final = frozenset(
 )
 #: Subject pronouns whose own reported clause may hold a nested speech verb ("he said they think").
 NESTABLE_SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they"})
+#: Verbs whose subject is evidence of a person (lemmas): "X said", "X tweeted", "X believes".
+#: Narrower than the speech cues of ``cues.json`` (which also hold "report", "show"... whose subject
+#: may be a thing) and wider in three verbs of thought and speech ("believe", "think", "speak").
+PERSON_SPEECH_VERBS: Final = frozenset(
+    "say tell add argue claim note explain insist warn state write ask reply respond acknowledge "
+    "admit announce declare suggest believe think comment predict urge contend speak tweet testify "
+    "recall".split()
+)
 #: The possessive clitic as spaCy tokenises it, straight or curly.
 POSSESSIVE_S: Final = frozenset({"'s", "\u2019s"})
 #: A paragraph: a run of characters without a line break (news text puts one paragraph per line).

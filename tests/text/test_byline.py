@@ -1,0 +1,57 @@
+"""``quotemine.text.head.byline_names``: the one owner of the byline."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotemine.text.head import byline_names, headline
+
+
+def _names(text: str) -> list[str]:
+    return [text[s:e] for s, e in byline_names(text)]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Dams Run Dry\n\nBy Mira Castell\n\nReservoirs fell.", ["Mira Castell"]),
+        ("Dams Run Dry\n\nby Mira Castell\n\nReservoirs fell.", ["Mira Castell"]),
+        ("Dams Run Dry\n\nBY MIRA CASTELL\n\nReservoirs fell.", ["MIRA CASTELL"]),
+        (
+            "Dams Run Dry\n  By Mira Castell and Tomas Reyes\nReservoirs fell.",
+            ["Mira Castell", "Tomas Reyes"],
+        ),
+        ("By Mira Castell, Tomas Reyes & Ines Valk\n\nText.", ["Mira Castell", "Tomas Reyes", "Ines Valk"]),
+        # more than names on the line: only the first name is a byline name
+        ("By Mira Castell, water reporter in Lisbon\n\nText.", ["Mira Castell"]),
+        ("By Mira Castell in Lisbon\n\nText.", ["Mira Castell"]),
+    ],
+)
+def test_byline_names_forms(text: str, names: list[str]) -> None:
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reservoirs were sold by Mira Castell last year.",  # not at a line start
+        "By the end of the week, reservoirs fell.",  # no capitalised name
+        "By\n",
+        "",
+        "x" * 1600 + "\nBy Mira Castell\n",  # too far from the top
+    ],
+)
+def test_byline_names_no_byline(text: str) -> None:
+    assert byline_names(text) == []
+
+
+def test_byline_names_time_phrase_is_no_byline_and_the_next_line_is_tried() -> None:
+    text = "By Monday morning, reservoirs fell.\nBy Mira Castell\n\nText."
+    assert _names(text) == ["Mira Castell"]
+    assert byline_names("By Sept. 30, the dam must close.") == []
+
+
+def test_headline_skips_any_byline_form() -> None:
+    text = "by Mira Castell\nDams Run Dry\n\nReservoirs fell."
+    start, end = headline(text) or (0, 0)
+    assert text[start:end] == "Dams Run Dry"
