@@ -23,15 +23,14 @@ from quotemine.cli._common import (
     usage_error,
 )
 from quotemine.errors import PipelineError, QuotemineError
+from quotemine.pipeline.records import EntityReasonRecord, get_entity_reasons
 from quotemine.schema import Failure, Report
 from quotemine.views import to_markdown
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ENTITY_REASONS", "OutputFormat", "entity_reasons", "extract_cli", "extract_results"]
+__all__ = ["OutputFormat", "entity_reasons", "extract_cli", "extract_results"]
 
-ENTITY_REASONS = "qm_entity_reasons"
-"""The ``Doc`` extension where ``quotemine_entities``, built with ``explain=True``, leaves its reasons."""
 
 _EXPLAIN_CONFIG: Mapping[str, Mapping[str, object]] = {"quotemine_entities": {"explain": True}}
 
@@ -87,21 +86,12 @@ def _show(result: Report | Failure, fmt: OutputFormat, pretty: bool) -> None:
     typer.echo(result.model_dump_json(indent=2 if pretty else None))
 
 
-def entity_reasons(doc: Doc) -> list[dict[str, object]]:
+def entity_reasons(doc: Doc) -> list[EntityReasonRecord]:
     """Return the entity decisions ``quotemine_entities`` left on ``doc`` when built with ``explain``.
 
     Each record is ``{"start", "end", "text", "label", "reasons"}``, offsets into ``doc.text``.
-
-    Raises:
-        PipelineError: no component registered the ``qm_entity_reasons`` extension.
-
     """
-    if not Doc.has_extension(ENTITY_REASONS):
-        raise PipelineError(
-            f"this quotemine's entity stage records no reasons (no Doc extension {ENTITY_REASONS}); "
-            "--explain needs a release whose quotemine_entities takes explain=True"
-        )
-    return [dict(record) for record in getattr(doc._, ENTITY_REASONS) or ()]
+    return get_entity_reasons(doc)
 
 
 def explain_article(path: str, *, published: date | None = None, model: str = DEFAULT_MODEL) -> None:

@@ -16,6 +16,7 @@ extension         record                  written by (then amended by)
 ``qm_quotes``     ``QuoteRecord``         ``quotemine_quotes`` (``quotemine_attribution``)
 ``qm_dates``      ``DateRecord``          ``quotemine_dates``
 ``qm_money``      ``MoneyRecord``         ``quotemine_money``
+``qm_entity_reasons`` ``EntityReasonRecord``  ``quotemine_entities`` built with ``explain=True``
 ``qm_warnings``   ``str``                 any stage, through ``add_warning``
 ``qm_published``  ISO date ``str``        the caller (``Extractor``); ``quotemine_dates`` may set
                                           it from a dateline when it is ``None``
@@ -34,6 +35,7 @@ from spacy.tokens import Doc
 
 __all__ = [
     "DateRecord",
+    "EntityReasonRecord",
     "MoneyRecord",
     "OrgRecord",
     "PersonRecord",
@@ -42,6 +44,7 @@ __all__ = [
     "add_warning",
     "add_warnings",
     "get_dates",
+    "get_entity_reasons",
     "get_money",
     "get_orgs",
     "get_people",
@@ -49,6 +52,7 @@ __all__ = [
     "get_quotes",
     "get_warnings",
     "set_dates",
+    "set_entity_reasons",
     "set_money",
     "set_orgs",
     "set_people",
@@ -94,7 +98,8 @@ class SpeakerRecord(_SpeakerBase, total=False):
     """The local speaker mention of a quote, written by ``quotemine_quotes``.
 
     ``antecedent`` (optional) is the span of the name a pronoun or title refers to, found by
-    ``quotemine_quotes``; ``quotemine_attribution`` amends ``person_id`` in place.
+    ``quotemine_quotes``; ``quotemine_attribution`` amends ``person_id``, ``unnamed`` and
+    ``antecedent`` in place (a title it resolves to a named person is no longer unnamed).
     """
 
     antecedent: CharSpan | None
@@ -138,6 +143,21 @@ class MoneyRecord(TypedDict):
     currency: str | None
     qualifier: str | None
     period: str | None
+
+
+class EntityReasonRecord(TypedDict):
+    """One candidate entity and why it was kept, relabelled or dropped (``doc._.qm_entity_reasons``).
+
+    Written by ``quotemine_entities`` when built with ``explain=True``. ``start``/``end`` are
+    character offsets into ``doc.text``; ``label`` is the final label, or ``None`` when the
+    candidate was dropped.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str | None
+    reasons: list[str]
 
 
 def _plain(value: Any) -> Any:
@@ -208,6 +228,16 @@ def get_money(doc: Doc) -> list[MoneyRecord]:
 def set_money(doc: Doc, money: Sequence[MoneyRecord]) -> None:
     """Write the money amounts of ``doc``."""
     doc._.qm_money = list(money)
+
+
+def get_entity_reasons(doc: Doc) -> list[EntityReasonRecord]:
+    """Return the entity decisions of ``doc`` (empty unless the entity stage was told to explain)."""
+    return cast(list[EntityReasonRecord], _read(doc, "qm_entity_reasons"))
+
+
+def set_entity_reasons(doc: Doc, reasons: Sequence[EntityReasonRecord]) -> None:
+    """Write the entity decisions of ``doc``."""
+    doc._.qm_entity_reasons = list(reasons)
 
 
 def get_warnings(doc: Doc) -> list[str]:

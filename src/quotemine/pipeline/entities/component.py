@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Final, TypedDict
+from typing import Final
 
 import srsly
 from spacy.language import Language
@@ -27,16 +27,18 @@ from quotemine.pipeline.entities.orgs import find_orgs, org_acronym
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend, propagate_people
 from quotemine.pipeline.entities.vetting import vet_people
 from quotemine.pipeline.records import (
+    EntityReasonRecord,
     OrgRecord,
     PersonRecord,
     add_warning,
     get_orgs,
     get_people,
+    set_entity_reasons,
     set_orgs,
     set_people,
 )
 
-__all__ = ["EntityReasonRecord", "EntityRepairer", "ErrorHandler", "degrade_on_error"]
+__all__ = ["EntityRepairer", "ErrorHandler", "degrade_on_error"]
 
 logger = logging.getLogger(__name__)
 
@@ -44,20 +46,6 @@ _LEXICONS_FILE: Final = "lexicons.json"
 
 #: spaCy's pipe error handler: (component name, component, documents, error) -> None or raise.
 ErrorHandler = Callable[[str, object, list[Doc], Exception], None]
-
-
-class EntityReasonRecord(TypedDict):
-    """One candidate entity and why it was kept, relabelled or dropped (``doc._.qm_entity_reasons``).
-
-    ``start``/``end`` are character offsets into ``doc.text``; ``label`` is the final label, or
-    ``None`` when the candidate was dropped.
-    """
-
-    start: int
-    end: int
-    text: str
-    label: str | None
-    reasons: list[str]
 
 
 def degrade_on_error(name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
@@ -178,7 +166,7 @@ class EntityRepairer:
         _write_people(doc, [e for e in final if e.label_ == "PERSON"], authors)
         _write_orgs(doc, [e for e in final if e.label_ == "ORG"])
         if self.explain:
-            doc._.qm_entity_reasons = [_reason_record(doc, c) for c in pool.all]
+            set_entity_reasons(doc, [_reason_record(doc, c) for c in pool.all])
 
 
 def _final_entities(doc: Doc, cands: list[Candidate]) -> list[Span]:
