@@ -42,3 +42,40 @@ def test_each_component_declares_what_it_assigns(name: str) -> None:
 
     meta = Language.get_factory_meta(name)
     assert meta.assigns, name
+
+
+_CLASSES = {
+    "quotemine_entities": "EntityRepairer",
+    "quotemine_roles": "RoleTagger",
+    "quotemine_quotes": "QuoteFinder",
+    "quotemine_attribution": "Attributor",
+    "quotemine_dates": "DateResolver",
+    "quotemine_money": "MoneyParser",
+}
+
+
+@pytest.mark.parametrize("name", QUOTEMINE_PIPES)
+def test_every_constructor_option_is_in_the_factory_config(name: str) -> None:
+    import inspect
+
+    from spacy.language import Language
+
+    import quotemine.pipeline
+
+    cls = getattr(quotemine.pipeline, _CLASSES[name])
+    options = {
+        p.name for p in inspect.signature(cls.__init__).parameters.values() if p.kind is p.KEYWORD_ONLY
+    }
+    assert options == set(Language.get_factory_meta(name).default_config)
+
+
+@pytest.mark.parametrize("name", QUOTEMINE_PIPES)
+def test_add_pipe_takes_every_option_of_every_component(name: str) -> None:
+    import spacy
+    from spacy.language import Language
+
+    config = dict(Language.get_factory_meta(name).default_config)
+    nlp = spacy.blank("en")
+    nlp.add_pipe(name, config=config)
+    assert nlp.pipe_names == [name]
+    assert set(config) <= set(nlp.config["components"][name])
