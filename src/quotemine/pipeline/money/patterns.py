@@ -8,9 +8,9 @@ qualifiers (``"more than"``), ranges (``"$5-6 million"``, ``"between 3 and 4 eur
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from quotemine.pipeline.money import amounts as am
@@ -42,26 +42,79 @@ _DOLLAR_PREFIX = (
 )
 
 
-@dataclass(frozen=True)
 class MoneyPatterns:
-    """The patterns of one lexicon (see :meth:`build`)."""
+    """The patterns of one lexicon (see :meth:`build`).
 
-    sym_code: tuple[re.Pattern[str], re.Pattern[str]]  # cheap gates: a symbol, a code
-    name: re.Pattern[str]  # a currency name (the gate of the name patterns)
-    prefix: re.Pattern[str]  # "$5m", "US$ 20", "EUR 5 (dollars)"
-    name_prefix: re.Pattern[str]  # "euro 5"
-    suffix: re.Pattern[str]  # "20 euros", "5 million dollars", "30 USD", "20 €"
-    sub: re.Pattern[str]  # "50 cents", "20p"
-    subpart: re.Pattern[str]  # the cents after a figure: "$1 and 50 cents"
-    trail: re.Pattern[str]  # "2 pounds 50": the hundredths after a named amount
-    period: re.Pattern[str]  # "a year", "per share", "/month", "annually"
-    cue: re.Pattern[str]  # a comparison between a money mention and a bare figure before it
-    qualifier: re.Pattern[str]  # "more than", "about", "between" before a figure
-    qualifiers: Mapping[str, str | None]  # qualifier text -> normalised qualifier
+    Each pattern is compiled the first time a document needs it (compiling all of them costs about
+    a tenth of a second at start-up, and a text with no currency name never needs the name
+    patterns); ``build`` only writes their sources.
+    """
+
+    def __init__(self, sources: Mapping[str, str], qualifiers: Mapping[str, str | None]) -> None:
+        self._sources = dict(sources)
+        self.qualifiers = qualifiers  # qualifier text -> normalised qualifier
+
+    def _compiled(self, key: str) -> re.Pattern[str]:
+        return re.compile(self._sources[key], re.IGNORECASE)
+
+    @functools.cached_property
+    def sym_code(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The cheap gates: a currency symbol, a currency code (checked apart: faster than one)."""
+        return self._compiled("sym"), self._compiled("code")
+
+    @functools.cached_property
+    def name(self) -> re.Pattern[str]:
+        """A currency name (the gate of the name patterns)."""
+        return self._compiled("name")
+
+    @functools.cached_property
+    def prefix(self) -> re.Pattern[str]:
+        """A currency before the figure: "$5m", "US$ 20", "EUR 5 (dollars)"."""
+        return self._compiled("prefix")
+
+    @functools.cached_property
+    def name_prefix(self) -> re.Pattern[str]:
+        """A currency name before the figure: "euro 5"."""
+        return self._compiled("name_prefix")
+
+    @functools.cached_property
+    def suffix(self) -> re.Pattern[str]:
+        """A currency after the figure: "20 euros", "5 million dollars", "30 USD", "20 €"."""
+        return self._compiled("suffix")
+
+    @functools.cached_property
+    def sub(self) -> re.Pattern[str]:
+        """A sub-unit: "50 cents", "20p"."""
+        return self._compiled("sub")
+
+    @functools.cached_property
+    def subpart(self) -> re.Pattern[str]:
+        """The cents after a figure: "$1 and 50 cents"."""
+        return self._compiled("subpart")
+
+    @functools.cached_property
+    def trail(self) -> re.Pattern[str]:
+        """The hundredths after a named amount: "2 pounds 50"."""
+        return self._compiled("trail")
+
+    @functools.cached_property
+    def period(self) -> re.Pattern[str]:
+        """A rate: "a year", "per share", "/month", "annually"."""
+        return self._compiled("period")
+
+    @functools.cached_property
+    def cue(self) -> re.Pattern[str]:
+        """A comparison between a money mention and a bare figure before it."""
+        return self._compiled("cue")
+
+    @functools.cached_property
+    def qualifier(self) -> re.Pattern[str]:
+        """A qualifier before a figure: "more than", "about", "between"."""
+        return self._compiled("qualifier")
 
     @classmethod
     def build(cls, lex: CurrencyLexicon, data: Mapping[str, Any]) -> MoneyPatterns:
-        """Compile the patterns of a lexicon.
+        """Write the pattern sources of a lexicon; each is compiled on first use.
 
         Args:
             lex: The currency lookups.
@@ -79,40 +132,34 @@ class MoneyPatterns:
         subs = [s for s in lex.subunits if s not in lex.glued_subunits]
         glued = alternation(lex.glued_subunits)
         sub = r"(?:" + alternation(subs) + r"(?![\w-])|(?<=\d)" + glued + r"(?![\w]|\.m))"
-        prefix = (r"(?P<pre>" + pre + r")\s?(?P<num>" + am.NUM_DIGITS + r")(?P<scale>" + SCALE
-                  + r")?(?:\s?(?P<post>" + name + "|" + code + r")(?!\s?\d))?")  # fmt: skip
-        flags = re.IGNORECASE
-        qualifiers: Mapping[str, str | None] = dict(data.get("qualifiers", {}))
-        return cls(
-            # checked apart, as one alternation of them all is slower than the separate searches
-            sym_code=(re.compile(sym, flags), re.compile(code, flags)),
-            name=re.compile(name, flags),
-            prefix=re.compile(prefix, flags),
-            name_prefix=re.compile(
-                r"(?P<pre>" + name + r")\s+(?P<num>" + am.NUM_DIGITS + r")(?P<scale>" + SCALE + r")?", flags
-            ),
-            suffix=re.compile(
-                r"(?<![\w.,])(?P<num>" + NUM + r")(?P<scale>" + SCALE + r")?(?:\s?|-)(?P<post>" + post + r")",
-                flags,
-            ),
-            sub=re.compile(r"(?<![\w.,])(?P<num>" + NUM + r")(?:\s?|-)(?P<sub>" + sub + r")", flags),
-            subpart=re.compile(
-                r"\s*(?:,\s*)?(?:and\s+)?(?P<num>" + NUM + r")(?:\s?|-)(?P<sub>" + sub + r")", flags
-            ),
-            trail=re.compile(
-                r"\s+(?:and\s+)?(?P<num>\d{1,2}|" + am.NUM_WORDS + r")(?=\s*(?:$|[.,;:!?)]))", flags
-            ),
-            period=_period(lex, flags),
-            cue=re.compile(r"(?i)(?<![\w])" + alternation(lex.inherit_cues) + r"(?:\s+\S+){0,3}\s+$"),
-            qualifier=re.compile(r"(?i)(?<![\w])(" + alternation(qualifiers) + r")\s+$"),
-            qualifiers=qualifiers,
+        num_scale = r"(?P<num>" + am.NUM_DIGITS + r")(?P<scale>" + SCALE + r")?"
+        prefix = (
+            r"(?P<pre>" + pre + r")\s?" + num_scale + r"(?:\s?(?P<post>" + name + "|" + code + r")(?!\s?\d))?"
         )
+        name_prefix = r"(?P<pre>" + name + r")\s+" + num_scale
+        suffix = r"(?<![\w.,])(?P<num>" + NUM + r")(?P<scale>" + SCALE + r")?(?:\s?|-)(?P<post>" + post + r")"
+        qualifiers: Mapping[str, str | None] = dict(data.get("qualifiers", {}))
+        sources = {
+            "sym": sym,
+            "code": code,
+            "name": name,
+            "prefix": prefix,
+            "name_prefix": name_prefix,
+            "suffix": suffix,
+            "sub": r"(?<![\w.,])(?P<num>" + NUM + r")(?:\s?|-)(?P<sub>" + sub + r")",
+            "subpart": r"\s*(?:,\s*)?(?:and\s+)?(?P<num>" + NUM + r")(?:\s?|-)(?P<sub>" + sub + r")",
+            "trail": r"\s+(?:and\s+)?(?P<num>\d{1,2}|" + am.NUM_WORDS + r")(?=\s*(?:$|[.,;:!?)]))",
+            "period": _period(lex),
+            "cue": r"(?i)(?<![\w])" + alternation(lex.inherit_cues) + r"(?:\s+\S+){0,3}\s+$",
+            "qualifier": r"(?i)(?<![\w])(" + alternation(qualifiers) + r")\s+$",
+        }
+        return cls(sources, qualifiers)
 
 
-def _period(lex: CurrencyLexicon, flags: re.RegexFlag) -> re.Pattern[str]:
+def _period(lex: CurrencyLexicon) -> str:
     units = alternation(lex.period_units)
     not_after = alternation(lex.not_period_after)
-    return re.compile(
+    return (
         r"(?:\s*/\s*(?P<slash>[A-Za-z]{1,12})(?![\w])|\s+(?P<word>(?:a|an|per|each|every)\s+" + units
         + r"s?)(?![\w])(?!\s+" + not_after + r")|\s+(?P<adv>" + alternation(lex.period_adverbs)
-        + r")(?![\w]))", flags)  # fmt: skip
+        + r")(?![\w]))")  # fmt: skip
