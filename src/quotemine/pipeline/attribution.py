@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from quotemine.extensions import doc_text
 from quotemine.lexicons import data_json
 from quotemine.lexicons.words import PERSON_PRONOUNS, paragraph_starts
+from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import (
     PersonRecord,
     QuoteRecord,
@@ -221,7 +222,7 @@ class Attributor(Pipe):
         self.name = name
         self.pronoun_window = pronoun_window
         self.titles = unnamed_titles(data_json(_UNNAMED_FILE))
-        self.error_handler: Callable[[str, Any, list[Doc], Exception], None] = drop_attribution
+        self.error_handler: ErrorHandler = drop_attribution
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the unnamed-speaker titles to the directory ``path``."""

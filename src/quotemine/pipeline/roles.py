@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import is_possessive, load_lexicons
+from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
@@ -142,7 +143,7 @@ class RoleTagger(Pipe):
         self.name = name
         self.spans_key = spans_key
         self.words = RoleWords.default()
-        self.error_handler: Callable[[str, Any, list[Doc], Exception], None] = warn_roles
+        self.error_handler: ErrorHandler = warn_roles
 
     def __call__(self, doc: Doc) -> Doc:
         """Fill ``roles`` and ``affiliations`` of every person of ``doc``.

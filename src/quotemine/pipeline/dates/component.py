@@ -24,12 +24,13 @@ import datetime as dt
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, TypeAlias
+from typing import Any, Final
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 from quotemine.extensions import doc_text
@@ -40,6 +41,7 @@ from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.patterns import OFFSET_PREFIX
 from quotemine.pipeline.dates.timex import Context, Timex, TimexResolver, granularity_of, parse_reference
 from quotemine.pipeline.dates.vetting import DocView, first_objection, trim
+from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import DateRecord, add_warning, get_published, set_dates, set_published
 from quotemine.text import head
 
@@ -56,9 +58,6 @@ _YEAR_START = re.compile(r"\d{4}")
 _SPACES = re.compile(r"\s+")
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 _BAD_REFERENCE: Final = "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
-
-#: spaCy's error-handler signature: ``(component name, component, docs, exception)``.
-ErrorHandler: TypeAlias = Callable[[str, Any, list[Doc], Exception], None]
 
 
 def degrade(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:
@@ -94,7 +93,7 @@ class _Found:
     timex: Timex
 
 
-class DateResolver:
+class DateResolver(Pipe):
     """Find and normalise dates (spaCy component ``quotemine_dates``).
 
     Writes ``doc._.qm_dates``: one ``DateRecord`` per expression with ``start``, ``end`` (character
@@ -142,7 +141,7 @@ class DateResolver:
         self.include_non_dates = include_non_dates
         self.use_dateparser = use_dateparser
         self.infer_published = infer_published
-        self._error_handler: ErrorHandler = degrade
+        self.error_handler: ErrorHandler = degrade
         self._fallback = DateparserFallback()
         self._set_events(load_events())
 
@@ -160,14 +159,6 @@ class DateResolver:
         except Exception as exc:  # spaCy's convention: the pipe's error handler decides
             self.get_error_handler()(self.name, self, [doc], exc)
         return doc
-
-    def set_error_handler(self, error_handler: ErrorHandler) -> None:
-        """Set the function called with ``(name, component, docs, exception)`` when a document fails."""
-        self._error_handler = error_handler
-
-    def get_error_handler(self) -> ErrorHandler:
-        """Return the error handler (default: ``degrade``)."""
-        return self._error_handler
 
     def _annotate(self, doc: Doc) -> None:
         self._fallback.new_document()

@@ -9,12 +9,13 @@ The stage, in order: ``relabel.first_pass`` (trim and relabel the NER's entities
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
 import srsly
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -26,6 +27,7 @@ from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.orgs import find_orgs, org_acronym
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend, propagate_people
 from quotemine.pipeline.entities.vetting import vet_people
+from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import (
     EntityReasonRecord,
     OrgRecord,
@@ -38,14 +40,11 @@ from quotemine.pipeline.records import (
     set_people,
 )
 
-__all__ = ["EntityRepairer", "ErrorHandler", "degrade_on_error"]
+__all__ = ["EntityRepairer", "degrade_on_error"]
 
 logger = logging.getLogger(__name__)
 
 _LEXICONS_FILE: Final = "lexicons.json"
-
-#: spaCy's pipe error handler: (component name, component, documents, error) -> None or raise.
-ErrorHandler = Callable[[str, object, list[Doc], Exception], None]
 
 
 def degrade_on_error(name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
@@ -61,7 +60,7 @@ def degrade_on_error(name: str, proc: object, docs: list[Doc], exc: Exception) -
         add_warning(doc, f"entity repair failed: {exc!r}")
 
 
-class EntityRepairer:
+class EntityRepairer(Pipe):
     """Repair ``doc.ents`` and build the people and organisation lists of a document.
 
     Writes ``doc.ents``, ``doc._.qm_people``, ``doc._.qm_orgs``, ``doc.spans["qm_people"]`` and
@@ -87,7 +86,7 @@ class EntityRepairer:
         self.nlp = nlp
         self.name = name
         self.explain = explain
-        self._error_handler: ErrorHandler = degrade_on_error
+        self.error_handler: ErrorHandler = degrade_on_error
         self._use_lexicons(load_lexicons())
 
     def _use_lexicons(self, lex: Lexicons) -> None:
@@ -111,14 +110,6 @@ class EntityRepairer:
         except Exception as exc:  # the error handler decides (degrade by default)
             self.get_error_handler()(self.name, self, [doc], exc)
         return doc
-
-    def get_error_handler(self) -> ErrorHandler:
-        """Return the error handler (spaCy's ``Pipe.get_error_handler`` convention)."""
-        return self._error_handler
-
-    def set_error_handler(self, error_handler: ErrorHandler) -> None:
-        """Set the error handler; ``Language.set_error_handler`` calls this on every component."""
-        self._error_handler = error_handler
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the lexicons the component uses (``lexicons.json``), so a restored pipeline matches.

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Final, TypeAlias
+from typing import Any, Final
 
 import numpy
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from quotemine.extensions import doc_text
+from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.money import amounts as am
 from quotemine.pipeline.money.currency import LEXICON_FILE, build_lexicon, iso_rows, load_lexicon_data
 from quotemine.pipeline.money.patterns import HOT, MoneyPatterns
@@ -40,9 +42,6 @@ logger = logging.getLogger(__name__)
 
 _WINDOW: Final = 60
 _DEFAULT_SPANS_KEY: Final = "qm_money"
-
-#: spaCy's error-handler signature: ``(component name, component, docs, exception)``.
-ErrorHandler: TypeAlias = Callable[[str, Any, list[Doc], Exception], None]
 
 
 def degrade(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:
@@ -63,7 +62,7 @@ def degrade(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:
         doc.spans[spans_key] = []
 
 
-class MoneyParser:
+class MoneyParser(Pipe):
     """Read money mentions into amount, ISO 4217 currency, qualifier, range and period.
 
     Writes ``doc._.qm_money`` (``MoneyRecord``s with ``start``, ``end``, ``amount`` (decimal string),
@@ -89,7 +88,7 @@ class MoneyParser:
         self.name = name
         self.spans_key = spans_key
         self.inherit_currency = inherit_currency
-        self._error_handler: ErrorHandler = degrade
+        self.error_handler: ErrorHandler = degrade
         self._set_data(load_lexicon_data())
 
     def _set_data(self, data: Mapping[str, Any]) -> None:
@@ -118,14 +117,6 @@ class MoneyParser:
         except Exception as exc:  # spaCy's convention: the pipe's error handler decides
             self.get_error_handler()(self.name, self, [doc], exc)
         return doc
-
-    def set_error_handler(self, error_handler: ErrorHandler) -> None:
-        """Set the function called with ``(name, component, docs, exception)`` when a document fails."""
-        self._error_handler = error_handler
-
-    def get_error_handler(self) -> ErrorHandler:
-        """Return the error handler (default: ``degrade``)."""
-        return self._error_handler
 
     def _write(self, doc: Doc, cands: list[MoneyCandidate]) -> None:
         set_money(doc, [_record(c) for c in cands])

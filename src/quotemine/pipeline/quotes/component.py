@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
+from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.quotes.candidates import QuoteCandidate, to_record
 from quotemine.pipeline.quotes.context import FinderOptions
 from quotemine.pipeline.quotes.cues import CUES_FILE, UNNAMED_FILE, build_lexicon, default_sources
@@ -83,7 +84,7 @@ class QuoteFinder(Pipe):
             xcomp_content=xcomp_content,
         )
         self.scorer = scorer
-        self.error_handler = skip_quotes
+        self.error_handler: ErrorHandler = skip_quotes
         self._set_lexicons(*default_sources())
 
     @property
