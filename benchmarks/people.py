@@ -31,10 +31,10 @@ from typing import Any
 
 import spacy
 import spacy.about
-from quotemine.pipeline._names import load_lexicons
 from spacy.tokens import DocBin
 
 import quotemine.factories  # noqa: F401  (registers the factories)
+from quotemine.lexicons.names import load_lexicons
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "quotes" / "polnear.dev.jsonl"
