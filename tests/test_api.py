@@ -231,3 +231,209 @@ NEWSY = st.lists(
 def test_any_text_gives_a_valid_report(extractor: Extractor, text: str) -> None:
     report = extractor.extract(text, published="2010-06-01")
     check_report(report, text)
+
+
+# ------------------------------------------------------------------------------ awkward input (#13)
+
+SURROGATE_TEXT = "“Prices will fall,” said Anna Berg \ud83d, the finance minister.\ud800"
+
+
+def test_a_lone_surrogate_is_read_as_a_replacement_character_with_a_warning(extractor: Extractor) -> None:
+    report = extractor.extract(SURROGATE_TEXT, doc_id="id\udc80")
+    read = SURROGATE_TEXT.replace("\ud83d", "\ufffd").replace("\ud800", "\ufffd")
+    check_report(report, read)
+    assert report.id == "id\ufffd"
+    assert [q.text for q in report.quotes] == ["Prices will fall,"]
+    assert any("2 surrogate code point(s)" in w and "U+FFFD" in w for w in report.warnings)
+    report.model_dump_json()  # UTF-8 can encode it
+
+
+def test_a_text_of_one_surrogate_gives_an_empty_report(extractor: Extractor) -> None:
+    report = extractor.extract("\ud800")
+    check_report(report, "\ufffd")
+    assert any("surrogate" in w for w in report.warnings)
+
+
+def test_pipe_records_surrogates_without_aborting(extractor: Extractor) -> None:
+    items: list[Any] = [
+        {"id": "a", "text": "The minister said prices would fall."},
+        {"id": "b", "text": "\ud800"},
+        {"id": "c\ud800", "text": "Analysts said prices would rise.", "published": "2003-01-10"},
+    ]
+    results = list(extractor.pipe(items, errors="record"))
+    assert [type(r).__name__ for r in results] == ["Report", "Report", "Report"]
+    assert [r.id for r in results] == ["a", "b", "c\ufffd"]
+    for result in results:
+        Report.model_validate_json(result.model_dump_json())
+
+
+def test_an_oversized_amount_is_dropped_with_one_warning_not_the_report(
+    extractor: Extractor, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = "$" + "9" * 309
+    with caplog.at_level("WARNING"):
+        report = extractor.extract(text)
+    check_report(report, text)
+    assert report.money == ()
+    assert [w for w in report.warnings if "money" in w] == [
+        "1 money amount(s) too large to be real (over 10^21) were left out"
+    ]
+    assert not [r for r in caplog.records if r.exc_info]  # no traceback logged
+
+
+def test_an_oversized_amount_leaves_the_other_amounts(extractor: Extractor) -> None:
+    text = "The fund lost $" + "9" * 40 + ", and the city spent $5 million, the minister said."
+    report = extractor.extract(text)
+    check_report(report, text)
+    assert [m.amount for m in report.money] == [5_000_000.0]
+    assert any("too large" in w for w in report.warnings)
+
+
+def test_the_report_builder_leaves_out_an_item_that_fails_validation() -> None:
+    import spacy
+
+    from quotemine.extensions import register_extensions
+    from quotemine.report import build_report
+
+    register_extensions()
+    doc = spacy.blank("en")("Anna Berg said yes. Tom Reed said no.")
+    doc._.qm_people = [
+        {"id": "p1", "name": "Anna Berg", "mentions": [[0, 9]], "affiliations": ["o9"]},
+        {"id": "p2", "mentions": [[20, 28]]},  # no name: a stage got its record wrong
+    ]
+    doc._.qm_quotes = [
+        {"id": "q1", "start": 15, "end": 18, "kind": "direct"},
+        {"id": "q2", "start": 34, "end": 36, "kind": "shouted"},  # no such kind
+    ]
+    doc._.qm_money = [{"start": 0, "end": 4, "amount": "1e400"}]
+    report = build_report(doc)
+    assert [p.name for p in report.people] == ["Anna Berg"]
+    assert report.people[0].affiliations == ()  # no organisation o9 in the report
+    assert [q.id for q in report.quotes] == ["q1"] and report.money == ()
+    assert "extracted item(s) that failed validation were left out: 1 person, 1 quote" in report.warnings
+    assert "1 money amount(s) too large to be real (over 10^21) were left out" in report.warnings
+
+
+@pytest.mark.parametrize("text", ["😀😀😀", "🎉 🎉\n\n🎉", "— … ★ ☆"])
+def test_text_without_letters_or_digits_gives_an_empty_report_with_a_warning(
+    extractor: Extractor, text: str
+) -> None:
+    report = extractor.extract(text)
+    check_report(report, text)
+    assert not (report.people or report.quotes or report.dates or report.money)
+    assert any("no letters or digits" in w for w in report.warnings)
+
+
+@pytest.mark.parametrize(
+    "published", ["20030110", "2003-W02-5", "2003W025", "2003-01-10T12:00", "2003-01-10 23:59:59+05:00"]
+)
+def test_published_accepts_the_iso_8601_forms(extractor: Extractor, published: str) -> None:
+    report = extractor.extract("The minister said last month that prices would fall.", published=published)
+    assert report.document.published == "2003-01-10"
+    assert [d.value for d in report.dates if d.text == "last month"] == ["2002-12"]
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31", date(1, 1, 1), "0099-12-31", "9900-01-01"])
+def test_published_out_of_range_is_refused(extractor: Extractor, published: Any) -> None:
+    with pytest.raises(InputError, match="out of range"):
+        extractor.extract("The minister said so on Tuesday.", published=published)
+
+
+@pytest.mark.parametrize("published", ["0100-01-01", "9899-12-31"])
+def test_published_at_the_ends_of_the_range_keeps_every_date(extractor: Extractor, published: str) -> None:
+    text = "The minister said on Tuesday that prices fell yesterday, and will rise tomorrow and next week."
+    report = extractor.extract(text, published=published)
+    assert len(report.dates) == 4 and all(d.value for d in report.dates)
+    assert not any("failed" in w for w in report.warnings)
+
+
+@pytest.mark.parametrize("items", ["a text", b"bytes", {"text": "one record"}, Article(text="x"), 42])
+def test_pipe_refuses_a_single_item_at_once(extractor: Extractor, items: Any) -> None:
+    with pytest.raises(InputError, match="iterable"):
+        extractor.pipe(items)
+    with pytest.raises(InputError, match="iterable"):
+        extractor.pipe_docs(items)
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"batch_size": 0}, "batch_size"),
+        ({"batch_size": 2.5}, "batch_size"),
+        ({"n_process": 0}, "n_process"),
+        ({"n_process": -2}, "n_process"),
+        ({"errors": "ignore"}, "errors"),
+    ],
+)
+def test_pipe_refuses_bad_options_at_once(
+    extractor: Extractor, options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        extractor.pipe(["The minister said so."], **options)
+    with pytest.raises(InputError, match=message):
+        extractor.pipe_docs(["The minister said so."], **options)
+
+
+CR_ARTICLE = (
+    "Harbour Talks Stall\n\nBy Jane Doe\n\nWELLINGTON, March 3, 2004 (Wire) - “We will not sign "
+    "this deal,” said Tom Reed, the port director.\n\nThe union said talks would go on.\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_carriage_returns_are_line_breaks_with_offsets_into_the_callers_text(
+    extractor: Extractor, newline: str
+) -> None:
+    text = CR_ARTICLE.replace("\n", newline)
+    report = extractor.extract(text)
+    check_report(report, text)
+    plain = extractor.extract(CR_ARTICLE)
+    assert report.document.title is not None and report.document.title.text == "Harbour Talks Stall"
+    assert [a.text for a in report.document.authors] == ["Jane Doe"]
+    assert report.document.published == plain.document.published == "2004-03-03"
+    assert [p.name for p in report.people] == [p.name for p in plain.people]
+    assert [q.text for q in report.quotes] == [q.text for q in plain.quotes]
+    assert not any("\r" in p.name for p in report.people)
+
+
+def test_warnings_of_a_chunked_text_give_offsets_into_the_whole_text(extractor: Extractor) -> None:
+    import re
+
+    para = "“Prices will fall next year,” said Maria Lopez, the finance minister of the republic.\n\n"
+    text = para * 30 + "The mayor said “the port will close, and never open again.\n\n" + para * 5
+    small = Extractor(extractor.nlp, chunk_chars=1000)
+    report = small.extract(text, published="2020-01-01")
+    check_report(report, text)
+    offsets = [int(m.group(1)) for w in report.warnings if (m := re.search(r"at offset (\d+)", w))]
+    assert offsets, report.warnings
+    assert all(text[n] == "“" and n > 1000 for n in offsets)
+
+
+SURROGATE_CHARS = st.characters(codec=None, exclude_categories=())
+EXTREME_DATES = st.one_of(
+    st.none(),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    st.sampled_from(["0100-01-01", "9899-12-31", "20030110", "2003-W02-5", "2003-01-10T12:00", "junk", ""]),
+)
+
+
+def _as_read(text: str) -> str:
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+
+
+FUZZ_TEXT = st.one_of(st.text(SURROGATE_CHARS, max_size=120), NEWSY)
+
+
+@given(st.lists(st.tuples(FUZZ_TEXT, EXTREME_DATES), max_size=4))
+def test_pipe_never_raises_and_every_span_holds(extractor: Extractor, items: list[tuple[str, Any]]) -> None:
+    """Fuzz in small: surrogates, quote storms, extreme dates; a Failure only for a bad date."""
+    records = [{"id": str(n), "text": text, "published": when} for n, (text, when) in enumerate(items)]
+    results = list(extractor.pipe(records, batch_size=2))
+    assert len(results) == len(records)
+    for (text, when), result in zip(items, results, strict=True):
+        if isinstance(result, Failure):
+            assert result.error == "InputError" and "published" in result.reason
+            with pytest.raises(InputError):
+                quotemine.articles.iso_date(when)
+        else:
+            check_report(result, _as_read(text))

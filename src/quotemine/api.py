@@ -30,7 +30,7 @@ from quotemine.report import build_report, empty_report
 from quotemine.schema import Failure, Report
 from quotemine.text.chunks import split_chunks
 from quotemine.text.head import published_from_dateline
-from quotemine.text.inspect import inspect_text
+from quotemine.text.inspect import inspect_text, replace_surrogates
 from quotemine.views import RenderFormat, to_html, to_markdown
 
 logger = logging.getLogger(__name__)
@@ -61,6 +61,11 @@ _MODEL_PACKAGES = {
     "en_core_web_trf": "en-core-web-trf and spacy-curated-transformers",
 }
 _WINDOW_DOCS = 1000
+_ERROR_MODES = ("record", "raise")
+_SURROGATE_WARNING = (
+    "{} surrogate code point(s) (not Unicode text, e.g. half of an emoji) were read as U+FFFD; "
+    "offsets are unchanged"
+)
 _WINDOW_CHARS = 20_000_000
 
 PipeConfig = Mapping[str, Mapping[str, object]]
@@ -236,9 +241,14 @@ class Extractor:
         Yields:
             One ``Report`` (or ``Failure``) per item, in input order.
 
+        Raises:
+            InputError: ``items`` is a single text or record rather than an iterable of them, or
+                ``batch_size``, ``n_process`` or ``errors`` is not one this method takes (raised
+                when ``pipe`` is called, before any item is read).
+
         """
-        for _, result in self._stream(items, batch_size, n_process, errors, keep_docs=False):
-            yield result
+        _check_pipe_args(items, batch_size, n_process, errors)
+        return (result for _, result in self._stream(items, batch_size, n_process, errors, keep_docs=False))
 
     def pipe_docs(
         self,
@@ -276,9 +286,15 @@ class Extractor:
         Yields:
             ``(doc, report or failure)`` per item, in input order.
 
+        Raises:
+            InputError: as for ``pipe``.
+
         """
-        for doc, result in self._stream(items, batch_size, n_process, errors, keep_docs=True):
-            yield (doc if doc is not None else Doc(self.nlp.vocab)), result
+        _check_pipe_args(items, batch_size, n_process, errors)
+        return (
+            (doc if doc is not None else Doc(self.nlp.vocab), result)
+            for doc, result in self._stream(items, batch_size, n_process, errors, keep_docs=True)
+        )
 
     def _stream(
         self,
@@ -306,8 +322,11 @@ class Extractor:
         doc_id = item_id(item)
         try:
             text, doc_id, published = unpack_item(item)
+            text, surrogates = replace_surrogates(text)
             job = _Job(index=index, doc_id=doc_id, text=text)
             job.clean, job.warnings, analyse = inspect_text(text)
+            if surrogates:
+                job.warnings.insert(0, _SURROGATE_WARNING.format(surrogates))
             if published is not None:
                 job.published, job.published_source = published, "caller"
             elif analyse and (found := published_from_dateline(job.clean)) is not None:
@@ -389,6 +408,25 @@ class Extractor:
         except Exception as exc:  # a bug in one document must not end a batch of millions
             logger.warning("document %d failed in report building", job.index, exc_info=True)
             return Failure(id=job.doc_id, index=job.index, error=type(exc).__name__, reason=str(exc)[:500])
+
+
+def _check_pipe_args(items: object, batch_size: object, n_process: object, errors: object) -> None:
+    """Raise ``InputError`` for arguments of ``pipe`` it cannot work with, before any item is read."""
+    if isinstance(items, str | bytes | bytearray | Mapping | Article):
+        raise InputError(
+            f"items must be an iterable of texts or records, not one {type(items).__name__}; "
+            "use extract() for one text, or pass [item]"
+        )
+    if not isinstance(items, Iterable):
+        raise InputError(f"items must be an iterable of texts or records, not {type(items).__name__}")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise InputError(f"batch_size must be a whole number of at least 1, not {batch_size!r}")
+    if isinstance(n_process, bool) or not isinstance(n_process, int) or (n_process < 1 and n_process != -1):
+        raise InputError(
+            f"n_process must be a whole number of at least 1 (or -1, every CPU), not {n_process!r}"
+        )
+    if errors not in _ERROR_MODES:
+        raise InputError(f"errors must be 'record' or 'raise', not {errors!r}")
 
 
 def _whole_doc(job: _Job) -> Doc | None:

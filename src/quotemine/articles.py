@@ -1,6 +1,8 @@
 """One input item of a run: a text, an ``Article`` or a mapping, read into text, id and date.
 
 Bad items raise ``InputError``, which ``Extractor.pipe`` turns into a ``Failure`` record.
+``iso_date`` is the one reader of publication dates, for the API, the records of a batch and the
+``--published`` option of every command.
 """
 
 from __future__ import annotations
@@ -11,10 +13,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from quotemine.errors import InputError
+from quotemine.text.inspect import replace_surrogates
 
-__all__ = ["Article", "iso_date", "item_id", "unpack_item"]
+__all__ = ["PUBLISHED_RANGE", "Article", "iso_date", "item_id", "unpack_item"]
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?$")
+# ISO 8601 as Python's datetime.fromisoformat reads it: a calendar date (2003-01-10, 20030110) or a
+# week date (2003-W02-5, 2003W025), then optionally a time and an offset after "T" or a space.
+_ISO_DATE = re.compile(r"^\d{4}(?:-?\d{2}-?\d{2}|-?W\d{2}-?\d)(?:[T ][0-9:.,+\-Z]*)?$")
+#: The publication dates quotemine takes: relative dates around one ("a century ago", "next week")
+#: must stay within the years Python's calendar holds (1 to 9999).
+PUBLISHED_RANGE = (date(100, 1, 1), date(9899, 12, 31))
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +37,12 @@ class Article:
 def item_id(item: object) -> str | None:
     """Return the caller's id of an item, if it has one, even when the rest of it is bad."""
     raw = item.id if isinstance(item, Article) else item.get("id") if isinstance(item, Mapping) else None
-    return None if raw is None else str(raw)
+    return None if raw is None else _id(raw)
+
+
+def _id(raw: object) -> str:
+    """Return an id as a string that UTF-8 can encode (a surrogate read as U+FFFD)."""
+    return replace_surrogates(str(raw))[0]
 
 
 def unpack_item(item: object) -> tuple[str, str | None, str | None]:
@@ -45,8 +58,8 @@ def unpack_item(item: object) -> tuple[str, str | None, str | None]:
         text, doc_id, published = item["text"], item.get("id"), item.get("published")
     else:
         text, doc_id, published = item, None, None
-    if doc_id is not None and not isinstance(doc_id, str):
-        doc_id = str(doc_id)
+    if doc_id is not None:
+        doc_id = _id(doc_id)
     if isinstance(text, bytes | bytearray):
         try:
             text = bytes(text).decode("utf-8")
@@ -58,16 +71,38 @@ def unpack_item(item: object) -> tuple[str, str | None, str | None]:
 
 
 def iso_date(value: object) -> str | None:
-    """Return a publication date as ``YYYY-MM-DD``, or raise ``InputError``."""
+    """Return a publication date as ``YYYY-MM-DD``, or raise ``InputError``.
+
+    Takes a ``date``, a ``datetime`` (its date as written, no time zone conversion) or an ISO 8601
+    string: ``2003-01-10``, ``20030110``, the week date ``2003-W02-5``, any of them followed by a
+    time (``2003-01-10T12:00``, ``2003-01-10 12:00:00+05:00``). ``None`` and ``""`` mean no date.
+    The date must lie in ``PUBLISHED_RANGE`` (years 100 to 9899).
+
+    >>> [iso_date(v) for v in ("2003-01-10", "20030110", "2003-W02-5", "2003-01-10T12:00")]
+    ['2003-01-10', '2003-01-10', '2003-01-10', '2003-01-10']
+
+    """
     if value is None or value == "":
         return None
+    day: date | None = None
     if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str) and _ISO_DATE.match(value.strip()):
         try:
-            return date.fromisoformat(value.strip()[:10]).isoformat()
+            day = datetime.fromisoformat(value.strip()).date()
         except ValueError:
-            pass
-    raise InputError(f"published must be a date or an ISO date string (YYYY-MM-DD), not {value!r}")
+            day = None
+    if day is None:
+        raise InputError(
+            "published must be a date or an ISO 8601 date string (2003-01-10, 20030110, "
+            f"2003-W02-5, optionally with a time), not {value!r}"
+        )
+    low, high = PUBLISHED_RANGE
+    if not low <= day <= high:
+        raise InputError(
+            f"published {day.isoformat()} is out of range: quotemine takes publication dates from "
+            f"{low.isoformat()} to {high.isoformat()}"
+        )
+    return day.isoformat()
