@@ -3,15 +3,19 @@
 The components leave typed records with character offsets on the ``Doc`` (see
 ``quotemine.pipeline.records``); this module reads them through that module's accessors, checks
 every offset against the input text, drops (with a warning) anything that does not hold, and
-builds the frozen pydantic models. Merging the reports of a long text's chunks is ``merge.py``.
+builds the frozen pydantic models. An item that cannot be built (a record a stage got wrong, an
+amount too large to be real) is left out with a warning: one bad item never loses the report.
+Merging the reports of a long text's chunks is ``merge.py``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from spacy.tokens import Doc
 
@@ -28,6 +32,7 @@ from quotemine.schema import (
     TextSpan,
 )
 from quotemine.text.head import byline_names, headline
+from quotemine.text.inspect import line_breaks
 
 if TYPE_CHECKING:
     from quotemine.pipeline.records import (
@@ -41,7 +46,18 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["build_report", "empty_report"]
+__all__ = ["MAX_AMOUNT", "build_report", "empty_report"]
+
+#: The largest money amount reported; a larger one (a run of digits, a misread figure) is left
+#: out with a warning. It is far above any real figure (world GDP is about 10^14 dollars).
+MAX_AMOUNT = 10.0**21
+
+_Record = TypeVar("_Record")
+_Item = TypeVar("_Item")
+
+
+class _TooLarge(ValueError):
+    """A money amount above ``MAX_AMOUNT`` or not finite."""
 
 
 class _Builder:
@@ -50,6 +66,38 @@ class _Builder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.dropped = 0
+        self.too_large = 0
+        self.invalid: Counter[str] = Counter()
+
+    def items(
+        self, kind: str, build: Callable[[_Record], _Item | None], records: Iterable[_Record]
+    ) -> tuple[_Item, ...]:
+        """Build one model per record; a record that fails is left out and counted, never raised."""
+        built: list[_Item] = []
+        for record in records:
+            try:
+                item = build(record)
+            except _TooLarge:
+                self.too_large += 1
+            except Exception as exc:  # one bad record of a stage must not lose the report
+                logger.debug("%s record left out: %s", kind, type(exc).__name__)
+                self.invalid[kind] += 1
+            else:
+                if item is not None:
+                    built.append(item)
+        return tuple(built)
+
+    def warnings(self) -> list[str]:
+        """Return the warnings about what had to be left out."""
+        found = []
+        if self.dropped:
+            found.append(f"{self.dropped} extracted item(s) had offsets outside the text and were left out")
+        if self.too_large:
+            found.append(f"{self.too_large} money amount(s) too large to be real (over 10^21) were left out")
+        if self.invalid:
+            kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.invalid.items()))
+            found.append(f"extracted item(s) that failed validation were left out: {kinds}")
+        return found
 
     def span(self, bounds: Sequence[object] | None) -> TextSpan | None:
         """Return the span ``[start, end]`` of the text, or ``None`` (counted) if it does not fit."""
@@ -106,15 +154,14 @@ def build_report(
 
     source = doc.text if text is None else text
     b = _Builder(source)
-    people = tuple(_person(b, record) for record in get_people(doc))
+    orgs = b.items("organization", lambda record: _org(b, record), get_orgs(doc))
+    org_ids = {o.id for o in orgs}
+    people = b.items("person", lambda record: _person(b, record, org_ids), get_people(doc))
     person_ids = {p.id for p in people}
-    orgs = tuple(_org(b, record) for record in get_orgs(doc))
-    quotes = tuple(q for record in get_quotes(doc) if (q := _quote(b, record, person_ids)) is not None)
-    dates = tuple(d for record in get_dates(doc) if (d := _date(b, record)) is not None)
-    money = tuple(m for record in get_money(doc) if (m := _money(b, record)) is not None)
-    all_warnings = [*warnings, *get_warnings(doc)]
-    if b.dropped:
-        all_warnings.append(f"{b.dropped} extracted item(s) had offsets outside the text and were left out")
+    quotes = b.items("quote", lambda record: _quote(b, record, person_ids), get_quotes(doc))
+    dates = b.items("date", lambda record: _date(b, record), get_dates(doc))
+    money = b.items("money", lambda record: _money(b, record), get_money(doc))
+    all_warnings = [*warnings, *get_warnings(doc), *b.warnings()]
     return Report(
         quotemine_version=__version__,
         model=model,
@@ -131,11 +178,12 @@ def build_report(
 
 def _document(b: _Builder, published: str | None, published_source: str | None) -> Document:
     """Describe the article: its publication date and where it came from, headline and byline."""
+    lines = line_breaks(b.text)  # a lone "\r" ends a line too: same length, same offsets
     return Document(
         published=published[:10] if published else None,
         published_source=published_source if published else None,
-        title=b.span(headline(b.text)),
-        authors=b.spans(byline_names(b.text)),
+        title=b.span(headline(lines)),
+        authors=b.spans(byline_names(lines)),
         char_count=len(b.text),
     )
 
@@ -163,13 +211,13 @@ def empty_report(
     )
 
 
-def _person(b: _Builder, record: PersonRecord) -> Person:
+def _person(b: _Builder, record: PersonRecord, org_ids: set[str]) -> Person:
     return Person(
         id=str(record["id"]),
         name=str(record["name"]),
         mentions=b.spans(record.get("mentions")),
         roles=b.spans(record.get("roles")),
-        affiliations=tuple(str(a) for a in record.get("affiliations") or ()),
+        affiliations=tuple(str(a) for a in record.get("affiliations") or () if str(a) in org_ids),
         author=bool(record.get("author", False)),
     )
 
@@ -225,14 +273,21 @@ def _date(b: _Builder, record: DateRecord) -> DateMention | None:
 
 
 def _number(value: object) -> float | None:
-    """Return a decimal string as a float, or ``None`` for no amount or one that is not finite."""
+    """Return a decimal string as a float, or ``None`` for no amount.
+
+    Raises:
+        _TooLarge: the amount is not finite, or above ``MAX_AMOUNT``.
+
+    """
     if value is None:
         return None
     try:
-        number = Decimal(str(value))
-    except InvalidOperation:
+        number = float(Decimal(str(value)))
+    except (InvalidOperation, OverflowError):
         return None
-    return float(number) if number.is_finite() else None
+    if not math.isfinite(number) or abs(number) > MAX_AMOUNT:
+        raise _TooLarge(value)
+    return number
 
 
 def _money(b: _Builder, record: MoneyRecord) -> Money | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from quotemine.lexicons.numbers import CARDINALS
 
@@ -56,19 +56,20 @@ def parse_number(text: str) -> Decimal | None:
     raw = text.strip().lower()
     if not raw:
         return None
-    m = re.fullmatch(r"(" + NUM_DIGITS + r")[\s-]?([a-z]+)?", raw)
-    if m:
-        try:
+    try:  # a number too large for Decimal's exponent ("9" a million times, then "bn") is none
+        m = re.fullmatch(r"(" + NUM_DIGITS + r")[\s-]?([a-z]+)?", raw)
+        if m:
             value = Decimal(m.group(1).replace(",", ""))
-        except InvalidOperation:
-            return None
-        if m.group(2):
-            scale = _SCALES.get(m.group(2))
-            if scale is None:
-                return None
-            value *= scale
-        return value
-    return _parse_words(re.split(r"[\s-]+", raw))
+            if m.group(2):
+                scale = _SCALES.get(m.group(2))
+                if scale is None:
+                    return None
+                value *= scale
+            return value
+        return _parse_words(re.split(r"[\s-]+", raw))
+    except ArithmeticError:  # InvalidOperation, Overflow
+        logger.debug("number of %d characters not read", len(raw))
+        return None
 
 
 def _parse_words(tokens: list[str]) -> Decimal | None:
