@@ -2,19 +2,31 @@
 
 ``Extractor`` cuts a text longer than ``chunk_chars`` at paragraph breaks and parses the chunks one
 by one; each chunk's report has offsets into its chunk. ``merge_reports`` moves them into the
-whole text and joins the people and organisations the chunks share.
+whole text and joins the people and organisations the chunks share. A warning that names an offset
+("unbalanced quotation mark at offset 120") is moved into the whole text too.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from quotemine.schema import Document, Organization, Person, Quote, Report, TextSpan
 
-__all__ = ["merge_reports", "shift_report"]
+__all__ = ["merge_reports", "shift_report", "shift_warning"]
 
 _Span = TypeVar("_Span", bound=TextSpan)
+_AT_OFFSET = re.compile(r"\bat offset (\d+)")
+
+
+def shift_warning(warning: str, offset: int) -> str:
+    """Return a chunk's warning with the offsets it names ("at offset N") moved by ``offset``.
+
+    >>> shift_warning("unbalanced quotation mark at offset 12; ignored in its paragraph", 1000)
+    'unbalanced quotation mark at offset 1012; ignored in its paragraph'
+    """
+    return _AT_OFFSET.sub(lambda m: f"at offset {int(m.group(1)) + offset}", warning)
 
 
 def _moved(span: _Span, offset: int) -> _Span:
@@ -45,7 +57,7 @@ def _moved_document(document: Document, offset: int) -> Document:
 
 
 def shift_report(report: Report, offset: int) -> Report:
-    """Return the report with every offset moved by ``offset`` (for merging chunks)."""
+    """Return the report with every offset moved by ``offset`` (for merging chunks), in its warnings too."""
     return report.model_copy(
         update={
             "document": _moved_document(report.document, offset),
@@ -62,6 +74,7 @@ def shift_report(report: Report, offset: int) -> Report:
             "quotes": tuple(_moved_quote(q, offset) for q in report.quotes),
             "dates": _all_moved(report.dates, offset),
             "money": _all_moved(report.money, offset),
+            "warnings": tuple(shift_warning(w, offset) for w in report.warnings),
         }
     )
 
