@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -214,3 +215,190 @@ def test_every_command_has_help() -> None:
         assert name in main.stdout
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+# ------------------------------------------------------------------------------ awkward input (#13)
+
+ARTICLE = (
+    "Harbour Talks Stall\n\nBy Clara Mendes\n\nWELLINGTON, March 3, 2004 (Wire) - “We will not sign "
+    "this deal,” said Tom Reed, the port director.\n\nThe union said talks would go on.\n"
+)
+
+
+def _spans(node: object) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
+    if isinstance(node, dict):
+        if {"text", "start", "end"} <= node.keys():
+            found.append(node)
+        for value in node.values():
+            found += _spans(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _spans(value)
+    return found
+
+
+@pytest.mark.usefixtures("extractor")
+@pytest.mark.parametrize(
+    "raw",
+    [
+        ARTICLE.encode("utf-8"),
+        b"\xef\xbb\xbf" + ARTICLE.encode("utf-8"),
+        ARTICLE.replace("\n", "\r\n").encode("utf-8"),
+        ARTICLE.replace("\n", "\r").encode("utf-8"),
+        ARTICLE.replace("\n", "\r\n").encode("utf-16"),
+    ],
+    ids=["utf8", "bom", "crlf", "cr", "utf16-bom"],
+)
+def test_file_offsets_are_into_the_text_python_reads(tmp_path: Path, raw: bytes) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(raw)
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    encoding = "utf-16" if raw.startswith(b"\xff\xfe") else "utf-8-sig"
+    with path.open(encoding=encoding) as handle:
+        text = handle.read()
+    assert text == ARTICLE
+    spans = _spans(report)
+    assert len(spans) >= 5
+    assert all(text[span["start"] : span["end"]] == span["text"] for span in spans)  # type: ignore[misc]
+    assert report["document"]["title"]["text"] == "Harbour Talks Stall"
+    assert report["document"]["published"] == "2004-03-03"
+    assert [a["text"] for a in report["document"]["authors"]] == ["Clara Mendes"]
+    assert not any(p["name"].endswith("\r") for p in report["people"])
+
+
+def test_utf16_without_a_bom_is_refused_naming_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(ARTICLE.encode("utf-16-le"))
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "UTF-16" in line
+
+
+def test_a_surrogate_written_as_bytes_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes(b"Analysts said \xed\xa0\x80 prices rose.")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "not UTF-8 text (byte 14)" in line
+
+
+@pytest.mark.usefixtures("extractor")
+def test_batch_of_a_jsonl_record_with_a_lone_surrogate_runs_to_the_end(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "a", "text": "The minister said prices would fall."}\n'
+        '{"id": "b", "text": "\\ud800"}\n'
+        '{"id": "c", "text": "Analysts said \\ud83d prices would rise."}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["batch", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    reports = [Report.model_validate_json(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r.id for r in reports] == ["a", "b", "c"]
+    assert any("surrogate" in w for w in reports[2].warnings)
+
+
+@pytest.mark.usefixtures("extractor")
+@pytest.mark.parametrize("published", ["2003-01-10", "20030110", "2003-W02-5", "2003-01-10T12:00"])
+def test_published_forms_are_read_as_the_api_reads_them(published: str) -> None:
+    text = "The minister said last month that prices would fall."
+    result = runner.invoke(app, ["extract", "-", "--published", published], input=text)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["document"]["published"] == "2003-01-10"
+    assert report == json.loads(
+        quotemine.extract(text, published=published, doc_id="stdin").model_dump_json()
+    )
+
+
+@pytest.mark.parametrize(
+    "published, message",
+    [("", "--published is empty"), ("  ", "--published is empty"), ("0001-01-01", "out of range")],
+)
+def test_an_empty_or_out_of_range_published_is_a_usage_error(published: str, message: str) -> None:
+    for command in (["extract", "-"], ["render", "-"], ["batch", "-", "-o", "out.jsonl"]):
+        result = runner.invoke(app, [*command, "--published", published], input="text")
+        assert result.exit_code == 2, command
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith("error: ") and message in line
+
+
+@pytest.mark.parametrize("fmt", ["xml", "yaml"])
+def test_an_unknown_format_is_a_usage_error_in_one_line(fmt: str) -> None:
+    result = runner.invoke(app, ["extract", str(SEED), "--format", fmt])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: --format must be one of json, jsonl, markdown, not '{fmt}'"
+    ]
+
+
+@pytest.mark.usefixtures("extractor")
+def test_a_full_disk_on_stdout_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import typer
+
+    echo = typer.echo
+
+    def full(message: object = None, *args: object, err: bool = False, **kwargs: object) -> None:
+        if not err:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        echo(message, err=True)
+
+    monkeypatch.setattr(typer, "echo", full)
+    result = runner.invoke(app, ["extract", "-"], input="The minister said prices would fall.")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == ["error: cannot write the output: No space left on device"]
+
+
+class _Terminal:
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_reading_stdin_from_a_terminal_prints_a_hint(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quotemine.cli._common import STDIN_HINT, read_input
+
+    monkeypatch.setattr(sys, "stdin", _Terminal(b"Analysts said so.\r\n"))
+    assert read_input("-") == ("stdin", "Analysts said so.\n")
+    assert capsys.readouterr().err.strip() == STDIN_HINT
+
+
+def test_reading_piped_stdin_prints_no_hint(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quotemine.cli._common import read_input
+
+    pipe = _Terminal(b"Analysts said so.")
+    monkeypatch.setattr(pipe, "isatty", lambda: False)
+    monkeypatch.setattr(sys, "stdin", pipe)
+    assert read_input("-") == ("stdin", "Analysts said so.")
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.usefixtures("extractor")
+def test_emoji_only_input_gives_an_empty_report_with_a_warning() -> None:
+    result = runner.invoke(app, ["extract", "-"], input="🎉🎉 😀\n")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["quotes"] == [] and any("no letters or digits" in w for w in report["warnings"])
+
+
+@pytest.mark.usefixtures("extractor")
+def test_an_oversized_number_gives_a_report_and_no_traceback() -> None:
+    result = runner.invoke(app, ["extract", "-"], input="$" + "9" * 309)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["money"] == [] and any("too large" in w for w in report["warnings"])
+    assert "Traceback" not in result.stderr

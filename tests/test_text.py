@@ -143,3 +143,19 @@ def test_comments_and_style_are_spaces_and_block_tags_break_paragraphs() -> None
 @given(st.text(alphabet=st.sampled_from(list("<>&;#/=\"' abpx\n!-")), max_size=300))
 def test_mask_html_keeps_length(text: str) -> None:
     assert len(mask_html(text)) == len(text)
+
+
+@pytest.mark.parametrize("text", ["Title\r\nBody said.\r\n", "Title\rBody said.\r", "a\r\r\nb"])
+def test_inspect_text_reads_carriage_returns_as_line_breaks_of_the_same_length(text: str) -> None:
+    clean, warnings, _ = inspect_text(text)
+    assert len(clean) == len(text) and "\r" not in clean and warnings == []
+    assert clean.count("\n") == text.count("\r\n") + text.replace("\r\n", "").count("\r") + text.replace(
+        "\r\n", ""
+    ).count("\n")
+
+
+def test_replace_surrogates_keeps_length() -> None:
+    from quotemine.text.inspect import replace_surrogates
+
+    assert replace_surrogates("a\ud800b\udfff") == ("a\ufffdb\ufffd", 2)
+    assert replace_surrogates("no surrogate 😀") == ("no surrogate 😀", 0)

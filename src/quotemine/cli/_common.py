@@ -1,8 +1,12 @@
-"""What every command shares: reading an input, the ``--published`` option, logging, exit statuses.
+r"""What every command shares: reading an input, the ``--published`` option, logging, exit statuses.
 
 Exit statuses: ``0`` done; ``1`` a runtime error (an input missing or unreadable, the model not
 installed, an output not writable; ``extract`` also after printing an error record); ``2`` a
 usage error (an unknown option, a missing argument, a malformed option value).
+
+A file is read as ``quotemine.text.decode.decode_text`` says: the text Python's
+``open(path, encoding="utf-8-sig").read()`` returns (no byte order mark, every line break
+``"\n"``; UTF-16 with a byte order mark is recognised). Report offsets are into that text.
 """
 
 from __future__ import annotations
@@ -10,17 +14,26 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 import typer
 
+from quotemine.articles import iso_date
 from quotemine.errors import InputError
+from quotemine.text.decode import decode_text
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
 
 __all__ = [
     "EXIT_RUNTIME",
     "EXIT_USAGE",
+    "STDIN_HINT",
+    "check_output_file",
+    "choice_option",
     "configure_logging",
+    "echo_output",
     "fail",
     "input_id",
     "published_option",
@@ -30,6 +43,7 @@ __all__ = [
 
 EXIT_RUNTIME: Final = 1
 EXIT_USAGE: Final = 2
+STDIN_HINT: Final = "reading the article from standard input; end it with Ctrl-D (Ctrl-Z, Enter on Windows)"
 
 
 def fail(message: str) -> typer.Exit:
@@ -45,22 +59,25 @@ def usage_error(message: str) -> typer.Exit:
 
 
 def read_input(path: str) -> tuple[str, str]:
-    """Return ``(id, text)`` of a file path or ``-`` (standard input), decoded as UTF-8.
+    """Return ``(id, text)`` of a file path or ``-`` (standard input), read by ``decode_text``.
 
-    The id is the file's name, or ``stdin``.
+    The id is the file's name, or ``stdin``. Reading ``-`` from a terminal first prints a hint on
+    stderr, so the command does not seem to hang.
 
     Raises:
-        InputError: the file is missing, unreadable or not UTF-8 text.
+        InputError: the file is missing, unreadable or not UTF-8 (nor UTF-16 with a BOM) text.
 
     """
     try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        if path == "-":
+            if sys.stdin.isatty():
+                typer.echo(STDIN_HINT, err=True)
+            raw = sys.stdin.buffer.read()
+        else:
+            raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    try:
-        return input_id(path), raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path} is not UTF-8 text (byte {exc.start}); convert it first") from exc
+    return input_id(path), decode_text(raw, path)
 
 
 def input_id(path: str) -> str:
@@ -69,11 +86,50 @@ def input_id(path: str) -> str:
 
 
 def published_option(published: str | None) -> date | None:
-    """Read a ``--published`` option; a malformed date is a usage error (status 2)."""
+    """Read a ``--published`` option as ``quotemine.articles.iso_date`` does; a bad one is a usage error.
+
+    An empty value is an error, not "no date": leave the option out for that.
+    """
+    if published is None:
+        return None
     try:
-        return date.fromisoformat(published) if published else None
+        if not published.strip():
+            raise InputError("--published is empty; give a date such as 2003-01-10, or leave the option out")
+        day = iso_date(published)
+    except InputError as exc:
+        raise usage_error(str(exc).replace("published must", "--published must", 1)) from None
+    return date.fromisoformat(day) if day else None
+
+
+def choice_option(value: str, choices: type[_Choice], option: str) -> _Choice:
+    """Read an option that takes one of a few words; anything else is a usage error in one line."""
+    try:
+        return choices(value.lower())
     except ValueError:
-        raise usage_error(f"--published must be a date as YYYY-MM-DD, not {published!r}") from None
+        names = ", ".join(c.value for c in choices)
+        raise usage_error(f"{option} must be one of {names}, not {value!r}") from None
+
+
+def check_output_file(path: Path, option: str) -> None:
+    """Fail (status 1) before any work when ``path`` cannot be a file to write: a folder, or no folder."""
+    if path.is_dir():
+        raise fail(f"{option} {path} is a folder; give the name of a file to write")
+    parent = path.parent
+    if not parent.is_dir():
+        raise fail(f"{option} {path}: the folder {parent} does not exist")
+
+
+def echo_output(text: str, *, nl: bool = True) -> None:
+    """Print ``text`` on stdout; a failed write (disk full) ends the command in one line (status 1).
+
+    A closed pipe (``| head``) is left to typer, which exits quietly.
+    """
+    try:
+        typer.echo(text, nl=nl)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise fail(f"cannot write the output: {exc.strerror or exc}") from exc
 
 
 def configure_logging(verbose: bool) -> None:

@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 from quotemine.api import DEFAULT_MODEL, Article, Extractor
 from quotemine.cli._common import (
     EXIT_RUNTIME,
+    choice_option,
     configure_logging,
+    echo_output,
     fail,
     input_id,
     published_option,
@@ -81,9 +83,9 @@ def _show(result: Report | Failure, fmt: OutputFormat, pretty: bool) -> None:
         if fmt is OutputFormat.markdown:
             return
     elif fmt is OutputFormat.markdown:
-        typer.echo(to_markdown(result))
+        echo_output(to_markdown(result))
         return
-    typer.echo(result.model_dump_json(indent=2 if pretty else None))
+    echo_output(result.model_dump_json(indent=2 if pretty else None))
 
 
 def entity_reasons(doc: Doc) -> list[EntityReasonRecord]:
@@ -114,17 +116,23 @@ def explain_article(path: str, *, published: date | None = None, model: str = DE
 def extract_cli(
     paths: Annotated[list[str], typer.Argument(help="text files to read; - reads standard input")],
     published: Annotated[
-        str | None, typer.Option("--published", "-p", help="publication date, YYYY-MM-DD")
+        str | None,
+        typer.Option(
+            "--published",
+            "-p",
+            help="publication date, ISO 8601: 2003-01-10, 20030110 or 2003-W02-5, a time may follow",
+        ),
     ] = None,
     fmt: Annotated[
-        OutputFormat,
+        str,
         typer.Option(
             "--format",
             "-f",
+            metavar="[json|jsonl|markdown]",
             help="json: one indented document for one file, one line per file for several (JSON Lines); "
             "jsonl: always one line per file; markdown: a readable summary",
         ),
-    ] = OutputFormat.json,
+    ] = OutputFormat.json.value,
     model: Annotated[
         str, typer.Option("--model", "-m", help="installed spaCy English pipeline")
     ] = DEFAULT_MODEL,
@@ -139,6 +147,7 @@ def extract_cli(
     An unreadable file gives an error record line and a line on stderr; the others go on (exit 1).
     """
     configure_logging(verbose)
+    view = choice_option(fmt, OutputFormat, "--format")
     when = published_option(published)
     if explain:
         if len(paths) != 1:
@@ -149,7 +158,7 @@ def extract_cli(
     try:
         for result in extract_results(paths, published=when, model=model):
             failed = failed or isinstance(result, Failure)
-            _show(result, fmt, pretty=fmt is OutputFormat.json and len(paths) == 1)
+            _show(result, view, pretty=view is OutputFormat.json and len(paths) == 1)
     except QuotemineError as err:
         raise fail(str(err)) from err
     if failed:

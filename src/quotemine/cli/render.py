@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from quotemine.api import DEFAULT_MODEL, Extractor
-from quotemine.cli._common import fail, published_option, read_input
+from quotemine.cli._common import (
+    check_output_file,
+    choice_option,
+    echo_output,
+    fail,
+    published_option,
+    read_input,
+)
 from quotemine.errors import QuotemineError
 from quotemine.views import RenderFormat, to_html, to_markdown
 
@@ -19,18 +26,31 @@ def render_cli(
     path: Annotated[str, typer.Argument(help="text file to read; - reads standard input")],
     html_out: Annotated[Path | None, typer.Option("--html", help="write the HTML page to this file")] = None,
     published: Annotated[
-        str | None, typer.Option("--published", "-p", help="publication date, YYYY-MM-DD")
+        str | None,
+        typer.Option(
+            "--published",
+            "-p",
+            help="publication date, ISO 8601: 2003-01-10, 20030110 or 2003-W02-5, a time may follow",
+        ),
     ] = None,
     fmt: Annotated[
-        RenderFormat | None,
-        typer.Option("--format", "-f", help="print this view (default: html when --html is not given)"),
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="[html|markdown]",
+            help="print this view (default: html when --html is not given)",
+        ),
     ] = None,
     model: Annotated[
         str | None, typer.Option("--model", "-m", help="installed spaCy English pipeline")
     ] = None,
 ) -> None:
     """Show the report of an article: a highlighted HTML page (--html OUT.html) or a Markdown summary."""
+    view = None if fmt is None else choice_option(fmt, RenderFormat, "--format")
     when = published_option(published)
+    if html_out is not None:
+        check_output_file(html_out, "--html")  # before the extraction, not after it
     try:
         doc_id, text = read_input(path)
         report = Extractor(model or DEFAULT_MODEL).extract(text, published=when, doc_id=doc_id)
@@ -42,7 +62,7 @@ def render_cli(
         except OSError as exc:
             raise fail(f"cannot write {html_out}: {exc.strerror or exc}") from exc
         typer.echo(f"wrote {html_out}", err=True)
-    if fmt is RenderFormat.markdown:
-        typer.echo(to_markdown(report))
-    elif fmt is RenderFormat.html or html_out is None:
-        typer.echo(to_html(report, text), nl=False)
+    if view is RenderFormat.markdown:
+        echo_output(to_markdown(report))
+    elif view is RenderFormat.html or html_out is None:
+        echo_output(to_html(report, text), nl=False)
