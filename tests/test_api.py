@@ -421,7 +421,13 @@ def _as_read(text: str) -> str:
     return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
-FUZZ_TEXT = st.one_of(st.text(SURROGATE_CHARS, max_size=120), NEWSY)
+AWKWARD = st.lists(
+    st.sampled_from(
+        ["\ud800", "\udfff", "\ud83d", "“", "”", '"', " said ", "\r\n", "\r", "$", "9" * 40, "😀"]
+    ),
+    max_size=30,
+).map("".join)
+FUZZ_TEXT = st.one_of(st.text(SURROGATE_CHARS, max_size=120), NEWSY, AWKWARD)
 
 
 @given(st.lists(st.tuples(FUZZ_TEXT, EXTREME_DATES), max_size=4))

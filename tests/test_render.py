@@ -184,3 +184,80 @@ def test_tutorial_notebook_is_executed_and_shows_the_html_view() -> None:
     view = next(h for h in htmls if 'class="qm-report"' in h)
     assert 'class="qm-article"' in view and "Who said what" in view and "qm-quote" in view
     assert any("<table" in h and "speaker" in h and "kind" in h for h in htmls if h is not view)
+
+
+# Awkward input and outputs (#13): raw HTML in Markdown, outputs that cannot be written.
+
+HOSTILE = '<script>alert("x")</script> see [here](javascript:alert(1)) or <javascript:alert(2)>'
+
+
+def test_markdown_escapes_raw_html_and_neutralises_script_links() -> None:
+    span = TextSpan(text=HOSTILE, start=0, end=len(HOSTILE))
+    report = Report(
+        quotemine_version="0",
+        model="test",
+        document=Document(char_count=len(HOSTILE), title=span, authors=[span]),
+        people=[Person(id="p1", name="<b>Anna</b>", mentions=[span])],
+        quotes=[Quote(id="q1", kind="direct", text=HOSTILE, start=0, end=len(HOSTILE))],
+        warnings=["<img src=x onerror=alert(3)>"],
+    )
+    md = to_markdown(report)
+    assert "<" not in md and ">" not in md
+    assert "javascript:" not in md.lower() and "](" not in md.replace("\\](", "")
+    assert "&lt;script&gt;" in md and "&lt;b&gt;Anna&lt;/b&gt;" in md
+
+
+def test_markdown_of_escaped_text_renders_without_tags_or_links() -> None:
+    markdown = pytest.importorskip("markdown", reason="the docs extra is not installed")
+    report = sample().model_copy(
+        update={"quotes": (Quote(id="q1", kind="direct", text=HOSTILE, start=0, end=len(HOSTILE)),)}
+    )
+    page = markdown.markdown(to_markdown(report), extensions=["tables"])
+    assert "<script" not in page and "<a " not in page and 'href="javascript' not in page
+    assert "&lt;script&gt;" in page
+
+
+class _NoExtraction:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the output should have been checked before the extraction")
+
+
+@pytest.mark.parametrize("where", ["folder", "missing/page.html"])
+def test_render_html_to_a_folder_or_a_missing_folder_fails_before_the_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    import quotemine.cli.render as cli_render
+
+    monkeypatch.setattr(cli_render, "Extractor", _NoExtraction)
+    (tmp_path / "folder").mkdir()
+    result = runner.invoke(app, ["render", str(SEED), "--html", str(tmp_path / where)])
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: --html") and ("is a folder" in line or "does not exist" in line)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("model")
+def test_render_html_on_a_full_disk_fails_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def full(*args: Any, **kwargs: Any) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full)
+    result = runner.invoke(app, ["render", "-", "--html", str(tmp_path / "page.html")], input="Anna said so.")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: cannot write {tmp_path / 'page.html'}: No space left on device"
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["xml", "pdf"])
+def test_render_unknown_format_is_a_usage_error_in_one_line(fmt: str) -> None:
+    result = runner.invoke(app, ["render", str(SEED), "--format", fmt])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: --format must be one of html, markdown, not '{fmt}'"
+    ]

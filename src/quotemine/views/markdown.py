@@ -1,8 +1,13 @@
-"""Render a report as Markdown for people to read (terminal, notes); the HTML view is ``html.py``."""
+"""Render a report as Markdown for people to read (terminal, notes); the HTML view is ``html.py``.
+
+Every piece of the article's text is escaped: raw HTML (``<script>``) is shown as text, not passed
+to the page a Markdown renderer makes, and link syntax and ``javascript:`` URLs are neutralised.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 
 from quotemine.schema import Person, Report, Speaker
@@ -12,9 +17,19 @@ logger = logging.getLogger(__name__)
 __all__ = ["to_markdown"]
 
 
+_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", "|": "\\|", "[": "\\[", "]": "\\]", "`": "\\`"})
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&lt;" would show as "<": write its "&" as "&amp;"
+_SCRIPT_SCHEME = re.compile(r"\b(javascript|vbscript|data)(\s*):", re.IGNORECASE)
+
+
 def _cell(value: str) -> str:
-    """Make text safe inside a Markdown table cell."""
-    return " ".join(value.split()).replace("|", "\\|")
+    r"""Make text from the article safe in Markdown: one line, no HTML, links or table breaks.
+
+    >>> _cell('<script>x</script> [go](javascript:alert(1)) | AT&T')
+    '&lt;script&gt;x&lt;/script&gt; \\[go\\](javascript&#58;alert(1)) \\| AT&T'
+    """
+    flat = _ENTITY.sub("&amp;", " ".join(value.split())).translate(_MARKUP)
+    return _SCRIPT_SCHEME.sub(r"\1\2&#58;", flat)
 
 
 def to_markdown(report: Report) -> str:
@@ -37,7 +52,7 @@ def to_markdown(report: Report) -> str:
     if not (report.people or report.quotes or report.dates or report.money):
         lines += ["_No people, quotes, dates or money found._"]
     if report.warnings:
-        lines += ["", "## Warnings", "", *(f"- {w}" for w in report.warnings)]
+        lines += ["", "## Warnings", "", *(f"- {_cell(w)}" for w in report.warnings)]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -49,7 +64,7 @@ def _head(report: Report) -> list[str]:
     if report.document.published:
         facts.append(f"Published: {report.document.published}")
     if report.document.authors:
-        facts.append("By: " + ", ".join(a.text for a in report.document.authors))
+        facts.append("By: " + ", ".join(_cell(a.text) for a in report.document.authors))
     if facts:
         lines += [" · ".join(facts), ""]
     return lines
@@ -104,7 +119,9 @@ def _dates(report: Report) -> list[str]:
     if not report.dates:
         return []
     lines = ["## Dates", "", "| text | value | modifier |", "|---|---|---|"]
-    lines += [f"| {_cell(d.text)} | {d.value or d.type} | {d.modifier or ''} |" for d in report.dates]
+    lines += [
+        f"| {_cell(d.text)} | {_cell(d.value or d.type)} | {_cell(d.modifier or '')} |" for d in report.dates
+    ]
     return [*lines, ""]
 
 
@@ -120,7 +137,8 @@ def _money(report: Report) -> list[str]:
         amount = _amount(m.amount)
         if m.amount_max is not None:
             amount += " – " + _amount(m.amount_max)
-        lines.append(f"| {_cell(m.text)} | {amount} | {m.currency or ''} | {m.qualifier or ''} |")
+        currency, qualifier = _cell(m.currency or ""), _cell(m.qualifier or "")
+        lines.append(f"| {_cell(m.text)} | {amount} | {currency} | {qualifier} |")
     return [*lines, ""]
 
 
