@@ -6,7 +6,8 @@ Every command parses its options and calls an importable function (``extract_res
 Exit statuses: 0 done; 1 a runtime error (an input missing or unreadable, the model not installed,
 an output not writable; ``extract`` also after an error record); 2 a usage error (an unknown
 option, a missing argument, a malformed option value). Each error prints one ``error: ...`` line on
-stderr (typer's usage box for a malformed option).
+stderr (typer's usage box for an unknown option or a missing argument; one line for a bad
+``--format`` or ``--published``).
 """
 
 from __future__ import annotations
