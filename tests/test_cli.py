@@ -402,3 +402,12 @@ def test_an_oversized_number_gives_a_report_and_no_traceback() -> None:
     report = json.loads(result.stdout)
     assert report["money"] == [] and any("too large" in w for w in report["warnings"])
     assert "Traceback" not in result.stderr
+
+
+def test_schema_describes_the_error_record_too(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["schema", "--failure"])
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Failure" and {"id", "index", "error", "reason"} <= schema["properties"].keys()
+    record = runner.invoke(app, ["extract", str(tmp_path / "gone.txt")]).stdout
+    jsonschema.validate(json.loads(record), schema)

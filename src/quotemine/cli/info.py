@@ -11,14 +11,21 @@ from quotemine._version import __version__
 from quotemine.api import DEFAULT_MODEL, Extractor
 from quotemine.cli._common import fail
 from quotemine.errors import QuotemineError
-from quotemine.schema import SCHEMA_VERSION, report_json_schema
+from quotemine.schema import SCHEMA_VERSION, Failure, report_json_schema
 
 __all__ = ["info_cli", "schema_cli"]
 
 
-def schema_cli() -> None:
-    """Print the JSON Schema of the report."""
-    typer.echo(json.dumps(report_json_schema(), indent=2))
+def schema_cli(
+    failure: bool = typer.Option(
+        False,
+        "--failure",
+        help="print the schema of the error record extract and batch write for a bad input",
+    ),
+) -> None:
+    """Print the JSON Schema of the report (--failure: of the error record of a bad input)."""
+    schema = Failure.model_json_schema(mode="serialization") if failure else report_json_schema()
+    typer.echo(json.dumps(schema, indent=2))
 
 
 def info_cli(
