@@ -207,9 +207,12 @@ class Extractor:
         """Extract the report of one text.
 
         Args:
-            text: the article, plain text (HTML markup is masked with a warning).
-            published: publication date (``date`` or ISO string); relative dates resolve against
-                it. Without it, a dateline near the top of the text is used, else none.
+            text: the article, plain text (HTML markup is masked with a warning). Offsets index
+                it; a surrogate code point in it is read as U+FFFD (same length, a warning).
+            published: publication date (``date`` or an ISO 8601 string such as ``2003-01-10``,
+                ``20030110``, ``2003-W02-5``, see ``quotemine.articles.iso_date``), from
+                ``0100-01-01`` to ``9899-12-31``; relative dates resolve against it. Without it,
+                a dateline near the top of the text is used, else none.
             doc_id: an id to carry into the report.
 
         Raises:
