@@ -97,7 +97,8 @@ def published_option(published: str | None) -> date | None:
             raise InputError("--published is empty; give a date such as 2003-01-10, or leave the option out")
         day = iso_date(published)
     except InputError as exc:
-        raise usage_error(str(exc).replace("published must", "--published must", 1)) from None
+        message = str(exc)
+        raise usage_error("--" + message if message.startswith("published ") else message) from None
     return date.fromisoformat(day) if day else None
 
 
