@@ -1,8 +1,9 @@
-"""Refine the candidates: keep the longest, drop weights, join ranges, read qualifiers and rates.
+"""Refine the candidates: keep the longest, drop weights, join ranges, read qualifiers, hedges and rates.
 
 Each step is a function from candidates to candidates, run in this order by
 :class:`~quotemine.pipeline.money.component.MoneyParser`: :func:`select`, :func:`is_weight` (dropped),
-:func:`join_ranges`, :meth:`Refiner.finish` (qualifier and rate), :meth:`Refiner.inherit` (bare
+:func:`join_ranges`, :meth:`Refiner.finish` (qualifier, hedge, time rate or unit price), :func:`select`
+again (a unit taken in by a price, "$5 a pound", is no second amount), :meth:`Refiner.inherit` (bare
 figures that take a compared mention's currency).
 """
 
@@ -25,8 +26,10 @@ __all__ = ["Refiner", "select", "sentence"]
 
 _QUALIFIER_LOOKBACK: Final = 30
 _RANGE_LOOKBACK: Final = 40
-_OF_AFTER = re.compile(r"\s+of\b")
+_OF_AFTER = re.compile(r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)?")
 _SPACES = re.compile(r"\s+")
+_HYPHENS = re.compile(r"[\s-]+")  # "-a-year" is "a year"
+_UNIT_ADVERBS = ("each", "apiece")
 _NOT_BARE_AFTER = ("NOUN", "PROPN", "ADJ", "NUM", "SYM")  # "580 million people"
 
 
@@ -66,8 +69,10 @@ class Refiner:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None:
             return False
-        if _OF_AFTER.match(text[c.end : c.end + 4]) and not c.scaled:
-            return True  # "200 pounds of cocaine"
+        of = _OF_AFTER.match(text, c.end)
+        if of is not None:  # "40 million pounds of fish", not "5 million pounds of public money"
+            words = (of.group(1) or "").lower().replace("’", "'").split()
+            return not any(w in self.lex.money_after_of for w in words)
         sent = sentence(span)
         words = {t.lower_ for t in sent} | {t.lemma_ for t in sent}
         if words & self.lex.weight_cues or "weigh" in words:
@@ -117,7 +122,11 @@ class Refiner:
 
     # ------------------------------------------------------ qualifiers and rates
     def finish(self, text: str, c: MoneyCandidate) -> MoneyCandidate:
-        """Take in the qualifier before the mention ("more than") and the rate after it ("a year")."""
+        """Take in the qualifier before the mention ("more than"), a hedge after it ("-odd") and its rate.
+
+        A rate is a time period (``period``: "a year", "-a-year", "per month", "annually") or the unit
+        of a per-unit price (``per``: "pound" in "$5 a pound", "share", "kg", "each").
+        """
         qual = self.p.qualifier.search(text, max(0, c.start - _QUALIFIER_LOOKBACK), c.start)
         if qual is not None and qual.group(1).lower() != "from":
             c = replace(
@@ -125,14 +134,26 @@ class Refiner:
                 start=qual.start(1),
                 qualifier=self.p.qualifiers.get(_SPACES.sub(" ", qual.group(1).lower())),
             )
+        hedge = self.p.hedge.match(text, c.end)
+        if hedge is not None:
+            qualifier = c.qualifier or self.lex.hedges_after.get(_SPACES.sub(" ", hedge.group(0).lower()))
+            c = replace(c, end=hedge.end(), qualifier=qualifier)
         period = self.p.period.match(text, c.end)
         if period is not None:
-            if period.group("slash"):
-                ptext = "per " + period.group("slash")
-            else:
-                ptext = period.group("word") or period.group("adv")
-            c = replace(c, end=period.end(), period=_SPACES.sub(" ", ptext))
+            rate, per = self._rate(period)
+            c = replace(c, end=period.end(), period=rate, per=per)
         return c
+
+    def _rate(self, period: re.Match[str]) -> tuple[str | None, str | None]:
+        """Return ``(period, None)`` for a time rate or ``(None, unit)`` for a per-unit price."""
+        slash, unit, adverb = period.group("slash"), period.group("unit"), period.group("adv")
+        if slash:
+            return ("per " + slash, None) if slash.lower() in self.lex.time_units else (None, slash)
+        if unit and _SPACES.sub(" ", unit.lower()) not in self.lex.time_units:
+            return None, _SPACES.sub(" ", unit)
+        if adverb and adverb.lower() in _UNIT_ADVERBS:
+            return None, adverb
+        return _HYPHENS.sub(" ", period.group("word") or adverb), None
 
     # -------------------------------------------------------------- inheriting
     def inherit(
