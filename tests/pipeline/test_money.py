@@ -545,3 +545,27 @@ def test_money_european_number_formats(
     blank: Language, text: str, span: str, amount: str, currency: str | None
 ) -> None:
     assert _triples(blank, text) == [(span, amount, currency)]
+
+
+@pytest.mark.parametrize(
+    "text, span, amount, currency",
+    [
+        ("Ramen there is ¥1,200 per bowl.", "¥1,200 per bowl", "1200", "JPY"),
+        ("The chair is 1.200 € in the shop.", "1.200 €", "1200", "EUR"),
+        ("The lamp cost 1.200 kr in Bergen.", "1.200 kr", "1200", None),
+        ("He lost 20 pounds and 43 pence at cards.", "20 pounds and 43 pence", "20.43", "GBP"),
+        ("The chipmaker earned 1.2 trillion won last year.", "1.2 trillion won", "1200000000000", "KRW"),
+    ],
+)
+def test_money_units_dotted_thousands_pence_and_scaled_won(
+    blank: Language, text: str, span: str, amount: str, currency: str | None
+) -> None:
+    assert _triples(blank, text) == [(span, amount, currency)]
+
+
+def test_money_exchange_rate_decimals_stay_decimals(blank: Language) -> None:
+    assert _triples(blank, "The euro bought 1.085 dollars on Friday.") == [("1.085 dollars", "1.085", "USD")]
+
+
+def test_money_won_alone_is_a_verb(blank: Language) -> None:
+    assert _money(blank, "Of the 40 races, 12 won prizes.") == []

@@ -59,6 +59,7 @@ class CurrencyLexicon:
     money_after_of: frozenset[str]
     vague_before: tuple[str, ...]
     hedges_after: Mapping[str, str]
+    scaled_only_names: Mapping[str, str]
 
     def resolve(self, form: str) -> tuple[str | None, str]:
         """Map a currency form to ``(code, kind)``; kind is symbol, code, name or unknown.
@@ -151,6 +152,7 @@ def build_lexicon(
         money_after_of=frozenset(data.get("money_after_of", [])),
         vague_before=tuple(data.get("vague_before", [])),
         hedges_after=dict(data.get("hedges_after", {})),
+        scaled_only_names=dict(data.get("scaled_only_names", {})),
     )
 
 

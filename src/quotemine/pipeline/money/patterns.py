@@ -95,6 +95,16 @@ class MoneyPatterns:
         return self._compiled("scaled_code")
 
     @functools.cached_property
+    def scaled_gates(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The cheap gates of the scaled passes: a scalable code anywhere, a scaled-only name."""
+        return self._compiled("scalable"), self._compiled("scaled_only")
+
+    @functools.cached_property
+    def scaled_name(self) -> re.Pattern[str]:
+        """A name that is a currency only after a scale word: "1.2 trillion won"."""
+        return self._compiled("scaled_name")
+
+    @functools.cached_property
     def subpart(self) -> re.Pattern[str]:
         """The cents after a figure: "$1 and 50 cents"."""
         return self._compiled("subpart")
@@ -174,6 +184,15 @@ class MoneyPatterns:
             "suffix": suffix,
             "sub": r"(?<![\w.,])(?P<num>" + NUM + r")(?:\s?|-)" + sub_country + r"(?P<sub>" + sub + r")",
             "scaled_code": _scaled_code(lex),
+            "scalable": r"(?-i:" + alternation(lex.scalable_codes) + r")",
+            "scaled_only": r"\b" + alternation(lex.scaled_only_names) + r"\b",
+            "scaled_name": r"(?<![\w.,])(?P<num>"
+            + NUM
+            + r")(?P<scale>[\s-]?"
+            + am.SCALE_WORDS
+            + r")\s+(?P<post>"
+            + alternation(lex.scaled_only_names)
+            + r")(?![\w-])",
             "subpart": r"\s*(?:,\s*)?(?:and\s+)?(?P<num>" + NUM + r")(?:\s?|-)(?P<sub>" + sub + r")",
             "trail": r"\s+(?:and\s+)?(?P<num>\d{1,2}|" + am.NUM_WORDS + r")(?=\s*(?:$|[.,;:!?)]))",
             "period": _period(lex),
@@ -187,13 +206,15 @@ class MoneyPatterns:
 def _period(lex: CurrencyLexicon) -> str:
     """Write the pattern of a rate after a figure: "a year", "-a-year", "per pound", "/kg", "annually".
 
-    "a year earlier" is no rate, but the hyphened "-a-year" always is.
+    "a year earlier" is no rate, but the hyphened "-a-year" always is. After "per" any noun is a
+    unit ("per bowl"); after "a" only a unit of the lexicon is ("$5 a friend" is no price).
     """
     units = alternation(lex.period_units)
     not_after = alternation(lex.not_period_after)
     return (
         r"(?:\s*/\s*(?P<slash>[A-Za-z]{1,12})(?![\w])|(?:\s+|(?P<hy>-))(?P<word>(?:a|an|per|each|every)[\s-]+(?P<unit>"
-        + units + r")s?)(?![\w])(?(hy)|(?!\s+" + not_after + r"))|\s+(?P<adv>"
+        + units + r")s?)(?![\w])(?(hy)|(?!\s+" + not_after + r"))|(?:\s+|-)(?P<word2>per[\s-]+(?P<unit2>"
+        + r"(?!(?:cent|centum|the|an?|his|her|their|its|our|se)\b)[A-Za-z]{2,15}))(?![\w])|\s+(?P<adv>"
         + alternation(lex.period_adverbs) + r")(?![\w]))")  # fmt: skip
 
 

@@ -29,6 +29,7 @@ _RANGE_LOOKBACK: Final = 40
 _OF_AFTER = re.compile(r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)?")
 _SPACES = re.compile(r"\s+")
 _HYPHENS = re.compile(r"[\s-]+")  # "-a-year" is "a year"
+_PENCE = re.compile(r"(?i)\d\s?p\b|\b(?:pence|penny|pennies)\b")
 _UNIT_ADVERBS = ("each", "apiece")
 _NOT_BARE_AFTER = ("NOUN", "PROPN", "ADJ", "NUM", "SYM")  # "580 million people"
 
@@ -67,8 +68,8 @@ class Refiner:
     def is_weight(self, doc: Doc, text: str, c: MoneyCandidate, ents: tuple[Span, ...]) -> bool:
         """Tell "200 pounds of cocaine" or "weighed 300 pounds" from a sum in pounds."""
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None:
-            return False
+        if span is None or _PENCE.search(text, c.start, c.end):
+            return False  # "20 pounds and 43 pence"
         of = _OF_AFTER.match(text, c.end)
         if of is not None:  # "40 million pounds of fish", not "5 million pounds of public money"
             words = (of.group(1) or "").lower().replace("’", "'").split()
@@ -146,7 +147,8 @@ class Refiner:
 
     def _rate(self, period: re.Match[str]) -> tuple[str | None, str | None]:
         """Return ``(period, None)`` for a time rate or ``(None, unit)`` for a per-unit price."""
-        slash, unit, adverb = period.group("slash"), period.group("unit"), period.group("adv")
+        slash, adverb = period.group("slash"), period.group("adv")
+        unit = period.group("unit") or period.group("unit2")
         if slash:
             return ("per " + slash, None) if slash.lower() in self.lex.time_units else (None, slash)
         if unit and _SPACES.sub(" ", unit.lower()) not in self.lex.time_units:

@@ -31,6 +31,7 @@ _SCALED_WORD = re.compile(r"(?i)illion|thousand")
 _POUNDS = re.compile(r"(?i)pounds?")
 _ARTICLES = ("a", "an")
 _SPACES = re.compile(r"\s+")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,13 @@ class Scanner:
             yield from self._name_prefixed(text, lo, hi)
         if has_sym or has_name:
             yield from self._suffixed(text, lo, hi)
-        yield from self._scaled_codes(text, lo, hi)  # "MEUR": the code gate needs a word boundary
+        scalable, scaled_only = self.p.scaled_gates
+        if scalable.search(text, lo, hi) is not None:  # "MEUR": the code gate needs a word boundary
+            yield from self._scaled_codes(text, lo, hi)
+        if scaled_only.search(text, lo, hi) is not None:
+            for m in self.p.scaled_name.finditer(text, lo, hi):  # "1.2 trillion won"
+                code = self.lex.scaled_only_names.get(m.group("post").lower())
+                yield from self._build(text, m, code, "name", hi)
         yield from self._subunits(text, lo, hi)
 
     def _prefixed(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
@@ -158,6 +165,8 @@ class Scanner:
     ) -> Iterator[MoneyCandidate]:
         """Yield the candidate of a match, with the cents after it ("$1 and 50 cents", "2 pounds 50")."""
         value = am.parse_number(m.group("num") + (m.group("scale") or "").replace("-", " "))
+        if kind == "symbol" and m.re is self.p.suffix and _DOTTED_THOUSANDS.fullmatch(m.group("num")):
+            value = am.digits_value(m.group("num").replace(".", ""))  # "1.200 €", "1.200 kr": not 1.2
         if value is None or self._vague(text, m):
             return
         scaled = bool(m.group("scale")) or bool(_SCALED_WORD.search(m.group("num")))
