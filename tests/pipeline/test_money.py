@@ -569,3 +569,34 @@ def test_money_exchange_rate_decimals_stay_decimals(blank: Language) -> None:
 
 def test_money_won_alone_is_a_verb(blank: Language) -> None:
     assert _money(blank, "Of the 40 races, 12 won prizes.") == []
+
+
+@pytest.mark.parametrize(
+    "text, span, amount",
+    [
+        ("The seed round raised $2.5MM from angels.", "$2.5MM", "2500000"),
+        ("The striker signed for $5 mil a season.", "$5 mil a season", "5000000"),
+    ],
+)
+def test_money_finance_scale_abbreviations(blank: Language, text: str, span: str, amount: str) -> None:
+    assert _triples(blank, text) == [(span, amount, "USD")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The stock rose 10 cents to $4 on Monday.", [("10 cents", "0.1", None), ("$4", "4", None)]),
+        ("The fare fell by $2 to $9.", [("$2", "2", None), ("$9", "9", None)]),
+        ("Seats cost $5 to $9.", [("$5 to $9", "5", "9")]),
+    ],
+)
+def test_money_change_then_level_is_no_range(
+    blank: Language, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(i["text"], i["amount"], i["amount_max"]) for i in _money(blank, text)] == expected
+
+
+def test_money_scaled_marks_keep_amount_without_code(blank: Language) -> None:
+    assert _triples(blank, "Bonn paid 20 billion marks in aid.") == [
+        ("20 billion marks", "20000000000", None)
+    ]

@@ -24,6 +24,7 @@ _SCALES: Mapping[str, Decimal] = {
     "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5,
     "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7, "cr": Decimal(10) ** 7,
     "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "m": Decimal(10) ** 6,
+    "mm": Decimal(10) ** 6, "mil": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9, "b": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
 }  # fmt: skip
@@ -51,9 +52,10 @@ _JOIN = (
 )
 NUM_WORDS = r"\b(?:(?:an?|" + _WORD + r")(?:" + _JOIN + r"(?:an?\s+)?" + _WORD + r")*\b)"
 SCALE_WORDS = (
-    r"(?:lakhs?\s+crores?|million|billion|trillion|thousand|lakhs?|crores?|mn|mln|bn|bln|tn|trn|cr)(?![\w-])"
+    r"(?:lakhs?\s+crores?|million|billion|trillion|thousand|lakhs?|crores?"
+    r"|mn|mln|bn|bln|tn|trn|cr|mil)(?![\w-])"
 )
-SCALE_GLUED = r"(?:m|b|k)(?![\w-])"
+SCALE_GLUED = r"(?:mm|m|b|k)(?![\w-])"
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -59,7 +59,8 @@ class CurrencyLexicon:
     money_after_of: frozenset[str]
     vague_before: tuple[str, ...]
     hedges_after: Mapping[str, str]
-    scaled_only_names: Mapping[str, str]
+    scaled_only_names: Mapping[str, str | None]
+    change_words: tuple[str, ...]
 
     def resolve(self, form: str) -> tuple[str | None, str]:
         """Map a currency form to ``(code, kind)``; kind is symbol, code, name or unknown.
@@ -153,6 +154,7 @@ def build_lexicon(
         vague_before=tuple(data.get("vague_before", [])),
         hedges_after=dict(data.get("hedges_after", {})),
         scaled_only_names=dict(data.get("scaled_only_names", {})),
+        change_words=tuple(data.get("change_words", [])),
     )
 
 

@@ -125,6 +125,11 @@ class MoneyPatterns:
         return self._compiled("hedge")
 
     @functools.cached_property
+    def change(self) -> re.Pattern[str]:
+        """A change before a figure ("rose", "fell by"): "rose 10 cents to $4" is no range."""
+        return self._compiled("change")
+
+    @functools.cached_property
     def cue(self) -> re.Pattern[str]:
         """A comparison between a money mention and a bare figure before it."""
         return self._compiled("cue")
@@ -197,6 +202,7 @@ class MoneyPatterns:
             "trail": r"\s+(?:and\s+)?(?P<num>\d{1,2}|" + am.NUM_WORDS + r")(?=\s*(?:$|[.,;:!?)]))",
             "period": _period(lex),
             "hedge": alternation(lex.hedges_after) + r"(?![\w+])",
+            "change": r"(?<![\w])" + alternation(lex.change_words) + r"\s+$",
             "cue": r"(?i)(?<![\w])" + alternation(lex.inherit_cues) + r"(?:\s+\S+){0,3}\s+$",
             "qualifier": r"(?i)(?<![\w])(" + alternation(qualifiers) + r")\s+$",
         }

@@ -92,7 +92,7 @@ class Refiner:
                 out[-1] = joined
             else:
                 out.append(c)
-        return [self._extended(text, c) for c in out]
+        return [self._extended(text, c, out[i - 1].end if i else 0) for i, c in enumerate(out)]
 
     def _joined(self, text: str, prev: MoneyCandidate, c: MoneyCandidate) -> MoneyCandidate | None:
         """Return "$5 to $6" (or "between $5 and $6") as one range, else ``None``."""
@@ -104,19 +104,24 @@ class Refiner:
         q = qual.group(1).lower() if qual else None
         if (gap == "and") != (q == "between"):
             return None
+        if gap == "to" and self.p.change.search(text, max(0, prev.start - _QUALIFIER_LOOKBACK), prev.start):
+            return None  # "rose 10 cents to $4": a change, then the new level
         if (prev.currency == c.currency or prev.currency is None) and prev.amount < c.amount:
             return replace(prev, end=c.end, amount_max=c.amount, currency=c.currency)
         return None
 
     @staticmethod
-    def _extended(text: str, c: MoneyCandidate) -> MoneyCandidate:
-        """Extend a mention over a bare upper end ("$5-6 million") or lower end ("3 to 4 euros")."""
+    def _extended(text: str, c: MoneyCandidate, floor: int) -> MoneyCandidate:
+        """Extend a mention over a bare upper end ("$5-6 million") or lower end ("3 to 4 euros").
+
+        The lower end never reaches back into the mention before (``floor``): "by $2 to $9".
+        """
         if c.amount_max is not None:
             return c
         right = RANGE_RIGHT.match(text, c.end)
         if right is not None and c.source in ("symbol", "code"):
             return _with_upper_end(c, right)
-        left = RANGE_LEFT.search(text, max(0, c.start - _RANGE_LOOKBACK), c.start)
+        left = RANGE_LEFT.search(text, max(floor, c.start - _RANGE_LOOKBACK), c.start)
         if left is not None and c.source in ("name", "code", "symbol"):
             return _with_lower_end(c, left)
         return c
