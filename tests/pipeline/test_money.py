@@ -600,3 +600,8 @@ def test_money_scaled_marks_keep_amount_without_code(blank: Language) -> None:
     assert _triples(blank, "Bonn paid 20 billion marks in aid.") == [
         ("20 billion marks", "20000000000", None)
     ]
+
+
+@pytest.mark.parametrize("text", ["The board uses an ESP32 chip.", "The drug is broken down by CYP2D6."])
+def test_money_withdrawn_codes_that_are_common_acronyms_stay_out(blank: Language, text: str) -> None:
+    assert _money(blank, text) == []
