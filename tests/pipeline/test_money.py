@@ -605,3 +605,10 @@ def test_money_scaled_marks_keep_amount_without_code(blank: Language) -> None:
 @pytest.mark.parametrize("text", ["The board uses an ESP32 chip.", "The drug is broken down by CYP2D6."])
 def test_money_withdrawn_codes_that_are_common_acronyms_stay_out(blank: Language, text: str) -> None:
     assert _money(blank, text) == []
+
+
+def test_money_hedge_before_the_scale_word(blank: Language) -> None:
+    items = _money(blank, "The club spent $20-odd million on players.")
+    assert [(i["text"], i["amount"], i["qualifier"]) for i in items] == [
+        ("$20-odd million", "20000000", "approximate")
+    ]

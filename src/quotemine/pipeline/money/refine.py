@@ -29,6 +29,7 @@ _RANGE_LOOKBACK: Final = 40
 _OF_AFTER = re.compile(r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)?")
 _SPACES = re.compile(r"\s+")
 _HYPHENS = re.compile(r"[\s-]+")  # "-a-year" is "a year"
+_SCALE_AFTER = re.compile(r"(?i)\s?(" + am.SCALE_WORDS + r")")
 _PENCE = re.compile(r"(?i)\d\s?p\b|\b(?:pence|penny|pennies)\b")
 _UNIT_ADVERBS = ("each", "apiece")
 _NOT_BARE_AFTER = ("NOUN", "PROPN", "ADJ", "NUM", "SYM")  # "580 million people"
@@ -144,6 +145,10 @@ class Refiner:
         if hedge is not None:
             qualifier = c.qualifier or self.lex.hedges_after.get(_SPACES.sub(" ", hedge.group(0).lower()))
             c = replace(c, end=hedge.end(), qualifier=qualifier)
+            scale = None if c.scaled else _SCALE_AFTER.match(text, c.end)
+            if scale is not None:  # "$20-odd million"
+                factor = am.parse_number("1 " + scale.group(1)) or Decimal(1)
+                c = replace(c, end=scale.end(), amount=c.amount * factor, scaled=True, unit_scale=factor)
         period = self.p.period.match(text, c.end)
         if period is not None:
             rate, per = self._rate(period)
