@@ -612,3 +612,10 @@ def test_money_hedge_before_the_scale_word(blank: Language) -> None:
     assert [(i["text"], i["amount"], i["qualifier"]) for i in items] == [
         ("$20-odd million", "20000000", "approximate")
     ]
+
+
+def test_money_by_a_range_of_amounts_stays_a_range(blank: Language) -> None:
+    items = _money(blank, "The charge will cut profit by $3 million to $4 million.")
+    assert [(i["text"], i["amount"], i["amount_max"]) for i in items] == [
+        ("$3 million to $4 million", "3000000", "4000000")
+    ]

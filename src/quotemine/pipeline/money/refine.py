@@ -105,11 +105,22 @@ class Refiner:
         q = qual.group(1).lower() if qual else None
         if (gap == "and") != (q == "between"):
             return None
-        if gap == "to" and self.p.change.search(text, max(0, prev.start - _QUALIFIER_LOOKBACK), prev.start):
-            return None  # "rose 10 cents to $4": a change, then the new level
+        if gap == "to" and self._change_then_level(text, prev, c):
+            return None
         if (prev.currency == c.currency or prev.currency is None) and prev.amount < c.amount:
             return replace(prev, end=c.end, amount_max=c.amount, currency=c.currency)
         return None
+
+    def _change_then_level(self, text: str, prev: MoneyCandidate, c: MoneyCandidate) -> bool:
+        """Tell "rose 10 cents to $4" (a change, then the new level) from a range "$3 to $4 million".
+
+        After a change verb the two are a change and a level; after a bare "by" only when the level is
+        more than twice the change ("fell by $2 to $9", not "cut by $3 million to $4 million").
+        """
+        change = self.p.change.search(text, max(0, prev.start - _QUALIFIER_LOOKBACK), prev.start)
+        if change is None:
+            return False
+        return change.group(0).split()[0].lower() != "by" or c.amount > 2 * prev.amount
 
     @staticmethod
     def _extended(text: str, c: MoneyCandidate, floor: int) -> MoneyCandidate:
