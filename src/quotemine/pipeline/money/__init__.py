@@ -4,7 +4,7 @@
 module         concern
 =============  =====================================================================
 ``component``  ``MoneyParser``: the spaCy component, its windows and serialisation
-``scan``       the four passes that find candidates (``MoneyCandidate``)
+``scan``       the five passes that find candidates (``MoneyCandidate``)
 ``refine``     select, weights, ranges, qualifiers and rates, inherited currencies
 ``patterns``   the patterns compiled from one lexicon
 ``currency``   ``money_lexicon.json`` + ISO 4217 into ``CurrencyLexicon`` lookups

@@ -1,6 +1,7 @@
 """Read amounts into :class:`decimal.Decimal` (never ``float``) and write them back as decimal strings.
 
-Digits with thousands separators (``"100,000,000"``), scale words and abbreviations (``"1.2bn"``,
+Digits with thousands separators (``"100,000,000"``, Indian ``"12,34,567"``, European
+``"1.299,99"`` and ``"12,50"``, thin or no-break spaces), scale words and abbreviations (``"1.2bn"``,
 ``"$5m"``, ``"10k"``, ``"3 lakh"``) and English number words (``"two and a half million"``, ``"three
 quarters billion"``, ``"forty-five"``; the cardinals come from :mod:`quotemine.lexicons.numbers`).
 The ``NUM_*``/``SCALE_*`` pattern pieces are what the money patterns build on.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from quotemine.lexicons.numbers import CARDINALS
 
@@ -21,11 +22,14 @@ _SMALL: Mapping[str, int] = CARDINALS
 _SCALES: Mapping[str, Decimal] = {
     "hundred": Decimal(100), "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
     "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5,
-    "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7,
+    "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7, "cr": Decimal(10) ** 7,
     "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "m": Decimal(10) ** 6,
+    "mm": Decimal(10) ** 6, "mil": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9, "b": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
 }  # fmt: skip
+#: The scale words that can stand alone as a figure ("hundred dollars").
+SCALE_NAMES: frozenset[str] = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 _FRACTIONS: Mapping[str, Decimal] = {
     "half": Decimal("0.5"), "halves": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25"),
 }  # fmt: skip
@@ -33,11 +37,25 @@ _WORDS = sorted([*_SMALL, "hundred", "thousand", "million", "billion", "trillion
     ::-1
 ]
 
-NUM_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_THIN = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces group thousands in many languages
+NUM_DIGITS = (
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # Indian grouping: 12,34,567
+    r"|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])"  # 1.299,99 · 1.299.000
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,299.99
+    r"|\d{1,3}(?:[" + _THIN + r"]\d{3})+(?:,\d{1,2}(?![\d,]))?|\d{1,3}(?: \d{3})+,\d{2}(?![\d,])"  # 1 299,99
+    r"|\d+,\d{1,2}(?![\d,])|\d+[.,]-(?![-\d])"  # 12,50 · 49,-
+    r"|\d+(?:\.\d+)?|\.\d+)"
+)
 _WORD = r"(?:" + "|".join(_WORDS) + r")"
-NUM_WORDS = r"\b(?:(?:an?|" + _WORD + r")(?:(?:\s+|-)(?:and\s+)?(?:an?\s+)?" + _WORD + r")*\b)"
-SCALE_WORDS = r"(?:million|billion|trillion|thousand|lakhs?|crores?|mn|mln|bn|bln|tn|trn)(?![\w-])"
-SCALE_GLUED = r"(?:m|b|k)(?![\w-])"
+_JOIN = (
+    r"(?:(?:\s+|-)(?:and\s+)?|(?:(?<=half)|(?<=quarter)|(?<=quarters))\s+of\s+)"  # "a quarter of a million"
+)
+NUM_WORDS = r"\b(?:(?:an?|" + _WORD + r")(?:" + _JOIN + r"(?:an?\s+)?" + _WORD + r")*\b)"
+SCALE_WORDS = (
+    r"(?:lakhs?\s+crores?|million|billion|trillion|thousand|lakhs?|crores?"
+    r"|mn|mln|bn|bln|tn|trn|cr|mil)(?![\w-])"
+)
+SCALE_GLUED = r"(?:mm|m|b|k)(?![\w-])"
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -57,12 +75,12 @@ def parse_number(text: str) -> Decimal | None:
     if not raw:
         return None
     try:  # a number too large for Decimal's exponent ("9" a million times, then "bn") is none
-        m = re.fullmatch(r"(" + NUM_DIGITS + r")[\s-]?([a-z]+)?", raw)
+        m = re.fullmatch(r"(" + NUM_DIGITS + r"|\d{1,3}(?: \d{3})+)[\s-]?([a-z]+(?:\s+[a-z]+)?)?", raw)
         if m:
-            value = Decimal(m.group(1).replace(",", ""))
-            if m.group(2):
-                scale = _SCALES.get(m.group(2))
-                if scale is None:
+            value = digits_value(m.group(1))
+            for word in (m.group(2) or "").split():  # "1.5 lakh crore": each scale multiplies
+                scale = _SCALES.get(word)
+                if scale is None or value is None:
                     return None
                 value *= scale
             return value
@@ -72,13 +90,44 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
+def digits_value(text: str) -> Decimal | None:
+    """Read a figure written with any of the grouping and decimal conventions of ``NUM_DIGITS``.
+
+    A comma is the decimal mark when it is the last separator and one or two digits follow it
+    (``"12,50"``, ``"1.299,99"``); otherwise commas, dots between groups of three and spaces group
+    thousands (``"12,34,567"``, ``"1.299.000"``, ``"1 299"``).
+
+    Args:
+        text: The digits as written, e.g. ``"1,299.99"``, ``"1.299,99"``, ``"49,-"``.
+
+    Returns:
+        The value, or ``None`` when the text is not a figure.
+
+    >>> digits_value("1.299,99")
+    Decimal('1299.99')
+
+    """
+    s = re.sub(r"[\s" + _THIN + r"]", "", text).rstrip("-").rstrip(".,")
+    if "," in s and "." in s:
+        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
+    elif "," in s:
+        parts = s.split(",")
+        s = ".".join(parts) if len(parts) == 2 and len(parts[1]) <= 2 else s.replace(",", "")
+    elif s.count(".") > 1:
+        s = s.replace(".", "")
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
 def _parse_words(tokens: list[str]) -> Decimal | None:
     total, current = Decimal(0), Decimal(0)
     seen_number = False
     article = False
     last_small: int | None = None
     for tok in tokens:
-        if tok == "and":
+        if tok in ("and", "of"):
             continue
         if tok in ("a", "an"):
             article = True

@@ -7,7 +7,7 @@ reads each into a decimal amount, a currency code (ISO 4217, from the ``iso4217`
 takes the currency of a money mention in the same sentence when the text compares the two (``"compared
 to a total of 580 million"``) or when the NER calls it ``MONEY``. Weights in pounds are left out.
 
-The steps: windows around digits and currency words, :mod:`~quotemine.pipeline.money.scan` (four
+The steps: windows around digits and currency words, :mod:`~quotemine.pipeline.money.scan` (five
 passes), then :mod:`~quotemine.pipeline.money.refine` (select, weights, ranges, qualifiers and
 rates, inherited currencies). Writes ``doc._.qm_money`` (``MoneyRecord``s, through
 :mod:`quotemine.pipeline.records`) and ``doc.spans["qm_money"]``.
@@ -66,7 +66,7 @@ class MoneyParser(Pipe):
     """Read money mentions into amount, ISO 4217 currency, qualifier, range and period.
 
     Writes ``doc._.qm_money`` (``MoneyRecord``s with ``start``, ``end``, ``amount`` (decimal string),
-    ``amount_max``, ``currency``, ``qualifier``, ``period``) and ``doc.spans[spans_key]``. A document
+    ``amount_max``, ``currency``, ``qualifier``, ``period``, ``per``) and ``doc.spans[spans_key]``. A document
     the stage fails on is handed to the error handler (spaCy's ``set_error_handler``); the default
     one (``degrade``) leaves it with no money and a warning.
 
@@ -134,7 +134,7 @@ class MoneyParser(Pipe):
         refiner = self._refiner
         chosen = [c for c in chosen if not (c.is_pound and refiner.is_weight(doc, text, c, ents))]
         chosen = refiner.join_ranges(text, chosen)
-        chosen = [refiner.finish(text, c) for c in chosen]
+        chosen = select([refiner.finish(text, c) for c in chosen])
         if self.inherit_currency:
             chosen = refiner.inherit(doc, text, chosen, windows, ents)
         return sorted(chosen, key=lambda c: c.start)
@@ -194,4 +194,5 @@ def _record(c: MoneyCandidate) -> MoneyRecord:
         currency=c.currency,
         qualifier=c.qualifier,
         period=c.period,
+        per=c.per,
     )

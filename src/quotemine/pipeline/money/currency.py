@@ -1,7 +1,8 @@
 """Currency forms and their ISO 4217 codes: the money lexicon, read once and built into lookups.
 
 Codes and official names come from ISO 4217 (the ``iso4217`` package); ``money_lexicon.json`` adds
-symbols, dollar prefixes, informal and qualified names, sub-units, per-period units and the cue
+symbols, dollar prefixes, informal, qualified and withdrawn names, cryptocurrencies (no ISO code:
+``None``), scaled codes (``"MEUR"``), sub-units, per-period and per-unit words, hedges and the cue
 words of weights and of compared amounts. :func:`build_lexicon` turns both into a
 :class:`CurrencyLexicon`; :func:`alternation` writes a set of forms as one fast regex.
 """
@@ -39,7 +40,7 @@ class CurrencyLexicon:
     """Lookup tables from currency forms to ISO 4217 codes (``None`` for ambiguous forms)."""
 
     symbols: Mapping[str, str | None]
-    codes: Mapping[str, str]
+    codes: Mapping[str, str | None]
     names: Mapping[str, str | None]
     spaced_prefixes: Mapping[str, str]
     subunits: Mapping[str, tuple[Decimal, str]]
@@ -50,6 +51,16 @@ class CurrencyLexicon:
     weight_cues: frozenset[str]
     money_cues: frozenset[str]
     inherit_cues: tuple[str, ...]
+    time_units: frozenset[str]
+    scale_prefixes: Mapping[str, Decimal]
+    scale_suffixes: Mapping[str, Decimal]
+    scalable_codes: tuple[str, ...]
+    subunit_qualifiers: Mapping[str, str]
+    money_after_of: frozenset[str]
+    vague_before: tuple[str, ...]
+    hedges_after: Mapping[str, str]
+    scaled_only_names: Mapping[str, str | None]
+    change_words: tuple[str, ...]
 
     def resolve(self, form: str) -> tuple[str | None, str]:
         """Map a currency form to ``(code, kind)``; kind is symbol, code, name or unknown.
@@ -69,9 +80,10 @@ class CurrencyLexicon:
         m = re.fullmatch(r"(?i)(u\.?\s?s\.?|c|hk|nz)\s?\$", f)
         if m:
             return self.spaced_prefixes.get(m.group(1).lower().replace(" ", ""), "USD"), "symbol"
-        m = re.fullmatch(r"([A-Z]{3})\s?\$|\$\s?([A-Z]{3})", f)
-        if m:
-            return self.codes.get(m.group(1) or m.group(2)), "symbol"
+        m = re.fullmatch(r"(?i)([A-Z]{3})\s?\$|\$\s?([A-Z]{3})", f)
+        if m:  # "SGD$", "usd$", "$ SGD"
+            written = m.group(1) or m.group(2)
+            return self.codes.get(written, self.codes.get(written.upper())), "symbol"
         m = re.fullmatch(r"([A-Z]{3})\s?(\S+)|(\S+)\s?([A-Z]{3})", f)
         if m and (m.group(1) or m.group(4)) in self.codes:
             return self.codes[m.group(1) or m.group(4)], "code"
@@ -89,6 +101,10 @@ def _plurals(name: str) -> Iterable[str]:
     yield " ".join([*words[:-1], plural])
     if len(words) == 2 and words[1] == "sterling":
         yield words[0] + "s sterling"
+
+
+def _decimals(table: Mapping[str, Any]) -> dict[str, Decimal]:
+    return {k: Decimal(str(v)) for k, v in table.items()}
 
 
 def build_lexicon(
@@ -115,6 +131,7 @@ def build_lexicon(
     for form, code in data.get("extra_codes", {}).items():
         codes[form] = code
     subunits = {k: (Decimal(str(v[0])), str(v[1])) for k, v in data.get("subunits", {}).items()}
+    scaled = data.get("scaled_codes", {})
     return CurrencyLexicon(
         symbols=dict(data.get("symbols", {})),
         codes=codes,
@@ -128,19 +145,29 @@ def build_lexicon(
         weight_cues=frozenset(data.get("weight_cues", [])),
         money_cues=frozenset(data.get("money_cues", [])),
         inherit_cues=tuple(data.get("inherit_cues", [])),
+        time_units=frozenset(data.get("time_units", [])),
+        scale_prefixes=_decimals(scaled.get("prefixes", {})),
+        scale_suffixes=_decimals(scaled.get("suffixes", {})),
+        scalable_codes=tuple(scaled.get("codes", [])),
+        subunit_qualifiers=dict(data.get("subunit_qualifiers", {})),
+        money_after_of=frozenset(data.get("money_after_of", [])),
+        vague_before=tuple(data.get("vague_before", [])),
+        hedges_after=dict(data.get("hedges_after", {})),
+        scaled_only_names=dict(data.get("scaled_only_names", {})),
+        change_words=tuple(data.get("change_words", [])),
     )
 
 
 def _iso_forms(
     data: Mapping[str, Any], iso_rows: Iterable[tuple[str, str, Iterable[str]]], blocked: set[str]
-) -> tuple[dict[str, str], dict[str, str | None]]:
+) -> tuple[dict[str, str | None], dict[str, str | None]]:
     """Return the ISO codes and the name forms the ISO table gives ("swiss franc", "swiss francs").
 
     An official head word shared by several currencies ("dollar", "franc") is ambiguous: its forms
     map to ``None`` unless the data file names a default.
     """
     excluded = set(data.get("excluded_codes", []))
-    codes: dict[str, str] = {}
+    codes: dict[str, str | None] = {}
     names: dict[str, str | None] = {}
     heads: dict[str, set[str]] = {}
     for code, official, countries in iso_rows:

@@ -36,7 +36,9 @@ BARE = re.compile(
     r"(?i)(?<![\w.,$€£¥])(?P<num>" + NUM + r")[\s-]?(?P<scale>million|billion|trillion|bn|mn)(?![\w-])"
 )
 #: Digits and currency symbols: where a money mention may be.
-HOT = re.compile(r"[0-9$£€¥₹₽₩₪₺₴₦₱₫₭₾元¢฿₸₼₣]+")
+HOT = re.compile(r"[0-9$£€¥₹₽₩₪₺₴₦₱₫₭₾元¢฿₸₼₣₿]+")
+#: Thousands grouped by plain spaces, read only right before a currency ("12 000 kr").
+_SPACED = r"\d{1,3}(?: \d{3})+(?![\d.,])"
 _DOLLAR_PREFIX = (
     r"(?<![A-Za-z])(?:(?:u\.?\s?s\.?|c|hk|nz)\s\$|(?-i:[A-Z]{3})\$|\$\s?(?-i:[A-Z]{3})(?![A-Za-z]))"
 )
@@ -88,6 +90,21 @@ class MoneyPatterns:
         return self._compiled("sub")
 
     @functools.cached_property
+    def scaled_code(self) -> re.Pattern[str]:
+        """A code with a scale: "MEUR 120", "EURm 120", "120 MEUR", "75 USD million"."""
+        return self._compiled("scaled_code")
+
+    @functools.cached_property
+    def scaled_gates(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The cheap gates of the scaled passes: a scalable code anywhere, a scaled-only name."""
+        return self._compiled("scalable"), self._compiled("scaled_only")
+
+    @functools.cached_property
+    def scaled_name(self) -> re.Pattern[str]:
+        """A name that is a currency only after a scale word: "1.2 trillion won"."""
+        return self._compiled("scaled_name")
+
+    @functools.cached_property
     def subpart(self) -> re.Pattern[str]:
         """The cents after a figure: "$1 and 50 cents"."""
         return self._compiled("subpart")
@@ -101,6 +118,16 @@ class MoneyPatterns:
     def period(self) -> re.Pattern[str]:
         """A rate: "a year", "per share", "/month", "annually"."""
         return self._compiled("period")
+
+    @functools.cached_property
+    def hedge(self) -> re.Pattern[str]:
+        """A hedge after a figure: "-something", "-odd", " or so", "-plus", "+"."""
+        return self._compiled("hedge")
+
+    @functools.cached_property
+    def change(self) -> re.Pattern[str]:
+        """A change before a figure ("rose", "fell by"): "rose 10 cents to $4" is no range."""
+        return self._compiled("change")
 
     @functools.cached_property
     def cue(self) -> re.Pattern[str]:
@@ -125,19 +152,33 @@ class MoneyPatterns:
 
         """
         sym = r"(?-i:" + alternation(lex.symbols) + r")"
+        lone_sym = r"(?<![A-Za-z])" + sym  # "kr 5", not the end of a word
         code = r"(?<![A-Za-z])(?-i:" + alternation(lex.codes) + r")(?![A-Za-z])"
         name = r"(?<![\w])" + alternation(n for n in lex.names) + r"(?![\w-])"
-        pre = r"(?:" + _DOLLAR_PREFIX + "|" + code + r"\s?" + sym + "|" + sym + "|" + code + ")"
+        pre = r"(?:" + _DOLLAR_PREFIX + "|" + code + r"\s?" + sym + "|" + lone_sym + "|" + code + ")"
         post = r"(?:" + name + "|" + code + "|" + sym + ")"
         subs = [s for s in lex.subunits if s not in lex.glued_subunits]
         glued = alternation(lex.glued_subunits)
         sub = r"(?:" + alternation(subs) + r"(?![\w-])|(?<=\d)" + glued + r"(?![\w]|\.m))"
+        sub_country = (
+            r"(?:(?P<subq>" + alternation(lex.subunit_qualifiers) + r")\s+(?=" + alternation(subs) + "))?"
+        )
         num_scale = r"(?P<num>" + am.NUM_DIGITS + r")(?P<scale>" + SCALE + r")?"
         prefix = (
             r"(?P<pre>" + pre + r")\s?" + num_scale + r"(?:\s?(?P<post>" + name + "|" + code + r")(?!\s?\d))?"
         )
         name_prefix = r"(?P<pre>" + name + r")\s+" + num_scale
-        suffix = r"(?<![\w.,])(?P<num>" + NUM + r")(?P<scale>" + SCALE + r")?(?:\s?|-)(?P<post>" + post + r")"
+        suffix = (
+            r"(?<![\w.,])(?P<num>"
+            + _SPACED
+            + "|"
+            + NUM
+            + r")(?P<scale>"
+            + SCALE
+            + r")?(?:\s?|-)(?P<post>"
+            + post
+            + r")"
+        )
         qualifiers: Mapping[str, str | None] = dict(data.get("qualifiers", {}))
         sources = {
             "sym": sym,
@@ -146,10 +187,22 @@ class MoneyPatterns:
             "prefix": prefix,
             "name_prefix": name_prefix,
             "suffix": suffix,
-            "sub": r"(?<![\w.,])(?P<num>" + NUM + r")(?:\s?|-)(?P<sub>" + sub + r")",
+            "sub": r"(?<![\w.,])(?P<num>" + NUM + r")(?:\s?|-)" + sub_country + r"(?P<sub>" + sub + r")",
+            "scaled_code": _scaled_code(lex),
+            "scalable": r"(?-i:" + alternation(lex.scalable_codes) + r")",
+            "scaled_only": r"\b" + alternation(lex.scaled_only_names) + r"\b",
+            "scaled_name": r"(?<![\w.,])(?P<num>"
+            + NUM
+            + r")(?P<scale>[\s-]?"
+            + am.SCALE_WORDS
+            + r")\s+(?P<post>"
+            + alternation(lex.scaled_only_names)
+            + r")(?![\w-])",
             "subpart": r"\s*(?:,\s*)?(?:and\s+)?(?P<num>" + NUM + r")(?:\s?|-)(?P<sub>" + sub + r")",
             "trail": r"\s+(?:and\s+)?(?P<num>\d{1,2}|" + am.NUM_WORDS + r")(?=\s*(?:$|[.,;:!?)]))",
             "period": _period(lex),
+            "hedge": alternation(lex.hedges_after) + r"(?![\w+])",
+            "change": r"(?<![\w])" + alternation(lex.change_words) + r"\s+$",
             "cue": r"(?i)(?<![\w])" + alternation(lex.inherit_cues) + r"(?:\s+\S+){0,3}\s+$",
             "qualifier": r"(?i)(?<![\w])(" + alternation(qualifiers) + r")\s+$",
         }
@@ -157,9 +210,38 @@ class MoneyPatterns:
 
 
 def _period(lex: CurrencyLexicon) -> str:
+    """Write the pattern of a rate after a figure: "a year", "-a-year", "per pound", "/kg", "annually".
+
+    "a year earlier" is no rate, but the hyphened "-a-year" always is. After "per" any noun is a
+    unit ("per bowl"); after "a" only a unit of the lexicon is ("$5 a friend" is no price).
+    """
     units = alternation(lex.period_units)
     not_after = alternation(lex.not_period_after)
     return (
-        r"(?:\s*/\s*(?P<slash>[A-Za-z]{1,12})(?![\w])|\s+(?P<word>(?:a|an|per|each|every)\s+" + units
-        + r"s?)(?![\w])(?!\s+" + not_after + r")|\s+(?P<adv>" + alternation(lex.period_adverbs)
-        + r")(?![\w]))")  # fmt: skip
+        r"(?:\s*/\s*(?P<slash>[A-Za-z]{1,12})(?![\w])|(?:\s+|(?P<hy>-))(?P<word>(?:a|an|per|each|every)[\s-]+(?P<unit>"
+        + units + r")s?)(?![\w])(?(hy)|(?!\s+" + not_after + r"))|(?:\s+|-)(?P<word2>per[\s-]+(?P<unit2>"
+        + r"(?!(?:cent|centum|the|an?|his|her|their|its|our|se)\b)[A-Za-z]{2,15}))(?![\w])|\s+(?P<adv>"
+        + alternation(lex.period_adverbs) + r")(?![\w]))")  # fmt: skip
+
+
+def _scaled_code(lex: CurrencyLexicon) -> str:
+    """Write the pattern of a scaled code: "MEUR 120", "EURm 120", "120 MEUR", "75 USD million".
+
+    Groups: ``num`` or ``num2`` (the figure first); ``code1`` to ``code4``, one per form; the scale
+    in ``pre`` or ``pre2`` (a letter before the code), ``suf`` (a letter after it) or ``word``.
+    """
+    alt = alternation(lex.scalable_codes)
+
+    def code(n: int) -> str:
+        return r"(?P<code" + str(n) + r">(?-i:" + alt + r"))"
+
+    def pre(name: str) -> str:
+        return r"(?P<" + name + r">(?-i:" + alternation(lex.scale_prefixes) + r"))"
+
+    suf = r"(?P<suf>(?-i:" + alternation(lex.scale_suffixes) + r"))"
+    word = r"(?P<word>" + am.SCALE_WORDS + r")"
+    return (
+        r"(?<![A-Za-z])(?:" + pre("pre") + code(1) + r"|" + code(2) + suf + r")(?![A-Za-z])\s?(?P<num>"
+        + am.NUM_DIGITS + r")(?![\d])|(?<![\w.,])(?P<num2>" + am.NUM_DIGITS + r")\s?(?:" + pre("pre2")
+        + code(3) + r"(?![A-Za-z])|" + code(4) + r"\s" + word + r")"
+    )  # fmt: skip

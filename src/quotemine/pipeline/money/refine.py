@@ -1,8 +1,9 @@
-"""Refine the candidates: keep the longest, drop weights, join ranges, read qualifiers and rates.
+"""Refine the candidates: keep the longest, drop weights, join ranges, read qualifiers, hedges and rates.
 
 Each step is a function from candidates to candidates, run in this order by
 :class:`~quotemine.pipeline.money.component.MoneyParser`: :func:`select`, :func:`is_weight` (dropped),
-:func:`join_ranges`, :meth:`Refiner.finish` (qualifier and rate), :meth:`Refiner.inherit` (bare
+:func:`join_ranges`, :meth:`Refiner.finish` (qualifier, hedge, time rate or unit price), :func:`select`
+again (a unit taken in by a price, "$5 a pound", is no second amount), :meth:`Refiner.inherit` (bare
 figures that take a compared mention's currency).
 """
 
@@ -25,8 +26,12 @@ __all__ = ["Refiner", "select", "sentence"]
 
 _QUALIFIER_LOOKBACK: Final = 30
 _RANGE_LOOKBACK: Final = 40
-_OF_AFTER = re.compile(r"\s+of\b")
+_OF_AFTER = re.compile(r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)?")
 _SPACES = re.compile(r"\s+")
+_HYPHENS = re.compile(r"[\s-]+")  # "-a-year" is "a year"
+_SCALE_AFTER = re.compile(r"(?i)\s?(" + am.SCALE_WORDS + r")")
+_PENCE = re.compile(r"(?i)\d\s?p\b|\b(?:pence|penny|pennies)\b")
+_UNIT_ADVERBS = ("each", "apiece")
 _NOT_BARE_AFTER = ("NOUN", "PROPN", "ADJ", "NUM", "SYM")  # "580 million people"
 
 
@@ -64,10 +69,12 @@ class Refiner:
     def is_weight(self, doc: Doc, text: str, c: MoneyCandidate, ents: tuple[Span, ...]) -> bool:
         """Tell "200 pounds of cocaine" or "weighed 300 pounds" from a sum in pounds."""
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None:
-            return False
-        if _OF_AFTER.match(text[c.end : c.end + 4]) and not c.scaled:
-            return True  # "200 pounds of cocaine"
+        if span is None or _PENCE.search(text, c.start, c.end):
+            return False  # "20 pounds and 43 pence"
+        of = _OF_AFTER.match(text, c.end)
+        if of is not None:  # "40 million pounds of fish", not "5 million pounds of public money"
+            words = (of.group(1) or "").lower().replace("’", "'").split()
+            return not any(w in self.lex.money_after_of for w in words)
         sent = sentence(span)
         words = {t.lower_ for t in sent} | {t.lemma_ for t in sent}
         if words & self.lex.weight_cues or "weigh" in words:
@@ -86,7 +93,7 @@ class Refiner:
                 out[-1] = joined
             else:
                 out.append(c)
-        return [self._extended(text, c) for c in out]
+        return [self._extended(text, c, out[i - 1].end if i else 0) for i, c in enumerate(out)]
 
     def _joined(self, text: str, prev: MoneyCandidate, c: MoneyCandidate) -> MoneyCandidate | None:
         """Return "$5 to $6" (or "between $5 and $6") as one range, else ``None``."""
@@ -98,26 +105,46 @@ class Refiner:
         q = qual.group(1).lower() if qual else None
         if (gap == "and") != (q == "between"):
             return None
+        if gap == "to" and self._change_then_level(text, prev, c):
+            return None
         if (prev.currency == c.currency or prev.currency is None) and prev.amount < c.amount:
             return replace(prev, end=c.end, amount_max=c.amount, currency=c.currency)
         return None
 
+    def _change_then_level(self, text: str, prev: MoneyCandidate, c: MoneyCandidate) -> bool:
+        """Tell "rose 10 cents to $4" (a change, then the new level) from a range "$3 to $4 million".
+
+        After a change verb the two are a change and a level; after a bare "by" only when the level is
+        more than twice the change ("fell by $2 to $9", not "cut by $3 million to $4 million").
+        """
+        change = self.p.change.search(text, max(0, prev.start - _QUALIFIER_LOOKBACK), prev.start)
+        if change is None:
+            return False
+        return change.group(0).split()[0].lower() != "by" or c.amount > 2 * prev.amount
+
     @staticmethod
-    def _extended(text: str, c: MoneyCandidate) -> MoneyCandidate:
-        """Extend a mention over a bare upper end ("$5-6 million") or lower end ("3 to 4 euros")."""
+    def _extended(text: str, c: MoneyCandidate, floor: int) -> MoneyCandidate:
+        """Extend a mention over a bare upper end ("$5-6 million") or lower end ("3 to 4 euros").
+
+        The lower end never reaches back into the mention before (``floor``): "by $2 to $9".
+        """
         if c.amount_max is not None:
             return c
         right = RANGE_RIGHT.match(text, c.end)
         if right is not None and c.source in ("symbol", "code"):
             return _with_upper_end(c, right)
-        left = RANGE_LEFT.search(text, max(0, c.start - _RANGE_LOOKBACK), c.start)
+        left = RANGE_LEFT.search(text, max(floor, c.start - _RANGE_LOOKBACK), c.start)
         if left is not None and c.source in ("name", "code", "symbol"):
             return _with_lower_end(c, left)
         return c
 
     # ------------------------------------------------------ qualifiers and rates
     def finish(self, text: str, c: MoneyCandidate) -> MoneyCandidate:
-        """Take in the qualifier before the mention ("more than") and the rate after it ("a year")."""
+        """Take in the qualifier before the mention ("more than"), a hedge after it ("-odd") and its rate.
+
+        A rate is a time period (``period``: "a year", "-a-year", "per month", "annually") or the unit
+        of a per-unit price (``per``: "pound" in "$5 a pound", "share", "kg", "each").
+        """
         qual = self.p.qualifier.search(text, max(0, c.start - _QUALIFIER_LOOKBACK), c.start)
         if qual is not None and qual.group(1).lower() != "from":
             c = replace(
@@ -125,14 +152,31 @@ class Refiner:
                 start=qual.start(1),
                 qualifier=self.p.qualifiers.get(_SPACES.sub(" ", qual.group(1).lower())),
             )
+        hedge = self.p.hedge.match(text, c.end)
+        if hedge is not None:
+            qualifier = c.qualifier or self.lex.hedges_after.get(_SPACES.sub(" ", hedge.group(0).lower()))
+            c = replace(c, end=hedge.end(), qualifier=qualifier)
+            scale = None if c.scaled else _SCALE_AFTER.match(text, c.end)
+            if scale is not None:  # "$20-odd million"
+                factor = am.parse_number("1 " + scale.group(1)) or Decimal(1)
+                c = replace(c, end=scale.end(), amount=c.amount * factor, scaled=True, unit_scale=factor)
         period = self.p.period.match(text, c.end)
         if period is not None:
-            if period.group("slash"):
-                ptext = "per " + period.group("slash")
-            else:
-                ptext = period.group("word") or period.group("adv")
-            c = replace(c, end=period.end(), period=_SPACES.sub(" ", ptext))
+            rate, per = self._rate(period)
+            c = replace(c, end=period.end(), period=rate, per=per)
         return c
+
+    def _rate(self, period: re.Match[str]) -> tuple[str | None, str | None]:
+        """Return ``(period, None)`` for a time rate or ``(None, unit)`` for a per-unit price."""
+        slash, adverb = period.group("slash"), period.group("adv")
+        unit = period.group("unit") or period.group("unit2")
+        if slash:
+            return ("per " + slash, None) if slash.lower() in self.lex.time_units else (None, slash)
+        if unit and _SPACES.sub(" ", unit.lower()) not in self.lex.time_units:
+            return None, _SPACES.sub(" ", unit)
+        if adverb and adverb.lower() in _UNIT_ADVERBS:
+            return None, adverb
+        return _HYPHENS.sub(" ", period.group("word") or adverb), None
 
     # -------------------------------------------------------------- inheriting
     def inherit(

@@ -1,7 +1,9 @@
-"""Find the money mentions of a text window: four passes, each yielding candidates with their source.
+"""Find the money mentions of a text window: five passes, each yielding candidates with their source.
 
 The passes, in order: a currency before the figure (``"$5m"``), a currency name before it
-(``"euro 5"``), a currency after it (``"20 euros"``), and sub-units (``"50 cents"``). A candidate
+(``"euro 5"``), a currency after it (``"20 euros"``), a code with a scale (``"MEUR 120"``, ``"75
+USD million"``), and sub-units (``"50 cents"``, ``"12 US cents"``). A bare scale word after a vague
+count (``"a few hundred dollars"``) is no amount and is left out. A candidate
 records where its currency came from (``symbol``, ``code``, ``name``, ``subunit``, or ``inherited``
 from a compared mention) and what later steps need (whether the figure was scaled, whether it is
 in pounds, which could be a weight).
@@ -28,6 +30,8 @@ _FIGURE_AFTER = re.compile(r"\s?\d")
 _SCALED_WORD = re.compile(r"(?i)illion|thousand")
 _POUNDS = re.compile(r"(?i)pounds?")
 _ARTICLES = ("a", "an")
+_SPACES = re.compile(r"\s+")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,8 @@ class MoneyCandidate:
         scaled: The figure has a scale word ("million").
         amount_max: The upper end of a range.
         qualifier: "approximate", "more than", "at least", "less than", "up to".
-        period: The rate, as written ("a year", "per share").
+        period: The time rate, as written ("a year", "per month", "annually").
+        per: The unit of a per-unit price ("pound" in "$5 a pound", "share", "kg", "each").
         is_pound: The currency is a bare "pound(s)", which may be a weight.
         unit_scale: The scale of the figure (a million for "5 million"), for a range's other end.
 
@@ -58,12 +63,13 @@ class MoneyCandidate:
     amount_max: Decimal | None = None
     qualifier: str | None = None
     period: str | None = None
+    per: str | None = None
     is_pound: bool = False
     unit_scale: Decimal = Decimal(1)
 
 
 class Scanner:
-    """Run the four passes over a window of text.
+    """Run the five passes over a window of text.
 
     Args:
         lex: The currency lookups.
@@ -85,6 +91,13 @@ class Scanner:
             yield from self._name_prefixed(text, lo, hi)
         if has_sym or has_name:
             yield from self._suffixed(text, lo, hi)
+        scalable, scaled_only = self.p.scaled_gates
+        if scalable.search(text, lo, hi) is not None:  # "MEUR": the code gate needs a word boundary
+            yield from self._scaled_codes(text, lo, hi)
+        if scaled_only.search(text, lo, hi) is not None:
+            for m in self.p.scaled_name.finditer(text, lo, hi):  # "1.2 trillion won"
+                code = self.lex.scaled_only_names.get(m.group("post").lower())
+                yield from self._build(text, m, code, "name", hi)
         yield from self._subunits(text, lo, hi)
 
     def _prefixed(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
@@ -119,11 +132,31 @@ class Scanner:
                     continue  # "20 $ 30": the symbol belongs to the next figure
             yield from self._build(text, m, code, kind, hi)
 
+    def _scaled_codes(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
+        """Read "MEUR 120", "KUSD 50", "EURm 120", "120 MEUR", "75 USD million"."""
+        lex = self.lex
+        for m in self.p.scaled_code.finditer(text, lo, hi):
+            g = m.groupdict()
+            value = am.digits_value(g["num"] or g["num2"])
+            if g["word"]:
+                scale = am.parse_number("1 " + g["word"])
+            else:
+                letter = g["pre"] or g["pre2"]
+                scale = lex.scale_prefixes.get(letter) if letter else lex.scale_suffixes.get(g["suf"] or "")
+            if value is None or scale is None:
+                continue
+            code = lex.codes.get(g["code1"] or g["code2"] or g["code3"] or g["code4"])
+            yield MoneyCandidate(
+                m.start(), m.end(), value * scale, code, "code", scaled=True, unit_scale=scale
+            )
+
     def _subunits(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
-        """Read "50 cents", "20p", "30 kopeks"."""
+        """Read "50 cents", "20p", "30 kopeks", "12 US cents"."""
         for m in self.p.sub.finditer(text, lo, hi):
             value = am.parse_number(m.group("num"))
             factor, code = self.lex.subunits.get(m.group("sub").lower(), (_CENT, "USD"))
+            if m.group("subq"):
+                code = self.lex.subunit_qualifiers.get(_SPACES.sub(" ", m.group("subq").lower()), code)
             if value is not None and m.group("num").lower() not in _ARTICLES:
                 yield MoneyCandidate(m.start(), m.end(), value * factor, code, "subunit")
 
@@ -132,7 +165,9 @@ class Scanner:
     ) -> Iterator[MoneyCandidate]:
         """Yield the candidate of a match, with the cents after it ("$1 and 50 cents", "2 pounds 50")."""
         value = am.parse_number(m.group("num") + (m.group("scale") or "").replace("-", " "))
-        if value is None:
+        if kind == "symbol" and m.re is self.p.suffix and _DOTTED_THOUSANDS.fullmatch(m.group("num")):
+            value = am.digits_value(m.group("num").replace(".", ""))  # "1.200 €", "1.200 kr": not 1.2
+        if value is None or self._vague(text, m):
             return
         scaled = bool(m.group("scale")) or bool(_SCALED_WORD.search(m.group("num")))
         post = (m.groupdict().get("post") or "") if kind != "symbol" else ""
@@ -151,6 +186,14 @@ class Scanner:
             is_pound=is_pound,
             unit_scale=unit_scale or Decimal(1),
         )
+
+    def _vague(self, text: str, m: re.Match[str]) -> bool:
+        """Tell "a few hundred dollars" (no amount) from "a hundred dollars"."""
+        num = m.group("num").lower()
+        if num not in am.SCALE_NAMES:
+            return False
+        before = _SPACES.sub(" ", text[max(0, m.start() - 12) : m.start()].lower())
+        return any(before.endswith(" " + w + " ") or before == w + " " for w in self.lex.vague_before)
 
     def _cents(
         self, text: str, end: int, hi: int, code: str | None, kind: str, post: str
