@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -48,12 +49,17 @@ def build_input(source: Path, target: Path, articles: int, chars: int) -> None:
 
 
 def run(args: list[str]) -> tuple[float, str]:
+    """Run the command; return its wall time and its summary line with the CPU time it used."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _CLI, *args], capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"batch failed ({done.returncode}): {done.stderr[-2000:]}")
-    return seconds, done.stderr.strip().splitlines()[-1]
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    summary = next(line for line in done.stderr.splitlines() if " reports, " in line)
+    return seconds, f"{summary} [CPU {cpu:.1f} s, all processes]"
 
 
 def count(path: Path) -> tuple[int, int]:

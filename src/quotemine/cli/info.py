@@ -11,14 +11,18 @@ from quotemine._version import __version__
 from quotemine.api import DEFAULT_MODEL, Extractor
 from quotemine.cli._common import fail
 from quotemine.errors import QuotemineError
-from quotemine.schema import SCHEMA_VERSION, report_json_schema
+from quotemine.schema import SCHEMA_VERSION, failure_json_schema, report_json_schema
 
 __all__ = ["info_cli", "schema_cli"]
 
 
-def schema_cli() -> None:
-    """Print the JSON Schema of the report."""
-    typer.echo(json.dumps(report_json_schema(), indent=2))
+def schema_cli(
+    failure: bool = typer.Option(
+        False, "--failure", help="print the schema of a batch's error record (a line with 'error')"
+    ),
+) -> None:
+    """Print the JSON Schema of the report (or, with --failure, of a batch error record)."""
+    typer.echo(json.dumps(failure_json_schema() if failure else report_json_schema(), indent=2))
 
 
 def info_cli(
