@@ -271,3 +271,47 @@ def test_empty_folder_and_header_only_csv_say_why_there_are_no_reports(
     assert "no input records in" in result.output and ".txt" in result.output
     assert "CSV file with no data rows" in result.output
     assert "no input records found" in result.output
+
+
+def test_parquet_sink_writes_a_part_by_count_and_by_time(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    import time
+
+    from quotemine.batch.sinks import PARQUET_PART_DOCS, PARQUET_PART_SECONDS, ParquetSink
+    from quotemine.batch.workers import Outcome
+
+    def failure(n: int) -> Outcome:
+        line = Failure(id=f"d{n}", index=n, error="InputError", reason="empty").model_dump_json()
+        return Outcome(n, f"d{n}", line, "empty")
+
+    def parts() -> int:
+        return len(list((tmp_path / "o.parquet" / "documents").glob("part-*.parquet")))
+
+    assert PARQUET_PART_DOCS <= 100 and PARQUET_PART_SECONDS <= 30  # a kill loses little
+    sink = ParquetSink(tmp_path / "o.parquet", part_docs=3, part_seconds=0.2)
+    sink.write([failure(0)])
+    assert parts() == 0
+    time.sleep(0.25)
+    sink.write([failure(1)])
+    assert parts() == 1  # by time
+    sink.write([failure(2), failure(3), failure(4)])
+    assert parts() == 2  # by count
+    sink.close()
+    assert ParquetSink(tmp_path / "o.parquet").done == {f"d{n}" for n in range(5)}
+
+
+@pytest.mark.slow
+def test_two_worker_processes_write_the_lines_of_one(tmp_path: Path, extractor: Any) -> None:
+    rows: list[Any] = [{"id": f"r{n}", "text": TEXT, "published": "2020-02-02"} for n in range(7)]
+    rows[2] = {"id": "r2", "text": ""}
+    rows[4] = {"id": "r1", "text": TEXT}
+    source = _jsonl(tmp_path / "in.jsonl", [*rows, '{"broken'])
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first = run_batch([source], one, extractor=extractor, progress=False)
+    second = run_batch([source], two, extractor=extractor, n_process=2, batch_size=2, progress=False)
+    assert (first.reports, first.errors) == (second.reports, second.errors) == (6, 2)
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert [json.loads(line)["id"] for line in two.read_text(encoding="utf-8").splitlines()][3:5] == [
+        "r3",
+        "r1#2",
+    ]
