@@ -315,3 +315,11 @@ def test_two_worker_processes_write_the_lines_of_one(tmp_path: Path, extractor: 
         "r3",
         "r1#2",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_real_full_device_as_output_is_one_clear_line(tmp_path: Path, extractor: Any) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": TEXT}])
+    result = CliRunner().invoke(_app(), ["batch", str(source), "-o", "/dev/full", "--no-progress"])
+    assert "No space left on device" in _one_line_error(result)

@@ -57,7 +57,7 @@ class JsonlSink:
         self.path = path
         self.done: set[str] = set()
         with _writing(path):
-            if path.exists():
+            if path.is_file():  # not a device or pipe (/dev/null, /dev/full): nothing to resume
                 self._recover()
             path.parent.mkdir(parents=True, exist_ok=True)
             self.handle: IO[bytes] = path.open("ab")
