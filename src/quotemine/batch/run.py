@@ -145,7 +145,8 @@ def run_batch(
         model: spaCy pipeline package; defaults to ``DEFAULT_MODEL``. Ignored with ``extractor``.
         extractor: an ``Extractor`` to use instead of loading ``model``.
         n_process: processes that extract (each runs the whole extraction of a share of the
-            records and loads the pipeline once).
+            records). On Linux they are forked with ``extractor``'s pipeline already loaded;
+            where there is no fork they load ``model`` once each.
         batch_size: documents per spaCy batch, and per task handed to a worker process.
         published: publication date (``YYYY-MM-DD``) of records that carry none.
         max_chars: longer texts become error records (the Python API would chunk them).
