@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -323,3 +324,34 @@ def test_a_real_full_device_as_output_is_one_clear_line(tmp_path: Path, extracto
     source = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": TEXT}])
     result = CliRunner().invoke(_app(), ["batch", str(source), "-o", "/dev/full", "--no-progress"])
     assert "No space left on device" in _one_line_error(result)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks the test process")
+def test_a_record_that_kills_its_worker_is_an_error_record_and_the_rest_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    import quotemine.batch.workers as workers
+
+    class _Engine:
+        def pipe(self, items: list[dict[str, Any]], *, batch_size: int) -> Any:
+            for item in items:
+                if item["text"] == "die":
+                    os._exit(9)  # as the out-of-memory killer would end it
+                yield Failure(id=item["id"], index=0, error="InputError", reason=f"seen {item['text']}")
+
+    records = [BatchRecord(n, f"r{n}", text="die" if n == 5 else f"t{n}") for n in range(12)]
+    got = list(
+        workers.outcomes(
+            iter(records),
+            engine=_Engine(),
+            model=None,
+            n_process=2,
+            batch_size=4,
+            chunk_size=3,  # type: ignore[arg-type]
+        )
+    )
+    assert [o.index for o in got] == list(range(12))
+    assert got[5].reason is not None and "worker process died" in got[5].reason
+    assert [o.reason for o in got[:5] + got[6:]] == [f"seen t{n}" for n in range(12) if n != 5]

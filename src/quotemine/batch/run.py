@@ -161,8 +161,8 @@ def run_batch(
     Raises:
         InputError: an input is missing or unreadable (a corrupt Parquet file), or the output
             is an input or the wrong kind of path.
-        QuotemineError: the output cannot be written (e.g. the disk is full), a worker process
-            died, the model is not installed, or an extra is missing.
+        QuotemineError: the output cannot be written (e.g. the disk is full), worker processes
+            cannot be started, the model is not installed, or an extra is missing.
 
     """
     started = time.perf_counter()

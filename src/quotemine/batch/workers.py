@@ -133,6 +133,85 @@ def _chunks(records: Iterable[BatchRecord], size: int) -> Iterator[list[BatchRec
         yield chunk
 
 
+class _Pool:
+    """Worker processes that die with this one, started again if one of them dies."""
+
+    def __init__(self, engine: Extractor, model: str | None, n_process: int) -> None:
+        self.engine, self.model, self.n_process = engine, model, n_process
+        self.fork = "fork" in multiprocessing.get_all_start_methods()
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        global _ENGINE
+        _ENGINE = self.engine if self.fork else None  # a forked worker inherits the loaded pipeline
+        context = multiprocessing.get_context("fork" if self.fork else "spawn")
+        try:
+            executor = ProcessPoolExecutor(
+                self.n_process,
+                mp_context=context,
+                initializer=_init_worker,
+                initargs=(os.getpid(), self.model),
+            )
+            executor.submit(os.getpid).result()  # start every worker now, from this thread
+        except (OSError, BrokenProcessPool) as exc:
+            raise QuotemineError(f"cannot start {self.n_process} worker processes: {exc}") from exc
+        finally:
+            _ENGINE = None
+        return executor
+
+    def submit(self, chunk: list[BatchRecord], batch_size: int) -> Future[list[Outcome]]:
+        try:
+            return self.executor.submit(_work, chunk, batch_size)
+        except BrokenProcessPool as exc:
+            broken: Future[list[Outcome]] = Future()
+            broken.set_exception(exc)
+            return broken
+
+    def stop(self, *, kill: bool) -> None:
+        """Stop the workers: let them finish, or kill them (their work is not wanted)."""
+        if kill:
+            for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+                with contextlib.suppress(Exception):
+                    process.kill()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def restart(self) -> None:
+        logger.warning("a worker process died; starting the workers again")
+        self.stop(kill=True)
+        self.executor = self._start()
+
+
+_DIED = "the worker process died while extracting this record (killed, or out of memory)"
+
+
+def _collect(
+    pool: _Pool, pending: deque[tuple[list[BatchRecord], Future[list[Outcome]]]], batch_size: int
+) -> Iterator[Outcome]:
+    """Yield the outcomes of the oldest pending chunk; after a worker died, redo what is pending."""
+    future = pending[0][1]
+    try:
+        done = future.result()
+    except BrokenProcessPool:
+        left = [record for chunk, _ in pending for record in chunk]
+        pending.clear()
+        pool.restart()
+        yield from _one_by_one(pool, left, batch_size)
+        return
+    pending.popleft()
+    yield from done
+
+
+def _one_by_one(pool: _Pool, records: list[BatchRecord], batch_size: int) -> Iterator[Outcome]:
+    """Run records one per task; a record whose worker dies becomes an error record."""
+    for record in records:
+        try:
+            done = pool.submit([record], batch_size).result()
+        except BrokenProcessPool:
+            pool.restart()
+            done = [_failure(record, "WorkerDied", _DIED)]
+        yield from done
+
+
 def outcomes(
     records: Iterable[BatchRecord],
     *,
@@ -145,43 +224,29 @@ def outcomes(
     """Yield the outcome of every record, in input order, from ``n_process`` processes.
 
     With one process the work is done here; with more, in a pool of workers that die with this
-    process, fed a bounded number of chunks ahead (memory stays flat on any input size).
+    process, fed a bounded number of chunks ahead (memory stays flat on any input size). If a
+    worker dies (a crash, the out-of-memory killer), the workers are started again and the
+    records that were pending run one by one: the one whose worker dies again becomes an error
+    record (``WorkerDied``) and the batch goes on.
 
     Raises:
-        QuotemineError: a worker process died (e.g. killed for lack of memory).
+        QuotemineError: the worker processes cannot be started.
 
     """
     if n_process <= 1:
         for chunk in _chunks(records, chunk_size):
             yield from extract_chunk(engine, chunk, batch_size)
         return
-    global _ENGINE
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    _ENGINE = engine if fork else None  # a forked worker inherits the loaded pipeline
-    context = multiprocessing.get_context("fork" if fork else "spawn")
-    executor = ProcessPoolExecutor(
-        n_process, mp_context=context, initializer=_init_worker, initargs=(os.getpid(), model)
-    )
+    pool = _Pool(engine, model, n_process)
     finished = False
     try:
-        executor.submit(os.getpid).result()  # start every worker now, from this thread
-        pending: deque[Future[list[Outcome]]] = deque()
+        pending: deque[tuple[list[BatchRecord], Future[list[Outcome]]]] = deque()
         for chunk in _chunks(records, chunk_size):
-            pending.append(executor.submit(_work, chunk, batch_size))
+            pending.append((chunk, pool.submit(chunk, batch_size)))
             while len(pending) > 2 * n_process:
-                yield from pending.popleft().result()
+                yield from _collect(pool, pending, batch_size)
         while pending:
-            yield from pending.popleft().result()
+            yield from _collect(pool, pending, batch_size)
         finished = True
-    except BrokenProcessPool as exc:
-        raise QuotemineError(
-            "a worker process died (killed, or out of memory); re-run the same command to resume"
-        ) from exc
     finally:
-        _ENGINE = None
-        workers = list((getattr(executor, "_processes", None) or {}).values())
-        if not finished:  # stopped early (an error, Ctrl-C): the workers' work is not wanted
-            for process in workers:
-                with contextlib.suppress(Exception):
-                    process.kill()
-        executor.shutdown(wait=finished, cancel_futures=True)
+        pool.stop(kill=not finished)

@@ -2,8 +2,8 @@
 
 Exit statuses: 0 done (also when no input record was found: a ``warning:`` line says why); 1 an
 input missing or unreadable, an output that is an input or the wrong kind of path, an output that
-cannot be written (e.g. a full disk), a worker process that died, the model not installed; 2 a
-malformed option. Each error is one ``error: ...`` line on stderr.
+cannot be written (e.g. a full disk), the model not installed; 2 a malformed option. Each error is
+one ``error: ...`` line on stderr.
 """
 
 from __future__ import annotations
@@ -53,9 +53,9 @@ def batch_cli(
 
     Every input record gets one output line (a report or an error record); a repeated id is
     reported as <id>#2. Exit status 1, with one error line, when an input is missing or
-    unreadable (a corrupt Parquet file), the output is an input or a folder (JSONL), the output
-    cannot be written (disk full: re-run to resume) or a worker process died; 2 for a malformed
-    option.
+    unreadable (a corrupt Parquet file), the output is an input or a folder (JSONL), or the
+    output cannot be written (disk full: re-run to resume); 2 for a malformed option. A record
+    whose worker process dies (e.g. out of memory) becomes an error record (WorkerDied).
     """
     if verbose:
         configure_logging(verbose)
