@@ -34,7 +34,7 @@ def _lines(path: Path) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------------------------- reading inputs
 
 
-def test_read_records_ids_given_else_path_else_line_number(tmp_path: Path) -> None:
+def test_read_records_ids_given_else_relative_path_else_line_number(tmp_path: Path) -> None:
     folder = tmp_path / "texts"
     (folder / "sub").mkdir(parents=True)
     (folder / "b.txt").write_text("Second.", encoding="utf-8")
@@ -42,12 +42,7 @@ def test_read_records_ids_given_else_path_else_line_number(tmp_path: Path) -> No
     (folder / "notes.md").write_text("not an article", encoding="utf-8")
     records = _write_jsonl(tmp_path / "in.jsonl", [{"id": 7, "text": "x"}, {"text": "y"}])
     got = list(read_records([folder, records], published="2020-01-01"))
-    assert [r.id for r in got] == [
-        str(folder / "b.txt"),
-        str(folder / "sub" / "a.txt"),
-        "7",
-        f"{records}:2",
-    ]
+    assert [r.id for r in got] == ["texts/b.txt", "texts/sub/a.txt", "7", "in.jsonl:2"]
     assert [r.index for r in got] == [0, 1, 2, 3]
     assert all(r.published == "2020-01-01" for r in got)
 
@@ -64,11 +59,7 @@ def test_read_records_csv_and_parquet(tmp_path: Path) -> None:
         tmp_path / "in.parquet"
     )
     got = list(read_records([tmp_path / "in.csv", tmp_path / "in.parquet"]))
-    assert [r.id for r in got] == [
-        "c1",
-        f"{tmp_path / 'in.csv'}:2",
-        *(f"{tmp_path / 'in.parquet'}:{n}" for n in (1, 2)),
-    ]
+    assert [r.id for r in got] == ["c1", "in.csv:2", "in.parquet:1", "in.parquet:2"]
     assert got[0].text is not None and got[0].text.startswith('He said, "yes,\nagain."')
     assert [r.published for r in got] == ["2020-02-03", None, "2021-01-01", None]
 
@@ -143,7 +134,7 @@ def test_run_batch_jsonl_keeps_order_records_errors_and_resumes(tmp_path: Path, 
     result = run_batch([source], out, extractor=extractor, published="2022-01-01", progress=False)
     assert (result.reports, result.errors, result.skipped) == (3, 3, 0)
     lines = _lines(out)
-    assert [line["id"] for line in lines] == ["a", "empty", "b", "baddate", f"{source}:5", "c"]
+    assert [line["id"] for line in lines] == ["a", "empty", "b", "baddate", "in.jsonl:5", "c"]
     assert [line["index"] for line in lines if "error" in line] == [1, 3, 4]
     assert "published must be a date" in lines[3]["reason"]
     assert lines[0]["document"]["published"] == "2022-05-03"
@@ -175,7 +166,7 @@ def test_run_batch_parquet_tables_and_resume(tmp_path: Path, extractor: Any) -> 
     first = run_batch([source], out, extractor=extractor, progress=False)
     assert (first.reports, first.errors) == (3, 3)
     documents = pd.read_parquet(out / "documents")
-    assert documents["doc_id"].tolist() == ["a", "empty", "b", "baddate", f"{source}:5", "c"]
+    assert documents["doc_id"].tolist() == ["a", "empty", "b", "baddate", "in.jsonl:5", "c"]
     assert documents["status"].tolist() == ["ok", "error", "ok", "error", "error", "ok"]
     assert set(pd.read_parquet(out / "quotes")["doc_id"]) <= {"a", "b", "c"}
     (out / "people" / "part-00007.parquet").write_bytes(b"orphan of a killed run")

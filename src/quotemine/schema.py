@@ -35,6 +35,7 @@ __all__ = [
     "Report",
     "Speaker",
     "TextSpan",
+    "failure_json_schema",
     "report_json_schema",
 ]
 
@@ -210,3 +211,8 @@ class Failure(_Model):
     index: int = Field(ge=0, description="position of the document in the input")
     error: str = Field(description="the error's class name, e.g. InputError")
     reason: str = Field(description="what was wrong, in one line")
+
+
+def failure_json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of ``Failure``, the error record of a bad input in extract or batch."""
+    return Failure.model_json_schema(mode="serialization")

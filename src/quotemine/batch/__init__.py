@@ -7,11 +7,14 @@ and the Spark recipe of ``docs/scaling.md`` distribute.
 Inputs are text files, folders of them (``*.txt`` files, recursively, in sorted order) and record
 files with a ``text`` column and optional ``id`` and ``published`` columns: JSONL (``.jsonl``,
 ``.ndjson``), CSV (``.csv``) or Parquet (``.parquet``). Every record has an id: the ``id`` it
-gives, else the text file's path, else ``<record file>:<line or row number>`` (1-based).
+gives, else ``<folder name>/<path inside it>`` (a text file of a folder input) or the file's name
+(a text file given itself), else ``<record file name>:<line or row number>`` (1-based). Ids do not
+depend on how an input path is spelled. An id met again is made unique (``<id>#2``), so every
+input record gets exactly one output line.
 
 A record that cannot be processed (no text, empty or binary text, not UTF-8, longer than
-``max_chars``, a bad ``published`` date, a line that is not JSON) becomes an *error record* with its
-id and the reason, and the run goes on.
+``max_chars``, a bad ``published`` date, a line that is not JSON, a CSV row with malformed quoting)
+becomes an *error record* with its id and the reason, and the run goes on.
 
 Output, chosen by ``fmt`` or by the output's name:
 
@@ -20,10 +23,10 @@ Output, chosen by ``fmt`` or by the output's name:
   appended whole and fsynced in batches; a trailing partial line left by a killed run is cut off
   when the run resumes.
 - Parquet (``OUT.parquet`` or ``fmt="parquet"``): a folder with one Parquet dataset per table of
-  ``quotemine.views.frames`` (``OUT/documents/``, ``OUT/people/``, ...), written in parts; each part is
-  written to a temporary file and renamed, ``documents`` last, so a part either counts completely
-  or not at all. Error records are ``documents`` rows with ``status == "error"``. Read a table with
-  ``pandas.read_parquet("OUT/quotes")``.
+  ``quotemine.views.frames`` (``OUT/documents/``, ``OUT/people/``, ...), written in parts of at most
+  100 results or 10 seconds; each part is written to a temporary file and renamed, ``documents``
+  last, so a part either counts completely or not at all. Error records are ``documents`` rows
+  with ``status == "error"``. Read a table with ``pandas.read_parquet("OUT/quotes")``.
 
 Re-running with the same output resumes: ids already in the output are skipped (error records
 included; delete their lines to retry them).

@@ -1,26 +1,38 @@
 """Read the articles of a batch: text files, folders of them, and JSONL/CSV/Parquet record files.
 
-Every record has an id: the ``id`` it gives, else the text file's path, else
-``<record file>:<line or row number>`` (1-based). A record that cannot be processed (no text, empty
-or binary text, not UTF-8, longer than ``max_chars``, a line that is not JSON) carries the reason.
+Every record has an id: the ``id`` it gives, else ``<folder name>/<path inside it>`` for a text
+file of a folder input (``<file name>`` for a text file given itself), else
+``<record file name>:<line or row number>`` (1-based). Ids never depend on how an input path was
+spelled, so a resumed run recognises what it has done; an id met again becomes ``<id>#2``, ...
+
+A record that cannot be processed (no text, empty or binary text, not UTF-8, longer than
+``max_chars``, a line that is not JSON, a CSV row with malformed quoting) carries the reason.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quotemine.batch.csv_rows import csv_rows
 from quotemine.errors import InputError, QuotemineError
+from quotemine.text.decode import decode_text
 from quotemine.text.inspect import count_controls, looks_binary
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["DEFAULT_MAX_CHARS", "BatchRecord", "check_record", "count_records", "read_records"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "BatchRecord",
+    "check_inputs",
+    "check_record",
+    "count_records",
+    "read_records",
+]
 
 DEFAULT_MAX_CHARS = 5_000_000
 _RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -29,7 +41,10 @@ _TEXT_SUFFIXES = (".txt", ".text")
 
 @dataclass(slots=True)
 class BatchRecord:
-    """One input record: its id and text, or the reason it cannot be processed."""
+    """One input record: its id and text, or the reason it cannot be processed.
+
+    ``note`` is a warning for its report (its id was made unique).
+    """
 
     index: int
     id: str
@@ -37,60 +52,106 @@ class BatchRecord:
     published: str | None = None
     error: str | None = None
     reason: str | None = None
+    note: str | None = None
 
 
-def read_records(paths: Iterable[str | Path], *, published: str | None = None) -> Iterator[BatchRecord]:
+def read_records(
+    paths: Iterable[str | Path],
+    *,
+    published: str | None = None,
+    on_empty: Callable[[str], None] | None = None,
+) -> Iterator[BatchRecord]:
     """Read articles from text files, folders of them, and JSONL/CSV/Parquet record files.
+
+    Ids do not depend on how a path is spelled (``in.jsonl``, ``./in.jsonl`` or an absolute
+    path give the same ids), so a resumed run finds the records it has done. An id met again
+    (also ``42`` after ``"42"``) is made unique as ``<id>#2``, ``#3``... and the record carries a
+    ``note`` saying so.
 
     Args:
         paths: files and folders, read in the order given.
         published: the publication date of records that carry none.
+        on_empty: called with a description of each input that gives no record at all.
 
     Yields:
         One ``BatchRecord`` per article, in input order; a record that cannot be read carries
         ``error`` and ``reason``.
 
     Raises:
-        InputError: a path does not exist.
+        InputError: a path does not exist, or a Parquet file cannot be read.
 
     """
     index = 0
+    seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputError(f"input {raw} does not exist")
+        before = index
         for record in _read_path(path, published):
             record.index = index
             index += 1
+            _unique_id(record, seen)
             yield record
+        if index == before and on_empty is not None:
+            on_empty(_empty_reason(raw, path))
+
+
+def _unique_id(record: BatchRecord, seen: set[str]) -> None:
+    """Give a record whose id was already met the first free ``<id>#<n>``; remember the id."""
+    if record.id in seen:
+        given, number = record.id, 2
+        while f"{given}#{number}" in seen:
+            number += 1
+        record.id = f"{given}#{number}"
+        record.note = f"input id {given!r} repeats an earlier record's id; reported as {record.id!r}"
+    seen.add(record.id)
+
+
+def _empty_reason(raw: str | Path, path: Path) -> str:
+    if path.is_dir():
+        return f"{raw}: a folder with no {' or '.join(_TEXT_SUFFIXES)} files (searched recursively)"
+    kind = _RECORD_SUFFIXES.get(path.suffix.lower())
+    if kind == "csv":
+        return f"{raw}: a CSV file with no data rows under its header"
+    if kind == "parquet":
+        return f"{raw}: a Parquet file with no rows"
+    return f"{raw}: a {kind or 'text'} file with no records (blank lines are skipped)"
+
+
+def _root_name(path: Path) -> str:
+    """Return the name of an input as its ids use it, the same however the path is spelled."""
+    return path.resolve().name or str(path.resolve())
 
 
 def _read_path(path: Path, published: str | None) -> Iterator[BatchRecord]:
     if path.is_dir():
-        for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES):
-            yield _text_file(file, published)
+        root, name = path.resolve(), _root_name(path)
+        files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES)
+        for file in files:
+            yield _text_file(file, f"{name}/{file.relative_to(root).as_posix()}", published)
         return
     kind = _RECORD_SUFFIXES.get(path.suffix.lower())
+    name = _root_name(path)
     if kind == "jsonl":
-        yield from _jsonl(path, published)
+        yield from _jsonl(path, name, published)
     elif kind == "csv":
-        yield from _csv(path, published)
+        yield from _csv(path, name, published)
     elif kind == "parquet":
-        yield from _parquet(path, published)
+        yield from _parquet(path, name, published)
     else:
-        yield _text_file(path, published)
+        yield _text_file(path, name, published)
 
 
-def _text_file(path: Path, published: str | None) -> BatchRecord:
-    doc_id = str(path)
+def _text_file(path: Path, doc_id: str, published: str | None) -> BatchRecord:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return BatchRecord(0, doc_id, error="InputError", reason=f"cannot read: {exc.strerror or exc}")
-    try:
-        return BatchRecord(0, doc_id, text=raw.decode("utf-8-sig"), published=published)
-    except UnicodeDecodeError as exc:
-        return BatchRecord(0, doc_id, error="InputError", reason=f"not UTF-8 text (byte {exc.start})")
+    try:  # the one rule for files: the text as open(path, encoding="utf-8-sig").read() gives it
+        return BatchRecord(0, doc_id, text=decode_text(raw, path.name), published=published)
+    except InputError as exc:
+        return BatchRecord(0, doc_id, error="InputError", reason=str(exc))
 
 
 def _record(fallback_id: str, row: Any, published: str | None) -> BatchRecord:
@@ -114,12 +175,12 @@ def _record(fallback_id: str, row: Any, published: str | None) -> BatchRecord:
     )
 
 
-def _jsonl(path: Path, published: str | None) -> Iterator[BatchRecord]:
+def _jsonl(path: Path, name: str, published: str | None) -> Iterator[BatchRecord]:
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
-            fallback = f"{path}:{number}"
+            fallback = f"{name}:{number}"
             try:
                 row = json.loads(line)
             except ValueError as exc:
@@ -128,31 +189,69 @@ def _jsonl(path: Path, published: str | None) -> Iterator[BatchRecord]:
             yield _record(fallback, row, published)
 
 
-def _csv(path: Path, published: str | None) -> Iterator[BatchRecord]:
-    # csv's field limit (128 kB by default) would end the whole file at the first long article;
-    # long texts are judged by max_chars instead.
-    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=1):
-            yield _record(f"{path}:{number}", row, published)
+def _csv(path: Path, name: str, published: str | None) -> Iterator[BatchRecord]:
+    for row in csv_rows(path):
+        fallback = f"{name}:{row.number}"
+        if row.problem is not None:
+            yield BatchRecord(0, fallback, error="InputError", reason=row.problem)
+        else:
+            yield _record(fallback, row.fields, published)
 
 
-def _parquet(path: Path, published: str | None) -> Iterator[BatchRecord]:
+def _parquet_file(path: Path) -> Any:
+    """Open a Parquet file, or raise ``InputError`` with one line saying why it cannot be read."""
     try:
         import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
     except ImportError as exc:
         raise QuotemineError(
             "reading Parquet needs pyarrow; install it with: pip install 'quotemine[tables]'"
         ) from exc
-    source = pq.ParquetFile(path)
+    try:
+        return pq.ParquetFile(path)
+    except Exception as exc:  # OSError, pyarrow's ArrowInvalid and kin: a corrupt or empty file
+        raise InputError(f"input {path} is not a readable Parquet file ({_first_line(exc)})") from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:200]
+
+
+def _parquet(path: Path, name: str, published: str | None) -> Iterator[BatchRecord]:
+    source = _parquet_file(path)
     columns = [c for c in ("id", "text", "published") if c in source.schema_arrow.names]
     number = 0
-    for batch in source.iter_batches(batch_size=256, columns=columns):
+    batches = source.iter_batches(batch_size=256, columns=columns)
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            return
+        except Exception as exc:  # a corrupt page after the footer read well
+            raise InputError(
+                f"input {path} is not a readable Parquet file after row {number} ({_first_line(exc)})"
+            ) from exc
         for row in batch.to_pylist():
             number += 1
             if row.get("published") is not None and not isinstance(row["published"], str):
                 row["published"] = str(row["published"])[:10]
-            yield _record(f"{path}:{number}", row, published)
+            yield _record(f"{name}:{number}", row, published)
+
+
+def check_inputs(paths: Sequence[str | Path]) -> None:
+    """Check, before any work, that every input exists and every Parquet input can be opened.
+
+    Raises:
+        InputError: an input is missing or a Parquet input is corrupt or empty.
+        QuotemineError: a Parquet input needs pyarrow, which is missing.
+
+    """
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"input {raw} does not exist")
+        if path.is_file() and _RECORD_SUFFIXES.get(path.suffix.lower()) == "parquet":
+            _parquet_file(path)
 
 
 def check_record(record: BatchRecord, max_chars: int) -> BatchRecord:
@@ -185,14 +284,11 @@ def count_records(paths: Sequence[str | Path]) -> int | None:
                 with path.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())
             elif kind == "csv":
-                with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-                    total += sum(1 for _ in csv.DictReader(handle))
+                total += sum(1 for _ in csv_rows(path))
             elif kind == "parquet":
-                import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
-
-                total += pq.ParquetFile(path).metadata.num_rows
+                total += _parquet_file(path).metadata.num_rows
             else:
                 total += 1
-    except (OSError, ImportError, csv.Error):
+    except (OSError, QuotemineError):
         return None
     return total

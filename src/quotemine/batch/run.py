@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -18,14 +17,21 @@ from typing import Any
 from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
 from quotemine.api import DEFAULT_MODEL, Extractor
-from quotemine.batch.inputs import DEFAULT_MAX_CHARS, BatchRecord, check_record, count_records, read_records
+from quotemine.batch.inputs import (
+    DEFAULT_MAX_CHARS,
+    BatchRecord,
+    check_inputs,
+    check_record,
+    count_records,
+    read_records,
+)
 from quotemine.batch.sinks import JsonlSink, ParquetSink
+from quotemine.batch.workers import Outcome, outcomes
 from quotemine.errors import InputError
-from quotemine.schema import Failure, Report
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["BatchResult", "OutputFormat", "run_batch"]
+__all__ = ["BatchResult", "OutputFormat", "check_output", "run_batch"]
 
 
 class OutputFormat(StrEnum):
@@ -45,6 +51,7 @@ class BatchResult:
     seconds: float = 0.0
     output: str = ""
     error_reasons: list[str] = field(default_factory=list)
+    empty_inputs: list[str] = field(default_factory=list)
 
     @property
     def processed(self) -> int:
@@ -59,11 +66,56 @@ class BatchResult:
             f"(already in {self.output}) in {self.seconds:.1f} s ({rate:.1f} docs/s)"
         )
 
+    def hints(self) -> list[str]:
+        """Return a line for each input that gave no record, and one if no input gave any."""
+        lines = [f"no input records in {note}" for note in self.empty_inputs]
+        if self.processed + self.skipped == 0:
+            lines.append(
+                "no input records found: quotemine batch reads .txt/.text files in folders, "
+                "lines of .jsonl/.ndjson files and rows of .csv/.parquet files (with a 'text' column)"
+            )
+        return lines
+
 
 def _format_of(output: Path, fmt: OutputFormat | str | None) -> OutputFormat:
     if fmt is not None:
         return OutputFormat(fmt)
     return OutputFormat.parquet if output.suffix.lower() == ".parquet" else OutputFormat.jsonl
+
+
+def check_output(output: Path, kind: OutputFormat, inputs: Sequence[str | Path]) -> None:
+    """Refuse, before any work, an output that is the wrong kind of path or that is an input.
+
+    Raises:
+        InputError: the JSONL output is a folder, the Parquet output is a file, or the output is
+            (or, for Parquet, holds) one of the inputs.
+
+    """
+    if kind is OutputFormat.jsonl and output.is_dir():
+        raise InputError(
+            f"output {output} is a folder; JSONL output needs a file name (or use --format parquet)"
+        )
+    if kind is OutputFormat.parquet and output.exists() and not output.is_dir():
+        raise InputError(f"output {output} is a file; Parquet output is a folder of tables")
+    target = output.resolve()
+    for raw in inputs:
+        source = Path(raw).resolve()
+        inside = kind is OutputFormat.parquet and target in source.parents
+        if source == target or inside or _same_file(source, target):
+            raise InputError(f"output {output} is the input {raw}; write the output elsewhere")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.is_file() and b.is_file() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def _open_sink(out: Path, kind: OutputFormat, part_docs: int | None) -> JsonlSink | ParquetSink:
+    if kind is OutputFormat.jsonl:
+        return JsonlSink(out)
+    return ParquetSink(out) if part_docs is None else ParquetSink(out, part_docs=part_docs)
 
 
 def run_batch(
@@ -78,8 +130,13 @@ def run_batch(
     published: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     progress: bool | None = None,
+    part_docs: int | None = None,
 ) -> BatchResult:
     """Extract reports of many articles into a resumable JSONL file or Parquet tables.
+
+    Every input record is accounted for exactly once: it gets a report or an error record, or
+    is skipped because its id is already in the output. A repeated id is made unique
+    (``<id>#2``) and the report says so in its warnings.
 
     Args:
         inputs: text files, folders of them, and JSONL/CSV/Parquet record files.
@@ -87,17 +144,25 @@ def run_batch(
         fmt: ``"jsonl"`` or ``"parquet"``; by default Parquet when ``output`` ends in ``.parquet``.
         model: spaCy pipeline package; defaults to ``DEFAULT_MODEL``. Ignored with ``extractor``.
         extractor: an ``Extractor`` to use instead of loading ``model``.
-        n_process: worker processes for the parse.
-        batch_size: documents per spaCy batch.
+        n_process: processes that extract (each runs the whole extraction of a share of the
+            records). On Linux they are forked with ``extractor``'s pipeline already loaded;
+            where there is no fork they load ``model`` once each.
+        batch_size: documents per spaCy batch, and per task handed to a worker process.
         published: publication date (``YYYY-MM-DD``) of records that carry none.
         max_chars: longer texts become error records (the Python API would chunk them).
         progress: show a progress bar; by default only when standard error is a terminal.
+        part_docs: for Parquet output, results per part (default ``PARQUET_PART_DOCS``; a part
+            is also written when its oldest result has waited ``PARQUET_PART_SECONDS``).
 
     Returns:
-        Counts of reports, error records and skipped (already done) records.
+        Counts of reports, error records and skipped (already done) records, and a note for
+        each input that gave no record.
 
     Raises:
-        QuotemineError: an input is missing, the model is not installed, or an extra is missing.
+        InputError: an input is missing or unreadable (a corrupt Parquet file), or the output
+            is an input or the wrong kind of path.
+        QuotemineError: the output cannot be written (e.g. the disk is full), worker processes
+            cannot be started, the model is not installed, or an extra is missing.
 
     """
     started = time.perf_counter()
@@ -105,84 +170,65 @@ def run_batch(
     kind = _format_of(out, fmt)
     if max_chars < 1:
         raise InputError("max_chars must be positive")
-    sink: JsonlSink | ParquetSink = JsonlSink(out) if kind is OutputFormat.jsonl else ParquetSink(out)
+    if n_process < 1 or batch_size < 1:
+        raise InputError("n_process and batch_size must be positive")
+    check_inputs(inputs)
+    check_output(out, kind, inputs)
+    engine = extractor if extractor is not None else Extractor(model or DEFAULT_MODEL)
+    sink = _open_sink(out, kind, part_docs)
     result = BatchResult(output=str(out))
-    for raw in inputs:
-        if not Path(raw).exists():
-            raise InputError(f"input {raw} does not exist")
     show = sys.stderr.isatty() if progress is None else progress
-    bar = _progress(inputs, len(sink.done)) if show else None
+    bar: Any = None
+
+    def todo() -> Iterator[BatchRecord]:
+        for record in read_records(inputs, published=published, on_empty=result.empty_inputs.append):
+            if record.id in sink.done:
+                result.skipped += 1
+                if bar is not None:
+                    bar.update(1)
+                continue
+            yield check_record(record, max_chars)
+
+    stream = outcomes(
+        todo(),
+        engine=engine,
+        model=model,
+        n_process=n_process,
+        batch_size=batch_size,
+        chunk_size=_chunk_size(batch_size, n_process),
+    )
     try:
-        engine = extractor if extractor is not None else Extractor(model or DEFAULT_MODEL)
-        queue: deque[BatchRecord | int] = deque()  # error records, or the index of a pending text
-        ids: deque[str] = deque()  # ids of the pending texts
-
-        def feed() -> Iterator[dict[str, Any]]:
-            for record in read_records(inputs, published=published):
-                if record.id in sink.done:
-                    result.skipped += 1
-                    continue
-                sink.done.add(record.id)
-                record = check_record(record, max_chars)
-                if record.error is not None:
-                    queue.append(record)
-                    continue
-                queue.append(record.index)
-                ids.append(record.id)
-                yield {"id": record.id, "text": record.text, "published": record.published}
-
-        def drain_errors() -> list[tuple[int, Report | Failure]]:
-            ready: list[tuple[int, Report | Failure]] = []
-            while queue and isinstance(queue[0], BatchRecord):
-                bad = queue.popleft()
-                assert isinstance(bad, BatchRecord)
-                ready.append((bad.index, _failure(bad)))
-            return ready
-
-        for report in engine.pipe(feed(), batch_size=batch_size, n_process=n_process):
-            ready = drain_errors()
-            index = queue.popleft()
-            assert isinstance(index, int)
-            if isinstance(report, Failure):  # e.g. a bad published date: key it to its input record
-                report = report.model_copy(update={"index": index, "id": ids.popleft()})
-            else:
-                ids.popleft()
-            ready.append((index, report))
-            ready.extend(drain_errors())
-            _tally(result, ready)
-            sink.write(ready)
+        for outcome in stream:
+            if bar is None and show:  # after the workers started: no thread before a fork
+                bar = _progress(inputs, result.skipped)
+            _tally(result, outcome)
+            sink.write([outcome])
             if bar is not None:
-                bar.update(len(ready))
-        ready = drain_errors()
-        _tally(result, ready)
-        sink.write(ready)
-        if bar is not None:
-            bar.update(len(ready))
+                bar.update(1)
+    except BaseException:
+        stream.close()
+        sink.abort()
+        raise
     finally:
-        sink.close()
         if bar is not None:
             bar.close()
+    sink.close()
     result.seconds = time.perf_counter() - started
     logger.info("batch done: %s", result.summary())
     return result
 
 
-def _failure(record: BatchRecord) -> Failure:
-    return Failure(
-        id=record.id,
-        index=record.index,
-        error=record.error or "InputError",
-        reason=record.reason or "unreadable",
-    )
+def _chunk_size(batch_size: int, n_process: int) -> int:
+    """Return the records per worker task: few enough that the workers finish together."""
+    return batch_size if n_process <= 1 else max(1, min(batch_size, 16))
 
 
-def _tally(result: BatchResult, ready: Sequence[tuple[int, Report | Failure]]) -> None:
-    for _, item in ready:
-        if isinstance(item, Failure):
-            result.errors += 1
-            result.error_reasons.append(f"{item.id}: {item.reason}")
-        else:
-            result.reports += 1
+def _tally(result: BatchResult, outcome: Outcome) -> None:
+    if outcome.reason is not None:
+        result.errors += 1
+        result.error_reasons.append(f"{outcome.id}: {outcome.reason}")
+    else:
+        result.reports += 1
 
 
 def _progress(inputs: Sequence[str | Path], done: int) -> Any:

@@ -1,27 +1,35 @@
 """Write batch results: a resumable JSONL file, or Parquet tables written part by part.
 
 Both sinks know, when opened on an existing output, which ids are already done, so a re-run resumes.
+A failed write (a full disk, a lost mount) raises ``QuotemineError`` with one line naming the
+output; what was written before it stays valid, and a re-run resumes after it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from quotemine.schema import Failure, Report
-from quotemine.views.frames import TABLES, frames, require_pandas
+from quotemine.batch.workers import Outcome
+from quotemine.errors import QuotemineError
+from quotemine.views.frames import TABLES, frames, parse_results, require_pandas
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["JsonlSink", "ParquetSink"]
 
 _FSYNC_EVERY = 200
-_PARQUET_PART = 1000
+PARQUET_PART_DOCS = 100
+"""A Parquet part is written when this many results are queued..."""
+PARQUET_PART_SECONDS = 10.0
+"""...or when the oldest queued result has waited this long: a kill loses at most that."""
 _PART_NAME = re.compile(r"^part-(\d+)\.parquet$")
 
 
@@ -30,16 +38,29 @@ def _fsync(handle: IO[bytes]) -> None:
     os.fsync(handle.fileno())
 
 
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """Turn an ``OSError`` of writing the output into a one-line ``QuotemineError``."""
+    try:
+        yield
+    except OSError as exc:
+        raise QuotemineError(
+            f"cannot write output {path}: {exc.strerror or exc}; what was written before stays, "
+            "and re-running the same command resumes"
+        ) from exc
+
+
 class JsonlSink:
     """Append whole lines to a JSONL file; on open, cut a trailing partial line and list done ids."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.done: set[str] = set()
-        if path.exists():
-            self._recover()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle: IO[bytes] = path.open("ab")
+        with _writing(path):
+            if path.is_file():  # not a device or pipe (/dev/null, /dev/full): nothing to resume
+                self._recover()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle: IO[bytes] = path.open("ab")
         self.unsynced = 0
 
     def _recover(self) -> None:
@@ -63,34 +84,48 @@ class JsonlSink:
             if doc_id is not None:
                 self.done.add(str(doc_id))
 
-    def write(self, results: Sequence[tuple[int, Report | Failure]]) -> None:
+    def write(self, results: Sequence[Outcome]) -> None:
         """Append the results as lines; fsync every few hundred."""
-        for _, result in results:
-            self.handle.write(result.model_dump_json().encode("utf-8") + b"\n")
-        self.unsynced += len(results)
-        if self.unsynced >= _FSYNC_EVERY:
-            _fsync(self.handle)
-            self.unsynced = 0
+        with _writing(self.path):
+            for result in results:
+                self.handle.write(result.json.encode("utf-8") + b"\n")
+            self.unsynced += len(results)
+            if self.unsynced >= _FSYNC_EVERY:
+                _fsync(self.handle)
+                self.unsynced = 0
 
     def close(self) -> None:
         """Fsync and close the file."""
-        _fsync(self.handle)
-        self.handle.close()
+        with _writing(self.path):
+            try:
+                _fsync(self.handle)
+            finally:
+                self.handle.close()
+
+    def abort(self) -> None:
+        """Close after a failure: keep what can be kept, raise nothing."""
+        with contextlib.suppress(OSError, QuotemineError):
+            self.close()
 
 
 class ParquetSink:
     """Write each table as a folder of Parquet parts; a part is renamed into place, documents last."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self, path: Path, *, part_docs: int = PARQUET_PART_DOCS, part_seconds: float = PARQUET_PART_SECONDS
+    ) -> None:
         self.pandas = require_pandas()
         self.path = path
+        self.part_docs, self.part_seconds = part_docs, part_seconds
         self.tables = [name for name in TABLES if name != "documents"] + ["documents"]
         self.done: set[str] = set()
-        self.pending: list[tuple[int, Report | Failure]] = []
-        path.mkdir(parents=True, exist_ok=True)
-        for name in self.tables:
-            (path / name).mkdir(exist_ok=True)
-        self.next_part = self._recover()
+        self.pending: list[Outcome] = []
+        self.since = time.monotonic()
+        with _writing(path):
+            path.mkdir(parents=True, exist_ok=True)
+            for name in self.tables:
+                (path / name).mkdir(exist_ok=True)
+            self.next_part = self._recover()
 
     def _parts(self, table: str) -> dict[int, Path]:
         found: dict[int, Path] = {}
@@ -113,32 +148,46 @@ class ParquetSink:
             self.done.update(str(i) for i in ids.dropna())
         return max(complete, default=-1) + 1
 
-    def write(self, results: Sequence[tuple[int, Report | Failure]]) -> None:
-        """Queue the results; write a part when enough are queued."""
+    def write(self, results: Sequence[Outcome]) -> None:
+        """Queue the results; write a part when enough are queued or the oldest has waited long."""
+        if not self.pending:
+            self.since = time.monotonic()
         self.pending.extend(results)
-        if len(self.pending) >= _PARQUET_PART:
+        if len(self.pending) >= self.part_docs or time.monotonic() - self.since >= self.part_seconds:
             self.flush()
 
     def flush(self) -> None:
         """Write the queued results as one part of every table, documents last."""
         if not self.pending:
             return
-        tables = frames(result for _, result in self.pending)
-        tables["documents"]["index"] = self.pandas.array([i for i, _ in self.pending], dtype="Int64")
+        tables = frames(parse_results(result.json for result in self.pending))
+        tables["documents"]["index"] = self.pandas.array([r.index for r in self.pending], dtype="Int64")
         name = f"part-{self.next_part:05d}.parquet"
         staged: list[tuple[Path, Path]] = []
-        for table in self.tables:
-            final = self.path / table / name
-            temp = final.with_name(name + ".tmp")
-            tables[table].to_parquet(temp, index=False)
-            with temp.open("rb") as handle:
-                os.fsync(handle.fileno())
-            staged.append((temp, final))
-        for temp, final in staged:  # documents is last: it marks the part complete
-            os.replace(temp, final)
+        with _writing(self.path):
+            try:
+                for table in self.tables:
+                    final = self.path / table / name
+                    temp = final.with_name(name + ".tmp")
+                    staged.append((temp, final))
+                    tables[table].to_parquet(temp, index=False)
+                    with temp.open("rb") as handle:
+                        os.fsync(handle.fileno())
+            except OSError:
+                for temp, _ in staged:
+                    with contextlib.suppress(OSError):
+                        temp.unlink()
+                raise
+            for temp, final in staged:  # documents is last: it marks the part complete
+                os.replace(temp, final)
         self.next_part += 1
         self.pending = []
 
     def close(self) -> None:
         """Write what is queued."""
         self.flush()
+
+    def abort(self) -> None:
+        """Close after a failure: write what is queued if possible, raise nothing."""
+        with contextlib.suppress(OSError, QuotemineError):
+            self.flush()

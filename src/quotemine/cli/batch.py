@@ -1,4 +1,10 @@
-"""``quotemine batch``: many articles into resumable JSONL or Parquet tables (``run_batch``)."""
+"""``quotemine batch``: many articles into resumable JSONL or Parquet tables (``run_batch``).
+
+Exit statuses: 0 done (also when no input record was found: a ``warning:`` line says why); 1 an
+input missing or unreadable, an output that is an input or the wrong kind of path, an output that
+cannot be written (e.g. a full disk), the model not installed; 2 a malformed option. Each error is
+one ``error: ...`` line on stderr.
+"""
 
 from __future__ import annotations
 
@@ -43,7 +49,14 @@ def batch_cli(
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log what quotemine decides")] = False,
 ) -> None:
-    """Extract reports of many articles into JSONL or Parquet tables; re-run to resume."""
+    """Extract reports of many articles into JSONL or Parquet tables; re-run to resume.
+
+    Every input record gets one output line (a report or an error record); a repeated id is
+    reported as <id>#2. Exit status 1, with one error line, when an input is missing or
+    unreadable (a corrupt Parquet file), the output is an input or a folder (JSONL), or the
+    output cannot be written (disk full: re-run to resume); 2 for a malformed option. A record
+    whose worker process dies (e.g. out of memory) becomes an error record (WorkerDied).
+    """
     if verbose:
         configure_logging(verbose)
     published_option(published)
@@ -63,3 +76,5 @@ def batch_cli(
         raise fail(str(err)) from err
     with contextlib.suppress(OSError):
         typer.echo(result.summary(), err=True)
+        for hint in result.hints():
+            typer.echo(f"warning: {hint}", err=True)

@@ -11,7 +11,7 @@ from quotemine._version import __version__
 from quotemine.api import DEFAULT_MODEL, Extractor
 from quotemine.cli._common import fail
 from quotemine.errors import QuotemineError
-from quotemine.schema import SCHEMA_VERSION, Failure, report_json_schema
+from quotemine.schema import SCHEMA_VERSION, failure_json_schema, report_json_schema
 
 __all__ = ["info_cli", "schema_cli"]
 
@@ -20,12 +20,11 @@ def schema_cli(
     failure: bool = typer.Option(
         False,
         "--failure",
-        help="print the schema of the error record extract and batch write for a bad input",
+        help="print the schema of the error record of a bad input (extract, batch)",
     ),
 ) -> None:
     """Print the JSON Schema of the report (--failure: of the error record of a bad input)."""
-    schema = Failure.model_json_schema(mode="serialization") if failure else report_json_schema()
-    typer.echo(json.dumps(schema, indent=2))
+    typer.echo(json.dumps(failure_json_schema() if failure else report_json_schema(), indent=2))
 
 
 def info_cli(
