@@ -39,7 +39,8 @@ def _content(report: Report) -> dict[str, Any]:
             for q in data["quotes"]
         ],
         "people": sorted(
-            (p["name"], spans(p["mentions"]), spans(p["roles"]), len(p["affiliations"])) for p in data["people"]
+            (p["name"], spans(p["mentions"]), spans(p["roles"]), len(p["affiliations"]))
+            for p in data["people"]
         ),
         "organizations": sorted((o["name"], spans(o["mentions"])) for o in data["organizations"]),
         "dates": [(d["start"], d["end"], d["value"]) for d in data["dates"]],
@@ -119,3 +120,9 @@ def test_warnings_of_later_chunks_give_offsets_into_the_whole_text(extractor: Ex
     offsets = [int(m.group(1)) for w in report.warnings for m in [re.search(r"at offset (\d+)", w)] if m]
     assert offsets, report.warnings
     assert all(text[offset] == "“" for offset in offsets)
+
+
+def test_long_text_among_short_ones_with_two_processes(extractor: Extractor) -> None:
+    items = [_PARAGRAPHS[1], _text(40), _PARAGRAPHS[3]]
+    small = Extractor(extractor.nlp, chunk_chars=1000)
+    assert list(small.pipe(items, n_process=2, batch_size=1)) == list(small.pipe(items))
