@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from pydantic import BaseModel
+
 from quotemine.schema import DateMention, Document, Money, Organization, Person, Quote, Report, TextSpan
 
 __all__ = ["ReportMerger", "merge_reports", "shift_report"]
@@ -102,7 +104,7 @@ class ReportMerger:
 
     """
 
-    __slots__ = ("_base", "_dates", "_money", "_orgs", "_people", "_quotes", "_warnings")
+    __slots__ = ("_base", "_dates", "_field_sets", "_money", "_orgs", "_people", "_quotes", "_warnings")
 
     def __init__(self, base: Report) -> None:
         self._base = base
@@ -112,18 +114,41 @@ class ReportMerger:
         self._dates: list[DateMention] = list(base.dates)
         self._money: list[Money] = list(base.money)
         self._warnings: dict[str, None] = dict.fromkeys(base.warnings)
+        self._field_sets: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
 
     def add(self, offset: int, report: Report) -> None:
         """Add the report of the chunk that starts at ``offset`` of the whole text."""
         part = shift_report(report, offset)
         org_map = _absorb_orgs(self._orgs, part.organizations)
         person_map = _absorb_people(self._people, part.people, org_map)
-        self._quotes += [
+        quotes = [
             _renumbered(q, len(self._quotes) + n, offset, person_map) for n, q in enumerate(part.quotes, 1)
         ]
+        for item in (*quotes, *part.dates, *part.money, *part.people, *part.organizations):
+            self._share_field_sets(item)
+        self._quotes += quotes
         self._dates += part.dates
         self._money += part.money
         self._warnings.update(dict.fromkeys(_absolute_warning(w, offset) for w in part.warnings))
+
+    def _share_field_sets(self, model: BaseModel) -> None:
+        """Let ``model`` and the models in it share one set of set-field names per model type.
+
+        Each pydantic model keeps its own ``__pydantic_fields_set__``; for a text's many small
+        items (spans, dates, quotes) those sets are half of the report's memory. Items of one type
+        built the same way set the same fields, so one set per (type, fields) serves them all. The
+        models are frozen, so nothing changes the set in place (``model_copy`` copies it first).
+        """
+        fields = frozenset(model.__pydantic_fields_set__)
+        shared = self._field_sets.setdefault((type(model), fields), set(fields))
+        object.__setattr__(model, "__pydantic_fields_set__", shared)
+        for value in model.__dict__.values():
+            if isinstance(value, BaseModel):
+                self._share_field_sets(value)
+            elif isinstance(value, tuple):
+                for inner in value:
+                    if isinstance(inner, BaseModel):
+                        self._share_field_sets(inner)
 
     def result(self) -> Report:
         """Return the merged report of every chunk added so far."""
