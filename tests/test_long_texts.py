@@ -126,3 +126,19 @@ def test_long_text_among_short_ones_with_two_processes(extractor: Extractor) -> 
     items = [_PARAGRAPHS[1], _text(40), _PARAGRAPHS[3]]
     small = Extractor(extractor.nlp, chunk_chars=1000)
     assert list(small.pipe(items, n_process=2, batch_size=1)) == list(small.pipe(items))
+
+
+def test_merged_items_stay_independent_and_round_trip(extractor: Extractor) -> None:
+    text = _text(40)
+    report = Extractor(extractor.nlp, chunk_chars=1000).extract(text, published="2020-01-01")
+    first, second = report.quotes[0], report.quotes[-1]
+    fields = set(second.model_fields_set)
+    changed = first.model_copy(update={"group": "elsewhere"})
+    assert changed.group == "elsewhere" and "group" in changed.model_fields_set
+    assert second.model_fields_set == fields and first.group != "elsewhere"
+    assert Report.model_validate_json(report.model_dump_json()) == report
+    whole = Extractor(extractor.nlp, chunk_chars=len(text)).extract(text, published="2020-01-01")
+    items = {"dates", "money"}
+    assert report.model_dump(exclude_unset=True, include=items) == whole.model_dump(
+        exclude_unset=True, include=items
+    )

@@ -163,8 +163,9 @@ class Extractor:
     Args:
         model: a model package name (loaded through the shared cache) or a spaCy ``Language``
             the caller already has (quotemine's components are added to it if missing).
-        chunk_chars: texts longer than this are cut at paragraph breaks into chunks parsed one by
-            one, whose offsets map back to the whole text.
+        chunk_chars: texts longer than this are cut at paragraph breaks (else sentence ends) into
+            chunks that go through the pipeline one at a time, each freed before the next, so
+            memory does not grow with the length of a text; offsets map back to the whole text.
         config: config of quotemine's components (see ``add_pipes``), e.g.
             ``{"quotemine_entities": {"explain": True}}``. With a model name, the pipeline is then
             loaded for this extractor alone, not taken from the shared cache.
