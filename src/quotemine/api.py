@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -23,9 +22,9 @@ from spacy.tokens import Doc
 from thinc.api import ConfigValidationError
 
 from quotemine.articles import Article, item_id, unpack_item
+from quotemine.chunked import ChunkedText
 from quotemine.errors import InputError, ModelNotFoundError, PipelineError
 from quotemine.extensions import register_extensions
-from quotemine.merge import merge_reports
 from quotemine.report import build_report, empty_report
 from quotemine.schema import Failure, Report
 from quotemine.text.chunks import split_chunks
@@ -169,8 +168,9 @@ class Extractor:
     Args:
         model: a model package name (loaded through the shared cache) or a spaCy ``Language``
             the caller already has (quotemine's components are added to it if missing).
-        chunk_chars: texts longer than this are cut at paragraph breaks into chunks parsed one by
-            one, whose offsets map back to the whole text.
+        chunk_chars: texts longer than this are cut at paragraph breaks (else sentence ends) into
+            chunks that go through the pipeline one at a time, each freed before the next, so
+            memory does not grow with the length of a text; offsets map back to the whole text.
         config: config of quotemine's components (see ``add_pipes``), e.g.
             ``{"quotemine_entities": {"explain": True}}``. With a model name, the pipeline is then
             loaded for this extractor alone, not taken from the shared cache.
@@ -186,7 +186,7 @@ class Extractor:
         self,
         model: str | Language = DEFAULT_MODEL,
         *,
-        chunk_chars: int = 200_000,
+        chunk_chars: int = 100_000,
         config: PipeConfig | None = None,
     ) -> None:
         if isinstance(model, Language):
@@ -354,29 +354,37 @@ class Extractor:
         return job
 
     def _docs(self, jobs: Iterable[_Job]) -> Iterator[Doc]:
+        """Yield the Doc of every job still to parse: one chunk each (long texts ran before)."""
         for job in jobs:
-            for _, chunk in job.chunks:
-                doc = self.nlp.make_doc(chunk)
-                doc._.qm_published = job.published
-                yield doc
+            if job.result is None:
+                for _, chunk in job.chunks:
+                    doc = self.nlp.make_doc(chunk)
+                    doc._.qm_published = job.published
+                    yield doc
 
     def _run(
         self, jobs: list[_Job], batch_size: int, n_process: int, keep_docs: bool
     ) -> Iterator[tuple[Doc | None, Report | Failure]]:
+        # A long text's chunks go through the pipeline one at a time, each in its own memory zone,
+        # before the window's zone opens (spaCy's zones do not nest); results still leave in order.
+        for job in jobs:
+            if job.result is None and len(job.chunks) > 1:
+                job.result = self._finish_long(job, keep_docs)
         pending = deque(jobs)
         # A memory zone frees the window's strings when it closes: only when no Doc outlives it.
         zone = contextlib.nullcontext() if keep_docs else self.nlp.memory_zone()
         with zone:
-            parsed = self.nlp.pipe(self._docs(jobs), batch_size=batch_size, n_process=n_process)
+            parsed: Iterator[Doc] = iter(())
+            if any(job.result is None for job in jobs):  # else no workers are started for nothing
+                parsed = self.nlp.pipe(self._docs(jobs), batch_size=batch_size, n_process=n_process)
             for job in jobs:
-                for offset, _ in job.chunks:
-                    job.docs.append((offset, next(parsed)))
                 if job.result is None:
+                    job.docs.extend((offset, next(parsed)) for offset, _ in job.chunks)
                     job.result = self._finish(job)
                 if isinstance(job.result, Report):
                     job.result._text = job.text
-                if keep_docs:
-                    job.doc = _whole_doc(job)
+                if keep_docs and job.docs:
+                    job.doc = job.docs[0][1]
                 job.docs.clear()
                 while pending and pending[0].result is not None:
                     done = pending.popleft()
@@ -385,32 +393,41 @@ class Extractor:
                     done.doc = None
 
     def _finish(self, job: _Job) -> Report | Failure:
+        """Build the report of a job parsed as one Doc."""
         try:
-            if len(job.docs) == 1:
-                return build_report(
-                    job.docs[0][1],
-                    text=job.text,
-                    model=self.model_name,
-                    doc_id=job.doc_id,
-                    published_source=job.published_source,
-                    warnings=job.warnings,
-                )
-            parts = [
-                (offset, build_report(doc, text=job.text[offset : offset + len(doc.text)]))
-                for offset, doc in job.docs
-            ]
-            base = empty_report(
-                job.text,
+            return build_report(
+                job.docs[0][1],
+                text=job.text,
                 model=self.model_name,
                 doc_id=job.doc_id,
-                published=job.published,
                 published_source=job.published_source,
-                warnings=[*job.warnings, f"long text processed in {len(parts)} chunks"],
+                warnings=job.warnings,
             )
-            return merge_reports(job.text, parts, base=base)
         except Exception as exc:  # a bug in one document must not end a batch of millions
-            logger.warning("document %d failed in report building", job.index, exc_info=True)
-            return Failure(id=job.doc_id, index=job.index, error=type(exc).__name__, reason=str(exc)[:500])
+            return self._failed(job, exc)
+
+    def _finish_long(self, job: _Job, keep_docs: bool) -> Report | Failure:
+        """Parse a long text chunk by chunk and merge the chunks' reports as they come."""
+        base = empty_report(
+            job.text,
+            model=self.model_name,
+            doc_id=job.doc_id,
+            published=job.published,
+            published_source=job.published_source,
+            warnings=[*job.warnings, f"long text processed in {len(job.chunks)} chunks"],
+        )
+        chunked = ChunkedText(job.text, base, keep_docs=keep_docs)
+        try:
+            report = chunked.run(self.nlp, job.chunks, job.published)
+        except Exception as exc:  # a bug in one document must not end a batch of millions
+            return self._failed(job, exc)
+        if keep_docs:
+            job.doc = chunked.joined_doc(job.published)
+        return report
+
+    def _failed(self, job: _Job, exc: Exception) -> Failure:
+        logger.warning("document %d failed in report building", job.index, exc_info=True)
+        return Failure(id=job.doc_id, index=job.index, error=type(exc).__name__, reason=str(exc)[:500])
 
 
 def _check_pipe_args(items: object, batch_size: object, n_process: object, errors: object) -> None:
@@ -430,20 +447,6 @@ def _check_pipe_args(items: object, batch_size: object, n_process: object, error
         )
     if errors not in _ERROR_MODES:
         raise InputError(f"errors must be 'record' or 'raise', not {errors!r}")
-
-
-def _whole_doc(job: _Job) -> Doc | None:
-    """Return the Doc of a job's whole text: its one chunk's, or one joined from its chunks'."""
-    if len(job.docs) <= 1:
-        return job.docs[0][1] if job.docs else None
-    from quotemine.pipeline.records import set_published  # see report.build_report: keeps imports cheap
-
-    with warnings.catch_warnings():
-        # W101: the chunks' doc._ values are not joined (they hold offsets into each chunk).
-        warnings.filterwarnings("ignore", message=r"\[W101\]")
-        doc = Doc.from_docs([d for _, d in job.docs], ensure_whitespace=False)
-    set_published(doc, job.published)
-    return doc
 
 
 def extract(

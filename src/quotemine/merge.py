@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
-from quotemine.schema import Document, Organization, Person, Quote, Report, TextSpan
+from pydantic import BaseModel
 
-__all__ = ["merge_reports", "shift_report", "shift_warning"]
+from quotemine.schema import DateMention, Document, Money, Organization, Person, Quote, Report, TextSpan
+
+__all__ = ["ReportMerger", "merge_reports", "shift_report", "shift_warning"]
 
 _Span = TypeVar("_Span", bound=TextSpan)
 _AT_OFFSET = re.compile(r"\bat offset (\d+)")
@@ -88,31 +91,119 @@ def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, base: Repor
         base: a report whose ``document`` and metadata describe the whole text.
 
     People and organisations with the same name in different chunks become one entry; ids are
-    renumbered in order of first mention and every reference follows.
+    renumbered in order of first mention and every reference follows. ``ReportMerger`` does the
+    same one chunk at a time.
 
     """
-    people: dict[str, Person] = {}
-    orgs: dict[str, Organization] = {}
-    quotes: list[Quote] = []
-    merged = base.model_copy()
-    warnings: list[str] = list(base.warnings)
+    merger = ReportMerger(base)
     for offset, report in parts:
+        merger.add(offset, report)
+    return merger.result()
+
+
+class ReportMerger:
+    """Merge chunk reports one at a time, so a chunk's report can go as soon as it is added.
+
+    Args:
+        base: a report whose ``document`` and metadata describe the whole text.
+
+    Work and memory are linear in the number of items: mentions, roles and items are gathered in
+    lists and the merged models are built once, by ``result``.
+
+    >>> merger = ReportMerger(base)  # doctest: +SKIP
+    >>> merger.add(0, first_chunk_report); merger.add(100_000, second_chunk_report)  # doctest: +SKIP
+    >>> report = merger.result()  # doctest: +SKIP
+
+    """
+
+    __slots__ = ("_base", "_dates", "_field_sets", "_money", "_orgs", "_people", "_quotes", "_warnings")
+
+    def __init__(self, base: Report) -> None:
+        self._base = base
+        self._people: dict[str, _GatheredPerson] = {}
+        self._orgs: dict[str, _GatheredOrg] = {}
+        self._quotes: list[Quote] = []
+        self._dates: list[DateMention] = list(base.dates)
+        self._money: list[Money] = list(base.money)
+        self._warnings: dict[str, None] = dict.fromkeys(base.warnings)
+        self._field_sets: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
+
+    def add(self, offset: int, report: Report) -> None:
+        """Add the report of the chunk that starts at ``offset`` of the whole text."""
         part = shift_report(report, offset)
-        org_map = _absorb_orgs(orgs, part.organizations)
-        person_map = _absorb_people(people, part.people, org_map)
-        quotes += [_renumbered(q, len(quotes) + n, offset, person_map) for n, q in enumerate(part.quotes, 1)]
-        merged = merged.model_copy(
-            update={"dates": (*merged.dates, *part.dates), "money": (*merged.money, *part.money)}
+        org_map = _absorb_orgs(self._orgs, part.organizations)
+        person_map = _absorb_people(self._people, part.people, org_map)
+        quotes = [
+            _renumbered(q, len(self._quotes) + n, offset, person_map) for n, q in enumerate(part.quotes, 1)
+        ]
+        for item in (*quotes, *part.dates, *part.money, *part.people, *part.organizations):
+            self._share_field_sets(item)
+        self._quotes += quotes
+        self._dates += part.dates
+        self._money += part.money
+        self._warnings.update(dict.fromkeys(part.warnings))  # shift_report moved their offsets
+
+    def _share_field_sets(self, model: BaseModel) -> None:
+        """Let ``model`` and the models in it share one set of set-field names per model type.
+
+        Each pydantic model keeps its own ``__pydantic_fields_set__``; for a text's many small
+        items (spans, dates, quotes) those sets are half of the report's memory. Items of one type
+        built the same way set the same fields, so one set per (type, fields) serves them all. The
+        models are frozen, so nothing changes the set in place (``model_copy`` copies it first).
+        """
+        fields = frozenset(model.__pydantic_fields_set__)
+        shared = self._field_sets.setdefault((type(model), fields), set(fields))
+        object.__setattr__(model, "__pydantic_fields_set__", shared)
+        for value in model.__dict__.values():
+            if isinstance(value, BaseModel):
+                self._share_field_sets(value)
+            elif isinstance(value, tuple):
+                for inner in value:
+                    if isinstance(inner, BaseModel):
+                        self._share_field_sets(inner)
+
+    def result(self) -> Report:
+        """Return the merged report of every chunk added so far."""
+        return self._base.model_copy(
+            update={
+                "people": tuple(g.built() for g in self._people.values()),
+                "organizations": tuple(g.built() for g in self._orgs.values()),
+                "quotes": tuple(self._quotes),
+                "dates": tuple(self._dates),
+                "money": tuple(self._money),
+                "warnings": tuple(self._warnings),
+            }
         )
-        warnings.extend(part.warnings)
-    return merged.model_copy(
-        update={
-            "people": tuple(people.values()),
-            "organizations": tuple(orgs.values()),
-            "quotes": tuple(quotes),
-            "warnings": tuple(dict.fromkeys(warnings)),
-        }
-    )
+
+
+@dataclass(slots=True)
+class _GatheredOrg:
+    """An organisation met in one or more chunks: the first entry and every mention."""
+
+    first: Organization
+    mentions: list[TextSpan]
+
+    def built(self) -> Organization:
+        return self.first.model_copy(update={"mentions": tuple(self.mentions)})
+
+
+@dataclass(slots=True)
+class _GatheredPerson:
+    """A person met in one or more chunks: the first entry and what later ones add."""
+
+    first: Person
+    mentions: list[TextSpan]
+    roles: dict[str, TextSpan]  # by lowercased text: a role repeated word for word is kept once
+    affiliations: dict[str, None]
+
+    def built(self) -> Person:
+        return self.first.model_copy(
+            update={
+                "mentions": tuple(self.mentions),
+                "roles": tuple(self.roles.values()),
+                "affiliations": tuple(self.affiliations),
+            }
+        )
 
 
 def _renumbered(quote: Quote, number: int, offset: int, person_map: Mapping[str, str]) -> Quote:
@@ -129,27 +220,27 @@ def _renumbered(quote: Quote, number: int, offset: int, person_map: Mapping[str,
     )
 
 
-def _absorb_orgs(into: dict[str, Organization], items: Iterable[Organization]) -> dict[str, str]:
+def _absorb_orgs(into: dict[str, _GatheredOrg], items: Iterable[Organization]) -> dict[str, str]:
     """Add a chunk's organisations to ``into`` (keyed by name); return chunk id → merged id."""
     id_map: dict[str, str] = {}
     for org in items:
         key = org.name.casefold()
         kept = into.get(key)
         if kept is None:
-            into[key] = org.model_copy(update={"id": f"o{len(into) + 1}"})
-        else:
-            into[key] = kept.model_copy(update={"mentions": (*kept.mentions, *org.mentions)})
-        id_map[org.id] = into[key].id
+            kept = into[key] = _GatheredOrg(org.model_copy(update={"id": f"o{len(into) + 1}"}), [])
+        kept.mentions += org.mentions
+        id_map[org.id] = kept.first.id
     return id_map
 
 
 def _absorb_people(
-    into: dict[str, Person], items: Iterable[Person], org_map: Mapping[str, str]
+    into: dict[str, _GatheredPerson], items: Iterable[Person], org_map: Mapping[str, str]
 ) -> dict[str, str]:
     """Add a chunk's people to ``into`` (keyed by name); return chunk id → merged id.
 
     Affiliations follow the organisations' merged ids; a person met again keeps the first
-    chunk's name and author flag and gains the mentions, roles and affiliations of the next.
+    chunk's name and author flag and gains the mentions, roles and affiliations of the next; a
+    role repeated word for word is kept once, as within one chunk (``quotemine_roles``).
     """
     id_map: dict[str, str] = {}
     for person in items:
@@ -157,14 +248,11 @@ def _absorb_people(
         key = person.name.casefold()
         kept = into.get(key)
         if kept is None:
-            into[key] = person.model_copy(update={"id": f"p{len(into) + 1}", "affiliations": affiliations})
-        else:
-            into[key] = kept.model_copy(
-                update={
-                    "mentions": (*kept.mentions, *person.mentions),
-                    "roles": (*kept.roles, *person.roles),
-                    "affiliations": tuple(dict.fromkeys((*kept.affiliations, *affiliations))),
-                }
-            )
-        id_map[person.id] = into[key].id
+            first = person.model_copy(update={"id": f"p{len(into) + 1}", "affiliations": affiliations})
+            kept = into[key] = _GatheredPerson(first, [], {}, {})
+        kept.mentions += person.mentions
+        kept.affiliations.update(dict.fromkeys(affiliations))
+        for role in person.roles:
+            kept.roles.setdefault(role.text.lower(), role)
+        id_map[person.id] = kept.first.id
     return id_map
