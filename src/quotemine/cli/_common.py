@@ -16,7 +16,7 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Annotated, Final, TypeVar
 
 import typer
 
@@ -26,10 +26,21 @@ from quotemine.text.decode import decode_text
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
 
+#: The ``--published`` option of ``extract`` and ``render``: one declaration, one help text.
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        "-p",
+        help="publication date, ISO 8601: 2003-01-10, 20030110 or 2003-W02-5, a time may follow",
+    ),
+]
+
 __all__ = [
     "EXIT_RUNTIME",
     "EXIT_USAGE",
     "STDIN_HINT",
+    "PublishedOption",
     "check_output_file",
     "choice_option",
     "configure_logging",

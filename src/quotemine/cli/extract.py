@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from quotemine.api import DEFAULT_MODEL, Article, Extractor
 from quotemine.cli._common import (
     EXIT_RUNTIME,
+    PublishedOption,
     choice_option,
     configure_logging,
     echo_output,
@@ -115,14 +116,7 @@ def explain_article(path: str, *, published: date | None = None, model: str = DE
 
 def extract_cli(
     paths: Annotated[list[str], typer.Argument(help="text files to read; - reads standard input")],
-    published: Annotated[
-        str | None,
-        typer.Option(
-            "--published",
-            "-p",
-            help="publication date, ISO 8601: 2003-01-10, 20030110 or 2003-W02-5, a time may follow",
-        ),
-    ] = None,
+    published: PublishedOption = None,
     fmt: Annotated[
         str,
         typer.Option(

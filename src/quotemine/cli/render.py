@@ -9,6 +9,7 @@ import typer
 
 from quotemine.api import DEFAULT_MODEL, Extractor
 from quotemine.cli._common import (
+    PublishedOption,
     check_output_file,
     choice_option,
     echo_output,
@@ -25,14 +26,7 @@ __all__ = ["render_cli"]
 def render_cli(
     path: Annotated[str, typer.Argument(help="text file to read; - reads standard input")],
     html_out: Annotated[Path | None, typer.Option("--html", help="write the HTML page to this file")] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            "--published",
-            "-p",
-            help="publication date, ISO 8601: 2003-01-10, 20030110 or 2003-W02-5, a time may follow",
-        ),
-    ] = None,
+    published: PublishedOption = None,
     fmt: Annotated[
         str | None,
         typer.Option(
