@@ -209,12 +209,12 @@ class Context:
         """Return whether the span sits in a headline-style (title-case) line of text.
 
         Such a line has at least two words of four letters or more outside the entities, all
-        capitalised ("Hillary Clinton Slams Donald Trump Over Emails").
+        capitalised ("Marta Novak Rebukes Ivo Kern Over Budget").
         """
         doc = self.doc
         sent = doc[start].sent
         words = 0
-        long_span = end - start >= 5  # "Rand Paul Scores Direct Hit On Donald Trump": count its words
+        long_span = end - start >= 5  # "Ada Brannock Lands Early Blow On Ivo Kern": count its words
         for i in range(sent.start, sent.end):
             if i in named and not (long_span and start + 2 <= i < end):
                 continue

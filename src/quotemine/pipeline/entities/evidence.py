@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 ATTRIBUTIVE_DETS: Final = frozenset({"the", "a", "an"})
-# Nouns that introduce the title of a work ("her 2003 book, Living History").
+# Nouns that introduce the title of a work ("her 2009 memoir, Quiet Rivers").
 _WORK_NOUNS: Final = frozenset(
     "book books memoir novel film movie documentary show series sitcom song album play musical "
     "column essay op-ed poem episode podcast chapter verse gospel".split()
@@ -38,7 +38,7 @@ _WORK_NOUNS: Final = frozenset(
 _OPEN_QUOTES: Final = frozenset({'"', "''", "``", "\u201c", "'", "\u2018"})
 _CLOSE_QUOTES: Final = frozenset({'"', "''", "\u201d", "'", "\u2019"})
 _CHAPTER_VERSE: Final = re.compile(r"^\d{1,3}:\d{1,3}$")
-# Small words inside a quoted title ("Bernie or Bust", "Gone with the Wind").
+# Small words inside a quoted title ("Vote or Walk", "Gone with the Wind").
 _TITLE_INNER: Final = frozenset({"or", "and", "of", "the", "for", "in", "on", "to", "a", "with"})
 # Words between an organisation noun and its name ("firms like X", "a company called X").
 _BRIDGES: Final = frozenset({"like", "called", "named", "including"})
@@ -69,8 +69,8 @@ def _quoted_alone(doc: Doc, start: int, end: int) -> bool:
 def work_title(doc: Doc, start: int, end: int) -> bool:
     """Return whether a span is the title of a work: quoted on its own, or after "book," etc.
 
-    "''Prison Break''" where the NER took "Break" alone; "the ''Bernie or Bust'' crowd"; "Isaiah
-    45:1"; "her book, Living History".
+    "''Harbour Lights''" where the NER took "Lights" alone; "the ''Vote or Walk'' crowd"; "Isaiah
+    45:1"; "her memoir, Quiet Rivers".
     """
     if _quoted_alone(doc, start, end):
         return True
@@ -91,7 +91,7 @@ def _before_bridge(doc: Doc, k: int) -> int:
 def descriptor_before(ctx: Context, start: int) -> bool:
     """Return whether an organisation noun with a determiner comes right before a name.
 
-    "the group Ansar al-Sharia", "the law firm Hogan Lovells", and with a bridge word
+    "the group Sons of the Valley", "the law firm Hogan Lovells", and with a bridge word
     "a terrorist group known as X", "consulting firms like X". A person's role never takes
     this shape with these nouns.
     """
@@ -102,7 +102,7 @@ def descriptor_before(ctx: Context, start: int) -> bool:
         return False
     k -= 1
     if k < start - 2:
-        return True  # the bridge words alone say it ("firms like McKinsey")
+        return True  # the bridge words alone say it ("firms like Halvorsen")
     if k > 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in ATTRIBUTIVE_DETS:
         k -= 1  # "the law firm", "the investment bank"
     return doc[k].lower_ in ATTRIBUTIVE_DETS
@@ -139,7 +139,7 @@ def titled(ctx: Context, start: int, cues: frozenset[str]) -> bool:
 def role_apposition(ctx: Context, i: int) -> bool:
     """Return whether the name is in apposition to a role, or has an age after it.
 
-    "a pledged Sanders delegate, Daraka Larimore-Hall"; "Franson Reneus, 18, from ...".
+    "a pledged Novak delegate, Tamsin Obuya-Reed"; "Jarek Lindqvist, 18, from ...".
     """
     doc = ctx.doc
     tok = doc[i]
@@ -181,7 +181,7 @@ def _speech_subject(tok: Token) -> bool:
 
 
 def place_partner(ctx: Context, starts: list[int]) -> bool:
-    """Return whether a word is joined to a known place after "in"/"at" ("in Manchester and Londonderry").
+    """Return whether a word is joined to a known place after "in"/"at" ("in Leeds and Harrowgate").
 
     Never when one of its mentions has a title before it or is the subject of a speech verb.
     """
@@ -227,7 +227,7 @@ def single_evidence(ctx: Context, starts: list[int]) -> bool:
         if any(c.dep_ == "appos" and low(c) in lex.role_heads for c in tok.children):
             return True
         if any(p.is_title and ctx.known_name_word(p) for p in _partners(tok)):
-            return True  # "Hillary and Obama and Panetta"
+            return True  # "Marta and Novak and Okafor"
     return False
 
 
@@ -239,7 +239,7 @@ def _with_determiner(doc: Doc, i: int) -> bool:
 
 
 def _is_a_role(ctx: Context, tok: Token) -> bool:
-    """Return whether a subject is said to be a role ("Gaudiano is a reporter")."""
+    """Return whether a subject is said to be a role ("Ostrander is a reporter")."""
     if tok.dep_ not in _SUBJECT_DEPS:
         return False
     head = tok.head
@@ -253,10 +253,10 @@ def used_as_name(
 ) -> bool:
     """Return whether the text uses a word the way it uses a person's name.
 
-    Never when a determiner comes with the word ("the Playbook", "a Hillblazer"). Otherwise
+    Never when a determiner comes with the word ("the Ledger", "a Novakite"). Otherwise
     yes when, outside headline lines, the NER labels it PERSON twice, or one labelled occurrence is a
     possessive ("Obama's failure"), a subject with a personal pronoun after it in its sentence
-    ("Vigurie has dedicated his life"), the subject of "be" with a role noun ("Gaudiano is a
+    ("Brannock has dedicated his life"), the subject of "be" with a role noun ("Ostrander is a
     reporter"), or a conjunct of a full personal name ("Rihanna, Shonda Rhimes").
     """
     doc = ctx.doc

@@ -31,7 +31,7 @@ _OTHER_NAME_LABELS: Final = NAME_LABELS - {"PERSON"}
 class Entity:
     """A candidate under the first-pass rules, with its span and the protected surnames of the text.
 
-    ``protected`` are the last words of full names with first-name evidence ("Mark Cuban" -> "cuban").
+    ``protected`` are the last words of full names with first-name evidence ("Ada Brannock" -> "brannock").
     """
 
     ctx: Context
@@ -105,7 +105,7 @@ def name_with_other_label(e: Entity) -> Verdict | None:
 
 
 def protected_surname(e: Entity) -> Verdict | None:
-    """Keep a PERSON that is the surname of a full name elsewhere ("Cuban" after "Mark Cuban")."""
+    """Keep a PERSON that is the surname of a full name elsewhere ("Brannock" after "Ada Brannock")."""
     cand, span = e.cand, e.span
     if cand.label == "PERSON" and span.text.lower() in e.protected:
         return Verdict("PERSON", "surname of a full name elsewhere")
@@ -145,7 +145,7 @@ FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
 
 
 def _protected(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
-    """Return the last words of full names with first-name evidence ("Mark Cuban" -> "cuban")."""
+    """Return the last words of full names with first-name evidence ("Ada Brannock" -> "brannock")."""
     doc = ctx.doc
     out: set[str] = set()
     for c in cands:

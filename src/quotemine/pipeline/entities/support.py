@@ -85,8 +85,8 @@ def vet_headlines(
 ) -> list[Candidate]:
     """Cut PERSON spans in title-case lines to the words the body text uses for people.
 
-    "Hillary Clinton Slams Donald Trump" -> "Hillary Clinton"; "Denounces Clinton" ->
-    "Clinton"; "Momentum Slows" -> dropped, when the body names Hillary Clinton.
+    "Marta Novak Rebukes Ivo Kern" -> "Marta Novak"; "Questions Novak" ->
+    "Novak"; "Support Fades" -> dropped, when the body names Marta Novak.
     """
     doc = ctx.doc
     flags = [(c.start, c.end) not in bylines and ctx.in_headline(c.start, c.end, named) for c in people]
@@ -141,7 +141,7 @@ def org_in_apposition(ctx: Context, facts: NameFacts) -> Verdict | None:
 
 
 def joined_to_a_place(ctx: Context, facts: NameFacts) -> Verdict | None:
-    """Drop a word joined to a known place after "in"/"at" ("in Manchester and Londonderry")."""
+    """Drop a word joined to a known place after "in"/"at" ("in Leeds and Harrowgate")."""
     if place_partner(ctx, facts.occurrences):
         return Verdict(None, "joined to a known place")
     return None
@@ -252,7 +252,7 @@ def vet_single_words(
 
 # ---------------------------------------------------------------------- names without a first name
 def last_words_of_a_full_name(ctx: Context, facts: NameFacts) -> Verdict | None:
-    """Keep the last words of a full name of the text ("Cortez Masto" after "Catherine Cortez Masto")."""
+    """Keep the last words of a full name of the text ("Reyes Obuya" after "Lena Reyes Obuya")."""
     if facts.key in facts.full_surnames:
         return Verdict("PERSON", "last words of a full name elsewhere")
     return None
@@ -334,7 +334,7 @@ def vet_unsupported_names(
 
     News introduces a person with a first name, a title or a role. A name of two or more
     words whose first word is no known first name or initial ("Citizens United", "Hogan
-    Lovells", "Off Message") stays only when ``UNSUPPORTED_NAME_RULES`` find support.
+    Lovells", "Fresh Start") stays only when ``UNSUPPORTED_NAME_RULES`` find support.
     """
     doc = ctx.doc
     doubtful = _doubtful_names(ctx, people, bylines)

@@ -114,7 +114,7 @@ def _front_junk(ctx: Context, start: int, end: int) -> bool:
         return True
     if tok.lower_ in _CUE_FORMS and tok.tag_.startswith("VB"):
         return True  # "Said Comey, ..." (even though "Said" is also a first name)
-    return end - start >= 3 and tok.text == doc[end - 1].text  # "Christie Chris Christie"
+    return end - start >= 3 and tok.text == doc[end - 1].text  # "Novak Marta Novak"
 
 
 def _cut_inside(ctx: Context, start: int, end: int) -> int:
@@ -130,7 +130,7 @@ def _cut_inside(ctx: Context, start: int, end: int) -> int:
             and tok.lower_ not in _NAME_PARTICLES
             and tok.lower_ in ctx.lex.stop_words
         ):
-            return k  # "Victoria at Sandy Hook" -> "Victoria"
+            return k  # "Ines at Birch Hollow" -> "Ines"
     return end
 
 
@@ -142,7 +142,7 @@ def _after_inner_title(ctx: Context, start: int, end: int) -> int:
         if (key in lex.titles or key in lex.role_heads or key in lex.org_heads) and low(
             doc[k + 1]
         ) in lex.first_names:
-            return k + 1  # "Sandy Hook Elementary Principal Dawn Hochsprung"
+            return k + 1  # "Birch Hollow School Principal Ines Varga"
     return start
 
 
@@ -158,7 +158,7 @@ def _shouting_tail(ctx: Context, tok: Token, start: int, end: int) -> bool:
 
 
 def _lower_case_tail(ctx: Context, tok: Token) -> bool:
-    """Return whether a lower-case last word is no name particle and no noun ("Jeb Bush-spent")."""
+    """Return whether a lower-case last word is no name particle and no noun ("Ivo Kern-backed")."""
     return (
         tok.is_lower
         and tok.is_alpha
@@ -168,7 +168,7 @@ def _lower_case_tail(ctx: Context, tok: Token) -> bool:
 
 
 def _tail_junk(ctx: Context, start: int, end: int) -> bool:
-    """Return whether the last word of a PERSON span is not part of the name ("Ted Cruz 1")."""
+    """Return whether the last word of a PERSON span is not part of the name ("Ivo Kern 1")."""
     tok = ctx.doc[end - 1]
     text = tok.text
     return (
@@ -188,12 +188,12 @@ def _tail_junk(ctx: Context, start: int, end: int) -> bool:
 def strip_person(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """Cut what is not the name from the edges of a PERSON span.
 
-    In front: titles, honorifics, role nouns ("Spokeswoman Kathryn Stack"), function words and
+    In front: titles, honorifics, role nouns ("Spokeswoman Lena Obuya"), function words and
     verbs ("Neither Cruz", "Asserting Clinton", "The Clinton"), and a capitalised word before a
-    first name ("Floridians Jeb Bush", "State John Kerry"). Inside: everything up to a title or
-    organisation word right before a first name ("Sandy Hook Elementary Principal Dawn
-    Hochsprung"). At the end: figures, handles, hyphenated lower-case words and punctuation
-    ("Ted Cruz 1", "Jeb Bush-spent", "Twitter @handle").
+    first name ("Ohioans Ivo Kern", "State Ada Brannock"). Inside: everything up to a title or
+    organisation word right before a first name ("Birch Hollow School Principal Ines
+    Varga"). At the end: figures, handles, hyphenated lower-case words and punctuation
+    ("Ivo Kern 1", "Ivo Kern-backed", "Twitter @handle").
     """
     doc = ctx.doc
     while end - start > 1 and _front_junk(ctx, start, end):
@@ -212,7 +212,7 @@ def strip_epithets(ctx: Context, people: list[Candidate]) -> None:
 
     Applies to two-word names whose first word is neither a known first name nor a surname,
     when the second word is the surname of another name in the text whose first word is a known
-    first name ("Longtime Clinton" next to "Hillary Clinton").
+    first name ("Longtime Novak" next to "Marta Novak").
     """
     doc, lex = ctx.doc, ctx.lex
     firsts: dict[str, set[str]] = {}

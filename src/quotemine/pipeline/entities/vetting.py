@@ -110,7 +110,7 @@ def named_after_someone(p: Probe) -> Verdict | None:
 
 
 def organisation_noun_before(p: Probe) -> Verdict | None:
-    """Find an organisation noun with a determiner before the name ("the group Ansar al-Sharia")."""
+    """Find an organisation noun with a determiner before the name ("the group Sons of the Valley")."""
     doc, start = p.ctx.doc, p.start
     if not descriptor_before(p.ctx, start):
         return None
@@ -146,7 +146,7 @@ def party_member(p: Probe) -> Verdict | None:
 
 
 def neighbourhood(p: Probe) -> Verdict | None:
-    """Find a place before a known place ("a former factory in Clinton Hill, Brooklyn")."""
+    """Find a place before a known place ("a former mill in Novak Heights, Leeds")."""
     doc, start, end = p.ctx.doc, p.start, p.end
     if (
         start > 0
@@ -169,7 +169,7 @@ def named_chair(p: Probe) -> Verdict | None:
 
 
 def title_of_work(p: Probe) -> Verdict | None:
-    """Drop the title of a work ("''Twin Peaks,'' the cult series", "her book, Living History")."""
+    """Drop the title of a work ("''Harbour Lights,'' the cult series", "her memoir, Quiet Rivers")."""
     if (
         not (p.full_name and p.last_low in p.ctx.lex.surnames)
         and p.last_low not in p.surnames
@@ -190,7 +190,7 @@ def organisation_of_role(p: Probe) -> Verdict | None:
 
 
 def family(p: Probe) -> Verdict | None:
-    """Drop a family in the plural ("the Clintons", "both former president Bushes")."""
+    """Drop a family in the plural ("the Novaks", "both former governor Kerns")."""
     key, lex = p.last_low, p.ctx.lex
     if p.full_name or key in p.surnames or p.end - p.start != 1 or not key.endswith("s"):
         return None
@@ -249,7 +249,7 @@ def plural_demonym(p: Probe) -> Verdict | None:
 
 
 def attributive(p: Probe) -> Verdict | None:
-    """Find a name used as a modifier of a noun ("the Clinton campaign", "the lone Millikin player")."""
+    """Find a name used as a modifier of a noun ("the Novak campaign", "the lone Ashby player")."""
     doc, start, last, nxt = p.ctx.doc, p.start, p.last, p.next_token
     if nxt is None:
         return None
@@ -332,7 +332,7 @@ def _reshape(ctx: Context, cand: Candidate) -> None:
     cand.start, cand.end = strip_person(ctx, cand.start, cand.end)
     for k in range(cand.end - 2, cand.start, -1):
         if doc[k].text in POSSESSIVE_S and ctx.full_name(k + 1, cand.end):
-            cand.start = k + 1  # "Breitbart's Joel Pollak"
+            cand.start = k + 1  # "the Ledger's Ivo Kern"
             break
     if (cand.start, cand.end) != before:
         cand.note("edges cut to the name")
@@ -341,8 +341,8 @@ def _reshape(ctx: Context, cand: Candidate) -> None:
 def _known_modifiers(ctx: Context, people: list[Candidate], modifiers: list[Candidate]) -> list[Candidate]:
     """Return the modifiers that name a person of the text ("a Bernie Sanders rally"); drop the others.
 
-    A one-word name counts as known only when it is used as a name twice: "Millikin" in "the lone
-    Millikin player" and "Millikin fans" names no person.
+    A one-word name counts as known only when it is used as a name twice: "Ashby" in "the lone
+    Ashby player" and "Ashby fans" names no person.
     """
     doc = ctx.doc
     counts: dict[str, int] = {}
@@ -366,7 +366,7 @@ def _demote(
 ) -> list[Candidate]:
     """Make every person whose name was shown to be an organisation elsewhere an organisation.
 
-    "the group Ansar al-Sharia" once makes "Ansar al-Sharia" an organisation everywhere.
+    "the group Sons of the Valley" once makes "Sons of the Valley" an organisation everywhere.
     """
     doc = ctx.doc
     for c in people:

@@ -8,7 +8,7 @@ It works in passes over one parse (``passes``), in the tradition of rule-based a
 1. Direct quotes (``direct``): stretches between quotation marks (``marks``) attributed to a cue in
    the text right after the closing mark (``"...," he said``, also when the quote opens a sentence)
    or right before the opening one (``He said: "..."``, ``Jeremy Lott, author: "..."``). Quoted
-   titles ("Meet the Press") are not quotes.
+   titles ("Face the Week") are not quotes.
 2. Indirect and mixed quotes: the content clause of a speech or cognition cue, the clause around a
    parenthetical cue ("That, the commission said, would help": two pieces of one group), the clause
    that a speaker phrase ("according to X", "in the words of X") modifies, the object (with its

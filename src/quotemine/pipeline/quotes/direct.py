@@ -3,7 +3,7 @@
 ``'"...," he said.'``, ``'"...," said the minister.'`` (also when the quote opens a sentence),
 ``'He said: "..."'``, ``'Shermatova, commenting ..., said, "..."'`` and the verbless
 ``'Jeremy Lott, author: "..."'``. A quote that sits inside a clause is not direct speech, and a
-quoted title ("Meet the Press") is not a quote.
+quoted title ("Face the Week") is not a quote.
 """
 
 from __future__ import annotations

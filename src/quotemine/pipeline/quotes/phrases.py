@@ -176,7 +176,7 @@ def clip_paragraph(doc: Doc, a: int, b: int, anchor: int) -> tuple[int, int]:
 
 
 def is_title(span: Span) -> bool:
-    """Tell whether a quoted stretch reads as a title ("Meet the Press", "Failure to Adjust: How ...")."""
+    """Tell whether a quoted stretch reads as a title ("Face the Week", "Failure to Adjust: How ...")."""
     words = [t.text for t in span if t.is_alpha]
     if not words or len(words) > 12 or any(t.text in ("!", "?") for t in span):
         return False  # exclamations and questions are said, not titled
