@@ -79,4 +79,4 @@ def test_money_per_unit_round_trips() -> None:
     money = Money(text="$5 a pound", start=0, end=10, amount=5.0, currency="USD", per="pound")
     report = Report(quotemine_version="x", model="m", document=Document(char_count=10), money=(money,))
     assert Report.from_json(report.model_dump_json()).money[0].per == "pound"
-    assert report.schema_version == SCHEMA_VERSION == "1.2"
+    assert report.schema_version == SCHEMA_VERSION == "1.3"

