@@ -63,7 +63,7 @@ def _person(pid: str, name: str, gender: str | None, mentions: int = 1) -> Perso
         id=pid,
         name=name,
         mentions=tuple(_span(name) for _ in range(mentions)),
-        gender=gender,  # type: ignore[arg-type]
+        gender=gender,
         gender_evidence="pronoun" if gender else None,
     )
 

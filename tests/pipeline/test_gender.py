@@ -8,7 +8,9 @@ import pytest
 
 from quotemine import Extractor
 from quotemine.lexicons.gender import first_name_gender
+from quotemine.merge import merge_reports
 from quotemine.pipeline.gender import GenderFinding, decide_gender
+from quotemine.schema import Document, Person, Report, TextSpan
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "data" / "samples"
 
@@ -130,3 +132,33 @@ def test_samples_genders(extractor: Extractor) -> None:
                 assert person.gender == guess
                 assert person.gender_evidence == ("first_name" if guess else None)
     assert set(SAMPLE_PRONOUNS) <= seen
+
+
+def _chunk(gender: str | None, evidence: str | None) -> Report:
+    person = Person(
+        id="p1",
+        name="Ada Quill",
+        mentions=(TextSpan(text="Ada Quill", start=0, end=9),),
+        gender=gender,
+        gender_evidence=evidence,
+    )
+    return Report(quotemine_version="test", model="test", document=Document(char_count=9), people=(person,))
+
+
+@pytest.mark.parametrize(
+    ("chunks", "expected"),
+    [
+        ([(None, None), ("female", "pronoun")], ("female", "pronoun")),  # a later chunk states it
+        ([("male", "first_name"), ("female", "title")], ("female", "title")),  # the text beats the guess
+        ([("female", "pronoun"), ("female", "title")], ("female", "title")),
+        ([("female", "pronoun"), ("male", "pronoun")], (None, None)),  # the chunks disagree
+        ([("male", "first_name"), (None, None)], ("male", "first_name")),
+    ],
+)
+def test_long_text_chunks_merge_genders(
+    chunks: list[tuple[str | None, str | None]], expected: tuple[str | None, str | None]
+) -> None:
+    text = "Ada Quill " * len(chunks)
+    parts = [(10 * n, _chunk(*found)) for n, found in enumerate(chunks)]
+    [person] = merge_reports(text, parts, base=_chunk(None, None).model_copy(update={"people": ()})).people
+    assert (person.gender, person.gender_evidence) == expected
