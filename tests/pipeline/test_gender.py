@@ -76,6 +76,17 @@ SAMPLES = Path(__file__).resolve().parent.parent.parent / "data" / "samples"
         ('Robin Vale resigned on Monday. "He lied to us," the mayor said.', "Robin Vale", None, None),
         ("Robin Vale met Tom Ashby on Monday. She said nothing.", "Robin Vale", None, None),
         ("Robin Vale met the minister on Monday. He said nothing.", "Robin Vale", None, None),
+        # a speaker pronoun whose nearest antecedent is quoted, a modifier, or after someone else
+        ('The talks went badly.\n"I will never trust Robin Vale," she said.', "Robin Vale", None, None),
+        (
+            "The talks went badly.\nRobin Vale supporters booed. Then she said the vote was rigged.",
+            "Robin Vale",
+            None,
+            None,
+        ),
+        ("Professor Ada Quill watched Robin Vale's speech. He said it was weak.", "Robin Vale", None, None),
+        # a pronoun against a first name of one clear gender: a resolution slip more likely than the name
+        ("Tom Ashby arrived late. She said the meeting had started.", "Tom Ashby", None, None),
     ],
 )
 def test_gender_of_a_person(
@@ -99,6 +110,7 @@ def test_organisations_get_no_gender(extractor: Extractor) -> None:
         ([], ["male", "male"], None, GenderFinding("male", "pronoun")),
         (["female"], ["female"], None, GenderFinding("female", "title")),
         (["female"], ["male"], "female", None),  # the text contradicts itself: no guess either
+        ([], ["female"], "male", None),  # a pronoun against a clear first name
         ([], [], "male", GenderFinding("male", "first_name")),
         ([], [], None, None),
     ],

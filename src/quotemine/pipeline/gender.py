@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.lexicons import data_json, data_lines
 from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender, title_gender
 from quotemine.lexicons.names import load_lexicons
-from quotemine.lexicons.words import GENDERED_PRONOUNS, paragraph_starts
+from quotemine.lexicons.words import GENDERED_PRONOUNS, POSSESSIVE_S, paragraph_starts
 from quotemine.pipeline.records import PersonRecord, QuoteRecord, get_people, get_quotes
 
 __all__ = ["GenderEvidence", "GenderFinding", "decide_gender", "person_genders"]
@@ -75,6 +75,8 @@ def decide_gender(
     GenderFinding(gender='female', evidence='title')
     >>> decide_gender([], ["male", "female"], "male") is None
     True
+    >>> decide_gender([], ["female"], "male") is None  # a pronoun against a clear first name
+    True
     """
     titles, pronouns = list(titles), list(pronouns)
     said = {*titles, *pronouns}
@@ -83,7 +85,10 @@ def decide_gender(
     if titles:
         return GenderFinding(titles[0], "title")
     if pronouns:
-        return GenderFinding(pronouns[0], "pronoun")
+        # a pronoun is tied to the person through speaker resolution and name merging; when it
+        # contradicts a first name of one clear gender, one of those steps more likely went wrong
+        # than the name: say nothing
+        return GenderFinding(pronouns[0], "pronoun") if first_name in (None, pronouns[0]) else None
     return GenderFinding(first_name, "first_name") if first_name else None
 
 
@@ -100,7 +105,7 @@ def person_genders(doc: Doc) -> dict[str, GenderFinding]:
         return {}
     quotes = get_quotes(doc)
     clues = {str(p["id"]): _Clues(list(_title_clues(doc, p)), []) for p in people}
-    for pid, gender in (*_speaker_pronouns(doc, quotes), *_context_pronouns(doc, people, quotes)):
+    for pid, gender in _pronoun_clues(doc, people, quotes):
         if pid in clues:
             clues[pid].pronouns.append(gender)
     found: dict[str, GenderFinding] = {}
@@ -149,15 +154,51 @@ def _title_clues(doc: Doc, person: PersonRecord) -> Iterator[Gender]:
 # ---- pronouns ----------------------------------------------------------------------------------
 
 
-def _speaker_pronouns(doc: Doc, quotes: list[QuoteRecord]) -> Iterator[tuple[str, Gender]]:
-    """Yield ``(person id, gender)`` of each speaker pronoun attribution resolved ("she said")."""
+def _pronoun_clues(
+    doc: Doc, people: list[PersonRecord], quotes: list[QuoteRecord]
+) -> Iterator[tuple[str, Gender]]:
+    """Yield ``(person id, gender)`` of every pronoun the text ties to a person."""
+    index = _Index.build(doc, people, quotes)
+    yield from _speaker_pronouns(doc, quotes, index)
+    if doc.has_annotation("SENT_START"):
+        yield from _context_pronouns(doc, people, index)
+
+
+def _speaker_pronouns(doc: Doc, quotes: list[QuoteRecord], index: _Index) -> Iterator[tuple[str, Gender]]:
+    """Yield ``(person id, gender)`` of each speaker pronoun attribution resolved ("she said").
+
+    Only when the resolution is plain: the person's latest earlier mention is outside quotation
+    marks, not a modifier ("Quill supporters", "Quill's view"), and no one else comes before it in
+    its sentence or before the pronoun in the pronoun's sentence (outside quotation marks).
+    """
     for quote in quotes:
         speaker = quote.get("speaker")
         if not speaker or not speaker.get("person_id"):
             continue
-        gender = pronoun_gender(doc.text[int(speaker["start"]) : int(speaker["end"])].strip())
-        if gender:
-            yield str(speaker["person_id"]), gender
+        span = _span(doc, [speaker["start"], speaker["end"]])
+        gender = pronoun_gender(span.text) if span is not None and len(span) == 1 else None
+        pid = str(speaker["person_id"])
+        if span is not None and gender and _plain_antecedent(span[0], pid, index):
+            yield pid, gender
+
+
+def _plain_antecedent(pronoun: Token, pid: str, index: _Index) -> bool:
+    """Tell whether person ``pid`` is plainly what ``pronoun`` refers back to."""
+    earlier = [i for i, owner in index.mention_of.items() if owner == pid and i < pronoun.i]
+    if not earlier:
+        return False
+    doc = pronoun.doc
+    last = doc[max(earlier)]
+    modifier = last.dep_ in ("compound", "poss") or (
+        last.i + 1 < len(doc) and doc[last.i + 1].lower_ in POSSESSIVE_S
+    )
+    if last.i in index.quoted or modifier:
+        return False
+    if not doc.has_annotation("SENT_START"):
+        return True
+    first = min(i for i in earlier if i >= last.sent.start and index.mention_of[i] == pid)
+    before = [*doc[last.sent.start : first], *doc[pronoun.sent.start : pronoun.i]]
+    return not any(index.other_person(t, pid) for t in before if t.i not in index.quoted)
 
 
 @functools.cache
@@ -264,18 +305,13 @@ def _pronoun_after(tokens: Iterable[Token], pid: str, index: _Index) -> Token | 
     return None
 
 
-def _context_pronouns(
-    doc: Doc, people: list[PersonRecord], quotes: list[QuoteRecord]
-) -> Iterator[tuple[str, Gender]]:
+def _context_pronouns(doc: Doc, people: list[PersonRecord], index: _Index) -> Iterator[tuple[str, Gender]]:
     """Yield ``(person id, gender)`` of the pronouns the person's context gives them.
 
     A pronoun opening the sentence after one naming only them (same paragraph), and a pronoun
     after "the <title>" (a definite title that is the head of the person's role, their latest
     mention in the same or the previous paragraph), in the same sentence.
     """
-    if not doc.has_annotation("SENT_START"):
-        return
-    index = _Index.build(doc, people, quotes)
     starts = paragraph_starts(doc.text)
 
     def para(char: int) -> int:
