@@ -158,7 +158,11 @@ def build_report(
     b = _Builder(source)
     orgs = b.items("organization", lambda record: _org(b, record), get_orgs(doc))
     org_ids = {o.id for o in orgs}
-    genders = person_genders(doc)
+    try:
+        genders = person_genders(doc)
+    except Exception as exc:  # gender is one field: a stage's malformed record must not lose the report
+        logger.debug("gender left out: %s", type(exc).__name__)
+        genders = {}
     people = b.items("person", lambda record: _person(b, record, org_ids, genders), get_people(doc))
     person_ids = {p.id for p in people}
     quotes = b.items("quote", lambda record: _quote(b, record, person_ids), get_quotes(doc))

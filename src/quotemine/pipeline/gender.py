@@ -26,7 +26,7 @@ import bisect
 import functools
 import itertools
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -111,7 +111,9 @@ def person_genders(doc: Doc) -> dict[str, GenderFinding]:
     found: dict[str, GenderFinding] = {}
     for person in people:
         pid = str(person["id"])
-        finding = decide_gender(clues[pid].titles, clues[pid].pronouns, _first_name(str(person["name"])))
+        finding = decide_gender(
+            clues[pid].titles, clues[pid].pronouns, _first_name(str(person.get("name", "")))
+        )
         if finding is not None:
             found[pid] = finding
     logger.debug("gender: %d of %d people", len(found), len(people))
@@ -121,10 +123,14 @@ def person_genders(doc: Doc) -> dict[str, GenderFinding]:
 # ---- titles ------------------------------------------------------------------------------------
 
 
-def _span(doc: Doc, bounds: list[int]) -> Span | None:
-    if len(bounds) != 2:
+def _span(doc: Doc, bounds: Sequence[object] | None) -> Span | None:
+    """Return the tokens of ``[start, end]``, or ``None`` when the record's bounds do not fit."""
+    if bounds is None or len(bounds) != 2:
         return None
-    return doc.char_span(int(bounds[0]), int(bounds[1]), alignment_mode="expand")
+    start, end = bounds
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(doc.text):
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
 
 
 def _word_before(doc: Doc, i: int) -> str | None:
@@ -175,7 +181,7 @@ def _speaker_pronouns(doc: Doc, quotes: list[QuoteRecord], index: _Index) -> Ite
         speaker = quote.get("speaker")
         if not speaker or not speaker.get("person_id"):
             continue
-        span = _span(doc, [speaker["start"], speaker["end"]])
+        span = _span(doc, [speaker.get("start"), speaker.get("end")])
         gender = pronoun_gender(span.text) if span is not None and len(span) == 1 else None
         pid = str(speaker["person_id"])
         if span is not None and gender and _plain_antecedent(span[0], pid, index):
@@ -232,18 +238,21 @@ class _Index:
         index = cls({}, {}, _quotation_marked(doc), {})
         for person in people:
             pid = str(person["id"])
-            for spans, into in ((person["mentions"], index.mention_of), (person["roles"], index.role_of)):
+            for spans, into in (
+                (person.get("mentions"), index.mention_of),
+                (person.get("roles"), index.role_of),
+            ):
                 for bounds in spans or ():
                     span = _span(doc, bounds)
                     into.update(dict.fromkeys(range(span.start, span.end), pid) if span is not None else {})
         for quote in quotes:
             if quote.get("kind") in ("direct", "mixed") and (
-                span := _span(doc, [quote["start"], quote["end"]])
+                span := _span(doc, [quote.get("start"), quote.get("end")])
             ):
                 index.quoted.update(range(span.start, span.end))
             speaker = quote.get("speaker")
             if speaker and speaker.get("person_id"):
-                span = _span(doc, [speaker["start"], speaker["end"]])
+                span = _span(doc, [speaker.get("start"), speaker.get("end")])
                 for i in range(span.start, span.end) if span is not None else ():
                     index.speaker_of[i] = str(speaker["person_id"])
         return index
@@ -336,7 +345,7 @@ def _role_heads(doc: Doc, people: list[PersonRecord]) -> dict[str, set[str]]:
     """Return, per head word of a role ("president"), the ids of the people who hold it."""
     heads: dict[str, set[str]] = {}
     for person in people:
-        for bounds in person["roles"] or ():
+        for bounds in person.get("roles") or ():
             span = _span(doc, bounds)
             if span is not None and _is_personal_noun(span.root):
                 heads.setdefault(span.root.lower_, set()).add(str(person["id"]))
