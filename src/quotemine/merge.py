@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from pydantic import BaseModel
@@ -195,15 +195,36 @@ class _GatheredPerson:
     mentions: list[TextSpan]
     roles: dict[str, TextSpan]  # by lowercased text: a role repeated word for word is kept once
     affiliations: dict[str, None]
+    genders: set[tuple[str, str]] = field(default_factory=set)  # (gender, evidence) per chunk
 
     def built(self) -> Person:
+        gender, evidence = _merged_gender(self.genders)
         return self.first.model_copy(
             update={
                 "mentions": tuple(self.mentions),
                 "roles": tuple(self.roles.values()),
                 "affiliations": tuple(self.affiliations),
+                "gender": gender,
+                "gender_evidence": evidence,
             }
         )
+
+
+def _merged_gender(found: set[tuple[str, str]]) -> tuple[str | None, str | None]:
+    """Return the gender the chunks give a person: what the text states, if it agrees, else the guess.
+
+    Chunks whose titles or pronouns disagree give no gender at all, as within one chunk
+    (``quotemine.pipeline.gender``); a first-name guess counts only when no chunk states one.
+    """
+    stated = {(g, e) for g, e in found if e != "first_name"}
+    if stated:
+        genders = {g for g, _ in stated}
+        if len(genders) > 1:
+            return None, None
+        gender = genders.pop()
+        return gender, "title" if (gender, "title") in stated else "pronoun"
+    guesses = {g for g, _ in found}
+    return (guesses.pop(), "first_name") if len(guesses) == 1 else (None, None)
 
 
 def _renumbered(quote: Quote, number: int, offset: int, person_map: Mapping[str, str]) -> Quote:
@@ -252,6 +273,8 @@ def _absorb_people(
             kept = into[key] = _GatheredPerson(first, [], {}, {})
         kept.mentions += person.mentions
         kept.affiliations.update(dict.fromkeys(affiliations))
+        if person.gender is not None and person.gender_evidence is not None:
+            kept.genders.add((person.gender, person.gender_evidence))
         for role in person.roles:
             kept.roles.setdefault(role.text.lower(), role)
         id_map[person.id] = kept.first.id

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, TypeVar
 
@@ -35,6 +35,7 @@ from quotemine.text.head import byline_names, headline
 from quotemine.text.inspect import line_breaks
 
 if TYPE_CHECKING:
+    from quotemine.pipeline.gender import GenderFinding
     from quotemine.pipeline.records import (
         DateRecord,
         MoneyRecord,
@@ -142,6 +143,7 @@ def build_report(
     """
     # Not at module level: importing quotemine.pipeline runs its __init__, which imports every
     # stage, and this module is imported by ``import quotemine`` (so by spaCy's entry points).
+    from quotemine.pipeline.gender import person_genders
     from quotemine.pipeline.records import (
         get_dates,
         get_money,
@@ -156,7 +158,12 @@ def build_report(
     b = _Builder(source)
     orgs = b.items("organization", lambda record: _org(b, record), get_orgs(doc))
     org_ids = {o.id for o in orgs}
-    people = b.items("person", lambda record: _person(b, record, org_ids), get_people(doc))
+    try:
+        genders = person_genders(doc)
+    except Exception as exc:  # gender is one field: a stage's malformed record must not lose the report
+        logger.debug("gender left out: %s", type(exc).__name__)
+        genders = {}
+    people = b.items("person", lambda record: _person(b, record, org_ids, genders), get_people(doc))
     person_ids = {p.id for p in people}
     quotes = b.items("quote", lambda record: _quote(b, record, person_ids), get_quotes(doc))
     dates = b.items("date", lambda record: _date(b, record), get_dates(doc))
@@ -211,7 +218,10 @@ def empty_report(
     )
 
 
-def _person(b: _Builder, record: PersonRecord, org_ids: set[str]) -> Person:
+def _person(
+    b: _Builder, record: PersonRecord, org_ids: set[str], genders: Mapping[str, GenderFinding]
+) -> Person:
+    finding = genders.get(str(record["id"]))
     return Person(
         id=str(record["id"]),
         name=str(record["name"]),
@@ -219,6 +229,8 @@ def _person(b: _Builder, record: PersonRecord, org_ids: set[str]) -> Person:
         roles=b.spans(record.get("roles")),
         affiliations=tuple(str(a) for a in record.get("affiliations") or () if str(a) in org_ids),
         author=bool(record.get("author", False)),
+        gender=finding.gender if finding else None,
+        gender_evidence=finding.evidence if finding else None,
     )
 
 

@@ -21,6 +21,7 @@ from quotemine.cli.batch import batch_cli
 from quotemine.cli.extract import extract_cli
 from quotemine.cli.info import info_cli, schema_cli
 from quotemine.cli.render import render_cli
+from quotemine.cli.stats import stats_cli
 
 __all__ = ["app", "main"]
 
@@ -54,6 +55,7 @@ app.command("render")(render_cli)
 app.command("batch")(batch_cli)
 app.command("schema")(schema_cli)
 app.command("info")(info_cli)
+app.command("stats")(stats_cli)
 
 
 def main() -> None:

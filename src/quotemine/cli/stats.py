@@ -1,0 +1,146 @@
+"""``quotemine stats``: who is quoted across many articles, by speaker type and gender.
+
+Inputs are report files written by ``quotemine batch`` (JSONL: one report or error record a line;
+error records are skipped and counted) and, mixed freely with them, anything ``quotemine batch``
+reads (text files, folders of ``.txt`` files, JSONL/CSV/Parquet article records), which is run
+through the extractor first. A JSONL file is read as reports when its first line is a report or an
+error record. The counting is ``quotemine.views.stats`` (``corpus_stats``); this module only reads.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quotemine.cli._common import echo_output, fail, published_option
+from quotemine.errors import InputError, QuotemineError
+from quotemine.schema import Report
+from quotemine.views.stats import DEFAULT_TOP, StatsFormat, corpus_stats, format_stats
+
+__all__ = ["load_reports", "stats_cli"]
+
+_REPORT_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _is_report_file(path: Path) -> bool:
+    """Tell whether ``path`` is a JSONL file of reports (its first line a report or an error record)."""
+    if not path.is_file() or path.suffix.lower() not in _REPORT_SUFFIXES:
+        return False
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = next((line for line in handle if line.strip()), "")
+        row = json.loads(first) if first else None
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(row, dict) and "schema_version" in row and ("document" in row or "error" in row)
+
+
+def _read_report_file(path: Path, on_skip: Callable[[str], None]) -> Iterator[Report]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError:
+                on_skip(f"{path.name}:{number}: not JSON (a line cut short by a killed run?)")
+                continue
+            if isinstance(row, dict) and "error" in row and "document" not in row:
+                on_skip(f"{path.name}:{number}: error record ({row.get('error')})")
+                continue
+            yield Report.from_json(line)
+
+
+def load_reports(
+    inputs: Sequence[str],
+    *,
+    model: str | None = None,
+    published: str | None = None,
+    on_skip: Callable[[str], None] = lambda _: None,
+) -> Iterator[Report]:
+    """Yield the reports of ``inputs``: read from batch report files, or extracted from articles.
+
+    Args:
+        inputs: report JSONL files, text files, folders, article record files (in that order).
+        model: the spaCy pipeline for articles (default: quotemine's).
+        published: publication date of articles that carry none.
+        on_skip: called with a one-line reason for each error record or unreadable item.
+
+    Raises:
+        InputError: an input does not exist.
+        SchemaVersionError: a report line of another major schema version.
+
+    """
+    for raw in inputs:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"input {raw} does not exist")
+        if _is_report_file(path):
+            yield from _read_report_file(path, on_skip)
+        else:
+            yield from _extracted([raw], model, published, on_skip)
+
+
+def _extracted(
+    inputs: list[str], model: str | None, published: str | None, on_skip: Callable[[str], None]
+) -> Iterator[Report]:
+    from quotemine.api import DEFAULT_MODEL, Extractor  # loads spaCy: only when there are articles
+    from quotemine.articles import Article
+    from quotemine.batch import read_records
+
+    records = []
+    for record in read_records(inputs, published=published):
+        if record.error is not None or record.text is None:
+            on_skip(f"{record.id}: {record.reason or record.error}")
+        else:
+            records.append(Article(record.text, id=record.id, published=record.published))
+    if not records:
+        return
+    for result in Extractor(model or DEFAULT_MODEL).pipe(records):
+        if isinstance(result, Report):
+            yield result
+        else:
+            on_skip(f"{result.id}: {result.error}: {result.reason}")
+
+
+def stats_cli(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="report JSONL files from quotemine batch; text files, folders, article records"),
+    ],
+    per_document: Annotated[
+        bool, typer.Option("--per-document", "-d", help="a row per document as well as the corpus")
+    ] = False,
+    top: Annotated[
+        int, typer.Option("--top", "-t", min=0, help="how many top speakers and organisations")
+    ] = DEFAULT_TOP,
+    fmt: Annotated[StatsFormat, typer.Option("--format", "-f", help="text, json or csv")] = StatsFormat.text,
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="installed spaCy English pipeline (for articles)")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", "-p", help="YYYY-MM-DD for articles without a date")
+    ] = None,
+) -> None:
+    """Count who is quoted: quotes by speaker type and gender, top speakers and organisations.
+
+    Reads report files written by quotemine batch, or runs articles (text files, folders, record
+    files) through the extractor first. Error records are skipped with a warning line on stderr.
+    """
+    published_option(published)
+    skipped: list[str] = []
+    try:
+        stats = corpus_stats(
+            load_reports(inputs, model=model, published=published, on_skip=skipped.append),
+            top=top,
+            per_document=per_document,
+        )
+    except QuotemineError as err:
+        raise fail(str(err)) from err
+    echo_output(format_stats(stats, fmt))
+    if skipped:
+        typer.echo(f"warning: {len(skipped)} record(s) skipped, first: {skipped[0]}", err=True)

@@ -1,0 +1,388 @@
+"""What the text says of each person's gender: titles, pronouns, and a first name as the last resort.
+
+``person_genders(doc)`` reads the people and quotes the stages left on an annotated ``Doc`` (through
+``quotemine.pipeline.records``) and returns, per person id, a gender and the kind of evidence, for
+``report.py`` to fill ``Person.gender`` and ``Person.gender_evidence``. It writes nothing on the
+``Doc``. The words come from ``quotemine.lexicons.gender``, their one owner. Evidence, in order:
+
+1. ``title``: a gendered title or honorific attached to the person: the word right before one of
+   their mentions ("Mrs. Ada Quill", "Congresswoman Quill") or a word of a mention before its last,
+   or the head word of one of their role spans ("a spokeswoman for the council").
+2. ``pronoun``: a pronoun that refers to the person: a speaker pronoun ("she said") that
+   ``quotemine_attribution`` resolved to them, or a subject or possessive pronoun ("She", "Her")
+   that comes first in the sentence right after a sentence whose only person is this one, in the
+   same paragraph, with no other person, personal noun ("her lawyer") or object pronoun before it.
+3. ``first_name``: the person's first name in the first-name lexicon, only when the text says
+   nothing: a guess, and marked as such.
+
+Titles and pronouns that disagree give no gender at all (not even a first-name guess): the text,
+or quotemine's reading of it, contradicts itself. A name of one word gives no first-name guess (it
+is most often a surname).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from quotemine.lexicons import data_json, data_lines
+from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender, title_gender
+from quotemine.lexicons.names import load_lexicons
+from quotemine.lexicons.words import GENDERED_PRONOUNS, POSSESSIVE_S, paragraph_starts
+from quotemine.pipeline.records import PersonRecord, QuoteRecord, get_people, get_quotes
+
+__all__ = ["GenderEvidence", "GenderFinding", "decide_gender", "person_genders"]
+
+logger = logging.getLogger(__name__)
+
+GenderEvidence = Literal["pronoun", "title", "first_name"]
+
+_SUBJECT_OR_POSSESSIVE: Final = frozenset({"nsubj", "nsubjpass", "poss"})
+_OBJECT: Final = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+_OPENING_MARKS: Final = frozenset({"\u201c", "\u2018"})
+_CLOSING_MARKS: Final = frozenset({"\u201d", "\u2019"})
+
+
+@dataclass(frozen=True, slots=True)
+class GenderFinding:
+    """A person's gender and what gave it."""
+
+    gender: Gender
+    evidence: GenderEvidence
+
+
+@dataclass(slots=True)
+class _Clues:
+    """What the text says of one person: genders from titles, from pronouns."""
+
+    titles: list[Gender]
+    pronouns: list[Gender]
+
+
+def decide_gender(
+    titles: Iterable[Gender], pronouns: Iterable[Gender], first_name: Gender | None
+) -> GenderFinding | None:
+    """Return the gender the clues give, or ``None`` when they disagree or there are none.
+
+    >>> decide_gender(["female"], ["female"], "male")
+    GenderFinding(gender='female', evidence='title')
+    >>> decide_gender([], ["male", "female"], "male") is None
+    True
+    >>> decide_gender([], ["female"], "male") is None  # a pronoun against a clear first name
+    True
+    """
+    titles, pronouns = list(titles), list(pronouns)
+    said = {*titles, *pronouns}
+    if len(said) > 1:
+        return None
+    if titles:
+        return GenderFinding(titles[0], "title")
+    if pronouns:
+        # a pronoun is tied to the person through speaker resolution and name merging; when it
+        # contradicts a first name of one clear gender, one of those steps more likely went wrong
+        # than the name: say nothing
+        return GenderFinding(pronouns[0], "pronoun") if first_name in (None, pronouns[0]) else None
+    return GenderFinding(first_name, "first_name") if first_name else None
+
+
+def person_genders(doc: Doc) -> dict[str, GenderFinding]:
+    """Return the gender of each person of ``doc`` the text gives, by person id (others left out).
+
+    Args:
+        doc: a ``Doc`` that went through ``quotemine_entities``, ``quotemine_roles``,
+            ``quotemine_quotes`` and ``quotemine_attribution``.
+
+    """
+    people = get_people(doc)
+    if not people:
+        return {}
+    quotes = get_quotes(doc)
+    clues = {str(p["id"]): _Clues(list(_title_clues(doc, p)), []) for p in people}
+    for pid, gender in _pronoun_clues(doc, people, quotes):
+        if pid in clues:
+            clues[pid].pronouns.append(gender)
+    found: dict[str, GenderFinding] = {}
+    for person in people:
+        pid = str(person["id"])
+        finding = decide_gender(
+            clues[pid].titles, clues[pid].pronouns, _first_name(str(person.get("name", "")))
+        )
+        if finding is not None:
+            found[pid] = finding
+    logger.debug("gender: %d of %d people", len(found), len(people))
+    return found
+
+
+# ---- titles ------------------------------------------------------------------------------------
+
+
+def _span(doc: Doc, bounds: Sequence[object] | None) -> Span | None:
+    """Return the tokens of ``[start, end]``, or ``None`` when the record's bounds do not fit."""
+    if bounds is None or len(bounds) != 2:
+        return None
+    start, end = bounds
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(doc.text):
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _word_before(doc: Doc, i: int) -> str | None:
+    """Return the word right before token ``i`` ("Mrs." even when the period is a token of its own)."""
+    if i == 0:
+        return None
+    prev = doc[i - 1]
+    if prev.text == "." and i >= 2 and not doc[i - 2].is_space:
+        return doc[i - 2].text + "."
+    return None if prev.is_space or prev.is_punct else prev.text
+
+
+def _title_clues(doc: Doc, person: PersonRecord) -> Iterator[Gender]:
+    """Yield the gender of each gendered title or honorific attached to the person."""
+    for bounds in person.get("mentions") or ():
+        span = _span(doc, bounds)
+        if span is None:
+            continue
+        words = [_word_before(doc, span.start), *(t.text for t in span[:-1])]
+        yield from (g for w in words if w and (g := title_gender(w)))
+    for bounds in person.get("roles") or ():
+        span = _span(doc, bounds)
+        if span is not None and (gender := title_gender(span.root.text)):
+            yield gender
+
+
+# ---- pronouns ----------------------------------------------------------------------------------
+
+
+def _pronoun_clues(
+    doc: Doc, people: list[PersonRecord], quotes: list[QuoteRecord]
+) -> Iterator[tuple[str, Gender]]:
+    """Yield ``(person id, gender)`` of every pronoun the text ties to a person."""
+    index = _Index.build(doc, people, quotes)
+    yield from _speaker_pronouns(doc, quotes, index)
+    if doc.has_annotation("SENT_START"):
+        yield from _context_pronouns(doc, people, index)
+
+
+def _speaker_pronouns(doc: Doc, quotes: list[QuoteRecord], index: _Index) -> Iterator[tuple[str, Gender]]:
+    """Yield ``(person id, gender)`` of each speaker pronoun attribution resolved ("she said").
+
+    Only when the resolution is plain: the person's latest earlier mention is outside quotation
+    marks, not a modifier ("Quill supporters", "Quill's view"), and no one else comes before it in
+    its sentence or before the pronoun in the pronoun's sentence (outside quotation marks).
+    """
+    for quote in quotes:
+        speaker = quote.get("speaker")
+        if not speaker or not speaker.get("person_id"):
+            continue
+        span = _span(doc, [speaker.get("start"), speaker.get("end")])
+        gender = pronoun_gender(span.text) if span is not None and len(span) == 1 else None
+        pid = str(speaker["person_id"])
+        if span is not None and gender and _plain_antecedent(span[0], pid, index):
+            yield pid, gender
+
+
+def _plain_antecedent(pronoun: Token, pid: str, index: _Index) -> bool:
+    """Tell whether person ``pid`` is plainly what ``pronoun`` refers back to."""
+    earlier = [i for i, owner in index.mention_of.items() if owner == pid and i < pronoun.i]
+    if not earlier:
+        return False
+    doc = pronoun.doc
+    last = doc[max(earlier)]
+    modifier = last.dep_ in ("compound", "poss") or (
+        last.i + 1 < len(doc) and doc[last.i + 1].lower_ in POSSESSIVE_S
+    )
+    if last.i in index.quoted or modifier:
+        return False
+    if not doc.has_annotation("SENT_START"):
+        return True
+    first = min(i for i in earlier if i >= last.sent.start and index.mention_of[i] == pid)
+    before = [*doc[last.sent.start : first], *doc[pronoun.sent.start : pronoun.i]]
+    return not any(index.other_person(t, pid) for t in before if t.i not in index.quoted)
+
+
+@functools.cache
+def _personal_nouns() -> frozenset[str]:
+    """Nouns that name a person or people: the project's titles and role nouns, unnamed sources."""
+    unnamed = data_json("unnamed_speakers.json")
+    lexicons = load_lexicons()
+    roles = (line.split("\t")[0] for line in data_lines("roles.txt"))
+    words = {*unnamed.get("group_nouns", ()), *unnamed.get("titles", ()), *roles}
+    return frozenset({w.lower() for w in words} | lexicons.titles | lexicons.honorifics)
+
+
+def _is_personal_noun(token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN", "") or token.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+        return False
+    word = token.lower_
+    return word in _personal_nouns() or token.lemma_.lower() in _personal_nouns() or bool(title_gender(word))
+
+
+@dataclass(slots=True)
+class _Index:
+    """Who each token belongs to: a person's mention or role, a quotation, a resolved speaker."""
+
+    mention_of: dict[int, str]
+    role_of: dict[int, str]
+    quoted: set[int]
+    speaker_of: dict[int, str]
+
+    @classmethod
+    def build(cls, doc: Doc, people: list[PersonRecord], quotes: list[QuoteRecord]) -> _Index:
+        index = cls({}, {}, _quotation_marked(doc), {})
+        for person in people:
+            pid = str(person["id"])
+            for spans, into in (
+                (person.get("mentions"), index.mention_of),
+                (person.get("roles"), index.role_of),
+            ):
+                for bounds in spans or ():
+                    span = _span(doc, bounds)
+                    into.update(dict.fromkeys(range(span.start, span.end), pid) if span is not None else {})
+        for quote in quotes:
+            if quote.get("kind") in ("direct", "mixed") and (
+                span := _span(doc, [quote.get("start"), quote.get("end")])
+            ):
+                index.quoted.update(range(span.start, span.end))
+            speaker = quote.get("speaker")
+            if speaker and speaker.get("person_id"):
+                span = _span(doc, [speaker.get("start"), speaker.get("end")])
+                for i in range(span.start, span.end) if span is not None else ():
+                    index.speaker_of[i] = str(speaker["person_id"])
+        return index
+
+    def other_person(self, token: Token, pid: str | None) -> bool:
+        """Tell whether ``token`` names someone other than person ``pid``."""
+        i = token.i
+        owner = self.mention_of.get(i) or self.role_of.get(i)
+        if owner is not None:
+            return owner != pid
+        return token.ent_type_ == "PERSON" or _is_personal_noun(token)
+
+
+def _quotation_marked(doc: Doc) -> set[int]:
+    """Return the tokens between quotation marks, each paragraph read on its own."""
+    inside: set[int] = set()
+    open_ = False
+    for token in doc:
+        if "\n" in token.text:
+            open_ = False
+        elif token.text == '"':
+            open_ = not open_
+        elif token.text in _OPENING_MARKS:
+            open_ = True
+        elif token.text in _CLOSING_MARKS and token.is_punct:
+            open_ = False
+        elif open_:
+            inside.add(token.i)
+    return inside
+
+
+def _sole_person(sentence: Span, index: _Index) -> str | None:
+    """Return the one person ``sentence`` names, or ``None`` (none, several, or someone unnamed)."""
+    ids = {index.mention_of[t.i] for t in sentence if t.i in index.mention_of}
+    if len(ids) != 1:
+        return None
+    pid = next(iter(ids))
+    for token in sentence:
+        if index.other_person(token, pid):
+            return None
+        if token.lower_ in GENDERED_PRONOUNS and token.dep_ in _OBJECT:
+            return None  # "Ada Quill met him": someone else is about
+    return pid
+
+
+def _pronoun_after(tokens: Iterable[Token], pid: str, index: _Index) -> Token | None:
+    """Return the first subject or possessive pronoun of ``tokens``, unless someone else comes first."""
+    for token in tokens:
+        if index.other_person(token, pid):
+            return None
+        if token.lower_ not in GENDERED_PRONOUNS or token.i in index.quoted:
+            continue
+        if index.speaker_of.get(token.i, pid) != pid:
+            return None  # attribution read it as someone else
+        parsed = token.doc.has_annotation("DEP")
+        if token.dep_ in _SUBJECT_OR_POSSESSIVE or (not parsed and token.lower_ in ("he", "she", "his")):
+            return token
+        return None
+    return None
+
+
+def _context_pronouns(doc: Doc, people: list[PersonRecord], index: _Index) -> Iterator[tuple[str, Gender]]:
+    """Yield ``(person id, gender)`` of the pronouns the person's context gives them.
+
+    A pronoun opening the sentence after one naming only them (same paragraph), and a pronoun
+    after "the <title>" (a definite title that is the head of the person's role, their latest
+    mention in the same or the previous paragraph), in the same sentence.
+    """
+    starts = paragraph_starts(doc.text)
+
+    def para(char: int) -> int:
+        return bisect.bisect_right(starts, char)
+
+    sentences = list(doc.sents)
+    for before, after in itertools.pairwise(sentences):
+        pid = _sole_person(before, index) if para(before.start_char) == para(after.start_char) else None
+        token = _pronoun_after(after, pid, index) if pid is not None else None
+        if pid is not None and token is not None and (gender := pronoun_gender(token.text)):
+            yield pid, gender
+    heads = _role_heads(doc, people)
+    for sentence in sentences:
+        for title in sentence:
+            pid = _definite_title_person(title, heads, index, para)
+            token = _pronoun_after(doc[title.i + 1 : sentence.end], pid, index) if pid else None
+            if pid is not None and token is not None and (gender := pronoun_gender(token.text)):
+                yield pid, gender
+
+
+def _role_heads(doc: Doc, people: list[PersonRecord]) -> dict[str, set[str]]:
+    """Return, per head word of a role ("president"), the ids of the people who hold it."""
+    heads: dict[str, set[str]] = {}
+    for person in people:
+        for bounds in person.get("roles") or ():
+            span = _span(doc, bounds)
+            if span is not None and _is_personal_noun(span.root):
+                heads.setdefault(span.root.lower_, set()).add(str(person["id"]))
+    return heads
+
+
+def _definite_title_person(
+    title: Token, heads: dict[str, set[str]], index: _Index, para: Callable[[int], int]
+) -> str | None:
+    """Return the person "the <title>" stands for: the closest earlier holder of that role, or ``None``."""
+    holders = heads.get(title.lower_)
+    if not holders or title.i in index.mention_of or title.i in index.role_of:
+        return None
+    doc = title.doc
+    window = doc[max(0, title.i - 3) : title.i]
+    if not any(t.lower_ == "the" for t in window) or any(t.is_punct for t in window):
+        return None
+    latest = {
+        i: pid for i, pid in index.mention_of.items() if pid in holders and i < title.i
+    }  # token index -> holder
+    if not latest:
+        return None
+    last = max(latest)
+    if para(doc[last].idx) not in (para(title.idx), para(title.idx) - 1):
+        return None
+    return latest[last]
+
+
+# ---- first names -------------------------------------------------------------------------------
+
+
+def _first_name(name: str) -> Gender | None:
+    """Return the lexicon's gender of the first word of a name of two words or more."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[0].rstrip(".")
+    if len(first) < 2 or not first[0].isupper() or not first.isalpha():
+        return None
+    return first_name_gender(first)
