@@ -244,9 +244,9 @@ def test_disk_full_is_one_clear_line_and_the_output_resumes(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     if fmt == "parquet":
-        import pandas as pd
+        import pyarrow.parquet as pq
 
-        monkeypatch.setattr(pd.DataFrame, "to_parquet", full)
+        monkeypatch.setattr(pq, "write_table", full)
     else:
         monkeypatch.setattr(sinks, "_fsync", full)
     result = CliRunner().invoke(_app(), ["batch", str(source), "-o", str(out), "--no-progress"])
