@@ -14,7 +14,8 @@ Logical types and their values in a row:
 - ``list<str>``: a list of ``str`` (organisation ids, author names, warnings);
 - ``list<span>``: a list of ``{"text", "start", "end"}`` (mentions, roles: offsets kept).
 
-Every value may be ``None`` (a list is never ``None`` in a report row, only in an error row).
+Every value but a list may be ``None`` (a list is empty instead: Spark's pandas conversion, among
+others, expects every list cell to be a list).
 """
 
 from __future__ import annotations
@@ -178,6 +179,8 @@ def table_rows(results: Iterable[Report | Failure], *, indexes: Sequence[int] | 
                     "status": "error",
                     "error": item.error,
                     "reason": item.reason,
+                    "authors": [],
+                    "warnings": [],
                     "schema_version": item.schema_version,
                 }
             )
