@@ -177,7 +177,9 @@ class ParquetSink:
             try:
                 for table in self.tables:
                     final = self.path / table / name
-                    temp = final.with_name(name + ".tmp")
+                    # a leading dot: Parquet readers (pyarrow datasets, Spark) skip the file
+                    # while it is unfinished, or when a kill leaves it behind
+                    temp = final.with_name(f".{name}.tmp")
                     staged.append((temp, final))
                     self.parquet.write_table(tables[table], temp)
                     with temp.open("rb") as handle:
