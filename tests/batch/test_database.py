@@ -178,3 +178,22 @@ def test_a_database_open_elsewhere_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "c.duckdb").write_bytes(b"not a database at all" * 100)
     with pytest.raises(QuotemineError, match=r"cannot open database .*c\.duckdb"):
         DuckDBSink(path)
+
+
+def test_a_database_of_another_release_is_refused_before_any_work(tmp_path: Path) -> None:
+    path = tmp_path / "c.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE people (doc_id VARCHAR, person_id VARCHAR, name VARCHAR)")
+    con.close()
+    with pytest.raises(QuotemineError, match="table people has other columns"):
+        DuckDBSink(path)
+
+
+def test_a_duckdb_output_that_is_a_folder_is_refused(tmp_path: Path) -> None:
+    from quotemine.batch import run_batch
+    from quotemine.errors import InputError
+
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "out.duckdb").mkdir()
+    with pytest.raises(InputError, match="a DuckDB output is a database file"):
+        run_batch([tmp_path / "texts"], tmp_path / "out.duckdb")

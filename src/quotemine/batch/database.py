@@ -234,9 +234,27 @@ class DuckDBSink:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.con = self.duckdb.connect(str(path))
         with self._failing("open"):
-            self._transaction(schema_sql())
+            statements = schema_sql()  # the tables, then the views
+            self._transaction(statements[: len(DB_TABLES)])
+            self._check_columns()
+            self._transaction(statements[len(DB_TABLES) :])
             found = self.con.execute("SELECT doc_id FROM documents UNION ALL SELECT doc_id FROM errors")
             self.done: set[str] = {str(doc_id) for (doc_id,) in found.fetchall()}
+
+    def _check_columns(self) -> None:
+        """Refuse a database whose tables have other columns (written by another release)."""
+        found: dict[str, list[str]] = {}
+        for table, column in self.con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() "
+            "WHERE schema_name = 'main' ORDER BY table_name, column_index"
+        ).fetchall():
+            found.setdefault(table, []).append(column)
+        for name, columns in DB_TABLES.items():
+            if found.get(name) != [c for c, _ in columns]:
+                raise QuotemineError(
+                    f"database {self.path}: table {name} has other columns than this release "
+                    "writes (another quotemine version made it); write the output to a new database"
+                )
 
     @contextlib.contextmanager
     def _failing(self, what: str) -> Iterator[None]:
