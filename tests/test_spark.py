@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -14,8 +15,10 @@ import pytest
 pd = pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
 
+from quotemine import arrow_schema  # noqa: E402
 from quotemine.batch import partition, partition_reports  # noqa: E402
 from quotemine.views.frames import frames, parse_results, spark_ddl  # noqa: E402
+from quotemine.views.rows import KEYS  # noqa: E402
 
 
 def _java_works() -> bool:
@@ -97,5 +100,22 @@ def test_spark_report_json_stage_gives_every_table(spark: Any) -> None:
     tables = frames(parse_results(collected["result"]))
     assert tables["documents"]["doc_id"].tolist() == ["s1", "s2", "s3", "s4"]
     assert tables["documents"]["status"].tolist() == ["ok", "ok", "ok", "error"]
-    assert tables["documents"]["published"].tolist()[:3] == ["2021-03-01", "2021-03-02", "2021-01-01"]
+    published = tables["documents"]["published"].tolist()[:3]
+    assert published == [datetime.date(2021, 3, 1), datetime.date(2021, 3, 2), datetime.date(2021, 1, 1)]
     assert set(tables["quotes"]["doc_id"]) <= {"s1", "s2", "s3"}
+    for name in ("documents", "people", "money"):  # list, date and decimal columns through Spark
+        got = reports.mapInPandas(_table_of(name), schema=spark_ddl(name)).toArrow()
+        assert got.schema.remove_metadata().equals(arrow_schema(name)), name
+        expected = tables[name].sort_values(list(KEYS[name])).reset_index(drop=True)
+        back = got.to_pandas(types_mapper=pd.ArrowDtype).sort_values(list(KEYS[name])).reset_index(drop=True)
+        pd.testing.assert_frame_equal(
+            back.drop(columns="index", errors="ignore"), expected.drop(columns="index", errors="ignore")
+        )
+
+
+def _table_of(name: str) -> Any:
+    def run(batches: Iterable[Any]) -> Iterator[Any]:
+        for batch in batches:
+            yield frames(parse_results(batch["result"]))[name]
+
+    return run

@@ -102,28 +102,23 @@ def build() -> nbformat.NotebookNode:
             "assert all(text[q.start : q.end] == q.text for q in report.quotes)\n"
             "quotes.groupby('kind').size()"
         ),
-        new_markdown_cell("## People, dates and money"),
-        new_code_cell(
-            "orgs = {o.id: o.name for o in report.organizations}\n"
-            "pd.DataFrame(\n"
-            "    {\n"
-            "        'id': p.id,\n"
-            "        'name': p.name,\n"
-            "        'roles': '; '.join(r.text for r in p.roles),\n"
-            "        'affiliations': '; '.join(orgs.get(a, a) for a in p.affiliations),\n"
-            "        'mentions': len(p.mentions),\n"
-            "    }\n"
-            "    for p in report.people\n"
-            ")"
+        new_markdown_cell(
+            "## People, dates and money\n\n"
+            "`report.to_frames()` (and `quotemine.frames(reports)` for many) gives typed tables, the "
+            "same ones a batch writes to Parquet or DuckDB: lists stay lists (each role keeps its "
+            "offsets), amounts are exact decimals, dates are dates (`quotemine.arrow_schema()`)."
         ),
         new_code_cell(
-            "pd.DataFrame([d.model_dump(include={'text', 'value', 'granularity', 'modifier'}) "
-            "for d in report.dates])"
+            "tables = report.to_frames()\n"
+            "people = tables['people']\n"
+            "people.assign(roles=[[r['text'] for r in roles] for roles in people['roles']])[\n"
+            "    ['person_id', 'name', 'roles', 'affiliation_names', 'n_mentions']\n"
+            "]"
         ),
         new_code_cell(
-            "pd.DataFrame([m.model_dump(include={'text', 'amount', 'currency', 'qualifier'}) "
-            "for m in report.money])"
+            "tables['dates'][['text', 'value', 'value_start', 'value_end', 'granularity', 'modifier']]"
         ),
+        new_code_cell("tables['money'][['text', 'amount', 'currency', 'qualifier']]"),
         new_markdown_cell(
             "## The JSON report\n\n"
             "The report is a pydantic model with a versioned JSON form (`quotemine schema` prints "

@@ -18,6 +18,7 @@ from quotemine.errors import (
     SchemaVersionError,
 )
 from quotemine.schema import SCHEMA_VERSION, Failure, Report, report_json_schema
+from quotemine.views.arrow import arrow_schema
 from quotemine.views.frames import frames
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "SchemaVersionError",
     "__version__",
     "add_pipes",
+    "arrow_schema",
     "extract",
     "frames",
     "load_pipeline",

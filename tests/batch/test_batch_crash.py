@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -139,3 +140,69 @@ def test_kill_9_of_a_parquet_batch_keeps_its_parts_and_resumes_once(tmp_path: Pa
     quotes = pd.read_parquet(out / "quotes")
     assert not quotes.duplicated(["doc_id", "quote_id"]).any()
     assert set(quotes["doc_id"]) <= set(ids)
+
+
+def test_kill_9_of_a_duckdb_batch_keeps_whole_documents_and_resumes_once(
+    tmp_path: Path, extractor: Any
+) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    pytest.importorskip("pyarrow")
+    ids = _articles(tmp_path / "in.jsonl", 120)
+    out = tmp_path / "corpus.duckdb"
+    code = (
+        "import logging, sys; from quotemine.batch import run_batch; "
+        "logging.basicConfig(stream=sys.stderr, format='%(message)s'); "
+        "logging.getLogger('quotemine.batch.database').setLevel(logging.DEBUG); "
+        "run_batch([sys.argv[1]], sys.argv[2], part_docs=5, progress=False)"
+    )
+    env = {**os.environ, "PYTHONPATH": _SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    batch = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp_path / "in.jsonl"), str(out)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    commits: list[bytes] = []
+
+    def read_commits() -> None:
+        assert batch.stderr is not None
+        for line in batch.stderr:
+            if line.startswith(b"committed "):
+                commits.append(line)
+
+    reader = threading.Thread(target=read_commits, daemon=True)
+    reader.start()
+    _wait_for(lambda: len(commits) >= 2, 120, "two committed parts", batch)
+    os.kill(batch.pid, signal.SIGKILL)
+    batch.wait()
+    reader.join(timeout=10)
+
+    con = duckdb.connect(str(out), read_only=True)  # a killed run leaves a database that opens
+    kept = [doc_id for (doc_id,) in con.execute("SELECT doc_id FROM documents").fetchall()]
+    assert 10 <= len(kept) < len(ids), "the kill came too late to test a resume"
+    _assert_whole_documents(con)
+    con.close()
+
+    result = run_batch([tmp_path / "in.jsonl"], out, extractor=extractor, progress=False)
+    assert result.skipped == len(kept)
+    assert result.processed == len(ids) - len(kept)
+    con = duckdb.connect(str(out), read_only=True)
+    got = [doc_id for (doc_id,) in con.execute("SELECT doc_id FROM documents").fetchall()]
+    assert sorted(got) == sorted(ids)  # every document exactly once
+    _assert_whole_documents(con)
+
+
+def _assert_whole_documents(con: Any) -> None:
+    """Every document's items are all there (its counts match its rows), and none is orphaned."""
+    for table, count in (("people", "n_people"), ("quotes", "n_quotes"), ("money", "n_money")):
+        mismatched = con.execute(
+            f"SELECT d.doc_id FROM documents AS d LEFT JOIN "
+            f"(SELECT doc_id, count(*) AS n FROM {table} GROUP BY doc_id) AS t ON t.doc_id = d.doc_id "
+            f"WHERE coalesce(t.n, 0) <> d.{count}"
+        ).fetchall()
+        assert mismatched == [], table
+        orphans = con.execute(
+            f"SELECT count(*) FROM {table} WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+        ).fetchone()
+        assert orphans == (0,), table
+    assert con.execute("SELECT count(*) FROM quotes").fetchone()[0] > 0

@@ -244,9 +244,9 @@ def test_disk_full_is_one_clear_line_and_the_output_resumes(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     if fmt == "parquet":
-        import pandas as pd
+        import pyarrow.parquet as pq
 
-        monkeypatch.setattr(pd.DataFrame, "to_parquet", full)
+        monkeypatch.setattr(pq, "write_table", full)
     else:
         monkeypatch.setattr(sinks, "_fsync", full)
     result = CliRunner().invoke(_app(), ["batch", str(source), "-o", str(out), "--no-progress"])
@@ -299,6 +299,35 @@ def test_parquet_sink_writes_a_part_by_count_and_by_time(tmp_path: Path) -> None
     assert parts() == 2  # by count
     sink.close()
     assert ParquetSink(tmp_path / "o.parquet").done == {f"d{n}" for n in range(5)}
+
+
+def test_parquet_readers_skip_a_part_that_was_not_renamed_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    import quotemine.batch.sinks as sinks
+    from quotemine.batch.workers import Outcome
+    from quotemine.errors import QuotemineError
+
+    def failure(n: int) -> Outcome:
+        line = Failure(id=f"d{n}", index=n, error="InputError", reason="empty").model_dump_json()
+        return Outcome(n, f"d{n}", line, "empty")
+
+    def killed(*args: Any) -> None:  # every table's part is written, none renamed: as if killed
+        raise OSError(errno.EIO, "killed")
+
+    sink = sinks.ParquetSink(tmp_path / "o.parquet", part_docs=1)
+    sink.write([failure(0)])
+    monkeypatch.setattr(sinks.os, "replace", killed)
+    with pytest.raises(QuotemineError):
+        sink.write([failure(1)])
+    documents = tmp_path / "o.parquet" / "documents"
+    assert len(list(documents.iterdir())) == 2  # the part and the unfinished one
+    assert pd.read_parquet(documents)["doc_id"].tolist() == ["d0"]
+    monkeypatch.undo()
+    assert sinks.ParquetSink(tmp_path / "o.parquet").done == {"d0"}
+    assert [f.name for f in documents.iterdir()] == ["part-00000.parquet"]
 
 
 @pytest.mark.slow

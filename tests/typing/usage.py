@@ -38,3 +38,14 @@ def run() -> None:
         quotemine.load_pipeline("missing")
     except quotemine.QuotemineError as err:
         print(err)
+
+
+def tables(reports: list[Report]) -> None:
+    from quotemine.batch import run_batch
+
+    schemas = quotemine.arrow_schema()  # every table's pyarrow.Schema, by name
+    print(sorted(schemas), quotemine.arrow_schema("people").names)
+    people = quotemine.frames(reports)["people"]
+    print(people["affiliation_names"])
+    result = run_batch(["articles/"], "corpus.duckdb", part_docs=50, progress=False)
+    print(result.summary())

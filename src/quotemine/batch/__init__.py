@@ -1,4 +1,4 @@
-"""Run quotemine over many articles: read inputs, write resumable JSONL or Parquet, record errors.
+"""Run quotemine over many articles: read inputs, write resumable JSONL, Parquet or DuckDB; record errors.
 
 ``run_batch`` is the logic of ``quotemine batch`` (``quotemine.cli`` only parses its options);
 ``partition`` runs the pipeline over a pandas ``DataFrame``, the unit of work that ``quotemine.dask``
@@ -26,7 +26,12 @@ Output, chosen by ``fmt`` or by the output's name:
   ``quotemine.views.frames`` (``OUT/documents/``, ``OUT/people/``, ...), written in parts of at most
   100 results or 10 seconds; each part is written to a temporary file and renamed, ``documents``
   last, so a part either counts completely or not at all. Error records are ``documents`` rows
-  with ``status == "error"``. Read a table with ``pandas.read_parquet("OUT/quotes")``.
+  with ``status == "error"``. Read a table with ``pandas.read_parquet("OUT/quotes",
+  dtype_backend="pyarrow")``: its columns have the types of ``quotemine.arrow_schema()``.
+- DuckDB (``OUT.duckdb`` or ``fmt="duckdb"``, the ``db`` extra): one database file with the same
+  tables, primary keys, the tables ``person_roles``, ``person_affiliations``, ``mentions`` and
+  ``errors``, and the views ``who_said_what`` and ``sources`` (``quotemine.batch.database``); each
+  part is one transaction, so a killed run leaves only whole documents.
 
 Re-running with the same output resumes: ids already in the output are skipped (error records
 included; delete their lines to retry them).

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from quotemine.api import DEFAULT_MODEL, Extractor
 from quotemine.errors import QuotemineError
 from quotemine.schema import Failure, Report
-from quotemine.views.frames import frames, require_pandas
+from quotemine.views.frames import frames_at, require_pandas
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,13 +55,8 @@ def partition(
             is not installed.
 
     """
-    pandas = require_pandas()
     results = _results(df, model, batch_size, published)
-    tables = frames(results)
-    tables["documents"]["index"] = pandas.array(
-        [_label_int(label, i) for i, label in enumerate(df.index)], dtype="Int64"
-    )
-    return tables
+    return frames_at(results, [_label_int(label, i) for i, label in enumerate(df.index)])
 
 
 def partition_reports(

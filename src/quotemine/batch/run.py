@@ -1,4 +1,4 @@
-"""Run quotemine over many articles into a resumable JSONL file or Parquet tables; record errors.
+"""Run quotemine over many articles into a resumable JSONL file, Parquet tables or a DuckDB database.
 
 ``run_batch`` is the logic of ``quotemine batch`` (whose options ``quotemine.cli`` parses).
 """
@@ -17,6 +17,7 @@ from typing import Any
 from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
 from quotemine.api import DEFAULT_MODEL, Extractor
+from quotemine.batch.database import DuckDBSink
 from quotemine.batch.inputs import (
     DEFAULT_MAX_CHARS,
     BatchRecord,
@@ -39,6 +40,7 @@ class OutputFormat(StrEnum):
 
     jsonl = "jsonl"
     parquet = "parquet"
+    duckdb = "duckdb"
 
 
 @dataclass(slots=True)
@@ -80,21 +82,24 @@ class BatchResult:
 def _format_of(output: Path, fmt: OutputFormat | str | None) -> OutputFormat:
     if fmt is not None:
         return OutputFormat(fmt)
-    return OutputFormat.parquet if output.suffix.lower() == ".parquet" else OutputFormat.jsonl
+    suffixes = {".parquet": OutputFormat.parquet, ".duckdb": OutputFormat.duckdb}
+    return suffixes.get(output.suffix.lower(), OutputFormat.jsonl)
 
 
 def check_output(output: Path, kind: OutputFormat, inputs: Sequence[str | Path]) -> None:
     """Refuse, before any work, an output that is the wrong kind of path or that is an input.
 
     Raises:
-        InputError: the JSONL output is a folder, the Parquet output is a file, or the output is
-            (or, for Parquet, holds) one of the inputs.
+        InputError: the JSONL or DuckDB output is a folder, the Parquet output is a file, or the
+            output is (or, for Parquet, holds) one of the inputs.
 
     """
     if kind is OutputFormat.jsonl and output.is_dir():
         raise InputError(
             f"output {output} is a folder; JSONL output needs a file name (or use --format parquet)"
         )
+    if kind is OutputFormat.duckdb and output.is_dir():
+        raise InputError(f"output {output} is a folder; a DuckDB output is a database file (OUT.duckdb)")
     if kind is OutputFormat.parquet and output.exists() and not output.is_dir():
         raise InputError(f"output {output} is a file; Parquet output is a folder of tables")
     target = output.resolve()
@@ -112,10 +117,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _open_sink(out: Path, kind: OutputFormat, part_docs: int | None) -> JsonlSink | ParquetSink:
+def _open_sink(out: Path, kind: OutputFormat, part_docs: int | None) -> JsonlSink | ParquetSink | DuckDBSink:
     if kind is OutputFormat.jsonl:
         return JsonlSink(out)
-    return ParquetSink(out) if part_docs is None else ParquetSink(out, part_docs=part_docs)
+    sink = ParquetSink if kind is OutputFormat.parquet else DuckDBSink
+    return sink(out) if part_docs is None else sink(out, part_docs=part_docs)
 
 
 def run_batch(
@@ -132,7 +138,7 @@ def run_batch(
     progress: bool | None = None,
     part_docs: int | None = None,
 ) -> BatchResult:
-    """Extract reports of many articles into a resumable JSONL file or Parquet tables.
+    """Extract reports of many articles into a resumable JSONL file, Parquet tables or a database.
 
     Every input record is accounted for exactly once: it gets a report or an error record, or
     is skipped because its id is already in the output. A repeated id is made unique
@@ -140,8 +146,9 @@ def run_batch(
 
     Args:
         inputs: text files, folders of them, and JSONL/CSV/Parquet record files.
-        output: the JSONL file, or the Parquet folder, to write or resume.
-        fmt: ``"jsonl"`` or ``"parquet"``; by default Parquet when ``output`` ends in ``.parquet``.
+        output: the JSONL file, the Parquet folder or the DuckDB database to write or resume.
+        fmt: ``"jsonl"``, ``"parquet"`` or ``"duckdb"``; by default Parquet when ``output`` ends
+            in ``.parquet``, DuckDB when it ends in ``.duckdb`` (``quotemine.batch.database``).
         model: spaCy pipeline package; defaults to ``DEFAULT_MODEL``. Ignored with ``extractor``.
         extractor: an ``Extractor`` to use instead of loading ``model``.
         n_process: processes that extract (each runs the whole extraction of a share of the
@@ -151,8 +158,9 @@ def run_batch(
         published: publication date (``YYYY-MM-DD``) of records that carry none.
         max_chars: longer texts become error records (the Python API would chunk them).
         progress: show a progress bar; by default only when standard error is a terminal.
-        part_docs: for Parquet output, results per part (default ``PARQUET_PART_DOCS``; a part
-            is also written when its oldest result has waited ``PARQUET_PART_SECONDS``).
+        part_docs: for Parquet and DuckDB output, results per part or transaction (default
+            ``PARQUET_PART_DOCS``; a part is also written when its oldest result has waited
+            ``PARQUET_PART_SECONDS``).
 
     Returns:
         Counts of reports, error records and skipped (already done) records, and a note for
@@ -162,7 +170,8 @@ def run_batch(
         InputError: an input is missing or unreadable (a corrupt Parquet file), or the output
             is an input or the wrong kind of path.
         QuotemineError: the output cannot be written (e.g. the disk is full), worker processes
-            cannot be started, the model is not installed, or an extra is missing.
+            cannot be started, the model is not installed, an extra is missing, or the database is
+            open in another process.
 
     """
     started = time.perf_counter()

@@ -1,5 +1,8 @@
 """Write batch results: a resumable JSONL file, or Parquet tables written part by part.
 
+The Parquet files carry the published Arrow schema (``quotemine.arrow_schema()``); the DuckDB
+database sink is ``quotemine.batch.database.DuckDBSink``.
+
 Both sinks know, when opened on an existing output, which ids are already done, so a re-run resumes.
 A failed write (a full disk, a lost mount) raises ``QuotemineError`` with one line naming the
 output; what was written before it stays valid, and a re-run resumes after it.
@@ -19,7 +22,8 @@ from typing import IO
 
 from quotemine.batch.workers import Outcome
 from quotemine.errors import QuotemineError
-from quotemine.views.frames import TABLES, frames, parse_results, require_pandas
+from quotemine.views.arrow import arrow_tables, require_pyarrow
+from quotemine.views.frames import TABLES, parse_results, require_pandas
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +119,10 @@ class ParquetSink:
         self, path: Path, *, part_docs: int = PARQUET_PART_DOCS, part_seconds: float = PARQUET_PART_SECONDS
     ) -> None:
         self.pandas = require_pandas()
+        require_pyarrow()
+        import pyarrow.parquet  # type: ignore[import-untyped,unused-ignore]  # the tables extra
+
+        self.parquet = pyarrow.parquet
         self.path = path
         self.part_docs, self.part_seconds = part_docs, part_seconds
         self.tables = [name for name in TABLES if name != "documents"] + ["documents"]
@@ -160,17 +168,20 @@ class ParquetSink:
         """Write the queued results as one part of every table, documents last."""
         if not self.pending:
             return
-        tables = frames(parse_results(result.json for result in self.pending))
-        tables["documents"]["index"] = self.pandas.array([r.index for r in self.pending], dtype="Int64")
+        tables = arrow_tables(
+            parse_results(result.json for result in self.pending), indexes=[r.index for r in self.pending]
+        )
         name = f"part-{self.next_part:05d}.parquet"
         staged: list[tuple[Path, Path]] = []
         with _writing(self.path):
             try:
                 for table in self.tables:
                     final = self.path / table / name
-                    temp = final.with_name(name + ".tmp")
+                    # a leading dot: Parquet readers (pyarrow datasets, Spark) skip the file
+                    # while it is unfinished, or when a kill leaves it behind
+                    temp = final.with_name(f".{name}.tmp")
                     staged.append((temp, final))
-                    tables[table].to_parquet(temp, index=False)
+                    self.parquet.write_table(tables[table], temp)
                     with temp.open("rb") as handle:
                         os.fsync(handle.fileno())
             except OSError:

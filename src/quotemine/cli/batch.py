@@ -1,4 +1,4 @@
-"""``quotemine batch``: many articles into resumable JSONL or Parquet tables (``run_batch``).
+"""``quotemine batch``: many articles into resumable JSONL, Parquet tables or DuckDB (``run_batch``).
 
 Exit statuses: 0 done (also when no input record was found: a ``warning:`` line says why); 1 an
 input missing or unreadable, an output that is an input or the wrong kind of path, an output that
@@ -25,11 +25,18 @@ def batch_cli(
         list[str], typer.Argument(help="text files, folders of .txt files, JSONL/CSV/Parquet record files")
     ],
     output: Annotated[
-        str, typer.Option("--output", "-o", help="JSONL file, or folder of Parquet tables (OUT.parquet)")
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help="JSONL file, folder of Parquet tables (OUT.parquet) or DuckDB database (OUT.duckdb)",
+        ),
     ],
     fmt: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="jsonl or parquet; default: parquet if OUT ends in .parquet"),
+        typer.Option(
+            "--format", "-f", help="jsonl, parquet or duckdb; default: by OUT's suffix (.parquet, .duckdb)"
+        ),
     ] = None,
     model: Annotated[
         str | None, typer.Option("--model", "-m", help="installed spaCy English pipeline")
@@ -49,7 +56,7 @@ def batch_cli(
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log what quotemine decides")] = False,
 ) -> None:
-    """Extract reports of many articles into JSONL or Parquet tables; re-run to resume.
+    """Extract reports of many articles into JSONL, Parquet tables or a DuckDB database; re-run to resume.
 
     Every input record gets one output line (a report or an error record); a repeated id is
     reported as <id>#2. Exit status 1, with one error line, when an input is missing or

@@ -6,8 +6,17 @@ item id (``person_id``, ``org_id``, ``quote_id``, ``date_id``, ``money_id``), so
 
     quotes.merge(people, left_on=["doc_id", "speaker_person_id"], right_on=["doc_id", "person_id"])
 
-Column names and dtypes are fixed (``TABLES``), also for empty tables, so parts of a batch written
-one by one, or computed on different machines, concatenate into the same table.
+Columns are typed with Arrow (``pandas.ArrowDtype``), the published schema of
+``quotemine.arrow_schema()``, also for empty tables, so parts of a batch written one by one, or
+computed on different machines, concatenate into the same table, and a Parquet file of a table reads
+back as the same frame (``pandas.read_parquet(path, dtype_backend="pyarrow")``). Lists are list
+columns, not joined strings: ``people.roles`` and every ``mentions`` column hold
+``{"text", "start", "end"}`` items, ``people.affiliations`` organisation ids (and
+``affiliation_names`` their names); money amounts are decimals, publication dates and a date
+value's ``value_start``/``value_end`` are dates::
+
+    people.explode("affiliation_names")                     # one row per person and organisation
+    quotes[quotes["speaker_organization_id"].notna()]       # organisations that speak
 
 Running the pipeline over a pandas ``DataFrame`` of articles is ``quotemine.batch.partition``: this
 module only reads reports (a view never runs the pipeline).
@@ -19,13 +28,15 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import ValidationError
 
 from quotemine.errors import QuotemineError, SchemaVersionError
-from quotemine.schema import Failure, Report, Speaker, TextSpan
+from quotemine.schema import Failure, Report
+from quotemine.views.arrow import arrow_tables
+from quotemine.views.rows import DECIMAL_PRECISION, DECIMAL_SCALE, TABLES, LogicalType
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,104 +47,23 @@ __all__ = [
     "TABLES",
     "empty_tables",
     "frames",
+    "frames_at",
     "parse_results",
     "require_pandas",
     "spark_ddl",
     "to_frames",
+    "to_pandas",
 ]
 
-# Column name -> logical type ("str", "int", "float", "bool"); every table starts with doc_id.
-TABLES: Final[Mapping[str, tuple[tuple[str, str], ...]]] = {
-    "documents": (
-        ("doc_id", "str"),
-        ("index", "int"),
-        ("status", "str"),
-        ("error", "str"),
-        ("reason", "str"),
-        ("published", "str"),
-        ("published_source", "str"),
-        ("title", "str"),
-        ("authors", "str"),
-        ("char_count", "int"),
-        ("n_people", "int"),
-        ("n_organizations", "int"),
-        ("n_quotes", "int"),
-        ("n_dates", "int"),
-        ("n_money", "int"),
-        ("warnings", "str"),
-        ("model", "str"),
-        ("schema_version", "str"),
-    ),
-    "people": (
-        ("doc_id", "str"),
-        ("person_id", "str"),
-        ("name", "str"),
-        ("author", "bool"),
-        ("n_mentions", "int"),
-        ("first_start", "int"),
-        ("first_end", "int"),
-        ("roles", "str"),
-        ("affiliations", "str"),
-    ),
-    "organizations": (
-        ("doc_id", "str"),
-        ("org_id", "str"),
-        ("name", "str"),
-        ("n_mentions", "int"),
-        ("first_start", "int"),
-        ("first_end", "int"),
-    ),
-    "quotes": (
-        ("doc_id", "str"),
-        ("quote_id", "str"),
-        ("kind", "str"),
-        ("text", "str"),
-        ("start", "int"),
-        ("end", "int"),
-        ("group", "str"),
-        ("speaker_text", "str"),
-        ("speaker_start", "int"),
-        ("speaker_end", "int"),
-        ("speaker_person_id", "str"),
-        ("speaker_name", "str"),
-        ("speaker_unnamed", "bool"),
-        ("cue_text", "str"),
-        ("cue_start", "int"),
-        ("cue_end", "int"),
-        ("addressee_text", "str"),
-    ),
-    "dates": (
-        ("doc_id", "str"),
-        ("date_id", "str"),
-        ("text", "str"),
-        ("start", "int"),
-        ("end", "int"),
-        ("value", "str"),
-        ("granularity", "str"),
-        ("modifier", "str"),
-        ("type", "str"),
-        ("note", "str"),
-    ),
-    "money": (
-        ("doc_id", "str"),
-        ("money_id", "str"),
-        ("text", "str"),
-        ("start", "int"),
-        ("end", "int"),
-        ("amount", "float"),
-        ("amount_max", "float"),
-        ("currency", "str"),
-        ("qualifier", "str"),
-        ("period", "str"),
-        ("per", "str"),
-    ),
+_SPARK_TYPES: Final[Mapping[LogicalType, str]] = {
+    "str": "string",
+    "int": "bigint",
+    "bool": "boolean",
+    "date": "date",
+    "decimal": f"decimal({DECIMAL_PRECISION},{DECIMAL_SCALE})",
+    "list<str>": "array<string>",
+    "list<span>": "array<struct<`text`: string, `start`: bigint, `end`: bigint>>",
 }
-_PANDAS_DTYPES: Final = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
-_SPARK_TYPES: Final = {"str": "string", "int": "bigint", "float": "double", "bool": "boolean"}
-_LIST_SEP: Final = "; "
-
-Rows = dict[str, list[dict[str, Any]]]
-"""Table name -> its rows (column -> cell), filled report by report."""
 
 
 def require_pandas() -> Any:
@@ -148,16 +78,15 @@ def require_pandas() -> Any:
     return pandas
 
 
-def _table(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+def to_pandas(tables: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
+    """Turn ``pyarrow.Table``s into pandas frames with ``pandas.ArrowDtype`` columns (types kept)."""
     pandas = require_pandas()
-    columns = TABLES[name]
-    frame: pd.DataFrame = pandas.DataFrame(rows, columns=[c for c, _ in columns])
-    return frame.astype({c: _PANDAS_DTYPES[kind] for c, kind in columns})
+    return {name: table.to_pandas(types_mapper=pandas.ArrowDtype) for name, table in tables.items()}
 
 
 def empty_tables() -> dict[str, pd.DataFrame]:
     """Return every table with its columns and dtypes and no rows (the ``meta`` of Dask)."""
-    return {name: _table(name, []) for name in TABLES}
+    return frames([])
 
 
 def spark_ddl(table: str) -> str:
@@ -180,7 +109,7 @@ def frames(reports: Iterable[Report | Failure]) -> dict[str, pd.DataFrame]:
 
     Returns:
         ``{"documents", "people", "organizations", "quotes", "dates", "money"}`` → ``DataFrame``,
-        with the columns and dtypes of ``TABLES``.
+        with the columns of ``TABLES`` and the types of ``quotemine.arrow_schema()``.
 
     Raises:
         QuotemineError: pandas or pyarrow is not installed.
@@ -190,24 +119,15 @@ def frames(reports: Iterable[Report | Failure]) -> dict[str, pd.DataFrame]:
     [{'doc_id': '0', 'quote_id': 'q1', 'kind': 'direct'}]
 
     """
-    rows: Rows = {name: [] for name in TABLES}
-    for position, item in enumerate(reports):
-        if isinstance(item, Failure):
-            doc_id = item.id if item.id is not None else str(item.index)
-            rows["documents"].append(
-                {
-                    "doc_id": doc_id,
-                    "index": position,
-                    "status": "error",
-                    "error": item.error,
-                    "reason": item.reason,
-                    "schema_version": item.schema_version,
-                }
-            )
-            continue
-        doc_id = item.id if item.id is not None else str(position)
-        _report_rows(item, doc_id, position, rows)
-    return {name: _table(name, table_rows) for name, table_rows in rows.items()}
+    return frames_at(reports)
+
+
+def frames_at(
+    reports: Iterable[Report | Failure], indexes: Sequence[int] | None = None
+) -> dict[str, pd.DataFrame]:
+    """Return ``frames(reports)`` with ``documents.index`` set from ``indexes`` (input positions)."""
+    require_pandas()
+    return to_pandas(arrow_tables(reports, indexes=indexes))
 
 
 def parse_results(lines: Iterable[str | bytes]) -> Iterator[Report | Failure]:
@@ -250,159 +170,3 @@ def to_frames(report: Report) -> dict[str, pd.DataFrame]:
 
     """
     return frames([report])
-
-
-def _report_rows(report: Report, doc_id: str, position: int, rows: Rows) -> None:
-    rows["documents"].append(_document_row(report, doc_id, position))
-    rows["people"] += _people_rows(report, doc_id)
-    rows["organizations"] += _org_rows(report, doc_id)
-    rows["quotes"] += _quote_rows(report, doc_id)
-    rows["dates"] += _date_rows(report, doc_id)
-    rows["money"] += _money_rows(report, doc_id)
-
-
-def _document_row(report: Report, doc_id: str, position: int) -> dict[str, Any]:
-    document = report.document
-    return {
-        "doc_id": doc_id,
-        "index": position,
-        "status": "ok",
-        "published": document.published,
-        "published_source": document.published_source,
-        "title": document.title.text if document.title else None,
-        "authors": _LIST_SEP.join(a.text for a in document.authors) or None,
-        "char_count": document.char_count,
-        "n_people": len(report.people),
-        "n_organizations": len(report.organizations),
-        "n_quotes": len(report.quotes),
-        "n_dates": len(report.dates),
-        "n_money": len(report.money),
-        "warnings": _LIST_SEP.join(report.warnings) or None,
-        "model": report.model,
-        "schema_version": report.schema_version,
-    }
-
-
-def _first(mentions: tuple[TextSpan, ...]) -> tuple[int | None, int | None]:
-    """Return the offsets of the first mention, or ``(None, None)``."""
-    return (mentions[0].start, mentions[0].end) if mentions else (None, None)
-
-
-def _people_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
-    rows = []
-    for person in report.people:
-        first_start, first_end = _first(person.mentions)
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "person_id": person.id,
-                "name": person.name,
-                "author": person.author,
-                "n_mentions": len(person.mentions),
-                "first_start": first_start,
-                "first_end": first_end,
-                "roles": _LIST_SEP.join(r.text for r in person.roles) or None,
-                "affiliations": " ".join(person.affiliations) or None,
-            }
-        )
-    return rows
-
-
-def _org_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
-    rows = []
-    for org in report.organizations:
-        first_start, first_end = _first(org.mentions)
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "org_id": org.id,
-                "name": org.name,
-                "n_mentions": len(org.mentions),
-                "first_start": first_start,
-                "first_end": first_end,
-            }
-        )
-    return rows
-
-
-def _speaker_cells(speaker: Speaker | None, names: Mapping[str, str]) -> dict[str, Any]:
-    if speaker is None:
-        return dict.fromkeys(
-            (
-                "speaker_text",
-                "speaker_start",
-                "speaker_end",
-                "speaker_person_id",
-                "speaker_name",
-                "speaker_unnamed",
-            )
-        )
-    return {
-        "speaker_text": speaker.text,
-        "speaker_start": speaker.start,
-        "speaker_end": speaker.end,
-        "speaker_person_id": speaker.person_id,
-        "speaker_name": names.get(speaker.person_id) if speaker.person_id else None,
-        "speaker_unnamed": speaker.unnamed,
-    }
-
-
-def _quote_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
-    names = {person.id: person.name for person in report.people}
-    rows = []
-    for quote in report.quotes:
-        cue = quote.cue
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "quote_id": quote.id,
-                "kind": quote.kind,
-                "text": quote.text,
-                "start": quote.start,
-                "end": quote.end,
-                "group": quote.group,
-                **_speaker_cells(quote.speaker, names),
-                "cue_text": cue.text if cue else None,
-                "cue_start": cue.start if cue else None,
-                "cue_end": cue.end if cue else None,
-                "addressee_text": quote.addressee.text if quote.addressee else None,
-            }
-        )
-    return rows
-
-
-def _date_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "doc_id": doc_id,
-            "date_id": f"d{number}",
-            "text": mention.text,
-            "start": mention.start,
-            "end": mention.end,
-            "value": mention.value,
-            "granularity": mention.granularity,
-            "modifier": mention.modifier,
-            "type": mention.type,
-            "note": mention.note,
-        }
-        for number, mention in enumerate(report.dates, start=1)
-    ]
-
-
-def _money_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "doc_id": doc_id,
-            "money_id": f"m{number}",
-            "text": money.text,
-            "start": money.start,
-            "end": money.end,
-            "amount": money.amount,
-            "amount_max": money.amount_max,
-            "currency": money.currency,
-            "qualifier": money.qualifier,
-            "period": money.period,
-            "per": money.per,
-        }
-        for number, money in enumerate(report.money, start=1)
-    ]
