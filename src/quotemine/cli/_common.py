@@ -36,10 +36,23 @@ PublishedOption = Annotated[
     ),
 ]
 
+#: The ``--html`` option of ``extract`` and ``batch``: how a web page (an .html/.htm file) is read.
+HtmlOption = Annotated[
+    str,
+    typer.Option(
+        "--html",
+        metavar="[article|mask]",
+        help="how .html/.htm pages are read: article (default; the 'web' extra) takes the article's "
+        "body, title, byline and date out of the page and reports on that text (document.text); "
+        "mask reads the whole page with its markup as spaces (offsets into the HTML)",
+    ),
+]
+
 __all__ = [
     "EXIT_RUNTIME",
     "EXIT_USAGE",
     "STDIN_HINT",
+    "HtmlOption",
     "PublishedOption",
     "check_output_file",
     "choice_option",
