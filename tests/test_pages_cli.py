@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -164,3 +166,25 @@ def test_batch_without_trafilatura_fails_before_any_work(
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "quotemine[web]" in lines[0]
     assert not out.exists()
+
+
+@pytest.mark.usefixtures("extractor")
+def test_a_page_with_nothing_to_read_is_one_stderr_line_in_a_real_process(tmp_path: Path) -> None:
+    # trafilatura logs its own complaints about such a page; the command says it once, in its words.
+    page = tmp_path / "bare.html"
+    page.write_text("<html><body></body></html>", encoding="utf-8")
+    src = Path(__file__).resolve().parent.parent / "src"
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run(
+        [sys.executable, "-m", "quotemine", "extract", str(page)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "error: no article text found in the page (no paragraph with a sentence: a page of links, or empty)"
+    ]
+    assert json.loads(done.stdout)["error"] == "ArticleNotFoundError"

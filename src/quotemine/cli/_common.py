@@ -61,6 +61,7 @@ __all__ = [
     "fail",
     "input_id",
     "published_option",
+    "quiet_libraries",
     "read_input",
     "usage_error",
 ]
@@ -157,8 +158,21 @@ def echo_output(text: str, *, nl: bool = True) -> None:
         raise fail(f"cannot write the output: {exc.strerror or exc}") from exc
 
 
+#: Libraries whose log lines repeat, in their words, what an ``error:`` line or an error record
+#: already says (trafilatura on a page with no article): shown with ``--verbose`` only.
+_QUIET_LIBRARIES: Final = ("trafilatura", "htmldate", "courlan", "justext")
+
+
 def configure_logging(verbose: bool) -> None:
     """Send quotemine's log to stderr: decisions (DEBUG) with ``--verbose``, else warnings only."""
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+    if not verbose:
+        quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Keep the page reader's libraries from printing on stderr (errors are reported in one line)."""
+    for name in _QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)

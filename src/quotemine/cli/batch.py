@@ -14,7 +14,14 @@ from typing import Annotated
 import typer
 
 from quotemine.batch import DEFAULT_MAX_CHARS, OutputFormat, run_batch
-from quotemine.cli._common import HtmlOption, choice_option, configure_logging, fail, published_option
+from quotemine.cli._common import (
+    HtmlOption,
+    choice_option,
+    configure_logging,
+    fail,
+    published_option,
+    quiet_libraries,
+)
 from quotemine.errors import QuotemineError
 from quotemine.text.article import HtmlMode
 
@@ -66,6 +73,8 @@ def batch_cli(
     """
     if verbose:
         configure_logging(verbose)
+    else:
+        quiet_libraries()
     published_option(published)
     how = choice_option(html, HtmlMode, "--html")
     try:

@@ -111,6 +111,8 @@ def read_page(html: str) -> PageArticle:
 
     """
     trafilatura = require_trafilatura()
+    if not html.strip():
+        raise ArticleNotFoundError("no article text found in the page: it is empty")
     found = trafilatura.bare_extraction(
         html,
         with_metadata=True,
