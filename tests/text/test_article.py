@@ -90,6 +90,39 @@ def test_the_date_comes_from_the_markup_only() -> None:
     assert undated.published is None
 
 
+def test_a_date_element_of_the_article_counts_but_not_one_of_other_stories() -> None:
+    def page(article_date: str) -> str:
+        return (
+            "<html><head><title>Water charges to rise</title></head><body>"
+            f"<article><h1>Water charges to rise</h1>{article_date}{BODY}</article>"
+            "<aside class='related'><a href='/a'>Old story</a> <time datetime='2016-02-01'>1 Feb 2016</time>"
+            "</aside><div class='comments'><time datetime='2015-01-01'>1 Jan 2015</time> Great!</div>"
+            "<footer><time datetime='2014-06-01'>June 2014</time></footer></body></html>"
+        )
+
+    assert read_page(page("")).published is None  # only other stories' dates: none is the page's
+    stated = "<p class='date'><time datetime='2020-02-03'>3 February 2020</time></p>"
+    assert read_page(page(stated)).published == "2020-02-03"
+    json_ld = (
+        "<div><script type='application/ld+json'>"
+        '{"@type": "NewsArticle", "datePublished": "2020-07-09"}</script></div>'
+    )
+    assert read_page(page(json_ld)).published == "2020-07-09"
+
+
+def test_paragraphs_separated_by_line_breaks_only_are_paragraphs() -> None:
+    html = (
+        "<html><head><title>Water charges to rise</title></head><body><div class='text'>"
+        "<h2>Water charges to rise</h2>The Dunmore water board met on Monday.<br><br>"
+        "It said charges would rise by 4 percent.<br>Board member Colm Adair said so.</div></body></html>"
+    )
+    page = read_page(html)
+    assert page.text == (
+        "Water charges to rise\n\nThe Dunmore water board met on Monday.\n\n"
+        "It said charges would rise by 4 percent.\n\nBoard member Colm Adair said so.\n"
+    )
+
+
 def test_a_kicker_above_the_headline_and_a_repeated_byline_are_dropped() -> None:
     body = "<p class='kicker'>Local news</p><h2>Water charges to rise</h2><p>By Niamh Corrigan</p>" + BODY
     html = (

@@ -25,6 +25,7 @@ trafilatura is imported when a page is read, not when quotemine is imported.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass
@@ -42,12 +43,34 @@ PAGE_SUFFIXES: Final = (".html", ".htm")
 
 _INSTALL = "pip install 'quotemine[web]'"
 # Markup-only date search between these bounds: nothing from the text, nothing from the clock.
+_MIN_DATE, _MAX_DATE = "1900-01-01", "2099-12-31"
 _DATE_PARAMS: Final = {
     "original_date": True,
     "extensive_search": False,
-    "min_date": "1900-01-01",
-    "max_date": "2099-12-31",
+    "min_date": _MIN_DATE,
+    "max_date": _MAX_DATE,
 }
+# Parts of a page that hold other stories and their dates: not where the article's date is.
+_OTHER_STORY_WORDS: Final = (
+    "related",
+    "comment",
+    "sidebar",
+    "recommend",
+    "popular",
+    "trending",
+    "most-read",
+    "read-next",
+    "more-from",
+    "widget",
+    "rail",
+    "teaser",
+    "promo",
+)
+_OTHER_STORIES: Final = "//aside | //footer | //nav | " + " | ".join(
+    f"//*[contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{w}')"
+    f" or contains(translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{w}')]"
+    for w in _OTHER_STORY_WORDS
+)
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"\w[.!?][\"'\u201d\u2019)]*$")
 # An author name as a byline prints it: one to four capitalised words ("Jane Doe", "J. R. Roe").
@@ -61,7 +84,8 @@ _NOT_A_PERSON: Final = frozenset(
 )
 # trafilatura's body elements that hold running text (its TEI-like output).
 _BLOCKS: Final = frozenset(("p", "head", "item", "quote", "code"))
-_CONTAINERS: Final = frozenset(("list", "div", "body"))
+_CONTAINERS: Final = frozenset(("list", "div", "body", "table", "row", "cell"))
+_SKIPPED: Final = frozenset(("del", "graphic"))
 _HEAD_PARAGRAPHS = 4  # the page's head (kicker, headline, byline) repeated in the body: this near the top
 _LABEL_WORDS = 8  # a kicker or section label above the headline is no longer than this
 
@@ -123,6 +147,7 @@ def read_page(html: str) -> PageArticle:
         deduplicate=False,
         date_extraction_params=dict(_DATE_PARAMS),
     )
+    published = _page_date(html) if found is not None else None
     body = getattr(found, "body", None)
     paragraphs = _paragraphs(body) if body is not None else []
     title = _clean(getattr(found, "title", None) or "")
@@ -133,7 +158,7 @@ def read_page(html: str) -> PageArticle:
         raise ArticleNotFoundError(
             "no article text found in the page (no paragraph with a sentence: a page of links, or empty)"
         )
-    return _assemble(title, names, paragraphs, _iso(getattr(found, "date", None)))
+    return _assemble(title, names, paragraphs, published)
 
 
 def _body(paragraphs: list[str], title: str, names: list[str]) -> list[str]:
@@ -177,18 +202,33 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _paragraphs(element: Any) -> list[str]:
-    """Return the text of each block of trafilatura's body, in order, one string per paragraph."""
-    found: list[str] = []
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _CONTAINERS or (tag == "quote" and any(c.tag in _BLOCKS for c in child)):
-            found += _paragraphs(child)
-        elif tag in _BLOCKS:
-            line = _clean("".join(child.itertext()))
-            if line:
-                found.append(line)
-    return found
+def _paragraphs(body: Any) -> list[str]:
+    """Return the paragraphs of trafilatura's body, in order: one per block or line break.
+
+    A block (paragraph, heading, list item, quote) or a line break (``<lb/>``, from ``<br>``) ends
+    a paragraph; text between blocks (a page that separates paragraphs with ``<br><br>`` only)
+    is a paragraph too. Deleted text (``<del>``) is left out.
+    """
+    parts: list[str] = []
+    _flatten(body, parts)
+    return [line for line in (_clean(piece) for piece in "".join(parts).split("\n")) if line]
+
+
+def _flatten(element: Any, parts: list[str]) -> None:
+    """Append the text of ``element`` to ``parts``, with a line break around each block."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    block = tag in _BLOCKS or tag in _CONTAINERS
+    if block or tag == "lb":
+        parts.append("\n")
+    if element.text and tag not in _SKIPPED:
+        parts.append(element.text.replace("\n", " "))
+    if tag not in _SKIPPED:
+        for child in element:
+            _flatten(child, parts)
+    if block:
+        parts.append("\n")
+    if element.tail:
+        parts.append(element.tail.replace("\n", " "))
 
 
 def _author_names(raw: str, site: str) -> list[str]:
@@ -206,6 +246,45 @@ def _author_names(raw: str, site: str) -> list[str]:
             continue
         names.append(name)
     return names
+
+
+def _page_date(html: str) -> str | None:
+    """Return the publication date the page's markup states, or ``None``.
+
+    The page's head (meta tags) and its JSON-LD are asked first. Without a date there, the
+    page's date elements (``<time>``, a "date" class) count only outside the parts that carry
+    other stories' dates: related links, sidebars, comments, navigation and the footer. A date
+    in the running text is never taken (htmldate's text search is off), nor the clock.
+    """
+    from htmldate import find_date
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return None
+    head = copy.deepcopy(tree)  # the head and the JSON-LD only
+    body = head.find("body")
+    if body is not None:
+        json_ld = body.xpath(".//script[@type='application/ld+json']")
+        for child in list(body):
+            body.remove(child)
+        body.extend(json_ld)
+    for part in tree.xpath(_OTHER_STORIES):
+        if part.getparent() is not None:
+            part.getparent().remove(part)
+    for candidate in (head, tree):
+        day = _iso(
+            find_date(
+                candidate,
+                extensive_search=False,
+                original_date=True,
+                min_date=_MIN_DATE,
+                max_date=_MAX_DATE,
+            )
+        )
+        if day is not None:
+            return day
+    return None
 
 
 def _iso(value: object) -> str | None:
