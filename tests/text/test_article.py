@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotemine.errors import ArticleNotFoundError, MissingExtraError
 from quotemine.text import article
-from quotemine.text.article import read_page, require_trafilatura
+from quotemine.text.article import PageArticle, read_page, require_trafilatura
 from quotemine.text.head import byline_names, headline
 
 pytest.importorskip("trafilatura")
@@ -181,3 +183,40 @@ def test_module_exports() -> None:
         "read_page",
         "require_trafilatura",
     }
+
+
+def _check(page: PageArticle) -> None:
+    for start, end in (*page.authors, *([page.title] if page.title else [])):
+        assert 0 <= start < end <= len(page.text)
+    assert all(line.strip() == line for line in page.text.split("\n"))
+    assert "\n\n\n" not in page.text and page.text.endswith("\n")
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_an_article_or_article_not_found(raw: str) -> None:
+    try:
+        page = read_page(raw)
+    except ArticleNotFoundError:
+        return
+    _check(page)
+
+
+@given(
+    st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80), max_size=6),
+    st.text(max_size=40),
+    st.text(max_size=40),
+)
+def test_any_page_gives_valid_spans(paragraphs: list[str], title: str, author: str) -> None:
+    from html import escape
+
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    html = (
+        f"<html><head><title>{escape(title)}</title>"
+        f"<meta name='author' content='{escape(author, quote=True)}'></head>"
+        f"<body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
+    )
+    try:
+        page = read_page(html)
+    except ArticleNotFoundError:
+        return
+    _check(page)
