@@ -270,20 +270,22 @@ def check_inputs(paths: Sequence[str | Path], *, html: HtmlMode | str = HtmlMode
             read as articles (``html="article"``) and trafilatura is missing (``MissingExtraError``).
 
     """
-    pages = False
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputError(f"input {raw} does not exist")
         if path.is_file() and _RECORD_SUFFIXES.get(path.suffix.lower()) == "parquet":
             _parquet_file(path)
-        pages = pages or _has_pages(path)
-    if pages and HtmlMode(html) is HtmlMode.article:
+    if HtmlMode(html) is HtmlMode.article and any(_has_pages(Path(raw)) for raw in paths):
         require_trafilatura()
 
 
 def _has_pages(path: Path) -> bool:
-    """Tell whether an input is a web page or a folder holding one."""
+    """Tell whether an input is a web page or a folder holding one.
+
+    Records with an ``html`` field (JSONL/CSV/Parquet) are not looked for here: they are found
+    as they are read, and a missing trafilatura is then reported on them.
+    """
     if path.is_dir():
         return any(p.is_file() and p.suffix.lower() in PAGE_SUFFIXES for p in path.rglob("*"))
     return path.suffix.lower() in PAGE_SUFFIXES
