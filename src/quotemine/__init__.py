@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 from quotemine._version import __version__
-from quotemine.api import DEFAULT_MODEL, Article, Extractor, add_pipes, extract, load_pipeline
+from quotemine.api import DEFAULT_MODEL, Article, Extractor, Page, add_pipes, extract, load_pipeline
 from quotemine.errors import (
+    ArticleNotFoundError,
     InputError,
+    MissingExtraError,
     ModelNotFoundError,
     PipelineError,
     QuotemineError,
@@ -25,10 +27,13 @@ __all__ = [
     "DEFAULT_MODEL",
     "SCHEMA_VERSION",
     "Article",
+    "ArticleNotFoundError",
     "Extractor",
     "Failure",
     "InputError",
+    "MissingExtraError",
     "ModelNotFoundError",
+    "Page",
     "PipelineError",
     "QuotemineError",
     "Report",

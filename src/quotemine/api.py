@@ -21,12 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import ConfigValidationError
 
-from quotemine.articles import Article, item_id, unpack_item
+from quotemine.articles import Article, Page, item_id, unpack_item, unpack_page
 from quotemine.chunked import ChunkedText
 from quotemine.errors import InputError, ModelNotFoundError, PipelineError
 from quotemine.extensions import register_extensions
 from quotemine.report import build_report, empty_report
-from quotemine.schema import Failure, Report
+from quotemine.schema import Failure, Report, TextSpan
+from quotemine.text.article import HtmlMode, PageArticle, read_page
 from quotemine.text.chunks import split_chunks
 from quotemine.text.head import published_from_dateline
 from quotemine.text.inspect import inspect_text, replace_surrogates
@@ -39,6 +40,7 @@ __all__ = [
     "QUOTEMINE_PIPES",
     "Article",
     "Extractor",
+    "Page",
     "add_pipes",
     "extract",
     "load_pipeline",
@@ -160,6 +162,7 @@ class _Job:
     docs: list[tuple[int, Doc]] = field(default_factory=list)
     result: Report | Failure | None = None
     doc: Doc | None = None  # the whole text's Doc, kept for pipe_docs only
+    page: PageArticle | None = None  # the article read out of a web page item
 
 
 class Extractor:
@@ -223,9 +226,50 @@ class Extractor:
         assert isinstance(result, Report)
         return result
 
+    def extract_html(
+        self,
+        html: str,
+        *,
+        published: date | str | None = None,
+        doc_id: str | None = None,
+        mode: HtmlMode | str = HtmlMode.article,
+    ) -> Report:
+        """Extract the report of a saved news page.
+
+        With ``mode="article"`` (needs the ``web`` extra, trafilatura) the page's article is read
+        out of it: body paragraphs, title, byline and publication date, without the menus, share
+        buttons, related links, comments and footer. The report is of that *analysed text*, which
+        it carries as ``report.document.text``: every offset points into it. The title and the
+        byline's names are ``document.title`` and ``document.authors``; the page's date is used
+        when ``published`` is not given (``document.published_source == "html"``). With
+        ``mode="mask"`` the whole page is read with its markup as spaces, as ``extract`` does:
+        offsets point into ``html`` and ``document.text`` is null.
+
+        Args:
+            html: the page's HTML.
+            published: publication date, as for ``extract``; it wins over the page's own.
+            doc_id: an id to carry into the report.
+            mode: ``"article"`` or ``"mask"``.
+
+        Raises:
+            InputError: ``html`` is not a string, ``published`` is no date, or ``mode`` is unknown.
+            ArticleNotFoundError: (an ``InputError``) the page holds no article text.
+            MissingExtraError: ``mode="article"`` and trafilatura is not installed.
+
+        """
+        try:
+            how = HtmlMode(mode)
+        except ValueError as exc:
+            raise InputError(f"mode must be article or mask, not {mode!r}") from exc
+        if how is HtmlMode.mask:
+            return self.extract(html, published=published, doc_id=doc_id)
+        result = next(self.pipe([Page(html=html, id=doc_id, published=published)], errors="raise"))
+        assert isinstance(result, Report)
+        return result
+
     def pipe(
         self,
-        items: Iterable[str | Article | Mapping[str, Any]],
+        items: Iterable[str | Article | Page | Mapping[str, Any]],
         *,
         batch_size: int = 64,
         n_process: int = 1,
@@ -235,7 +279,8 @@ class Extractor:
 
         Args:
             items: texts, ``Article`` records, or mappings with ``text`` and optional ``id`` and
-                ``published``.
+                ``published``; a ``Page`` (or a mapping with ``html`` instead of ``text``) is a
+                web page whose article is read, as ``extract_html`` does.
             batch_size: documents per spaCy batch.
             n_process: worker processes for the parse.
             errors: ``"record"`` yields a ``Failure`` for a bad item and goes on; ``"raise"``
@@ -255,7 +300,7 @@ class Extractor:
 
     def pipe_docs(
         self,
-        items: Iterable[str | Article | Mapping[str, Any]],
+        items: Iterable[str | Article | Page | Mapping[str, Any]],
         *,
         batch_size: int = 64,
         n_process: int = 1,
@@ -324,14 +369,23 @@ class Extractor:
     def _prepare(self, index: int, item: object, errors: str) -> _Job:
         doc_id = item_id(item)
         try:
-            text, doc_id, published = unpack_item(item)
+            page_item = unpack_page(item)
+            page: PageArticle | None = None
+            if page_item is not None:
+                html, doc_id, published = page_item
+                page = read_page(replace_surrogates(html)[0])
+                text = page.text
+            else:
+                text, doc_id, published = unpack_item(item)
             text, surrogates = replace_surrogates(text)
-            job = _Job(index=index, doc_id=doc_id, text=text)
+            job = _Job(index=index, doc_id=doc_id, text=text, page=page)
             job.clean, job.warnings, analyse = inspect_text(text)
             if surrogates:
                 job.warnings.insert(0, _SURROGATE_WARNING.format(surrogates))
             if published is not None:
                 job.published, job.published_source = published, "caller"
+            elif page is not None and page.published is not None:
+                job.published, job.published_source = page.published, "html"
             elif analyse and (found := published_from_dateline(job.clean)) is not None:
                 job.published, job.published_source = found, "dateline"
             if analyse:
@@ -382,6 +436,8 @@ class Extractor:
                     job.docs.extend((offset, next(parsed)) for offset, _ in job.chunks)
                     job.result = self._finish(job)
                 if isinstance(job.result, Report):
+                    if job.page is not None:
+                        job.result = _page_report(job.result, job.page)
                     job.result._text = job.text
                 if keep_docs and job.docs:
                     job.doc = job.docs[0][1]
@@ -430,9 +486,25 @@ class Extractor:
         return Failure(id=job.doc_id, index=job.index, error=type(exc).__name__, reason=str(exc)[:500])
 
 
+def _page_report(report: Report, page: PageArticle) -> Report:
+    """Return the report of a page's article carrying its analysed text, title and byline."""
+
+    def span(bounds: tuple[int, int]) -> TextSpan:
+        return TextSpan(text=page.text[bounds[0] : bounds[1]], start=bounds[0], end=bounds[1])
+
+    document = report.document.model_copy(
+        update={
+            "text": page.text,
+            "title": span(page.title) if page.title else None,
+            "authors": tuple(span(bounds) for bounds in page.authors),
+        }
+    )
+    return report.model_copy(update={"document": document})
+
+
 def _check_pipe_args(items: object, batch_size: object, n_process: object, errors: object) -> None:
     """Raise ``InputError`` for arguments of ``pipe`` it cannot work with, before any item is read."""
-    if isinstance(items, str | bytes | bytearray | Mapping | Article):
+    if isinstance(items, str | bytes | bytearray | Mapping | Article | Page):
         raise InputError(
             f"items must be an iterable of texts or records, not one {type(items).__name__}; "
             "use extract() for one text, or pass [item]"

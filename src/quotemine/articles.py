@@ -15,7 +15,7 @@ from datetime import date, datetime
 from quotemine.errors import InputError
 from quotemine.text.inspect import replace_surrogates
 
-__all__ = ["PUBLISHED_RANGE", "Article", "iso_date", "item_id", "unpack_item"]
+__all__ = ["PUBLISHED_RANGE", "Article", "Page", "iso_date", "item_id", "unpack_item", "unpack_page"]
 
 # ISO 8601 as Python's datetime.fromisoformat reads it: a calendar date (2003-01-10, 20030110) or a
 # week date (2003-W02-5, 2003W025), then optionally a time and an offset after "T" or a space.
@@ -34,9 +34,25 @@ class Article:
     published: date | str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One saved web page of a batch: its HTML, optional id and publication date.
+
+    Its article is read out of it (``quotemine.text.article.read_page``, the ``web`` extra) and
+    the report is of that article: ``report.document.text`` holds the analysed text. A mapping
+    with an ``html`` field (instead of ``text``) is read the same way.
+    """
+
+    html: str
+    id: str | None = None
+    published: date | str | None = None
+
+
 def item_id(item: object) -> str | None:
     """Return the caller's id of an item, if it has one, even when the rest of it is bad."""
-    raw = item.id if isinstance(item, Article) else item.get("id") if isinstance(item, Mapping) else None
+    raw = (
+        item.id if isinstance(item, Article | Page) else item.get("id") if isinstance(item, Mapping) else None
+    )
     return None if raw is None else _id(raw)
 
 
@@ -68,6 +84,25 @@ def unpack_item(item: object) -> tuple[str, str | None, str | None]:
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
     return text, doc_id, iso_date(published)
+
+
+def unpack_page(item: object) -> tuple[str, str | None, str | None] | None:
+    """Return ``(html, id, published ISO date)`` of a web page item, or ``None`` for any other item.
+
+    A page is a ``Page`` or a mapping with an ``html`` field and no ``text`` field.
+
+    Raises:
+        InputError: the page's HTML is not a string (or UTF-8 bytes), or its date is no date.
+
+    """
+    if isinstance(item, Page):
+        html, doc_id, published = item.html, item.id, item.published
+    elif isinstance(item, Mapping) and "html" in item and "text" not in item:
+        html, doc_id, published = item["html"], item.get("id"), item.get("published")
+    else:
+        return None
+    text, _, when = unpack_item(Article(text=html, published=published))
+    return text, None if doc_id is None else _id(doc_id), when
 
 
 def iso_date(value: object) -> str | None:

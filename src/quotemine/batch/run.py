@@ -29,6 +29,7 @@ from quotemine.batch.inputs import (
 from quotemine.batch.sinks import JsonlSink, ParquetSink
 from quotemine.batch.workers import Outcome, outcomes
 from quotemine.errors import InputError
+from quotemine.text.article import HtmlMode
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ class BatchResult:
         lines = [f"no input records in {note}" for note in self.empty_inputs]
         if self.processed + self.skipped == 0:
             lines.append(
-                "no input records found: quotemine batch reads .txt/.text files in folders, "
+                "no input records found: quotemine batch reads .txt/.text/.html/.htm files in folders, "
                 "lines of .jsonl/.ndjson files and rows of .csv/.parquet files (with a 'text' column)"
             )
         return lines
@@ -137,6 +138,7 @@ def run_batch(
     max_chars: int = DEFAULT_MAX_CHARS,
     progress: bool | None = None,
     part_docs: int | None = None,
+    html: HtmlMode | str = HtmlMode.article,
 ) -> BatchResult:
     """Extract reports of many articles into a resumable JSONL file, Parquet tables or a database.
 
@@ -161,6 +163,8 @@ def run_batch(
         part_docs: for Parquet and DuckDB output, results per part or transaction (default
             ``PARQUET_PART_DOCS``; a part is also written when its oldest result has waited
             ``PARQUET_PART_SECONDS``).
+        html: how ``.html``/``.htm`` files are read: ``"article"`` (the article taken out of the
+            page, the ``web`` extra) or ``"mask"`` (the whole page, markup as spaces).
 
     Returns:
         Counts of reports, error records and skipped (already done) records, and a note for
@@ -168,7 +172,7 @@ def run_batch(
 
     Raises:
         InputError: an input is missing or unreadable (a corrupt Parquet file), or the output
-            is an input or the wrong kind of path.
+            is an input or the wrong kind of path; ``html`` is not ``article`` or ``mask``.
         QuotemineError: the output cannot be written (e.g. the disk is full), worker processes
             cannot be started, the model is not installed, an extra is missing, or the database is
             open in another process.
@@ -181,7 +185,9 @@ def run_batch(
         raise InputError("max_chars must be positive")
     if n_process < 1 or batch_size < 1:
         raise InputError("n_process and batch_size must be positive")
-    check_inputs(inputs)
+    if html not in tuple(HtmlMode):
+        raise InputError(f"html must be article or mask, not {html!r}")
+    check_inputs(inputs, html=html)
     check_output(out, kind, inputs)
     engine = extractor if extractor is not None else Extractor(model or DEFAULT_MODEL)
     sink = _open_sink(out, kind, part_docs)
@@ -190,7 +196,9 @@ def run_batch(
     bar: Any = None
 
     def todo() -> Iterator[BatchRecord]:
-        for record in read_records(inputs, published=published, on_empty=result.empty_inputs.append):
+        for record in read_records(
+            inputs, published=published, on_empty=result.empty_inputs.append, html=html
+        ):
             if record.id in sink.done:
                 result.skipped += 1
                 if bar is not None:

@@ -68,7 +68,7 @@ def extract_chunk(engine: Extractor, records: list[BatchRecord], batch_size: int
     one, and the one that fails becomes an error record.
     """
     todo = [r for r in records if r.error is None]
-    items = [{"id": r.id, "text": r.text, "published": r.published} for r in todo]
+    items = [r.item() for r in todo]
     try:
         results = dict(zip((r.index for r in todo), engine.pipe(items, batch_size=batch_size), strict=True))
     except Exception:

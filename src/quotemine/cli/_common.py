@@ -36,10 +36,23 @@ PublishedOption = Annotated[
     ),
 ]
 
+#: The ``--html`` option of ``extract`` and ``batch``: how a web page (an .html/.htm file) is read.
+HtmlOption = Annotated[
+    str,
+    typer.Option(
+        "--html",
+        metavar="[article|mask]",
+        help="how .html/.htm pages are read: article (default; the 'web' extra) takes the article's "
+        "body, title, byline and date out of the page and reports on that text (document.text); "
+        "mask reads the whole page with its markup as spaces (offsets into the HTML)",
+    ),
+]
+
 __all__ = [
     "EXIT_RUNTIME",
     "EXIT_USAGE",
     "STDIN_HINT",
+    "HtmlOption",
     "PublishedOption",
     "check_output_file",
     "choice_option",
@@ -48,6 +61,7 @@ __all__ = [
     "fail",
     "input_id",
     "published_option",
+    "quiet_libraries",
     "read_input",
     "usage_error",
 ]
@@ -144,8 +158,21 @@ def echo_output(text: str, *, nl: bool = True) -> None:
         raise fail(f"cannot write the output: {exc.strerror or exc}") from exc
 
 
+#: Libraries whose log lines repeat, in their words, what an ``error:`` line or an error record
+#: already says (trafilatura on a page with no article): shown with ``--verbose`` only.
+_QUIET_LIBRARIES: Final = ("trafilatura", "htmldate", "courlan", "justext")
+
+
 def configure_logging(verbose: bool) -> None:
     """Send quotemine's log to stderr: decisions (DEBUG) with ``--verbose``, else warnings only."""
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+    if not verbose:
+        quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Keep the page reader's libraries from printing on stderr (errors are reported in one line)."""
+    for name in _QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)

@@ -14,15 +14,26 @@ from typing import Annotated
 import typer
 
 from quotemine.batch import DEFAULT_MAX_CHARS, OutputFormat, run_batch
-from quotemine.cli._common import configure_logging, fail, published_option
+from quotemine.cli._common import (
+    HtmlOption,
+    choice_option,
+    configure_logging,
+    fail,
+    published_option,
+    quiet_libraries,
+)
 from quotemine.errors import QuotemineError
+from quotemine.text.article import HtmlMode
 
 __all__ = ["batch_cli"]
 
 
 def batch_cli(
     inputs: Annotated[
-        list[str], typer.Argument(help="text files, folders of .txt files, JSONL/CSV/Parquet record files")
+        list[str],
+        typer.Argument(
+            help="text files, web pages, folders of .txt/.html files, JSONL/CSV/Parquet record files"
+        ),
     ],
     output: Annotated[
         str,
@@ -54,6 +65,7 @@ def batch_cli(
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="progress bar (default: on a terminal)")
     ] = None,
+    html: HtmlOption = "article",
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log what quotemine decides")] = False,
 ) -> None:
     """Extract reports of many articles into JSONL, Parquet tables or a DuckDB database; re-run to resume.
@@ -63,10 +75,15 @@ def batch_cli(
     unreadable (a corrupt Parquet file), the output is an input or a folder (JSONL), or the
     output cannot be written (disk full: re-run to resume); 2 for a malformed option. A record
     whose worker process dies (e.g. out of memory) becomes an error record (WorkerDied).
+    Saved web pages (.html, .htm) are read as their articles (--html article, the default) or
+    whole with their markup masked (--html mask); a page with no article is an error record.
     """
     if verbose:
         configure_logging(verbose)
+    else:
+        quiet_libraries()
     published_option(published)
+    how = choice_option(html, HtmlMode, "--html")
     try:
         result = run_batch(
             inputs,
@@ -78,6 +95,7 @@ def batch_cli(
             published=published,
             max_chars=max_chars,
             progress=progress,
+            html=how,
         )
     except QuotemineError as err:
         raise fail(str(err)) from err

@@ -12,9 +12,10 @@ from typing import Annotated
 import typer
 from spacy.tokens import Doc
 
-from quotemine.api import DEFAULT_MODEL, Article, Extractor
+from quotemine.api import DEFAULT_MODEL, Article, Extractor, Page
 from quotemine.cli._common import (
     EXIT_RUNTIME,
+    HtmlOption,
     PublishedOption,
     choice_option,
     configure_logging,
@@ -28,6 +29,8 @@ from quotemine.cli._common import (
 from quotemine.errors import PipelineError, QuotemineError
 from quotemine.pipeline.records import EntityReasonRecord, get_entity_reasons
 from quotemine.schema import Failure, Report
+from quotemine.text.article import PAGE_SUFFIXES, HtmlMode, require_trafilatura
+from quotemine.text.html_mask import looks_like_html
 from quotemine.views import to_markdown
 
 logger = logging.getLogger(__name__)
@@ -46,8 +49,17 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
+def is_page(path: str, text: str) -> bool:
+    """Tell whether an input is a web page: an .html/.htm file, or standard input that holds HTML."""
+    return path.lower().endswith(PAGE_SUFFIXES) or (path == "-" and looks_like_html(text))
+
+
 def extract_results(
-    paths: Sequence[str], *, published: date | None = None, model: str = DEFAULT_MODEL
+    paths: Sequence[str],
+    *,
+    published: date | None = None,
+    model: str = DEFAULT_MODEL,
+    html: HtmlMode | str = HtmlMode.article,
 ) -> Iterator[Report | Failure]:
     """Yield the report of each input file (``-``: standard input), or its error record, in order.
 
@@ -58,20 +70,28 @@ def extract_results(
         paths: text files, ``-`` for standard input; each one's id is its file name.
         published: the publication date of every article.
         model: the spaCy pipeline package to load.
+        html: how a web page (``is_page``) is read: ``"article"`` (its article taken out, see
+            ``Extractor.extract_html``) or ``"mask"`` (markup as spaces, as any text).
 
     Raises:
-        QuotemineError: the model is not installed.
+        QuotemineError: the model is not installed, or a page is to be read as an article and
+            trafilatura is not installed (``MissingExtraError``, before the model is loaded).
 
     """
-    inputs: list[Failure | Article] = []
+    inputs: list[Failure | Article | Page] = []
     for index, path in enumerate(paths):
         try:
             doc_id, text = read_input(path)
         except QuotemineError as exc:
             inputs.append(Failure(id=input_id(path), index=index, error=type(exc).__name__, reason=str(exc)))
         else:
-            inputs.append(Article(text=text, id=doc_id, published=published))
-    readable = [item for item in inputs if isinstance(item, Article)]
+            if HtmlMode(html) is HtmlMode.article and is_page(path, text):
+                inputs.append(Page(html=text, id=doc_id, published=published))
+            else:
+                inputs.append(Article(text=text, id=doc_id, published=published))
+    readable = [item for item in inputs if not isinstance(item, Failure)]
+    if any(isinstance(item, Page) for item in readable):
+        require_trafilatura()
     results = Extractor(model).pipe(readable) if readable else iter(())
     for index, item in enumerate(inputs):
         result = item if isinstance(item, Failure) else next(results)
@@ -97,14 +117,27 @@ def entity_reasons(doc: Doc) -> list[EntityReasonRecord]:
     return get_entity_reasons(doc)
 
 
-def explain_article(path: str, *, published: date | None = None, model: str = DEFAULT_MODEL) -> None:
-    """Print the entity decisions of one article as JSON lines; errors end the command (status 1)."""
+def explain_article(
+    path: str,
+    *,
+    published: date | None = None,
+    model: str = DEFAULT_MODEL,
+    html: HtmlMode | str = HtmlMode.article,
+) -> None:
+    """Print the entity decisions of one article as JSON lines; errors end the command (status 1).
+
+    A web page read as its article (``html="article"``) gives offsets into its analysed text.
+    """
     try:
         doc_id, text = read_input(path)
+        item: Article | Page = Article(text=text, id=doc_id, published=published)
+        if HtmlMode(html) is HtmlMode.article and is_page(path, text):
+            require_trafilatura()
+            item = Page(html=text, id=doc_id, published=published)
         extractor = Extractor(model, chunk_chars=10**9, config=_EXPLAIN_CONFIG)
         if len(text) > extractor.chunk_chars:
             raise PipelineError(f"--explain reads articles of up to {extractor.chunk_chars:,} characters")
-        doc, result = next(extractor.pipe_docs([Article(text=text, id=doc_id, published=published)]))
+        doc, result = next(extractor.pipe_docs([item]))
         if isinstance(result, Failure):
             raise PipelineError(result.reason)
         reasons = entity_reasons(doc)
@@ -115,8 +148,12 @@ def explain_article(path: str, *, published: date | None = None, model: str = DE
 
 
 def extract_cli(
-    paths: Annotated[list[str], typer.Argument(help="text files to read; - reads standard input")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="text files or saved web pages (.html) to read; - reads standard input"),
+    ],
     published: PublishedOption = None,
+    html: HtmlOption = HtmlMode.article.value,
     fmt: Annotated[
         str,
         typer.Option(
@@ -139,18 +176,22 @@ def extract_cli(
     """Print the report of each article: people, quotes with speakers, dates and money.
 
     An unreadable file gives an error record line and a line on stderr; the others go on (exit 1).
+    A saved web page (.html, .htm, or HTML on standard input) is read as its article by default
+    (--html article: the report carries that text as document.text); a page with no article
+    text gives an error record (ArticleNotFoundError).
     """
     configure_logging(verbose)
     view = choice_option(fmt, OutputFormat, "--format")
+    how = choice_option(html, HtmlMode, "--html")
     when = published_option(published)
     if explain:
         if len(paths) != 1:
             raise usage_error("--explain reads one article: give one file")
-        explain_article(paths[0], published=when, model=model)
+        explain_article(paths[0], published=when, model=model, html=how)
         return
     failed = False
     try:
-        for result in extract_results(paths, published=when, model=model):
+        for result in extract_results(paths, published=when, model=model, html=how):
             failed = failed or isinstance(result, Failure)
             _show(result, view, pretty=view is OutputFormat.json and len(paths) == 1)
     except QuotemineError as err:
