@@ -95,13 +95,7 @@ SELECT
     q.quote_id,
     q.kind,
     q.text AS quote,
-    CASE
-        WHEN q.speaker_person_id IS NOT NULL THEN 'person'
-        WHEN q.speaker_organization_id IS NOT NULL THEN 'organization'
-        WHEN q.speaker_unnamed THEN 'unnamed'
-        WHEN q.speaker_text IS NOT NULL THEN 'unresolved'
-        ELSE 'none'
-    END AS speaker_type,
+    q.speaker_type,
     coalesce(p.name, o.name, q.speaker_text) AS speaker,
     q.speaker_text,
     q.speaker_person_id AS person_id,
@@ -140,7 +134,7 @@ SELECT
     count(w.quote_id) FILTER (WHERE w.speaker_type = 'unnamed') AS by_unnamed,
     count(w.quote_id) FILTER (WHERE w.speaker_type = 'organization') AS by_organization,
     count(w.quote_id) FILTER (WHERE w.speaker_type = 'unresolved') AS by_unresolved,
-    count(w.quote_id) FILTER (WHERE w.speaker_type = 'none') AS without_speaker,
+    count(w.quote_id) FILTER (WHERE w.speaker_text IS NULL) AS without_speaker,
     count(w.quote_id) FILTER (WHERE w.gender = 'female') AS by_women,
     count(w.quote_id) FILTER (WHERE w.gender = 'male') AS by_men,
     count(DISTINCT w.person_id) AS people_quoted,

@@ -26,6 +26,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 from typing import Any, Final, Literal
 
 from quotemine.schema import Failure, Report, Speaker, TextSpan
+from quotemine.views.stats import speaker_type
 
 __all__ = [
     "DECIMAL_PRECISION",
@@ -102,6 +103,7 @@ TABLES: Final[Mapping[str, tuple[tuple[str, LogicalType], ...]]] = {
         ("start", "int"),
         ("end", "int"),
         ("group", "str"),
+        ("speaker_type", "str"),
         ("speaker_text", "str"),
         ("speaker_start", "int"),
         ("speaker_end", "int"),
@@ -339,6 +341,7 @@ def _quote_rows(report: Report, doc_id: str) -> list[dict[str, Any]]:
                 "start": quote.start,
                 "end": quote.end,
                 "group": quote.group,
+                "speaker_type": speaker_type(quote),
                 **_speaker_cells(quote.speaker, people, orgs),
                 "cue_text": cue.text if cue else None,
                 "cue_start": cue.start if cue else None,
