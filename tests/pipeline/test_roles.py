@@ -64,7 +64,7 @@ def test_roles_apposition_with_organisation_gives_affiliation(nlp: Language) -> 
     )
     doc = nlp(text)
     assert _roles(doc, "Lola Rakhimova") == [
-        "a researcher at the department of economics at the Khujand State University"
+        "researcher at the department of economics at the Khujand State University"
     ]
     assert _affiliations(doc, "Lola Rakhimova") == ["Khujand State University"]
 
@@ -85,7 +85,7 @@ def test_roles_participle_naming_a_newspaper_gives_affiliation(nlp: Language) ->
 
 def test_roles_predicate_role(nlp: Language) -> None:
     doc = nlp("Marat Bekov is a political analyst in Almaty.")
-    assert _roles(doc, "Marat Bekov") == ["a political analyst in Almaty"]
+    assert _roles(doc, "Marat Bekov") == ["political analyst in Almaty"]
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_roles_error_handler_warns_by_default_and_can_raise(
 # ---------------------------------------------------------------- the seed article, reviewed by hand
 SEED_PEOPLE: dict[str, tuple[list[str], list[str], bool]] = {
     # name: (roles, affiliations, author)
-    "Rashid G Abdullo": (["a political analyst in Dushanbe"], [], True),
+    "Rashid G Abdullo": (["political analyst in Dushanbe"], [], True),
     "Imomali Rakhmonov": (["President"], [], False),
     "George W Bush": (["President"], [], False),
     "Jacques Chirac": ([], [], False),
@@ -181,7 +181,7 @@ SEED_PEOPLE: dict[str, tuple[list[str], list[str], bool]] = {
     ),
     "Shukhrat Sadiev": (
         [
-            "a lecturer at the department of history and international relations at the "
+            "lecturer at the department of history and international relations at the "
             "Russian-Tajik Slavic University"
         ],
         ["Russian-Tajik Slavic University"],
@@ -269,3 +269,92 @@ def test_roles_role_before_an_apposed_name(nlp: Language, text: str, name: str, 
 
 def test_roles_no_role_from_a_plain_noun_before_an_apposed_name(nlp: Language) -> None:
     assert _roles(nlp("His friend, Tom Lee, said nothing."), "Tom Lee") == []
+
+
+# ---------------------------------------------------------------- issue 11: constructions, written for the project
+@pytest.mark.parametrize(
+    "text, name, role, affiliations",
+    [
+        (
+            "Treasury Secretary Jane Roe said the plan would work.",
+            "Jane Roe",
+            "Treasury Secretary",
+            ["Treasury"],
+        ),
+        (
+            "Tom Birch, the chairman of the Senate Ethics Committee, disagreed.",
+            "Tom Birch",
+            "chairman of the Senate Ethics Committee",
+            ["Senate Ethics Committee"],
+        ),
+        (
+            "The Brannock Foundation's director of policy, Lisa Venn, said no.",
+            "Lisa Venn",
+            "Brannock Foundation's director of policy",
+            ["Brannock Foundation"],
+        ),
+        (
+            "Mara Quell, who heads the Orvald Institute, said no.",
+            "Mara Quell",
+            "heads the Orvald Institute",
+            ["Orvald Institute"],
+        ),
+        (
+            "Ann Moss, the Labour Party's nominee, won the seat.",
+            "Ann Moss",
+            "Labour Party's nominee",
+            ["Labour Party"],
+        ),
+        ("Quarterback Rick Mabe threw two passes.", "Rick Mabe", "Quarterback", []),
+        ("Former Governor Ellen Tass spoke on Monday.", "Ellen Tass", "Former Governor", []),
+    ],
+)
+def test_roles_constructions(nlp: Language, text: str, name: str, role: str, affiliations: list[str]) -> None:
+    doc = nlp(text)
+    assert _roles(doc, name) == [role]
+    assert _affiliations(doc, name) == affiliations
+
+
+def test_roles_have_no_determiner(nlp: Language) -> None:
+    doc = nlp("Nora Vale, a spokeswoman for the Ministry of Fisheries, said no.")
+    assert _roles(doc, "Nora Vale") == ["spokeswoman for the Ministry of Fisheries"]
+    assert _affiliations(doc, "Nora Vale") == ["Ministry of Fisheries"]
+
+
+def test_roles_abbreviated_ranks_split_by_the_tokenizer(nlp: Language) -> None:
+    doc = nlp("On Tuesday, Lt. Sam Ortt and Sgt. Dana Fill said the road was closed.")
+    assert _roles(doc, "Sam Ortt") == ["Lt"]
+    assert _roles(doc, "Dana Fill") == ["Sgt"]
+
+
+def test_roles_plural_title_is_shared_by_a_list_of_names(nlp: Language) -> None:
+    doc = nlp("Harmony Trust co-founders Ada Lind and Cy Pratt were honoured on Friday.")
+    for name in ("Ada Lind", "Cy Pratt"):
+        assert _roles(doc, name) == ["Harmony Trust co-founders"]
+        assert _affiliations(doc, name) == ["Harmony Trust"]
+
+
+def test_roles_title_after_a_name_used_as_modifier(nlp: Language) -> None:
+    doc = nlp("Walter Grey met voters. The Grey campaign manager, Peter Ivers, said the event was a success.")
+    assert _roles(doc, "Peter Ivers") == ["campaign manager"]
+
+
+@pytest.mark.parametrize(
+    "text, name, org",
+    [
+        ("Ned Harlow of the Marlin Group said no.", "Ned Harlow", "Marlin Group"),
+        ("Kit Brand at Tarwell Capital said the deal was off.", "Kit Brand", "Tarwell Capital"),
+        ("Jo Kemp (Brightwater Partners) said no.", "Jo Kemp", "Brightwater Partners"),
+        ("The Marlin Group's Ned Harlow said no.", "Ned Harlow", "Marlin Group"),
+        ("Ivo Dunn, who works for Pinecrest Bank, said no.", "Ivo Dunn", "Pinecrest Bank"),
+    ],
+)
+def test_affiliation_constructions_without_a_role(nlp: Language, text: str, name: str, org: str) -> None:
+    doc = nlp(text)
+    assert _affiliations(doc, name) == [org]
+    assert org in {o["name"] for o in doc._.qm_orgs}
+
+
+def test_no_affiliation_from_a_place_or_a_later_clause(nlp: Language) -> None:
+    doc = nlp("Ivo Dunn, who lives in Dorrin, said the Pinecrest Bank was wrong.")
+    assert _affiliations(doc, "Ivo Dunn") == []

@@ -36,6 +36,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import is_possessive, load_lexicons
+from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
 
@@ -50,6 +51,10 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _STOP_TEXT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"})
 _APPOS_END_TEXT = frozenset({",", ";", ")", "\u2014", "--", "(", "\u2013"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
+#: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
+_CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
+#: Words between two names of a list that share the title before the first ("co-founders A, B and C").
+_LIST_GLUE = frozenset({",", "and", "&"})
 _MAX_APPOS = 30
 
 Range = tuple[int, int]
@@ -177,9 +182,22 @@ class RoleTagger(Pipe):
     # ------------------------------------------------------------------ helpers
     def _is_role_head(self, token: Token) -> bool:
         key = token.text.rstrip(".").lower()
-        return (token.is_alpha and key in self.words.role_heads) or (
-            token.text.endswith(".") and key in self.words.titles
-        )
+        if token.text.endswith(".") and key in self.words.titles:
+            return True
+        if not (token.is_alpha or "-" in key):
+            return False
+        return key in self.words.role_heads or self._is_plural_role(token)
+
+    def _is_plural_role(self, token: Token) -> bool:
+        """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers")."""
+        key = token.lower_
+        return len(key) > 4 and key.endswith("s") and key[:-1] in self.words.role_heads
+
+    def _abbreviated_title(self, doc: Doc, i: int) -> bool:
+        """Tell whether ``doc[i]`` is the full stop of a title split from it ("Lt" + ".")."""
+        if i < 1 or doc[i].text != "." or doc[i - 1].whitespace_:
+            return False
+        return doc[i - 1].lower_ in self.words.titles and doc[i - 1].lower_ not in self.words.honorifics
 
     @staticmethod
     def _clip(doc: Doc, role: Range | None) -> Range | None:
@@ -195,7 +213,9 @@ class RoleTagger(Pipe):
             doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in _CLIP_END_TAGS
         ):
             end -= 1
-        while start < end and (doc[start].is_punct or doc[start].is_space):
+        while start < end and (
+            doc[start].is_punct or doc[start].is_space or doc[start].tag_ in _CLIP_START_TAGS
+        ):
             start += 1
         return (start, end) if start < end else None
 
@@ -207,21 +227,54 @@ class RoleTagger(Pipe):
         mentions, person_tokens = _labels(doc, "qm_people")
         _, org_tokens = _labels(doc, "qm_orgs")
         found: dict[str, list[Range]] = {}
-        for span in mentions:
+        tied: dict[str, list[str]] = {}
+        left: dict[int, Range] = {}  # end token of a mention -> its title ("co-founders A, B and C")
+        for span in sorted(mentions, key=lambda m: m.start):
+            title = self._left_role(doc, span, person_tokens, org_tokens) or self._shared_title(
+                doc, span, person_tokens, left
+            )
+            if title is not None:
+                left[span.end] = title
+            orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens)
+            tied.setdefault(span.label_, []).extend(orgs_of)
             for role in (
-                self._left_role(doc, span, person_tokens, org_tokens),
+                title,
                 self._appos_role(doc, span, person_tokens, org_tokens),
                 self._role_before_appos(doc, span, person_tokens),
                 self._predicate_role(doc, span, person_tokens),
+                clause_role,
             ):
                 role = self._clip(doc, role)
                 if role is not None:
                     found.setdefault(span.label_, []).append(role)
         role_spans: list[Span] = []
         for person in people:
-            role_spans.extend(_apply_roles(doc, person, found.get(person["id"], []), org_tokens))
+            pid = person["id"]
+            role_spans.extend(_apply_roles(doc, person, found.get(pid, []), org_tokens, tied.get(pid, [])))
         set_people(doc, people)
         doc.spans[self.spans_key] = role_spans
+
+    @staticmethod
+    def _tied_orgs(
+        doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+    ) -> tuple[list[str], Range | None]:
+        """Return the organisations the words around the name tie it to, and a relative-clause role."""
+        clause_orgs, clause_role = relative_clause(doc, span, persons, orgs)
+        return after_name_orgs(doc, span, orgs) + possessive_org(doc, span, orgs) + clause_orgs, clause_role
+
+    def _shared_title(
+        self, doc: Doc, span: Span, persons: TokenLabels, left: dict[int, Range]
+    ) -> Range | None:
+        """Return the plural title of the list this name continues ("co-founders A, B and C")."""
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in _LIST_GLUE:
+            i -= 1
+        if i == span.start - 1 or i < 0 or i not in persons:
+            return None
+        title = left.get(i + 1)
+        if title is None or not self._is_plural_role(doc[title[1] - 1]):
+            return None
+        return title
 
     def _left_step(
         self, doc: Doc, start: int, sent_start: int, persons: TokenLabels, orgs: TokenLabels
@@ -243,6 +296,8 @@ class RoleTagger(Pipe):
         """Find a title right before the name ("deputy prime minister Saidamir Zukhurov")."""
         end = span.start
         i = end - 1
+        if i >= 0 and self._abbreviated_title(doc, i):
+            i -= 1  # "Lt. Sam Ortt": the tokenizer split the title from its full stop
         if i < 0 or i in persons or not self._is_role_head(doc[i]):
             return None
         if doc[i].text.rstrip(".").lower() in self.words.honorifics:
@@ -293,14 +348,20 @@ class RoleTagger(Pipe):
         head = root.head
         if root.dep_ != "appos" or head.i >= span.start or span.start < 2 or doc[span.start - 1].text != ",":
             return None
-        if head.i != span.start - 2 or head.i in persons or not self._is_role_head(head):
+        if head.i in persons or not self._is_role_head(head):
+            return None
+        end = span.start - 1  # "the foundation's director of policy, Lisa Venn": the tail is the role's
+        if any(
+            doc[i].is_punct or i in persons or head not in doc[i].ancestors for i in range(head.i + 1, end)
+        ):
             return None
         start = head.left_edge.i
         while start < head.i and doc[start].dep_ in ("det", "poss", "case"):
             start += 1  # "Its general secretary": the role is "general secretary"
-        if any(i in persons for i in range(start, head.i + 1)):
-            return None
-        return (start, head.i + 1)
+        for i in range(start, head.i):
+            if i in persons:
+                start = i + 1  # "the Tarro campaign manager": the role starts after the name
+        return (start, end) if start < end else None
 
     def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels) -> Range | None:
         """Find "X is a political analyst in Dushanbe"."""
@@ -342,15 +403,21 @@ def _appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: T
     return end
 
 
-def _apply_roles(doc: Doc, person: PersonRecord, found: list[Range], orgs: TokenLabels) -> list[Span]:
+def _apply_roles(
+    doc: Doc, person: PersonRecord, found: list[Range], orgs: TokenLabels, tied: list[str]
+) -> list[Span]:
     """Set the roles and affiliations of ``person`` from its role ranges; return the role spans.
 
-    A role repeated word for word is kept once; an organisation inside a role is an affiliation.
+    A role repeated word for word is kept once; an organisation inside a role is an affiliation,
+    and so is each organisation of ``tied`` (found around the name: "X of Y", "Y's X").
     """
     pid = person["id"]
     seen: set[str] = set()
     roles: list[list[int]] = []
     affiliations: list[str] = list(person.get("affiliations") or [])
+    for tied_id in tied:
+        if tied_id not in affiliations:
+            affiliations.append(tied_id)
     spans: list[Span] = []
     for start, end in sorted(set(found)):
         span = doc[start:end]
