@@ -271,7 +271,7 @@ def test_roles_no_role_from_a_plain_noun_before_an_apposed_name(nlp: Language) -
     assert _roles(nlp("His friend, Tom Lee, said nothing."), "Tom Lee") == []
 
 
-# ---------------------------------------------------------------- issue 11: constructions, written for the project
+# ---------------------------------------------------------------- issue 11 constructions (invented)
 @pytest.mark.parametrize(
     "text, name, role, affiliations",
     [
