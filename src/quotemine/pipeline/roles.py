@@ -51,6 +51,8 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _STOP_TEXT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"})
 _APPOS_END_TEXT = frozenset({",", ";", ")", "\u2014", "--", "(", "\u2013"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
+#: Verbs whose complement is what the subject is ("X is / became / was named chairman").
+_COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
 #: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
 _CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
 #: Words between two names of a list that share the title before the first ("co-founders A, B and C").
@@ -186,11 +188,12 @@ class RoleTagger(Pipe):
             return True
         if not (token.is_alpha or "-" in key):
             return False
-        return key in self.words.role_heads or self._is_plural_role(token)
+        heads = self.words.role_heads
+        return key in heads or _hyphen_key(token) in heads or self._is_plural_role(token)
 
     def _is_plural_role(self, token: Token) -> bool:
         """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers")."""
-        key = token.lower_
+        key = _hyphen_key(token)
         return len(key) > 4 and key.endswith("s") and key[:-1] in self.words.role_heads
 
     def _abbreviated_title(self, doc: Doc, i: int) -> bool:
@@ -317,11 +320,19 @@ class RoleTagger(Pipe):
         return not (first.tag_ == "NNP" and not self._is_role_head(first))
 
     def _appos_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
-        """Find a comma-delimited role after the name ("X, a lecturer at ...,")."""
-        comma = span.end
+        """Find a comma-delimited role after the name ("X, a lecturer at ...,", "X, 52, a lecturer").
+
+        An age, a party label ("R-Iowa") or a short bracket between the name and the apposition is
+        stepped over, and so is "who is" ("X, who is the chairman of Y,").
+        """
+        comma = _after_aside(doc, span.end)
         if comma + 1 >= len(doc) or doc[comma].text != ",":
             return None
         start = comma + 1
+        if start + 1 < len(doc) and doc[start].lower_ == "who" and doc[start + 1].lemma_ == "be":
+            start += 2
+        if start >= len(doc):
+            return None
         first = doc[start]
         participle = first.tag_ == "VBG" and first.is_lower
         if not self._appos_can_start(first, participle):
@@ -364,22 +375,61 @@ class RoleTagger(Pipe):
         return (start, end) if start < end else None
 
     def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels) -> Range | None:
-        """Find "X is a political analyst in Dushanbe"."""
+        """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club"."""
         root = span.root
         verb = root.head
-        if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < span.end:
+        passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
+        if (root.dep_ != "nsubj" and not passive) or verb.i < span.end:
             return None
         for child in verb.rights:
-            if child.dep_ == "attr" and child.tag_ in {"NN", "NNP"}:
+            if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
                 if not (self._is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
                     return None
-                start, end = child.left_edge.i, child.right_edge.i + 1
-                if any(i in persons for i in range(start, end)):
-                    return None
-                while end > start and doc[end - 1].is_punct:
-                    end -= 1
-                return (start, end)
+                return _subtree_role(doc, child, persons)
+            if child.dep_ == "prep" and child.lower_ == "as":
+                objects = [g for g in child.children if g.dep_ == "pobj" and self._is_role_head(g)]
+                return _subtree_role(doc, objects[0], persons) if objects else None
         return None
+
+
+def _after_aside(doc: Doc, i: int) -> int:
+    """Return the index after an aside right after a name: ", 52", ", R-Iowa", "(D-Ohio)"; else ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(i + 6, len(doc))):
+            if doc[j].text == ")":
+                return j + 1
+        return i
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+        return i + 2  # an age
+    if (
+        i + 4 < len(doc)
+        and doc[i].text == ","
+        and len(doc[i + 1].text) == 1
+        and doc[i + 1].is_upper
+        and doc[i + 2].text == "-"
+        and doc[i + 4].text == ","
+    ):
+        return i + 4  # a party label: ", R-Iowa,"
+    return i
+
+
+def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
+    """Return the phrase ``head`` heads as a role, unless it holds a person's name."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if any(i in persons for i in range(start, end)):
+        return None
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return (start, end)
+
+
+def _hyphen_key(token: Token) -> str:
+    """Return the lower-case word ``token`` ends, joined over hyphens ("front" "-" "runner")."""
+    doc, i = token.doc, token.i
+    key = token.lower_
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{key}"
+    return key
 
 
 def _appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: TokenLabels) -> int | None:
@@ -389,12 +439,14 @@ def _appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: T
     finite verb inside it, or a run over ``_MAX_APPOS`` tokens, means it is a clause, not a role.
     """
     end = start
+    after_preposition = False  # "deputy manager for Ann Lowe's campaign": a name inside the role
     while end < sent_end and end - start < _MAX_APPOS:
         tok = doc[end]
         if tok.text in _STOP_TEXT or (tok.is_punct and tok.is_sent_end):
             break
-        if tok.i in persons or (tok.tag_ in _FINITE_TAGS and not participle):
+        if (tok.i in persons and not after_preposition) or (tok.tag_ in _FINITE_TAGS and not participle):
             return None
+        after_preposition = after_preposition or (tok.tag_ == "IN" and end > start)
         end += 1
     if end == start or end - start >= _MAX_APPOS:
         return None
