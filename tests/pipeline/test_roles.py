@@ -358,3 +358,39 @@ def test_affiliation_constructions_without_a_role(nlp: Language, text: str, name
 def test_no_affiliation_from_a_place_or_a_later_clause(nlp: Language) -> None:
     doc = nlp("Ivo Dunn, who lives in Dorrin, said the Pinecrest Bank was wrong.")
     assert _affiliations(doc, "Ivo Dunn") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Rob Fenn, 26, a protester, said he was hit.", "Rob Fenn", "protester"),
+        (
+            "Sen. Ada Kross, R-Iowa, the chairman of the Senate Finance Committee, objected.",
+            "Ada Kross",
+            "chairman of the Senate Finance Committee",
+        ),
+        (
+            "Ivo Dunn, who is the treasurer of the Kelworth Rowing Club, said no.",
+            "Ivo Dunn",
+            "treasurer of the Kelworth Rowing Club",
+        ),
+        (
+            "Tina Holt served as treasurer of the Kelworth Rowing Club for a decade.",
+            "Tina Holt",
+            "treasurer of the Kelworth Rowing Club",
+        ),
+        (
+            "Peter Walsh was named chairman of the Kelworth Rowing Club in 2010.",
+            "Peter Walsh",
+            "chairman of the Kelworth Rowing Club",
+        ),
+        ("Ruth Penn, the Liberal front-runner, was critical.", "Ruth Penn", "Liberal front-runner"),
+    ],
+)
+def test_roles_after_asides_clauses_and_verbs(nlp: Language, text: str, name: str, role: str) -> None:
+    assert role in _roles(nlp(text), name)
+
+
+def test_no_role_from_a_plain_verb_phrase(nlp: Language) -> None:
+    assert _roles(nlp("Tina Holt served as a reminder of the old days."), "Tina Holt") == []
+    assert _roles(nlp("Rob Fenn, 26, said he was hit."), "Rob Fenn") == []
