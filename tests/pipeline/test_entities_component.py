@@ -256,3 +256,10 @@ def test_role_word_before_a_name_the_ner_called_an_organisation(nlp: Language) -
     assert "role word before a first name" in _reasons(doc, "Amandla Rowe") + _reasons(
         doc, "Actress Amandla Rowe"
     )
+
+
+def test_organisation_possessive_is_split_from_the_personal_name_after_it(nlp: Language) -> None:
+    doc = nlp("As the Daily Courier's Ravi Mehta wrote, the vote was close.")
+    assert "Ravi Mehta" in _person_names(doc)
+    assert "Daily Courier" in _org_names(doc)
+    assert "personal name after an organisation's possessive" in _reasons(doc, "Ravi Mehta")

@@ -394,3 +394,13 @@ def test_roles_after_asides_clauses_and_verbs(nlp: Language, text: str, name: st
 def test_no_role_from_a_plain_verb_phrase(nlp: Language) -> None:
     assert _roles(nlp("Tina Holt served as a reminder of the old days."), "Tina Holt") == []
     assert _roles(nlp("Rob Fenn, 26, said he was hit."), "Rob Fenn") == []
+
+
+def test_role_apposition_ends_at_its_relative_clause(nlp: Language) -> None:
+    doc = nlp("The same could not be said for Rakeem Ode, 26, a protester who was punched in the face.")
+    assert _roles(doc, "Rakeem Ode") == ["protester"]
+
+
+def test_affiliation_from_an_organisation_possessive_glued_to_the_name(nlp: Language) -> None:
+    doc = nlp("As the Daily Courier's Ravi Mehta wrote, the vote was close.")
+    assert _affiliations(doc, "Ravi Mehta") == ["Daily Courier"]

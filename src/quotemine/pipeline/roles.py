@@ -435,8 +435,9 @@ def _hyphen_key(token: Token) -> str:
 def _appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: TokenLabels) -> int | None:
     """Return where an apposition starting at ``start`` ends, or ``None`` when it is no apposition.
 
-    It runs to the next comma, bracket or dash; a person's name or (outside a participle phrase) a
-    finite verb inside it, or a run over ``_MAX_APPOS`` tokens, means it is a clause, not a role.
+    It runs to the next comma, bracket or dash, or to a relative pronoun ("a protester who ..."); a
+    person's name or (outside a participle phrase) a finite verb inside it, or a run over
+    ``_MAX_APPOS`` tokens, means it is a clause, not a role.
     """
     end = start
     after_preposition = False  # "deputy manager for Ann Lowe's campaign": a name inside the role
@@ -444,6 +445,8 @@ def _appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: T
         tok = doc[end]
         if tok.text in _STOP_TEXT or (tok.is_punct and tok.is_sent_end):
             break
+        if tok.tag_ in {"WP", "WDT"} and end > start and not participle:
+            return end  # "X, a protester who was hit": the role ends at its relative clause
         if (tok.i in persons and not after_preposition) or (tok.tag_ in _FINITE_TAGS and not participle):
             return None
         after_preposition = after_preposition or (tok.tag_ == "IN" and end > start)

@@ -151,7 +151,7 @@ class EntityRepairer(Pipe):
         cands = join_and_extend(ctx, cands + bylines)
         cands = propagate_people(ctx, pool, cands)
         cands = find_orgs(ctx, pool, cands)
-        cands = vet_kinds(doc, cands)
+        cands = vet_kinds(ctx, pool, cands)
         cands = vet_people(ctx, cands, byline_spans)
         final = _final_entities(doc, cands)
         doc.ents = final

@@ -8,6 +8,8 @@ Run after ``orgs.find_orgs``; each rule records its reason on the candidate:
   sedan") stays an organisation;
 * a name ending in a law word is a law ("the Data Bill", "the Clean Water Act"): ``LAW``, so a
   person called Bill is never merged with it;
+* an organisation's possessive glued to a personal name ("the Daily Courier's Ravi Mehta") is
+  split into the organisation and the person;
 * a name that starts with a holiday ("Easter", "Thanksgiving") is a day, not a person or an
   organisation; one that ends in a street word ("Elm Street") is a place (``FAC``).
 
@@ -23,11 +25,13 @@ from typing import Final, NamedTuple
 from spacy.tokens import Doc
 
 from quotemine.lexicons import data_json
-from quotemine.pipeline.entities.candidate import Candidate
+from quotemine.pipeline.entities.candidate import Candidate, Pool
+from quotemine.pipeline.entities.context import Context
 
 __all__ = ["KindWords", "kind_words", "vet_kinds"]
 
 _NAMED: Final = frozenset({"PERSON", "ORG"})
+_POSSESSIVE: Final = frozenset({"'s", "\u2019s"})
 _HOLIDAY_SECTIONS: Final = ("fixed", "nth_weekday", "easter", "us_election", "after_holiday", "calendar")
 
 
@@ -96,13 +100,42 @@ def _modifies_thing(doc: Doc, cand: Candidate, words: KindWords) -> bool:
     return doc[cand.end - 1].head.i == i or doc[i - 1].head.i == i
 
 
-def vet_kinds(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Relabel or drop the people and organisations that are days, streets, laws, products or adjectives."""
+def _split_possessive(ctx: Context, pool: Pool, cand: Candidate) -> Candidate | None:
+    """Split "the Daily Courier's Ravi Mehta" (one ORG) into the organisation and the person after it.
+
+    The part after the possessive must be two or three capitalised name words starting with a
+    known first name; the organisation keeps the words before the possessive.
+    """
+    doc = ctx.doc
+    if cand.label != "ORG":
+        return None
+    for k in range(cand.start + 1, cand.end - 2):
+        if doc[k].tag_ != "POS" and doc[k].text not in _POSSESSIVE:
+            continue
+        name = doc[k + 1 : cand.end]
+        if 2 <= len(name) <= 3 and ctx.is_first_name(name[0]) and all(ctx.is_name_word(t) for t in name):
+            person = pool.new(k + 1, cand.end, "PERSON", "personal name after an organisation's possessive")
+            cand.end = k
+            cand.note("cut before the possessive and the personal name after it")
+            return person
+    return None
+
+
+def vet_kinds(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Relabel or drop the people and organisations that are days, streets, laws, products or adjectives.
+
+    Also split an organisation's possessive from the personal name the NER glued to it.
+    """
+    doc = ctx.doc
     words = kind_words()
+    added: list[Candidate] = []
     for cand in cands:
         if cand.label not in _NAMED or cand.start >= cand.end:
             continue
+        person = _split_possessive(ctx, pool, cand)
+        if person is not None:
+            added.append(person)
         verdict = _verdict(doc, cand, words)
         if verdict is not None:
             cand.relabel(*verdict)
-    return [c for c in cands if c.label is not None]
+    return [c for c in cands + added if c.label is not None]
