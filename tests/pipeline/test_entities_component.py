@@ -263,3 +263,14 @@ def test_organisation_possessive_is_split_from_the_personal_name_after_it(nlp: L
     assert "Ravi Mehta" in _person_names(doc)
     assert "Daily Courier" in _org_names(doc)
     assert "personal name after an organisation's possessive" in _reasons(doc, "Ravi Mehta")
+
+
+def test_personal_name_the_ner_called_an_organisation_after_an_organisation_possessive(nlp: Language) -> None:
+    doc = nlp("As the Daily Courier's Ishaan Tharoor wrote, the vote was close.")
+    assert "Ishaan Tharoor" in _person_names(doc)
+    assert _org_names(doc) == {"Daily Courier"}
+
+
+def test_place_after_an_organisation_possessive_is_no_person(nlp: Language) -> None:
+    doc = nlp("They visited the Orvald Foundation's Magic Kingdom park.")
+    assert _person_names(doc) == set()

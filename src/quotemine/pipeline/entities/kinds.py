@@ -103,8 +103,9 @@ def _modifies_thing(doc: Doc, cand: Candidate, words: KindWords) -> bool:
 def _split_possessive(ctx: Context, pool: Pool, cand: Candidate) -> Candidate | None:
     """Split "the Daily Courier's Ravi Mehta" (one ORG) into the organisation and the person after it.
 
-    The part after the possessive must be two or three capitalised name words starting with a
-    known first name; the organisation keeps the words before the possessive.
+    The part after the possessive must be two or three capitalised name words with evidence of a
+    person (a known first name, a surname ending, or the subject of a speech verb); the
+    organisation keeps the words before the possessive.
     """
     doc = ctx.doc
     if cand.label != "ORG":
@@ -112,13 +113,26 @@ def _split_possessive(ctx: Context, pool: Pool, cand: Candidate) -> Candidate | 
     for k in range(cand.start + 1, cand.end - 2):
         if doc[k].tag_ != "POS" and doc[k].text not in _POSSESSIVE:
             continue
-        name = doc[k + 1 : cand.end]
-        if 2 <= len(name) <= 3 and ctx.is_first_name(name[0]) and all(ctx.is_name_word(t) for t in name):
+        if _is_person_name(ctx, k + 1, cand.end):
             person = pool.new(k + 1, cand.end, "PERSON", "personal name after an organisation's possessive")
             cand.end = k
             cand.note("cut before the possessive and the personal name after it")
             return person
     return None
+
+
+def _is_person_name(ctx: Context, start: int, end: int) -> bool:
+    """Tell whether tokens ``start:end`` are two or three name words with evidence of a person."""
+    tokens = list(ctx.doc[start:end])
+    return 2 <= len(tokens) <= 3 and all(ctx.is_name_word(t) for t in tokens) and ctx.person_evidence(tokens)
+
+
+def _person_after_possessive(ctx: Context, cand: Candidate, org_tokens: set[int]) -> bool:
+    """Tell whether an ORG is a personal name after an organisation's possessive ("the Courier's Ann Roe")."""
+    doc, i = ctx.doc, cand.start
+    if cand.label != "ORG" or i < 2 or doc[i - 1].text not in _POSSESSIVE or i - 2 not in org_tokens:
+        return False
+    return _is_person_name(ctx, cand.start, cand.end)
 
 
 def vet_kinds(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
@@ -129,12 +143,15 @@ def vet_kinds(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
     doc = ctx.doc
     words = kind_words()
     added: list[Candidate] = []
+    org_tokens = {i for c in cands if c.label == "ORG" for i in range(c.start, c.end)}
     for cand in cands:
         if cand.label not in _NAMED or cand.start >= cand.end:
             continue
         person = _split_possessive(ctx, pool, cand)
         if person is not None:
             added.append(person)
+        elif _person_after_possessive(ctx, cand, org_tokens):
+            cand.relabel("PERSON", "personal name after an organisation's possessive")
         verdict = _verdict(doc, cand, words)
         if verdict is not None:
             cand.relabel(*verdict)
