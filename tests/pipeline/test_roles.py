@@ -404,3 +404,14 @@ def test_role_apposition_ends_at_its_relative_clause(nlp: Language) -> None:
 def test_affiliation_from_an_organisation_possessive_glued_to_the_name(nlp: Language) -> None:
     doc = nlp("As the Daily Courier's Ravi Mehta wrote, the vote was close.")
     assert _affiliations(doc, "Ravi Mehta") == ["Daily Courier"]
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("On Monday Senator Ann Voss said no.", "Senator"),
+        ("After the vote Labour leader Ann Voss said no.", "Labour leader"),
+    ],
+)
+def test_title_takes_no_adjacent_word_outside_it(nlp: Language, text: str, role: str) -> None:
+    assert _roles(nlp(text), "Ann Voss") == [role]

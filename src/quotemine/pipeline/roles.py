@@ -284,8 +284,8 @@ class RoleTagger(Pipe):
     ) -> bool:
         """Tell whether the token before ``doc[start]`` belongs to a title that ends at the name."""
         prev = doc[start - 1]
-        if prev.i in persons:
-            return False
+        if prev.i in persons or prev.dep_ == "pobj" or prev.ent_type_ in {"DATE", "TIME"}:
+            return False  # "On Monday Senator X", "after the vote Labour leader X": not the title's
         if prev.i in orgs or (is_possessive(prev.text) and prev.i - 1 in orgs):
             return True  # "Fox News host", "the party's leader"
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
