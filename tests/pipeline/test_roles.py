@@ -415,3 +415,11 @@ def test_affiliation_from_an_organisation_possessive_glued_to_the_name(nlp: Lang
 )
 def test_title_takes_no_adjacent_word_outside_it(nlp: Language, text: str, role: str) -> None:
     assert _roles(nlp(text), "Ann Voss") == [role]
+
+
+def test_organisation_named_only_after_a_role_becomes_an_organisation(nlp: Language) -> None:
+    doc = nlp("Ana Pell, a lecturer at Kelworth, said no.")
+    assert _affiliations(doc, "Ana Pell") == ["Kelworth"]
+    client = nlp("Ana Pell, a lawyer for Tom Rusk, said no.")
+    assert _affiliations(client, "Ana Pell") == []
+    assert "Tom Rusk" in {p["name"] for p in client._.qm_people}
