@@ -274,3 +274,17 @@ def test_personal_name_the_ner_called_an_organisation_after_an_organisation_poss
 def test_place_after_an_organisation_possessive_is_no_person(nlp: Language) -> None:
     doc = nlp("They visited the Orvald Foundation's Magic Kingdom park.")
     assert _person_names(doc) == set()
+
+
+def test_possessive_and_personal_name_read_as_one_title_are_split() -> None:
+    comp = EntityRepairer(spacy.blank("en"), explain=True)
+    doc = comp(
+        _doc(
+            ["Kelwix", "'s", "Adam", "Sharp", "said", "no", "."],
+            ["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O", "O", "O"],
+            ["NNP", "POS", "NNP", "NNP", "VBD", "UH", "."],
+        )
+    )
+    assert _person_names(doc) == {"Adam Sharp"}
+    assert _org_names(doc) == {"Kelwix"}
+    assert "organisation's possessive before a personal name" in _reasons(doc, "Kelwix")

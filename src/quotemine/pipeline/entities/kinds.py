@@ -31,6 +31,7 @@ from quotemine.pipeline.entities.context import Context
 __all__ = ["KindWords", "kind_words", "vet_kinds"]
 
 _NAMED: Final = frozenset({"PERSON", "ORG"})
+_GLUED_LABELS: Final = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s"})
 _HOLIDAY_SECTIONS: Final = ("fixed", "nth_weekday", "easter", "us_election", "after_holiday", "calendar")
 
@@ -105,10 +106,11 @@ def _split_possessive(ctx: Context, pool: Pool, cand: Candidate) -> Candidate | 
 
     The part after the possessive must be two or three capitalised name words with evidence of a
     person (a known first name, a surname ending, or the subject of a speech verb); the
-    organisation keeps the words before the possessive.
+    organisation keeps the words before the possessive. The NER may have read the whole as an
+    organisation, a title of a work or a product.
     """
     doc = ctx.doc
-    if cand.label != "ORG":
+    if cand.label not in _GLUED_LABELS:
         return None
     for k in range(cand.start + 1, cand.end - 2):
         if doc[k].tag_ != "POS" and doc[k].text not in _POSSESSIVE:
@@ -116,7 +118,10 @@ def _split_possessive(ctx: Context, pool: Pool, cand: Candidate) -> Candidate | 
         if _is_person_name(ctx, k + 1, cand.end):
             person = pool.new(k + 1, cand.end, "PERSON", "personal name after an organisation's possessive")
             cand.end = k
-            cand.note("cut before the possessive and the personal name after it")
+            if cand.label == "ORG":
+                cand.note("cut before the possessive and the personal name after it")
+            else:  # "Twitter's Adam Sharp" read as one title of a work
+                cand.relabel("ORG", "organisation's possessive before a personal name")
             return person
     return None
 
@@ -145,14 +150,14 @@ def vet_kinds(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
     added: list[Candidate] = []
     org_tokens = {i for c in cands if c.label == "ORG" for i in range(c.start, c.end)}
     for cand in cands:
-        if cand.label not in _NAMED or cand.start >= cand.end:
+        if cand.label not in _NAMED | _GLUED_LABELS or cand.start >= cand.end:
             continue
         person = _split_possessive(ctx, pool, cand)
         if person is not None:
             added.append(person)
         elif _person_after_possessive(ctx, cand, org_tokens):
             cand.relabel("PERSON", "personal name after an organisation's possessive")
-        verdict = _verdict(doc, cand, words)
+        verdict = _verdict(doc, cand, words) if cand.label in _NAMED else None
         if verdict is not None:
             cand.relabel(*verdict)
     return [c for c in cands + added if c.label is not None]
