@@ -288,3 +288,16 @@ def test_possessive_and_personal_name_read_as_one_title_are_split() -> None:
     assert _person_names(doc) == {"Adam Sharp"}
     assert _org_names(doc) == {"Kelwix"}
     assert "organisation's possessive before a personal name" in _reasons(doc, "Kelwix")
+
+
+def test_romance_article_and_one_word_is_no_person() -> None:
+    comp = EntityRepairer(spacy.blank("en"), explain=True)
+    doc = comp(
+        _doc(
+            ["Tom", "Rusk", "spoke", "to", "La", "Quintessa", "."],
+            ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"],
+            ["NNP", "NNP", "VBD", "IN", "NNP", "NNP", "."],
+        )
+    )
+    assert _person_names(doc) == {"Tom Rusk"}
+    assert "article and one word: the name of an organisation, not a person" in _reasons(doc, "La Quintessa")
