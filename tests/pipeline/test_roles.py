@@ -423,3 +423,11 @@ def test_organisation_named_only_after_a_role_becomes_an_organisation(nlp: Langu
     client = nlp("Ana Pell, a lawyer for Tom Rusk, said no.")
     assert _affiliations(client, "Ana Pell") == []
     assert "Tom Rusk" in {p["name"] for p in client._.qm_people}
+
+
+def test_organisation_the_ner_cut_after_of_runs_on_and_is_the_affiliation(nlp: Language) -> None:
+    doc = nlp(
+        "Archbishop Aram Vell of the Kessarian Patriarchate of Dorrin told reporters the vote was close."
+    )
+    assert _roles(doc, "Aram Vell") == ["Archbishop"]
+    assert _affiliations(doc, "Aram Vell") == ["Kessarian Patriarchate of Dorrin"]

@@ -150,11 +150,39 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
     return added
 
 
+def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
+    """Mend an organisation that ends in "of", "for", "and" or "the" ("Patriarchate of" + "Dorrin").
+
+    The name runs on over the capitalised words after it (and the candidates there give way); with
+    none after it, the dangling word is cut.
+    """
+    doc = ctx.doc
+    starts = {c.start: c for c in cands if c.label is not None}
+    for c in cands:
+        if c.label != "ORG" or c.end - c.start < 2 or doc[c.end - 1].lower_ not in ORG_INNER:
+            continue
+        end = c.end
+        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
+        if end == c.end:
+            c.end -= 1
+            c.note("dangling small word cut from the end")
+            continue
+        for i in range(c.end, end):
+            other = starts.get(i)
+            if other is not None and other is not c and other.end <= end:
+                other.drop("part of an organisation name that ran on after 'of'")
+        c.end = end
+        c.note("extended over the words after a dangling 'of'")
+
+
 def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Add the organisations the NER missed: head-word runs, acronyms, names after a role noun.
 
     A candidate inside a new head-word organisation is dropped in its favour.
     """
+    _mend_dangling(ctx, cands)
+    cands = [c for c in cands if c.label is not None]
     added = _head_word_orgs(ctx, pool, cands)
     out: list[Candidate] = []
     for c in cands:
