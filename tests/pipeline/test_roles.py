@@ -431,3 +431,13 @@ def test_organisation_the_ner_cut_after_of_runs_on_and_is_the_affiliation(nlp: L
     )
     assert _roles(doc, "Aram Vell") == ["Archbishop"]
     assert _affiliations(doc, "Aram Vell") == ["Kessarian Patriarchate of Dorrin"]
+
+
+def test_as_role_keeps_no_phrase_that_names_no_organisation(nlp: Language) -> None:
+    doc = nlp("Walter Grey surged as the Orvald Party's front-runner on his platform of lower taxes.")
+    assert _roles(doc, "Walter Grey") == ["Orvald Party's front-runner"]
+
+
+def test_role_is_cut_before_an_unclosed_bracket(nlp: Language) -> None:
+    doc = nlp("Mara Lind is a former chairman of the Kelworth Council of Dorrin County (Calif.).")
+    assert _roles(doc, "Mara Lind") == ["former chairman of the Kelworth Council of Dorrin County"]

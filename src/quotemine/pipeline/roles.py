@@ -204,7 +204,7 @@ class RoleTagger(Pipe):
 
     @staticmethod
     def _clip(doc: Doc, role: Range | None) -> Range | None:
-        """Cut a role at the first line break and trim punctuation at its edges."""
+        """Cut a role at the first line break or unclosed bracket and trim punctuation at its edges."""
         if role is None:
             return None
         start, end = role
@@ -212,6 +212,9 @@ class RoleTagger(Pipe):
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
                 end = i + 1 if "\n" not in doc[i].text else i
                 break
+        opened = [i for i in range(start, end) if doc[i].text == "("]
+        if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+            end = opened[-1]  # "chairman of the X Council of Orange County (Calif."
         while end > start and (
             doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in _CLIP_END_TAGS
         ):
@@ -244,7 +247,7 @@ class RoleTagger(Pipe):
                 title,
                 self._appos_role(doc, span, person_tokens, org_tokens),
                 self._role_before_appos(doc, span, person_tokens),
-                self._predicate_role(doc, span, person_tokens),
+                self._predicate_role(doc, span, person_tokens, org_tokens),
                 clause_role,
             ):
                 role = self._clip(doc, role)
@@ -374,7 +377,7 @@ class RoleTagger(Pipe):
                 start = i + 1  # "the Tarro campaign manager": the role starts after the name
         return (start, end) if start < end else None
 
-    def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels) -> Range | None:
+    def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club"."""
         root = span.root
         verb = root.head
@@ -388,7 +391,7 @@ class RoleTagger(Pipe):
                 return _subtree_role(doc, child, persons)
             if child.dep_ == "prep" and child.lower_ == "as":
                 objects = [g for g in child.children if g.dep_ == "pobj" and self._is_role_head(g)]
-                return _subtree_role(doc, objects[0], persons) if objects else None
+                return _as_role(doc, objects[0], persons, orgs) if objects else None
         return None
 
 
@@ -411,6 +414,26 @@ def _after_aside(doc: Doc, i: int) -> int:
     ):
         return i + 4  # a party label: ", R-Iowa,"
     return i
+
+
+def _as_role(doc: Doc, head: Token, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
+    """Return the role of "served as treasurer of the X club".
+
+    The role is the noun and its modifiers, with a prepositional phrase after it only when that
+    names an organisation (not "surged as the front-runner on his platform").
+    """
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if (
+            child.dep_ == "prep"
+            and child.i == end
+            and any(i in orgs for i in range(child.i, child.right_edge.i + 1))
+        ):
+            end = child.right_edge.i + 1
+    if any(i in persons for i in range(start, end)):
+        return None
+    return (start, end)
 
 
 def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
