@@ -441,3 +441,20 @@ def test_as_role_keeps_no_phrase_that_names_no_organisation(nlp: Language) -> No
 def test_role_is_cut_before_an_unclosed_bracket(nlp: Language) -> None:
     doc = nlp("Mara Lind is a former chairman of the Kelworth Council of Dorrin County (Calif.).")
     assert _roles(doc, "Mara Lind") == ["former chairman of the Kelworth Council of Dorrin County"]
+
+
+def test_role_a_person_reports_of_himself_or_herself(nlp: Language) -> None:
+    doc = nlp(
+        "In a speech on Friday, Ann Voss claimed momentum and argued she is a stronger general "
+        "election candidate than Tom Rusk."
+    )
+    assert _roles(doc, "Ann Voss") == ["stronger general election candidate"]
+    assert _roles(doc, "Tom Rusk") == []
+
+
+def test_no_reported_role_for_a_pronoun_of_the_other_gender(nlp: Language) -> None:
+    assert _roles(nlp("Ann Voss said he is the treasurer."), "Ann Voss") == []
+
+
+def test_predicate_role_leaves_out_a_duration(nlp: Language) -> None:
+    assert _roles(nlp("Ann Voss said she was a nurse for ten years."), "Ann Voss") == ["nurse"]

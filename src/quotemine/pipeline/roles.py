@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause
 from quotemine.pipeline.handlers import ErrorHandler
@@ -384,6 +385,34 @@ class RoleTagger(Pipe):
         passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
         if (root.dep_ != "nsubj" and not passive) or verb.i < span.end:
             return None
+        return self._complement_role(doc, verb, persons, orgs) or self._reported_role(
+            doc, span, verb, persons, orgs
+        )
+
+    def _reported_role(
+        self, doc: Doc, span: Span, verb: Token, persons: TokenLabels, orgs: TokenLabels
+    ) -> Range | None:
+        """Find "X argued he is the stronger candidate": "he"/"she" of a clause X reports is X."""
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+        for reporting in verbs:
+            for clause in reporting.children:
+                if clause.dep_ != "ccomp":
+                    continue
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                if not subjects or subjects[0].lower_ not in {"he", "she"}:
+                    continue
+                named = first_name_gender(span[0].text) if len(span) > 1 else None
+                if named is not None and named != pronoun_gender(subjects[0].text):
+                    continue  # "Ann Voss said he is ...": he is someone else
+                if any(i in persons for i in range(span.end, subjects[0].i)):
+                    continue  # another person named in between: "he" may be that one
+                return self._complement_role(doc, clause, persons, orgs)
+        return None
+
+    def _complement_role(
+        self, doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels
+    ) -> Range | None:
+        """Return the role ``verb`` gives its subject: "is a political analyst", "served as treasurer"."""
         for child in verb.rights:
             if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
                 if not (self._is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
@@ -437,10 +466,17 @@ def _as_role(doc: Doc, head: Token, persons: TokenLabels, orgs: TokenLabels) -> 
 
 
 def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
-    """Return the phrase ``head`` heads as a role, unless it holds a person's name."""
+    """Return the phrase ``head`` heads as a role.
+
+    A phrase after the noun that names a person ("a stronger candidate than X") or a duration
+    ("a nurse for ten years") is left out; a person's name before the noun leaves no role.
+    """
     start, end = head.left_edge.i, head.right_edge.i + 1
-    if any(i in persons for i in range(start, end)):
+    if any(i in persons for i in range(start, head.i + 1)):
         return None
+    after = [i for i in range(head.i + 1, end) if i in persons or doc[i].ent_type_ in {"DATE", "TIME"}]
+    if after:
+        end = head.i + 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return (start, end)
