@@ -458,3 +458,20 @@ def test_no_reported_role_for_a_pronoun_of_the_other_gender(nlp: Language) -> No
 
 def test_predicate_role_leaves_out_a_duration(nlp: Language) -> None:
     assert _roles(nlp("Ann Voss said she was a nurse for ten years."), "Ann Voss") == ["nurse"]
+
+
+def test_role_from_a_definite_description_of_the_one_person_just_named(nlp: Language) -> None:
+    doc = nlp("Ann Voss won the primary in Dorrin on Tuesday. The senator said the result was clear.")
+    assert _roles(doc, "Ann Voss") == ["senator"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Voss met Tom Rusk on Tuesday. The senator said the result was clear.",
+        "Tom Rusk won on Tuesday. The congresswoman said the result was clear.",
+    ],
+)
+def test_no_role_from_a_description_when_the_person_is_in_doubt(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert all(p["roles"] == [] for p in doc._.qm_people)

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause
+from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
 
@@ -254,6 +255,9 @@ class RoleTagger(Pipe):
                 role = self._clip(doc, role)
                 if role is not None:
                     found.setdefault(span.label_, []).append(role)
+        described = description_roles(doc, mentions, person_tokens, self._is_role_head)
+        for pid, ranges in described.items():
+            found.setdefault(pid, []).extend(r for r in map(lambda r: self._clip(doc, r), ranges) if r)
         role_spans: list[Span] = []
         for person in people:
             pid = person["id"]
