@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import first_name_gender, title_gender
@@ -61,7 +62,11 @@ def description_roles(
     """Return the roles of each person id given by a later definite description of the person."""
     out: dict[str, list[Range]] = {}
     ordered = sorted(mentions, key=lambda m: m.start)
-    for tok in doc:
+    if not ordered:
+        return out
+    lower = doc.to_array("LOWER")
+    heads = {doc[int(i)].head for i in numpy.flatnonzero(lower == doc.vocab.strings["the"])}
+    for tok in sorted(heads, key=lambda t: t.i):
         role = _description(tok, persons, is_role_head)
         if role is None:
             continue

@@ -106,6 +106,7 @@ def _acronyms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
 
 #: Prepositions between a role noun and the organisation it is held at ("a lecturer at X").
 _ROLE_PREPS: Final = frozenset({"at", "for", "with"})
+_ROLE_PREP_IDS: Final = string_ids(_ROLE_PREPS)
 #: Labels a name after "a lecturer at" may have had and still be the organisation.
 _EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 
@@ -129,8 +130,8 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
     doc = ctx.doc
     label_of: dict[int, Candidate] = {i: c for c in cands for i in range(c.start, c.end)}
     added: list[Candidate] = []
-    for k in range(1, len(doc) - 1):
-        if doc[k].lower_ not in _ROLE_PREPS or low(doc[k - 1]) not in ctx.lex.role_heads:
+    for k in ctx.where("LOWER", _ROLE_PREP_IDS):
+        if not 0 < k < len(doc) - 1 or low(doc[k - 1]) not in ctx.lex.role_heads:
             continue
         start = k + 2 if doc[k + 1].lower_ == "the" else k + 1
         end = _employer_run(ctx, start)
