@@ -60,3 +60,27 @@ def test_cluster_orgs_two_names_with_one_acronym_stay_apart() -> None:
 def test_cluster_orgs_same_name_with_and_without_the() -> None:
     groups = cluster_orgs([OrgMention(0, 10, "the Senate"), OrgMention(20, 26, "Senate")])
     assert _texts(groups) == [["the Senate", "Senate"]]
+
+
+def test_cluster_orgs_clipped_short_form_joins_its_long_name_in_either_order() -> None:
+    long_first = cluster_orgs([OrgMention(0, 15, "Federal Reserve"), OrgMention(30, 33, "Fed")])
+    assert _texts(long_first) == [["Federal Reserve", "Fed"]]
+    short_first = cluster_orgs([OrgMention(0, 3, "Fed"), OrgMention(30, 45, "Federal Reserve")])
+    assert _texts(short_first) == [["Fed", "Federal Reserve"]]
+
+
+def test_cluster_orgs_company_name_without_its_tail() -> None:
+    groups = cluster_orgs([OrgMention(0, 17, "Kessel Group Inc."), OrgMention(30, 36, "Kessel")])
+    assert _texts(groups) == [["Kessel Group Inc.", "Kessel"]]
+
+
+def test_cluster_orgs_short_form_of_two_names_stays_apart() -> None:
+    groups = cluster_orgs(
+        [
+            OrgMention(0, 15, "Federal Reserve"),
+            OrgMention(20, 45, "Federation of Miners"),
+            OrgMention(50, 53, "Fed"),
+        ]
+    )
+    assert len(groups) == 3
+    assert len(cluster_orgs([OrgMention(0, 12, "Kessel Mills"), OrgMention(20, 26, "Kessel")])) == 2

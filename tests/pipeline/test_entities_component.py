@@ -203,3 +203,101 @@ def test_byline_authors_are_exactly_the_flagged_people(
     author_spans = {(a.start, a.end) for a in report.document.authors}
     for person in flagged:
         assert any((m.start, m.end) in author_spans for m in person.mentions)
+
+
+# ---------------------------------------------------------------- what kind of thing a name is (issue 11)
+def _reasons(doc: Doc, text: str) -> list[str]:
+    return [reason for r in doc._.qm_entity_reasons if r["text"] == text for reason in r["reasons"]]
+
+
+def _org_names(doc: Doc) -> set[str]:
+    return {o["name"] for o in get_orgs(doc)}
+
+
+def _person_names(doc: Doc) -> set[str]:
+    return {p["name"] for p in get_people(doc)}
+
+
+def test_hyphenated_adjective_is_no_organisation(nlp: Language) -> None:
+    doc = nlp("The Kessel-owned paper printed the story on Monday, said Ann Liu.")
+    assert "Kessel" not in _org_names(doc)
+    kessel = [r for r in doc._.qm_entity_reasons if r["text"] == "Kessel"]
+    assert kessel and kessel[-1]["label"] is None
+    assert any("hyphenated adjective" in reason for reason in _reasons(doc, "Kessel"))
+
+
+def test_model_name_of_a_vehicle_is_a_product_but_a_maker_stays_an_organisation(nlp: Language) -> None:
+    doc = nlp("The Canberra-based Orvald Group said it would sell the Falcon XR jet and the Kessel sedan.")
+    assert "Orvald Group" in _org_names(doc)
+    assert not any("Falcon" in name for name in _org_names(doc))
+    assert {e.label_ for e in doc.ents if e.text.startswith("Falcon")} <= {"PRODUCT"}
+
+
+def test_holiday_and_street_are_neither_people_nor_organisations(nlp: Language) -> None:
+    doc = nlp("Bill Tanner said the plan would fail. Tanner spoke on Easter at Elm Street.")
+    assert _person_names(doc) == {"Bill Tanner"}
+    assert not any("Easter" in name or "Street" in name for name in _org_names(doc))
+    assert any("holiday" in reason for r in doc._.qm_entity_reasons for reason in r["reasons"])
+
+
+def test_a_bill_is_a_law_not_the_person_called_bill(nlp: Language) -> None:
+    doc = nlp(
+        "Bill Okafor spoke on Monday. The senators passed the Data Bill on Tuesday. Bill said it was good."
+    )
+    okafor = [p for p in get_people(doc) if p["name"] == "Bill Okafor"]
+    assert len(okafor) == 1
+    assert all("Data" not in doc.text[s:e] for s, e in okafor[0]["mentions"])
+    assert {e.label_ for e in doc.ents if e.text.endswith("Data Bill")} <= {"LAW"}
+
+
+def test_role_word_before_a_name_the_ner_called_an_organisation(nlp: Language) -> None:
+    doc = nlp("Actress Amandla Rowe was also honoured as she took home the award.")
+    assert "Amandla Rowe" in _person_names(doc)
+    assert "role word before a first name" in _reasons(doc, "Amandla Rowe") + _reasons(
+        doc, "Actress Amandla Rowe"
+    )
+
+
+def test_organisation_possessive_is_split_from_the_personal_name_after_it(nlp: Language) -> None:
+    doc = nlp("As the Daily Courier's Ravi Mehta wrote, the vote was close.")
+    assert "Ravi Mehta" in _person_names(doc)
+    assert "Daily Courier" in _org_names(doc)
+    assert "personal name after an organisation's possessive" in _reasons(doc, "Ravi Mehta")
+
+
+def test_personal_name_the_ner_called_an_organisation_after_an_organisation_possessive(nlp: Language) -> None:
+    doc = nlp("As the Daily Courier's Ishaan Tharoor wrote, the vote was close.")
+    assert "Ishaan Tharoor" in _person_names(doc)
+    assert _org_names(doc) == {"Daily Courier"}
+
+
+def test_place_after_an_organisation_possessive_is_no_person(nlp: Language) -> None:
+    doc = nlp("They visited the Orvald Foundation's Magic Kingdom park.")
+    assert _person_names(doc) == set()
+
+
+def test_possessive_and_personal_name_read_as_one_title_are_split() -> None:
+    comp = EntityRepairer(spacy.blank("en"), explain=True)
+    doc = comp(
+        _doc(
+            ["Kelwix", "'s", "Adam", "Sharp", "said", "no", "."],
+            ["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O", "O", "O"],
+            ["NNP", "POS", "NNP", "NNP", "VBD", "UH", "."],
+        )
+    )
+    assert _person_names(doc) == {"Adam Sharp"}
+    assert _org_names(doc) == {"Kelwix"}
+    assert "organisation's possessive before a personal name" in _reasons(doc, "Kelwix")
+
+
+def test_romance_article_and_one_word_is_no_person() -> None:
+    comp = EntityRepairer(spacy.blank("en"), explain=True)
+    doc = comp(
+        _doc(
+            ["Tom", "Rusk", "spoke", "to", "La", "Quintessa", "."],
+            ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"],
+            ["NNP", "NNP", "VBD", "IN", "NNP", "NNP", "."],
+        )
+    )
+    assert _person_names(doc) == {"Tom Rusk"}
+    assert "article and one word: the name of an organisation, not a person" in _reasons(doc, "La Quintessa")

@@ -64,7 +64,7 @@ def test_roles_apposition_with_organisation_gives_affiliation(nlp: Language) -> 
     )
     doc = nlp(text)
     assert _roles(doc, "Lola Rakhimova") == [
-        "a researcher at the department of economics at the Khujand State University"
+        "researcher at the department of economics at the Khujand State University"
     ]
     assert _affiliations(doc, "Lola Rakhimova") == ["Khujand State University"]
 
@@ -85,7 +85,7 @@ def test_roles_participle_naming_a_newspaper_gives_affiliation(nlp: Language) ->
 
 def test_roles_predicate_role(nlp: Language) -> None:
     doc = nlp("Marat Bekov is a political analyst in Almaty.")
-    assert _roles(doc, "Marat Bekov") == ["a political analyst in Almaty"]
+    assert _roles(doc, "Marat Bekov") == ["political analyst in Almaty"]
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_roles_error_handler_warns_by_default_and_can_raise(
 # ---------------------------------------------------------------- the seed article, reviewed by hand
 SEED_PEOPLE: dict[str, tuple[list[str], list[str], bool]] = {
     # name: (roles, affiliations, author)
-    "Rashid G Abdullo": (["a political analyst in Dushanbe"], [], True),
+    "Rashid G Abdullo": (["political analyst in Dushanbe"], [], True),
     "Imomali Rakhmonov": (["President"], [], False),
     "George W Bush": (["President"], [], False),
     "Jacques Chirac": ([], [], False),
@@ -181,7 +181,7 @@ SEED_PEOPLE: dict[str, tuple[list[str], list[str], bool]] = {
     ),
     "Shukhrat Sadiev": (
         [
-            "a lecturer at the department of history and international relations at the "
+            "lecturer at the department of history and international relations at the "
             "Russian-Tajik Slavic University"
         ],
         ["Russian-Tajik Slavic University"],
@@ -269,3 +269,209 @@ def test_roles_role_before_an_apposed_name(nlp: Language, text: str, name: str, 
 
 def test_roles_no_role_from_a_plain_noun_before_an_apposed_name(nlp: Language) -> None:
     assert _roles(nlp("His friend, Tom Lee, said nothing."), "Tom Lee") == []
+
+
+# ---------------------------------------------------------------- issue 11 constructions (invented)
+@pytest.mark.parametrize(
+    "text, name, role, affiliations",
+    [
+        (
+            "Treasury Secretary Jane Roe said the plan would work.",
+            "Jane Roe",
+            "Treasury Secretary",
+            ["Treasury"],
+        ),
+        (
+            "Tom Birch, the chairman of the Senate Ethics Committee, disagreed.",
+            "Tom Birch",
+            "chairman of the Senate Ethics Committee",
+            ["Senate Ethics Committee"],
+        ),
+        (
+            "The Brannock Foundation's director of policy, Lisa Venn, said no.",
+            "Lisa Venn",
+            "Brannock Foundation's director of policy",
+            ["Brannock Foundation"],
+        ),
+        (
+            "Mara Quell, who heads the Orvald Institute, said no.",
+            "Mara Quell",
+            "heads the Orvald Institute",
+            ["Orvald Institute"],
+        ),
+        (
+            "Ann Moss, the Labour Party's nominee, won the seat.",
+            "Ann Moss",
+            "Labour Party's nominee",
+            ["Labour Party"],
+        ),
+        ("Quarterback Rick Mabe threw two passes.", "Rick Mabe", "Quarterback", []),
+        ("Former Governor Ellen Tass spoke on Monday.", "Ellen Tass", "Former Governor", []),
+    ],
+)
+def test_roles_constructions(nlp: Language, text: str, name: str, role: str, affiliations: list[str]) -> None:
+    doc = nlp(text)
+    assert _roles(doc, name) == [role]
+    assert _affiliations(doc, name) == affiliations
+
+
+def test_roles_have_no_determiner(nlp: Language) -> None:
+    doc = nlp("Nora Vale, a spokeswoman for the Ministry of Fisheries, said no.")
+    assert _roles(doc, "Nora Vale") == ["spokeswoman for the Ministry of Fisheries"]
+    assert _affiliations(doc, "Nora Vale") == ["Ministry of Fisheries"]
+
+
+def test_roles_abbreviated_ranks_split_by_the_tokenizer(nlp: Language) -> None:
+    doc = nlp("On Tuesday, Lt. Sam Ortt and Sgt. Dana Fill said the road was closed.")
+    assert _roles(doc, "Sam Ortt") == ["Lt"]
+    assert _roles(doc, "Dana Fill") == ["Sgt"]
+
+
+def test_roles_plural_title_is_shared_by_a_list_of_names(nlp: Language) -> None:
+    doc = nlp("Harmony Trust co-founders Ada Lind and Cy Pratt were honoured on Friday.")
+    for name in ("Ada Lind", "Cy Pratt"):
+        assert _roles(doc, name) == ["Harmony Trust co-founders"]
+        assert _affiliations(doc, name) == ["Harmony Trust"]
+
+
+def test_roles_title_after_a_name_used_as_modifier(nlp: Language) -> None:
+    doc = nlp("Walter Grey met voters. The Grey campaign manager, Peter Ivers, said the event was a success.")
+    assert _roles(doc, "Peter Ivers") == ["campaign manager"]
+
+
+@pytest.mark.parametrize(
+    "text, name, org",
+    [
+        ("Ned Harlow of the Marlin Group said no.", "Ned Harlow", "Marlin Group"),
+        ("Kit Brand at Tarwell Capital said the deal was off.", "Kit Brand", "Tarwell Capital"),
+        ("Jo Kemp (Brightwater Partners) said no.", "Jo Kemp", "Brightwater Partners"),
+        ("The Marlin Group's Ned Harlow said no.", "Ned Harlow", "Marlin Group"),
+        ("Ivo Dunn, who works for Pinecrest Bank, said no.", "Ivo Dunn", "Pinecrest Bank"),
+    ],
+)
+def test_affiliation_constructions_without_a_role(nlp: Language, text: str, name: str, org: str) -> None:
+    doc = nlp(text)
+    assert _affiliations(doc, name) == [org]
+    assert org in {o["name"] for o in doc._.qm_orgs}
+
+
+def test_no_affiliation_from_a_place_or_a_later_clause(nlp: Language) -> None:
+    doc = nlp("Ivo Dunn, who lives in Dorrin, said the Pinecrest Bank was wrong.")
+    assert _affiliations(doc, "Ivo Dunn") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Rob Fenn, 26, a protester, said he was hit.", "Rob Fenn", "protester"),
+        (
+            "Sen. Ada Kross, R-Iowa, the chairman of the Senate Finance Committee, objected.",
+            "Ada Kross",
+            "chairman of the Senate Finance Committee",
+        ),
+        (
+            "Ivo Dunn, who is the treasurer of the Kelworth Rowing Club, said no.",
+            "Ivo Dunn",
+            "treasurer of the Kelworth Rowing Club",
+        ),
+        (
+            "Tina Holt served as treasurer of the Kelworth Rowing Club for a decade.",
+            "Tina Holt",
+            "treasurer of the Kelworth Rowing Club",
+        ),
+        (
+            "Peter Walsh was named chairman of the Kelworth Rowing Club in 2010.",
+            "Peter Walsh",
+            "chairman of the Kelworth Rowing Club",
+        ),
+        ("Ruth Penn, the Liberal front-runner, was critical.", "Ruth Penn", "Liberal front-runner"),
+    ],
+)
+def test_roles_after_asides_clauses_and_verbs(nlp: Language, text: str, name: str, role: str) -> None:
+    assert role in _roles(nlp(text), name)
+
+
+def test_no_role_from_a_plain_verb_phrase(nlp: Language) -> None:
+    assert _roles(nlp("Tina Holt served as a reminder of the old days."), "Tina Holt") == []
+    assert _roles(nlp("Rob Fenn, 26, said he was hit."), "Rob Fenn") == []
+
+
+def test_role_apposition_ends_at_its_relative_clause(nlp: Language) -> None:
+    doc = nlp("The same could not be said for Rakeem Ode, 26, a protester who was punched in the face.")
+    assert _roles(doc, "Rakeem Ode") == ["protester"]
+
+
+def test_affiliation_from_an_organisation_possessive_glued_to_the_name(nlp: Language) -> None:
+    doc = nlp("As the Daily Courier's Ravi Mehta wrote, the vote was close.")
+    assert _affiliations(doc, "Ravi Mehta") == ["Daily Courier"]
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("On Monday Senator Ann Voss said no.", "Senator"),
+        ("After the vote Labour leader Ann Voss said no.", "Labour leader"),
+    ],
+)
+def test_title_takes_no_adjacent_word_outside_it(nlp: Language, text: str, role: str) -> None:
+    assert _roles(nlp(text), "Ann Voss") == [role]
+
+
+def test_organisation_named_only_after_a_role_becomes_an_organisation(nlp: Language) -> None:
+    doc = nlp("Ana Pell, a lecturer at Kelworth, said no.")
+    assert _affiliations(doc, "Ana Pell") == ["Kelworth"]
+    client = nlp("Ana Pell, a lawyer for Tom Rusk, said no.")
+    assert _affiliations(client, "Ana Pell") == []
+    assert "Tom Rusk" in {p["name"] for p in client._.qm_people}
+
+
+def test_organisation_the_ner_cut_after_of_runs_on_and_is_the_affiliation(nlp: Language) -> None:
+    doc = nlp(
+        "Archbishop Aram Vell of the Kessarian Patriarchate of Dorrin told reporters the vote was close."
+    )
+    assert _roles(doc, "Aram Vell") == ["Archbishop"]
+    assert _affiliations(doc, "Aram Vell") == ["Kessarian Patriarchate of Dorrin"]
+
+
+def test_as_role_keeps_no_phrase_that_names_no_organisation(nlp: Language) -> None:
+    doc = nlp("Walter Grey surged as the Orvald Party's front-runner on his platform of lower taxes.")
+    assert _roles(doc, "Walter Grey") == ["Orvald Party's front-runner"]
+
+
+def test_role_is_cut_before_an_unclosed_bracket(nlp: Language) -> None:
+    doc = nlp("Mara Lind is a former chairman of the Kelworth Council of Dorrin County (Calif.).")
+    assert _roles(doc, "Mara Lind") == ["former chairman of the Kelworth Council of Dorrin County"]
+
+
+def test_role_a_person_reports_of_himself_or_herself(nlp: Language) -> None:
+    doc = nlp(
+        "In a speech on Friday, Ann Voss claimed momentum and argued she is a stronger general "
+        "election candidate than Tom Rusk."
+    )
+    assert _roles(doc, "Ann Voss") == ["stronger general election candidate"]
+    assert _roles(doc, "Tom Rusk") == []
+
+
+def test_no_reported_role_for_a_pronoun_of_the_other_gender(nlp: Language) -> None:
+    assert _roles(nlp("Ann Voss said he is the treasurer."), "Ann Voss") == []
+
+
+def test_predicate_role_leaves_out_a_duration(nlp: Language) -> None:
+    assert _roles(nlp("Ann Voss said she was a nurse for ten years."), "Ann Voss") == ["nurse"]
+
+
+def test_role_from_a_definite_description_of_the_one_person_just_named(nlp: Language) -> None:
+    doc = nlp("Ann Voss won the primary in Dorrin on Tuesday. The senator said the result was clear.")
+    assert _roles(doc, "Ann Voss") == ["senator"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Voss met Tom Rusk on Tuesday. The senator said the result was clear.",
+        "Tom Rusk won on Tuesday. The congresswoman said the result was clear.",
+    ],
+)
+def test_no_role_from_a_description_when_the_person_is_in_doubt(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert all(p["roles"] == [] for p in doc._.qm_people)

@@ -35,7 +35,10 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.lexicons.names import is_possessive, load_lexicons
+from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause
+from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
 
@@ -50,6 +53,12 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _STOP_TEXT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"})
 _APPOS_END_TEXT = frozenset({",", ";", ")", "\u2014", "--", "(", "\u2013"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
+#: Verbs whose complement is what the subject is ("X is / became / was named chairman").
+_COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
+#: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
+_CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
+#: Words between two names of a list that share the title before the first ("co-founders A, B and C").
+_LIST_GLUE = frozenset({",", "and", "&"})
 _MAX_APPOS = 30
 
 Range = tuple[int, int]
@@ -177,13 +186,27 @@ class RoleTagger(Pipe):
     # ------------------------------------------------------------------ helpers
     def _is_role_head(self, token: Token) -> bool:
         key = token.text.rstrip(".").lower()
-        return (token.is_alpha and key in self.words.role_heads) or (
-            token.text.endswith(".") and key in self.words.titles
-        )
+        if token.text.endswith(".") and key in self.words.titles:
+            return True
+        if not (token.is_alpha or "-" in key):
+            return False
+        heads = self.words.role_heads
+        return key in heads or _hyphen_key(token) in heads or self._is_plural_role(token)
+
+    def _is_plural_role(self, token: Token) -> bool:
+        """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers")."""
+        key = _hyphen_key(token)
+        return len(key) > 4 and key.endswith("s") and key[:-1] in self.words.role_heads
+
+    def _abbreviated_title(self, doc: Doc, i: int) -> bool:
+        """Tell whether ``doc[i]`` is the full stop of a title split from it ("Lt" + ".")."""
+        if i < 1 or doc[i].text != "." or doc[i - 1].whitespace_:
+            return False
+        return doc[i - 1].lower_ in self.words.titles and doc[i - 1].lower_ not in self.words.honorifics
 
     @staticmethod
     def _clip(doc: Doc, role: Range | None) -> Range | None:
-        """Cut a role at the first line break and trim punctuation at its edges."""
+        """Cut a role at the first line break or unclosed bracket and trim punctuation at its edges."""
         if role is None:
             return None
         start, end = role
@@ -191,11 +214,16 @@ class RoleTagger(Pipe):
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
                 end = i + 1 if "\n" not in doc[i].text else i
                 break
+        opened = [i for i in range(start, end) if doc[i].text == "("]
+        if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+            end = opened[-1]  # "chairman of the X Council of Orange County (Calif."
         while end > start and (
             doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in _CLIP_END_TAGS
         ):
             end -= 1
-        while start < end and (doc[start].is_punct or doc[start].is_space):
+        while start < end and (
+            doc[start].is_punct or doc[start].is_space or doc[start].tag_ in _CLIP_START_TAGS
+        ):
             start += 1
         return (start, end) if start < end else None
 
@@ -207,29 +235,65 @@ class RoleTagger(Pipe):
         mentions, person_tokens = _labels(doc, "qm_people")
         _, org_tokens = _labels(doc, "qm_orgs")
         found: dict[str, list[Range]] = {}
-        for span in mentions:
+        tied: dict[str, list[str]] = {}
+        left: dict[int, Range] = {}  # end token of a mention -> its title ("co-founders A, B and C")
+        for span in sorted(mentions, key=lambda m: m.start):
+            title = self._left_role(doc, span, person_tokens, org_tokens) or self._shared_title(
+                doc, span, person_tokens, left
+            )
+            if title is not None:
+                left[span.end] = title
+            orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens)
+            tied.setdefault(span.label_, []).extend(orgs_of)
             for role in (
-                self._left_role(doc, span, person_tokens, org_tokens),
+                title,
                 self._appos_role(doc, span, person_tokens, org_tokens),
                 self._role_before_appos(doc, span, person_tokens),
-                self._predicate_role(doc, span, person_tokens),
+                self._predicate_role(doc, span, person_tokens, org_tokens),
+                clause_role,
             ):
                 role = self._clip(doc, role)
                 if role is not None:
                     found.setdefault(span.label_, []).append(role)
+        described = description_roles(doc, mentions, person_tokens, self._is_role_head)
+        for pid, ranges in described.items():
+            found.setdefault(pid, []).extend(r for r in map(lambda r: self._clip(doc, r), ranges) if r)
         role_spans: list[Span] = []
         for person in people:
-            role_spans.extend(_apply_roles(doc, person, found.get(person["id"], []), org_tokens))
+            pid = person["id"]
+            role_spans.extend(_apply_roles(doc, person, found.get(pid, []), org_tokens, tied.get(pid, [])))
         set_people(doc, people)
         doc.spans[self.spans_key] = role_spans
+
+    @staticmethod
+    def _tied_orgs(
+        doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+    ) -> tuple[list[str], Range | None]:
+        """Return the organisations the words around the name tie it to, and a relative-clause role."""
+        clause_orgs, clause_role = relative_clause(doc, span, persons, orgs)
+        return after_name_orgs(doc, span, orgs) + possessive_org(doc, span, orgs) + clause_orgs, clause_role
+
+    def _shared_title(
+        self, doc: Doc, span: Span, persons: TokenLabels, left: dict[int, Range]
+    ) -> Range | None:
+        """Return the plural title of the list this name continues ("co-founders A, B and C")."""
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in _LIST_GLUE:
+            i -= 1
+        if i == span.start - 1 or i < 0 or i not in persons:
+            return None
+        title = left.get(i + 1)
+        if title is None or not self._is_plural_role(doc[title[1] - 1]):
+            return None
+        return title
 
     def _left_step(
         self, doc: Doc, start: int, sent_start: int, persons: TokenLabels, orgs: TokenLabels
     ) -> bool:
         """Tell whether the token before ``doc[start]`` belongs to a title that ends at the name."""
         prev = doc[start - 1]
-        if prev.i in persons:
-            return False
+        if prev.i in persons or prev.dep_ == "pobj" or prev.ent_type_ in {"DATE", "TIME"}:
+            return False  # "On Monday Senator X", "after the vote Labour leader X": not the title's
         if prev.i in orgs or (is_possessive(prev.text) and prev.i - 1 in orgs):
             return True  # "Fox News host", "the party's leader"
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
@@ -243,6 +307,8 @@ class RoleTagger(Pipe):
         """Find a title right before the name ("deputy prime minister Saidamir Zukhurov")."""
         end = span.start
         i = end - 1
+        if i >= 0 and self._abbreviated_title(doc, i):
+            i -= 1  # "Lt. Sam Ortt": the tokenizer split the title from its full stop
         if i < 0 or i in persons or not self._is_role_head(doc[i]):
             return None
         if doc[i].text.rstrip(".").lower() in self.words.honorifics:
@@ -262,11 +328,19 @@ class RoleTagger(Pipe):
         return not (first.tag_ == "NNP" and not self._is_role_head(first))
 
     def _appos_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
-        """Find a comma-delimited role after the name ("X, a lecturer at ...,")."""
-        comma = span.end
+        """Find a comma-delimited role after the name ("X, a lecturer at ...,", "X, 52, a lecturer").
+
+        An age, a party label ("R-Iowa") or a short bracket between the name and the apposition is
+        stepped over, and so is "who is" ("X, who is the chairman of Y,").
+        """
+        comma = _after_aside(doc, span.end)
         if comma + 1 >= len(doc) or doc[comma].text != ",":
             return None
         start = comma + 1
+        if start + 1 < len(doc) and doc[start].lower_ == "who" and doc[start + 1].lemma_ == "be":
+            start += 2
+        if start >= len(doc):
+            return None
         first = doc[start]
         participle = first.tag_ == "VBG" and first.is_lower
         if not self._appos_can_start(first, participle):
@@ -293,47 +367,152 @@ class RoleTagger(Pipe):
         head = root.head
         if root.dep_ != "appos" or head.i >= span.start or span.start < 2 or doc[span.start - 1].text != ",":
             return None
-        if head.i != span.start - 2 or head.i in persons or not self._is_role_head(head):
+        if head.i in persons or not self._is_role_head(head):
+            return None
+        end = span.start - 1  # "the foundation's director of policy, Lisa Venn": the tail is the role's
+        if any(
+            doc[i].is_punct or i in persons or head not in doc[i].ancestors for i in range(head.i + 1, end)
+        ):
             return None
         start = head.left_edge.i
         while start < head.i and doc[start].dep_ in ("det", "poss", "case"):
             start += 1  # "Its general secretary": the role is "general secretary"
-        if any(i in persons for i in range(start, head.i + 1)):
-            return None
-        return (start, head.i + 1)
+        for i in range(start, head.i):
+            if i in persons:
+                start = i + 1  # "the Tarro campaign manager": the role starts after the name
+        return (start, end) if start < end else None
 
-    def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels) -> Range | None:
-        """Find "X is a political analyst in Dushanbe"."""
+    def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
+        """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club"."""
         root = span.root
         verb = root.head
-        if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < span.end:
+        passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
+        if (root.dep_ != "nsubj" and not passive) or verb.i < span.end:
             return None
+        return self._complement_role(doc, verb, persons, orgs) or self._reported_role(
+            doc, span, verb, persons, orgs
+        )
+
+    def _reported_role(
+        self, doc: Doc, span: Span, verb: Token, persons: TokenLabels, orgs: TokenLabels
+    ) -> Range | None:
+        """Find "X argued he is the stronger candidate": "he"/"she" of a clause X reports is X."""
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+        for reporting in verbs:
+            for clause in reporting.children:
+                if clause.dep_ != "ccomp":
+                    continue
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                if not subjects or subjects[0].lower_ not in {"he", "she"}:
+                    continue
+                named = first_name_gender(span[0].text) if len(span) > 1 else None
+                if named is not None and named != pronoun_gender(subjects[0].text):
+                    continue  # "Ann Voss said he is ...": he is someone else
+                if any(i in persons for i in range(span.end, subjects[0].i)):
+                    continue  # another person named in between: "he" may be that one
+                return self._complement_role(doc, clause, persons, orgs)
+        return None
+
+    def _complement_role(
+        self, doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels
+    ) -> Range | None:
+        """Return the role ``verb`` gives its subject: "is a political analyst", "served as treasurer"."""
         for child in verb.rights:
-            if child.dep_ == "attr" and child.tag_ in {"NN", "NNP"}:
+            if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
                 if not (self._is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
                     return None
-                start, end = child.left_edge.i, child.right_edge.i + 1
-                if any(i in persons for i in range(start, end)):
-                    return None
-                while end > start and doc[end - 1].is_punct:
-                    end -= 1
-                return (start, end)
+                return _subtree_role(doc, child, persons)
+            if child.dep_ == "prep" and child.lower_ == "as":
+                objects = [g for g in child.children if g.dep_ == "pobj" and self._is_role_head(g)]
+                return _as_role(doc, objects[0], persons, orgs) if objects else None
         return None
+
+
+def _after_aside(doc: Doc, i: int) -> int:
+    """Return the index after an aside right after a name: ", 52", ", R-Iowa", "(D-Ohio)"; else ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(i + 6, len(doc))):
+            if doc[j].text == ")":
+                return j + 1
+        return i
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+        return i + 2  # an age
+    if (
+        i + 4 < len(doc)
+        and doc[i].text == ","
+        and len(doc[i + 1].text) == 1
+        and doc[i + 1].is_upper
+        and doc[i + 2].text == "-"
+        and doc[i + 4].text == ","
+    ):
+        return i + 4  # a party label: ", R-Iowa,"
+    return i
+
+
+def _as_role(doc: Doc, head: Token, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
+    """Return the role of "served as treasurer of the X club".
+
+    The role is the noun and its modifiers, with a prepositional phrase after it only when that
+    names an organisation (not "surged as the front-runner on his platform").
+    """
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if (
+            child.dep_ == "prep"
+            and child.i == end
+            and any(i in orgs for i in range(child.i, child.right_edge.i + 1))
+        ):
+            end = child.right_edge.i + 1
+    if any(i in persons for i in range(start, end)):
+        return None
+    return (start, end)
+
+
+def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
+    """Return the phrase ``head`` heads as a role.
+
+    A phrase after the noun that names a person ("a stronger candidate than X") or a duration
+    ("a nurse for ten years") is left out; a person's name before the noun leaves no role.
+    """
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if any(i in persons for i in range(start, head.i + 1)):
+        return None
+    after = [i for i in range(head.i + 1, end) if i in persons or doc[i].ent_type_ in {"DATE", "TIME"}]
+    if after:
+        end = head.i + 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return (start, end)
+
+
+def _hyphen_key(token: Token) -> str:
+    """Return the lower-case word ``token`` ends, joined over hyphens ("front" "-" "runner")."""
+    doc, i = token.doc, token.i
+    key = token.lower_
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{key}"
+    return key
 
 
 def _appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: TokenLabels) -> int | None:
     """Return where an apposition starting at ``start`` ends, or ``None`` when it is no apposition.
 
-    It runs to the next comma, bracket or dash; a person's name or (outside a participle phrase) a
-    finite verb inside it, or a run over ``_MAX_APPOS`` tokens, means it is a clause, not a role.
+    It runs to the next comma, bracket or dash, or to a relative pronoun ("a protester who ..."); a
+    person's name or (outside a participle phrase) a finite verb inside it, or a run over
+    ``_MAX_APPOS`` tokens, means it is a clause, not a role.
     """
     end = start
+    after_preposition = False  # "deputy manager for Ann Lowe's campaign": a name inside the role
     while end < sent_end and end - start < _MAX_APPOS:
         tok = doc[end]
         if tok.text in _STOP_TEXT or (tok.is_punct and tok.is_sent_end):
             break
-        if tok.i in persons or (tok.tag_ in _FINITE_TAGS and not participle):
+        if tok.tag_ in {"WP", "WDT"} and end > start and not participle:
+            return end  # "X, a protester who was hit": the role ends at its relative clause
+        if (tok.i in persons and not after_preposition) or (tok.tag_ in _FINITE_TAGS and not participle):
             return None
+        after_preposition = after_preposition or (tok.tag_ == "IN" and end > start)
         end += 1
     if end == start or end - start >= _MAX_APPOS:
         return None
@@ -342,15 +521,21 @@ def _appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: T
     return end
 
 
-def _apply_roles(doc: Doc, person: PersonRecord, found: list[Range], orgs: TokenLabels) -> list[Span]:
+def _apply_roles(
+    doc: Doc, person: PersonRecord, found: list[Range], orgs: TokenLabels, tied: list[str]
+) -> list[Span]:
     """Set the roles and affiliations of ``person`` from its role ranges; return the role spans.
 
-    A role repeated word for word is kept once; an organisation inside a role is an affiliation.
+    A role repeated word for word is kept once; an organisation inside a role is an affiliation,
+    and so is each organisation of ``tied`` (found around the name: "X of Y", "Y's X").
     """
     pid = person["id"]
     seen: set[str] = set()
     roles: list[list[int]] = []
     affiliations: list[str] = list(person.get("affiliations") or [])
+    for tied_id in tied:
+        if tied_id not in affiliations:
+            affiliations.append(tied_id)
     spans: list[Span] = []
     for start, end in sorted(set(found)):
         span = doc[start:end]

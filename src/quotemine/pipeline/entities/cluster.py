@@ -6,7 +6,9 @@ different people sharing a surname stay apart, and a bare surname then goes to t
 surname mentioned most recently before it (or, failing that, the first one mentioned after it).
 
 Organisations: mentions with the same text (without a leading "the") join, and so do an
-organisation and its acronym, in either order ("ABCD ... Alpha Beta Center for Development").
+organisation and its acronym, in either order ("ABCD ... Alpha Beta Center for Development"), and
+a one-word short form and the one longer name it shortens ("Fed" ... "Federal Reserve", "Kessel"
+... "Kessel Group").
 
 Offsets are character offsets; nothing here needs spaCy.
 """
@@ -186,7 +188,46 @@ def cluster_orgs(mentions: Sequence[OrgMention]) -> list[list[OrgMention]]:
                         index[k] = group
         acronym_of.setdefault(mention.acronym, group)
         by_key.setdefault(mention.acronym.lower(), group)
+    groups = _merge_short_forms(groups)
     for group in groups:
         group.sort(key=lambda m: m.start)
     groups.sort(key=lambda g: g[0].start)
     return groups
+
+
+#: Words after a company's first word that leave it the same company ("Kessel" = "Kessel Group").
+_COMPANY_TAILS: Final = frozenset(
+    {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "group", "holdings", "company"}
+)
+
+
+def _short_form_of(word: str, name: str) -> bool:
+    """Tell whether one word is a short form of a longer name.
+
+    It is when it clips the name's first word ("Fed" of "Federal Reserve") or is that first word
+    before a company tail ("Kessel" of "Kessel Group Inc.").
+    """
+    words = name.split()
+    if len(words) < 2 or len(word) < 3 or not word[:1].isupper() or word.isupper():
+        return False
+    first = words[0]
+    if first != word:
+        return first.startswith(word) and first.lower() != word.lower()
+    return all(w.lower() in _COMPANY_TAILS for w in words[1:])
+
+
+def _merge_short_forms(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
+    """Merge a one-word organisation into the one longer organisation it is a short form of."""
+    out = list(groups)
+    for group in groups:
+        words = {m.text.removeprefix("the ").removeprefix("The ") for m in group}
+        if len(words) != 1:
+            continue
+        word = next(iter(words))
+        if " " in word:
+            continue
+        targets = [g for g in out if g is not group and any(_short_form_of(word, m.text) for m in g)]
+        if len(targets) == 1:
+            targets[0].extend(group)
+            out.remove(group)
+    return out

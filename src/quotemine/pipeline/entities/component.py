@@ -24,6 +24,7 @@ from quotemine.pipeline.entities.byline import byline_candidates
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_orgs, cluster_people
 from quotemine.pipeline.entities.context import Context, string_ids
+from quotemine.pipeline.entities.kinds import vet_kinds
 from quotemine.pipeline.entities.orgs import find_orgs, org_acronym
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend, propagate_people
 from quotemine.pipeline.entities.vetting import vet_people
@@ -150,6 +151,7 @@ class EntityRepairer(Pipe):
         cands = join_and_extend(ctx, cands + bylines)
         cands = propagate_people(ctx, pool, cands)
         cands = find_orgs(ctx, pool, cands)
+        cands = vet_kinds(ctx, pool, cands)
         cands = vet_people(ctx, cands, byline_spans)
         final = _final_entities(doc, cands)
         doc.ents = final

@@ -12,7 +12,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from quotemine.pipeline.entities.candidate import Candidate, Pool
-from quotemine.pipeline.entities.context import Context, string_ids
+from quotemine.pipeline.entities.context import Context, low, string_ids
 
 __all__ = ["ORG_INNER", "find_orgs", "org_acronym"]
 
@@ -104,11 +104,86 @@ def _acronyms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
     return added
 
 
+#: Prepositions between a role noun and the organisation it is held at ("a lecturer at X").
+_ROLE_PREPS: Final = frozenset({"at", "for", "with"})
+_ROLE_PREP_IDS: Final = string_ids(_ROLE_PREPS)
+#: Labels a name after "a lecturer at" may have had and still be the organisation.
+_EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
+
+
+def _employer_run(ctx: Context, i: int) -> int:
+    """Return the end of the capitalised run of proper nouns from token ``i`` (at most four)."""
+    doc = ctx.doc
+    end = i
+    while end < len(doc) and end - i < 4 and doc[end].tag_ in {"NNP", "NNPS"} and doc[end].text[:1].isupper():
+        end += 1
+    return end
+
+
+def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Return new ORG candidates for names held after a role noun ("a lecturer at Kelworth").
+
+    The name must be a run of capitalised proper nouns right after "at", "for" or "with" (and an
+    optional "the") that follows a role noun; it must not be a person, an organisation already or a
+    known place, nor (after "for" and "with", where a client may be meant) hold a personal name word.
+    """
+    doc = ctx.doc
+    label_of: dict[int, Candidate] = {i: c for c in cands for i in range(c.start, c.end)}
+    added: list[Candidate] = []
+    for k in ctx.where("LOWER", _ROLE_PREP_IDS):
+        if not 0 < k < len(doc) - 1 or low(doc[k - 1]) not in ctx.lex.role_heads:
+            continue
+        start = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        end = _employer_run(ctx, start)
+        if end == start or any(
+            i in label_of and label_of[i].label not in _EMPLOYER_LABELS for i in range(start, end)
+        ):
+            continue
+        run = doc[start:end]
+        if ctx.is_place(run.text) or ctx.is_demonym_span(run):
+            continue
+        if doc[k].lower_ != "at" and any(ctx.known_name_word(t) for t in run):
+            continue  # "a lawyer for Tom": a client may be a person; one is never a lecturer at a person
+        for i in range(start, end):
+            if i in label_of and label_of[i].label is not None:
+                label_of[i].drop("part of the organisation named after a role noun")
+        added.append(pool.new(start, end, "ORG", "named as the organisation of a role ('a lecturer at X')"))
+    return added
+
+
+def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
+    """Mend an organisation that ends in "of", "for", "and" or "the" ("Patriarchate of" + "Dorrin").
+
+    The name runs on over the capitalised words after it (and the candidates there give way); with
+    none after it, the dangling word is cut.
+    """
+    doc = ctx.doc
+    starts = {c.start: c for c in cands if c.label is not None}
+    for c in cands:
+        if c.label != "ORG" or c.end - c.start < 2 or doc[c.end - 1].lower_ not in ORG_INNER:
+            continue
+        end = c.end
+        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
+        if end == c.end:
+            c.end -= 1
+            c.note("dangling small word cut from the end")
+            continue
+        for i in range(c.end, end):
+            other = starts.get(i)
+            if other is not None and other is not c and other.end <= end:
+                other.drop("part of an organisation name that ran on after 'of'")
+        c.end = end
+        c.note("extended over the words after a dangling 'of'")
+
+
 def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
-    """Add the organisations the NER missed: head-word runs and acronyms of known organisations.
+    """Add the organisations the NER missed: head-word runs, acronyms, names after a role noun.
 
     A candidate inside a new head-word organisation is dropped in its favour.
     """
+    _mend_dangling(ctx, cands)
+    cands = [c for c in cands if c.label is not None]
     added = _head_word_orgs(ctx, pool, cands)
     out: list[Candidate] = []
     for c in cands:
@@ -117,4 +192,6 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
         else:
             out.append(c)
     out += added
-    return out + _acronyms(ctx, pool, out)
+    out = out + _acronyms(ctx, pool, out)
+    employers = _role_employers(ctx, pool, out)
+    return [c for c in out if c.label is not None] + employers

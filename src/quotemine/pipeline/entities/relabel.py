@@ -156,6 +156,13 @@ def _protected(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _role_before_first_name(ctx: Context, ent: Span) -> bool:
+    """Return whether an entity is a role word and two or three name words ("Actress Ana Bell")."""
+    if not 3 <= len(ent) <= 4 or low(ent[0]) not in ctx.lex.role_heads:
+        return False
+    return all(t.is_title and ctx.is_name_word(t) for t in ent[1:]) and not ctx.is_place(ent[1:].text)
+
+
 def _from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
     """Make one candidate per NER entity, trimmed; return those with tokens left."""
     doc = ctx.doc
@@ -166,6 +173,9 @@ def _from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
         if label in {"ORG", "GPE", "NORP"} and low(doc[ent.start]) in ctx.lex.honorifics:
             label = "PERSON"
             cand.relabel(label, "honorific before the name")
+        elif label in {"ORG", "GPE", "NORP"} and _role_before_first_name(ctx, ent):
+            label = "PERSON"
+            cand.relabel(label, "role word before a first name")  # "Actress Ana Bell" tagged ORG
         cand.start, cand.end = trim(ctx, ent.start, ent.end, label)
         if (cand.start, cand.end) != (ent.start, ent.end):
             cand.note("trimmed to the name")

@@ -27,6 +27,8 @@ __all__ = ["PERSON_RULES", "Probe", "person_verdict", "vet_people"]
 
 _HYPHEN_PREFIXES: Final = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
 # Plural group nouns ending like these are groups, not people ("Generation Xers", "Never Trumpers").
+#: Articles of Romance languages that start the name of a newspaper, club or movement.
+_ROMANCE_ARTICLES: Final = frozenset({"La", "Le", "Les", "Los", "Las", "El"})
 _GROUP_ENDINGS: Final = ("ers", "ians", "ites")
 # Role nouns whose "of" names an organisation ("director of X", "president of X").
 _ORG_ROLE_NOUNS: Final = frozenset(
@@ -270,6 +272,14 @@ def attributive(p: Probe) -> Verdict | None:
     return None
 
 
+def article_name(p: Probe) -> Verdict | None:
+    """Find a name made of a Romance article and one word ("La Estrella", "Le Soir"): no person."""
+    first = p.first
+    if p.end - p.start == 2 and first.text in _ROMANCE_ARTICLES and not p.first_name:
+        return Verdict("ORG", "article and one word: the name of an organisation, not a person")
+    return None
+
+
 def glued_by_hyphen(p: Probe) -> Verdict | None:
     """Find a word glued by a hyphen to a word outside it ("Comic-Con", "pro-Clinton")."""
     if not p.full_name and hyphen_glued(p.ctx.doc, p.start, p.end):
@@ -296,6 +306,7 @@ PERSON_RULES: Final[tuple[PersonRule, ...]] = (
     plural_demonym,
     attributive,
     glued_by_hyphen,
+    article_name,
 )
 
 

@@ -1,0 +1,123 @@
+"""Affiliations and roles stated around a person's name without a role noun next to it.
+
+``quotemine_roles`` calls these for each mention of a person; each rule reads only the parse,
+the people (``persons``) and the organisations (``orgs``) of the document:
+
+* "X of Y", "X at Y", "X with Y", "X from Y": the organisation right after the name;
+* "X (Y)": the organisation in brackets right after the name;
+* "Y's X": the organisation's possessive right before the name;
+* "X, who works for Y", "X, who heads Y": a relative clause on the name whose verb ties a person
+  to an organisation; a verb that is itself a role ("heads", "founded") also gives the role (the
+  verb phrase, as written).
+
+Each rule returns organisation ids (and role ranges) and never invents text: a role is a range of
+tokens of the document.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["TokenLabels", "after_name_orgs", "possessive_org", "relative_clause"]
+
+TokenLabels = dict[int, str]
+"""Token index -> the id of the person (or organisation) whose mention holds it."""
+
+Range = tuple[int, int]
+
+#: Prepositions that tie a name to the organisation right after it ("Ned Harlow of the Marlin Group").
+_AFTER_NAME: Final = frozenset({"of", "at", "with", "from"})
+#: Verbs of a relative clause that make its subject a member or officer of the organisation.
+_MEMBER_VERBS: Final = frozenset({"work", "serve", "teach", "write", "report", "volunteer", "study", "play"})
+#: Verbs that are themselves a role ("who heads Y", "who founded Y"): the verb phrase is a role.
+_ROLE_VERBS: Final = frozenset(
+    {
+        "head",
+        "lead",
+        "run",
+        "chair",
+        "direct",
+        "found",
+        "co-found",
+        "cofound",
+        "manage",
+        "own",
+        "coach",
+        "edit",
+    }
+)
+_POSSESSIVE: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_MAX_CLAUSE: Final = 8
+
+
+def _org_at(doc: Doc, i: int, orgs: TokenLabels) -> tuple[str, int] | None:
+    """Return the organisation starting at token ``i`` (a leading "the" skipped) and its end."""
+    if i < len(doc) and doc[i].lower_ == "the" and i not in orgs:
+        i += 1
+    oid = orgs.get(i)
+    if oid is None or orgs.get(i - 1) == oid:
+        return None
+    end = i
+    while end < len(doc) and orgs.get(end) == oid:
+        end += 1
+    return oid, end
+
+
+def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
+    """Return the organisation of "X of Y", "X at Y" or "X (Y)" right after the name ``span``."""
+    j = span.end
+    if j >= len(doc):
+        return []
+    tok = doc[j]
+    if tok.lower_ in _AFTER_NAME:
+        found = _org_at(doc, j + 1, orgs)
+        return [found[0]] if found else []
+    if tok.text == "(":
+        found = _org_at(doc, j + 1, orgs)
+        if found and found[1] < len(doc) and doc[found[1]].text == ")":
+            return [found[0]]
+    return []
+
+
+def possessive_org(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
+    """Return the organisation of "Y's X" ("the Marlin Group's Ned Harlow")."""
+    i = span.start
+    if i < 2 or doc[i - 1].text not in _POSSESSIVE:
+        return []
+    oid = orgs.get(i - 2)
+    return [oid] if oid is not None else []
+
+
+def relative_clause(
+    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+) -> tuple[list[str], Range | None]:
+    """Return the organisation and role of "X, who heads Y" / "X, who works for Y".
+
+    The clause must follow the name directly (", who VERB ..."); the organisation must come within
+    a few tokens of the verb with no comma, name or other verb between them. A role verb gives the
+    role "heads Y"; a membership verb ("works for Y") only the affiliation.
+    """
+    j = span.end
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "who":
+        return [], None
+    verb = doc[j + 2]
+    if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
+        return [], None
+    lemma = verb.lemma_.lower()
+    if lemma not in _MEMBER_VERBS and lemma not in _ROLE_VERBS:
+        return [], None
+    k = verb.i + 1
+    while k < len(doc) and k - verb.i <= _MAX_CLAUSE:
+        tok = doc[k]
+        if k in orgs:
+            found = _org_at(doc, k, orgs)
+            if found is None:
+                return [], None
+            role = (verb.i, found[1]) if lemma in _ROLE_VERBS else None
+            return [found[0]], role
+        if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"}:
+            return [], None
+        k += 1
+    return [], None

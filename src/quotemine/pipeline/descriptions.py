@@ -1,0 +1,81 @@
+"""Roles from definite descriptions: "Ann Voss won the vote. The senator said ..." gives "senator".
+
+News refers to a person named in one sentence by a description in the next ("the senator", "the
+former governor"). ``description_roles`` links such a description to a person only when the text
+leaves no doubt:
+
+* the description is "the" + modifiers + a singular role noun, the subject of its clause, with no
+  name in it and no name right after it (that would be a title);
+* exactly one person is mentioned from the start of the previous sentence up to the description,
+  and that mention is the subject of its own clause;
+* a role noun that states a gender ("congresswoman") agrees with the person's first name.
+
+Anything else leaves the description unlinked: a wrong role is worse than none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy
+from spacy.tokens import Doc, Span, Token
+
+from quotemine.lexicons.gender import first_name_gender, title_gender
+
+__all__ = ["description_roles"]
+
+TokenLabels = dict[int, str]
+Range = tuple[int, int]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token], bool]) -> Range | None:
+    """Return the range of "the [modifiers] ROLE" headed by ``tok`` (without "the"), or ``None``."""
+    if tok.dep_ not in _SUBJECTS or tok.tag_ != "NN" or not is_role_head(tok) or tok.i in persons:
+        return None
+    doc = tok.doc
+    start = tok.left_edge.i
+    if doc[start].lower_ != "the" or any(i in persons for i in range(start, tok.i + 1)):
+        return None
+    if any(c.dep_ in {"poss", "nmod"} for c in tok.children):
+        return None  # "the party's leader": someone else's role, handled with its name
+    if tok.i + 1 < len(doc) and (tok.i + 1 in persons or doc[tok.i + 1].tag_ == "NNP"):
+        return None  # "the senator Ann Voss": a title
+    return (start + 1, tok.i + 1)
+
+
+def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
+    """Return the one person mention from the previous sentence's start up to ``tok``, if it is a subject."""
+    sent = tok.sent
+    window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    inside = [m for m in mentions if window_start <= m.start and m.end <= tok.i]
+    if not inside or len({m.label_ for m in inside}) != 1:
+        return None
+    last = inside[-1]
+    return last if last.root.dep_ in _SUBJECTS else None
+
+
+def description_roles(
+    doc: Doc, mentions: list[Span], persons: TokenLabels, is_role_head: Callable[[Token], bool]
+) -> dict[str, list[Range]]:
+    """Return the roles of each person id given by a later definite description of the person."""
+    out: dict[str, list[Range]] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    if not ordered:
+        return out
+    lower = doc.to_array("LOWER")
+    heads = {doc[int(i)].head for i in numpy.flatnonzero(lower == doc.vocab.strings["the"])}
+    for tok in sorted(heads, key=lambda t: t.i):
+        role = _description(tok, persons, is_role_head)
+        if role is None:
+            continue
+        person = _antecedent(doc, tok, ordered)
+        if person is None:
+            continue
+        stated = title_gender(tok.text)
+        named = first_name_gender(person[0].text) if len(person) > 1 else None
+        if stated is not None and named is not None and stated != named:
+            continue
+        out.setdefault(person.label_, []).append(role)
+    return out

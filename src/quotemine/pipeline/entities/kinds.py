@@ -1,0 +1,163 @@
+"""What kind of thing a name is: drop or relabel names that are not people or organisations.
+
+Run after ``orgs.find_orgs``; each rule records its reason on the candidate:
+
+* a name glued to a participle is an adjective ("the Kessel-owned paper"): no organisation;
+* a name with a model code that modifies a thing noun is a product, vehicle or weapon ("the
+  Starfire 300 sedan", "the Falcon XR jet"): ``PRODUCT``; a bare maker's name ("the Kessel
+  sedan") stays an organisation;
+* a name ending in a law word is a law ("the Data Bill", "the Clean Water Act"): ``LAW``, so a
+  person called Bill is never merged with it;
+* an organisation's possessive glued to a personal name ("the Daily Courier's Ravi Mehta") is
+  split into the organisation and the person;
+* a name that starts with a holiday ("Easter", "Thanksgiving") is a day, not a person or an
+  organisation; one that ends in a street word ("Elm Street") is a place (``FAC``).
+
+The word lists live in ``data/entity_kinds.json``; holiday names come from the dates lexicon
+(``data/dates_events.json``), read only.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Final, NamedTuple
+
+from spacy.tokens import Doc
+
+from quotemine.lexicons import data_json
+from quotemine.pipeline.entities.candidate import Candidate, Pool
+from quotemine.pipeline.entities.context import Context
+
+__all__ = ["KindWords", "kind_words", "vet_kinds"]
+
+_NAMED: Final = frozenset({"PERSON", "ORG"})
+_GLUED_LABELS: Final = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
+_POSSESSIVE: Final = frozenset({"'s", "\u2019s"})
+_HOLIDAY_SECTIONS: Final = ("fixed", "nth_weekday", "easter", "us_election", "after_holiday", "calendar")
+
+
+class KindWords(NamedTuple):
+    """The lower-case word lists of ``entity_kinds.json`` and the first words of holiday names."""
+
+    thing_nouns: frozenset[str]
+    adjective_participles: frozenset[str]
+    law_heads: frozenset[str]
+    street_words: frozenset[str]
+    holidays: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def kind_words() -> KindWords:
+    """Return the packaged word lists (read once per process)."""
+    data = data_json("entity_kinds.json")
+    events = data_json("dates_events.json")
+    holidays: set[str] = set()
+    for section in _HOLIDAY_SECTIONS:
+        for name in events.get(section, {}):
+            words = str(name).split()
+            if len(words) == 1 and not words[0].startswith("the"):
+                holidays.add(words[0])  # single-word days only: "Easter", never "Labor" of "Labor Day"
+    return KindWords(
+        frozenset(data["thing_nouns"]),
+        frozenset(data["adjective_participles"]),
+        frozenset(data["law_heads"]),
+        frozenset(data["street_words"]),
+        frozenset(holidays),
+    )
+
+
+def _verdict(doc: Doc, cand: Candidate, words: KindWords) -> tuple[str | None, str] | None:
+    """Return the new label (``None``: drop) and the reason, or ``None`` when the name stays."""
+    first, last = doc[cand.start], doc[cand.end - 1]
+    if first.lower_ in words.holidays:
+        return None, "a holiday, not a person or an organisation"
+    if last.lower_ in words.street_words and cand.end - cand.start >= 2:
+        return "FAC", "a street name"
+    definite = cand.start > 0 and doc[cand.start - 1].lower_ == "the"
+    if (cand.label == "ORG" or definite) and last.lower_ in words.law_heads and cand.end - cand.start >= 2:
+        return "LAW", "the name of a law or bill"
+    nxt = cand.end
+    if (
+        nxt + 1 < len(doc)
+        and doc[nxt].text == "-"
+        and not doc[nxt - 1].whitespace_
+        and doc[nxt + 1].lower_ in words.adjective_participles
+    ):
+        return None, "part of a hyphenated adjective (X-owned), not a mention of the organisation"
+    if cand.label == "ORG" and _modifies_thing(doc, cand, words):
+        return "PRODUCT", "modifies a product, vehicle or programme noun"
+    return None
+
+
+def _modifies_thing(doc: Doc, cand: Candidate, words: KindWords) -> bool:
+    """Tell whether the name and a model code modify a thing noun ("the Starfire 300 sedan")."""
+    code = [t for t in doc[cand.start : cand.end] if t.like_num or (t.is_upper and len(t) <= 3)][-1:]
+    i = cand.end
+    while i < len(doc) and i - cand.end < 2 and (doc[i].like_num or (doc[i].is_upper and len(doc[i]) <= 3)):
+        code.append(doc[i])
+        i += 1  # "the Starfire 300 sedan", "the Falcon XR jet"
+    if not code or i >= len(doc) or doc[i].lower_ not in words.thing_nouns or not doc[i].is_lower:
+        return False
+    return doc[cand.end - 1].head.i == i or doc[i - 1].head.i == i
+
+
+def _split_possessive(ctx: Context, pool: Pool, cand: Candidate) -> Candidate | None:
+    """Split "the Daily Courier's Ravi Mehta" (one ORG) into the organisation and the person after it.
+
+    The part after the possessive must be two or three capitalised name words with evidence of a
+    person (a known first name, a surname ending, or the subject of a speech verb); the
+    organisation keeps the words before the possessive. The NER may have read the whole as an
+    organisation, a title of a work or a product.
+    """
+    doc = ctx.doc
+    if cand.label not in _GLUED_LABELS:
+        return None
+    for k in range(cand.start + 1, cand.end - 2):
+        if doc[k].tag_ != "POS" and doc[k].text not in _POSSESSIVE:
+            continue
+        if _is_person_name(ctx, k + 1, cand.end):
+            person = pool.new(k + 1, cand.end, "PERSON", "personal name after an organisation's possessive")
+            cand.end = k
+            if cand.label == "ORG":
+                cand.note("cut before the possessive and the personal name after it")
+            else:  # "Twitter's Adam Sharp" read as one title of a work
+                cand.relabel("ORG", "organisation's possessive before a personal name")
+            return person
+    return None
+
+
+def _is_person_name(ctx: Context, start: int, end: int) -> bool:
+    """Tell whether tokens ``start:end`` are two or three name words with evidence of a person."""
+    tokens = list(ctx.doc[start:end])
+    return 2 <= len(tokens) <= 3 and all(ctx.is_name_word(t) for t in tokens) and ctx.person_evidence(tokens)
+
+
+def _person_after_possessive(ctx: Context, cand: Candidate, org_tokens: set[int]) -> bool:
+    """Tell whether an ORG is a personal name after an organisation's possessive ("the Courier's Ann Roe")."""
+    doc, i = ctx.doc, cand.start
+    if cand.label != "ORG" or i < 2 or doc[i - 1].text not in _POSSESSIVE or i - 2 not in org_tokens:
+        return False
+    return _is_person_name(ctx, cand.start, cand.end)
+
+
+def vet_kinds(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Relabel or drop the people and organisations that are days, streets, laws, products or adjectives.
+
+    Also split an organisation's possessive from the personal name the NER glued to it.
+    """
+    doc = ctx.doc
+    words = kind_words()
+    added: list[Candidate] = []
+    org_tokens = {i for c in cands if c.label == "ORG" for i in range(c.start, c.end)}
+    for cand in cands:
+        if cand.label not in _NAMED | _GLUED_LABELS or cand.start >= cand.end:
+            continue
+        person = _split_possessive(ctx, pool, cand)
+        if person is not None:
+            added.append(person)
+        elif _person_after_possessive(ctx, cand, org_tokens):
+            cand.relabel("PERSON", "personal name after an organisation's possessive")
+        verdict = _verdict(doc, cand, words) if cand.label in _NAMED else None
+        if verdict is not None:
+            cand.relabel(*verdict)
+    return [c for c in cands + added if c.label is not None]
