@@ -230,6 +230,8 @@ class DocState:
         a, b = trim(doc, colon + 1, end)
         if b - a < 3 or self.any_used(a, b):
             return None
+        if not any(t.pos_ in ("VERB", "AUX") or self.qid[t.i] >= 0 for t in doc[a:b]):
+            return None  # "Analysis: Jane Roe, The Daily Planet" is a byline, not a statement
         return self.kinded(a, b, None, self.speakers.mention(root), "colon line")
 
     def parataxis_candidates(self, verb: Token) -> list[QuoteCandidate]:

@@ -46,6 +46,9 @@ class CueLexicon:
         phrases: Multi-word prepositions whose object is the speaker ("according to"), as
             tuples of lower-case words.
         group_nouns: Head lemmas of group or unnamed-person speaker mentions ("analysts").
+        refusal_verbs: Verbs whose infinitive cue says nothing ("declined to say whether").
+        negative_subjects: Subjects that make a cue say nothing ("nobody said").
+        bullets: Characters that open a listed point ("- ", "• ").
         addressee_verbs: Cues whose object is the addressee ("told").
 
     """
@@ -64,6 +67,9 @@ class CueLexicon:
     document_nouns: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     group_nouns: frozenset[str]
+    refusal_verbs: frozenset[str] = frozenset()
+    negative_subjects: frozenset[str] = frozenset()
+    bullets: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
 
     @property
@@ -119,6 +125,9 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         document_nouns=cues.words("document_nouns"),
         phrases=tuple(sorted(tuple(p.split()) for p in cues.words("phrases") if p.split())),
         group_nouns=unnamed.words("group_nouns"),
+        refusal_verbs=cues.words("refusal_verbs"),
+        negative_subjects=cues.words("negative_subjects"),
+        bullets=cues.words("bullets"),
     )
 
 

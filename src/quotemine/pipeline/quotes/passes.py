@@ -22,8 +22,10 @@ from quotemine.pipeline.quotes.content import extend_to_quote, object_content
 from quotemine.pipeline.quotes.context import DocState, FinderOptions
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.direct import direct_cue
+from quotemine.pipeline.quotes.lists import list_pass
 from quotemine.pipeline.quotes.marks import MarkedSpan, find_marked_spans
 from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before
+from quotemine.pipeline.quotes.stance import is_small_clause, says_nothing
 
 __all__ = [
     "colon_pass",
@@ -38,6 +40,8 @@ __all__ = [
 _CONTENT_DEPS = frozenset({"ccomp"})
 #: What may stand between a paragraph start and a quote that opens the paragraph.
 _PARAGRAPH_LEADS = ("", '"', "“", "'")
+#: Most sentences of an aside between two quote paragraphs of one speaker.
+_MAX_ASIDE_SENTENCES = 2
 
 
 def _by_start(cand: QuoteCandidate) -> int:
@@ -138,6 +142,8 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") or lemma not in st.lex.content_verbs:
         return True
+    if says_nothing(tok, st.lex):  # "does not deny that", "declined to say whether", "as if to say"
+        return True
     if tok.dep_ == "parataxis" and lemma in st.lex.cue_verbs:
         # "That, the commission said, would help": the host clause around the cue
         pieces = st.parataxis_candidates(tok)
@@ -169,7 +175,8 @@ def _subtree(tok: Token) -> tuple[int, int]:
 def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
     """Return the content clause of a speech or cognition verb ("said that ...")."""
     if child.dep_ in _CONTENT_DEPS and lemma in st.lex.cue_verbs:
-        return _Content(_subtree(child))
+        # "find it harder to borrow": a small clause completes the verb, it reports nothing
+        return _Content(None if is_small_clause(child) else _subtree(child))
     return None
 
 
@@ -205,10 +212,12 @@ def _stance_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Con
     """Return a stance with no named source: "seemed to ...", "is expected to ..." (unless "by analysts")."""
     if not (child.dep_ == "xcomp" and child.i > verb.i and st.qid[child.i] < 0):
         return None
-    passive_cognition = lemma in st.lex.cognition_verbs and any(c.dep_ == "auxpass" for c in verb.children)
-    if lemma not in st.lex.evidential_verbs and not passive_cognition:
-        return None
-    return _Content(_subtree(child), sourced=any(c.dep_ == "agent" for c in verb.children))
+    if lemma not in st.lex.evidential_verbs:
+        # "is expected to win" is the writer's forecast; "is expected by analysts to" has a source
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        agent = any(c.dep_ == "agent" for c in verb.children)
+        return _Content(_subtree(child)) if lemma in st.lex.cognition_verbs and passive and agent else None
+    return _Content(_subtree(child), sourced=False)
 
 
 def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
@@ -224,12 +233,43 @@ def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Cont
     return None
 
 
+def _gerund_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return the gerund clause of an object verb ("denied taking the money", "admitted lying")."""
+    if (
+        st.options.object_content
+        and child.dep_ in ("xcomp", "ccomp")
+        and child.tag_ == "VBG"
+        and child.i > verb.i
+        and lemma in st.lex.object_verbs
+        and st.qid[child.i] < 0
+    ):
+        return _Content(_subtree(child))
+    return None
+
+
+def _directive_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return what an addressee is told to do ("warned residents to stay indoors", "urged him to quit")."""
+    if not (
+        child.dep_ == "xcomp"
+        and lemma in st.lex.addressee_verbs
+        and lemma in st.lex.speech_verbs
+        and lemma not in st.lex.object_verbs  # "promised voters to cut taxes": the object rule reads it
+        and st.qid[child.i] < 0
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        and any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in verb.children)
+    ):
+        return None
+    return _Content(_subtree(child))
+
+
 _ContentRule = Callable[[DocState, Token, str, Token], _Content | None]
 #: The content rules for a child of a cue verb, in order: the first that applies decides.
 _CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = (
     ("content clause", _clause_content),
     ("object", _object_content),
     ("prepositional object", _prep_content),
+    ("gerund", _gerund_content),
+    ("directive", _directive_content),
     ("stance", _stance_content),
     ("intention", _xcomp_content),
 )
@@ -290,11 +330,33 @@ def _opens_clause(st: DocState, a: int) -> bool:
     return before is None or before.text in SENT_END or before.text == ":"
 
 
+def _interruption(st: DocState, para: int, prev: QuoteCandidate) -> bool:
+    """Tell whether paragraph ``para`` is a short aside inside ``prev``'s speech.
+
+    "'We stay,' Ruth Roe said. / Roe, 64, has run the club since 1999. / 'It will outlive us.'":
+    an aside with no quotation, no statement of its own and no other person named does not hand
+    the floor to anyone else, so the next unattributed quote paragraph is still ``prev``'s speaker's.
+    """
+    lo = st.para_starts[para]
+    hi = st.para_starts[para + 1] if para + 1 < len(st.para_starts) else len(st.text)
+    if any(lo <= m.start < hi for m in st.marked) or any(c.start < hi and lo < c.end for c in st.candidates):
+        return False
+    span = st.doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None or sum(1 for t in span if t.text in SENT_END) > _MAX_ASIDE_SENTENCES:
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False  # a handle, a date line or a caption is no narration
+    spk = prev.speaker
+    said = st.text[spk["start"] : spk["end"]].lower() if spk else ""
+    return all(ent.label_ != "PERSON" or ent[-1].lower_ in said for ent in span.ents)
+
+
 def _continues(st: DocState, m: MarkedSpan, prev: QuoteCandidate) -> bool:
     """Tell whether the quote ``m`` continues the statement ``prev`` (news convention).
 
-    It does in the same paragraph; when it opens a paragraph right after a direct or mixed one; and
-    when it carries on a quote that ran over from an earlier paragraph.
+    It does in the same paragraph; when it opens a paragraph right after a direct or mixed one, or
+    after a short aside about the same speaker (``_interruption``); and when it carries on a quote
+    that ran over from an earlier paragraph.
     """
     para = st.para_of(m.start)
     if prev.para == para:
@@ -303,7 +365,35 @@ def _continues(st: DocState, m: MarkedSpan, prev: QuoteCandidate) -> bool:
     starts_para = m.continued or lead in _PARAGRAPH_LEADS
     if starts_para and prev.para == para - 1 and prev.kind != "indirect":
         return True
+    if starts_para and prev.para == para - 2 and prev.kind == "direct" and prev.speaker is not None:
+        return _interruption(st, para - 1, prev)
     return m.continued and prev.para >= para - 1
+
+
+def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
+    """Read a quote that follows its cue in the sentence before ("Roe said on Monday. 'We stay.'").
+
+    The sentence before, in the same paragraph, must be a statement with no content of its own: its
+    main verb a speech verb with no content clause ("X said on Monday."), or a verb whose object is
+    a cue noun ("X issued a warning."). Its subject speaks the quote.
+    """
+    j, before = token_before(st.doc, a)
+    if before is None or before.text not in SENT_END or j < 1:
+        return None
+    root = st.doc[j - 1].sent.root
+    if root.pos_ not in ("VERB", "AUX") or st.qid[root.i] >= 0 or says_nothing(root, st.lex):
+        return None
+    lemma = root.lemma_.lower()
+    speech = lemma in st.lex.speech_verbs and not any(c.dep_ in ("ccomp", "dobj") for c in root.children)
+    noun = any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.cue_nouns for c in root.children)
+    if not (speech or noun) or any(c.cue_i == root.i for c in st.candidates):
+        return None
+    b = st.tok_ranges[st.qid[a]][1]
+    spk = st.speakers.speaker_of(root, (a, b))
+    if spk is None:
+        return None
+    m = st.marked[st.qid[a]]
+    return st.candidate(m.start, m.end, "direct", root, spk, "cue sentence")
 
 
 def _inherit(st: DocState, m: MarkedSpan, prev: QuoteCandidate) -> QuoteCandidate:
@@ -339,6 +429,9 @@ def _left_over(st: DocState, k: int, by_end: list[QuoteCandidate]) -> QuoteCandi
     if not _opens_clause(st, a):
         emb = st.embedded(a, b)
         return emb if emb is not None and not overlaps(st.candidates, emb) else None
+    after_cue = _cue_sentence(st, a)
+    if after_cue is not None:
+        return after_cue
     m = st.marked[k]
     prev = previous(by_end, m.start)
     if prev is None or not _continues(st, m, prev):
@@ -383,6 +476,7 @@ def find_quotes(doc: Doc, lex: CueLexicon, options: FinderOptions) -> tuple[list
     st = DocState.build(doc, text, marked, lex, options)
     direct_pass(st)
     content_pass(st)
+    list_pass(st)
     colon_pass(st)
     inherit_pass(st)
     group_by_cue(st.candidates)

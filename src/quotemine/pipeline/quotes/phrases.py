@@ -26,7 +26,8 @@ MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘"
 SENT_END = frozenset({".", "!", "?", "…"})
 _LEFT_MODS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
 _RIGHT_MODS = frozenset({"compound", "flat", "case"})
-_STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»")
+#: Punctuation trimmed off content, bullets of listed points included ("• Taxes will fall").
+_STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»•·▪●◦‣*")
 _TITLE_PUNCT = frozenset({".", "-", "'s", "’s"})
 _WHOLE_ENTITY_TYPES = frozenset({"ORG", "PERSON"})
 _MAX_ENTITY_TOKENS = 8
