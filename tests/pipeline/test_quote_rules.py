@@ -210,3 +210,47 @@ def test_directive_needs_an_addressee(nlp: Language, finder: QuoteFinder) -> Non
     # object rule's reading, reported once
     text = "Corin Vale promised voters to cut taxes."
     assert len(found(nlp, finder, text)) == 1
+
+
+# ---------------------------------------------------------------- evidence, calls, trailing cues
+
+
+@pytest.mark.parametrize(
+    "text, quote, spk",
+    [
+        (
+            "Polls show the mayor up by 10 points in the next contest.",
+            "the mayor up by 10 points in the next contest",
+            "Polls",
+        ),
+        (
+            "Early ballot data shows some signs of lower turnout.",
+            "some signs of lower turnout",
+            "Early ballot data",
+        ),
+        (
+            "The mayor called on tech companies to become more careful.",
+            "tech companies to become more careful",
+            "The mayor",
+        ),
+        ("The union calls for the city to hire more drivers.", "the city to hire more drivers", "The union"),
+        (
+            "Last year the firm moved its headquarters to Leeds, company filings show.",
+            "Last year the firm moved its headquarters to Leeds",
+            "company filings",
+        ),
+        (
+            "That is why the mayor had to lend his campaign money last month, fundraising documents show.",
+            "That is why the mayor had to lend his campaign money last month",
+            "documents",
+        ),
+    ],
+)
+def test_evidence_calls_and_trailing_cues(
+    nlp: Language, finder: QuoteFinder, text: str, quote: str, spk: str
+) -> None:
+    assert found(nlp, finder, text) == [(quote, spk)]
+
+
+def test_showing_is_not_evidence_without_an_evidence_subject(nlp: Language, finder: QuoteFinder) -> None:
+    assert found(nlp, finder, "The film shows a village in winter.") == []

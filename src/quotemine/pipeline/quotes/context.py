@@ -58,6 +58,7 @@ class DocState:
         cue_of_quote: Marked stretch -> token index of its direct cue.
         phrase_ends: Token opening a speaker phrase -> the token after the phrase.
         candidates: The candidates found so far.
+        silent: Cue token index -> whether the cue says nothing (``stance.says_nothing``), once read.
 
     """
 
@@ -74,6 +75,7 @@ class DocState:
     cue_of_quote: dict[int, int] = field(default_factory=dict)
     phrase_ends: dict[int, int] = field(default_factory=dict)
     candidates: list[QuoteCandidate] = field(default_factory=list)
+    silent: dict[int, bool] = field(default_factory=dict)
     speakers: SpeakerReader = field(init=False)
 
     def __post_init__(self) -> None:

@@ -49,6 +49,8 @@ class CueLexicon:
         refusal_verbs: Verbs whose infinitive cue says nothing ("declined to say whether").
         negative_subjects: Subjects that make a cue say nothing ("nobody said").
         bullets: Characters that open a listed point ("- ", "• ").
+        evidence_verbs: Verbs whose object, with the rest of the clause, is what evidence shows.
+        evidence_nouns: Heads of evidence subjects ("polls", "records", "data").
         addressee_verbs: Cues whose object is the addressee ("told").
 
     """
@@ -70,6 +72,8 @@ class CueLexicon:
     refusal_verbs: frozenset[str] = frozenset()
     negative_subjects: frozenset[str] = frozenset()
     bullets: frozenset[str] = frozenset()
+    evidence_verbs: frozenset[str] = frozenset()
+    evidence_nouns: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
 
     @property
@@ -109,7 +113,7 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
     evidential = cues.words("evidential_verbs")
     prep = cues.word_map("prep_verbs")
     cue_verbs = speech | cognition
-    content = cue_verbs | objects | xcomp | evidential | frozenset(prep)
+    content = cue_verbs | objects | xcomp | evidential | frozenset(prep) | cues.words("evidence_verbs")
     return CueLexicon(
         speech_verbs=speech,
         cognition_verbs=cognition,
@@ -128,6 +132,8 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         refusal_verbs=cues.words("refusal_verbs"),
         negative_subjects=cues.words("negative_subjects"),
         bullets=cues.words("bullets"),
+        evidence_verbs=cues.words("evidence_verbs"),
+        evidence_nouns=cues.words("evidence_nouns"),
     )
 
 

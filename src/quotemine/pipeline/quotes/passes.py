@@ -26,6 +26,7 @@ from quotemine.pipeline.quotes.lists import list_pass
 from quotemine.pipeline.quotes.marks import MarkedSpan, find_marked_spans
 from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before
 from quotemine.pipeline.quotes.stance import is_small_clause, says_nothing
+from quotemine.pipeline.quotes.trailing import trailing_pass
 
 __all__ = [
     "colon_pass",
@@ -142,10 +143,10 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") or lemma not in st.lex.content_verbs:
         return True
-    if says_nothing(tok, st.lex):  # "does not deny that", "declined to say whether", "as if to say"
-        return True
     if tok.dep_ == "parataxis" and lemma in st.lex.cue_verbs:
         # "That, the commission said, would help": the host clause around the cue
+        if says_nothing(tok, st.lex):
+            return True
         pieces = st.parataxis_candidates(tok)
         for cand in pieces:
             _add(st, cand)
@@ -193,8 +194,30 @@ def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Con
     return _Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, span))
 
 
+def _for_clause(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return "the city to hire more drivers" of "calls for the city to hire ..." (parsed as a clause)."""
+    if child.dep_ != "advcl" or child.i < verb.i:
+        return None
+    mark = next((c for c in child.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ not in st.lex.prep_verbs.get(lemma, ()) or mark.i != child.left_edge.i:
+        return None
+    return _Content((mark.i + 1, child.right_edge.i + 1))
+
+
+def _advcl_for(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Read a "for" clause child of a prepositional cue (see ``_for_clause``)."""
+    if child.dep_ != "advcl" or lemma not in st.lex.prep_verbs:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    return _for_clause(st, verb, lemma, child)
+
+
 def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return the object of a prepositional cue ("called for a ban", "spoke about the economy")."""
+    """Return the object of a prepositional cue ("called for a ban", "spoke about the economy").
+
+    An infinitive right after the object belongs to it: "called on the province to fund the bridge".
+    """
     if not (
         child.dep_ == "prep"
         and child.i > verb.i
@@ -205,7 +228,11 @@ def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Conte
     pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None:
         return _Content(None)
-    return _Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, _subtree(pobj)))
+    a, b = _subtree(pobj)
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.left_edge.i == b:
+            b = c.right_edge.i + 1
+    return _Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, (a, b)))
 
 
 def _stance_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
@@ -247,6 +274,22 @@ def _gerund_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Con
     return None
 
 
+def _evidence_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return what evidence shows: the object and the rest of its clause ("polls show him 9 points up")."""
+    if not (child.dep_ == "dobj" and child.i > verb.i and lemma in st.lex.evidence_verbs):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in st.lex.evidence_nouns:
+        return None
+    if any(c.dep_ in _CONTENT_DEPS for c in verb.children):
+        return _Content(None)  # "records show that ...": the content clause rule reads it
+    hi = max(
+        (c.right_edge.i + 1 for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")),
+        default=child.right_edge.i + 1,
+    )
+    return _Content((child.left_edge.i, hi))
+
+
 def _directive_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
     """Return what an addressee is told to do ("warned residents to stay indoors", "urged him to quit")."""
     if not (
@@ -266,8 +309,10 @@ _ContentRule = Callable[[DocState, Token, str, Token], _Content | None]
 #: The content rules for a child of a cue verb, in order: the first that applies decides.
 _CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = (
     ("content clause", _clause_content),
+    ("evidence", _evidence_content),
     ("object", _object_content),
     ("prepositional object", _prep_content),
+    ("for clause", _advcl_for),
     ("gerund", _gerund_content),
     ("directive", _directive_content),
     ("stance", _stance_content),
@@ -284,6 +329,11 @@ def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
         return
     rule, found = applied
     assert found.span is not None
+    silent = st.silent.get(verb.i)
+    if silent is None:
+        silent = st.silent[verb.i] = says_nothing(verb, st.lex)
+    if silent:  # "does not deny that", "declined to say whether", "as if to say"
+        return
     a, b = found.span
     marked = [st.qid[i] for i in range(a, b) if st.qid[i] >= 0]
     if any(st.cue_of_quote.get(k) == verb.i for k in marked):
@@ -477,6 +527,7 @@ def find_quotes(doc: Doc, lex: CueLexicon, options: FinderOptions) -> tuple[list
     direct_pass(st)
     content_pass(st)
     list_pass(st)
+    trailing_pass(st)
     colon_pass(st)
     inherit_pass(st)
     group_by_cue(st.candidates)

@@ -30,24 +30,32 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _negative_subject(verb: Token, lex: CueLexicon) -> bool:
-    """Tell whether the subject of ``verb`` denies that anyone spoke ("nobody said", "no official said")."""
-    for subj in verb.children:
-        if subj.dep_ not in _SUBJECT_DEPS:
-            continue
-        if subj.lower_ in lex.negative_subjects or _has_no(subj):  # "no one", "no official"
-            return True
-    return False
-
-
 def _has_no(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
-def _hypothetical(verb: Token) -> bool:
-    """Tell whether ``verb`` opens an "as if" / "as though" clause ("as if to say ...")."""
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+def _denies_speech(verb: Token, lex: CueLexicon) -> bool:
+    """Tell whether ``verb`` is negated, has a negative subject or opens an "as if" clause.
+
+    "does not deny", "never said"; "nobody said", "no official said"; "as if to say".
+    """
+    marks: set[str] = set()
+    for c in verb.children:
+        dep = c.dep_
+        if dep == "neg":
+            return True
+        if dep in _SUBJECT_DEPS and (c.lower_ in lex.negative_subjects or _has_no(c)):
+            return True
+        if dep == "mark":
+            marks.add(c.lower_)
     return "as" in marks and bool(marks & _HYPOTHETICAL)
+
+
+def _negative_subject(verb: Token, lex: CueLexicon) -> bool:
+    """Tell whether the subject of ``verb`` denies that anyone spoke ("nobody said")."""
+    return any(
+        c.dep_ in _SUBJECT_DEPS and (c.lower_ in lex.negative_subjects or _has_no(c)) for c in verb.children
+    )
 
 
 def says_nothing(verb: Token, lex: CueLexicon) -> bool:
@@ -65,11 +73,11 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
         Whether the content of ``verb`` should not be reported.
 
     """
-    if _negated(verb) or _negative_subject(verb, lex) or _hypothetical(verb):
+    if _denies_speech(verb, lex):
         return True
     head = verb
     for _ in range(3):
-        if head.dep_ not in _CHAIN_DEPS or head.head.i == head.i:
+        if head.dep_ not in _CHAIN_DEPS:
             return False
         if head.dep_ == "conj":  # "did not confirm or deny": the negation of the first conjunct
             first = head.head
