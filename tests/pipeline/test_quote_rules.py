@@ -254,3 +254,27 @@ def test_evidence_calls_and_trailing_cues(
 
 def test_showing_is_not_evidence_without_an_evidence_subject(nlp: Language, finder: QuoteFinder) -> None:
     assert found(nlp, finder, "The film shows a village in winter.") == []
+
+
+def test_question_verb_reports_its_if_clause(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Then Ms. Varga asked the students if they were always so serious."
+    assert found(nlp, finder, text) == [("if they were always so serious", "Ms. Varga")]
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        (
+            "The fund announced it had raised $9 million by March, cementing its lead over rivals.",
+            "it had raised $9 million by March",
+        ),
+        (
+            "Officials said the grant would go to Ana Ruiz, who runs the harbour museum.",
+            "the grant would go to Ana Ruiz",
+        ),
+    ],
+)
+def test_reporters_tail_is_cut_from_the_content(
+    nlp: Language, finder: QuoteFinder, text: str, quote: str
+) -> None:
+    assert [q for q, _ in found(nlp, finder, text)] == [quote]

@@ -51,6 +51,7 @@ class CueLexicon:
         bullets: Characters that open a listed point ("- ", "• ").
         evidence_verbs: Verbs whose object, with the rest of the clause, is what evidence shows.
         evidence_nouns: Heads of evidence subjects ("polls", "records", "data").
+        question_verbs: Verbs whose "if"/"whether" clause is content ("asked them if ...").
         addressee_verbs: Cues whose object is the addressee ("told").
 
     """
@@ -74,6 +75,7 @@ class CueLexicon:
     bullets: frozenset[str] = frozenset()
     evidence_verbs: frozenset[str] = frozenset()
     evidence_nouns: frozenset[str] = frozenset()
+    question_verbs: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
 
     @property
@@ -134,6 +136,7 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         bullets=cues.words("bullets"),
         evidence_verbs=cues.words("evidence_verbs"),
         evidence_nouns=cues.words("evidence_nouns"),
+        question_verbs=cues.words("question_verbs"),
     )
 
 

@@ -290,6 +290,16 @@ def _evidence_content(st: DocState, verb: Token, lemma: str, child: Token) -> _C
     return _Content((child.left_edge.i, hi))
 
 
+def _question_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return the question a question verb reports ("asked the pupils if they were ready")."""
+    if not (child.dep_ == "advcl" and child.i > verb.i and lemma in st.lex.question_verbs):
+        return None
+    first = child.left_edge
+    if first.dep_ != "mark" or first.lower_ not in ("if", "whether") or first.head.i != child.i:
+        return None
+    return _Content(_subtree(child))
+
+
 def _directive_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
     """Return what an addressee is told to do ("warned residents to stay indoors", "urged him to quit")."""
     if not (
@@ -314,6 +324,7 @@ _CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = (
     ("prepositional object", _prep_content),
     ("for clause", _advcl_for),
     ("gerund", _gerund_content),
+    ("question", _question_content),
     ("directive", _directive_content),
     ("stance", _stance_content),
     ("intention", _xcomp_content),
