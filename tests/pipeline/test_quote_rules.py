@@ -278,3 +278,23 @@ def test_reporters_tail_is_cut_from_the_content(
     nlp: Language, finder: QuoteFinder, text: str, quote: str
 ) -> None:
     assert [q for q, _ in found(nlp, finder, text)] == [quote]
+
+
+def test_fronted_condition_is_a_piece_of_the_statement(nlp: Language, finder: QuoteFinder) -> None:
+    text = "If the vote fails, Mayor Ortiz said she would resign."
+    doc = finder(nlp(text))
+    quotes = doc._.qm_quotes
+    assert [text[q["start"] : q["end"]] for q in quotes] == ["If the vote fails", "she would resign"]
+    assert quotes[0]["group"] is not None and quotes[0]["group"] == quotes[1]["group"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When asked about the vote, Mayor Ortiz said she would resign.",
+        "After the meeting ended, Mayor Ortiz said she would resign.",
+    ],
+)
+def test_framing_clause_is_not_part_of_the_statement(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    assert "she would resign" in [q for q, _ in found(nlp, finder, text)]
+    assert not any(q.startswith(("When", "After")) for q, _ in found(nlp, finder, text))

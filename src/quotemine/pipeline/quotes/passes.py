@@ -18,13 +18,13 @@ from spacy.tokens import Doc, Token
 
 from quotemine.extensions import doc_text
 from quotemine.pipeline.quotes.candidates import QuoteCandidate, consume, group_by_cue, overlaps, previous
-from quotemine.pipeline.quotes.content import extend_to_quote, object_content
+from quotemine.pipeline.quotes.content import extend_to_quote, fronted_condition, is_condition, object_content
 from quotemine.pipeline.quotes.context import DocState, FinderOptions
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.direct import direct_cue
 from quotemine.pipeline.quotes.lists import list_pass
 from quotemine.pipeline.quotes.marks import MarkedSpan, find_marked_spans
-from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before
+from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before, trim
 from quotemine.pipeline.quotes.stance import is_small_clause, says_nothing
 from quotemine.pipeline.quotes.trailing import trailing_pass
 
@@ -352,8 +352,33 @@ def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
     if any(st.used[k] for k in marked):
         return
     cand = st.content_candidate(found.span, verb, rule, found.sourced)
-    if cand is not None:
-        _add(st, cand)
+    if cand is None:
+        return
+    _add(st, cand)
+    if rule == "content clause":
+        _fronted_piece(st, verb, cand, found.span)
+
+
+def _fronted_piece(st: DocState, verb: Token, main: QuoteCandidate, content: tuple[int, int]) -> None:
+    """Keep a condition fronted before the cue as a second piece of ``main`` ("If ..., she said she ...").
+
+    The parse hangs it on the cue (``fronted_condition``) or on the content clause, whose range
+    then runs over the cue: its part before the cue's subject and a comma is the piece.
+    """
+    span = fronted_condition(verb)
+    if span is None and content[0] < verb.i < content[1]:
+        lead = min((c.left_edge.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), default=verb.i)
+        first = st.doc[content[0]]
+        if lead - content[0] >= 4 and st.doc[lead - 1].text == "," and is_condition(first):
+            span = trim(st.doc, content[0], lead - 1)
+    if span is None or st.any_used(*span):
+        return
+    piece = st.kinded(*span, verb, main.speaker, "fronted condition")
+    if piece is None or overlaps(st.candidates, piece):
+        return
+    main.group = piece.group = main.group or f"g{verb.i}"
+    st.candidates.append(piece)
+    consume(st.marked, st.used, piece)
 
 
 def content_pass(st: DocState) -> None:
