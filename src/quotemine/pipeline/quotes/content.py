@@ -30,7 +30,8 @@ def object_content(verb: Token, obj: Token, money: Set[str] = frozenset()) -> tu
     """Return the content of an object cue: the object with its predicate ("called him 'a stiff'").
 
     The first of two objects is the recipient ("promised Rakhmonov more than 50 million dollars"),
-    and a sum of money is a transaction, not a statement.
+    a sum of money is a transaction, not a statement, and a bare pronoun ("denied it") says
+    nothing of the content.
 
     Args:
         verb: The cue verb.
@@ -50,6 +51,8 @@ def object_content(verb: Token, obj: Token, money: Set[str] = frozenset()) -> tu
     for c in verb.children:
         if c.i > obj.i and (c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS)):
             hi = max(hi, c.right_edge.i + 1)
+    if obj.pos_ == "PRON" and obj.left_edge.i == obj.i and hi == obj.i + 1:
+        return None  # "she denied it": the pronoun says nothing of what was denied
     return obj.left_edge.i, hi
 
 

@@ -2,8 +2,9 @@
 
 Both files are read through the cached ``quotemine.lexicons.data_json``; ``QuoteFinder`` keeps the
 raw mappings (to save them with ``to_disk``) and the frozen ``CueLexicon`` built from them. Every key
-of ``cues.json`` is read here, and ``group_nouns`` of ``unnamed_speakers.json``; its ``titles`` are
-read by ``quotemine_attribution`` (``unnamed_titles``). Each file's ``description`` documents it.
+of ``cues.json`` is read here, and ``group_nouns`` and ``titles`` of ``unnamed_speakers.json`` (the
+titles are also read by ``quotemine_attribution``, ``unnamed_titles``). Each file's ``description``
+documents it.
 The speaker pronouns are a closed class owned by ``quotemine.lexicons.words``.
 """
 
@@ -46,7 +47,9 @@ class CueLexicon:
         phrases: Multi-word prepositions whose object is the speaker ("according to"), as
             tuples of lower-case words.
         group_nouns: Head lemmas of group or unnamed-person speaker mentions ("analysts").
+        titles: Words for people by office ("mayor"), from ``unnamed_speakers.json``.
         refusal_verbs: Verbs whose infinitive cue says nothing ("declined to say whether").
+        prospective_verbs: Verbs whose infinitive cue is not said yet ("is expected to announce").
         negative_subjects: Subjects that make a cue say nothing ("nobody said").
         bullets: Characters that open a listed point ("- ", "• ").
         evidence_verbs: Verbs whose object, with the rest of the clause, is what evidence shows.
@@ -70,7 +73,9 @@ class CueLexicon:
     document_nouns: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     group_nouns: frozenset[str]
+    titles: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
+    prospective_verbs: frozenset[str] = frozenset()
     negative_subjects: frozenset[str] = frozenset()
     bullets: frozenset[str] = frozenset()
     evidence_verbs: frozenset[str] = frozenset()
@@ -131,7 +136,9 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         document_nouns=cues.words("document_nouns"),
         phrases=tuple(sorted(tuple(p.split()) for p in cues.words("phrases") if p.split())),
         group_nouns=unnamed.words("group_nouns"),
+        titles=unnamed.words("titles"),
         refusal_verbs=cues.words("refusal_verbs"),
+        prospective_verbs=cues.words("prospective_verbs"),
         negative_subjects=cues.words("negative_subjects"),
         bullets=cues.words("bullets"),
         evidence_verbs=cues.words("evidence_verbs"),
