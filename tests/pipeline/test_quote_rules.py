@@ -318,3 +318,18 @@ def test_headline_speaker_named_again_in_the_article_stays(nlp: Language, finder
 def test_wanting_to_know_still_asks(nlp: Language, finder: QuoteFinder) -> None:
     text = "Council members wanted to know whether the pier would reopen."
     assert [q for q, _ in found(nlp, finder, text)] == ["whether the pier would reopen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See the page at http:\n- The fire started in the bakery at dawn today.",
+        "The union said:",
+        '", he said.',
+        "•",
+    ],
+)
+def test_odd_lines_give_no_quote_and_no_error(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    doc = finder(nlp(text))
+    assert doc._.qm_quotes == []
+    assert not any("internal error" in w for w in (doc._.qm_warnings or []))

@@ -104,8 +104,8 @@ def list_pass(st: DocState) -> None:
         end = _paragraph_end(st, p)
         if end <= st.para_starts[p] or st.text[end - 1] != ":":
             continue
-        colon = doc[int(numpy.searchsorted(starts, end - 1, side="left"))]
-        cue = colon_cue(st, colon) if colon.text == ":" else None
+        colon = doc[max(0, int(numpy.searchsorted(starts, end - 1, side="right")) - 1)]
+        cue = colon_cue(st, colon) if colon.text == ":" and colon.idx == end - 1 else None
         if cue is None:
             continue
         kept: list[QuoteCandidate] = []
