@@ -333,3 +333,8 @@ def test_odd_lines_give_no_quote_and_no_error(nlp: Language, finder: QuoteFinder
     doc = finder(nlp(text))
     assert doc._.qm_quotes == []
     assert not any("internal error" in w for w in (doc._.qm_warnings or []))
+
+
+def test_likened_to_reports_the_comparison(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The plan creates tableaus that critics have likened to the parades of old empires."
+    assert found(nlp, finder, text) == [("the parades of old empires", "critics")]
