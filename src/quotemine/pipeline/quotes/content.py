@@ -10,13 +10,18 @@ from quotemine.pipeline.quotes.phrases import SENT_END, trim, trim_right
 
 __all__ = [
     "extend_to_quote",
+    "fronted_condition",
     "governing_verb",
+    "is_condition",
     "object_content",
     "parataxis_spans",
     "phrase_spans",
     "that_clause",
 ]
 
+#: Subordinators of a fronted condition that belongs to what is said ("If it rains, she said the match ...");
+#: time and concession clauses ("When ...", "Although ...") are as often the reporter's framing.
+_CONDITION_MARKS = frozenset({"if", "unless"})
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 _PREDICATE_PREPS = frozenset({"as", "of", "for"})
 
@@ -25,7 +30,8 @@ def object_content(verb: Token, obj: Token, money: Set[str] = frozenset()) -> tu
     """Return the content of an object cue: the object with its predicate ("called him 'a stiff'").
 
     The first of two objects is the recipient ("promised Rakhmonov more than 50 million dollars"),
-    and a sum of money is a transaction, not a statement.
+    a sum of money is a transaction, not a statement, and a bare pronoun ("denied it") says
+    nothing of the content.
 
     Args:
         verb: The cue verb.
@@ -45,6 +51,8 @@ def object_content(verb: Token, obj: Token, money: Set[str] = frozenset()) -> tu
     for c in verb.children:
         if c.i > obj.i and (c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS)):
             hi = max(hi, c.right_edge.i + 1)
+    if obj.pos_ == "PRON" and obj.left_edge.i == obj.i and hi == obj.i + 1:
+        return None  # "she denied it": the pronoun says nothing of what was denied
     return obj.left_edge.i, hi
 
 
@@ -165,3 +173,38 @@ def extend_to_quote(
         if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in SENT_END or "\n" in doc[i].text:
             break
     return content
+
+
+def is_condition(tok: Token) -> bool:
+    """Tell whether ``tok`` opens a condition ("if", "unless", "even if")."""
+    return tok.lower_ in _CONDITION_MARKS or (tok.lower_ == "even" and tok.nbor(1).lower_ in _CONDITION_MARKS)
+
+
+def fronted_condition(verb: Token) -> tuple[int, int] | None:
+    """Return the range of a condition fronted before a cue and its subject ("If ..., she said"), if any.
+
+    "If the vote fails, she said she would resign": the condition is part of what she said, a
+    second piece of the statement. Time and concession clauses ("When ...", "Although ...") stay
+    out: they frame the telling as often as the content.
+
+    Args:
+        verb: A cue verb with a content clause.
+
+    Returns:
+        The ``(start, end)`` token range of the condition (its comma excluded), or ``None``.
+
+    """
+    subj = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    for child in verb.lefts:
+        if child.dep_ != "advcl" or child.i > subj.i:
+            continue
+        leads = {c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")}
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        if not (leads & _CONDITION_MARKS) or not has_subject:
+            continue
+        a, b = trim(verb.doc, child.left_edge.i, child.right_edge.i + 1)
+        if b - a >= 3 and verb.doc[child.right_edge.i + 1].text == ",":
+            return a, b
+    return None

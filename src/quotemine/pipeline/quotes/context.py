@@ -26,6 +26,8 @@ from quotemine.pipeline.records import QuoteKind, SpeakerRecord
 
 __all__ = ["DocState", "FinderOptions"]
 
+#: Entity types of a one-word line speaker that names someone ("Reuters:", "Okafor:").
+_NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: Share of a content's words inside quotation marks from which it counts as direct.
 _DIRECT_SHARE = 0.95
@@ -58,6 +60,8 @@ class DocState:
         cue_of_quote: Marked stretch -> token index of its direct cue.
         phrase_ends: Token opening a speaker phrase -> the token after the phrase.
         candidates: The candidates found so far.
+        silent: Cue token index -> whether the cue says nothing (``stance.says_nothing``), once read.
+        name_words: The words of the document's names, once a line speaker needs them.
 
     """
 
@@ -74,6 +78,8 @@ class DocState:
     cue_of_quote: dict[int, int] = field(default_factory=dict)
     phrase_ends: dict[int, int] = field(default_factory=dict)
     candidates: list[QuoteCandidate] = field(default_factory=list)
+    silent: dict[int, bool] = field(default_factory=dict)
+    name_words: frozenset[str] | None = None
     speakers: SpeakerReader = field(init=False)
 
     def __post_init__(self) -> None:
@@ -224,13 +230,40 @@ class DocState:
             return None
         colon, root = found
         doc = self.doc
+        if self._section_label(pa, colon, root):
+            return None
         end = colon + 1
         while end < len(doc) and "\n" not in doc[end].text and doc[end].text != ";":
             end += 1
         a, b = trim(doc, colon + 1, end)
         if b - a < 3 or self.any_used(a, b):
             return None
+        if not any(t.pos_ in ("VERB", "AUX") or self.qid[t.i] >= 0 for t in doc[a:b]):
+            return None  # "Analysis: Jane Roe, The Daily Planet" is a byline, not a statement
         return self.kinded(a, b, None, self.speakers.mention(root), "colon line")
+
+    def _section_label(self, pa: int, colon: int, root: Token) -> bool:
+        """Tell whether the one word before a line's colon is a section label ("Analysis:", "UPDATE:").
+
+        A speaker there is a word for people ("Police:", "Witness:", "Mayor:") or a name, which
+        the article names again ("Okafor: ..." and later "Ada Okafor said"); headline tagging is
+        too unreliable to tell a name from a label by itself.
+        """
+        words = [t for t in self.doc[pa:colon] if t.is_alpha]
+        if len(words) != 1 or root.ent_type_ in _NAMED_SPEAKERS:
+            return False
+        lex = self.lex
+        if {root.lemma_.lower(), root.lower_} & (lex.group_nouns | lex.titles):
+            return False
+        return root.lower_ not in self._name_words()
+
+    def _name_words(self) -> frozenset[str]:
+        """Return the lower-case words of the document's person and organisation names (read once)."""
+        if self.name_words is None:
+            self.name_words = frozenset(
+                t.lower_ for ent in self.doc.ents if ent.label_ in _NAMED_SPEAKERS for t in ent if t.is_alpha
+            )
+        return self.name_words
 
     def parataxis_candidates(self, verb: Token) -> list[QuoteCandidate]:
         """Return the pieces of the clause that hosts a parenthetical cue, as one group."""

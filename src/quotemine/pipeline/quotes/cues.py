@@ -2,8 +2,9 @@
 
 Both files are read through the cached ``quotemine.lexicons.data_json``; ``QuoteFinder`` keeps the
 raw mappings (to save them with ``to_disk``) and the frozen ``CueLexicon`` built from them. Every key
-of ``cues.json`` is read here, and ``group_nouns`` of ``unnamed_speakers.json``; its ``titles`` are
-read by ``quotemine_attribution`` (``unnamed_titles``). Each file's ``description`` documents it.
+of ``cues.json`` is read here, and ``group_nouns`` and ``titles`` of ``unnamed_speakers.json`` (the
+titles are also read by ``quotemine_attribution``, ``unnamed_titles``). Each file's ``description``
+documents it.
 The speaker pronouns are a closed class owned by ``quotemine.lexicons.words``.
 """
 
@@ -46,6 +47,14 @@ class CueLexicon:
         phrases: Multi-word prepositions whose object is the speaker ("according to"), as
             tuples of lower-case words.
         group_nouns: Head lemmas of group or unnamed-person speaker mentions ("analysts").
+        titles: Words for people by office ("mayor"), from ``unnamed_speakers.json``.
+        refusal_verbs: Verbs whose infinitive cue says nothing ("declined to say whether").
+        prospective_verbs: Verbs whose infinitive cue is not said yet ("is expected to announce").
+        negative_subjects: Subjects that make a cue say nothing ("nobody said").
+        bullets: Characters that open a listed point ("- ", "• ").
+        evidence_verbs: Verbs whose object, with the rest of the clause, is what evidence shows.
+        evidence_nouns: Heads of evidence subjects ("polls", "records", "data").
+        question_verbs: Verbs whose "if"/"whether" clause is content ("asked them if ...").
         addressee_verbs: Cues whose object is the addressee ("told").
 
     """
@@ -64,6 +73,14 @@ class CueLexicon:
     document_nouns: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     group_nouns: frozenset[str]
+    titles: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
+    prospective_verbs: frozenset[str] = frozenset()
+    negative_subjects: frozenset[str] = frozenset()
+    bullets: frozenset[str] = frozenset()
+    evidence_verbs: frozenset[str] = frozenset()
+    evidence_nouns: frozenset[str] = frozenset()
+    question_verbs: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
 
     @property
@@ -103,7 +120,7 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
     evidential = cues.words("evidential_verbs")
     prep = cues.word_map("prep_verbs")
     cue_verbs = speech | cognition
-    content = cue_verbs | objects | xcomp | evidential | frozenset(prep)
+    content = cue_verbs | objects | xcomp | evidential | frozenset(prep) | cues.words("evidence_verbs")
     return CueLexicon(
         speech_verbs=speech,
         cognition_verbs=cognition,
@@ -119,6 +136,14 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         document_nouns=cues.words("document_nouns"),
         phrases=tuple(sorted(tuple(p.split()) for p in cues.words("phrases") if p.split())),
         group_nouns=unnamed.words("group_nouns"),
+        titles=unnamed.words("titles"),
+        refusal_verbs=cues.words("refusal_verbs"),
+        prospective_verbs=cues.words("prospective_verbs"),
+        negative_subjects=cues.words("negative_subjects"),
+        bullets=cues.words("bullets"),
+        evidence_verbs=cues.words("evidence_verbs"),
+        evidence_nouns=cues.words("evidence_nouns"),
+        question_verbs=cues.words("question_verbs"),
     )
 
 

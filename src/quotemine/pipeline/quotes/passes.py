@@ -18,12 +18,15 @@ from spacy.tokens import Doc, Token
 
 from quotemine.extensions import doc_text
 from quotemine.pipeline.quotes.candidates import QuoteCandidate, consume, group_by_cue, overlaps, previous
-from quotemine.pipeline.quotes.content import extend_to_quote, object_content
+from quotemine.pipeline.quotes.content import extend_to_quote, fronted_condition, is_condition, object_content
 from quotemine.pipeline.quotes.context import DocState, FinderOptions
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.direct import direct_cue
+from quotemine.pipeline.quotes.lists import list_pass
 from quotemine.pipeline.quotes.marks import MarkedSpan, find_marked_spans
-from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before
+from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before, trim
+from quotemine.pipeline.quotes.stance import is_small_clause, says_nothing
+from quotemine.pipeline.quotes.trailing import trailing_pass
 
 __all__ = [
     "colon_pass",
@@ -38,6 +41,8 @@ __all__ = [
 _CONTENT_DEPS = frozenset({"ccomp"})
 #: What may stand between a paragraph start and a quote that opens the paragraph.
 _PARAGRAPH_LEADS = ("", '"', "“", "'")
+#: Most sentences of an aside between two quote paragraphs of one speaker.
+_MAX_ASIDE_SENTENCES = 2
 
 
 def _by_start(cand: QuoteCandidate) -> int:
@@ -140,6 +145,8 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
         return True
     if tok.dep_ == "parataxis" and lemma in st.lex.cue_verbs:
         # "That, the commission said, would help": the host clause around the cue
+        if says_nothing(tok, st.lex):
+            return True
         pieces = st.parataxis_candidates(tok)
         for cand in pieces:
             _add(st, cand)
@@ -169,7 +176,8 @@ def _subtree(tok: Token) -> tuple[int, int]:
 def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
     """Return the content clause of a speech or cognition verb ("said that ...")."""
     if child.dep_ in _CONTENT_DEPS and lemma in st.lex.cue_verbs:
-        return _Content(_subtree(child))
+        # "find it harder to borrow": a small clause completes the verb, it reports nothing
+        return _Content(None if is_small_clause(child) else _subtree(child))
     return None
 
 
@@ -186,8 +194,30 @@ def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Con
     return _Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, span))
 
 
+def _for_clause(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return "the city to hire more drivers" of "calls for the city to hire ..." (parsed as a clause)."""
+    if child.dep_ != "advcl" or child.i < verb.i:
+        return None
+    mark = next((c for c in child.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ not in st.lex.prep_verbs.get(lemma, ()) or mark.i != child.left_edge.i:
+        return None
+    return _Content((mark.i + 1, child.right_edge.i + 1))
+
+
+def _advcl_for(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Read a "for" clause child of a prepositional cue (see ``_for_clause``)."""
+    if child.dep_ != "advcl" or lemma not in st.lex.prep_verbs:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    return _for_clause(st, verb, lemma, child)
+
+
 def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return the object of a prepositional cue ("called for a ban", "spoke about the economy")."""
+    """Return the object of a prepositional cue ("called for a ban", "spoke about the economy").
+
+    An infinitive right after the object belongs to it: "called on the province to fund the bridge".
+    """
     if not (
         child.dep_ == "prep"
         and child.i > verb.i
@@ -198,17 +228,23 @@ def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Conte
     pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None:
         return _Content(None)
-    return _Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, _subtree(pobj)))
+    a, b = _subtree(pobj)
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.left_edge.i == b:
+            b = c.right_edge.i + 1
+    return _Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, (a, b)))
 
 
 def _stance_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
     """Return a stance with no named source: "seemed to ...", "is expected to ..." (unless "by analysts")."""
     if not (child.dep_ == "xcomp" and child.i > verb.i and st.qid[child.i] < 0):
         return None
-    passive_cognition = lemma in st.lex.cognition_verbs and any(c.dep_ == "auxpass" for c in verb.children)
-    if lemma not in st.lex.evidential_verbs and not passive_cognition:
-        return None
-    return _Content(_subtree(child), sourced=any(c.dep_ == "agent" for c in verb.children))
+    if lemma not in st.lex.evidential_verbs:
+        # "is expected to win" is the writer's forecast; "is expected by analysts to" has a source
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        agent = any(c.dep_ == "agent" for c in verb.children)
+        return _Content(_subtree(child)) if lemma in st.lex.cognition_verbs and passive and agent else None
+    return _Content(_subtree(child), sourced=False)
 
 
 def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
@@ -224,12 +260,72 @@ def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Cont
     return None
 
 
+def _gerund_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return the gerund clause of an object verb ("denied taking the money", "admitted lying")."""
+    if (
+        st.options.object_content
+        and child.dep_ in ("xcomp", "ccomp")
+        and child.tag_ == "VBG"
+        and child.i > verb.i
+        and lemma in st.lex.object_verbs
+        and st.qid[child.i] < 0
+    ):
+        return _Content(_subtree(child))
+    return None
+
+
+def _evidence_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return what evidence shows: the object and the rest of its clause ("polls show him 9 points up")."""
+    if not (child.dep_ == "dobj" and child.i > verb.i and lemma in st.lex.evidence_verbs):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in st.lex.evidence_nouns:
+        return None
+    if any(c.dep_ in _CONTENT_DEPS for c in verb.children):
+        return _Content(None)  # "records show that ...": the content clause rule reads it
+    hi = max(
+        (c.right_edge.i + 1 for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")),
+        default=child.right_edge.i + 1,
+    )
+    return _Content((child.left_edge.i, hi))
+
+
+def _question_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return the question a question verb reports ("asked the pupils if they were ready")."""
+    if not (child.dep_ == "advcl" and child.i > verb.i and lemma in st.lex.question_verbs):
+        return None
+    first = child.left_edge
+    if first.dep_ != "mark" or first.lower_ not in ("if", "whether") or first.head.i != child.i:
+        return None
+    return _Content(_subtree(child))
+
+
+def _directive_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
+    """Return what an addressee is told to do ("warned residents to stay indoors", "urged him to quit")."""
+    if not (
+        child.dep_ == "xcomp"
+        and lemma in st.lex.addressee_verbs
+        and lemma in st.lex.speech_verbs
+        and lemma not in st.lex.object_verbs  # "promised voters to cut taxes": the object rule reads it
+        and st.qid[child.i] < 0
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        and any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in verb.children)
+    ):
+        return None
+    return _Content(_subtree(child))
+
+
 _ContentRule = Callable[[DocState, Token, str, Token], _Content | None]
 #: The content rules for a child of a cue verb, in order: the first that applies decides.
 _CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = (
     ("content clause", _clause_content),
+    ("evidence", _evidence_content),
     ("object", _object_content),
     ("prepositional object", _prep_content),
+    ("for clause", _advcl_for),
+    ("gerund", _gerund_content),
+    ("question", _question_content),
+    ("directive", _directive_content),
     ("stance", _stance_content),
     ("intention", _xcomp_content),
 )
@@ -244,6 +340,11 @@ def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
         return
     rule, found = applied
     assert found.span is not None
+    silent = st.silent.get(verb.i)
+    if silent is None:
+        silent = st.silent[verb.i] = says_nothing(verb, st.lex)
+    if silent:  # "does not deny that", "declined to say whether", "as if to say"
+        return
     a, b = found.span
     marked = [st.qid[i] for i in range(a, b) if st.qid[i] >= 0]
     if any(st.cue_of_quote.get(k) == verb.i for k in marked):
@@ -251,8 +352,33 @@ def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
     if any(st.used[k] for k in marked):
         return
     cand = st.content_candidate(found.span, verb, rule, found.sourced)
-    if cand is not None:
-        _add(st, cand)
+    if cand is None:
+        return
+    _add(st, cand)
+    if rule == "content clause":
+        _fronted_piece(st, verb, cand, found.span)
+
+
+def _fronted_piece(st: DocState, verb: Token, main: QuoteCandidate, content: tuple[int, int]) -> None:
+    """Keep a condition fronted before the cue as a second piece of ``main`` ("If ..., she said she ...").
+
+    The parse hangs it on the cue (``fronted_condition``) or on the content clause, whose range
+    then runs over the cue: its part before the cue's subject and a comma is the piece.
+    """
+    span = fronted_condition(verb)
+    if span is None and content[0] < verb.i < content[1]:
+        lead = min((c.left_edge.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), default=verb.i)
+        first = st.doc[content[0]]
+        if lead - content[0] >= 4 and st.doc[lead - 1].text == "," and is_condition(first):
+            span = trim(st.doc, content[0], lead - 1)
+    if span is None or st.any_used(*span):
+        return
+    piece = st.kinded(*span, verb, main.speaker, "fronted condition")
+    if piece is None or overlaps(st.candidates, piece):
+        return
+    main.group = piece.group = main.group or f"g{verb.i}"
+    st.candidates.append(piece)
+    consume(st.marked, st.used, piece)
 
 
 def content_pass(st: DocState) -> None:
@@ -290,11 +416,33 @@ def _opens_clause(st: DocState, a: int) -> bool:
     return before is None or before.text in SENT_END or before.text == ":"
 
 
+def _interruption(st: DocState, para: int, prev: QuoteCandidate) -> bool:
+    """Tell whether paragraph ``para`` is a short aside inside ``prev``'s speech.
+
+    "'We stay,' Ruth Roe said. / Roe, 64, has run the club since 1999. / 'It will outlive us.'":
+    an aside with no quotation, no statement of its own and no other person named does not hand
+    the floor to anyone else, so the next unattributed quote paragraph is still ``prev``'s speaker's.
+    """
+    lo = st.para_starts[para]
+    hi = st.para_starts[para + 1] if para + 1 < len(st.para_starts) else len(st.text)
+    if any(lo <= m.start < hi for m in st.marked) or any(c.start < hi and lo < c.end for c in st.candidates):
+        return False
+    span = st.doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None or sum(1 for t in span if t.text in SENT_END) > _MAX_ASIDE_SENTENCES:
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False  # a handle, a date line or a caption is no narration
+    spk = prev.speaker
+    said = st.text[spk["start"] : spk["end"]].lower() if spk else ""
+    return all(ent.label_ != "PERSON" or ent[-1].lower_ in said for ent in span.ents)
+
+
 def _continues(st: DocState, m: MarkedSpan, prev: QuoteCandidate) -> bool:
     """Tell whether the quote ``m`` continues the statement ``prev`` (news convention).
 
-    It does in the same paragraph; when it opens a paragraph right after a direct or mixed one; and
-    when it carries on a quote that ran over from an earlier paragraph.
+    It does in the same paragraph; when it opens a paragraph right after a direct or mixed one, or
+    after a short aside about the same speaker (``_interruption``); and when it carries on a quote
+    that ran over from an earlier paragraph.
     """
     para = st.para_of(m.start)
     if prev.para == para:
@@ -303,7 +451,35 @@ def _continues(st: DocState, m: MarkedSpan, prev: QuoteCandidate) -> bool:
     starts_para = m.continued or lead in _PARAGRAPH_LEADS
     if starts_para and prev.para == para - 1 and prev.kind != "indirect":
         return True
+    if starts_para and prev.para == para - 2 and prev.kind == "direct" and prev.speaker is not None:
+        return _interruption(st, para - 1, prev)
     return m.continued and prev.para >= para - 1
+
+
+def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
+    """Read a quote that follows its cue in the sentence before ("Roe said on Monday. 'We stay.'").
+
+    The sentence before, in the same paragraph, must be a statement with no content of its own: its
+    main verb a speech verb with no content clause ("X said on Monday."), or a verb whose object is
+    a cue noun ("X issued a warning."). Its subject speaks the quote.
+    """
+    j, before = token_before(st.doc, a)
+    if before is None or before.text not in SENT_END or j < 1:
+        return None
+    root = st.doc[j - 1].sent.root
+    if root.pos_ not in ("VERB", "AUX") or st.qid[root.i] >= 0 or says_nothing(root, st.lex):
+        return None
+    lemma = root.lemma_.lower()
+    speech = lemma in st.lex.speech_verbs and not any(c.dep_ in ("ccomp", "dobj") for c in root.children)
+    noun = any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.cue_nouns for c in root.children)
+    if not (speech or noun) or any(c.cue_i == root.i for c in st.candidates):
+        return None
+    b = st.tok_ranges[st.qid[a]][1]
+    spk = st.speakers.speaker_of(root, (a, b))
+    if spk is None:
+        return None
+    m = st.marked[st.qid[a]]
+    return st.candidate(m.start, m.end, "direct", root, spk, "cue sentence")
 
 
 def _inherit(st: DocState, m: MarkedSpan, prev: QuoteCandidate) -> QuoteCandidate:
@@ -339,6 +515,9 @@ def _left_over(st: DocState, k: int, by_end: list[QuoteCandidate]) -> QuoteCandi
     if not _opens_clause(st, a):
         emb = st.embedded(a, b)
         return emb if emb is not None and not overlaps(st.candidates, emb) else None
+    after_cue = _cue_sentence(st, a)
+    if after_cue is not None:
+        return after_cue
     m = st.marked[k]
     prev = previous(by_end, m.start)
     if prev is None or not _continues(st, m, prev):
@@ -383,6 +562,8 @@ def find_quotes(doc: Doc, lex: CueLexicon, options: FinderOptions) -> tuple[list
     st = DocState.build(doc, text, marked, lex, options)
     direct_pass(st)
     content_pass(st)
+    list_pass(st)
+    trailing_pass(st)
     colon_pass(st)
     inherit_pass(st)
     group_by_cue(st.candidates)

@@ -26,10 +26,15 @@ MARK_TOKENS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``", "‘"
 SENT_END = frozenset({".", "!", "?", "…"})
 _LEFT_MODS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
 _RIGHT_MODS = frozenset({"compound", "flat", "case"})
-_STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»")
+#: Punctuation trimmed off content, bullets of listed points included ("• Taxes will fall").
+_STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»•·▪●◦‣*")
 _TITLE_PUNCT = frozenset({".", "-", "'s", "’s"})
 _WHOLE_ENTITY_TYPES = frozenset({"ORG", "PERSON"})
 _MAX_ENTITY_TOKENS = 8
+#: Words that open a non-restrictive relative clause the reporter adds (", who heads the board").
+_RELATIVE_LEADS = frozenset({"which", "who", "whose", "whom"})
+#: Dependencies of a participle clause the reporter adds after a comma (", cementing its lead").
+_PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj"})
 #: How far (in tokens) a name may stand from the description it follows.
 _MAX_NAME_DISTANCE = 4
 
@@ -195,15 +200,14 @@ def token_before(doc: Doc, a: int) -> tuple[int, Token | None]:
 def cut_tail(doc: Doc, a: int, b: int) -> int:
     """Return where the content ``doc[a:b]`` of a cue really ends.
 
-    A non-restrictive relative clause at the end (", which would give ...") is the reporter's.
+    A non-restrictive relative clause at the end (", which would give ...", ", who runs ...") and
+    a participle clause after a comma (", cementing its lead") are the reporter's.
     """
     for tok in doc[a:b]:
-        if (
-            tok.dep_ == "relcl"
-            and tok.right_edge.i >= b - 2
-            and tok.left_edge.lower_ == "which"
-            and tok.left_edge.i > a
-            and doc[tok.left_edge.i - 1].text == ","
-        ):
+        if tok.right_edge.i < b - 2 or tok.left_edge.i <= a or doc[tok.left_edge.i - 1].text != ",":
+            continue
+        if tok.dep_ == "relcl" and tok.left_edge.lower_ in _RELATIVE_LEADS:
             return tok.left_edge.i - 1
+        if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and tok.left_edge.i == tok.i:
+            return tok.i - 1
     return b

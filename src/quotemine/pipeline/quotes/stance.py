@@ -1,0 +1,109 @@
+"""Cues that say nothing: negated, refused or hypothetical speech, and small clauses that are no content.
+
+A cue word is not always a statement. "The mayor does not deny that the budget was late" does not
+report a denial; "declined to say whether" and "nobody said" report no words; "rolled her eyes, as if
+to say ..." is the writer's reading of a gesture. And "shops find it harder to borrow" uses a cue verb
+with a small clause ("it harder"), not a reported proposition. Each test reads the dependency parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotemine.pipeline.quotes.cues import CueLexicon
+
+__all__ = ["is_small_clause", "says_nothing"]
+
+#: Dependencies by which a cue verb hangs below another verb whose negation or refusal it shares.
+_CHAIN_DEPS = frozenset({"xcomp", "conj"})
+#: Conjunctions that share a negation between verbs ("did not confirm or deny").
+_SHARED_NEGATION = frozenset({"or", "nor"})
+#: Subordinators that, after "as", make a clause hypothetical ("as if", "as though").
+_HYPOTHETICAL = frozenset({"if", "though"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Parts of speech that can head a finite content clause.
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+
+
+def _negated(verb: Token) -> bool:
+    """Tell whether ``verb`` carries a negation ("does not deny", "never said")."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _has_no(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def _denies_speech(verb: Token, lex: CueLexicon) -> bool:
+    """Tell whether ``verb`` is negated, has a negative subject or opens an "as if" clause.
+
+    "does not deny", "never said"; "nobody said", "no official said"; "as if to say".
+    """
+    marks: set[str] = set()
+    for c in verb.children:
+        dep = c.dep_
+        if dep == "neg":
+            return True
+        if dep in _SUBJECT_DEPS and (c.lower_ in lex.negative_subjects or _has_no(c)):
+            return True
+        if dep == "mark":
+            marks.add(c.lower_)
+    return "as" in marks and bool(marks & _HYPOTHETICAL)
+
+
+def _negative_subject(verb: Token, lex: CueLexicon) -> bool:
+    """Tell whether the subject of ``verb`` denies that anyone spoke ("nobody said")."""
+    return any(
+        c.dep_ in _SUBJECT_DEPS and (c.lower_ in lex.negative_subjects or _has_no(c)) for c in verb.children
+    )
+
+
+def says_nothing(verb: Token, lex: CueLexicon) -> bool:
+    """Tell whether the cue ``verb`` reports no statement.
+
+    True when the cue is negated ("does not deny that"), has a negative subject ("nobody said"),
+    is the infinitive of a refusal ("declined to say whether"), of a negated verb ("would not
+    confirm") or of an expectation or plan ("is expected to announce", "plans to say"), or is
+    hypothetical ("as if to say").
+
+    Args:
+        verb: A cue verb.
+        lex: The cue lexicon (refusal verbs, negative subjects).
+
+    Returns:
+        Whether the content of ``verb`` should not be reported.
+
+    """
+    if _denies_speech(verb, lex):
+        return True
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in _CHAIN_DEPS:
+            return False
+        if head.dep_ == "conj":  # "did not confirm or deny": the negation of the first conjunct
+            first = head.head
+            if not any(c.dep_ == "cc" and c.lower_ in _SHARED_NEGATION for c in first.children):
+                return False
+            head = first
+            if _negated(head):
+                return True
+            continue
+        head = head.head
+        if head.lemma_.lower() in lex.prospective_verbs and verb.lemma_.lower() in lex.speech_verbs:
+            return True  # "is expected to announce": not said yet ("wants to know" still asks)
+        refused = head.lemma_.lower() in lex.refusal_verbs
+        negated = _negated(head) or _negative_subject(head, lex)
+        if refused != negated:  # "declined to say", "would not say"; "did not hesitate to say" speaks
+            return True
+    return False
+
+
+def is_small_clause(head: Token) -> bool:
+    """Tell whether a content clause headed by ``head`` is a small clause ("find it harder").
+
+    A reported proposition has a finite verb or a copula; an adjective or noun predicate with a
+    subject and no verb ("it harder", "him a liar") completes the cue verb instead.
+    """
+    if head.pos_ in _CLAUSE_HEADS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "cop") for c in head.children)

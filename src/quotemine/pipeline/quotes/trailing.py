@@ -1,0 +1,96 @@
+"""A trailing attribution the parse missed ("..., campaign records show.", "..., two pilots said.").
+
+A sentence that ends with a comma, a short noun phrase and a cue verb attributes the clause before
+the comma to that noun phrase. The parser often gets these wrong (it takes "show" for a noun, or
+hangs the clause elsewhere), so this pass reads the words, not the tree, and keeps what the
+content pass did not already find.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.tokens import Token
+
+from quotemine.pipeline.quotes.candidates import QuoteCandidate, overlaps
+from quotemine.pipeline.quotes.context import DocState
+from quotemine.pipeline.quotes.phrases import MARK_TOKENS, SENT_END
+
+__all__ = ["trailing_pass"]
+
+#: Parts of speech a short speaker phrase is made of ("the state's election records").
+_NP_POS = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM", "PART"})
+_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
+#: Longest speaker phrase, in tokens.
+_MAX_NP = 7
+#: Fewest words of the clause before the comma.
+_MIN_WORDS = 4
+
+
+def _in_phrase(tok: Token, cue: int) -> bool:
+    """Tell whether ``tok`` can be part of a speaker phrase (a participle only as a modifier)."""
+    if tok.pos_ in _NP_POS:
+        return True
+    return tok.tag_ in ("VBG", "VBN") and tok.i + 1 < cue and tok.nbor(1).pos_ in ("NOUN", "PROPN")
+
+
+def _speaker_head(st: DocState, cue: int) -> tuple[Token, int] | None:
+    """Return the head of the noun phrase between a comma and the cue ``doc[cue]``, and the comma."""
+    doc = st.doc
+    k = cue - 1
+    head: Token | None = None
+    while k >= 0 and cue - k <= _MAX_NP and _in_phrase(doc[k], cue) and st.qid[k] < 0:
+        if head is None and doc[k].pos_ in _HEAD_POS:
+            head = doc[k]
+        k -= 1
+    if k < 0 or doc[k].text != "," or head is None:
+        return None
+    return head, k
+
+
+def _clause_start(st: DocState, comma: int) -> int:
+    """Return the first token of the clause that ends at ``comma`` (after a sentence end or a break)."""
+    doc = st.doc
+    k = comma - 1
+    while (
+        k >= 0 and doc[k].text not in SENT_END and "\n" not in doc[k].text and doc[k].text not in MARK_TOKENS
+    ):
+        k -= 1
+    return k + 1
+
+
+def _candidate(st: DocState, end: int) -> QuoteCandidate | None:
+    """Read the trailing attribution whose sentence ends at the token ``doc[end]``."""
+    doc = st.doc
+    cue_i = end - 1
+    if cue_i < 2 or st.qid[cue_i] >= 0:
+        return None
+    cue = doc[cue_i]
+    lemma = cue.lemma_.lower()
+    if lemma not in st.lex.speech_verbs and lemma not in st.lex.evidence_verbs:
+        return None
+    found = _speaker_head(st, cue_i)
+    if found is None:
+        return None
+    head, comma = found
+    a = _clause_start(st, comma)
+    words = [t for t in doc[a:comma] if t.is_alpha]
+    if len(words) < _MIN_WORDS or any(st.qid[i] >= 0 for i in range(a, comma)):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[a:comma]):
+        return None
+    return st.kinded(a, comma, cue, st.speakers.mention(head), "trailing cue")
+
+
+def trailing_pass(st: DocState) -> None:
+    """Keep each trailing attribution ("..., records show.") whose clause no candidate holds yet."""
+    lower = st.attrs[:, 2]
+    strings = st.doc.vocab.strings
+    ends = numpy.flatnonzero(
+        numpy.isin(lower, numpy.array([strings.add(p) for p in SENT_END], dtype=lower.dtype))
+    )
+    st.candidates.sort(key=lambda c: c.start)
+    for end in ends.tolist():
+        cand = _candidate(st, int(end))
+        if cand is not None and not overlaps(st.candidates, cand):
+            st.candidates.append(cand)
+            st.candidates.sort(key=lambda c: c.start)
