@@ -39,9 +39,15 @@ included; delete their lines to retry them).
 
 from __future__ import annotations
 
-from quotemine.batch.dataframes import partition, partition_reports
-from quotemine.batch.inputs import DEFAULT_MAX_CHARS, BatchRecord, read_records
-from quotemine.batch.run import BatchResult, OutputFormat, run_batch
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from quotemine.batch.options import DEFAULT_MAX_CHARS, OutputFormat
+
+if TYPE_CHECKING:
+    from quotemine.batch.dataframes import partition, partition_reports
+    from quotemine.batch.inputs import BatchRecord, read_records
+    from quotemine.batch.run import BatchResult, run_batch
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -53,3 +59,21 @@ __all__ = [
     "read_records",
     "run_batch",
 ]
+
+# The machinery (sinks, DuckDB, worker processes, pandas) loads on first use (PEP 562), so that the
+# command line, which declares the batch options, starts without it.
+_LAZY = {
+    "partition": "quotemine.batch.dataframes",
+    "partition_reports": "quotemine.batch.dataframes",
+    "BatchRecord": "quotemine.batch.inputs",
+    "read_records": "quotemine.batch.inputs",
+    "BatchResult": "quotemine.batch.run",
+    "run_batch": "quotemine.batch.run",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

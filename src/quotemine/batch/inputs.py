@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from quotemine.batch.csv_rows import csv_rows
+from quotemine.batch.options import DEFAULT_MAX_CHARS
 from quotemine.errors import InputError, QuotemineError
 from quotemine.text.article import PAGE_SUFFIXES, HtmlMode, require_trafilatura
 from quotemine.text.decode import decode_text
@@ -40,7 +41,6 @@ __all__ = [
     "read_records",
 ]
 
-DEFAULT_MAX_CHARS = 5_000_000
 _RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 _TEXT_SUFFIXES = (".txt", ".text")
 _FOLDER_SUFFIXES = (*_TEXT_SUFFIXES, *PAGE_SUFFIXES)

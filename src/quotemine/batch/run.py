@@ -10,7 +10,6 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from quotemine.batch.inputs import (
     count_records,
     read_records,
 )
+from quotemine.batch.options import OutputFormat
 from quotemine.batch.sinks import JsonlSink, ParquetSink
 from quotemine.batch.workers import Outcome, outcomes
 from quotemine.errors import InputError
@@ -34,14 +34,6 @@ from quotemine.text.article import HtmlMode
 logger = logging.getLogger(__name__)
 
 __all__ = ["BatchResult", "OutputFormat", "check_output", "run_batch"]
-
-
-class OutputFormat(StrEnum):
-    """Output formats of ``quotemine batch``."""
-
-    jsonl = "jsonl"
-    parquet = "parquet"
-    duckdb = "duckdb"
 
 
 @dataclass(slots=True)

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from quotemine.batch import DEFAULT_MAX_CHARS, OutputFormat, run_batch
+from quotemine.batch.options import DEFAULT_MAX_CHARS, OutputFormat
 from quotemine.cli._common import (
     HtmlOption,
     choice_option,
@@ -84,6 +84,8 @@ def batch_cli(
         quiet_libraries()
     published_option(published)
     how = choice_option(html, HtmlMode, "--html")
+    from quotemine.batch.run import run_batch  # the machinery loads only when a batch runs
+
     try:
         result = run_batch(
             inputs,
