@@ -1,0 +1,338 @@
+"""Speaker resolution rules (``quotemine.pipeline.speakers``), one behaviour per test.
+
+Every sentence here is written for these tests; names and organisations are invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from quotemine.extensions import register_extensions
+from quotemine.pipeline.speakers import Attributor, DocIndex, Resolver
+from quotemine.pipeline.speakers.index import content_words
+
+
+def at(text: str, part: str, nth: int = 0) -> list[int]:
+    """Return the offsets of the ``nth`` occurrence of ``part`` as whole words."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(part)}(?!\w)", text))[nth]
+    return [found.start(), found.end()]
+
+
+@dataclass
+class Case:
+    """A text with its people, organisations and quotes (speaker mention, content, kind)."""
+
+    text: str
+    people: dict[str, list[str]] = field(default_factory=dict)  # name -> extra mentions
+    roles: dict[str, list[str]] = field(default_factory=dict)  # name -> role strings
+    orgs: list[str] = field(default_factory=list)
+    quotes: list[tuple[str, int, str, str]] = field(default_factory=list)  # (mention, nth, content, kind)
+    unnamed: set[str] = field(default_factory=set)
+
+    def doc(self) -> Doc:
+        t = self.text
+        doc = spacy.blank("en")(t)
+        doc._.qm_people = [
+            {
+                "id": f"p{n}",
+                "name": name,
+                "mentions": [at(t, name)] + [at(t, m) for m in extra],
+                "roles": [at(t, r) for r in self.roles.get(name, [])],
+                "affiliations": [],
+                "author": False,
+            }
+            for n, (name, extra) in enumerate(self.people.items(), start=1)
+        ]
+        doc._.qm_orgs = [
+            {"id": f"o{n}", "name": name, "mentions": [at(t, name)]}
+            for n, name in enumerate(self.orgs, start=1)
+        ]
+        quotes: list[dict[str, Any]] = []
+        for n, (mention, nth, content, kind) in enumerate(self.quotes, start=1):
+            s, e = at(t, mention, nth)
+            c0, c1 = at(t, content)
+            quotes.append(
+                {
+                    "id": f"q{n}",
+                    "start": c0,
+                    "end": c1,
+                    "kind": kind,
+                    "group": None,
+                    "cue": None,
+                    "speaker": {"start": s, "end": e, "person_id": None, "unnamed": mention in self.unnamed},
+                    "addressee": None,
+                }
+            )
+        doc._.qm_quotes = quotes
+        return doc
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    register_extensions()
+    return Attributor(spacy.blank("en"), "quotemine_attribution")
+
+
+def who(attributor: Attributor, case: Case) -> list[str | None]:
+    """Return the person or organisation id of each quote's speaker, in quote order."""
+    doc = attributor(case.doc())
+    return [q["speaker"]["person_id"] or q["speaker"].get("organization_id") for q in doc._.qm_quotes]
+
+
+def test_an_organisation_named_as_the_speaker_speaks(attributor: Attributor) -> None:
+    case = Case(
+        "Costs rose by a third, according to the Harbor Budget Office.",
+        orgs=["Harbor Budget Office"],
+        quotes=[("the Harbor Budget Office", 0, "Costs rose by a third", "indirect")],
+    )
+    doc = attributor(case.doc())
+    speaker = doc._.qm_quotes[0]["speaker"]
+    assert (speaker["person_id"], speaker["organization_id"]) == (None, "o1")
+
+
+def test_a_person_named_with_their_organisation_is_the_speaker(attributor: Attributor) -> None:
+    case = Case(
+        "Norvale Air pilot Dana Pell said the runway was icy.",
+        people={"Dana Pell": []},
+        orgs=["Norvale Air"],
+        quotes=[("Norvale Air pilot Dana Pell", 0, "the runway was icy", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_the_airline_is_the_organisation_not_its_chief(attributor: Attributor) -> None:
+    case = Case(
+        "Tomas Reel, who runs the budget airline Skyvane, said fares would rise. "
+        "The airline said it had added flights.",
+        people={"Tomas Reel": []},
+        orgs=["Skyvane"],
+        quotes=[
+            ("Tomas Reel", 0, "fares would rise", "indirect"),
+            ("The airline", 0, "it had added flights", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "o1"]
+
+
+def test_the_bank_is_the_organisation_with_bank_in_its_name(attributor: Attributor) -> None:
+    case = Case(
+        "Corvin Bank cut its rates on Friday. Analyst Mira Soll called it overdue.\n\n"
+        "The bank said savers would gain.",
+        people={"Mira Soll": []},
+        orgs=["Corvin Bank"],
+        quotes=[("The bank", 0, "savers would gain", "indirect")],
+        unnamed={"The bank"},
+    )
+    assert who(attributor, case) == ["o1"]
+
+
+def test_the_company_takes_the_one_organisation_named_nearby(attributor: Attributor) -> None:
+    case = Case(
+        "Pellmore Foods recalled its soup.\n\nThe company said no one fell ill.",
+        orgs=["Pellmore Foods"],
+        quotes=[("The company", 0, "no one fell ill", "indirect")],
+        unnamed={"The company"},
+    )
+    assert who(attributor, case) == ["o1"]
+
+
+def test_the_company_stays_unresolved_between_two_organisations(attributor: Attributor) -> None:
+    case = Case(
+        "Pellmore Foods sued Danvik Mills.\n\nThe company said the contract was void.",
+        orgs=["Pellmore Foods", "Danvik Mills"],
+        quotes=[("The company", 0, "the contract was void", "indirect")],
+        unnamed={"The company"},
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_it_takes_the_organisation_that_spoke(attributor: Attributor) -> None:
+    case = Case(
+        "Danvik Mills said output fell. It said prices would hold.",
+        orgs=["Danvik Mills"],
+        quotes=[("Danvik Mills", 0, "output fell", "indirect"), ("It", 0, "prices would hold", "indirect")],
+    )
+    assert who(attributor, case) == ["o1", "o1"]
+
+
+def test_she_skips_the_last_speaker_when_he_is_a_man(attributor: Attributor) -> None:
+    case = Case(
+        "Mr. Ivo Kest said the talks had failed. Ms. Hala Brun disagreed.\n\nShe said a deal was close.",
+        people={"Ivo Kest": [], "Hala Brun": []},
+        quotes=[
+            ("Ivo Kest", 0, "the talks had failed", "indirect"),
+            ("She", 0, "a deal was close", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p2"]
+
+
+def test_a_gendered_role_gives_the_gender(attributor: Attributor) -> None:
+    case = Case(
+        "Congresswoman Ada Vell and Rudi Holm met. Holm said little.\n\nShe said the bill would pass.",
+        people={"Ada Vell": [], "Rudi Holm": ["Holm"]},
+        roles={"Ada Vell": ["Congresswoman"]},
+        quotes=[("Holm", 1, "little", "indirect"), ("She", 0, "the bill would pass", "indirect")],
+    )
+    assert who(attributor, case) == ["p2", "p1"]
+
+
+def test_a_pronoun_never_takes_a_name_inside_a_direct_quote(attributor: Attributor) -> None:
+    case = Case(
+        'Hala Brun spoke at noon. "Ivo Kest is wrong about this," she said.',
+        people={"Hala Brun": [], "Ivo Kest": []},
+        quotes=[("she", 0, "Ivo Kest is wrong about this,", "direct")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_a_name_in_reported_content_may_be_the_pronoun_speaker(attributor: Attributor) -> None:
+    case = Case(
+        "Ivo Kest spoke first.\n\nAt the hearing, Mr. Aron Tull was stunned by the vote, he said later.",
+        people={"Ivo Kest": [], "Aron Tull": []},
+        quotes=[
+            ("Ivo Kest", 0, "first", "indirect"),
+            ("he", 0, "At the hearing, Mr. Aron Tull was stunned by the vote", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p2"]
+
+
+def test_a_bare_surname_the_entities_missed_still_counts_for_a_pronoun(attributor: Attributor) -> None:
+    case = Case(
+        "Karl Brandt and Omar Lind met on Monday.\n\nBrandt is digging in. He said the fight would go on.",
+        people={"Karl Brandt": [], "Omar Lind": []},
+        quotes=[("He", 0, "the fight would go on", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_a_capitalised_surname_marked_unnamed_still_resolves(attributor: Attributor) -> None:
+    case = Case(
+        "Karl Brandt arrived late. Brandt said the vote was rigged.",
+        people={"Karl Brandt": []},
+        quotes=[("Brandt", 1, "the vote was rigged", "indirect")],
+        unnamed={"Brandt"},
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"), [("The Iowa Republican", "p1"), ("The Ohio Republican", "p2")]
+)
+def test_a_description_from_an_apposition_or_a_modifier(
+    attributor: Attributor, mention: str, expected: str
+) -> None:
+    text = (
+        "Dana Pell, the Iowa Republican, voted yes. Ohio Republican Omar Lind voted no.\n\n"
+        "The Iowa Republican said the vote was fair. The Ohio Republican said it was not."
+    )
+    case = Case(
+        text,
+        people={"Dana Pell": [], "Omar Lind": []},
+        quotes=[(mention, 0, "the vote was fair" if "Iowa" in mention else "it was not", "indirect")],
+    )
+    assert who(attributor, case) == [expected]
+
+
+def test_an_abbreviated_title_matches_its_full_word(attributor: Attributor) -> None:
+    case = Case(
+        "Sen. Ruth Amsel and Omar Lind spoke.\n\nThe senator said the budget was late.",
+        people={"Ruth Amsel": [], "Omar Lind": []},
+        roles={"Ruth Amsel": ["Sen."]},
+        quotes=[("The senator", 0, "the budget was late", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_a_gendered_description_skips_a_person_of_the_other_gender(attributor: Attributor) -> None:
+    case = Case(
+        "Mr. Omar Lind, a congressman, and Ms. Ruth Amsel, a congresswoman, spoke.\n\n"
+        "The congresswoman said the budget was late.",
+        people={"Omar Lind": [], "Ruth Amsel": []},
+        quotes=[("The congresswoman", 0, "the budget was late", "indirect")],
+    )
+    assert who(attributor, case) == ["p2"]
+
+
+def test_of_two_people_a_description_fits_the_last_speaker_among_them(attributor: Attributor) -> None:
+    case = Case(
+        "Sen. Ruth Amsel met Sen. Ivo Kest. Amsel said the deal was dead.\n\n"
+        "The senator said talks would go on.",
+        people={"Ruth Amsel": ["Amsel"], "Ivo Kest": []},
+        roles={"Ruth Amsel": ["Sen."], "Ivo Kest": ["Sen."]},
+        quotes=[
+            ("Amsel", 1, "the deal was dead", "indirect"),
+            ("The senator", 0, "talks would go on", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p1"]
+
+
+def test_a_description_never_names_someone_introduced_later(attributor: Attributor) -> None:
+    case = Case(
+        "The senator said the deal was dead. Later, Sen. Ruth Amsel arrived.",
+        people={"Ruth Amsel": []},
+        roles={"Ruth Amsel": ["Sen."]},
+        quotes=[("The senator", 0, "the deal was dead", "indirect")],
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_which_takes_the_organisation_its_antecedent_describes(attributor: Attributor) -> None:
+    text = "Corvin Bank reported a loss. Critics blamed the bank, which said markets were to blame."
+    case = Case(
+        text,
+        orgs=["Corvin Bank"],
+        quotes=[("which", 0, "markets were to blame", "indirect")],
+    )
+    doc = case.doc()
+    doc._.qm_quotes[0]["speaker"]["antecedent"] = at(text, "the bank")
+    speaker = attributor(doc)._.qm_quotes[0]["speaker"]
+    assert speaker["organization_id"] == "o1"
+
+
+def test_a_non_agent_mention_stays_unresolved(attributor: Attributor) -> None:
+    case = Case(
+        "Karl Brandt wrote the memo. The passage said costs would rise.",
+        people={"Karl Brandt": []},
+        quotes=[("The passage", 0, "costs would rise", "indirect")],
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_a_subject_is_more_salient_than_an_object_named_after_it() -> None:
+    text = "Karl Brandt thanked Omar Lind. He said more."
+    people: list[Any] = [
+        {"id": "p1", "name": "Karl Brandt", "mentions": [at(text, "Karl Brandt")], "roles": []},
+        {"id": "p2", "name": "Omar Lind", "mentions": [at(text, "Omar Lind")], "roles": []},
+    ]
+    subjects = {tuple(at(text, "Karl Brandt"))}
+    index = DocIndex.build(text, people, is_subject=lambda s, e: (s, e) in subjects)
+    assert Resolver(index, frozenset(), 1).salient(at(text, "He")[0], "person", "male") == "p1"
+    plain = DocIndex.build(text, people)
+    assert Resolver(plain, frozenset(), 1).salient(at(text, "He")[0], "person", "male") == "p2"
+
+
+def test_description_words_expand_titles_and_drop_function_words() -> None:
+    assert content_words("the Sen. of Ohio's") == ["senator", "ohio"]
+
+
+def test_a_resolved_organisation_reaches_the_report(attributor: Attributor) -> None:
+    from quotemine.report import build_report
+
+    case = Case(
+        "Prices will rise, the Harbor Budget Office said.",
+        orgs=["Harbor Budget Office"],
+        quotes=[("the Harbor Budget Office", 0, "Prices will rise", "indirect")],
+    )
+    report = build_report(attributor(case.doc()))
+    speaker = report.quotes[0].speaker
+    assert speaker is not None
+    assert (speaker.person_id, speaker.organization_id) == (None, "o1")
