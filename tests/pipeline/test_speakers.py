@@ -298,6 +298,17 @@ def test_which_takes_the_organisation_its_antecedent_describes(attributor: Attri
     assert speaker["organization_id"] == "o1"
 
 
+def test_i_outside_quotes_is_the_bylined_writer(attributor: Attributor) -> None:
+    case = Case(
+        "By Nora Fisk\n\nMy neighbour Ivo Kest keeps bees. I said the hives were too close.",
+        people={"Nora Fisk": [], "Ivo Kest": []},
+        quotes=[("I", 0, "the hives were too close", "indirect")],
+    )
+    doc = case.doc()
+    doc._.qm_people[0]["author"] = True
+    assert attributor(doc)._.qm_quotes[0]["speaker"]["person_id"] == "p1"
+
+
 def test_a_non_agent_mention_stays_unresolved(attributor: Attributor) -> None:
     case = Case(
         "Karl Brandt wrote the memo. The passage said costs would rise.",

@@ -95,6 +95,7 @@ class Entity:
         gender: The gender the text gives the person, or ``None``.
         descriptors: Lower-cased words that describe the entity (roles, names, appositions).
         surnames: Last words of its mentions ("Ortiz" for "Lena Ortiz").
+        author: Whether the person is named in the byline.
 
     """
 
@@ -103,6 +104,7 @@ class Entity:
     gender: Gender | None = None
     descriptors: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
+    author: bool = False
 
 
 def _inside(spans: Sequence[tuple[int, int]], s: int, e: int) -> bool:
@@ -190,6 +192,7 @@ class DocIndex:
                     entity.descriptors.update(content_words(text[int(r[0]) : int(r[1])]))
                 if kind == "person":
                     entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
+                    entity.author = bool(record.get("author"))
         mentions.extend(_bare_surnames(text, entities, mentions, spans))
         if is_subject is not None:
             mentions = [replace(m, subject=is_subject(m.start, m.end)) for m in mentions]

@@ -6,9 +6,11 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
 1. ``name``: the mention is (or ends in) a mention of a person or organisation ("the Budget
    Office" in "according to the Budget Office"; "Acme's Jane Roe" is Jane Roe);
 2. ``surname``: its capitalised last word is the last word of exactly one entity's mentions;
-3. ``pronoun``: "he"/"she"/"I" take the most salient earlier person of the same gender (the last
-   resolved speaker, unless a more recent person is named in the paragraph), never a name inside
-   quoted content; "it" takes the last organisation that spoke or was named nearby;
+3. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
+   resolved speaker, unless a more recent person is named in the paragraph, a subject before an
+   object), never a name inside a direct quote; "I" outside quoted words is the writer when a
+   byline names one (two bylined writers: no one), else like "he"; "it" takes the last
+   organisation that spoke or was named nearby;
 4. ``description``: a definite description ("the senator", "the Iowa Republican", "the bank")
    takes the entity whose descriptors hold its head word (and its capitalised words), with the
    gender its head states; several: the last resolved speaker among them, else the closest one;
@@ -30,6 +32,8 @@ __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
 
 #: Pronouns that stand for one person.
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
+#: First-person pronouns: outside quoted words they stand for the writer.
+_FIRST_PERSON = frozenset({"i", "me"})
 #: Pronouns that stand for one organisation.
 _ORG_PRONOUNS = frozenset({"it"})
 #: Determiners of a definite description.
@@ -219,7 +223,10 @@ def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
 
 def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
     """3. A personal pronoun: the most salient earlier person of its gender; "it": an organisation."""
-    if m.low in _PERSON_PRONOUNS:
+    authors = [e.id for e in r.idx.entities.values() if e.author]
+    if m.low in _FIRST_PERSON and authors:
+        found = authors[0] if len(authors) == 1 else None
+    elif m.low in _PERSON_PRONOUNS:
         found = r.salient(m.start, "person", pronoun_gender(m.low))
     elif m.low in _ORG_PRONOUNS:
         found = r.salient(m.start, "org", None)
