@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.speakers import Attributor, DocIndex, Resolver
-from quotemine.pipeline.speakers.index import content_words
+from quotemine.pipeline.speakers.index import MentionRole, content_words
 
 
 def at(text: str, part: str, nth: int = 0) -> list[int]:
@@ -325,7 +325,7 @@ def test_a_subject_is_more_salient_than_an_object_named_after_it() -> None:
         {"id": "p2", "name": "Omar Lind", "mentions": [at(text, "Omar Lind")], "roles": []},
     ]
     subjects = {tuple(at(text, "Karl Brandt"))}
-    index = DocIndex.build(text, people, is_subject=lambda s, e: (s, e) in subjects)
+    index = DocIndex.build(text, people, role_of=lambda s, e: "subject" if (s, e) in subjects else "other")
     assert Resolver(index, frozenset(), 1).salient(at(text, "He")[0], "person", "male") == "p1"
     plain = DocIndex.build(text, people)
     assert Resolver(plain, frozenset(), 1).salient(at(text, "He")[0], "person", "male") == "p2"
@@ -347,3 +347,99 @@ def test_a_resolved_organisation_reaches_the_report(attributor: Attributor) -> N
     speaker = report.quotes[0].speaker
     assert speaker is not None
     assert (speaker.person_id, speaker.organization_id) == (None, "o1")
+
+
+def test_the_one_a_question_is_put_to_answers_it() -> None:
+    text = "Ivo Kest was asked by Dana Pell whether the bill would pass. He said the votes were there."
+    people: list[Any] = [
+        {"id": "p1", "name": "Dana Pell", "mentions": [at(text, "Dana Pell")], "roles": []},
+        {"id": "p2", "name": "Ivo Kest", "mentions": [at(text, "Ivo Kest")], "roles": []},
+    ]
+    roles: dict[tuple[int, int], MentionRole] = {
+        tuple(at(text, "Dana Pell")): "other",  # type: ignore[dict-item]
+        tuple(at(text, "Ivo Kest")): "asked",  # type: ignore[dict-item]
+    }
+    index = DocIndex.build(text, people, role_of=lambda s, e: roles[(s, e)])
+    assert Resolver(index, frozenset(), 1).salient(at(text, "He")[0], "person", None) == "p2"
+
+
+def test_the_one_who_asks_does_not_take_over_from_the_last_speaker() -> None:
+    text = "Ivo Kest said the bill would pass. Dana Pell asked whether it was funded. He said it was."
+    people: list[Any] = [
+        {"id": "p1", "name": "Ivo Kest", "mentions": [at(text, "Ivo Kest")], "roles": []},
+        {"id": "p2", "name": "Dana Pell", "mentions": [at(text, "Dana Pell")], "roles": []},
+    ]
+    roles: dict[tuple[int, int], MentionRole] = {
+        tuple(at(text, "Ivo Kest")): "subject",  # type: ignore[dict-item]
+        tuple(at(text, "Dana Pell")): "asker",  # type: ignore[dict-item]
+    }
+    index = DocIndex.build(text, people, role_of=lambda s, e: roles[(s, e)])
+    index.remember(at(text, "Ivo Kest")[0], "p1")
+    assert Resolver(index, frozenset(), 1).salient(at(text, "He")[0], "person", None) == "p1"
+
+
+def test_a_surname_that_is_also_a_common_word_is_no_bare_mention(attributor: Attributor) -> None:
+    case = Case(
+        "Karl Young and Omar Lind met on Monday.\n\nYoung voters cheered. He said the fight would go on.",
+        people={"Karl Young": [], "Omar Lind": []},
+        quotes=[("He", 0, "the fight would go on", "indirect")],
+    )
+    plain = who(attributor, case)
+    case.text = case.text.replace("cheered.", "cheered, and young people too.")
+    assert plain == ["p1"]
+    assert who(attributor, case) == ["p2"]  # "Young" is no mention: the last person named
+
+
+def test_a_plural_organisation_name_fits_a_singular_description(attributor: Attributor) -> None:
+    case = Case(
+        "Skyvane Airlines cut fares.\n\nThe airline said demand was strong.",
+        orgs=["Skyvane Airlines"],
+        quotes=[("The airline", 0, "demand was strong", "indirect")],
+    )
+    assert who(attributor, case) == ["o1"]
+
+
+def test_a_description_fitting_two_people_named_long_ago_stays_unresolved(attributor: Attributor) -> None:
+    case = Case(
+        "Sen. Ruth Amsel met Sen. Ivo Kest.\n\nThe vote was close.\n\nCosts rose.\n\n"
+        "The senator said talks would go on.",
+        people={"Ruth Amsel": [], "Ivo Kest": []},
+        roles={"Ruth Amsel": ["Sen."], "Ivo Kest": ["Sen."]},
+        quotes=[("The senator", 0, "talks would go on", "indirect")],
+    )
+    assert who(attributor, case) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        (
+            "Tomas Reel runs Skyvane Airlines. The airline said it had added twelve flights.",
+            "The airline",
+            "Skyvane",
+        ),
+        (
+            "Spending on roads will double by 2030, according to the Harbor Budget Office.",
+            "the Harbor",
+            "Harbor",
+        ),
+        (
+            "Reporter Dana Pell asked Senator Ivo Kest whether the bill would pass. "
+            "He said the votes were there.",
+            "He",
+            "Ivo Kest",
+        ),
+        (
+            "Mayor Ivo Kest spoke at the rally. Nora Fisk, a teacher, thanked him.\n\n"
+            "She said the school needed a new roof.",
+            "She",
+            "Nora Fisk",
+        ),
+    ],
+)
+def test_speakers_of_parsed_sentences(extractor: Any, text: str, speaker: str, name: str) -> None:
+    report = extractor.extract(text)
+    names = {p.id: p.name for p in report.people} | {o.id: o.name for o in report.organizations}
+    (quote,) = [q for q in report.quotes if q.speaker is not None and q.speaker.text.startswith(speaker)]
+    assert quote.speaker is not None
+    assert name in names[quote.speaker.person_id or quote.speaker.organization_id or ""]

@@ -32,7 +32,7 @@ from quotemine.pipeline.records import (
     get_people,
     get_quotes,
 )
-from quotemine.pipeline.speakers.index import DocIndex
+from quotemine.pipeline.speakers.index import DocIndex, MentionRole
 from quotemine.pipeline.speakers.rules import Resolution, Resolver, SpeakerMention
 
 __all__ = ["Attributor", "drop_attribution", "unnamed_titles"]
@@ -124,8 +124,8 @@ class Attributor(Pipe):
         # a name inside quoted words is not what a later "he" stands for; a name in reported
         # content may be ("Ms. Roe was shocked, she said"), so only direct quotes hide names
         quoted = [(int(q["start"]), int(q["end"])) for q in quotes if q.get("kind") == "direct"]
-        subject = _subject_test(doc) if doc.has_annotation("DEP") else None
-        index = DocIndex.build(text, people, orgs, quoted, subject)
+        roles = _role_test(doc) if doc.has_annotation("DEP") else None
+        index = DocIndex.build(text, people, orgs, quoted, roles)
         resolver = Resolver(index, self.titles, self.pronoun_window)
         by_span: dict[tuple[int, int], Resolution | None] = {}
         for q in sorted(quotes, key=lambda q: int(q["start"])):
@@ -144,14 +144,26 @@ class Attributor(Pipe):
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _subject_test(doc: Doc) -> Callable[[int, int], bool]:
-    """Return a test of whether the characters ``[start, end)`` of ``doc`` are a clause's subject."""
+#: Lemmas of verbs that put a question to someone: their object is the next to speak.
+_QUESTION_VERBS = frozenset({"ask", "question", "press", "quiz", "query"})
 
-    def is_subject(start: int, end: int) -> bool:
+
+def _role_test(doc: Doc) -> Callable[[int, int], MentionRole]:
+    """Return what the characters ``[start, end)`` of ``doc`` do in their clause (``MentionRole``)."""
+
+    def role_of(start: int, end: int) -> MentionRole:
         span = doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and span.root.dep_ in _SUBJECTS
+        if span is None or len(span) == 0:
+            return "other"
+        root = span.root
+        question = root.head.lemma_.lower() in _QUESTION_VERBS and root.head.i != root.i
+        if question and root.dep_ in ("dobj", "nsubjpass"):
+            return "asked"  # "asked Roe whether", "Roe was asked"
+        if question and root.dep_ == "nsubj":
+            return "asker"
+        return "subject" if root.dep_ in _SUBJECTS else "other"
 
-    return is_subject
+    return role_of
 
 
 def _apply(spk: SpeakerRecord, found: Resolution | None) -> None:

@@ -20,9 +20,12 @@ from quotemine.lexicons.gender import Gender, first_name_gender, title_gender
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
 
-__all__ = ["DocIndex", "Entity", "EntityKind", "Mention", "content_words", "last_word"]
+__all__ = ["DocIndex", "Entity", "EntityKind", "Mention", "MentionRole", "content_words", "last_word"]
 
 EntityKind = Literal["person", "org"]
+MentionRole = Literal["subject", "asked", "asker", "other"]
+"""What a mention does in its clause: a subject, the one a question is put to ("asked Roe",
+"Roe was asked"), the one who asks ("Roe asked"), or anything else."""
 
 _WORD = re.compile(r"\w[\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -82,7 +85,7 @@ class Mention:
     end: int
     entity_id: str
     quoted: bool = False
-    subject: bool = True
+    role: MentionRole = "subject"
 
 
 @dataclass
@@ -170,12 +173,12 @@ class DocIndex:
         people: Iterable[PersonRecord],
         orgs: Iterable[OrgRecord] = (),
         quoted: Iterable[tuple[int, int]] = (),
-        is_subject: Callable[[int, int], bool] | None = None,
+        role_of: Callable[[int, int], MentionRole] | None = None,
     ) -> DocIndex:
         """Index ``people`` and ``orgs``; mentions inside a ``quoted`` span are marked quoted.
 
-        ``is_subject`` tells whether the mention ``[start, end)`` is a grammatical subject (from
-        the parse); without it every mention counts as one.
+        ``role_of`` tells what the mention ``[start, end)`` does in its clause (from the parse);
+        without it every mention counts as a subject.
         """
         spans = sorted(quoted)
         entities: dict[str, Entity] = {}
@@ -194,8 +197,8 @@ class DocIndex:
                     entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
         mentions.extend(_bare_surnames(text, entities, mentions, spans))
-        if is_subject is not None:
-            mentions = [replace(m, subject=is_subject(m.start, m.end)) for m in mentions]
+        if role_of is not None:
+            mentions = [replace(m, role=role_of(m.start, m.end)) for m in mentions]
         mentions.sort()
         return cls(text, paragraph_starts(text), entities, mentions, [m.start for m in mentions])
 
@@ -257,7 +260,8 @@ def _bare_surnames(
     """Return the mentions of a person by surname alone that the entity stage did not list.
 
     "Roe is digging in. He said ...": a capitalised word that is the surname of exactly one
-    person (and the last word of no organisation) is a mention of that person.
+    person (and the last word of no organisation) is a mention of that person, unless the text
+    also writes it in lower case (a common word).
     """
     owners: dict[str, list[Entity]] = {}
     for entity in entities.values():
@@ -269,6 +273,8 @@ def _bare_surnames(
         if len(ents) != 1 or ents[0].kind != "person" or len(word) < 3:
             continue
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+        if any(not text[m.start()].isupper() for m in pattern.finditer(text)):
+            continue  # also a common word ("Young", "young people"): capitals prove nothing
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if not text[s].isupper():
@@ -287,9 +293,20 @@ def _describe(entity: Entity, text: str, s: int, e: int) -> None:
     if word:
         entity.surnames.add(word)
     if entity.kind == "org":
-        entity.descriptors.update(content_words(name))
+        words = content_words(name)
+        entity.descriptors.update(words)
+        entity.descriptors.update(_singular(w) for w in words)  # "Skyvane Airlines": "the airline"
     entity.descriptors.update(content_words(" ".join(_apposition(text, e))))
     entity.descriptors.update(content_words(" ".join(_modifiers(text, s))))
+
+
+def _singular(word: str) -> str:
+    """Return the singular of a regular English plural ("airlines", "utilities"), else ``word``."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _person_gender(text: str, record: PersonRecord) -> Gender | None:

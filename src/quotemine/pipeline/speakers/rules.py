@@ -8,12 +8,14 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
 2. ``surname``: its capitalised last word is the last word of exactly one entity's mentions;
 3. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
    resolved speaker, unless a more recent person is named in the paragraph, a subject before an
-   object), never a name inside a direct quote; "I" outside quoted words is the writer when a
-   byline names one (two bylined writers: no one), else like "he"; "it" takes the last
-   organisation that spoke or was named nearby;
+   object; the one a question was put to before the one who asked), never a name inside a
+   direct quote; "I" outside quoted words is the writer when a byline names one (two bylined
+   writers: no one), else like "he"; "it" takes the last organisation that spoke or was named
+   nearby;
 4. ``description``: a definite description ("the senator", "the Iowa Republican", "the bank")
    takes the entity whose descriptors hold its head word (and its capitalised words), with the
-   gender its head states; several: the last resolved speaker among them, else the closest one;
+   gender its head states; several: the last resolved speaker among them, else the one named in
+   the last two paragraphs;
    a generic "the company" takes the one organisation named in the last paragraphs;
 5. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
 """
@@ -42,7 +44,8 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _GENERIC_ORG_NOUNS = frozenset(
     {"company", "firm", "organization", "organisation", "corporation", "group", "business", "agency"}
 )
-#: How many paragraphs back a generic organisation noun looks.
+#: How many paragraphs back a generic organisation noun, or a description that fits several
+#: entities, looks.
 _ORG_WINDOW = 2
 
 
@@ -129,8 +132,10 @@ class Resolver:
     def salient(self, s: int, kind: EntityKind, gender: Gender | None) -> str | None:
         """Return the most salient earlier entity of ``kind`` and ``gender`` near offset ``s``.
 
-        The last resolved speaker in the window, unless an entity named after it in the same
-        paragraph (outside quoted content) is more recent; mentions in quotes never count.
+        The one a question was just put to in the paragraph ("Roe asked Kim whether ... He
+        said"); else the last resolved speaker in the window, unless an entity named after it in
+        the same paragraph (a subject before an object, never the one who asked) is more recent.
+        Names inside direct quotes never count.
         """
         here = self.idx.para(s)
         speaker = next(
@@ -141,12 +146,16 @@ class Resolver:
             for mm in self.idx.before(s, self.window)
             if not mm.quoted and self.compatible(mm.entity_id, kind, gender)
         ]
-        # a subject is more salient than an object or a possessor named after it in the paragraph
-        named = next((mm for mm in named_all if mm.subject and self.idx.para(mm.start) == here), None)
+        in_para = [mm for mm in named_all if self.idx.para(mm.start) == here]
+        asked = next((mm for mm in in_para if mm.role == "asked"), None)
+        if asked is not None and (speaker is None or asked.start > speaker[0]):
+            return asked.entity_id
+        named = next((mm for mm in in_para if mm.role == "subject"), None)
         if named is None and named_all:
             named = named_all[0]
         if speaker is not None and (
             named is None
+            or named.role == "asker"
             or named.entity_id == speaker[1]
             or self.idx.para(named.start) != here
             or named.start < speaker[0]
@@ -184,12 +193,11 @@ class Resolver:
         return orgs[0] if len(orgs) == 1 else None
 
     def most_salient(self, s: int, candidates: list[str]) -> str | None:
-        """Return the last resolved speaker among ``candidates`` nearby, else the last one named."""
+        """Return the last resolved speaker among ``candidates`` nearby, else the last one named nearby."""
         for _, eid in self.idx.speakers_before(s, self.window):
             if eid in candidates:
                 return eid
-        everywhere = len(self.idx.para_starts)
-        closest = next((mm for mm in self.idx.before(s, everywhere) if mm.entity_id in candidates), None)
+        closest = next((mm for mm in self.idx.before(s, _ORG_WINDOW) if mm.entity_id in candidates), None)
         return closest.entity_id if closest is not None else None
 
 
