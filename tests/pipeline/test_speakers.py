@@ -443,3 +443,21 @@ def test_speakers_of_parsed_sentences(extractor: Any, text: str, speaker: str, n
     (quote,) = [q for q in report.quotes if q.speaker is not None and q.speaker.text.startswith(speaker)]
     assert quote.speaker is not None
     assert name in names[quote.speaker.person_id or quote.speaker.organization_id or ""]
+
+
+def test_a_gendered_title_takes_the_one_person_of_that_gender(attributor: Attributor) -> None:
+    case = Case(
+        "Mr. Ivo Kest met Ms. Nora Fisk at the council.\n\nThe councilwoman said she would vote no.",
+        people={"Ivo Kest": [], "Nora Fisk": []},
+        quotes=[("The councilwoman", 0, "she would vote no", "indirect")],
+    )
+    assert who(attributor, case) == ["p2"]
+
+
+def test_a_gendered_title_stays_unresolved_beside_someone_of_unknown_gender(attributor: Attributor) -> None:
+    case = Case(
+        "Ms. Nora Fisk met Robin Vale at the council.\n\nThe councilwoman said she would vote no.",
+        people={"Nora Fisk": [], "Robin Vale": []},
+        quotes=[("The councilwoman", 0, "she would vote no", "indirect")],
+    )
+    assert who(attributor, case) == [None]

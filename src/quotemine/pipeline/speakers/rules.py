@@ -15,7 +15,8 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
 4. ``description``: a definite description ("the senator", "the Iowa Republican", "the bank")
    takes the entity whose descriptors hold its head word (and its capitalised words), with the
    gender its head states; several: the last resolved speaker among them, else the one named in
-   the last two paragraphs;
+   the last two paragraphs; none but a gendered head ("the councilwoman"): the one person of
+   that gender named before, when no one of unknown gender is named nearby;
    a generic "the company" takes the one organisation named in the last paragraphs;
 5. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
 """
@@ -182,9 +183,26 @@ class Resolver:
         ]
         if not candidates and word in _GENERIC_ORG_NOUNS:
             return self.nearby_org(m.start)
+        if not candidates and gender is not None and person_ok:
+            return self.only_one_of(m.start, gender)
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
         return self.most_salient(m.start, candidates)
+
+    def only_one_of(self, s: int, gender: Gender) -> str | None:
+        """Return the one person of ``gender`` named before ``s`` ("the councilwoman"), or ``None``.
+
+        Only when no person of unknown gender is named in the last paragraphs, who might be the one.
+        """
+        nearby = {mm.entity_id for mm in self.idx.before(s, _ORG_WINDOW)}
+        if any(self.idx.entities[i].kind == "person" and self.idx.entities[i].gender is None for i in nearby):
+            return None
+        people = [
+            e.id
+            for e in self.idx.entities.values()
+            if e.kind == "person" and e.gender == gender and self.idx.first_start(e.id) < s
+        ]
+        return people[0] if len(people) == 1 else None
 
     def nearby_org(self, s: int) -> str | None:
         """Return the one organisation named in the last paragraphs before ``s``, or ``None``."""
