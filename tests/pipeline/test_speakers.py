@@ -461,3 +461,16 @@ def test_a_gendered_title_stays_unresolved_beside_someone_of_unknown_gender(attr
         quotes=[("The councilwoman", 0, "she would vote no", "indirect")],
     )
     assert who(attributor, case) == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The passage says that the river flooded the town twice.",
+        "Ivo Kest wrote a memo. The combination suggests that costs will rise sharply.",
+        "No evidence suggests that the mayor lied about the budget.",
+    ],
+)
+def test_a_non_agent_subject_is_no_speaker(extractor: Any, text: str) -> None:
+    report = extractor.extract(text)
+    assert report.quotes and all(q.speaker is None for q in report.quotes)

@@ -11,7 +11,14 @@ from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.phrases import SENT_END, np_span
 from quotemine.pipeline.records import SpeakerRecord
 
-__all__ = ["SUBJECT_DEPS", "SpeakerReader", "relative_antecedent", "speaker_record", "subject_of"]
+__all__ = [
+    "NON_AGENT_NOUNS",
+    "SUBJECT_DEPS",
+    "SpeakerReader",
+    "relative_antecedent",
+    "speaker_record",
+    "subject_of",
+]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # dependencies through which a cue without its own subject borrows its head's subject
@@ -21,6 +28,16 @@ _ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NOT_SPEAKERS = ("it", "this", "that")
 _NOMINAL = ("PROPN", "PRON", "NOUN")
+#: Head lemmas of noun phrases that cannot speak: parts of texts and abstractions ("the passage
+#: says", "the combination suggests", "that fact speaks volumes"). Documents ("the report") may
+#: be a source and are not listed.
+NON_AGENT_NOUNS = frozenset(
+    {
+        "passage", "combination", "evidence", "fact", "idea", "notion", "sentence", "paragraph",
+        "phrase", "word", "line", "chapter", "section", "clause", "answer", "question", "difference",
+        "reality", "truth", "logic", "irony", "lesson", "thing", "something", "nothing",
+    }
+)  # fmt: skip
 #: The furthest a verbless "NAME, description:" may run before its colon.
 _MAX_COLON_SPEAKER = 25
 
@@ -214,7 +231,7 @@ class SpeakerReader:
     def speaker_of(self, verb: Token, content: tuple[int, int]) -> SpeakerRecord | None:
         """Return the speaker record of the cue ``verb`` whose content is the token range ``content``."""
         subj = self._subject(verb, content)
-        if subj is None:
+        if subj is None or _non_agent(subj):
             return None
         if subj.lower_ in NESTABLE_SUBJECT_PRONOUNS and verb.lemma_.lower() in self.lex.cognition_verbs:
             subj = self._outer_speaker(verb, subj)
@@ -301,6 +318,11 @@ class SpeakerReader:
                 s, e = np_span(child)
                 return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text))
         return None
+
+
+def _non_agent(head: Token) -> bool:
+    """Tell whether a subject cannot be a speaker: "no evidence", "the passage", "that fact"."""
+    return head.pos_ in ("NOUN", "PRON") and head.lemma_.lower() in NON_AGENT_NOUNS
 
 
 def _named_outer(outer: Token | None, verb: Token, subj: Token) -> Token:
