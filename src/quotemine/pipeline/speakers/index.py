@@ -11,9 +11,10 @@ kept for overlap look-ups but are no antecedents of a pronoun ('"Roe is wrong," 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from quotemine.lexicons.gender import Gender, first_name_gender, title_gender
@@ -29,6 +30,9 @@ MentionRole = Literal["subject", "asked", "asker", "other"]
 
 _WORD = re.compile(r"\w[\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
+#: What ends a clause for the words before a name: punctuation or a line break.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_CLAUSE_BREAK = re.compile(r'[,.;:()"“”!?\n]')
 #: Words a description is not matched on: determiners, possessives, prepositions, conjunctions.
 _FUNCTION = frozenset(
     "the a an this that these those its his her their our my your of for at in on to and or "
@@ -69,12 +73,17 @@ def last_word(text: str) -> str | None:
 
 def content_words(text: str) -> list[str]:
     """Return the lower-cased words of ``text`` a description is matched on (titles expanded)."""
+    return list(_content_words(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _content_words(text: str) -> tuple[str, ...]:
     found = []
     for word in _WORD.findall(text):
         low = _POSSESSIVE.sub("", word).rstrip(".").lower()
         if low and low not in _FUNCTION:
             found.append(_ABBREVIATIONS.get(low, low))
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True, order=True)
@@ -85,7 +94,6 @@ class Mention:
     end: int
     entity_id: str
     quoted: bool = False
-    role: MentionRole = "subject"
 
 
 @dataclass
@@ -118,10 +126,8 @@ def _inside(spans: Sequence[tuple[int, int]], s: int, e: int) -> bool:
 
 def _words_before(text: str, s: int) -> list[str]:
     """Return the words right before offset ``s`` in its clause, nearest last (no punctuation)."""
-    line_start = max(text.rfind("\n", 0, s), -1) + 1
-    window = text[max(line_start, s - 80) : s]
-    cut = max(window.rfind(c) for c in ',.;:()"“”!?')
-    words = window[cut + 1 :].split()
+    window = text[max(0, s - 80) : s]
+    words = _CLAUSE_BREAK.split(window)[-1].split()
     return words[-_MAX_DESCRIPTION:]
 
 
@@ -165,6 +171,17 @@ class DocIndex:
     mstarts: list[int] = field(default_factory=list)
     resolved: list[tuple[int, str]] = field(default_factory=list)  # (speaker start, entity id)
     _by_entity: dict[str, list[Mention]] = field(default_factory=dict)
+    role_of: Callable[[int, int], MentionRole] | None = None
+    _roles: dict[tuple[int, int], MentionRole] = field(default_factory=dict)
+
+    def role(self, m: Mention) -> MentionRole:
+        """Return what the mention ``m`` does in its clause (a subject when there is no parse)."""
+        if self.role_of is None:
+            return "subject"
+        key = (m.start, m.end)
+        if key not in self._roles:
+            self._roles[key] = self.role_of(m.start, m.end)
+        return self._roles[key]
 
     @classmethod
     def build(
@@ -197,10 +214,10 @@ class DocIndex:
                     entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
         mentions.extend(_bare_surnames(text, entities, mentions, spans))
-        if role_of is not None:
-            mentions = [replace(m, role=role_of(m.start, m.end)) for m in mentions]
         mentions.sort()
-        return cls(text, paragraph_starts(text), entities, mentions, [m.start for m in mentions])
+        index = cls(text, paragraph_starts(text), entities, mentions, [m.start for m in mentions])
+        index.role_of = role_of
+        return index
 
     def para(self, char: int) -> int:
         """Return the paragraph number of the character offset ``char``."""
@@ -267,23 +284,36 @@ def _bare_surnames(
     for entity in entities.values():
         for word in entity.surnames:
             owners.setdefault(word, []).append(entity)
+    person = {w: ents[0].id for w, ents in owners.items() if len(ents) == 1 and ents[0].kind == "person"}
+    person = {w: i for w, i in person.items() if len(w) >= 3}
+    if not person:
+        return []
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in _CAPITALISED.finditer(text):  # one pass over the text, whatever the number of people
+        word = m.group()
+        low = word.lower()
+        if low not in person and low.endswith(("'s", "’s")):
+            word, low = word[:-2], low[:-2]
+        if low in person:
+            hits.setdefault(low, []).append((m.start(), m.start() + len(word)))
+    # also a common word ("Young", "young people"): capitals prove nothing
+    common = {low for low in hits if _written_lower(text, low)}
     taken = sorted((m.start, m.end) for m in mentions)
     found = []
-    for word, ents in owners.items():
-        if len(ents) != 1 or ents[0].kind != "person" or len(word) < 3:
+    for low, spans in hits.items():
+        if low in common:
             continue
-        pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
-        if any(not text[m.start()].isupper() for m in pattern.finditer(text)):
-            continue  # also a common word ("Young", "young people"): capitals prove nothing
-        for m in pattern.finditer(text):
-            s, e = m.start(), m.end()
-            if not text[s].isupper():
-                continue
+        for s, e in spans:
             k = bisect.bisect_right(taken, (s, 1 << 62)) - 1
             if (k >= 0 and taken[k][1] > s) or (k + 1 < len(taken) and taken[k + 1][0] < e):
                 continue  # part of a listed mention
-            found.append(Mention(s, e, ents[0].id, _inside(quoted, s, e)))
+            found.append(Mention(s, e, person[low], _inside(quoted, s, e)))
     return found
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Tell whether ``word`` (lower case) stands in ``text`` in lower case as a word of its own."""
+    return any(f"{before}{word}{after}" in text for before in " \n" for after in " ,.;:'’")
 
 
 def _describe(entity: Entity, text: str, s: int, e: int) -> None:

@@ -148,15 +148,15 @@ class Resolver:
             if not mm.quoted and self.compatible(mm.entity_id, kind, gender)
         ]
         in_para = [mm for mm in named_all if self.idx.para(mm.start) == here]
-        asked = next((mm for mm in in_para if mm.role == "asked"), None)
+        asked = next((mm for mm in in_para if self.idx.role(mm) == "asked"), None)
         if asked is not None and (speaker is None or asked.start > speaker[0]):
             return asked.entity_id
-        named = next((mm for mm in in_para if mm.role == "subject"), None)
+        named = next((mm for mm in in_para if self.idx.role(mm) == "subject"), None)
         if named is None and named_all:
             named = named_all[0]
         if speaker is not None and (
             named is None
-            or named.role == "asker"
+            or self.idx.role(named) == "asker"
             or named.entity_id == speaker[1]
             or self.idx.para(named.start) != here
             or named.start < speaker[0]
