@@ -87,9 +87,9 @@ def who(attributor: Attributor, case: Case) -> list[str | None]:
 
 def test_an_organisation_named_as_the_speaker_speaks(attributor: Attributor) -> None:
     case = Case(
-        "Costs rose by a third, according to the Harbor Budget Office.",
-        orgs=["Harbor Budget Office"],
-        quotes=[("the Harbor Budget Office", 0, "Costs rose by a third", "indirect")],
+        "Costs rose by a third, according to the Harbor Fiscal Bureau.",
+        orgs=["Harbor Fiscal Bureau"],
+        quotes=[("the Harbor Fiscal Bureau", 0, "Costs rose by a third", "indirect")],
     )
     doc = attributor(case.doc())
     speaker = doc._.qm_quotes[0]["speaker"]
@@ -109,7 +109,7 @@ def test_a_person_named_with_their_organisation_is_the_speaker(attributor: Attri
 def test_the_airline_is_the_organisation_not_its_chief(attributor: Attributor) -> None:
     case = Case(
         "Tomas Reel, who runs the budget airline Skyvane, said fares would rise. "
-        "The airline said it had added flights.",
+        "The airline announced it had added flights.",
         people={"Tomas Reel": []},
         orgs=["Skyvane"],
         quotes=[
@@ -224,19 +224,19 @@ def test_a_capitalised_surname_marked_unnamed_still_resolves(attributor: Attribu
 
 
 @pytest.mark.parametrize(
-    ("mention", "expected"), [("The Iowa Republican", "p1"), ("The Ohio Republican", "p2")]
+    ("mention", "expected"), [("The Lakeland Liberal", "p1"), ("The Marsh Liberal", "p2")]
 )
 def test_a_description_from_an_apposition_or_a_modifier(
     attributor: Attributor, mention: str, expected: str
 ) -> None:
     text = (
-        "Dana Pell, the Iowa Republican, voted yes. Ohio Republican Omar Lind voted no.\n\n"
-        "The Iowa Republican said the vote was fair. The Ohio Republican said it was not."
+        "Dana Pell, the Lakeland Liberal, voted yes. Marsh Liberal Omar Lind voted no.\n\n"
+        "The Lakeland Liberal said the vote was fair. The Marsh Liberal said it was not."
     )
     case = Case(
         text,
         people={"Dana Pell": [], "Omar Lind": []},
-        quotes=[(mention, 0, "the vote was fair" if "Iowa" in mention else "it was not", "indirect")],
+        quotes=[(mention, 0, "the vote was fair" if "Lakeland" in mention else "it was not", "indirect")],
     )
     assert who(attributor, case) == [expected]
 
@@ -332,16 +332,16 @@ def test_a_subject_is_more_salient_than_an_object_named_after_it() -> None:
 
 
 def test_description_words_expand_titles_and_drop_function_words() -> None:
-    assert content_words("the Sen. of Ohio's") == ["senator", "ohio"]
+    assert content_words("the Sen. of Lakeland's") == ["senator", "lakeland"]
 
 
 def test_a_resolved_organisation_reaches_the_report(attributor: Attributor) -> None:
     from quotemine.report import build_report
 
     case = Case(
-        "Prices will rise, the Harbor Budget Office said.",
-        orgs=["Harbor Budget Office"],
-        quotes=[("the Harbor Budget Office", 0, "Prices will rise", "indirect")],
+        "Prices will rise, the Harbor Fiscal Bureau said.",
+        orgs=["Harbor Fiscal Bureau"],
+        quotes=[("the Harbor Fiscal Bureau", 0, "Prices will rise", "indirect")],
     )
     report = build_report(attributor(case.doc()))
     speaker = report.quotes[0].speaker
@@ -392,7 +392,7 @@ def test_a_surname_that_is_also_a_common_word_is_no_bare_mention(attributor: Att
 
 def test_a_plural_organisation_name_fits_a_singular_description(attributor: Attributor) -> None:
     case = Case(
-        "Skyvane Airlines cut fares.\n\nThe airline said demand was strong.",
+        "Skyvane Airlines cut fares.\n\nThe airline reported that demand was strong.",
         orgs=["Skyvane Airlines"],
         quotes=[("The airline", 0, "demand was strong", "indirect")],
     )
@@ -414,12 +414,12 @@ def test_a_description_fitting_two_people_named_long_ago_stays_unresolved(attrib
     ("text", "speaker", "name"),
     [
         (
-            "Tomas Reel runs Skyvane Airlines. The airline said it had added twelve flights.",
+            "Tomas Reel runs Skyvane Airlines. The airline announced it had added twelve flights.",
             "The airline",
             "Skyvane",
         ),
         (
-            "Spending on roads will double by 2030, according to the Harbor Budget Office.",
+            "Spending on roads will double by 2030, according to the Harbor Fiscal Bureau.",
             "the Harbor",
             "Harbor",
         ),

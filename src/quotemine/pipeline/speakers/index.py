@@ -3,8 +3,8 @@
 ``DocIndex`` holds every mention of a person or an organisation (``Mention``), each entity's
 gender (``Entity``: as the text states it through an honorific or a gendered title, else from an
 unambiguous first name) and its descriptor words: the words of its roles and names, of an
-apposition after a mention ("Jane Roe, the Iowa Republican,") and of a modifier run before one
-("the budget airline Skyways", "Iowa Republican Jane Roe"). Mentions inside quoted content are
+apposition after a mention ("Jane Roe, the Lakeland Liberal,") and of a modifier run before one
+("the budget airline Skyways", "Lakeland Liberal Jane Roe"). Mentions inside quoted content are
 kept for overlap look-ups but are no antecedents of a pronoun ('"Roe is wrong," he said').
 """
 

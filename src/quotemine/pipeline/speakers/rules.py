@@ -3,8 +3,8 @@
 ``Resolver.resolve`` tries the rules of ``RULES`` in order; the first that finds an entity decides,
 and a mention no rule resolves stays unresolved (a wrong name is worse than none):
 
-1. ``name``: the mention is (or ends in) a mention of a person or organisation ("the Budget
-   Office" in "according to the Budget Office"; "Acme's Jane Roe" is Jane Roe);
+1. ``name``: the mention is (or ends in) a mention of a person or organisation ("the Fiscal
+   Bureau" in "according to the Fiscal Bureau"; "Acme's Jane Roe" is Jane Roe);
 2. ``surname``: its capitalised last word is the last word of exactly one entity's mentions;
 3. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
    resolved speaker, unless a more recent person is named in the paragraph, a subject before an
@@ -12,7 +12,7 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
    direct quote; "I" outside quoted words is the writer when a byline names one (two bylined
    writers: no one), else like "he"; "it" takes the last organisation that spoke or was named
    nearby;
-4. ``description``: a definite description ("the senator", "the Iowa Republican", "the bank")
+4. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
    takes the entity whose descriptors hold its head word (and its capitalised words), with the
    gender its head states; several: the last resolved speaker among them, else the one named in
    the last two paragraphs; none but a gendered head ("the councilwoman"): the one person of
