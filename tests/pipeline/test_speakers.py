@@ -474,3 +474,23 @@ def test_a_gendered_title_stays_unresolved_beside_someone_of_unknown_gender(attr
 def test_a_non_agent_subject_is_no_speaker(extractor: Any, text: str) -> None:
     report = extractor.extract(text)
     assert report.quotes and all(q.speaker is None for q in report.quotes)
+
+
+def test_a_coordinated_pronoun_is_a_group_not_the_last_person(extractor: Any) -> None:
+    report = extractor.extract(
+        "Chris Dale spoke at the rally.\n\nLater, an aide grabbed the arm of a reporter as she tried "
+        "to ask a question, she and another reporter said."
+    )
+    (quote,) = report.quotes
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.unnamed, quote.speaker.person_id) == ("she", True, None)
+
+
+def test_an_unnamed_pronoun_is_not_resolved(attributor: Attributor) -> None:
+    case = Case(
+        "Ivo Kest spoke first. He and his aide said the deal was off.",
+        people={"Ivo Kest": []},
+        quotes=[("He", 0, "the deal was off", "indirect")],
+        unnamed={"He"},
+    )
+    assert who(attributor, case) == [None]

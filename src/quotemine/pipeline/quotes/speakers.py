@@ -236,6 +236,8 @@ class SpeakerReader:
         if subj.lower_ in NESTABLE_SUBJECT_PRONOUNS and verb.lemma_.lower() in self.lex.cognition_verbs:
             subj = self._outer_speaker(verb, subj)
         spk = self.mention(subj)
+        if subj.lower_ in SPEAKER_PRONOUNS and any(c.dep_ == "conj" for c in subj.children):
+            spk["unnamed"] = True  # "she and another reporter said": a group, not the one "she"
         antecedent = relative_antecedent(subj)
         if antecedent is not None:
             a0, a1 = np_span(antecedent)
