@@ -494,3 +494,12 @@ def test_an_unnamed_pronoun_is_not_resolved(attributor: Attributor) -> None:
         unnamed={"He"},
     )
     assert who(attributor, case) == [None]
+
+
+def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks(extractor: Any) -> None:
+    report = extractor.extract(
+        'Portville (QNS) – Mayor Ivo Kest has criticised the plan, saying that it "would ruin the '
+        'harbour for everyone."'
+    )
+    speakers = {q.speaker.text for q in report.quotes if q.speaker is not None}
+    assert speakers == {"Mayor Ivo Kest"}

@@ -49,9 +49,16 @@ def _own_subject(cur: Token, exclude: tuple[int, int] | None) -> Token | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-    for child in cur.children:
-        if child.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= child.i < exclude[1]):
-            return child
+    subjects = [
+        c for c in cur.children if c.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= c.i < exclude[1])
+    ]
+    if len(subjects) > 1:
+        # two subjects: the parse took a dateline or a fronted phrase for one ("PORTVILLE (QNS) -
+        # Mayor Kest said"); the subject next to the verb is the speaker
+        before = [c for c in subjects if c.i < cur.i]
+        return before[-1] if before else subjects[0]
+    if subjects:
+        return subjects[0]
     for child in cur.lefts:
         # "Will wrote ...": a capitalised "modal" before a finite verb is a name (George Will)
         if child.tag_ == "MD" and child.text[:1].isupper() and cur.tag_ in ("VBD", "VBZ"):
