@@ -503,3 +503,18 @@ def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks(extractor: Any) 
     )
     speakers = {q.speaker.text for q in report.quotes if q.speaker is not None}
     assert speakers == {"Mayor Ivo Kest"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The sudden vote led several council members to warn that the budget would collapse.",
+            "several council members",
+        ),
+        ("The report prompted Ivo Kest to say that the harbour was safe.", "Ivo Kest"),
+    ],
+)
+def test_the_object_that_controls_an_infinitive_cue_speaks(extractor: Any, text: str, speaker: str) -> None:
+    (quote,) = extractor.extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.text == speaker

@@ -66,6 +66,15 @@ def _own_subject(cur: Token, exclude: tuple[int, int] | None) -> Token | None:
     return None
 
 
+def _object_controller(cur: Token) -> Token | None:
+    """Return the object that controls an infinitive cue ("led some allies to worry": the allies)."""
+    if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i or cur.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        return None
+    return next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+
+
 def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str]) -> Token:
     """Return the speaker of a cue attached to a noun ("a statement saying ...", "calls saying")."""
     noun = cur.head
@@ -114,6 +123,9 @@ def subject_of(
             return _issuer(cur, exclude, documents)
         if cur.dep_ == "relcl" and cur.head.i != cur.i:
             return cur.head
+        controller = _object_controller(cur)
+        if controller is not None:
+            return controller
         cur = _climb(cur)
         if cur is None:
             break
