@@ -337,3 +337,27 @@ def test_every_span_of_the_seed_appears_highlighted(seed: tuple[Report, str]) ->
         if a.get("class") == "qm-date" and "data-value" in a and "data-part" not in a
     ]
     assert "2002-11-29" in values
+
+
+def test_an_organisation_speaker_is_named_and_keyed_by_its_id() -> None:
+    t = "Prices will rise, the Harbor Office said."
+    r = report(
+        t,
+        organizations=[
+            Organization(id="o1", name="Harbor Office", mentions=[TextSpan(**span(t, "Harbor Office"))])
+        ],
+        quotes=[
+            Quote(
+                id="q1",
+                kind="indirect",
+                **span(t, "Prices will rise"),
+                speaker=Speaker(**span(t, "the Harbor Office"), organization_id="o1"),
+            )
+        ],
+    )
+    page = to_html(r, t)
+    tree = parse(page)
+    (quote,) = [a for a in tree.attrs if "qm-quote" in a.get("class", "")]
+    assert quote["data-speaker"] == "o1"
+    table = page[page.index('<table class="qm-table">') :]
+    assert "Harbor Office</td>" in table

@@ -61,6 +61,10 @@ def test_markdown_who_said_what_has_role_and_affiliation() -> None:
     [
         (Speaker(text="analysts", start=0, end=8, unnamed=True), "analysts (unnamed)"),
         (Speaker(text="he", start=0, end=2), "| he |"),
+        (
+            Speaker(text="the ministry", start=0, end=12, organization_id="o1"),
+            "| Treasury |  |  | indirect |",
+        ),
     ],
 )
 def test_markdown_speaker_without_person(speaker: Speaker, expected: str) -> None:

@@ -134,7 +134,8 @@ class ReportMerger:
         org_map = _absorb_orgs(self._orgs, part.organizations)
         person_map = _absorb_people(self._people, part.people, org_map)
         quotes = [
-            _renumbered(q, len(self._quotes) + n, offset, person_map) for n, q in enumerate(part.quotes, 1)
+            _renumbered(q, len(self._quotes) + n, offset, person_map, org_map)
+            for n, q in enumerate(part.quotes, 1)
         ]
         for item in (*quotes, *part.dates, *part.money, *part.people, *part.organizations):
             self._share_field_sets(item)
@@ -227,11 +228,15 @@ def _merged_gender(found: set[tuple[str, str]]) -> tuple[str | None, str | None]
     return (guesses.pop(), "first_name") if len(guesses) == 1 else (None, None)
 
 
-def _renumbered(quote: Quote, number: int, offset: int, person_map: Mapping[str, str]) -> Quote:
+def _renumbered(
+    quote: Quote, number: int, offset: int, person_map: Mapping[str, str], org_map: Mapping[str, str]
+) -> Quote:
     """Give a chunk's quote its id in the whole text; its group and speaker follow."""
     speaker = quote.speaker
     if speaker is not None and speaker.person_id is not None:
         speaker = speaker.model_copy(update={"person_id": person_map.get(speaker.person_id)})
+    if speaker is not None and speaker.organization_id is not None:
+        speaker = speaker.model_copy(update={"organization_id": org_map.get(speaker.organization_id)})
     return quote.model_copy(
         update={
             "id": f"q{number}",

@@ -165,7 +165,7 @@ def build_report(
         genders = {}
     people = b.items("person", lambda record: _person(b, record, org_ids, genders), get_people(doc))
     person_ids = {p.id for p in people}
-    quotes = b.items("quote", lambda record: _quote(b, record, person_ids), get_quotes(doc))
+    quotes = b.items("quote", lambda record: _quote(b, record, person_ids, org_ids), get_quotes(doc))
     dates = b.items("date", lambda record: _date(b, record), get_dates(doc))
     money = b.items("money", lambda record: _money(b, record), get_money(doc))
     all_warnings = [*warnings, *get_warnings(doc), *b.warnings()]
@@ -240,21 +240,25 @@ def _org(b: _Builder, record: OrgRecord) -> Organization:
     )
 
 
-def _speaker(b: _Builder, record: SpeakerRecord | None, person_ids: set[str]) -> Speaker | None:
+def _speaker(
+    b: _Builder, record: SpeakerRecord | None, person_ids: set[str], org_ids: set[str]
+) -> Speaker | None:
     if record is None:
         return None
     mention = b.span((record.get("start"), record.get("end")))
     if mention is None:
         return None
     person_id = record.get("person_id")
+    org_id = record.get("organization_id")
     return Speaker(
         **mention.model_dump(),
         person_id=person_id if person_id in person_ids else None,
+        organization_id=org_id if org_id in org_ids and person_id not in person_ids else None,
         unnamed=bool(record.get("unnamed", False)),
     )
 
 
-def _quote(b: _Builder, record: QuoteRecord, person_ids: set[str]) -> Quote | None:
+def _quote(b: _Builder, record: QuoteRecord, person_ids: set[str], org_ids: set[str]) -> Quote | None:
     content = b.span((record.get("start"), record.get("end")))
     if content is None:
         return None
@@ -264,7 +268,7 @@ def _quote(b: _Builder, record: QuoteRecord, person_ids: set[str]) -> Quote | No
         id=str(record.get("id")),
         kind=record.get("kind", "direct"),
         group=record.get("group"),
-        speaker=_speaker(b, record.get("speaker"), person_ids),
+        speaker=_speaker(b, record.get("speaker"), person_ids, org_ids),
         cue=b.span(cue) if cue else None,
         addressee=b.span(addressee) if addressee else None,
     )

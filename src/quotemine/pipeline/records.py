@@ -99,10 +99,12 @@ class SpeakerRecord(_SpeakerBase, total=False):
 
     ``antecedent`` (optional) is the span of the name a pronoun or title refers to, found by
     ``quotemine_quotes``; ``quotemine_attribution`` amends ``person_id``, ``unnamed`` and
-    ``antecedent`` in place (a title it resolves to a named person is no longer unnamed).
+    ``antecedent`` in place (a title it resolves to a named person is no longer unnamed) and sets
+    ``organization_id`` (optional) when an organisation speaks ("the ferry line announced").
     """
 
     antecedent: CharSpan | None
+    organization_id: str | None
 
 
 QuoteKind = Literal["direct", "indirect", "mixed"]

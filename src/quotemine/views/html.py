@@ -10,7 +10,8 @@ that crosses one opened before it is split into pieces that carry the same class
 attributes (later pieces have ``data-part="continued"``).
 
 Hooks for tests and scripts (stable): every quote piece is ``span.qm-quote`` with ``data-quote-id``,
-``data-speaker`` (a person id such as ``p5``, ``unnamed`` or ``unknown``), ``data-speaker-class`` and
+``data-speaker`` (a person id such as ``p5``, an organisation id such as ``o2``, ``unnamed``,
+``unresolved`` or ``unknown``), ``data-speaker-class`` and
 ``data-kind``; its colour class ``qm-speaker-N`` is chosen by speaker, and the same class colours the
 speaker's swatch in the legend and the who-said-what table. Dates are ``span.qm-date`` and money
 ``span.qm-money``, with the normalised value in ``data-value`` and, on hover or focus, in a CSS tooltip
@@ -184,12 +185,12 @@ def _uid(report: Report, text: str | None) -> str:
 
 
 def _speaker_key(quote: Quote) -> str | None:
-    """Return the colour key of a quote's speaker: its person id, else its mention text, else None."""
+    """Return the colour key of a quote's speaker: its person or organisation id, else its mention text."""
     sp = quote.speaker
     if sp is None:
         return None
-    if sp.person_id:
-        return sp.person_id
+    if sp.person_id or sp.organization_id:
+        return sp.person_id or sp.organization_id
     return "mention:" + " ".join(sp.text.lower().split())
 
 
@@ -197,8 +198,8 @@ def _speaker_attr(quote: Quote) -> str:
     sp = quote.speaker
     if sp is None:
         return "unknown"
-    if sp.person_id:
-        return sp.person_id
+    if sp.person_id or sp.organization_id:
+        return sp.person_id or sp.organization_id or ""
     return "unnamed" if sp.unnamed else "unresolved"
 
 
@@ -364,12 +365,15 @@ def _header(report: Report) -> list[str]:
     return [f"<h1>{escape(' '.join(title.split()))}</h1>", f'<p class="qm-meta">{" · ".join(facts)}</p>']
 
 
-def _speaker_name(quote: Quote, people: Mapping[str, Person]) -> str:
+def _speaker_name(quote: Quote, people: Mapping[str, Person], orgs: Mapping[str, str]) -> str:
+    """Return the name of the person or organisation that speaks, else the speaker's own words."""
     sp = quote.speaker
     if sp is None:
         return "unknown speaker"
     if sp.person_id and sp.person_id in people:
         return people[sp.person_id].name
+    if sp.organization_id and sp.organization_id in orgs:
+        return orgs[sp.organization_id]
     return " ".join(sp.text.split()) + (" (unnamed)" if sp.unnamed else "")
 
 
@@ -377,10 +381,11 @@ def _legend(report: Report, speakers: _Speakers, people: Mapping[str, Person]) -
     if not report.quotes:
         return []
     items: dict[str, str] = {}
+    orgs = {o.id: o.name for o in report.organizations}
     for q in report.quotes:
         cls, colour = speakers.colour_class(_speaker_key(q))
         if cls not in items:
-            name = escape(_speaker_name(q, people))
+            name = escape(_speaker_name(q, people, orgs))
             items[cls] = (
                 f'<li><span class="qm-key {cls}" data-speaker-class="{cls}" '
                 f'style="background-color:{colour}">{name}</span></li>'
@@ -413,7 +418,7 @@ def _table(report: Report, speakers: _Speakers, people: Mapping[str, Person], ui
         out.append(
             f'<tr data-quote-id="{escape(q.id)}" data-speaker="{escape(_speaker_attr(q))}">'
             f'<td><span class="qm-swatch {cls}" data-speaker-class="{cls}" '
-            f'style="background-color:{colour}"></span>{escape(_speaker_name(q, people))}</td>'
+            f'style="background-color:{colour}"></span>{escape(_speaker_name(q, people, orgs))}</td>'
             f"<td>{escape(role)}</td><td>{escape(aff)}</td><td>{escape(q.kind)}</td>"
             f'<td class="qm-text"><a href="#qm-{uid}-{escape(q.id)}">{escape(quote)}</a></td></tr>'
         )

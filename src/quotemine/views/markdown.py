@@ -109,7 +109,7 @@ def _quotes(report: Report, people: Mapping[str, Person], orgs: Mapping[str, str
     for q in report.quotes:
         person = people.get(q.speaker.person_id or "") if q.speaker else None
         lines.append(
-            f"| {_speaker(q.speaker, people)} | {_roles(person)} | {_affiliations(person, orgs)} "
+            f"| {_speaker(q.speaker, people, orgs)} | {_roles(person)} | {_affiliations(person, orgs)} "
             f"| {q.kind} | {_cell(q.text)} |"
         )
     return [*lines, ""]
@@ -142,9 +142,12 @@ def _money(report: Report) -> list[str]:
     return [*lines, ""]
 
 
-def _speaker(speaker: Speaker | None, people: Mapping[str, Person]) -> str:
+def _speaker(speaker: Speaker | None, people: Mapping[str, Person], orgs: Mapping[str, str]) -> str:
+    """Return the name of the person or organisation that speaks, else the speaker's own words."""
     if speaker is None:
         return "_unknown_"
     if speaker.person_id and speaker.person_id in people:
         return _cell(people[speaker.person_id].name)
+    if speaker.organization_id and speaker.organization_id in orgs:
+        return _cell(orgs[speaker.organization_id])
     return _cell(speaker.text) + (" (unnamed)" if speaker.unnamed else "")

@@ -11,7 +11,14 @@ from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.phrases import SENT_END, np_span
 from quotemine.pipeline.records import SpeakerRecord
 
-__all__ = ["SUBJECT_DEPS", "SpeakerReader", "relative_antecedent", "speaker_record", "subject_of"]
+__all__ = [
+    "NON_AGENT_NOUNS",
+    "SUBJECT_DEPS",
+    "SpeakerReader",
+    "relative_antecedent",
+    "speaker_record",
+    "subject_of",
+]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # dependencies through which a cue without its own subject borrows its head's subject
@@ -21,6 +28,16 @@ _ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NOT_SPEAKERS = ("it", "this", "that")
 _NOMINAL = ("PROPN", "PRON", "NOUN")
+#: Head lemmas of noun phrases that cannot speak: parts of texts and abstractions ("the passage
+#: says", "the combination suggests", "that fact speaks volumes"). Documents ("the report") may
+#: be a source and are not listed.
+NON_AGENT_NOUNS = frozenset(
+    {
+        "passage", "combination", "evidence", "fact", "idea", "notion", "sentence", "paragraph",
+        "phrase", "word", "line", "chapter", "section", "clause", "answer", "question", "difference",
+        "reality", "truth", "logic", "irony", "lesson", "thing", "something", "nothing",
+    }
+)  # fmt: skip
 #: The furthest a verbless "NAME, description:" may run before its colon.
 _MAX_COLON_SPEAKER = 25
 
@@ -32,14 +49,30 @@ def _own_subject(cur: Token, exclude: tuple[int, int] | None) -> Token | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-    for child in cur.children:
-        if child.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= child.i < exclude[1]):
-            return child
+    subjects = [
+        c for c in cur.children if c.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= c.i < exclude[1])
+    ]
+    if len(subjects) > 1:
+        # two subjects: the parse took a dateline or a fronted phrase for one ("PORTVILLE (QNS) -
+        # Mayor Kest said"); the subject next to the verb is the speaker
+        before = [c for c in subjects if c.i < cur.i]
+        return before[-1] if before else subjects[0]
+    if subjects:
+        return subjects[0]
     for child in cur.lefts:
         # "Will wrote ...": a capitalised "modal" before a finite verb is a name (George Will)
         if child.tag_ == "MD" and child.text[:1].isupper() and cur.tag_ in ("VBD", "VBZ"):
             return child
     return None
+
+
+def _object_controller(cur: Token) -> Token | None:
+    """Return the object that controls an infinitive cue ("led some allies to worry": the allies)."""
+    if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i or cur.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        return None
+    return next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
 
 
 def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str]) -> Token:
@@ -90,6 +123,9 @@ def subject_of(
             return _issuer(cur, exclude, documents)
         if cur.dep_ == "relcl" and cur.head.i != cur.i:
             return cur.head
+        controller = _object_controller(cur)
+        if controller is not None:
+            return controller
         cur = _climb(cur)
         if cur is None:
             break
@@ -214,11 +250,13 @@ class SpeakerReader:
     def speaker_of(self, verb: Token, content: tuple[int, int]) -> SpeakerRecord | None:
         """Return the speaker record of the cue ``verb`` whose content is the token range ``content``."""
         subj = self._subject(verb, content)
-        if subj is None:
+        if subj is None or _non_agent(subj):
             return None
         if subj.lower_ in NESTABLE_SUBJECT_PRONOUNS and verb.lemma_.lower() in self.lex.cognition_verbs:
             subj = self._outer_speaker(verb, subj)
         spk = self.mention(subj)
+        if subj.lower_ in SPEAKER_PRONOUNS and any(c.dep_ == "conj" for c in subj.children):
+            spk["unnamed"] = True  # "she and another reporter said": a group, not the one "she"
         antecedent = relative_antecedent(subj)
         if antecedent is not None:
             a0, a1 = np_span(antecedent)
@@ -301,6 +339,11 @@ class SpeakerReader:
                 s, e = np_span(child)
                 return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text))
         return None
+
+
+def _non_agent(head: Token) -> bool:
+    """Tell whether a subject cannot be a speaker: "no evidence", "the passage", "that fact"."""
+    return head.pos_ in ("NOUN", "PRON") and head.lemma_.lower() in NON_AGENT_NOUNS
 
 
 def _named_outer(outer: Token | None, verb: Token, subj: Token) -> Token:

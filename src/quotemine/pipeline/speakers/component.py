@@ -1,0 +1,177 @@
+"""The ``quotemine_attribution`` component: ``Attributor``, its title lexicon and its error handling.
+
+``Attributor`` amends the speaker of every ``QuoteRecord`` ``quotemine_quotes`` wrote: it sets
+``person_id`` or ``organization_id`` (and the ``antecedent`` a pronoun or description stands for)
+by the rules of ``quotemine.pipeline.speakers.rules``, reading quotes, people and organisations
+through ``quotemine.pipeline.records``. A mention no rule resolves keeps both ids ``None``.
+A quote that continues another one (``quotemine_quotes`` copies the mention) gets the same answer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from quotemine.extensions import doc_text
+from quotemine.lexicons import data_json
+from quotemine.pipeline.handlers import ErrorHandler
+from quotemine.pipeline.records import (
+    OrgRecord,
+    PersonRecord,
+    QuoteRecord,
+    SpeakerRecord,
+    add_warning,
+    get_orgs,
+    get_people,
+    get_quotes,
+)
+from quotemine.pipeline.speakers.index import DocIndex, MentionRole
+from quotemine.pipeline.speakers.rules import Resolution, Resolver, SpeakerMention
+
+__all__ = ["Attributor", "drop_attribution", "unnamed_titles"]
+
+logger = logging.getLogger(__name__)
+
+_UNNAMED_FILE = "unnamed_speakers.json"
+_TITLES_FILE = "unnamed_titles.json"
+
+
+def unnamed_titles(unnamed: Mapping[str, object]) -> frozenset[str]:
+    """Return the ``titles`` of the content of ``unnamed_speakers.json``, lower-cased."""
+    value = unnamed.get("titles") or []
+    return frozenset(str(w).lower() for w in value) if isinstance(value, list) else frozenset()
+
+
+def drop_attribution(name: str, proc: Any, docs: list[Doc], exc: Exception) -> None:
+    """Default error handler: keep the quotes, drop every resolution, and leave a warning.
+
+    Args:
+        name: The component name.
+        proc: The component.
+        docs: The documents it failed on.
+        exc: The error.
+
+    """
+    for doc in docs:
+        logger.error("attribution failed on a document of %d chars", len(doc.text), exc_info=exc)
+        for q in get_quotes(doc):
+            spk = q.get("speaker")
+            if spk:
+                spk["person_id"] = None
+                spk["organization_id"] = None
+        add_warning(doc, f"attribution: skipped after an internal error ({type(exc).__name__})")
+
+
+class Attributor(Pipe):
+    """Resolve the speaker of each quote in ``doc._.qm_quotes`` to a person or an organisation.
+
+    On an internal error the component's error handler is called (``set_error_handler``, as for
+    spaCy's own pipes); the default, ``drop_attribution``, keeps the quotes without resolution and
+    leaves a warning.
+
+    Args:
+        nlp: The pipeline (unused; kept for the component signature).
+        name: Component name.
+        pronoun_window: How many paragraphs back a pronoun may look for its antecedent.
+
+    Attributes:
+        titles: Titles an unnamed definite mention may still be resolved by ("the spokesman"),
+            from ``unnamed_speakers.json``; saved by ``to_disk``.
+
+    """
+
+    def __init__(self, nlp: Language, name: str, *, pronoun_window: int = 1) -> None:
+        self.name = name
+        self.pronoun_window = pronoun_window
+        self.titles = unnamed_titles(data_json(_UNNAMED_FILE))
+        self.error_handler: ErrorHandler = drop_attribution
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the unnamed-speaker titles to the directory ``path``."""
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / _TITLES_FILE).write_text(json.dumps({"titles": sorted(self.titles)}), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Attributor:
+        """Read the titles ``to_disk`` wrote (a directory without them keeps the packaged ones)."""
+        src = Path(path) / _TITLES_FILE
+        if src.exists():
+            self.titles = unnamed_titles(json.loads(src.read_text(encoding="utf-8")))
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Resolve the speakers of ``doc``."""
+        quotes = get_quotes(doc)
+        if not quotes:
+            return doc
+        try:
+            self._resolve(doc, quotes, get_people(doc), get_orgs(doc))
+        except Exception as exc:  # handed to the error handler, which by default degrades
+            self.get_error_handler()(self.name, self, [doc], exc)
+        return doc
+
+    def _resolve(
+        self, doc: Doc, quotes: list[QuoteRecord], people: list[PersonRecord], orgs: list[OrgRecord]
+    ) -> None:
+        text = doc_text(doc)
+        # a name inside quoted words is not what a later "he" stands for; a name in reported
+        # content may be ("Ms. Roe was shocked, she said"), so only direct quotes hide names
+        quoted = [(int(q["start"]), int(q["end"])) for q in quotes if q.get("kind") == "direct"]
+        roles = _role_test(doc) if doc.has_annotation("DEP") else None
+        index = DocIndex.build(text, people, orgs, quoted, roles)
+        resolver = Resolver(index, self.titles, self.pronoun_window)
+        by_span: dict[tuple[int, int], Resolution | None] = {}
+        for q in sorted(quotes, key=lambda q: int(q["start"])):
+            spk = q.get("speaker")
+            if not spk:
+                continue
+            s, e = int(spk["start"]), int(spk["end"])
+            if (s, e) not in by_span:  # the same mention (a continued quote) gets the same answer
+                found = resolver.resolve(SpeakerMention(spk, s, e, text[s:e]))
+                by_span[(s, e)] = found
+                if found is not None:
+                    resolver.idx.remember(s, found.entity_id)
+            _apply(spk, by_span[(s, e)])
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+#: Lemmas of verbs that put a question to someone: their object is the next to speak.
+_QUESTION_VERBS = frozenset({"ask", "question", "press", "quiz", "query"})
+
+
+def _role_test(doc: Doc) -> Callable[[int, int], MentionRole]:
+    """Return what the characters ``[start, end)`` of ``doc`` do in their clause (``MentionRole``)."""
+
+    def role_of(start: int, end: int) -> MentionRole:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return "other"
+        root = span.root
+        question = root.head.lemma_.lower() in _QUESTION_VERBS and root.head.i != root.i
+        if question and root.dep_ in ("dobj", "nsubjpass"):
+            return "asked"  # "asked Roe whether", "Roe was asked"
+        if question and root.dep_ == "nsubj":
+            return "asker"
+        return "subject" if root.dep_ in _SUBJECTS else "other"
+
+    return role_of
+
+
+def _apply(spk: SpeakerRecord, found: Resolution | None) -> None:
+    """Write a resolution on a speaker record; a resolved mention is no longer unnamed."""
+    spk["person_id"] = found.entity_id if found is not None and found.kind == "person" else None
+    spk["organization_id"] = found.entity_id if found is not None and found.kind == "org" else None
+    if found is None:
+        return
+    spk["unnamed"] = False
+    if found.rule in ("pronoun", "description") and found.antecedent is not None:
+        spk["antecedent"] = [found.antecedent.start, found.antecedent.end]

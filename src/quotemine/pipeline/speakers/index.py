@@ -1,0 +1,359 @@
+"""The people and organisations of one document, indexed for speaker resolution.
+
+``DocIndex`` holds every mention of a person or an organisation (``Mention``), each entity's
+gender (``Entity``: as the text states it through an honorific or a gendered title, else from an
+unambiguous first name) and its descriptor words: the words of its roles and names, of an
+apposition after a mention ("Jane Roe, the Lakeland Liberal,") and of a modifier run before one
+("the budget airline Skyways", "Lakeland Liberal Jane Roe"). Mentions inside quoted content are
+kept for overlap look-ups but are no antecedents of a pronoun ('"Roe is wrong," he said').
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from quotemine.lexicons.gender import Gender, first_name_gender, title_gender
+from quotemine.lexicons.words import paragraph_starts
+from quotemine.pipeline.records import OrgRecord, PersonRecord
+
+__all__ = ["DocIndex", "Entity", "EntityKind", "Mention", "MentionRole", "content_words", "last_word"]
+
+EntityKind = Literal["person", "org"]
+MentionRole = Literal["subject", "asked", "asker", "other"]
+"""What a mention does in its clause: a subject, the one a question is put to ("asked Roe",
+"Roe was asked"), the one who asks ("Roe asked"), or anything else."""
+
+_WORD = re.compile(r"\w[\w'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+#: What ends a clause for the words before a name: punctuation or a line break.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_CLAUSE_BREAK = re.compile(r'[,.;:()"“”!?\n]')
+#: Words a description is not matched on: determiners, possessives, prepositions, conjunctions.
+_FUNCTION = frozenset(
+    "the a an this that these those its his her their our my your of for at in on to and or "
+    "with by from as de la".split()
+)
+#: Determiners and possessives that open a descriptive phrase before a name ("the airline Skyways").
+_OPENERS = frozenset("the a an its his her their".split())
+#: Abbreviated titles and the word a description uses for them ("Sen." is "the senator").
+_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "col": "colonel",
+    "capt": "captain",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "supt": "superintendent",
+    "pres": "president",
+    "sec": "secretary",
+    "prof": "professor",
+    "dr": "doctor",
+    "det": "detective",
+    "insp": "inspector",
+    "amb": "ambassador",
+}
+#: The longest apposition or modifier run read as a description, in words.
+_MAX_DESCRIPTION = 6
+
+
+def last_word(text: str) -> str | None:
+    """Return the last word of ``text``, lower-cased, without a possessive ``'s`` or a final dot."""
+    words = _WORD.findall(text)
+    return _POSSESSIVE.sub("", words[-1]).rstrip(".").lower() if words else None
+
+
+def content_words(text: str) -> list[str]:
+    """Return the lower-cased words of ``text`` a description is matched on (titles expanded)."""
+    return list(_content_words(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _content_words(text: str) -> tuple[str, ...]:
+    found = []
+    for word in _WORD.findall(text):
+        low = _POSSESSIVE.sub("", word).rstrip(".").lower()
+        if low and low not in _FUNCTION:
+            found.append(_ABBREVIATIONS.get(low, low))
+    return tuple(found)
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """One mention of an entity: character offsets, the entity, and whether it is quoted."""
+
+    start: int
+    end: int
+    entity_id: str
+    quoted: bool = False
+
+
+@dataclass
+class Entity:
+    """A person or organisation a speaker may resolve to.
+
+    Attributes:
+        id: The person or organisation id (``p1``, ``o1``).
+        kind: ``"person"`` or ``"org"``.
+        gender: The gender the text gives the person, or ``None``.
+        descriptors: Lower-cased words that describe the entity (roles, names, appositions).
+        surnames: Last words of its mentions ("Ortiz" for "Lena Ortiz").
+        author: Whether the person is named in the byline.
+
+    """
+
+    id: str
+    kind: EntityKind
+    gender: Gender | None = None
+    descriptors: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    author: bool = False
+
+
+def _inside(spans: Sequence[tuple[int, int]], s: int, e: int) -> bool:
+    """Tell whether ``[s, e)`` lies inside one of the sorted ``spans``."""
+    k = bisect.bisect_right(spans, (s, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= s and e <= spans[k][1]
+
+
+def _words_before(text: str, s: int) -> list[str]:
+    """Return the words right before offset ``s`` in its clause, nearest last (no punctuation)."""
+    window = text[max(0, s - 80) : s]
+    words = _CLAUSE_BREAK.split(window)[-1].split()
+    return words[-_MAX_DESCRIPTION:]
+
+
+def _modifiers(text: str, s: int) -> list[str]:
+    """Return the descriptive words before a mention: after a determiner, or a capitalised run."""
+    words = _words_before(text, s)
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in _OPENERS:
+            return words[k + 1 :]
+    run: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        run.insert(0, word)
+    return run
+
+
+def _apposition(text: str, e: int) -> list[str]:
+    """Return the words of ", the|a|an ... ," right after a mention ending at ``e``."""
+    m = re.match(r",\s+(?:the|a|an)\s+([^,.;:()\n\"“”]{1,80})[,.;]", text[e : e + 100])
+    if m is None:
+        return []
+    words = m.group(1).split()
+    return words if len(words) <= _MAX_DESCRIPTION else []
+
+
+def _honorific_gender(text: str, s: int) -> Gender | None:
+    """Return the gender of the honorific or title right before offset ``s`` ("Ms. Roe")."""
+    words = text[max(0, s - 20) : s].split()
+    return title_gender(words[-1]) if words else None
+
+
+@dataclass
+class DocIndex:
+    """The people and organisations of one document, with their mentions in text order."""
+
+    text: str
+    para_starts: list[int]
+    entities: dict[str, Entity]
+    mentions: list[Mention]
+    mstarts: list[int] = field(default_factory=list)
+    resolved: list[tuple[int, str]] = field(default_factory=list)  # (speaker start, entity id)
+    _by_entity: dict[str, list[Mention]] = field(default_factory=dict)
+    role_of: Callable[[int, int], MentionRole] | None = None
+    _roles: dict[tuple[int, int], MentionRole] = field(default_factory=dict)
+
+    def role(self, m: Mention) -> MentionRole:
+        """Return what the mention ``m`` does in its clause (a subject when there is no parse)."""
+        if self.role_of is None:
+            return "subject"
+        key = (m.start, m.end)
+        if key not in self._roles:
+            self._roles[key] = self.role_of(m.start, m.end)
+        return self._roles[key]
+
+    @classmethod
+    def build(
+        cls,
+        text: str,
+        people: Iterable[PersonRecord],
+        orgs: Iterable[OrgRecord] = (),
+        quoted: Iterable[tuple[int, int]] = (),
+        role_of: Callable[[int, int], MentionRole] | None = None,
+    ) -> DocIndex:
+        """Index ``people`` and ``orgs``; mentions inside a ``quoted`` span are marked quoted.
+
+        ``role_of`` tells what the mention ``[start, end)`` does in its clause (from the parse);
+        without it every mention counts as a subject.
+        """
+        spans = sorted(quoted)
+        entities: dict[str, Entity] = {}
+        mentions: list[Mention] = []
+        for kind, records in (("person", people), ("org", orgs)):
+            for record in records:
+                entity = Entity(str(record["id"]), kind)  # type: ignore[arg-type]
+                entities[entity.id] = entity
+                for m in record.get("mentions") or []:
+                    s, e = int(m[0]), int(m[1])
+                    mentions.append(Mention(s, e, entity.id, _inside(spans, s, e)))
+                    _describe(entity, text, s, e)
+                for r in record.get("roles") or []:  # type: ignore[attr-defined]
+                    entity.descriptors.update(content_words(text[int(r[0]) : int(r[1])]))
+                if kind == "person":
+                    entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
+                    entity.author = bool(record.get("author"))
+        mentions.extend(_bare_surnames(text, entities, mentions, spans))
+        mentions.sort()
+        index = cls(text, paragraph_starts(text), entities, mentions, [m.start for m in mentions])
+        index.role_of = role_of
+        return index
+
+    def para(self, char: int) -> int:
+        """Return the paragraph number of the character offset ``char``."""
+        return bisect.bisect_right(self.para_starts, char) - 1
+
+    def covering(self, s: int, e: int) -> list[Mention]:
+        """Return the mentions overlapping ``[s, e)``, in text order."""
+        k = max(0, bisect.bisect_left(self.mstarts, s) - 4)
+        found = []
+        while k < len(self.mentions) and self.mentions[k].start < e:
+            if self.mentions[k].end > s:
+                found.append(self.mentions[k])
+            k += 1
+        return found
+
+    def before(self, s: int, paragraphs: int) -> list[Mention]:
+        """Return the mentions that start before ``s`` within ``paragraphs`` paragraphs, nearest first."""
+        first = self.para_starts[max(0, self.para(s) - paragraphs)]
+        lo = bisect.bisect_left(self.mstarts, first)
+        hi = bisect.bisect_left(self.mstarts, s)
+        return [m for m in reversed(self.mentions[lo:hi]) if m.end <= s]
+
+    def by_entity(self) -> dict[str, list[Mention]]:
+        """Return the mentions of each entity, in text order (built once)."""
+        if not self._by_entity:
+            for m in self.mentions:
+                self._by_entity.setdefault(m.entity_id, []).append(m)
+        return self._by_entity
+
+    def earlier_mention(self, entity_id: str, s: int) -> Mention | None:
+        """Return the last mention of ``entity_id`` that starts before ``s``."""
+        own = self.by_entity().get(entity_id, [])
+        k = bisect.bisect_left([m.start for m in own], s)
+        return own[k - 1] if k else None
+
+    def first_start(self, entity_id: str) -> int:
+        """Return the offset of the first mention of ``entity_id`` (the text's length if none)."""
+        own = self.by_entity().get(entity_id)
+        return own[0].start if own else len(self.text)
+
+    def speakers_before(self, s: int, paragraphs: int) -> Iterator[tuple[int, str]]:
+        """Yield the resolved speakers before ``s`` within ``paragraphs`` paragraphs, nearest first."""
+        here = self.para(s)
+        k = bisect.bisect_left(self.resolved, (s, ""))
+        while k > 0 and here - self.para(self.resolved[k - 1][0]) <= paragraphs:
+            k -= 1
+            yield self.resolved[k]
+
+    def remember(self, s: int, entity_id: str) -> None:
+        """Record that the speaker mention at ``s`` resolved to ``entity_id``."""
+        bisect.insort(self.resolved, (s, entity_id))
+
+
+def _bare_surnames(
+    text: str, entities: dict[str, Entity], mentions: list[Mention], quoted: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """Return the mentions of a person by surname alone that the entity stage did not list.
+
+    "Roe is digging in. He said ...": a capitalised word that is the surname of exactly one
+    person (and the last word of no organisation) is a mention of that person, unless the text
+    also writes it in lower case (a common word).
+    """
+    owners: dict[str, list[Entity]] = {}
+    for entity in entities.values():
+        for word in entity.surnames:
+            owners.setdefault(word, []).append(entity)
+    person = {w: ents[0].id for w, ents in owners.items() if len(ents) == 1 and ents[0].kind == "person"}
+    person = {w: i for w, i in person.items() if len(w) >= 3}
+    if not person:
+        return []
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in _CAPITALISED.finditer(text):  # one pass over the text, whatever the number of people
+        word = m.group()
+        low = word.lower()
+        if low not in person and low.endswith(("'s", "’s")):
+            word, low = word[:-2], low[:-2]
+        if low in person:
+            hits.setdefault(low, []).append((m.start(), m.start() + len(word)))
+    # also a common word ("Young", "young people"): capitals prove nothing
+    common = {low for low in hits if _written_lower(text, low)}
+    taken = sorted((m.start, m.end) for m in mentions)
+    found = []
+    for low, spans in hits.items():
+        if low in common:
+            continue
+        for s, e in spans:
+            k = bisect.bisect_right(taken, (s, 1 << 62)) - 1
+            if (k >= 0 and taken[k][1] > s) or (k + 1 < len(taken) and taken[k + 1][0] < e):
+                continue  # part of a listed mention
+            found.append(Mention(s, e, person[low], _inside(quoted, s, e)))
+    return found
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Tell whether ``word`` (lower case) stands in ``text`` in lower case as a word of its own."""
+    return any(f"{before}{word}{after}" in text for before in " \n" for after in " ,.;:'’")
+
+
+def _describe(entity: Entity, text: str, s: int, e: int) -> None:
+    """Add the words of a mention, its apposition and its modifiers to the entity's descriptors."""
+    name = text[s:e]
+    word = last_word(name)
+    if word:
+        entity.surnames.add(word)
+    if entity.kind == "org":
+        words = content_words(name)
+        entity.descriptors.update(words)
+        entity.descriptors.update(_singular(w) for w in words)  # "Skyvane Airlines": "the airline"
+    entity.descriptors.update(content_words(" ".join(_apposition(text, e))))
+    entity.descriptors.update(content_words(" ".join(_modifiers(text, s))))
+
+
+def _singular(word: str) -> str:
+    """Return the singular of a regular English plural ("airlines", "utilities"), else ``word``."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _person_gender(text: str, record: PersonRecord) -> Gender | None:
+    """Return the gender of a person: honorifics and gendered roles first, then the first name."""
+    stated: set[Gender] = set()
+    for m in record.get("mentions") or []:
+        g = _honorific_gender(text, int(m[0]))
+        if g is not None:
+            stated.add(g)
+    for r in record.get("roles") or []:
+        for word in _WORD.findall(text[int(r[0]) : int(r[1])]):
+            g = title_gender(word)
+            if g is not None:
+                stated.add(g)
+    if len(stated) == 1:
+        return next(iter(stated))
+    if stated:
+        return None  # the text disagrees with itself: no constraint
+    words = str(record.get("name") or "").split()
+    return first_name_gender(words[0]) if len(words) >= 2 else None

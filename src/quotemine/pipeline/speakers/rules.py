@@ -1,0 +1,290 @@
+"""The speaker resolution rules: from a local speaker mention to a person or an organisation.
+
+``Resolver.resolve`` tries the rules of ``RULES`` in order; the first that finds an entity decides,
+and a mention no rule resolves stays unresolved (a wrong name is worse than none):
+
+1. ``name``: the mention is (or ends in) a mention of a person or organisation ("the Fiscal
+   Bureau" in "according to the Fiscal Bureau"; "Acme's Jane Roe" is Jane Roe);
+2. ``surname``: its capitalised last word is the last word of exactly one entity's mentions;
+3. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
+   resolved speaker, unless a more recent person is named in the paragraph, a subject before an
+   object; the one a question was put to before the one who asked), never a name inside a
+   direct quote; "I" outside quoted words is the writer when a byline names one (two bylined
+   writers: no one), else like "he"; "it" takes the last organisation that spoke or was named
+   nearby;
+4. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
+   takes the entity whose descriptors hold its head word (and its capitalised words), with the
+   gender its head states; several: the last resolved speaker among them, else the one named in
+   the last two paragraphs; none but a gendered head ("the councilwoman"): the one person of
+   that gender named before, when no one of unknown gender is named nearby;
+   a generic "the company" takes the one organisation named in the last paragraphs;
+5. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
+from quotemine.pipeline.records import SpeakerRecord
+from quotemine.pipeline.speakers.index import DocIndex, EntityKind, Mention, content_words, last_word
+
+__all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
+
+#: Pronouns that stand for one person.
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
+#: First-person pronouns: outside quoted words they stand for the writer.
+_FIRST_PERSON = frozenset({"i", "me"})
+#: Pronouns that stand for one organisation.
+_ORG_PRONOUNS = frozenset({"it"})
+#: Determiners of a definite description.
+_DEFINITE = frozenset({"the", "this", "that"})
+#: Head nouns that describe any organisation: resolved only to the one organisation named nearby.
+_GENERIC_ORG_NOUNS = frozenset(
+    {"company", "firm", "organization", "organisation", "corporation", "group", "business", "agency"}
+)
+#: How many paragraphs back a generic organisation noun, or a description that fits several
+#: entities, looks.
+_ORG_WINDOW = 2
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """A local speaker mention to resolve, with its record and its text."""
+
+    record: SpeakerRecord
+    start: int
+    end: int
+    text: str
+
+    @cached_property
+    def low(self) -> str:
+        """The mention, stripped and lower-cased."""
+        return self.text.strip().lower()
+
+    @cached_property
+    def head(self) -> str:
+        """The last word, lower-cased ("senator" of "the senator")."""
+        return last_word(self.text) or ""
+
+    @property
+    def definite(self) -> bool:
+        """Whether the mention opens with a definite determiner ("the minister")."""
+        return self.low.split(" ", 1)[0] in _DEFINITE
+
+    @property
+    def unnamed(self) -> bool:
+        """Whether ``quotemine_quotes`` marked the mention as naming no one ("analysts")."""
+        return bool(self.record.get("unnamed"))
+
+    @property
+    def name_like(self) -> bool:
+        """Whether every word is capitalised and no determiner opens it ("Sanders", "Acme Corp")."""
+        words = self.text.split()
+        return bool(words) and not self.definite and all(w[:1].isupper() for w in words)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The entity a speaker mention resolved to, and the rule that found it."""
+
+    entity_id: str
+    kind: EntityKind
+    rule: str
+    antecedent: Mention | None = None
+
+
+class Resolver:
+    """Resolve speaker mentions of one document against its ``DocIndex``.
+
+    Args:
+        index: The document's people and organisations.
+        titles: Titles a mention marked unnamed may still resolve by ("the spokesman").
+        window: How many paragraphs back a pronoun looks for its antecedent.
+
+    """
+
+    def __init__(self, index: DocIndex, titles: frozenset[str], window: int) -> None:
+        self.idx = index
+        self.titles = titles
+        self.window = window
+
+    def resolve(self, m: SpeakerMention) -> Resolution | None:
+        """Return the entity of ``m`` by the first rule that finds one, or ``None``."""
+        for rule in RULES:
+            found = rule(self, m)
+            if found is not None:
+                return found
+        return None
+
+    def _result(self, entity_id: str, rule: str, s: int) -> Resolution:
+        kind = self.idx.entities[entity_id].kind
+        return Resolution(entity_id, kind, rule, self.idx.earlier_mention(entity_id, s))
+
+    def compatible(self, entity_id: str, kind: EntityKind, gender: Gender | None) -> bool:
+        """Tell whether an entity may be what a mention of ``kind`` and ``gender`` stands for."""
+        entity = self.idx.entities.get(entity_id)
+        if entity is None or entity.kind != kind:
+            return False
+        return gender is None or entity.gender is None or entity.gender == gender
+
+    def salient(self, s: int, kind: EntityKind, gender: Gender | None) -> str | None:
+        """Return the most salient earlier entity of ``kind`` and ``gender`` near offset ``s``.
+
+        The one a question was just put to in the paragraph ("Roe asked Kim whether ... He
+        said"); else the last resolved speaker in the window, unless an entity named after it in
+        the same paragraph (a subject before an object, never the one who asked) is more recent.
+        Names inside direct quotes never count.
+        """
+        here = self.idx.para(s)
+        speaker = next(
+            (r for r in self.idx.speakers_before(s, self.window) if self.compatible(r[1], kind, gender)), None
+        )
+        named_all = [
+            mm
+            for mm in self.idx.before(s, self.window)
+            if not mm.quoted and self.compatible(mm.entity_id, kind, gender)
+        ]
+        in_para = [mm for mm in named_all if self.idx.para(mm.start) == here]
+        asked = next((mm for mm in in_para if self.idx.role(mm) == "asked"), None)
+        if asked is not None and (speaker is None or asked.start > speaker[0]):
+            return asked.entity_id
+        named = next((mm for mm in in_para if self.idx.role(mm) == "subject"), None)
+        if named is None and named_all:
+            named = named_all[0]
+        if speaker is not None and (
+            named is None
+            or self.idx.role(named) == "asker"
+            or named.entity_id == speaker[1]
+            or self.idx.para(named.start) != here
+            or named.start < speaker[0]
+        ):
+            return speaker[1]
+        return named.entity_id if named is not None else None
+
+    def describe(self, m: SpeakerMention) -> str | None:
+        """Return the one entity a definite description fits, or ``None`` (see the module doc)."""
+        head = content_words(m.head)
+        if not head:
+            return None
+        word = head[-1]
+        capitals = {w for raw in m.text.split()[1:] if raw[:1].isupper() for w in content_words(raw)}
+        person_ok = not m.unnamed or word in self.titles
+        gender = title_gender(word)
+        candidates = [
+            e.id
+            for e in self.idx.entities.values()
+            if word in e.descriptors
+            and capitals <= e.descriptors
+            and (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
+            and self.idx.first_start(e.id) < m.start
+        ]
+        if not candidates and word in _GENERIC_ORG_NOUNS:
+            return self.nearby_org(m.start)
+        if not candidates and gender is not None and person_ok:
+            return self.only_one_of(m.start, gender)
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        return self.most_salient(m.start, candidates)
+
+    def only_one_of(self, s: int, gender: Gender) -> str | None:
+        """Return the one person of ``gender`` named before ``s`` ("the councilwoman"), or ``None``.
+
+        Only when no person of unknown gender is named in the last paragraphs, who might be the one.
+        """
+        nearby = {mm.entity_id for mm in self.idx.before(s, _ORG_WINDOW)}
+        if any(self.idx.entities[i].kind == "person" and self.idx.entities[i].gender is None for i in nearby):
+            return None
+        people = [
+            e.id
+            for e in self.idx.entities.values()
+            if e.kind == "person" and e.gender == gender and self.idx.first_start(e.id) < s
+        ]
+        return people[0] if len(people) == 1 else None
+
+    def nearby_org(self, s: int) -> str | None:
+        """Return the one organisation named in the last paragraphs before ``s``, or ``None``."""
+        nearby = {mm.entity_id for mm in self.idx.before(s, _ORG_WINDOW) if not mm.quoted}
+        orgs = [i for i in nearby if self.idx.entities[i].kind == "org"]
+        return orgs[0] if len(orgs) == 1 else None
+
+    def most_salient(self, s: int, candidates: list[str]) -> str | None:
+        """Return the last resolved speaker among ``candidates`` nearby, else the last one named nearby."""
+        for _, eid in self.idx.speakers_before(s, self.window):
+            if eid in candidates:
+                return eid
+        closest = next((mm for mm in self.idx.before(s, _ORG_WINDOW) if mm.entity_id in candidates), None)
+        return closest.entity_id if closest is not None else None
+
+
+_Rule = Callable[[Resolver, SpeakerMention], "Resolution | None"]
+
+
+def by_name(r: Resolver, m: SpeakerMention) -> Resolution | None:
+    """1. The mention is, or ends in, a mention of an entity; else it holds a person's mention."""
+    covering = r.idx.covering(m.start, m.end)
+    if not covering:
+        return None
+    tail = m.text.rstrip()
+    head_start = m.start + len(tail) - len(tail.split()[-1]) if tail.split() else m.start
+    at_head = [c for c in covering if c.end > head_start]
+    if at_head:
+        return Resolution(at_head[-1].entity_id, r.idx.entities[at_head[-1].entity_id].kind, "name")
+    person = next((c for c in covering if r.idx.entities[c.entity_id].kind == "person"), None)
+    return Resolution(person.entity_id, "person", "name") if person is not None else None
+
+
+def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
+    """2. Its capitalised last word is the last word of exactly one entity's mentions."""
+    if m.low in _PERSON_PRONOUNS or (m.unnamed and not m.name_like):
+        return None
+    words = m.text.split()
+    if not words or not words[-1][:1].isupper():
+        return None
+    ids = [e.id for e in r.idx.entities.values() if m.head in e.surnames]
+    return r._result(ids[0], "surname", m.start) if len(ids) == 1 else None
+
+
+def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
+    """3. A personal pronoun: the most salient earlier person of its gender; "it": an organisation."""
+    if m.unnamed:
+        return None  # "she and another reporter": a group
+    authors = [e.id for e in r.idx.entities.values() if e.author]
+    if m.low in _FIRST_PERSON and authors:
+        found = authors[0] if len(authors) == 1 else None
+    elif m.low in _PERSON_PRONOUNS:
+        found = r.salient(m.start, "person", pronoun_gender(m.low))
+    elif m.low in _ORG_PRONOUNS:
+        found = r.salient(m.start, "org", None)
+    else:
+        return None
+    return r._result(found, "pronoun", m.start) if found is not None else None
+
+
+def by_description(r: Resolver, m: SpeakerMention) -> Resolution | None:
+    """4. A definite description: the entity whose descriptors fit it."""
+    if not m.definite:
+        return None
+    found = r.describe(m)
+    return r._result(found, "description", m.start) if found is not None else None
+
+
+def by_antecedent(r: Resolver, m: SpeakerMention) -> Resolution | None:
+    """5. A relative pronoun: what its antecedent resolves to (a name or a description)."""
+    antecedent = m.record.get("antecedent")
+    if not antecedent:
+        return None
+    a0, a1 = int(antecedent[0]), int(antecedent[1])
+    inner = SpeakerMention(
+        SpeakerRecord(start=a0, end=a1, person_id=None, unnamed=False), a0, a1, r.idx.text[a0:a1]
+    )
+    found = by_name(r, inner) or by_surname(r, inner) or by_description(r, inner)
+    return (
+        Resolution(found.entity_id, found.kind, "antecedent", found.antecedent) if found is not None else None
+    )
+
+
+#: The resolution rules, in order: the first that finds an entity decides.
+RULES: tuple[_Rule, ...] = (by_name, by_surname, by_pronoun, by_description, by_antecedent)

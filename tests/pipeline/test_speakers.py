@@ -1,0 +1,520 @@
+"""Speaker resolution rules (``quotemine.pipeline.speakers``), one behaviour per test.
+
+Every sentence here is written for these tests; names and organisations are invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from quotemine.extensions import register_extensions
+from quotemine.pipeline.speakers import Attributor, DocIndex, Resolver
+from quotemine.pipeline.speakers.index import MentionRole, content_words
+
+
+def at(text: str, part: str, nth: int = 0) -> list[int]:
+    """Return the offsets of the ``nth`` occurrence of ``part`` as whole words."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(part)}(?!\w)", text))[nth]
+    return [found.start(), found.end()]
+
+
+@dataclass
+class Case:
+    """A text with its people, organisations and quotes (speaker mention, content, kind)."""
+
+    text: str
+    people: dict[str, list[str]] = field(default_factory=dict)  # name -> extra mentions
+    roles: dict[str, list[str]] = field(default_factory=dict)  # name -> role strings
+    orgs: list[str] = field(default_factory=list)
+    quotes: list[tuple[str, int, str, str]] = field(default_factory=list)  # (mention, nth, content, kind)
+    unnamed: set[str] = field(default_factory=set)
+
+    def doc(self) -> Doc:
+        t = self.text
+        doc = spacy.blank("en")(t)
+        doc._.qm_people = [
+            {
+                "id": f"p{n}",
+                "name": name,
+                "mentions": [at(t, name)] + [at(t, m) for m in extra],
+                "roles": [at(t, r) for r in self.roles.get(name, [])],
+                "affiliations": [],
+                "author": False,
+            }
+            for n, (name, extra) in enumerate(self.people.items(), start=1)
+        ]
+        doc._.qm_orgs = [
+            {"id": f"o{n}", "name": name, "mentions": [at(t, name)]}
+            for n, name in enumerate(self.orgs, start=1)
+        ]
+        quotes: list[dict[str, Any]] = []
+        for n, (mention, nth, content, kind) in enumerate(self.quotes, start=1):
+            s, e = at(t, mention, nth)
+            c0, c1 = at(t, content)
+            quotes.append(
+                {
+                    "id": f"q{n}",
+                    "start": c0,
+                    "end": c1,
+                    "kind": kind,
+                    "group": None,
+                    "cue": None,
+                    "speaker": {"start": s, "end": e, "person_id": None, "unnamed": mention in self.unnamed},
+                    "addressee": None,
+                }
+            )
+        doc._.qm_quotes = quotes
+        return doc
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    register_extensions()
+    return Attributor(spacy.blank("en"), "quotemine_attribution")
+
+
+def who(attributor: Attributor, case: Case) -> list[str | None]:
+    """Return the person or organisation id of each quote's speaker, in quote order."""
+    doc = attributor(case.doc())
+    return [q["speaker"]["person_id"] or q["speaker"].get("organization_id") for q in doc._.qm_quotes]
+
+
+def test_an_organisation_named_as_the_speaker_speaks(attributor: Attributor) -> None:
+    case = Case(
+        "Costs rose by a third, according to the Harbor Fiscal Bureau.",
+        orgs=["Harbor Fiscal Bureau"],
+        quotes=[("the Harbor Fiscal Bureau", 0, "Costs rose by a third", "indirect")],
+    )
+    doc = attributor(case.doc())
+    speaker = doc._.qm_quotes[0]["speaker"]
+    assert (speaker["person_id"], speaker["organization_id"]) == (None, "o1")
+
+
+def test_a_person_named_with_their_organisation_is_the_speaker(attributor: Attributor) -> None:
+    case = Case(
+        "Norvale Air pilot Dana Pell said the runway was icy.",
+        people={"Dana Pell": []},
+        orgs=["Norvale Air"],
+        quotes=[("Norvale Air pilot Dana Pell", 0, "the runway was icy", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_the_airline_is_the_organisation_not_its_chief(attributor: Attributor) -> None:
+    case = Case(
+        "Tomas Reel, who runs the budget airline Skyvane, said fares would rise. "
+        "The airline announced it had added flights.",
+        people={"Tomas Reel": []},
+        orgs=["Skyvane"],
+        quotes=[
+            ("Tomas Reel", 0, "fares would rise", "indirect"),
+            ("The airline", 0, "it had added flights", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "o1"]
+
+
+def test_the_bank_is_the_organisation_with_bank_in_its_name(attributor: Attributor) -> None:
+    case = Case(
+        "Corvin Bank cut its rates on Friday. Analyst Mira Soll called it overdue.\n\n"
+        "The bank said savers would gain.",
+        people={"Mira Soll": []},
+        orgs=["Corvin Bank"],
+        quotes=[("The bank", 0, "savers would gain", "indirect")],
+        unnamed={"The bank"},
+    )
+    assert who(attributor, case) == ["o1"]
+
+
+def test_the_company_takes_the_one_organisation_named_nearby(attributor: Attributor) -> None:
+    case = Case(
+        "Pellmore Foods recalled its soup.\n\nThe company said no one fell ill.",
+        orgs=["Pellmore Foods"],
+        quotes=[("The company", 0, "no one fell ill", "indirect")],
+        unnamed={"The company"},
+    )
+    assert who(attributor, case) == ["o1"]
+
+
+def test_the_company_stays_unresolved_between_two_organisations(attributor: Attributor) -> None:
+    case = Case(
+        "Pellmore Foods sued Danvik Mills.\n\nThe company said the contract was void.",
+        orgs=["Pellmore Foods", "Danvik Mills"],
+        quotes=[("The company", 0, "the contract was void", "indirect")],
+        unnamed={"The company"},
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_it_takes_the_organisation_that_spoke(attributor: Attributor) -> None:
+    case = Case(
+        "Danvik Mills said output fell. It said prices would hold.",
+        orgs=["Danvik Mills"],
+        quotes=[("Danvik Mills", 0, "output fell", "indirect"), ("It", 0, "prices would hold", "indirect")],
+    )
+    assert who(attributor, case) == ["o1", "o1"]
+
+
+def test_she_skips_the_last_speaker_when_he_is_a_man(attributor: Attributor) -> None:
+    case = Case(
+        "Mr. Ivo Kest said the talks had failed. Ms. Hala Brun disagreed.\n\nShe said a deal was close.",
+        people={"Ivo Kest": [], "Hala Brun": []},
+        quotes=[
+            ("Ivo Kest", 0, "the talks had failed", "indirect"),
+            ("She", 0, "a deal was close", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p2"]
+
+
+def test_a_gendered_role_gives_the_gender(attributor: Attributor) -> None:
+    case = Case(
+        "Congresswoman Ada Vell and Rudi Holm met. Holm said little.\n\nShe said the bill would pass.",
+        people={"Ada Vell": [], "Rudi Holm": ["Holm"]},
+        roles={"Ada Vell": ["Congresswoman"]},
+        quotes=[("Holm", 1, "little", "indirect"), ("She", 0, "the bill would pass", "indirect")],
+    )
+    assert who(attributor, case) == ["p2", "p1"]
+
+
+def test_a_pronoun_never_takes_a_name_inside_a_direct_quote(attributor: Attributor) -> None:
+    case = Case(
+        'Hala Brun spoke at noon. "Ivo Kest is wrong about this," she said.',
+        people={"Hala Brun": [], "Ivo Kest": []},
+        quotes=[("she", 0, "Ivo Kest is wrong about this,", "direct")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_a_name_in_reported_content_may_be_the_pronoun_speaker(attributor: Attributor) -> None:
+    case = Case(
+        "Ivo Kest spoke first.\n\nAt the hearing, Mr. Aron Tull was stunned by the vote, he said later.",
+        people={"Ivo Kest": [], "Aron Tull": []},
+        quotes=[
+            ("Ivo Kest", 0, "first", "indirect"),
+            ("he", 0, "At the hearing, Mr. Aron Tull was stunned by the vote", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p2"]
+
+
+def test_a_bare_surname_the_entities_missed_still_counts_for_a_pronoun(attributor: Attributor) -> None:
+    case = Case(
+        "Karl Brandt and Omar Lind met on Monday.\n\nBrandt is digging in. He said the fight would go on.",
+        people={"Karl Brandt": [], "Omar Lind": []},
+        quotes=[("He", 0, "the fight would go on", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_a_capitalised_surname_marked_unnamed_still_resolves(attributor: Attributor) -> None:
+    case = Case(
+        "Karl Brandt arrived late. Brandt said the vote was rigged.",
+        people={"Karl Brandt": []},
+        quotes=[("Brandt", 1, "the vote was rigged", "indirect")],
+        unnamed={"Brandt"},
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"), [("The Lakeland Liberal", "p1"), ("The Marsh Liberal", "p2")]
+)
+def test_a_description_from_an_apposition_or_a_modifier(
+    attributor: Attributor, mention: str, expected: str
+) -> None:
+    text = (
+        "Dana Pell, the Lakeland Liberal, voted yes. Marsh Liberal Omar Lind voted no.\n\n"
+        "The Lakeland Liberal said the vote was fair. The Marsh Liberal said it was not."
+    )
+    case = Case(
+        text,
+        people={"Dana Pell": [], "Omar Lind": []},
+        quotes=[(mention, 0, "the vote was fair" if "Lakeland" in mention else "it was not", "indirect")],
+    )
+    assert who(attributor, case) == [expected]
+
+
+def test_an_abbreviated_title_matches_its_full_word(attributor: Attributor) -> None:
+    case = Case(
+        "Sen. Ruth Amsel and Omar Lind spoke.\n\nThe senator said the budget was late.",
+        people={"Ruth Amsel": [], "Omar Lind": []},
+        roles={"Ruth Amsel": ["Sen."]},
+        quotes=[("The senator", 0, "the budget was late", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_a_gendered_description_skips_a_person_of_the_other_gender(attributor: Attributor) -> None:
+    case = Case(
+        "Mr. Omar Lind, a congressman, and Ms. Ruth Amsel, a congresswoman, spoke.\n\n"
+        "The congresswoman said the budget was late.",
+        people={"Omar Lind": [], "Ruth Amsel": []},
+        quotes=[("The congresswoman", 0, "the budget was late", "indirect")],
+    )
+    assert who(attributor, case) == ["p2"]
+
+
+def test_of_two_people_a_description_fits_the_last_speaker_among_them(attributor: Attributor) -> None:
+    case = Case(
+        "Sen. Ruth Amsel met Sen. Ivo Kest. Amsel said the deal was dead.\n\n"
+        "The senator said talks would go on.",
+        people={"Ruth Amsel": ["Amsel"], "Ivo Kest": []},
+        roles={"Ruth Amsel": ["Sen."], "Ivo Kest": ["Sen."]},
+        quotes=[
+            ("Amsel", 1, "the deal was dead", "indirect"),
+            ("The senator", 0, "talks would go on", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p1"]
+
+
+def test_a_description_never_names_someone_introduced_later(attributor: Attributor) -> None:
+    case = Case(
+        "The senator said the deal was dead. Later, Sen. Ruth Amsel arrived.",
+        people={"Ruth Amsel": []},
+        roles={"Ruth Amsel": ["Sen."]},
+        quotes=[("The senator", 0, "the deal was dead", "indirect")],
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_which_takes_the_organisation_its_antecedent_describes(attributor: Attributor) -> None:
+    text = "Corvin Bank reported a loss. Critics blamed the bank, which said markets were to blame."
+    case = Case(
+        text,
+        orgs=["Corvin Bank"],
+        quotes=[("which", 0, "markets were to blame", "indirect")],
+    )
+    doc = case.doc()
+    doc._.qm_quotes[0]["speaker"]["antecedent"] = at(text, "the bank")
+    speaker = attributor(doc)._.qm_quotes[0]["speaker"]
+    assert speaker["organization_id"] == "o1"
+
+
+def test_i_outside_quotes_is_the_bylined_writer(attributor: Attributor) -> None:
+    case = Case(
+        "By Nora Fisk\n\nMy neighbour Ivo Kest keeps bees. I said the hives were too close.",
+        people={"Nora Fisk": [], "Ivo Kest": []},
+        quotes=[("I", 0, "the hives were too close", "indirect")],
+    )
+    doc = case.doc()
+    doc._.qm_people[0]["author"] = True
+    assert attributor(doc)._.qm_quotes[0]["speaker"]["person_id"] == "p1"
+
+
+def test_a_non_agent_mention_stays_unresolved(attributor: Attributor) -> None:
+    case = Case(
+        "Karl Brandt wrote the memo. The passage said costs would rise.",
+        people={"Karl Brandt": []},
+        quotes=[("The passage", 0, "costs would rise", "indirect")],
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_a_subject_is_more_salient_than_an_object_named_after_it() -> None:
+    text = "Karl Brandt thanked Omar Lind. He said more."
+    people: list[Any] = [
+        {"id": "p1", "name": "Karl Brandt", "mentions": [at(text, "Karl Brandt")], "roles": []},
+        {"id": "p2", "name": "Omar Lind", "mentions": [at(text, "Omar Lind")], "roles": []},
+    ]
+    subjects = {tuple(at(text, "Karl Brandt"))}
+    index = DocIndex.build(text, people, role_of=lambda s, e: "subject" if (s, e) in subjects else "other")
+    assert Resolver(index, frozenset(), 1).salient(at(text, "He")[0], "person", "male") == "p1"
+    plain = DocIndex.build(text, people)
+    assert Resolver(plain, frozenset(), 1).salient(at(text, "He")[0], "person", "male") == "p2"
+
+
+def test_description_words_expand_titles_and_drop_function_words() -> None:
+    assert content_words("the Sen. of Lakeland's") == ["senator", "lakeland"]
+
+
+def test_a_resolved_organisation_reaches_the_report(attributor: Attributor) -> None:
+    from quotemine.report import build_report
+
+    case = Case(
+        "Prices will rise, the Harbor Fiscal Bureau said.",
+        orgs=["Harbor Fiscal Bureau"],
+        quotes=[("the Harbor Fiscal Bureau", 0, "Prices will rise", "indirect")],
+    )
+    report = build_report(attributor(case.doc()))
+    speaker = report.quotes[0].speaker
+    assert speaker is not None
+    assert (speaker.person_id, speaker.organization_id) == (None, "o1")
+
+
+def test_the_one_a_question_is_put_to_answers_it() -> None:
+    text = "Ivo Kest was asked by Dana Pell whether the bill would pass. He said the votes were there."
+    people: list[Any] = [
+        {"id": "p1", "name": "Dana Pell", "mentions": [at(text, "Dana Pell")], "roles": []},
+        {"id": "p2", "name": "Ivo Kest", "mentions": [at(text, "Ivo Kest")], "roles": []},
+    ]
+    roles: dict[tuple[int, int], MentionRole] = {
+        tuple(at(text, "Dana Pell")): "other",  # type: ignore[dict-item]
+        tuple(at(text, "Ivo Kest")): "asked",  # type: ignore[dict-item]
+    }
+    index = DocIndex.build(text, people, role_of=lambda s, e: roles[(s, e)])
+    assert Resolver(index, frozenset(), 1).salient(at(text, "He")[0], "person", None) == "p2"
+
+
+def test_the_one_who_asks_does_not_take_over_from_the_last_speaker() -> None:
+    text = "Ivo Kest said the bill would pass. Dana Pell asked whether it was funded. He said it was."
+    people: list[Any] = [
+        {"id": "p1", "name": "Ivo Kest", "mentions": [at(text, "Ivo Kest")], "roles": []},
+        {"id": "p2", "name": "Dana Pell", "mentions": [at(text, "Dana Pell")], "roles": []},
+    ]
+    roles: dict[tuple[int, int], MentionRole] = {
+        tuple(at(text, "Ivo Kest")): "subject",  # type: ignore[dict-item]
+        tuple(at(text, "Dana Pell")): "asker",  # type: ignore[dict-item]
+    }
+    index = DocIndex.build(text, people, role_of=lambda s, e: roles[(s, e)])
+    index.remember(at(text, "Ivo Kest")[0], "p1")
+    assert Resolver(index, frozenset(), 1).salient(at(text, "He")[0], "person", None) == "p1"
+
+
+def test_a_surname_that_is_also_a_common_word_is_no_bare_mention(attributor: Attributor) -> None:
+    case = Case(
+        "Karl Young and Omar Lind met on Monday.\n\nYoung voters cheered. He said the fight would go on.",
+        people={"Karl Young": [], "Omar Lind": []},
+        quotes=[("He", 0, "the fight would go on", "indirect")],
+    )
+    plain = who(attributor, case)
+    case.text = case.text.replace("cheered.", "cheered, and young people too.")
+    assert plain == ["p1"]
+    assert who(attributor, case) == ["p2"]  # "Young" is no mention: the last person named
+
+
+def test_a_plural_organisation_name_fits_a_singular_description(attributor: Attributor) -> None:
+    case = Case(
+        "Skyvane Airlines cut fares.\n\nThe airline reported that demand was strong.",
+        orgs=["Skyvane Airlines"],
+        quotes=[("The airline", 0, "demand was strong", "indirect")],
+    )
+    assert who(attributor, case) == ["o1"]
+
+
+def test_a_description_fitting_two_people_named_long_ago_stays_unresolved(attributor: Attributor) -> None:
+    case = Case(
+        "Sen. Ruth Amsel met Sen. Ivo Kest.\n\nThe vote was close.\n\nCosts rose.\n\n"
+        "The senator said talks would go on.",
+        people={"Ruth Amsel": [], "Ivo Kest": []},
+        roles={"Ruth Amsel": ["Sen."], "Ivo Kest": ["Sen."]},
+        quotes=[("The senator", 0, "talks would go on", "indirect")],
+    )
+    assert who(attributor, case) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        (
+            "Tomas Reel runs Skyvane Airlines. The airline announced it had added twelve flights.",
+            "The airline",
+            "Skyvane",
+        ),
+        (
+            "Spending on roads will double by 2030, according to the Harbor Fiscal Bureau.",
+            "the Harbor",
+            "Harbor",
+        ),
+        (
+            "Reporter Dana Pell asked Senator Ivo Kest whether the bill would pass. "
+            "He said the votes were there.",
+            "He",
+            "Ivo Kest",
+        ),
+        (
+            "Mayor Ivo Kest spoke at the rally. Nora Fisk, a teacher, thanked him.\n\n"
+            "She said the school needed a new roof.",
+            "She",
+            "Nora Fisk",
+        ),
+    ],
+)
+def test_speakers_of_parsed_sentences(extractor: Any, text: str, speaker: str, name: str) -> None:
+    report = extractor.extract(text)
+    names = {p.id: p.name for p in report.people} | {o.id: o.name for o in report.organizations}
+    (quote,) = [q for q in report.quotes if q.speaker is not None and q.speaker.text.startswith(speaker)]
+    assert quote.speaker is not None
+    assert name in names[quote.speaker.person_id or quote.speaker.organization_id or ""]
+
+
+def test_a_gendered_title_takes_the_one_person_of_that_gender(attributor: Attributor) -> None:
+    case = Case(
+        "Mr. Ivo Kest met Ms. Nora Fisk at the council.\n\nThe councilwoman said she would vote no.",
+        people={"Ivo Kest": [], "Nora Fisk": []},
+        quotes=[("The councilwoman", 0, "she would vote no", "indirect")],
+    )
+    assert who(attributor, case) == ["p2"]
+
+
+def test_a_gendered_title_stays_unresolved_beside_someone_of_unknown_gender(attributor: Attributor) -> None:
+    case = Case(
+        "Ms. Nora Fisk met Robin Vale at the council.\n\nThe councilwoman said she would vote no.",
+        people={"Nora Fisk": [], "Robin Vale": []},
+        quotes=[("The councilwoman", 0, "she would vote no", "indirect")],
+    )
+    assert who(attributor, case) == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The passage says that the river flooded the town twice.",
+        "Ivo Kest wrote a memo. The combination suggests that costs will rise sharply.",
+        "No evidence suggests that the mayor lied about the budget.",
+    ],
+)
+def test_a_non_agent_subject_is_no_speaker(extractor: Any, text: str) -> None:
+    report = extractor.extract(text)
+    assert report.quotes and all(q.speaker is None for q in report.quotes)
+
+
+def test_a_coordinated_pronoun_is_a_group_not_the_last_person(extractor: Any) -> None:
+    report = extractor.extract(
+        "Chris Dale spoke at the rally.\n\nLater, an aide grabbed the arm of a reporter as she tried "
+        "to ask a question, she and another reporter said."
+    )
+    (quote,) = report.quotes
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.unnamed, quote.speaker.person_id) == ("she", True, None)
+
+
+def test_an_unnamed_pronoun_is_not_resolved(attributor: Attributor) -> None:
+    case = Case(
+        "Ivo Kest spoke first. He and his aide said the deal was off.",
+        people={"Ivo Kest": []},
+        quotes=[("He", 0, "the deal was off", "indirect")],
+        unnamed={"He"},
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks(extractor: Any) -> None:
+    report = extractor.extract(
+        'Portville (QNS) – Mayor Ivo Kest has criticised the plan, saying that it "would ruin the '
+        'harbour for everyone."'
+    )
+    speakers = {q.speaker.text for q in report.quotes if q.speaker is not None}
+    assert speakers == {"Mayor Ivo Kest"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The sudden vote led several council members to warn that the budget would collapse.",
+            "several council members",
+        ),
+        ("The report prompted Ivo Kest to say that the harbour was safe.", "Ivo Kest"),
+    ],
+)
+def test_the_object_that_controls_an_infinitive_cue_speaks(extractor: Any, text: str, speaker: str) -> None:
+    (quote,) = extractor.extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.text == speaker
