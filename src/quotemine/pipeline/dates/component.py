@@ -185,8 +185,9 @@ class DateResolver(Pipe):
     def _screen(self, view: DocView, cands: Iterable[Candidate], ref: dt.date | None) -> list[_Pending]:
         """Keep the candidates that pass the vetting and resolve on their own, longest first.
 
-        A date blocks every later candidate it overlaps; a duration, time or set blocks only the
-        other non-dates.
+        A date, or a set or time with a value ("every Tuesday", "5 p.m. Friday"), blocks every later
+        candidate it overlaps; a duration, or a time or set without a value, blocks only the other
+        non-dates.
         """
         taken: list[tuple[int, int]] = []
         others: list[tuple[int, int]] = []
@@ -203,8 +204,8 @@ class DateResolver(Pipe):
             probe = self._resolve(text, s, e, Context(ref))
             if probe is None:
                 continue
-            if probe.type == "date":
-                taken.append((s, e))
+            if probe.type == "date" or (probe.type in ("set", "time") and probe.value is not None):
+                taken.append((s, e))  # "every Tuesday", "5 p.m. Friday" hold their weekday
             elif _overlaps(others, s, e):
                 continue
             else:
@@ -228,7 +229,7 @@ class DateResolver(Pipe):
             if tx is None or not self._wanted(tx):
                 continue
             found.append(_Found(p.start, p.end, tx))
-            if tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
+            if tx.type == "date" and tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
                 anchor = (p.start, tx.value)
         return found
 
@@ -307,13 +308,13 @@ def _with_offset_prefix(text: str, s: int, taken: list[tuple[int, int]]) -> int:
 
 
 def _direction(text: str, p: _Pending, has_dep: bool) -> int:
-    """Return the tense direction of the clause of a candidate (``0`` without a parse)."""
+    """Return the tense direction of the clause of a candidate (``0`` without a parse), doubled when firm."""
     if p.span is None or not has_dep:
         return tense.UNKNOWN
     direction = tense.direction(p.span)
     if direction == tense.UNKNOWN and _IN_UNITS.match(text, p.start) and tense.in_units_looks_ahead(p.span):
         return tense.AHEAD  # "... or in a week?": with no verb in the sentence, "in N days" looks ahead
-    return direction
+    return direction * tense.FIRM if tense.firm(p.span, direction) else direction
 
 
 def _anchor_value(anchor: tuple[int, str] | None, start: int) -> str | None:
@@ -328,4 +329,6 @@ def _drop_shadowed(found: list[_Found]) -> list[_Found]:
     """Drop the durations, times and sets that overlap a date; sort by offset."""
     found = sorted(found, key=lambda f: f.start)
     dated = [(f.start, f.end) for f in found if f.timex.type == "date"]
+    if not dated:
+        return found
     return [f for f in found if f.timex.type == "date" or not _overlaps(dated, f.start, f.end)]

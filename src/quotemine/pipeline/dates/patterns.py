@@ -23,7 +23,8 @@ START_WORDS = frozenset(
         "nearly almost some just only than wk upcoming "
         "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
         "first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 year-ago year-earlier mon tue tues wed thu "
-        "thur thurs fri sat sun".split()
+        "thur thurs fri sat sun every each daily weekly biweekly monthly quarterly yearly nightly hourly "
+        "annually semiannually biannually half noon midday midnight".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -45,7 +46,19 @@ OFFSET_PREFIX = re.compile(
 )
 OFIN = r"(?:(?i:of|in)\s+)?"
 DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
+SET_UNITS = (
+    r"(?i:day|week|weekend|month|quarter|year|morning|afternoon|evening|night|hour|spring|summer|fall|autumn|"
+    r"winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)"
+)
+CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|(?i:noon|midday|midnight)\b)"
 CANDIDATE_PATTERNS: tuple[str, ...] = (
+    rf"\b{CLOCK}(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
+    rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?){SET_UNITS}s?\b(?!-)",
+    r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|monthly|quarterly|yearly|nightly|"
+    r"hourly)(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|in|at|on|for|to|from|by|since|until|with|basis)\b)",
+    r"\b(?i:(?:the\s+)?(?:last|past|next|coming|first|previous)\s+|a\s+|half\s+a\s+)(?i:quarter|half)[\s-]"
+    r"(?i:century|centuries)\b",
     r"\b(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)\s+half|(?:first|last)\s+two\s+quarters)\s+of\s+"
     r"(?:(?:fiscal\s+)?[12]\d{3}|(?:this|last|next)\s+year|the\s+year))\b",
     r"\b(?i:(?:since\s+)?(?:the\s+)?(?:(?:this|last|next)\s+)?year[\s-]end)\b",
@@ -62,7 +75,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b{MODP}(?:{REL}\s+)?{WDAY}\b",
     rf"\b{MODP}(?i:today|yesterday|tomorrow|tonight)\b",
     r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|the future)\b",
-    rf"\b{MODP}{REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b",
+    rf"\b{MODP}{REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?!-)",
     rf"\b{MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
     rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{NUMW}\s+"
     r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?i:ago|earlier|later|hence|from now)\b",
@@ -79,7 +92,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{WDAY},?\s+)?{C_MON}\s+(?:(?i:the)\s+)?{DAYW}\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
     rf"\b(?:{WDAY},?\s+)?(?:(?i:the)\s+)?{DAYW}\s+(?i:of)\s+{MONI}\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
     r"\b[12]\d{3}-(?:0[1-9]|1[0-2])\b(?!-\d)",
-    rf"\b{MODP}(?:{REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b",
+    rf"\b{MODP}(?:{REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b(?!-)",
     r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start|earlier|later)\s+(?:of\s+|in\s+)?(?:the\s+)?)"
     r"(?i:year|month|week)\b",
     r"\b(?i:(?:the\s+)?year to date)\b",

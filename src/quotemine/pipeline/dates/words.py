@@ -85,8 +85,8 @@ SETS = re.compile(
     r"biweekly|semiannually|annual|seasonally)$"
 )
 TIMES = re.compile(
-    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|"
-    r"^(?:this|that|the|tomorrow|yesterday)?\s*(?:morning|afternoon|evening|night|tonight|overnight)$|^tonight$"
+    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midday|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|"
+    r"^(?:this|that|the|tomorrow|yesterday|last)?\s*(?:morning|afternoon|evening|night|tonight|overnight)$|^tonight$"
 )
 DURATION = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|recent|following|final)\s+)?"
