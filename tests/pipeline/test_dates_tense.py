@@ -1,4 +1,4 @@
-"""Year-less months and seasons follow the tense of the clause they modify."""
+"""Year-less months and seasons follow the tense of their clause; weekdays follow a named day just before."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from spacy.language import Language
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
 from quotemine.pipeline.dates import DateResolver
 from quotemine.pipeline.dates.calendar import load_events
+from quotemine.pipeline.dates.local import bare_weekday, weekday_near
 from quotemine.pipeline.dates.timex import Context, TimexResolver
 from quotemine.pipeline.dates.values import FIRM
 
@@ -77,3 +78,50 @@ def test_tense_in_running_text(nlp: Language, sentence: str, text: str, value: s
     DateResolver(nlp, "quotemine_dates")(doc)
     found = {doc.text[d["start"] : d["end"]]: d["value"] for d in doc._.qm_dates}
     assert found[text] == value
+
+
+# ------------------------------------------------------------- a dated event as local anchor
+def test_local_anchor_weekday_near_a_named_day() -> None:
+    monday = dt.date(2002, 11, 4)
+    assert weekday_near(monday, 1, 0) == dt.date(2002, 11, 5)  # the Tuesday after
+    assert weekday_near(monday, 4, 0) == dt.date(2002, 11, 1)  # the Friday before (three days back)
+    assert weekday_near(monday, 4, 1) == dt.date(2002, 11, 8)  # a future clause: the Friday after
+    assert weekday_near(monday, 0, -1) == monday
+    assert bare_weekday("on Tuesday") == 1 and bare_weekday("last Tuesday") is None
+
+
+def _dates(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    doc = nlp(text)
+    doc._.qm_published = REF.isoformat()
+    DateResolver(nlp, "quotemine_dates")(doc)
+    return [(doc.text[d["start"] : d["end"]], d["value"]) for d in doc._.qm_dates]
+
+
+def test_weekdays_after_a_named_day_speak_of_its_week(nlp: Language) -> None:
+    text = (
+        "The Kessel council met on Nov. 4 to debate the levy. On Tuesday it voted for the plan, "
+        "and the mayor will sign it on Thursday."
+    )
+    assert _dates(nlp, text) == [
+        ("Nov. 4", "2002-11-04"),
+        ("Tuesday", "2002-11-05"),
+        ("Thursday", "2002-11-07"),
+    ]
+
+
+def test_a_deictic_date_ends_the_local_anchor(nlp: Language) -> None:
+    text = "The Kessel council met on Nov. 4 to debate the levy. Ms. Orr said today that it voted on Tuesday."
+    assert ("Tuesday", "2003-01-07") in _dates(nlp, text)
+
+
+def test_the_local_anchor_fades_after_two_sentences(nlp: Language) -> None:
+    text = (
+        "The Kessel council met on Nov. 4. The levy was debated. Ms. Orr wrote to it. The press was told. "
+        "On Tuesday it voted."
+    )
+    assert ("Tuesday", "2003-01-07") in _dates(nlp, text)
+
+
+def test_a_recent_named_day_changes_nothing(nlp: Language) -> None:
+    text = "The Kessel council met on Jan. 7 to debate the levy. On Tuesday it voted for the plan."
+    assert ("Tuesday", "2003-01-07") in _dates(nlp, text)

@@ -215,3 +215,18 @@ def test_report_dates_carry_their_calendar_bounds() -> None:
     assert (quarter.value, quarter.value_start, quarter.value_end) == ("2003-Q2", "2003-04-01", "2003-06-30")
     span = by_text["three years"]
     assert (span.type, span.value, span.value_start, span.value_end) == ("duration", "P3Y", None, None)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The Tamm mill thinks it will be healthy soon.", "soon", "FUTURE_REF"),
+        ("The levy was triggered by the recent sale of the Orsk unit.", "recent", "PAST_REF"),
+    ],
+)
+def test_timeml_reference_words(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert run(nlp, sentence)[text]["value"] == value
+
+
+def test_as_soon_as_is_no_reference_word(nlp: Language) -> None:
+    assert "soon" not in run(nlp, "The Tamm mill will call as soon as it can.")

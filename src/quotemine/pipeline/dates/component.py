@@ -38,6 +38,7 @@ from quotemine.pipeline.dates import tense
 from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
 from quotemine.pipeline.dates.fallback import DateparserFallback
+from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
 from quotemine.pipeline.dates.patterns import OFFSET_PREFIX
 from quotemine.pipeline.dates.timex import Context, Timex, TimexResolver, granularity_of, parse_reference
 from quotemine.pipeline.dates.vetting import DocView, first_objection, trim
@@ -220,6 +221,8 @@ class DateResolver(Pipe):
         """Resolve each candidate in text order with its clause's tense and the last date named."""
         has_dep = view.doc.has_annotation("DEP")
         anchor: tuple[int, str] | None = None
+        starts = [sent.start_char for sent in view.doc.sents] if has_dep else []
+        local = LocalAnchor(view.text, starts, ref)
         found: list[_Found] = []
         for p in pending:
             direction = _direction(view.text, p, has_dep)
@@ -228,6 +231,9 @@ class DateResolver(Pipe):
             )
             if tx is None or not self._wanted(tx):
                 continue
+            near = _near_local_anchor(view.text, p, tx, local, direction)
+            local.see(p.start, p.end, tx.value if tx.type == "date" else None, local=near is not tx)
+            tx = near
             found.append(_Found(p.start, p.end, tx))
             if tx.type == "date" and tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
                 anchor = (p.start, tx.value)
@@ -315,6 +321,16 @@ def _direction(text: str, p: _Pending, has_dep: bool) -> int:
     if direction == tense.UNKNOWN and _IN_UNITS.match(text, p.start) and tense.in_units_looks_ahead(p.span):
         return tense.AHEAD  # "... or in a week?": with no verb in the sentence, "in N days" looks ahead
     return direction * tense.FIRM if tense.firm(p.span, direction) else direction
+
+
+def _near_local_anchor(text: str, p: _Pending, tx: Timex, local: LocalAnchor, direction: int) -> Timex:
+    """Resolve a bare weekday near a day named just before it ("on March 3 ... on Tuesday")."""
+    if tx.type != "date" or (wd := bare_weekday(text[p.start : p.end])) is None:
+        return tx
+    day = local.day_for(p.start)
+    if day is None:
+        return tx
+    return Timex(weekday_near(day, wd, direction).isoformat(), "day", anchored=True)
 
 
 def _anchor_value(anchor: tuple[int, str] | None, start: int) -> str | None:
