@@ -12,6 +12,7 @@ import quotemine.factories  # noqa: F401  (registers the Doc extensions)
 from quotemine.pipeline.dates import DateResolver
 from quotemine.pipeline.dates.calendar import load_events
 from quotemine.pipeline.dates.local import bare_weekday, weekday_near
+from quotemine.pipeline.dates.ranges import link_ranges
 from quotemine.pipeline.dates.timex import Context, TimexResolver
 from quotemine.pipeline.dates.values import FIRM
 
@@ -125,3 +126,49 @@ def test_the_local_anchor_fades_after_two_sentences(nlp: Language) -> None:
 def test_a_recent_named_day_changes_nothing(nlp: Language) -> None:
     text = "The Kessel council met on Jan. 7 to debate the levy. On Tuesday it voted for the plan."
     assert ("Tuesday", "2003-01-07") in _dates(nlp, text)
+
+
+# ---------------------------------------------------------------------- the ends of a range
+@pytest.mark.parametrize(
+    "text, dates, values",
+    [
+        ("from October to March", [(5, 12, "2003-10"), (16, 21, "2003-03")], ["2003-10", "2004-03"]),
+        ("from October to March", [(5, 12, "2002-10"), (16, 21, "2002-03")], ["2002-10", "2003-03"]),
+        ("between March and May 2002", [(8, 13, "2003-03"), (18, 26, "2002-05")], ["2002-03", "2002-05"]),
+        (
+            "from Nov. 28 - Dec. 2",
+            [(5, 12, "2002-11-28"), (15, 21, "2002-12-02")],
+            ["2002-11-28", "2002-12-02"],
+        ),
+        ("March and May 2002", [(0, 5, "2003-03"), (10, 18, "2002-05")], ["2003-03", "2002-05"]),  # no range
+        ("from 1995 to 1998", [(5, 9, "1995"), (13, 17, "1998")], ["1995", "1998"]),
+    ],
+)
+def test_the_ends_of_a_range_agree(text: str, dates: list[tuple[int, int, str]], values: list[str]) -> None:
+    assert link_ranges(text, dates) == values
+
+
+def test_a_range_in_a_past_passive(nlp: Language) -> None:
+    found = _dates(nlp, "The Velt museum was closed from June through August.")
+    assert found == [("June", "2002-06"), ("August", "2002-08")]
+
+
+def test_a_perfect_keeps_the_nearest_month(nlp: Language) -> None:
+    assert _dates(nlp, "The Tarrow plant has closed in March.") == [("March", "2003-03")]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The Vell party is in a tight race ahead of the county caucuses on Monday.", "Monday", "2003-01-13"),
+        ("Delegates prepared for the upcoming talks on Tuesday.", "Tuesday", "2003-01-14"),
+        ("The Vell party won the county caucuses on Monday.", "Monday", "2003-01-06"),
+        (
+            "Ms. Ruhl spoke in advance of the vote on Wednesday.",
+            "Wednesday",
+            "2003-01-08",
+        ),  # the past verb rules
+    ],
+)
+def test_an_event_still_to_come(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert (text, value) in _dates(nlp, sentence)

@@ -230,3 +230,22 @@ def test_timeml_reference_words(nlp: Language, sentence: str, text: str, value: 
 
 def test_as_soon_as_is_no_reference_word(nlp: Language) -> None:
     assert "soon" not in run(nlp, "The Tamm mill will call as soon as it can.")
+
+
+def test_two_centuries_are_centuries_not_days(nlp: Language) -> None:
+    found = run(nlp, "Painters of the 20th and 21st centuries hang in the Orlo gallery.")
+    assert (found["the 20th"]["value"], found["the 20th"]["granularity"]) == ("19", "century")
+    assert found["21st centuries"]["value"] == "20"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("the twenty-first century", "20"), ("the late 19th century", "18")],
+)
+def test_centuries_in_words(resolver: TimexResolver, text: str, value: str) -> None:
+    tx = resolver.resolve(text, Context(REF))
+    assert tx is not None and tx.value == value
+
+
+def test_a_lone_ordinal_is_still_a_day_of_the_month(nlp: Language) -> None:
+    assert run(nlp, "The Orlo council votes on the 21st.")["the 21st"]["value"] == "2003-01-21"

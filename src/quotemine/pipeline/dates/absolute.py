@@ -182,8 +182,9 @@ def _decade(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
 
 
 def _century(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
-    """Read "the 20th century"."""
-    return mk(f"{int(m['n']) - 1:02d}")
+    """Read "the 20th century", "the twenty-first century" (TimeML: ``19``, ``20``)."""
+    n = int(m["n"]) if m["n"] else w.DAY_WORDS[m["w"]]
+    return mk(f"{n - 1:02d}") if n >= 1 else None
 
 
 def _quarter(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:

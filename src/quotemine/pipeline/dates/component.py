@@ -25,7 +25,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -39,7 +39,8 @@ from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_even
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
 from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
-from quotemine.pipeline.dates.patterns import OFFSET_PREFIX
+from quotemine.pipeline.dates.patterns import CENTURY_CONJ, OFFSET_PREFIX
+from quotemine.pipeline.dates.ranges import link_ranges
 from quotemine.pipeline.dates.timex import Context, Timex, TimexResolver, granularity_of, parse_reference
 from quotemine.pipeline.dates.vetting import DocView, first_objection, trim
 from quotemine.pipeline.handlers import ErrorHandler
@@ -57,6 +58,7 @@ _OFFSET_LOOKBACK: Final = 40
 _IN_UNITS = re.compile(r"(?i:in|within)\s")
 _YEAR_START = re.compile(r"\d{4}")
 _SPACES = re.compile(r"\s+")
+_CENTURY_CONJ = re.compile(CENTURY_CONJ)
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 _BAD_REFERENCE: Final = "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
 
@@ -237,7 +239,7 @@ class DateResolver(Pipe):
             found.append(_Found(p.start, p.end, tx))
             if tx.type == "date" and tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
                 anchor = (p.start, tx.value)
-        return found
+        return _agree_ranges(view.text, found)
 
     def _wanted(self, tx: Timex) -> bool:
         """Tell whether the options keep this kind of value (non-dates, TimeML's ``*_REF``)."""
@@ -248,6 +250,8 @@ class DateResolver(Pipe):
     def _resolve(self, text: str, s: int, e: int, ctx: Context) -> Timex | None:
         """Resolve ``text[s:e]``: an event of the lexicon, else the rules, else dateparser."""
         piece = text[s:e]
+        if _CENTURY_CONJ.match(text, e):  # "the 20th" of "the 20th and 21st centuries"
+            piece += " century"
         low = _ORDINAL_SUFFIX.sub(r"\1", _SPACES.sub(" ", piece.lower())).removeprefix("the ")
         value = self._event_table.value(low, text, s, e)
         if value is not None:
@@ -321,6 +325,17 @@ def _direction(text: str, p: _Pending, has_dep: bool) -> int:
     if direction == tense.UNKNOWN and _IN_UNITS.match(text, p.start) and tense.in_units_looks_ahead(p.span):
         return tense.AHEAD  # "... or in a week?": with no verb in the sentence, "in N days" looks ahead
     return direction * tense.FIRM if tense.firm(p.span, direction) else direction
+
+
+def _agree_ranges(text: str, found: list[_Found]) -> list[_Found]:
+    """Make the two ends of each written range agree ("from October to March")."""
+    dated = [i for i, f in enumerate(found) if f.timex.type == "date"]
+    values = link_ranges(text, [(found[i].start, found[i].end, found[i].timex.value) for i in dated])
+    out = list(found)
+    for i, value in zip(dated, values, strict=True):
+        if value != found[i].timex.value:
+            out[i] = _Found(found[i].start, found[i].end, replace(found[i].timex, value=value))
+    return out
 
 
 def _near_local_anchor(text: str, p: _Pending, tx: Timex, local: LocalAnchor, direction: int) -> Timex:

@@ -12,7 +12,7 @@ import re
 
 from quotemine.pipeline.dates.words import DAY_WORDS, MONTHS
 
-__all__ = ["CANDIDATE_PATTERNS", "DIGIT_OR_MONTH", "OFFSET_PREFIX", "REL", "START_WORDS"]
+__all__ = ["CANDIDATE_PATTERNS", "CENTURY_CONJ", "DIGIT_OR_MONTH", "OFFSET_PREFIX", "REL", "START_WORDS"]
 
 START_WORDS = frozenset(
     {*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -52,6 +52,9 @@ SET_UNITS = (
     r"july|august|september|october|november|december)"
 )
 CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|(?i:noon|midday|midnight)\b)"
+ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW})"
+#: What follows the first of two centuries: "and 21st centuries", "to the twenty-first centuries".
+CENTURY_CONJ = rf"\s+(?i:and|or|to|through)\s+(?:(?i:the)\s+)?{ORDINAL}[\s-]+(?i:centuries)\b"
 CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b{CLOCK}(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
     rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?){SET_UNITS}s?\b(?!-)",
@@ -86,7 +89,9 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"(?:\s+(?i:of)\s+[12]\d{3})?",
     r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
     rf"\b{MODP}(?:[12]\d)?\d0'?s\b",
-    r"\b(?i:the\s+)?(?:1st|2nd|3rd|\d{1,2}th|21st)\s+(?i:century)\b",
+    rf"\b(?i:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW})[\s-]+(?i:century|centuries)\b",
+    # the first of two centuries: "the 20th" of "the 20th and 21st centuries" (no day of the month)
+    rf"\b(?P<d>(?i:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW}))(?={CENTURY_CONJ})",
     r"\b[12]\d{3}-[01]?\d-[0-3]?\d\b",
     r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b",
     rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year|than)\s+(?P<d>{MODP}(?:1[5-9]|20)\d{{2}})\b"

@@ -31,6 +31,9 @@ _STATIVE = frozenset(
 _SAME_PAST = frozenset(
     "hurt cut put set hit cost let shut quit spread split bet cast burst bid rid shed upset read beat".split()
 )
+_AHEAD_WORDS = frozenset({"ahead", "advance"})
+_LEFT_WORDS = 6
+_UPCOMING = frozenset({"upcoming", "scheduled", "planned", "forthcoming", "coming", "proposed"})
 _WILL = frozenset({"will", "'ll", "shall", "wo", "ll", "would"})
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
 
@@ -45,7 +48,7 @@ def direction(span: Span) -> int:
         return UNKNOWN
     verb, hops = _governing_verb(span.root)
     if verb is None:
-        return UNKNOWN
+        return AHEAD if _event_ahead(span) else UNKNOWN
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if _looks_ahead(verb, auxes):
         return AHEAD
@@ -53,7 +56,26 @@ def direction(span: Span) -> int:
     # not for a "said" reached through a long chain
     if hops <= _PAST_HOPS and (verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
         return BACK
-    return UNKNOWN
+    return AHEAD if _event_ahead(span) else UNKNOWN
+
+
+def _event_ahead(span: Span) -> bool:
+    """Tell a date of an event still to come: "ahead of the vote on Monday", "the upcoming talks on Friday".
+
+    Read leftwards from the date over at most six words of its sentence, stopping at a verb or a
+    punctuation mark: "ahead of"/"in advance of", or "upcoming", "scheduled", "planned".
+    """
+    doc = span.doc
+    sent_start = span.sent.start
+    for i in range(span.start - 1, max(sent_start, span.start - _LEFT_WORDS) - 1, -1):
+        tok = doc[i]
+        if tok.pos_ in _VERBS or tok.is_punct:
+            return False
+        if tok.lower_ in _UPCOMING:
+            return True
+        if tok.lower_ == "of" and i > sent_start and doc[i - 1].lower_ in _AHEAD_WORDS:
+            return True
+    return False
 
 
 def _governing_verb(tok: Token) -> tuple[Token | None, int]:
@@ -92,7 +114,8 @@ def in_units_looks_ahead(span: Span) -> bool:
 def firm(span: Span, found: int) -> bool:
     """Tell whether the direction ``found`` is firm enough to move a bare month or season.
 
-    Firm: a simple past verb the date modifies ("approved it in February"), or a verb with "will",
+    Firm: a simple past verb the date modifies ("approved it in February"), a past passive or
+    pluperfect ("was closed in June", "had closed in June"), or a verb with "will",
     "shall" or "would" ("will reopen in the spring", "said he would resign in March"). An
     infinitive ("to meet demand well into the summer") or a perfect ("has extended loans through
     January") says too little about where a month falls.
@@ -105,4 +128,9 @@ def firm(span: Span, found: int) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if found == AHEAD:
         return any(a.lower_ in _WILL for a in auxes) and not any(a.lemma_ == "have" for a in auxes)
-    return hops <= _PAST_HOPS and verb.tag_ == "VBD" and not auxes
+    if hops > _PAST_HOPS:
+        return False
+    # "closed it in June", or a past passive or pluperfect: "was closed in June", "had closed in June"
+    return (verb.tag_ == "VBD" and not auxes) or (
+        verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" for a in auxes)
+    )

@@ -157,7 +157,10 @@ P_YEAR = re.compile(r"^(?:fiscal\s+|calendar\s+|(?:the\s+)?year\s+|fy\s*)?" + YE
 P_DECADE = re.compile(
     r"^(?P<c>[12]\d)?(?P<d>\d)0'?s$|^'(?P<d2>\d)0s$|^(?P<w>" + "|".join(DECADE_WORDS) + r")$"
 )
-P_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$")
+P_CENTURY = re.compile(
+    r"^(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + r"))"
+    r"[\s-]+centur(?:y|ies)$"
+)
 P_QUARTER = re.compile(
     r"^(?:its\s+|their\s+)?(?:fiscal\s+)?(?:(?P<y1>[12]\d{3})\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|"
     r"1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{3})|\s+(?P<y3>[12]\d{3}))?$"
