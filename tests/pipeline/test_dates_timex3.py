@@ -249,3 +249,13 @@ def test_centuries_in_words(resolver: TimexResolver, text: str, value: str) -> N
 
 def test_a_lone_ordinal_is_still_a_day_of_the_month(nlp: Language) -> None:
     assert run(nlp, "The Orlo council votes on the 21st.")["the 21st"]["value"] == "2003-01-21"
+
+
+def test_spans_of_time_the_entity_recogniser_misses(nlp: Language) -> None:
+    found = run(
+        nlp,
+        "The Brill unit turned a profit after several quarters of losses. Ms. Lott spoke for over an hour.",
+    )
+    assert found["several quarters"]["value"] == "PXQ"
+    assert found["an hour"]["value"] == "PT1H"
+    assert "Two days later" in run(nlp, "Two days later the Brill unit was sold.")

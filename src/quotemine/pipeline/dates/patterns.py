@@ -56,6 +56,12 @@ ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW})"
 #: What follows the first of two centuries: "and 21st centuries", "to the twenty-first centuries".
 CENTURY_CONJ = rf"\s+(?i:and|or|to|through)\s+(?:(?i:the)\s+)?{ORDINAL}[\s-]+(?i:centuries)\b"
 CANDIDATE_PATTERNS: tuple[str, ...] = (
+    # a span of time after "for", "over", "after"... that the entity recogniser missed ("after several
+    # quarters of losses", "for over an hour"); not "two days ago", "a week later" (dates)
+    rf"\b(?i:for|over|during|after|within|throughout|across)\s+(?P<d>(?:(?i:the)\s+)?(?:(?i:past|last|next|"
+    rf"coming|first|previous|final)\s+)?(?:(?i:more than|less than|nearly|almost|about|over|at least)\s+)?"
+    rf"(?:{NUMW}|(?i:several|many|a few|few|some))\s+(?i:seconds?|minutes?|hours?|days?|weeks?|months?|"
+    r"quarters?|years?|decades?))\b(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old)\b)",
     rf"\b{CLOCK}(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
     rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?){SET_UNITS}s?\b(?!-)",
     r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|monthly|quarterly|yearly|nightly|"
