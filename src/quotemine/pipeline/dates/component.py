@@ -10,9 +10,14 @@ follow news convention, refined by the tense of the verb the date modifies
 (:mod:`~quotemine.pipeline.dates.tense`, as HeidelTime does): a bare weekday is the most recent one
 on or before publication unless "next" or a future clause ("will meet on Tuesday") points ahead; a
 month-day is on or before publication in a past-tense clause, after it in a future one, else the
-nearest; a bare month or named day without "last"/"next" is the nearest one (measured better on news
-than "always the past"). Relative expressions ("a year earlier", "the following year") lean on the
-last date resolved before them, so "a year earlier" after "the third quarter" is a quarter.
+nearest; a bare month or season follows a firm tense ("approved it in February", "will reopen in the
+spring"), else it is the nearest one (measured better on news than "always the past"). A day named
+just before in the paragraph anchors the bare weekdays that follow it
+(:mod:`~quotemine.pipeline.dates.local`), and the two ends of a written range agree
+(:mod:`~quotemine.pipeline.dates.ranges`). Relative expressions ("a year earlier", "the following
+year") lean on the last date resolved before them, so "a year earlier" after "the third quarter" is
+a quarter. Durations, times of day and sets carry their TIMEX3 values ("P3Y", "2003-01-10T17:00",
+"XXXX-WXX-2"; :mod:`~quotemine.pipeline.dates.durations`, :mod:`~quotemine.pipeline.dates.times`).
 
 Writes ``doc._.qm_dates`` (``DateRecord``s, through :mod:`quotemine.pipeline.records`) and
 ``doc.spans["qm_dates"]``.
@@ -113,7 +118,8 @@ class DateResolver(Pipe):
         name: The component's name in the pipeline.
         include_refs: Also report "now", "currently", "recently", "the future" as ``PRESENT_REF``,
             ``PAST_REF``, ``FUTURE_REF`` (TimeML's values for them).
-        include_non_dates: Keep durations, times of day and sets (typed, ``value`` ``None``).
+        include_non_dates: Keep durations, times of day and sets (typed, with their TIMEX3 values:
+            ``P3Y``, ``2003-01-10T17:00``, ``P1D``).
         use_dateparser: Let dateparser try what the rules do not understand.
         infer_published: When ``doc._.qm_published`` is ``None``, take the publication date from a
             dateline ("LISBON, March 14, 2024 - ...") or a date line near the top of the text
