@@ -258,3 +258,8 @@ def test_spans_of_time_the_entity_recogniser_misses(nlp: Language) -> None:
     assert found["several quarters"]["value"] == "PXQ"
     assert found["an hour"]["value"] == "PT1H"
     assert "Two days later" in run(nlp, "Two days later the Brill unit was sold.")
+
+
+def test_a_clock_time_keeps_its_period(nlp: Language) -> None:
+    found = run(nlp, "The Orlo board voted at 5 p.m.")
+    assert found["5 p.m."]["value"] == "2003-01-10T17:00"
