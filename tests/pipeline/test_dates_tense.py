@@ -168,6 +168,12 @@ def test_a_perfect_keeps_the_nearest_month(nlp: Language) -> None:
             "Wednesday",
             "2003-01-08",
         ),  # the past verb rules
+        (
+            "The mayor, who has found herself in a tight race ahead of the county caucuses on Monday, spoke.",
+            "Monday",
+            "2003-01-13",
+        ),
+        ("The Vell party has won the caucuses on Monday.", "Monday", "2003-01-06"),
     ],
 )
 def test_an_event_still_to_come(nlp: Language, sentence: str, text: str, value: str) -> None:

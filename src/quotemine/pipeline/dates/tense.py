@@ -54,9 +54,12 @@ def direction(span: Span) -> int:
         return AHEAD
     # the past tense counts only for a verb the date modifies ("met on Tuesday", "closed Friday"),
     # not for a "said" reached through a long chain
-    if hops <= _PAST_HOPS and (verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
+    near = hops <= _PAST_HOPS
+    if near and (verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)):
         return BACK
-    return AHEAD if _event_ahead(span) else UNKNOWN
+    if _event_ahead(span):  # "has found herself in a race ahead of the vote on Monday"
+        return AHEAD
+    return BACK if near and verb.tag_ == "VBN" else UNKNOWN
 
 
 def _event_ahead(span: Span) -> bool:
