@@ -4,9 +4,10 @@ usage: python benchmarks/dates.py [--gold ../shared/eval/dates/dev.jsonl] [--sco
        [--errors] [--rounds N]
 
 Runs the spaCy model, then DateResolver (doc._.qm_published set from each case's "reference"), writes
-the predictions to benchmarks/out/dates.pred.jsonl in the scorer's format (type "date" items with a
-value), runs the shared scorer overall, per source and on the news group (timebank + aquaint +
-te3_platinum), and prints the throughput of the dates stage against the parse.
+the predictions to benchmarks/out/dates.pred.jsonl in the scorer's format (every item with its
+``type``; dates only with a value), runs the shared scorer overall, per source and on the news group
+(timebank + aquaint + te3_platinum), prints the scorer's "other TIMEX3 types" table (durations, times
+and sets against the TimeML values) and the throughput of the dates stage against the parse.
 """
 
 from __future__ import annotations
@@ -84,6 +85,10 @@ def main() -> None:
     print(scorer.fmt_table([(k, v.report()) for k, v in sorted(by_cls.items())],
                            ["gold", "det_R", "val_acc_gold_gran", "val_recall_gold_gran"]))  # fmt: skip
     print()
+    print("other TIMEX3 types on the TimeML news sources (durations, times, sets):")
+    other = scorer.score_other(rows, preds)
+    print(scorer.fmt_table(list(other.items()), ["gold", "det_R", "val_acc", "val_recall"]))
+    print()
     for g in ("all", "news"):
         print(
             f"{g:>4}: {chars[g]:>7} chars | parse {chars[g] / t_parse[g]:>9,.0f} chars/s "
@@ -120,9 +125,10 @@ def run_once(
                 "start": d["start"],
                 "end": d["end"],
                 "value": d["value"],
+                "type": d["type"],
             }
             for d in doc._.qm_dates or []
-            if d["type"] == "date" and d["value"] is not None
+            if d["type"] != "date" or d["value"] is not None
         ]
         preds.append({"id": row["id"], "dates": dates})
     return t_parse, t_dates, chars, preds
@@ -131,7 +137,7 @@ def run_once(
 def print_errors(scorer: ModuleType, rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> None:
     for row, pred in zip(rows, preds, strict=True):
         gold = scorer.locate(row["text"], row["expected"])
-        pr = pred["dates"]
+        pr = [d for d in pred["dates"] if d["type"] == "date"]
         ign = scorer.locate(row["text"], row.get("ignore") or [])
         pairs = scorer.match(gold, pr)
         for i, j in pairs:
@@ -148,6 +154,24 @@ def print_errors(scorer: ModuleType, rows: list[dict[str, Any]], preds: list[dic
             if j not in mp and not any(scorer.overlap(p, x) > 0 for x in ign):
                 ctx = row["text"][max(0, p["start"] - 40) : p["end"] + 40].replace("\n", " ")
                 print(f"FP\t{row['source']}\t{p['text']!r}\t{p['value']}\t{ctx!r}")
+        print_other_errors(scorer, row, [d for d in pred["dates"] if d["type"] != "date"])
+
+
+def print_other_errors(scorer: ModuleType, row: dict[str, Any], pr: list[dict[str, Any]]) -> None:
+    """Print the durations, times and sets of a TimeML case whose value is wrong or missing."""
+    if row["source"] not in NEWS:
+        return
+    ign = row.get("ignore") or []
+    gold = [
+        g for g in scorer.locate(row["text"], ign) if g.get("type") in scorer.OTHER_TYPES and g.get("value")
+    ]
+    pairs = dict(scorer.match(gold, pr))
+    for i, g in enumerate(gold):
+        j = pairs.get(i)
+        got = "-" if j is None else f"{pr[j]['text']!r} {pr[j]['type']} {pr[j]['value']}"
+        if j is None or str(pr[j]["value"] or "").upper() != str(g["value"]).upper():
+            ctx = row["text"][max(0, g["start"] - 40) : g["end"] + 40].replace("\n", " ")
+            print(f"OTHER\t{row['reference'][:10]}\t{g['type']}\t{g['text']!r}\t{g['value']}\t{got}\t{ctx!r}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 from spacy.tokens import Doc
 
 from quotemine._version import __version__
+from quotemine.pipeline.dates.bounds import value_bounds
 from quotemine.schema import (
     DateMention,
     Document,
@@ -278,12 +279,17 @@ def _date(b: _Builder, record: DateRecord) -> DateMention | None:
     span = b.span((record.get("start"), record.get("end")))
     if span is None:
         return None
+    value = record.get("value")
+    kind = record.get("type") or "date"
+    bounds = value_bounds(value) if kind in ("date", "time") else None  # durations, sets: no days
     return DateMention(
         **span.model_dump(),
-        value=record.get("value"),
+        value=value,
         granularity=record.get("granularity"),
         modifier=record.get("modifier"),
-        type=record.get("type") or "date",
+        type=kind,
+        value_start=bounds[0] if bounds else None,
+        value_end=bounds[1] if bounds else None,
         note=record.get("note"),
     )
 

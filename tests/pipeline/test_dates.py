@@ -127,20 +127,20 @@ def test_resolver_direction(resolver: TimexResolver, text: str, direction: int, 
 
 
 @pytest.mark.parametrize(
-    "text, kind",
+    "text, kind, value",
     [
-        ("the past 15 months", "duration"),
-        ("15 months", "duration"),
-        ("every week", "set"),
-        ("annually", "set"),
-        ("3 p.m.", "time"),
-        ("this morning", "time"),
+        ("the past 15 months", "duration", "P15M"),
+        ("15 months", "duration", "P15M"),
+        ("every week", "set", "P1W"),
+        ("annually", "set", "P1Y"),
+        ("3 p.m.", "time", "2003-01-10T15:00"),
+        ("this morning", "time", "2003-01-10TMO"),
     ],
 )
-def test_resolver_types_non_dates(resolver: TimexResolver, text: str, kind: str) -> None:
+def test_resolver_types_non_dates(resolver: TimexResolver, text: str, kind: str, value: str) -> None:
     tx = resolver.resolve(text, Context(REF))
     assert tx is not None
-    assert (tx.type, tx.value) == (kind, None)
+    assert (tx.type, tx.value) == (kind, value)
 
 
 def test_resolver_without_reference_keeps_value_none_with_note(resolver: TimexResolver) -> None:
@@ -190,7 +190,7 @@ def test_pipeline_seed_constructions(nlp: Language) -> None:
     assert got["September 11, 2001"]["value"] == "2001-09-11"
     assert got["2003"]["value"] == "2003"
     past = got["The past 15 months"]
-    assert past["type"] == "duration" and past["value"] is None
+    assert past["type"] == "duration" and past["value"] == "P15M"
     for d in doc._.qm_dates:
         assert set(d) == {"start", "end", "value", "granularity", "modifier", "type", "note"}
     assert [doc.text[s.start_char : s.end_char] for s in doc.spans["qm_dates"]] == list(got)

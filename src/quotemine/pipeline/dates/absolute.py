@@ -14,6 +14,7 @@ import re
 
 from quotemine.pipeline.dates import words as w
 from quotemine.pipeline.dates.values import (
+    FIRM,
     NO_REF,
     SKIP,
     YEAR_UNKNOWN,
@@ -181,8 +182,9 @@ def _decade(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
 
 
 def _century(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
-    """Read "the 20th century"."""
-    return mk(f"{int(m['n']) - 1:02d}")
+    """Read "the 20th century", "the twenty-first century" (TimeML: ``19``, ``20``)."""
+    n = int(m["n"]) if m["n"] else w.DAY_WORDS[m["w"]]
+    return mk(f"{n - 1:02d}") if n >= 1 else None
 
 
 def _quarter(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
@@ -197,7 +199,11 @@ def _quarter(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
 
 
 def _season(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
-    """Read "last summer", "winter 2002": "last" is the latest one that has ended, "next" the coming one."""
+    """Read "last summer", "winter 2002": "last" is the latest one that has ended, "next" the coming one.
+
+    A bare season follows a firm tense (:func:`~quotemine.pipeline.dates.tense.firm`): one not yet
+    begun is last year's after a simple past, one already over is next year's after "will".
+    """
     code, start = w.SEASONS[m["s"]]
     if m["year"]:
         return mk(f"{m['year']}-{code}")
@@ -210,6 +216,10 @@ def _season(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
         y -= 1
     elif rel in _AHEAD and (y, start) <= (ref.year, ref.month):
         y += 1
+    elif not rel and ctx.direction <= -FIRM and (y, start) > (ref.year, ref.month):
+        y -= 1  # "closed in the spring" (in January): the spring that has been
+    elif not rel and ctx.direction >= FIRM and (y, start + 2) < (ref.year, ref.month):
+        y += 1  # "will reopen in the spring" (in September): the coming one
     return mk(f"{y:04d}-{code}")
 
 

@@ -10,9 +10,14 @@ follow news convention, refined by the tense of the verb the date modifies
 (:mod:`~quotemine.pipeline.dates.tense`, as HeidelTime does): a bare weekday is the most recent one
 on or before publication unless "next" or a future clause ("will meet on Tuesday") points ahead; a
 month-day is on or before publication in a past-tense clause, after it in a future one, else the
-nearest; a bare month or named day without "last"/"next" is the nearest one (measured better on news
-than "always the past"). Relative expressions ("a year earlier", "the following year") lean on the
-last date resolved before them, so "a year earlier" after "the third quarter" is a quarter.
+nearest; a bare month or season follows a firm tense ("approved it in February", "will reopen in the
+spring"), else it is the nearest one (measured better on news than "always the past"). A day named
+just before in the paragraph anchors the bare weekdays that follow it
+(:mod:`~quotemine.pipeline.dates.local`), and the two ends of a written range agree
+(:mod:`~quotemine.pipeline.dates.ranges`). Relative expressions ("a year earlier", "the following
+year") lean on the last date resolved before them, so "a year earlier" after "the third quarter" is
+a quarter. Durations, times of day and sets carry their TIMEX3 values ("P3Y", "2003-01-10T17:00",
+"XXXX-WXX-2"; :mod:`~quotemine.pipeline.dates.durations`, :mod:`~quotemine.pipeline.dates.times`).
 
 Writes ``doc._.qm_dates`` (``DateRecord``s, through :mod:`quotemine.pipeline.records`) and
 ``doc.spans["qm_dates"]``.
@@ -25,7 +30,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -38,7 +43,9 @@ from quotemine.pipeline.dates import tense
 from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
 from quotemine.pipeline.dates.fallback import DateparserFallback
-from quotemine.pipeline.dates.patterns import OFFSET_PREFIX
+from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
+from quotemine.pipeline.dates.patterns import CENTURY_CONJ, OFFSET_PREFIX
+from quotemine.pipeline.dates.ranges import link_ranges
 from quotemine.pipeline.dates.timex import Context, Timex, TimexResolver, granularity_of, parse_reference
 from quotemine.pipeline.dates.vetting import DocView, first_objection, trim
 from quotemine.pipeline.handlers import ErrorHandler
@@ -56,6 +63,7 @@ _OFFSET_LOOKBACK: Final = 40
 _IN_UNITS = re.compile(r"(?i:in|within)\s")
 _YEAR_START = re.compile(r"\d{4}")
 _SPACES = re.compile(r"\s+")
+_CENTURY_CONJ = re.compile(CENTURY_CONJ)
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 _BAD_REFERENCE: Final = "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
 
@@ -110,7 +118,8 @@ class DateResolver(Pipe):
         name: The component's name in the pipeline.
         include_refs: Also report "now", "currently", "recently", "the future" as ``PRESENT_REF``,
             ``PAST_REF``, ``FUTURE_REF`` (TimeML's values for them).
-        include_non_dates: Keep durations, times of day and sets (typed, ``value`` ``None``).
+        include_non_dates: Keep durations, times of day and sets (typed, with their TIMEX3 values:
+            ``P3Y``, ``2003-01-10T17:00``, ``P1D``).
         use_dateparser: Let dateparser try what the rules do not understand.
         infer_published: When ``doc._.qm_published`` is ``None``, take the publication date from a
             dateline ("LISBON, March 14, 2024 - ...") or a date line near the top of the text
@@ -185,8 +194,9 @@ class DateResolver(Pipe):
     def _screen(self, view: DocView, cands: Iterable[Candidate], ref: dt.date | None) -> list[_Pending]:
         """Keep the candidates that pass the vetting and resolve on their own, longest first.
 
-        A date blocks every later candidate it overlaps; a duration, time or set blocks only the
-        other non-dates.
+        A date, or a set or time with a value ("every Tuesday", "5 p.m. Friday"), blocks every later
+        candidate it overlaps; a duration, or a time or set without a value, blocks only the other
+        non-dates.
         """
         taken: list[tuple[int, int]] = []
         others: list[tuple[int, int]] = []
@@ -203,8 +213,8 @@ class DateResolver(Pipe):
             probe = self._resolve(text, s, e, Context(ref))
             if probe is None:
                 continue
-            if probe.type == "date":
-                taken.append((s, e))
+            if probe.type == "date" or (probe.type in ("set", "time") and probe.value is not None):
+                taken.append((s, e))  # "every Tuesday", "5 p.m. Friday" hold their weekday
             elif _overlaps(others, s, e):
                 continue
             else:
@@ -219,6 +229,8 @@ class DateResolver(Pipe):
         """Resolve each candidate in text order with its clause's tense and the last date named."""
         has_dep = view.doc.has_annotation("DEP")
         anchor: tuple[int, str] | None = None
+        starts = [sent.start_char for sent in view.doc.sents] if has_dep else []
+        local = LocalAnchor(view.text, starts, ref)
         found: list[_Found] = []
         for p in pending:
             direction = _direction(view.text, p, has_dep)
@@ -227,10 +239,13 @@ class DateResolver(Pipe):
             )
             if tx is None or not self._wanted(tx):
                 continue
+            near = _near_local_anchor(view.text, p, tx, local, direction)
+            local.see(p.start, p.end, tx.value if tx.type == "date" else None, local=near is not tx)
+            tx = near
             found.append(_Found(p.start, p.end, tx))
-            if tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
+            if tx.type == "date" and tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
                 anchor = (p.start, tx.value)
-        return found
+        return _agree_ranges(view.text, found)
 
     def _wanted(self, tx: Timex) -> bool:
         """Tell whether the options keep this kind of value (non-dates, TimeML's ``*_REF``)."""
@@ -241,6 +256,8 @@ class DateResolver(Pipe):
     def _resolve(self, text: str, s: int, e: int, ctx: Context) -> Timex | None:
         """Resolve ``text[s:e]``: an event of the lexicon, else the rules, else dateparser."""
         piece = text[s:e]
+        if _CENTURY_CONJ.match(text, e):  # "the 20th" of "the 20th and 21st centuries"
+            piece += " century"
         low = _ORDINAL_SUFFIX.sub(r"\1", _SPACES.sub(" ", piece.lower())).removeprefix("the ")
         value = self._event_table.value(low, text, s, e)
         if value is not None:
@@ -307,13 +324,34 @@ def _with_offset_prefix(text: str, s: int, taken: list[tuple[int, int]]) -> int:
 
 
 def _direction(text: str, p: _Pending, has_dep: bool) -> int:
-    """Return the tense direction of the clause of a candidate (``0`` without a parse)."""
+    """Return the tense direction of the clause of a candidate (``0`` without a parse), doubled when firm."""
     if p.span is None or not has_dep:
         return tense.UNKNOWN
     direction = tense.direction(p.span)
     if direction == tense.UNKNOWN and _IN_UNITS.match(text, p.start) and tense.in_units_looks_ahead(p.span):
         return tense.AHEAD  # "... or in a week?": with no verb in the sentence, "in N days" looks ahead
-    return direction
+    return direction * tense.FIRM if tense.firm(p.span, direction) else direction
+
+
+def _agree_ranges(text: str, found: list[_Found]) -> list[_Found]:
+    """Make the two ends of each written range agree ("from October to March")."""
+    dated = [i for i, f in enumerate(found) if f.timex.type == "date"]
+    values = link_ranges(text, [(found[i].start, found[i].end, found[i].timex.value) for i in dated])
+    out = list(found)
+    for i, value in zip(dated, values, strict=True):
+        if value != found[i].timex.value:
+            out[i] = _Found(found[i].start, found[i].end, replace(found[i].timex, value=value))
+    return out
+
+
+def _near_local_anchor(text: str, p: _Pending, tx: Timex, local: LocalAnchor, direction: int) -> Timex:
+    """Resolve a bare weekday near a day named just before it ("on March 3 ... on Tuesday")."""
+    if tx.type != "date" or (wd := bare_weekday(text[p.start : p.end])) is None:
+        return tx
+    day = local.day_for(p.start)
+    if day is None:
+        return tx
+    return Timex(weekday_near(day, wd, direction).isoformat(), "day", anchored=True)
 
 
 def _anchor_value(anchor: tuple[int, str] | None, start: int) -> str | None:
@@ -328,4 +366,6 @@ def _drop_shadowed(found: list[_Found]) -> list[_Found]:
     """Drop the durations, times and sets that overlap a date; sort by offset."""
     found = sorted(found, key=lambda f: f.start)
     dated = [(f.start, f.end) for f in found if f.timex.type == "date"]
+    if not dated:
+        return found
     return [f for f in found if f.timex.type == "date" or not _overlaps(dated, f.start, f.end)]

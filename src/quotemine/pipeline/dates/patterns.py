@@ -12,7 +12,7 @@ import re
 
 from quotemine.pipeline.dates.words import DAY_WORDS, MONTHS
 
-__all__ = ["CANDIDATE_PATTERNS", "DIGIT_OR_MONTH", "OFFSET_PREFIX", "REL", "START_WORDS"]
+__all__ = ["CANDIDATE_PATTERNS", "CENTURY_CONJ", "DIGIT_OR_MONTH", "OFFSET_PREFIX", "REL", "START_WORDS"]
 
 START_WORDS = frozenset(
     {*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -23,7 +23,8 @@ START_WORDS = frozenset(
         "nearly almost some just only than wk upcoming "
         "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
         "first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 year-ago year-earlier mon tue tues wed thu "
-        "thur thurs fri sat sun".split()
+        "thur thurs fri sat sun every each daily weekly biweekly monthly quarterly yearly nightly hourly "
+        "annually semiannually biannually half noon midday midnight soon".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -45,7 +46,28 @@ OFFSET_PREFIX = re.compile(
 )
 OFIN = r"(?:(?i:of|in)\s+)?"
 DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
+SET_UNITS = (
+    r"(?i:day|week|weekend|month|quarter|year|morning|afternoon|evening|night|hour|spring|summer|fall|autumn|"
+    r"winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)"
+)
+CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|(?i:noon|midday|midnight)\b)"
+ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW})"
+#: What follows the first of two centuries: "and 21st centuries", "to the twenty-first centuries".
+CENTURY_CONJ = rf"\s+(?i:and|or|to|through)\s+(?:(?i:the)\s+)?{ORDINAL}[\s-]+(?i:centuries)\b"
 CANDIDATE_PATTERNS: tuple[str, ...] = (
+    # a span of time after "for", "over", "after"... that the entity recogniser missed ("after several
+    # quarters of losses", "for over an hour"); not "two days ago", "a week later" (dates)
+    rf"\b(?i:for|over|during|after|within|throughout|across)\s+(?P<d>(?:(?i:the)\s+)?(?:(?i:past|last|next|"
+    rf"coming|first|previous|final)\s+)?(?:(?i:more than|less than|nearly|almost|about|over|at least)\s+)?"
+    rf"(?:{NUMW}|(?i:several|many|a few|few|some))\s+(?i:seconds?|minutes?|hours?|days?|weeks?|months?|"
+    r"quarters?|years?|decades?))\b(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old)\b)",
+    rf"\b{CLOCK}(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
+    rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?){SET_UNITS}s?\b(?!-)",
+    r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|monthly|quarterly|yearly|nightly|"
+    r"hourly)(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|in|at|on|for|to|from|by|since|until|with|basis)\b)",
+    r"\b(?i:(?:the\s+)?(?:last|past|next|coming|first|previous)\s+|a\s+|half\s+a\s+)(?i:quarter|half)[\s-]"
+    r"(?i:century|centuries)\b",
     r"\b(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)\s+half|(?:first|last)\s+two\s+quarters)\s+of\s+"
     r"(?:(?:fiscal\s+)?[12]\d{3}|(?:this|last|next)\s+year|the\s+year))\b",
     r"\b(?i:(?:since\s+)?(?:the\s+)?(?:(?:this|last|next)\s+)?year[\s-]end)\b",
@@ -62,7 +84,10 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b{MODP}(?:{REL}\s+)?{WDAY}\b",
     rf"\b{MODP}(?i:today|yesterday|tomorrow|tonight)\b",
     r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|the future)\b",
-    rf"\b{MODP}{REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b",
+    # TimeML's "soon" (FUTURE_REF), not "as soon as"; "recent" before a noun was tried and dropped: as
+    # many false finds as true ones (annotators tag it unevenly)
+    r"(?<![Aa]s )\b(?i:soon)\b(?!\s+(?i:as|after|before|enough)\b)",
+    rf"\b{MODP}{REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?!-)",
     rf"\b{MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
     rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{NUMW}\s+"
     r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?i:ago|earlier|later|hence|from now)\b",
@@ -70,7 +95,9 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"(?:\s+(?i:of)\s+[12]\d{3})?",
     r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
     rf"\b{MODP}(?:[12]\d)?\d0'?s\b",
-    r"\b(?i:the\s+)?(?:1st|2nd|3rd|\d{1,2}th|21st)\s+(?i:century)\b",
+    rf"\b(?i:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW})[\s-]+(?i:century|centuries)\b",
+    # the first of two centuries: "the 20th" of "the 20th and 21st centuries" (no day of the month)
+    rf"\b(?P<d>(?i:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW}))(?={CENTURY_CONJ})",
     r"\b[12]\d{3}-[01]?\d-[0-3]?\d\b",
     r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b",
     rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year|than)\s+(?P<d>{MODP}(?:1[5-9]|20)\d{{2}})\b"
@@ -79,7 +106,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{WDAY},?\s+)?{C_MON}\s+(?:(?i:the)\s+)?{DAYW}\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
     rf"\b(?:{WDAY},?\s+)?(?:(?i:the)\s+)?{DAYW}\s+(?i:of)\s+{MONI}\b(?:,?\s+{OFIN}[12]\d{{3}}\b)?",
     r"\b[12]\d{3}-(?:0[1-9]|1[0-2])\b(?!-\d)",
-    rf"\b{MODP}(?:{REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b",
+    rf"\b{MODP}(?:{REL}|(?i:the\s+)?(?i:current))\s+(?i:qtr|yr|year|month|week|quarter)\b(?!-)",
     r"\b(?i:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start|earlier|later)\s+(?:of\s+|in\s+)?(?:the\s+)?)"
     r"(?i:year|month|week)\b",
     r"\b(?i:(?:the\s+)?year to date)\b",

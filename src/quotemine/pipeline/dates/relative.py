@@ -20,7 +20,9 @@ import datetime as dt
 import re
 
 from quotemine.pipeline.dates import words as w
+from quotemine.pipeline.dates.durations import set_value
 from quotemine.pipeline.dates.values import (
+    FIRM,
     ISO_DAY,
     SKIP,
     YEAR_UNKNOWN,
@@ -161,9 +163,9 @@ def _ref_word(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
     return Timex(w.REF_WORDS[m.group(0)], None)
 
 
-def _set(_r: Resolver, _m: re.Match[str], _ctx: Context) -> Outcome:
-    """Type "every week", "annually" as a set."""
-    return Timex(None, None, type="set")
+def _set(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
+    """Read "every week", "annually", "every Tuesday" as a set (``P1W``, ``P1Y``, ``XXXX-WXX-2``)."""
+    return Timex(set_value(m.string), None, type="set")
 
 
 def _upcoming(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
@@ -188,8 +190,11 @@ def _weekday_count(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
 
 
 def _in_units(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
-    """Read "will leave in two years" as a date ahead; skipped unless the clause looks ahead."""
-    if ctx.direction <= 0:
+    """Read "will leave in two years" as a date ahead; skipped unless the clause looks ahead.
+
+    "within two years" is a span (a duration), not the day two years on.
+    """
+    if ctx.direction <= 0 or m.string.startswith("within"):
         return SKIP
     return ago(m["num"], m["unit"], "from now", ctx) if ctx.ref else need_ref()
 
@@ -280,7 +285,7 @@ def _weekday(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
 
 
 def _month_name(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
-    """Read "March", "last March": "last"/"next" as said, else the nearest one (a tie: the past)."""
+    """Read "March", "last March": "last"/"next" as said, else the tense's way, else the nearest one."""
     rel = m["rel"]
     if m["mon"] == "may" and not rel:
         return None
@@ -294,7 +299,11 @@ def _month_name(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
         y = ref.year if mon < ref.month else ref.year - 1
     elif rel == "this":
         y = ref.year
-    else:  # the nearest one, whatever the tense; a tie goes to the past
+    elif ctx.direction <= -FIRM:  # "approved it in February": the latest February on or before publication
+        y = ref.year if mon <= ref.month else ref.year - 1
+    elif ctx.direction >= FIRM:  # "will vote in February": the next one (this month counts)
+        y = ref.year if mon >= ref.month else ref.year + 1
+    else:  # no firm tense to go by: the nearest one; a tie goes to the past
         diff = mon - ref.month
         off = min((diff, diff - 12, diff + 12), key=lambda o: (abs(o), o > 0))
         y, _ = shift_month(ref.year, ref.month, off)

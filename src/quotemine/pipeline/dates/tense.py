@@ -11,7 +11,9 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
-__all__ = ["AHEAD", "BACK", "UNKNOWN", "direction", "in_units_looks_ahead"]
+from quotemine.pipeline.dates.values import FIRM
+
+__all__ = ["AHEAD", "BACK", "FIRM", "UNKNOWN", "direction", "firm", "in_units_looks_ahead"]
 
 AHEAD: Final = 1
 BACK: Final = -1
@@ -29,6 +31,10 @@ _STATIVE = frozenset(
 _SAME_PAST = frozenset(
     "hurt cut put set hit cost let shut quit spread split bet cast burst bid rid shed upset read beat".split()
 )
+_AHEAD_WORDS = frozenset({"ahead", "advance"})
+_LEFT_WORDS = 6
+_UPCOMING = frozenset({"upcoming", "scheduled", "planned", "forthcoming", "coming", "proposed"})
+_WILL = frozenset({"will", "'ll", "shall", "wo", "ll", "would"})
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
 
 
@@ -42,15 +48,37 @@ def direction(span: Span) -> int:
         return UNKNOWN
     verb, hops = _governing_verb(span.root)
     if verb is None:
-        return UNKNOWN
+        return AHEAD if _event_ahead(span) else UNKNOWN
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if _looks_ahead(verb, auxes):
         return AHEAD
     # the past tense counts only for a verb the date modifies ("met on Tuesday", "closed Friday"),
     # not for a "said" reached through a long chain
-    if hops <= _PAST_HOPS and (verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
+    near = hops <= _PAST_HOPS
+    if near and (verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)):
         return BACK
-    return UNKNOWN
+    if _event_ahead(span):  # "has found herself in a race ahead of the vote on Monday"
+        return AHEAD
+    return BACK if near and verb.tag_ == "VBN" else UNKNOWN
+
+
+def _event_ahead(span: Span) -> bool:
+    """Tell a date of an event still to come: "ahead of the vote on Monday", "the upcoming talks on Friday".
+
+    Read leftwards from the date over at most six words of its sentence, stopping at a verb or a
+    punctuation mark: "ahead of"/"in advance of", or "upcoming", "scheduled", "planned".
+    """
+    doc = span.doc
+    sent_start = span.sent.start
+    for i in range(span.start - 1, max(sent_start, span.start - _LEFT_WORDS) - 1, -1):
+        tok = doc[i]
+        if tok.pos_ in _VERBS or tok.is_punct:
+            return False
+        if tok.lower_ in _UPCOMING:
+            return True
+        if tok.lower_ == "of" and i > sent_start and doc[i - 1].lower_ in _AHEAD_WORDS:
+            return True
+    return False
 
 
 def _governing_verb(tok: Token) -> tuple[Token | None, int]:
@@ -84,3 +112,28 @@ def in_units_looks_ahead(span: Span) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     named = prev is not None and prev.pos_ in ("NOUN", "PROPN", "NUM")  # "March in 1 year"
     return not named and not any(t.pos_ in _VERBS for t in span.sent)
+
+
+def firm(span: Span, found: int) -> bool:
+    """Tell whether the direction ``found`` is firm enough to move a bare month or season.
+
+    Firm: a simple past verb the date modifies ("approved it in February"), a past passive or
+    pluperfect ("was closed in June", "had closed in June"), or a verb with "will",
+    "shall" or "would" ("will reopen in the spring", "said he would resign in March"). An
+    infinitive ("to meet demand well into the summer") or a perfect ("has extended loans through
+    January") says too little about where a month falls.
+    """
+    if found == UNKNOWN or span.root.dep_ == "poss":
+        return False
+    verb, hops = _governing_verb(span.root)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if found == AHEAD:
+        return any(a.lower_ in _WILL for a in auxes) and not any(a.lemma_ == "have" for a in auxes)
+    if hops > _PAST_HOPS:
+        return False
+    # "closed it in June", or a past passive or pluperfect: "was closed in June", "had closed in June"
+    return (verb.tag_ == "VBD" and not auxes) or (
+        verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" for a in auxes)
+    )

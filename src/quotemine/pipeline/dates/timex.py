@@ -22,7 +22,9 @@ from typing import Any
 from quotemine.pipeline.dates import words as w
 from quotemine.pipeline.dates.absolute import ABSOLUTE_RULES
 from quotemine.pipeline.dates.calendar import HolidayCalendar
+from quotemine.pipeline.dates.durations import duration_value, set_value
 from quotemine.pipeline.dates.relative import LEADING_RULES, RELATIVE_RULES
+from quotemine.pipeline.dates.times import time_of_day
 from quotemine.pipeline.dates.values import SKIP, Context, Timex, first_rule, granularity_of, mk
 
 __all__ = ["Context", "Timex", "TimexResolver", "granularity_of", "normalise", "parse_reference"]
@@ -119,9 +121,12 @@ class TimexResolver:
         if lead is not SKIP:
             return lead
         t, modifier = _split_modifier(_strip_lead(t))
+        if w.SETS.search(t):  # "almost every day"
+            return Timex(set_value(t), None, type="set")
         res = self._read(t, modifier, ctx)
         if res is None:
-            return Timex(None, None, type="duration") if w.DURATION.search(t) else None
+            value = duration_value(t)
+            return Timex(value, None, type="duration") if value or w.DURATION.search(t) else None
         if modifier and res.value is not None:
             return replace(res, modifier=modifier)
         return res
@@ -148,7 +153,7 @@ class TimexResolver:
         if stripped != t and stripped and (res := self._date(stripped, ctx)) is not None:
             return res  # "Tuesday morning": the day
         if w.TIMES.search(t):
-            return Timex(None, None, type="time")
+            return time_of_day(t, ctx, self._date)
         if (res := self._date(t, ctx)) is not None:
             return res
         if modifier and t in ("year", "month", "week"):

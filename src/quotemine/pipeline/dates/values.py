@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Final, Literal, Protocol, TypeAlias
 
 __all__ = [
+    "FIRM",
     "NO_REF",
     "SKIP",
     "Context",
@@ -31,6 +32,8 @@ __all__ = [
 
 NO_REF: Final = "relative date and no publication date"
 YEAR_UNKNOWN: Final = "no publication date: year unknown"
+#: A tense direction times ``FIRM`` is a firm one (a simple past, "will"): it moves bare months and seasons.
+FIRM: Final = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,8 @@ class Context:
 
     Attributes:
         ref: The publication date, or ``None``.
-        direction: ``-1`` when the clause is in the past tense, ``1`` for the future, ``0`` unknown.
+        direction: ``-1`` when the clause is in the past tense, ``1`` for the future, ``0`` unknown;
+            doubled (``FIRM``) for a simple past or a "will".
         anchor: The value of the last resolved date before this one in the document, or ``None``.
 
     """

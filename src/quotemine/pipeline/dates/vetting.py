@@ -29,7 +29,7 @@ _YEAR_HEADS = frozenset(
 _AGE = re.compile(r"(?i)\b(?:years?|months?)[\s-]+old\b|\baged?\b|-year-old")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
 _DEICTIC: Final = ("Now", "now", "Today", "Currently")
-_ABBREVIATION = re.compile(r"\b[A-Za-z]{3,4}\.$")
+_ABBREVIATION = re.compile(r"\b[A-Za-z]{3,4}\.$|\b[apAP]\.[mM]\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ Check: TypeAlias = Callable[[DocView, int, int, Source], bool]
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop spaces and edge punctuation (but not the period of "Nov.") from a candidate span."""
+    """Drop spaces and edge punctuation (but not the period of "Nov." or "p.m.") from a candidate span."""
     while s < e and (text[s].isspace() or text[s] in "\"'“”‘’([,;:"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'“”‘’)],;:!?"):

@@ -46,6 +46,7 @@ REF_WORDS: Mapping[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
     "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
     "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
 }  # fmt: skip
 
 UNITS_W = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -85,8 +86,8 @@ SETS = re.compile(
     r"biweekly|semiannually|annual|seasonally)$"
 )
 TIMES = re.compile(
-    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|"
-    r"^(?:this|that|the|tomorrow|yesterday)?\s*(?:morning|afternoon|evening|night|tonight|overnight)$|^tonight$"
+    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midday|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|"
+    r"^(?:this|that|the|tomorrow|yesterday|last)?\s*(?:morning|afternoon|evening|night|tonight|overnight)$|^tonight$"
 )
 DURATION = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|recent|following|final)\s+)?"
@@ -156,7 +157,10 @@ P_YEAR = re.compile(r"^(?:fiscal\s+|calendar\s+|(?:the\s+)?year\s+|fy\s*)?" + YE
 P_DECADE = re.compile(
     r"^(?P<c>[12]\d)?(?P<d>\d)0'?s$|^'(?P<d2>\d)0s$|^(?P<w>" + "|".join(DECADE_WORDS) + r")$"
 )
-P_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$")
+P_CENTURY = re.compile(
+    r"^(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + r"))"
+    r"[\s-]+centur(?:y|ies)$"
+)
 P_QUARTER = re.compile(
     r"^(?:its\s+|their\s+)?(?:fiscal\s+)?(?:(?P<y1>[12]\d{3})\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|"
     r"1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{3})|\s+(?P<y3>[12]\d{3}))?$"
