@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal
+
+from quotemine.lexicons.cache import cache_key, cached
 
 __all__ = ["Gender", "first_name_gender", "pronoun_gender", "title_gender"]
 
@@ -132,6 +134,23 @@ class _Weights:
 
 @functools.cache
 def _first_names() -> dict[str, Gender]:
+    """Return the first names with one gender, from the on-disk cache when it holds them.
+
+    Weighing the 48,000 entries takes about a second; the cache (``quotemine.lexicons.cache``) is
+    keyed by gender-guesser's version and this module's own text, so a change to either rebuilds it.
+    """
+    key = cache_key(("quotemine", "gender-guesser"), (Path(__file__).read_text(encoding="utf-8"),))
+    return cached("first-name-genders", key, _read_first_names, dict, _genders)
+
+
+def _genders(data: Any) -> dict[str, Gender]:
+    """Check the cached mapping's values (a file edited by hand must not give a third gender)."""
+    if not isinstance(data, dict) or any(v not in ("female", "male") for v in data.values()):
+        raise ValueError("not a name-to-gender mapping")
+    return {str(k): v for k, v in data.items()}
+
+
+def _read_first_names() -> dict[str, Gender]:
     """Read gender-guesser's name file (its own ``Detector`` keeps no per-entry view of conflicts).
 
     The file has one entry per name and gender code with a frequency per country, and ``=`` lines
