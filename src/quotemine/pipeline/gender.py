@@ -128,7 +128,9 @@ def _span(doc: Doc, bounds: Sequence[object] | None) -> Span | None:
     if bounds is None or len(bounds) != 2:
         return None
     start, end = bounds
-    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(doc.text):
+    # ``doc.text`` joins every token: the text's length is read off the last token instead
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= length:
         return None
     return doc.char_span(start, end, alignment_mode="expand")
 
