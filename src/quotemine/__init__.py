@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from quotemine._version import __version__
 from quotemine.api import DEFAULT_MODEL, Article, Extractor, Page, add_pipes, extract, load_pipeline
 from quotemine.errors import (
@@ -20,8 +22,10 @@ from quotemine.errors import (
     SchemaVersionError,
 )
 from quotemine.schema import SCHEMA_VERSION, Failure, Report, report_json_schema
-from quotemine.views.arrow import arrow_schema
-from quotemine.views.frames import frames
+
+if TYPE_CHECKING:
+    from quotemine.views.arrow import arrow_schema
+    from quotemine.views.frames import frames
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -46,3 +50,16 @@ __all__ = [
     "load_pipeline",
     "report_json_schema",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the table views on first use (PEP 562): extracting one article never needs them."""
+    if name == "arrow_schema":
+        from quotemine.views.arrow import arrow_schema
+
+        return arrow_schema
+    if name == "frames":
+        from quotemine.views.frames import frames
+
+        return frames
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
