@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import typing as _typing
 
 from quotemine._version import __version__
 from quotemine.api import DEFAULT_MODEL, Article, Extractor, Page, add_pipes, extract, load_pipeline
@@ -23,7 +23,7 @@ from quotemine.errors import (
 )
 from quotemine.schema import SCHEMA_VERSION, Failure, Report, report_json_schema
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from quotemine.views.arrow import arrow_schema
     from quotemine.views.frames import frames
 
@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     """Load the table views on first use (PEP 562): extracting one article never needs them."""
     if name == "arrow_schema":
         from quotemine.views.arrow import arrow_schema
