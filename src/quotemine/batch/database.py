@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from quotemine.batch.sinks import PARQUET_PART_DOCS, PARQUET_PART_SECONDS
-from quotemine.batch.workers import Outcome
+from quotemine.batch.sinks import PARQUET_PART_DOCS, PARQUET_PART_SECONDS, PartSink
 from quotemine.errors import QuotemineError
 from quotemine.schema import Failure, Report
 from quotemine.views.arrow import arrow_type, require_pyarrow
@@ -208,7 +206,7 @@ def _mention_rows(
     ]
 
 
-class DuckDBSink:
+class DuckDBSink(PartSink):
     """Write results into a DuckDB database, one transaction per part; list done ids on open."""
 
     def __init__(
@@ -216,10 +214,8 @@ class DuckDBSink:
     ) -> None:
         self.duckdb = require_duckdb()
         self.pa = require_pyarrow()
+        super().__init__(part_docs, part_seconds)
         self.path = path
-        self.part_docs, self.part_seconds = part_docs, part_seconds
-        self.pending: list[Outcome] = []
-        self.since = time.monotonic()
         self.schemas = {
             name: self.pa.schema([(c, arrow_type(kind)) for c, kind in columns])
             for name, columns in DB_TABLES.items()
@@ -282,14 +278,6 @@ class DuckDBSink:
             with contextlib.suppress(self.duckdb.Error):
                 self.con.rollback()
             raise
-
-    def write(self, results: Sequence[Outcome]) -> None:
-        """Queue the results; commit a part when enough are queued or the oldest has waited long."""
-        if not self.pending:
-            self.since = time.monotonic()
-        self.pending.extend(results)
-        if len(self.pending) >= self.part_docs or time.monotonic() - self.since >= self.part_seconds:
-            self.flush()
 
     def flush(self) -> None:
         """Insert the queued results into every table in one transaction."""

@@ -27,7 +27,7 @@ from quotemine.views.frames import TABLES, parse_results, require_pandas
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["JsonlSink", "ParquetSink"]
+__all__ = ["JsonlSink", "ParquetSink", "PartSink"]
 
 _FSYNC_EVERY = 200
 PARQUET_PART_DOCS = 100
@@ -112,7 +112,32 @@ class JsonlSink:
             self.close()
 
 
-class ParquetSink:
+class PartSink:
+    """The batching policy of the table sinks: results are queued and written a part at a time.
+
+    A part is written when ``part_docs`` results are queued or the oldest has waited
+    ``part_seconds``; subclasses write it in ``flush`` and then empty ``pending``.
+    """
+
+    def __init__(self, part_docs: int, part_seconds: float) -> None:
+        self.part_docs, self.part_seconds = part_docs, part_seconds
+        self.pending: list[Outcome] = []
+        self.since = time.monotonic()
+
+    def write(self, results: Sequence[Outcome]) -> None:
+        """Queue the results; write a part when enough are queued or the oldest has waited long."""
+        if not self.pending:
+            self.since = time.monotonic()
+        self.pending.extend(results)
+        if len(self.pending) >= self.part_docs or time.monotonic() - self.since >= self.part_seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued results as one part."""
+        raise NotImplementedError
+
+
+class ParquetSink(PartSink):
     """Write each table as a folder of Parquet parts; a part is renamed into place, documents last."""
 
     def __init__(
@@ -123,12 +148,10 @@ class ParquetSink:
         import pyarrow.parquet  # type: ignore[import-untyped,unused-ignore]  # the tables extra
 
         self.parquet = pyarrow.parquet
+        super().__init__(part_docs, part_seconds)
         self.path = path
-        self.part_docs, self.part_seconds = part_docs, part_seconds
         self.tables = [name for name in TABLES if name != "documents"] + ["documents"]
         self.done: set[str] = set()
-        self.pending: list[Outcome] = []
-        self.since = time.monotonic()
         with _writing(path):
             path.mkdir(parents=True, exist_ok=True)
             for name in self.tables:
@@ -155,14 +178,6 @@ class ParquetSink:
             ids = self.pandas.read_parquet(file, columns=["doc_id"])["doc_id"]
             self.done.update(str(i) for i in ids.dropna())
         return max(complete, default=-1) + 1
-
-    def write(self, results: Sequence[Outcome]) -> None:
-        """Queue the results; write a part when enough are queued or the oldest has waited long."""
-        if not self.pending:
-            self.since = time.monotonic()
-        self.pending.extend(results)
-        if len(self.pending) >= self.part_docs or time.monotonic() - self.since >= self.part_seconds:
-            self.flush()
 
     def flush(self) -> None:
         """Write the queued results as one part of every table, documents last."""
