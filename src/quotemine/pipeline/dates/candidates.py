@@ -40,7 +40,12 @@ _F_DIGIT, _F_START, _F_WEAK, _F_APOS, _F_STRONG, _F_NAMED = 1, 2, 4, 8, 16, 32
 _FLAG_CACHE_MAX: Final = 200_000
 _PAIR_CACHE_MAX: Final = 100_000
 _STRONG_AHEAD = 3  # a function word opens a date only with a date word this many tokens ahead
-# a general candidate pattern, the group to report, and its ``regex`` twin (for partial matching)
+# The ``regex`` twins that rule patterns out by partial matching cost about a tenth of a second to
+# compile: worth it over a batch, not for one article. The first documents try every pattern (the
+# same matches, a little slower) and the twins are compiled once this many documents were seen.
+_WARMUP_DOCS: Final = 3
+# a general candidate pattern, the group to report, and its ``regex`` twin (for partial matching;
+# ``None`` before the twins are compiled)
 _General: TypeAlias = tuple[re.Pattern[str], str | int, Any]
 # a token text's word-class bits and the general patterns worth trying at it
 _WordInfo: TypeAlias = tuple[int, tuple[_General, ...]]
@@ -100,6 +105,7 @@ class CandidateFinder:
         self._strong = frozenset((START_WORDS - _WEAK) | _UNIT_WORDS | first)
         self._flag_cache: dict[int, _WordInfo] = {}
         self._pair_cache: dict[str, tuple[_General, ...]] = {}
+        self._docs_seen = 0
 
     @functools.cached_property
     def _general_partial(self) -> list[regex.Pattern[str]]:
@@ -116,6 +122,7 @@ class CandidateFinder:
         words and digits (a function word such as "the" or "in" only when a date word follows
         within three tokens), the named-day patterns at the first words of their names.
         """
+        self._docs_seen += 1
         bits, infos, which, idxs, lens = self._flags(doc)
         if len(self._pair_cache) > _PAIR_CACHE_MAX:
             self._pair_cache.clear()
@@ -143,6 +150,8 @@ class CandidateFinder:
 
     def _narrowed(self, probe: str, pats: tuple[_General, ...]) -> tuple[_General, ...]:
         """Return the patterns that may still match text opening with ``probe`` (two words)."""
+        if any(p[2] is None for p in pats):  # still warming up: try them all
+            return pats
         narrowed = self._pair_cache.get(probe)
         if narrowed is None:
             narrowed = self._pair_cache[probe] = tuple(
@@ -167,23 +176,29 @@ class CandidateFinder:
         if len(cache) > _FLAG_CACHE_MAX:
             cache.clear()
         infos: list[_WordInfo] = []
+        warm = self._docs_seen > _WARMUP_DOCS
         for key, at in zip(uniq.tolist(), first.tolist(), strict=True):
             info = cache.get(key)
             if info is None:
-                info = cache[key] = self._word_info(strings[key], strings[int(arr[at, 1])])
+                info = self._word_info(strings[key], strings[int(arr[at, 1])], warm)
+                if warm:  # an unfiltered info is right but slow: keep only filtered ones
+                    cache[key] = info
             infos.append(info)
         bits = numpy.asarray([info[0] for info in infos], dtype="int64")[inverse]
         return bits, infos, inverse.tolist(), arr[:, 2].tolist(), arr[:, 3].tolist()
 
-    def _word_info(self, orth: str, low: str) -> _WordInfo:
+    def _word_info(self, orth: str, low: str, warm: bool = True) -> _WordInfo:
         """Return the word-class bits of a token and the general patterns that may match at it.
 
         A general pattern is left out only when it cannot match any text that begins with the
-        token (a partial match over the token alone fails), so leaving it out never hides a match.
+        token (a partial match over the token alone fails), so leaving it out never hides a match;
+        before ``warm``, none is left out.
         """
         flag, probe = self._word_bits(orth, low)
         pats: tuple[_General, ...] = ()
-        if probe is not None:
+        if probe is not None and not warm:
+            pats = tuple((pat, g, None) for pat, g in self._general)
+        elif probe is not None:
             pats = tuple(
                 (pat, g, partial)
                 for (pat, g), partial in zip(self._general, self._general_partial, strict=True)
