@@ -94,7 +94,7 @@ class MoneyParser(Pipe):
     def _set_data(self, data: Mapping[str, Any]) -> None:
         self.data = dict(data)
         self.lex = build_lexicon(self.data, iso_rows())
-        patterns = MoneyPatterns.build(self.lex, self.data)
+        patterns = MoneyPatterns.load(self.lex, self.data)
         self._scanner = Scanner(self.lex, patterns)
         self._refiner = Refiner(self.lex, patterns)
         hot_words = {w for n in self.lex.names for w in n.split()} | set(self.lex.subunits)

@@ -9,8 +9,10 @@ qualifiers (``"more than"``), ranges (``"$5-6 million"``, ``"between 3 and 4 eur
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from quotemine.pipeline.money import amounts as am
@@ -140,6 +142,24 @@ class MoneyPatterns:
         return self._compiled("qualifier")
 
     @classmethod
+    def load(cls, lex: CurrencyLexicon, data: Mapping[str, Any]) -> MoneyPatterns:
+        """Return the patterns of a lexicon, their sources read from the on-disk cache when it has them.
+
+        Writing the sources (tries of some thousand currency forms) takes a tenth of a second of
+        every start. The cache (``quotemine.lexicons.cache``) is keyed by the lexicon data, the
+        ISO 4217 package's version and the text of the modules that write the sources.
+        """
+        from quotemine.lexicons.cache import cache_key, cached
+        from quotemine.pipeline.money import currency
+
+        texts = [json.dumps(data, sort_keys=True, default=str)]
+        texts += [Path(module.__file__ or "").read_text(encoding="utf-8") for module in (am, currency)]
+        texts.append(Path(__file__).read_text(encoding="utf-8"))
+        key = cache_key(("quotemine", "iso4217"), texts)
+        sources = cached("money-patterns", key, lambda: cls.build(lex, data)._sources, dict, _sources)
+        return cls(sources, dict(data.get("qualifiers", {})))
+
+    @classmethod
     def build(cls, lex: CurrencyLexicon, data: Mapping[str, Any]) -> MoneyPatterns:
         """Write the pattern sources of a lexicon; each is compiled on first use.
 
@@ -207,6 +227,13 @@ class MoneyPatterns:
             "qualifier": r"(?i)(?<![\w])(" + alternation(qualifiers) + r")\s+$",
         }
         return cls(sources, qualifiers)
+
+
+def _sources(data: Any) -> dict[str, str]:
+    """Check cached pattern sources: a mapping of names to strings."""
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise ValueError("not a mapping of pattern sources")
+    return {str(k): v for k, v in data.items()}
 
 
 def _period(lex: CurrencyLexicon) -> str:
