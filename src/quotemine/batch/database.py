@@ -91,6 +91,7 @@ SELECT
     d.published,
     d.title,
     q.quote_id,
+    q."group",
     q.kind,
     q.text AS quote,
     q.speaker_type,
