@@ -53,7 +53,7 @@ _LEADS: Final = (
     | _ONE
     | frozenset(
         "previous following final first initial over under about around nearly almost roughly some up to "
-        "at least most less more than for within just only half quarter another those these".split()
+        "at least most less more than for within just only half quarter another those these or and".split()
     )
 )
 _OF_BEFORE: Final = _MANY | frozenset({"couple", "dozen", "half"})
@@ -199,6 +199,8 @@ _ADVERBS: Mapping[str, str] = {
     "yearly": "P1Y", "biannually": "P6M", "semiannually": "P6M", "semi-annually": "P6M", "hourly": "PT1H",
 }  # fmt: skip
 _OTHER = re.compile(r"^other\s+")
+# "twice a year", "three times a week": TimeML gives the period (``P1Y``); how often is its freq
+_FREQUENCY = re.compile(r"^(?:once|twice|thrice|\S+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>[a-z]+)$")
 
 
 def set_value(text: str) -> str | None:
@@ -214,6 +216,8 @@ def set_value(text: str) -> str | None:
     """
     if text in _ADVERBS:
         return _ADVERBS[text]
+    if (f := _FREQUENCY.match(text)) is not None:
+        return duration_value("one " + f["unit"])
     m = _EVERY.match(text)
     if m is None:
         return None
@@ -230,8 +234,8 @@ def set_value(text: str) -> str | None:
         return "XXXX-WXX-WE"
     other = _OTHER.match(rest)
     value = duration_value(rest[other.end() :] if other else rest)
-    if value is None or "X" in value:
-        return None
+    if value is None or (other and "X" in value):
+        return None  # "every few months": PXM
     if other:  # "every other week": every second one
         return re.sub(r"\d+", lambda n: str(2 * int(n.group(0))), value, count=1)
     return value
