@@ -41,9 +41,9 @@ from spacy.tokens import Doc, Span
 from quotemine.extensions import doc_text
 from quotemine.pipeline.dates import tense
 from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
-from quotemine.pipeline.dates.durations import duration_value
-from quotemine.pipeline.dates.compact import compact_end, offset_duration, split_count_range
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
+from quotemine.pipeline.dates.compact import compact_end, offset_duration, split_count_range
+from quotemine.pipeline.dates.durations import duration_value
 from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
 from quotemine.pipeline.dates.patterns import CENTURY_CONJ, LATER_IN, OFFSET_PREFIX
@@ -380,7 +380,7 @@ def _split_ranges(text: str, found: list[_Found]) -> list[_Found]:
             out.append(_Found(f.start + b_start, f.end, replace(tx, value=b_value)))
             continue
         second = compact_end(text, f.end, tx.value) if tx.type == "date" and tx.value else None
-        if second is None or _overlaps(spans, second[0], second[1]):
+        if second is None or tx.value is None or _overlaps(spans, second[0], second[1]):
             out.append(f)
             continue
         s2, e2, value, year = second

@@ -82,7 +82,8 @@ MOD_MAP: Mapping[str, str] = {"early": "early", "earlier": "early", "beginning":
                                "close": "late"}  # fmt: skip
 TOD = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|overnight)$")
 SETS = re.compile(
-    r"^(?:every|each|per)\b|^(?:once|twice|thrice|\S+ times) (?:a|an|per|each|every) |^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
+    r"^(?:every|each|per)\b|^(?:once|twice|thrice|\S+ times) (?:a|an|per|each|every) |"
+    r"^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
     r"biweekly|semiannually|annual|seasonally)$"
 )
 TIMES = re.compile(
