@@ -165,3 +165,33 @@ def test_compact_year_range_gives_both_ends(nlp: Language) -> None:
 def test_a_day_and_a_count_are_no_range(nlp: Language) -> None:
     found = run(nlp, "The Harle crews met on May 4 and 5 people were hurt.")
     assert [x for x, _, _ in found] == ["May 4"]
+
+
+# ------------------------------------------------------------------------ anchored units
+def test_the_next_day_counts_from_the_date_last_named(nlp: Language) -> None:
+    found = run(nlp, "The Varn talks opened on March 3 and closed the next day.")
+    assert ("the next day", "date", "2021-03-04") in found
+
+
+def test_the_day_before_counts_from_the_date_last_named(nlp: Language) -> None:
+    found = run(nlp, "Ms. Pell arrived on May 2, 2019; her partner had come the day before.")
+    assert ("the day before", "date", "2019-05-01") in found
+
+
+def test_the_day_after_an_event_is_no_anchored_day(nlp: Language) -> None:
+    found = run(nlp, "The day after the vote, the mayor of Quenby resigned.")
+    assert not any(t == "date" for _, t, _ in found)
+
+
+def test_two_units_on(nlp: Language) -> None:
+    assert ("the week after next", "date", "2021-W26") in run(
+        nlp, "The Brisk board will vote the week after next."
+    )
+    assert ("the month before last", "date", "2021-04") in run(
+        nlp, "Tolls at Harrowgate rose the month before last."
+    )
+
+
+def test_the_same_week_with_nothing_named_before_has_no_invented_value(nlp: Language) -> None:
+    found = run(nlp, "The Sorrel guild met the same week the mill closed.")
+    assert not any(t == "date" for _, t, _ in found)

@@ -124,6 +124,11 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"roughly|around)\s+)?{COUNTW}(?:(?:\s*-\s*|\s+(?i:to|or|and)\s+){COUNTW})?\s+(?i:seconds?|minutes?|"
     r"hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries))\b(?!-|\s+(?i:ago|earlier|later|"
     r"from now|before|after|hence|old|of age)\b)",
+    # a unit counted from the date last named ("the next day", "the day before", "the same week") or two
+    # units on ("the week after next"); "the day after the vote" is no date of its own
+    r"\b(?i:the\s+)(?i:(?:following|next|previous|preceding|prior|same)\s+day|(?:following|previous|preceding|"
+    r"prior|same)\s+(?:week|month)|(?:week|weekend|month|year)\s+(?:after\s+next|before\s+last)|day\s+(?:before|"
+    r"after)(?=\s*(?:[.,;:!?)\"\u201d]|$|\s+(?:and|but|when|as|while)\b)))\b",
     # how often: "twice a year", "three times a week" (TimeML: a set with the period as its value)
     rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?i:a|an|per|each|every)\s+"
     r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade)\b(?!-)",
