@@ -195,3 +195,28 @@ def test_two_units_on(nlp: Language) -> None:
 def test_the_same_week_with_nothing_named_before_has_no_invented_value(nlp: Language) -> None:
     found = run(nlp, "The Sorrel guild met the same week the mill closed.")
     assert not any(t == "date" for _, t, _ in found)
+
+
+# ------------------------------------------------------------------------ counts, periods, weekdays
+@pytest.mark.parametrize(
+    "text, value", [("the past year", "P1Y"), ("the past decade", "P10Y"), ("recent years", "PXY")]
+)
+def test_a_singular_unit_after_past_counts_one(text: str, value: str) -> None:
+    from quotemine.pipeline.dates.durations import duration_value
+
+    assert duration_value(text) == value
+
+
+def test_every_other_weekday_is_a_set_on_that_weekday(nlp: Language) -> None:
+    found = run(nlp, "Members of the Calder club meet every other Thursday.")
+    assert found == [("every other Thursday", "set", "XXXX-WXX-4")]
+
+
+def test_days_a_week_is_a_rate(nlp: Language) -> None:
+    assert ("a week", "set", "P1W") in run(nlp, "The Ferrin shop is open seven days a week.")
+
+
+def test_the_year_ended_is_the_span_a_figure_covers(nlp: Language) -> None:
+    found = run(nlp, "Tarbell Ltd lost money for the year ended March 31.")
+    assert ("the year", "duration", "P1Y") in found
+    assert any(x == "March 31" and t == "date" for x, t, _ in found)

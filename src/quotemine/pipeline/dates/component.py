@@ -75,7 +75,9 @@ _SPACES = re.compile(r"\s+")
 _CENTURY_CONJ = re.compile(CENTURY_CONJ)
 _OFFSET_END = re.compile(r"\b(?:ago|earlier|later)$", re.IGNORECASE)  # "over an hour later" holds its span
 _RATE = re.compile(r"(?i:a|an|per)\s+(?i:hour|day|week|month|quarter|year)")
-_RATE_BEFORE = re.compile(r"(?:\d|%|\b(?i:percent|cents?|million|billion|thousand|hours|times|barrels))\s+$")
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|\b(?i:percent|cents?|million|billion|thousand|hours|days|nights|weeks|months|times|barrels))\s+$"
+)
 _RATE_LOOKBACK: Final = 20
 _LATER_IN = re.compile(LATER_IN)
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)

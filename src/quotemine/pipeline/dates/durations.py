@@ -42,6 +42,8 @@ _SMALLER: Mapping[str, tuple[str, int, bool]] = {
     "W": ("D", 7, False),
 }  # fmt: skip
 _VAGUE: Final = frozenset("few several many some couple numerous recent coming past last next".split())
+# words that leave the count open even before a singular unit ("some year"); "the past decade" is one
+_OPEN_COUNT: Final = frozenset("few several many some couple numerous".split())
 _MANY: Final = frozenset({"dozens", "hundreds", "thousands", "scores"})
 _SCALES: Mapping[str, int] = {"hundred": 100, "thousand": 1000, "dozen": 12}
 _ONE: Final = frozenset({"a", "an", "one", "the", "that", "this", "its", "their", "whole", "entire", "full"})
@@ -187,7 +189,7 @@ def _count(head: Sequence[str], unit: str, *, plural: bool) -> Fraction | None:
     n = _number(head)
     if n is not None and n > 0:
         return n
-    if plural or any(t in _VAGUE or t in _MANY for t in head):
+    if plural or any(t in _OPEN_COUNT or t in _MANY for t in head):
         return None  # "years", "some months", "the past several days"
     return Fraction(1)  # "the year", "a day", "the fiscal year"
 
@@ -233,6 +235,8 @@ def set_value(text: str) -> str | None:
     if rest in ("weekend", "weekends"):
         return "XXXX-WXX-WE"
     other = _OTHER.match(rest)
+    if other and (wd := w.WEEKDAYS.get(rest[other.end() :].rstrip("s"))) is not None:
+        return f"XXXX-WXX-{wd + 1}"  # "every other Thursday": the weekday it falls on
     value = duration_value(rest[other.end() :] if other else rest)
     if value is None or (other and "X" in value):
         return None  # "every few months": PXM

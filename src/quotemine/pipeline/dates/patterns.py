@@ -36,7 +36,7 @@ START_WORDS = frozenset(
         "seconds minutes hours days weeks months years decades centuries century less under well roughly "
         "around many between once twice thrice up at thirteen fourteen fifteen sixteen seventeen eighteen "
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
-        "thousand times barrels".split()
+        "thousand times barrels nights".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -116,7 +116,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"fortnights?|months?|years?|decades?|century|centuries)\s+(?i:ago|earlier|later|hence|from now)\b"
     rf"(?!{LATER_IN})",  # not "later this week"
     # a rate: "$40,000 a year", "5% a year", "24 hours a day", "per month" (TimeML: a set, P1Y)
-    r"(?:\d[\d,.]*\s*%?|(?i:percent|cents?|million|billion|thousand|hours|times|barrels))\s+(?P<d>(?i:a|an|per)\s+"
+    r"(?:\d[\d,.]*\s*%?|(?i:percent|cents?|million|billion|thousand|hours|days|nights|weeks|months|times|barrels))\s+(?P<d>(?i:a|an|per)\s+"
     r"(?i:hour|day|week|month|quarter|year))\b(?!-|\s+(?i:ago|earlier|later|after|before|from|or|and|of|to)\b)",
     # a count of a unit standing alone ("took 18 months", "between two and four weeks"); the ends of a
     # range are split later; not an offset ("two days ago"), an age or a compound ("two-year")
@@ -129,6 +129,9 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?i:the\s+)(?i:(?:following|next|previous|preceding|prior|same)\s+day|(?:following|previous|preceding|"
     r"prior|same)\s+(?:week|month)|(?:week|weekend|month|year)\s+(?:after\s+next|before\s+last)|day\s+(?:before|"
     r"after)(?=\s*(?:[.,;:!?)\"\u201d]|$|\s+(?:and|but|when|as|while)\b)))\b",
+    # the span a figure covers: "the year ended March 31", "the nine months ending in June" (a duration)
+    rf"\b(?P<d>(?i:the\s+)(?:(?i:fiscal|first|last|past|latest)\s+)?(?:{COUNTW}\s+)?(?i:years?|months?|weeks?))"
+    r"(?=\s+(?i:ended|ending)\b)",
     # how often: "twice a year", "three times a week" (TimeML: a set with the period as its value)
     rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?i:a|an|per|each|every)\s+"
     r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade)\b(?!-)",
