@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
 from quotemine.pipeline.dates import DateResolver
 from quotemine.pipeline.dates.compact import compact_end, offset_duration, split_count_range
-from quotemine.pipeline.dates.durations import set_value
+from quotemine.pipeline.dates.durations import duration_value, set_value
 
 REF = dt.date(2021, 6, 16)  # a Wednesday
 
@@ -199,11 +199,16 @@ def test_the_same_week_with_nothing_named_before_has_no_invented_value(nlp: Lang
 
 # ------------------------------------------------------------------------ counts, periods, weekdays
 @pytest.mark.parametrize(
-    "text, value", [("the past year", "P1Y"), ("the past decade", "P10Y"), ("recent years", "PXY")]
+    "text, value",
+    [
+        ("the past year", "P1Y"),
+        ("the past decade", "P10Y"),
+        ("recent years", "PXY"),
+        ("all day", "P1D"),
+        ("a half-hour", "PT30M"),
+    ],
 )
 def test_a_singular_unit_after_past_counts_one(text: str, value: str) -> None:
-    from quotemine.pipeline.dates.durations import duration_value
-
     assert duration_value(text) == value
 
 
@@ -220,3 +225,12 @@ def test_the_year_ended_is_the_span_a_figure_covers(nlp: Language) -> None:
     found = run(nlp, "Tarbell Ltd lost money for the year ended March 31.")
     assert ("the year", "duration", "P1Y") in found
     assert any(x == "March 31" and t == "date" for x, t, _ in found)
+
+
+def test_set_for_a_weekday_looks_ahead(nlp: Language) -> None:
+    assert ("Friday", "date", "2021-06-18") in run(nlp, "The Hollin council vote is set for Friday.")
+
+
+def test_a_clock_time_with_its_zone_holds_its_weekday(nlp: Language) -> None:
+    found = run(nlp, "The Brenna storm hit at 3 p.m. EST on Tuesday.")
+    assert found == [("3 p.m. EST on Tuesday", "time", "2021-06-15T15:00")]

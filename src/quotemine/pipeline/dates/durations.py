@@ -46,7 +46,9 @@ _VAGUE: Final = frozenset("few several many some couple numerous recent coming p
 _OPEN_COUNT: Final = frozenset("few several many some couple numerous".split())
 _MANY: Final = frozenset({"dozens", "hundreds", "thousands", "scores"})
 _SCALES: Mapping[str, int] = {"hundred": 100, "thousand": 1000, "dozen": 12}
-_ONE: Final = frozenset({"a", "an", "one", "the", "that", "this", "its", "their", "whole", "entire", "full"})
+_ONE: Final = frozenset(
+    {"a", "an", "one", "the", "that", "this", "its", "their", "whole", "entire", "full", "all"}
+)
 _TAIL_OK: Final = frozenset({"long", "old", "straight", "running", "or so", "in a row"})
 _SKIP_BEFORE: Final = frozenset({"full", "straight", "fiscal", "calendar", "consecutive", "additional",
                                   "more", "extra", "further", "long", "short"})  # fmt: skip
@@ -179,6 +181,8 @@ def _may_lead(head: Sequence[str], i: int) -> bool:
 
 def _count(head: Sequence[str], unit: str, *, plural: bool) -> Fraction | None:
     """Return the count the words before the unit give, or ``None`` for a vague one ("some", "recent")."""
+    if head and head[-1] == "half" and len(head) <= 2 and unit in ("hour", "day", "minute"):
+        return _HALF  # "a half-hour", "half-day"
     if head and head[-1] in ("quarter", "half") and unit in ("century", "centurie", "decade", "year"):
         frac = _QUARTER if head[-1] == "quarter" else _HALF  # "a quarter-century", "half a century"
         return frac

@@ -84,7 +84,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"coming|first|previous|final)\s+)?(?:(?i:more than|less than|nearly|almost|about|over|at least)\s+)?"
     rf"(?:{NUMW}|(?i:several|many|a few|few|some))\s+(?i:seconds?|minutes?|hours?|days?|weeks?|months?|"
     r"quarters?|years?|decades?))\b(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old)\b)",
-    rf"\b{CLOCK}(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
+    rf"\b{CLOCK}(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET))?"
+    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
     rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?){SET_UNITS}s?\b(?!-)",
     r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|monthly|quarterly|yearly|nightly|"
     r"hourly)(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|in|at|on|for|to|from|by|since|until|with|basis)\b)",
