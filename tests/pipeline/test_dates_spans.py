@@ -234,3 +234,9 @@ def test_set_for_a_weekday_looks_ahead(nlp: Language) -> None:
 def test_a_clock_time_with_its_zone_holds_its_weekday(nlp: Language) -> None:
     found = run(nlp, "The Brenna storm hit at 3 p.m. EST on Tuesday.")
     assert found == [("3 p.m. EST on Tuesday", "time", "2021-06-15T15:00")]
+
+
+def test_a_clock_time_written_close_has_a_value(nlp: Language) -> None:
+    found = run(nlp, "The Garth shop opens from 5 to 6pm.")
+    assert ("6pm", "time", "2021-06-16T18:00") in found
+    assert all(v is not None for _, t, v in found if t == "time")  # no bare twin without a value

@@ -411,9 +411,18 @@ def _anchor_value(anchor: tuple[int, str] | None, start: int) -> str | None:
 
 
 def _drop_shadowed(found: list[_Found]) -> list[_Found]:
-    """Drop the durations, times and sets that overlap a date; sort by offset."""
+    """Drop the non-dates that overlap a date or, with no value, one with a value; sort by offset.
+
+    "5 to 6pm" with no value gives way to "6pm" with one.
+    """
     found = sorted(found, key=lambda f: f.start)
     dated = [(f.start, f.end) for f in found if f.timex.type == "date"]
-    if not dated:
-        return found
-    return [f for f in found if f.timex.type == "date" or not _overlaps(dated, f.start, f.end)]
+    valued = [(f.start, f.end) for f in found if f.timex.type != "date" and f.timex.value is not None]
+    return [
+        f
+        for f in found
+        if f.timex.type == "date"
+        or not (
+            _overlaps(dated, f.start, f.end) or (f.timex.value is None and _overlaps(valued, f.start, f.end))
+        )
+    ]

@@ -87,7 +87,7 @@ SETS = re.compile(
     r"biweekly|semiannually|annual|seasonally)$"
 )
 TIMES = re.compile(
-    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midday|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|"
+    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midday|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|(?<=\d)[ap]\.?m\b|"
     r"^(?:this|that|the|tomorrow|yesterday|last)?\s*(?:morning|afternoon|evening|night|tonight|overnight)$|^tonight$"
 )
 DURATION = re.compile(
