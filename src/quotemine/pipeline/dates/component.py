@@ -42,11 +42,20 @@ from quotemine.extensions import doc_text
 from quotemine.pipeline.dates import tense
 from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
+from quotemine.pipeline.dates.compact import compact_end, offset_duration, split_count_range
+from quotemine.pipeline.dates.durations import duration_value
 from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
-from quotemine.pipeline.dates.patterns import CENTURY_CONJ, OFFSET_PREFIX
+from quotemine.pipeline.dates.patterns import CENTURY_CONJ, LATER_IN, OFFSET_PREFIX
 from quotemine.pipeline.dates.ranges import link_ranges
-from quotemine.pipeline.dates.timex import Context, Timex, TimexResolver, granularity_of, parse_reference
+from quotemine.pipeline.dates.timex import (
+    Context,
+    Timex,
+    TimexResolver,
+    granularity_of,
+    normalise,
+    parse_reference,
+)
 from quotemine.pipeline.dates.vetting import DocView, first_objection, trim
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import DateRecord, add_warning, get_published, set_dates, set_published
@@ -64,6 +73,14 @@ _IN_UNITS = re.compile(r"(?i:in|within)\s")
 _YEAR_START = re.compile(r"\d{4}")
 _SPACES = re.compile(r"\s+")
 _CENTURY_CONJ = re.compile(CENTURY_CONJ)
+_OFFSET_END = re.compile(r"\b(?:ago|earlier|later)$", re.IGNORECASE)  # "over an hour later" holds its span
+_RATE = re.compile(r"(?i:a|an|per)\s+(?i:hour|day|week|month|quarter|year)")
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|\b(?i:percent|cents?|million|billion|thousand|hours|days|nights|weeks|months|times|barrels))\s+$"
+)
+_RATE_LOOKBACK: Final = 20
+_LATER_IN = re.compile(LATER_IN)
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 _BAD_REFERENCE: Final = "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
 
@@ -213,8 +230,12 @@ class DateResolver(Pipe):
             probe = self._resolve(text, s, e, Context(ref))
             if probe is None:
                 continue
-            if probe.type == "date" or (probe.type in ("set", "time") and probe.value is not None):
-                taken.append((s, e))  # "every Tuesday", "5 p.m. Friday" hold their weekday
+            # "every Tuesday", "5 p.m. Friday" hold their weekday, "more than four decades ago" its offset
+            holds = probe.type != "duration" or (
+                _OFFSET_END.search(text, s, e) is not None and not _LATER_IN.match(text, e)
+            )
+            if probe.type == "date" or (holds and probe.value is not None):
+                taken.append((s, e))
             elif _overlaps(others, s, e):
                 continue
             else:
@@ -245,7 +266,7 @@ class DateResolver(Pipe):
             found.append(_Found(p.start, p.end, tx))
             if tx.type == "date" and tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
                 anchor = (p.start, tx.value)
-        return _agree_ranges(view.text, found)
+        return _agree_ranges(view.text, _split_ranges(view.text, found))
 
     def _wanted(self, tx: Timex) -> bool:
         """Tell whether the options keep this kind of value (non-dates, TimeML's ``*_REF``)."""
@@ -262,6 +283,11 @@ class DateResolver(Pipe):
         value = self._event_table.value(low, text, s, e)
         if value is not None:
             return Timex(value, granularity_of(value))
+        if _RATE.fullmatch(piece) and _RATE_BEFORE.search(text, max(0, s - _RATE_LOOKBACK), s):
+            value = duration_value("one " + piece.split()[-1].lower())  # "$40,000 a year": P1Y
+            return Timex(value, None, type="set")
+        if _THAN.match(text, e) and (span := offset_duration(normalise(piece), comparative=True)):
+            return Timex(span, None, type="duration")  # "a month earlier than usual": a difference
         tx = self._resolver.resolve(piece, ctx)
         if tx is None and self.use_dateparser:
             tx = self._fallback.resolve(piece, ctx.ref)
@@ -344,6 +370,28 @@ def _agree_ranges(text: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
+def _split_ranges(text: str, found: list[_Found]) -> list[_Found]:
+    """Give each end of a written range its own item: "two to six days", "March 3-5", "1995-98"."""
+    out: list[_Found] = []
+    spans = [(f.start, f.end) for f in found]
+    for f in found:
+        tx = f.timex
+        if tx.type == "duration" and (parts := split_count_range(text[f.start : f.end].lower())):
+            (a_end, a_value), (b_start, b_value) = parts
+            out.append(_Found(f.start, f.start + a_end, replace(tx, value=a_value)))
+            out.append(_Found(f.start + b_start, f.end, replace(tx, value=b_value)))
+            continue
+        second = compact_end(text, f.end, tx.value) if tx.type == "date" and tx.value else None
+        if second is None or tx.value is None or _overlaps(spans, second[0], second[1]):
+            out.append(f)
+            continue
+        s2, e2, value, year = second
+        first = replace(tx, value=year + tx.value[4:]) if year else tx
+        out.append(_Found(f.start, f.end, first))
+        out.append(_Found(s2, e2, Timex(value, granularity_of(value))))
+    return out
+
+
 def _near_local_anchor(text: str, p: _Pending, tx: Timex, local: LocalAnchor, direction: int) -> Timex:
     """Resolve a bare weekday near a day named just before it ("on March 3 ... on Tuesday")."""
     if tx.type != "date" or (wd := bare_weekday(text[p.start : p.end])) is None:
@@ -363,9 +411,18 @@ def _anchor_value(anchor: tuple[int, str] | None, start: int) -> str | None:
 
 
 def _drop_shadowed(found: list[_Found]) -> list[_Found]:
-    """Drop the durations, times and sets that overlap a date; sort by offset."""
+    """Drop the non-dates that overlap a date or, with no value, one with a value; sort by offset.
+
+    "5 to 6pm" with no value gives way to "6pm" with one.
+    """
     found = sorted(found, key=lambda f: f.start)
     dated = [(f.start, f.end) for f in found if f.timex.type == "date"]
-    if not dated:
-        return found
-    return [f for f in found if f.timex.type == "date" or not _overlaps(dated, f.start, f.end)]
+    valued = [(f.start, f.end) for f in found if f.timex.type != "date" and f.timex.value is not None]
+    return [
+        f
+        for f in found
+        if f.timex.type == "date"
+        or not (
+            _overlaps(dated, f.start, f.end) or (f.timex.value is None and _overlaps(valued, f.start, f.end))
+        )
+    ]

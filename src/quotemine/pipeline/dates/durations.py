@@ -42,9 +42,13 @@ _SMALLER: Mapping[str, tuple[str, int, bool]] = {
     "W": ("D", 7, False),
 }  # fmt: skip
 _VAGUE: Final = frozenset("few several many some couple numerous recent coming past last next".split())
+# words that leave the count open even before a singular unit ("some year"); "the past decade" is one
+_OPEN_COUNT: Final = frozenset("few several many some couple numerous".split())
 _MANY: Final = frozenset({"dozens", "hundreds", "thousands", "scores"})
 _SCALES: Mapping[str, int] = {"hundred": 100, "thousand": 1000, "dozen": 12}
-_ONE: Final = frozenset({"a", "an", "one", "the", "that", "this", "its", "their", "whole", "entire", "full"})
+_ONE: Final = frozenset(
+    {"a", "an", "one", "the", "that", "this", "its", "their", "whole", "entire", "full", "all"}
+)
 _TAIL_OK: Final = frozenset({"long", "old", "straight", "running", "or so", "in a row"})
 _SKIP_BEFORE: Final = frozenset({"full", "straight", "fiscal", "calendar", "consecutive", "additional",
                                   "more", "extra", "further", "long", "short"})  # fmt: skip
@@ -53,7 +57,7 @@ _LEADS: Final = (
     | _ONE
     | frozenset(
         "previous following final first initial over under about around nearly almost roughly some up to "
-        "at least most less more than for within just only half quarter another those these".split()
+        "at least most less more than for within just only half quarter another those these or and".split()
     )
 )
 _OF_BEFORE: Final = _MANY | frozenset({"couple", "dozen", "half"})
@@ -177,6 +181,8 @@ def _may_lead(head: Sequence[str], i: int) -> bool:
 
 def _count(head: Sequence[str], unit: str, *, plural: bool) -> Fraction | None:
     """Return the count the words before the unit give, or ``None`` for a vague one ("some", "recent")."""
+    if head and head[-1] == "half" and len(head) <= 2 and unit in ("hour", "day", "minute"):
+        return _HALF  # "a half-hour", "half-day"
     if head and head[-1] in ("quarter", "half") and unit in ("century", "centurie", "decade", "year"):
         frac = _QUARTER if head[-1] == "quarter" else _HALF  # "a quarter-century", "half a century"
         return frac
@@ -187,7 +193,7 @@ def _count(head: Sequence[str], unit: str, *, plural: bool) -> Fraction | None:
     n = _number(head)
     if n is not None and n > 0:
         return n
-    if plural or any(t in _VAGUE or t in _MANY for t in head):
+    if plural or any(t in _OPEN_COUNT or t in _MANY for t in head):
         return None  # "years", "some months", "the past several days"
     return Fraction(1)  # "the year", "a day", "the fiscal year"
 
@@ -199,6 +205,8 @@ _ADVERBS: Mapping[str, str] = {
     "yearly": "P1Y", "biannually": "P6M", "semiannually": "P6M", "semi-annually": "P6M", "hourly": "PT1H",
 }  # fmt: skip
 _OTHER = re.compile(r"^other\s+")
+# "twice a year", "three times a week": TimeML gives the period (``P1Y``); how often is its freq
+_FREQUENCY = re.compile(r"^(?:once|twice|thrice|\S+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>[a-z]+)$")
 
 
 def set_value(text: str) -> str | None:
@@ -214,6 +222,8 @@ def set_value(text: str) -> str | None:
     """
     if text in _ADVERBS:
         return _ADVERBS[text]
+    if (f := _FREQUENCY.match(text)) is not None:
+        return duration_value("one " + f["unit"])
     m = _EVERY.match(text)
     if m is None:
         return None
@@ -229,9 +239,11 @@ def set_value(text: str) -> str | None:
     if rest in ("weekend", "weekends"):
         return "XXXX-WXX-WE"
     other = _OTHER.match(rest)
+    if other and (wd := w.WEEKDAYS.get(rest[other.end() :].rstrip("s"))) is not None:
+        return f"XXXX-WXX-{wd + 1}"  # "every other Thursday": the weekday it falls on
     value = duration_value(rest[other.end() :] if other else rest)
-    if value is None or "X" in value:
-        return None
+    if value is None or (other and "X" in value):
+        return None  # "every few months": PXM
     if other:  # "every other week": every second one
         return re.sub(r"\d+", lambda n: str(2 * int(n.group(0))), value, count=1)
     return value

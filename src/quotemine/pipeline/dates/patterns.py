@@ -12,7 +12,15 @@ import re
 
 from quotemine.pipeline.dates.words import DAY_WORDS, MONTHS
 
-__all__ = ["CANDIDATE_PATTERNS", "CENTURY_CONJ", "DIGIT_OR_MONTH", "OFFSET_PREFIX", "REL", "START_WORDS"]
+__all__ = [
+    "CANDIDATE_PATTERNS",
+    "CENTURY_CONJ",
+    "DIGIT_OR_MONTH",
+    "LATER_IN",
+    "OFFSET_PREFIX",
+    "REL",
+    "START_WORDS",
+]
 
 START_WORDS = frozenset(
     {*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -24,7 +32,11 @@ START_WORDS = frozenset(
         "more over a an one two three four five six seven eight nine ten eleven twelve twenty thirty several "
         "first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 year-ago year-earlier mon tue tues wed thu "
         "thur thurs fri sat sun every each daily weekly biweekly monthly quarterly yearly nightly hourly "
-        "annually semiannually biannually half noon midday midnight soon".split()
+        "annually semiannually biannually half noon midday midnight soon "
+        "seconds minutes hours days weeks months years decades centuries century less under well roughly "
+        "around many between once twice thrice up at thirteen fourteen fifteen sixteen seventeen eighteen "
+        "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
+        "thousand times barrels nights".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -41,6 +53,16 @@ MODP = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the midd
 NUMW = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
         r"a few|" \
         r"several|a couple of))"  # fmt: skip
+#: What makes "later"/"earlier" the modifier of the date after it ("later this week"), not an offset.
+LATER_IN = r"\s+(?i:this|next|last|that|today|tonight|tomorrow)\b"
+NUMBER_WORDS = (
+    r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|hundred)"
+)
+COUNTW = (
+    rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS}|(?i:a few|several|many|a couple of|a dozen|dozens of|hundreds of))"
+)
 OFFSET_PREFIX = re.compile(
     rf"\b{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnights?)\s+(?i:from|after|before)\s+$"
 )
@@ -62,7 +84,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"coming|first|previous|final)\s+)?(?:(?i:more than|less than|nearly|almost|about|over|at least)\s+)?"
     rf"(?:{NUMW}|(?i:several|many|a few|few|some))\s+(?i:seconds?|minutes?|hours?|days?|weeks?|months?|"
     r"quarters?|years?|decades?))\b(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old)\b)",
-    rf"\b{CLOCK}(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
+    rf"\b{CLOCK}(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET))?"
+    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
     rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?){SET_UNITS}s?\b(?!-)",
     r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|monthly|quarterly|yearly|nightly|"
     r"hourly)(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|in|at|on|for|to|from|by|since|until|with|basis)\b)",
@@ -89,8 +112,30 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"(?<![Aa]s )\b(?i:soon)\b(?!\s+(?i:as|after|before|enough)\b)",
     rf"\b{MODP}{REL}\s+(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?!-)",
     rf"\b{MODP}(?i:this|the current|the latest|the most recent)\s+(?i:quarter|period)\b",
-    rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|over)\s+)?{NUMW}\s+"
-    r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?i:ago|earlier|later|hence|from now)\b",
+    rf"\b(?i:(?:about|nearly|almost|some|just|only|more than|less than|just over|well over|over|just under|"
+    rf"under|roughly|around)\s+)?(?:(?:{NUMW}|(?i:many))\s+)?(?i:seconds?|minutes?|hours?|days?|weeks?|"
+    r"fortnights?|months?|years?|decades?|century|centuries)\s+(?i:ago|earlier|later|hence|from now)\b"
+    rf"(?!{LATER_IN})",  # not "later this week"
+    # a rate: "$40,000 a year", "5% a year", "24 hours a day", "per month" (TimeML: a set, P1Y)
+    r"(?:\d[\d,.]*\s*%?|(?i:percent|cents?|million|billion|thousand|hours|days|nights|weeks|months|times|barrels))\s+(?P<d>(?i:a|an|per)\s+"
+    r"(?i:hour|day|week|month|quarter|year))\b(?!-|\s+(?i:ago|earlier|later|after|before|from|or|and|of|to)\b)",
+    # a count of a unit standing alone ("took 18 months", "between two and four weeks"); the ends of a
+    # range are split later; not an offset ("two days ago"), an age or a compound ("two-year")
+    rf"\b(?:(?i:between)\s+)?(?P<d>(?:(?i:more than|less than|nearly|almost|about|some|over|up to|at least|"
+    rf"roughly|around)\s+)?{COUNTW}(?:(?:\s*-\s*|\s+(?i:to|or|and)\s+){COUNTW})?\s+(?i:seconds?|minutes?|"
+    r"hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries))\b(?!-|\s+(?i:ago|earlier|later|"
+    r"from now|before|after|hence|old|of age)\b)",
+    # a unit counted from the date last named ("the next day", "the day before", "the same week") or two
+    # units on ("the week after next"); "the day after the vote" is no date of its own
+    r"\b(?i:the\s+)(?i:(?:following|next|previous|preceding|prior|same)\s+day|(?:following|previous|preceding|"
+    r"prior|same)\s+(?:week|month)|(?:week|weekend|month|year)\s+(?:after\s+next|before\s+last)|day\s+(?:before|"
+    r"after)(?=\s*(?:[.,;:!?)\"\u201d]|$|\s+(?:and|but|when|as|while)\b)))\b",
+    # the span a figure covers: "the year ended March 31", "the nine months ending in June" (a duration)
+    rf"\b(?P<d>(?i:the\s+)(?:(?i:fiscal|first|last|past|latest)\s+)?(?:{COUNTW}\s+)?(?i:years?|months?|weeks?))"
+    r"(?=\s+(?i:ended|ending)\b)",
+    # how often: "twice a year", "three times a week" (TimeML: a set with the period as its value)
+    rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?i:a|an|per|each|every)\s+"
+    r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade)\b(?!-)",
     r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
     r"(?:\s+(?i:of)\s+[12]\d{3})?",
     r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",

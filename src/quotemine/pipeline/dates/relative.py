@@ -20,6 +20,7 @@ import datetime as dt
 import re
 
 from quotemine.pipeline.dates import words as w
+from quotemine.pipeline.dates.anchored import ANCHORED_RULES
 from quotemine.pipeline.dates.durations import set_value
 from quotemine.pipeline.dates.values import (
     FIRM,
@@ -422,6 +423,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     (literal("new year"), _new_year),
     (literal("yesterday", "the day before yesterday", "day before yesterday"), _days_back),
     (literal("tomorrow", "the day after tomorrow", "day after tomorrow"), _days_ahead),
+    *ANCHORED_RULES,
     (w.P_WD.match, _weekday),
     (w.P_MON.match, _month_name),
     (w.P_ANCHOR_YEAR.match, _anchor_year),

@@ -34,6 +34,7 @@ _SAME_PAST = frozenset(
 _AHEAD_WORDS = frozenset({"ahead", "advance"})
 _LEFT_WORDS = 6
 _UPCOMING = frozenset({"upcoming", "scheduled", "planned", "forthcoming", "coming", "proposed"})
+_SLATED = frozenset({"set", "slate", "timetable", "pencil", "earmark"})
 _WILL = frozenset({"will", "'ll", "shall", "wo", "ll", "would"})
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
 
@@ -96,6 +97,8 @@ def _looks_ahead(verb: Token, auxes: list[Token]) -> bool:
         return True
     if verb.lower_ in _FUTURE_AUX or any(a.lower_ in _FUTURE_AUX for a in auxes):
         return True
+    if verb.lemma_ in _SLATED and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return True  # "the vote is set for Friday", "talks are slated for June"
     if any(a.tag_ == "TO" for a in auxes):
         return True
     return (

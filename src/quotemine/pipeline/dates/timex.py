@@ -22,6 +22,7 @@ from typing import Any
 from quotemine.pipeline.dates import words as w
 from quotemine.pipeline.dates.absolute import ABSOLUTE_RULES
 from quotemine.pipeline.dates.calendar import HolidayCalendar
+from quotemine.pipeline.dates.compact import offset_duration
 from quotemine.pipeline.dates.durations import duration_value, set_value
 from quotemine.pipeline.dates.relative import LEADING_RULES, RELATIVE_RULES
 from quotemine.pipeline.dates.times import time_of_day
@@ -117,6 +118,8 @@ class TimexResolver:
         t = normalise(text)
         if not t:
             return None
+        if (span := offset_duration(t)) is not None:  # "more than four decades ago", "an hour later"
+            return Timex(span, None, type="duration")
         lead = first_rule(LEADING_RULES, self, t, ctx)
         if lead is not SKIP:
             return lead

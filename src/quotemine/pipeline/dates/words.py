@@ -82,11 +82,12 @@ MOD_MAP: Mapping[str, str] = {"early": "early", "earlier": "early", "beginning":
                                "close": "late"}  # fmt: skip
 TOD = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|overnight)$")
 SETS = re.compile(
-    r"^(?:every|each|per)\b|^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
+    r"^(?:every|each|per)\b|^(?:once|twice|thrice|\S+ times) (?:a|an|per|each|every) |"
+    r"^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
     r"biweekly|semiannually|annual|seasonally)$"
 )
 TIMES = re.compile(
-    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midday|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|"
+    r"\b(?:a\.?m\.?|p\.?m\.?|noon|midday|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|(?<=\d)[ap]\.?m\b|"
     r"^(?:this|that|the|tomorrow|yesterday|last)?\s*(?:morning|afternoon|evening|night|tonight|overnight)$|^tonight$"
 )
 DURATION = re.compile(
