@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Set
 
 from spacy.tokens import Doc, Token
 
+from quotemine.lexicons import data_lines
 from quotemine.lexicons.words import NESTABLE_SUBJECT_PRONOUNS, SPEAKER_PRONOUNS
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.phrases import SENT_END, np_span
@@ -15,6 +17,7 @@ __all__ = [
     "NON_AGENT_NOUNS",
     "SUBJECT_DEPS",
     "SpeakerReader",
+    "is_thing",
     "relative_antecedent",
     "speaker_record",
     "subject_of",
@@ -38,14 +41,24 @@ NON_AGENT_NOUNS = frozenset(
         "reality", "truth", "logic", "irony", "lesson", "thing", "something", "nothing",
     }
 )  # fmt: skip
+#: Entity labels of mentions that may speak whatever their head noun.
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Endings of agent nouns ("organiser", "director", "economist", "historian", "chairman").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "ee")
+#: Verbs of means: their object is a tool, not the controller of an infinitive after it.
+_MEANS_VERBS = frozenset({"use", "have", "take", "seize", "give", "grant", "get", "need", "lack"})
 #: The furthest a verbless "NAME, description:" may run before its colon.
 _MAX_COLON_SPEAKER = 25
 
 
-def _own_subject(cur: Token, exclude: tuple[int, int] | None) -> Token | None:
-    """Return the passive agent, subject or capitalised "modal" name of ``cur`` itself."""
+def _own_subject(cur: Token, exclude: tuple[int, int] | None, agent: bool = True) -> Token | None:
+    """Return the passive agent, subject or capitalised "modal" name of ``cur`` itself.
+
+    ``agent`` is false when ``cur`` is a head whose subject a cue borrows: "X was greeted by Y and
+    joked ..." shares the surface subject X, not the agent Y.
+    """
     for child in cur.children:
-        if child.dep_ == "agent":  # the logical subject of a passive comes first
+        if agent and child.dep_ == "agent":  # the logical subject of a passive comes first
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
@@ -66,20 +79,64 @@ def _own_subject(cur: Token, exclude: tuple[int, int] | None) -> Token | None:
     return None
 
 
-def _object_controller(cur: Token) -> Token | None:
-    """Return the object that controls an infinitive cue ("led some allies to worry": the allies)."""
+def is_thing(tok: Token, agents: Set[str]) -> bool:
+    """Tell whether ``tok`` heads a noun phrase for a thing that cannot speak or act.
+
+    Only common nouns can be things; a noun in ``agents`` (group, person and document nouns), a
+    person, organisation or group entity and a noun ending like an agent noun ("-er", "-ist",
+    "-ian", "-man") are not. "used his speech to call for ...", "holding signs calling ...". The
+    ending test is a guess: "banner" passes for an agent, which keeps the old reading.
+
+    Args:
+        tok: The head token.
+        agents: Lemmas of nouns that may speak. Empty: nothing is a thing (the test is off).
+
+    Returns:
+        True for a thing.
+
+    """
+    if not agents or tok.pos_ not in ("NOUN", "NUM") or tok.ent_type_ in _AGENT_ENTS:
+        return False
+    if tok.text[:1].isupper() and not tok.is_sent_start:
+        return False  # a capitalised noun is a name or a group ("Hispanic-Americans")
+    lemma = tok.lemma_.lower()
+    if lemma in NON_AGENT_NOUNS or tok.pos_ == "NUM":
+        return True
+    return lemma not in agents and not lemma.endswith(_AGENT_ENDINGS)
+
+
+def _object_controller(cur: Token, agents: Set[str]) -> Token | None:
+    """Return the object that controls an infinitive cue ("led some allies to worry": the allies).
+
+    After a verb of means ("used the speech to call for", "gave her new reason to doubt") a thing
+    as object controls nothing: a person in the dative does, else the head's subject (found by
+    climbing). Other verbs' objects control whatever they are ("the poll led the paper to ask").
+    """
     if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i or cur.head.pos_ != "VERB":
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+    if not _infinitive(cur):
         return None
-    return next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+    obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+    if obj is not None and cur.head.lemma_.lower() in _MEANS_VERBS and is_thing(obj, agents):
+        return next((c for c in cur.head.children if c.dep_ == "dative"), None)
+    return obj
 
 
-def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str]) -> Token:
-    """Return the speaker of a cue attached to a noun ("a statement saying ...", "calls saying")."""
+def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str], agents: Set[str]) -> Token:
+    """Return the speaker of a cue attached to a noun ("a statement saying ...", "calls saying").
+
+    The subject of the verb whose object the noun is speaks when the noun is a document ("X
+    issued a statement saying": X) or a thing ("holding signs calling him a liar, protesters ...").
+    """
     noun = cur.head
-    if noun.lemma_.lower() in documents and noun.dep_ == "dobj" and noun.head.i != noun.i:
-        issuer = subject_of(noun.head, exclude)  # "X issued a statement saying": X
+    host = noun.head
+    thing = is_thing(noun, agents) and (noun.dep_ == "dobj" or _occasion(cur, noun))
+    if thing and noun.dep_ == "pobj":
+        host = host.head  # "they are under pressure to pledge ...", "at a briefing announcing ..."
+    if (thing or (noun.lemma_.lower() in documents and noun.dep_ == "dobj")) and host.i != noun.i:
+        # "gave the clerk a reason to doubt ...": the recipient, else the subject
+        dative = next((c for c in host.children if c.dep_ == "dative"), None) if thing else None
+        issuer = dative or subject_of(host, exclude, documents, agents)
         if issuer is not None:
             return issuer
     return noun
@@ -98,8 +155,31 @@ def _climb(cur: Token) -> Token | None:
     return cur
 
 
+def _infinitive(verb: Token) -> bool:
+    """Tell whether ``verb`` is a to-infinitive ("to call")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _occasion(cur: Token, noun: Token) -> bool:
+    """Tell whether ``noun``, a prepositional object, is a circumstance of its clause's speaker.
+
+    An infinitive on it ("under pressure to pledge") or a participle on a time or place object
+    ("at a briefing announcing") speaks for the clause's subject; "calls opposing the plan" on
+    other objects are messages in their own right.
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.i == prep.i or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if _infinitive(cur):
+        return True
+    return cur.tag_ == "VBG" and prep.lower_ in ("at", "during", "in")
+
+
 def subject_of(
-    verb: Token, exclude: tuple[int, int] | None = None, documents: Set[str] = frozenset()
+    verb: Token,
+    exclude: tuple[int, int] | None = None,
+    documents: Set[str] = frozenset(),
+    agents: Set[str] = frozenset(),
 ) -> Token | None:
     """Return the speaker token of a cue verb: its subject, passive agent or a borrowed subject.
 
@@ -108,6 +188,8 @@ def subject_of(
         exclude: Token range (the quoted content) in which a subject does not count.
         documents: Lemmas of document nouns ("statement", "tweet"): in "X issued a statement
             saying ...", the speaker is X, the subject of the verb whose object the document is.
+        agents: Lemmas of nouns that may speak (see ``is_thing``); with them, a thing never
+            controls an infinitive cue nor speaks through a participle attached to it.
 
     Returns:
         The head token of the speaker phrase, or ``None``.
@@ -116,14 +198,14 @@ def subject_of(
     cur: Token | None = verb
     for _ in range(4):
         assert cur is not None
-        found = _own_subject(cur, exclude)
+        found = _own_subject(cur, exclude, agent=cur is verb)
         if found is not None:
             return found
-        if cur.dep_ == "acl" and cur.head.i != cur.i:
-            return _issuer(cur, exclude, documents)
+        if (cur.dep_ == "acl" or (cur.dep_ == "relcl" and _infinitive(cur))) and cur.head.i != cur.i:
+            return _issuer(cur, exclude, documents, agents)
         if cur.dep_ == "relcl" and cur.head.i != cur.i:
             return cur.head
-        controller = _object_controller(cur)
+        controller = _object_controller(cur, agents)
         if controller is not None:
             return controller
         cur = _climb(cur)
@@ -213,6 +295,7 @@ class SpeakerReader:
         self.doc = doc
         self.qid = qid
         self.lex = lexicon
+        self.agents = lexicon.group_nouns | lexicon.document_nouns | _role_nouns()
 
     def mention(self, head: Token) -> SpeakerRecord:
         """Return the speaker record of the noun phrase headed by ``head``."""
@@ -237,7 +320,7 @@ class SpeakerReader:
 
     def _subject(self, verb: Token, content: tuple[int, int]) -> Token | None:
         """Return the subject token of ``verb``, repairing what the parse lost."""
-        subj = subject_of(verb, exclude=content, documents=self.lex.document_nouns)
+        subj = subject_of(verb, content, self.lex.document_nouns, self.agents)
         if subj is None and content[1] <= verb.i:
             subj = self._nominal_between(content[1], verb.i)
             if subj is None and all(t.is_punct or t.is_space for t in self.doc[content[1] : verb.i]):
@@ -339,6 +422,17 @@ class SpeakerReader:
                 s, e = np_span(child)
                 return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text))
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """Return the role and title nouns of the package data ("chair", "judge"): people, not things."""
+    words = (
+        line.split("\t")[0].strip().lower()
+        for name in ("roles.txt", "titles.txt")
+        for line in data_lines(name)
+    )
+    return frozenset(w for w in words if w and " " not in w)
 
 
 def _non_agent(head: Token) -> bool:

