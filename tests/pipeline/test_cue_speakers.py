@@ -101,3 +101,8 @@ def test_a_cue_never_reports_a_paragraph_before_its_own(nlp: Language) -> None:
     # content after its cue in the same paragraph is kept
     tolls = next(t.i for t in doc if t.text == "tolls")
     assert clip_paragraph(doc, tolls - 1, len(doc) - 1, said.i) == (tolls - 1, len(doc) - 1)
+
+
+def test_evidence_to_suggest_gets_no_speaker_from_its_holder(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The inspectors have no evidence to suggest that the miller sold the grain twice."
+    assert speakers(nlp, finder, text).get("suggest") is None

@@ -130,6 +130,8 @@ def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str], ag
     """
     noun = cur.head
     host = noun.head
+    if noun.lemma_.lower() in NON_AGENT_NOUNS:
+        return noun  # "have no evidence to suggest ...": evidence, not a statement (no speaker)
     thing = is_thing(noun, agents) and (noun.dep_ == "dobj" or _occasion(cur, noun))
     if thing and noun.dep_ == "pobj":
         host = host.head  # "they are under pressure to pledge ...", "at a briefing announcing ..."
