@@ -188,3 +188,21 @@ def test_a_name_opening_the_paragraph_before_an_aside_speaks(nlp: Language) -> N
     reader = SpeakerReader(doc, [-1] * len(doc), build_lexicon(*default_sources()))
     spk = reader.speaker_of(doc[11], (12, 16))
     assert spk is not None and doc.text[spk["start"] : spk["end"]] == "Kest"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The tolls doubled last year, according to a post from Mayor Ilse Varga.", "Mayor Ilse Varga"),
+        (
+            "He raised money for the mill, according to a review of tax filings by the Civic Trust.",
+            "the Civic Trust",
+        ),
+        ("The tolls doubled last year, according to a report.", "a report"),
+        ("The tolls doubled last year, according to the harbour master.", "the harbour master"),
+    ],
+)
+def test_according_to_a_document_by_someone_is_that_someone(
+    nlp: Language, finder: QuoteFinder, text: str, speaker: str
+) -> None:
+    assert speakers(nlp, finder, text).get("according to") == speaker

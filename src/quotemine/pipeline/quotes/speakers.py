@@ -310,6 +310,18 @@ class SpeakerReader:
         s, e = np_span(head)
         return speaker_record(self.doc, s, e, self.lex.group_nouns)
 
+    def phrase_speaker(self, pobj: Token) -> SpeakerRecord:
+        """Return the speaker of "according to X": X, or the author of a document or thing X.
+
+        "according to a post from Jane Roe", "according to a review of filings by the Civic
+        Trust": the 'from'/'by' object of the document (or of its 'of' object) is the source.
+        """
+        if pobj.lemma_.lower() in self.lex.document_nouns or is_thing(pobj, self.agents):
+            source = _author(pobj, self.agents)
+            if source is not None:
+                return self.mention(source)
+        return self.mention(pobj)
+
     def colon_speaker(self, colon: Token) -> SpeakerRecord | None:
         """Read 'Jeremy Lott, author: "..."': a verbless noun phrase before a colon is the speaker."""
         doc = self.doc
@@ -482,6 +494,17 @@ def _named_outer(outer: Token | None, verb: Token, subj: Token) -> Token:
     if outer.pos_ == "PROPN" or outer.tag_ in ("NNS", "NNPS") or outer.pos_ == "NOUN":
         return outer
     return subj
+
+
+def _author(noun: Token, agents: Set[str]) -> Token | None:
+    """Return the 'by'/'from' object of ``noun`` or of its 'of' object ("a review of filings by X")."""
+    for cur in (noun, *(c for p in noun.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)):
+        for child in cur.rights:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and not is_thing(pobj, agents):
+                    return pobj
+    return None
 
 
 def _possessor(noun: Token) -> Token | None:
