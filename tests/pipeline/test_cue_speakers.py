@@ -206,3 +206,35 @@ def test_according_to_a_document_by_someone_is_that_someone(
     nlp: Language, finder: QuoteFinder, text: str, speaker: str
 ) -> None:
     assert speakers(nlp, finder, text).get("according to") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            '"They only came for the free soup," Councillor Dorn shot back with a grin.',
+            "shot",
+            "Councillor Dorn",
+        ),
+        ('"We are ready," the captain fired back.', "fired", "the captain"),
+        ('"You know, it happens," Varga went on, as if she had not heard him.', "went", "Varga"),
+    ],
+)
+def test_a_reply_verb_with_its_particle_after_a_quote_is_its_cue(
+    nlp: Language, finder: QuoteFinder, text: str, cue: str, speaker: str
+) -> None:
+    assert speakers(nlp, finder, text) == {cue: speaker}
+
+
+def test_going_on_to_do_something_reports_nothing(nlp: Language, finder: QuoteFinder) -> None:
+    assert "went" not in speakers(nlp, finder, '"We are ready," the captain went on to win the race.')
+
+
+def test_a_reply_verb_after_a_closed_sentence_starts_a_new_statement(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    text = (
+        'Early in the race, Varga mocked Dorn, calling him, among other things, "a tired captain." '
+        'Dorn fired back in March, mocking her for "the noise, the boasting, the theatrics" of her race.'
+    )
+    assert "fired" not in speakers(nlp, finder, text)
