@@ -238,3 +238,22 @@ def test_a_reply_verb_after_a_closed_sentence_starts_a_new_statement(
         'Dorn fired back in March, mocking her for "the noise, the boasting, the theatrics" of her race.'
     )
     assert "fired" not in speakers(nlp, finder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Varga was heard on a microphone telling Dorn to get on a boat and go home after Dorn was "
+            "pressed in an interview about his plans.",
+            "telling",
+            "Varga",
+        ),
+        ("The mayor was caught on tape saying that the tolls would double.", "saying", "The mayor"),
+        ("A neighbour heard the captain on the radio telling the crew to leave.", "telling", "the captain"),
+    ],
+)
+def test_the_medium_one_is_heard_on_does_not_speak(
+    nlp: Language, finder: QuoteFinder, text: str, cue: str, speaker: str
+) -> None:
+    assert speakers(nlp, finder, text).get(cue) == speaker

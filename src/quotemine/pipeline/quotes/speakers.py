@@ -51,6 +51,8 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 _ASIDE_MARKS = frozenset({",", "-", "—", "–"})
 #: How far before its cue a name opening the paragraph may stand.
 _MAX_FRONTED = 40
+#: Verbs of perception: "heard on a microphone telling ..." is the heard one's statement.
+_PERCEPTION_VERBS = frozenset({"hear", "overhear", "see", "catch", "record", "film", "tape", "capture"})
 #: Verbs of means: their object is a tool, not the controller of an infinitive after it.
 _MEANS_VERBS = frozenset({"use", "have", "take", "seize", "give", "grant", "get", "need", "lack"})
 #: The furthest a verbless "NAME, description:" may run before its colon.
@@ -142,9 +144,11 @@ def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str], ag
     if thing and noun.dep_ == "pobj":
         host = host.head  # "they are under pressure to pledge ...", "at a briefing announcing ..."
     if (thing or (noun.lemma_.lower() in documents and noun.dep_ == "dobj")) and host.i != noun.i:
-        # "gave the clerk a reason to doubt ...": the recipient, else the subject
-        dative = next((c for c in host.children if c.dep_ == "dative"), None) if thing else None
-        issuer = dative or subject_of(host, exclude, documents, agents)
+        # "gave the clerk a reason to doubt ...": the recipient; "heard the clerk on the radio
+        # saying ...": the one heard; else the subject
+        deps = ("dative", "dobj") if host.lemma_.lower() in _PERCEPTION_VERBS else ("dative",)
+        other = next((c for c in host.children if c.dep_ in deps and c.i != noun.i), None) if thing else None
+        issuer = other or subject_of(host, exclude, documents, agents)
         if issuer is not None:
             return issuer
     return noun
@@ -172,15 +176,18 @@ def _occasion(cur: Token, noun: Token) -> bool:
     """Tell whether ``noun``, a prepositional object, is a circumstance of its clause's speaker.
 
     An infinitive on it ("under pressure to pledge") or a participle on a time or place object
-    ("at a briefing announcing") speaks for the clause's subject; "calls opposing the plan" on
-    other objects are messages in their own right.
+    ("at a briefing announcing") or on the object of a verb of perception ("was heard on a
+    microphone telling", "caught on tape saying") speaks for the clause's subject (or object);
+    "calls opposing the plan" on other objects are messages in their own right.
     """
     prep = noun.head
     if noun.dep_ != "pobj" or prep.head.i == prep.i or prep.head.pos_ not in ("VERB", "AUX"):
         return False
     if _infinitive(cur):
         return True
-    return cur.tag_ == "VBG" and prep.lower_ in ("at", "during", "in")
+    if cur.tag_ != "VBG":
+        return False
+    return prep.lower_ in ("at", "during", "in") or prep.head.lemma_.lower() in _PERCEPTION_VERBS
 
 
 def subject_of(
