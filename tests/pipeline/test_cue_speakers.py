@@ -257,3 +257,55 @@ def test_the_medium_one_is_heard_on_does_not_speak(
     nlp: Language, finder: QuoteFinder, text: str, cue: str, speaker: str
 ) -> None:
     assert speakers(nlp, finder, text).get(cue) == speaker
+
+
+def test_a_dateline_taken_for_the_subject_gives_way_to_the_name_after_it(nlp: Language) -> None:
+    words = [
+        "PORTVILLE",
+        ",",
+        "May",
+        "3",
+        "—",
+        "Mayor",
+        "Kest",
+        "told",
+        "reporters",
+        "that",
+        "tolls",
+        "rose",
+        ".",
+    ]
+    heads = [7, 0, 0, 2, 0, 6, 0, 7, 7, 11, 11, 7, 7]
+    deps = [
+        "nsubj",
+        "punct",
+        "npadvmod",
+        "nummod",
+        "punct",
+        "compound",
+        "appos",
+        "ROOT",
+        "dobj",
+        "mark",
+        "nsubj",
+    ]
+    deps += ["ccomp", "punct"]
+    pos = [
+        "PROPN",
+        "PUNCT",
+        "PROPN",
+        "NUM",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "NOUN",
+        "SCONJ",
+        "NOUN",
+        "VERB",
+    ]
+    pos += ["PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos)
+    reader = SpeakerReader(doc, [-1] * len(doc), build_lexicon(*default_sources()))
+    spk = reader.speaker_of(doc[7], (10, 12))
+    assert spk is not None and doc.text[spk["start"] : spk["end"]] == "Mayor Kest"

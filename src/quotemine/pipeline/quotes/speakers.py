@@ -49,6 +49,8 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "ee")
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 #: Marks around an aside after a name ("Kest, the mayor, said"; "Kest - who ... - said").
 _ASIDE_MARKS = frozenset({",", "-", "—", "–"})
+#: Dashes that close a dateline.
+_DASHES = frozenset({"-", "—", "–", "--"})
 #: How far before its cue a name opening the paragraph may stand.
 _MAX_FRONTED = 40
 #: Verbs of perception: "heard on a microphone telling ..." is the heard one's statement.
@@ -348,6 +350,8 @@ class SpeakerReader:
     def _subject(self, verb: Token, content: tuple[int, int]) -> Token | None:
         """Return the subject token of ``verb``, repairing what the parse lost."""
         subj = subject_of(verb, content, self.lex.document_nouns, self.agents)
+        if subj is not None and subj.text.isupper() and len(subj.text) > 2:
+            subj = _past_dateline(subj)
         if subj is None and verb.i < content[0]:
             subj = self._fronted_name(verb)
         if subj is None and content[1] <= verb.i:
@@ -487,6 +491,21 @@ def _role_nouns() -> frozenset[str]:
         for line in data_lines(name)
     )
     return frozenset(w for w in words if w and " " not in w)
+
+
+def _past_dateline(subj: Token) -> Token:
+    """Return the name after a dateline the parse took for the subject ("PORTVILLE, May 3 - Kest said").
+
+    An upper-case subject with an apposition after a dash is a dateline; the apposition closest to
+    the verb is the speaker.
+    """
+    doc = subj.doc
+    after = [
+        c
+        for c in subj.children
+        if c.dep_ == "appos" and c.i > subj.i and any(t.text in _DASHES for t in doc[subj.i : c.i])
+    ]
+    return after[-1] if after else subj
 
 
 def _non_agent(head: Token) -> bool:
