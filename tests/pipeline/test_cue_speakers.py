@@ -309,3 +309,62 @@ def test_a_dateline_taken_for_the_subject_gives_way_to_the_name_after_it(nlp: La
     reader = SpeakerReader(doc, [-1] * len(doc), build_lexicon(*default_sources()))
     spk = reader.speaker_of(doc[7], (10, 12))
     assert spk is not None and doc.text[spk["start"] : spk["end"]] == "Mayor Kest"
+
+
+def test_a_document_noun_in_a_phrase_speaks_for_the_clause_subject(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    text = 'Varga swiped at Dorn in a series of tweets: "Dorn, always sinking the ferry! Dorn does nothing!"'
+    assert speakers(nlp, finder, text).get("tweets") == "Varga"
+
+
+def test_a_described_name_opening_the_sentence_before_an_aside_speaks(nlp: Language) -> None:
+    # "Port front-runner Ilse Kest - who ... - said ...", the parse hung the name on the sentence before
+    words = ["Tolls", "rose", ".", "Port", "front", "-", "runner", "Kest", "-", "who", "left", "-", "said"]
+    words += ["fees", "fell", "."]
+    heads = [1, 1, 1, 7, 6, 6, 7, 1, 7, 10, 7, 7, 12, 14, 12, 12]
+    deps = ["nsubj", "ROOT", "punct", "compound", "amod", "punct", "compound", "npadvmod", "punct", "nsubj"]
+    deps += ["relcl", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = [
+        "NOUN",
+        "VERB",
+        "PUNCT",
+        "PROPN",
+        "NOUN",
+        "PUNCT",
+        "NOUN",
+        "PROPN",
+        "PUNCT",
+        "PRON",
+        "VERB",
+        "PUNCT",
+    ]
+    pos += ["VERB", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[
+            True,
+            False,
+            True,
+            True,
+            False,
+            False,
+            True,
+            True,
+            True,
+            True,
+            True,
+            True,
+            True,
+            True,
+            False,
+            False,
+        ],
+        heads=heads,
+        deps=deps,
+        pos=pos,
+    )
+    reader = SpeakerReader(doc, [-1] * len(doc), build_lexicon(*default_sources()))
+    spk = reader.speaker_of(doc[12], (13, 15))
+    assert spk is not None and doc.text[spk["start"] : spk["end"]].endswith("Kest")

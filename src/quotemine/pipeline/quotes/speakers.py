@@ -365,6 +365,10 @@ class SpeakerReader:
 
     def speaker_of(self, verb: Token, content: tuple[int, int]) -> SpeakerRecord | None:
         """Return the speaker record of the cue ``verb`` whose content is the token range ``content``."""
+        if verb.pos_ == "NOUN":  # a cue verb the tagger took for a noun ("in a series of tweets:")
+            found = self.noun_speaker(verb)
+            if found is not None:
+                return found
         subj = self._subject(verb, content)
         if subj is None or _non_agent(subj):
             return None
@@ -395,10 +399,11 @@ class SpeakerReader:
         return subj
 
     def _fronted_name(self, verb: Token) -> Token | None:
-        """Return the name opening the cue's paragraph before an aside ("Kest, the mayor, said").
+        """Return the name opening the cue's sentence before an aside ("Kest, the mayor, said").
 
-        The parse may run a paragraph into the sentence before it and lose the subject of its
-        verb; a name that opens the paragraph, is closed off by a comma or dash, and is followed
+        The parse may run a paragraph into the sentence before it, or an aside into the name, and
+        lose the subject of its verb; a name ("Kest", "harbour master Ilse Kest") that opens the
+        paragraph or sentence, is closed off by a comma or dash, and is followed
         (after the aside, a date or an adverb) by a comma or dash just before the cue is it.
         """
         doc = self.doc
@@ -408,14 +413,16 @@ class SpeakerReader:
         if k <= 0 or doc[k].text not in _ASIDE_MARKS:
             return None
         p = k
-        while p > 0 and "\n" not in doc[p - 1].text and verb.i - p < _MAX_FRONTED:
+        while p > 0 and not _opens(doc[p - 1]) and verb.i - p < _MAX_FRONTED:
             p -= 1
-        if p > 0 and "\n" not in doc[p - 1].text:
+        if p > 0 and not _opens(doc[p - 1]):
             return None
         e = p
-        while e < k and doc[e].pos_ == "PROPN":
+        while e < k and (doc[e].pos_ in ("PROPN", "NOUN", "ADJ") or _inner_hyphen(doc[e])):
             e += 1
-        if e == p or doc[e].text not in _ASIDE_MARKS or self.qid[p] >= 0:
+        if e == p or doc[e].text not in _ASIDE_MARKS or doc[e - 1].pos_ != "PROPN" or self.qid[p] >= 0:
+            return None
+        if any(t.ent_type_ in _TIME_ENTS for t in doc[p:e]):
             return None
         return doc[e - 1]
 
@@ -493,6 +500,16 @@ def _role_nouns() -> frozenset[str]:
     return frozenset(w for w in words if w and " " not in w)
 
 
+def _opens(before: Token) -> bool:
+    """Tell whether the token after ``before`` opens a paragraph or a sentence."""
+    return "\n" in before.text or before.text in SENT_END
+
+
+def _inner_hyphen(tok: Token) -> bool:
+    """Tell whether ``tok`` is a hyphen inside a word ("front-runner")."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
 def _past_dateline(subj: Token) -> Token:
     """Return the name after a dateline the parse took for the subject ("PORTVILLE, May 3 - Kest said").
 
@@ -551,8 +568,14 @@ def _source_object(noun: Token) -> Token | None:
 def _host_subject(noun: Token) -> Token | None:
     """Return the subject of the verb whose object the nominal cue is ("X made the claim")."""
     host = noun.head
-    if noun.dep_ == "pobj" and host.head.i != host.i:
-        host = host.head  # "stirred controversy with an assertion that ..."
+    cur = noun
+    for _ in range(3):  # "stirred controversy with an assertion that", "in a series of tweets:"
+        if cur.dep_ != "pobj" or host.head.i == host.i:
+            break
+        cur, host = host.head, host.head.head
+        if cur.pos_ in ("VERB", "AUX"):
+            host = cur
+            break
     if noun.dep_ in ("dobj", "pobj") and host.i != noun.i and host.pos_ in ("VERB", "AUX"):
         return subject_of(host)
     return None
