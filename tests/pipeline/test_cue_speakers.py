@@ -184,7 +184,9 @@ def test_a_name_opening_the_paragraph_before_an_aside_speaks(nlp: Language) -> N
     deps[8:9] = ["punct", "amod", "npadvmod"]
     pos[8:9] = ["PUNCT", "ADJ", "NOUN"]
     doc = _parsed(nlp, words, heads, deps, pos)
-    doc.ents = [doc.char_span(doc[9].idx, doc[10].idx + 4, label="DATE")]
+    date = doc.char_span(doc[9].idx, doc[10].idx + 4, label="DATE")
+    assert date is not None
+    doc.ents = [date]
     reader = SpeakerReader(doc, [-1] * len(doc), build_lexicon(*default_sources()))
     spk = reader.speaker_of(doc[11], (12, 16))
     assert spk is not None and doc.text[spk["start"] : spk["end"]] == "Kest"
