@@ -468,7 +468,7 @@ def test_a_gendered_title_stays_unresolved_beside_someone_of_unknown_gender(attr
     [
         "The passage says that the river flooded the town twice.",
         "Ivo Kest wrote a memo. The combination suggests that costs will rise sharply.",
-        "No evidence suggests that the mayor lied about the budget.",
+        "Some evidence suggests that the mayor lied about the budget.",
     ],
 )
 def test_a_non_agent_subject_is_no_speaker(extractor: Any, text: str) -> None:
@@ -518,3 +518,51 @@ def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks(extractor: Any) 
 def test_the_object_that_controls_an_infinitive_cue_speaks(extractor: Any, text: str, speaker: str) -> None:
     (quote,) = extractor.extract(text).quotes
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_they_after_a_plural_organisation_speaker_is_that_organisation(attributor: Attributor) -> None:
+    case = Case(
+        "Varga Shipping Lines said the fares would rise.\n\nThey blamed the new fuel tax.",
+        orgs=["Varga Shipping Lines"],
+        quotes=[
+            ("Varga Shipping Lines", 0, "the fares would rise", "indirect"),
+            ("They", 0, "the new fuel tax", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["o1", "o1"]
+
+
+def test_they_after_an_unnamed_group_is_an_unnamed_group(attributor: Attributor) -> None:
+    case = Case(
+        "Several harbour pilots said the channel was too shallow. They called the dredging plan a joke.",
+        quotes=[
+            ("Several harbour pilots", 0, "the channel was too shallow", "indirect"),
+            ("They", 0, "the dredging plan a joke", "indirect"),
+        ],
+        unnamed={"Several harbour pilots"},
+    )
+    doc = attributor(case.doc())
+    assert [q["speaker"]["person_id"] for q in doc._.qm_quotes] == [None, None]
+    assert doc._.qm_quotes[1]["speaker"]["unnamed"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the previous speaker is one person: "they" is someone else
+        "Ilse Varga said the fares would rise. They blamed the new fuel tax.",
+        # a plural organisation speaker too far back
+        "Varga Shipping Lines said fares would rise.\n\nA ferry left.\n\nIt rained.\n\nThey blamed the tax.",
+    ],
+)
+def test_they_stays_unresolved_without_a_plural_speaker_just_before(
+    attributor: Attributor, text: str
+) -> None:
+    first = "Ilse Varga" if text.startswith("Ilse") else "Varga Shipping Lines"
+    case = Case(
+        text,
+        people={"Ilse Varga": []} if first == "Ilse Varga" else {},
+        orgs=[] if first == "Ilse Varga" else ["Varga Shipping Lines"],
+        quotes=[(first, 0, "would rise", "indirect"), ("They", 0, "the", "indirect")],
+    )
+    assert who(attributor, case)[1] is None

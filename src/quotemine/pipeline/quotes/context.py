@@ -207,7 +207,7 @@ class DocState:
         if found is None:
             return None
         (a, b), pobj = found
-        cand = self.kinded(a, b, None, self.speakers.mention(pobj), "phrase")
+        cand = self.kinded(a, b, None, self.speakers.phrase_speaker(pobj), "phrase")
         if cand is not None:
             cand.cue = (first.idx, last.idx + len(last.text))
             cand.cue_i = first.i

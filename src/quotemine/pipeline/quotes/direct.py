@@ -24,6 +24,10 @@ _DASHES_AND_COMMA = (",", "-", "—", "–")
 _CLAUSE_END = (".", "!", "?", ";")
 #: How many tokens after the closing mark a cue may come ('," the minister for ... said').
 _MAX_AFTER = 16
+#: Verbs with a particle that say, right after a quote, who spoke ('," she shot back.', '," he went on.').
+_PARTICLE_CUES = frozenset(
+    {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("push", "back"), ("write", "back"), ("go", "on")}
+)
 #: How many tokens before the opening mark a cue may come.
 _MAX_BEFORE = 40
 
@@ -82,12 +86,27 @@ def _cue_after(st: DocState, q: _Quoted) -> DirectCue | None:
     i = q.b
     while i < len(doc) and i - q.b < _MAX_AFTER and qid[i] < 0 and "\n" not in doc[i].text:
         tok = doc[i]
-        if st.is_cue_word(tok):
+        if st.is_cue_word(tok) or (last.text != "." and _particle_cue(tok)):
             return tok, st.speakers.speaker_of(tok, (q.a, q.b))
         if tok.text in _CLAUSE_END or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux"):
             return None
         i += 1
     return None
+
+
+def _particle_cue(tok: Token) -> bool:
+    """Tell whether ``tok`` is a verb with a particle that reports a reply after a quote ("shot back").
+
+    Only after a quote that does not close its sentence: '"... candidate." Roe fired back in March'
+    starts a new statement.
+    """
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "advcl" and c.tag_ == "VB") for c in tok.children):
+        return False  # "went on to win", "pushed back the date"
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.head.i == tok.i and (lemma, nxt.lower_) in _PARTICLE_CUES
 
 
 def _lead_in(st: DocState, q: _Quoted) -> Token | None:

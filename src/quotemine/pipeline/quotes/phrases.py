@@ -167,8 +167,12 @@ def trim_right(doc: Doc, b: int) -> int:
 def clip_paragraph(doc: Doc, a: int, b: int, anchor: int) -> tuple[int, int]:
     """Keep the part of ``doc[a:b]`` in the paragraph of token ``anchor`` (a parse may run on).
 
-    Returns an empty range when what is left has fewer than three words.
+    Returns an empty range when what is left has fewer than three words, and when a paragraph break
+    stands between the range and a later anchor: a cue never reports a paragraph before its own
+    ('"..."' then a paragraph 'X, who ..., has said Y' that the parse ran into one sentence).
     """
+    if anchor >= b and any("\n" in doc[i].text for i in range(b, anchor)):
+        return a, a
     breaks = [i for i in range(a, b) if "\n" in doc[i].text]
     if not breaks:
         return a, b

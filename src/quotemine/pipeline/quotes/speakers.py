@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Set
 
 from spacy.tokens import Doc, Token
 
+from quotemine.lexicons import data_lines
 from quotemine.lexicons.words import NESTABLE_SUBJECT_PRONOUNS, SPEAKER_PRONOUNS
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.phrases import SENT_END, np_span
@@ -15,6 +17,7 @@ __all__ = [
     "NON_AGENT_NOUNS",
     "SUBJECT_DEPS",
     "SpeakerReader",
+    "is_thing",
     "relative_antecedent",
     "speaker_record",
     "subject_of",
@@ -38,14 +41,34 @@ NON_AGENT_NOUNS = frozenset(
         "reality", "truth", "logic", "irony", "lesson", "thing", "something", "nothing",
     }
 )  # fmt: skip
+#: Entity labels of mentions that may speak whatever their head noun.
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Endings of agent nouns ("organiser", "director", "economist", "historian", "chairman").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "ee")
+#: Entity labels of dates and times, which never speak.
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+#: Marks around an aside after a name ("Kest, the mayor, said"; "Kest - who ... - said").
+_ASIDE_MARKS = frozenset({",", "-", "—", "–"})
+#: Dashes that close a dateline.
+_DASHES = frozenset({"-", "—", "–", "--"})
+#: How far before its cue a name opening the paragraph may stand.
+_MAX_FRONTED = 40
+#: Verbs of perception: "heard on a microphone telling ..." is the heard one's statement.
+_PERCEPTION_VERBS = frozenset({"hear", "overhear", "see", "catch", "record", "film", "tape", "capture"})
+#: Verbs of means: their object is a tool, not the controller of an infinitive after it.
+_MEANS_VERBS = frozenset({"use", "have", "take", "seize", "give", "grant", "get", "need", "lack"})
 #: The furthest a verbless "NAME, description:" may run before its colon.
 _MAX_COLON_SPEAKER = 25
 
 
-def _own_subject(cur: Token, exclude: tuple[int, int] | None) -> Token | None:
-    """Return the passive agent, subject or capitalised "modal" name of ``cur`` itself."""
+def _own_subject(cur: Token, exclude: tuple[int, int] | None, agent: bool = True) -> Token | None:
+    """Return the passive agent, subject or capitalised "modal" name of ``cur`` itself.
+
+    ``agent`` is false when ``cur`` is a head whose subject a cue borrows: "X was greeted by Y and
+    joked ..." shares the surface subject X, not the agent Y.
+    """
     for child in cur.children:
-        if child.dep_ == "agent":  # the logical subject of a passive comes first
+        if agent and child.dep_ == "agent":  # the logical subject of a passive comes first
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
@@ -66,20 +89,68 @@ def _own_subject(cur: Token, exclude: tuple[int, int] | None) -> Token | None:
     return None
 
 
-def _object_controller(cur: Token) -> Token | None:
-    """Return the object that controls an infinitive cue ("led some allies to worry": the allies)."""
+def is_thing(tok: Token, agents: Set[str]) -> bool:
+    """Tell whether ``tok`` heads a noun phrase for a thing that cannot speak or act.
+
+    Only common nouns can be things; a noun in ``agents`` (group, person and document nouns), a
+    person, organisation or group entity and a noun ending like an agent noun ("-er", "-ist",
+    "-ian", "-man") are not. "used his speech to call for ...", "holding signs calling ...". The
+    ending test is a guess: "banner" passes for an agent, which keeps the old reading.
+
+    Args:
+        tok: The head token.
+        agents: Lemmas of nouns that may speak. Empty: nothing is a thing (the test is off).
+
+    Returns:
+        True for a thing.
+
+    """
+    if not agents or tok.pos_ not in ("NOUN", "NUM") or tok.ent_type_ in _AGENT_ENTS:
+        return False
+    if tok.text[:1].isupper() and not tok.is_sent_start:
+        return False  # a capitalised noun is a name or a group ("Hispanic-Americans")
+    lemma = tok.lemma_.lower()
+    if lemma in NON_AGENT_NOUNS or tok.pos_ == "NUM":
+        return True
+    return lemma not in agents and not lemma.endswith(_AGENT_ENDINGS)
+
+
+def _object_controller(cur: Token, agents: Set[str]) -> Token | None:
+    """Return the object that controls an infinitive cue ("led some allies to worry": the allies).
+
+    After a verb of means ("used the speech to call for", "gave her new reason to doubt") a thing
+    as object controls nothing: a person in the dative does, else the head's subject (found by
+    climbing). Other verbs' objects control whatever they are ("the poll led the paper to ask").
+    """
     if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i or cur.head.pos_ != "VERB":
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+    if not _infinitive(cur):
         return None
-    return next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+    obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+    if obj is not None and cur.head.lemma_.lower() in _MEANS_VERBS and is_thing(obj, agents):
+        return next((c for c in cur.head.children if c.dep_ == "dative"), None)
+    return obj
 
 
-def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str]) -> Token:
-    """Return the speaker of a cue attached to a noun ("a statement saying ...", "calls saying")."""
+def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str], agents: Set[str]) -> Token:
+    """Return the speaker of a cue attached to a noun ("a statement saying ...", "calls saying").
+
+    The subject of the verb whose object the noun is speaks when the noun is a document ("X
+    issued a statement saying": X) or a thing ("holding signs calling him a liar, protesters ...").
+    """
     noun = cur.head
-    if noun.lemma_.lower() in documents and noun.dep_ == "dobj" and noun.head.i != noun.i:
-        issuer = subject_of(noun.head, exclude)  # "X issued a statement saying": X
+    host = noun.head
+    if noun.lemma_.lower() in NON_AGENT_NOUNS:
+        return noun  # "have no evidence to suggest ...": evidence, not a statement (no speaker)
+    thing = is_thing(noun, agents) and (noun.dep_ == "dobj" or _occasion(cur, noun))
+    if thing and noun.dep_ == "pobj":
+        host = host.head  # "they are under pressure to pledge ...", "at a briefing announcing ..."
+    if (thing or (noun.lemma_.lower() in documents and noun.dep_ == "dobj")) and host.i != noun.i:
+        # "gave the clerk a reason to doubt ...": the recipient; "heard the clerk on the radio
+        # saying ...": the one heard; else the subject
+        deps = ("dative", "dobj") if host.lemma_.lower() in _PERCEPTION_VERBS else ("dative",)
+        other = next((c for c in host.children if c.dep_ in deps and c.i != noun.i), None) if thing else None
+        issuer = other or subject_of(host, exclude, documents, agents)
         if issuer is not None:
             return issuer
     return noun
@@ -98,8 +169,34 @@ def _climb(cur: Token) -> Token | None:
     return cur
 
 
+def _infinitive(verb: Token) -> bool:
+    """Tell whether ``verb`` is a to-infinitive ("to call")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _occasion(cur: Token, noun: Token) -> bool:
+    """Tell whether ``noun``, a prepositional object, is a circumstance of its clause's speaker.
+
+    An infinitive on it ("under pressure to pledge") or a participle on a time or place object
+    ("at a briefing announcing") or on the object of a verb of perception ("was heard on a
+    microphone telling", "caught on tape saying") speaks for the clause's subject (or object);
+    "calls opposing the plan" on other objects are messages in their own right.
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.i == prep.i or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if _infinitive(cur):
+        return True
+    if cur.tag_ != "VBG":
+        return False
+    return prep.lower_ in ("at", "during", "in") or prep.head.lemma_.lower() in _PERCEPTION_VERBS
+
+
 def subject_of(
-    verb: Token, exclude: tuple[int, int] | None = None, documents: Set[str] = frozenset()
+    verb: Token,
+    exclude: tuple[int, int] | None = None,
+    documents: Set[str] = frozenset(),
+    agents: Set[str] = frozenset(),
 ) -> Token | None:
     """Return the speaker token of a cue verb: its subject, passive agent or a borrowed subject.
 
@@ -108,6 +205,8 @@ def subject_of(
         exclude: Token range (the quoted content) in which a subject does not count.
         documents: Lemmas of document nouns ("statement", "tweet"): in "X issued a statement
             saying ...", the speaker is X, the subject of the verb whose object the document is.
+        agents: Lemmas of nouns that may speak (see ``is_thing``); with them, a thing never
+            controls an infinitive cue nor speaks through a participle attached to it.
 
     Returns:
         The head token of the speaker phrase, or ``None``.
@@ -116,14 +215,14 @@ def subject_of(
     cur: Token | None = verb
     for _ in range(4):
         assert cur is not None
-        found = _own_subject(cur, exclude)
+        found = _own_subject(cur, exclude, agent=cur is verb)
         if found is not None:
             return found
-        if cur.dep_ == "acl" and cur.head.i != cur.i:
-            return _issuer(cur, exclude, documents)
+        if (cur.dep_ == "acl" or (cur.dep_ == "relcl" and _infinitive(cur))) and cur.head.i != cur.i:
+            return _issuer(cur, exclude, documents, agents)
         if cur.dep_ == "relcl" and cur.head.i != cur.i:
             return cur.head
-        controller = _object_controller(cur)
+        controller = _object_controller(cur, agents)
         if controller is not None:
             return controller
         cur = _climb(cur)
@@ -213,11 +312,24 @@ class SpeakerReader:
         self.doc = doc
         self.qid = qid
         self.lex = lexicon
+        self.agents = lexicon.group_nouns | lexicon.document_nouns | _role_nouns()
 
     def mention(self, head: Token) -> SpeakerRecord:
         """Return the speaker record of the noun phrase headed by ``head``."""
         s, e = np_span(head)
         return speaker_record(self.doc, s, e, self.lex.group_nouns)
+
+    def phrase_speaker(self, pobj: Token) -> SpeakerRecord:
+        """Return the speaker of "according to X": X, or the author of a document or thing X.
+
+        "according to a post from Jane Roe", "according to a review of filings by the Civic
+        Trust": the 'from'/'by' object of the document (or of its 'of' object) is the source.
+        """
+        if pobj.lemma_.lower() in self.lex.document_nouns or is_thing(pobj, self.agents):
+            source = _author(pobj, self.agents)
+            if source is not None:
+                return self.mention(source)
+        return self.mention(pobj)
 
     def colon_speaker(self, colon: Token) -> SpeakerRecord | None:
         """Read 'Jeremy Lott, author: "..."': a verbless noun phrase before a colon is the speaker."""
@@ -237,7 +349,11 @@ class SpeakerReader:
 
     def _subject(self, verb: Token, content: tuple[int, int]) -> Token | None:
         """Return the subject token of ``verb``, repairing what the parse lost."""
-        subj = subject_of(verb, exclude=content, documents=self.lex.document_nouns)
+        subj = subject_of(verb, content, self.lex.document_nouns, self.agents)
+        if subj is not None and subj.text.isupper() and len(subj.text) > 2:
+            subj = _past_dateline(subj)
+        if subj is None and verb.i < content[0]:
+            subj = self._fronted_name(verb)
         if subj is None and content[1] <= verb.i:
             subj = self._nominal_between(content[1], verb.i)
             if subj is None and all(t.is_punct or t.is_space for t in self.doc[content[1] : verb.i]):
@@ -249,6 +365,10 @@ class SpeakerReader:
 
     def speaker_of(self, verb: Token, content: tuple[int, int]) -> SpeakerRecord | None:
         """Return the speaker record of the cue ``verb`` whose content is the token range ``content``."""
+        if verb.pos_ == "NOUN":  # a cue verb the tagger took for a noun ("in a series of tweets:")
+            found = self.noun_speaker(verb)
+            if found is not None:
+                return found
         subj = self._subject(verb, content)
         if subj is None or _non_agent(subj):
             return None
@@ -278,13 +398,41 @@ class SpeakerReader:
                 return _named_outer(subject_of(cur), verb, subj)
         return subj
 
+    def _fronted_name(self, verb: Token) -> Token | None:
+        """Return the name opening the cue's sentence before an aside ("Kest, the mayor, said").
+
+        The parse may run a paragraph into the sentence before it, or an aside into the name, and
+        lose the subject of its verb; a name ("Kest", "harbour master Ilse Kest") that opens the
+        paragraph or sentence, is closed off by a comma or dash, and is followed
+        (after the aside, a date or an adverb) by a comma or dash just before the cue is it.
+        """
+        doc = self.doc
+        k = verb.i - 1
+        while k > 0 and (doc[k].ent_type_ in _TIME_ENTS or doc[k].pos_ == "ADV"):
+            k -= 1
+        if k <= 0 or doc[k].text not in _ASIDE_MARKS:
+            return None
+        p = k
+        while p > 0 and not _opens(doc[p - 1]) and verb.i - p < _MAX_FRONTED:
+            p -= 1
+        if p > 0 and not _opens(doc[p - 1]):
+            return None
+        e = p
+        while e < k and (doc[e].pos_ in ("PROPN", "NOUN", "ADJ") or _inner_hyphen(doc[e])):
+            e += 1
+        if e == p or doc[e].text not in _ASIDE_MARKS or doc[e - 1].pos_ != "PROPN" or self.qid[p] >= 0:
+            return None
+        if any(t.ent_type_ in _TIME_ENTS for t in doc[p:e]):
+            return None
+        return doc[e - 1]
+
     def _nominal_between(self, lo: int, hi: int) -> Token | None:
         """Return the head of the first noun phrase in ``doc[lo:hi]`` ('," Ramos, 58, told ...')."""
         for i in range(lo, hi):
             tok = self.doc[i]
             if self.qid[i] >= 0 or "\n" in tok.text:
                 return None
-            if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SPEAKERS:
+            if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SPEAKERS and tok.ent_type_ not in _TIME_ENTS:
                 while tok.dep_ in ("compound", "flat") and tok.head.i < hi and tok.head.i != tok.i:
                     tok = tok.head
                 return tok
@@ -341,6 +489,42 @@ class SpeakerReader:
         return None
 
 
+@functools.lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """Return the role and title nouns of the package data ("chair", "judge"): people, not things."""
+    words = (
+        line.split("\t")[0].strip().lower()
+        for name in ("roles.txt", "titles.txt")
+        for line in data_lines(name)
+    )
+    return frozenset(w for w in words if w and " " not in w)
+
+
+def _opens(before: Token) -> bool:
+    """Tell whether the token after ``before`` opens a paragraph or a sentence."""
+    return "\n" in before.text or before.text in SENT_END
+
+
+def _inner_hyphen(tok: Token) -> bool:
+    """Tell whether ``tok`` is a hyphen inside a word ("front-runner")."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
+def _past_dateline(subj: Token) -> Token:
+    """Return the name after a dateline the parse took for the subject ("PORTVILLE, May 3 - Kest said").
+
+    An upper-case subject with an apposition after a dash is a dateline; the apposition closest to
+    the verb is the speaker.
+    """
+    doc = subj.doc
+    after = [
+        c
+        for c in subj.children
+        if c.dep_ == "appos" and c.i > subj.i and any(t.text in _DASHES for t in doc[subj.i : c.i])
+    ]
+    return after[-1] if after else subj
+
+
 def _non_agent(head: Token) -> bool:
     """Tell whether a subject cannot be a speaker: "no evidence", "the passage", "that fact"."""
     return head.pos_ in ("NOUN", "PRON") and head.lemma_.lower() in NON_AGENT_NOUNS
@@ -353,6 +537,17 @@ def _named_outer(outer: Token | None, verb: Token, subj: Token) -> Token:
     if outer.pos_ == "PROPN" or outer.tag_ in ("NNS", "NNPS") or outer.pos_ == "NOUN":
         return outer
     return subj
+
+
+def _author(noun: Token, agents: Set[str]) -> Token | None:
+    """Return the 'by'/'from' object of ``noun`` or of its 'of' object ("a review of filings by X")."""
+    for cur in (noun, *(c for p in noun.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)):
+        for child in cur.rights:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and not is_thing(pobj, agents):
+                    return pobj
+    return None
 
 
 def _possessor(noun: Token) -> Token | None:
@@ -373,8 +568,14 @@ def _source_object(noun: Token) -> Token | None:
 def _host_subject(noun: Token) -> Token | None:
     """Return the subject of the verb whose object the nominal cue is ("X made the claim")."""
     host = noun.head
-    if noun.dep_ == "pobj" and host.head.i != host.i:
-        host = host.head  # "stirred controversy with an assertion that ..."
+    cur = noun
+    for _ in range(3):  # "stirred controversy with an assertion that", "in a series of tweets:"
+        if cur.dep_ != "pobj" or host.head.i == host.i:
+            break
+        cur, host = host.head, host.head.head
+        if cur.pos_ in ("VERB", "AUX"):
+            host = cur
+            break
     if noun.dep_ in ("dobj", "pobj") and host.i != noun.i and host.pos_ in ("VERB", "AUX"):
         return subject_of(host)
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,8 @@ class Attributor(Pipe):
         index = DocIndex.build(text, people, orgs, quoted, roles)
         resolver = Resolver(index, self.titles, self.pronoun_window)
         by_span: dict[tuple[int, int], Resolution | None] = {}
+        plural = _plural_test(doc)
+        last: _LastSpeaker | None = None
         for q in sorted(quotes, key=lambda q: int(q["start"])):
             spk = q.get("speaker")
             if not spk:
@@ -135,9 +138,12 @@ class Attributor(Pipe):
             s, e = int(spk["start"]), int(spk["end"])
             if (s, e) not in by_span:  # the same mention (a continued quote) gets the same answer
                 found = resolver.resolve(SpeakerMention(spk, s, e, text[s:e]))
+                if found is None and text[s:e].lower() in _PLURAL_PRONOUNS:
+                    found = _plural_antecedent(spk, last, index.para(s))
                 by_span[(s, e)] = found
                 if found is not None:
                     resolver.idx.remember(s, found.entity_id)
+                last = _LastSpeaker(index.para(s), plural(s, e), found)
             _apply(spk, by_span[(s, e)])
 
 
@@ -164,6 +170,52 @@ def _role_test(doc: Doc) -> Callable[[int, int], MentionRole]:
         return "subject" if root.dep_ in _SUBJECTS else "other"
 
     return role_of
+
+
+#: Plural personal pronouns as speaker mentions.
+_PLURAL_PRONOUNS = frozenset({"they"})
+
+
+@dataclass(frozen=True)
+class _LastSpeaker:
+    """The speaker mention of the previous statement: its paragraph, number and resolution."""
+
+    para: int
+    plural: bool
+    found: Resolution | None
+
+
+def _plural_test(doc: Doc) -> Callable[[int, int], bool]:
+    """Return whether the characters ``[start, end)`` of ``doc`` name several ("newspapers", "X and Y")."""
+
+    def plural(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        if not doc.has_annotation("TAG"):  # no tagger: an "-s" plural or an "and"
+            last = span[-1].lower_
+            return (last.endswith("s") and not last.endswith("ss")) or any(t.lower_ == "and" for t in span)
+        root = span.root
+        return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
+
+    return plural
+
+
+def _plural_antecedent(spk: SpeakerRecord, last: _LastSpeaker | None, para: int) -> Resolution | None:
+    """Resolve "they" to the previous statement's speaker when that one was plural and close by.
+
+    Only the speaker of the statement just before, in the same or the previous paragraph, and
+    only when its mention was plural: an organisation it resolved to ("six newspapers ... said.
+    They called him ...") is the speaker; an unnamed group leaves "they" an unnamed group. Any
+    other case stays unresolved.
+    """
+    if last is None or not last.plural or para - last.para > 1:
+        return None
+    if last.found is not None and last.found.kind == "org":
+        return Resolution(last.found.entity_id, "org", "plural pronoun")
+    if last.found is None:
+        spk["unnamed"] = True
+    return None
 
 
 def _apply(spk: SpeakerRecord, found: Resolution | None) -> None:
