@@ -20,7 +20,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["TokenLabels", "after_name_orgs", "possessive_org", "relative_clause"]
+__all__ = ["TokenLabels", "after_name_orgs", "possessive_org", "relative_clause", "role_owner"]
 
 TokenLabels = dict[int, str]
 """Token index -> the id of the person (or organisation) whose mention holds it."""
@@ -121,3 +121,68 @@ def relative_clause(
             return [], None
         k += 1
     return [], None
+
+
+#: Possessive pronouns that stand for an organisation named before ("Its director, X").
+_ORG_PRONOUNS: Final = frozenset({"its", "their"})
+#: How many tokens before a role its owner may stand ("the council's chief executive").
+_OWNER_REACH: Final = 6
+#: Tags of the words that may stand between an owner's "'s" and the role ("'s long-serving").
+_MODIFIER_TAGS: Final = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "HYPH", "RB"})
+
+
+def _org_mentions(orgs: TokenLabels) -> list[tuple[int, int, str]]:
+    """Return each organisation mention as (start, end, id), in text order."""
+    out: list[tuple[int, int, str]] = []
+    for i in sorted(orgs):
+        if out and out[-1][1] == i and out[-1][2] == orgs[i]:
+            out[-1] = (out[-1][0], i + 1, orgs[i])
+        else:
+            out.append((i, i + 1, orgs[i]))
+    return out
+
+
+def _last_org_before(doc: Doc, i: int, orgs: TokenLabels, head: str | None = None) -> str | None:
+    """Return the organisation named last before token ``i`` (in its sentence or the one before).
+
+    With ``head``, only an organisation whose name ends in that word counts ("the council" ->
+    "Harbourside Regional Council"), and it may be named anywhere before.
+    """
+    sent = doc[i].sent
+    window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for start, end, oid in reversed(_org_mentions(orgs)):
+        if end > i:
+            continue
+        if head is None:
+            return oid if start >= window else None
+        if doc[end - 1].lower_ == head:
+            return oid
+    return None
+
+
+def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
+    """Return the organisation a role phrase ``doc[start:end]`` belongs to by a possessive before it.
+
+    * "Brackley's finance director": the organisation before "'s";
+    * "its director": the organisation named last before, in this sentence or the one before;
+    * "the council's chief executive": the organisation named before whose name ends in
+      "council".
+
+    The possessive may stand a few tokens before the role ("the club's long-serving captain").
+    """
+    low = max(start - _OWNER_REACH, doc[start].sent.start if start < len(doc) else 0)
+    for p in range(end - 2, low - 1, -1):
+        tok = doc[p]
+        if tok.lower_ in _ORG_PRONOUNS and tok.tag_ == "PRP$":
+            return _last_org_before(doc, p, orgs)
+        if tok.text not in _POSSESSIVE or p == 0:
+            if p < start and tok.tag_ not in _MODIFIER_TAGS:
+                return None  # "After the bank's results, chief executive X": not the role's owner
+            continue
+        owner = doc[p - 1]
+        if owner.i in orgs:
+            return orgs[owner.i]
+        if owner.is_lower and owner.tag_ == "NN" and p >= 2 and doc[p - 2].lower_ == "the":
+            return _last_org_before(doc, p - 2, orgs, head=owner.lower_)
+        return None
+    return None

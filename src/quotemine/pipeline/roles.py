@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.lexicons.names import is_possessive, load_lexicons
-from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause
+from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause, role_owner
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
@@ -248,10 +248,14 @@ class RoleTagger(Pipe):
             for role in (
                 title,
                 self._appos_role(doc, span, person_tokens, org_tokens),
-                self._role_before_appos(doc, span, person_tokens),
+                self._role_before_appos(doc, span, person_tokens)
+                or self._org_role_before(doc, span, person_tokens, org_tokens),
                 self._predicate_role(doc, span, person_tokens, org_tokens),
                 clause_role,
             ):
+                owner = role_owner(doc, role[0], role[1], org_tokens) if role else None
+                if owner is not None:
+                    tied[span.label_].append(owner)  # "Its director, X", "the council's chief executive"
                 role = self._clip(doc, role)
                 if role is not None:
                     found.setdefault(span.label_, []).append(role)
@@ -382,9 +386,47 @@ class RoleTagger(Pipe):
                 start = i + 1  # "the Tarro campaign manager": the role starts after the name
         return (start, end) if start < end else None
 
+    def _org_role_before(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
+        """Find "The chief constable of Carnford Police, Simon Ode, said" when the parse has no apposition.
+
+        The words before ", NAME," must be a noun phrase: a role noun (with its modifiers) and "of",
+        "at" or "for" an organisation, starting the sentence or after a determiner or possessive.
+        """
+        k = span.start - 1
+        if k < 4 or doc[k].text != "," or span.end >= len(doc) or doc[span.end].text != ",":
+            return None
+        oid = orgs.get(k - 1)
+        if oid is None:
+            return None
+        s = k - 1
+        while s > 0 and orgs.get(s - 1) == oid:
+            s -= 1
+        s -= 1 if s > 0 and doc[s - 1].lower_ == "the" else 0
+        h = s - 2
+        if (
+            h < 0
+            or doc[s - 1].lower_ not in {"of", "at", "for"}
+            or h in persons
+            or not self._is_role_head(doc[h])
+        ):
+            return None
+        start = h
+        while start > span.sent.start and doc[start - 1].tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"}:
+            if start - 1 in persons or start - 1 in orgs:
+                return None
+            start -= 1
+        if start > span.sent.start and doc[start - 1].tag_ not in {"DT", "PRP$", "POS"}:
+            return None
+        return (start, k)
+
     def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
-        """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club"."""
+        """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club".
+
+        A name in apposition to the subject is the subject ("Her son, X, is a nurse at ...").
+        """
         root = span.root
+        if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.i < span.start:
+            root = root.head
         verb = root.head
         passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
         if (root.dep_ != "nsubj" and not passive) or verb.i < span.end:

@@ -281,6 +281,11 @@ def _unlabelled_run(ctx: Context, i: int, taken: set[int]) -> int:
     return j
 
 
+def _title_word(ctx: Context, text: str) -> bool:
+    key = text.rstrip(".").lower()
+    return key in ctx.lex.titles or key in ctx.lex.honorifics
+
+
 def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidate]:
     """Find full names the NER missed: a first name (or a surname ending) in a run of proper nouns."""
     doc, lex = ctx.doc, ctx.lex
@@ -294,6 +299,8 @@ def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candida
         if i < next_i:
             continue
         j = _unlabelled_run(ctx, i, taken)
+        if j - i >= 3 and _title_word(ctx, doc[i].text):
+            i += 1  # "Supt Gareth Pelling", "Cllr Nadia Farrow": the title is a role, not the name
         if j - i >= 2:
             nxt = doc[j] if j < len(doc) else None
             org_next = nxt is not None and nxt.is_title and nxt.lower_ in lex.org_heads
