@@ -102,7 +102,10 @@ def relative_clause(
     j = span.end
     if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "who":
         return [], None
-    verb = doc[j + 2]
+    v = j + 2
+    while v < len(doc) - 1 and doc[v].tag_ == "RB":
+        v += 1  # "X, who now works for Y"
+    verb = doc[v]
     if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
         return [], None
     lemma = verb.lemma_.lower()

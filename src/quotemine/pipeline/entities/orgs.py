@@ -107,6 +107,8 @@ def _acronyms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
 #: Prepositions between a role noun and the organisation it is held at ("a lecturer at X").
 _ROLE_PREPS: Final = frozenset({"at", "for", "with"})
 _ROLE_PREP_IDS: Final = string_ids(_ROLE_PREPS)
+#: Roles that represent a place: "for" after them names a constituency ("the MP for Kelby").
+_SEAT_ROLES: Final = frozenset({"mp", "mep", "msp", "mla", "td", "senator", "representative", "member"})
 #: Labels a name after "a lecturer at" may have had and still be the organisation.
 _EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 
@@ -133,6 +135,8 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
     for k in ctx.where("LOWER", _ROLE_PREP_IDS):
         if not 0 < k < len(doc) - 1 or low(doc[k - 1]) not in ctx.lex.role_heads:
             continue
+        if doc[k].lower_ == "for" and low(doc[k - 1]) in _SEAT_ROLES:
+            continue  # "the MP for Kelby": a constituency, not an employer
         start = k + 2 if doc[k + 1].lower_ == "the" else k + 1
         end = _employer_run(ctx, start)
         if end == start or any(
