@@ -248,15 +248,15 @@ class RoleTagger(Pipe):
             for role in (
                 title,
                 self._appos_role(doc, span, person_tokens, org_tokens),
-                self._role_before_appos(doc, span, person_tokens)
+                self._role_before_appos(doc, span, person_tokens, org_tokens)
                 or self._org_role_before(doc, span, person_tokens, org_tokens),
                 self._predicate_role(doc, span, person_tokens, org_tokens),
                 clause_role,
             ):
+                role = self._clip(doc, role)
                 owner = role_owner(doc, role[0], role[1], org_tokens) if role else None
                 if owner is not None:
                     tied[span.label_].append(owner)  # "Its director, X", "the council's chief executive"
-                role = self._clip(doc, role)
                 if role is not None:
                     found.setdefault(span.label_, []).append(role)
         described = description_roles(doc, mentions, person_tokens, self._is_role_head)
@@ -365,13 +365,15 @@ class RoleTagger(Pipe):
             end -= 1
         return (start, end) if end > start else None
 
-    def _role_before_appos(self, doc: Doc, span: Span, persons: TokenLabels) -> Range | None:
+    def _role_before_appos(
+        self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+    ) -> Range | None:
         """Find a role the name is in apposition to ("Its general secretary, Helen Okafor, said")."""
         root = span.root
         head = root.head
         if root.dep_ != "appos" or head.i >= span.start or span.start < 2 or doc[span.start - 1].text != ",":
             return None
-        if head.i in persons or not self._is_role_head(head):
+        if head.i in persons or head.i in orgs or not self._is_role_head(head):
             return None
         end = span.start - 1  # "the foundation's director of policy, Lisa Venn": the tail is the role's
         if any(

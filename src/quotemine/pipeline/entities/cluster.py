@@ -202,6 +202,7 @@ def cluster_orgs(mentions: Sequence[OrgMention]) -> list[list[OrgMention]]:
 #: Words after a company's first word that leave it the same company ("Kessel" = "Kessel Group").
 _COMPANY_TAILS: Final = frozenset(
     {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "group", "holdings", "company"}
+    | {"fc", "afc", "rovers", "wanderers"}
 )
 
 
@@ -209,8 +210,8 @@ def _short_form_of(word: str, name: str) -> bool:
     """Tell whether one word is a short form of a longer name.
 
     It is when it clips the name's first word ("Fed" of "Federal Reserve") or is that first word
-    ("Kessel" of "Kessel Group Inc.", "Harwick" of "Harwick Rovers"); the caller merges it only
-    when one longer organisation of the text qualifies.
+    before a company or club tail ("Kessel" of "Kessel Group Inc.", "Harwick" of "Harwick FC");
+    the caller merges it only when one longer organisation of the text qualifies.
     """
     words = name.split()
     if len(words) < 2 or len(word) < 3 or not word[:1].isupper() or word.isupper():
@@ -218,7 +219,7 @@ def _short_form_of(word: str, name: str) -> bool:
     first = words[0]
     if first != word:
         return first.startswith(word) and first.lower() != word.lower()
-    return True
+    return all(w.lower() in _COMPANY_TAILS for w in words[1:])
 
 
 def _merge_short_forms(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:

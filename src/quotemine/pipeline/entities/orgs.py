@@ -70,7 +70,7 @@ def _head_word_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
             taken[i] = c.label or ""
     added: list[Candidate] = []
     for k in ctx.where("LOWER", ctx.org_head_ids):
-        if not doc[k].is_title or taken.get(k) in _BLOCKING:
+        if not (doc[k].is_title or doc[k].is_upper) or taken.get(k) in _BLOCKING:  # "University", "FC"
             continue
         start, end = _run_start(doc, k, taken), _run_end(doc, k)
         if end - start < 2 or any(taken.get(i) in _BLOCKING for i in range(start, end)):
