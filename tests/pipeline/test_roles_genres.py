@@ -130,6 +130,18 @@ def test_club_and_company_names_are_organisations(nlp: Language, text: str, org:
     assert org not in _names(doc)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jonah Wray, 31, of Lindley Road, Harcastle, was charged with theft.",
+        "Officers were called to Tanner Row shortly after midnight.",
+    ],
+)
+def test_street_is_neither_person_nor_organisation(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert not any(("Road" in n or "Row" in n) for n in _names(doc) + _orgs(doc))
+
+
 def test_mp_for_a_constituency_names_no_organisation(nlp: Language) -> None:
     doc = nlp("Rhona Calder, the MP for Westholm, said the hospital must stay open.")
     assert "mp" in _roles(doc, "Calder")
@@ -185,6 +197,8 @@ def test_genre_regional_crime_report(nlp: Language) -> None:
     assert _affiliations(doc, "Kettleby") == ["Northmarsh Police"]
     assert {"Northmarsh Police", "Dunmere Magistrates' Court", "Dunmere Borough Council"} <= set(_orgs(doc))
     assert "Treharne" in [n.split()[-1] for n in _names(doc)]
+    assert not any("Road" in n or "Row" in n for n in _names(doc) + _orgs(doc))
+    assert "Dunmere" not in _names(doc)
 
 
 def test_genre_sports_story(nlp: Language) -> None:

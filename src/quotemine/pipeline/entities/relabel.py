@@ -132,8 +132,33 @@ def known_place(e: Entity) -> Verdict | None:
     return Verdict("GPE", "known place")
 
 
+#: Last words of street names ("Kelby Road", "Mill Lane"); "street" is left out ("Wall Street").
+_STREET_WORDS: Final = frozenset({"road", "row", "lane", "terrace", "crescent", "avenue", "boulevard"})
+
+
+def street_address(e: Entity) -> Verdict | None:
+    """Relabel a street as a facility, never a person or an organisation.
+
+    An ORG ending in a street word ("Castle Lane") is one; so is a PERSON whose street word is
+    followed by a comma, as in an address ("Pelham Road, Kelby").
+    """
+    cand, span = e.cand, e.span
+    if cand.label not in {"PERSON", "ORG"} or len(span) < 2:
+        return None
+    for k, tok in enumerate(span[1:], start=1):
+        if not tok.is_title or tok.lower_ not in _STREET_WORDS:
+            continue
+        after = span[k + 1] if k + 1 < len(span) else None
+        if cand.label == "ORG" and after is None:
+            return Verdict("FAC", "street name")
+        if cand.label == "PERSON" and after is not None and after.text == ",":
+            return Verdict("FAC", "street address ('X Road, Town')")
+    return None
+
+
 #: The first-pass rules, in order: the first one with a verdict decides.
 FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
+    street_address,
     org_without_capitals,
     person_without_name_word,
     person_after_org_noun,
