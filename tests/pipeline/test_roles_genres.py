@@ -73,6 +73,27 @@ def test_british_title_without_full_stop_starts_no_name(
     assert role in _roles(doc, name.split()[-1])
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Kent Olabode QC, who acts for the families, said the inquiry was flawed.", "Kent Olabode", "qc"),
+        ("Marta Ilves MP told the meeting that the school would stay open.", "Marta Ilves", "mp"),
+    ],
+)
+def test_post_nominal_letters_mark_a_person_and_a_role(
+    nlp: Language, text: str, name: str, role: str
+) -> None:
+    doc = nlp(text)
+    assert name in _names(doc)
+    assert role in _roles(doc, name.split()[-1])
+
+
+def test_honours_after_a_name_are_no_role(nlp: Language) -> None:
+    doc = nlp("Vera Coltrane OBE said the charity had grown.")
+    assert "Vera Coltrane" in _names(doc)
+    assert "obe" not in _roles(doc, "Coltrane")
+
+
 def test_org_pronoun_before_role_gives_affiliation(nlp: Language) -> None:
     doc = nlp(
         "The grant came from the Pellow Arts Trust. Its director, Isla Garroway, said it was a record year."
@@ -158,6 +179,12 @@ def test_company_tail_leaves_the_same_company() -> None:
     assert [[m.text for m in g] for g in groups] == [["Hendry Foods Plc", "Hendry Foods"]]
 
 
+def test_first_word_of_a_company_with_a_legal_form_is_its_short_form() -> None:
+    groups = cluster_orgs([OrgMention(0, 20, "Hendry Foods Plc"), OrgMention(30, 36, "Hendry")])
+    assert [[m.text for m in g] for g in groups] == [["Hendry Foods Plc", "Hendry"]]
+    assert len(cluster_orgs([OrgMention(0, 12, "Hendry Foods"), OrgMention(30, 36, "Hendry")])) == 2
+
+
 def test_club_first_word_is_its_short_form() -> None:
     groups = cluster_orgs([OrgMention(0, 13, "Pellow Rovers"), OrgMention(20, 26, "Pellow")])
     assert [[m.text for m in g] for g in groups] == [["Pellow Rovers", "Pellow"]]
@@ -172,7 +199,8 @@ def test_genre_wire_business_story(nlp: Language) -> None:
     doc = _doc(nlp, "wire_business")
     assert "chief executive" in _roles(doc, "Quillon")
     assert "chief financial officer" in _roles(doc, "Anand-Pryce")
-    assert [a.split()[0] for a in _affiliations(doc, "Anand-Pryce")] == ["Brackmoor"]
+    assert _affiliations(doc, "Anand-Pryce") == ["Brackmoor Foods Plc"]
+    assert "Brackmoor" not in _orgs(doc)  # the company's short form, merged into its name
     assert "analyst" in _roles(doc, "Ekberg")
     assert _affiliations(doc, "Ekberg") == ["Harrowgate Securities"]
     assert "finance director" in _roles(doc, "Delacourt")
@@ -250,4 +278,5 @@ def test_genre_non_us_outlet(nlp: Language) -> None:
     assert _affiliations(doc, "Holloway") == ["Harbourside Regional Council"]
     assert "spokesperson" in _roles(doc, "Faulkner")
     assert _affiliations(doc, "Faulkner") == ["Ratepayers' Alliance"]
+    assert "qc" in _roles(doc, "Oduya")
     assert {"Harbourside Regional Council", "Tasman University", "Ratepayers' Alliance"} <= set(_orgs(doc))

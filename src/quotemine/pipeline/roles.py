@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.lexicons.names import is_possessive, load_lexicons
+from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause, role_owner
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
@@ -247,6 +248,7 @@ class RoleTagger(Pipe):
             tied.setdefault(span.label_, []).extend(orgs_of)
             for role in (
                 title,
+                self._post_nominal_role(doc, span),
                 self._appos_role(doc, span, person_tokens, org_tokens),
                 self._role_before_appos(doc, span, person_tokens, org_tokens)
                 or self._org_role_before(doc, span, person_tokens, org_tokens),
@@ -324,6 +326,13 @@ class RoleTagger(Pipe):
         while start < end and (doc[start].is_punct or doc[start].lower_ == "and"):
             start += 1
         return (start, end) if start < end else None
+
+    def _post_nominal_role(self, doc: Doc, span: Span) -> Range | None:
+        """Find the office in letters after the name ("Ana Reyes QC", "Tom Hale MP")."""
+        j = span.end
+        if j >= len(doc) or not doc[j].is_upper or doc[j].lower_ not in POST_NOMINALS:
+            return None
+        return (j, j + 1) if self._is_role_head(doc[j]) else None
 
     def _appos_can_start(self, first: Token, participle: bool) -> bool:
         """Tell whether an apposition may start with ``first`` (a determiner, modifier or role)."""

@@ -206,12 +206,20 @@ _COMPANY_TAILS: Final = frozenset(
 )
 
 
+#: Legal forms that end a company's name: its first word alone is the company ("Kessel Mills Plc").
+_LEGAL_TAILS: Final = frozenset(
+    {"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "ag", "gmbh", "sa", "nv"}
+)
+
+
 def _short_form_of(word: str, name: str) -> bool:
     """Tell whether one word is a short form of a longer name.
 
     It is when it clips the name's first word ("Fed" of "Federal Reserve") or is that first word
-    before a company or club tail ("Kessel" of "Kessel Group Inc.", "Harwick" of "Harwick FC");
-    the caller merges it only when one longer organisation of the text qualifies.
+    before a company or club tail ("Kessel" of "Kessel Group Inc.", "Harwick" of "Harwick FC") or
+    of a name that ends in a company's legal form ("Kessel" of "Kessel Mills Plc"; but "Kessel
+    Mills" alone may be another body); the caller merges it only when one longer organisation of
+    the text qualifies.
     """
     words = name.split()
     if len(words) < 2 or len(word) < 3 or not word[:1].isupper() or word.isupper():
@@ -219,7 +227,7 @@ def _short_form_of(word: str, name: str) -> bool:
     first = words[0]
     if first != word:
         return first.startswith(word) and first.lower() != word.lower()
-    return all(w.lower() in _COMPANY_TAILS for w in words[1:])
+    return all(w.lower() in _COMPANY_TAILS for w in words[1:]) or words[-1].lower() in _LEGAL_TAILS
 
 
 def _merge_short_forms(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:

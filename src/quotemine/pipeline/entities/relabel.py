@@ -16,6 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span
 
 from quotemine.lexicons.names import is_initial
+from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
 from quotemine.pipeline.entities.evidence import work_title
@@ -336,6 +337,36 @@ def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candida
     return added
 
 
+_POST_NOMINAL_IDS: Final = string_ids(w.upper() for w in POST_NOMINALS)
+
+
+def _post_nominal_names(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Find names the NER missed before post-nominal letters ("Ana Reyes QC", "Tom Hale MP").
+
+    Two or three title-case proper nouns right before the letters make a person, whatever the
+    words are (a name may also be a place: "Kent Olabode QC"); a place or nationality the NER
+    saw in them gives way.
+    """
+    doc = ctx.doc
+    added: list[Candidate] = []
+    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
+    for j in ctx.where("ORTH", _POST_NOMINAL_IDS):
+        if doc[j].tag_ not in PROPER_TAGS or j in owner:
+            continue
+        i = j
+        while i > 0 and j - i < 3 and doc[i - 1].tag_ == "NNP" and doc[i - 1].is_title:
+            if i - 1 in owner and owner[i - 1].label in {"PERSON", "ORG"}:
+                break
+            i -= 1
+        if j - i < 2 or any(k in owner and owner[k].start < i for k in range(i, j)):
+            continue
+        for k in range(i, j):
+            if k in owner and owner[k].label is not None:
+                owner[k].drop("part of a name before post-nominal letters")
+        added.append(pool.new(i, j, "PERSON", "name before post-nominal letters"))
+    return added
+
+
 def _person_words(ctx: Context, cands: list[Candidate]) -> tuple[set[str], set[str]]:
     """Return the last words of the multi-word people, and the texts of all people."""
     doc = ctx.doc
@@ -363,6 +394,8 @@ def _relabel_known_people(ctx: Context, cands: list[Candidate], names: set[str])
 def propagate_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Make the label of a person's name consistent across the document; add names the NER missed."""
     doc, lex = ctx.doc, ctx.lex
+    cands = cands + _post_nominal_names(ctx, pool, cands)
+    cands = [c for c in cands if c.label is not None]
     surnames, fulls = _person_words(ctx, cands)
     if not surnames and not fulls:
         return cands
