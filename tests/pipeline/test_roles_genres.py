@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
 from quotemine.pipeline.entities.cluster import OrgMention, cluster_orgs
@@ -161,6 +161,15 @@ def test_club_and_company_names_are_organisations(nlp: Language, text: str, org:
 def test_street_is_neither_person_nor_organisation(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert not any(("Road" in n or "Row" in n) for n in _names(doc) + _orgs(doc))
+
+
+def test_name_modifying_a_noun_of_land_is_no_organisation(nlp: Language) -> None:
+    doc = nlp.make_doc("Boats along the Pendry coast stayed in port, the Marlow Council said.")
+    for name, proc in nlp.pipeline:
+        if name == "quotemine_entities":  # the tagger calls "Pendry" an organisation
+            doc.ents = [Span(doc, 3, 4, "ORG"), Span(doc, 10, 12, "ORG")]
+        doc = proc(doc)
+    assert _orgs(doc) == ["Marlow Council"]
 
 
 def test_mp_for_a_constituency_names_no_organisation(nlp: Language) -> None:

@@ -157,9 +157,42 @@ def street_address(e: Entity) -> Verdict | None:
     return None
 
 
+#: Common nouns of land that a place name modifies ("the Kelby coast", "the Ardle valley").
+_LAND_NOUNS: Final = frozenset(
+    {
+        "coast",
+        "coastline",
+        "shore",
+        "shoreline",
+        "area",
+        "region",
+        "valley",
+        "countryside",
+        "estuary",
+        "border",
+    }
+)
+
+
+def place_modifier(e: Entity) -> Verdict | None:
+    """Relabel an organisation that modifies a noun of land as a place ("the Kelby coast").
+
+    Only a name without an organisation head word: "the Kelby Council area" stays a council.
+    """
+    cand, span = e.cand, e.span
+    last = span[-1]
+    if cand.label != "ORG" or any(low(t) in e.ctx.lex.org_heads for t in span):
+        return None
+    head = last.head
+    if head.i == span.end and head.is_lower and head.lower_ in _LAND_NOUNS:
+        return Verdict("LOC", "modifier of a noun of land ('the Kelby coast')")
+    return None
+
+
 #: The first-pass rules, in order: the first one with a verdict decides.
 FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
     street_address,
+    place_modifier,
     org_without_capitals,
     person_without_name_word,
     person_after_org_noun,
