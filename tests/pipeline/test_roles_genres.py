@@ -172,6 +172,49 @@ def test_name_modifying_a_noun_of_land_is_no_organisation(nlp: Language) -> None
     assert _orgs(doc) == ["Marlow Council"]
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "org"),
+    [
+        ("Tallis Energy chief executive Nira Okonjo said prices would fall.", "Okonjo", "Tallis Energy"),
+        ("Tallis Energy's chief executive, Nira Okonjo, said prices would fall.", "Okonjo", "Tallis Energy"),
+    ],
+)
+def test_organisation_named_only_in_a_title(nlp: Language, text: str, surname: str, org: str) -> None:
+    doc = nlp(text)
+    assert org in _orgs(doc)
+    assert _affiliations(doc, surname) == [org]
+
+
+def test_capitalised_title_words_are_no_organisation(nlp: Language) -> None:
+    doc = nlp("Deputy Chief Constable Ian Sowerby said the review was complete.")
+    assert _orgs(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "org"),
+    [
+        (
+            "Ingrid Solberg, of the Nordvik School of Economics, said rates would rise.",
+            "Solberg",
+            "Nordvik School",
+        ),
+        (
+            "Tom Leary, for the Crown Prosecution Service, said the evidence was clear.",
+            "Leary",
+            "Prosecution Service",
+        ),
+    ],
+)
+def test_organisation_set_off_by_commas_after_name(nlp: Language, text: str, surname: str, org: str) -> None:
+    doc = nlp(text)
+    assert any(org in a for a in _affiliations(doc, surname))
+
+
+def test_address_set_off_by_commas_is_no_affiliation(nlp: Language) -> None:
+    doc = nlp("Callum Beattie, of Marsh Lane, Hollinwood, was fined.")
+    assert _affiliations(doc, "Beattie") == []
+
+
 def test_mp_for_a_constituency_names_no_organisation(nlp: Language) -> None:
     doc = nlp("Rhona Calder, the MP for Westholm, said the hospital must stay open.")
     assert "mp" in _roles(doc, "Calder")

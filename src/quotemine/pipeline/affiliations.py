@@ -3,7 +3,8 @@
 ``quotemine_roles`` calls these for each mention of a person; each rule reads only the parse,
 the people (``persons``) and the organisations (``orgs``) of the document:
 
-* "X of Y", "X at Y", "X with Y", "X from Y": the organisation right after the name;
+* "X of Y", "X at Y", "X with Y", "X from Y": the organisation right after the name, also set
+  off by commas ("X, of Y, said"; "X, for Y," too);
 * "X (Y)": the organisation in brackets right after the name;
 * "Y's X": the organisation's possessive right before the name;
 * "X, who works for Y", "X, who heads Y": a relative clause on the name whose verb ties a person
@@ -66,7 +67,7 @@ def _org_at(doc: Doc, i: int, orgs: TokenLabels) -> tuple[str, int] | None:
 
 
 def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
-    """Return the organisation of "X of Y", "X at Y" or "X (Y)" right after the name ``span``."""
+    """Return the organisation of "X of Y", "X at Y", "X, of Y," or "X (Y)" right after the name ``span``."""
     j = span.end
     if j >= len(doc):
         return []
@@ -74,6 +75,11 @@ def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     if tok.lower_ in _AFTER_NAME:
         found = _org_at(doc, j + 1, orgs)
         return [found[0]] if found else []
+    if tok.text == "," and j + 2 < len(doc) and doc[j + 1].lower_ in _AFTER_NAME | {"for"}:
+        found = _org_at(doc, j + 2, orgs)  # "X, of the Y Institute, said", "X, for the Y Service,"
+        if found and (found[1] >= len(doc) or doc[found[1]].text in {",", ".", ";", ")"}):
+            return [found[0]]
+        return []
     if tok.text == "(":
         found = _org_at(doc, j + 1, orgs)
         if found and found[1] < len(doc) and doc[found[1]].text == ")":

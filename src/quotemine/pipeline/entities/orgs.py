@@ -6,9 +6,11 @@ tail) and "IWPR" (the acronym of an organisation named in the text).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from quotemine.pipeline.entities.candidate import Candidate, Pool
@@ -155,6 +157,82 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
     return added
 
 
+#: Tags of the lower-case words between an organisation and its role noun ("X Energy chief executive").
+_ROLE_MODIFIER_TAGS: Final = frozenset({"JJ", "NN", "HYPH", "VBN"})
+#: Labels that keep a run of proper nouns from being an organisation named in a title.
+_NOT_OWNER_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "FAC"})
+_MAX_OWNER = 5
+
+
+@functools.lru_cache(maxsize=4)
+def _role_ids(role_heads: frozenset[str]) -> numpy.ndarray[Any, Any]:
+    return string_ids(role_heads)
+
+
+def _owner_run(ctx: Context, end: int, label_of: dict[int, Candidate]) -> tuple[int, Candidate | None]:
+    """Return the start of the run of capitalised proper nouns that ends at ``end``.
+
+    A person candidate that is the whole run and starts with no first name is taken in (the NER
+    reads "Tallis Energy" as a name); it is returned to be dropped.
+    """
+    doc = ctx.doc
+    start = end
+    while (
+        start > 0
+        and end - start < _MAX_OWNER
+        and doc[start - 1].tag_ in {"NNP", "NNPS"}
+        and (doc[start - 1].is_title or doc[start - 1].is_upper)
+    ):
+        cand = label_of.get(start - 1)
+        if cand is None:
+            start -= 1
+            continue
+        if (
+            start == end
+            and cand.label == "PERSON"
+            and cand.end == end
+            and not ctx.is_first_name(doc[cand.start])
+        ):
+            return cand.start, cand
+        return end, None  # a person, a place or an organisation already: not a new name
+    return start, None
+
+
+def _title_owners(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Return new ORG candidates for names held only in a title before a person.
+
+    "Tallis Energy chief executive Nira Okonjo", "Tallis Energy's finance director, Ola Brandt":
+    two or more capitalised proper nouns (no place, nationality or role word among them), then
+    lower-case modifiers and a role noun, then the person's name (after a comma, too).
+    """
+    doc = ctx.doc
+    label_of = {i: c for c in cands if c.label in _NOT_OWNER_LABELS for i in range(c.start, c.end)}
+    lex = ctx.lex
+    added: list[Candidate] = []
+    for k in ctx.where("LOWER", _role_ids(lex.role_heads)):
+        nxt = k + 2 if k + 2 < len(doc) and doc[k + 1].text == "," else k + 1
+        if not doc[k].is_lower or nxt >= len(doc) or getattr(label_of.get(nxt), "label", None) != "PERSON":
+            continue
+        end = k
+        while end > 0 and doc[end - 1].is_lower and doc[end - 1].tag_ in _ROLE_MODIFIER_TAGS:
+            end -= 1
+        if end > 0 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        start, person = _owner_run(ctx, end, label_of)
+        run = doc[start:end]
+        if end - start < 2 or ctx.is_place(run.text) or ctx.is_demonym_span(run):
+            continue
+        if any(low(t) in lex.role_heads or low(t) in lex.place_suffixes or ctx.is_first_name(t) for t in run):
+            continue  # "Deputy Chief Constable", "Silicon Valley", "Ann Voss campaign manager"
+        if person is not None:
+            person.drop("an organisation named in a title before a person")
+        added.append(
+            pool.new(start, end, "ORG", "named in a title before a person ('X Energy chief executive')")
+        )
+        label_of.update({i: added[-1] for i in range(start, end)})
+    return added
+
+
 def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
     """Mend an organisation that ends in "of", "for", "and" or "the" ("Patriarchate of" + "Dorrin").
 
@@ -198,4 +276,5 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
     out += added
     out = out + _acronyms(ctx, pool, out)
     employers = _role_employers(ctx, pool, out)
-    return [c for c in out if c.label is not None] + employers
+    out = [c for c in out if c.label is not None] + employers
+    return out + _title_owners(ctx, pool, out)

@@ -429,12 +429,12 @@ def propagate_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[C
     doc, lex = ctx.doc, ctx.lex
     cands = cands + _post_nominal_names(ctx, pool, cands)
     cands = [c for c in cands if c.label is not None]
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    added = _unlabelled_names(ctx, pool, taken)  # also in a text where the NER found nobody
     surnames, fulls = _person_words(ctx, cands)
     if not surnames and not fulls:
-        return cands
+        return cands + added
     _relabel_known_people(ctx, cands, surnames | fulls)
-    taken = {i for c in cands for i in range(c.start, c.end)}
-    added = _unlabelled_names(ctx, pool, taken)
     for i in ctx.where("ORTH", string_ids(surnames)):
         tok = doc[i]
         if i in taken or tok.tag_ not in PROPER_TAGS:
