@@ -39,6 +39,7 @@ from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause, role_owner
+from quotemine.pipeline.appositions import after_aside, appos_end
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
@@ -50,9 +51,6 @@ logger = logging.getLogger(__name__)
 _WORDS_FILE = "role_words.json"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_STOP_TEXT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"})
-_APPOS_END_TEXT = frozenset({",", ";", ")", "\u2014", "--", "(", "\u2013"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 #: Verbs whose complement is what the subject is ("X is / became / was named chairman").
 _COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
@@ -60,7 +58,6 @@ _COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
 _CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
 #: Words between two names of a list that share the title before the first ("co-founders A, B and C").
 _LIST_GLUE = frozenset({",", "and", "&"})
-_MAX_APPOS = 30
 
 Range = tuple[int, int]
 TokenLabels = dict[int, str]
@@ -346,7 +343,7 @@ class RoleTagger(Pipe):
         An age, a party label ("R-Iowa") or a short bracket between the name and the apposition is
         stepped over, and so is "who is" ("X, who is the chairman of Y,").
         """
-        comma = _after_aside(doc, span.end)
+        comma = after_aside(doc, span.end)
         if comma + 1 >= len(doc) or doc[comma].text != ",":
             return None
         start = comma + 1
@@ -358,7 +355,7 @@ class RoleTagger(Pipe):
         participle = first.tag_ == "VBG" and first.is_lower
         if not self._appos_can_start(first, participle):
             return None
-        end = _appos_end(doc, start, span.sent.end, participle, persons)
+        end = appos_end(doc, start, span.sent.end, participle, persons)
         if end is None:
             return None
         if participle:
@@ -481,27 +478,6 @@ class RoleTagger(Pipe):
         return None
 
 
-def _after_aside(doc: Doc, i: int) -> int:
-    """Return the index after an aside right after a name: ", 52", ", R-Iowa", "(D-Ohio)"; else ``i``."""
-    if i < len(doc) and doc[i].text == "(":
-        for j in range(i + 1, min(i + 6, len(doc))):
-            if doc[j].text == ")":
-                return j + 1
-        return i
-    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
-        return i + 2  # an age
-    if (
-        i + 4 < len(doc)
-        and doc[i].text == ","
-        and len(doc[i + 1].text) == 1
-        and doc[i + 1].is_upper
-        and doc[i + 2].text == "-"
-        and doc[i + 4].text == ","
-    ):
-        return i + 4  # a party label: ", R-Iowa,"
-    return i
-
-
 def _as_role(doc: Doc, head: Token, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
     """Return the role of "served as treasurer of the X club".
 
@@ -546,32 +522,6 @@ def _hyphen_key(token: Token) -> str:
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         return f"{doc[i - 2].lower_}-{key}"
     return key
-
-
-def _appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: TokenLabels) -> int | None:
-    """Return where an apposition starting at ``start`` ends, or ``None`` when it is no apposition.
-
-    It runs to the next comma, bracket or dash, or to a relative pronoun ("a protester who ..."); a
-    person's name or (outside a participle phrase) a finite verb inside it, or a run over
-    ``_MAX_APPOS`` tokens, means it is a clause, not a role.
-    """
-    end = start
-    after_preposition = False  # "deputy manager for Ann Lowe's campaign": a name inside the role
-    while end < sent_end and end - start < _MAX_APPOS:
-        tok = doc[end]
-        if tok.text in _STOP_TEXT or (tok.is_punct and tok.is_sent_end):
-            break
-        if tok.tag_ in {"WP", "WDT"} and end > start and not participle:
-            return end  # "X, a protester who was hit": the role ends at its relative clause
-        if (tok.i in persons and not after_preposition) or (tok.tag_ in _FINITE_TAGS and not participle):
-            return None
-        after_preposition = after_preposition or (tok.tag_ == "IN" and end > start)
-        end += 1
-    if end == start or end - start >= _MAX_APPOS:
-        return None
-    if end < len(doc) and end < sent_end and doc[end].text not in _APPOS_END_TEXT and not doc[end].is_punct:
-        return None
-    return end
 
 
 def _apply_roles(
