@@ -177,6 +177,11 @@ def test_name_modifying_a_noun_of_land_is_no_organisation(nlp: Language) -> None
     [
         ("Tallis Energy chief executive Nira Okonjo said prices would fall.", "Okonjo", "Tallis Energy"),
         ("Tallis Energy's chief executive, Nira Okonjo, said prices would fall.", "Okonjo", "Tallis Energy"),
+        (
+            "Inverdale United's captain, Sean Mallory, said the team would bounce back.",
+            "Mallory",
+            "Inverdale United",
+        ),
     ],
 )
 def test_organisation_named_only_in_a_title(nlp: Language, text: str, surname: str, org: str) -> None:

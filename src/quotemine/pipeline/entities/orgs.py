@@ -202,7 +202,7 @@ def _title_owners(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Cand
     """Return new ORG candidates for names held only in a title before a person.
 
     "Tallis Energy chief executive Nira Okonjo", "Tallis Energy's finance director, Ola Brandt":
-    two or more capitalised proper nouns (no place, nationality or role word among them), then
+    two or more capitalised proper nouns (no place, nationality or title word among them), then
     lower-case modifiers and a role noun, then the person's name (after a comma, too).
     """
     doc = ctx.doc
@@ -222,7 +222,7 @@ def _title_owners(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Cand
         run = doc[start:end]
         if end - start < 2 or ctx.is_place(run.text) or ctx.is_demonym_span(run):
             continue
-        if any(low(t) in lex.role_heads or low(t) in lex.place_suffixes or ctx.is_first_name(t) for t in run):
+        if any(low(t) in lex.titles or low(t) in lex.place_suffixes or ctx.is_first_name(t) for t in run):
             continue  # "Deputy Chief Constable", "Silicon Valley", "Ann Voss campaign manager"
         if person is not None:
             person.drop("an organisation named in a title before a person")
