@@ -220,6 +220,21 @@ def test_address_set_off_by_commas_is_no_affiliation(nlp: Language) -> None:
     assert _affiliations(doc, "Beattie") == []
 
 
+def test_relative_clause_after_apposition_gives_role_and_affiliation(nlp: Language) -> None:
+    doc = nlp(
+        "Nico Brandt, a former Kelby striker who now works as a pundit for Marlin Sport, "
+        "said the result was fair."
+    )
+    assert "pundit" in _roles(doc, "Brandt")
+    assert "striker" in _roles(doc, "Brandt")
+    assert _affiliations(doc, "Brandt")[-1] == "Marlin Sport"
+
+
+def test_relative_clause_on_another_noun_gives_no_affiliation(nlp: Language) -> None:
+    doc = nlp("Nico Brandt, whose brother owns a shop that works for Marlin Sport, said the result was fair.")
+    assert "Marlin Sport" not in _affiliations(doc, "Brandt")
+
+
 def test_mp_for_a_constituency_names_no_organisation(nlp: Language) -> None:
     doc = nlp("Rhona Calder, the MP for Westholm, said the hospital must stay open.")
     assert "mp" in _roles(doc, "Calder")
@@ -294,6 +309,8 @@ def test_genre_sports_story(nlp: Language) -> None:
     assert _affiliations(doc, "Moorhouse") == ["Castlebury FC"]
     assert "captain" in _roles(doc, "Braddock")
     assert "defender" in _roles(doc, "Onwuena")
+    assert "pundit" in _roles(doc, "Onwuena")
+    assert "Vantage Sport" in _affiliations(doc, "Onwuena")
     assert {"Harwick Rovers", "Castlebury FC", "Vantage Sport"} <= set(_orgs(doc))
     assert not {"Harwick Rovers", "Castlebury FC", "Vantage Sport"} & set(_names(doc))
 

@@ -96,19 +96,56 @@ def possessive_org(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     return [oid] if oid is not None else []
 
 
+def _relative_pronoun(doc: Doc, span: Span, persons: TokenLabels) -> int | None:
+    """Return the "who" of a relative clause on the name: ", who" right after it, or after its apposition.
+
+    "X, who works for Y"; "X, a former defender who now works for Y" (the clause on the apposition
+    noun, which the parse attaches to the name).
+    """
+    j = span.end
+    if j + 2 >= len(doc) or doc[j].text != ",":
+        return None
+    if doc[j + 1].lower_ == "who":
+        return j + 1
+    for k in range(j + 1, min(j + _MAX_CLAUSE, len(doc))):
+        tok = doc[k]
+        if k in persons or (tok.is_punct and tok.text != "-"):
+            return None
+        if tok.lower_ == "who":
+            noun = tok.head.head  # who -> its verb (relcl) -> the noun the clause is on
+            if (
+                tok.head.dep_ == "relcl"
+                and noun.dep_ == "appos"
+                and noun.head.i in range(span.start, span.end)
+            ):
+                return k
+            return None
+    return None
+
+
+def _as_role(doc: Doc, verb: int, end: int) -> Range | None:
+    """Return the role of "works as a pundit for Y": the noun phrase after "as", up to the organisation."""
+    k = verb + 1
+    if k + 1 >= end or doc[k].lower_ != "as":
+        return None
+    noun = k + 2 if doc[k + 1].tag_ == "DT" else k + 1
+    return (k + 1, end) if noun < end and doc[noun].tag_ == "NN" and doc[noun].is_lower else None
+
+
 def relative_clause(
     doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
 ) -> tuple[list[str], Range | None]:
     """Return the organisation and role of "X, who heads Y" / "X, who works for Y".
 
-    The clause must follow the name directly (", who VERB ..."); the organisation must come within
-    a few tokens of the verb with no comma, name or other verb between them. A role verb gives the
-    role "heads Y"; a membership verb ("works for Y") only the affiliation.
+    The clause must follow the name (", who VERB ...") or its apposition ("X, a former defender who
+    works for Y"); the organisation must come within a few tokens of the verb with no comma, name
+    or other verb between them. A role verb gives the role "heads Y"; a membership verb ("works
+    for Y") the affiliation, and a role only when it says one ("works as a pundit for Y").
     """
-    j = span.end
-    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "who":
+    who = _relative_pronoun(doc, span, persons)
+    if who is None:
         return [], None
-    v = j + 2
+    v = who + 1
     while v < len(doc) - 1 and doc[v].tag_ == "RB":
         v += 1  # "X, who now works for Y"
     verb = doc[v]
@@ -124,7 +161,7 @@ def relative_clause(
             found = _org_at(doc, k, orgs)
             if found is None:
                 return [], None
-            role = (verb.i, found[1]) if lemma in _ROLE_VERBS else None
+            role = (verb.i, found[1]) if lemma in _ROLE_VERBS else _as_role(doc, verb.i, found[1])
             return [found[0]], role
         if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"}:
             return [], None
