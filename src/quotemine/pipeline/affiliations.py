@@ -3,7 +3,8 @@
 ``quotemine_roles`` calls these for each mention of a person; each rule reads only the parse,
 the people (``persons``) and the organisations (``orgs``) of the document:
 
-* "X of Y", "X at Y", "X with Y", "X from Y": the organisation right after the name;
+* "X of Y", "X at Y", "X with Y", "X from Y": the organisation right after the name, also set
+  off by commas ("X, of Y, said"; "X, for Y," too);
 * "X (Y)": the organisation in brackets right after the name;
 * "Y's X": the organisation's possessive right before the name;
 * "X, who works for Y", "X, who heads Y": a relative clause on the name whose verb ties a person
@@ -20,7 +21,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["TokenLabels", "after_name_orgs", "possessive_org", "relative_clause"]
+__all__ = ["TokenLabels", "after_name_orgs", "possessive_org", "relative_clause", "role_owner"]
 
 TokenLabels = dict[int, str]
 """Token index -> the id of the person (or organisation) whose mention holds it."""
@@ -66,7 +67,7 @@ def _org_at(doc: Doc, i: int, orgs: TokenLabels) -> tuple[str, int] | None:
 
 
 def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
-    """Return the organisation of "X of Y", "X at Y" or "X (Y)" right after the name ``span``."""
+    """Return the organisation of "X of Y", "X at Y", "X, of Y," or "X (Y)" right after the name ``span``."""
     j = span.end
     if j >= len(doc):
         return []
@@ -74,6 +75,11 @@ def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     if tok.lower_ in _AFTER_NAME:
         found = _org_at(doc, j + 1, orgs)
         return [found[0]] if found else []
+    if tok.text == "," and j + 2 < len(doc) and doc[j + 1].lower_ in _AFTER_NAME | {"for"}:
+        found = _org_at(doc, j + 2, orgs)  # "X, of the Y Institute, said", "X, for the Y Service,"
+        if found and (found[1] >= len(doc) or doc[found[1]].text in {",", ".", ";", ")"}):
+            return [found[0]]
+        return []
     if tok.text == "(":
         found = _org_at(doc, j + 1, orgs)
         if found and found[1] < len(doc) and doc[found[1]].text == ")":
@@ -90,19 +96,59 @@ def possessive_org(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     return [oid] if oid is not None else []
 
 
+def _relative_pronoun(doc: Doc, span: Span, persons: TokenLabels) -> int | None:
+    """Return the "who" of a relative clause on the name: ", who" right after it, or after its apposition.
+
+    "X, who works for Y"; "X, a former defender who now works for Y" (the clause on the apposition
+    noun, which the parse attaches to the name).
+    """
+    j = span.end
+    if j + 2 >= len(doc) or doc[j].text != ",":
+        return None
+    if doc[j + 1].lower_ == "who":
+        return j + 1
+    for k in range(j + 1, min(j + _MAX_CLAUSE, len(doc))):
+        tok = doc[k]
+        if k in persons or (tok.is_punct and tok.text != "-"):
+            return None
+        if tok.lower_ == "who":
+            noun = tok.head.head  # who -> its verb (relcl) -> the noun the clause is on
+            if (
+                tok.head.dep_ == "relcl"
+                and noun.dep_ == "appos"
+                and noun.head.i in range(span.start, span.end)
+            ):
+                return k
+            return None
+    return None
+
+
+def _as_role(doc: Doc, verb: int, end: int) -> Range | None:
+    """Return the role of "works as a pundit for Y": the noun phrase after "as", up to the organisation."""
+    k = verb + 1
+    if k + 1 >= end or doc[k].lower_ != "as":
+        return None
+    noun = k + 2 if doc[k + 1].tag_ == "DT" else k + 1
+    return (k + 1, end) if noun < end and doc[noun].tag_ == "NN" and doc[noun].is_lower else None
+
+
 def relative_clause(
     doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
 ) -> tuple[list[str], Range | None]:
     """Return the organisation and role of "X, who heads Y" / "X, who works for Y".
 
-    The clause must follow the name directly (", who VERB ..."); the organisation must come within
-    a few tokens of the verb with no comma, name or other verb between them. A role verb gives the
-    role "heads Y"; a membership verb ("works for Y") only the affiliation.
+    The clause must follow the name (", who VERB ...") or its apposition ("X, a former defender who
+    works for Y"); the organisation must come within a few tokens of the verb with no comma, name
+    or other verb between them. A role verb gives the role "heads Y"; a membership verb ("works
+    for Y") the affiliation, and a role only when it says one ("works as a pundit for Y").
     """
-    j = span.end
-    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "who":
+    who = _relative_pronoun(doc, span, persons)
+    if who is None:
         return [], None
-    verb = doc[j + 2]
+    v = who + 1
+    while v < len(doc) - 1 and doc[v].tag_ == "RB":
+        v += 1  # "X, who now works for Y"
+    verb = doc[v]
     if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
         return [], None
     lemma = verb.lemma_.lower()
@@ -115,9 +161,74 @@ def relative_clause(
             found = _org_at(doc, k, orgs)
             if found is None:
                 return [], None
-            role = (verb.i, found[1]) if lemma in _ROLE_VERBS else None
+            role = (verb.i, found[1]) if lemma in _ROLE_VERBS else _as_role(doc, verb.i, found[1])
             return [found[0]], role
         if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"}:
             return [], None
         k += 1
     return [], None
+
+
+#: Possessive pronouns that stand for an organisation named before ("Its director, X").
+_ORG_PRONOUNS: Final = frozenset({"its", "their"})
+#: How many tokens before a role its owner may stand ("the council's chief executive").
+_OWNER_REACH: Final = 6
+#: Tags of the words that may stand between an owner's "'s" and the role ("'s long-serving").
+_MODIFIER_TAGS: Final = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "HYPH", "RB"})
+
+
+def _org_mentions(orgs: TokenLabels) -> list[tuple[int, int, str]]:
+    """Return each organisation mention as (start, end, id), in text order."""
+    out: list[tuple[int, int, str]] = []
+    for i in sorted(orgs):
+        if out and out[-1][1] == i and out[-1][2] == orgs[i]:
+            out[-1] = (out[-1][0], i + 1, orgs[i])
+        else:
+            out.append((i, i + 1, orgs[i]))
+    return out
+
+
+def _last_org_before(doc: Doc, i: int, orgs: TokenLabels, head: str | None = None) -> str | None:
+    """Return the organisation named last before token ``i`` (in its sentence or the one before).
+
+    With ``head``, only an organisation whose name ends in that word counts ("the council" ->
+    "Harbourside Regional Council"), and it may be named anywhere before.
+    """
+    sent = doc[i].sent
+    window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for start, end, oid in reversed(_org_mentions(orgs)):
+        if end > i:
+            continue
+        if head is None:
+            return oid if start >= window else None
+        if doc[end - 1].lower_ == head:
+            return oid
+    return None
+
+
+def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
+    """Return the organisation a role phrase ``doc[start:end]`` belongs to by a possessive before it.
+
+    * "Brackley's finance director": the organisation before "'s";
+    * "its director": the organisation named last before, in this sentence or the one before;
+    * "the council's chief executive": the organisation named before whose name ends in
+      "council".
+
+    The possessive may stand a few tokens before the role ("the club's long-serving captain").
+    """
+    low = max(start - _OWNER_REACH, doc[start].sent.start if start < len(doc) else 0)
+    for p in range(end - 2, low - 1, -1):
+        tok = doc[p]
+        if tok.lower_ in _ORG_PRONOUNS and tok.tag_ == "PRP$":
+            return _last_org_before(doc, p, orgs)
+        if tok.text not in _POSSESSIVE or p == 0:
+            if p < start and tok.tag_ not in _MODIFIER_TAGS:
+                return None  # "After the bank's results, chief executive X": not the role's owner
+            continue
+        owner = doc[p - 1]
+        if owner.i in orgs:
+            return orgs[owner.i]
+        if owner.is_lower and owner.tag_ == "NN" and p >= 2 and doc[p - 2].lower_ == "the":
+            return _last_org_before(doc, p - 2, orgs, head=owner.lower_)
+        return None
+    return None

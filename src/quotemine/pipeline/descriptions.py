@@ -7,7 +7,8 @@ leaves no doubt:
 * the description is "the" + modifiers + a singular role noun, the subject of its clause, with no
   name in it and no name right after it (that would be a title);
 * exactly one person is mentioned from the start of the previous sentence up to the description,
-  and that mention is the subject of its own clause;
+  that mention is the subject of its own clause, and it is in the previous sentence (in the same
+  sentence, "X said the senator ..." speaks of someone else);
 * a role noun that states a gender ("congresswoman") agrees with the person's first name.
 
 Anything else leaves the description unlinked: a wrong role is worse than none.
@@ -52,6 +53,8 @@ def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
     inside = [m for m in mentions if window_start <= m.start and m.end <= tok.i]
     if not inside or len({m.label_ for m in inside}) != 1:
         return None
+    if inside[-1].start >= sent.start:
+        return None  # "Tim Boyle said the president was busy": in the same sentence, someone else
     last = inside[-1]
     return last if last.root.dep_ in _SUBJECTS else None
 

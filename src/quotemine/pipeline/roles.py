@@ -37,7 +37,9 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.lexicons.names import is_possessive, load_lexicons
-from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause
+from quotemine.lexicons.roles import POST_NOMINALS
+from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause, role_owner
+from quotemine.pipeline.appositions import after_aside, appos_end
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
@@ -49,9 +51,6 @@ logger = logging.getLogger(__name__)
 _WORDS_FILE = "role_words.json"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_STOP_TEXT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"})
-_APPOS_END_TEXT = frozenset({",", ";", ")", "\u2014", "--", "(", "\u2013"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 #: Verbs whose complement is what the subject is ("X is / became / was named chairman").
 _COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
@@ -59,7 +58,6 @@ _COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
 _CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
 #: Words between two names of a list that share the title before the first ("co-founders A, B and C").
 _LIST_GLUE = frozenset({",", "and", "&"})
-_MAX_APPOS = 30
 
 Range = tuple[int, int]
 TokenLabels = dict[int, str]
@@ -247,12 +245,17 @@ class RoleTagger(Pipe):
             tied.setdefault(span.label_, []).extend(orgs_of)
             for role in (
                 title,
+                self._post_nominal_role(doc, span),
                 self._appos_role(doc, span, person_tokens, org_tokens),
-                self._role_before_appos(doc, span, person_tokens),
+                self._role_before_appos(doc, span, person_tokens, org_tokens)
+                or self._org_role_before(doc, span, person_tokens, org_tokens),
                 self._predicate_role(doc, span, person_tokens, org_tokens),
                 clause_role,
             ):
                 role = self._clip(doc, role)
+                owner = role_owner(doc, role[0], role[1], org_tokens) if role else None
+                if owner is not None:
+                    tied[span.label_].append(owner)  # "Its director, X", "the council's chief executive"
                 if role is not None:
                     found.setdefault(span.label_, []).append(role)
         described = description_roles(doc, mentions, person_tokens, self._is_role_head)
@@ -321,6 +324,13 @@ class RoleTagger(Pipe):
             start += 1
         return (start, end) if start < end else None
 
+    def _post_nominal_role(self, doc: Doc, span: Span) -> Range | None:
+        """Find the office in letters after the name ("Ana Reyes QC", "Tom Hale MP")."""
+        j = span.end
+        if j >= len(doc) or not doc[j].is_upper or doc[j].lower_ not in POST_NOMINALS:
+            return None
+        return (j, j + 1) if self._is_role_head(doc[j]) else None
+
     def _appos_can_start(self, first: Token, participle: bool) -> bool:
         """Tell whether an apposition may start with ``first`` (a determiner, modifier or role)."""
         if not participle and first.tag_ not in _APPOS_START_TAGS:
@@ -333,7 +343,7 @@ class RoleTagger(Pipe):
         An age, a party label ("R-Iowa") or a short bracket between the name and the apposition is
         stepped over, and so is "who is" ("X, who is the chairman of Y,").
         """
-        comma = _after_aside(doc, span.end)
+        comma = after_aside(doc, span.end)
         if comma + 1 >= len(doc) or doc[comma].text != ",":
             return None
         start = comma + 1
@@ -345,7 +355,7 @@ class RoleTagger(Pipe):
         participle = first.tag_ == "VBG" and first.is_lower
         if not self._appos_can_start(first, participle):
             return None
-        end = _appos_end(doc, start, span.sent.end, participle, persons)
+        end = appos_end(doc, start, span.sent.end, participle, persons)
         if end is None:
             return None
         if participle:
@@ -361,13 +371,15 @@ class RoleTagger(Pipe):
             end -= 1
         return (start, end) if end > start else None
 
-    def _role_before_appos(self, doc: Doc, span: Span, persons: TokenLabels) -> Range | None:
+    def _role_before_appos(
+        self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+    ) -> Range | None:
         """Find a role the name is in apposition to ("Its general secretary, Helen Okafor, said")."""
         root = span.root
         head = root.head
         if root.dep_ != "appos" or head.i >= span.start or span.start < 2 or doc[span.start - 1].text != ",":
             return None
-        if head.i in persons or not self._is_role_head(head):
+        if head.i in persons or head.i in orgs or not self._is_role_head(head):
             return None
         end = span.start - 1  # "the foundation's director of policy, Lisa Venn": the tail is the role's
         if any(
@@ -382,9 +394,47 @@ class RoleTagger(Pipe):
                 start = i + 1  # "the Tarro campaign manager": the role starts after the name
         return (start, end) if start < end else None
 
+    def _org_role_before(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
+        """Find "The chief constable of Carnford Police, Simon Ode, said" when the parse has no apposition.
+
+        The words before ", NAME," must be a noun phrase: a role noun (with its modifiers) and "of",
+        "at" or "for" an organisation, starting the sentence or after a determiner or possessive.
+        """
+        k = span.start - 1
+        if k < 4 or doc[k].text != "," or span.end >= len(doc) or doc[span.end].text != ",":
+            return None
+        oid = orgs.get(k - 1)
+        if oid is None:
+            return None
+        s = k - 1
+        while s > 0 and orgs.get(s - 1) == oid:
+            s -= 1
+        s -= 1 if s > 0 and doc[s - 1].lower_ == "the" else 0
+        h = s - 2
+        if (
+            h < 0
+            or doc[s - 1].lower_ not in {"of", "at", "for"}
+            or h in persons
+            or not self._is_role_head(doc[h])
+        ):
+            return None
+        start = h
+        while start > span.sent.start and doc[start - 1].tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"}:
+            if start - 1 in persons or start - 1 in orgs:
+                return None
+            start -= 1
+        if start > span.sent.start and doc[start - 1].tag_ not in {"DT", "PRP$", "POS"}:
+            return None
+        return (start, k)
+
     def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
-        """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club"."""
+        """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club".
+
+        A name in apposition to the subject is the subject ("Her son, X, is a nurse at ...").
+        """
         root = span.root
+        if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.i < span.start:
+            root = root.head
         verb = root.head
         passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
         if (root.dep_ != "nsubj" and not passive) or verb.i < span.end:
@@ -426,27 +476,6 @@ class RoleTagger(Pipe):
                 objects = [g for g in child.children if g.dep_ == "pobj" and self._is_role_head(g)]
                 return _as_role(doc, objects[0], persons, orgs) if objects else None
         return None
-
-
-def _after_aside(doc: Doc, i: int) -> int:
-    """Return the index after an aside right after a name: ", 52", ", R-Iowa", "(D-Ohio)"; else ``i``."""
-    if i < len(doc) and doc[i].text == "(":
-        for j in range(i + 1, min(i + 6, len(doc))):
-            if doc[j].text == ")":
-                return j + 1
-        return i
-    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
-        return i + 2  # an age
-    if (
-        i + 4 < len(doc)
-        and doc[i].text == ","
-        and len(doc[i + 1].text) == 1
-        and doc[i + 1].is_upper
-        and doc[i + 2].text == "-"
-        and doc[i + 4].text == ","
-    ):
-        return i + 4  # a party label: ", R-Iowa,"
-    return i
 
 
 def _as_role(doc: Doc, head: Token, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
@@ -493,32 +522,6 @@ def _hyphen_key(token: Token) -> str:
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         return f"{doc[i - 2].lower_}-{key}"
     return key
-
-
-def _appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: TokenLabels) -> int | None:
-    """Return where an apposition starting at ``start`` ends, or ``None`` when it is no apposition.
-
-    It runs to the next comma, bracket or dash, or to a relative pronoun ("a protester who ..."); a
-    person's name or (outside a participle phrase) a finite verb inside it, or a run over
-    ``_MAX_APPOS`` tokens, means it is a clause, not a role.
-    """
-    end = start
-    after_preposition = False  # "deputy manager for Ann Lowe's campaign": a name inside the role
-    while end < sent_end and end - start < _MAX_APPOS:
-        tok = doc[end]
-        if tok.text in _STOP_TEXT or (tok.is_punct and tok.is_sent_end):
-            break
-        if tok.tag_ in {"WP", "WDT"} and end > start and not participle:
-            return end  # "X, a protester who was hit": the role ends at its relative clause
-        if (tok.i in persons and not after_preposition) or (tok.tag_ in _FINITE_TAGS and not participle):
-            return None
-        after_preposition = after_preposition or (tok.tag_ == "IN" and end > start)
-        end += 1
-    if end == start or end - start >= _MAX_APPOS:
-        return None
-    if end < len(doc) and end < sent_end and doc[end].text not in _APPOS_END_TEXT and not doc[end].is_punct:
-        return None
-    return end
 
 
 def _apply_roles(

@@ -140,7 +140,11 @@ def cluster_people(
 
 
 def _key(mention: OrgMention) -> str:
-    return mention.text.lower().removeprefix("the ")
+    """Return the grouping key of a name: lower case, without "the" and a company tail ("plc")."""
+    words = mention.text.lower().removeprefix("the ").split()
+    while len(words) > 2 and words[-1] in _COMPANY_TAILS:
+        words.pop()  # "Kessel Foods Plc" = "Kessel Foods" (but "Kessel Group" stays itself)
+    return " ".join(words)
 
 
 def cluster_orgs(mentions: Sequence[OrgMention]) -> list[list[OrgMention]]:
@@ -198,6 +202,13 @@ def cluster_orgs(mentions: Sequence[OrgMention]) -> list[list[OrgMention]]:
 #: Words after a company's first word that leave it the same company ("Kessel" = "Kessel Group").
 _COMPANY_TAILS: Final = frozenset(
     {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "group", "holdings", "company"}
+    | {"fc", "afc", "rovers", "wanderers"}
+)
+
+
+#: Legal forms that end a company's name: its first word alone is the company ("Kessel Mills Plc").
+_LEGAL_TAILS: Final = frozenset(
+    {"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "ag", "gmbh", "sa", "nv"}
 )
 
 
@@ -205,7 +216,10 @@ def _short_form_of(word: str, name: str) -> bool:
     """Tell whether one word is a short form of a longer name.
 
     It is when it clips the name's first word ("Fed" of "Federal Reserve") or is that first word
-    before a company tail ("Kessel" of "Kessel Group Inc.").
+    before a company or club tail ("Kessel" of "Kessel Group Inc.", "Harwick" of "Harwick FC") or
+    of a name that ends in a company's legal form ("Kessel" of "Kessel Mills Plc"; but "Kessel
+    Mills" alone may be another body); the caller merges it only when one longer organisation of
+    the text qualifies.
     """
     words = name.split()
     if len(words) < 2 or len(word) < 3 or not word[:1].isupper() or word.isupper():
@@ -213,7 +227,7 @@ def _short_form_of(word: str, name: str) -> bool:
     first = words[0]
     if first != word:
         return first.startswith(word) and first.lower() != word.lower()
-    return all(w.lower() in _COMPANY_TAILS for w in words[1:])
+    return all(w.lower() in _COMPANY_TAILS for w in words[1:]) or words[-1].lower() in _LEGAL_TAILS
 
 
 def _merge_short_forms(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:

@@ -6,9 +6,11 @@ tail) and "IWPR" (the acronym of an organisation named in the text).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from quotemine.pipeline.entities.candidate import Candidate, Pool
@@ -70,7 +72,7 @@ def _head_word_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
             taken[i] = c.label or ""
     added: list[Candidate] = []
     for k in ctx.where("LOWER", ctx.org_head_ids):
-        if not doc[k].is_title or taken.get(k) in _BLOCKING:
+        if not (doc[k].is_title or doc[k].is_upper) or taken.get(k) in _BLOCKING:  # "University", "FC"
             continue
         start, end = _run_start(doc, k, taken), _run_end(doc, k)
         if end - start < 2 or any(taken.get(i) in _BLOCKING for i in range(start, end)):
@@ -107,6 +109,8 @@ def _acronyms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
 #: Prepositions between a role noun and the organisation it is held at ("a lecturer at X").
 _ROLE_PREPS: Final = frozenset({"at", "for", "with"})
 _ROLE_PREP_IDS: Final = string_ids(_ROLE_PREPS)
+#: Roles that represent a place: "for" after them names a constituency ("the MP for Kelby").
+_SEAT_ROLES: Final = frozenset({"mp", "mep", "msp", "mla", "td", "senator", "representative", "member"})
 #: Labels a name after "a lecturer at" may have had and still be the organisation.
 _EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 
@@ -133,6 +137,8 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
     for k in ctx.where("LOWER", _ROLE_PREP_IDS):
         if not 0 < k < len(doc) - 1 or low(doc[k - 1]) not in ctx.lex.role_heads:
             continue
+        if doc[k].lower_ == "for" and low(doc[k - 1]) in _SEAT_ROLES:
+            continue  # "the MP for Kelby": a constituency, not an employer
         start = k + 2 if doc[k + 1].lower_ == "the" else k + 1
         end = _employer_run(ctx, start)
         if end == start or any(
@@ -148,6 +154,82 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
             if i in label_of and label_of[i].label is not None:
                 label_of[i].drop("part of the organisation named after a role noun")
         added.append(pool.new(start, end, "ORG", "named as the organisation of a role ('a lecturer at X')"))
+    return added
+
+
+#: Tags of the lower-case words between an organisation and its role noun ("X Energy chief executive").
+_ROLE_MODIFIER_TAGS: Final = frozenset({"JJ", "NN", "HYPH", "VBN"})
+#: Labels that keep a run of proper nouns from being an organisation named in a title.
+_NOT_OWNER_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "FAC"})
+_MAX_OWNER = 5
+
+
+@functools.lru_cache(maxsize=4)
+def _role_ids(role_heads: frozenset[str]) -> numpy.ndarray[Any, Any]:
+    return string_ids(role_heads)
+
+
+def _owner_run(ctx: Context, end: int, label_of: dict[int, Candidate]) -> tuple[int, Candidate | None]:
+    """Return the start of the run of capitalised proper nouns that ends at ``end``.
+
+    A person candidate that is the whole run and starts with no first name is taken in (the NER
+    reads "Tallis Energy" as a name); it is returned to be dropped.
+    """
+    doc = ctx.doc
+    start = end
+    while (
+        start > 0
+        and end - start < _MAX_OWNER
+        and doc[start - 1].tag_ in {"NNP", "NNPS"}
+        and (doc[start - 1].is_title or doc[start - 1].is_upper)
+    ):
+        cand = label_of.get(start - 1)
+        if cand is None:
+            start -= 1
+            continue
+        if (
+            start == end
+            and cand.label == "PERSON"
+            and cand.end == end
+            and not ctx.is_first_name(doc[cand.start])
+        ):
+            return cand.start, cand
+        return end, None  # a person, a place or an organisation already: not a new name
+    return start, None
+
+
+def _title_owners(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Return new ORG candidates for names held only in a title before a person.
+
+    "Tallis Energy chief executive Nira Okonjo", "Tallis Energy's finance director, Ola Brandt":
+    two or more capitalised proper nouns (no place, nationality or title word among them), then
+    lower-case modifiers and a role noun, then the person's name (after a comma, too).
+    """
+    doc = ctx.doc
+    label_of = {i: c for c in cands if c.label in _NOT_OWNER_LABELS for i in range(c.start, c.end)}
+    lex = ctx.lex
+    added: list[Candidate] = []
+    for k in ctx.where("LOWER", _role_ids(lex.role_heads)):
+        nxt = k + 2 if k + 2 < len(doc) and doc[k + 1].text == "," else k + 1
+        if not doc[k].is_lower or nxt >= len(doc) or getattr(label_of.get(nxt), "label", None) != "PERSON":
+            continue
+        end = k
+        while end > 0 and doc[end - 1].is_lower and doc[end - 1].tag_ in _ROLE_MODIFIER_TAGS:
+            end -= 1
+        if end > 0 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        start, person = _owner_run(ctx, end, label_of)
+        run = doc[start:end]
+        if end - start < 2 or ctx.is_place(run.text) or ctx.is_demonym_span(run):
+            continue
+        if any(low(t) in lex.titles or low(t) in lex.place_suffixes or ctx.is_first_name(t) for t in run):
+            continue  # "Deputy Chief Constable", "Silicon Valley", "Ann Voss campaign manager"
+        if person is not None:
+            person.drop("an organisation named in a title before a person")
+        added.append(
+            pool.new(start, end, "ORG", "named in a title before a person ('X Energy chief executive')")
+        )
+        label_of.update({i: added[-1] for i in range(start, end)})
     return added
 
 
@@ -194,4 +276,5 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
     out += added
     out = out + _acronyms(ctx, pool, out)
     employers = _role_employers(ctx, pool, out)
-    return [c for c in out if c.label is not None] + employers
+    out = [c for c in out if c.label is not None] + employers
+    return out + _title_owners(ctx, pool, out)

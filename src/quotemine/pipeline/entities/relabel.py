@@ -16,6 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span
 
 from quotemine.lexicons.names import is_initial
+from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
 from quotemine.pipeline.entities.evidence import work_title
@@ -132,8 +133,66 @@ def known_place(e: Entity) -> Verdict | None:
     return Verdict("GPE", "known place")
 
 
+#: Last words of street names ("Kelby Road", "Mill Lane"); "street" is left out ("Wall Street").
+_STREET_WORDS: Final = frozenset({"road", "row", "lane", "terrace", "crescent", "avenue", "boulevard"})
+
+
+def street_address(e: Entity) -> Verdict | None:
+    """Relabel a street as a facility, never a person or an organisation.
+
+    An ORG ending in a street word ("Castle Lane") is one; so is a PERSON whose street word is
+    followed by a comma, as in an address ("Pelham Road, Kelby").
+    """
+    cand, span = e.cand, e.span
+    if cand.label not in {"PERSON", "ORG"} or len(span) < 2:
+        return None
+    for k, tok in enumerate(span[1:], start=1):
+        if not tok.is_title or tok.lower_ not in _STREET_WORDS:
+            continue
+        after = span[k + 1] if k + 1 < len(span) else None
+        if cand.label == "ORG" and after is None:
+            return Verdict("FAC", "street name")
+        if cand.label == "PERSON" and after is not None and after.text == ",":
+            return Verdict("FAC", "street address ('X Road, Town')")
+    return None
+
+
+#: Common nouns of land that a place name modifies ("the Kelby coast", "the Ardle valley").
+_LAND_NOUNS: Final = frozenset(
+    {
+        "coast",
+        "coastline",
+        "shore",
+        "shoreline",
+        "area",
+        "region",
+        "valley",
+        "countryside",
+        "estuary",
+        "border",
+    }
+)
+
+
+def place_modifier(e: Entity) -> Verdict | None:
+    """Relabel an organisation that modifies a noun of land as a place ("the Kelby coast").
+
+    Only a name without an organisation head word: "the Kelby Council area" stays a council.
+    """
+    cand, span = e.cand, e.span
+    last = span[-1]
+    if cand.label != "ORG" or any(low(t) in e.ctx.lex.org_heads for t in span):
+        return None
+    head = last.head
+    if head.i == span.end and head.is_lower and head.lower_ in _LAND_NOUNS:
+        return Verdict("LOC", "modifier of a noun of land ('the Kelby coast')")
+    return None
+
+
 #: The first-pass rules, in order: the first one with a verdict decides.
 FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
+    street_address,
+    place_modifier,
     org_without_capitals,
     person_without_name_word,
     person_after_org_noun,
@@ -281,6 +340,11 @@ def _unlabelled_run(ctx: Context, i: int, taken: set[int]) -> int:
     return j
 
 
+def _title_word(ctx: Context, text: str) -> bool:
+    key = text.rstrip(".").lower()
+    return key in ctx.lex.titles or key in ctx.lex.honorifics
+
+
 def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidate]:
     """Find full names the NER missed: a first name (or a surname ending) in a run of proper nouns."""
     doc, lex = ctx.doc, ctx.lex
@@ -294,6 +358,8 @@ def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candida
         if i < next_i:
             continue
         j = _unlabelled_run(ctx, i, taken)
+        if j - i >= 3 and _title_word(ctx, doc[i].text):
+            i += 1  # "Supt Gareth Pelling", "Cllr Nadia Farrow": the title is a role, not the name
         if j - i >= 2:
             nxt = doc[j] if j < len(doc) else None
             org_next = nxt is not None and nxt.is_title and nxt.lower_ in lex.org_heads
@@ -301,6 +367,36 @@ def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candida
                 added.append(pool.new(i, j, "PERSON", "full name the NER missed"))
                 taken.update(range(i, j))
         next_i = max(j, i + 1)
+    return added
+
+
+_POST_NOMINAL_IDS: Final = string_ids(w.upper() for w in POST_NOMINALS)
+
+
+def _post_nominal_names(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Find names the NER missed before post-nominal letters ("Ana Reyes QC", "Tom Hale MP").
+
+    Two or three title-case proper nouns right before the letters make a person, whatever the
+    words are (a name may also be a place: "Kent Olabode QC"); a place or nationality the NER
+    saw in them gives way.
+    """
+    doc = ctx.doc
+    added: list[Candidate] = []
+    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
+    for j in ctx.where("ORTH", _POST_NOMINAL_IDS):
+        if doc[j].tag_ not in PROPER_TAGS or j in owner:
+            continue
+        i = j
+        while i > 0 and j - i < 3 and doc[i - 1].tag_ == "NNP" and doc[i - 1].is_title:
+            if i - 1 in owner and owner[i - 1].label in {"PERSON", "ORG"}:
+                break
+            i -= 1
+        if j - i < 2 or any(k in owner and owner[k].start < i for k in range(i, j)):
+            continue
+        for k in range(i, j):
+            if k in owner and owner[k].label is not None:
+                owner[k].drop("part of a name before post-nominal letters")
+        added.append(pool.new(i, j, "PERSON", "name before post-nominal letters"))
     return added
 
 
@@ -331,12 +427,14 @@ def _relabel_known_people(ctx: Context, cands: list[Candidate], names: set[str])
 def propagate_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Make the label of a person's name consistent across the document; add names the NER missed."""
     doc, lex = ctx.doc, ctx.lex
+    cands = cands + _post_nominal_names(ctx, pool, cands)
+    cands = [c for c in cands if c.label is not None]
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    added = _unlabelled_names(ctx, pool, taken)  # also in a text where the NER found nobody
     surnames, fulls = _person_words(ctx, cands)
     if not surnames and not fulls:
-        return cands
+        return cands + added
     _relabel_known_people(ctx, cands, surnames | fulls)
-    taken = {i for c in cands for i in range(c.start, c.end)}
-    added = _unlabelled_names(ctx, pool, taken)
     for i in ctx.where("ORTH", string_ids(surnames)):
         tok = doc[i]
         if i in taken or tok.tag_ not in PROPER_TAGS:

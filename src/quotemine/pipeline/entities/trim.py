@@ -11,6 +11,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from quotemine.lexicons.names import is_initial, is_possessive
+from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.entities.candidate import Candidate
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, run_together
 
@@ -182,6 +183,7 @@ def _tail_junk(ctx: Context, start: int, end: int) -> bool:
         or (tok.is_punct and text != ")")
         or is_possessive(text)
         or _lower_case_tail(ctx, tok)
+        or (tok.is_upper and low(tok) in POST_NOMINALS)  # "Ana Reyes QC": QC is a role
     )
 
 

@@ -229,9 +229,12 @@ def place_words(p: Probe) -> Verdict | None:
 
 
 def organisation_head_inside(p: Probe) -> Verdict | None:
-    """Find an organisation head word after the first word ("Reagan Coalition", "Obama White House")."""
+    """Find an organisation head word after the first word ("Reagan Coalition", "Kelby Rovers", "Ardle FC").
+
+    It comes before the plural and place rules: "Kelby Rovers" is a club, not a group of rovers.
+    """
     heads = p.ctx.lex.org_heads
-    if p.end - p.start >= 2 and any(low(t) in heads and t.is_title for t in p.toks[1:]):
+    if p.end - p.start >= 2 and any(low(t) in heads and (t.is_title or t.is_upper) for t in p.toks[1:]):
         return Verdict("ORG", "organisation head word in the name")
     return None
 
@@ -299,9 +302,9 @@ PERSON_RULES: Final[tuple[PersonRule, ...]] = (
     title_of_work,
     organisation_of_role,
     family,
+    organisation_head_inside,
     group_plural,
     place_words,
-    organisation_head_inside,
     brand,
     plural_demonym,
     attributive,
