@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 from spacy.tokens import Doc
 
 from quotemine._version import __version__
+from quotemine.extensions import doc_text
 from quotemine.pipeline.dates.bounds import value_bounds
 from quotemine.schema import (
     DateMention,
@@ -155,7 +156,7 @@ def build_report(
         get_warnings,
     )
 
-    source = doc.text if text is None else text
+    source = doc_text(doc) if text is None else text
     b = _Builder(source)
     orgs = b.items("organization", lambda record: _org(b, record), get_orgs(doc))
     org_ids = {o.id for o in orgs}

@@ -32,6 +32,7 @@ from typing import Final, Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons import data_json, data_lines
 from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender, title_gender
 from quotemine.lexicons.names import load_lexicons
@@ -323,7 +324,7 @@ def _context_pronouns(doc: Doc, people: list[PersonRecord], index: _Index) -> It
     after "the <title>" (a definite title that is the head of the person's role, their latest
     mention in the same or the previous paragraph), in the same sentence.
     """
-    starts = paragraph_starts(doc.text)
+    starts = paragraph_starts(doc_text(doc))
 
     def para(char: int) -> int:
         return bisect.bisect_right(starts, char)
