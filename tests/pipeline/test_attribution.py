@@ -125,10 +125,8 @@ def test_attribution_pronoun_takes_the_closest_earlier_speaker(attributor: Attri
     assert [q["speaker"]["person_id"] for q in doc._.qm_quotes] == ["p1", "p2", "p2"]
 
 
-def test_attribution_many_quotes_stay_fast(attributor: Attributor) -> None:
-    """Pronoun and mention look-ups are by bisection: thousands of quotes resolve quickly."""
-    import time
-
+def test_attribution_resolves_thousands_of_quotes(attributor: Attributor) -> None:
+    """Thousands of quotes on one person all resolve (their cost is measured by benchmarks/longtext.py)."""
     para = "Karl Brandt said it was late. He said more.\n"
     text = para * 2000
     people = [
@@ -141,9 +139,7 @@ def test_attribution_many_quotes_stay_fast(attributor: Attributor) -> None:
     ]
     speakers = [("Karl Brandt", k) for k in range(2000)] + [("He", k) for k in range(2000)]
     doc = make_doc(text, people, speakers)
-    t0 = time.perf_counter()
     attributor(doc)
-    assert time.perf_counter() - t0 < 2.0
     assert all(q["speaker"]["person_id"] == "p1" for q in doc._.qm_quotes)
 
 

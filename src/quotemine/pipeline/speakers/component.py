@@ -187,12 +187,13 @@ class _LastSpeaker:
 
 def _plural_test(doc: Doc) -> Callable[[int, int], bool]:
     """Return whether the characters ``[start, end)`` of ``doc`` name several ("newspapers", "X and Y")."""
+    tagged = doc.has_annotation("TAG")  # read once: it scans every token
 
     def plural(start: int, end: int) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return False
-        if not doc.has_annotation("TAG"):  # no tagger: an "-s" plural or an "and"
+        if not tagged:  # no tagger: an "-s" plural or an "and"
             last = span[-1].lower_
             return (last.endswith("s") and not last.endswith("ss")) or any(t.lower_ == "and" for t in span)
         root = span.root

@@ -171,6 +171,7 @@ class DocIndex:
     mstarts: list[int] = field(default_factory=list)
     resolved: list[tuple[int, str]] = field(default_factory=list)  # (speaker start, entity id)
     _by_entity: dict[str, list[Mention]] = field(default_factory=dict)
+    _starts_of: dict[str, list[int]] = field(default_factory=dict)
     role_of: Callable[[int, int], MentionRole] | None = None
     _roles: dict[tuple[int, int], MentionRole] = field(default_factory=dict)
 
@@ -250,7 +251,10 @@ class DocIndex:
     def earlier_mention(self, entity_id: str, s: int) -> Mention | None:
         """Return the last mention of ``entity_id`` that starts before ``s``."""
         own = self.by_entity().get(entity_id, [])
-        k = bisect.bisect_left([m.start for m in own], s)
+        starts = self._starts_of.get(entity_id)
+        if starts is None:  # built once per entity: a look-up per speaker must not be linear
+            starts = self._starts_of[entity_id] = [m.start for m in own]
+        k = bisect.bisect_left(starts, s)
         return own[k - 1] if k else None
 
     def first_start(self, entity_id: str) -> int:
