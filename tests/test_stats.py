@@ -214,3 +214,31 @@ def test_stats_of_nothing_is_zero() -> None:
     assert isinstance(stats, SourceStats)
     assert (stats.corpus.documents, stats.corpus.quotes, stats.corpus.top_speakers) == (0, 0, ())
     assert "corpus" in format_stats(stats, "text")
+
+
+def test_stats_reads_a_web_page_as_its_article(extractor: object) -> None:
+    """A saved page counts the sources of its article, as batch reads it, not its menus or comments."""
+    page = Path(__file__).parent / "data" / "pages" / "valley-ledger-mill.html"
+    runner = CliRunner()
+    from_page = runner.invoke(app, ["stats", str(page), "--format", "json"])
+    assert from_page.exit_code == 0, from_page.output
+    article = _page_report(extractor, page)
+    counts = json.loads(from_page.stdout)["corpus"]
+    assert counts["documents"] == 1
+    assert counts["quotes"] == len({q.group or q.id for q in article.quotes})
+    names = {s["name"] for s in counts["top_speakers"]} | {o["name"] for o in counts["top_organizations"]}
+    assert names <= {p.name for p in article.people} | {o.name for o in article.organizations}
+
+
+def _page_report(extractor: object, page: Path) -> Report:
+    report = extractor.extract_html(page.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+    assert isinstance(report, Report)
+    return report
+
+
+def test_stats_warns_when_the_inputs_hold_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["stats", str(empty)])
+    assert result.exit_code == 0
+    assert "no report or article found" in result.stderr

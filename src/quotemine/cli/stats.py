@@ -9,10 +9,11 @@ error record. The counting is ``quotemine.views.stats`` (``corpus_stats``); this
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +21,9 @@ from quotemine.cli._common import echo_output, fail, published_option
 from quotemine.errors import InputError, QuotemineError
 from quotemine.schema import Report
 from quotemine.views.stats import DEFAULT_TOP, StatsFormat, corpus_stats, format_stats
+
+if TYPE_CHECKING:
+    from quotemine.api import Extractor
 
 __all__ = ["load_reports", "stats_cli"]
 
@@ -88,8 +92,6 @@ def load_reports(
 def _extracted(
     inputs: list[str], model: str | None, published: str | None, on_skip: Callable[[str], None]
 ) -> Iterator[Report]:
-    from quotemine.api import DEFAULT_MODEL, Extractor  # loads spaCy: only when there are articles
-    from quotemine.articles import Article
     from quotemine.batch import read_records
 
     records = []
@@ -97,14 +99,22 @@ def _extracted(
         if record.error is not None or record.text is None:
             on_skip(f"{record.id}: {record.reason or record.error}")
         else:
-            records.append(Article(record.text, id=record.id, published=record.published))
+            records.append(record.item())  # a web page as a page: its article, as batch reads it
     if not records:
         return
-    for result in Extractor(model or DEFAULT_MODEL).pipe(records):
+    for result in _extractor(model).pipe(records):
         if isinstance(result, Report):
             yield result
         else:
             on_skip(f"{result.id}: {result.error}: {result.reason}")
+
+
+@functools.cache
+def _extractor(model: str | None) -> Extractor:
+    """Return one extractor per model for all article inputs (loading spaCy only when there are any)."""
+    from quotemine.api import DEFAULT_MODEL, Extractor
+
+    return Extractor(model or DEFAULT_MODEL)
 
 
 def stats_cli(
@@ -142,5 +152,7 @@ def stats_cli(
     except QuotemineError as err:
         raise fail(str(err)) from err
     echo_output(format_stats(stats, fmt))
+    if not stats.corpus.documents:
+        typer.echo("warning: no report or article found in the inputs: every count is 0", err=True)
     if skipped:
         typer.echo(f"warning: {len(skipped)} record(s) skipped, first: {skipped[0]}", err=True)
