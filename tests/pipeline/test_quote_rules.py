@@ -333,3 +333,17 @@ def test_odd_lines_give_no_quote_and_no_error(nlp: Language, finder: QuoteFinder
 def test_likened_to_reports_the_comparison(nlp: Language, finder: QuoteFinder) -> None:
     text = "The plan creates tableaus that critics have likened to the parades of old empires."
     assert found(nlp, finder, text) == [("the parades of old empires", "critics")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('The firm said that it was "deeply disappointed".', 'that it was "deeply disappointed"'),
+        ("Ola Brand said the plan was \u201ca disaster\u201d.", "the plan was \u201ca disaster\u201d"),
+        ('Ola Brand said the plan was "a disaster" for the town.', 'the plan was "a disaster" for the town'),
+    ],
+)
+def test_a_mixed_quote_keeps_its_closing_mark(extractor: Any, text: str, quoted: str) -> None:
+    """A mixed quote that ends at its closing mark keeps the mark: its quotation marks are balanced."""
+    [quote] = extractor.extract(text).quotes
+    assert (quote.kind, quote.text) == ("mixed", quoted)

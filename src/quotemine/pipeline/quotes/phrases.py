@@ -27,6 +27,8 @@ SENT_END = frozenset({".", "!", "?", "…"})
 _LEFT_MODS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
 _RIGHT_MODS = frozenset({"compound", "flat", "case"})
 #: Punctuation trimmed off content, bullets of listed points included ("• Taxes will fall").
+_MARKS = frozenset('"\u201c\u201d')
+_MAX_MARK_GAP = 2  # punctuation tokens allowed between a quote's last word and its closing mark
 _STRIP_PUNCT = frozenset(",.;:!?-–—()\"'“”‘’«»•·▪●◦‣*")
 _TITLE_PUNCT = frozenset({".", "-", "'s", "’s"})
 _WHOLE_ENTITY_TYPES = frozenset({"ORG", "PERSON"})
@@ -154,7 +156,28 @@ def trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and (doc[b - 1].is_space or doc[b - 1].text in _STRIP_PUNCT):
         b -= 1
-    return a, b
+    return a, _close_open_mark(doc, a, b)
+
+
+def _close_open_mark(doc: Doc, a: int, b: int) -> int:
+    """Return ``b``, moved past the closing quotation mark of a mark ``doc[a:b]`` leaves open.
+
+    A mixed quote ends at its closing mark ('said it was "deeply disappointed".'): trimming the
+    punctuation, or a clause that ends before the mark, would leave the quoted words unbalanced.
+    Only punctuation may stand between ``b`` and the mark ('."').
+    """
+    marks = [doc[i].text for i in range(a, b) if doc[i].text in _MARKS]
+    straight_open = marks.count('"') % 2 == 1
+    curly_open = marks.count("\u201c") > marks.count("\u201d")
+    if not (straight_open or curly_open):
+        return b
+    closing = '"' if straight_open else "\u201d"
+    for i in range(b, min(len(doc), b + _MAX_MARK_GAP + 1)):
+        if doc[i].text == closing:
+            return i + 1
+        if not doc[i].is_punct or doc[i].text in _MARKS:
+            break
+    return b
 
 
 def trim_right(doc: Doc, b: int) -> int:
