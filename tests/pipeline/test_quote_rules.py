@@ -347,3 +347,12 @@ def test_a_mixed_quote_keeps_its_closing_mark(extractor: Any, text: str, quoted:
     """A mixed quote that ends at its closing mark keeps the mark: its quotation marks are balanced."""
     [quote] = extractor.extract(text).quotes
     assert (quote.kind, quote.text) == ("mixed", quoted)
+
+
+def test_a_relative_pronoun_speaker_is_no_unnamed_source(extractor: Any) -> None:
+    """ "which" stands for its antecedent (here reports, which speak for no one): never an unnamed source."""
+    report = extractor.extract(
+        "Officials cited reports in the local press, which accused the minister of lying."
+    )
+    relatives = [q.speaker for q in report.quotes if q.speaker and q.speaker.text == "which"]
+    assert relatives and not any(s.unnamed for s in relatives)

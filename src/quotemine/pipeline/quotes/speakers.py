@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Set
+from typing import Final
 
 from spacy.tokens import Doc, Token
 
@@ -253,10 +254,16 @@ def relative_antecedent(subj: Token) -> Token | None:
     return None
 
 
+_RELATIVE_TAGS: Final = frozenset({"WDT", "WP", "WP$"})
+_RELATIVES: Final = frozenset({"which", "that", "who", "whom", "whose"})
+
+
 def _is_unnamed(doc: Doc, start: int, end: int, group_nouns: Set[str]) -> bool:
     """Tell whether the mention ``doc[start:end]`` names no one (see ``speaker_record``)."""
     span = doc[start:end]
     head = span.root
+    if head.tag_ in _RELATIVE_TAGS or head.lower_ in _RELATIVES:
+        return False  # "which", "that": it stands for its antecedent, not for an unnamed source
     if not (
         head.pos_ in ("NOUN", "NUM", "ADJ", "DET")
         or (head.pos_ != "PROPN" and head.lower_ not in SPEAKER_PRONOUNS)
