@@ -237,3 +237,11 @@ def test_a_clock_time_written_close_has_a_value(nlp: Language) -> None:
     found = run(nlp, "The Garth shop opens from 5 to 6pm.")
     assert ("6pm", "time", "2021-06-16T18:00") in found
     assert all(v is not None for _, t, v in found if t == "time")  # no bare twin without a value
+
+
+def test_the_ordinal_second_is_no_duration(nlp: Language) -> None:
+    """ "a second accident" counts accidents; "30 seconds" is a duration."""
+    assert not [
+        d for d in run(nlp, "It happened after a second accident on the bridge.") if d[1] == "duration"
+    ]
+    assert ("30 seconds", "duration", "PT30S") in run(nlp, "The test took 30 seconds.")

@@ -101,6 +101,17 @@ def _is_not_deictic(view: DocView, s: int, e: int, _source: Source) -> bool:
     return prev is not None and prev.pos_ == "PROPN" and not doc[span.start].is_sent_start
 
 
+def _is_ordinal_second(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot "second" as an ordinal ("a second accident", "a second time"), not a unit of time."""
+    if not view.text[s:e].lower().endswith("second"):
+        return False
+    span = view.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.end >= len(view.doc):
+        return False
+    nxt = view.doc[span.end]
+    return nxt.pos_ in ("NOUN", "PROPN", "ADJ") or (nxt.pos_ == "" and nxt.is_alpha and not nxt.is_stop)
+
+
 def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot a bare year found outside a ``DATE`` entity that is a year range ("from 1995 to 1998")."""
     if source != Source.YEAR_IN_ENTITY:
@@ -117,6 +128,7 @@ VETTING: tuple[tuple[str, Check], ...] = (
     ("a bare number", _is_bare_number),
     ("a year that ends a name", _is_named_year),
     ("a discourse marker or a name", _is_not_deictic),
+    ("the ordinal 'second'", _is_ordinal_second),
     ("a year outside a date entity", _is_stray_year),
 )
 
