@@ -280,14 +280,14 @@ def _date(b: _Builder, record: DateRecord) -> DateMention | None:
     span = b.span((record.get("start"), record.get("end")))
     if span is None:
         return None
-    value = record.get("value")
+    value, modifier = record.get("value"), record.get("modifier")
     kind = record.get("type") or "date"
-    bounds = value_bounds(value) if kind in ("date", "time") else None  # durations, sets: no days
+    bounds = value_bounds(value, modifier) if kind in ("date", "time") else None  # durations, sets: no days
     return DateMention(
         **span.model_dump(),
         value=value,
         granularity=record.get("granularity"),
-        modifier=record.get("modifier"),
+        modifier=modifier,
         type=kind,
         value_start=bounds[0] if bounds else None,
         value_end=bounds[1] if bounds else None,

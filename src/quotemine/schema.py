@@ -145,10 +145,12 @@ class DateMention(TextSpan):
     modifier: Modifier | None = None
     type: DateType = "date"
     value_start: str | None = Field(
-        default=None, description="first calendar day the value covers, YYYY-MM-DD (dates and ranges)"
+        default=None,
+        description="first calendar day the value covers, YYYY-MM-DD (a third of it for early/mid/late)",
     )
     value_end: str | None = Field(
-        default=None, description="last calendar day the value covers, YYYY-MM-DD (dates and ranges)"
+        default=None,
+        description="last calendar day the value covers, YYYY-MM-DD (a third of it for early/mid/late)",
     )
     note: str | None = Field(default=None, description="why value is null, when it is")
 

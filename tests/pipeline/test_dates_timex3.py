@@ -260,3 +260,19 @@ def test_spans_of_time_the_entity_recogniser_misses(nlp: Language) -> None:
 def test_a_clock_time_keeps_its_period(nlp: Language) -> None:
     found = run(nlp, "The Orlo board voted at 5 p.m.")
     assert found["5 p.m."]["value"] == "2003-01-10T17:00"
+
+
+@pytest.mark.parametrize(
+    ("value", "modifier", "bounds"),
+    [
+        ("2024", "early", ("2024-01-01", "2024-05-01")),
+        ("2024", "late", ("2024-09-01", "2024-12-31")),
+        ("2003-11", "mid", ("2003-11-11", "2003-11-20")),
+        ("2003-11-05", "late", ("2003-11-05", "2003-11-05")),  # one day: nothing to narrow
+        ("2003-11", None, ("2003-11-01", "2003-11-30")),
+    ],
+)
+def test_a_modifier_narrows_the_days_to_a_third(
+    value: str, modifier: str | None, bounds: tuple[str, str]
+) -> None:
+    assert value_bounds(value, modifier) == bounds

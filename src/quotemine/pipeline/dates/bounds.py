@@ -75,12 +75,17 @@ def _calendar_bounds(v: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def value_bounds(value: str | None) -> tuple[str, str] | None:
+def value_bounds(value: str | None, modifier: str | None = None) -> tuple[str, str] | None:
     """Return the first and last calendar day (``YYYY-MM-DD``) a TIMEX3 value covers, else ``None``.
+
+    A modifier narrows a period of more than one day to a third of it: "early 2003" is its first
+    third (January to the end of April), "mid-" the middle third, "late" the last (TIMEX3's ``mod``
+    names no exact days; thirds keep a date-range query from matching the whole year).
 
     Args:
         value: A TIMEX3 value ("2003-03", "2003-W11", "2003-Q1", "2003-H1", "2002-WI", "199X",
             "19", "2003-01-10T17:00").
+        modifier: "early", "mid" or "late", or ``None``.
 
     Returns:
         ``(first, last)`` as ISO dates, or ``None`` for a duration, a set, an underspecified or a
@@ -100,4 +105,20 @@ def value_bounds(value: str | None) -> tuple[str, str] | None:
         return None
     if found is None:
         return None
-    return found[0].isoformat(), found[1].isoformat()
+    first, last = _narrowed(found, modifier)
+    return first.isoformat(), last.isoformat()
+
+
+_THIRDS: Mapping[str, int] = {"early": 0, "mid": 1, "late": 2}
+
+
+def _narrowed(bounds: tuple[dt.date, dt.date], modifier: str | None) -> tuple[dt.date, dt.date]:
+    """Return the third of ``bounds`` a modifier names (the whole of it for none, or one day)."""
+    first, last = bounds
+    k = _THIRDS.get(modifier or "")
+    days = (last - first).days + 1
+    if k is None or days < 3:
+        return bounds
+    start = first + dt.timedelta(days=days * k // 3)
+    end = first + dt.timedelta(days=days * (k + 1) // 3 - 1)
+    return start, end
