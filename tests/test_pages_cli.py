@@ -188,3 +188,13 @@ def test_a_page_with_nothing_to_read_is_one_stderr_line_in_a_real_process(tmp_pa
         "error: no article text found in the page (no paragraph with a sentence: a page of links, or empty)"
     ]
     assert json.loads(done.stdout)["error"] == "ArticleNotFoundError"
+
+
+def test_render_shows_a_page_as_its_article(tmp_path: Path) -> None:
+    """``quotemine render page.html`` highlights the article, not the page's markup or its chrome."""
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["render", str(PAGES / "valley-ledger-mill.html"), "--html", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "Mill closure puts 300 jobs at risk" in page
+    assert "&lt;!DOCTYPE" not in page and "&lt;nav" not in page

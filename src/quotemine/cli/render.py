@@ -17,6 +17,7 @@ from quotemine.cli._common import (
     published_option,
     read_input,
 )
+from quotemine.cli.extract import is_page
 from quotemine.errors import QuotemineError
 from quotemine.views import RenderFormat, to_html, to_markdown
 
@@ -24,7 +25,12 @@ __all__ = ["render_cli"]
 
 
 def render_cli(
-    path: Annotated[str, typer.Argument(help="text file to read; - reads standard input")],
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="text file or saved web page (its article: the web extra); - reads standard input"
+        ),
+    ],
     html_out: Annotated[Path | None, typer.Option("--html", help="write the HTML page to this file")] = None,
     published: PublishedOption = None,
     fmt: Annotated[
@@ -47,7 +53,12 @@ def render_cli(
         check_output_file(html_out, "--html")  # before the extraction, not after it
     try:
         doc_id, text = read_input(path)
-        report = Extractor(model or DEFAULT_MODEL).extract(text, published=when, doc_id=doc_id)
+        extractor = Extractor(model or DEFAULT_MODEL)
+        if is_page(path, text):  # a saved web page shows its article, as extract reads it
+            report = extractor.extract_html(text, published=when, doc_id=doc_id)
+            text = report.document.text or text
+        else:
+            report = extractor.extract(text, published=when, doc_id=doc_id)
     except QuotemineError as err:
         raise fail(str(err)) from err
     if html_out is not None:
