@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -198,3 +199,11 @@ def test_render_shows_a_page_as_its_article(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert "Mill closure puts 300 jobs at risk" in page
     assert "&lt;!DOCTYPE" not in page and "&lt;nav" not in page
+
+
+def test_a_masked_page_takes_no_markup_for_its_title(extractor: Any) -> None:
+    """In mask mode the headline is read with the markup blanked: never "<!DOCTYPE html>"."""
+    html = (PAGES / "valley-ledger-mill.html").read_text(encoding="utf-8")
+    title = extractor.extract_html(html, mode="mask").document.title
+    assert title is not None and "<" not in title.text and "Mill closure" in title.text
+    assert html[title.start : title.end] == title.text

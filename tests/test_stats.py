@@ -242,3 +242,9 @@ def test_stats_warns_when_the_inputs_hold_nothing(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["stats", str(empty)])
     assert result.exit_code == 0
     assert "no report or article found" in result.stderr
+
+
+def test_stats_says_it_does_not_read_standard_input() -> None:
+    result = CliRunner().invoke(app, ["stats", "-"])
+    assert result.exit_code == 1
+    assert "not standard input" in result.stderr

@@ -175,7 +175,7 @@ def build_report(
         quotemine_version=__version__,
         model=model,
         id=doc_id,
-        document=_document(b, get_published(doc), published_source),
+        document=_document(b, doc_text(doc), get_published(doc), published_source),
         people=people,
         organizations=orgs,
         quotes=quotes,
@@ -185,9 +185,13 @@ def build_report(
     )
 
 
-def _document(b: _Builder, published: str | None, published_source: str | None) -> Document:
-    """Describe the article: its publication date and where it came from, headline and byline."""
-    lines = line_breaks(b.text)  # a lone "\r" ends a line too: same length, same offsets
+def _document(b: _Builder, analysed: str, published: str | None, published_source: str | None) -> Document:
+    """Describe the article: its publication date and where it came from, headline and byline.
+
+    The headline and byline are read in the analysed text (markup masked as spaces, so a page's
+    ``<!DOCTYPE html>`` line is no title); their spans take the input's text (same offsets).
+    """
+    lines = line_breaks(analysed)  # a lone "\r" ends a line too: same length, same offsets
     return Document(
         published=published[:10] if published else None,
         published_source=published_source if published else None,

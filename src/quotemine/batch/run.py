@@ -67,7 +67,8 @@ class BatchResult:
         if self.processed + self.skipped == 0:
             lines.append(
                 "no input records found: quotemine batch reads .txt/.text/.html/.htm files in folders, "
-                "lines of .jsonl/.ndjson files and rows of .csv/.parquet files (with a 'text' column)"
+                "lines of .jsonl/.ndjson files and rows of .csv/.parquet files "
+                "(with a 'text' or 'html' column)"
             )
         return lines
 

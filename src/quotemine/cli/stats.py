@@ -81,6 +81,8 @@ def load_reports(
     """
     for raw in inputs:
         path = Path(raw)
+        if raw == "-":
+            raise InputError("quotemine stats reads files and folders, not standard input: save it to a file")
         if not path.exists():
             raise InputError(f"input {raw} does not exist")
         if _is_report_file(path):
