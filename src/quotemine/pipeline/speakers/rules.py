@@ -81,7 +81,7 @@ class SpeakerMention:
 
     @property
     def name_like(self) -> bool:
-        """Whether every word is capitalised and no determiner opens it ("Sanders", "Acme Corp")."""
+        """Whether every word is capitalised and no determiner opens it ("Okonjo", "Acme Corp")."""
         words = self.text.split()
         return bool(words) and not self.definite and all(w[:1].isupper() for w in words)
 
