@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-pd = pytest.importorskip("pandas")
-pa = pytest.importorskip("pyarrow")
-pq = pytest.importorskip("pyarrow.parquet")
+pd = pytest.importorskip("pandas", reason="the tables extra is not installed")
+pa = pytest.importorskip("pyarrow", reason="the tables extra is not installed")
+pq = pytest.importorskip("pyarrow.parquet", reason="the tables extra is not installed")
 
 import quotemine  # noqa: E402
 from quotemine.batch.sinks import ParquetSink  # noqa: E402

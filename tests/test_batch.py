@@ -48,8 +48,8 @@ def test_read_records_ids_given_else_relative_path_else_line_number(tmp_path: Pa
 
 
 def test_read_records_csv_and_parquet(tmp_path: Path) -> None:
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas", reason="the tables extra is not installed")
+    pytest.importorskip("pyarrow", reason="the tables extra is not installed")
     with (tmp_path / "in.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "text", "published"])
@@ -160,8 +160,8 @@ def test_run_batch_resume_cuts_a_partial_line_and_finishes(tmp_path: Path, extra
 
 @pytest.mark.slow
 def test_run_batch_parquet_tables_and_resume(tmp_path: Path, extractor: Any) -> None:
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas", reason="the tables extra is not installed")
+    pytest.importorskip("pyarrow", reason="the tables extra is not installed")
     source, out = _mixed_input(tmp_path), tmp_path / "out.parquet"
     first = run_batch([source], out, extractor=extractor, progress=False)
     assert (first.reports, first.errors) == (3, 3)

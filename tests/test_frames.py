@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-pd = pytest.importorskip("pandas")
-pytest.importorskip("pyarrow")
+pd = pytest.importorskip("pandas", reason="the tables extra is not installed")
+pytest.importorskip("pyarrow", reason="the tables extra is not installed")
 
 from quotemine.batch import partition  # noqa: E402
 from quotemine.errors import SchemaVersionError  # noqa: E402

@@ -18,7 +18,7 @@ import pytest
 from quotemine import ArticleNotFoundError, Extractor, Failure, InputError, Page, Report
 from quotemine.text.article import PAGE_SUFFIXES
 
-pytest.importorskip("trafilatura")
+pytest.importorskip("trafilatura", reason="the web extra is not installed")
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "data" / "pages"

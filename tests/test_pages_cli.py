@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from quotemine.batch import read_records, run_batch
 from quotemine.cli import app
 
-pytest.importorskip("trafilatura")
+pytest.importorskip("trafilatura", reason="the web extra is not installed")
 
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
 PAGE = PAGES / "coastline-courier-ferry.html"

@@ -114,8 +114,8 @@ def test_kill_9_of_a_two_process_batch_leaves_no_worker_and_resumes_once(
 
 
 def test_kill_9_of_a_parquet_batch_keeps_its_parts_and_resumes_once(tmp_path: Path, extractor: Any) -> None:
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas", reason="the tables extra is not installed")
+    pytest.importorskip("pyarrow", reason="the tables extra is not installed")
     ids = _articles(tmp_path / "in.jsonl", 120)
     out = tmp_path / "out.parquet"
     code = (
@@ -145,8 +145,8 @@ def test_kill_9_of_a_parquet_batch_keeps_its_parts_and_resumes_once(tmp_path: Pa
 def test_kill_9_of_a_duckdb_batch_keeps_whole_documents_and_resumes_once(
     tmp_path: Path, extractor: Any
 ) -> None:
-    duckdb = pytest.importorskip("duckdb")
-    pytest.importorskip("pyarrow")
+    duckdb = pytest.importorskip("duckdb", reason="the db extra is not installed")
+    pytest.importorskip("pyarrow", reason="the tables extra is not installed")
     ids = _articles(tmp_path / "in.jsonl", 120)
     out = tmp_path / "corpus.duckdb"
     code = (

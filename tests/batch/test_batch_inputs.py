@@ -127,7 +127,7 @@ def test_csv_quoted_newlines_and_doubled_quotes_still_read(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("content", [b"", b"PAR1 this is not really parquet PAR1"])
 def test_corrupt_or_empty_parquet_input_is_one_clear_line(tmp_path: Path, content: bytes) -> None:
-    pytest.importorskip("pyarrow")
+    pytest.importorskip("pyarrow", reason="the tables extra is not installed")
     source = tmp_path / "in.parquet"
     source.write_bytes(content)
     with pytest.raises(InputError, match="is not a readable Parquet file"):
@@ -235,7 +235,7 @@ def test_disk_full_is_one_clear_line_and_the_output_resumes(
     tmp_path: Path, extractor: Any, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     if fmt == "parquet":
-        pytest.importorskip("pyarrow")
+        pytest.importorskip("pyarrow", reason="the tables extra is not installed")
     source = _jsonl(tmp_path / "in.jsonl", [{"id": str(n), "text": TEXT} for n in range(3)])
     out = tmp_path / f"out.{fmt}"
     import quotemine.batch.sinks as sinks
@@ -275,7 +275,7 @@ def test_empty_folder_and_header_only_csv_say_why_there_are_no_reports(
 
 
 def test_parquet_sink_writes_a_part_by_count_and_by_time(tmp_path: Path) -> None:
-    pytest.importorskip("pyarrow")
+    pytest.importorskip("pyarrow", reason="the tables extra is not installed")
     import time
 
     from quotemine.batch.sinks import PARQUET_PART_DOCS, PARQUET_PART_SECONDS, ParquetSink
@@ -304,8 +304,8 @@ def test_parquet_sink_writes_a_part_by_count_and_by_time(tmp_path: Path) -> None
 def test_parquet_readers_skip_a_part_that_was_not_renamed_into_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas", reason="the tables extra is not installed")
+    pytest.importorskip("pyarrow", reason="the tables extra is not installed")
     import quotemine.batch.sinks as sinks
     from quotemine.batch.workers import Outcome
     from quotemine.errors import QuotemineError

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-duckdb = pytest.importorskip("duckdb")
-pytest.importorskip("pyarrow")
+duckdb = pytest.importorskip("duckdb", reason="the db extra is not installed")
+pytest.importorskip("pyarrow", reason="the tables extra is not installed")
 
 from tests.invented import TEXT  # noqa: E402
 from tests.invented import invented_report as _report  # noqa: E402

@@ -24,8 +24,8 @@ from quotemine.cli.batch import batch_cli
 from quotemine.schema import Quote, Report
 from quotemine.views.rows import decimal_amount, iso_date
 
-duckdb = pytest.importorskip("duckdb")
-pytest.importorskip("pyarrow")
+duckdb = pytest.importorskip("duckdb", reason="the db extra is not installed")
+pytest.importorskip("pyarrow", reason="the tables extra is not installed")
 
 pytestmark = pytest.mark.slow
 

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from tests.models import default_model
+from tests.recording import KeyRecording
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
 from quotemine.pipeline.dates import DateResolver
@@ -590,26 +591,10 @@ def test_nlp_to_disk_round_trip(tmp_path: Path) -> None:
     assert nlp(a)._.qm_dates == loaded(b)._.qm_dates
 
 
-class _Recording(dict):  # type: ignore[type-arg]
-    """A dict that remembers which keys were read."""
-
-    def __init__(self, data: dict[str, object]) -> None:
-        super().__init__(data)
-        self.read: set[str] = set()
-
-    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
-        self.read.add(key)
-        return super().get(key, default)
-
-    def __getitem__(self, key: str) -> object:
-        self.read.add(key)
-        return super().__getitem__(key)
-
-
 def test_every_key_of_the_events_file_is_read() -> None:
     from quotemine.pipeline.dates.calendar import EventTable
 
-    data = _Recording(load_events())
+    data = KeyRecording(load_events())
     TimexResolver(data)
     EventTable(data)
     assert set(data) - {"_doc"} <= data.read

