@@ -111,6 +111,9 @@ class PageArticle:
     published: str | None = None
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}.*")
+
+
 def require_trafilatura() -> Any:
     """Return the ``trafilatura`` module, or raise ``MissingExtraError`` saying how to install it."""
     try:
@@ -289,6 +292,6 @@ def _page_date(html: str) -> str | None:
 
 def _iso(value: object) -> str | None:
     """Return trafilatura's date as ``YYYY-MM-DD``, or ``None`` when it gave none."""
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
         return None
     return value[:10]

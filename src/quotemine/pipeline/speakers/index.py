@@ -65,6 +65,10 @@ _ABBREVIATIONS = {
 _MAX_DESCRIPTION = 6
 
 
+#: An apposition after a mention: ", the party's treasurer," (its words are descriptors).
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()\n\"“”]{1,80})[,.;]")
+
+
 def last_word(text: str) -> str | None:
     """Return the last word of ``text``, lower-cased, without a possessive ``'s`` or a final dot."""
     words = _WORD.findall(text)
@@ -147,7 +151,7 @@ def _modifiers(text: str, s: int) -> list[str]:
 
 def _apposition(text: str, e: int) -> list[str]:
     """Return the words of ", the|a|an ... ," right after a mention ending at ``e``."""
-    m = re.match(r",\s+(?:the|a|an)\s+([^,.;:()\n\"“”]{1,80})[,.;]", text[e : e + 100])
+    m = _APPOSITION.match(text, e, e + 100)
     if m is None:
         return []
     words = m.group(1).split()
