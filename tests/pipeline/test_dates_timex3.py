@@ -90,6 +90,9 @@ def test_no_duration_without_a_span_of_time(text: str) -> None:
         ("every morning", "XXXX-XX-XXTMO"),
         ("quarterly", "P1Q"),
         ("hourly", "PT1H"),
+        ("tuesdays", "XXXX-WXX-2"),
+        ("sundays", "XXXX-WXX-7"),
+        ("weekends", "XXXX-WXX-WE"),
     ],
 )
 def test_set_values(text: str, value: str) -> None:
@@ -181,6 +184,17 @@ def test_a_set_holds_its_weekday(nlp: Language) -> None:
     assert (found["every Tuesday"]["type"], found["every Tuesday"]["value"]) == ("set", "XXXX-WXX-2")
     assert (found["daily"]["type"], found["daily"]["value"]) == ("set", "P1D")
     assert "Tuesday" not in found
+
+
+def test_a_plural_weekday_is_a_habit(nlp: Language) -> None:
+    found = run(nlp, "The Orvane library shuts on Tuesdays, and its cafe opens only on weekends.")
+    assert (found["Tuesdays"]["type"], found["Tuesdays"]["value"]) == ("set", "XXXX-WXX-2")
+    assert (found["weekends"]["type"], found["weekends"]["value"]) == ("set", "XXXX-WXX-WE")
+
+
+def test_a_count_of_weekdays_back_is_a_date_not_a_habit(nlp: Language) -> None:
+    found = run(nlp, "Two Sundays ago the Orvane choir sang in Mellby.")
+    assert (found["Two Sundays ago"]["type"], found["Two Sundays ago"]["value"]) == ("date", "2002-12-29")
 
 
 def test_times_in_text(nlp: Language) -> None:

@@ -225,6 +225,9 @@ def set_value(text: str) -> str | None:
     if (f := _FREQUENCY.match(text)) is not None:
         return duration_value("one " + f["unit"])
     m = _EVERY.match(text)
+    if m is None and (text == "weekends" or (text.endswith("s") and text[:-1] in w.WEEKDAYS)):
+        # "on Tuesdays", "weekends": every one
+        return set_value("every " + text)
     if m is None:
         return None
     rest = m["rest"].removesuffix("s") if m["rest"].endswith("days") else m["rest"]

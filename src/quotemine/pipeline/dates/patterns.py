@@ -36,7 +36,8 @@ START_WORDS = frozenset(
         "seconds minutes hours days weeks months years decades centuries century less under well roughly "
         "around many between once twice thrice up at thirteen fourteen fifteen sixteen seventeen eighteen "
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
-        "thousand times barrels nights".split()
+        "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
+        "weekends".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -105,6 +106,9 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b{MODP}(?:{REL}\s+)?(?:(?i:january|february|april|june|july|august|september|october|november|december)"
     r"|May|March)\b",
     rf"\b{MODP}(?:{REL}\s+)?{WDAY}\b",
+    # a plural weekday or "weekends" is a habit (TimeML: a set, "XXXX-WXX-2"): "shut on Tuesdays"
+    r"\b(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b(?!-|'|\s+(?i:ago|"
+    r"from now|hence|earlier|later|before|after|of)\b)",
     rf"\b{MODP}(?i:today|yesterday|tomorrow|tonight)\b",
     r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|the future)\b",
     # TimeML's "soon" (FUTURE_REF), not "as soon as"; "recent" before a noun was tried and dropped: as
