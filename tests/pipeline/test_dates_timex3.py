@@ -197,6 +197,21 @@ def test_a_count_of_weekdays_back_is_a_date_not_a_habit(nlp: Language) -> None:
     assert (found["Two Sundays ago"]["type"], found["Two Sundays ago"]["value"]) == ("date", "2002-12-29")
 
 
+@pytest.mark.parametrize(
+    "text, span, span_value, date, date_value",
+    [
+        ("The Brisa rebels held Tarn for 10 days last month.", "10 days", "P10D", "last month", "2002-12"),
+        ("Workers at Olden Mills struck for two weeks last year.", "two weeks", "P2W", "last year", "2002"),
+    ],
+)
+def test_a_span_of_time_then_its_date_are_two_expressions(
+    nlp: Language, text: str, span: str, span_value: str, date: str, date_value: str
+) -> None:
+    found = run(nlp, text)
+    assert (found[span]["type"], found[span]["value"]) == ("duration", span_value)
+    assert (found[date]["type"], found[date]["value"]) == ("date", date_value)
+
+
 def test_times_in_text(nlp: Language) -> None:
     found = run(nlp, "Ms. Brannock spoke tonight in Veldon, and the board will vote at 5 p.m. Friday.")
     assert found["tonight"]["value"] == "2003-01-10TNI"

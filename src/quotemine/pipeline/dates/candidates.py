@@ -20,7 +20,7 @@ import numpy
 import regex  # type: ignore[import-untyped,unused-ignore]  # (dateparser depends on it)
 from spacy.tokens import Doc
 
-from quotemine.pipeline.dates.patterns import CANDIDATE_PATTERNS, REL, START_WORDS
+from quotemine.pipeline.dates.patterns import CANDIDATE_PATTERNS, REL, SPAN_THEN_DATE, START_WORDS
 
 __all__ = ["Candidate", "CandidateFinder", "Source", "collect_candidates"]
 
@@ -248,8 +248,19 @@ def collect_candidates(
         The candidates in the order they are tried: a candidate that resolves blocks what it overlaps.
 
     """
-    cands = [Candidate(s, e, Source.ENTITY) for s, e, _ in entities]
+    cands = [c for s, e, _ in entities for c in _entity_parts(text, s, e)]
     cands += [Candidate(s, e, Source.PATTERN) for s, e in finder.matches(doc, text)]
     cands += [Candidate(m.start(), m.end(), Source.YEAR_IN_ENTITY) for m in _ENT_YEAR.finditer(text)]
     cands.sort(key=Candidate.sort_key)
     return cands
+
+
+def _entity_parts(text: str, s: int, e: int) -> list[Candidate]:
+    """Return an entity as one candidate, or as two when it is a span of time and then a date.
+
+    "for 10 days last month": "10 days" and "last month", not one date.
+    """
+    m = SPAN_THEN_DATE.fullmatch(text, s, e)
+    if m is None:
+        return [Candidate(s, e, Source.ENTITY)]
+    return [Candidate(m.start("d"), m.end("d"), Source.ENTITY), Candidate(m.start("date"), e, Source.ENTITY)]

@@ -19,6 +19,7 @@ __all__ = [
     "LATER_IN",
     "OFFSET_PREFIX",
     "REL",
+    "SPAN_THEN_DATE",
     "START_WORDS",
 ]
 
@@ -174,4 +175,13 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?i:(?:the\s+)?(?:week|wk)\s+\d{1,2}(?:\s+of\s+(?:[12]\d{3}|(?:last|this|next)\s+year))?)\b",
     r"\b(?i:(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:week|month)\s+of\s+)"
     r"[12]\d{3}\b",
+)
+
+#: An entity that is a span of time and then the date it fell in ("10 days last month", "two hours
+#: on Tuesday"): two expressions (TimeML: a DURATION and a DATE); ``d`` is the span, ``date`` the date.
+SPAN_THEN_DATE = re.compile(
+    rf"(?P<d>(?:(?i:about|some|nearly|almost|more than|less than|over|just over|at least)\s+)?{COUNTW}\s+"
+    r"(?i:minutes?|hours?|days?|weeks?|months?|years?))\s+(?:(?i:on|in|during)\s+)?"
+    rf"(?P<date>(?i:(?:last|this|next|this past|earlier this|later this)\s+(?:week|weekend|month|year|"
+    rf"spring|summer|fall|autumn|winter)|yesterday|today|tomorrow)|{WDAY})$"
 )
