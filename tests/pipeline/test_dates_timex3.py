@@ -111,11 +111,20 @@ def test_set_values(text: str, value: str) -> None:
         ("at noon", "2003-01-10T12:00"),
         ("midnight", "2003-01-10T24:00"),
         ("12:15 a.m. Thursday", "2003-01-09T00:15"),
+        ("12 noon", "2003-01-10T12:00"),
+        ("eight o'clock", "2003-01-10T08:00"),
+        ("at 9 o'clock tuesday", "2003-01-07T09:00"),
     ],
 )
 def test_times_of_day(resolver: TimexResolver, text: str, value: str) -> None:
     tx = resolver.resolve(text, Context(REF))
     assert tx is not None and (tx.type, tx.value) == ("time", value)
+
+
+def test_a_clock_time_in_words_keeps_its_value_and_span(nlp: Language) -> None:
+    found = run(nlp, "The Orvane ferry sails at 12 noon and docks at eight o'clock.")
+    assert found["12 noon"]["value"] == "2003-01-10T12:00"
+    assert found["eight o'clock"]["value"] == "2003-01-10T08:00"
 
 
 def test_a_time_without_a_day_leans_on_the_day_last_named(resolver: TimexResolver) -> None:

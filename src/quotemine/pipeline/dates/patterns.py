@@ -75,7 +75,10 @@ SET_UNITS = (
     r"winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
     r"july|august|september|october|november|december)"
 )
-CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|(?i:noon|midday|midnight)\b)"
+CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|(?:12\s+)?(?i:noon|midday|midnight)\b|"
+    r"(?:1[0-2]|[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:o'clock)\b)"
+)
 ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW})"
 #: What follows the first of two centuries: "and 21st centuries", "to the twenty-first centuries".
 CENTURY_CONJ = rf"\s+(?i:and|or|to|through)\s+(?:(?i:the)\s+)?{ORDINAL}[\s-]+(?i:centuries)\b"

@@ -25,7 +25,11 @@ _CLOCK = re.compile(
     r"(?P<ap>[ap]\.?\s?m\b\.?|o'clock)?"
 )
 _NAMED_CLOCK: Final = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
-_NAMED = re.compile(r"\b(?:noon|midday|midnight)\b")
+_NAMED = re.compile(r"\b(?:12\s+)?(?P<n>noon|midday|midnight)\b")  # "12 noon"
+_HOUR_WORDS: Final = {
+    w: n + 1 for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())
+}
+_WORD_HOUR = re.compile(r"\b(?P<w>" + "|".join(_HOUR_WORDS) + r")\s+o'clock\b")
 _POD = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|overnight)\b")
 _FILLER = re.compile(
     r"\b(?:at|on|in|the|of|early|late|around|about|shortly|just|before|after|until|by|"
@@ -41,7 +45,9 @@ DayReader = Callable[[str, Context], "Timex | None"]
 def _clock(t: str) -> tuple[str, tuple[int, int]] | None:
     """Return the clock time a text names ("5 p.m." → ``17:00``) and where it stands, else ``None``."""
     if m := _NAMED.search(t):
-        return _NAMED_CLOCK[m.group(0)], m.span()
+        return _NAMED_CLOCK[m["n"]], m.span()
+    if m := _WORD_HOUR.search(t):  # "eight o'clock": the hour as written (TimeML reads no a.m./p.m. into it)
+        return f"{_HOUR_WORDS[m['w']]:02d}:00", m.span()
     for m in _CLOCK.finditer(t):
         if not (m["sep"] == ":" or m["ap"]):
             continue
