@@ -68,6 +68,8 @@ def test_a_past_season_in_autumn_is_this_years(resolver: TimexResolver) -> None:
         ("The Kessel council plans to vote on Monday.", "Monday", "2003-01-13"),
         ("Ms. Kael broke her promise on Monday.", "Monday", "2003-01-06"),
         ("The Sarn lenders have extended the loans through January.", "January", "2003-01"),
+        ("The Lorne survey is due by Aug. 3.", "Aug. 3", "2003-08-03"),
+        ("The Lorne survey was due by Aug. 3.", "Aug. 3", "2002-08-03"),
     ],
 )
 def test_tense_in_running_text(nlp: Language, sentence: str, text: str, value: str) -> None:

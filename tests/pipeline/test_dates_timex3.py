@@ -221,6 +221,13 @@ def test_a_span_of_time_then_its_date_are_two_expressions(
     assert (found[date]["type"], found[date]["value"]) == ("date", date_value)
 
 
+def test_a_month_abbreviated_without_its_period_after_a_preposition(nlp: Language) -> None:
+    found = run(nlp, "The Pelham lease ends in Feb, and Jan Orrin will move out after Sept.")
+    assert found["Feb"]["value"] == "2003-02"
+    assert "Sept" in found or "Sept." in found
+    assert "Jan" not in found and "Jan Orrin" not in found
+
+
 def test_times_in_text(nlp: Language) -> None:
     found = run(nlp, "Ms. Brannock spoke tonight in Veldon, and the board will vote at 5 p.m. Friday.")
     assert found["tonight"]["value"] == "2003-01-10TNI"

@@ -110,6 +110,10 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b{MODP}(?:{REL}\s+)?(?:(?i:january|february|april|june|july|august|september|october|november|december)"
     r"|May|March)\b",
     rf"\b{MODP}(?:{REL}\s+)?{WDAY}\b",
+    # a month abbreviated without its period after a preposition ("leave after Feb", "ends in Sept"); not
+    # a name ("in Jan Berg's film")
+    r"\b(?i:in|by|since|until|till|after|before|from|through|during|early|late|mid)\s+"
+    r"(?P<d>(?:Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\b(?![.'\-]|\s+[A-Z])",
     # a plural weekday or "weekends" is a habit (TimeML: a set, "XXXX-WXX-2"): "shut on Tuesdays"
     r"\b(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b(?!-|'|\s+(?i:ago|"
     r"from now|hence|earlier|later|before|after|of)\b)",

@@ -101,6 +101,8 @@ def _looks_ahead(verb: Token, auxes: list[Token]) -> bool:
         return True  # "the vote is set for Friday", "talks are slated for June"
     if any(a.tag_ == "TO" for a in auxes):
         return True
+    if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
+        return True  # "the report is due by Aug. 3"; "was due" stays in the past
     return (
         verb.tag_ in ("VBZ", "VBP")
         and not auxes
