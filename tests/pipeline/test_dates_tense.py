@@ -69,6 +69,8 @@ def test_a_past_season_in_autumn_is_this_years(resolver: TimexResolver) -> None:
         ("Ms. Kael broke her promise on Monday.", "Monday", "2003-01-06"),
         ("The Sarn lenders have extended the loans through January.", "January", "2003-01"),
         ("The Lorne survey is due by Aug. 3.", "Aug. 3", "2003-08-03"),
+        ("The Pelham mill reopens in November.", "November", "2003-11"),
+        ("Analysts say the Pelham slump began in November.", "November", "2002-11"),
         ("The Lorne survey was due by Aug. 3.", "Aug. 3", "2002-08-03"),
     ],
 )

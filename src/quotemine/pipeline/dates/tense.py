@@ -126,7 +126,8 @@ def firm(span: Span, found: int) -> bool:
     pluperfect ("was closed in June", "had closed in June"), or a verb with "will",
     "shall" or "would" ("will reopen in the spring", "said he would resign in March"). An
     infinitive ("to meet demand well into the summer") or a perfect ("has extended loans through
-    January") says too little about where a month falls.
+    January") says too little about where a month falls. The simple present of an event verb the
+    date modifies is a schedule ("the mill reopens in November"), firm ahead.
     """
     if found == UNKNOWN or span.root.dep_ == "poss":
         return False
@@ -135,6 +136,8 @@ def firm(span: Span, found: int) -> bool:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if found == AHEAD:
+        if not auxes and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _STATIVE and hops <= _PAST_HOPS:
+            return True  # "the audit starts in September": a scheduled event
         return any(a.lower_ in _WILL for a in auxes) and not any(a.lemma_ == "have" for a in auxes)
     if hops > _PAST_HOPS:
         return False
