@@ -228,6 +228,25 @@ def test_a_month_abbreviated_without_its_period_after_a_preposition(nlp: Languag
     assert "Jan" not in found and "Jan Orrin" not in found
 
 
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("In the past, the Varro dam flooded often.", "the past", "PAST_REF"),
+        ("At present the Varro port handles 40 ships.", "At present", "PRESENT_REF"),
+        ("In the near future the Varro port will grow.", "the near future", "FUTURE_REF"),
+    ],
+)
+def test_timeml_reference_phrases(nlp: Language, text: str, span: str, value: str) -> None:
+    assert run(nlp, text)[span]["value"] == value
+
+
+@pytest.mark.parametrize(
+    "text", ["Sales at Varro fell over the past three years.", "The past president of the Varro guild spoke."]
+)
+def test_the_past_before_a_unit_or_a_noun_is_no_reference(nlp: Language, text: str) -> None:
+    assert all(d["value"] != "PAST_REF" for d in run(nlp, text).values())
+
+
 def test_times_in_text(nlp: Language) -> None:
     found = run(nlp, "Ms. Brannock spoke tonight in Veldon, and the board will vote at 5 p.m. Friday.")
     assert found["tonight"]["value"] == "2003-01-10TNI"

@@ -32,7 +32,7 @@ _WEAK = frozenset(
 )
 _UNIT_WORDS = frozenset(
     "day days week weeks weekend month months quarter quarters qtr year years yr decade decades century "
-    "period future latest most recent same full fortnight hour hours minute minutes".split()
+    "period future past present latest most recent same full fortnight hour hours minute minutes".split()
 )
 _ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
 # word-class bits of a token's lower-case form, see CandidateFinder._word_info

@@ -118,7 +118,11 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b(?!-|'|\s+(?i:ago|"
     r"from now|hence|earlier|later|before|after|of)\b)",
     rf"\b{MODP}(?i:today|yesterday|tomorrow|tonight)\b",
-    r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|the future)\b",
+    r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|at present|"
+    r"the (?:near |foreseeable |distant |immediate )?future)\b",
+    # "in the past" (TimeML: PAST_REF), not "the past week" or "the past president"
+    r"\b(?i:the(?: distant| recent)? past)(?=\s*(?:[.,;:!?)\"'\u201d]|$)|"
+    r"\s+(?i:and|or|but|to|in|of|when|as|that|is|was|has|had|will|would)\b)",
     # TimeML's "soon" (FUTURE_REF), not "as soon as"; "recent" before a noun was tried and dropped: as
     # many false finds as true ones (annotators tag it unevenly)
     r"(?<![Aa]s )\b(?i:soon)\b(?!\s+(?i:as|after|before|enough)\b)",

@@ -46,7 +46,9 @@ REF_WORDS: Mapping[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
     "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
     "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the future": "FUTURE_REF",
-    "soon": "FUTURE_REF",
+    "soon": "FUTURE_REF", "the past": "PAST_REF", "the distant past": "PAST_REF",
+    "the recent past": "PAST_REF", "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
 }  # fmt: skip
 
 UNITS_W = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
