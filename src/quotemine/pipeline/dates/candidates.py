@@ -250,7 +250,13 @@ def collect_candidates(
     """
     cands = [c for s, e, _ in entities for c in _entity_parts(text, s, e)]
     cands += [Candidate(s, e, Source.PATTERN) for s, e in finder.matches(doc, text)]
-    cands += [Candidate(m.start(), m.end(), Source.YEAR_IN_ENTITY) for m in _ENT_YEAR.finditer(text)]
+    cands += [
+        Candidate(m.start(), m.end(), Source.YEAR_IN_ENTITY)
+        for s, e, label in entities
+        if label == "DATE"
+        for m in _ENT_YEAR.finditer(text, s, e + 2)  # two characters more for the lookahead
+        if m.end() <= e
+    ]  # a bare year counts only inside a DATE entity (vetting.py), so it is looked for only there
     cands.sort(key=Candidate.sort_key)
     return cands
 
