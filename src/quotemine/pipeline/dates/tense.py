@@ -32,6 +32,7 @@ _SAME_PAST = frozenset(
     "hurt cut put set hit cost let shut quit spread split bet cast burst bid rid shed upset read beat".split()
 )
 _AHEAD_WORDS = frozenset({"ahead", "advance"})
+_DEFER = frozenset({"postpone", "adjourn", "delay", "defer", "reschedule", "recess", "suspend", "extend"})
 _LEFT_WORDS = 6
 _UPCOMING = frozenset({"upcoming", "scheduled", "planned", "forthcoming", "coming", "proposed"})
 _SLATED = frozenset({"set", "slate", "timetable", "pencil", "earmark"})
@@ -51,7 +52,7 @@ def direction(span: Span) -> int:
     if verb is None:
         return AHEAD if _event_ahead(span) else UNKNOWN
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if _looks_ahead(verb, auxes):
+    if _looks_ahead(verb, auxes) or _deferred_to(span, verb):
         return AHEAD
     # the past tense counts only for a verb the date modifies ("met on Tuesday", "closed Friday"),
     # not for a "said" reached through a long chain
@@ -80,6 +81,23 @@ def _event_ahead(span: Span) -> bool:
         if tok.lower_ == "of" and i > sent_start and doc[i - 1].lower_ in _AHEAD_WORDS:
             return True
     return False
+
+
+def _deferred_to(span: Span, verb: Token) -> bool:
+    """Tell the day something was put off to: "adjourned until Thursday", "put off until March".
+
+    Whatever the tense of the verb, the day is still ahead of the report.
+    """
+    prep = span.root.head
+    put_off = verb.lemma_ in ("put", "push") and any(
+        c.dep_ == "prt" and c.lower_ in ("off", "back") for c in verb.children
+    )
+    return (
+        (verb.lemma_ in _DEFER or put_off)
+        and span.root.dep_ == "pobj"
+        and prep.lower_ in ("until", "till", "to", "for")
+        and prep.head == verb
+    )
 
 
 def _governing_verb(tok: Token) -> tuple[Token | None, int]:
@@ -136,6 +154,8 @@ def firm(span: Span, found: int) -> bool:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if found == AHEAD:
+        if _deferred_to(span, verb):  # "the vote was put off until December"
+            return True
         if not auxes and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _STATIVE and hops <= _PAST_HOPS:
             return True  # "the audit starts in September": a scheduled event
         return any(a.lower_ in _WILL for a in auxes) and not any(a.lemma_ == "have" for a in auxes)
