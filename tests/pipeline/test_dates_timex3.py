@@ -127,6 +127,21 @@ def test_a_clock_time_in_words_keeps_its_value_and_span(nlp: Language) -> None:
     assert found["eight o'clock"]["value"] == "2003-01-10T08:00"
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("the first nine months of the year", "P9M"),
+        ("the first six months of this year", "P6M"),
+        ("the first nine months of fiscal 1989", "P9M"),
+    ],
+)
+def test_a_span_of_time_within_a_named_period_keeps_its_length(
+    resolver: TimexResolver, text: str, value: str
+) -> None:
+    tx = resolver.resolve(text, Context(REF))
+    assert tx is not None and (tx.type, tx.value) == ("duration", value)
+
+
 def test_a_time_without_a_day_leans_on_the_day_last_named(resolver: TimexResolver) -> None:
     tx = resolver.resolve("the morning", Context(REF, anchor="2003-01-07"))
     assert tx is not None and tx.value == "2003-01-07TMO"

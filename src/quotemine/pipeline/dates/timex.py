@@ -35,6 +35,11 @@ _QTR = re.compile(r"\bqtrs?\b")
 _YR = re.compile(r"\byrs?\b")
 _THE_IN_OF = re.compile(r"^(?:the|in|of)\s+")
 _LEAD_PASSES = 3
+# the date a span of time lies in: "(the first nine months) of the year", "of fiscal 1989"
+_OF_DATE = re.compile(
+    r"\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?(?:year|quarter|month|decade|century)|"
+    r"(?:fiscal\s+)?[12]\d{3})$"
+)
 
 
 def parse_reference(raw: object) -> dt.date | None:
@@ -128,7 +133,7 @@ class TimexResolver:
             return Timex(set_value(t), None, type="set")
         res = self._read(t, modifier, ctx)
         if res is None:
-            value = duration_value(t)
+            value = duration_value(_OF_DATE.sub("", t))  # "the first nine months of the year": P9M
             return Timex(value, None, type="duration") if value or w.DURATION.search(t) else None
         if modifier and res.value is not None:
             return replace(res, modifier=modifier)
