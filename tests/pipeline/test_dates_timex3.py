@@ -147,6 +147,13 @@ def test_a_time_without_a_day_leans_on_the_day_last_named(resolver: TimexResolve
     assert tx is not None and tx.value == "2003-01-07TMO"
 
 
+def test_overnight_is_the_night_before_the_day_in_focus(resolver: TimexResolver) -> None:
+    tx = resolver.resolve("overnight", Context(REF, anchor="2003-01-07"))
+    assert tx is not None and tx.value == "2003-01-06TNI"
+    tx = resolver.resolve("tonight", Context(REF, anchor="2003-01-07"))
+    assert tx is not None and tx.value == "2003-01-10TNI"
+
+
 def test_a_time_without_a_publication_date_has_no_value(resolver: TimexResolver) -> None:
     tx = resolver.resolve("tonight", Context(None))
     assert tx is not None and tx.type == "time" and tx.value is None

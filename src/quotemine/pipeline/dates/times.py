@@ -85,6 +85,8 @@ def time_of_day(t: str, ctx: Context, read_day: DayReader) -> Timex:
         return Timex(None, None, type="time")
     rest = _SPACES.sub(" ", _FILLER.sub(" ", t[:s] + " " + t[e:])).strip()
     day = _day(rest, t, ctx, read_day)
+    if day is not None and not rest and t[s:e] == "overnight":  # the night before the day in focus
+        day = (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
     if day is None:
         note = NO_REF if ctx.ref is None else None
         return Timex(None, None, type="time", note=note)
