@@ -256,10 +256,19 @@ def test_a_month_abbreviated_without_its_period_after_a_preposition(nlp: Languag
         ("In the past, the Varro dam flooded often.", "the past", "PAST_REF"),
         ("At present the Varro port handles 40 ships.", "At present", "PRESENT_REF"),
         ("In the near future the Varro port will grow.", "the near future", "FUTURE_REF"),
+        ("At the moment the Varro mine is shut.", "the moment", "PRESENT_REF"),
     ],
 )
 def test_timeml_reference_phrases(nlp: Language, text: str, span: str, value: str) -> None:
     assert run(nlp, text)[span]["value"] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["At the moment of impact the Varro van was empty.", "Mr. Osk left at the moment Ms. Vey arrived."],
+)
+def test_the_moment_of_an_event_is_no_reference(nlp: Language, text: str) -> None:
+    assert all(d["value"] != "PRESENT_REF" for d in run(nlp, text).values())
 
 
 @pytest.mark.parametrize(

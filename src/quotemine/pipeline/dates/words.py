@@ -48,7 +48,8 @@ REF_WORDS: Mapping[str, str] = {
     "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the future": "FUTURE_REF",
     "soon": "FUTURE_REF", "the past": "PAST_REF", "the distant past": "PAST_REF",
     "the recent past": "PAST_REF", "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
-    "the distant future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF", "the immediate future": "FUTURE_REF", "the moment": "PRESENT_REF",
+    "this moment": "PRESENT_REF",
 }  # fmt: skip
 
 UNITS_W = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
