@@ -257,7 +257,7 @@ def test_a_month_abbreviated_without_its_period_after_a_preposition(nlp: Languag
         ("At present the Varro port handles 40 ships.", "At present", "PRESENT_REF"),
         ("In the near future the Varro port will grow.", "the near future", "FUTURE_REF"),
         ("At the moment, the Varro mine is shut.", "the moment", "PRESENT_REF"),
-        ("The Varro mine is shut for the moment.", "the moment", "PRESENT_REF"),
+        ("The Varro mine is shut at the moment.", "the moment", "PRESENT_REF"),
     ],
 )
 def test_timeml_reference_phrases(nlp: Language, text: str, span: str, value: str) -> None:

@@ -120,8 +120,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b{MODP}(?i:today|yesterday|tomorrow|tonight)\b",
     r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|at present|"
     r"the (?:near |foreseeable |distant |immediate )?future)\b",
-    # "at the moment," "for the moment." (TimeML: PRESENT_REF), not "the moment he arrived", "of impact"
-    r"\b(?i:at|for)\s+(?P<d>(?i:the|this)\s+(?i:moment))(?=\s*(?:[,.;:!?)]|$))",
+    # "at the moment," "at this moment." (TimeML: PRESENT_REF), not "the moment he arrived", "of impact"
+    r"\b(?i:at)\s+(?P<d>(?i:the|this)\s+(?i:moment))(?=\s*(?:[,.;:!?)]|$))",
     # "in the past" (TimeML: PAST_REF), not "the past week" or "the past president"
     r"\b(?i:the(?: distant| recent)? past)(?=\s*(?:[.,;:!?)\"'\u201d]|$)|"
     r"\s+(?i:and|or|but|to|in|of|when|as|that|is|was|has|had|will|would)\b)",
