@@ -279,6 +279,26 @@ def test_the_past_before_a_unit_or_a_noun_is_no_reference(nlp: Language, text: s
     assert all(d["value"] != "PAST_REF" for d in run(nlp, text).values())
 
 
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        (
+            "The Tolby fee was paid on the 20th of the previous month.",
+            "the 20th of the previous month",
+            "2002-12-20",
+        ),
+        ("Rent at Tolby is due on the 5th of next month.", "the 5th of next month", "2003-02-05"),
+        (
+            "The Tolby board meets on the fifteenth of this month.",
+            "the fifteenth of this month",
+            "2003-01-15",
+        ),
+    ],
+)
+def test_a_day_of_a_month_named_by_its_place(nlp: Language, text: str, span: str, value: str) -> None:
+    assert run(nlp, text)[span]["value"] == value
+
+
 def test_times_in_text(nlp: Language) -> None:
     found = run(nlp, "Ms. Brannock spoke tonight in Veldon, and the board will vote at 5 p.m. Friday.")
     assert found["tonight"]["value"] == "2003-01-10TNI"

@@ -114,6 +114,9 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # a name ("in Jan Berg's film")
     r"\b(?i:in|by|since|until|till|after|before|from|through|during|early|late|mid)\s+"
     r"(?P<d>(?:Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\b(?![.'\-]|\s+[A-Z])",
+    # a day of a month named by its place: "the 20th of last month", "5th of the following month"
+    rf"\b(?:(?i:the)\s+)?{ORDINAL}\s+(?i:of)\s+(?:(?i:the)\s+)?(?i:this|current|next|coming|following|last|"
+    r"previous)\s+(?i:month)\b",
     # a plural weekday or "weekends" is a habit (TimeML: a set, "XXXX-WXX-2"): "shut on Tuesdays"
     r"\b(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b(?!-|'|\s+(?i:ago|"
     r"from now|hence|earlier|later|before|after|of)\b)",

@@ -405,6 +405,16 @@ def _the_quarter(_r: Resolver, _m: re.Match[str], ctx: Context) -> Outcome:
     return mk(quarter(ref.year, q) if q else quarter(ref.year - 1, 4))
 
 
+def _day_of_rel_month(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
+    """Read "the 20th of last month", "the 5th of next month": that day of the month named."""
+    ref = ctx.ref
+    if ref is None:
+        return need_ref()
+    y, mon = shift_month(ref.year, ref.month, _REL_STEP.get(m["rel"], 0))
+    d = safe_date(y, mon, int(m["day"]) if m["day"] else w.DAY_WORDS[m["dayw"]])
+    return mk(day(d)) if d else None
+
+
 def _the_weekend(_r: Resolver, _m: re.Match[str], ctx: Context) -> Outcome:
     """Read "the weekend": the last one, or the coming one in a future clause."""
     ref = ctx.ref
@@ -420,6 +430,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     (literal("year to date", "the year to date"), _year_to_date),
     (w.P_FROM.match, _from_date),
     (w.P_WD_OF_WEEK.match, _weekday_of_week),
+    (w.P_DAY_OF_REL_MONTH.match, _day_of_rel_month),
     (literal("new year"), _new_year),
     (literal("yesterday", "the day before yesterday", "day before yesterday"), _days_back),
     (literal("tomorrow", "the day after tomorrow", "day after tomorrow"), _days_ahead),

@@ -123,6 +123,9 @@ P_WD_COUNT = re.compile(
     r"(?P<dir>from now|hence|ago)$"
 )
 P_FROM = re.compile(r"^" + NUM + r"\s+" + UNIT + r"\s+(?P<dir>from|after|before)\s+(?!now$)(?P<rest>.+)$")
+P_DAY_OF_REL_MONTH = re.compile(
+    r"^" + DAY + r"\s+of\s+(?:the\s+)?(?P<rel>this|current|next|coming|following|last|previous)\s+month$"
+)  # "the 20th of last month", "5th of the following month"
 P_WD_OF_WEEK = re.compile(
     r"^" + WD + r"\s+of\s+(?P<rel>this|next|last|the following|the previous|the same)\s+week$"
 )
