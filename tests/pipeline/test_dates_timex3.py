@@ -69,7 +69,7 @@ def test_duration_values(text: str, value: str) -> None:
     assert duration_value(text) == value
 
 
-@pytest.mark.parametrize("text", ["20 of next month", "end of the year", "march", "the day after"])
+@pytest.mark.parametrize("text", ["12 of next month", "end of the year", "march", "the day after"])
 def test_no_duration_without_a_span_of_time(text: str) -> None:
     assert duration_value(text) is None
 
@@ -283,9 +283,9 @@ def test_the_past_before_a_unit_or_a_noun_is_no_reference(nlp: Language, text: s
     "text, span, value",
     [
         (
-            "The Tolby fee was paid on the 20th of the previous month.",
-            "the 20th of the previous month",
-            "2002-12-20",
+            "The Tolby fee was paid on the 12th of the previous month.",
+            "the 12th of the previous month",
+            "2002-12-12",
         ),
         ("Rent at Tolby is due on the 5th of next month.", "the 5th of next month", "2003-02-05"),
         (

@@ -154,7 +154,7 @@ def duration_value(text: str) -> str | None:
     code, mult, day_unit = _UNITS[unit]
     head = [t for t in tokens[:idx] if t not in _SKIP_BEFORE]
     if not all(_may_lead(head, i) for i in range(len(head))):
-        return None  # "20 of next month", "the end of the year": no span of time
+        return None  # "12 of next month", "the end of the year": no span of time
     count = _count(head, unit, plural=word != unit)
     if count is None:
         return f"P{'T' if day_unit else ''}X{code}"

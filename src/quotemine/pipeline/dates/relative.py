@@ -406,7 +406,7 @@ def _the_quarter(_r: Resolver, _m: re.Match[str], ctx: Context) -> Outcome:
 
 
 def _day_of_rel_month(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
-    """Read "the 20th of last month", "the 5th of next month": that day of the month named."""
+    """Read "the 12th of last month", "the 5th of next month": that day of the month named."""
     ref = ctx.ref
     if ref is None:
         return need_ref()
