@@ -339,7 +339,6 @@ def test_caller_date_wins_over_dateline(blank: Language) -> None:
         ("Rosh Hashanah 2018", "2018-09-10"),
         ("Chuseok 2019", "2019-09-13"),
         ("Seollal 2020", "2020-01-25"),
-        ("Dhanteras 2019", "2019-10-25"),  # two days before Diwali
     ],
 )
 def test_resolver_lunar_holidays_from_the_holidays_package(
