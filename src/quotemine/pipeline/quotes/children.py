@@ -1,0 +1,199 @@
+"""What a child of a cue verb gives as content: one small rule per construction, in order.
+
+``content_rule`` tries the rules of ``CHILD_RULES`` on one child of a cue verb ("said" and its
+"that" clause, "denied" and its object, "called for" and its prepositional object...) and returns
+the first that applies, with its name. The rules only read the parse and the lexicon; the content
+pass (``passes.content_pass``) decides whether to keep what they find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from quotemine.pipeline.quotes.content import extend_to_quote, object_content
+from quotemine.pipeline.quotes.context import DocState
+from quotemine.pipeline.quotes.stance import is_small_clause
+
+__all__ = ["CHILD_RULES", "Content", "content_rule"]
+
+_CONTENT_DEPS = frozenset({"ccomp"})
+
+
+@dataclass(frozen=True)
+class Content:
+    """The content a child of a cue gives: a token range (or ``None``), and whether it has a source."""
+
+    span: tuple[int, int] | None
+    sourced: bool = True
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return the content clause of a speech or cognition verb ("said that ...")."""
+    if child.dep_ in _CONTENT_DEPS and lemma in st.lex.cue_verbs:
+        # "find it harder to borrow": a small clause completes the verb, it reports nothing
+        return Content(None if is_small_clause(child) else _subtree(child))
+    return None
+
+
+def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return the object (with its predicate) of an object verb ("denied the report")."""
+    if not (
+        st.options.object_content
+        and child.dep_ == "dobj"
+        and lemma in st.lex.object_verbs
+        and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
+    ):
+        return None
+    span = object_content(verb, child, st.lex.money_nouns)
+    return Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, span))
+
+
+def _for_clause(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return "the city to hire more drivers" of "calls for the city to hire ..." (parsed as a clause)."""
+    if child.dep_ != "advcl" or child.i < verb.i:
+        return None
+    mark = next((c for c in child.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ not in st.lex.prep_verbs.get(lemma, ()) or mark.i != child.left_edge.i:
+        return None
+    return Content((mark.i + 1, child.right_edge.i + 1))
+
+
+def _advcl_for(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Read a "for" clause child of a prepositional cue (see ``_for_clause``)."""
+    if child.dep_ != "advcl" or lemma not in st.lex.prep_verbs:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    return _for_clause(st, verb, lemma, child)
+
+
+def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return the object of a prepositional cue ("called for a ban", "spoke about the economy").
+
+    An infinitive right after the object belongs to it: "called on the province to fund the bridge".
+    """
+    if not (
+        child.dep_ == "prep"
+        and child.i > verb.i
+        and child.lower_ in st.lex.prep_verbs.get(lemma, ())
+        and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+    ):
+        return None
+    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return Content(None)
+    a, b = _subtree(pobj)
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.left_edge.i == b:
+            b = c.right_edge.i + 1
+    return Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, (a, b)))
+
+
+def _stance_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return a stance with no named source: "seemed to ...", "is expected to ..." (unless "by analysts")."""
+    if not (child.dep_ == "xcomp" and child.i > verb.i and st.qid[child.i] < 0):
+        return None
+    if lemma not in st.lex.evidential_verbs:
+        # "is expected to win" is the writer's forecast; "is expected by analysts to" has a source
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        agent = any(c.dep_ == "agent" for c in verb.children)
+        return Content(_subtree(child)) if lemma in st.lex.cognition_verbs and passive and agent else None
+    return Content(_subtree(child), sourced=False)
+
+
+def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return the infinitive clause of an intention verb ("hopes to win"), when enabled."""
+    if (
+        st.options.xcomp_content
+        and child.dep_ == "xcomp"
+        and lemma in st.lex.xcomp_verbs
+        and child.i > verb.i
+        and st.qid[child.i] < 0
+    ):
+        return Content(_subtree(child))
+    return None
+
+
+def _gerund_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return the gerund clause of an object verb ("denied taking the money", "admitted lying")."""
+    if (
+        st.options.object_content
+        and child.dep_ in ("xcomp", "ccomp")
+        and child.tag_ == "VBG"
+        and child.i > verb.i
+        and lemma in st.lex.object_verbs
+        and st.qid[child.i] < 0
+    ):
+        return Content(_subtree(child))
+    return None
+
+
+def _evidence_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return what evidence shows: the object and the rest of its clause ("polls show him 9 points up")."""
+    if not (child.dep_ == "dobj" and child.i > verb.i and lemma in st.lex.evidence_verbs):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in st.lex.evidence_nouns:
+        return None
+    if any(c.dep_ in _CONTENT_DEPS for c in verb.children):
+        return Content(None)  # "records show that ...": the content clause rule reads it
+    hi = max(
+        (c.right_edge.i + 1 for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")),
+        default=child.right_edge.i + 1,
+    )
+    return Content((child.left_edge.i, hi))
+
+
+def _question_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return the question a question verb reports ("asked the pupils if they were ready")."""
+    if not (child.dep_ == "advcl" and child.i > verb.i and lemma in st.lex.question_verbs):
+        return None
+    first = child.left_edge
+    if first.dep_ != "mark" or first.lower_ not in ("if", "whether") or first.head.i != child.i:
+        return None
+    return Content(_subtree(child))
+
+
+def _directive_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return what an addressee is told to do ("warned residents to stay indoors", "urged him to quit")."""
+    if not (
+        child.dep_ == "xcomp"
+        and lemma in st.lex.addressee_verbs
+        and lemma in st.lex.speech_verbs
+        and lemma not in st.lex.object_verbs  # "promised voters to cut taxes": the object rule reads it
+        and st.qid[child.i] < 0
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        and any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in verb.children)
+    ):
+        return None
+    return Content(_subtree(child))
+
+
+_ContentRule = Callable[[DocState, Token, str, Token], Content | None]
+#: The content rules for a child of a cue verb, in order: the first that applies decides.
+CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = (
+    ("content clause", _clause_content),
+    ("evidence", _evidence_content),
+    ("object", _object_content),
+    ("prepositional object", _prep_content),
+    ("for clause", _advcl_for),
+    ("gerund", _gerund_content),
+    ("question", _question_content),
+    ("directive", _directive_content),
+    ("stance", _stance_content),
+    ("intention", _xcomp_content),
+)
+
+
+def content_rule(st: DocState, verb: Token, lemma: str, child: Token) -> tuple[str, Content] | None:
+    """Return the name and content of the first rule of ``CHILD_RULES`` that applies to ``child``."""
+    return next(
+        ((rule, c) for rule, read in CHILD_RULES if (c := read(st, verb, lemma, child)) is not None), None
+    )
