@@ -20,6 +20,11 @@ from quotemine.pipeline.quotes.stance import is_small_clause
 __all__ = ["CHILD_RULES", "Content", "content_rule"]
 
 _CONTENT_DEPS = frozenset({"ccomp"})
+#: Punctuation that ends a clause: what stands before it is not the content of a cue after it.
+_CLAUSE_ENDS = frozenset({":", ";"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Tags of relative pronouns ("who", "which").
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
 
 @dataclass(frozen=True)
@@ -34,11 +39,52 @@ def _subtree(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
+def _misread_front(st: DocState, verb: Token, clause: Token) -> bool:
+    """Tell whether a clause the parse hung before a cue as its content is no content of it.
+
+    "Roe, who chairs the board, said that ..." (a subject's relative clause read as a fronted
+    content clause): a cue has one content clause, so a fronted one does not count when another
+    follows the cue, nor when a colon or semicolon ends it before the cue ("..., the board met:
+    ten members said they ...").
+    """
+    if clause.i > verb.i:
+        return False
+    if any(c.dep_ in _CONTENT_DEPS and c.i > verb.i and c.left_edge.i <= verb.i + 2 for c in verb.children):
+        return True  # "..., said that the plan ...": the content follows the cue
+    if any(
+        c.dep_ in _SUBJECT_DEPS and c.tag_ in _RELATIVE_TAGS and c.i > clause.left_edge.i
+        for c in clause.children
+    ):
+        return True  # "Roe, who chairs the board,": a relative clause with its antecedent
+    return any(st.doc[i].text in _CLAUSE_ENDS for i in range(clause.right_edge.i + 1, verb.i))
+
+
+def _speaker_inside(st: DocState, verb: Token, span: tuple[int, int]) -> bool:
+    """Tell whether ``span`` holds the speaker of the direct quote ``verb`` introduces.
+
+    '"...," said Ada Roe, who runs the club' can be parsed with "Ada Roe, who runs the club" as a
+    content clause of "said": that is the speaker, not a second statement.
+    """
+    doc = st.doc
+    first = max(span[0], verb.i + 1)  # the part after the cue: a relative pronoun before it stays out
+    if first >= span[1]:
+        return False
+    lo, hi = doc[first].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
+    return any(
+        c.cue_i == verb.i and c.speaker is not None and lo <= c.speaker["start"] < hi
+        for c in st.candidates
+        if c.rule == "direct"
+    )
+
+
 def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
     """Return the content clause of a speech or cognition verb ("said that ...")."""
     if child.dep_ in _CONTENT_DEPS and lemma in st.lex.cue_verbs:
         # "find it harder to borrow": a small clause completes the verb, it reports nothing
-        return Content(None if is_small_clause(child) else _subtree(child))
+        if is_small_clause(child) or _misread_front(st, verb, child):
+            return Content(None)
+        span = _subtree(child)
+        return Content(None if _speaker_inside(st, verb, span) else span)
     return None
 
 

@@ -166,6 +166,10 @@ class DocState:
         a, b = content
         if a <= verb.i < b:  # "..., which he said runs the risk": the content starts after the cue
             a = verb.i + 1
+        between = [self.doc[i].text for i in range(verb.i + 1, a)]
+        if any("\n" in t for t in between) and ":" not in between:
+            return None  # a clause the parse hung on a cue of the paragraph before ("wrote:" may go on)
+        b = next((i for i in range(max(a, verb.i + 1), b) if self.doc[i].text == ";" and self.qid[i] < 0), b)
         a, b = trim(self.doc, a, cut_tail(self.doc, a, b))
         if b - a < 1:
             return None

@@ -1,0 +1,98 @@
+"""Where an indirect quote starts and ends, and clauses a misread parse offers as content (issue 11).
+
+Every sentence here is written for the project.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+from tests.models import default_model
+
+from quotemine.extensions import register_extensions
+from quotemine.pipeline.quotes import QuoteFinder
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return default_model()
+
+
+@pytest.fixture(scope="module")
+def finder(nlp: Language) -> QuoteFinder:
+    register_extensions()
+    return QuoteFinder(nlp, "quotemine_quotes")
+
+
+def found(nlp: Language, finder: QuoteFinder, text: str) -> list[tuple[str, str | None]]:
+    """Return (content, speaker) of each quote of ``text``, checking the offsets on the way."""
+    doc: Doc = finder(nlp(text))
+    out: list[tuple[str, str | None]] = []
+    for q in doc._.qm_quotes:
+        spk: Any = q["speaker"]
+        out.append((text[q["start"] : q["end"]], None if spk is None else text[spk["start"] : spk["end"]]))
+    return out
+
+
+# ---------------------------------------------------------------- clauses that are no content
+
+
+def test_a_subjects_relative_clause_is_no_fronted_content(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Brenner, meanwhile, who sits on no committee, said that fact tells you a lot about the board."
+    assert found(nlp, finder, text) == [("that fact tells you a lot about the board", "Brenner")]
+
+
+def test_a_clause_before_a_colon_is_no_content_of_the_cue_after_it(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    text = "The board met for six hours on Monday: nine members said they backed the plan."
+    assert found(nlp, finder, text) == [("they backed the plan", "nine members")]
+
+
+def test_the_speaker_after_an_inverted_cue_is_no_second_statement(nlp: Language, finder: QuoteFinder) -> None:
+    text = '"The ground is too wet," said Lena Ostrova, who runs the club yet voted against the new pitch.'
+    assert found(nlp, finder, text) == [("The ground is too wet,", "Lena Ostrova")]
+
+
+def test_a_relative_clause_around_the_cue_still_reports(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The board raised the fee, which Ekberg thinks will drive young players away."
+    assert ("will drive young players away", "Ekberg") in found(nlp, finder, text)
+
+
+def test_a_semicolon_ends_the_content(nlp: Language, finder: QuoteFinder) -> None:
+    text = (
+        "Councillors said the delay was not deliberate; "
+        "they only learned of the fault on Friday and reported it at once."
+    )
+    assert found(nlp, finder, text) == [("the delay was not deliberate", "Councillors")]
+
+
+def _parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    spaces = [
+        w != "\n\n" and nxt not in (".", "\n\n") for w, nxt in zip(words, [*words[1:], ""], strict=True)
+    ]
+    lemmas = [{"said": "say", "wrote": "write", "rose": "rise"}.get(w, w.lower()) for w in words]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_clause_in_the_next_paragraph_is_no_content(nlp: Language, finder: QuoteFinder) -> None:
+    """A parse that hangs the next paragraph's clause on a cue does not make it that cue's content."""
+    words = ["Roe", "said", "so", ".", "\n\n", "Prices", "rose", "sharply", "this", "week", "."]
+    heads = [1, 1, 1, 1, 3, 6, 1, 6, 9, 6, 1]
+    deps = ["nsubj", "ROOT", "advmod", "punct", "dep", "nsubj", "ccomp", "advmod", "det", "npadvmod", "punct"]
+    pos = ["PROPN", "VERB", "ADV", "PUNCT", "SPACE", "NOUN", "VERB", "ADV", "DET", "NOUN", "PUNCT"]
+    doc = finder(_parsed(nlp, words, heads, deps, pos))
+    assert doc._.qm_quotes == []
+
+
+def test_a_paragraph_after_a_cue_and_colon_is_its_content(nlp: Language, finder: QuoteFinder) -> None:
+    words = ["Roe", "wrote", ":", "\n\n", "Prices", "rose", "sharply", "this", "week", "."]
+    heads = [1, 1, 1, 2, 5, 1, 5, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "punct", "dep", "nsubj", "ccomp", "advmod", "det", "npadvmod", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "SPACE", "NOUN", "VERB", "ADV", "DET", "NOUN", "PUNCT"]
+    doc = finder(_parsed(nlp, words, heads, deps, pos))
+    [quote] = doc._.qm_quotes
+    assert doc.text[quote["start"] : quote["end"]] == "Prices rose sharply this week"
