@@ -96,3 +96,55 @@ def test_a_paragraph_after_a_cue_and_colon_is_its_content(nlp: Language, finder:
     doc = finder(_parsed(nlp, words, heads, deps, pos))
     [quote] = doc._.qm_quotes
     assert doc.text[quote["start"] : quote["end"]] == "Prices rose sharply this week"
+
+
+# ---------------------------------------------------------------- where the content ends
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a modifier the parse hangs on the cue belongs to the object
+        (
+            "The mayor announced her engagement to a cellist from Oslo.",
+            "her engagement to a cellist from Oslo",
+        ),
+        ("The ministry denied any role in the harbour fire.", "any role in the harbour fire"),
+        ("The rowing club criticized the council on two counts.", "the council on two counts"),
+        # when and where it was said are not what was said
+        ("The dockers' union endorsed Ekberg last week.", "Ekberg"),
+        ("The rowing club criticized the council in a statement.", "the council"),
+    ],
+)
+def test_an_objects_modifiers(nlp: Language, finder: QuoteFinder, text: str, content: str) -> None:
+    [(got, _)] = found(nlp, finder, text)
+    assert got == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a second predicate of the speaker, in the tense of the cue, is not said
+        (
+            "Brenner insists the club must change, and has raised money for a new pitch.",
+            "the club must change",
+        ),
+        (
+            "The port authority denies that the crane was faulty and keeps it in service.",
+            "that the crane was faulty",
+        ),
+        # one auxiliary shared by both predicates, and alternatives, stay in the statement
+        (
+            'Brenner noted that the council has cut the budget and called the plan "a disgrace."',
+            'that the council has cut the budget and called the plan "a disgrace."',
+        ),
+        (
+            "Most members said they would vote for Ekberg or were leaning toward him.",
+            "they would vote for Ekberg or were leaning toward him",
+        ),
+    ],
+)
+def test_a_predicate_of_the_speaker_ends_the_content(
+    nlp: Language, finder: QuoteFinder, text: str, content: str
+) -> None:
+    assert found(nlp, finder, text)[0][0] == content

@@ -23,6 +23,9 @@ _CONTENT_DEPS = frozenset({"ccomp"})
 #: Punctuation that ends a clause: what stands before it is not the content of a cue after it.
 _CLAUSE_ENDS = frozenset({":", ";"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies of a cue's modifiers that continue its content ("denied any role in the attack").
+_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advcl", "dative"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 #: Tags of relative pronouns ("who", "which").
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
@@ -77,6 +80,38 @@ def _speaker_inside(st: DocState, verb: Token, span: tuple[int, int]) -> bool:
     )
 
 
+def _finite_tag(verb: Token) -> str:
+    """Return the tag of the finite word of ``verb``'s verb group ("has" of "has said", else the verb)."""
+    aux = next((c for c in verb.lefts if c.dep_ in ("aux", "auxpass")), None)
+    return aux.tag_ if aux is not None else verb.tag_
+
+
+def _cue_conjunct(verb: Token, clause: Token, end: int) -> int:
+    """Return where the content clause ``clause`` ends before a predicate of the cue's own subject.
+
+    "She insists the club must change, and has raised money for it": a conjunct with no subject
+    of its own, in the tense of the cue and not of the clause, is a second thing the speaker did,
+    not part of what was said.
+    """
+    if not any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
+        return end
+    own = _finite_tag(verb)
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in clause.children):
+        return end  # "would vote for her or were leaning to": alternatives inside the statement
+    shared_aux = any(c.dep_ in ("aux", "auxpass") for c in clause.lefts)
+    for conj in clause.rights:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i >= end:
+            continue
+        if any(c.dep_ in (*_SUBJECT_DEPS, "expl") for c in conj.children):
+            continue
+        if shared_aux and conj.tag_ in ("VBN", "VBD") and not any(c.dep_ == "aux" for c in conj.lefts):
+            continue  # "has criticized X and called Y": one auxiliary for both
+        if _finite_tag(conj) == own != _finite_tag(clause):
+            before = [c.right_edge.i for c in clause.rights if c.i < conj.i and c.dep_ not in ("cc", "punct")]
+            return max([clause.i, *before]) + 1
+    return end
+
+
 def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
     """Return the content clause of a speech or cognition verb ("said that ...")."""
     if child.dep_ in _CONTENT_DEPS and lemma in st.lex.cue_verbs:
@@ -84,7 +119,9 @@ def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         if is_small_clause(child) or _misread_front(st, verb, child):
             return Content(None)
         span = _subtree(child)
-        return Content(None if _speaker_inside(st, verb, span) else span)
+        if _speaker_inside(st, verb, span):
+            return Content(None)
+        return Content((span[0], _cue_conjunct(verb, child, span[1])))
     return None
 
 
@@ -98,7 +135,40 @@ def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
     ):
         return None
     span = object_content(verb, child, st.lex.money_nouns)
+    if span is not None:
+        span = span[0], _with_modifiers(st, verb, span[1])
     return Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, span))
+
+
+def _with_modifiers(st: DocState, verb: Token, end: int) -> int:
+    """Return ``end`` moved over the cue's modifiers that follow its content without a comma.
+
+    "announced his engagement to a cellist", "denied any role in the attack", "called for a ban
+    after the flood": the parse hangs these on the cue, but they belong to what was said. A
+    phrase that names the medium ("in a statement", "on the radio show") stays out.
+    """
+    moved = True
+    while moved:
+        moved = False
+        for c in verb.rights:
+            if c.left_edge.i == end and c.dep_ in _MODIFIER_DEPS and not _names_medium(st, c):
+                end, moved = c.right_edge.i + 1, True
+    return end
+
+
+def _names_medium(st: DocState, prep: Token) -> bool:
+    """Tell whether a modifier says when, where or to whom it was said ("in an interview", "on Monday")."""
+    if all(t.ent_type_ in _TIME_ENTS or t.dep_ == "prep" for t in prep.subtree):
+        return True  # "endorsed her last week", "in February": when, not what
+    if prep.dep_ == "advcl":  # "while ...", "after ...": the reporter's; "to explain ..." is a purpose
+        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in prep.children)
+    if prep.dep_ != "prep":
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    lemma = pobj.lemma_.lower()
+    return lemma in st.lex.document_nouns or lemma in st.lex.cue_nouns or lemma in st.lex.group_nouns
 
 
 def _for_clause(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
@@ -139,6 +209,7 @@ def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> Conten
     for c in verb.children:
         if c.dep_ == "xcomp" and c.left_edge.i == b:
             b = c.right_edge.i + 1
+    b = _with_modifiers(st, verb, b)
     return Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, (a, b)))
 
 
