@@ -148,3 +148,32 @@ def test_a_predicate_of_the_speaker_ends_the_content(
     nlp: Language, finder: QuoteFinder, text: str, content: str
 ) -> None:
     assert found(nlp, finder, text)[0][0] == content
+
+
+# ---------------------------------------------------------------- commitments
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The harbour master pledged to reopen the pier by May.",
+            "to reopen the pier by May",
+            "The harbour master",
+        ),
+        ("Ekberg vowed to appeal the ruling.", "to appeal the ruling", "Ekberg"),
+        ("The union threatened to strike if wages were cut.", "to strike if wages were cut", "The union"),
+    ],
+)
+def test_a_commitment_is_said(
+    nlp: Language, finder: QuoteFinder, text: str, content: str, speaker: str
+) -> None:
+    assert found(nlp, finder, text) == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Brenner refused to promise to reopen the pier.", "Brenner wants to reopen the pier."],
+)
+def test_a_refused_commitment_or_a_wish_is_not(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    assert found(nlp, finder, text) == []

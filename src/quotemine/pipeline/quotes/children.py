@@ -293,6 +293,24 @@ def _directive_content(st: DocState, verb: Token, lemma: str, child: Token) -> C
     return Content(_subtree(child))
 
 
+def _commitment_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return the commitment a speaker made: "pledged to cut taxes", "vowed to appeal the ruling".
+
+    Promising and threatening are said; wanting and hoping are not (``_xcomp_content``, off by default).
+    """
+    if not (
+        child.dep_ == "xcomp"
+        and child.i > verb.i
+        and lemma in st.lex.commitment_verbs
+        and st.qid[child.i] < 0
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        # "promised voters to cut taxes": the object rule reads the object with its infinitive
+        and not any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in verb.children)
+    ):
+        return None
+    return Content(_subtree(child))
+
+
 _ContentRule = Callable[[DocState, Token, str, Token], Content | None]
 #: The content rules for a child of a cue verb, in order: the first that applies decides.
 CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = (
@@ -304,6 +322,7 @@ CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = (
     ("gerund", _gerund_content),
     ("question", _question_content),
     ("directive", _directive_content),
+    ("commitment", _commitment_content),
     ("stance", _stance_content),
     ("intention", _xcomp_content),
 )

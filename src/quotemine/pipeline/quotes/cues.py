@@ -56,6 +56,7 @@ class CueLexicon:
         evidence_nouns: Heads of evidence subjects ("polls", "records", "data").
         question_verbs: Verbs whose "if"/"whether" clause is content ("asked them if ...").
         addressee_verbs: Cues whose object is the addressee ("told").
+        commitment_verbs: Cues whose infinitive clause is the commitment said ("pledged to cut").
 
     """
 
@@ -82,6 +83,7 @@ class CueLexicon:
     evidence_nouns: frozenset[str] = frozenset()
     question_verbs: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
+    commitment_verbs: frozenset[str] = frozenset()
 
     @property
     def phrase_starts(self) -> frozenset[str]:
@@ -144,6 +146,7 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         evidence_verbs=cues.words("evidence_verbs"),
         evidence_nouns=cues.words("evidence_nouns"),
         question_verbs=cues.words("question_verbs"),
+        commitment_verbs=cues.words("commitment_verbs"),
     )
 
 
