@@ -177,3 +177,16 @@ def test_a_commitment_is_said(
 )
 def test_a_refused_commitment_or_a_wish_is_not(nlp: Language, finder: QuoteFinder, text: str) -> None:
     assert found(nlp, finder, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decision, an attack and a question put to someone report nothing they said
+        "The board decided that the pier would close in winter.",
+        "The striker attacked the goalkeeper in the second half.",
+        "Brenner was asked about the harbour fees at the meeting.",
+    ],
+)
+def test_acts_that_are_not_statements(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    assert found(nlp, finder, text) == []
