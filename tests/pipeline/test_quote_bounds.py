@@ -14,6 +14,7 @@ from tests.models import default_model
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.quotes import QuoteFinder
+from quotemine.pipeline.quotes.candidates import QuoteCandidate, drop_nested
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +191,36 @@ def test_a_refused_commitment_or_a_wish_is_not(nlp: Language, finder: QuoteFinde
 )
 def test_acts_that_are_not_statements(nlp: Language, finder: QuoteFinder, text: str) -> None:
     assert found(nlp, finder, text) == []
+
+
+# ---------------------------------------------------------------- one statement, one quote
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Brenner said she believes the fees are too low.", ("she believes the fees are too low", "Brenner")),
+        (
+            "The mayor said the club had criticized the council for the delay.",
+            ("the club had criticized the council for the delay", "The mayor"),
+        ),
+        (
+            "Ekberg told reporters that he expects the pier to reopen in May.",
+            ("that he expects the pier to reopen in May", "Ekberg"),
+        ),
+    ],
+)
+def test_a_statement_inside_a_statement_is_reported_once(
+    nlp: Language, finder: QuoteFinder, text: str, quote: tuple[str, str]
+) -> None:
+    assert found(nlp, finder, text) == [quote]
+
+
+def test_drop_nested_keeps_quotations_in_marks() -> None:
+    outer = QuoteCandidate(0, 60, "mixed", None, None, None, rule="content clause")
+    inner_indirect = QuoteCandidate(10, 30, "indirect", None, None, None, rule="content clause")
+    inner_direct = QuoteCandidate(35, 55, "direct", None, None, None, rule="direct")
+    apart = QuoteCandidate(70, 90, "indirect", None, None, None, rule="object")
+    same_start = QuoteCandidate(0, 20, "indirect", None, None, None, rule="object")
+    kept = drop_nested([outer, inner_indirect, inner_direct, apart, same_start])
+    assert kept == [outer, inner_direct, apart]

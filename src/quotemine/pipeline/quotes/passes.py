@@ -16,7 +16,14 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from quotemine.extensions import doc_text
-from quotemine.pipeline.quotes.candidates import QuoteCandidate, consume, group_by_cue, overlaps, previous
+from quotemine.pipeline.quotes.candidates import (
+    QuoteCandidate,
+    consume,
+    drop_nested,
+    group_by_cue,
+    overlaps,
+    previous,
+)
 from quotemine.pipeline.quotes.children import content_rule
 from quotemine.pipeline.quotes.content import fronted_condition, is_condition
 from quotemine.pipeline.quotes.context import DocState, FinderOptions
@@ -393,5 +400,6 @@ def find_quotes(doc: Doc, lex: CueLexicon, options: FinderOptions) -> tuple[list
     trailing_pass(st)
     colon_pass(st)
     inherit_pass(st)
-    group_by_cue(st.candidates)
-    return st.candidates, warnings
+    kept = drop_nested(st.candidates)
+    group_by_cue(kept)
+    return kept, warnings
