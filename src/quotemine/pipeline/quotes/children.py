@@ -214,7 +214,11 @@ def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> Conten
 
 
 def _stance_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
-    """Return a stance with no named source: "seemed to ...", "is expected to ..." (unless "by analysts")."""
+    """Return a stance: "is expected by analysts to ..."; with ``xcomp_content``, also "seemed to ...".
+
+    "The senator seemed to soften his stance" is the writer's reading, not something said: it is
+    reported, with no source, only when infinitive clauses are asked for.
+    """
     if not (child.dep_ == "xcomp" and child.i > verb.i and st.qid[child.i] < 0):
         return None
     if lemma not in st.lex.evidential_verbs:
@@ -222,7 +226,7 @@ def _stance_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         agent = any(c.dep_ == "agent" for c in verb.children)
         return Content(_subtree(child)) if lemma in st.lex.cognition_verbs and passive and agent else None
-    return Content(_subtree(child), sourced=False)
+    return Content(_subtree(child), sourced=False) if st.options.xcomp_content else Content(None)
 
 
 def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
