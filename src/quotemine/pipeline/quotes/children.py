@@ -316,24 +316,33 @@ def _commitment_content(st: DocState, verb: Token, lemma: str, child: Token) -> 
 
 
 _ContentRule = Callable[[DocState, Token, str, Token], Content | None]
-#: The content rules for a child of a cue verb, in order: the first that applies decides.
-CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = (
-    ("content clause", _clause_content),
-    ("evidence", _evidence_content),
-    ("object", _object_content),
-    ("prepositional object", _prep_content),
-    ("for clause", _advcl_for),
-    ("gerund", _gerund_content),
-    ("question", _question_content),
-    ("directive", _directive_content),
-    ("commitment", _commitment_content),
-    ("stance", _stance_content),
-    ("intention", _xcomp_content),
+#: The content rules for a child of a cue verb, in order, each with the dependencies of the
+#: children it can read: the first rule that applies decides.
+_RULES: tuple[tuple[str, _ContentRule, frozenset[str]], ...] = (
+    ("content clause", _clause_content, _CONTENT_DEPS),
+    ("evidence", _evidence_content, frozenset({"dobj"})),
+    ("object", _object_content, frozenset({"dobj"})),
+    ("prepositional object", _prep_content, frozenset({"prep"})),
+    ("for clause", _advcl_for, frozenset({"advcl"})),
+    ("gerund", _gerund_content, frozenset({"xcomp", "ccomp"})),
+    ("question", _question_content, frozenset({"advcl"})),
+    ("directive", _directive_content, frozenset({"xcomp"})),
+    ("commitment", _commitment_content, frozenset({"xcomp"})),
+    ("stance", _stance_content, frozenset({"xcomp"})),
+    ("intention", _xcomp_content, frozenset({"xcomp"})),
 )
+CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = tuple((name, read) for name, read, _ in _RULES)
+#: Dependency of a child -> the rules that can read it, in order (most children, "nsubj" or
+#: "punct", have none: one dictionary look-up settles them).
+_RULES_BY_DEP: dict[str, tuple[tuple[str, _ContentRule], ...]] = {
+    dep: tuple((name, read) for name, read, deps in _RULES if dep in deps)
+    for dep in frozenset().union(*(deps for _, _, deps in _RULES))
+}
 
 
 def content_rule(st: DocState, verb: Token, lemma: str, child: Token) -> tuple[str, Content] | None:
     """Return the name and content of the first rule of ``CHILD_RULES`` that applies to ``child``."""
-    return next(
-        ((rule, c) for rule, read in CHILD_RULES if (c := read(st, verb, lemma, child)) is not None), None
-    )
+    rules = _RULES_BY_DEP.get(child.dep_)
+    if rules is None:
+        return None
+    return next(((rule, c) for rule, read in rules if (c := read(st, verb, lemma, child)) is not None), None)

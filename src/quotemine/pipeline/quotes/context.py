@@ -62,6 +62,7 @@ class DocState:
         candidates: The candidates found so far.
         silent: Cue token index -> whether the cue says nothing (``stance.says_nothing``), once read.
         name_words: The words of the document's names, once a line speaker needs them.
+        semicolons: The token indices of the semicolons outside quotation marks, read once.
 
     """
 
@@ -80,6 +81,7 @@ class DocState:
     candidates: list[QuoteCandidate] = field(default_factory=list)
     silent: dict[int, bool] = field(default_factory=dict)
     name_words: frozenset[str] | None = None
+    semicolons: list[int] | None = None
     speakers: SpeakerReader = field(init=False)
 
     def __post_init__(self) -> None:
@@ -169,12 +171,21 @@ class DocState:
         between = [self.doc[i].text for i in range(verb.i + 1, a)]
         if any("\n" in t for t in between) and ":" not in between:
             return None  # a clause the parse hung on a cue of the paragraph before ("wrote:" may go on)
-        b = next((i for i in range(max(a, verb.i + 1), b) if self.doc[i].text == ";" and self.qid[i] < 0), b)
+        b = self._cut_at_semicolon(max(a, verb.i + 1), b)
         a, b = trim(self.doc, a, cut_tail(self.doc, a, b))
         if b - a < 1:
             return None
         spk = self.speakers.speaker_of(verb, (a, b)) if sourced else None
         return self.kinded(a, b, verb, spk, rule)
+
+    def _cut_at_semicolon(self, a: int, b: int) -> int:
+        """Return the first semicolon outside quotation marks in ``doc[a:b]`` (its end ``b`` if none)."""
+        if self.semicolons is None:
+            semi = self.doc.vocab.strings.add(";")
+            found = numpy.flatnonzero(self.attrs[:, 2] == semi).tolist()
+            self.semicolons = [int(i) for i in found if self.qid[i] < 0]
+        k = bisect.bisect_left(self.semicolons, a)
+        return self.semicolons[k] if k < len(self.semicolons) and self.semicolons[k] < b else b
 
     def _words(self, a: int, b: int) -> list[int]:
         doc = self.doc

@@ -11,7 +11,7 @@ The speaker pronouns are a closed class owned by ``quotemine.lexicons.words``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quotemine.lexicons import data_json
 
@@ -57,6 +57,7 @@ class CueLexicon:
         question_verbs: Verbs whose "if"/"whether" clause is content ("asked them if ...").
         addressee_verbs: Cues whose object is the addressee ("told").
         commitment_verbs: Cues whose infinitive clause is the commitment said ("pledged to cut").
+        cue_lemmas: A cache of lemma hashes already looked up (``passes.cue_candidates``).
 
     """
 
@@ -84,6 +85,8 @@ class CueLexicon:
     question_verbs: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
     commitment_verbs: frozenset[str] = frozenset()
+    #: Lemma hash -> whether the lemma is a content cue, filled as documents are read.
+    cue_lemmas: dict[int, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def phrase_starts(self) -> frozenset[str]:

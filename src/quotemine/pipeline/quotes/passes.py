@@ -95,9 +95,16 @@ def cue_candidates(
     One array look-up over the lemmas keeps the cost linear in the document.
     """
     strings = doc.vocab.strings
-    cues = lex.content_verbs | lex.cue_nouns
-    wanted = {h for h in numpy.unique(attrs[:, 1]).tolist() if strings[h].lower() in cues}
-    hits = numpy.isin(attrs[:, 1], numpy.array(sorted(wanted), dtype=attrs.dtype))
+    known = lex.cue_lemmas
+    wanted = []
+    for h in numpy.unique(attrs[:, 1]).tolist():
+        cue = known.get(h)
+        if cue is None:
+            lower = strings[h].lower()
+            cue = known[h] = lower in lex.content_verbs or lower in lex.cue_nouns
+        if cue:
+            wanted.append(h)
+    hits = numpy.isin(attrs[:, 1], numpy.array(wanted, dtype=attrs.dtype))
     for start in phrase_starts:
         hits[start] = True
     return [int(i) for i in numpy.flatnonzero(hits)]
