@@ -63,6 +63,7 @@ class DocState:
         silent: Cue token index -> whether the cue says nothing (``stance.says_nothing``), once read.
         name_words: The words of the document's names, once a line speaker needs them.
         semicolons: The token indices of the semicolons outside quotation marks, read once.
+        word_mask: For each token, whether it is neither punctuation nor space, read once.
 
     """
 
@@ -82,6 +83,7 @@ class DocState:
     silent: dict[int, bool] = field(default_factory=dict)
     name_words: frozenset[str] | None = None
     semicolons: list[int] | None = None
+    word_mask: numpy.ndarray[Any, Any] | None = None
     speakers: SpeakerReader = field(init=False)
 
     def __post_init__(self) -> None:
@@ -188,8 +190,11 @@ class DocState:
         return self.semicolons[k] if k < len(self.semicolons) and self.semicolons[k] < b else b
 
     def _words(self, a: int, b: int) -> list[int]:
-        doc = self.doc
-        return [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
+        """Return the indices of the tokens of ``doc[a:b]`` that are neither punctuation nor space."""
+        if self.word_mask is None:
+            flags = self.doc.to_array(["IS_PUNCT", "IS_SPACE"])
+            self.word_mask = (flags.sum(axis=1) == 0) if len(flags) else numpy.zeros(0, dtype=bool)
+        return [int(i) + a for i in numpy.flatnonzero(self.word_mask[a:b])]
 
     def kinded(
         self, a: int, b: int, verb: Token | None, spk: SpeakerRecord | None, rule: str
