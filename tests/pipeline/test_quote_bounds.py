@@ -224,3 +224,22 @@ def test_drop_nested_keeps_quotations_in_marks() -> None:
     same_start = QuoteCandidate(0, 20, "indirect", None, None, None, rule="object")
     kept = drop_nested([outer, inner_indirect, inner_direct, apart, same_start])
     assert kept == [outer, inner_direct, apart]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cue that names a statement nobody made
+        "There is no denying the pier was a success.",
+        "The council has the power to confirm whoever the board picks.",
+        "The club's plan to announce a new coach stalled.",
+        "Voters cannot judge the plan without knowing what it costs.",
+    ],
+)
+def test_statements_nobody_made(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    assert found(nlp, finder, text) == []
+
+
+def test_quick_to_point_out_still_speaks(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Brenner was quick to point out that the fees had doubled."
+    assert found(nlp, finder, text) == [("that the fees had doubled", "Brenner")]

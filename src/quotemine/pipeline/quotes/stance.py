@@ -58,6 +58,22 @@ def _negative_subject(verb: Token, lex: CueLexicon) -> bool:
     )
 
 
+def _unsaid_form(verb: Token) -> bool:
+    """Tell whether ``verb`` names a statement nobody made.
+
+    "There is no denying", "the power to confirm", "a plan to admit", "without knowing": a cue
+    with the determiner "no", the infinitive of a noun's purpose or plan, a gerund after "without".
+    """
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "pcomp":
+        return head.lower_ == "without"
+    if verb.dep_ != "acl" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def says_nothing(verb: Token, lex: CueLexicon) -> bool:
     """Tell whether the cue ``verb`` reports no statement.
 
@@ -74,7 +90,7 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
         Whether the content of ``verb`` should not be reported.
 
     """
-    if _denies_speech(verb, lex):
+    if _denies_speech(verb, lex) or _unsaid_form(verb):
         return True
     head = verb
     for _ in range(3):
