@@ -243,3 +243,23 @@ def test_statements_nobody_made(nlp: Language, finder: QuoteFinder, text: str) -
 def test_quick_to_point_out_still_speaks(nlp: Language, finder: QuoteFinder) -> None:
     text = "Brenner was quick to point out that the fees had doubled."
     assert found(nlp, finder, text) == [("that the fees had doubled", "Brenner")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "The coaches stressed the need for a calmer approach that would keep young players in the club.",
+            ("the need for a calmer approach that would keep young players in the club", "The coaches"),
+        ),
+        (
+            "The mayor expressed her frustration with the harbour board.",
+            ("her frustration with the harbour board", "The mayor"),
+        ),
+        ("Ekberg reiterated his support for the new pitch.", ("his support for the new pitch", "Ekberg")),
+    ],
+)
+def test_stressing_and_expressing_report_their_object(
+    nlp: Language, finder: QuoteFinder, text: str, quote: tuple[str, str]
+) -> None:
+    assert found(nlp, finder, text) == [quote]
