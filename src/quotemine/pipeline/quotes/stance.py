@@ -61,17 +61,12 @@ def _negative_subject(verb: Token, lex: CueLexicon) -> bool:
 def _unsaid_form(verb: Token) -> bool:
     """Tell whether ``verb`` names a statement nobody made.
 
-    "There is no denying", "the power to confirm", "a plan to admit", "without knowing": a cue
-    with the determiner "no", the infinitive of a noun's purpose or plan, a gerund after "without".
+    "There is no denying", "without knowing": a cue with the determiner "no", or a gerund after
+    "without".
     """
     if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
         return True
-    head = verb.head
-    if verb.dep_ == "pcomp":
-        return head.lower_ == "without"
-    if verb.dep_ != "acl" or head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
 
 def says_nothing(verb: Token, lex: CueLexicon) -> bool:
