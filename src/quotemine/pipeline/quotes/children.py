@@ -17,7 +17,7 @@ from quotemine.pipeline.quotes.content import extend_to_quote, object_content
 from quotemine.pipeline.quotes.context import DocState
 from quotemine.pipeline.quotes.stance import is_small_clause
 
-__all__ = ["CHILD_RULES", "Content", "content_rule"]
+__all__ = ["CHILD_RULES", "CONTENT_CHILD_DEPS", "Content", "content_rule"]
 
 _CONTENT_DEPS = frozenset({"ccomp"})
 #: Punctuation that ends a clause: what stands before it is not the content of a cue after it.
@@ -338,6 +338,9 @@ _RULES_BY_DEP: dict[str, tuple[tuple[str, _ContentRule], ...]] = {
     dep: tuple((name, read) for name, read, deps in _RULES if dep in deps)
     for dep in frozenset().union(*(deps for _, _, deps in _RULES))
 }
+
+#: The dependencies of the children of a cue that some rule can read.
+CONTENT_CHILD_DEPS = frozenset(_RULES_BY_DEP)
 
 
 def content_rule(st: DocState, verb: Token, lemma: str, child: Token) -> tuple[str, Content] | None:

@@ -24,7 +24,7 @@ from quotemine.pipeline.quotes.candidates import (
     overlaps,
     previous,
 )
-from quotemine.pipeline.quotes.children import content_rule
+from quotemine.pipeline.quotes.children import CONTENT_CHILD_DEPS, content_rule
 from quotemine.pipeline.quotes.content import fronted_condition, is_condition
 from quotemine.pipeline.quotes.context import DocState, FinderOptions
 from quotemine.pipeline.quotes.cues import CueLexicon
@@ -166,7 +166,8 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
         if pieces:
             return True
     for child in tok.children:
-        _child_content(st, tok, lemma, child)
+        if child.dep_ in CONTENT_CHILD_DEPS:
+            _child_content(st, tok, lemma, child)
     return True
 
 
