@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from quotemine.pipeline.quotes.marks import MarkedSpan
 from quotemine.pipeline.records import QuoteKind, QuoteRecord, SpeakerRecord
 
-__all__ = ["QuoteCandidate", "consume", "group_by_cue", "overlaps", "previous", "to_record"]
+__all__ = ["QuoteCandidate", "consume", "drop_nested", "group_by_cue", "overlaps", "previous", "to_record"]
 
 
 @dataclass
@@ -71,6 +71,33 @@ def previous(by_end: Sequence[QuoteCandidate], start: int) -> QuoteCandidate | N
     """Return the candidate that ends last at or before ``start + 1`` (``by_end`` sorted by end, start)."""
     k = bisect.bisect_right(by_end, start + 1, key=lambda r: r.end)
     return by_end[k - 1] if k else None
+
+
+#: Rules whose quotation stands on its own even inside another statement's range (quotation marks).
+_OWN_RULES = frozenset({"direct", "inherited", "cue sentence"})
+
+
+def drop_nested(candidates: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """Drop the indirect candidates that lie inside a longer candidate ("said that she believes X").
+
+    The statement around it already reports it: "X" inside "that she believes X", or "the council"
+    inside "that the mayor criticized the council". A quotation in marks keeps its own record.
+
+    Args:
+        candidates: The candidates, in any order.
+
+    Returns:
+        The candidates kept, in the same order.
+
+    """
+    ordered = sorted(candidates, key=lambda c: (c.start, -c.end))
+    nested: set[int] = set()
+    reach = -1
+    for cand in ordered:
+        if cand.end <= reach and cand.rule not in _OWN_RULES:
+            nested.add(id(cand))
+        reach = max(reach, cand.end)
+    return [c for c in candidates if id(c) not in nested] if nested else candidates
 
 
 def group_by_cue(candidates: list[QuoteCandidate]) -> None:

@@ -54,7 +54,8 @@ class QuoteFinder(Pipe):
         min_inherited_words: Fewest words for an unattributed quoted stretch to count as a quote
             that continues the previous speaker (shorter ones are scare quotes or titles).
         object_content: Also report the noun-phrase object of verbs such as "announce" or "deny".
-        xcomp_content: Also report the infinitive clause of intention verbs ("hopes to win").
+        xcomp_content: Also report the infinitive clause of intention verbs ("hopes to win") and
+            stances with no source ("seemed to soften"): readings, not statements.
         scorer: The function ``nlp.evaluate`` scores the component with (``score_quotes``).
 
     >>> import spacy

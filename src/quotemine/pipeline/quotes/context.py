@@ -62,6 +62,8 @@ class DocState:
         candidates: The candidates found so far.
         silent: Cue token index -> whether the cue says nothing (``stance.says_nothing``), once read.
         name_words: The words of the document's names, once a line speaker needs them.
+        semicolons: The token indices of the semicolons outside quotation marks, read once.
+        word_mask: For each token, whether it is neither punctuation nor space, read once.
 
     """
 
@@ -80,6 +82,8 @@ class DocState:
     candidates: list[QuoteCandidate] = field(default_factory=list)
     silent: dict[int, bool] = field(default_factory=dict)
     name_words: frozenset[str] | None = None
+    semicolons: list[int] | None = None
+    word_mask: numpy.ndarray[Any, Any] | None = None
     speakers: SpeakerReader = field(init=False)
 
     def __post_init__(self) -> None:
@@ -166,15 +170,31 @@ class DocState:
         a, b = content
         if a <= verb.i < b:  # "..., which he said runs the risk": the content starts after the cue
             a = verb.i + 1
+        between = [self.doc[i].text for i in range(verb.i + 1, a)]
+        if any("\n" in t for t in between) and ":" not in between:
+            return None  # a clause the parse hung on a cue of the paragraph before ("wrote:" may go on)
+        b = self._cut_at_semicolon(max(a, verb.i + 1), b)
         a, b = trim(self.doc, a, cut_tail(self.doc, a, b))
         if b - a < 1:
             return None
         spk = self.speakers.speaker_of(verb, (a, b)) if sourced else None
         return self.kinded(a, b, verb, spk, rule)
 
+    def _cut_at_semicolon(self, a: int, b: int) -> int:
+        """Return the first semicolon outside quotation marks in ``doc[a:b]`` (its end ``b`` if none)."""
+        if self.semicolons is None:
+            semi = self.doc.vocab.strings.add(";")
+            found = numpy.flatnonzero(self.attrs[:, 2] == semi).tolist()
+            self.semicolons = [int(i) for i in found if self.qid[i] < 0]
+        k = bisect.bisect_left(self.semicolons, a)
+        return self.semicolons[k] if k < len(self.semicolons) and self.semicolons[k] < b else b
+
     def _words(self, a: int, b: int) -> list[int]:
-        doc = self.doc
-        return [i for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
+        """Return the indices of the tokens of ``doc[a:b]`` that are neither punctuation nor space."""
+        if self.word_mask is None:
+            flags = self.doc.to_array(["IS_PUNCT", "IS_SPACE"])
+            self.word_mask = (flags.sum(axis=1) == 0) if len(flags) else numpy.zeros(0, dtype=bool)
+        return [int(i) + a for i in numpy.flatnonzero(self.word_mask[a:b])]
 
     def kinded(
         self, a: int, b: int, verb: Token | None, spk: SpeakerRecord | None, rule: str

@@ -11,7 +11,7 @@ The speaker pronouns are a closed class owned by ``quotemine.lexicons.words``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quotemine.lexicons import data_json
 
@@ -56,6 +56,8 @@ class CueLexicon:
         evidence_nouns: Heads of evidence subjects ("polls", "records", "data").
         question_verbs: Verbs whose "if"/"whether" clause is content ("asked them if ...").
         addressee_verbs: Cues whose object is the addressee ("told").
+        commitment_verbs: Cues whose infinitive clause is the commitment said ("pledged to cut").
+        cue_lemmas: A cache of lemma hashes already looked up (``passes.cue_candidates``).
 
     """
 
@@ -82,6 +84,9 @@ class CueLexicon:
     evidence_nouns: frozenset[str] = frozenset()
     question_verbs: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
+    commitment_verbs: frozenset[str] = frozenset()
+    #: Lemma hash -> whether the lemma is a content cue, filled as documents are read.
+    cue_lemmas: dict[int, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def phrase_starts(self) -> frozenset[str]:
@@ -144,6 +149,7 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         evidence_verbs=cues.words("evidence_verbs"),
         evidence_nouns=cues.words("evidence_nouns"),
         question_verbs=cues.words("question_verbs"),
+        commitment_verbs=cues.words("commitment_verbs"),
     )
 
 

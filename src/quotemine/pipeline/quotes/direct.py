@@ -44,7 +44,6 @@ class _Quoted:
     j: int  # index of the token before the opening mark (may be a line break)
     before: Token | None  # that token, or None at a paragraph start
     words: int
-    title: bool
     lower_start: bool
     sentence_start: bool  # it opens a sentence ('... doing. "It's fine," he said.')
 
@@ -59,7 +58,6 @@ class _Quoted:
             j=j,
             before=before,
             words=sum(1 for i in range(a, b) if not doc[i].is_punct),
-            title=is_title(doc[a:b]),
             lower_start=lower_start,
             sentence_start=before is not None and before.text in SENT_END and not lower_start,
         )
@@ -157,7 +155,7 @@ def direct_cue(st: DocState, a: int, b: int) -> DirectCue | None:
     if found is not None:
         return found
     before = _lead_in(st, q)
-    if before is None or q.sentence_start or q.words < 2 or q.title:
+    if before is None or q.sentence_start or q.words < 2 or is_title(st.doc[q.a : q.b]):
         return None
     found = _cue_before(st, q, before)
     if found is None and before.text == ":":

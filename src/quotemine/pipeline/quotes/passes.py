@@ -10,22 +10,29 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy
 from spacy.tokens import Doc, Token
 
 from quotemine.extensions import doc_text
-from quotemine.pipeline.quotes.candidates import QuoteCandidate, consume, group_by_cue, overlaps, previous
-from quotemine.pipeline.quotes.content import extend_to_quote, fronted_condition, is_condition, object_content
+from quotemine.pipeline.quotes.candidates import (
+    QuoteCandidate,
+    consume,
+    drop_nested,
+    group_by_cue,
+    overlaps,
+    previous,
+)
+from quotemine.pipeline.quotes.children import CONTENT_CHILD_DEPS, content_rule
+from quotemine.pipeline.quotes.content import fronted_condition, is_condition
 from quotemine.pipeline.quotes.context import DocState, FinderOptions
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.direct import direct_cue
 from quotemine.pipeline.quotes.lists import list_pass
 from quotemine.pipeline.quotes.marks import MarkedSpan, find_marked_spans
 from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before, trim
-from quotemine.pipeline.quotes.stance import is_small_clause, says_nothing
+from quotemine.pipeline.quotes.stance import says_nothing
 from quotemine.pipeline.quotes.trailing import trailing_pass
 
 __all__ = [
@@ -38,7 +45,6 @@ __all__ = [
     "phrase_ends",
 ]
 
-_CONTENT_DEPS = frozenset({"ccomp"})
 #: What may stand between a paragraph start and a quote that opens the paragraph.
 _PARAGRAPH_LEADS = ("", '"', "“", "'")
 #: Most sentences of an aside between two quote paragraphs of one speaker.
@@ -89,9 +95,16 @@ def cue_candidates(
     One array look-up over the lemmas keeps the cost linear in the document.
     """
     strings = doc.vocab.strings
-    cues = lex.content_verbs | lex.cue_nouns
-    wanted = {h for h in numpy.unique(attrs[:, 1]).tolist() if strings[h].lower() in cues}
-    hits = numpy.isin(attrs[:, 1], numpy.array(sorted(wanted), dtype=attrs.dtype))
+    known = lex.cue_lemmas
+    wanted = []
+    for h in numpy.unique(attrs[:, 1]).tolist():
+        cue = known.get(h)
+        if cue is None:
+            lower = strings[h].lower()
+            cue = known[h] = lower in lex.content_verbs or lower in lex.cue_nouns
+        if cue:
+            wanted.append(h)
+    hits = numpy.isin(attrs[:, 1], numpy.array(wanted, dtype=attrs.dtype))
     for start in phrase_starts:
         hits[start] = True
     return [int(i) for i in numpy.flatnonzero(hits)]
@@ -153,7 +166,8 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
         if pieces:
             return True
     for child in tok.children:
-        _child_content(st, tok, lemma, child)
+        if child.dep_ in CONTENT_CHILD_DEPS:
+            _child_content(st, tok, lemma, child)
     return True
 
 
@@ -161,181 +175,9 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
 _TOKEN_RULES: tuple[Callable[[DocState, Token], bool], ...] = (_phrase_rule, _noun_rule, _verb_rule)
 
 
-@dataclass(frozen=True)
-class _Content:
-    """The content a child of a cue gives: a token range (or ``None``), and whether it has a source."""
-
-    span: tuple[int, int] | None
-    sourced: bool = True
-
-
-def _subtree(tok: Token) -> tuple[int, int]:
-    return tok.left_edge.i, tok.right_edge.i + 1
-
-
-def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return the content clause of a speech or cognition verb ("said that ...")."""
-    if child.dep_ in _CONTENT_DEPS and lemma in st.lex.cue_verbs:
-        # "find it harder to borrow": a small clause completes the verb, it reports nothing
-        return _Content(None if is_small_clause(child) else _subtree(child))
-    return None
-
-
-def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return the object (with its predicate) of an object verb ("denied the report")."""
-    if not (
-        st.options.object_content
-        and child.dep_ == "dobj"
-        and lemma in st.lex.object_verbs
-        and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
-    ):
-        return None
-    span = object_content(verb, child, st.lex.money_nouns)
-    return _Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, span))
-
-
-def _for_clause(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return "the city to hire more drivers" of "calls for the city to hire ..." (parsed as a clause)."""
-    if child.dep_ != "advcl" or child.i < verb.i:
-        return None
-    mark = next((c for c in child.children if c.dep_ == "mark"), None)
-    if mark is None or mark.lower_ not in st.lex.prep_verbs.get(lemma, ()) or mark.i != child.left_edge.i:
-        return None
-    return _Content((mark.i + 1, child.right_edge.i + 1))
-
-
-def _advcl_for(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Read a "for" clause child of a prepositional cue (see ``_for_clause``)."""
-    if child.dep_ != "advcl" or lemma not in st.lex.prep_verbs:
-        return None
-    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-        return None
-    return _for_clause(st, verb, lemma, child)
-
-
-def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return the object of a prepositional cue ("called for a ban", "spoke about the economy").
-
-    An infinitive right after the object belongs to it: "called on the province to fund the bridge".
-    """
-    if not (
-        child.dep_ == "prep"
-        and child.i > verb.i
-        and child.lower_ in st.lex.prep_verbs.get(lemma, ())
-        and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
-    ):
-        return None
-    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-    if pobj is None:
-        return _Content(None)
-    a, b = _subtree(pobj)
-    for c in verb.children:
-        if c.dep_ == "xcomp" and c.left_edge.i == b:
-            b = c.right_edge.i + 1
-    return _Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, (a, b)))
-
-
-def _stance_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return a stance with no named source: "seemed to ...", "is expected to ..." (unless "by analysts")."""
-    if not (child.dep_ == "xcomp" and child.i > verb.i and st.qid[child.i] < 0):
-        return None
-    if lemma not in st.lex.evidential_verbs:
-        # "is expected to win" is the writer's forecast; "is expected by analysts to" has a source
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
-        agent = any(c.dep_ == "agent" for c in verb.children)
-        return _Content(_subtree(child)) if lemma in st.lex.cognition_verbs and passive and agent else None
-    return _Content(_subtree(child), sourced=False)
-
-
-def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return the infinitive clause of an intention verb ("hopes to win"), when enabled."""
-    if (
-        st.options.xcomp_content
-        and child.dep_ == "xcomp"
-        and lemma in st.lex.xcomp_verbs
-        and child.i > verb.i
-        and st.qid[child.i] < 0
-    ):
-        return _Content(_subtree(child))
-    return None
-
-
-def _gerund_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return the gerund clause of an object verb ("denied taking the money", "admitted lying")."""
-    if (
-        st.options.object_content
-        and child.dep_ in ("xcomp", "ccomp")
-        and child.tag_ == "VBG"
-        and child.i > verb.i
-        and lemma in st.lex.object_verbs
-        and st.qid[child.i] < 0
-    ):
-        return _Content(_subtree(child))
-    return None
-
-
-def _evidence_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return what evidence shows: the object and the rest of its clause ("polls show him 9 points up")."""
-    if not (child.dep_ == "dobj" and child.i > verb.i and lemma in st.lex.evidence_verbs):
-        return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lemma_.lower() not in st.lex.evidence_nouns:
-        return None
-    if any(c.dep_ in _CONTENT_DEPS for c in verb.children):
-        return _Content(None)  # "records show that ...": the content clause rule reads it
-    hi = max(
-        (c.right_edge.i + 1 for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")),
-        default=child.right_edge.i + 1,
-    )
-    return _Content((child.left_edge.i, hi))
-
-
-def _question_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return the question a question verb reports ("asked the pupils if they were ready")."""
-    if not (child.dep_ == "advcl" and child.i > verb.i and lemma in st.lex.question_verbs):
-        return None
-    first = child.left_edge
-    if first.dep_ != "mark" or first.lower_ not in ("if", "whether") or first.head.i != child.i:
-        return None
-    return _Content(_subtree(child))
-
-
-def _directive_content(st: DocState, verb: Token, lemma: str, child: Token) -> _Content | None:
-    """Return what an addressee is told to do ("warned residents to stay indoors", "urged him to quit")."""
-    if not (
-        child.dep_ == "xcomp"
-        and lemma in st.lex.addressee_verbs
-        and lemma in st.lex.speech_verbs
-        and lemma not in st.lex.object_verbs  # "promised voters to cut taxes": the object rule reads it
-        and st.qid[child.i] < 0
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        and any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in verb.children)
-    ):
-        return None
-    return _Content(_subtree(child))
-
-
-_ContentRule = Callable[[DocState, Token, str, Token], _Content | None]
-#: The content rules for a child of a cue verb, in order: the first that applies decides.
-_CHILD_RULES: tuple[tuple[str, _ContentRule], ...] = (
-    ("content clause", _clause_content),
-    ("evidence", _evidence_content),
-    ("object", _object_content),
-    ("prepositional object", _prep_content),
-    ("for clause", _advcl_for),
-    ("gerund", _gerund_content),
-    ("question", _question_content),
-    ("directive", _directive_content),
-    ("stance", _stance_content),
-    ("intention", _xcomp_content),
-)
-
-
 def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
     """Keep the content ``child`` gives ``verb``, unless a quote already holds part of it."""
-    applied = next(
-        ((rule, c) for rule, read in _CHILD_RULES if (c := read(st, verb, lemma, child)) is not None), None
-    )
+    applied = content_rule(st, verb, lemma, child)
     if applied is None or applied[1].span is None:
         return
     rule, found = applied
@@ -566,5 +408,6 @@ def find_quotes(doc: Doc, lex: CueLexicon, options: FinderOptions) -> tuple[list
     trailing_pass(st)
     colon_pass(st)
     inherit_pass(st)
-    group_by_cue(st.candidates)
-    return st.candidates, warnings
+    kept = drop_nested(st.candidates)
+    group_by_cue(kept)
+    return kept, warnings

@@ -58,6 +58,17 @@ def _negative_subject(verb: Token, lex: CueLexicon) -> bool:
     )
 
 
+def _unsaid_form(verb: Token) -> bool:
+    """Tell whether ``verb`` names a statement nobody made.
+
+    "There is no denying", "without knowing": a cue with the determiner "no", or a gerund after
+    "without".
+    """
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
 def says_nothing(verb: Token, lex: CueLexicon) -> bool:
     """Tell whether the cue ``verb`` reports no statement.
 
@@ -74,7 +85,7 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
         Whether the content of ``verb`` should not be reported.
 
     """
-    if _denies_speech(verb, lex):
+    if _denies_speech(verb, lex) or _unsaid_form(verb):
         return True
     head = verb
     for _ in range(3):

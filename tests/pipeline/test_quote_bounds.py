@@ -1,0 +1,263 @@
+"""Where an indirect quote starts and ends, and clauses a misread parse offers as content (issue 11).
+
+Every sentence here is written for the project.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+from tests.models import default_model
+
+from quotemine.extensions import register_extensions
+from quotemine.pipeline.quotes import QuoteFinder
+from quotemine.pipeline.quotes.candidates import QuoteCandidate, drop_nested
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return default_model()
+
+
+@pytest.fixture(scope="module")
+def finder(nlp: Language) -> QuoteFinder:
+    register_extensions()
+    return QuoteFinder(nlp, "quotemine_quotes")
+
+
+def found(nlp: Language, finder: QuoteFinder, text: str) -> list[tuple[str, str | None]]:
+    """Return (content, speaker) of each quote of ``text``, checking the offsets on the way."""
+    doc: Doc = finder(nlp(text))
+    out: list[tuple[str, str | None]] = []
+    for q in doc._.qm_quotes:
+        spk: Any = q["speaker"]
+        out.append((text[q["start"] : q["end"]], None if spk is None else text[spk["start"] : spk["end"]]))
+    return out
+
+
+# ---------------------------------------------------------------- clauses that are no content
+
+
+def test_a_subjects_relative_clause_is_no_fronted_content(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Brenner, meanwhile, who sits on no committee, said that fact tells you a lot about the board."
+    assert found(nlp, finder, text) == [("that fact tells you a lot about the board", "Brenner")]
+
+
+def test_a_clause_before_a_colon_is_no_content_of_the_cue_after_it(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    text = "The board met for six hours on Monday: nine members said they backed the plan."
+    assert found(nlp, finder, text) == [("they backed the plan", "nine members")]
+
+
+def test_the_speaker_after_an_inverted_cue_is_no_second_statement(nlp: Language, finder: QuoteFinder) -> None:
+    text = '"The ground is too wet," said Lena Ostrova, who runs the club yet voted against the new pitch.'
+    assert found(nlp, finder, text) == [("The ground is too wet,", "Lena Ostrova")]
+
+
+def test_a_relative_clause_around_the_cue_still_reports(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The board raised the fee, which Ekberg thinks will drive young players away."
+    assert ("will drive young players away", "Ekberg") in found(nlp, finder, text)
+
+
+def test_a_semicolon_ends_the_content(nlp: Language, finder: QuoteFinder) -> None:
+    text = (
+        "Councillors said the delay was not deliberate; "
+        "they only learned of the fault on Friday and reported it at once."
+    )
+    assert found(nlp, finder, text) == [("the delay was not deliberate", "Councillors")]
+
+
+def _parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    spaces = [
+        w != "\n\n" and nxt not in (".", "\n\n") for w, nxt in zip(words, [*words[1:], ""], strict=True)
+    ]
+    lemmas = [{"said": "say", "wrote": "write", "rose": "rise"}.get(w, w.lower()) for w in words]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_clause_in_the_next_paragraph_is_no_content(nlp: Language, finder: QuoteFinder) -> None:
+    """A parse that hangs the next paragraph's clause on a cue does not make it that cue's content."""
+    words = ["Roe", "said", "so", ".", "\n\n", "Prices", "rose", "sharply", "this", "week", "."]
+    heads = [1, 1, 1, 1, 3, 6, 1, 6, 9, 6, 1]
+    deps = ["nsubj", "ROOT", "advmod", "punct", "dep", "nsubj", "ccomp", "advmod", "det", "npadvmod", "punct"]
+    pos = ["PROPN", "VERB", "ADV", "PUNCT", "SPACE", "NOUN", "VERB", "ADV", "DET", "NOUN", "PUNCT"]
+    doc = finder(_parsed(nlp, words, heads, deps, pos))
+    assert doc._.qm_quotes == []
+
+
+def test_a_paragraph_after_a_cue_and_colon_is_its_content(nlp: Language, finder: QuoteFinder) -> None:
+    words = ["Roe", "wrote", ":", "\n\n", "Prices", "rose", "sharply", "this", "week", "."]
+    heads = [1, 1, 1, 2, 5, 1, 5, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "punct", "dep", "nsubj", "ccomp", "advmod", "det", "npadvmod", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "SPACE", "NOUN", "VERB", "ADV", "DET", "NOUN", "PUNCT"]
+    doc = finder(_parsed(nlp, words, heads, deps, pos))
+    [quote] = doc._.qm_quotes
+    assert doc.text[quote["start"] : quote["end"]] == "Prices rose sharply this week"
+
+
+# ---------------------------------------------------------------- where the content ends
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a modifier the parse hangs on the cue belongs to the object
+        (
+            "The mayor announced her engagement to a cellist from Oslo.",
+            "her engagement to a cellist from Oslo",
+        ),
+        ("The ministry denied any role in the harbour fire.", "any role in the harbour fire"),
+        ("The rowing club criticized the council on two counts.", "the council on two counts"),
+        # when and where it was said are not what was said
+        ("The dockers' union endorsed Ekberg last week.", "Ekberg"),
+        ("The rowing club criticized the council in a statement.", "the council"),
+    ],
+)
+def test_an_objects_modifiers(nlp: Language, finder: QuoteFinder, text: str, content: str) -> None:
+    [(got, _)] = found(nlp, finder, text)
+    assert got == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a second predicate of the speaker, in the tense of the cue, is not said
+        (
+            "Brenner insists the club must change, and has raised money for a new pitch.",
+            "the club must change",
+        ),
+        (
+            "The port authority denies that the crane was faulty and keeps it in service.",
+            "that the crane was faulty",
+        ),
+        # one auxiliary shared by both predicates, and alternatives, stay in the statement
+        (
+            'Brenner noted that the council has cut the budget and called the plan "a disgrace."',
+            'that the council has cut the budget and called the plan "a disgrace."',
+        ),
+        (
+            "Most members said they would vote for Ekberg or were leaning toward him.",
+            "they would vote for Ekberg or were leaning toward him",
+        ),
+    ],
+)
+def test_a_predicate_of_the_speaker_ends_the_content(
+    nlp: Language, finder: QuoteFinder, text: str, content: str
+) -> None:
+    assert found(nlp, finder, text)[0][0] == content
+
+
+# ---------------------------------------------------------------- commitments
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The harbour master pledged to reopen the pier by May.",
+            "to reopen the pier by May",
+            "The harbour master",
+        ),
+        ("Ekberg vowed to appeal the ruling.", "to appeal the ruling", "Ekberg"),
+        ("The union threatened to strike if wages were cut.", "to strike if wages were cut", "The union"),
+    ],
+)
+def test_a_commitment_is_said(
+    nlp: Language, finder: QuoteFinder, text: str, content: str, speaker: str
+) -> None:
+    assert found(nlp, finder, text) == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Brenner refused to promise to reopen the pier.", "Brenner wants to reopen the pier."],
+)
+def test_a_refused_commitment_or_a_wish_is_not(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    assert found(nlp, finder, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decision, an attack and a question put to someone report nothing they said
+        "The board decided that the pier would close in winter.",
+        "The striker attacked the goalkeeper in the second half.",
+        "Brenner was asked about the harbour fees at the meeting.",
+    ],
+)
+def test_acts_that_are_not_statements(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    assert found(nlp, finder, text) == []
+
+
+# ---------------------------------------------------------------- one statement, one quote
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Brenner said she believes the fees are too low.", ("she believes the fees are too low", "Brenner")),
+        (
+            "The mayor said the club had criticized the council for the delay.",
+            ("the club had criticized the council for the delay", "The mayor"),
+        ),
+        (
+            "Ekberg told reporters that he expects the pier to reopen in May.",
+            ("that he expects the pier to reopen in May", "Ekberg"),
+        ),
+    ],
+)
+def test_a_statement_inside_a_statement_is_reported_once(
+    nlp: Language, finder: QuoteFinder, text: str, quote: tuple[str, str]
+) -> None:
+    assert found(nlp, finder, text) == [quote]
+
+
+def test_drop_nested_keeps_quotations_in_marks() -> None:
+    outer = QuoteCandidate(0, 60, "mixed", None, None, None, rule="content clause")
+    inner_indirect = QuoteCandidate(10, 30, "indirect", None, None, None, rule="content clause")
+    inner_direct = QuoteCandidate(35, 55, "direct", None, None, None, rule="direct")
+    apart = QuoteCandidate(70, 90, "indirect", None, None, None, rule="object")
+    same_start = QuoteCandidate(0, 20, "indirect", None, None, None, rule="object")
+    kept = drop_nested([outer, inner_indirect, inner_direct, apart, same_start])
+    assert kept == [outer, inner_direct, apart]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cue that names a statement nobody made
+        "There is no denying the pier was a success.",
+        "Voters cannot judge the plan without knowing what it costs.",
+    ],
+)
+def test_statements_nobody_made(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    assert found(nlp, finder, text) == []
+
+
+def test_quick_to_point_out_still_speaks(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Brenner was quick to point out that the fees had doubled."
+    assert found(nlp, finder, text) == [("that the fees had doubled", "Brenner")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "The coaches stressed the need for a calmer approach that would keep young players in the club.",
+            ("the need for a calmer approach that would keep young players in the club", "The coaches"),
+        ),
+        (
+            "The mayor expressed her frustration with the harbour board.",
+            ("her frustration with the harbour board", "The mayor"),
+        ),
+        ("Ekberg reiterated his support for the new pitch.", ("his support for the new pitch", "Ekberg")),
+    ],
+)
+def test_stressing_and_expressing_report_their_object(
+    nlp: Language, finder: QuoteFinder, text: str, quote: tuple[str, str]
+) -> None:
+    assert found(nlp, finder, text) == [quote]
