@@ -107,10 +107,10 @@ def test_a_paragraph_after_a_cue_and_colon_is_its_content(nlp: Language, finder:
     [
         # a modifier the parse hangs on the cue belongs to the object
         (
-            "The mayor announced her engagement to a cellist from Oslo.",
-            "her engagement to a cellist from Oslo",
+            "The mayor announced her partnership with a brewery from Oslo.",
+            "her partnership with a brewery from Oslo",
         ),
-        ("The ministry denied any role in the harbour fire.", "any role in the harbour fire"),
+        ("The ministry denied any part in the harbour fire.", "any part in the harbour fire"),
         ("The rowing club criticized the council on two counts.", "the council on two counts"),
         # when and where it was said are not what was said
         ("The dockers' union endorsed Ekberg last week.", "Ekberg"),
@@ -140,8 +140,8 @@ def test_an_objects_modifiers(nlp: Language, finder: QuoteFinder, text: str, con
             'that the council has cut the budget and called the plan "a disgrace."',
         ),
         (
-            "Most members said they would vote for Ekberg or were leaning toward him.",
-            "they would vote for Ekberg or were leaning toward him",
+            "Most members said they would back Ekberg or were warming to him.",
+            "they would back Ekberg or were warming to him",
         ),
     ],
 )
@@ -238,8 +238,8 @@ def test_statements_nobody_made(nlp: Language, finder: QuoteFinder, text: str) -
     assert found(nlp, finder, text) == []
 
 
-def test_quick_to_point_out_still_speaks(nlp: Language, finder: QuoteFinder) -> None:
-    text = "Brenner was quick to point out that the fees had doubled."
+def test_quick_to_note_still_speaks(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Brenner was quick to note that the fees had doubled."
     assert found(nlp, finder, text) == [("that the fees had doubled", "Brenner")]
 
 
@@ -247,8 +247,8 @@ def test_quick_to_point_out_still_speaks(nlp: Language, finder: QuoteFinder) -> 
     ("text", "quote"),
     [
         (
-            "The coaches stressed the need for a calmer approach that would keep young players in the club.",
-            ("the need for a calmer approach that would keep young players in the club", "The coaches"),
+            "The coaches stressed the value of a slower season that would keep young players fit.",
+            ("the value of a slower season that would keep young players fit", "The coaches"),
         ),
         (
             "The mayor expressed her frustration with the harbour board.",

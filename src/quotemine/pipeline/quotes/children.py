@@ -23,7 +23,7 @@ _CONTENT_DEPS = frozenset({"ccomp"})
 #: Punctuation that ends a clause: what stands before it is not the content of a cue after it.
 _CLAUSE_ENDS = frozenset({":", ";"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-#: Dependencies of a cue's modifiers that continue its content ("denied any role in the attack").
+#: Dependencies of a cue's modifiers that continue its content ("denied any part in the fire").
 _MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advcl", "dative"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 #: Tags of relative pronouns ("who", "which").
@@ -143,7 +143,7 @@ def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
 def _with_modifiers(st: DocState, verb: Token, end: int) -> int:
     """Return ``end`` moved over the cue's modifiers that follow its content without a comma.
 
-    "announced his engagement to a cellist", "denied any role in the attack", "called for a ban
+    "announced a partnership with a brewery", "denied any part in the fire", "called for a ban
     after the flood": the parse hangs these on the cue, but they belong to what was said. A
     phrase that names the medium ("in a statement", "on the radio show") stays out.
     """
