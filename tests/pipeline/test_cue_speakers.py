@@ -365,3 +365,41 @@ def test_a_described_name_opening_the_sentence_before_an_aside_speaks(nlp: Langu
     reader = SpeakerReader(doc, [-1] * len(doc), build_lexicon(*default_sources()))
     spk = reader.speaker_of(doc[12], (13, 15))
     assert spk is not None and doc.text[spk["start"] : spk["end"]].endswith("Kest")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a relative clause hanging on the object: the pronoun is the host clause's subject
+        (
+            "Marlow Pettigrew blasted the ferry timetable, which he said was a disgrace.",
+            "said",
+            "Marlow Pettigrew",
+        ),
+        # a contact relative (no relative pronoun)
+        ("Ilse Varga named three harbours she said had lost their ferries.", "said", "Ilse Varga"),
+        # a free relative: "they" takes a plural subject
+        ("Fishermen in Dunmore complained about what they called a broken promise.", "called", "Fishermen"),
+    ],
+)
+def test_a_pronoun_in_a_relative_clause_is_the_host_clause_subject(
+    nlp: Language, finder: QuoteFinder, text: str, cue: str, speaker: str
+) -> None:
+    assert speakers(nlp, finder, text)[cue] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # "she" does not stand for a man the honorific names
+        ("Mr. Pettigrew attacked the levy, which she said was unfair.", "said", "she"),
+        # "they" does not stand for one person
+        ("Ilse Varga rejected the plan, which they said was final.", "said", "they"),
+        # a relative of time describes the time, not the subject
+        ("Marlow Pettigrew lost the vote in May, when he said the tax would stay.", "said", "he"),
+    ],
+)
+def test_a_pronoun_in_a_relative_clause_keeps_itself_when_the_subject_disagrees(
+    nlp: Language, finder: QuoteFinder, text: str, cue: str, speaker: str
+) -> None:
+    assert speakers(nlp, finder, text)[cue] == speaker
