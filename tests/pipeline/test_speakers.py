@@ -566,3 +566,44 @@ def test_they_stays_unresolved_without_a_plural_speaker_just_before(
         quotes=[(first, 0, "would rise", "indirect"), ("They", 0, "the", "indirect")],
     )
     assert who(attributor, case)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("A spokesman for the port authority, Raul Kest, said the cranes were safe.", "A spokesman"),
+        (
+            "The coach of the Dunmore Herons, Raul Kest - who won the cup twice - said the season was over.",
+            "The coach",
+        ),
+        ("Her brother, Raul Kest (a fisherman), said the boat was lost.", "Her brother"),
+    ],
+)
+def test_a_name_in_apposition_to_a_described_speaker_speaks(
+    attributor: Attributor, text: str, mention: str
+) -> None:
+    case = Case(
+        text,
+        people={"Raul Kest": []},
+        quotes=[(mention, 0, "the", "indirect")],
+        unnamed={"A spokesman"},
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of people, not an apposition
+        "Two fishermen, Raul Kest and Ivo Lind, said the boat was lost.",
+        # the name is a new clause's subject
+        "A spokesman declined to comment, Raul Kest said the boat was lost.",
+    ],
+)
+def test_a_name_after_a_described_speaker_that_is_no_apposition_is_not_the_speaker(
+    attributor: Attributor, text: str
+) -> None:
+    first = text.split(",")[0].split()
+    mention = " ".join(first[:2])
+    case = Case(text, people={"Raul Kest": []}, quotes=[(mention, 0, "the", "indirect")], unnamed={mention})
+    assert who(attributor, case) == [None]

@@ -6,23 +6,26 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
 1. ``name``: the mention is (or ends in) a mention of a person or organisation ("the Fiscal
    Bureau" in "according to the Fiscal Bureau"; "Acme's Jane Roe" is Jane Roe);
 2. ``surname``: its capitalised last word is the last word of exactly one entity's mentions;
-3. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
+3. ``apposition``: a described speaker with a name in apposition ("A spokesman for the
+   office, Raul Kest, said", "The coach of the Tigers, Ana Lind, said") is that name;
+4. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
    resolved speaker, unless a more recent person is named in the paragraph, a subject before an
    object; the one a question was put to before the one who asked), never a name inside a
    direct quote; "I" outside quoted words is the writer when a byline names one (two bylined
    writers: no one), else like "he"; "it" takes the last organisation that spoke or was named
    nearby;
-4. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
+5. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
    takes the entity whose descriptors hold its head word (and its capitalised words), with the
    gender its head states; several: the last resolved speaker among them, else the one named in
    the last two paragraphs; none but a gendered head ("the councilwoman"): the one person of
    that gender named before, when no one of unknown gender is named nearby;
    a generic "the company" takes the one organisation named in the last paragraphs;
-5. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
+6. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -247,8 +250,34 @@ def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
     return r._result(ids[0], "surname", m.start) if len(ids) == 1 else None
 
 
+#: What may stand between a described speaker and the name in apposition to it: a short
+#: prepositional tail ("of the Tigers", "for the office") and the opening comma or dash.
+_APPOSED_GAP = re.compile(
+    r"(?:\s+(?:of|for|at|with|from|in|on|to)\s+[^,;:.()\"“”\n—–]{1,60}?)?\s*(?:,|—|–|\s-)\s*"
+)
+#: What closes the apposition after the name: a comma, a dash, or a bracket.
+_APPOSED_CLOSE = re.compile(r"\s*(?:,|—|–|-\s|\()")
+
+
+def by_apposition(r: Resolver, m: SpeakerMention) -> Resolution | None:
+    """3. A described speaker with a name in apposition: "A spokesman for the office, Raul Kest, said".
+
+    The name right after the description (after at most a short prepositional tail), closed by a
+    comma, dash or bracket, is the speaker. Pronouns and names have no such apposition.
+    """
+    if m.low in _PERSON_PRONOUNS or m.low in _ORG_PRONOUNS or m.name_like:
+        return None
+    gap = _APPOSED_GAP.match(r.idx.text, m.end)
+    if gap is None:
+        return None
+    named = next((c for c in r.idx.covering(gap.end(), gap.end() + 1) if c.start == gap.end()), None)
+    if named is None or named.quoted or not _APPOSED_CLOSE.match(r.idx.text, named.end):
+        return None
+    return Resolution(named.entity_id, r.idx.entities[named.entity_id].kind, "apposition")
+
+
 def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """3. A personal pronoun: the most salient earlier person of its gender; "it": an organisation."""
+    """4. A personal pronoun: the most salient earlier person of its gender; "it": an organisation."""
     if m.unnamed:
         return None  # "she and another reporter": a group
     authors = [e.id for e in r.idx.entities.values() if e.author]
@@ -264,7 +293,7 @@ def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
 
 
 def by_description(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """4. A definite description: the entity whose descriptors fit it."""
+    """5. A definite description: the entity whose descriptors fit it."""
     if not m.definite:
         return None
     found = r.describe(m)
@@ -272,7 +301,7 @@ def by_description(r: Resolver, m: SpeakerMention) -> Resolution | None:
 
 
 def by_antecedent(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """5. A relative pronoun: what its antecedent resolves to (a name or a description)."""
+    """6. A relative pronoun: what its antecedent resolves to (a name or a description)."""
     antecedent = m.record.get("antecedent")
     if not antecedent:
         return None
@@ -287,4 +316,4 @@ def by_antecedent(r: Resolver, m: SpeakerMention) -> Resolution | None:
 
 
 #: The resolution rules, in order: the first that finds an entity decides.
-RULES: tuple[_Rule, ...] = (by_name, by_surname, by_pronoun, by_description, by_antecedent)
+RULES: tuple[_Rule, ...] = (by_name, by_surname, by_apposition, by_pronoun, by_description, by_antecedent)
