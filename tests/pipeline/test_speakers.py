@@ -607,3 +607,50 @@ def test_a_name_after_a_described_speaker_that_is_no_apposition_is_not_the_speak
     mention = " ".join(first[:2])
     case = Case(text, people={"Raul Kest": []}, quotes=[(mention, 0, "the", "indirect")], unnamed={mention})
     assert who(attributor, case) == [None]
+
+
+def test_a_possessive_description_takes_the_one_person_described_so(attributor: Attributor) -> None:
+    case = Case(
+        "My father, Leon Brask, fished the bay for forty years. Ivo Lind sold him nets.\n\n"
+        "My father said the herring never came back.",
+        people={"Leon Brask": [], "Ivo Lind": []},
+        quotes=[("My father", 1, "the herring never came back", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_a_possessive_description_is_never_a_guess_by_gender(attributor: Attributor) -> None:
+    case = Case(
+        "Mr. Leon Brask fished the bay for forty years.\n\nHis brother said the herring never came back.",
+        people={"Leon Brask": []},
+        quotes=[("His brother", 0, "the herring never came back", "indirect")],
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_the_company_is_never_a_public_office(attributor: Attributor) -> None:
+    case = Case(
+        "Pellmore Foods recalled its soup.\n\nThe Harbor Health Office said six people fell ill.\n\n"
+        "The company said the batch was destroyed.",
+        orgs=["Pellmore Foods", "Harbor Health Office"],
+        quotes=[
+            ("Pellmore Foods", 0, "recalled its soup", "indirect"),
+            ("The company", 0, "the batch was destroyed", "indirect"),
+        ],
+        unnamed={"The company"},
+    )
+    assert who(attributor, case) == ["o1", "o1"]
+
+
+def test_the_company_takes_the_business_that_spoke_a_few_paragraphs_back(attributor: Attributor) -> None:
+    case = Case(
+        "Pellmore Foods said it recalled its soup.\n\nShoppers were angry.\n\nShelves stood empty.\n\n"
+        "The company said the batch was destroyed.",
+        orgs=["Pellmore Foods"],
+        quotes=[
+            ("Pellmore Foods", 0, "it recalled its soup", "indirect"),
+            ("The company", 0, "the batch was destroyed", "indirect"),
+        ],
+        unnamed={"The company"},
+    )
+    assert who(attributor, case) == ["o1", "o1"]

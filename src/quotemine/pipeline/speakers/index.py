@@ -39,7 +39,7 @@ _FUNCTION = frozenset(
     "with by from as de la".split()
 )
 #: Determiners and possessives that open a descriptive phrase before a name ("the airline Skyways").
-_OPENERS = frozenset("the a an its his her their".split())
+_OPENERS = frozenset("the a an its his her their my our your".split())
 #: Abbreviated titles and the word a description uses for them ("Sen." is "the senator").
 _ABBREVIATIONS = {
     "sen": "senator",
@@ -147,6 +147,28 @@ def _modifiers(text: str, s: int) -> list[str]:
             break
         run.insert(0, word)
     return run
+
+
+#: A description set off before a name: "Her manager, " / "My father - " (opened by a determiner).
+_PRE_APPOSITION = re.compile(
+    r"(?:^|[.;:!?\n\"“”(]\s*)((?:the|a|an|its|his|her|their|my|our|your)\s[^,.;:()\n\"“”]{1,80}?)\s*(?:,|—|–|\s-)\s*$",
+    re.I,
+)
+#: What closes an apposition after a name.
+_APPOSITION_CLOSE = re.compile(r"\s*(?:,|—|–|-\s|\()")
+
+
+def _pre_apposition(text: str, s: int, e: int) -> list[str]:
+    """Return the words of a description set off right before a mention: "My father, Leon Roe, said".
+
+    Only a phrase that opens its sentence (or follows a quotation mark or bracket), starts with a
+    determiner or possessive, and is closed off again after the name.
+    """
+    m = _PRE_APPOSITION.search(text, max(0, s - 100), s)
+    if m is None or not _APPOSITION_CLOSE.match(text, e):
+        return []
+    words = m.group(1).split()
+    return words[1:] if len(words) <= _MAX_DESCRIPTION + 1 else []
 
 
 def _apposition(text: str, e: int) -> list[str]:
@@ -335,6 +357,7 @@ def _describe(entity: Entity, text: str, s: int, e: int) -> None:
         entity.descriptors.update(words)
         entity.descriptors.update(_singular(w) for w in words)  # "Skyvane Airlines": "the airline"
     entity.descriptors.update(content_words(" ".join(_apposition(text, e))))
+    entity.descriptors.update(content_words(" ".join(_pre_apposition(text, s, e))))
     entity.descriptors.update(content_words(" ".join(_modifiers(text, s))))
 
 

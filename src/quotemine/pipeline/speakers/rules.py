@@ -19,7 +19,10 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
    gender its head states; several: the last resolved speaker among them, else the one named in
    the last two paragraphs; none but a gendered head ("the councilwoman"): the one person of
    that gender named before, when no one of unknown gender is named nearby;
-   a generic "the company" takes the one organisation named in the last paragraphs;
+   a generic "the company" takes the one organisation of that kind (a business is no ministry)
+   named in the last paragraphs, else the one of that kind that spoke last;
+   a possessive description ("my father", "her manager") takes only the one entity the text
+   describes so ("My father, Leon Roe, ..."), never a guess by gender or nearness;
 6. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
 """
 
@@ -44,13 +47,28 @@ _FIRST_PERSON = frozenset({"i", "me"})
 _ORG_PRONOUNS = frozenset({"it"})
 #: Determiners of a definite description.
 _DEFINITE = frozenset({"the", "this", "that"})
+#: Possessive determiners of a possessive description ("her manager", "my father").
+_POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your", "its"})
 #: Head nouns that describe any organisation: resolved only to the one organisation named nearby.
 _GENERIC_ORG_NOUNS = frozenset(
     {"company", "firm", "organization", "organisation", "corporation", "group", "business", "agency"}
 )
+#: Generic nouns of a business, and the last words of names of bodies that are no business
+#: ("the Budget Office", "the Transport Ministry"): "the company" never stands for one of those.
+_BUSINESS_NOUNS = frozenset({"company", "firm", "corporation", "business"})
+_PUBLIC_BODY_WORDS = frozenset(
+    {
+        "office", "ministry", "department", "bureau", "commission", "committee", "council", "party",
+        "court", "police", "parliament", "senate", "house", "congress", "assembly", "university",
+        "college", "school", "government", "administration", "agency", "authority", "union",
+        "campaign", "army", "navy", "embassy", "tribunal", "board",
+    }
+)  # fmt: skip
 #: How many paragraphs back a generic organisation noun, or a description that fits several
 #: entities, looks.
 _ORG_WINDOW = 2
+#: How many paragraphs back "the company" may find the organisation that last spoke.
+_ORG_SPEAKER_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -76,6 +94,11 @@ class SpeakerMention:
     def definite(self) -> bool:
         """Whether the mention opens with a definite determiner ("the minister")."""
         return self.low.split(" ", 1)[0] in _DEFINITE
+
+    @property
+    def possessive(self) -> bool:
+        """Whether the mention opens with a possessive determiner ("her manager", "my father")."""
+        return self.low.split(" ", 1)[0] in _POSSESSIVES
 
     @property
     def unnamed(self) -> bool:
@@ -184,8 +207,10 @@ class Resolver:
             and (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
             and self.idx.first_start(e.id) < m.start
         ]
+        if m.possessive:  # "her manager": only someone the text describes so, never a guess
+            return candidates[0] if len(candidates) == 1 else None
         if not candidates and word in _GENERIC_ORG_NOUNS:
-            return self.nearby_org(m.start)
+            return self.nearby_org(m.start, word)
         if not candidates and gender is not None and person_ok:
             return self.only_one_of(m.start, gender)
         if len(candidates) <= 1:
@@ -207,11 +232,28 @@ class Resolver:
         ]
         return people[0] if len(people) == 1 else None
 
-    def nearby_org(self, s: int) -> str | None:
-        """Return the one organisation named in the last paragraphs before ``s``, or ``None``."""
+    def nearby_org(self, s: int, noun: str) -> str | None:
+        """Return the organisation a generic ``noun`` ("the company") before ``s`` stands for, or ``None``.
+
+        The one organisation of that kind named in the last paragraphs; else (none, or several)
+        the organisation of that kind that spoke last, a few paragraphs back at most, if it is
+        one of them.
+        """
         nearby = {mm.entity_id for mm in self.idx.before(s, _ORG_WINDOW) if not mm.quoted}
-        orgs = [i for i in nearby if self.idx.entities[i].kind == "org"]
-        return orgs[0] if len(orgs) == 1 else None
+        orgs = [i for i in nearby if self._org_fits(i, noun)]
+        if len(orgs) == 1:
+            return orgs[0]
+        spoke = next(
+            (i for _, i in self.idx.speakers_before(s, _ORG_SPEAKER_WINDOW) if self._org_fits(i, noun)), None
+        )
+        return spoke if spoke is not None and (not orgs or spoke in orgs) else None
+
+    def _org_fits(self, entity_id: str, noun: str) -> bool:
+        """Tell whether the organisation ``entity_id`` may be called "the ``noun``"."""
+        entity = self.idx.entities[entity_id]
+        if entity.kind != "org":
+            return False
+        return noun not in _BUSINESS_NOUNS or not entity.surnames & _PUBLIC_BODY_WORDS
 
     def most_salient(self, s: int, candidates: list[str]) -> str | None:
         """Return the last resolved speaker among ``candidates`` nearby, else the last one named nearby."""
@@ -293,8 +335,8 @@ def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
 
 
 def by_description(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """5. A definite description: the entity whose descriptors fit it."""
-    if not m.definite:
+    """5. A definite or possessive description: the entity whose descriptors fit it."""
+    if not (m.definite or m.possessive):
         return None
     found = r.describe(m)
     return r._result(found, "description", m.start) if found is not None else None
