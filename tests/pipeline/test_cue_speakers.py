@@ -403,3 +403,8 @@ def test_a_pronoun_in_a_relative_clause_keeps_itself_when_the_subject_disagrees(
     nlp: Language, finder: QuoteFinder, text: str, cue: str, speaker: str
 ) -> None:
     assert speakers(nlp, finder, text)[cue] == speaker
+
+
+def test_an_age_before_the_cue_is_the_speaker(nlp: Language, finder: QuoteFinder) -> None:
+    text = 'Striker Ola Brenn scored twice.\n\n"It was a special day," the 24-year-old said.'
+    assert speakers(nlp, finder, text)["said"] == "the 24-year-old"

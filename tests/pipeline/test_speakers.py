@@ -654,3 +654,31 @@ def test_the_company_takes_the_business_that_spoke_a_few_paragraphs_back(attribu
         unnamed={"The company"},
     )
     assert who(attributor, case) == ["o1", "o1"]
+
+
+def test_an_age_takes_the_person_of_that_age(attributor: Attributor) -> None:
+    case = Case(
+        "Ola Brenn, 24, and Ivo Lind, 31, scored for Dunmore.\n\nThe 24-year-old said the pitch was heavy.",
+        people={"Ola Brenn": [], "Ivo Lind": []},
+        quotes=[("The 24-year-old", 0, "the pitch was heavy", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no age stated: the one person just named
+        ("Striker Ola Brenn scored twice.\n\nThe 24-year-old said the pitch was heavy.", "p1"),
+        # the one person named is of another age
+        ("Ola Brenn, 31, scored twice.\n\nThe 24-year-old said the pitch was heavy.", None),
+        # two people named: no guess
+        ("Ola Brenn passed to Ivo Lind.\n\nThe 24-year-old said the pitch was heavy.", None),
+    ],
+)
+def test_an_age_without_a_stated_match_takes_only_the_one_person_just_named(
+    attributor: Attributor, text: str, expected: str | None
+) -> None:
+    people = {name: [] for name in ("Ola Brenn", "Ivo Lind") if name in text}
+    case = Case(text, people=people, quotes=[("The 24-year-old", 0, "the pitch was heavy", "indirect")])
+    assert who(attributor, case) == [expected]

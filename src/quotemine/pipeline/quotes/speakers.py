@@ -118,6 +118,9 @@ class SpeakerReader:
     def mention(self, head: Token) -> SpeakerRecord:
         """Return the speaker record of the noun phrase headed by ``head``."""
         s, e = np_span(head)
+        if head.lower_ == "old" and head.i >= 4 and _age_noun(self.doc[head.i - 4], head.i + 1) is not None:
+            s = min(s, head.i - 4)  # "the 24-year-old": the whole age and its determiner
+            s = s - 1 if s > 0 and self.doc[s - 1].lower_ in ("the", "a", "an") else s
         return speaker_record(self.doc, s, e, self.lex.group_nouns)
 
     def phrase_speaker(self, pobj: Token) -> SpeakerRecord:
@@ -235,6 +238,9 @@ class SpeakerReader:
             tok = self.doc[i]
             if self.qid[i] >= 0 or "\n" in tok.text:
                 return None
+            age = _age_noun(tok, hi)
+            if age is not None:
+                return age
             if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SPEAKERS and tok.ent_type_ not in TIME_ENTS:
                 while tok.dep_ in ("compound", "flat") and tok.head.i < hi and tok.head.i != tok.i:
                     tok = tok.head
@@ -301,6 +307,22 @@ def _role_nouns() -> frozenset[str]:
         for line in data_lines(name)
     )
     return frozenset(w for w in words if w and " " not in w)
+
+
+def _age_noun(tok: Token, hi: int) -> Token | None:
+    """Return the last token of an age used as a noun starting at ``tok`` ('," the 24-year-old said').
+
+    The tagger reads "24-year-old" as a number and an adjective (and the NER as a date), so no
+    nominal stands before the cue; the age is the speaker.
+    """
+    doc = tok.doc
+    end = tok.i + 5
+    if end > hi or not tok.like_num:
+        return None
+    parts = [t.lower_ for t in doc[tok.i + 1 : end]]
+    if parts[0] == "-" and parts[1] in ("year", "years") and parts[2] == "-" and parts[3] == "old":
+        return doc[end - 1]
+    return None
 
 
 def _opens(before: Token) -> bool:

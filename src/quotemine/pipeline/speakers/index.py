@@ -180,6 +180,16 @@ def _apposition(text: str, e: int) -> list[str]:
     return words if len(words) <= _MAX_DESCRIPTION else []
 
 
+#: An age in apposition after a name: "Ola Brenn, 24," or "Ola Brenn (24)".
+_AGE_APPOSITION = re.compile(r"(?:,\s+|\s+\()(\d{1,3})(?:,|\))")
+
+
+def _age(text: str, e: int) -> str | None:
+    """Return the age stated right after a mention ending at ``e``, as "24-year-old", or ``None``."""
+    m = _AGE_APPOSITION.match(text, e, e + 8)
+    return f"{m.group(1)}-year-old" if m is not None else None
+
+
 def _honorific_gender(text: str, s: int) -> Gender | None:
     """Return the gender of the honorific or title right before offset ``s`` ("Ms. Roe")."""
     words = text[max(0, s - 20) : s].split()
@@ -358,6 +368,9 @@ def _describe(entity: Entity, text: str, s: int, e: int) -> None:
         entity.descriptors.update(_singular(w) for w in words)  # "Skyvane Airlines": "the airline"
     entity.descriptors.update(content_words(" ".join(_apposition(text, e))))
     entity.descriptors.update(content_words(" ".join(_pre_apposition(text, s, e))))
+    age = _age(text, e) if entity.kind == "person" else None
+    if age is not None:
+        entity.descriptors.add(age)
     entity.descriptors.update(content_words(" ".join(_modifiers(text, s))))
 
 

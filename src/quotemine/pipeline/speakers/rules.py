@@ -22,7 +22,9 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
    a generic "the company" takes the one organisation of that kind (a business is no ministry)
    named in the last paragraphs, else the one of that kind that spoke last;
    a possessive description ("my father", "her manager") takes only the one entity the text
-   describes so ("My father, Leon Roe, ..."), never a guess by gender or nearness;
+   describes so ("My father, Leon Roe, ..."), never a guess by gender or nearness; an age
+   ("the 24-year-old") takes the person of that age ("Ola Roe, 24,"), else the one person named
+   in this or the last paragraph;
 6. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
 """
 
@@ -67,6 +69,8 @@ _PUBLIC_BODY_WORDS = frozenset(
 #: How many paragraphs back a generic organisation noun, or a description that fits several
 #: entities, looks.
 _ORG_WINDOW = 2
+#: An age used as a noun ("the 24-year-old").
+_AGE = re.compile(r"\d{1,3}-years?-old")
 #: How many paragraphs back "the company" may find the organisation that last spoke.
 _ORG_SPEAKER_WINDOW = 6
 
@@ -209,6 +213,10 @@ class Resolver:
         ]
         if m.possessive:  # "her manager": only someone the text describes so, never a guess
             return candidates[0] if len(candidates) == 1 else None
+        if not candidates and _AGE.fullmatch(word) and person_ok:
+            found = self.only_person_nearby(m.start)
+            ages = self.idx.entities[found].descriptors if found is not None else set()
+            return found if not any(_AGE.fullmatch(d) for d in ages) else None  # "Roe, 31,"
         if not candidates and word in _GENERIC_ORG_NOUNS:
             return self.nearby_org(m.start, word)
         if not candidates and gender is not None and person_ok:
@@ -231,6 +239,15 @@ class Resolver:
             if e.kind == "person" and e.gender == gender and self.idx.first_start(e.id) < s
         ]
         return people[0] if len(people) == 1 else None
+
+    def only_person_nearby(self, s: int) -> str | None:
+        """Return the one person named (outside quoted words) in this or the last paragraph, or ``None``."""
+        people = {
+            mm.entity_id
+            for mm in self.idx.before(s, 1)
+            if not mm.quoted and self.idx.entities[mm.entity_id].kind == "person"
+        }
+        return next(iter(people)) if len(people) == 1 else None
 
     def nearby_org(self, s: int, noun: str) -> str | None:
         """Return the organisation a generic ``noun`` ("the company") before ``s`` stands for, or ``None``.
