@@ -682,3 +682,17 @@ def test_an_age_without_a_stated_match_takes_only_the_one_person_just_named(
     people = {name: [] for name in ("Ola Brenn", "Ivo Lind") if name in text}
     case = Case(text, people=people, quotes=[("The 24-year-old", 0, "the pitch was heavy", "indirect")])
     assert who(attributor, case) == [expected]
+
+
+@pytest.mark.parametrize("mention", ["Tunde Oyel", "Rev. Oyel", "Marta Oyel"])
+def test_a_surname_after_another_first_name_is_not_that_person(attributor: Attributor, mention: str) -> None:
+    text = (
+        f"Marta Oyel opened a bakery in 1998. Oyel still bakes.\n\n{mention} said the first winter was hard."
+    )
+    case = Case(
+        text,
+        people={"Marta Oyel": ["Oyel"]},
+        quotes=[(mention, 0, "the first winter was hard", "indirect")],
+    )
+    expected = None if mention.startswith("Tunde") else "p1"
+    assert who(attributor, case) == [expected]

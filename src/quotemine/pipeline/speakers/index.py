@@ -18,10 +18,20 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from quotemine.lexicons.gender import Gender, first_name_gender, title_gender
+from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
 
-__all__ = ["DocIndex", "Entity", "EntityKind", "Mention", "MentionRole", "content_words", "last_word"]
+__all__ = [
+    "DocIndex",
+    "Entity",
+    "EntityKind",
+    "Mention",
+    "MentionRole",
+    "content_words",
+    "last_word",
+    "other_given_name",
+]
 
 EntityKind = Literal["person", "org"]
 MentionRole = Literal["subject", "asked", "asker", "other"]
@@ -110,6 +120,7 @@ class Entity:
         gender: The gender the text gives the person, or ``None``.
         descriptors: Lower-cased words that describe the entity (roles, names, appositions).
         surnames: Last words of its mentions ("Ortiz" for "Lena Ortiz").
+        givens: First words of its mentions of two words or more, lower-cased ("lena").
         author: Whether the person is named in the byline.
 
     """
@@ -119,6 +130,7 @@ class Entity:
     gender: Gender | None = None
     descriptors: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
+    givens: set[str] = field(default_factory=set)
     author: bool = False
 
 
@@ -311,6 +323,29 @@ class DocIndex:
         bisect.insort(self.resolved, (s, entity_id))
 
 
+def other_given_name(text: str, s: int, entity: Entity) -> bool:
+    """Tell whether a capitalised word right before offset ``s`` names someone other than ``entity``.
+
+    "Tunde Roe" where the entity is "Marta Roe": the word before the surname is a first name the
+    entity never goes by. Titles, honorifics and role words ("President Roe", "Dr. Roe"), initials
+    and possessives are no first names; an entity never named with a first name has no conflict.
+    """
+    if entity.kind != "person" or not entity.givens:
+        return False
+    before = text[max(0, s - 30) : s]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    low = word.lower().rstrip(".")
+    if not (word[:1].isupper() and word.isalpha() and len(word) > 2) or low in entity.givens:
+        return False
+    lex = load_lexicons()
+    return low not in lex.titles and low not in lex.honorifics and low not in lex.role_heads
+
+
 def _bare_surnames(
     text: str, entities: dict[str, Entity], mentions: list[Mention], quoted: Sequence[tuple[int, int]]
 ) -> list[Mention]:
@@ -362,6 +397,9 @@ def _describe(entity: Entity, text: str, s: int, e: int) -> None:
     word = last_word(name)
     if word:
         entity.surnames.add(word)
+    words = name.split()
+    if entity.kind == "person" and len(words) >= 2:
+        entity.givens.add(words[0].lower())
     if entity.kind == "org":
         words = content_words(name)
         entity.descriptors.update(words)

@@ -6,6 +6,8 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
 1. ``name``: the mention is (or ends in) a mention of a person or organisation ("the Fiscal
    Bureau" in "according to the Fiscal Bureau"; "Acme's Jane Roe" is Jane Roe);
 2. ``surname``: its capitalised last word is the last word of exactly one entity's mentions;
+   in both, a first name the person never goes by before the surname ("Tunde Roe" for the
+   entity "Marta Roe") leaves the mention unresolved;
 3. ``apposition``: a described speaker with a name in apposition ("A spokesman for the
    office, Raul Kest, said", "The coach of the Tigers, Ana Lind, said") is that name;
 4. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
@@ -37,7 +39,14 @@ from functools import cached_property
 
 from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.pipeline.records import SpeakerRecord
-from quotemine.pipeline.speakers.index import DocIndex, EntityKind, Mention, content_words, last_word
+from quotemine.pipeline.speakers.index import (
+    DocIndex,
+    EntityKind,
+    Mention,
+    content_words,
+    last_word,
+    other_given_name,
+)
 
 __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
 
@@ -213,17 +222,27 @@ class Resolver:
         ]
         if m.possessive:  # "her manager": only someone the text describes so, never a guess
             return candidates[0] if len(candidates) == 1 else None
-        if not candidates and _AGE.fullmatch(word) and person_ok:
-            found = self.only_person_nearby(m.start)
+        if not candidates:
+            return self.undescribed(m.start, word, gender if person_ok else None, person_ok)
+        if len(candidates) == 1:
+            return candidates[0]
+        return self.most_salient(m.start, candidates)
+
+    def undescribed(self, s: int, word: str, gender: Gender | None, person_ok: bool) -> str | None:
+        """Return what a description no entity is described by stands for, or ``None``.
+
+        An age ("the 24-year-old"): the one person just named, unless their stated age differs;
+        a generic organisation noun: ``nearby_org``; a gendered title: ``only_one_of``.
+        """
+        if _AGE.fullmatch(word) and person_ok:
+            found = self.only_person_nearby(s)
             ages = self.idx.entities[found].descriptors if found is not None else set()
             return found if not any(_AGE.fullmatch(d) for d in ages) else None  # "Roe, 31,"
-        if not candidates and word in _GENERIC_ORG_NOUNS:
-            return self.nearby_org(m.start, word)
-        if not candidates and gender is not None and person_ok:
-            return self.only_one_of(m.start, gender)
-        if len(candidates) <= 1:
-            return candidates[0] if candidates else None
-        return self.most_salient(m.start, candidates)
+        if word in _GENERIC_ORG_NOUNS:
+            return self.nearby_org(s, word)
+        if gender is not None:
+            return self.only_one_of(s, gender)
+        return None
 
     def only_one_of(self, s: int, gender: Gender) -> str | None:
         """Return the one person of ``gender`` named before ``s`` ("the councilwoman"), or ``None``.
@@ -293,20 +312,32 @@ def by_name(r: Resolver, m: SpeakerMention) -> Resolution | None:
     head_start = m.start + len(tail) - len(tail.split()[-1]) if tail.split() else m.start
     at_head = [c for c in covering if c.end > head_start]
     if at_head:
-        return Resolution(at_head[-1].entity_id, r.idx.entities[at_head[-1].entity_id].kind, "name")
+        named = at_head[-1]
+        entity = r.idx.entities[named.entity_id]
+        if named.start > m.start and other_given_name(r.idx.text, named.start, entity):
+            return None  # "Tunde Roe" is not the "Marta Roe" the surname was linked to
+        return Resolution(named.entity_id, entity.kind, "name")
     person = next((c for c in covering if r.idx.entities[c.entity_id].kind == "person"), None)
     return Resolution(person.entity_id, "person", "name") if person is not None else None
 
 
 def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """2. Its capitalised last word is the last word of exactly one entity's mentions."""
+    """2. Its capitalised last word is the last word of exactly one entity's mentions.
+
+    Not when another first name stands before it ("Tunde Roe" is not "Marta Roe").
+    """
     if m.low in _PERSON_PRONOUNS or (m.unnamed and not m.name_like):
         return None
     words = m.text.split()
     if not words or not words[-1][:1].isupper():
         return None
     ids = [e.id for e in r.idx.entities.values() if m.head in e.surnames]
-    return r._result(ids[0], "surname", m.start) if len(ids) == 1 else None
+    if len(ids) != 1:
+        return None
+    last = m.start + len(m.text.rstrip()) - len(words[-1])
+    if other_given_name(r.idx.text, last, r.idx.entities[ids[0]]):
+        return None  # "Tunde Roe" shares only the surname of "Marta Roe"
+    return r._result(ids[0], "surname", m.start)
 
 
 #: What may stand between a described speaker and the name in apposition to it: a short
