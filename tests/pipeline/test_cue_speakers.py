@@ -408,3 +408,8 @@ def test_a_pronoun_in_a_relative_clause_keeps_itself_when_the_subject_disagrees(
 def test_an_age_before_the_cue_is_the_speaker(nlp: Language, finder: QuoteFinder) -> None:
     text = 'Striker Ola Brenn scored twice.\n\n"It was a special day," the 24-year-old said.'
     assert speakers(nlp, finder, text)["said"] == "the 24-year-old"
+
+
+def test_a_place_based_description_is_the_speaker_not_the_place(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The Kelton, Ontario-based chipmaker said demand for its processors remained strong."
+    assert speakers(nlp, finder, text)["said"] == "The Kelton, Ontario-based chipmaker"

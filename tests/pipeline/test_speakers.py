@@ -696,3 +696,27 @@ def test_a_surname_after_another_first_name_is_not_that_person(attributor: Attri
     )
     expected = None if mention.startswith("Tunde") else "p1"
     assert who(attributor, case) == [expected]
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["The Kelton, Ontario-based chipmaker", "The lender", "The Oslo-based company"],
+)
+def test_a_business_noun_takes_the_business_that_spoke(attributor: Attributor, mention: str) -> None:
+    case = Case(
+        f"Velorix Inc reported a loss, Carrow Wire reported.\n\n{mention} said demand was weak.",
+        orgs=["Velorix Inc", "Carrow Wire"],
+        quotes=[("Velorix Inc", 0, "a loss", "indirect"), (mention, 0, "demand was weak", "indirect")],
+    )
+    assert who(attributor, case) == ["o1", "o1"]
+
+
+def test_a_business_noun_is_no_guess_between_two_businesses_that_did_not_speak(
+    attributor: Attributor,
+) -> None:
+    case = Case(
+        "Velorix Inc bought Quenta Corp.\n\nThe chipmaker said demand was weak.",
+        orgs=["Velorix Inc", "Quenta Corp"],
+        quotes=[("The chipmaker", 0, "demand was weak", "indirect")],
+    )
+    assert who(attributor, case) == [None]

@@ -117,6 +117,9 @@ class SpeakerReader:
 
     def mention(self, head: Token) -> SpeakerRecord:
         """Return the speaker record of the noun phrase headed by ``head``."""
+        based = _based_description(head)
+        if based is not None:  # "The San Jose, California-based chipmaker": the whole description
+            return speaker_record(self.doc, head.left_edge.i, based.i + 1, self.lex.group_nouns)
         s, e = np_span(head)
         if head.lower_ == "old" and head.i >= 4 and _age_noun(self.doc[head.i - 4], head.i + 1) is not None:
             s = min(s, head.i - 4)  # "the 24-year-old": the whole age and its determiner
@@ -307,6 +310,20 @@ def _role_nouns() -> frozenset[str]:
         for line in data_lines(name)
     )
     return frozenset(w for w in words if w and " " not in w)
+
+
+def _based_description(head: Token) -> Token | None:
+    """Return the noun a place name before a comma heads as "the CITY, STATE-based NOUN", or ``None``.
+
+    The parse takes the city for the subject and the described noun for its apposition.
+    """
+    if head.pos_ != "PROPN" or head.left_edge.lower_ not in ("the", "a", "an"):
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            if any(m.lower_ == "based" and m.i > 0 and m.doc[m.i - 1].text == "-" for m in child.lefts):
+                return child
+    return None
 
 
 def _age_noun(tok: Token, hi: int) -> Token | None:

@@ -60,13 +60,20 @@ _ORG_PRONOUNS = frozenset({"it"})
 _DEFINITE = frozenset({"the", "this", "that"})
 #: Possessive determiners of a possessive description ("her manager", "my father").
 _POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your", "its"})
-#: Head nouns that describe any organisation: resolved only to the one organisation named nearby.
-_GENERIC_ORG_NOUNS = frozenset(
-    {"company", "firm", "organization", "organisation", "corporation", "group", "business", "agency"}
-)
 #: Generic nouns of a business, and the last words of names of bodies that are no business
 #: ("the Budget Office", "the Transport Ministry"): "the company" never stands for one of those.
-_BUSINESS_NOUNS = frozenset({"company", "firm", "corporation", "business"})
+_BUSINESS_NOUNS = frozenset(
+    {
+        "company", "firm", "corporation", "business", "chipmaker", "automaker", "carmaker", "retailer",
+        "lender", "insurer", "airline", "manufacturer", "miner", "brewer", "startup", "conglomerate",
+        "bank", "publisher", "broadcaster", "supermarket", "grocer", "drugmaker", "carrier",
+    }
+)  # fmt: skip
+#: Head nouns that describe any organisation: resolved only to the one organisation (of that
+#: kind) named nearby, or the one that spoke last.
+_GENERIC_ORG_NOUNS = _BUSINESS_NOUNS | {"organization", "organisation", "group", "agency"}
+#: Last words of names of bodies that are no business ("the Budget Office"): "the company"
+#: never stands for one of those.
 _PUBLIC_BODY_WORDS = frozenset(
     {
         "office", "ministry", "department", "bureau", "commission", "committee", "council", "party",
@@ -107,6 +114,13 @@ class SpeakerMention:
     def definite(self) -> bool:
         """Whether the mention opens with a definite determiner ("the minister")."""
         return self.low.split(" ", 1)[0] in _DEFINITE
+
+    @property
+    def described_words(self) -> list[str]:
+        """The words after the determiner, without a place before "-based" ("The Oslo-based bank")."""
+        words = self.text.split()[1:]
+        based = [k for k, w in enumerate(words) if w.lower().endswith("-based")]
+        return words[based[-1] + 1 :] if based else words
 
     @property
     def possessive(self) -> bool:
@@ -209,7 +223,7 @@ class Resolver:
         if not head:
             return None
         word = head[-1]
-        capitals = {w for raw in m.text.split()[1:] if raw[:1].isupper() for w in content_words(raw)}
+        capitals = {w for raw in m.described_words if raw[:1].isupper() for w in content_words(raw)}
         person_ok = not m.unnamed or word in self.titles
         gender = title_gender(word)
         candidates = [
