@@ -720,3 +720,22 @@ def test_a_business_noun_is_no_guess_between_two_businesses_that_did_not_speak(
         quotes=[("The chipmaker", 0, "demand was weak", "indirect")],
     )
     assert who(attributor, case) == [None]
+
+
+def test_a_quote_paragraph_continuing_a_speaker_keeps_them_salient(attributor: Attributor) -> None:
+    text = (
+        "Columnist Hector Vale wrote about the budget.\n\n"
+        '"It is a fantasy," he wrote.\n\n'
+        '"Voters deserve better."\n\n'
+        "He also took aim at the council."
+    )
+    case = Case(
+        text,
+        people={"Hector Vale": []},
+        quotes=[
+            ("he", 0, "It is a fantasy", "direct"),
+            ("he", 0, "Voters deserve better", "direct"),  # the continuation copies the mention
+            ("He", 0, "the council", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p1", "p1"]

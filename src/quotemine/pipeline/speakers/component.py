@@ -144,7 +144,12 @@ class Attributor(Pipe):
                 if found is not None:
                     resolver.idx.remember(s, found.entity_id)
                 last = _LastSpeaker(index.para(s), plural(s, e), found)
-            _apply(spk, by_span[(s, e)])
+            found = by_span[(s, e)]
+            if found is not None and index.para(int(q["start"])) > index.para(s):
+                # a quote paragraph continuing the speaker ('"Voters deserve better."') keeps
+                # them salient there, for the next "he"
+                resolver.idx.remember(int(q["start"]), found.entity_id)
+            _apply(spk, found)
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
