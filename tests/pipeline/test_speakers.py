@@ -739,3 +739,30 @@ def test_a_quote_paragraph_continuing_a_speaker_keeps_them_salient(attributor: A
         ],
     )
     assert who(attributor, case) == ["p1", "p1", "p1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # background paragraphs between the person and the quote
+        (
+            "Paul Ember restored the mill.\n\nIt burned in 2009.\n\nVolunteers saved it.\n\n"
+            "He said it was worth it.",
+            "p1",
+        ),
+        # someone else is named in between: no guess
+        (
+            "Paul Ember restored the mill.\n\nNia Abbot gave a grant.\n\nVolunteers saved it.\n\n"
+            "He said it was worth it.",
+            None,
+        ),
+        # too far back
+        ("Paul Ember restored the mill.\n\nA.\n\nB.\n\nC.\n\nD.\n\nHe said it was worth it.", None),
+    ],
+)
+def test_he_with_no_one_nearby_takes_the_only_person_a_few_paragraphs_back(
+    attributor: Attributor, text: str, expected: str | None
+) -> None:
+    people = {name: [] for name in ("Paul Ember", "Nia Abbot") if name in text}
+    case = Case(text, people=people, quotes=[("He", 0, "it was worth it", "indirect")])
+    assert who(attributor, case) == [expected]

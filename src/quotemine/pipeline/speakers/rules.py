@@ -13,9 +13,9 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
 4. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
    resolved speaker, unless a more recent person is named in the paragraph, a subject before an
    object; the one a question was put to before the one who asked), never a name inside a
-   direct quote; "I" outside quoted words is the writer when a byline names one (two bylined
-   writers: no one), else like "he"; "it" takes the last organisation that spoke or was named
-   nearby;
+   direct quote; with no one in that window, the only person named a few paragraphs back;
+   "I" outside quoted words is the writer when a byline names one (two bylined writers: no
+   one), else like "he"; "it" takes the last organisation that spoke or was named nearby;
 5. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
    takes the entity whose descriptors hold its head word (and its capitalised words), with the
    gender its head states; several: the last resolved speaker among them, else the one named in
@@ -85,6 +85,8 @@ _PUBLIC_BODY_WORDS = frozenset(
 #: How many paragraphs back a generic organisation noun, or a description that fits several
 #: entities, looks.
 _ORG_WINDOW = 2
+#: How many paragraphs back a "he"/"she" that finds no one in its window looks for a sole person.
+_FAR_WINDOW = 3
 #: An age used as a noun ("the 24-year-old").
 _AGE = re.compile(r"\d{1,3}-years?-old")
 #: How many paragraphs back "the company" may find the organisation that last spoke.
@@ -273,6 +275,22 @@ class Resolver:
         ]
         return people[0] if len(people) == 1 else None
 
+    def sole_person(self, s: int, gender: Gender) -> str | None:
+        """Return the one person a "he"/"she" may stand for a few paragraphs back, or ``None``.
+
+        When the pronoun's window holds no one (a paragraph of background between the person and
+        the quote: "He grew up ... / The mill burned ... / '...,' he said"), the one person that
+        spoke or was named, outside quoted words, in the last few paragraphs, if they may have
+        that gender and no one else was named there.
+        """
+        people = {mm.entity_id for mm in self.idx.before(s, _FAR_WINDOW) if not mm.quoted}
+        people |= {i for _, i in self.idx.speakers_before(s, _FAR_WINDOW)}
+        people = {i for i in people if self.idx.entities[i].kind == "person"}
+        if len(people) != 1:
+            return None
+        only = next(iter(people))
+        return only if self.compatible(only, "person", gender) else None
+
     def only_person_nearby(self, s: int) -> str | None:
         """Return the one person named (outside quoted words) in this or the last paragraph, or ``None``."""
         people = {
@@ -388,7 +406,10 @@ def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
     if m.low in _FIRST_PERSON and authors:
         found = authors[0] if len(authors) == 1 else None
     elif m.low in _PERSON_PRONOUNS:
-        found = r.salient(m.start, "person", pronoun_gender(m.low))
+        gender = pronoun_gender(m.low)
+        found = r.salient(m.start, "person", gender)
+        if found is None and gender is not None:
+            found = r.sole_person(m.start, gender)
     elif m.low in _ORG_PRONOUNS:
         found = r.salient(m.start, "org", None)
     else:
