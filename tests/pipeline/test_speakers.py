@@ -766,3 +766,26 @@ def test_he_with_no_one_nearby_takes_the_only_person_a_few_paragraphs_back(
     people = {name: [] for name in ("Paul Ember", "Nia Abbot") if name in text}
     case = Case(text, people=people, quotes=[("He", 0, "it was worth it", "indirect")])
     assert who(attributor, case) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("The Democrat", "p1"),
+        ("the Texas Republican", "p2"),
+        ("the Iowa Democrat", "p1"),
+        ("the Ohio Democrat", None),
+    ],
+)
+def test_a_party_designation_describes_the_person(
+    attributor: Attributor, mention: str, expected: str | None
+) -> None:
+    text = (
+        f"Sen. Jane Roeder (D-Iowa) and Rep. Carl Bisk, R-Texas, clashed.\n\n{mention} said the bill was bad."
+    )
+    case = Case(
+        text,
+        people={"Jane Roeder": [], "Carl Bisk": []},
+        quotes=[(mention, 0, "the bill was bad", "indirect")],
+    )
+    assert who(attributor, case) == [expected]

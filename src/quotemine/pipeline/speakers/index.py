@@ -196,6 +196,19 @@ def _apposition(text: str, e: int) -> list[str]:
 _AGE_APPOSITION = re.compile(r"(?:,\s+|\s+\()(\d{1,3})(?:,|\))")
 
 
+#: A US party designation after a name: "Jane Roe (D-Iowa)", "Carl Bisk, R-Texas,".
+_PARTY_DESIGNATION = re.compile(r"(?:\s*\(|,\s*)([DRI])[-–]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\)?")
+_PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
+
+
+def _party(text: str, e: int) -> list[str]:
+    """Return the party and state of a designation right after a mention ("democrat", "iowa")."""
+    m = _PARTY_DESIGNATION.match(text, e, e + 30)
+    if m is None:
+        return []
+    return [_PARTIES[m.group(1)], *content_words(m.group(2))]
+
+
 def _age(text: str, e: int) -> str | None:
     """Return the age stated right after a mention ending at ``e``, as "24-year-old", or ``None``."""
     m = _AGE_APPOSITION.match(text, e, e + 8)
@@ -406,9 +419,11 @@ def _describe(entity: Entity, text: str, s: int, e: int) -> None:
         entity.descriptors.update(_singular(w) for w in words)  # "Skyvane Airlines": "the airline"
     entity.descriptors.update(content_words(" ".join(_apposition(text, e))))
     entity.descriptors.update(content_words(" ".join(_pre_apposition(text, s, e))))
-    age = _age(text, e) if entity.kind == "person" else None
-    if age is not None:
-        entity.descriptors.add(age)
+    if entity.kind == "person":
+        age = _age(text, e)
+        if age is not None:
+            entity.descriptors.add(age)
+        entity.descriptors.update(_party(text, e))
     entity.descriptors.update(content_words(" ".join(_modifiers(text, s))))
 
 
