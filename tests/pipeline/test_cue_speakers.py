@@ -101,8 +101,8 @@ def test_a_cue_never_reports_a_paragraph_before_its_own(nlp: Language) -> None:
 
 
 def test_evidence_to_suggest_gets_no_speaker_from_its_holder(nlp: Language, finder: QuoteFinder) -> None:
-    text = "The inspectors have no evidence to suggest that the miller sold the grain twice."
-    assert speakers(nlp, finder, text).get("suggest") is None
+    text = "The inspectors saw no evidence to indicate that the miller sold the grain twice."
+    assert speakers(nlp, finder, text).get("indicate") is None
 
 
 def _parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
@@ -231,7 +231,7 @@ def test_a_reply_verb_after_a_closed_sentence_starts_a_new_statement(
     nlp: Language, finder: QuoteFinder
 ) -> None:
     text = (
-        'Early in the race, Varga mocked Dorn, calling him, among other things, "a tired captain." '
+        'Early in the race, Varga mocked Dorn, calling him, with a grin, "a tired captain." '
         'Dorn fired back in March, mocking her for "the noise, the boasting, the theatrics" of her race.'
     )
     assert "fired" not in speakers(nlp, finder, text)
@@ -241,7 +241,7 @@ def test_a_reply_verb_after_a_closed_sentence_starts_a_new_statement(
     ("text", "cue", "speaker"),
     [
         (
-            "Varga was heard on a microphone telling Dorn to get on a boat and go home after Dorn was "
+            "Varga was overheard on the ferry radio telling Dorn to get on a boat and go home after Dorn was "
             "pressed in an interview about his plans.",
             "telling",
             "Varga",

@@ -478,12 +478,16 @@ def test_a_non_agent_subject_is_no_speaker(extractor: Any, text: str) -> None:
 
 def test_a_coordinated_pronoun_is_a_group_not_the_last_person(extractor: Any) -> None:
     report = extractor.extract(
-        "Chris Dale spoke at the rally.\n\nLater, an aide grabbed the arm of a reporter as she tried "
-        "to ask a question, she and another reporter said."
+        "Chris Dale spoke at the rally.\n\nLater, a guard pushed a photographer out of the hall, "
+        "he and a colleague said."
     )
     (quote,) = report.quotes
     assert quote.speaker is not None
-    assert (quote.speaker.text, quote.speaker.unnamed, quote.speaker.person_id) == ("she", True, None)
+    assert (quote.speaker.text, quote.speaker.unnamed, quote.speaker.person_id) == (
+        "he and a colleague",
+        True,
+        None,
+    )
 
 
 def test_an_unnamed_pronoun_is_not_resolved(attributor: Attributor) -> None:

@@ -184,8 +184,12 @@ class SpeakerReader:
         elif subj.lower_ in BOUND_PRONOUNS:
             subj = bound_subject(verb, subj) or subj
         spk = self.mention(subj)
-        if subj.lower_ in SPEAKER_PRONOUNS and any(c.dep_ == "conj" for c in subj.children):
-            spk["unnamed"] = True  # "she and another reporter said": a group, not the one "she"
+        conj = [c for c in subj.children if c.dep_ == "conj"]
+        if subj.lower_ in SPEAKER_PRONOUNS and conj:
+            # "he and a colleague said": a group, not the one "he"; the mention is the group
+            last = self.doc[max(c.right_edge.i for c in conj)]
+            spk["end"] = max(int(spk["end"]), last.idx + len(last.text))
+            spk["unnamed"] = True
         antecedent = relative_antecedent(subj)
         if antecedent is not None:
             a0, a1 = np_span(antecedent)
@@ -411,7 +415,7 @@ def _host_subject(noun: Token) -> Token | None:
     """Return the subject of the verb whose object the nominal cue is ("X made the claim")."""
     host = noun.head
     cur = noun
-    for _ in range(3):  # "stirred controversy with an assertion that", "in a series of tweets:"
+    for _ in range(3):  # "drew fire with a claim that", "in a series of tweets:"
         if cur.dep_ != "pobj" or host.head.i == host.i:
             break
         cur, host = host.head, host.head.head

@@ -45,7 +45,7 @@ _AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "ee")
 #: Entity labels of dates and times, which never speak.
 TIME_ENTS = frozenset({"DATE", "TIME"})
-#: Verbs of perception: "heard on a microphone telling ..." is the heard one's statement.
+#: Verbs of perception: "overheard on the ferry radio telling ..." is the heard one's statement.
 _PERCEPTION_VERBS = frozenset({"hear", "overhear", "see", "catch", "record", "film", "tape", "capture"})
 #: Verbs of means: their object is a tool, not the controller of an infinitive after it.
 _MEANS_VERBS = frozenset({"use", "have", "take", "seize", "give", "grant", "get", "need", "lack"})
@@ -131,7 +131,7 @@ def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str], ag
     noun = cur.head
     host = noun.head
     if noun.lemma_.lower() in NON_AGENT_NOUNS:
-        return noun  # "have no evidence to suggest ...": evidence, not a statement (no speaker)
+        return noun  # "saw no evidence to indicate ...": evidence, not a statement (no speaker)
     thing = is_thing(noun, agents) and (noun.dep_ == "dobj" or _occasion(cur, noun))
     if thing and noun.dep_ == "pobj":
         host = host.head  # "they are under pressure to pledge ...", "at a briefing announcing ..."
@@ -168,8 +168,8 @@ def _occasion(cur: Token, noun: Token) -> bool:
     """Tell whether ``noun``, a prepositional object, is a circumstance of its clause's speaker.
 
     An infinitive on it ("under pressure to pledge") or a participle on a time or place object
-    ("at a briefing announcing") or on the object of a verb of perception ("was heard on a
-    microphone telling", "caught on tape saying") speaks for the clause's subject (or object);
+    ("at a briefing announcing") or on the object of a verb of perception ("was overheard
+    on the ferry radio telling", "caught on tape saying") speaks for the clause's subject (or object);
     "calls opposing the plan" on other objects are messages in their own right.
     """
     prep = noun.head
@@ -247,15 +247,16 @@ def relative_antecedent(subj: Token) -> Token | None:
 BOUND_PRONOUNS = frozenset({"he", "she", "they"})
 #: Relative adverbs: their clause describes a time or place, not the host's subject.
 _ADVERBIAL_RELATIVES = frozenset({"when", "where", "while", "whenever"})
-#: Words opening a free relative ("focused on what they said was ...").
+#: Words opening a free relative ("complained about what they called a broken promise").
 _FREE_RELATIVES = frozenset({"what", "whatever"})
 
 
 def bound_subject(verb: Token, subj: Token) -> Token | None:
     """Return the subject of the clause hosting a relative clause whose cue has a pronoun subject.
 
-    "Marlow blasted the system, which he said was rigged", "voters focused on what they said was
-    the need ...", "a list of countries he said had sent spies": the pronoun subject of a cue
+    "Marlow blasted the ferry timetable, which he said was a disgrace", "fishermen complained
+    about what they called a broken promise", "Varga named three harbours she said had lost
+    their ferries": the pronoun subject of a cue
     inside a relative clause (or a free relative) stands for the subject of the clause the
     relative hangs on, when that subject stands before it and agrees ("he", "she": a name whose
     honorific or first name does not say otherwise; "they": a plural or a coordination); news

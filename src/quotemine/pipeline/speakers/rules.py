@@ -401,7 +401,7 @@ def by_apposition(r: Resolver, m: SpeakerMention) -> Resolution | None:
 def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
     """4. A personal pronoun: the most salient earlier person of its gender; "it": an organisation."""
     if m.unnamed:
-        return None  # "she and another reporter": a group
+        return None  # "he and a colleague": a group
     authors = [e.id for e in r.idx.entities.values() if e.author]
     if m.low in _FIRST_PERSON and authors:
         found = authors[0] if len(authors) == 1 else None
