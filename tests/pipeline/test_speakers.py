@@ -793,3 +793,87 @@ def test_a_party_designation_describes_the_person(
         quotes=[(mention, 0, "the bill was bad", "indirect")],
     )
     assert who(attributor, case) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The author of the guide, Mira Solt, signed copies.\n\nThe guide said the trail was closed.",
+        "The guide's author, Mira Solt, signed copies.\n\nThe guide said the trail was closed.",
+    ],
+)
+def test_a_description_never_takes_the_possessor_or_object_of_an_apposition(
+    attributor: Attributor, text: str
+) -> None:
+    nth = text.count("The guide") - 1
+    case = Case(
+        text, people={"Mira Solt": []}, quotes=[("The guide", nth, "the trail was closed", "indirect")]
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_the_author_still_takes_the_author_of_the_guide(attributor: Attributor) -> None:
+    text = "The author of the guide, Mira Solt, signed copies.\n\nThe author said the trail was closed."
+    case = Case(
+        text, people={"Mira Solt": []}, quotes=[("The author", 1, "the trail was closed", "indirect")]
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_he_is_no_guess_when_an_unnamed_speaker_spoke_since_the_only_person(attributor: Attributor) -> None:
+    text = (
+        "Paul Ember restored the mill.\n\nMy uncle worked there.\n\n"
+        '"It was loud," my uncle said.\n\nHe said the pay was poor.'
+    )
+    case = Case(
+        text,
+        people={"Paul Ember": []},
+        quotes=[("my uncle", 0, "It was loud", "direct"), ("He", 0, "the pay was poor", "indirect")],
+    )
+    assert who(attributor, case) == [None, None]
+
+
+def test_a_modifier_run_stops_at_a_possessive_opener_far_from_the_name(attributor: Attributor) -> None:
+    # "my" opens no modifier run: "My uncle would have hired Ember" says nothing of Ember
+    text = "My uncle would have hired Paul Ember.\n\nMy uncle said the mill was loud."
+    case = Case(text, people={"Paul Ember": []}, quotes=[("My uncle", 1, "the mill was loud", "indirect")])
+    assert who(attributor, case) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # described by the relation: "Roe's lawyer, Ann Kell,"
+        ("Ivo Roe was fined. Roe's lawyer, Ann Kell, left early.\n\nHis lawyer said he would appeal.", "p2"),
+        ("Ivo Roe was fined. His lawyer, Ann Kell, left early.\n\nHis lawyer said he would appeal.", "p2"),
+        # a lawyer, but nobody's lawyer in the text: "his lawyer" is someone else
+        ("Ivo Roe was fined. Ann Kell, a lawyer, watched.\n\nHis lawyer said he would appeal.", None),
+    ],
+)
+def test_a_possessive_description_needs_a_person_described_by_that_relation(
+    attributor: Attributor, text: str, expected: str | None
+) -> None:
+    nth = text.count("His lawyer") - 1
+    case = Case(
+        text,
+        people={"Ivo Roe": [], "Ann Kell": []},
+        quotes=[("His lawyer", nth, "he would appeal", "indirect")],
+    )
+    assert who(attributor, case) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("mention", "unnamed"),
+    [("he and other Roe supporters", True), ("Roe's lawyer", False), ("Ivo Roe", False)],
+)
+def test_a_name_inside_a_group_or_as_a_possessor_is_not_the_speaker(
+    attributor: Attributor, mention: str, unnamed: bool
+) -> None:
+    text = f"Ivo Roe was fined on Monday.\n\n{mention} said the fine was unfair."
+    case = Case(
+        text,
+        people={"Ivo Roe": []},  # the bare "Roe" is found as a surname mention
+        quotes=[(mention, 0, "the fine was unfair", "indirect")],
+        unnamed={mention} if unnamed else set(),
+    )
+    assert who(attributor, case) == ["p1" if mention == "Ivo Roe" else None]

@@ -141,8 +141,7 @@ class Attributor(Pipe):
                 if found is None and text[s:e].lower() in _PLURAL_PRONOUNS:
                     found = _plural_antecedent(spk, last, index.para(s))
                 by_span[(s, e)] = found
-                if found is not None:
-                    resolver.idx.remember(s, found.entity_id)
+                resolver.idx.remember(s, found.entity_id if found is not None else None)
                 last = _LastSpeaker(index.para(s), plural(s, e), found)
             found = by_span[(s, e)]
             if found is not None and index.para(int(q["start"])) > index.para(s):

@@ -49,7 +49,7 @@ _FUNCTION = frozenset(
     "with by from as de la".split()
 )
 #: Determiners and possessives that open a descriptive phrase before a name ("the airline Skyways").
-_OPENERS = frozenset("the a an its his her their my our your".split())
+_OPENERS = frozenset("the a an its his her their".split())
 #: Abbreviated titles and the word a description uses for them ("Sen." is "the senator").
 _ABBREVIATIONS = {
     "sen": "senator",
@@ -76,7 +76,9 @@ _MAX_DESCRIPTION = 6
 
 
 #: An apposition after a mention: ", the party's treasurer," (its words are descriptors).
-_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()\n\"“”]{1,80})[,.;]")
+_APPOSITION = re.compile(r",\s+(the|a|an|his|her|its|their)\s+([^,.;:()\n\"“”]{1,80})[,.;]")
+#: Possessive determiners: a phrase they open ("his lawyer") describes someone by a relation.
+_POSSESSIVE_OPENERS = frozenset("its his her their my our your".split())
 
 
 def last_word(text: str) -> str | None:
@@ -119,6 +121,11 @@ class Entity:
         kind: ``"person"`` or ``"org"``.
         gender: The gender the text gives the person, or ``None``.
         descriptors: Lower-cased words that describe the entity (roles, names, appositions).
+        heads: The descriptors a description may be headed by: not the words after a preposition
+            or of a possessor ("author", not "book", of "the author of the book", "the book's
+            author").
+        possessed: The heads of phrases that describe the entity by a relation ("his lawyer",
+            "Roe's father").
         surnames: Last words of its mentions ("Ortiz" for "Lena Ortiz").
         givens: First words of its mentions of two words or more, lower-cased ("lena").
         author: Whether the person is named in the byline.
@@ -129,6 +136,8 @@ class Entity:
     kind: EntityKind
     gender: Gender | None = None
     descriptors: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+    possessed: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     givens: set[str] = field(default_factory=set)
     author: bool = False
@@ -147,49 +156,53 @@ def _words_before(text: str, s: int) -> list[str]:
     return words[-_MAX_DESCRIPTION:]
 
 
-def _modifiers(text: str, s: int) -> list[str]:
-    """Return the descriptive words before a mention: after a determiner, or a capitalised run."""
+def _modifiers(text: str, s: int) -> tuple[str, list[str]]:
+    """Return the descriptive words before a mention (after a determiner, or a capitalised run).
+
+    With the determiner that opens them, lower-cased ("" for a capitalised run).
+    """
     words = _words_before(text, s)
     for k in range(len(words) - 1, -1, -1):
         if words[k].lower() in _OPENERS:
-            return words[k + 1 :]
+            return words[k].lower(), words[k + 1 :]
     run: list[str] = []
     for word in reversed(words):
         if not word[:1].isupper():
             break
         run.insert(0, word)
-    return run
+    return "", run
 
 
-#: A description set off before a name: "Her manager, " / "My father - " (opened by a determiner).
+#: A description set off before a name: "Her manager, " / "My father - " / "Roe's lawyer, " (opened
+#: by a determiner or a possessor).
 _PRE_APPOSITION = re.compile(
-    r"(?:^|[.;:!?\n\"“”(]\s*)((?:the|a|an|its|his|her|their|my|our|your)\s[^,.;:()\n\"“”]{1,80}?)\s*(?:,|—|–|\s-)\s*$",
-    re.I,
+    r"(?:^|[.;:!?\n\"“”(]\s*)((?:(?i:the|a|an|its|his|her|their|my|our|your)|[A-Z][\w.-]*['’]s)"
+    r"\s[^,.;:()\n\"“”]{1,80}?)\s*(?:,|—|–|\s-)\s*$",
 )
 #: What closes an apposition after a name.
 _APPOSITION_CLOSE = re.compile(r"\s*(?:,|—|–|-\s|\()")
 
 
-def _pre_apposition(text: str, s: int, e: int) -> list[str]:
+def _pre_apposition(text: str, s: int, e: int) -> tuple[str, list[str]]:
     """Return the words of a description set off right before a mention: "My father, Leon Roe, said".
 
     Only a phrase that opens its sentence (or follows a quotation mark or bracket), starts with a
-    determiner or possessive, and is closed off again after the name.
+    determiner or possessive, and is closed off again after the name. With its determiner.
     """
     m = _PRE_APPOSITION.search(text, max(0, s - 100), s)
     if m is None or not _APPOSITION_CLOSE.match(text, e):
-        return []
+        return "", []
     words = m.group(1).split()
-    return words[1:] if len(words) <= _MAX_DESCRIPTION + 1 else []
+    return words[0].lower(), words[1:] if len(words) <= _MAX_DESCRIPTION + 1 else []
 
 
-def _apposition(text: str, e: int) -> list[str]:
-    """Return the words of ", the|a|an ... ," right after a mention ending at ``e``."""
+def _apposition(text: str, e: int) -> tuple[str, list[str]]:
+    """Return the determiner and words of ", the|a|an|his ... ," right after a mention ending at ``e``."""
     m = _APPOSITION.match(text, e, e + 100)
     if m is None:
-        return []
-    words = m.group(1).split()
-    return words if len(words) <= _MAX_DESCRIPTION else []
+        return "", []
+    words = m.group(2).split()
+    return m.group(1).lower(), words if len(words) <= _MAX_DESCRIPTION else []
 
 
 #: An age in apposition after a name: "Ola Brenn, 24," or "Ola Brenn (24)".
@@ -231,6 +244,7 @@ class DocIndex:
     mentions: list[Mention]
     mstarts: list[int] = field(default_factory=list)
     resolved: list[tuple[int, str]] = field(default_factory=list)  # (speaker start, entity id)
+    unresolved: list[int] = field(default_factory=list)  # starts of speaker mentions left unresolved
     _by_entity: dict[str, list[Mention]] = field(default_factory=dict)
     _starts_of: dict[str, list[int]] = field(default_factory=dict)
     role_of: Callable[[int, int], MentionRole] | None = None
@@ -271,7 +285,7 @@ class DocIndex:
                     mentions.append(Mention(s, e, entity.id, _inside(spans, s, e)))
                     _describe(entity, text, s, e)
                 for r in record.get("roles") or []:  # type: ignore[attr-defined]
-                    entity.descriptors.update(content_words(text[int(r[0]) : int(r[1])]))
+                    _add_phrase(entity, "", text[int(r[0]) : int(r[1])].split())
                 if kind == "person":
                     entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
@@ -331,9 +345,20 @@ class DocIndex:
             k -= 1
             yield self.resolved[k]
 
-    def remember(self, s: int, entity_id: str) -> None:
-        """Record that the speaker mention at ``s`` resolved to ``entity_id``."""
-        bisect.insort(self.resolved, (s, entity_id))
+    def remember(self, s: int, entity_id: str | None) -> None:
+        """Record that the speaker mention at ``s`` resolved to ``entity_id`` (``None``: to no one)."""
+        if entity_id is None:
+            bisect.insort(self.unresolved, s)
+        else:
+            bisect.insort(self.resolved, (s, entity_id))
+
+    def spoke_between(self, lo: int, hi: int, entity_id: str) -> bool:
+        """Tell whether a speaker other than ``entity_id`` (or an unresolved one) spoke in ``(lo, hi)``."""
+        k = bisect.bisect_right(self.unresolved, lo)
+        if k < len(self.unresolved) and self.unresolved[k] < hi:
+            return True
+        k = bisect.bisect_right(self.resolved, (lo, "\uffff"))
+        return any(eid != entity_id for pos, eid in self.resolved[k:] if pos < hi)
 
 
 def other_given_name(text: str, s: int, entity: Entity) -> bool:
@@ -415,16 +440,46 @@ def _describe(entity: Entity, text: str, s: int, e: int) -> None:
         entity.givens.add(words[0].lower())
     if entity.kind == "org":
         words = content_words(name)
+        words += [_singular(w) for w in words]  # "Skyvane Airlines": "the airline"
         entity.descriptors.update(words)
-        entity.descriptors.update(_singular(w) for w in words)  # "Skyvane Airlines": "the airline"
-    entity.descriptors.update(content_words(" ".join(_apposition(text, e))))
-    entity.descriptors.update(content_words(" ".join(_pre_apposition(text, s, e))))
+        entity.heads.update(words)
+    _add_phrase(entity, *_apposition(text, e))
+    _add_phrase(entity, *_pre_apposition(text, s, e))
+    _add_phrase(entity, *_modifiers(text, s))
     if entity.kind == "person":
         age = _age(text, e)
         if age is not None:
             entity.descriptors.add(age)
-        entity.descriptors.update(_party(text, e))
-    entity.descriptors.update(content_words(" ".join(_modifiers(text, s))))
+            entity.heads.add(age)
+        party = _party(text, e)  # "democrat", then the state's words
+        entity.descriptors.update(party)
+        entity.heads.update(party[:1])
+
+
+#: Prepositions that end the head part of a descriptive phrase ("author of the book").
+_PREPOSITIONS = frozenset("of for at in on with from to by about".split())
+
+
+def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
+    """Add the words of a descriptive phrase: all as descriptors, those of its head part as heads.
+
+    The head part ends at the first preposition and leaves out possessors ("the book's author":
+    "author"), so "the book" never stands for the book's author. A phrase opened by a possessive
+    ("his lawyer") or a possessor ("Roe's lawyer") also gives its head part as ``possessed``.
+    """
+    entity.descriptors.update(content_words(" ".join(words)))
+    heads: list[str] = []
+    possessed = opener in _POSSESSIVE_OPENERS or bool(_POSSESSIVE.search(opener))
+    for word in words:
+        if word.lower() in _PREPOSITIONS:
+            break
+        if _POSSESSIVE.search(word.rstrip(",")):
+            possessed = True
+        else:
+            heads.extend(content_words(word))
+    entity.heads.update(heads)
+    if possessed:
+        entity.possessed.update(heads)
 
 
 def _singular(word: str) -> str:

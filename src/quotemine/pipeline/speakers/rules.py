@@ -17,16 +17,16 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
    "I" outside quoted words is the writer when a byline names one (two bylined writers: no
    one), else like "he"; "it" takes the last organisation that spoke or was named nearby;
 5. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
-   takes the entity whose descriptors hold its head word (and its capitalised words), with the
-   gender its head states; several: the last resolved speaker among them, else the one named in
-   the last two paragraphs; none but a gendered head ("the councilwoman"): the one person of
-   that gender named before, when no one of unknown gender is named nearby;
-   a generic "the company" takes the one organisation of that kind (a business is no ministry)
-   named in the last paragraphs, else the one of that kind that spoke last;
-   a possessive description ("my father", "her manager") takes only the one entity the text
-   describes so ("My father, Leon Roe, ..."), never a guess by gender or nearness; an age
-   ("the 24-year-old") takes the person of that age ("Ola Roe, 24,"), else the one person named
-   in this or the last paragraph;
+   takes the entity whose descriptors hold its head word as a head (not "the book" for "the author
+   of the book") and its capitalised words, with the gender its head states; several: the last
+   resolved speaker among them, else the one named in the last two paragraphs; none but a gendered
+   head ("the councilwoman"): the one person of that gender named before, when no one of unknown
+   gender is named nearby; a generic "the company" takes the one organisation of that kind (a
+   business is no ministry) named in the last paragraphs, else the one of that kind that spoke
+   last; a possessive description ("my father", "her manager") takes only the one entity the text
+   describes so by a relation ("My father, Leon Roe, ...", "Roe's manager, Ana Lind,"), never a
+   guess by gender or nearness; an age ("the 24-year-old") takes the person of that age ("Ola Roe,
+   24,"), else the one person named in this or the last paragraph;
 6. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
 """
 
@@ -231,12 +231,13 @@ class Resolver:
         candidates = [
             e.id
             for e in self.idx.entities.values()
-            if word in e.descriptors
+            if word in e.heads
             and capitals <= e.descriptors
             and (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
             and self.idx.first_start(e.id) < m.start
         ]
         if m.possessive:  # "her manager": only someone the text describes so, never a guess
+            candidates = [c for c in candidates if word in self.idx.entities[c].possessed]
             return candidates[0] if len(candidates) == 1 else None
         if not candidates:
             return self.undescribed(m.start, word, gender if person_ok else None, person_ok)
@@ -281,14 +282,17 @@ class Resolver:
         When the pronoun's window holds no one (a paragraph of background between the person and
         the quote: "He grew up ... / The mill burned ... / '...,' he said"), the one person that
         spoke or was named, outside quoted words, in the last few paragraphs, if they may have
-        that gender and no one else was named there.
+        that gender, no one else was named there and no other speaker (named or not) spoke since.
         """
-        people = {mm.entity_id for mm in self.idx.before(s, _FAR_WINDOW) if not mm.quoted}
-        people |= {i for _, i in self.idx.speakers_before(s, _FAR_WINDOW)}
-        people = {i for i in people if self.idx.entities[i].kind == "person"}
+        named = [(mm.start, mm.entity_id) for mm in self.idx.before(s, _FAR_WINDOW) if not mm.quoted]
+        named += list(self.idx.speakers_before(s, _FAR_WINDOW))
+        people = {i for _, i in named if self.idx.entities[i].kind == "person"}
         if len(people) != 1:
             return None
         only = next(iter(people))
+        last = max(pos for pos, i in named if i == only)
+        if self.idx.spoke_between(last, s, only):
+            return None  # someone else (or someone unnamed: "my father said") spoke since
         return only if self.compatible(only, "person", gender) else None
 
     def only_person_nearby(self, s: int) -> str | None:
@@ -336,7 +340,11 @@ _Rule = Callable[[Resolver, SpeakerMention], "Resolution | None"]
 
 
 def by_name(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """1. The mention is, or ends in, a mention of an entity; else it holds a person's mention."""
+    """1. The mention is, or ends in, a mention of an entity; else it holds a person's mention.
+
+    A person's name that only modifies the mention ("other Roe challengers", a group) or owns
+    what it names ("Roe's lawyer") is not the speaker.
+    """
     covering = r.idx.covering(m.start, m.end)
     if not covering:
         return None
@@ -350,7 +358,9 @@ def by_name(r: Resolver, m: SpeakerMention) -> Resolution | None:
             return None  # "Tunde Roe" is not the "Marta Roe" the surname was linked to
         return Resolution(named.entity_id, entity.kind, "name")
     person = next((c for c in covering if r.idx.entities[c.entity_id].kind == "person"), None)
-    return Resolution(person.entity_id, "person", "name") if person is not None else None
+    if person is None or m.unnamed or r.idx.text.startswith(("'", "’"), person.end):
+        return None  # "he and other Roe challengers", "Roe's lawyer": not Roe
+    return Resolution(person.entity_id, "person", "name")
 
 
 def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
