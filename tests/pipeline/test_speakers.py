@@ -846,8 +846,18 @@ def test_a_modifier_run_stops_at_a_possessive_opener_far_from_the_name(attributo
         # described by the relation: "Roe's lawyer, Ann Kell,"
         ("Ivo Roe was fined. Roe's lawyer, Ann Kell, left early.\n\nHis lawyer said he would appeal.", "p2"),
         ("Ivo Roe was fined. His lawyer, Ann Kell, left early.\n\nHis lawyer said he would appeal.", "p2"),
+        (
+            "Ivo Roe was fined. Ann Kell, a lawyer for Roe, left early.\n\nHis lawyer said he would appeal.",
+            "p2",
+        ),
+        (
+            "Ivo Roe was fined after Roe's lawyer Ann Kell left early.\n\nHis lawyer said he would appeal.",
+            "p2",
+        ),
         # a lawyer, but nobody's lawyer in the text: "his lawyer" is someone else
         ("Ivo Roe was fined. Ann Kell, a lawyer, watched.\n\nHis lawyer said he would appeal.", None),
+        # a clause between "his" and the name describes no one
+        ("Ivo Roe was fined after his lawyer had sued Ann Kell.\n\nHis lawyer said he would appeal.", None),
     ],
 )
 def test_a_possessive_description_needs_a_person_described_by_that_relation(
@@ -877,3 +887,30 @@ def test_a_name_inside_a_group_or_as_a_possessor_is_not_the_speaker(
         unnamed={mention} if unnamed else set(),
     )
     assert who(attributor, case) == ["p1" if mention == "Ivo Roe" else None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kell is the lawyer of a woman: "his lawyer" is someone else's
+        (
+            "Ms. Ada Roe was fined. Roe's lawyer, Ann Kell, left.\n\nHis lawyer said he would appeal.",
+            None,
+        ),
+        ("Ada Roe was fined. Her lawyer, Ann Kell, left early.\n\nHis lawyer said he would appeal.", None),
+        ("Ada Roe was fined. Her lawyer, Ann Kell, left early.\n\nHer lawyer said she would appeal.", "p2"),
+        # the owner's gender is unknown: no objection
+        ("Jordan Roe was fined. Roe's lawyer, Ann Kell, left.\n\nHis lawyer said he would appeal.", "p2"),
+    ],
+)
+def test_a_possessive_description_agrees_with_the_owner_of_the_relation(
+    attributor: Attributor, text: str, expected: str | None
+) -> None:
+    mention = "Her lawyer" if text.endswith("she would appeal.") else "His lawyer"
+    nth = text.count(mention) - 1
+    case = Case(
+        text,
+        people={text.split(" was")[0].removeprefix("Ms. "): [], "Ann Kell": []},
+        quotes=[(mention, nth, "would appeal", "indirect")],
+    )
+    assert who(attributor, case) == [expected]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from quotemine.lexicons.gender import Gender, first_name_gender, title_gender
+from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender, title_gender
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
@@ -125,7 +125,8 @@ class Entity:
             or of a possessor ("author", not "book", of "the author of the book", "the book's
             author").
         possessed: The heads of phrases that describe the entity by a relation ("his lawyer",
-            "Roe's father").
+            "Roe's father", "a lawyer for Roe"), each with what the phrases say of the other side
+            of the relation: a gender ("male" for "his"), "@" and a name ("@roe"), or "".
         surnames: Last words of its mentions ("Ortiz" for "Lena Ortiz").
         givens: First words of its mentions of two words or more, lower-cased ("lena").
         author: Whether the person is named in the byline.
@@ -137,7 +138,7 @@ class Entity:
     gender: Gender | None = None
     descriptors: set[str] = field(default_factory=set)
     heads: set[str] = field(default_factory=set)
-    possessed: set[str] = field(default_factory=set)
+    possessed: dict[str, set[str]] = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
     givens: set[str] = field(default_factory=set)
     author: bool = False
@@ -156,6 +157,31 @@ def _words_before(text: str, s: int) -> list[str]:
     return words[-_MAX_DESCRIPTION:]
 
 
+#: Prepositions that end the head part of a descriptive phrase ("author of the book").
+_PREPOSITIONS = frozenset("of for at in on with from to by about against over under after before".split())
+#: Prepositions after a head noun that make it a relation to someone ("a lawyer for Roe").
+_RELATION_PREPOSITIONS = frozenset({"of", "for", "to"})
+#: Words that never stand between a determiner and a name as its modifiers: prepositions,
+#: auxiliaries, conjunctions, relatives and cue verbs ("his lawyer has offered Roe").
+_NOT_MODIFIERS = _PREPOSITIONS | frozenset(
+    "is are was were be been being has have had do does did will would can could should may might "
+    "must and or but that who whom whose which than as not said says told tells asked".split()
+)
+
+
+def _opener(word: str) -> str:
+    """Return the word opening a descriptive phrase: a determiner lower-cased, a possessor as written."""
+    return word if _POSSESSIVE.search(word) else word.lower()
+
+
+def _phrase_modifiers(text: str, left: int, s: int) -> tuple[str, list[str]]:
+    """Return the words of a mention's noun phrase before it (from the parse), and their opener."""
+    words = text[left:s].split() if left < s else []
+    if words and (words[0].lower() in _OPENERS or _POSSESSIVE.search(words[0])):
+        return _opener(words[0]), words[1:]
+    return "", words
+
+
 def _modifiers(text: str, s: int) -> tuple[str, list[str]]:
     """Return the descriptive words before a mention (after a determiner, or a capitalised run).
 
@@ -163,11 +189,14 @@ def _modifiers(text: str, s: int) -> tuple[str, list[str]]:
     """
     words = _words_before(text, s)
     for k in range(len(words) - 1, -1, -1):
-        if words[k].lower() in _OPENERS:
-            return words[k].lower(), words[k + 1 :]
+        if words[k].lower() in _OPENERS or _POSSESSIVE.search(words[k]):  # "the", "his", "Roe's"
+            after = words[k + 1 :]
+            if any(w.lower() in _NOT_MODIFIERS for w in after):
+                break  # "the move against Roe", "his lawyer has offered Roe": a clause, not modifiers
+            return _opener(words[k]), after
     run: list[str] = []
     for word in reversed(words):
-        if not word[:1].isupper():
+        if not word[:1].isupper() or word.lower() in _NOT_MODIFIERS:
             break
         run.insert(0, word)
     return "", run
@@ -193,7 +222,7 @@ def _pre_apposition(text: str, s: int, e: int) -> tuple[str, list[str]]:
     if m is None or not _APPOSITION_CLOSE.match(text, e):
         return "", []
     words = m.group(1).split()
-    return words[0].lower(), words[1:] if len(words) <= _MAX_DESCRIPTION + 1 else []
+    return _opener(words[0]), words[1:] if len(words) <= _MAX_DESCRIPTION + 1 else []
 
 
 def _apposition(text: str, e: int) -> tuple[str, list[str]]:
@@ -267,11 +296,14 @@ class DocIndex:
         orgs: Iterable[OrgRecord] = (),
         quoted: Iterable[tuple[int, int]] = (),
         role_of: Callable[[int, int], MentionRole] | None = None,
+        phrase_start: Callable[[int, int], int] | None = None,
     ) -> DocIndex:
         """Index ``people`` and ``orgs``; mentions inside a ``quoted`` span are marked quoted.
 
         ``role_of`` tells what the mention ``[start, end)`` does in its clause (from the parse);
-        without it every mention counts as a subject.
+        without it every mention counts as a subject. ``phrase_start`` gives the start of the noun
+        phrase a mention heads (from the parse: "the budget airline" of "Skyvane"); without it the
+        words before a mention are guessed from the text.
         """
         spans = sorted(quoted)
         entities: dict[str, Entity] = {}
@@ -283,7 +315,7 @@ class DocIndex:
                 for m in record.get("mentions") or []:
                     s, e = int(m[0]), int(m[1])
                     mentions.append(Mention(s, e, entity.id, _inside(spans, s, e)))
-                    _describe(entity, text, s, e)
+                    _describe(entity, text, s, e, phrase_start(s, e) if phrase_start else None)
                 for r in record.get("roles") or []:  # type: ignore[attr-defined]
                     _add_phrase(entity, "", text[int(r[0]) : int(r[1])].split())
                 if kind == "person":
@@ -429,7 +461,7 @@ def _written_lower(text: str, word: str) -> bool:
     return any(f"{before}{word}{after}" in text for before in " \n" for after in " ,.;:'’")
 
 
-def _describe(entity: Entity, text: str, s: int, e: int) -> None:
+def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None) -> None:
     """Add the words of a mention, its apposition and its modifiers to the entity's descriptors."""
     name = text[s:e]
     word = last_word(name)
@@ -445,7 +477,7 @@ def _describe(entity: Entity, text: str, s: int, e: int) -> None:
         entity.heads.update(words)
     _add_phrase(entity, *_apposition(text, e))
     _add_phrase(entity, *_pre_apposition(text, s, e))
-    _add_phrase(entity, *_modifiers(text, s))
+    _add_phrase(entity, *(_modifiers(text, s) if left is None else _phrase_modifiers(text, left, s)))
     if entity.kind == "person":
         age = _age(text, e)
         if age is not None:
@@ -456,30 +488,41 @@ def _describe(entity: Entity, text: str, s: int, e: int) -> None:
         entity.heads.update(party[:1])
 
 
-#: Prepositions that end the head part of a descriptive phrase ("author of the book").
-_PREPOSITIONS = frozenset("of for at in on with from to by about".split())
-
-
 def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
     """Add the words of a descriptive phrase: all as descriptors, those of its head part as heads.
 
     The head part ends at the first preposition and leaves out possessors ("the book's author":
     "author"), so "the book" never stands for the book's author. A phrase opened by a possessive
-    ("his lawyer") or a possessor ("Roe's lawyer") also gives its head part as ``possessed``.
+    ("his lawyer") or a possessor ("Roe's lawyer"), or whose head takes "of", "for" or "to" ("a
+    lawyer for Roe"), also gives its head part as ``possessed``.
     """
     entity.descriptors.update(content_words(" ".join(words)))
     heads: list[str] = []
-    possessed = opener in _POSSESSIVE_OPENERS or bool(_POSSESSIVE.search(opener))
-    for word in words:
+    owner = _possessor(opener) if opener in _POSSESSIVE_OPENERS or _POSSESSIVE.search(opener) else None
+    for k, word in enumerate(words):
         if word.lower() in _PREPOSITIONS:
+            if word.lower() in _RELATION_PREPOSITIONS and owner is None:  # "a lawyer for Roe"
+                after = [w for w in words[k + 1 :] if w.lower() not in _OPENERS]
+                named = last_word(after[0]) if after and after[0][:1].isupper() else None
+                owner = f"@{named}" if named else ""
             break
         if _POSSESSIVE.search(word.rstrip(",")):
-            possessed = True
+            owner = _possessor(word.rstrip(","))
         else:
             heads.extend(content_words(word))
     entity.heads.update(heads)
-    if possessed:
-        entity.possessed.update(heads)
+    if owner is not None:
+        for head in heads:
+            entity.possessed.setdefault(head, set()).add(owner)
+
+
+def _possessor(word: str) -> str:
+    """Return what a possessive says of its owner: a gender ("his"), "@" and a name ("Roe's"), or ""."""
+    low = word.lower()
+    if low in _POSSESSIVE_OPENERS:
+        return pronoun_gender(low) or ""
+    name = last_word(word)
+    return f"@{name}" if name and word[:1].isupper() else ""
 
 
 def _singular(word: str) -> str:

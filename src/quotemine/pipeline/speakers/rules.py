@@ -237,13 +237,34 @@ class Resolver:
             and self.idx.first_start(e.id) < m.start
         ]
         if m.possessive:  # "her manager": only someone the text describes so, never a guess
-            candidates = [c for c in candidates if word in self.idx.entities[c].possessed]
+            owner = pronoun_gender(m.low.split(" ", 1)[0])
+            candidates = [c for c in candidates if self.owned_by(c, word, owner)]
             return candidates[0] if len(candidates) == 1 else None
         if not candidates:
             return self.undescribed(m.start, word, gender if person_ok else None, person_ok)
         if len(candidates) == 1:
             return candidates[0]
         return self.most_salient(m.start, candidates)
+
+    def owned_by(self, entity_id: str, word: str, owner: Gender | None) -> bool:
+        """Tell whether the entity is described as the ``word`` of someone of gender ``owner``.
+
+        "his lawyer": someone described as a lawyer of a man, or of someone the text gives no
+        gender ("Roe's lawyer" with Roe of unknown gender), never of a woman.
+        """
+        tags = self.idx.entities[entity_id].possessed.get(word)
+        if not tags:
+            return False
+        return owner is None or any(self._owner_gender(tag) in (None, owner) for tag in tags)
+
+    def _owner_gender(self, tag: str) -> Gender | None:
+        """Return the gender a possessor tag of ``Entity.possessed`` states, or ``None``."""
+        if tag == "male" or tag == "female":
+            return "male" if tag == "male" else "female"
+        if not tag.startswith("@"):
+            return None
+        people = [e for e in self.idx.entities.values() if e.kind == "person" and tag[1:] in e.surnames]
+        return people[0].gender if len(people) == 1 else None
 
     def undescribed(self, s: int, word: str, gender: Gender | None, person_ok: bool) -> str | None:
         """Return what a description no entity is described by stands for, or ``None``.
