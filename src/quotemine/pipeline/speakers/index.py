@@ -278,6 +278,8 @@ class DocIndex:
     _starts_of: dict[str, list[int]] = field(default_factory=dict)
     role_of: Callable[[int, int], MentionRole] | None = None
     _roles: dict[tuple[int, int], MentionRole] = field(default_factory=dict)
+    _pending: list[tuple[Entity, int, int]] = field(default_factory=list)
+    _phrase_start: Callable[[int, int], int] | None = None
 
     def role(self, m: Mention) -> MentionRole:
         """Return what the mention ``m`` does in its clause (a subject when there is no parse)."""
@@ -308,6 +310,7 @@ class DocIndex:
         spans = sorted(quoted)
         entities: dict[str, Entity] = {}
         mentions: list[Mention] = []
+        pending: list[tuple[Entity, int, int]] = []
         for kind, records in (("person", people), ("org", orgs)):
             for record in records:
                 entity = Entity(str(record["id"]), kind)  # type: ignore[arg-type]
@@ -315,9 +318,10 @@ class DocIndex:
                 for m in record.get("mentions") or []:
                     s, e = int(m[0]), int(m[1])
                     mentions.append(Mention(s, e, entity.id, _inside(spans, s, e)))
-                    _describe(entity, text, s, e, phrase_start(s, e) if phrase_start else None)
+                    _name(entity, text, s, e)
+                    pending.append((entity, s, e))
                 for r in record.get("roles") or []:  # type: ignore[attr-defined]
-                    _add_phrase(entity, "", text[int(r[0]) : int(r[1])].split())
+                    pending.append((entity, int(r[0]), -int(r[1])))  # a role: its end negated
                 if kind == "person":
                     entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
@@ -325,7 +329,21 @@ class DocIndex:
         mentions.sort()
         index = cls(text, paragraph_starts(text), entities, mentions, [m.start for m in mentions])
         index.role_of = role_of
+        index._pending = pending
+        index._phrase_start = phrase_start
         return index
+
+    def describe_entities(self) -> None:
+        """Read every entity's descriptive words (``descriptors``, ``heads``, ``possessed``), once.
+
+        Deferred from ``build`` until a description needs them: most documents have none.
+        """
+        pending, self._pending = self._pending, []
+        for entity, s, e in pending:
+            if e < 0:
+                _add_phrase(entity, "", self.text[s:-e].split())
+            else:
+                _describe(entity, self.text, s, e, self._phrase_start(s, e) if self._phrase_start else None)
 
     def para(self, char: int) -> int:
         """Return the paragraph number of the character offset ``char``."""
@@ -458,11 +476,17 @@ def _bare_surnames(
 
 def _written_lower(text: str, word: str) -> bool:
     """Tell whether ``word`` (lower case) stands in ``text`` in lower case as a word of its own."""
-    return any(f"{before}{word}{after}" in text for before in " \n" for after in " ,.;:'’")
+    k = text.find(word, 1)
+    while k != -1:  # one scan for the word, then a look at its neighbours (not sixteen scans)
+        after = text[k + len(word) : k + len(word) + 1]
+        if text[k - 1] in " \n" and after and after in " ,.;:'’":
+            return True
+        k = text.find(word, k + 1)
+    return False
 
 
-def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None) -> None:
-    """Add the words of a mention, its apposition and its modifiers to the entity's descriptors."""
+def _name(entity: Entity, text: str, s: int, e: int) -> None:
+    """Add the last word of a mention to the entity's surnames, its first word to its given names."""
     name = text[s:e]
     word = last_word(name)
     if word:
@@ -470,6 +494,11 @@ def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None
     words = name.split()
     if entity.kind == "person" and len(words) >= 2:
         entity.givens.add(words[0].lower())
+
+
+def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None) -> None:
+    """Add the words of a mention, its apposition and its modifiers to the entity's descriptors."""
+    name = text[s:e]
     if entity.kind == "org":
         words = content_words(name)
         words += [_singular(w) for w in words]  # "Skyvane Airlines": "the airline"

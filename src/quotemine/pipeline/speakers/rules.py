@@ -221,6 +221,7 @@ class Resolver:
 
     def describe(self, m: SpeakerMention) -> str | None:
         """Return the one entity a definite description fits, or ``None`` (see the module doc)."""
+        self.idx.describe_entities()
         head = content_words(m.head)
         if not head:
             return None
