@@ -429,12 +429,12 @@ def test_quotes_content_cut_inside_a_quotation_takes_all_of_it(nlp: Language, fi
 @pytest.mark.parametrize(
     "text, spk",
     [
-        # a capitalised "modal" before a finite verb is a name (the columnist George Will)
-        ("In his column, Will wrote that the governor could win the nomination.", "Will"),
+        # a capitalised "modal" before a finite verb is a name (a surname such as Will or May)
+        ("In his column, Will wrote that the mayor could win the harbour vote.", "Will"),
         # the subject of "is likely to stress" speaks
-        ("Yellen is likely to stress that the bank would pause its rate rises.", "Yellen"),
+        ("Okafor is likely to stress that the fund would pause its grants.", "Okafor"),
         # a nominal cue in a prepositional phrase takes the subject of the verb
-        ("Trump stirred controversy with an assertion that the migrants were criminals.", "Trump"),
+        ("Brandt stirred anger with a claim that the ferries were unsafe.", "Brandt"),
     ],
 )
 def test_quotes_speaker_repairs(nlp: Language, finder: QuoteFinder, text: str, spk: str) -> None:

@@ -478,12 +478,16 @@ def test_a_non_agent_subject_is_no_speaker(extractor: Any, text: str) -> None:
 
 def test_a_coordinated_pronoun_is_a_group_not_the_last_person(extractor: Any) -> None:
     report = extractor.extract(
-        "Chris Dale spoke at the rally.\n\nLater, an aide grabbed the arm of a reporter as she tried "
-        "to ask a question, she and another reporter said."
+        "Chris Dale spoke at the rally.\n\nLater, a guard pushed a photographer out of the hall, "
+        "he and a colleague said."
     )
     (quote,) = report.quotes
     assert quote.speaker is not None
-    assert (quote.speaker.text, quote.speaker.unnamed, quote.speaker.person_id) == ("she", True, None)
+    assert (quote.speaker.text, quote.speaker.unnamed, quote.speaker.person_id) == (
+        "he and a colleague",
+        True,
+        None,
+    )
 
 
 def test_an_unnamed_pronoun_is_not_resolved(attributor: Attributor) -> None:
@@ -566,3 +570,347 @@ def test_they_stays_unresolved_without_a_plural_speaker_just_before(
         quotes=[(first, 0, "would rise", "indirect"), ("They", 0, "the", "indirect")],
     )
     assert who(attributor, case)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("A spokesman for the port authority, Raul Kest, said the cranes were safe.", "A spokesman"),
+        (
+            "The coach of the Dunmore Herons, Raul Kest - who won the cup twice - said the season was over.",
+            "The coach",
+        ),
+        ("Her brother, Raul Kest (a fisherman), said the boat was lost.", "Her brother"),
+    ],
+)
+def test_a_name_in_apposition_to_a_described_speaker_speaks(
+    attributor: Attributor, text: str, mention: str
+) -> None:
+    case = Case(
+        text,
+        people={"Raul Kest": []},
+        quotes=[(mention, 0, "the", "indirect")],
+        unnamed={"A spokesman"},
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of people, not an apposition
+        "Two fishermen, Raul Kest and Ivo Lind, said the boat was lost.",
+        # the name is a new clause's subject
+        "A spokesman declined to comment, Raul Kest said the boat was lost.",
+    ],
+)
+def test_a_name_after_a_described_speaker_that_is_no_apposition_is_not_the_speaker(
+    attributor: Attributor, text: str
+) -> None:
+    first = text.split(",")[0].split()
+    mention = " ".join(first[:2])
+    case = Case(text, people={"Raul Kest": []}, quotes=[(mention, 0, "the", "indirect")], unnamed={mention})
+    assert who(attributor, case) == [None]
+
+
+def test_a_possessive_description_takes_the_one_person_described_so(attributor: Attributor) -> None:
+    case = Case(
+        "My father, Leon Brask, fished the bay for forty years. Ivo Lind sold him nets.\n\n"
+        "My father said the herring never came back.",
+        people={"Leon Brask": [], "Ivo Lind": []},
+        quotes=[("My father", 1, "the herring never came back", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_a_possessive_description_is_never_a_guess_by_gender(attributor: Attributor) -> None:
+    case = Case(
+        "Mr. Leon Brask fished the bay for forty years.\n\nHis brother said the herring never came back.",
+        people={"Leon Brask": []},
+        quotes=[("His brother", 0, "the herring never came back", "indirect")],
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_the_company_is_never_a_public_office(attributor: Attributor) -> None:
+    case = Case(
+        "Pellmore Foods recalled its soup.\n\nThe Harbor Health Office said six people fell ill.\n\n"
+        "The company said the batch was destroyed.",
+        orgs=["Pellmore Foods", "Harbor Health Office"],
+        quotes=[
+            ("Pellmore Foods", 0, "recalled its soup", "indirect"),
+            ("The company", 0, "the batch was destroyed", "indirect"),
+        ],
+        unnamed={"The company"},
+    )
+    assert who(attributor, case) == ["o1", "o1"]
+
+
+def test_the_company_takes_the_business_that_spoke_a_few_paragraphs_back(attributor: Attributor) -> None:
+    case = Case(
+        "Pellmore Foods said it recalled its soup.\n\nShoppers were angry.\n\nShelves stood empty.\n\n"
+        "The company said the batch was destroyed.",
+        orgs=["Pellmore Foods"],
+        quotes=[
+            ("Pellmore Foods", 0, "it recalled its soup", "indirect"),
+            ("The company", 0, "the batch was destroyed", "indirect"),
+        ],
+        unnamed={"The company"},
+    )
+    assert who(attributor, case) == ["o1", "o1"]
+
+
+def test_an_age_takes_the_person_of_that_age(attributor: Attributor) -> None:
+    case = Case(
+        "Ola Brenn, 24, and Ivo Lind, 31, scored for Dunmore.\n\nThe 24-year-old said the pitch was heavy.",
+        people={"Ola Brenn": [], "Ivo Lind": []},
+        quotes=[("The 24-year-old", 0, "the pitch was heavy", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no age stated: the one person just named
+        ("Striker Ola Brenn scored twice.\n\nThe 24-year-old said the pitch was heavy.", "p1"),
+        # the one person named is of another age
+        ("Ola Brenn, 31, scored twice.\n\nThe 24-year-old said the pitch was heavy.", None),
+        # two people named: no guess
+        ("Ola Brenn passed to Ivo Lind.\n\nThe 24-year-old said the pitch was heavy.", None),
+    ],
+)
+def test_an_age_without_a_stated_match_takes_only_the_one_person_just_named(
+    attributor: Attributor, text: str, expected: str | None
+) -> None:
+    people = {name: [] for name in ("Ola Brenn", "Ivo Lind") if name in text}
+    case = Case(text, people=people, quotes=[("The 24-year-old", 0, "the pitch was heavy", "indirect")])
+    assert who(attributor, case) == [expected]
+
+
+@pytest.mark.parametrize("mention", ["Tunde Oyel", "Rev. Oyel", "Marta Oyel"])
+def test_a_surname_after_another_first_name_is_not_that_person(attributor: Attributor, mention: str) -> None:
+    text = (
+        f"Marta Oyel opened a bakery in 1998. Oyel still bakes.\n\n{mention} said the first winter was hard."
+    )
+    case = Case(
+        text,
+        people={"Marta Oyel": ["Oyel"]},
+        quotes=[(mention, 0, "the first winter was hard", "indirect")],
+    )
+    expected = None if mention.startswith("Tunde") else "p1"
+    assert who(attributor, case) == [expected]
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["The Kelton, Ontario-based chipmaker", "The lender", "The Oslo-based company"],
+)
+def test_a_business_noun_takes_the_business_that_spoke(attributor: Attributor, mention: str) -> None:
+    case = Case(
+        f"Velorix Inc reported a loss, Carrow Wire reported.\n\n{mention} said demand was weak.",
+        orgs=["Velorix Inc", "Carrow Wire"],
+        quotes=[("Velorix Inc", 0, "a loss", "indirect"), (mention, 0, "demand was weak", "indirect")],
+    )
+    assert who(attributor, case) == ["o1", "o1"]
+
+
+def test_a_business_noun_is_no_guess_between_two_businesses_that_did_not_speak(
+    attributor: Attributor,
+) -> None:
+    case = Case(
+        "Velorix Inc bought Quenta Corp.\n\nThe chipmaker said demand was weak.",
+        orgs=["Velorix Inc", "Quenta Corp"],
+        quotes=[("The chipmaker", 0, "demand was weak", "indirect")],
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_a_quote_paragraph_continuing_a_speaker_keeps_them_salient(attributor: Attributor) -> None:
+    text = (
+        "Columnist Hector Vale wrote about the budget.\n\n"
+        '"It is a fantasy," he wrote.\n\n'
+        '"Voters deserve better."\n\n'
+        "He also took aim at the council."
+    )
+    case = Case(
+        text,
+        people={"Hector Vale": []},
+        quotes=[
+            ("he", 0, "It is a fantasy", "direct"),
+            ("he", 0, "Voters deserve better", "direct"),  # the continuation copies the mention
+            ("He", 0, "the council", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p1", "p1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # background paragraphs between the person and the quote
+        (
+            "Paul Ember restored the mill.\n\nIt burned in 2009.\n\nVolunteers saved it.\n\n"
+            "He said it was worth it.",
+            "p1",
+        ),
+        # someone else is named in between: no guess
+        (
+            "Paul Ember restored the mill.\n\nNia Abbot gave a grant.\n\nVolunteers saved it.\n\n"
+            "He said it was worth it.",
+            None,
+        ),
+        # too far back
+        ("Paul Ember restored the mill.\n\nA.\n\nB.\n\nC.\n\nD.\n\nHe said it was worth it.", None),
+    ],
+)
+def test_he_with_no_one_nearby_takes_the_only_person_a_few_paragraphs_back(
+    attributor: Attributor, text: str, expected: str | None
+) -> None:
+    people = {name: [] for name in ("Paul Ember", "Nia Abbot") if name in text}
+    case = Case(text, people=people, quotes=[("He", 0, "it was worth it", "indirect")])
+    assert who(attributor, case) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("The Democrat", "p1"),
+        ("the Texas Republican", "p2"),
+        ("the Iowa Democrat", "p1"),
+        ("the Ohio Democrat", None),
+    ],
+)
+def test_a_party_designation_describes_the_person(
+    attributor: Attributor, mention: str, expected: str | None
+) -> None:
+    text = (
+        f"Sen. Jane Roeder (D-Iowa) and Rep. Carl Bisk, R-Texas, clashed.\n\n{mention} said the bill was bad."
+    )
+    case = Case(
+        text,
+        people={"Jane Roeder": [], "Carl Bisk": []},
+        quotes=[(mention, 0, "the bill was bad", "indirect")],
+    )
+    assert who(attributor, case) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The author of the guide, Mira Solt, signed copies.\n\nThe guide said the trail was closed.",
+        "The guide's author, Mira Solt, signed copies.\n\nThe guide said the trail was closed.",
+    ],
+)
+def test_a_description_never_takes_the_possessor_or_object_of_an_apposition(
+    attributor: Attributor, text: str
+) -> None:
+    nth = text.count("The guide") - 1
+    case = Case(
+        text, people={"Mira Solt": []}, quotes=[("The guide", nth, "the trail was closed", "indirect")]
+    )
+    assert who(attributor, case) == [None]
+
+
+def test_the_author_still_takes_the_author_of_the_guide(attributor: Attributor) -> None:
+    text = "The author of the guide, Mira Solt, signed copies.\n\nThe author said the trail was closed."
+    case = Case(
+        text, people={"Mira Solt": []}, quotes=[("The author", 1, "the trail was closed", "indirect")]
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_he_is_no_guess_when_an_unnamed_speaker_spoke_since_the_only_person(attributor: Attributor) -> None:
+    text = (
+        "Paul Ember restored the mill.\n\nMy uncle worked there.\n\n"
+        '"It was loud," my uncle said.\n\nHe said the pay was poor.'
+    )
+    case = Case(
+        text,
+        people={"Paul Ember": []},
+        quotes=[("my uncle", 0, "It was loud", "direct"), ("He", 0, "the pay was poor", "indirect")],
+    )
+    assert who(attributor, case) == [None, None]
+
+
+def test_a_modifier_run_stops_at_a_possessive_opener_far_from_the_name(attributor: Attributor) -> None:
+    # "my" opens no modifier run: "My uncle would have hired Ember" says nothing of Ember
+    text = "My uncle would have hired Paul Ember.\n\nMy uncle said the mill was loud."
+    case = Case(text, people={"Paul Ember": []}, quotes=[("My uncle", 1, "the mill was loud", "indirect")])
+    assert who(attributor, case) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # described by the relation: "Roe's lawyer, Ann Kell,"
+        ("Ivo Roe was fined. Roe's lawyer, Ann Kell, left early.\n\nHis lawyer said he would appeal.", "p2"),
+        ("Ivo Roe was fined. His lawyer, Ann Kell, left early.\n\nHis lawyer said he would appeal.", "p2"),
+        (
+            "Ivo Roe was fined. Ann Kell, a lawyer for Roe, left early.\n\nHis lawyer said he would appeal.",
+            "p2",
+        ),
+        (
+            "Ivo Roe was fined after Roe's lawyer Ann Kell left early.\n\nHis lawyer said he would appeal.",
+            "p2",
+        ),
+        # a lawyer, but nobody's lawyer in the text: "his lawyer" is someone else
+        ("Ivo Roe was fined. Ann Kell, a lawyer, watched.\n\nHis lawyer said he would appeal.", None),
+        # a clause between "his" and the name describes no one
+        ("Ivo Roe was fined after his lawyer had sued Ann Kell.\n\nHis lawyer said he would appeal.", None),
+    ],
+)
+def test_a_possessive_description_needs_a_person_described_by_that_relation(
+    attributor: Attributor, text: str, expected: str | None
+) -> None:
+    nth = text.count("His lawyer") - 1
+    case = Case(
+        text,
+        people={"Ivo Roe": [], "Ann Kell": []},
+        quotes=[("His lawyer", nth, "he would appeal", "indirect")],
+    )
+    assert who(attributor, case) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("mention", "unnamed"),
+    [("he and other Roe supporters", True), ("Roe's lawyer", False), ("Ivo Roe", False)],
+)
+def test_a_name_inside_a_group_or_as_a_possessor_is_not_the_speaker(
+    attributor: Attributor, mention: str, unnamed: bool
+) -> None:
+    text = f"Ivo Roe was fined on Monday.\n\n{mention} said the fine was unfair."
+    case = Case(
+        text,
+        people={"Ivo Roe": []},  # the bare "Roe" is found as a surname mention
+        quotes=[(mention, 0, "the fine was unfair", "indirect")],
+        unnamed={mention} if unnamed else set(),
+    )
+    assert who(attributor, case) == ["p1" if mention == "Ivo Roe" else None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kell is the lawyer of a woman: "his lawyer" is someone else's
+        (
+            "Ms. Ada Roe was fined. Roe's lawyer, Ann Kell, left.\n\nHis lawyer said he would appeal.",
+            None,
+        ),
+        ("Ada Roe was fined. Her lawyer, Ann Kell, left early.\n\nHis lawyer said he would appeal.", None),
+        ("Ada Roe was fined. Her lawyer, Ann Kell, left early.\n\nHer lawyer said she would appeal.", "p2"),
+        # the owner's gender is unknown: no objection
+        ("Jordan Roe was fined. Roe's lawyer, Ann Kell, left.\n\nHis lawyer said he would appeal.", "p2"),
+    ],
+)
+def test_a_possessive_description_agrees_with_the_owner_of_the_relation(
+    attributor: Attributor, text: str, expected: str | None
+) -> None:
+    mention = "Her lawyer" if text.endswith("she would appeal.") else "His lawyer"
+    nth = text.count(mention) - 1
+    case = Case(
+        text,
+        people={text.split(" was")[0].removeprefix("Ms. "): [], "Ann Kell": []},
+        quotes=[(mention, nth, "would appeal", "indirect")],
+    )
+    assert who(attributor, case) == [expected]

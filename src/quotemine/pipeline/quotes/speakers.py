@@ -12,6 +12,16 @@ from quotemine.lexicons import data_lines
 from quotemine.lexicons.words import NESTABLE_SUBJECT_PRONOUNS, SPEAKER_PRONOUNS
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.phrases import SENT_END, np_span
+from quotemine.pipeline.quotes.subjects import (
+    BOUND_PRONOUNS,
+    NON_AGENT_NOUNS,
+    SUBJECT_DEPS,
+    TIME_ENTS,
+    bound_subject,
+    is_thing,
+    relative_antecedent,
+    subject_of,
+)
 from quotemine.pipeline.records import SpeakerRecord
 
 __all__ = [
@@ -24,234 +34,18 @@ __all__ = [
     "subject_of",
 ]
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# dependencies through which a cue without its own subject borrows its head's subject
-_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "dep", "acomp"})
 _NEST_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
 _ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NOT_SPEAKERS = ("it", "this", "that")
 _NOMINAL = ("PROPN", "PRON", "NOUN")
-#: Head lemmas of noun phrases that cannot speak: parts of texts and abstractions ("the passage
-#: says", "the combination suggests", "that fact speaks volumes"). Documents ("the report") may
-#: be a source and are not listed.
-NON_AGENT_NOUNS = frozenset(
-    {
-        "passage", "combination", "evidence", "fact", "idea", "notion", "sentence", "paragraph",
-        "phrase", "word", "line", "chapter", "section", "clause", "answer", "question", "difference",
-        "reality", "truth", "logic", "irony", "lesson", "thing", "something", "nothing",
-    }
-)  # fmt: skip
-#: Entity labels of mentions that may speak whatever their head noun.
-_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-#: Endings of agent nouns ("organiser", "director", "economist", "historian", "chairman").
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "ee")
-#: Entity labels of dates and times, which never speak.
-_TIME_ENTS = frozenset({"DATE", "TIME"})
 #: Marks around an aside after a name ("Kest, the mayor, said"; "Kest - who ... - said").
 _ASIDE_MARKS = frozenset({",", "-", "—", "–"})
 #: Dashes that close a dateline.
 _DASHES = frozenset({"-", "—", "–", "--"})
 #: How far before its cue a name opening the paragraph may stand.
 _MAX_FRONTED = 40
-#: Verbs of perception: "heard on a microphone telling ..." is the heard one's statement.
-_PERCEPTION_VERBS = frozenset({"hear", "overhear", "see", "catch", "record", "film", "tape", "capture"})
-#: Verbs of means: their object is a tool, not the controller of an infinitive after it.
-_MEANS_VERBS = frozenset({"use", "have", "take", "seize", "give", "grant", "get", "need", "lack"})
 #: The furthest a verbless "NAME, description:" may run before its colon.
 _MAX_COLON_SPEAKER = 25
-
-
-def _own_subject(cur: Token, exclude: tuple[int, int] | None, agent: bool = True) -> Token | None:
-    """Return the passive agent, subject or capitalised "modal" name of ``cur`` itself.
-
-    ``agent`` is false when ``cur`` is a head whose subject a cue borrows: "X was greeted by Y and
-    joked ..." shares the surface subject X, not the agent Y.
-    """
-    for child in cur.children:
-        if agent and child.dep_ == "agent":  # the logical subject of a passive comes first
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    subjects = [
-        c for c in cur.children if c.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= c.i < exclude[1])
-    ]
-    if len(subjects) > 1:
-        # two subjects: the parse took a dateline or a fronted phrase for one ("PORTVILLE (QNS) -
-        # Mayor Kest said"); the subject next to the verb is the speaker
-        before = [c for c in subjects if c.i < cur.i]
-        return before[-1] if before else subjects[0]
-    if subjects:
-        return subjects[0]
-    for child in cur.lefts:
-        # "Will wrote ...": a capitalised "modal" before a finite verb is a name (George Will)
-        if child.tag_ == "MD" and child.text[:1].isupper() and cur.tag_ in ("VBD", "VBZ"):
-            return child
-    return None
-
-
-def is_thing(tok: Token, agents: Set[str]) -> bool:
-    """Tell whether ``tok`` heads a noun phrase for a thing that cannot speak or act.
-
-    Only common nouns can be things; a noun in ``agents`` (group, person and document nouns), a
-    person, organisation or group entity and a noun ending like an agent noun ("-er", "-ist",
-    "-ian", "-man") are not. "used his speech to call for ...", "holding signs calling ...". The
-    ending test is a guess: "banner" passes for an agent, which keeps the old reading.
-
-    Args:
-        tok: The head token.
-        agents: Lemmas of nouns that may speak. Empty: nothing is a thing (the test is off).
-
-    Returns:
-        True for a thing.
-
-    """
-    if not agents or tok.pos_ not in ("NOUN", "NUM") or tok.ent_type_ in _AGENT_ENTS:
-        return False
-    if tok.text[:1].isupper() and not tok.is_sent_start:
-        return False  # a capitalised noun is a name or a group ("Hispanic-Americans")
-    lemma = tok.lemma_.lower()
-    if lemma in NON_AGENT_NOUNS or tok.pos_ == "NUM":
-        return True
-    return lemma not in agents and not lemma.endswith(_AGENT_ENDINGS)
-
-
-def _object_controller(cur: Token, agents: Set[str]) -> Token | None:
-    """Return the object that controls an infinitive cue ("led some allies to worry": the allies).
-
-    After a verb of means ("used the speech to call for", "gave her new reason to doubt") a thing
-    as object controls nothing: a person in the dative does, else the head's subject (found by
-    climbing). Other verbs' objects control whatever they are ("the poll led the paper to ask").
-    """
-    if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i or cur.head.pos_ != "VERB":
-        return None
-    if not _infinitive(cur):
-        return None
-    obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
-    if obj is not None and cur.head.lemma_.lower() in _MEANS_VERBS and is_thing(obj, agents):
-        return next((c for c in cur.head.children if c.dep_ == "dative"), None)
-    return obj
-
-
-def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str], agents: Set[str]) -> Token:
-    """Return the speaker of a cue attached to a noun ("a statement saying ...", "calls saying").
-
-    The subject of the verb whose object the noun is speaks when the noun is a document ("X
-    issued a statement saying": X) or a thing ("holding signs calling him a liar, protesters ...").
-    """
-    noun = cur.head
-    host = noun.head
-    if noun.lemma_.lower() in NON_AGENT_NOUNS:
-        return noun  # "have no evidence to suggest ...": evidence, not a statement (no speaker)
-    thing = is_thing(noun, agents) and (noun.dep_ == "dobj" or _occasion(cur, noun))
-    if thing and noun.dep_ == "pobj":
-        host = host.head  # "they are under pressure to pledge ...", "at a briefing announcing ..."
-    if (thing or (noun.lemma_.lower() in documents and noun.dep_ == "dobj")) and host.i != noun.i:
-        # "gave the clerk a reason to doubt ...": the recipient; "heard the clerk on the radio
-        # saying ...": the one heard; else the subject
-        deps = ("dative", "dobj") if host.lemma_.lower() in _PERCEPTION_VERBS else ("dative",)
-        other = next((c for c in host.children if c.dep_ in deps and c.i != noun.i), None) if thing else None
-        issuer = other or subject_of(host, exclude, documents, agents)
-        if issuer is not None:
-            return issuer
-    return noun
-
-
-def _climb(cur: Token) -> Token | None:
-    """Return the head whose subject a cue without one borrows, or ``None``."""
-    if cur.dep_ not in _CLIMB_DEPS or cur.head.i == cur.i:
-        return None
-    participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"
-    cur = cur.head
-    if participle and cur.dep_ == "ccomp" and cur.head.i != cur.i:
-        # "Analysts said the plan was risky, noting that ...": the participle hangs on the
-        # reported clause, but its subject is the reporting one's
-        cur = cur.head
-    return cur
-
-
-def _infinitive(verb: Token) -> bool:
-    """Tell whether ``verb`` is a to-infinitive ("to call")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _occasion(cur: Token, noun: Token) -> bool:
-    """Tell whether ``noun``, a prepositional object, is a circumstance of its clause's speaker.
-
-    An infinitive on it ("under pressure to pledge") or a participle on a time or place object
-    ("at a briefing announcing") or on the object of a verb of perception ("was heard on a
-    microphone telling", "caught on tape saying") speaks for the clause's subject (or object);
-    "calls opposing the plan" on other objects are messages in their own right.
-    """
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.head.i == prep.i or prep.head.pos_ not in ("VERB", "AUX"):
-        return False
-    if _infinitive(cur):
-        return True
-    if cur.tag_ != "VBG":
-        return False
-    return prep.lower_ in ("at", "during", "in") or prep.head.lemma_.lower() in _PERCEPTION_VERBS
-
-
-def subject_of(
-    verb: Token,
-    exclude: tuple[int, int] | None = None,
-    documents: Set[str] = frozenset(),
-    agents: Set[str] = frozenset(),
-) -> Token | None:
-    """Return the speaker token of a cue verb: its subject, passive agent or a borrowed subject.
-
-    Args:
-        verb: The cue token.
-        exclude: Token range (the quoted content) in which a subject does not count.
-        documents: Lemmas of document nouns ("statement", "tweet"): in "X issued a statement
-            saying ...", the speaker is X, the subject of the verb whose object the document is.
-        agents: Lemmas of nouns that may speak (see ``is_thing``); with them, a thing never
-            controls an infinitive cue nor speaks through a participle attached to it.
-
-    Returns:
-        The head token of the speaker phrase, or ``None``.
-
-    """
-    cur: Token | None = verb
-    for _ in range(4):
-        assert cur is not None
-        found = _own_subject(cur, exclude, agent=cur is verb)
-        if found is not None:
-            return found
-        if (cur.dep_ == "acl" or (cur.dep_ == "relcl" and _infinitive(cur))) and cur.head.i != cur.i:
-            return _issuer(cur, exclude, documents, agents)
-        if cur.dep_ == "relcl" and cur.head.i != cur.i:
-            return cur.head
-        controller = _object_controller(cur, agents)
-        if controller is not None:
-            return controller
-        cur = _climb(cur)
-        if cur is None:
-            break
-    return None
-
-
-def relative_antecedent(subj: Token) -> Token | None:
-    """Return the noun a relative pronoun subject stands for ("Smith, who said ..." gives "Smith").
-
-    Args:
-        subj: The subject token of a cue.
-
-    Returns:
-        The head of the antecedent noun phrase, or ``None`` when ``subj`` is not a relative pronoun.
-
-    """
-    if subj.lower_ not in _RELATIVE:
-        return None
-    clause = subj.head
-    for _ in range(3):
-        if clause.dep_ == "relcl" and clause.head.i != clause.i:
-            return clause.head
-        if clause.head.i == clause.i:
-            break
-        clause = clause.head
-    return None
 
 
 _RELATIVE_TAGS: Final = frozenset({"WDT", "WP", "WP$"})
@@ -323,7 +117,13 @@ class SpeakerReader:
 
     def mention(self, head: Token) -> SpeakerRecord:
         """Return the speaker record of the noun phrase headed by ``head``."""
+        based = _based_description(head)
+        if based is not None:  # "The San Jose, California-based chipmaker": the whole description
+            return speaker_record(self.doc, head.left_edge.i, based.i + 1, self.lex.group_nouns)
         s, e = np_span(head)
+        if head.lower_ == "old" and head.i >= 4 and _age_noun(self.doc[head.i - 4], head.i + 1) is not None:
+            s = min(s, head.i - 4)  # "the 24-year-old": the whole age and its determiner
+            s = s - 1 if s > 0 and self.doc[s - 1].lower_ in ("the", "a", "an") else s
         return speaker_record(self.doc, s, e, self.lex.group_nouns)
 
     def phrase_speaker(self, pobj: Token) -> SpeakerRecord:
@@ -381,9 +181,15 @@ class SpeakerReader:
             return None
         if subj.lower_ in NESTABLE_SUBJECT_PRONOUNS and verb.lemma_.lower() in self.lex.cognition_verbs:
             subj = self._outer_speaker(verb, subj)
+        elif subj.lower_ in BOUND_PRONOUNS:
+            subj = bound_subject(verb, subj) or subj
         spk = self.mention(subj)
-        if subj.lower_ in SPEAKER_PRONOUNS and any(c.dep_ == "conj" for c in subj.children):
-            spk["unnamed"] = True  # "she and another reporter said": a group, not the one "she"
+        conj = [c for c in subj.children if c.dep_ == "conj"]
+        if subj.lower_ in SPEAKER_PRONOUNS and conj:
+            # "he and a colleague said": a group, not the one "he"; the mention is the group
+            last = self.doc[max(c.right_edge.i for c in conj)]
+            spk["end"] = max(int(spk["end"]), last.idx + len(last.text))
+            spk["unnamed"] = True
         antecedent = relative_antecedent(subj)
         if antecedent is not None:
             a0, a1 = np_span(antecedent)
@@ -415,7 +221,7 @@ class SpeakerReader:
         """
         doc = self.doc
         k = verb.i - 1
-        while k > 0 and (doc[k].ent_type_ in _TIME_ENTS or doc[k].pos_ == "ADV"):
+        while k > 0 and (doc[k].ent_type_ in TIME_ENTS or doc[k].pos_ == "ADV"):
             k -= 1
         if k <= 0 or doc[k].text not in _ASIDE_MARKS:
             return None
@@ -429,7 +235,7 @@ class SpeakerReader:
             e += 1
         if e == p or doc[e].text not in _ASIDE_MARKS or doc[e - 1].pos_ != "PROPN" or self.qid[p] >= 0:
             return None
-        if any(t.ent_type_ in _TIME_ENTS for t in doc[p:e]):
+        if any(t.ent_type_ in TIME_ENTS for t in doc[p:e]):
             return None
         return doc[e - 1]
 
@@ -439,7 +245,10 @@ class SpeakerReader:
             tok = self.doc[i]
             if self.qid[i] >= 0 or "\n" in tok.text:
                 return None
-            if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SPEAKERS and tok.ent_type_ not in _TIME_ENTS:
+            age = _age_noun(tok, hi)
+            if age is not None:
+                return age
+            if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SPEAKERS and tok.ent_type_ not in TIME_ENTS:
                 while tok.dep_ in ("compound", "flat") and tok.head.i < hi and tok.head.i != tok.i:
                     tok = tok.head
                 return tok
@@ -505,6 +314,36 @@ def _role_nouns() -> frozenset[str]:
         for line in data_lines(name)
     )
     return frozenset(w for w in words if w and " " not in w)
+
+
+def _based_description(head: Token) -> Token | None:
+    """Return the noun a place name before a comma heads as "the CITY, STATE-based NOUN", or ``None``.
+
+    The parse takes the city for the subject and the described noun for its apposition.
+    """
+    if head.pos_ != "PROPN" or head.left_edge.lower_ not in ("the", "a", "an"):
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            if any(m.lower_ == "based" and m.i > 0 and m.doc[m.i - 1].text == "-" for m in child.lefts):
+                return child
+    return None
+
+
+def _age_noun(tok: Token, hi: int) -> Token | None:
+    """Return the last token of an age used as a noun starting at ``tok`` ('," the 24-year-old said').
+
+    The tagger reads "24-year-old" as a number and an adjective (and the NER as a date), so no
+    nominal stands before the cue; the age is the speaker.
+    """
+    doc = tok.doc
+    end = tok.i + 5
+    if end > hi or not tok.like_num:
+        return None
+    parts = [t.lower_ for t in doc[tok.i + 1 : end]]
+    if parts[0] == "-" and parts[1] in ("year", "years") and parts[2] == "-" and parts[3] == "old":
+        return doc[end - 1]
+    return None
 
 
 def _opens(before: Token) -> bool:
@@ -576,7 +415,7 @@ def _host_subject(noun: Token) -> Token | None:
     """Return the subject of the verb whose object the nominal cue is ("X made the claim")."""
     host = noun.head
     cur = noun
-    for _ in range(3):  # "stirred controversy with an assertion that", "in a series of tweets:"
+    for _ in range(3):  # "drew fire with a claim that", "in a series of tweets:"
         if cur.dep_ != "pobj" or host.head.i == host.i:
             break
         cur, host = host.head, host.head.head

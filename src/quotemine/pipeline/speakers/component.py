@@ -125,8 +125,9 @@ class Attributor(Pipe):
         # a name inside quoted words is not what a later "he" stands for; a name in reported
         # content may be ("Ms. Roe was shocked, she said"), so only direct quotes hide names
         quoted = [(int(q["start"]), int(q["end"])) for q in quotes if q.get("kind") == "direct"]
-        roles = _role_test(doc) if doc.has_annotation("DEP") else None
-        index = DocIndex.build(text, people, orgs, quoted, roles)
+        parsed = doc.has_annotation("DEP")
+        roles = _role_test(doc) if parsed else None
+        index = DocIndex.build(text, people, orgs, quoted, roles, _phrase_start(doc) if parsed else None)
         resolver = Resolver(index, self.titles, self.pronoun_window)
         by_span: dict[tuple[int, int], Resolution | None] = {}
         plural = _plural_test(doc)
@@ -141,10 +142,14 @@ class Attributor(Pipe):
                 if found is None and text[s:e].lower() in _PLURAL_PRONOUNS:
                     found = _plural_antecedent(spk, last, index.para(s))
                 by_span[(s, e)] = found
-                if found is not None:
-                    resolver.idx.remember(s, found.entity_id)
+                resolver.idx.remember(s, found.entity_id if found is not None else None)
                 last = _LastSpeaker(index.para(s), plural(s, e), found)
-            _apply(spk, by_span[(s, e)])
+            found = by_span[(s, e)]
+            if found is not None and index.para(int(q["start"])) > index.para(s):
+                # a quote paragraph continuing the speaker ('"Voters deserve better."') keeps
+                # them salient there, for the next "he"
+                resolver.idx.remember(int(q["start"]), found.entity_id)
+            _apply(spk, found)
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -170,6 +175,23 @@ def _role_test(doc: Doc) -> Callable[[int, int], MentionRole]:
         return "subject" if root.dep_ in _SUBJECTS else "other"
 
     return role_of
+
+
+def _phrase_start(doc: Doc) -> Callable[[int, int], int]:
+    """Return the start of the noun phrase the characters ``[start, end)`` of ``doc`` head.
+
+    "the budget airline Skyvane": the start of "the"; a mention that does not head its phrase
+    ("Roe" in "Roe's lawyer") or is no span of the parse gives its own start.
+    """
+
+    def start_of(start: int, end: int) -> int:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return start
+        edge = span.root.left_edge
+        return min(start, edge.idx) if edge.i < span.start else start
+
+    return start_of
 
 
 #: Plural personal pronouns as speaker mentions.

@@ -17,11 +17,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from quotemine.lexicons.gender import Gender, first_name_gender, title_gender
+from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender, title_gender
+from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
 
-__all__ = ["DocIndex", "Entity", "EntityKind", "Mention", "MentionRole", "content_words", "last_word"]
+__all__ = [
+    "DocIndex",
+    "Entity",
+    "EntityKind",
+    "Mention",
+    "MentionRole",
+    "content_words",
+    "last_word",
+    "other_given_name",
+]
 
 EntityKind = Literal["person", "org"]
 MentionRole = Literal["subject", "asked", "asker", "other"]
@@ -66,7 +76,9 @@ _MAX_DESCRIPTION = 6
 
 
 #: An apposition after a mention: ", the party's treasurer," (its words are descriptors).
-_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()\n\"“”]{1,80})[,.;]")
+_APPOSITION = re.compile(r",\s+(the|a|an|his|her|its|their)\s+([^,.;:()\n\"“”]{1,80})[,.;]")
+#: Possessive determiners: a phrase they open ("his lawyer") describes someone by a relation.
+_POSSESSIVE_OPENERS = frozenset("its his her their my our your".split())
 
 
 def last_word(text: str) -> str | None:
@@ -109,7 +121,14 @@ class Entity:
         kind: ``"person"`` or ``"org"``.
         gender: The gender the text gives the person, or ``None``.
         descriptors: Lower-cased words that describe the entity (roles, names, appositions).
+        heads: The descriptors a description may be headed by: not the words after a preposition
+            or of a possessor ("author", not "book", of "the author of the book", "the book's
+            author").
+        possessed: The heads of phrases that describe the entity by a relation ("his lawyer",
+            "Roe's father", "a lawyer for Roe"), each with what the phrases say of the other side
+            of the relation: a gender ("male" for "his"), "@" and a name ("@roe"), or "".
         surnames: Last words of its mentions ("Ortiz" for "Lena Ortiz").
+        givens: First words of its mentions of two words or more, lower-cased ("lena").
         author: Whether the person is named in the byline.
 
     """
@@ -118,7 +137,10 @@ class Entity:
     kind: EntityKind
     gender: Gender | None = None
     descriptors: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+    possessed: dict[str, set[str]] = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
+    givens: set[str] = field(default_factory=set)
     author: bool = False
 
 
@@ -135,27 +157,104 @@ def _words_before(text: str, s: int) -> list[str]:
     return words[-_MAX_DESCRIPTION:]
 
 
-def _modifiers(text: str, s: int) -> list[str]:
-    """Return the descriptive words before a mention: after a determiner, or a capitalised run."""
+#: Prepositions that end the head part of a descriptive phrase ("author of the book").
+_PREPOSITIONS = frozenset("of for at in on with from to by about against over under after before".split())
+#: Prepositions after a head noun that make it a relation to someone ("a lawyer for Roe").
+_RELATION_PREPOSITIONS = frozenset({"of", "for", "to"})
+#: Words that never stand between a determiner and a name as its modifiers: prepositions,
+#: auxiliaries, conjunctions, relatives and cue verbs ("his lawyer has offered Roe").
+_NOT_MODIFIERS = _PREPOSITIONS | frozenset(
+    "is are was were be been being has have had do does did will would can could should may might "
+    "must and or but that who whom whose which than as not said says told tells asked".split()
+)
+
+
+def _opener(word: str) -> str:
+    """Return the word opening a descriptive phrase: a determiner lower-cased, a possessor as written."""
+    return word if _POSSESSIVE.search(word) else word.lower()
+
+
+def _phrase_modifiers(text: str, left: int, s: int) -> tuple[str, list[str]]:
+    """Return the words of a mention's noun phrase before it (from the parse), and their opener."""
+    words = text[left:s].split() if left < s else []
+    if words and (words[0].lower() in _OPENERS or _POSSESSIVE.search(words[0])):
+        return _opener(words[0]), words[1:]
+    return "", words
+
+
+def _modifiers(text: str, s: int) -> tuple[str, list[str]]:
+    """Return the descriptive words before a mention (after a determiner, or a capitalised run).
+
+    With the determiner that opens them, lower-cased ("" for a capitalised run).
+    """
     words = _words_before(text, s)
     for k in range(len(words) - 1, -1, -1):
-        if words[k].lower() in _OPENERS:
-            return words[k + 1 :]
+        if words[k].lower() in _OPENERS or _POSSESSIVE.search(words[k]):  # "the", "his", "Roe's"
+            after = words[k + 1 :]
+            if any(w.lower() in _NOT_MODIFIERS for w in after):
+                break  # "the move against Roe", "his lawyer has offered Roe": a clause, not modifiers
+            return _opener(words[k]), after
     run: list[str] = []
     for word in reversed(words):
-        if not word[:1].isupper():
+        if not word[:1].isupper() or word.lower() in _NOT_MODIFIERS:
             break
         run.insert(0, word)
-    return run
+    return "", run
 
 
-def _apposition(text: str, e: int) -> list[str]:
-    """Return the words of ", the|a|an ... ," right after a mention ending at ``e``."""
+#: A description set off before a name: "Her manager, " / "My father - " / "Roe's lawyer, " (opened
+#: by a determiner or a possessor).
+_PRE_APPOSITION = re.compile(
+    r"(?:^|[.;:!?\n\"“”(]\s*)((?:(?i:the|a|an|its|his|her|their|my|our|your)|[A-Z][\w.-]*['’]s)"
+    r"\s[^,.;:()\n\"“”]{1,80}?)\s*(?:,|—|–|\s-)\s*$",
+)
+#: What closes an apposition after a name.
+_APPOSITION_CLOSE = re.compile(r"\s*(?:,|—|–|-\s|\()")
+
+
+def _pre_apposition(text: str, s: int, e: int) -> tuple[str, list[str]]:
+    """Return the words of a description set off right before a mention: "My father, Leon Roe, said".
+
+    Only a phrase that opens its sentence (or follows a quotation mark or bracket), starts with a
+    determiner or possessive, and is closed off again after the name. With its determiner.
+    """
+    m = _PRE_APPOSITION.search(text, max(0, s - 100), s)
+    if m is None or not _APPOSITION_CLOSE.match(text, e):
+        return "", []
+    words = m.group(1).split()
+    return _opener(words[0]), words[1:] if len(words) <= _MAX_DESCRIPTION + 1 else []
+
+
+def _apposition(text: str, e: int) -> tuple[str, list[str]]:
+    """Return the determiner and words of ", the|a|an|his ... ," right after a mention ending at ``e``."""
     m = _APPOSITION.match(text, e, e + 100)
     if m is None:
+        return "", []
+    words = m.group(2).split()
+    return m.group(1).lower(), words if len(words) <= _MAX_DESCRIPTION else []
+
+
+#: An age in apposition after a name: "Ola Brenn, 24," or "Ola Brenn (24)".
+_AGE_APPOSITION = re.compile(r"(?:,\s+|\s+\()(\d{1,3})(?:,|\))")
+
+
+#: A US party designation after a name: "Jane Roe (D-Iowa)", "Carl Bisk, R-Texas,".
+_PARTY_DESIGNATION = re.compile(r"(?:\s*\(|,\s*)([DRI])[-–]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\)?")
+_PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
+
+
+def _party(text: str, e: int) -> list[str]:
+    """Return the party and state of a designation right after a mention ("democrat", "iowa")."""
+    m = _PARTY_DESIGNATION.match(text, e, e + 30)
+    if m is None:
         return []
-    words = m.group(1).split()
-    return words if len(words) <= _MAX_DESCRIPTION else []
+    return [_PARTIES[m.group(1)], *content_words(m.group(2))]
+
+
+def _age(text: str, e: int) -> str | None:
+    """Return the age stated right after a mention ending at ``e``, as "24-year-old", or ``None``."""
+    m = _AGE_APPOSITION.match(text, e, e + 8)
+    return f"{m.group(1)}-year-old" if m is not None else None
 
 
 def _honorific_gender(text: str, s: int) -> Gender | None:
@@ -174,10 +273,13 @@ class DocIndex:
     mentions: list[Mention]
     mstarts: list[int] = field(default_factory=list)
     resolved: list[tuple[int, str]] = field(default_factory=list)  # (speaker start, entity id)
+    unresolved: list[int] = field(default_factory=list)  # starts of speaker mentions left unresolved
     _by_entity: dict[str, list[Mention]] = field(default_factory=dict)
     _starts_of: dict[str, list[int]] = field(default_factory=dict)
     role_of: Callable[[int, int], MentionRole] | None = None
     _roles: dict[tuple[int, int], MentionRole] = field(default_factory=dict)
+    _pending: list[tuple[Entity, int, int]] = field(default_factory=list)
+    _phrase_start: Callable[[int, int], int] | None = None
 
     def role(self, m: Mention) -> MentionRole:
         """Return what the mention ``m`` does in its clause (a subject when there is no parse)."""
@@ -196,15 +298,19 @@ class DocIndex:
         orgs: Iterable[OrgRecord] = (),
         quoted: Iterable[tuple[int, int]] = (),
         role_of: Callable[[int, int], MentionRole] | None = None,
+        phrase_start: Callable[[int, int], int] | None = None,
     ) -> DocIndex:
         """Index ``people`` and ``orgs``; mentions inside a ``quoted`` span are marked quoted.
 
         ``role_of`` tells what the mention ``[start, end)`` does in its clause (from the parse);
-        without it every mention counts as a subject.
+        without it every mention counts as a subject. ``phrase_start`` gives the start of the noun
+        phrase a mention heads (from the parse: "the budget airline" of "Skyvane"); without it the
+        words before a mention are guessed from the text.
         """
         spans = sorted(quoted)
         entities: dict[str, Entity] = {}
         mentions: list[Mention] = []
+        pending: list[tuple[Entity, int, int]] = []
         for kind, records in (("person", people), ("org", orgs)):
             for record in records:
                 entity = Entity(str(record["id"]), kind)  # type: ignore[arg-type]
@@ -212,9 +318,10 @@ class DocIndex:
                 for m in record.get("mentions") or []:
                     s, e = int(m[0]), int(m[1])
                     mentions.append(Mention(s, e, entity.id, _inside(spans, s, e)))
-                    _describe(entity, text, s, e)
+                    _name(entity, text, s, e)
+                    pending.append((entity, s, e))
                 for r in record.get("roles") or []:  # type: ignore[attr-defined]
-                    entity.descriptors.update(content_words(text[int(r[0]) : int(r[1])]))
+                    pending.append((entity, int(r[0]), -int(r[1])))  # a role: its end negated
                 if kind == "person":
                     entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
@@ -222,7 +329,21 @@ class DocIndex:
         mentions.sort()
         index = cls(text, paragraph_starts(text), entities, mentions, [m.start for m in mentions])
         index.role_of = role_of
+        index._pending = pending
+        index._phrase_start = phrase_start
         return index
+
+    def describe_entities(self) -> None:
+        """Read every entity's descriptive words (``descriptors``, ``heads``, ``possessed``), once.
+
+        Deferred from ``build`` until a description needs them: most documents have none.
+        """
+        pending, self._pending = self._pending, []
+        for entity, s, e in pending:
+            if e < 0:
+                _add_phrase(entity, "", self.text[s:-e].split())
+            else:
+                _describe(entity, self.text, s, e, self._phrase_start(s, e) if self._phrase_start else None)
 
     def para(self, char: int) -> int:
         """Return the paragraph number of the character offset ``char``."""
@@ -274,9 +395,43 @@ class DocIndex:
             k -= 1
             yield self.resolved[k]
 
-    def remember(self, s: int, entity_id: str) -> None:
-        """Record that the speaker mention at ``s`` resolved to ``entity_id``."""
-        bisect.insort(self.resolved, (s, entity_id))
+    def remember(self, s: int, entity_id: str | None) -> None:
+        """Record that the speaker mention at ``s`` resolved to ``entity_id`` (``None``: to no one)."""
+        if entity_id is None:
+            bisect.insort(self.unresolved, s)
+        else:
+            bisect.insort(self.resolved, (s, entity_id))
+
+    def spoke_between(self, lo: int, hi: int, entity_id: str) -> bool:
+        """Tell whether a speaker other than ``entity_id`` (or an unresolved one) spoke in ``(lo, hi)``."""
+        k = bisect.bisect_right(self.unresolved, lo)
+        if k < len(self.unresolved) and self.unresolved[k] < hi:
+            return True
+        k = bisect.bisect_right(self.resolved, (lo, "\uffff"))
+        return any(eid != entity_id for pos, eid in self.resolved[k:] if pos < hi)
+
+
+def other_given_name(text: str, s: int, entity: Entity) -> bool:
+    """Tell whether a capitalised word right before offset ``s`` names someone other than ``entity``.
+
+    "Tunde Roe" where the entity is "Marta Roe": the word before the surname is a first name the
+    entity never goes by. Titles, honorifics and role words ("President Roe", "Dr. Roe"), initials
+    and possessives are no first names; an entity never named with a first name has no conflict.
+    """
+    if entity.kind != "person" or not entity.givens:
+        return False
+    before = text[max(0, s - 30) : s]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    low = word.lower().rstrip(".")
+    if not (word[:1].isupper() and word.isalpha() and len(word) > 2) or low in entity.givens:
+        return False
+    lex = load_lexicons()
+    return low not in lex.titles and low not in lex.honorifics and low not in lex.role_heads
 
 
 def _bare_surnames(
@@ -321,21 +476,82 @@ def _bare_surnames(
 
 def _written_lower(text: str, word: str) -> bool:
     """Tell whether ``word`` (lower case) stands in ``text`` in lower case as a word of its own."""
-    return any(f"{before}{word}{after}" in text for before in " \n" for after in " ,.;:'’")
+    k = text.find(word, 1)
+    while k != -1:  # one scan for the word, then a look at its neighbours (not sixteen scans)
+        after = text[k + len(word) : k + len(word) + 1]
+        if text[k - 1] in " \n" and after and after in " ,.;:'’":
+            return True
+        k = text.find(word, k + 1)
+    return False
 
 
-def _describe(entity: Entity, text: str, s: int, e: int) -> None:
-    """Add the words of a mention, its apposition and its modifiers to the entity's descriptors."""
+def _name(entity: Entity, text: str, s: int, e: int) -> None:
+    """Add the last word of a mention to the entity's surnames, its first word to its given names."""
     name = text[s:e]
     word = last_word(name)
     if word:
         entity.surnames.add(word)
+    words = name.split()
+    if entity.kind == "person" and len(words) >= 2:
+        entity.givens.add(words[0].lower())
+
+
+def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None) -> None:
+    """Add the words of a mention, its apposition and its modifiers to the entity's descriptors."""
+    name = text[s:e]
     if entity.kind == "org":
         words = content_words(name)
+        words += [_singular(w) for w in words]  # "Skyvane Airlines": "the airline"
         entity.descriptors.update(words)
-        entity.descriptors.update(_singular(w) for w in words)  # "Skyvane Airlines": "the airline"
-    entity.descriptors.update(content_words(" ".join(_apposition(text, e))))
-    entity.descriptors.update(content_words(" ".join(_modifiers(text, s))))
+        entity.heads.update(words)
+    _add_phrase(entity, *_apposition(text, e))
+    _add_phrase(entity, *_pre_apposition(text, s, e))
+    _add_phrase(entity, *(_modifiers(text, s) if left is None else _phrase_modifiers(text, left, s)))
+    if entity.kind == "person":
+        age = _age(text, e)
+        if age is not None:
+            entity.descriptors.add(age)
+            entity.heads.add(age)
+        party = _party(text, e)  # "democrat", then the state's words
+        entity.descriptors.update(party)
+        entity.heads.update(party[:1])
+
+
+def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
+    """Add the words of a descriptive phrase: all as descriptors, those of its head part as heads.
+
+    The head part ends at the first preposition and leaves out possessors ("the book's author":
+    "author"), so "the book" never stands for the book's author. A phrase opened by a possessive
+    ("his lawyer") or a possessor ("Roe's lawyer"), or whose head takes "of", "for" or "to" ("a
+    lawyer for Roe"), also gives its head part as ``possessed``.
+    """
+    entity.descriptors.update(content_words(" ".join(words)))
+    heads: list[str] = []
+    owner = _possessor(opener) if opener in _POSSESSIVE_OPENERS or _POSSESSIVE.search(opener) else None
+    for k, word in enumerate(words):
+        if word.lower() in _PREPOSITIONS:
+            if word.lower() in _RELATION_PREPOSITIONS and owner is None:  # "a lawyer for Roe"
+                after = [w for w in words[k + 1 :] if w.lower() not in _OPENERS]
+                named = last_word(after[0]) if after and after[0][:1].isupper() else None
+                owner = f"@{named}" if named else ""
+            break
+        if _POSSESSIVE.search(word.rstrip(",")):
+            owner = _possessor(word.rstrip(","))
+        else:
+            heads.extend(content_words(word))
+    entity.heads.update(heads)
+    if owner is not None:
+        for head in heads:
+            entity.possessed.setdefault(head, set()).add(owner)
+
+
+def _possessor(word: str) -> str:
+    """Return what a possessive says of its owner: a gender ("his"), "@" and a name ("Roe's"), or ""."""
+    low = word.lower()
+    if low in _POSSESSIVE_OPENERS:
+        return pronoun_gender(low) or ""
+    name = last_word(word)
+    return f"@{name}" if name and word[:1].isupper() else ""
 
 
 def _singular(word: str) -> str:

@@ -6,30 +6,47 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
 1. ``name``: the mention is (or ends in) a mention of a person or organisation ("the Fiscal
    Bureau" in "according to the Fiscal Bureau"; "Acme's Jane Roe" is Jane Roe);
 2. ``surname``: its capitalised last word is the last word of exactly one entity's mentions;
-3. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
+   in both, a first name the person never goes by before the surname ("Tunde Roe" for the
+   entity "Marta Roe") leaves the mention unresolved;
+3. ``apposition``: a described speaker with a name in apposition ("A spokesman for the
+   office, Raul Kest, said", "The coach of the Tigers, Ana Lind, said") is that name;
+4. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
    resolved speaker, unless a more recent person is named in the paragraph, a subject before an
    object; the one a question was put to before the one who asked), never a name inside a
-   direct quote; "I" outside quoted words is the writer when a byline names one (two bylined
-   writers: no one), else like "he"; "it" takes the last organisation that spoke or was named
-   nearby;
-4. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
-   takes the entity whose descriptors hold its head word (and its capitalised words), with the
-   gender its head states; several: the last resolved speaker among them, else the one named in
-   the last two paragraphs; none but a gendered head ("the councilwoman"): the one person of
-   that gender named before, when no one of unknown gender is named nearby;
-   a generic "the company" takes the one organisation named in the last paragraphs;
-5. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
+   direct quote; with no one in that window, the only person named a few paragraphs back;
+   "I" outside quoted words is the writer when a byline names one (two bylined writers: no
+   one), else like "he"; "it" takes the last organisation that spoke or was named nearby;
+5. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
+   takes the entity whose descriptors hold its head word as a head (not "the book" for "the author
+   of the book") and its capitalised words, with the gender its head states; several: the last
+   resolved speaker among them, else the one named in the last two paragraphs; none but a gendered
+   head ("the councilwoman"): the one person of that gender named before, when no one of unknown
+   gender is named nearby; a generic "the company" takes the one organisation of that kind (a
+   business is no ministry) named in the last paragraphs, else the one of that kind that spoke
+   last; a possessive description ("my father", "her manager") takes only the one entity the text
+   describes so by a relation ("My father, Leon Roe, ...", "Roe's manager, Ana Lind,"), never a
+   guess by gender or nearness; an age ("the 24-year-old") takes the person of that age ("Ola Roe,
+   24,"), else the one person named in this or the last paragraph;
+6. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.pipeline.records import SpeakerRecord
-from quotemine.pipeline.speakers.index import DocIndex, EntityKind, Mention, content_words, last_word
+from quotemine.pipeline.speakers.index import (
+    DocIndex,
+    EntityKind,
+    Mention,
+    content_words,
+    last_word,
+    other_given_name,
+)
 
 __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
 
@@ -41,13 +58,39 @@ _FIRST_PERSON = frozenset({"i", "me"})
 _ORG_PRONOUNS = frozenset({"it"})
 #: Determiners of a definite description.
 _DEFINITE = frozenset({"the", "this", "that"})
-#: Head nouns that describe any organisation: resolved only to the one organisation named nearby.
-_GENERIC_ORG_NOUNS = frozenset(
-    {"company", "firm", "organization", "organisation", "corporation", "group", "business", "agency"}
-)
+#: Possessive determiners of a possessive description ("her manager", "my father").
+_POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your", "its"})
+#: Generic nouns of a business, and the last words of names of bodies that are no business
+#: ("the Budget Office", "the Transport Ministry"): "the company" never stands for one of those.
+_BUSINESS_NOUNS = frozenset(
+    {
+        "company", "firm", "corporation", "business", "chipmaker", "automaker", "carmaker", "retailer",
+        "lender", "insurer", "airline", "manufacturer", "miner", "brewer", "startup", "conglomerate",
+        "bank", "publisher", "broadcaster", "supermarket", "grocer", "drugmaker", "carrier",
+    }
+)  # fmt: skip
+#: Head nouns that describe any organisation: resolved only to the one organisation (of that
+#: kind) named nearby, or the one that spoke last.
+_GENERIC_ORG_NOUNS = _BUSINESS_NOUNS | {"organization", "organisation", "group", "agency"}
+#: Last words of names of bodies that are no business ("the Budget Office"): "the company"
+#: never stands for one of those.
+_PUBLIC_BODY_WORDS = frozenset(
+    {
+        "office", "ministry", "department", "bureau", "commission", "committee", "council", "party",
+        "court", "police", "parliament", "senate", "house", "congress", "assembly", "university",
+        "college", "school", "government", "administration", "agency", "authority", "union",
+        "campaign", "army", "navy", "embassy", "tribunal", "board",
+    }
+)  # fmt: skip
 #: How many paragraphs back a generic organisation noun, or a description that fits several
 #: entities, looks.
 _ORG_WINDOW = 2
+#: How many paragraphs back a "he"/"she" that finds no one in its window looks for a sole person.
+_FAR_WINDOW = 3
+#: An age used as a noun ("the 24-year-old").
+_AGE = re.compile(r"\d{1,3}-years?-old")
+#: How many paragraphs back "the company" may find the organisation that last spoke.
+_ORG_SPEAKER_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -73,6 +116,18 @@ class SpeakerMention:
     def definite(self) -> bool:
         """Whether the mention opens with a definite determiner ("the minister")."""
         return self.low.split(" ", 1)[0] in _DEFINITE
+
+    @property
+    def described_words(self) -> list[str]:
+        """The words after the determiner, without a place before "-based" ("The Oslo-based bank")."""
+        words = self.text.split()[1:]
+        based = [k for k, w in enumerate(words) if w.lower().endswith("-based")]
+        return words[based[-1] + 1 :] if based else words
+
+    @property
+    def possessive(self) -> bool:
+        """Whether the mention opens with a possessive determiner ("her manager", "my father")."""
+        return self.low.split(" ", 1)[0] in _POSSESSIVES
 
     @property
     def unnamed(self) -> bool:
@@ -166,28 +221,67 @@ class Resolver:
 
     def describe(self, m: SpeakerMention) -> str | None:
         """Return the one entity a definite description fits, or ``None`` (see the module doc)."""
+        self.idx.describe_entities()
         head = content_words(m.head)
         if not head:
             return None
         word = head[-1]
-        capitals = {w for raw in m.text.split()[1:] if raw[:1].isupper() for w in content_words(raw)}
+        capitals = {w for raw in m.described_words if raw[:1].isupper() for w in content_words(raw)}
         person_ok = not m.unnamed or word in self.titles
         gender = title_gender(word)
         candidates = [
             e.id
             for e in self.idx.entities.values()
-            if word in e.descriptors
+            if word in e.heads
             and capitals <= e.descriptors
             and (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
             and self.idx.first_start(e.id) < m.start
         ]
-        if not candidates and word in _GENERIC_ORG_NOUNS:
-            return self.nearby_org(m.start)
-        if not candidates and gender is not None and person_ok:
-            return self.only_one_of(m.start, gender)
-        if len(candidates) <= 1:
-            return candidates[0] if candidates else None
+        if m.possessive:  # "her manager": only someone the text describes so, never a guess
+            owner = pronoun_gender(m.low.split(" ", 1)[0])
+            candidates = [c for c in candidates if self.owned_by(c, word, owner)]
+            return candidates[0] if len(candidates) == 1 else None
+        if not candidates:
+            return self.undescribed(m.start, word, gender if person_ok else None, person_ok)
+        if len(candidates) == 1:
+            return candidates[0]
         return self.most_salient(m.start, candidates)
+
+    def owned_by(self, entity_id: str, word: str, owner: Gender | None) -> bool:
+        """Tell whether the entity is described as the ``word`` of someone of gender ``owner``.
+
+        "his lawyer": someone described as a lawyer of a man, or of someone the text gives no
+        gender ("Roe's lawyer" with Roe of unknown gender), never of a woman.
+        """
+        tags = self.idx.entities[entity_id].possessed.get(word)
+        if not tags:
+            return False
+        return owner is None or any(self._owner_gender(tag) in (None, owner) for tag in tags)
+
+    def _owner_gender(self, tag: str) -> Gender | None:
+        """Return the gender a possessor tag of ``Entity.possessed`` states, or ``None``."""
+        if tag == "male" or tag == "female":
+            return "male" if tag == "male" else "female"
+        if not tag.startswith("@"):
+            return None
+        people = [e for e in self.idx.entities.values() if e.kind == "person" and tag[1:] in e.surnames]
+        return people[0].gender if len(people) == 1 else None
+
+    def undescribed(self, s: int, word: str, gender: Gender | None, person_ok: bool) -> str | None:
+        """Return what a description no entity is described by stands for, or ``None``.
+
+        An age ("the 24-year-old"): the one person just named, unless their stated age differs;
+        a generic organisation noun: ``nearby_org``; a gendered title: ``only_one_of``.
+        """
+        if _AGE.fullmatch(word) and person_ok:
+            found = self.only_person_nearby(s)
+            ages = self.idx.entities[found].descriptors if found is not None else set()
+            return found if not any(_AGE.fullmatch(d) for d in ages) else None  # "Roe, 31,"
+        if word in _GENERIC_ORG_NOUNS:
+            return self.nearby_org(s, word)
+        if gender is not None:
+            return self.only_one_of(s, gender)
+        return None
 
     def only_one_of(self, s: int, gender: Gender) -> str | None:
         """Return the one person of ``gender`` named before ``s`` ("the councilwoman"), or ``None``.
@@ -204,11 +298,56 @@ class Resolver:
         ]
         return people[0] if len(people) == 1 else None
 
-    def nearby_org(self, s: int) -> str | None:
-        """Return the one organisation named in the last paragraphs before ``s``, or ``None``."""
+    def sole_person(self, s: int, gender: Gender) -> str | None:
+        """Return the one person a "he"/"she" may stand for a few paragraphs back, or ``None``.
+
+        When the pronoun's window holds no one (a paragraph of background between the person and
+        the quote: "He grew up ... / The mill burned ... / '...,' he said"), the one person that
+        spoke or was named, outside quoted words, in the last few paragraphs, if they may have
+        that gender, no one else was named there and no other speaker (named or not) spoke since.
+        """
+        named = [(mm.start, mm.entity_id) for mm in self.idx.before(s, _FAR_WINDOW) if not mm.quoted]
+        named += list(self.idx.speakers_before(s, _FAR_WINDOW))
+        people = {i for _, i in named if self.idx.entities[i].kind == "person"}
+        if len(people) != 1:
+            return None
+        only = next(iter(people))
+        last = max(pos for pos, i in named if i == only)
+        if self.idx.spoke_between(last, s, only):
+            return None  # someone else (or someone unnamed: "my father said") spoke since
+        return only if self.compatible(only, "person", gender) else None
+
+    def only_person_nearby(self, s: int) -> str | None:
+        """Return the one person named (outside quoted words) in this or the last paragraph, or ``None``."""
+        people = {
+            mm.entity_id
+            for mm in self.idx.before(s, 1)
+            if not mm.quoted and self.idx.entities[mm.entity_id].kind == "person"
+        }
+        return next(iter(people)) if len(people) == 1 else None
+
+    def nearby_org(self, s: int, noun: str) -> str | None:
+        """Return the organisation a generic ``noun`` ("the company") before ``s`` stands for, or ``None``.
+
+        The one organisation of that kind named in the last paragraphs; else (none, or several)
+        the organisation of that kind that spoke last, a few paragraphs back at most, if it is
+        one of them.
+        """
         nearby = {mm.entity_id for mm in self.idx.before(s, _ORG_WINDOW) if not mm.quoted}
-        orgs = [i for i in nearby if self.idx.entities[i].kind == "org"]
-        return orgs[0] if len(orgs) == 1 else None
+        orgs = [i for i in nearby if self._org_fits(i, noun)]
+        if len(orgs) == 1:
+            return orgs[0]
+        spoke = next(
+            (i for _, i in self.idx.speakers_before(s, _ORG_SPEAKER_WINDOW) if self._org_fits(i, noun)), None
+        )
+        return spoke if spoke is not None and (not orgs or spoke in orgs) else None
+
+    def _org_fits(self, entity_id: str, noun: str) -> bool:
+        """Tell whether the organisation ``entity_id`` may be called "the ``noun``"."""
+        entity = self.idx.entities[entity_id]
+        if entity.kind != "org":
+            return False
+        return noun not in _BUSINESS_NOUNS or not entity.surnames & _PUBLIC_BODY_WORDS
 
     def most_salient(self, s: int, candidates: list[str]) -> str | None:
         """Return the last resolved speaker among ``candidates`` nearby, else the last one named nearby."""
@@ -223,7 +362,11 @@ _Rule = Callable[[Resolver, SpeakerMention], "Resolution | None"]
 
 
 def by_name(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """1. The mention is, or ends in, a mention of an entity; else it holds a person's mention."""
+    """1. The mention is, or ends in, a mention of an entity; else it holds a person's mention.
+
+    A person's name that only modifies the mention ("other Roe challengers", a group) or owns
+    what it names ("Roe's lawyer") is not the speaker.
+    """
     covering = r.idx.covering(m.start, m.end)
     if not covering:
         return None
@@ -231,31 +374,74 @@ def by_name(r: Resolver, m: SpeakerMention) -> Resolution | None:
     head_start = m.start + len(tail) - len(tail.split()[-1]) if tail.split() else m.start
     at_head = [c for c in covering if c.end > head_start]
     if at_head:
-        return Resolution(at_head[-1].entity_id, r.idx.entities[at_head[-1].entity_id].kind, "name")
+        named = at_head[-1]
+        entity = r.idx.entities[named.entity_id]
+        if named.start > m.start and other_given_name(r.idx.text, named.start, entity):
+            return None  # "Tunde Roe" is not the "Marta Roe" the surname was linked to
+        return Resolution(named.entity_id, entity.kind, "name")
     person = next((c for c in covering if r.idx.entities[c.entity_id].kind == "person"), None)
-    return Resolution(person.entity_id, "person", "name") if person is not None else None
+    if person is None or m.unnamed or r.idx.text.startswith(("'", "’"), person.end):
+        return None  # "he and other Roe challengers", "Roe's lawyer": not Roe
+    return Resolution(person.entity_id, "person", "name")
 
 
 def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """2. Its capitalised last word is the last word of exactly one entity's mentions."""
+    """2. Its capitalised last word is the last word of exactly one entity's mentions.
+
+    Not when another first name stands before it ("Tunde Roe" is not "Marta Roe").
+    """
     if m.low in _PERSON_PRONOUNS or (m.unnamed and not m.name_like):
         return None
     words = m.text.split()
     if not words or not words[-1][:1].isupper():
         return None
     ids = [e.id for e in r.idx.entities.values() if m.head in e.surnames]
-    return r._result(ids[0], "surname", m.start) if len(ids) == 1 else None
+    if len(ids) != 1:
+        return None
+    last = m.start + len(m.text.rstrip()) - len(words[-1])
+    if other_given_name(r.idx.text, last, r.idx.entities[ids[0]]):
+        return None  # "Tunde Roe" shares only the surname of "Marta Roe"
+    return r._result(ids[0], "surname", m.start)
+
+
+#: What may stand between a described speaker and the name in apposition to it: a short
+#: prepositional tail ("of the Tigers", "for the office") and the opening comma or dash.
+_APPOSED_GAP = re.compile(
+    r"(?:\s+(?:of|for|at|with|from|in|on|to)\s+[^,;:.()\"“”\n—–]{1,60}?)?\s*(?:,|—|–|\s-)\s*"
+)
+#: What closes the apposition after the name: a comma, a dash, or a bracket.
+_APPOSED_CLOSE = re.compile(r"\s*(?:,|—|–|-\s|\()")
+
+
+def by_apposition(r: Resolver, m: SpeakerMention) -> Resolution | None:
+    """3. A described speaker with a name in apposition: "A spokesman for the office, Raul Kest, said".
+
+    The name right after the description (after at most a short prepositional tail), closed by a
+    comma, dash or bracket, is the speaker. Pronouns and names have no such apposition.
+    """
+    if m.low in _PERSON_PRONOUNS or m.low in _ORG_PRONOUNS or m.name_like:
+        return None
+    gap = _APPOSED_GAP.match(r.idx.text, m.end)
+    if gap is None:
+        return None
+    named = next((c for c in r.idx.covering(gap.end(), gap.end() + 1) if c.start == gap.end()), None)
+    if named is None or named.quoted or not _APPOSED_CLOSE.match(r.idx.text, named.end):
+        return None
+    return Resolution(named.entity_id, r.idx.entities[named.entity_id].kind, "apposition")
 
 
 def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """3. A personal pronoun: the most salient earlier person of its gender; "it": an organisation."""
+    """4. A personal pronoun: the most salient earlier person of its gender; "it": an organisation."""
     if m.unnamed:
-        return None  # "she and another reporter": a group
+        return None  # "he and a colleague": a group
     authors = [e.id for e in r.idx.entities.values() if e.author]
     if m.low in _FIRST_PERSON and authors:
         found = authors[0] if len(authors) == 1 else None
     elif m.low in _PERSON_PRONOUNS:
-        found = r.salient(m.start, "person", pronoun_gender(m.low))
+        gender = pronoun_gender(m.low)
+        found = r.salient(m.start, "person", gender)
+        if found is None and gender is not None:
+            found = r.sole_person(m.start, gender)
     elif m.low in _ORG_PRONOUNS:
         found = r.salient(m.start, "org", None)
     else:
@@ -264,15 +450,15 @@ def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
 
 
 def by_description(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """4. A definite description: the entity whose descriptors fit it."""
-    if not m.definite:
+    """5. A definite or possessive description: the entity whose descriptors fit it."""
+    if not (m.definite or m.possessive):
         return None
     found = r.describe(m)
     return r._result(found, "description", m.start) if found is not None else None
 
 
 def by_antecedent(r: Resolver, m: SpeakerMention) -> Resolution | None:
-    """5. A relative pronoun: what its antecedent resolves to (a name or a description)."""
+    """6. A relative pronoun: what its antecedent resolves to (a name or a description)."""
     antecedent = m.record.get("antecedent")
     if not antecedent:
         return None
@@ -287,4 +473,4 @@ def by_antecedent(r: Resolver, m: SpeakerMention) -> Resolution | None:
 
 
 #: The resolution rules, in order: the first that finds an entity decides.
-RULES: tuple[_Rule, ...] = (by_name, by_surname, by_pronoun, by_description, by_antecedent)
+RULES: tuple[_Rule, ...] = (by_name, by_surname, by_apposition, by_pronoun, by_description, by_antecedent)
