@@ -2,8 +2,9 @@
 
 The stage, in order: ``relabel.first_pass`` (trim and relabel the NER's entities),
 ``byline.byline_candidates``, ``relabel.join_and_extend``, ``relabel.propagate_people``,
-``orgs.find_orgs``, ``vetting.vet_people``; then the longest non-overlapping candidates become
-``doc.ents`` and ``cluster`` groups the people and organisations.
+``orgs.find_orgs``, ``kinds.vet_kinds``, ``vetting.vet_people``, ``orgs.short_forms``; then
+the longest non-overlapping candidates become ``doc.ents`` and ``cluster`` groups the people
+and organisations.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_orgs, cluster_people
 from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.kinds import vet_kinds
-from quotemine.pipeline.entities.orgs import find_orgs, org_acronym
+from quotemine.pipeline.entities.orgs import find_orgs, org_acronym, short_forms
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend, propagate_people
 from quotemine.pipeline.entities.vetting import vet_people
 from quotemine.pipeline.handlers import ErrorHandler
@@ -152,7 +153,8 @@ class EntityRepairer(Pipe):
         cands = propagate_people(ctx, pool, cands)
         cands = find_orgs(ctx, pool, cands)
         cands = vet_kinds(ctx, pool, cands)
-        cands = vet_people(ctx, cands, byline_spans)
+        cands = vet_people(ctx, cands, byline_spans, pool)
+        cands = cands + short_forms(ctx, pool, cands)
         final = _final_entities(doc, cands)
         doc.ents = final
         authors = {(doc[s:e].start_char, doc[s:e].end_char) for s, e in byline_spans}

@@ -20,6 +20,7 @@ __all__ = [
     "descriptor_before",
     "hyphen_glued",
     "org_apposition",
+    "person_partner",
     "place_partner",
     "pronoun_or_partner",
     "role_apposition",
@@ -172,6 +173,21 @@ def pronoun_or_partner(doc: Doc, starts: Iterable[int], full: set[int]) -> bool:
         ):
             return True
         if any(p.i in full for p in _partners(tok)):
+            return True
+    return False
+
+
+def person_partner(doc: Doc, starts: Iterable[int]) -> bool:
+    """Return whether a mention is joined by "and"/"or" to another one the NER calls a person.
+
+    "followers of Varn and Oskel": two one-word names the NER labels PERSON, each the other's
+    conjunct, support each other.
+    """
+    for i in starts:
+        tok = doc[i]
+        if tok.ent_type_ != "PERSON":
+            continue
+        if any(p.ent_type_ == "PERSON" and p.is_title and p.ent_iob_ == "B" for p in _partners(tok)):
             return True
     return False
 

@@ -14,9 +14,11 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from quotemine.pipeline.entities.candidate import Candidate, Pool
-from quotemine.pipeline.entities.context import Context, low, string_ids
+from quotemine.pipeline.entities.cluster import short_form
+from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
+from quotemine.pipeline.entities.kinds import kind_words
 
-__all__ = ["ORG_INNER", "find_orgs", "org_acronym"]
+__all__ = ["ORG_INNER", "find_orgs", "org_acronym", "short_forms"]
 
 #: Small words inside an organisation name, left out of its acronym.
 ORG_INNER: Final = frozenset({"of", "for", "and", "on", "&", "the"})
@@ -70,9 +72,14 @@ def _head_word_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
     for c in cands:
         for i in range(c.start, c.end):
             taken[i] = c.label or ""
+    places = {i: c for c in cands if c.label in _PLACE_LABELS for i in range(c.start, c.end)}
     added: list[Candidate] = []
     for k in ctx.where("LOWER", ctx.org_head_ids):
         if not (doc[k].is_title or doc[k].is_upper) or taken.get(k) in _BLOCKING:  # "University", "FC"
+            continue
+        place = places.get(k)
+        if place is not None:
+            _head_word_in_place(ctx, place, k, taken)
             continue
         start, end = _run_start(doc, k, taken), _run_end(doc, k)
         if end - start < 2 or any(taken.get(i) in _BLOCKING for i in range(start, end)):
@@ -81,6 +88,31 @@ def _head_word_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
         for i in range(start, end):
             taken[i] = "ORG"
     return added
+
+
+#: Labels of a name the NER read as a place; an organisation head word inside it may overrule them.
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _head_word_in_place(ctx: Context, place: Candidate, k: int, taken: dict[int, str]) -> None:
+    """Relabel a name the NER called a place as an organisation when head word ``k`` says so.
+
+    "the Kelby Union-Gazette" (GPE) is a newspaper: the whole name becomes the organisation, not
+    the run up to the head word. A known place stays a place, and so does a state ("the Ardish
+    Union", "the Kelvan Republic": a state word heads it).
+    """
+    doc = ctx.doc
+    if (
+        k == place.start
+        or doc[k].lower_ in kind_words().state_words
+        or ctx.is_place(doc[place.start : place.end].text)
+    ):
+        return
+    place.relabel("ORG", "organisation head word in a name the NER called a place")
+    if place.end - place.start > 1 and doc[place.start].lower_ == "the":
+        place.start += 1
+    for i in range(place.start, place.end):
+        taken[i] = "ORG"
 
 
 def _acronyms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
@@ -259,6 +291,97 @@ def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
         c.note("extended over the words after a dangling 'of'")
 
 
+#: Labels of named things that are no organisation, whose acronym in brackets is no organisation either.
+_OTHER_KINDS: Final = frozenset({"EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _acronyms_of_other_kinds(ctx: Context, cands: list[Candidate]) -> None:
+    """Give an acronym in brackets the kind of the name before it ("the Kelby Trade Pact (KTP)").
+
+    The NER often calls such an acronym an organisation even when it read the name as a treaty,
+    an event or a product; every ORG mention of the acronym then takes the name's label.
+    """
+    doc = ctx.doc
+    by_end = {c.end: c for c in cands if c.label in _OTHER_KINDS}
+    kinds: dict[str, str] = {}
+    for c in cands:
+        k = c.start
+        if c.label != "ORG" or c.end != k + 1 or not doc[k].is_upper or k < 2 or doc[k - 1].text != "(":
+            continue
+        name = by_end.get(k - 1)
+        if name is not None and org_acronym(doc[name.start : name.end]) == doc[k].text and name.label:
+            kinds[doc[k].text] = name.label
+    if not kinds:
+        return
+    for c in cands:
+        label = kinds.get(doc[c.start].text) if c.label == "ORG" and c.end == c.start + 1 else None
+        if label is not None:
+            c.relabel(label, "acronym of a name in brackets that is no organisation ('the X Pact (XP)')")
+
+
+def _alone(doc: Doc, i: int) -> bool:
+    """Tell whether token ``i`` stands alone: no capitalised word of a longer name next to it."""
+    before = i > 0 and not doc[i].is_sent_start and doc[i - 1].is_title and doc[i - 1].tag_ in PROPER_TAGS
+    after = i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].tag_ in PROPER_TAGS
+    return not (before or after)
+
+
+_NOUN_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _group_used_as_noun(doc: Doc, i: int) -> bool:
+    """Tell whether a group word stands for a body: a bare proper noun subject or object ("Labour said").
+
+    Not "the last Kelvan to win" (a determiner), "a Kelvan", "firmly Kelvan" or "Kelvan
+    front-runner" (an adjective or a modifier).
+    """
+    tok = doc[i]
+    return (
+        tok.dep_ in _NOUN_DEPS
+        and tok.tag_ in PROPER_TAGS
+        and not any(c.dep_ in {"det", "amod"} for c in tok.children)
+        and not (i > 0 and doc[i - 1].lower_ in {"a", "an", "the"})
+        and not (i + 1 < len(doc) and doc[i + 1].tag_ in {"NN", "NNS", "HYPH"})
+    )
+
+
+def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Mark the one-word short forms of the text's companies, clubs and parties as organisations.
+
+    "Kessel Group Inc. ... Kessel said": the first word of a company name; "Kelby Rovers ...
+    Rovers scored": the last word of a club's name; "the Labour Party ... Labour said": a party's
+    name before "Party", only where it stands for the body (a party's word is often an adjective
+    or the word for a member). A one-word candidate of that word (the NER often reads it as a
+    person) becomes the organisation; never when a personal name of the text ends in the word
+    ("Ana Kessel"). Run after ``vetting.vet_people``, which may find the club ("Kelby Rovers"
+    read as a person).
+    """
+    doc = ctx.doc
+    forms: dict[str, bool] = {}  # the word -> whether it is a party's (used as a noun only)
+    for c in cands:
+        if c.label == "ORG" and c.end - c.start >= 2:
+            form = short_form(doc[c.start : c.end].text)
+            if form is not None:
+                forms[form] = forms.get(form, False) or doc[c.end - 1].lower_ == "party"
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start >= 2:
+            forms.pop(doc[c.end - 1].text, None)
+    if not forms:
+        return []
+    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
+    added: list[Candidate] = []
+    reason = "short form of an organisation named in full ('Kessel' for 'Kessel Group Inc.')"
+    for i in ctx.where("ORTH", string_ids(forms)):
+        cand = owner.get(i)
+        if forms[doc[i].text] and not _group_used_as_noun(doc, i):
+            continue  # "a Labour councillor": the word for a member, not the party
+        if cand is not None and cand.end - cand.start == 1 and cand.label != "ORG":
+            cand.relabel("ORG", reason)
+        elif cand is None and _alone(doc, i):
+            added.append(pool.new(i, i + 1, "ORG", reason))
+    return added
+
+
 def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Add the organisations the NER missed: head-word runs, acronyms, names after a role noun.
 
@@ -275,6 +398,7 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
             out.append(c)
     out += added
     out = out + _acronyms(ctx, pool, out)
+    _acronyms_of_other_kinds(ctx, out)
     employers = _role_employers(ctx, pool, out)
     out = [c for c in out if c.label is not None] + employers
     return out + _title_owners(ctx, pool, out)

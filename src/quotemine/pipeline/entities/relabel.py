@@ -13,7 +13,7 @@ from typing import Final
 
 import numpy
 from spacy.strings import get_string_id
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotemine.lexicons.names import is_initial
 from quotemine.lexicons.roles import POST_NOMINALS
@@ -22,7 +22,16 @@ from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, strin
 from quotemine.pipeline.entities.evidence import work_title
 from quotemine.pipeline.entities.trim import trim
 
-__all__ = ["FIRST_PASS_RULES", "NAME_LABELS", "Entity", "first_pass", "join_and_extend", "propagate_people"]
+__all__ = [
+    "FIRST_PASS_RULES",
+    "HYPHEN_PREFIXES",
+    "NAME_LABELS",
+    "Entity",
+    "first_pass",
+    "is_name_pair",
+    "join_and_extend",
+    "propagate_people",
+]
 
 NAME_LABELS: Final = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 _OTHER_NAME_LABELS: Final = NAME_LABELS - {"PERSON"}
@@ -103,6 +112,117 @@ def name_with_other_label(e: Entity) -> Verdict | None:
     ):
         return Verdict("PERSON", "personal name: first name or surname ending")  # not "''Rush Hour''"
     return None
+
+
+def _name_words(ctx: Context, span: Span) -> bool:
+    """Tell whether a span is two or three title-case proper nouns that may be a name."""
+    return (
+        2 <= len(span) <= 3
+        and all(t.tag_ in PROPER_TAGS and t.is_title and ctx.is_name_word(t) for t in span)
+        and not ctx.is_place(span.text)
+        and span.text.lower() not in ctx.lex.org_names
+    )
+
+
+def _listed_with_people(span: Span) -> bool:
+    """Tell whether a name is one item of a list of three or more whose other items are all people.
+
+    "Ana Reyes, Tom Hale and Ivo Kern": the other items are people the NER found, two of them
+    full names (a list of one-word names may be a misparse around a place or a shop).
+    """
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+        if first.i < span.start - 50:
+            return False  # a parse that runs far back is no list
+    items = [first]
+    for item in items:  # grows while read: each item's conjuncts join the list
+        items.extend(c for c in item.children if c.dep_ == "conj")
+        if len(items) > 12:
+            return False
+    others = [t for t in items if not span.start <= t.i < span.end]
+    full = [t for t in others if t.ent_iob_ == "I"]  # the last word of a name of two words or more
+    return len(items) >= 3 and len(full) >= 2 and all(t.ent_type_ == "PERSON" for t in others)
+
+
+def _age_after(span: Span) -> bool:
+    """Tell whether an age in commas follows a name ("Tom Hale, 26, a driver")."""
+    doc, end = span.doc, span.end
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].text.isdigit()
+        and 0 < int(doc[end + 1].text) < 120
+        and doc[end + 2].text == ","
+    )
+
+
+def person_shaped_other(e: Entity) -> Verdict | None:
+    """Relabel as PERSON a name the NER labelled otherwise, when the words around it say person.
+
+    Two or three title-case name words followed by an age in commas ("Tom Hale, 26, a driver"),
+    or listed with people only ("Ana Reyes, Tom Hale and Ivo Kern").
+    """
+    ctx, cand, span = e.ctx, e.cand, e.span
+    if cand.label not in _OTHER_NAME_LABELS or not _name_words(ctx, span):
+        return None
+    if any(low(t) in ctx.lex.org_heads or low(t) in ctx.lex.demonyms for t in span):
+        return None
+    if _age_after(span):
+        return Verdict("PERSON", "personal name followed by an age ('X, 26,')")
+    if _listed_with_people(span):
+        return Verdict("PERSON", "listed with people only")
+    return None
+
+
+def brand_place(e: Entity) -> Verdict | None:
+    """Relabel as ORG a "place" that is no known place with a brand's inner capital ("a VeloShip store")."""
+    ctx, cand, span = e.ctx, e.cand, e.span
+    if (
+        cand.label in {"GPE", "LOC"}
+        and len(span) == 1
+        and span[0].text[:1].isupper()
+        and ctx.is_brand_word(span.text)
+        and not ctx.is_place(span.text)
+    ):
+        return Verdict("ORG", "brand word (inner capital) the NER called a place")
+    return None
+
+
+def name_pair(e: Entity) -> Verdict | None:
+    """Relabel as PERSON two names joined by a hyphen when one is a person's surname ("the Hale-Reyes bill").
+
+    The NER reads "Hale-Reyes" as an organisation or a facility; the pair names two people when
+    one word is the surname of a full name in the text and the other is a name word too.
+    ``vetting`` later splits the pair into the two people.
+    """
+    ctx, cand, span = e.ctx, e.cand, e.span
+    if cand.label == "PERSON" or not is_name_pair(ctx, span):
+        return None
+    if not any(span[k].text.lower() in e.protected for k in (0, 2)):
+        return None
+    return Verdict("PERSON", "two people's names joined by a hyphen")
+
+
+#: Prefixes glued to a name by a hyphen ("Pro-Hale", "Anti-Reyes"): no second name.
+HYPHEN_PREFIXES: Final = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
+
+
+def is_name_pair(ctx: Context, span: Span) -> bool:
+    """Tell whether a span is two title-case name words glued by a hyphen ("Hale-Reyes")."""
+    return (
+        len(span) == 3
+        and span[0].lower_ not in HYPHEN_PREFIXES
+        and span[1].text == "-"
+        and not span[0].whitespace_
+        and not span[1].whitespace_
+        and all(t.text[:1].isupper() and _pair_word(ctx, t) for t in (span[0], span[2]))
+    )
+
+
+def _pair_word(ctx: Context, tok: Token) -> bool:
+    """Tell whether one half of a hyphen pair may be a name: a name word, or a place that is a surname."""
+    return ctx.is_name_word(tok) or (ctx.is_place(tok.text) and low(tok) in ctx.lex.surnames)
 
 
 def protected_surname(e: Entity) -> Verdict | None:
@@ -194,9 +314,12 @@ FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
     street_address,
     place_modifier,
     org_without_capitals,
+    name_pair,
+    brand_place,
     person_without_name_word,
     person_after_org_noun,
     name_with_other_label,
+    person_shaped_other,
     protected_surname,
     demonym,
     known_place,
@@ -301,6 +424,36 @@ def _extend_right(ctx: Context, cand: Candidate, taken: set[int]) -> None:
         cand.note("extended over a surname")
 
 
+def _nickname_bridge(ctx: Context, cand: Candidate) -> int:
+    """Return the end of a name that goes on over a nickname in brackets ("Ana (Annie) Reyes"), else 0.
+
+    The brackets must hold one known first name, and a title-case name word must follow them.
+    """
+    doc, k = ctx.doc, cand.end
+    if k + 3 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+        return 0
+    nick, after = doc[k + 1], doc[k + 3]
+    if not (ctx.is_first_name(nick) and nick.is_title and after.tag_ in PROPER_TAGS and after.is_title):
+        return 0
+    return k + 4 if ctx.is_name_word(after) else 0
+
+
+def _join_nicknames(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Extend people over a nickname in brackets and the surname after it; drop what they cover."""
+    for cand in out:
+        if cand.label != "PERSON" or cand.dropped:
+            continue
+        end = _nickname_bridge(ctx, cand)
+        if not end:
+            continue
+        for other in out:
+            if other is not cand and not other.dropped and cand.end <= other.start and other.end <= end:
+                other.drop("part of a name with a nickname in brackets")
+        cand.end = end
+        cand.note("extended over a nickname in brackets and the surname")
+    return [c for c in out if not c.dropped]
+
+
 def join_and_extend(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """Join adjacent name fragments into one person and extend people over cut names.
 
@@ -315,6 +468,7 @@ def join_and_extend(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             cand.drop("joined into the name before it")
             continue
         out.append(cand)
+    out = _join_nicknames(ctx, out)
     taken = {i for c in out for i in range(c.start, c.end)}
     for cand in out:
         if cand.label == "PERSON":

@@ -20,6 +20,7 @@ from quotemine.pipeline.entities.candidate import Candidate, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
 from quotemine.pipeline.entities.evidence import (
     org_apposition,
+    person_partner,
     place_partner,
     pronoun_or_partner,
     role_apposition,
@@ -167,6 +168,13 @@ def person_context(ctx: Context, facts: NameFacts) -> Verdict | None:
     return None
 
 
+def joined_to_a_person(ctx: Context, facts: NameFacts) -> Verdict | None:
+    """Keep a word joined by "and"/"or" to another word the NER calls a person ("Varn and Oskel")."""
+    if person_partner(ctx.doc, facts.ner_starts):
+        return Verdict("PERSON", "joined to another name the NER calls a person")
+    return None
+
+
 def used_like_a_name(ctx: Context, facts: NameFacts) -> Verdict | None:
     """Keep a word the text uses the way it uses people's names ("Obama's failure")."""
     if used_as_name(ctx, facts.occurrences, facts.ner_starts, facts.named, facts.full):
@@ -180,6 +188,7 @@ SINGLE_WORD_RULES: Final[tuple[NameRule, ...]] = (
     joined_to_a_place,
     known_name,
     person_context,
+    joined_to_a_person,
     used_like_a_name,
 )
 

@@ -17,15 +17,15 @@ from typing import Final
 from spacy.tokens import Span, Token
 
 from quotemine.lexicons.words import POSSESSIVE_S
-from quotemine.pipeline.entities.candidate import MODIFIER, Candidate, Verdict
+from quotemine.pipeline.entities.candidate import MODIFIER, Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low
 from quotemine.pipeline.entities.evidence import ATTRIBUTIVE_DETS, descriptor_before, hyphen_glued, work_title
+from quotemine.pipeline.entities.relabel import HYPHEN_PREFIXES, is_name_pair
 from quotemine.pipeline.entities.support import vet_headlines, vet_single_words, vet_unsupported_names
 from quotemine.pipeline.entities.trim import strip_epithets, strip_person, strip_trailing_nouns
 
 __all__ = ["PERSON_RULES", "Probe", "person_verdict", "vet_people"]
 
-_HYPHEN_PREFIXES: Final = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
 # Plural group nouns ending like these are groups, not people ("Generation Xers", "Never Trumpers").
 #: Articles of Romance languages that start the name of a newspaper, club or movement.
 _ROMANCE_ARTICLES: Final = frozenset({"La", "Le", "Les", "Los", "Las", "El"})
@@ -124,12 +124,28 @@ def organisation_noun_before(p: Probe) -> Verdict | None:
     return Verdict("ORG", "organisation noun before the name")
 
 
+#: Determiners that cannot go with a person's possessive: "a Hallam's store" names a brand.
+_INDEFINITE: Final = frozenset({"a", "an", "another", "every", "each"})
+
+
+def brand_possessive(p: Probe) -> Verdict | None:
+    """Find a brand named like a person: an indefinite article before a possessive ("a Hallam's store").
+
+    One says "a store of Tom's" or "a spokesman for Tom", never "a Tom's spokesman"; the
+    possessive after "a" is part of a shop's or company's name.
+    """
+    doc, start, nxt = p.ctx.doc, p.start, p.next_token
+    if start > 0 and doc[start - 1].lower_ in _INDEFINITE and nxt is not None and nxt.text in POSSESSIVE_S:
+        return Verdict("ORG", "indefinite article before a possessive name ('a Hallam's store'): a brand")
+    return None
+
+
 def hyphenated_modifier(p: Probe) -> Verdict | None:
     """Find a hyphenated modifier ("Pro-Clinton super PAC", "the Trump-Clinton fight")."""
     toks = p.toks
     parts = [part.lower() for t in toks for part in t.text.split("-") if part]
     if any("-" in t.text for t in toks) and (
-        parts[0] in _HYPHEN_PREFIXES or (len(parts) >= 2 and all(part in p.surnames for part in parts))
+        parts[0] in HYPHEN_PREFIXES or (len(parts) >= 2 and all(part in p.surnames for part in parts))
     ):
         return Verdict(MODIFIER, "hyphenated modifier")
     return None
@@ -295,6 +311,7 @@ PERSON_RULES: Final[tuple[PersonRule, ...]] = (
     known_organisation,
     named_after_someone,
     organisation_noun_before,
+    brand_possessive,
     hyphenated_modifier,
     party_member,
     neighbourhood,
@@ -400,8 +417,39 @@ class _Sorted:
     demoted: set[str] = field(default_factory=set)
 
 
-def _sort_person(ctx: Context, cand: Candidate, surnames: Set[str], into: _Sorted) -> None:
+def _split_name_pair(
+    ctx: Context, cand: Candidate, surnames: Set[str], pool: Pool | None
+) -> Candidate | None:
+    """Split two names joined by a hyphen into two people ("the Hale-Reyes bill" -> Hale, Reyes).
+
+    Only when one of the two words is the surname of a full name of the text ("Tom Hale"); the
+    other word then names a second person. A double-barrelled surname ("Ana Hale-Reyes") stays
+    whole: ``surnames`` holds it with its hyphen. Returns the candidate of the second name.
+    """
+    span = ctx.doc[cand.start : cand.end]
+    if not is_name_pair(ctx, span) or span.text.lower() in surnames:
+        return None
+    if not any(low(span[k]) in surnames for k in (0, 2)):
+        return None
+    reason = "one of two people's names joined by a hyphen"
+    second = (
+        pool.new(cand.start + 2, cand.end, "PERSON", reason)
+        if pool is not None
+        else Candidate(cand.start + 2, cand.end, "PERSON", [reason])
+    )
+    cand.end = cand.start + 1
+    cand.note(reason)
+    return second
+
+
+def _sort_person(
+    ctx: Context, cand: Candidate, surnames: Set[str], into: _Sorted, pool: Pool | None = None
+) -> None:
     """Reshape one PERSON candidate and file it by the verdict of ``PERSON_RULES``."""
+    second = _split_name_pair(ctx, cand, surnames, pool)
+    if second is not None:
+        into.people += [cand, second]
+        return
     _reshape(ctx, cand)
     verdict = person_verdict(ctx, cand.start, cand.end, surnames)
     if verdict.label == "PERSON":
@@ -421,24 +469,31 @@ def _sort_person(ctx: Context, cand: Candidate, surnames: Set[str], into: _Sorte
             into.demoted.add(ctx.doc[cand.start : cand.end].text)
 
 
-def vet_people(ctx: Context, cands: list[Candidate], bylines: Set[tuple[int, int]]) -> list[Candidate]:
+def vet_people(
+    ctx: Context, cands: list[Candidate], bylines: Set[tuple[int, int]], pool: Pool | None = None
+) -> list[Candidate]:
     """Check every PERSON once more; return the live candidates (others first, then people).
 
     Args:
         ctx: the document.
         cands: the live candidates.
         bylines: token spans of the byline names (kept as they are).
+        pool: where new candidates are recorded for ``explain`` (a name pair split in two).
 
     Returns:
         The candidates that stay, in the order the final entity filter expects.
 
     """
     doc = ctx.doc
-    surnames = {
-        low(doc[c.end - 1])
-        for c in cands
-        if c.label == "PERSON" and c.end - c.start >= 2 and ctx.is_first_name(doc[c.start])
-    }  # "Fox" is an outlet unless the text names Vicente Fox
+    full = [
+        c for c in cands if c.label == "PERSON" and c.end - c.start >= 2 and ctx.is_first_name(doc[c.start])
+    ]
+    surnames = {low(doc[c.end - 1]) for c in full}  # "Fox" is an outlet unless the text names Vicente Fox
+    surnames |= {
+        doc[c.end - 3 : c.end].text.lower()
+        for c in full
+        if c.end - c.start >= 4 and is_name_pair(ctx, doc[c.end - 3 : c.end])
+    }  # double-barrelled surnames ("Ana Hale-Reyes"), never split into two people
     into = _Sorted()
     for c in cands:
         if c.label != "PERSON":
@@ -446,7 +501,7 @@ def vet_people(ctx: Context, cands: list[Candidate], bylines: Set[tuple[int, int
         elif (c.start, c.end) in bylines:
             into.people.append(c)
         else:
-            _sort_person(ctx, c, surnames, into)
+            _sort_person(ctx, c, surnames, into, pool)
     out, people = into.others, into.people
     if into.demoted:
         people = _demote(ctx, people, out, into.demoted)
