@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 from typing import Final, NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Token
 
 from quotemine.lexicons import data_json
 from quotemine.pipeline.entities.candidate import Candidate, Pool
@@ -83,7 +83,7 @@ def kind_words() -> KindWords:
 
 def _verdict(ctx: Context, cand: Candidate, words: KindWords) -> tuple[str | None, str] | None:
     """Return the new label (``None``: drop) and the reason, or ``None`` when the name stays."""
-    doc = ctx.doc
+    doc = ctx.toks
     first, last = doc[cand.start], doc[cand.end - 1]
     if first.lower_ in words.holidays:
         return None, "a holiday, not a person or an organisation"
@@ -107,7 +107,7 @@ def _verdict(ctx: Context, cand: Candidate, words: KindWords) -> tuple[str | Non
 
 def _org_verdict(ctx: Context, cand: Candidate, words: KindWords) -> tuple[str | None, str] | None:
     """Return what an ORG really is when its words or its context say it is no organisation."""
-    doc = ctx.doc
+    doc = ctx.toks
     last = doc[cand.end - 1]
     if _modifies_thing(doc, cand, words):
         return "PRODUCT", "modifies a product, vehicle or programme noun"
@@ -127,7 +127,7 @@ def _org_verdict(ctx: Context, cand: Candidate, words: KindWords) -> tuple[str |
     return None
 
 
-def _place_noun_before(doc: Doc, start: int, words: KindWords) -> bool:
+def _place_noun_before(doc: list[Token], start: int, words: KindWords) -> bool:
     """Tell whether a lower-case place noun and "of" come right before ``start`` ("the region of X")."""
     return (
         start >= 2
@@ -137,12 +137,12 @@ def _place_noun_before(doc: Doc, start: int, words: KindWords) -> bool:
     )
 
 
-def _programme_noun_after(doc: Doc, end: int, words: KindWords) -> bool:
+def _programme_noun_after(doc: list[Token], end: int, words: KindWords) -> bool:
     """Tell whether the name modifies a programme noun right after it ("Kelcare recipients")."""
     return end < len(doc) and doc[end].is_lower and doc[end].lower_ in words.programme_nouns
 
 
-def _modifies_thing(doc: Doc, cand: Candidate, words: KindWords) -> bool:
+def _modifies_thing(doc: list[Token], cand: Candidate, words: KindWords) -> bool:
     """Tell whether the name and a model code modify a thing noun ("the Starfire 300 sedan")."""
     code = [t for t in doc[cand.start : cand.end] if t.like_num or (t.is_upper and len(t) <= 3)][-1:]
     i = cand.end
@@ -162,7 +162,7 @@ def _split_possessive(ctx: Context, pool: Pool, cand: Candidate) -> Candidate | 
     organisation keeps the words before the possessive. The NER may have read the whole as an
     organisation, a title of a work or a product.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     if cand.label not in _GLUED_LABELS:
         return None
     for k in range(cand.start + 1, cand.end - 2):
@@ -181,13 +181,13 @@ def _split_possessive(ctx: Context, pool: Pool, cand: Candidate) -> Candidate | 
 
 def _is_person_name(ctx: Context, start: int, end: int) -> bool:
     """Tell whether tokens ``start:end`` are two or three name words with evidence of a person."""
-    tokens = list(ctx.doc[start:end])
+    tokens = ctx.toks[start:end]
     return 2 <= len(tokens) <= 3 and all(ctx.is_name_word(t) for t in tokens) and ctx.person_evidence(tokens)
 
 
 def _person_after_possessive(ctx: Context, cand: Candidate, org_tokens: set[int]) -> bool:
     """Tell whether an ORG is a personal name after an organisation's possessive ("the Courier's Ann Roe")."""
-    doc, i = ctx.doc, cand.start
+    doc, i = ctx.toks, cand.start
     if cand.label != "ORG" or i < 2 or doc[i - 1].text not in _POSSESSIVE or i - 2 not in org_tokens:
         return False
     return _is_person_name(ctx, cand.start, cand.end)
@@ -198,7 +198,6 @@ def vet_kinds(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
 
     Also split an organisation's possessive from the personal name the NER glued to it.
     """
-    doc = ctx.doc
     words = kind_words()
     added: list[Candidate] = []
     org_tokens = {i for c in cands if c.label == "ORG" for i in range(c.start, c.end)}
@@ -215,7 +214,7 @@ def vet_kinds(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
         if verdict is not None:
             cand.relabel(*verdict)
             if verdict[1] in _SPREAD_REASONS:
-                by_context[doc[cand.start : cand.end].text] = verdict
+                by_context[ctx.text(cand.start, cand.end)] = verdict
     _spread_context_kinds(ctx, cands, by_context)
     return [c for c in cands + added if c.label is not None]
 
@@ -235,9 +234,8 @@ def _spread_context_kinds(
     """
     if not by_context:
         return
-    doc = ctx.doc
     for cand in cands:
         if cand.label == "ORG":
-            verdict = by_context.get(doc[cand.start : cand.end].text)
+            verdict = by_context.get(ctx.text(cand.start, cand.end))
             if verdict is not None:
                 cand.relabel(verdict[0], verdict[1] + " (said of another mention of the name)")

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 import numpy
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import short_form
@@ -37,7 +37,7 @@ def org_acronym(tokens: Iterable[Token]) -> str | None:
     return "".join(w[0] for w in words).upper()
 
 
-def _run_start(doc: Doc, k: int, taken: dict[int, str]) -> int:
+def _run_start(doc: list[Token], k: int, taken: dict[int, str]) -> int:
     """Return the first token of the title-case run that ends at head word ``k``."""
     start = k
     while start > 0:
@@ -52,7 +52,7 @@ def _run_start(doc: Doc, k: int, taken: dict[int, str]) -> int:
     return start
 
 
-def _run_end(doc: Doc, k: int) -> int:
+def _run_end(doc: list[Token], k: int) -> int:
     """Return the end of an organisation name after head word ``k`` ("University of X and Y")."""
     end = k + 1
     if not (end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and doc[end + 1].is_title):
@@ -67,7 +67,7 @@ def _run_end(doc: Doc, k: int) -> int:
 
 def _head_word_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Return new ORG candidates for title-case runs ending in an organisation head word."""
-    doc = ctx.doc
+    doc = ctx.toks
     taken: dict[int, str] = {}
     for c in cands:
         for i in range(c.start, c.end):
@@ -101,11 +101,11 @@ def _head_word_in_place(ctx: Context, place: Candidate, k: int, taken: dict[int,
     the run up to the head word. A known place stays a place, and so does a state ("the Ardish
     Union", "the Kelvan Republic": a state word heads it).
     """
-    doc = ctx.doc
+    doc = ctx.toks
     if (
         k == place.start
         or doc[k].lower_ in kind_words().state_words
-        or ctx.is_place(doc[place.start : place.end].text)
+        or ctx.is_place(ctx.text(place.start, place.end))
     ):
         return
     place.relabel("ORG", "organisation head word in a name the NER called a place")
@@ -117,7 +117,7 @@ def _head_word_in_place(ctx: Context, place: Candidate, k: int, taken: dict[int,
 
 def _acronyms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Mark the acronyms of the text's organisations as organisations; return the new candidates."""
-    doc = ctx.doc
+    doc = ctx.toks
     acronyms: set[str] = set()
     for c in cands:
         if c.label == "ORG":
@@ -149,7 +149,7 @@ _EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 
 def _employer_run(ctx: Context, i: int) -> int:
     """Return the end of the capitalised run of proper nouns from token ``i`` (at most four)."""
-    doc = ctx.doc
+    doc = ctx.toks
     end = i
     while end < len(doc) and end - i < 4 and doc[end].tag_ in {"NNP", "NNPS"} and doc[end].text[:1].isupper():
         end += 1
@@ -163,7 +163,7 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
     optional "the") that follows a role noun; it must not be a person, an organisation already or a
     known place, nor (after "for" and "with", where a client may be meant) hold a personal name word.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     label_of: dict[int, Candidate] = {i: c for c in cands for i in range(c.start, c.end)}
     added: list[Candidate] = []
     for k in ctx.where("LOWER", _ROLE_PREP_IDS):
@@ -178,7 +178,7 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
         ):
             continue
         run = doc[start:end]
-        if ctx.is_place(run.text) or ctx.is_demonym_span(run):
+        if ctx.is_place(ctx.text(start, end)) or ctx.is_demonym_span(run):
             continue
         if doc[k].lower_ != "at" and any(ctx.known_name_word(t) for t in run):
             continue  # "a lawyer for Tom": a client may be a person; one is never a lecturer at a person
@@ -207,7 +207,7 @@ def _owner_run(ctx: Context, end: int, label_of: dict[int, Candidate]) -> tuple[
     A person candidate that is the whole run and starts with no first name is taken in (the NER
     reads "Tallis Energy" as a name); it is returned to be dropped.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     start = end
     while (
         start > 0
@@ -237,7 +237,7 @@ def _title_owners(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Cand
     two or more capitalised proper nouns (no place, nationality or title word among them), then
     lower-case modifiers and a role noun, then the person's name (after a comma, too).
     """
-    doc = ctx.doc
+    doc = ctx.toks
     label_of = {i: c for c in cands if c.label in _NOT_OWNER_LABELS for i in range(c.start, c.end)}
     lex = ctx.lex
     added: list[Candidate] = []
@@ -252,7 +252,7 @@ def _title_owners(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Cand
             end -= 1
         start, person = _owner_run(ctx, end, label_of)
         run = doc[start:end]
-        if end - start < 2 or ctx.is_place(run.text) or ctx.is_demonym_span(run):
+        if end - start < 2 or ctx.is_place(ctx.text(start, end)) or ctx.is_demonym_span(run):
             continue
         if any(low(t) in lex.titles or low(t) in lex.place_suffixes or ctx.is_first_name(t) for t in run):
             continue  # "Deputy Chief Constable", "Silicon Valley", "Ann Voss campaign manager"
@@ -271,7 +271,7 @@ def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
     The name runs on over the capitalised words after it (and the candidates there give way); with
     none after it, the dangling word is cut.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     starts = {c.start: c for c in cands if c.label is not None}
     for c in cands:
         if c.label != "ORG" or c.end - c.start < 2 or doc[c.end - 1].lower_ not in ORG_INNER:
@@ -301,7 +301,7 @@ def _acronyms_of_other_kinds(ctx: Context, cands: list[Candidate]) -> None:
     The NER often calls such an acronym an organisation even when it read the name as a treaty,
     an event or a product; every ORG mention of the acronym then takes the name's label.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     by_end = {c.end: c for c in cands if c.label in _OTHER_KINDS}
     kinds: dict[str, str] = {}
     for c in cands:
@@ -319,7 +319,7 @@ def _acronyms_of_other_kinds(ctx: Context, cands: list[Candidate]) -> None:
             c.relabel(label, "acronym of a name in brackets that is no organisation ('the X Pact (XP)')")
 
 
-def _alone(doc: Doc, i: int) -> bool:
+def _alone(doc: list[Token], i: int) -> bool:
     """Tell whether token ``i`` stands alone: no capitalised word of a longer name next to it."""
     before = i > 0 and not doc[i].is_sent_start and doc[i - 1].is_title and doc[i - 1].tag_ in PROPER_TAGS
     after = i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].tag_ in PROPER_TAGS
@@ -329,7 +329,7 @@ def _alone(doc: Doc, i: int) -> bool:
 _NOUN_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
-def _group_used_as_noun(doc: Doc, i: int) -> bool:
+def _group_used_as_noun(doc: list[Token], i: int) -> bool:
     """Tell whether a group word stands for a body: a bare proper noun subject or object ("Labour said").
 
     Not "the last Kelvan to win" (a determiner), "a Kelvan", "firmly Kelvan" or "Kelvan
@@ -356,11 +356,11 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
     ("Ana Kessel"). Run after ``vetting.vet_people``, which may find the club ("Kelby Rovers"
     read as a person).
     """
-    doc = ctx.doc
+    doc = ctx.toks
     forms: dict[str, bool] = {}  # the word -> whether it is a party's (used as a noun only)
     for c in cands:
         if c.label == "ORG" and c.end - c.start >= 2:
-            form = short_form(doc[c.start : c.end].text)
+            form = short_form(ctx.text(c.start, c.end))
             if form is not None:
                 forms[form] = forms.get(form, False) or doc[c.end - 1].lower_ == "party"
     for c in cands:

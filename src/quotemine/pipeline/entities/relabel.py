@@ -78,7 +78,7 @@ def person_without_name_word(e: Entity) -> Verdict | None:
 def person_after_org_noun(e: Entity) -> Verdict | None:
     """Relabel a PERSON right after an organisation noun as ORG ("the Russian daily X")."""
     ctx, cand, span = e.ctx, e.cand, e.span
-    doc, start = ctx.doc, cand.start
+    doc, start = ctx.toks, cand.start
     if (
         cand.label == "PERSON"
         and start > 0
@@ -103,7 +103,7 @@ def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span) -> bool:
 def name_with_other_label(e: Entity) -> Verdict | None:
     """Relabel a personal name the NER labelled ORG, GPE... as PERSON ("Bakyt Nurlanov" ORG)."""
     ctx, cand, span = e.ctx, e.cand, e.span
-    doc, start = ctx.doc, cand.start
+    doc, start = ctx.toks, cand.start
     if (
         cand.label in _OTHER_NAME_LABELS
         and _looks_like_person_name(ctx, cand, span)
@@ -244,7 +244,7 @@ def demonym(e: Entity) -> Verdict | None:
 def known_place(e: Entity) -> Verdict | None:
     """Relabel a known place as GPE, unless it is a titled person ("Mr. Paris")."""
     ctx, cand, span = e.ctx, e.cand, e.span
-    doc, start = ctx.doc, cand.start
+    doc, start = ctx.toks, cand.start
     if cand.label not in {"PERSON", "ORG", "NORP", "LOC", "FAC"} or not ctx.is_place(span.text):
         return None
     titled = start > 0 and low(doc[start - 1]) in ctx.title_cues
@@ -328,7 +328,7 @@ FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
 
 def _protected(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
     """Return the last words of full names with first-name evidence ("Ada Brannock" -> "brannock")."""
-    doc = ctx.doc
+    doc = ctx.toks
     out: set[str] = set()
     for c in cands:
         if c.label == "PERSON" and c.end - c.start >= 2:
@@ -347,9 +347,9 @@ def _role_before_first_name(ctx: Context, ent: Span) -> bool:
 
 def _from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
     """Make one candidate per NER entity, trimmed; return those with tokens left."""
-    doc = ctx.doc
+    doc = ctx.toks
     out: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in ctx.doc.ents:
         label = ent.label_
         cand = pool.new(ent.start, ent.end, label, f"NER label {label}")
         if label in {"ORG", "GPE", "NORP"} and low(doc[ent.start]) in ctx.lex.honorifics:
@@ -391,13 +391,13 @@ def _joins(ctx: Context, prev: Candidate, cand: Candidate) -> bool:
         return False
     if not (prev.label == "PERSON" or cand.label == "PERSON" or prev.label == cand.label):
         return False
-    tokens = list(ctx.doc[prev.start : cand.end])
+    tokens = ctx.toks[prev.start : cand.end]
     return all(ctx.is_name_word(t) for t in tokens if not t.is_punct) and ctx.person_evidence(tokens)
 
 
 def _extend_left(ctx: Context, cand: Candidate, taken: set[int]) -> None:
     """Extend a person left over first names and initials ("Iskandar" + "Asadullaev")."""
-    doc = ctx.doc
+    doc = ctx.toks
     while cand.start > 0 and cand.start - 1 not in taken:
         tok = doc[cand.start - 1]
         if not (tok.is_title and (ctx.is_first_name(tok) or is_initial(tok.text)) and ctx.is_name_word(tok)):
@@ -409,7 +409,7 @@ def _extend_left(ctx: Context, cand: Candidate, taken: set[int]) -> None:
 
 def _extend_right(ctx: Context, cand: Candidate, taken: set[int]) -> None:
     """Extend a person right over a surname after a lone first name or initial."""
-    doc = ctx.doc
+    doc = ctx.toks
     while cand.end < len(doc) and cand.end not in taken:
         tok, last = doc[cand.end], doc[cand.end - 1]
         if not (
@@ -429,7 +429,7 @@ def _nickname_bridge(ctx: Context, cand: Candidate) -> int:
 
     The brackets must hold one known first name, and a title-case name word must follow them.
     """
-    doc, k = ctx.doc, cand.end
+    doc, k = ctx.toks, cand.end
     if k + 3 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
         return 0
     nick, after = doc[k + 1], doc[k + 3]
@@ -480,7 +480,7 @@ def join_and_extend(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
 # ---------------------------------------------------------------------- propagation
 def _unlabelled_run(ctx: Context, i: int, taken: set[int]) -> int:
     """Return the end of the run of up to four title-case name words from token ``i``."""
-    doc = ctx.doc
+    doc = ctx.toks
     j = i
     while (
         j < len(doc)
@@ -501,11 +501,11 @@ def _title_word(ctx: Context, text: str) -> bool:
 
 def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidate]:
     """Find full names the NER missed: a first name (or a surname ending) in a run of proper nouns."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.toks, ctx.lex
     added: list[Candidate] = []
     if len(doc) == 0:
         return added
-    arr = doc.to_array(["TAG", "IS_TITLE"])
+    arr = ctx.doc.to_array(["TAG", "IS_TITLE"])
     proper = numpy.flatnonzero((arr[:, 0] == get_string_id("NNP")) & (arr[:, 1] != 0)).tolist()
     next_i = 0
     for i in proper:
@@ -534,7 +534,7 @@ def _post_nominal_names(ctx: Context, pool: Pool, cands: list[Candidate]) -> lis
     words are (a name may also be a place: "Kent Olabode QC"); a place or nationality the NER
     saw in them gives way.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     added: list[Candidate] = []
     owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
     for j in ctx.where("ORTH", _POST_NOMINAL_IDS):
@@ -556,7 +556,7 @@ def _post_nominal_names(ctx: Context, pool: Pool, cands: list[Candidate]) -> lis
 
 def _person_words(ctx: Context, cands: list[Candidate]) -> tuple[set[str], set[str]]:
     """Return the last words of the multi-word people, and the texts of all people."""
-    doc = ctx.doc
+    doc = ctx.toks
     surnames: set[str] = set()
     fulls: set[str] = set()
     for c in cands:
@@ -564,23 +564,23 @@ def _person_words(ctx: Context, cands: list[Candidate]) -> tuple[set[str], set[s
             words = [t for t in doc[c.start : c.end] if not t.is_punct]
             if len(words) >= 2 and ctx.is_name_word(words[-1]):
                 surnames.add(words[-1].text)
-            fulls.add(doc[c.start : c.end].text)
+            fulls.add(ctx.text(c.start, c.end))
     return surnames, fulls
 
 
 def _relabel_known_people(ctx: Context, cands: list[Candidate], names: set[str]) -> None:
     """Relabel as PERSON a non-person entity whose text is a person's name or surname elsewhere."""
-    doc, lex = ctx.doc, ctx.lex
+    lex = ctx.lex
     for c in cands:
         if c.label in _OTHER_NAME_LABELS:
-            text = doc[c.start : c.end].text
+            text = ctx.text(c.start, c.end)
             if text in names and not ctx.is_place(text) and text.lower() not in lex.demonyms:
                 c.relabel("PERSON", "name of a person elsewhere in the text")
 
 
 def propagate_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Make the label of a person's name consistent across the document; add names the NER missed."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.toks, ctx.lex
     cands = cands + _post_nominal_names(ctx, pool, cands)
     cands = [c for c in cands if c.label is not None]
     taken = {i for c in cands for i in range(c.start, c.end)}

@@ -113,7 +113,7 @@ def named_after_someone(p: Probe) -> Verdict | None:
 
 def organisation_noun_before(p: Probe) -> Verdict | None:
     """Find an organisation noun with a determiner before the name ("the group Sons of the Valley")."""
-    doc, start = p.ctx.doc, p.start
+    doc, start = p.ctx.toks, p.start
     if not descriptor_before(p.ctx, start):
         return None
     if p.full_name and not (
@@ -134,7 +134,7 @@ def brand_possessive(p: Probe) -> Verdict | None:
     One says "a store of Tom's" or "a spokesman for Tom", never "a Tom's spokesman"; the
     possessive after "a" is part of a shop's or company's name.
     """
-    doc, start, nxt = p.ctx.doc, p.start, p.next_token
+    doc, start, nxt = p.ctx.toks, p.start, p.next_token
     if start > 0 and doc[start - 1].lower_ in _INDEFINITE and nxt is not None and nxt.text in POSSESSIVE_S:
         return Verdict("ORG", "indefinite article before a possessive name ('a Hallam's store'): a brand")
     return None
@@ -165,7 +165,7 @@ def party_member(p: Probe) -> Verdict | None:
 
 def neighbourhood(p: Probe) -> Verdict | None:
     """Find a place before a known place ("a former mill in Novak Heights, Leeds")."""
-    doc, start, end = p.ctx.doc, p.start, p.end
+    doc, start, end = p.ctx.toks, p.start, p.end
     if (
         start > 0
         and doc[start - 1].lower_ in {"in", "near"}
@@ -179,7 +179,7 @@ def neighbourhood(p: Probe) -> Verdict | None:
 
 def named_chair(p: Probe) -> Verdict | None:
     """Drop a named chair ("the Roy P. Crocker Professor of Politics")."""
-    doc, start, nxt = p.ctx.doc, p.start, p.next_token
+    doc, start, nxt = p.ctx.toks, p.start, p.next_token
     if start > 0 and doc[start - 1].lower_ == "the" and nxt is not None and nxt.is_title:
         if low(nxt) in p.ctx.lex.role_heads:
             return Verdict(None, "a named chair")
@@ -191,7 +191,7 @@ def title_of_work(p: Probe) -> Verdict | None:
     if (
         not (p.full_name and p.last_low in p.ctx.lex.surnames)
         and p.last_low not in p.surnames
-        and work_title(p.ctx.doc, p.start, p.end)
+        and work_title(p.ctx.toks, p.start, p.end)
     ):
         return Verdict(None, "title of a work")
     return None
@@ -271,7 +271,7 @@ def plural_demonym(p: Probe) -> Verdict | None:
 
 def attributive(p: Probe) -> Verdict | None:
     """Find a name used as a modifier of a noun ("the Novak campaign", "the lone Ashby player")."""
-    doc, start, last, nxt = p.ctx.doc, p.start, p.last, p.next_token
+    doc, start, last, nxt = p.ctx.toks, p.start, p.last, p.next_token
     if nxt is None:
         return None
     if nxt.tag_ in {"NN", "NNS"} and nxt.is_lower:
@@ -301,7 +301,7 @@ def article_name(p: Probe) -> Verdict | None:
 
 def glued_by_hyphen(p: Probe) -> Verdict | None:
     """Find a word glued by a hyphen to a word outside it ("Comic-Con", "pro-Clinton")."""
-    if not p.full_name and hyphen_glued(p.ctx.doc, p.start, p.end):
+    if not p.full_name and hyphen_glued(p.ctx.toks, p.start, p.end):
         return Verdict(MODIFIER, "glued by a hyphen to another word")
     return None
 
@@ -356,7 +356,7 @@ def person_verdict(ctx: Context, start: int, end: int, surnames: Set[str] = froz
 # ---------------------------------------------------------------------- the pass over people
 def _reshape(ctx: Context, cand: Candidate) -> None:
     """Extend over an apostrophe surname, strip the edges, cut an outlet's possessive in front."""
-    doc = ctx.doc
+    doc = ctx.toks
     before = (cand.start, cand.end)
     while cand.end < len(doc) and _APOSTROPHE_NAME.match(doc[cand.end].text) and not doc[cand.end].ent_type_:
         cand.end += 1  # "Bill O'Reilly" where the NER stopped at "Bill"
@@ -375,7 +375,7 @@ def _known_modifiers(ctx: Context, people: list[Candidate], modifiers: list[Cand
     A one-word name counts as known only when it is used as a name twice: "Ashby" in "the lone
     Ashby player" and "Ashby fans" names no person.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     counts: dict[str, int] = {}
     for c in people:
         if c.end - c.start == 1:
@@ -399,9 +399,8 @@ def _demote(
 
     "the group Sons of the Valley" once makes "Sons of the Valley" an organisation everywhere.
     """
-    doc = ctx.doc
     for c in people:
-        if doc[c.start : c.end].text in demoted:
+        if ctx.text(c.start, c.end) in demoted:
             c.relabel("ORG", "same name called an organisation elsewhere")
     out += [c for c in people if c.label == "ORG"]
     return [c for c in people if c.label == "PERSON"]
@@ -484,15 +483,15 @@ def vet_people(
         The candidates that stay, in the order the final entity filter expects.
 
     """
-    doc = ctx.doc
+    doc = ctx.toks
     full = [
         c for c in cands if c.label == "PERSON" and c.end - c.start >= 2 and ctx.is_first_name(doc[c.start])
     ]
     surnames = {low(doc[c.end - 1]) for c in full}  # "Fox" is an outlet unless the text names Vicente Fox
     surnames |= {
-        doc[c.end - 3 : c.end].text.lower()
+        ctx.text(c.end - 3, c.end).lower()
         for c in full
-        if c.end - c.start >= 4 and is_name_pair(ctx, doc[c.end - 3 : c.end])
+        if c.end - c.start >= 4 and is_name_pair(ctx, ctx.doc[c.end - 3 : c.end])
     }  # double-barrelled surnames ("Ana Hale-Reyes"), never split into two people
     into = _Sorted()
     for c in cands:
