@@ -119,8 +119,10 @@ class Context:
         return (int(starts[k - 1]) if k > 0 else 0), (int(starts[k]) if k < len(starts) else len(self.toks))
 
     def text(self, start: int, end: int) -> str:
-        """Return the text of tokens ``start:end`` (``doc[start:end].text``)."""
-        return self.doc[start:end].text
+        """Return the text of tokens ``start:end`` as ``doc[start:end].text`` has it, from ``toks``."""
+        toks = self.toks[start:end]
+        text = "".join([t.text_with_ws for t in toks])
+        return text[:-1] if toks and toks[-1].whitespace_ else text
 
     def prefix(self, n_chars: int) -> str:
         """Return the first ``n_chars`` characters of the text without building ``doc.text``.
@@ -134,7 +136,7 @@ class Context:
                 return ""
             starts = doc.to_array("IDX")
             k = int(numpy.searchsorted(starts, n_chars, side="left"))
-            self._prefix = doc[: min(len(doc), k + 1)].text[:n_chars]
+            self._prefix = self.text(0, min(len(doc), k + 1))[:n_chars]
             self._prefix_chars = n_chars
         return self._prefix[:n_chars]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
 import numpy
@@ -49,6 +50,11 @@ class Entity:
     span: Span
     protected: frozenset[str]
 
+    @cached_property
+    def text(self) -> str:
+        """Return the text of the span, made once for all the rules."""
+        return self.span.text
+
 
 #: A first-pass rule: the candidate under test -> verdict or ``None``.
 FirstPassRule = Callable[[Entity], Verdict | None]
@@ -68,7 +74,7 @@ def person_without_name_word(e: Entity) -> Verdict | None:
     ctx, cand, span = e.ctx, e.cand, e.span
     if cand.label != "PERSON" or any(t.tag_ in PROPER_TAGS and ctx.is_name_word(t) for t in span):
         return None
-    if ctx.is_place(span.text):
+    if ctx.is_place(e.text):
         return Verdict("GPE", "known place")
     if ctx.is_demonym_span(span[-1:]):
         return Verdict("NORP", "demonym: nationality word", start=cand.end - 1)  # "Veteran Kazakh"
@@ -90,10 +96,10 @@ def person_after_org_noun(e: Entity) -> Verdict | None:
     return None
 
 
-def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span) -> bool:
+def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span, text: str) -> bool:
     if not (2 <= len(span) <= 3 and all(t.tag_ == "NNP" and ctx.is_name_word(t) for t in span)):
         return False
-    if ctx.is_place(span.text):
+    if ctx.is_place(text):
         return False
     return ctx.has_surname_suffix(span[-1].text) or (
         ctx.is_first_name(span[0]) and (cand.label != "ORG" or ctx.person_context(list(span)))
@@ -106,7 +112,7 @@ def name_with_other_label(e: Entity) -> Verdict | None:
     doc, start = ctx.toks, cand.start
     if (
         cand.label in _OTHER_NAME_LABELS
-        and _looks_like_person_name(ctx, cand, span)
+        and _looks_like_person_name(ctx, cand, span, e.text)
         and not (start > 0 and doc[start - 1].lower_ in ctx.lex.org_descriptors)
         and not work_title(doc, start, cand.end)
     ):
@@ -114,13 +120,13 @@ def name_with_other_label(e: Entity) -> Verdict | None:
     return None
 
 
-def _name_words(ctx: Context, span: Span) -> bool:
+def _name_words(ctx: Context, span: Span, text: str) -> bool:
     """Tell whether a span is two or three title-case proper nouns that may be a name."""
     return (
         2 <= len(span) <= 3
         and all(t.tag_ in PROPER_TAGS and t.is_title and ctx.is_name_word(t) for t in span)
-        and not ctx.is_place(span.text)
-        and span.text.lower() not in ctx.lex.org_names
+        and not ctx.is_place(text)
+        and text.lower() not in ctx.lex.org_names
     )
 
 
@@ -164,7 +170,7 @@ def person_shaped_other(e: Entity) -> Verdict | None:
     or listed with people only ("Ana Reyes, Tom Hale and Ivo Kern").
     """
     ctx, cand, span = e.ctx, e.cand, e.span
-    if cand.label not in _OTHER_NAME_LABELS or not _name_words(ctx, span):
+    if cand.label not in _OTHER_NAME_LABELS or not _name_words(ctx, span, e.text):
         return None
     if any(low(t) in ctx.lex.org_heads or low(t) in ctx.lex.demonyms for t in span):
         return None
@@ -182,8 +188,8 @@ def brand_place(e: Entity) -> Verdict | None:
         cand.label in {"GPE", "LOC"}
         and len(span) == 1
         and span[0].text[:1].isupper()
-        and ctx.is_brand_word(span.text)
-        and not ctx.is_place(span.text)
+        and ctx.is_brand_word(e.text)
+        and not ctx.is_place(e.text)
     ):
         return Verdict("ORG", "brand word (inner capital) the NER called a place")
     return None
@@ -227,8 +233,8 @@ def _pair_word(ctx: Context, tok: Token) -> bool:
 
 def protected_surname(e: Entity) -> Verdict | None:
     """Keep a PERSON that is the surname of a full name elsewhere ("Brannock" after "Ada Brannock")."""
-    cand, span = e.cand, e.span
-    if cand.label == "PERSON" and span.text.lower() in e.protected:
+    cand = e.cand
+    if cand.label == "PERSON" and e.text.lower() in e.protected:
         return Verdict("PERSON", "surname of a full name elsewhere")
     return None
 
@@ -243,9 +249,9 @@ def demonym(e: Entity) -> Verdict | None:
 
 def known_place(e: Entity) -> Verdict | None:
     """Relabel a known place as GPE, unless it is a titled person ("Mr. Paris")."""
-    ctx, cand, span = e.ctx, e.cand, e.span
+    ctx, cand = e.ctx, e.cand
     doc, start = ctx.toks, cand.start
-    if cand.label not in {"PERSON", "ORG", "NORP", "LOC", "FAC"} or not ctx.is_place(span.text):
+    if cand.label not in {"PERSON", "ORG", "NORP", "LOC", "FAC"} or not ctx.is_place(e.text):
         return None
     titled = start > 0 and low(doc[start - 1]) in ctx.title_cues
     if cand.label == "PERSON" and titled:

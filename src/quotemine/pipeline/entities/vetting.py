@@ -59,17 +59,17 @@ class Probe:
     @cached_property
     def toks(self) -> list[Token]:
         """Return the tokens of the span."""
-        return list(self.span)
+        return self.ctx.toks[self.start : self.end]
 
     @property
     def first(self) -> Token:
         """Return the first token."""
-        return self.ctx.doc[self.start]
+        return self.ctx.toks[self.start]
 
     @property
     def last(self) -> Token:
         """Return the last token."""
-        return self.ctx.doc[self.end - 1]
+        return self.ctx.toks[self.end - 1]
 
     @cached_property
     def last_low(self) -> str:
@@ -89,7 +89,8 @@ class Probe:
     @property
     def next_token(self) -> Token | None:
         """Return the token after the span, if any."""
-        return self.ctx.doc[self.end] if self.end < len(self.ctx.doc) else None
+        toks = self.ctx.toks
+        return toks[self.end] if self.end < len(toks) else None
 
 
 PersonRule = Callable[[Probe], Verdict | None]
