@@ -185,8 +185,14 @@ def _final_entities(doc: Doc, cands: list[Candidate]) -> list[Span]:
     return final
 
 
+def _token_bounds(ents: list[Span]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Return the token bounds of each entity by its char offsets (what ``doc.char_span`` would find)."""
+    return {(e.start_char, e.end_char): (e.start, e.end) for e in ents}
+
+
 def _write_people(doc: Doc, people: list[Span], authors: set[tuple[int, int]]) -> None:
     clusters = cluster_people([(e.start_char, e.end_char, e.text) for e in people], authors)
+    tokens = _token_bounds(people)
     records: list[PersonRecord] = []
     spans: list[Span] = []
     for n, cl in enumerate(clusters, 1):
@@ -202,26 +208,21 @@ def _write_people(doc: Doc, people: list[Span], authors: set[tuple[int, int]]) -
                 "author": cl.author,
             }
         )
-        for s, e, _ in mentions:
-            span = doc.char_span(s, e, label=pid)
-            if span is not None:
-                spans.append(span)
+        spans += [Span(doc, *tokens[s, e], label=pid) for s, e, _ in mentions if (s, e) in tokens]
     set_people(doc, records)
     doc.spans["qm_people"] = spans
 
 
 def _write_orgs(doc: Doc, orgs: list[Span]) -> None:
     groups = cluster_orgs([OrgMention(e.start_char, e.end_char, e.text, org_acronym(e)) for e in orgs])
+    tokens = _token_bounds(orgs)
     records: list[OrgRecord] = []
     spans: list[Span] = []
     for n, group in enumerate(groups, 1):
         oid = f"o{n}"
         best = max(group, key=lambda m: (len(m.text), -m.start))
         records.append({"id": oid, "name": best.text, "mentions": [[m.start, m.end] for m in group]})
-        for m in group:
-            span = doc.char_span(m.start, m.end, label=oid)
-            if span is not None:
-                spans.append(span)
+        spans += [Span(doc, *tokens[m.start, m.end], label=oid) for m in group if (m.start, m.end) in tokens]
     set_orgs(doc, records)
     doc.spans["qm_orgs"] = spans
 

@@ -98,7 +98,7 @@ PersonRule = Callable[[Probe], Verdict | None]
 
 def known_organisation(p: Probe) -> Verdict | None:
     """Find a well-known outlet, pollster or company ("Politico reported", "on Twitter")."""
-    text = p.span.text.lower()
+    text = p.ctx.text(p.start, p.end).lower()
     if text in p.ctx.lex.org_names and not (p.end - p.start == 1 and p.last_low in p.surnames):
         return Verdict("ORG", "known organisation name")
     return None
