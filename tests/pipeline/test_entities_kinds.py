@@ -275,3 +275,20 @@ def test_party_word_is_the_party_only_where_it_stands_for_the_body(repairer: Ent
     deps += ["compound", "nsubj", "ROOT", "punct"]
     doc = repairer(_parsed(words, ents, tags, heads, deps))
     assert _orgs(doc) == {"Kelvan Party": 2}
+
+
+def test_surname_the_ner_called_an_organisation_after_a_first_name_it_left_out(
+    repairer: EntityRepairer,
+) -> None:
+    words = ["said", "Ana", "Reyes", ",", "an", "analyst", "."]
+    ents = ["O", "O", "B-ORG", "O", "O", "O", "O"]
+    tags = ["VBD", "NNP", "NNP", ",", "DT", "NN", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert _people(doc) == {"Ana Reyes": 1}
+    assert _orgs(doc) == {}
+
+
+def test_known_organisation_after_a_first_name_stays_an_organisation(repairer: EntityRepairer) -> None:
+    words = ["Ana", "Reuters", "reported", "."]
+    doc = repairer(_parsed(words, ["O", "B-ORG", "O", "O"], ["NNP", "NNP", "VBD", "."]))
+    assert _orgs(doc) == {"Reuters": 1}

@@ -181,6 +181,30 @@ def person_shaped_other(e: Entity) -> Verdict | None:
     return None
 
 
+def surname_after_first_name(e: Entity) -> Verdict | None:
+    """Relabel as PERSON a surname the NER labelled otherwise right after a first name it left out.
+
+    "said Ana Reyes, a Kelby-based analyst" where the NER took "Reyes" alone for an
+    organisation: a known first name the NER did not label, then a known surname (or a surname
+    ending) that is no place and no known organisation, make one person.
+    """
+    ctx, cand = e.ctx, e.cand
+    start = cand.start
+    if cand.label not in _OTHER_NAME_LABELS or cand.end - start != 1 or start == 0:
+        return None
+    first, word = ctx.toks[start - 1], ctx.toks[start]
+    if first.ent_type_ or not (first.tag_ in PROPER_TAGS and first.is_title and ctx.is_first_name(first)):
+        return None
+    key = low(word)
+    if not (
+        word.is_title and (key in ctx.lex.surnames or ctx.has_surname_suffix(key)) and ctx.is_name_word(word)
+    ):
+        return None
+    if ctx.is_place(e.text) or key in ctx.lex.org_names or not ctx.is_name_word(first):
+        return None
+    return Verdict("PERSON", "surname after a first name the NER left out", start=start - 1)
+
+
 def brand_place(e: Entity) -> Verdict | None:
     """Relabel as ORG a "place" that is no known place with a brand's inner capital ("a VeloShip store")."""
     ctx, cand, span = e.ctx, e.cand, e.span
@@ -326,6 +350,7 @@ FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
     person_after_org_noun,
     name_with_other_label,
     person_shaped_other,
+    surname_after_first_name,
     protected_surname,
     demonym,
     known_place,
