@@ -292,3 +292,42 @@ def test_known_organisation_after_a_first_name_stays_an_organisation(repairer: E
     words = ["Ana", "Reuters", "reported", "."]
     doc = repairer(_parsed(words, ["O", "B-ORG", "O", "O"], ["NNP", "NNP", "VBD", "."]))
     assert _orgs(doc) == {"Reuters": 1}
+
+
+def test_company_before_its_stock_ticker_is_an_organisation_and_the_ticker_is_not(
+    repairer: EntityRepairer,
+) -> None:
+    words = [
+        "Brannock",
+        "Mills",
+        "(",
+        "BRNM.L",
+        ")",
+        "said",
+        "profit",
+        "fell",
+        ".",
+        "Brannock",
+        "shares",
+        "fell",
+        ".",
+    ]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", "-LRB-", "NNP", "-RRB-", "VBD", "NN", "VBD", ".", "NNP", "NNS", "VBD", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert _orgs(doc) == {"Brannock Mills": 2}
+    assert _people(doc) == {}
+
+
+def test_company_the_ner_missed_before_an_exchange_and_ticker(repairer: EntityRepairer) -> None:
+    words = ["Halvard", "Tesk", "(", "NYSE", ":", "HVT", ")", "rose", "."]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", "-LRB-", "NNP", ":", "NNP", "-RRB-", "VBD", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert _orgs(doc) == {"Halvard Tesk": 1}
+
+
+def test_industry_word_ends_a_company_name_the_ner_read_as_a_person(nlp: Language) -> None:
+    doc = nlp("Halvard Energy agreed to buy Tallis Oil for $2 billion, the companies said on Monday.")
+    assert "Tallis Oil" in _orgs(doc)
+    assert "Tallis Oil" not in _people(doc)

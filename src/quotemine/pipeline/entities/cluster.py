@@ -40,12 +40,17 @@ Mention = tuple[int, int, str]
 
 
 class OrgMention(NamedTuple):
-    """An organisation mention and the acronym of its name (``None`` for fewer than two words)."""
+    """An organisation mention and the acronym of its name (``None`` for fewer than two words).
+
+    ``short`` is a one-word form the text licenses for the name beyond the rules of
+    ``short_form`` (the first word of a company named before its stock ticker).
+    """
 
     start: int
     end: int
     text: str
     acronym: str | None = None
+    short: str | None = None
 
 
 @dataclass
@@ -272,7 +277,11 @@ def _merge_short_forms(groups: list[list[OrgMention]]) -> list[list[OrgMention]]
         word = next(iter(words))
         if " " in word:
             continue
-        targets = [g for g in out if g is not group and any(_short_form_of(word, m.text) for m in g)]
+        targets = [
+            g
+            for g in out
+            if g is not group and any(m.short == word or _short_form_of(word, m.text) for m in g)
+        ]
         if len(targets) == 1:
             targets[0].extend(group)
             out.remove(group)

@@ -17,7 +17,7 @@ from typing import Final
 import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from quotemine.lexicons.names import Lexicons, load_lexicons
@@ -26,7 +26,7 @@ from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_orgs, cluster_people
 from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.kinds import vet_kinds
-from quotemine.pipeline.entities.orgs import find_orgs, org_acronym, short_forms
+from quotemine.pipeline.entities.orgs import find_orgs, org_acronym, short_forms, ticker_after
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend, propagate_people
 from quotemine.pipeline.entities.vetting import vet_people
 from quotemine.pipeline.handlers import ErrorHandler
@@ -156,10 +156,10 @@ class EntityRepairer(Pipe):
         cands = vet_people(ctx, cands, byline_spans, pool)
         cands = cands + short_forms(ctx, pool, cands)
         final = _final_entities(doc, cands)
-        doc.ents = final
+        doc.set_ents(final, default="outside")  # what ``doc.ents = final`` does, without copying each span
         authors = {(doc[s:e].start_char, doc[s:e].end_char) for s, e in byline_spans}
         _write_people(doc, [e for e in final if e.label_ == "PERSON"], authors)
-        _write_orgs(doc, [e for e in final if e.label_ == "ORG"])
+        _write_orgs(doc, [e for e in final if e.label_ == "ORG"], ctx.toks)
         if self.explain:
             set_entity_reasons(doc, [_reason_record(doc, c) for c in pool.all])
 
@@ -190,6 +190,11 @@ def _token_bounds(ents: list[Span]) -> dict[tuple[int, int], tuple[int, int]]:
     return {(e.start_char, e.end_char): (e.start, e.end) for e in ents}
 
 
+def _ticker_short_form(ent: Span, toks: list[Token]) -> str | None:
+    """Return the first word of a company named before its stock ticker ("Brannock Mills (BRNM.L)")."""
+    return toks[ent.start].text if len(ent) >= 2 and ticker_after(toks, ent.end) >= 0 else None
+
+
 def _write_people(doc: Doc, people: list[Span], authors: set[tuple[int, int]]) -> None:
     clusters = cluster_people([(e.start_char, e.end_char, e.text) for e in people], authors)
     tokens = _token_bounds(people)
@@ -213,8 +218,13 @@ def _write_people(doc: Doc, people: list[Span], authors: set[tuple[int, int]]) -
     doc.spans["qm_people"] = spans
 
 
-def _write_orgs(doc: Doc, orgs: list[Span]) -> None:
-    groups = cluster_orgs([OrgMention(e.start_char, e.end_char, e.text, org_acronym(e)) for e in orgs])
+def _write_orgs(doc: Doc, orgs: list[Span], toks: list[Token]) -> None:
+    groups = cluster_orgs(
+        [
+            OrgMention(e.start_char, e.end_char, e.text, org_acronym(e), _ticker_short_form(e, toks))
+            for e in orgs
+        ]
+    )
     tokens = _token_bounds(orgs)
     records: list[OrgRecord] = []
     spans: list[Span] = []

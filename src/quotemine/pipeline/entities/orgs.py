@@ -7,6 +7,7 @@ tail) and "IWPR" (the acronym of an organisation named in the text).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -18,7 +19,7 @@ from quotemine.pipeline.entities.cluster import short_form
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
 from quotemine.pipeline.entities.kinds import kind_words
 
-__all__ = ["ORG_INNER", "find_orgs", "org_acronym", "short_forms"]
+__all__ = ["ORG_INNER", "find_orgs", "org_acronym", "short_forms", "ticker_after"]
 
 #: Small words inside an organisation name, left out of its acronym.
 ORG_INNER: Final = frozenset({"of", "for", "and", "on", "&", "the"})
@@ -361,6 +362,8 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
     for c in cands:
         if c.label == "ORG" and c.end - c.start >= 2:
             form = short_form(ctx.text(c.start, c.end))
+            if form is None and ticker_after(doc, c.end) >= 0:
+                form = doc[c.start].text  # "Brannock Mills (BRNM.L) ... Brannock shares"
             if form is not None:
                 forms[form] = forms.get(form, False) or doc[c.end - 1].lower_ == "party"
     for c in cands:
@@ -382,6 +385,72 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
     return added
 
 
+_TICKER: Final = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
+_OPEN_BRACKET_IDS: Final = string_ids(["("])
+#: Stock exchanges written before a ticker ("(NYSE: HVE)").
+_EXCHANGES: Final = frozenset({"nyse", "nasdaq", "lse", "tsx", "asx", "amex"})
+
+
+def ticker_after(toks: list[Token], end: int) -> int:
+    """Return the index of a stock ticker in brackets at token ``end`` ("(BRNM.L)", "(NYSE: HVE)"), or -1.
+
+    A ticker with a market suffix ("BRNM.L") or after an exchange and a colon is one; a bare
+    capital word in brackets ("(KTP)") is taken for an acronym, not a ticker.
+    """
+    if end + 2 >= len(toks) or toks[end].text != "(":
+        return -1
+    k = end + 1
+    if toks[k].lower_ in _EXCHANGES and k + 3 < len(toks) and toks[k + 1].text == ":":
+        k += 2
+    elif "." not in toks[k].text:
+        return -1
+    return k if _TICKER.match(toks[k].text) and toks[k + 1].text == ")" else -1
+
+
+def _name_before(toks: list[Token], end: int) -> int:
+    """Return the start of the run of up to five capitalised words (and "&") that ends at ``end``."""
+    start = end
+    while (
+        start > 0 and end - start < 5 and (toks[start - 1].text[:1].isupper() or toks[start - 1].text == "&")
+    ):
+        start -= 1
+        if toks[start].is_sent_start:
+            break
+    while start < end and toks[start].text == "&":
+        start += 1
+    return start
+
+
+def _ticker_companies(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Return new ORG candidates for company names before a stock ticker; relabel the candidates there.
+
+    "Brannock Mills (BRNM.L) said ...": the wire convention names a listed company with its
+    ticker. A candidate that ends before the brackets becomes the organisation (the NER may have
+    read a person or a place); with none, the capitalised words before them are one. The
+    ticker itself is no organisation.
+    """
+    toks = ctx.toks
+    by_end = {c.end: c for c in cands if c.label is not None}
+    by_start = {c.start: c for c in cands if c.label is not None}
+    added: list[Candidate] = []
+    for k in ctx.where("ORTH", _OPEN_BRACKET_IDS):
+        ticker = ticker_after(toks, k)
+        if ticker < 0:
+            continue
+        junk = by_start.get(ticker)
+        if junk is not None and junk.end == ticker + 1:
+            junk.drop("a stock ticker, not an organisation")
+        cand = by_end.get(k)
+        if cand is not None:
+            if cand.label != "ORG":
+                cand.relabel("ORG", "a company named before its stock ticker")
+            continue
+        start = _name_before(toks, k)
+        if start < k and not any(i in by_end or i in by_start for i in range(start + 1, k)):
+            added.append(pool.new(start, k, "ORG", "a company named before its stock ticker"))
+    return added
+
+
 def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Add the organisations the NER missed: head-word runs, acronyms, names after a role noun.
 
@@ -399,6 +468,9 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
     out += added
     out = out + _acronyms(ctx, pool, out)
     _acronyms_of_other_kinds(ctx, out)
+    out = [c for c in out if c.label is not None]
+    out += _ticker_companies(ctx, pool, out)
+    out = [c for c in out if c.label is not None]
     employers = _role_employers(ctx, pool, out)
     out = [c for c in out if c.label is not None] + employers
     return out + _title_owners(ctx, pool, out)
