@@ -356,6 +356,27 @@ FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
     known_place,
 )
 
+#: The labels each first-pass rule acts on (it returns no verdict for the others).
+_RULE_LABELS: Final[dict[FirstPassRule, frozenset[str]]] = {
+    street_address: frozenset({"PERSON", "ORG"}),
+    place_modifier: frozenset({"ORG"}),
+    org_without_capitals: frozenset({"ORG"}),
+    name_pair: _OTHER_NAME_LABELS,
+    brand_place: frozenset({"GPE", "LOC"}),
+    person_without_name_word: frozenset({"PERSON"}),
+    person_after_org_noun: frozenset({"PERSON"}),
+    name_with_other_label: _OTHER_NAME_LABELS,
+    person_shaped_other: _OTHER_NAME_LABELS,
+    surname_after_first_name: _OTHER_NAME_LABELS,
+    protected_surname: frozenset({"PERSON"}),
+    demonym: frozenset({"PERSON", "GPE", "LOC"}),
+    known_place: frozenset({"PERSON", "ORG", "NORP", "LOC", "FAC"}),
+}
+#: ``FIRST_PASS_RULES`` by label, in order: a candidate meets only the rules that act on its label.
+_RULES_BY_LABEL: Final = {
+    label: tuple(rule for rule in FIRST_PASS_RULES if label in _RULE_LABELS[rule]) for label in NAME_LABELS
+}
+
 
 def _protected(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
     """Return the last words of full names with first-name evidence ("Ada Brannock" -> "brannock")."""
@@ -404,10 +425,11 @@ def first_pass(ctx: Context, pool: Pool) -> list[Candidate]:
     cands = _from_ner(ctx, pool)
     protected = _protected(ctx, cands)
     for cand in cands:
-        if cand.label not in NAME_LABELS:
+        rules = _RULES_BY_LABEL.get(cand.label or "", ())
+        if not rules:
             continue  # every rule is about names (dates, numbers... stay as they are)
         entity = Entity(ctx, cand, ctx.doc[cand.start : cand.end], protected)
-        for rule in FIRST_PASS_RULES:
+        for rule in rules:
             verdict = rule(entity)
             if verdict is not None:
                 cand.apply(verdict)
