@@ -426,6 +426,8 @@ def _split_name_pair(
     other word then names a second person. A double-barrelled surname ("Ana Hale-Reyes") stays
     whole: ``surnames`` holds it with its hyphen. Returns the candidate of the second name.
     """
+    if cand.end - cand.start != 3 or ctx.toks[cand.start + 1].text != "-":
+        return None  # the cheap test first: most people are no pair
     span = ctx.doc[cand.start : cand.end]
     if not is_name_pair(ctx, span) or span.text.lower() in surnames:
         return None
