@@ -1,7 +1,7 @@
 """``EntityRepairer``: the thin ``quotemine_entities`` component that runs the entity stage.
 
 The stage, in order: ``relabel.first_pass`` (trim and relabel the NER's entities),
-``byline.byline_candidates``, ``relabel.join_and_extend``, ``relabel.propagate_people``,
+``byline.byline_candidates``, ``relabel.join_and_extend``, ``propagate.propagate_people``,
 ``orgs.find_orgs``, ``kinds.vet_kinds``, ``vetting.vet_people``, ``orgs.short_forms``; then
 the longest non-overlapping candidates become ``doc.ents`` and ``cluster`` groups the people
 and organisations.
@@ -27,7 +27,8 @@ from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_o
 from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.kinds import vet_kinds
 from quotemine.pipeline.entities.orgs import find_orgs, org_acronym, short_forms, ticker_after
-from quotemine.pipeline.entities.relabel import first_pass, join_and_extend, propagate_people
+from quotemine.pipeline.entities.propagate import propagate_people
+from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
 from quotemine.pipeline.entities.vetting import vet_people
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import (
