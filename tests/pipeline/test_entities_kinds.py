@@ -331,3 +331,10 @@ def test_industry_word_ends_a_company_name_the_ner_read_as_a_person(nlp: Languag
     doc = nlp("Halvard Energy agreed to buy Tallis Oil for $2 billion, the companies said on Monday.")
     assert "Tallis Oil" in _orgs(doc)
     assert "Tallis Oil" not in _people(doc)
+
+
+def test_head_words_after_a_head_word_stay_in_the_name(repairer: EntityRepairer) -> None:
+    words = ["Shares", "in", "Tallis", "Energy", "Group", "fell", "."]
+    tags = ["NNS", "IN", "NNP", "NNP", "NNP", "VBD", "."]
+    doc = repairer(_parsed(words, ["O"] * 7, tags))
+    assert _orgs(doc) == {"Tallis Energy Group": 1}

@@ -53,9 +53,17 @@ def _run_start(doc: list[Token], k: int, taken: dict[int, str]) -> int:
     return start
 
 
-def _run_end(doc: list[Token], k: int) -> int:
-    """Return the end of an organisation name after head word ``k`` ("University of X and Y")."""
+def _run_end(doc: list[Token], k: int, heads: frozenset[str]) -> int:
+    """Return the end of an organisation name after head word ``k`` ("University of X and Y").
+
+    Further head words right after it belong to the name ("Kessel Foods Plc", "Tallis Energy
+    Group").
+    """
     end = k + 1
+    while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and low(doc[end]) in heads:
+        end += 1
+    if end > k + 1:
+        return end
     if not (end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and doc[end + 1].is_title):
         return end
     end += 2
@@ -82,7 +90,7 @@ def _head_word_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
         if place is not None:
             _head_word_in_place(ctx, place, k, taken)
             continue
-        start, end = _run_start(doc, k, taken), _run_end(doc, k)
+        start, end = _run_start(doc, k, taken), _run_end(doc, k, ctx.lex.org_heads)
         if end - start < 2 or any(taken.get(i) in _BLOCKING for i in range(start, end)):
             continue
         added.append(pool.new(start, end, "ORG", "organisation head word"))
