@@ -336,5 +336,7 @@ def test_industry_word_ends_a_company_name_the_ner_read_as_a_person(nlp: Languag
 def test_head_words_after_a_head_word_stay_in_the_name(repairer: EntityRepairer) -> None:
     words = ["Shares", "in", "Tallis", "Energy", "Group", "fell", "."]
     tags = ["NNS", "IN", "NNP", "NNP", "NNP", "VBD", "."]
-    doc = repairer(_parsed(words, ["O"] * 7, tags))
+    heads = [5, 0, 4, 4, 1, 5, 5]
+    deps = ["nsubj", "prep", "compound", "compound", "pobj", "ROOT", "punct"]
+    doc = repairer(_parsed(words, ["O"] * 7, tags, heads, deps))
     assert _orgs(doc) == {"Tallis Energy Group": 1}
