@@ -166,11 +166,17 @@ def person_shaped_other(e: Entity) -> Verdict | None:
     or listed with people only ("Ana Reyes, Tom Hale and Ivo Kern").
     """
     ctx, cand, span = e.ctx, e.cand, e.span
-    if cand.label not in _OTHER_NAME_LABELS or not _name_words(ctx, span, e.text):
+    if cand.label not in _OTHER_NAME_LABELS or not 2 <= len(span) <= 3:
+        return None
+    aged = _age_after(span)
+    root = span.root
+    if not aged and root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
+        return None  # the cheap tests first: neither an age nor a list
+    if not _name_words(ctx, span, e.text):
         return None
     if any(low(t) in ctx.lex.org_heads or low(t) in ctx.lex.demonyms for t in span):
         return None
-    if _age_after(span):
+    if aged:
         return Verdict("PERSON", "personal name followed by an age ('X, 26,')")
     if _listed_with_people(span):
         return Verdict("PERSON", "listed with people only")
