@@ -297,3 +297,11 @@ def test_romance_article_and_one_word_is_no_person() -> None:
     )
     assert _person_names(doc) == {"Tom Rusk"}
     assert "article and one word: the name of an organisation, not a person" in _reasons(doc, "La Quintessa")
+
+
+def test_every_first_pass_rule_says_which_labels_it_acts_on() -> None:
+    from quotemine.pipeline.entities import relabel
+
+    assert set(relabel._RULE_LABELS) == set(relabel.FIRST_PASS_RULES)
+    for label, rules in relabel._RULES_BY_LABEL.items():
+        assert list(rules) == [r for r in relabel.FIRST_PASS_RULES if label in relabel._RULE_LABELS[r]]

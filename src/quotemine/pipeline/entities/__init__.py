@@ -16,7 +16,8 @@ errors that matter for a who-said-what table:
 * the byline names (``quotemine.text.head.byline_names``) are people flagged as authors.
 
 Modules, by concern: ``candidate`` (the record each rule acts on, with its reasons), ``context``
-(the document, lexicons and word tests), ``trim``, ``relabel``, ``byline``, ``orgs``, ``evidence``,
+(the document, lexicons and word tests), ``trim``, ``relabel``, ``propagate``, ``byline``, ``orgs``,
+``kinds``, ``evidence``,
 ``vetting`` and ``support`` (ordered rule lists), ``cluster`` (alias merging, no spaCy needed) and
 ``component`` (the thin spaCy component).
 """

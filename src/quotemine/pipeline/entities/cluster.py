@@ -22,7 +22,16 @@ from typing import Final, NamedTuple
 
 from quotemine.lexicons.names import name_key, names_compatible
 
-__all__ = ["Mention", "OrgMention", "PersonCluster", "best_name", "cluster_orgs", "cluster_people"]
+__all__ = [
+    "CLUB_TAILS",
+    "Mention",
+    "OrgMention",
+    "PersonCluster",
+    "best_name",
+    "cluster_orgs",
+    "cluster_people",
+    "short_form",
+]
 
 _ACRONYM: Final = re.compile(r"^[A-Z]{2,7}$")
 
@@ -31,12 +40,17 @@ Mention = tuple[int, int, str]
 
 
 class OrgMention(NamedTuple):
-    """An organisation mention and the acronym of its name (``None`` for fewer than two words)."""
+    """An organisation mention and the acronym of its name (``None`` for fewer than two words).
+
+    ``short`` is a one-word form the text licenses for the name beyond the rules of
+    ``short_form`` (the first word of a company named before its stock ticker).
+    """
 
     start: int
     end: int
     text: str
     acronym: str | None = None
+    short: str | None = None
 
 
 @dataclass
@@ -212,6 +226,25 @@ _LEGAL_TAILS: Final = frozenset(
 )
 
 
+#: Last words of a club's name that stand for the club alone ("Rovers" = "Kelby Rovers").
+CLUB_TAILS: Final = frozenset({"rovers", "wanderers", "united", "rangers", "athletic", "albion", "hotspur"})
+
+
+def short_form(name: str) -> str | None:
+    """Return the one word a text may use alone for an organisation, if its name has one.
+
+    The first word of a company name ("Kessel" of "Kessel Group Inc.", "Kessel Mills Plc"), the
+    last word of a club's name ("Rovers" of "Kelby Rovers"), a party's word ("Labour" of "Labour
+    Party").
+    """
+    words = name.removeprefix("the ").removeprefix("The ").split()
+    if len(words) < 2:
+        return None
+    if words[-1].lower() in CLUB_TAILS and words[-1][:1].isupper():
+        return words[-1]
+    return words[0] if _short_form_of(words[0], " ".join(words)) else None
+
+
 def _short_form_of(word: str, name: str) -> bool:
     """Tell whether one word is a short form of a longer name.
 
@@ -224,6 +257,10 @@ def _short_form_of(word: str, name: str) -> bool:
     words = name.split()
     if len(words) < 2 or len(word) < 3 or not word[:1].isupper() or word.isupper():
         return False
+    if word == words[-1] and word.lower() in CLUB_TAILS:
+        return True  # "Rovers" of "Kelby Rovers"
+    if len(words) == 2 and word == words[0] and words[1].lower() == "party":
+        return True  # "Labour" of "Labour Party"
     first = words[0]
     if first != word:
         return first.startswith(word) and first.lower() != word.lower()
@@ -240,7 +277,11 @@ def _merge_short_forms(groups: list[list[OrgMention]]) -> list[list[OrgMention]]
         word = next(iter(words))
         if " " in word:
             continue
-        targets = [g for g in out if g is not group and any(_short_form_of(word, m.text) for m in g)]
+        targets = [
+            g
+            for g in out
+            if g is not group and any(m.short == word or _short_form_of(word, m.text) for m in g)
+        ]
         if len(targets) == 1:
             targets[0].extend(group)
             out.remove(group)

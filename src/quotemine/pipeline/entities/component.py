@@ -1,9 +1,10 @@
 """``EntityRepairer``: the thin ``quotemine_entities`` component that runs the entity stage.
 
 The stage, in order: ``relabel.first_pass`` (trim and relabel the NER's entities),
-``byline.byline_candidates``, ``relabel.join_and_extend``, ``relabel.propagate_people``,
-``orgs.find_orgs``, ``vetting.vet_people``; then the longest non-overlapping candidates become
-``doc.ents`` and ``cluster`` groups the people and organisations.
+``byline.byline_candidates``, ``relabel.join_and_extend``, ``propagate.propagate_people``,
+``orgs.find_orgs``, ``kinds.vet_kinds``, ``vetting.vet_people``, ``orgs.short_forms``; then
+the longest non-overlapping candidates become ``doc.ents`` and ``cluster`` groups the people
+and organisations.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Final
 import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from quotemine.lexicons.names import Lexicons, load_lexicons
@@ -25,8 +26,9 @@ from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_orgs, cluster_people
 from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.kinds import vet_kinds
-from quotemine.pipeline.entities.orgs import find_orgs, org_acronym
-from quotemine.pipeline.entities.relabel import first_pass, join_and_extend, propagate_people
+from quotemine.pipeline.entities.orgs import find_orgs, org_acronym, short_forms, ticker_after
+from quotemine.pipeline.entities.propagate import propagate_people
+from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
 from quotemine.pipeline.entities.vetting import vet_people
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import (
@@ -152,12 +154,13 @@ class EntityRepairer(Pipe):
         cands = propagate_people(ctx, pool, cands)
         cands = find_orgs(ctx, pool, cands)
         cands = vet_kinds(ctx, pool, cands)
-        cands = vet_people(ctx, cands, byline_spans)
+        cands = vet_people(ctx, cands, byline_spans, pool)
+        cands = cands + short_forms(ctx, pool, cands)
         final = _final_entities(doc, cands)
-        doc.ents = final
+        doc.set_ents(final, default="outside")  # what ``doc.ents = final`` does, without copying each span
         authors = {(doc[s:e].start_char, doc[s:e].end_char) for s, e in byline_spans}
         _write_people(doc, [e for e in final if e.label_ == "PERSON"], authors)
-        _write_orgs(doc, [e for e in final if e.label_ == "ORG"])
+        _write_orgs(doc, [e for e in final if e.label_ == "ORG"], ctx.toks)
         if self.explain:
             set_entity_reasons(doc, [_reason_record(doc, c) for c in pool.all])
 
@@ -183,8 +186,19 @@ def _final_entities(doc: Doc, cands: list[Candidate]) -> list[Span]:
     return final
 
 
+def _token_bounds(ents: list[Span]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Return the token bounds of each entity by its char offsets (what ``doc.char_span`` would find)."""
+    return {(e.start_char, e.end_char): (e.start, e.end) for e in ents}
+
+
+def _ticker_short_form(ent: Span, toks: list[Token]) -> str | None:
+    """Return the first word of a company named before its stock ticker ("Brannock Mills (BRNM.L)")."""
+    return toks[ent.start].text if len(ent) >= 2 and ticker_after(toks, ent.end) >= 0 else None
+
+
 def _write_people(doc: Doc, people: list[Span], authors: set[tuple[int, int]]) -> None:
     clusters = cluster_people([(e.start_char, e.end_char, e.text) for e in people], authors)
+    tokens = _token_bounds(people)
     records: list[PersonRecord] = []
     spans: list[Span] = []
     for n, cl in enumerate(clusters, 1):
@@ -200,26 +214,26 @@ def _write_people(doc: Doc, people: list[Span], authors: set[tuple[int, int]]) -
                 "author": cl.author,
             }
         )
-        for s, e, _ in mentions:
-            span = doc.char_span(s, e, label=pid)
-            if span is not None:
-                spans.append(span)
+        spans += [Span(doc, *tokens[s, e], label=pid) for s, e, _ in mentions if (s, e) in tokens]
     set_people(doc, records)
     doc.spans["qm_people"] = spans
 
 
-def _write_orgs(doc: Doc, orgs: list[Span]) -> None:
-    groups = cluster_orgs([OrgMention(e.start_char, e.end_char, e.text, org_acronym(e)) for e in orgs])
+def _write_orgs(doc: Doc, orgs: list[Span], toks: list[Token]) -> None:
+    groups = cluster_orgs(
+        [
+            OrgMention(e.start_char, e.end_char, e.text, org_acronym(e), _ticker_short_form(e, toks))
+            for e in orgs
+        ]
+    )
+    tokens = _token_bounds(orgs)
     records: list[OrgRecord] = []
     spans: list[Span] = []
     for n, group in enumerate(groups, 1):
         oid = f"o{n}"
         best = max(group, key=lambda m: (len(m.text), -m.start))
         records.append({"id": oid, "name": best.text, "mentions": [[m.start, m.end] for m in group]})
-        for m in group:
-            span = doc.char_span(m.start, m.end, label=oid)
-            if span is not None:
-                spans.append(span)
+        spans += [Span(doc, *tokens[m.start, m.end], label=oid) for m in group if (m.start, m.end) in tokens]
     set_orgs(doc, records)
     doc.spans["qm_orgs"] = spans
 

@@ -62,11 +62,15 @@ class Context:
     def __init__(self, doc: Doc, lex: Lexicons, org_head_ids: numpy.ndarray[Any, Any]) -> None:
         """Bind the document and the lexicons."""
         self.doc = doc
+        #: The tokens of ``doc``, made once: rules index this list instead of building a
+        #: ``Token`` on every ``doc[i]`` (most of the stage's cost was that).
+        self.toks: list[Token] = list(doc)
         self.lex = lex
         self.org_head_ids = org_head_ids
         self.title_cues = lex.titles | lex.honorifics
         self._columns: dict[str, _Column] = {}
         self._headline_end: int | None = None
+        self._sent_starts: numpy.ndarray[Any, Any] | None = None
         self._prefix: str | None = None
         self._prefix_chars = 0
 
@@ -96,6 +100,30 @@ class Context:
         found.sort()
         return [int(i) for i in found.tolist()]
 
+    def sentence(self, i: int) -> tuple[int, int]:
+        """Return the bounds of the sentence of token ``i``, as ``doc[i].sent`` has them.
+
+        The sentence starts are read once per document; each look-up is then a binary search.
+        """
+        if self._sent_starts is None:
+            doc = self.doc
+            hooked = (
+                "sents" in doc.user_hooks or "sent" in doc.user_span_hooks or "sent" in doc.user_token_hooks
+            )
+            if hooked or not doc.has_annotation("SENT_START"):
+                sent = doc[i].sent  # a custom sentence hook, or no boundaries (spaCy raises)
+                return sent.start, sent.end
+            self._sent_starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1)
+        starts = self._sent_starts
+        k = int(numpy.searchsorted(starts, i, side="right"))
+        return (int(starts[k - 1]) if k > 0 else 0), (int(starts[k]) if k < len(starts) else len(self.toks))
+
+    def text(self, start: int, end: int) -> str:
+        """Return the text of tokens ``start:end`` as ``doc[start:end].text`` has it, from ``toks``."""
+        toks = self.toks[start:end]
+        text = "".join([t.text_with_ws for t in toks])
+        return text[:-1] if toks and toks[-1].whitespace_ else text
+
     def prefix(self, n_chars: int) -> str:
         """Return the first ``n_chars`` characters of the text without building ``doc.text``.
 
@@ -108,7 +136,7 @@ class Context:
                 return ""
             starts = doc.to_array("IDX")
             k = int(numpy.searchsorted(starts, n_chars, side="left"))
-            self._prefix = doc[: min(len(doc), k + 1)].text[:n_chars]
+            self._prefix = self.text(0, min(len(doc), k + 1))[:n_chars]
             self._prefix_chars = n_chars
         return self._prefix[:n_chars]
 
@@ -192,17 +220,17 @@ class Context:
         """Return whether the context says person: a title before, or subject of a speech verb."""
         first, last = tokens[0], tokens[-1]
         before = first.i - 1
-        if before >= 0 and low(first.doc[before]) in self.title_cues:
+        if before >= 0 and low(self.toks[before]) in self.title_cues:
             return True
         return last.dep_ == "nsubj" and last.head.lemma_ in PERSON_SPEECH_VERBS
 
     def full_name(self, start: int, end: int) -> bool:
         """Return whether tokens ``start:end`` are a full personal name: a first name, then name words."""
-        doc = self.doc
+        toks = self.toks
         return (
             end - start >= 2
-            and self.is_first_name(doc[start])
-            and all(self.is_name_word(t) or is_initial(t.text) for t in doc[start:end])
+            and self.is_first_name(toks[start])
+            and all(self.is_name_word(t) or is_initial(t.text) for t in toks[start:end])
         )
 
     def is_title_line(self, start: int, end: int, named: set[int]) -> bool:
@@ -211,11 +239,11 @@ class Context:
         Such a line has at least two words of four letters or more outside the entities, all
         capitalised ("Marta Novak Rebukes Ivo Kern Over Budget").
         """
-        doc = self.doc
-        sent = doc[start].sent
+        doc = self.toks
+        sent_start, sent_end = self.sentence(start)
         words = 0
         long_span = end - start >= 5  # "Ada Brannock Lands Early Blow On Ivo Kern": count its words
-        for i in range(sent.start, sent.end):
+        for i in range(sent_start, sent_end):
             if i in named and not (long_span and start + 2 <= i < end):
                 continue
             tok = doc[i]
@@ -232,4 +260,4 @@ class Context:
 
     def in_headline(self, start: int, end: int, named: set[int]) -> bool:
         """Return whether the span is in the first line or in a title-case line."""
-        return self.doc[start].idx < self.headline_end() or self.is_title_line(start, end, named)
+        return self.toks[start].idx < self.headline_end() or self.is_title_line(start, end, named)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from quotemine.lexicons.words import GENDERED_PRONOUNS, PERSON_SPEECH_VERBS, POSSESSIVE_S
 from quotemine.pipeline.entities.context import Context, low
@@ -20,6 +20,7 @@ __all__ = [
     "descriptor_before",
     "hyphen_glued",
     "org_apposition",
+    "person_partner",
     "place_partner",
     "pronoun_or_partner",
     "role_apposition",
@@ -51,7 +52,7 @@ def _title_word(tok: Token) -> bool:
     return tok.is_title or tok.lower_ in _TITLE_INNER
 
 
-def _quoted_alone(doc: Doc, start: int, end: int) -> bool:
+def _quoted_alone(doc: list[Token], start: int, end: int) -> bool:
     """Return whether the span, with a few title words around it, is quoted on its own."""
     k = end
     while k < len(doc) and k - end < 3 and _title_word(doc[k]):
@@ -66,7 +67,7 @@ def _quoted_alone(doc: Doc, start: int, end: int) -> bool:
     return b >= 0 and doc[b].text in _OPEN_QUOTES
 
 
-def work_title(doc: Doc, start: int, end: int) -> bool:
+def work_title(doc: list[Token], start: int, end: int) -> bool:
     """Return whether a span is the title of a work: quoted on its own, or after "book," etc.
 
     "''Harbour Lights''" where the NER took "Lights" alone; "the ''Vote or Walk'' crowd"; "Isaiah
@@ -79,7 +80,7 @@ def work_title(doc: Doc, start: int, end: int) -> bool:
     return any(doc[i].lower_ in _WORK_NOUNS for i in range(max(0, start - 3), start))
 
 
-def _before_bridge(doc: Doc, k: int) -> int:
+def _before_bridge(doc: list[Token], k: int) -> int:
     """Return the index before the bridge words ending at ``k`` ("known as", "like"), else ``k``."""
     if k >= 2 and doc[k].lower_ == "as" and doc[k - 1].lower_ in {"known", "such"}:
         return k - 2  # "a terrorist group known as X", "firms such as X"
@@ -95,7 +96,7 @@ def descriptor_before(ctx: Context, start: int) -> bool:
     "a terrorist group known as X", "consulting firms like X". A person's role never takes
     this shape with these nouns.
     """
-    doc, descriptors = ctx.doc, ctx.lex.org_descriptors
+    doc, descriptors = ctx.toks, ctx.lex.org_descriptors
     k = _before_bridge(doc, start - 1)
     desc = low(doc[k]) if k >= 1 else ""
     if desc not in descriptors and not (k < start - 1 and desc.endswith("s") and desc[:-1] in descriptors):
@@ -108,7 +109,7 @@ def descriptor_before(ctx: Context, start: int) -> bool:
     return doc[k].lower_ in ATTRIBUTIVE_DETS
 
 
-def hyphen_glued(doc: Doc, start: int, end: int) -> bool:
+def hyphen_glued(doc: list[Token], start: int, end: int) -> bool:
     """Return whether a span is glued by a hyphen to a word outside it ("Comic-Con")."""
     before = (
         start > 1
@@ -129,7 +130,7 @@ def hyphen_glued(doc: Doc, start: int, end: int) -> bool:
 
 def titled(ctx: Context, start: int, cues: frozenset[str]) -> bool:
     """Return whether a title or role word comes right before ``start`` ("Sgt. Bowe ...")."""
-    doc = ctx.doc
+    doc = ctx.toks
     k = start - 1
     if k > 0 and doc[k].text == ".":
         k -= 1  # "Sgt" "." split by the tokenizer
@@ -141,7 +142,7 @@ def role_apposition(ctx: Context, i: int) -> bool:
 
     "a pledged Novak delegate, Tamsin Obuya-Reed"; "Jarek Lindqvist, 18, from ...".
     """
-    doc = ctx.doc
+    doc = ctx.toks
     tok = doc[i]
     if tok.dep_ == "appos" and low(tok.head) in ctx.lex.role_heads:
         return True
@@ -163,7 +164,7 @@ def _partners(tok: Token) -> list[Token]:
     return partners
 
 
-def pronoun_or_partner(doc: Doc, starts: Iterable[int], full: set[int]) -> bool:
+def pronoun_or_partner(doc: list[Token], starts: Iterable[int], full: set[int]) -> bool:
     """Return whether a subject mention goes on with he/she, or a mention joins a full name."""
     for i in starts:
         tok = doc[i]
@@ -172,6 +173,21 @@ def pronoun_or_partner(doc: Doc, starts: Iterable[int], full: set[int]) -> bool:
         ):
             return True
         if any(p.i in full for p in _partners(tok)):
+            return True
+    return False
+
+
+def person_partner(doc: list[Token], starts: Iterable[int]) -> bool:
+    """Return whether a mention is joined by "and"/"or" to another one the NER calls a person.
+
+    "followers of Varn and Oskel": two one-word names the NER labels PERSON, each the other's
+    conjunct, support each other.
+    """
+    for i in starts:
+        tok = doc[i]
+        if tok.ent_type_ != "PERSON":
+            continue
+        if any(p.ent_type_ == "PERSON" and p.is_title and p.ent_iob_ == "B" for p in _partners(tok)):
             return True
     return False
 
@@ -185,7 +201,7 @@ def place_partner(ctx: Context, starts: list[int]) -> bool:
 
     Never when one of its mentions has a title before it or is the subject of a speech verb.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     if any(titled(ctx, i, ctx.title_cues) or _speech_subject(doc[i]) for i in starts):
         return False
     for i in starts:
@@ -202,7 +218,7 @@ def place_partner(ctx: Context, starts: list[int]) -> bool:
 
 def org_apposition(ctx: Context, starts: list[int]) -> bool:
     """Return whether an apposition calls the word an organisation ("Teck, the mining company")."""
-    doc = ctx.doc
+    doc = ctx.toks
     heads = ctx.lex.org_descriptors | ctx.lex.org_heads
     for i in starts:
         tok = doc[i]
@@ -217,7 +233,7 @@ def org_apposition(ctx: Context, starts: list[int]) -> bool:
 
 def single_evidence(ctx: Context, starts: list[int]) -> bool:
     """Return whether one occurrence of a word has a title, a speech verb, a role or a partner."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.toks, ctx.lex
     for i in starts:
         tok = doc[i]
         if i > 0 and (low(doc[i - 1]) in ctx.title_cues or low(doc[i - 1]) in lex.role_heads):
@@ -231,7 +247,7 @@ def single_evidence(ctx: Context, starts: list[int]) -> bool:
     return False
 
 
-def _with_determiner(doc: Doc, i: int) -> bool:
+def _with_determiner(doc: list[Token], i: int) -> bool:
     tok = doc[i]
     return any(c.dep_ in {"det", "nummod"} for c in tok.children) or (
         i > 0 and doc[i - 1].lower_ in ATTRIBUTIVE_DETS and tok.dep_ != "compound"
@@ -259,7 +275,7 @@ def used_as_name(
     ("Brannock has dedicated his life"), the subject of "be" with a role noun ("Ostrander is a
     reporter"), or a conjunct of a full personal name ("Rihanna, Shonda Rhimes").
     """
-    doc = ctx.doc
+    doc = ctx.toks
     body: list[int] = []
     for i in starts:
         if _with_determiner(doc, i):

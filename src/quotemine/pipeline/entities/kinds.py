@@ -11,7 +11,12 @@ Run after ``orgs.find_orgs``; each rule records its reason on the candidate:
 * an organisation's possessive glued to a personal name ("the Daily Courier's Ravi Mehta") is
   split into the organisation and the person;
 * a name that starts with a holiday ("Easter", "Thanksgiving") is a day, not a person or an
-  organisation; one that ends in a street word ("Elm Street") is a place (``FAC``).
+  organisation; one that ends in a street word ("Elm Street") is a place (``FAC``);
+* an organisation name ending in an award word is an award ("the Golden Quill Award"); one
+  ending in a plural nationality word is a group of people ("Norvanian Ardites"), ``NORP``;
+* an organisation named after a place noun and "of" is a place ("the territory of Norvania"),
+  and one that modifies a programme noun is a programme ("Kelcare recipients"); these two
+  verdicts, read from one mention's context, apply to every ORG mention of the same name.
 
 The word lists live in ``data/entity_kinds.json``; holiday names come from the dates lexicon
 (``data/dates_events.json``), read only.
@@ -22,7 +27,7 @@ from __future__ import annotations
 import functools
 from typing import Final, NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Token
 
 from quotemine.lexicons import data_json
 from quotemine.pipeline.entities.candidate import Candidate, Pool
@@ -33,6 +38,8 @@ __all__ = ["KindWords", "kind_words", "vet_kinds"]
 _NAMED: Final = frozenset({"PERSON", "ORG"})
 _GLUED_LABELS: Final = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s"})
+_PLACE_OF: Final = "named after a place noun and 'of' ('the territory of X'): a place"
+_PROGRAMME: Final = "modifies a noun of a public programme ('X recipients'): a programme, not an organisation"
 _HOLIDAY_SECTIONS: Final = ("fixed", "nth_weekday", "easter", "us_election", "after_holiday", "calendar")
 
 
@@ -44,6 +51,10 @@ class KindWords(NamedTuple):
     law_heads: frozenset[str]
     street_words: frozenset[str]
     holidays: frozenset[str]
+    award_words: frozenset[str] = frozenset()
+    programme_nouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    state_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,11 +74,16 @@ def kind_words() -> KindWords:
         frozenset(data["law_heads"]),
         frozenset(data["street_words"]),
         frozenset(holidays),
+        frozenset(data["award_words"]),
+        frozenset(data["programme_nouns"]),
+        frozenset(data["place_nouns"]),
+        frozenset(data["state_words"]),
     )
 
 
-def _verdict(doc: Doc, cand: Candidate, words: KindWords) -> tuple[str | None, str] | None:
+def _verdict(ctx: Context, cand: Candidate, words: KindWords) -> tuple[str | None, str] | None:
     """Return the new label (``None``: drop) and the reason, or ``None`` when the name stays."""
+    doc = ctx.toks
     first, last = doc[cand.start], doc[cand.end - 1]
     if first.lower_ in words.holidays:
         return None, "a holiday, not a person or an organisation"
@@ -84,12 +100,49 @@ def _verdict(doc: Doc, cand: Candidate, words: KindWords) -> tuple[str | None, s
         and doc[nxt + 1].lower_ in words.adjective_participles
     ):
         return None, "part of a hyphenated adjective (X-owned), not a mention of the organisation"
-    if cand.label == "ORG" and _modifies_thing(doc, cand, words):
-        return "PRODUCT", "modifies a product, vehicle or programme noun"
+    if cand.label == "ORG":
+        return _org_verdict(ctx, cand, words)
     return None
 
 
-def _modifies_thing(doc: Doc, cand: Candidate, words: KindWords) -> bool:
+def _org_verdict(ctx: Context, cand: Candidate, words: KindWords) -> tuple[str | None, str] | None:
+    """Return what an ORG really is when its words or its context say it is no organisation."""
+    doc = ctx.toks
+    last = doc[cand.end - 1]
+    if _modifies_thing(doc, cand, words):
+        return "PRODUCT", "modifies a product, vehicle or programme noun"
+    if last.lower_ in words.award_words and cand.end - cand.start >= 2 and last.is_title:
+        return None, "the name of an award or prize, not an organisation"
+    if (
+        cand.end - cand.start >= 2
+        and last.lower_.endswith("s")
+        and last.lower_ in ctx.lex.demonyms
+        and not any(t.lower_ in ctx.lex.org_heads or t.is_lower for t in doc[cand.start : cand.end])
+    ):
+        return "NORP", "ends in a nationality or group word in the plural: a group of people"
+    if _place_noun_before(doc, cand.start, words):
+        return "GPE", _PLACE_OF
+    if _programme_noun_after(doc, cand.end, words):
+        return None, _PROGRAMME
+    return None
+
+
+def _place_noun_before(doc: list[Token], start: int, words: KindWords) -> bool:
+    """Tell whether a lower-case place noun and "of" come right before ``start`` ("the region of X")."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].is_lower
+        and doc[start - 2].lower_ in words.place_nouns
+    )
+
+
+def _programme_noun_after(doc: list[Token], end: int, words: KindWords) -> bool:
+    """Tell whether the name modifies a programme noun right after it ("Kelcare recipients")."""
+    return end < len(doc) and doc[end].is_lower and doc[end].lower_ in words.programme_nouns
+
+
+def _modifies_thing(doc: list[Token], cand: Candidate, words: KindWords) -> bool:
     """Tell whether the name and a model code modify a thing noun ("the Starfire 300 sedan")."""
     code = [t for t in doc[cand.start : cand.end] if t.like_num or (t.is_upper and len(t) <= 3)][-1:]
     i = cand.end
@@ -109,7 +162,7 @@ def _split_possessive(ctx: Context, pool: Pool, cand: Candidate) -> Candidate | 
     organisation keeps the words before the possessive. The NER may have read the whole as an
     organisation, a title of a work or a product.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     if cand.label not in _GLUED_LABELS:
         return None
     for k in range(cand.start + 1, cand.end - 2):
@@ -128,13 +181,13 @@ def _split_possessive(ctx: Context, pool: Pool, cand: Candidate) -> Candidate | 
 
 def _is_person_name(ctx: Context, start: int, end: int) -> bool:
     """Tell whether tokens ``start:end`` are two or three name words with evidence of a person."""
-    tokens = list(ctx.doc[start:end])
+    tokens = ctx.toks[start:end]
     return 2 <= len(tokens) <= 3 and all(ctx.is_name_word(t) for t in tokens) and ctx.person_evidence(tokens)
 
 
 def _person_after_possessive(ctx: Context, cand: Candidate, org_tokens: set[int]) -> bool:
     """Tell whether an ORG is a personal name after an organisation's possessive ("the Courier's Ann Roe")."""
-    doc, i = ctx.doc, cand.start
+    doc, i = ctx.toks, cand.start
     if cand.label != "ORG" or i < 2 or doc[i - 1].text not in _POSSESSIVE or i - 2 not in org_tokens:
         return False
     return _is_person_name(ctx, cand.start, cand.end)
@@ -145,10 +198,10 @@ def vet_kinds(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
 
     Also split an organisation's possessive from the personal name the NER glued to it.
     """
-    doc = ctx.doc
     words = kind_words()
     added: list[Candidate] = []
     org_tokens = {i for c in cands if c.label == "ORG" for i in range(c.start, c.end)}
+    by_context: dict[str, tuple[str | None, str]] = {}
     for cand in cands:
         if cand.label not in _NAMED | _GLUED_LABELS or cand.start >= cand.end:
             continue
@@ -157,7 +210,32 @@ def vet_kinds(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
             added.append(person)
         elif _person_after_possessive(ctx, cand, org_tokens):
             cand.relabel("PERSON", "personal name after an organisation's possessive")
-        verdict = _verdict(doc, cand, words) if cand.label in _NAMED else None
+        verdict = _verdict(ctx, cand, words) if cand.label in _NAMED else None
         if verdict is not None:
             cand.relabel(*verdict)
+            if verdict[1] in _SPREAD_REASONS:
+                by_context[ctx.text(cand.start, cand.end)] = verdict
+    _spread_context_kinds(ctx, cands, by_context)
     return [c for c in cands + added if c.label is not None]
+
+
+#: Verdicts read from one mention's context; the text's other ORG mentions of the name share them.
+_SPREAD_REASONS: Final = frozenset({_PLACE_OF, _PROGRAMME})
+
+
+def _spread_context_kinds(
+    ctx: Context, cands: list[Candidate], by_context: dict[str, tuple[str | None, str]]
+) -> None:
+    """Give the other ORG mentions of a name the kind one mention's context showed.
+
+    "the territory of Norvania" makes every "Norvania" the NER called an organisation a place;
+    "Kelcare recipients" makes every "Kelcare" a programme. Only the place and programme verdicts
+    spread (a verdict of the name's own words already applies to each mention).
+    """
+    if not by_context:
+        return
+    for cand in cands:
+        if cand.label == "ORG":
+            verdict = by_context.get(ctx.text(cand.start, cand.end))
+            if verdict is not None:
+                cand.relabel(verdict[0], verdict[1] + " (said of another mention of the name)")

@@ -7,16 +7,19 @@ tail) and "IWPR" (the acronym of an organisation named in the text).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any, Final
 
 import numpy
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from quotemine.pipeline.entities.candidate import Candidate, Pool
-from quotemine.pipeline.entities.context import Context, low, string_ids
+from quotemine.pipeline.entities.cluster import short_form
+from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
+from quotemine.pipeline.entities.kinds import kind_words
 
-__all__ = ["ORG_INNER", "find_orgs", "org_acronym"]
+__all__ = ["ORG_INNER", "find_orgs", "org_acronym", "short_forms", "ticker_after"]
 
 #: Small words inside an organisation name, left out of its acronym.
 ORG_INNER: Final = frozenset({"of", "for", "and", "on", "&", "the"})
@@ -35,7 +38,7 @@ def org_acronym(tokens: Iterable[Token]) -> str | None:
     return "".join(w[0] for w in words).upper()
 
 
-def _run_start(doc: Doc, k: int, taken: dict[int, str]) -> int:
+def _run_start(doc: list[Token], k: int, taken: dict[int, str]) -> int:
     """Return the first token of the title-case run that ends at head word ``k``."""
     start = k
     while start > 0:
@@ -50,9 +53,17 @@ def _run_start(doc: Doc, k: int, taken: dict[int, str]) -> int:
     return start
 
 
-def _run_end(doc: Doc, k: int) -> int:
-    """Return the end of an organisation name after head word ``k`` ("University of X and Y")."""
+def _run_end(doc: list[Token], k: int, heads: frozenset[str]) -> int:
+    """Return the end of an organisation name after head word ``k`` ("University of X and Y").
+
+    Further head words right after it belong to the name ("Kessel Foods Plc", "Tallis Energy
+    Group").
+    """
     end = k + 1
+    while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and low(doc[end]) in heads:
+        end += 1
+    if end > k + 1:
+        return end
     if not (end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and doc[end + 1].is_title):
         return end
     end += 2
@@ -65,16 +76,21 @@ def _run_end(doc: Doc, k: int) -> int:
 
 def _head_word_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Return new ORG candidates for title-case runs ending in an organisation head word."""
-    doc = ctx.doc
+    doc = ctx.toks
     taken: dict[int, str] = {}
     for c in cands:
         for i in range(c.start, c.end):
             taken[i] = c.label or ""
+    places = {i: c for c in cands if c.label in _PLACE_LABELS for i in range(c.start, c.end)}
     added: list[Candidate] = []
     for k in ctx.where("LOWER", ctx.org_head_ids):
         if not (doc[k].is_title or doc[k].is_upper) or taken.get(k) in _BLOCKING:  # "University", "FC"
             continue
-        start, end = _run_start(doc, k, taken), _run_end(doc, k)
+        place = places.get(k)
+        if place is not None:
+            _head_word_in_place(ctx, place, k, taken)
+            continue
+        start, end = _run_start(doc, k, taken), _run_end(doc, k, ctx.lex.org_heads)
         if end - start < 2 or any(taken.get(i) in _BLOCKING for i in range(start, end)):
             continue
         added.append(pool.new(start, end, "ORG", "organisation head word"))
@@ -83,9 +99,34 @@ def _head_word_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
     return added
 
 
+#: Labels of a name the NER read as a place; an organisation head word inside it may overrule them.
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _head_word_in_place(ctx: Context, place: Candidate, k: int, taken: dict[int, str]) -> None:
+    """Relabel a name the NER called a place as an organisation when head word ``k`` says so.
+
+    "the Kelby Union-Gazette" (GPE) is a newspaper: the whole name becomes the organisation, not
+    the run up to the head word. A known place stays a place, and so does a state ("the Ardish
+    Union", "the Kelvan Republic": a state word heads it).
+    """
+    doc = ctx.toks
+    if (
+        k == place.start
+        or doc[k].lower_ in kind_words().state_words
+        or ctx.is_place(ctx.text(place.start, place.end))
+    ):
+        return
+    place.relabel("ORG", "organisation head word in a name the NER called a place")
+    if place.end - place.start > 1 and doc[place.start].lower_ == "the":
+        place.start += 1
+    for i in range(place.start, place.end):
+        taken[i] = "ORG"
+
+
 def _acronyms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Mark the acronyms of the text's organisations as organisations; return the new candidates."""
-    doc = ctx.doc
+    doc = ctx.toks
     acronyms: set[str] = set()
     for c in cands:
         if c.label == "ORG":
@@ -117,7 +158,7 @@ _EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 
 def _employer_run(ctx: Context, i: int) -> int:
     """Return the end of the capitalised run of proper nouns from token ``i`` (at most four)."""
-    doc = ctx.doc
+    doc = ctx.toks
     end = i
     while end < len(doc) and end - i < 4 and doc[end].tag_ in {"NNP", "NNPS"} and doc[end].text[:1].isupper():
         end += 1
@@ -131,7 +172,7 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
     optional "the") that follows a role noun; it must not be a person, an organisation already or a
     known place, nor (after "for" and "with", where a client may be meant) hold a personal name word.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     label_of: dict[int, Candidate] = {i: c for c in cands for i in range(c.start, c.end)}
     added: list[Candidate] = []
     for k in ctx.where("LOWER", _ROLE_PREP_IDS):
@@ -146,7 +187,7 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
         ):
             continue
         run = doc[start:end]
-        if ctx.is_place(run.text) or ctx.is_demonym_span(run):
+        if ctx.is_place(ctx.text(start, end)) or ctx.is_demonym_span(run):
             continue
         if doc[k].lower_ != "at" and any(ctx.known_name_word(t) for t in run):
             continue  # "a lawyer for Tom": a client may be a person; one is never a lecturer at a person
@@ -175,7 +216,7 @@ def _owner_run(ctx: Context, end: int, label_of: dict[int, Candidate]) -> tuple[
     A person candidate that is the whole run and starts with no first name is taken in (the NER
     reads "Tallis Energy" as a name); it is returned to be dropped.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     start = end
     while (
         start > 0
@@ -205,7 +246,7 @@ def _title_owners(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Cand
     two or more capitalised proper nouns (no place, nationality or title word among them), then
     lower-case modifiers and a role noun, then the person's name (after a comma, too).
     """
-    doc = ctx.doc
+    doc = ctx.toks
     label_of = {i: c for c in cands if c.label in _NOT_OWNER_LABELS for i in range(c.start, c.end)}
     lex = ctx.lex
     added: list[Candidate] = []
@@ -220,7 +261,7 @@ def _title_owners(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Cand
             end -= 1
         start, person = _owner_run(ctx, end, label_of)
         run = doc[start:end]
-        if end - start < 2 or ctx.is_place(run.text) or ctx.is_demonym_span(run):
+        if end - start < 2 or ctx.is_place(ctx.text(start, end)) or ctx.is_demonym_span(run):
             continue
         if any(low(t) in lex.titles or low(t) in lex.place_suffixes or ctx.is_first_name(t) for t in run):
             continue  # "Deputy Chief Constable", "Silicon Valley", "Ann Voss campaign manager"
@@ -239,7 +280,7 @@ def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
     The name runs on over the capitalised words after it (and the candidates there give way); with
     none after it, the dangling word is cut.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     starts = {c.start: c for c in cands if c.label is not None}
     for c in cands:
         if c.label != "ORG" or c.end - c.start < 2 or doc[c.end - 1].lower_ not in ORG_INNER:
@@ -259,6 +300,165 @@ def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
         c.note("extended over the words after a dangling 'of'")
 
 
+#: Labels of named things that are no organisation, whose acronym in brackets is no organisation either.
+_OTHER_KINDS: Final = frozenset({"EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _acronyms_of_other_kinds(ctx: Context, cands: list[Candidate]) -> None:
+    """Give an acronym in brackets the kind of the name before it ("the Kelby Trade Pact (KTP)").
+
+    The NER often calls such an acronym an organisation even when it read the name as a treaty,
+    an event or a product; every ORG mention of the acronym then takes the name's label.
+    """
+    doc = ctx.toks
+    by_end = {c.end: c for c in cands if c.label in _OTHER_KINDS}
+    kinds: dict[str, str] = {}
+    for c in cands:
+        k = c.start
+        if c.label != "ORG" or c.end != k + 1 or not doc[k].is_upper or k < 2 or doc[k - 1].text != "(":
+            continue
+        name = by_end.get(k - 1)
+        if name is not None and org_acronym(doc[name.start : name.end]) == doc[k].text and name.label:
+            kinds[doc[k].text] = name.label
+    if not kinds:
+        return
+    for c in cands:
+        label = kinds.get(doc[c.start].text) if c.label == "ORG" and c.end == c.start + 1 else None
+        if label is not None:
+            c.relabel(label, "acronym of a name in brackets that is no organisation ('the X Pact (XP)')")
+
+
+def _alone(doc: list[Token], i: int) -> bool:
+    """Tell whether token ``i`` stands alone: no capitalised word of a longer name next to it."""
+    before = i > 0 and not doc[i].is_sent_start and doc[i - 1].is_title and doc[i - 1].tag_ in PROPER_TAGS
+    after = i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].tag_ in PROPER_TAGS
+    return not (before or after)
+
+
+_NOUN_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _group_used_as_noun(doc: list[Token], i: int) -> bool:
+    """Tell whether a group word stands for a body: a bare proper noun subject or object ("Labour said").
+
+    Not "the last Kelvan to win" (a determiner), "a Kelvan", "firmly Kelvan" or "Kelvan
+    front-runner" (an adjective or a modifier).
+    """
+    tok = doc[i]
+    return (
+        tok.dep_ in _NOUN_DEPS
+        and tok.tag_ in PROPER_TAGS
+        and not any(c.dep_ in {"det", "amod"} for c in tok.children)
+        and not (i > 0 and doc[i - 1].lower_ in {"a", "an", "the"})
+        and not (i + 1 < len(doc) and doc[i + 1].tag_ in {"NN", "NNS", "HYPH"})
+    )
+
+
+def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Mark the one-word short forms of the text's companies, clubs and parties as organisations.
+
+    "Kessel Group Inc. ... Kessel said": the first word of a company name; "Kelby Rovers ...
+    Rovers scored": the last word of a club's name; "the Labour Party ... Labour said": a party's
+    name before "Party", only where it stands for the body (a party's word is often an adjective
+    or the word for a member). A one-word candidate of that word (the NER often reads it as a
+    person) becomes the organisation; never when a personal name of the text ends in the word
+    ("Ana Kessel"). Run after ``vetting.vet_people``, which may find the club ("Kelby Rovers"
+    read as a person).
+    """
+    doc = ctx.toks
+    forms: dict[str, bool] = {}  # the word -> whether it is a party's (used as a noun only)
+    for c in cands:
+        if c.label == "ORG" and c.end - c.start >= 2:
+            form = short_form(ctx.text(c.start, c.end))
+            if form is None and ticker_after(doc, c.end) >= 0:
+                form = doc[c.start].text  # "Brannock Mills (BRNM.L) ... Brannock shares"
+            if form is not None:
+                forms[form] = forms.get(form, False) or doc[c.end - 1].lower_ == "party"
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start >= 2:
+            forms.pop(doc[c.end - 1].text, None)
+    if not forms:
+        return []
+    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
+    added: list[Candidate] = []
+    reason = "short form of an organisation named in full ('Kessel' for 'Kessel Group Inc.')"
+    for i in ctx.where("ORTH", string_ids(forms)):
+        cand = owner.get(i)
+        if forms[doc[i].text] and not _group_used_as_noun(doc, i):
+            continue  # "a Labour councillor": the word for a member, not the party
+        if cand is not None and cand.end - cand.start == 1 and cand.label != "ORG":
+            cand.relabel("ORG", reason)
+        elif cand is None and _alone(doc, i):
+            added.append(pool.new(i, i + 1, "ORG", reason))
+    return added
+
+
+_TICKER: Final = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
+_OPEN_BRACKET_IDS: Final = string_ids(["("])
+#: Stock exchanges written before a ticker ("(NYSE: HVE)").
+_EXCHANGES: Final = frozenset({"nyse", "nasdaq", "lse", "tsx", "asx", "amex"})
+
+
+def ticker_after(toks: list[Token], end: int) -> int:
+    """Return the index of a stock ticker in brackets at token ``end`` ("(BRNM.L)", "(NYSE: HVE)"), or -1.
+
+    A ticker with a market suffix ("BRNM.L") or after an exchange and a colon is one; a bare
+    capital word in brackets ("(KTP)") is taken for an acronym, not a ticker.
+    """
+    if end + 2 >= len(toks) or toks[end].text != "(":
+        return -1
+    k = end + 1
+    if toks[k].lower_ in _EXCHANGES and k + 3 < len(toks) and toks[k + 1].text == ":":
+        k += 2
+    elif "." not in toks[k].text:
+        return -1
+    return k if _TICKER.match(toks[k].text) and toks[k + 1].text == ")" else -1
+
+
+def _name_before(toks: list[Token], end: int) -> int:
+    """Return the start of the run of up to five capitalised words (and "&") that ends at ``end``."""
+    start = end
+    while (
+        start > 0 and end - start < 5 and (toks[start - 1].text[:1].isupper() or toks[start - 1].text == "&")
+    ):
+        start -= 1
+        if toks[start].is_sent_start:
+            break
+    while start < end and toks[start].text == "&":
+        start += 1
+    return start
+
+
+def _ticker_companies(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Return new ORG candidates for company names before a stock ticker; relabel the candidates there.
+
+    "Brannock Mills (BRNM.L) said ...": the wire convention names a listed company with its
+    ticker. A candidate that ends before the brackets becomes the organisation (the NER may have
+    read a person or a place); with none, the capitalised words before them are one. The
+    ticker itself is no organisation.
+    """
+    toks = ctx.toks
+    by_end = {c.end: c for c in cands if c.label is not None}
+    by_start = {c.start: c for c in cands if c.label is not None}
+    added: list[Candidate] = []
+    for k in ctx.where("ORTH", _OPEN_BRACKET_IDS):
+        ticker = ticker_after(toks, k)
+        if ticker < 0:
+            continue
+        junk = by_start.get(ticker)
+        if junk is not None and junk.end == ticker + 1:
+            junk.drop("a stock ticker, not an organisation")
+        cand = by_end.get(k)
+        if cand is not None:
+            if cand.label != "ORG":
+                cand.relabel("ORG", "a company named before its stock ticker")
+            continue
+        start = _name_before(toks, k)
+        if start < k and not any(i in by_end or i in by_start for i in range(start + 1, k)):
+            added.append(pool.new(start, k, "ORG", "a company named before its stock ticker"))
+    return added
+
+
 def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Add the organisations the NER missed: head-word runs, acronyms, names after a role noun.
 
@@ -275,6 +475,10 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
             out.append(c)
     out += added
     out = out + _acronyms(ctx, pool, out)
+    _acronyms_of_other_kinds(ctx, out)
+    out = [c for c in out if c.label is not None]
+    out += _ticker_companies(ctx, pool, out)
+    out = [c for c in out if c.label is not None]
     employers = _role_employers(ctx, pool, out)
     out = [c for c in out if c.label is not None] + employers
     return out + _title_owners(ctx, pool, out)

@@ -2,27 +2,33 @@
 
 ``first_pass`` turns ``doc.ents`` into candidates and applies ``FIRST_PASS_RULES`` in order (the
 first rule with a verdict decides). ``join_and_extend`` joins name fragments and extends cut
-names; ``propagate_people`` makes a person's name a person everywhere in the text.
+names; ``propagate.propagate_people`` then makes a person's name a person everywhere in the text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
-import numpy
-from spacy.strings import get_string_id
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotemine.lexicons.names import is_initial
-from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
-from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
+from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low
 from quotemine.pipeline.entities.evidence import work_title
 from quotemine.pipeline.entities.trim import trim
 
-__all__ = ["FIRST_PASS_RULES", "NAME_LABELS", "Entity", "first_pass", "join_and_extend", "propagate_people"]
+__all__ = [
+    "FIRST_PASS_RULES",
+    "HYPHEN_PREFIXES",
+    "NAME_LABELS",
+    "Entity",
+    "first_pass",
+    "is_name_pair",
+    "join_and_extend",
+]
 
 NAME_LABELS: Final = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 _OTHER_NAME_LABELS: Final = NAME_LABELS - {"PERSON"}
@@ -39,6 +45,11 @@ class Entity:
     cand: Candidate
     span: Span
     protected: frozenset[str]
+
+    @cached_property
+    def text(self) -> str:
+        """Return the text of the span, made once for all the rules."""
+        return self.span.text
 
 
 #: A first-pass rule: the candidate under test -> verdict or ``None``.
@@ -59,7 +70,7 @@ def person_without_name_word(e: Entity) -> Verdict | None:
     ctx, cand, span = e.ctx, e.cand, e.span
     if cand.label != "PERSON" or any(t.tag_ in PROPER_TAGS and ctx.is_name_word(t) for t in span):
         return None
-    if ctx.is_place(span.text):
+    if ctx.is_place(e.text):
         return Verdict("GPE", "known place")
     if ctx.is_demonym_span(span[-1:]):
         return Verdict("NORP", "demonym: nationality word", start=cand.end - 1)  # "Veteran Kazakh"
@@ -69,7 +80,7 @@ def person_without_name_word(e: Entity) -> Verdict | None:
 def person_after_org_noun(e: Entity) -> Verdict | None:
     """Relabel a PERSON right after an organisation noun as ORG ("the Russian daily X")."""
     ctx, cand, span = e.ctx, e.cand, e.span
-    doc, start = ctx.doc, cand.start
+    doc, start = ctx.toks, cand.start
     if (
         cand.label == "PERSON"
         and start > 0
@@ -81,10 +92,10 @@ def person_after_org_noun(e: Entity) -> Verdict | None:
     return None
 
 
-def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span) -> bool:
+def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span, text: str) -> bool:
     if not (2 <= len(span) <= 3 and all(t.tag_ == "NNP" and ctx.is_name_word(t) for t in span)):
         return False
-    if ctx.is_place(span.text):
+    if ctx.is_place(text):
         return False
     return ctx.has_surname_suffix(span[-1].text) or (
         ctx.is_first_name(span[0]) and (cand.label != "ORG" or ctx.person_context(list(span)))
@@ -94,10 +105,10 @@ def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span) -> bool:
 def name_with_other_label(e: Entity) -> Verdict | None:
     """Relabel a personal name the NER labelled ORG, GPE... as PERSON ("Bakyt Nurlanov" ORG)."""
     ctx, cand, span = e.ctx, e.cand, e.span
-    doc, start = ctx.doc, cand.start
+    doc, start = ctx.toks, cand.start
     if (
         cand.label in _OTHER_NAME_LABELS
-        and _looks_like_person_name(ctx, cand, span)
+        and _looks_like_person_name(ctx, cand, span, e.text)
         and not (start > 0 and doc[start - 1].lower_ in ctx.lex.org_descriptors)
         and not work_title(doc, start, cand.end)
     ):
@@ -105,10 +116,151 @@ def name_with_other_label(e: Entity) -> Verdict | None:
     return None
 
 
+def _name_words(ctx: Context, span: Span, text: str) -> bool:
+    """Tell whether a span is two or three title-case proper nouns that may be a name."""
+    return (
+        2 <= len(span) <= 3
+        and all(t.tag_ in PROPER_TAGS and t.is_title and ctx.is_name_word(t) for t in span)
+        and not ctx.is_place(text)
+        and text.lower() not in ctx.lex.org_names
+    )
+
+
+def _listed_with_people(span: Span) -> bool:
+    """Tell whether a name is one item of a list of three or more whose other items are all people.
+
+    "Ana Reyes, Tom Hale and Ivo Kern": the other items are people the NER found, two of them
+    full names (a list of one-word names may be a misparse around a place or a shop).
+    """
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+        if first.i < span.start - 50:
+            return False  # a parse that runs far back is no list
+    items = [first]
+    for item in items:  # grows while read: each item's conjuncts join the list
+        items.extend(c for c in item.children if c.dep_ == "conj")
+        if len(items) > 12:
+            return False
+    others = [t for t in items if not span.start <= t.i < span.end]
+    full = [t for t in others if t.ent_iob_ == "I"]  # the last word of a name of two words or more
+    return len(items) >= 3 and len(full) >= 2 and all(t.ent_type_ == "PERSON" for t in others)
+
+
+def _age_after(span: Span) -> bool:
+    """Tell whether an age in commas follows a name ("Tom Hale, 26, a driver")."""
+    doc, end = span.doc, span.end
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].text.isdigit()
+        and 0 < int(doc[end + 1].text) < 120
+        and doc[end + 2].text == ","
+    )
+
+
+def person_shaped_other(e: Entity) -> Verdict | None:
+    """Relabel as PERSON a name the NER labelled otherwise, when the words around it say person.
+
+    Two or three title-case name words followed by an age in commas ("Tom Hale, 26, a driver"),
+    or listed with people only ("Ana Reyes, Tom Hale and Ivo Kern").
+    """
+    ctx, cand, span = e.ctx, e.cand, e.span
+    if cand.label not in _OTHER_NAME_LABELS or not 2 <= len(span) <= 3:
+        return None
+    aged = _age_after(span)
+    root = span.root
+    if not aged and root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
+        return None  # the cheap tests first: neither an age nor a list
+    if not _name_words(ctx, span, e.text):
+        return None
+    if any(low(t) in ctx.lex.org_heads or low(t) in ctx.lex.demonyms for t in span):
+        return None
+    if aged:
+        return Verdict("PERSON", "personal name followed by an age ('X, 26,')")
+    if _listed_with_people(span):
+        return Verdict("PERSON", "listed with people only")
+    return None
+
+
+def surname_after_first_name(e: Entity) -> Verdict | None:
+    """Relabel as PERSON a surname the NER labelled otherwise right after a first name it left out.
+
+    "said Ana Reyes, a Kelby-based analyst" where the NER took "Reyes" alone for an
+    organisation: a known first name the NER did not label, then a known surname (or a surname
+    ending) that is no place and no known organisation, make one person.
+    """
+    ctx, cand = e.ctx, e.cand
+    start = cand.start
+    if cand.label not in _OTHER_NAME_LABELS or cand.end - start != 1 or start == 0:
+        return None
+    first, word = ctx.toks[start - 1], ctx.toks[start]
+    if first.ent_type_ or not (first.tag_ in PROPER_TAGS and first.is_title and ctx.is_first_name(first)):
+        return None
+    key = low(word)
+    if not (
+        word.is_title and (key in ctx.lex.surnames or ctx.has_surname_suffix(key)) and ctx.is_name_word(word)
+    ):
+        return None
+    if ctx.is_place(e.text) or key in ctx.lex.org_names or not ctx.is_name_word(first):
+        return None
+    return Verdict("PERSON", "surname after a first name the NER left out", start=start - 1)
+
+
+def brand_place(e: Entity) -> Verdict | None:
+    """Relabel as ORG a "place" that is no known place with a brand's inner capital ("a VeloShip store")."""
+    ctx, cand, span = e.ctx, e.cand, e.span
+    if (
+        cand.label in {"GPE", "LOC"}
+        and len(span) == 1
+        and span[0].text[:1].isupper()
+        and ctx.is_brand_word(e.text)
+        and not ctx.is_place(e.text)
+    ):
+        return Verdict("ORG", "brand word (inner capital) the NER called a place")
+    return None
+
+
+def name_pair(e: Entity) -> Verdict | None:
+    """Relabel as PERSON two names joined by a hyphen when one is a person's surname ("the Hale-Reyes bill").
+
+    The NER reads "Hale-Reyes" as an organisation or a facility; the pair names two people when
+    one word is the surname of a full name in the text and the other is a name word too.
+    ``vetting`` later splits the pair into the two people.
+    """
+    ctx, cand, span = e.ctx, e.cand, e.span
+    if cand.label == "PERSON" or not is_name_pair(ctx, span):
+        return None
+    if not any(span[k].text.lower() in e.protected for k in (0, 2)):
+        return None
+    return Verdict("PERSON", "two people's names joined by a hyphen")
+
+
+#: Prefixes glued to a name by a hyphen ("Pro-Hale", "Anti-Reyes"): no second name.
+HYPHEN_PREFIXES: Final = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
+
+
+def is_name_pair(ctx: Context, span: Span) -> bool:
+    """Tell whether a span is two title-case name words glued by a hyphen ("Hale-Reyes")."""
+    return (
+        len(span) == 3
+        and span[0].lower_ not in HYPHEN_PREFIXES
+        and span[1].text == "-"
+        and not span[0].whitespace_
+        and not span[1].whitespace_
+        and all(t.text[:1].isupper() and _pair_word(ctx, t) for t in (span[0], span[2]))
+    )
+
+
+def _pair_word(ctx: Context, tok: Token) -> bool:
+    """Tell whether one half of a hyphen pair may be a name: a name word, or a place that is a surname."""
+    return ctx.is_name_word(tok) or (ctx.is_place(tok.text) and low(tok) in ctx.lex.surnames)
+
+
 def protected_surname(e: Entity) -> Verdict | None:
     """Keep a PERSON that is the surname of a full name elsewhere ("Brannock" after "Ada Brannock")."""
-    cand, span = e.cand, e.span
-    if cand.label == "PERSON" and span.text.lower() in e.protected:
+    cand = e.cand
+    if cand.label == "PERSON" and e.text.lower() in e.protected:
         return Verdict("PERSON", "surname of a full name elsewhere")
     return None
 
@@ -123,9 +275,9 @@ def demonym(e: Entity) -> Verdict | None:
 
 def known_place(e: Entity) -> Verdict | None:
     """Relabel a known place as GPE, unless it is a titled person ("Mr. Paris")."""
-    ctx, cand, span = e.ctx, e.cand, e.span
-    doc, start = ctx.doc, cand.start
-    if cand.label not in {"PERSON", "ORG", "NORP", "LOC", "FAC"} or not ctx.is_place(span.text):
+    ctx, cand = e.ctx, e.cand
+    doc, start = ctx.toks, cand.start
+    if cand.label not in {"PERSON", "ORG", "NORP", "LOC", "FAC"} or not ctx.is_place(e.text):
         return None
     titled = start > 0 and low(doc[start - 1]) in ctx.title_cues
     if cand.label == "PERSON" and titled:
@@ -194,18 +346,43 @@ FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
     street_address,
     place_modifier,
     org_without_capitals,
+    name_pair,
+    brand_place,
     person_without_name_word,
     person_after_org_noun,
     name_with_other_label,
+    person_shaped_other,
+    surname_after_first_name,
     protected_surname,
     demonym,
     known_place,
 )
 
+#: The labels each first-pass rule acts on (it returns no verdict for the others).
+_RULE_LABELS: Final[dict[FirstPassRule, frozenset[str]]] = {
+    street_address: frozenset({"PERSON", "ORG"}),
+    place_modifier: frozenset({"ORG"}),
+    org_without_capitals: frozenset({"ORG"}),
+    name_pair: _OTHER_NAME_LABELS,
+    brand_place: frozenset({"GPE", "LOC"}),
+    person_without_name_word: frozenset({"PERSON"}),
+    person_after_org_noun: frozenset({"PERSON"}),
+    name_with_other_label: _OTHER_NAME_LABELS,
+    person_shaped_other: _OTHER_NAME_LABELS,
+    surname_after_first_name: _OTHER_NAME_LABELS,
+    protected_surname: frozenset({"PERSON"}),
+    demonym: frozenset({"PERSON", "GPE", "LOC"}),
+    known_place: frozenset({"PERSON", "ORG", "NORP", "LOC", "FAC"}),
+}
+#: ``FIRST_PASS_RULES`` by label, in order: a candidate meets only the rules that act on its label.
+_RULES_BY_LABEL: Final = {
+    label: tuple(rule for rule in FIRST_PASS_RULES if label in _RULE_LABELS[rule]) for label in NAME_LABELS
+}
+
 
 def _protected(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
     """Return the last words of full names with first-name evidence ("Ada Brannock" -> "brannock")."""
-    doc = ctx.doc
+    doc = ctx.toks
     out: set[str] = set()
     for c in cands:
         if c.label == "PERSON" and c.end - c.start >= 2:
@@ -224,9 +401,9 @@ def _role_before_first_name(ctx: Context, ent: Span) -> bool:
 
 def _from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
     """Make one candidate per NER entity, trimmed; return those with tokens left."""
-    doc = ctx.doc
+    doc = ctx.toks
     out: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in ctx.doc.ents:
         label = ent.label_
         cand = pool.new(ent.start, ent.end, label, f"NER label {label}")
         if label in {"ORG", "GPE", "NORP"} and low(doc[ent.start]) in ctx.lex.honorifics:
@@ -250,10 +427,11 @@ def first_pass(ctx: Context, pool: Pool) -> list[Candidate]:
     cands = _from_ner(ctx, pool)
     protected = _protected(ctx, cands)
     for cand in cands:
-        if cand.label not in NAME_LABELS:
+        rules = _RULES_BY_LABEL.get(cand.label or "", ())
+        if not rules:
             continue  # every rule is about names (dates, numbers... stay as they are)
         entity = Entity(ctx, cand, ctx.doc[cand.start : cand.end], protected)
-        for rule in FIRST_PASS_RULES:
+        for rule in rules:
             verdict = rule(entity)
             if verdict is not None:
                 cand.apply(verdict)
@@ -268,13 +446,13 @@ def _joins(ctx: Context, prev: Candidate, cand: Candidate) -> bool:
         return False
     if not (prev.label == "PERSON" or cand.label == "PERSON" or prev.label == cand.label):
         return False
-    tokens = list(ctx.doc[prev.start : cand.end])
+    tokens = ctx.toks[prev.start : cand.end]
     return all(ctx.is_name_word(t) for t in tokens if not t.is_punct) and ctx.person_evidence(tokens)
 
 
 def _extend_left(ctx: Context, cand: Candidate, taken: set[int]) -> None:
     """Extend a person left over first names and initials ("Iskandar" + "Asadullaev")."""
-    doc = ctx.doc
+    doc = ctx.toks
     while cand.start > 0 and cand.start - 1 not in taken:
         tok = doc[cand.start - 1]
         if not (tok.is_title and (ctx.is_first_name(tok) or is_initial(tok.text)) and ctx.is_name_word(tok)):
@@ -286,7 +464,7 @@ def _extend_left(ctx: Context, cand: Candidate, taken: set[int]) -> None:
 
 def _extend_right(ctx: Context, cand: Candidate, taken: set[int]) -> None:
     """Extend a person right over a surname after a lone first name or initial."""
-    doc = ctx.doc
+    doc = ctx.toks
     while cand.end < len(doc) and cand.end not in taken:
         tok, last = doc[cand.end], doc[cand.end - 1]
         if not (
@@ -299,6 +477,36 @@ def _extend_right(ctx: Context, cand: Candidate, taken: set[int]) -> None:
         cand.end += 1
         taken.add(cand.end - 1)
         cand.note("extended over a surname")
+
+
+def _nickname_bridge(ctx: Context, cand: Candidate) -> int:
+    """Return the end of a name that goes on over a nickname in brackets ("Ana (Annie) Reyes"), else 0.
+
+    The brackets must hold one known first name, and a title-case name word must follow them.
+    """
+    doc, k = ctx.toks, cand.end
+    if k + 3 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+        return 0
+    nick, after = doc[k + 1], doc[k + 3]
+    if not (ctx.is_first_name(nick) and nick.is_title and after.tag_ in PROPER_TAGS and after.is_title):
+        return 0
+    return k + 4 if ctx.is_name_word(after) else 0
+
+
+def _join_nicknames(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Extend people over a nickname in brackets and the surname after it; drop what they cover."""
+    for cand in out:
+        if cand.label != "PERSON" or cand.dropped:
+            continue
+        end = _nickname_bridge(ctx, cand)
+        if not end:
+            continue
+        for other in out:
+            if other is not cand and not other.dropped and cand.end <= other.start and other.end <= end:
+                other.drop("part of a name with a nickname in brackets")
+        cand.end = end
+        cand.note("extended over a nickname in brackets and the surname")
+    return [c for c in out if not c.dropped]
 
 
 def join_and_extend(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
@@ -315,131 +523,10 @@ def join_and_extend(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             cand.drop("joined into the name before it")
             continue
         out.append(cand)
+    out = _join_nicknames(ctx, out)
     taken = {i for c in out for i in range(c.start, c.end)}
     for cand in out:
         if cand.label == "PERSON":
             _extend_left(ctx, cand, taken)
             _extend_right(ctx, cand, taken)
     return out
-
-
-# ---------------------------------------------------------------------- propagation
-def _unlabelled_run(ctx: Context, i: int, taken: set[int]) -> int:
-    """Return the end of the run of up to four title-case name words from token ``i``."""
-    doc = ctx.doc
-    j = i
-    while (
-        j < len(doc)
-        and j - i < 4
-        and j not in taken
-        and doc[j].tag_ == "NNP"
-        and doc[j].is_title
-        and ctx.is_name_word(doc[j])
-    ):
-        j += 1
-    return j
-
-
-def _title_word(ctx: Context, text: str) -> bool:
-    key = text.rstrip(".").lower()
-    return key in ctx.lex.titles or key in ctx.lex.honorifics
-
-
-def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidate]:
-    """Find full names the NER missed: a first name (or a surname ending) in a run of proper nouns."""
-    doc, lex = ctx.doc, ctx.lex
-    added: list[Candidate] = []
-    if len(doc) == 0:
-        return added
-    arr = doc.to_array(["TAG", "IS_TITLE"])
-    proper = numpy.flatnonzero((arr[:, 0] == get_string_id("NNP")) & (arr[:, 1] != 0)).tolist()
-    next_i = 0
-    for i in proper:
-        if i < next_i:
-            continue
-        j = _unlabelled_run(ctx, i, taken)
-        if j - i >= 3 and _title_word(ctx, doc[i].text):
-            i += 1  # "Supt Gareth Pelling", "Cllr Nadia Farrow": the title is a role, not the name
-        if j - i >= 2:
-            nxt = doc[j] if j < len(doc) else None
-            org_next = nxt is not None and nxt.is_title and nxt.lower_ in lex.org_heads
-            if not org_next and (ctx.is_first_name(doc[i]) or ctx.has_surname_suffix(doc[j - 1].text)):
-                added.append(pool.new(i, j, "PERSON", "full name the NER missed"))
-                taken.update(range(i, j))
-        next_i = max(j, i + 1)
-    return added
-
-
-_POST_NOMINAL_IDS: Final = string_ids(w.upper() for w in POST_NOMINALS)
-
-
-def _post_nominal_names(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
-    """Find names the NER missed before post-nominal letters ("Ana Reyes QC", "Tom Hale MP").
-
-    Two or three title-case proper nouns right before the letters make a person, whatever the
-    words are (a name may also be a place: "Kent Olabode QC"); a place or nationality the NER
-    saw in them gives way.
-    """
-    doc = ctx.doc
-    added: list[Candidate] = []
-    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
-    for j in ctx.where("ORTH", _POST_NOMINAL_IDS):
-        if doc[j].tag_ not in PROPER_TAGS or j in owner:
-            continue
-        i = j
-        while i > 0 and j - i < 3 and doc[i - 1].tag_ == "NNP" and doc[i - 1].is_title:
-            if i - 1 in owner and owner[i - 1].label in {"PERSON", "ORG"}:
-                break
-            i -= 1
-        if j - i < 2 or any(k in owner and owner[k].start < i for k in range(i, j)):
-            continue
-        for k in range(i, j):
-            if k in owner and owner[k].label is not None:
-                owner[k].drop("part of a name before post-nominal letters")
-        added.append(pool.new(i, j, "PERSON", "name before post-nominal letters"))
-    return added
-
-
-def _person_words(ctx: Context, cands: list[Candidate]) -> tuple[set[str], set[str]]:
-    """Return the last words of the multi-word people, and the texts of all people."""
-    doc = ctx.doc
-    surnames: set[str] = set()
-    fulls: set[str] = set()
-    for c in cands:
-        if c.label == "PERSON":
-            words = [t for t in doc[c.start : c.end] if not t.is_punct]
-            if len(words) >= 2 and ctx.is_name_word(words[-1]):
-                surnames.add(words[-1].text)
-            fulls.add(doc[c.start : c.end].text)
-    return surnames, fulls
-
-
-def _relabel_known_people(ctx: Context, cands: list[Candidate], names: set[str]) -> None:
-    """Relabel as PERSON a non-person entity whose text is a person's name or surname elsewhere."""
-    doc, lex = ctx.doc, ctx.lex
-    for c in cands:
-        if c.label in _OTHER_NAME_LABELS:
-            text = doc[c.start : c.end].text
-            if text in names and not ctx.is_place(text) and text.lower() not in lex.demonyms:
-                c.relabel("PERSON", "name of a person elsewhere in the text")
-
-
-def propagate_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
-    """Make the label of a person's name consistent across the document; add names the NER missed."""
-    doc, lex = ctx.doc, ctx.lex
-    cands = cands + _post_nominal_names(ctx, pool, cands)
-    cands = [c for c in cands if c.label is not None]
-    taken = {i for c in cands for i in range(c.start, c.end)}
-    added = _unlabelled_names(ctx, pool, taken)  # also in a text where the NER found nobody
-    surnames, fulls = _person_words(ctx, cands)
-    if not surnames and not fulls:
-        return cands + added
-    _relabel_known_people(ctx, cands, surnames | fulls)
-    for i in ctx.where("ORTH", string_ids(surnames)):
-        tok = doc[i]
-        if i in taken or tok.tag_ not in PROPER_TAGS:
-            continue
-        if ctx.is_place(tok.text) or tok.text.lower() in lex.demonyms:
-            continue
-        added.append(pool.new(i, i + 1, "PERSON", "surname of a full name elsewhere"))
-    return cands + added

@@ -20,6 +20,7 @@ from quotemine.pipeline.entities.candidate import Candidate, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
 from quotemine.pipeline.entities.evidence import (
     org_apposition,
+    person_partner,
     place_partner,
     pronoun_or_partner,
     role_apposition,
@@ -40,7 +41,7 @@ __all__ = [
 
 def _full_name_tokens(ctx: Context, people: list[Candidate]) -> set[int]:
     """Return the token indices of the people that are full names (a known first name first)."""
-    doc = ctx.doc
+    doc = ctx.toks
     return {
         i
         for c in people
@@ -52,7 +53,7 @@ def _full_name_tokens(ctx: Context, people: list[Candidate]) -> set[int]:
 # ---------------------------------------------------------------------- headlines
 def _cut_to_body_words(ctx: Context, cand: Candidate, attested: set[str]) -> bool:
     """Cut a headline name to the words the body uses for people; return whether any was found."""
-    doc = ctx.doc
+    doc = ctx.toks
     s, e = cand.start, cand.end
     seen = [low(t) in attested for t in doc[s:e]]
     if not any(seen):
@@ -70,7 +71,7 @@ def _cut_to_body_words(ctx: Context, cand: Candidate, attested: set[str]) -> boo
 
 def _cut_to_first_name(ctx: Context, cand: Candidate) -> bool:
     """Cut a headline name that starts with a first name to that name and the next word (or two)."""
-    doc = ctx.doc
+    doc = ctx.toks
     first = doc[cand.start]
     if not (ctx.is_first_name(first) and first.tag_ in PROPER_TAGS and cand.end - cand.start >= 2):
         return False
@@ -88,7 +89,7 @@ def vet_headlines(
     "Marta Novak Rebukes Ivo Kern" -> "Marta Novak"; "Questions Novak" ->
     "Novak"; "Support Fades" -> dropped, when the body names Marta Novak.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     flags = [(c.start, c.end) not in bylines and ctx.in_headline(c.start, c.end, named) for c in people]
     if not any(flags):
         return people
@@ -167,6 +168,13 @@ def person_context(ctx: Context, facts: NameFacts) -> Verdict | None:
     return None
 
 
+def joined_to_a_person(ctx: Context, facts: NameFacts) -> Verdict | None:
+    """Keep a word joined by "and"/"or" to another word the NER calls a person ("Varn and Oskel")."""
+    if person_partner(ctx.toks, facts.ner_starts):
+        return Verdict("PERSON", "joined to another name the NER calls a person")
+    return None
+
+
 def used_like_a_name(ctx: Context, facts: NameFacts) -> Verdict | None:
     """Keep a word the text uses the way it uses people's names ("Obama's failure")."""
     if used_as_name(ctx, facts.occurrences, facts.ner_starts, facts.named, facts.full):
@@ -180,6 +188,7 @@ SINGLE_WORD_RULES: Final[tuple[NameRule, ...]] = (
     joined_to_a_place,
     known_name,
     person_context,
+    joined_to_a_person,
     used_like_a_name,
 )
 
@@ -196,7 +205,7 @@ def _single_words(
     ctx: Context, people: list[Candidate], bylines: Set[tuple[int, int]]
 ) -> dict[str, list[int]]:
     """Return the one-word people no longer name contains, by word, with their start tokens."""
-    doc = ctx.doc
+    doc = ctx.toks
     parts: set[str] = set()
     for c in people:
         if c.end - c.start >= 2:
@@ -220,7 +229,7 @@ def vet_single_words(
     A one-word name inside a longer name of the text stays. Otherwise ``SINGLE_WORD_RULES`` decide;
     context evidence may sit at any occurrence of the word, labelled PERSON or not.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     singles = _single_words(ctx, people, bylines)
     if not ctx.lex.surnames or not singles:
         return people  # without the surname list there is too little evidence to judge
@@ -269,14 +278,14 @@ def titled_or_role(ctx: Context, facts: NameFacts) -> Verdict | None:
 def context_evidence(ctx: Context, facts: NameFacts) -> Verdict | None:
     """Keep a name whose last word has person evidence: title, speech verb, he/she, a name partner."""
     occ = facts.occurrences
-    if single_evidence(ctx, occ) or pronoun_or_partner(ctx.doc, occ, facts.full):
+    if single_evidence(ctx, occ) or pronoun_or_partner(ctx.toks, occ, facts.full):
         return Verdict("PERSON", "person evidence around its last word")
     return None
 
 
 def named_again_by_last_word(ctx: Context, facts: NameFacts) -> Verdict | None:
     """Keep a name whose last word alone names it again ("Mitt Romney" ... "Romney")."""
-    doc = ctx.doc
+    doc = ctx.toks
     ends = {e - 1 for _, e in facts.spans}
     if any(
         i not in ends
@@ -291,7 +300,7 @@ def named_again_by_last_word(ctx: Context, facts: NameFacts) -> Verdict | None:
 
 def proper_noun_surname(ctx: Context, facts: NameFacts) -> Verdict | None:
     """Keep proper nouns ending in a surname outside headlines ("Bowe Bergdahl")."""
-    doc, key = ctx.doc, facts.key
+    doc, key = ctx.toks, facts.key
     if not (key in ctx.lex.surnames or ctx.has_surname_suffix(key)):
         return None
     if not all(doc[i].tag_ in PROPER_TAGS for s, e in facts.spans for i in range(s, e)):
@@ -315,7 +324,7 @@ def _doubtful_names(
     ctx: Context, people: list[Candidate], bylines: Set[tuple[int, int]]
 ) -> dict[str, list[Candidate]]:
     """Return the names of two or more words without a first name or initial, by last word."""
-    doc = ctx.doc
+    doc = ctx.toks
     doubtful: dict[str, list[Candidate]] = {}
     for c in people:
         if c.end - c.start < 2 or (c.start, c.end) in bylines:
@@ -336,7 +345,7 @@ def vet_unsupported_names(
     words whose first word is no known first name or initial ("Citizens United", "Hogan
     Lovells", "Fresh Start") stays only when ``UNSUPPORTED_NAME_RULES`` find support.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     doubtful = _doubtful_names(ctx, people, bylines)
     if not doubtful:
         return people

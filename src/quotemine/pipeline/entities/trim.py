@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from quotemine.lexicons.names import is_initial, is_possessive
 from quotemine.lexicons.roles import POST_NOMINALS
@@ -34,7 +34,7 @@ _TAIL_KEEP: Final = frozenset({".", ")"})
 
 
 # ---------------------------------------------------------------------- any entity
-def _cut_at_line_break(doc: Doc, start: int, end: int) -> int:
+def _cut_at_line_break(doc: list[Token], start: int, end: int) -> int:
     """Return the end of the span cut before a line break or an inner whitespace token."""
     for i in range(start, end):
         tok = doc[i]
@@ -49,7 +49,7 @@ def _edge_junk(tok: Token, keep: frozenset[str]) -> bool:
 
 def trim(ctx: Context, start: int, end: int, label: str) -> tuple[int, int]:
     """Cut line breaks, edge punctuation, a leading "the" and (for people) titles and junk."""
-    doc = ctx.doc
+    doc = ctx.toks
     end = _cut_at_line_break(doc, start, end)
     while start < end and _edge_junk(doc[start], _LEAD_KEEP):
         start += 1
@@ -94,7 +94,7 @@ def _lead_before_first_name(ctx: Context, tok: Token, nxt: Token, key: str) -> b
 
 def _not_a_name_lead(ctx: Context, start: int, end: int, key: str) -> bool:
     """Return whether a first word that is no first name is a role, a verb or a modifier."""
-    tok = ctx.doc[start]
+    tok = ctx.toks[start]
     if key in ctx.lex.first_names or is_initial(tok.text):
         return False
     roles = ctx.lex.role_heads
@@ -102,13 +102,13 @@ def _not_a_name_lead(ctx: Context, start: int, end: int, key: str) -> bool:
         key in roles
         or (key.endswith("s") and key[:-1] in roles)
         or tok.tag_ in _LEAD_JUNK_TAGS
-        or (end - start >= 3 and _lead_before_first_name(ctx, tok, ctx.doc[start + 1], key))
+        or (end - start >= 3 and _lead_before_first_name(ctx, tok, ctx.toks[start + 1], key))
     )
 
 
 def _front_junk(ctx: Context, start: int, end: int) -> bool:
     """Return whether the first word of a PERSON span is not part of the name."""
-    doc = ctx.doc
+    doc = ctx.toks
     tok = doc[start]
     key = low(tok).replace(".", "")
     if _never_lead(ctx, tok, key) or _not_a_name_lead(ctx, start, end, key):
@@ -120,7 +120,7 @@ def _front_junk(ctx: Context, start: int, end: int) -> bool:
 
 def _cut_inside(ctx: Context, start: int, end: int) -> int:
     """Return the end after junk glued inside a name or before a function word inside it."""
-    doc = ctx.doc
+    doc = ctx.toks
     for k in range(start + 1, end - 1):
         tok = doc[k]
         if run_together(tok.text):
@@ -137,7 +137,7 @@ def _cut_inside(ctx: Context, start: int, end: int) -> int:
 
 def _after_inner_title(ctx: Context, start: int, end: int) -> int:
     """Return the start after a title or organisation word right before a first name inside the span."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.toks, ctx.lex
     for k in range(end - 2, start, -1):
         key = low(doc[k])
         if (key in lex.titles or key in lex.role_heads or key in lex.org_heads) and low(
@@ -170,7 +170,7 @@ def _lower_case_tail(ctx: Context, tok: Token) -> bool:
 
 def _tail_junk(ctx: Context, start: int, end: int) -> bool:
     """Return whether the last word of a PERSON span is not part of the name ("Ivo Kern 1")."""
-    tok = ctx.doc[end - 1]
+    tok = ctx.toks[end - 1]
     text = tok.text
     return (
         any(c.isdigit() for c in text)
@@ -197,7 +197,7 @@ def strip_person(ctx: Context, start: int, end: int) -> tuple[int, int]:
     Varga"). At the end: figures, handles, hyphenated lower-case words and punctuation
     ("Ivo Kern 1", "Ivo Kern-backed", "Twitter @handle").
     """
-    doc = ctx.doc
+    doc = ctx.toks
     while end - start > 1 and _front_junk(ctx, start, end):
         start += 1
     end = _cut_inside(ctx, start, end)
@@ -216,7 +216,7 @@ def strip_epithets(ctx: Context, people: list[Candidate]) -> None:
     when the second word is the surname of another name in the text whose first word is a known
     first name ("Longtime Novak" next to "Marta Novak").
     """
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.toks, ctx.lex
     firsts: dict[str, set[str]] = {}
     for p in people:
         if p.end - p.start >= 2:
@@ -242,8 +242,8 @@ def strip_trailing_nouns(ctx: Context, people: list[Candidate]) -> None:
     The last word must be neither a first name nor a surname, appear in no other name of the
     text, and what is left must be a mention of its own elsewhere in the text.
     """
-    doc, lex = ctx.doc, ctx.lex
-    whole = {doc[p.start : p.end].text for p in people}
+    doc, lex = ctx.toks, ctx.lex
+    whole = {ctx.text(p.start, p.end) for p in people}
     words: dict[str, int] = {}
     for p in people:
         for t in doc[p.start : p.end]:
@@ -259,7 +259,7 @@ def strip_trailing_nouns(ctx: Context, people: list[Candidate]) -> None:
             and not ctx.has_surname_suffix(last)
             and last not in lex.surnames
             and last not in lex.first_names
-            and doc[p.start : p.end - 1].text in whole
+            and ctx.text(p.start, p.end - 1) in whole
         ):
             p.end -= 1
             p.note("trailing noun cut: the rest is a name of its own")

@@ -17,15 +17,15 @@ from typing import Final
 from spacy.tokens import Span, Token
 
 from quotemine.lexicons.words import POSSESSIVE_S
-from quotemine.pipeline.entities.candidate import MODIFIER, Candidate, Verdict
+from quotemine.pipeline.entities.candidate import MODIFIER, Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low
 from quotemine.pipeline.entities.evidence import ATTRIBUTIVE_DETS, descriptor_before, hyphen_glued, work_title
+from quotemine.pipeline.entities.relabel import HYPHEN_PREFIXES, is_name_pair
 from quotemine.pipeline.entities.support import vet_headlines, vet_single_words, vet_unsupported_names
 from quotemine.pipeline.entities.trim import strip_epithets, strip_person, strip_trailing_nouns
 
 __all__ = ["PERSON_RULES", "Probe", "person_verdict", "vet_people"]
 
-_HYPHEN_PREFIXES: Final = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
 # Plural group nouns ending like these are groups, not people ("Generation Xers", "Never Trumpers").
 #: Articles of Romance languages that start the name of a newspaper, club or movement.
 _ROMANCE_ARTICLES: Final = frozenset({"La", "Le", "Les", "Los", "Las", "El"})
@@ -59,17 +59,17 @@ class Probe:
     @cached_property
     def toks(self) -> list[Token]:
         """Return the tokens of the span."""
-        return list(self.span)
+        return self.ctx.toks[self.start : self.end]
 
     @property
     def first(self) -> Token:
         """Return the first token."""
-        return self.ctx.doc[self.start]
+        return self.ctx.toks[self.start]
 
     @property
     def last(self) -> Token:
         """Return the last token."""
-        return self.ctx.doc[self.end - 1]
+        return self.ctx.toks[self.end - 1]
 
     @cached_property
     def last_low(self) -> str:
@@ -89,7 +89,8 @@ class Probe:
     @property
     def next_token(self) -> Token | None:
         """Return the token after the span, if any."""
-        return self.ctx.doc[self.end] if self.end < len(self.ctx.doc) else None
+        toks = self.ctx.toks
+        return toks[self.end] if self.end < len(toks) else None
 
 
 PersonRule = Callable[[Probe], Verdict | None]
@@ -97,7 +98,7 @@ PersonRule = Callable[[Probe], Verdict | None]
 
 def known_organisation(p: Probe) -> Verdict | None:
     """Find a well-known outlet, pollster or company ("Politico reported", "on Twitter")."""
-    text = p.span.text.lower()
+    text = p.ctx.text(p.start, p.end).lower()
     if text in p.ctx.lex.org_names and not (p.end - p.start == 1 and p.last_low in p.surnames):
         return Verdict("ORG", "known organisation name")
     return None
@@ -113,7 +114,7 @@ def named_after_someone(p: Probe) -> Verdict | None:
 
 def organisation_noun_before(p: Probe) -> Verdict | None:
     """Find an organisation noun with a determiner before the name ("the group Sons of the Valley")."""
-    doc, start = p.ctx.doc, p.start
+    doc, start = p.ctx.toks, p.start
     if not descriptor_before(p.ctx, start):
         return None
     if p.full_name and not (
@@ -124,12 +125,28 @@ def organisation_noun_before(p: Probe) -> Verdict | None:
     return Verdict("ORG", "organisation noun before the name")
 
 
+#: Determiners that cannot go with a person's possessive: "a Hallam's store" names a brand.
+_INDEFINITE: Final = frozenset({"a", "an", "another", "every", "each"})
+
+
+def brand_possessive(p: Probe) -> Verdict | None:
+    """Find a brand named like a person: an indefinite article before a possessive ("a Hallam's store").
+
+    One says "a store of Tom's" or "a spokesman for Tom", never "a Tom's spokesman"; the
+    possessive after "a" is part of a shop's or company's name.
+    """
+    doc, start, nxt = p.ctx.toks, p.start, p.next_token
+    if start > 0 and doc[start - 1].lower_ in _INDEFINITE and nxt is not None and nxt.text in POSSESSIVE_S:
+        return Verdict("ORG", "indefinite article before a possessive name ('a Hallam's store'): a brand")
+    return None
+
+
 def hyphenated_modifier(p: Probe) -> Verdict | None:
     """Find a hyphenated modifier ("Pro-Clinton super PAC", "the Trump-Clinton fight")."""
     toks = p.toks
     parts = [part.lower() for t in toks for part in t.text.split("-") if part]
     if any("-" in t.text for t in toks) and (
-        parts[0] in _HYPHEN_PREFIXES or (len(parts) >= 2 and all(part in p.surnames for part in parts))
+        parts[0] in HYPHEN_PREFIXES or (len(parts) >= 2 and all(part in p.surnames for part in parts))
     ):
         return Verdict(MODIFIER, "hyphenated modifier")
     return None
@@ -149,7 +166,7 @@ def party_member(p: Probe) -> Verdict | None:
 
 def neighbourhood(p: Probe) -> Verdict | None:
     """Find a place before a known place ("a former mill in Novak Heights, Leeds")."""
-    doc, start, end = p.ctx.doc, p.start, p.end
+    doc, start, end = p.ctx.toks, p.start, p.end
     if (
         start > 0
         and doc[start - 1].lower_ in {"in", "near"}
@@ -163,7 +180,7 @@ def neighbourhood(p: Probe) -> Verdict | None:
 
 def named_chair(p: Probe) -> Verdict | None:
     """Drop a named chair ("the Roy P. Crocker Professor of Politics")."""
-    doc, start, nxt = p.ctx.doc, p.start, p.next_token
+    doc, start, nxt = p.ctx.toks, p.start, p.next_token
     if start > 0 and doc[start - 1].lower_ == "the" and nxt is not None and nxt.is_title:
         if low(nxt) in p.ctx.lex.role_heads:
             return Verdict(None, "a named chair")
@@ -175,7 +192,7 @@ def title_of_work(p: Probe) -> Verdict | None:
     if (
         not (p.full_name and p.last_low in p.ctx.lex.surnames)
         and p.last_low not in p.surnames
-        and work_title(p.ctx.doc, p.start, p.end)
+        and work_title(p.ctx.toks, p.start, p.end)
     ):
         return Verdict(None, "title of a work")
     return None
@@ -255,7 +272,7 @@ def plural_demonym(p: Probe) -> Verdict | None:
 
 def attributive(p: Probe) -> Verdict | None:
     """Find a name used as a modifier of a noun ("the Novak campaign", "the lone Ashby player")."""
-    doc, start, last, nxt = p.ctx.doc, p.start, p.last, p.next_token
+    doc, start, last, nxt = p.ctx.toks, p.start, p.last, p.next_token
     if nxt is None:
         return None
     if nxt.tag_ in {"NN", "NNS"} and nxt.is_lower:
@@ -285,7 +302,7 @@ def article_name(p: Probe) -> Verdict | None:
 
 def glued_by_hyphen(p: Probe) -> Verdict | None:
     """Find a word glued by a hyphen to a word outside it ("Comic-Con", "pro-Clinton")."""
-    if not p.full_name and hyphen_glued(p.ctx.doc, p.start, p.end):
+    if not p.full_name and hyphen_glued(p.ctx.toks, p.start, p.end):
         return Verdict(MODIFIER, "glued by a hyphen to another word")
     return None
 
@@ -295,6 +312,7 @@ PERSON_RULES: Final[tuple[PersonRule, ...]] = (
     known_organisation,
     named_after_someone,
     organisation_noun_before,
+    brand_possessive,
     hyphenated_modifier,
     party_member,
     neighbourhood,
@@ -339,7 +357,7 @@ def person_verdict(ctx: Context, start: int, end: int, surnames: Set[str] = froz
 # ---------------------------------------------------------------------- the pass over people
 def _reshape(ctx: Context, cand: Candidate) -> None:
     """Extend over an apostrophe surname, strip the edges, cut an outlet's possessive in front."""
-    doc = ctx.doc
+    doc = ctx.toks
     before = (cand.start, cand.end)
     while cand.end < len(doc) and _APOSTROPHE_NAME.match(doc[cand.end].text) and not doc[cand.end].ent_type_:
         cand.end += 1  # "Bill O'Reilly" where the NER stopped at "Bill"
@@ -358,7 +376,7 @@ def _known_modifiers(ctx: Context, people: list[Candidate], modifiers: list[Cand
     A one-word name counts as known only when it is used as a name twice: "Ashby" in "the lone
     Ashby player" and "Ashby fans" names no person.
     """
-    doc = ctx.doc
+    doc = ctx.toks
     counts: dict[str, int] = {}
     for c in people:
         if c.end - c.start == 1:
@@ -382,9 +400,8 @@ def _demote(
 
     "the group Sons of the Valley" once makes "Sons of the Valley" an organisation everywhere.
     """
-    doc = ctx.doc
     for c in people:
-        if doc[c.start : c.end].text in demoted:
+        if ctx.text(c.start, c.end) in demoted:
             c.relabel("ORG", "same name called an organisation elsewhere")
     out += [c for c in people if c.label == "ORG"]
     return [c for c in people if c.label == "PERSON"]
@@ -400,8 +417,41 @@ class _Sorted:
     demoted: set[str] = field(default_factory=set)
 
 
-def _sort_person(ctx: Context, cand: Candidate, surnames: Set[str], into: _Sorted) -> None:
+def _split_name_pair(
+    ctx: Context, cand: Candidate, surnames: Set[str], pool: Pool | None
+) -> Candidate | None:
+    """Split two names joined by a hyphen into two people ("the Hale-Reyes bill" -> Hale, Reyes).
+
+    Only when one of the two words is the surname of a full name of the text ("Tom Hale"); the
+    other word then names a second person. A double-barrelled surname ("Ana Hale-Reyes") stays
+    whole: ``surnames`` holds it with its hyphen. Returns the candidate of the second name.
+    """
+    if cand.end - cand.start != 3 or ctx.toks[cand.start + 1].text != "-":
+        return None  # the cheap test first: most people are no pair
+    span = ctx.doc[cand.start : cand.end]
+    if not is_name_pair(ctx, span) or span.text.lower() in surnames:
+        return None
+    if not any(low(span[k]) in surnames for k in (0, 2)):
+        return None
+    reason = "one of two people's names joined by a hyphen"
+    second = (
+        pool.new(cand.start + 2, cand.end, "PERSON", reason)
+        if pool is not None
+        else Candidate(cand.start + 2, cand.end, "PERSON", [reason])
+    )
+    cand.end = cand.start + 1
+    cand.note(reason)
+    return second
+
+
+def _sort_person(
+    ctx: Context, cand: Candidate, surnames: Set[str], into: _Sorted, pool: Pool | None = None
+) -> None:
     """Reshape one PERSON candidate and file it by the verdict of ``PERSON_RULES``."""
+    second = _split_name_pair(ctx, cand, surnames, pool)
+    if second is not None:
+        into.people += [cand, second]
+        return
     _reshape(ctx, cand)
     verdict = person_verdict(ctx, cand.start, cand.end, surnames)
     if verdict.label == "PERSON":
@@ -421,24 +471,31 @@ def _sort_person(ctx: Context, cand: Candidate, surnames: Set[str], into: _Sorte
             into.demoted.add(ctx.doc[cand.start : cand.end].text)
 
 
-def vet_people(ctx: Context, cands: list[Candidate], bylines: Set[tuple[int, int]]) -> list[Candidate]:
+def vet_people(
+    ctx: Context, cands: list[Candidate], bylines: Set[tuple[int, int]], pool: Pool | None = None
+) -> list[Candidate]:
     """Check every PERSON once more; return the live candidates (others first, then people).
 
     Args:
         ctx: the document.
         cands: the live candidates.
         bylines: token spans of the byline names (kept as they are).
+        pool: where new candidates are recorded for ``explain`` (a name pair split in two).
 
     Returns:
         The candidates that stay, in the order the final entity filter expects.
 
     """
-    doc = ctx.doc
-    surnames = {
-        low(doc[c.end - 1])
-        for c in cands
-        if c.label == "PERSON" and c.end - c.start >= 2 and ctx.is_first_name(doc[c.start])
-    }  # "Fox" is an outlet unless the text names Vicente Fox
+    doc = ctx.toks
+    full = [
+        c for c in cands if c.label == "PERSON" and c.end - c.start >= 2 and ctx.is_first_name(doc[c.start])
+    ]
+    surnames = {low(doc[c.end - 1]) for c in full}  # "Fox" is an outlet unless the text names Vicente Fox
+    surnames |= {
+        ctx.text(c.end - 3, c.end).lower()
+        for c in full
+        if c.end - c.start >= 4 and is_name_pair(ctx, ctx.doc[c.end - 3 : c.end])
+    }  # double-barrelled surnames ("Ana Hale-Reyes"), never split into two people
     into = _Sorted()
     for c in cands:
         if c.label != "PERSON":
@@ -446,7 +503,7 @@ def vet_people(ctx: Context, cands: list[Candidate], bylines: Set[tuple[int, int
         elif (c.start, c.end) in bylines:
             into.people.append(c)
         else:
-            _sort_person(ctx, c, surnames, into)
+            _sort_person(ctx, c, surnames, into, pool)
     out, people = into.others, into.people
     if into.demoted:
         people = _demote(ctx, people, out, into.demoted)
