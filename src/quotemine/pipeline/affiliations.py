@@ -21,7 +21,14 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["TokenLabels", "after_name_orgs", "possessive_org", "relative_clause", "role_owner"]
+__all__ = [
+    "TokenLabels",
+    "after_name_orgs",
+    "possessive_org",
+    "relative_clause",
+    "relative_pronoun",
+    "role_owner",
+]
 
 TokenLabels = dict[int, str]
 """Token index -> the id of the person (or organisation) whose mention holds it."""
@@ -96,7 +103,7 @@ def possessive_org(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     return [oid] if oid is not None else []
 
 
-def _relative_pronoun(doc: Doc, span: Span, persons: TokenLabels) -> int | None:
+def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels) -> int | None:
     """Return the "who" of a relative clause on the name: ", who" right after it, or after its apposition.
 
     "X, who works for Y"; "X, a former defender who now works for Y" (the clause on the apposition
@@ -142,7 +149,7 @@ def relative_clause(
     or other verb between them. A role verb gives the role "heads Y"; a membership verb ("works
     for Y") the affiliation, and a role only when it says one ("works as a pundit for Y").
     """
-    who = _relative_pronoun(doc, span, persons)
+    who = relative_pronoun(doc, span, persons)
     if who is None:
         return [], None
     v = who + 1

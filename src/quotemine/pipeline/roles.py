@@ -35,11 +35,13 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.lexicons import data_lines
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause, role_owner
 from quotemine.pipeline.appositions import after_aside, appos_end
+from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
@@ -49,7 +51,9 @@ __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 logger = logging.getLogger(__name__)
 
 _WORDS_FILE = "role_words.json"
-_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS"})
+#: Jobs, ranks and sports positions only the role stage reads ("machine operator", "tight end").
+_OCCUPATIONS_FILE = "occupations.txt"
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS", "AFX"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 #: Verbs whose complement is what the subject is ("X is / became / was named chairman").
@@ -83,7 +87,8 @@ class RoleWords:
     def default(cls) -> RoleWords:
         """Return the packaged word lists."""
         lex = load_lexicons()
-        return cls(lex.role_heads, lex.titles, lex.honorifics)
+        occupations = frozenset(line.lower() for line in data_lines(_OCCUPATIONS_FILE))
+        return cls(lex.role_heads | occupations, lex.titles, lex.honorifics)
 
     def to_json(self) -> dict[str, list[str]]:
         """Return the lists, sorted, for ``to_disk``."""
@@ -189,7 +194,10 @@ class RoleTagger(Pipe):
         if not (token.is_alpha or "-" in key):
             return False
         heads = self.words.role_heads
-        return key in heads or _hyphen_key(token) in heads or self._is_plural_role(token)
+        if key in heads or _hyphen_key(token) in heads or self._is_plural_role(token):
+            return True
+        i = token.i  # a role of two words: "tight end", "running back"
+        return i > 0 and f"{token.doc[i - 1].lower_} {key}" in heads
 
     def _is_plural_role(self, token: Token) -> bool:
         """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers")."""
@@ -220,9 +228,12 @@ class RoleTagger(Pipe):
         ):
             end -= 1
         while start < end and (
-            doc[start].is_punct or doc[start].is_space or doc[start].tag_ in _CLIP_START_TAGS
+            doc[start].is_punct
+            or doc[start].is_space
+            or doc[start].tag_ in _CLIP_START_TAGS
+            or (doc[start].tag_ == "VBN" and doc[start].dep_ not in {"amod", "compound"})
         ):
-            start += 1
+            start += 1  # "the chairman" -> "chairman"; "(was) elected mayor" -> "mayor"
         return (start, end) if start < end else None
 
     def _tag(self, doc: Doc) -> None:
@@ -251,6 +262,7 @@ class RoleTagger(Pipe):
                 or self._org_role_before(doc, span, person_tokens, org_tokens),
                 self._predicate_role(doc, span, person_tokens, org_tokens),
                 clause_role,
+                self._relative_role(doc, span, person_tokens),
             ):
                 role = self._clip(doc, role)
                 owner = role_owner(doc, role[0], role[1], org_tokens) if role else None
@@ -259,7 +271,10 @@ class RoleTagger(Pipe):
                 if role is not None:
                     found.setdefault(span.label_, []).append(role)
         described = description_roles(doc, mentions, person_tokens, self._is_role_head)
-        for pid, ranges in described.items():
+        pronouns = pronoun_roles(
+            doc, mentions, lambda verb: self._complement_role(doc, verb, person_tokens, org_tokens)
+        )
+        for pid, ranges in (*described.items(), *pronouns.items()):
             found.setdefault(pid, []).extend(r for r in map(lambda r: self._clip(doc, r), ranges) if r)
         role_spans: list[Span] = []
         for person in people:
@@ -299,6 +314,10 @@ class RoleTagger(Pipe):
             return False  # "On Monday Senator X", "after the vote Labour leader X": not the title's
         if prev.i in orgs or (is_possessive(prev.text) and prev.i - 1 in orgs):
             return True  # "Fox News host", "the party's leader"
+        if not prev.whitespace_ and doc[start].text == "-":
+            return True  # the first part of a hyphenated word, whatever its tag ("co-founders")
+        if f"{prev.lower_} {doc[start].lower_}" in self.words.role_heads:
+            return True  # a role of two words ("wide receiver")
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
             before = doc[start - 2]  # "lawyer and sociologist", "head of state"
             return before.i not in persons and self._is_role_head(before)
@@ -362,6 +381,12 @@ class RoleTagger(Pipe):
             orgs_in = [i for i in range(start, end) if i in orgs]
             return (start, orgs_in[-1] + 1) if orgs_in else None
         return self._noun_appos(doc, start, end)
+
+    def _relative_role(self, doc: Doc, span: Span, persons: TokenLabels) -> Range | None:
+        """Find the role of "X, a former mayor who later became chairman of Y" (or "X, who is Y")."""
+        start = relative_copula_start(doc, span, persons)
+        end = appos_end(doc, start, span.sent.end, False, persons) if start is not None else None
+        return self._noun_appos(doc, start, end) if start is not None and end is not None else None
 
     def _noun_appos(self, doc: Doc, start: int, end: int) -> Range | None:
         """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed."""
@@ -467,6 +492,8 @@ class RoleTagger(Pipe):
         self, doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels
     ) -> Range | None:
         """Return the role ``verb`` gives its subject: "is a political analyst", "served as treasurer"."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None  # "X is not a lawyer"
         for child in verb.rights:
             if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
                 if not (self._is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
