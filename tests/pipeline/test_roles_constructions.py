@@ -98,3 +98,157 @@ def test_quoted_or_negated_pronoun_gives_nothing(nlp: Language) -> None:
     assert _roles(doc, "Hal Brisk") == []
     doc = nlp("Hal Brisk spoke to reporters on Monday. He is not a pilot.")
     assert _roles(doc, "Hal Brisk") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, roles, affiliations",
+    [
+        (
+            "Treasury Secretary Jane Roe announced the plan on Tuesday.",
+            "Jane Roe",
+            ["Treasury Secretary"],
+            ["Treasury"],
+        ),
+        (
+            "Marta Quill, the chairman of the Senate Banking Committee, said the bill would pass.",
+            "Marta Quill",
+            ["chairman of the Senate Banking Committee"],
+            ["Senate Banking Committee"],
+        ),
+        (
+            "The Harwell Foundation's director of policy, Tom Brenner, said the grant was late.",
+            "Tom Brenner",
+            ["Harwell Foundation's director of policy"],
+            ["Harwell Foundation"],
+        ),
+        (
+            "Ellen Vasko, who heads the Moraine Water Authority, said prices would rise.",
+            "Ellen Vasko",
+            ["heads the Moraine Water Authority"],
+            ["Moraine Water Authority"],
+        ),
+        (
+            "Ivo Kastner is a professor at Danbury State University.",
+            "Ivo Kastner",
+            ["professor at Danbury State University"],
+            ["Danbury State University"],
+        ),
+        ("Lt. Sam Ortt said the road was closed.", "Sam Ortt", ["Lt"], []),
+        (
+            "Sgt. Rita Olave of the Carnford Police Department said two men were arrested.",
+            "Rita Olave",
+            ["Sgt"],
+            ["Carnford Police Department"],
+        ),
+        ("Former Governor Paul Hennig endorsed the plan.", "Paul Hennig", ["Former Governor"], []),
+        (
+            "Jo Pender, a spokesman for the Ostrava Rail Company, said trains would run.",
+            "Jo Pender",
+            ["spokesman for the Ostrava Rail Company"],
+            ["Ostrava Rail Company"],
+        ),
+        ("The Pellam Institute's Lena Farr said the data were clear.", "Lena Farr", [], ["Pellam Institute"]),
+        (
+            "Milo Trent, who works for the Gresham Daily News, wrote the story.",
+            "Milo Trent",
+            [],
+            ["Gresham Daily News"],
+        ),
+        (
+            "Hargrove Motors chief Nina Sallis said sales fell.",
+            "Nina Sallis",
+            ["Hargrove Motors chief"],
+            ["Hargrove Motors"],
+        ),
+        (
+            "Tom Felder, the Liberal Party's nominee, lost the race.",
+            "Tom Felder",
+            ["Liberal Party's nominee"],
+            ["Liberal Party"],
+        ),
+        (
+            "Dina Holt of the Boller Institute said the study was flawed.",
+            "Dina Holt",
+            [],
+            ["Boller Institute"],
+        ),
+        ("Ken Yates at Fenwick Capital said the deal was done.", "Ken Yates", [], ["Fenwick Capital"]),
+    ],
+)
+def test_issue_constructions(
+    nlp: Language, text: str, name: str, roles: list[str], affiliations: list[str]
+) -> None:
+    doc = nlp(text)
+    assert _roles(doc, name) == roles
+    assert _affiliations(doc, name) == affiliations
+
+
+def test_roles_of_several_mentions_are_all_kept(nlp: Language) -> None:
+    text = (
+        "Mayor Lise Arno opened the bridge in 2004. Arno, who later became chairman of the Corvale "
+        "Transit Board, retired in 2012. She is now a lecturer at Pemberly College."
+    )
+    doc = nlp(text)
+    assert _roles(doc, "Lise Arno") == [
+        "Mayor",
+        "chairman of the Corvale Transit Board",
+        "lecturer at Pemberly College",
+    ]
+    assert _affiliations(doc, "Lise Arno") == ["Corvale Transit Board", "Pemberly College"]
+
+
+def test_company_named_only_in_an_affiliation_becomes_an_organisation(nlp: Language) -> None:
+    doc = nlp("Gail Rennet of Parsow Foods said profits rose. Parsow Foods will hire 40 people.")
+    assert _affiliations(doc, "Gail Rennet") == ["Parsow Foods"]
+    (org,) = [o for o in doc._.qm_orgs if o["name"] == "Parsow Foods"]
+    assert [doc.text[s:e] for s, e in org["mentions"]] == ["Parsow Foods", "Parsow Foods"]
+    assert {s.label_ for s in doc.spans["qm_orgs"]} >= {org["id"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gail Rennet of Lake Cordell said the water was cold.",
+        "Gail Rennet of Chicago said the water was cold.",
+        "Gail Rennet, a lawyer at Harlow Street, said the lease was void.",
+    ],
+)
+def test_a_place_in_an_affiliation_is_no_organisation(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert _affiliations(doc, "Gail Rennet") == []
+
+
+def test_legislator_title_ties_the_person_to_the_chamber_the_text_names(nlp: Language) -> None:
+    doc = nlp("Sen. Ruth Amos (D-Ore.) and Rep. Al Binns (R-Texas) spoke in the Senate and the House.")
+    assert _affiliations(doc, "Ruth Amos") == ["Senate"]
+    assert _affiliations(doc, "Al Binns") == ["House"]
+    doc = nlp("Carl Brandt, a Nevada senator, voted no in the Senate.")
+    assert _affiliations(doc, "Carl Brandt") == ["Senate"]
+
+
+def test_no_chamber_named_no_chamber_affiliation(nlp: Language) -> None:
+    doc = nlp("Sen. Ruth Amos said the bill was weak. The White House disagreed.")
+    assert _affiliations(doc, "Ruth Amos") == []
+
+
+def test_party_label_or_party_apposition_ties_to_the_named_party(nlp: Language) -> None:
+    doc = nlp("Ruth Amos, a Democrat, won the seat. The Democratic Party was pleased.")
+    assert _affiliations(doc, "Ruth Amos") == ["Democratic Party"]
+    doc = nlp("Sen. Ruth Amos (D-Ore.) spoke. The Democratic Party backed her bill.")
+    assert "Democratic Party" in _affiliations(doc, "Ruth Amos")
+    doc = nlp("Sen. Ruth Amos (D-Ore.) spoke on Monday.")
+    assert _affiliations(doc, "Ruth Amos") == []
+
+
+def test_generic_organisation_noun_stands_for_the_one_organisation_named_before(nlp: Language) -> None:
+    text = "Vic Lamb, chief executive of Orwell Mining, said costs rose. The mining company's chairman, Rex Tull, agreed."
+    assert _affiliations(nlp(text), "Rex Tull") == ["Orwell Mining"]
+    text = "Orwell Mining said costs rose, Reuters reported. The company's chairman, Rex Tull, agreed."
+    assert _affiliations(nlp(text), "Rex Tull") == []
+
+
+def test_organisation_led_by_the_person(nlp: Language) -> None:
+    assert _affiliations(nlp("The Kelso Trust, led by Ida Marr, gave a grant."), "Ida Marr") == [
+        "Kelso Trust"
+    ]
+    assert _affiliations(nlp("The plan was written by Ida Marr and approved."), "Ida Marr") == []

@@ -21,6 +21,8 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
+from quotemine.lexicons.roles import ORG_NOUNS
+
 __all__ = [
     "TokenLabels",
     "after_name_orgs",
@@ -213,6 +215,33 @@ def _last_org_before(doc: Doc, i: int, orgs: TokenLabels, head: str | None = Non
     return None
 
 
+def _only_org_before(doc: Doc, i: int, orgs: TokenLabels) -> str | None:
+    """Return the one organisation named before token ``i`` in its sentence and the one before."""
+    sent = doc[i].sent
+    window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    named = {oid for start, end, oid in _org_mentions(orgs) if start >= window and end <= i}
+    return named.pop() if len(named) == 1 else None
+
+
+def passive_leader(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
+    """Return the organisation of "Y, a charity founded by X" / "Y, led by X" for the name ``span``.
+
+    The name is the agent ("by X") of a role verb's participle ("founded", "led", "run") that
+    modifies the organisation's name or a noun in apposition to it.
+    """
+    root = span.root
+    by = root.head
+    if root.dep_ != "pobj" or by.lower_ != "by" or by.head.tag_ != "VBN":
+        return []
+    verb = by.head
+    if verb.lemma_.lower() not in _ROLE_VERBS or verb.dep_ != "acl":
+        return []
+    noun = verb.head
+    if noun.dep_ == "appos" and noun.i not in orgs:
+        noun = noun.head
+    return [orgs[noun.i]] if noun.i in orgs else []
+
+
 def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
     """Return the organisation a role phrase ``doc[start:end]`` belongs to by a possessive before it.
 
@@ -235,7 +264,11 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
         owner = doc[p - 1]
         if owner.i in orgs:
             return orgs[owner.i]
-        if owner.is_lower and owner.tag_ == "NN" and p >= 2 and doc[p - 2].lower_ == "the":
-            return _last_org_before(doc, p - 2, orgs, head=owner.lower_)
+        the = owner.left_edge.i
+        if owner.is_lower and owner.tag_ == "NN" and the < owner.i and doc[the].lower_ == "the":
+            named = _last_org_before(doc, the, orgs, head=owner.lower_)
+            if named is None and owner.lower_ in ORG_NOUNS:
+                named = _only_org_before(doc, the, orgs)  # "the mining company's chairman"
+            return named
         return None
     return None

@@ -39,12 +39,20 @@ from quotemine.lexicons import data_lines
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import POST_NOMINALS
-from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause, role_owner
+from quotemine.pipeline.affiliation_orgs import add_affiliation_orgs
+from quotemine.pipeline.affiliations import (
+    after_name_orgs,
+    passive_leader,
+    possessive_org,
+    relative_clause,
+    role_owner,
+)
 from quotemine.pipeline.appositions import after_aside, appos_end
 from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
-from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
+from quotemine.pipeline.memberships import chamber_orgs, party_org
+from quotemine.pipeline.records import PersonRecord, add_warning, get_orgs, get_people, set_people
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 
@@ -243,6 +251,8 @@ class RoleTagger(Pipe):
             return
         mentions, person_tokens = _labels(doc, "qm_people")
         _, org_tokens = _labels(doc, "qm_orgs")
+        add_affiliation_orgs(doc, mentions, person_tokens, org_tokens, self._is_role_head)
+        org_names = {o["id"]: o["name"] for o in get_orgs(doc)}
         found: dict[str, list[Range]] = {}
         tied: dict[str, list[str]] = {}
         left: dict[int, Range] = {}  # end token of a mention -> its title ("co-founders A, B and C")
@@ -253,7 +263,8 @@ class RoleTagger(Pipe):
             if title is not None:
                 left[span.end] = title
             orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens)
-            tied.setdefault(span.label_, []).extend(orgs_of)
+            party = party_org(doc, span, org_names)
+            tied.setdefault(span.label_, []).extend([*orgs_of, party] if party else orgs_of)
             for role in (
                 title,
                 self._post_nominal_role(doc, span),
@@ -279,7 +290,8 @@ class RoleTagger(Pipe):
         role_spans: list[Span] = []
         for person in people:
             pid = person["id"]
-            role_spans.extend(_apply_roles(doc, person, found.get(pid, []), org_tokens, tied.get(pid, [])))
+            ties = tied.get(pid, []) + chamber_orgs(doc, found.get(pid, []), org_names)
+            role_spans.extend(_apply_roles(doc, person, found.get(pid, []), org_tokens, ties))
         set_people(doc, people)
         doc.spans[self.spans_key] = role_spans
 
@@ -289,7 +301,12 @@ class RoleTagger(Pipe):
     ) -> tuple[list[str], Range | None]:
         """Return the organisations the words around the name tie it to, and a relative-clause role."""
         clause_orgs, clause_role = relative_clause(doc, span, persons, orgs)
-        return after_name_orgs(doc, span, orgs) + possessive_org(doc, span, orgs) + clause_orgs, clause_role
+        around = (
+            after_name_orgs(doc, span, orgs)
+            + possessive_org(doc, span, orgs)
+            + passive_leader(doc, span, orgs)
+        )
+        return around + clause_orgs, clause_role
 
     def _shared_title(
         self, doc: Doc, span: Span, persons: TokenLabels, left: dict[int, Range]
