@@ -241,7 +241,10 @@ def test_party_label_or_party_apposition_ties_to_the_named_party(nlp: Language) 
 
 
 def test_generic_organisation_noun_stands_for_the_one_organisation_named_before(nlp: Language) -> None:
-    text = "Vic Lamb, chief executive of Orwell Mining, said costs rose. The mining company's chairman, Rex Tull, agreed."
+    text = (
+        "Vic Lamb, chief executive of Orwell Mining, said costs rose. "
+        "The mining company's chairman, Rex Tull, agreed."
+    )
     assert _affiliations(nlp(text), "Rex Tull") == ["Orwell Mining"]
     text = "Orwell Mining said costs rose, Reuters reported. The company's chairman, Rex Tull, agreed."
     assert _affiliations(nlp(text), "Rex Tull") == []
@@ -252,3 +255,38 @@ def test_organisation_led_by_the_person(nlp: Language) -> None:
         "Kelso Trust"
     ]
     assert _affiliations(nlp("The plan was written by Ida Marr and approved."), "Ida Marr") == []
+
+
+def test_time_adverb_before_an_apposition_is_not_part_of_the_role(nlp: Language) -> None:
+    doc = nlp("Anita Pell, now a Hartwell University professor, testified on Monday.")
+    assert _roles(doc, "Anita Pell") == ["Hartwell University professor"]
+    assert _affiliations(doc, "Anita Pell") == ["Hartwell University"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Tom Baird, who is vying to be the next president, spoke in Ohio.", "Tom Baird"),
+        ("Dan Ruff, swept by Ann Voss in five states last Tuesday, vowed to fight on.", "Dan Ruff"),
+        ("If Tom Baird is not the nominee, the party will split.", "Tom Baird"),
+        ("His brother, Dan Ruff, runs a farm near the lake.", "Dan Ruff"),
+    ],
+)
+def test_no_junk_roles(nlp: Language, text: str, name: str) -> None:
+    assert _roles(nlp(text), name) == []
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Former Secretary of State Ann Voss spoke in Denver.", "Ann Voss", "Former Secretary of State"),
+        ("Deputy Chief of Staff Dan Ruff agreed on Friday.", "Dan Ruff", "Deputy Chief of Staff"),
+    ],
+)
+def test_title_of_a_capitalised_field_before_the_name(nlp: Language, text: str, name: str, role: str) -> None:
+    assert _roles(nlp(text), name) == [role]
+
+
+def test_field_words_alone_are_no_role(nlp: Language) -> None:
+    doc = nlp("A federal court in the state of Ohio heard Ann Voss on Friday. The state said Voss lied.")
+    assert _roles(doc, "Ann Voss") == []

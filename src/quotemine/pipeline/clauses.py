@@ -35,6 +35,8 @@ _BECOME: Final = frozenset({"be", "become", "remain"})
 #: Participles after "was" that make the next words a role ("who was elected mayor").
 _MADE: Final = frozenset({"elect", "name", "appoint", "promote", "hire", "select"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
+#: Tags a role's noun phrase may start with ("the chairman", "former mayor", "chairman").
+_NOUN_PHRASE_START: Final = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN", "CD"})
 _PRONOUNS: Final = ("he", "she")
 _OPEN_QUOTES: Final = ("\u201c", '"')
 
@@ -60,7 +62,9 @@ def relative_copula_start(doc: Doc, span: Span, persons: TokenLabels) -> int | N
         return None
     if k < len(doc) and doc[k].tag_ == "VBN" and doc[k].lemma_ in _MADE:
         k += 1
-    return k if k < len(doc) else None
+    if k >= len(doc) or doc[k].tag_ not in _NOUN_PHRASE_START:
+        return None  # "who is running as ...", "who is vying to be ...": no noun phrase, no role
+    return k
 
 
 def _in_quote(doc: Doc, tok: Token) -> bool:

@@ -36,7 +36,6 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons import data_lines
-from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.affiliation_orgs import add_affiliation_orgs
@@ -52,6 +51,7 @@ from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, party_org
+from quotemine.pipeline.predicates import complement_role, predicate_role
 from quotemine.pipeline.records import PersonRecord, add_warning, get_orgs, get_people, set_people
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
@@ -61,6 +61,8 @@ logger = logging.getLogger(__name__)
 _WORDS_FILE = "role_words.json"
 #: Jobs, ranks and sports positions only the role stage reads ("machine operator", "tight end").
 _OCCUPATIONS_FILE = "occupations.txt"
+#: Words of nameparser's title list that are no role ("federal", "state", "brother").
+_NOT_ROLES_FILE = "not_roles.txt"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS", "AFX"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
@@ -68,6 +70,10 @@ _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 _COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
 #: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
 _CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
+#: Adverbs of time cut from the start of a role ("now a professor" -> "professor"; not "then-senator").
+_TIME_ADVERBS = frozenset(
+    {"now", "currently", "also", "still", "once", "formerly", "previously", "later", "then"}
+)
 #: Words between two names of a list that share the title before the first ("co-founders A, B and C").
 _LIST_GLUE = frozenset({",", "and", "&"})
 
@@ -96,7 +102,8 @@ class RoleWords:
         """Return the packaged word lists."""
         lex = load_lexicons()
         occupations = frozenset(line.lower() for line in data_lines(_OCCUPATIONS_FILE))
-        return cls(lex.role_heads | occupations, lex.titles, lex.honorifics)
+        not_roles = frozenset(line.lower() for line in data_lines(_NOT_ROLES_FILE))
+        return cls((lex.role_heads | occupations) - not_roles, lex.titles, lex.honorifics)
 
     def to_json(self) -> dict[str, list[str]]:
         """Return the lists, sorted, for ``to_disk``."""
@@ -235,13 +242,8 @@ class RoleTagger(Pipe):
             doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in _CLIP_END_TAGS
         ):
             end -= 1
-        while start < end and (
-            doc[start].is_punct
-            or doc[start].is_space
-            or doc[start].tag_ in _CLIP_START_TAGS
-            or (doc[start].tag_ == "VBN" and doc[start].dep_ not in {"amod", "compound"})
-        ):
-            start += 1  # "the chairman" -> "chairman"; "(was) elected mayor" -> "mayor"
+        while start < end and _cut_at_start(doc, start, end):
+            start += 1  # "the chairman" -> "chairman"; "(was) elected mayor", "now a professor" -> the noun
         return (start, end) if start < end else None
 
     def _tag(self, doc: Doc) -> None:
@@ -271,7 +273,7 @@ class RoleTagger(Pipe):
                 self._appos_role(doc, span, person_tokens, org_tokens),
                 self._role_before_appos(doc, span, person_tokens, org_tokens)
                 or self._org_role_before(doc, span, person_tokens, org_tokens),
-                self._predicate_role(doc, span, person_tokens, org_tokens),
+                predicate_role(doc, span, person_tokens, org_tokens, self._is_role_head),
                 clause_role,
                 self._relative_role(doc, span, person_tokens),
             ):
@@ -283,7 +285,9 @@ class RoleTagger(Pipe):
                     found.setdefault(span.label_, []).append(role)
         described = description_roles(doc, mentions, person_tokens, self._is_role_head)
         pronouns = pronoun_roles(
-            doc, mentions, lambda verb: self._complement_role(doc, verb, person_tokens, org_tokens)
+            doc,
+            mentions,
+            lambda verb: complement_role(doc, verb, person_tokens, org_tokens, self._is_role_head),
         )
         for pid, ranges in (*described.items(), *pronouns.items()):
             found.setdefault(pid, []).extend(r for r in map(lambda r: self._clip(doc, r), ranges) if r)
@@ -345,10 +349,13 @@ class RoleTagger(Pipe):
     def _left_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a title right before the name ("deputy prime minister Saidamir Zukhurov")."""
         end = span.start
-        i = end - 1
-        if i >= 0 and self._abbreviated_title(doc, i):
-            i -= 1  # "Lt. Sam Ortt": the tokenizer split the title from its full stop
-        if i < 0 or i in persons or not self._is_role_head(doc[i]):
+        last = end - 1
+        if last >= 0 and self._abbreviated_title(doc, last):
+            last -= 1  # "Lt. Sam Ortt": the tokenizer split the title from its full stop
+        i: int | None = last
+        if last >= 0 and last not in persons and not self._is_role_head(doc[last]):
+            i = self._of_head(doc, last, persons)  # "Secretary of State X", "Chief of Staff X"
+        if i is None or i < 0 or i in persons or not self._is_role_head(doc[i]):
             return None
         if doc[i].text.rstrip(".").lower() in self.words.honorifics:
             return None
@@ -359,6 +366,15 @@ class RoleTagger(Pipe):
         while start < end and (doc[start].is_punct or doc[start].lower_ == "and"):
             start += 1
         return (start, end) if start < end else None
+
+    def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
+        """Return the role noun of "ROLE of Capitalised Words" ending at ``doc[i]``, or ``None``."""
+        k = i
+        while k > 1 and i - k < 3 and doc[k].is_title and k not in persons:
+            if doc[k - 1].lower_ == "of" and k - 2 not in persons and self._is_role_head(doc[k - 2]):
+                return k - 2
+            k -= 1
+        return None
 
     def _post_nominal_role(self, doc: Doc, span: Span) -> Range | None:
         """Find the office in letters after the name ("Ana Reyes QC", "Tom Hale MP")."""
@@ -385,6 +401,8 @@ class RoleTagger(Pipe):
         start = comma + 1
         if start + 1 < len(doc) and doc[start].lower_ == "who" and doc[start + 1].lemma_ == "be":
             start += 2
+        if start + 1 < len(doc) and doc[start].tag_ == "RB" and doc[start].dep_ != "neg":
+            start += 1  # "X, now a professor at Y,"
         if start >= len(doc):
             return None
         first = doc[start]
@@ -469,94 +487,15 @@ class RoleTagger(Pipe):
             return None
         return (start, k)
 
-    def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
-        """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club".
 
-        A name in apposition to the subject is the subject ("Her son, X, is a nurse at ...").
-        """
-        root = span.root
-        if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.i < span.start:
-            root = root.head
-        verb = root.head
-        passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
-        if (root.dep_ != "nsubj" and not passive) or verb.i < span.end:
-            return None
-        return self._complement_role(doc, verb, persons, orgs) or self._reported_role(
-            doc, span, verb, persons, orgs
-        )
-
-    def _reported_role(
-        self, doc: Doc, span: Span, verb: Token, persons: TokenLabels, orgs: TokenLabels
-    ) -> Range | None:
-        """Find "X argued he is the stronger candidate": "he"/"she" of a clause X reports is X."""
-        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
-        for reporting in verbs:
-            for clause in reporting.children:
-                if clause.dep_ != "ccomp":
-                    continue
-                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-                if not subjects or subjects[0].lower_ not in {"he", "she"}:
-                    continue
-                named = first_name_gender(span[0].text) if len(span) > 1 else None
-                if named is not None and named != pronoun_gender(subjects[0].text):
-                    continue  # "Ann Voss said he is ...": he is someone else
-                if any(i in persons for i in range(span.end, subjects[0].i)):
-                    continue  # another person named in between: "he" may be that one
-                return self._complement_role(doc, clause, persons, orgs)
-        return None
-
-    def _complement_role(
-        self, doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels
-    ) -> Range | None:
-        """Return the role ``verb`` gives its subject: "is a political analyst", "served as treasurer"."""
-        if any(c.dep_ == "neg" for c in verb.children):
-            return None  # "X is not a lawyer"
-        for child in verb.rights:
-            if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
-                if not (self._is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
-                    return None
-                return _subtree_role(doc, child, persons)
-            if child.dep_ == "prep" and child.lower_ == "as":
-                objects = [g for g in child.children if g.dep_ == "pobj" and self._is_role_head(g)]
-                return _as_role(doc, objects[0], persons, orgs) if objects else None
-        return None
-
-
-def _as_role(doc: Doc, head: Token, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
-    """Return the role of "served as treasurer of the X club".
-
-    The role is the noun and its modifiers, with a prepositional phrase after it only when that
-    names an organisation (not "surged as the front-runner on his platform").
-    """
-    start = head.left_edge.i
-    end = head.i + 1
-    for child in head.rights:
-        if (
-            child.dep_ == "prep"
-            and child.i == end
-            and any(i in orgs for i in range(child.i, child.right_edge.i + 1))
-        ):
-            end = child.right_edge.i + 1
-    if any(i in persons for i in range(start, end)):
-        return None
-    return (start, end)
-
-
-def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
-    """Return the phrase ``head`` heads as a role.
-
-    A phrase after the noun that names a person ("a stronger candidate than X") or a duration
-    ("a nurse for ten years") is left out; a person's name before the noun leaves no role.
-    """
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    if any(i in persons for i in range(start, head.i + 1)):
-        return None
-    after = [i for i in range(head.i + 1, end) if i in persons or doc[i].ent_type_ in {"DATE", "TIME"}]
-    if after:
-        end = head.i + 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    return (start, end)
+def _cut_at_start(doc: Doc, i: int, end: int) -> bool:
+    """Tell whether ``doc[i]``, the first word of a role ending before ``end``, is cut from it."""
+    tok = doc[i]
+    if tok.is_punct or tok.is_space or tok.tag_ in _CLIP_START_TAGS:
+        return True  # "the chairman", "his deputy"
+    if tok.tag_ == "VBN" and tok.dep_ not in {"amod", "compound"}:
+        return True  # "(was) elected mayor": the verb is no part of the office
+    return tok.lower_ in _TIME_ADVERBS and i + 1 < end and doc[i + 1].text != "-"  # "now a professor"
 
 
 def _hyphen_key(token: Token) -> str:
