@@ -281,9 +281,14 @@ def test_no_junk_roles(nlp: Language, text: str, name: str) -> None:
     [
         ("Former Secretary of State Ann Voss spoke in Denver.", "Ann Voss", "Former Secretary of State"),
         ("Deputy Chief of Staff Dan Ruff agreed on Friday.", "Dan Ruff", "Deputy Chief of Staff"),
+        (
+            "The plan was backed by former secretary of state Ann Voss.",
+            "Ann Voss",
+            "former secretary of state",
+        ),
     ],
 )
-def test_title_of_a_capitalised_field_before_the_name(nlp: Language, text: str, name: str, role: str) -> None:
+def test_title_of_a_field_before_the_name(nlp: Language, text: str, name: str, role: str) -> None:
     assert _roles(nlp(text), name) == [role]
 
 

@@ -368,9 +368,9 @@ class RoleTagger(Pipe):
         return (start, end) if start < end else None
 
     def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
-        """Return the role noun of "ROLE of Capitalised Words" ending at ``doc[i]``, or ``None``."""
+        """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` ("secretary of state"), or ``None``."""
         k = i
-        while k > 1 and i - k < 3 and doc[k].is_title and k not in persons:
+        while k > 1 and i - k < 3 and doc[k].tag_ in {"NN", "NNP", "NNPS"} and k not in persons:
             if doc[k - 1].lower_ == "of" and k - 2 not in persons and self._is_role_head(doc[k - 2]):
                 return k - 2
             k -= 1
