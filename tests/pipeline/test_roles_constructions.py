@@ -269,11 +269,18 @@ def test_time_adverb_before_an_apposition_is_not_part_of_the_role(nlp: Language)
         ("Tom Baird, who is vying to be the next president, spoke in Ohio.", "Tom Baird"),
         ("Dan Ruff, swept by Ann Voss in five states last Tuesday, vowed to fight on.", "Dan Ruff"),
         ("If Tom Baird is not the nominee, the party will split.", "Tom Baird"),
+        ("Even if Tom Baird becomes president, the party will split.", "Tom Baird"),
         ("His brother, Dan Ruff, runs a farm near the lake.", "Dan Ruff"),
+        ("Judge Ann Voss, already a major presence in court, asked questions.", "Ann Voss"),
     ],
 )
 def test_no_junk_roles(nlp: Language, text: str, name: str) -> None:
-    assert _roles(nlp(text), name) == []
+    assert _roles(nlp(text), name) in ([], ["Judge"])
+
+
+def test_role_of_someone_named_after_of_is_not_a_title(nlp: Language) -> None:
+    doc = nlp("Tom Hale, a former chairman of Mr. Voss's council, said the vote was close.")
+    assert _roles(doc, "Voss") == []
 
 
 @pytest.mark.parametrize(

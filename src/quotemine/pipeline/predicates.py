@@ -22,6 +22,8 @@ RoleTest = Callable[[Token], bool]
 
 #: Verbs whose complement is what the subject is ("X is / became / was named chairman").
 _COPULAS: Final = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
+#: Conjunctions that make a clause hypothetical ("if she becomes president").
+_HYPOTHETICAL: Final = frozenset({"if", "unless", "whether"})
 
 
 def predicate_role(
@@ -68,8 +70,8 @@ def complement_role(
     doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
 ) -> Range | None:
     """Return the role ``verb`` gives its subject: "is a political analyst", "served as treasurer"."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return None  # "X is not a lawyer"
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL) for c in verb.children):
+        return None  # "X is not a lawyer", "if X becomes president"
     for child in verb.rights:
         if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
             if not (is_role_head(child) or child.lower_.endswith(("ist", "ian"))):

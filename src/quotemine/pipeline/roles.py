@@ -370,7 +370,13 @@ class RoleTagger(Pipe):
     def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
         """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` ("secretary of state"), or ``None``."""
         k = i
-        while k > 1 and i - k < 3 and doc[k].tag_ in {"NN", "NNP", "NNPS"} and k not in persons:
+        while (
+            k > 1
+            and i - k < 3
+            and doc[k].tag_ in {"NN", "NNP", "NNPS"}
+            and doc[k].is_alpha
+            and k not in persons
+        ):
             if doc[k - 1].lower_ == "of" and k - 2 not in persons and self._is_role_head(doc[k - 2]):
                 return k - 2
             k -= 1
@@ -425,8 +431,8 @@ class RoleTagger(Pipe):
 
     def _noun_appos(self, doc: Doc, start: int, end: int) -> Range | None:
         """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed."""
-        if not any(self._is_role_head(doc[i]) for i in range(start, end)):
-            return None
+        if not any(doc[i].tag_.startswith("NN") and self._is_role_head(doc[i]) for i in range(start, end)):
+            return None  # "a major presence": an adjective that is also a rank is no role noun
         while end > start and (doc[end - 1].is_punct or doc[end - 1].ent_type_ == "DATE"):
             end -= 1
         return (start, end) if end > start else None
