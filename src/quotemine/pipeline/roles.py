@@ -368,7 +368,7 @@ class RoleTagger(Pipe):
         return (start, end) if start < end else None
 
     def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
-        """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` ("secretary of state"), or ``None``."""
+        """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` ("secretary of state") or ``None``."""
         k = i
         while (
             k > 1
