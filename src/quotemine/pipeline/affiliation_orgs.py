@@ -50,7 +50,7 @@ _OTHER_LABELS: Final = frozenset(
     }
 )
 #: How far after a name the role of its apposition may reach.
-_REACH: Final = 12
+_REACH: Final = 9
 
 
 def _capitalised(tok: Token) -> bool:
@@ -134,12 +134,13 @@ def affiliation_orgs(
 def _occurrences(doc: Doc, name: str, taken: TokenLabels) -> list[Span]:
     """Return every mention of ``name`` in ``doc`` on token bounds that no other entity holds."""
     out: list[Span] = []
-    at = doc.text.find(name)
+    text = doc.text  # built on each read of ``Doc.text``: read once
+    at = text.find(name)
     while at >= 0:
         span = doc.char_span(at, at + len(name))
         if span is not None and not any(i in taken for i in range(span.start, span.end)):
             out.append(span)
-        at = doc.text.find(name, at + len(name))
+        at = text.find(name, at + len(name))
     return out
 
 

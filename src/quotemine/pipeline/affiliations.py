@@ -142,7 +142,7 @@ def _as_role(doc: Doc, verb: int, end: int) -> Range | None:
 
 
 def relative_clause(
-    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels, who: int | None = -1
 ) -> tuple[list[str], Range | None]:
     """Return the organisation and role of "X, who heads Y" / "X, who works for Y".
 
@@ -150,8 +150,9 @@ def relative_clause(
     works for Y"); the organisation must come within a few tokens of the verb with no comma, name
     or other verb between them. A role verb gives the role "heads Y"; a membership verb ("works
     for Y") the affiliation, and a role only when it says one ("works as a pundit for Y").
+    ``who`` is the clause's relative pronoun when the caller has found it (``relative_pronoun``).
     """
-    who = relative_pronoun(doc, span, persons)
+    who = relative_pronoun(doc, span, persons) if who == -1 else who
     if who is None:
         return [], None
     v = who + 1

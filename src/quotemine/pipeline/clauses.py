@@ -16,6 +16,7 @@ person's mention is the subject of its clause, and the pronoun is not inside a q
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import Final
 
@@ -23,7 +24,6 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender
-from quotemine.pipeline.affiliations import relative_pronoun
 
 __all__ = ["pronoun_roles", "relative_copula_start"]
 
@@ -41,13 +41,13 @@ _PRONOUNS: Final = ("he", "she")
 _OPEN_QUOTES: Final = ("\u201c", '"')
 
 
-def relative_copula_start(doc: Doc, span: Span, persons: TokenLabels) -> int | None:
+def relative_copula_start(doc: Doc, who: int | None) -> int | None:
     """Return where the role of "X, who is / became ROLE" (or "X, a ... who became ROLE") starts.
 
     Adverbs after "who" are stepped over ("who later became"), and so is a participle that makes
-    the next words a role ("who was elected mayor"); a negated clause gives nothing.
+    the next words a role ("who was elected mayor"); a negated clause gives nothing. ``who`` is the
+    relative pronoun of the clause on the name (``affiliations.relative_pronoun``), if any.
     """
-    who = relative_pronoun(doc, span, persons)
     if who is None:
         return None
     k = who + 1
@@ -67,10 +67,16 @@ def relative_copula_start(doc: Doc, span: Span, persons: TokenLabels) -> int | N
     return k
 
 
-def _in_quote(doc: Doc, tok: Token) -> bool:
+def _in_quote(doc: Doc, sent_start: int, tok: Token) -> bool:
     """Tell whether ``tok`` stands inside a quotation opened earlier in its sentence."""
-    before = doc.text[tok.sent.start_char : tok.idx]
+    before = "".join(t.text for t in doc[sent_start : tok.i])  # not ``doc.text``: built on each read
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Return the index of the first token of each sentence (one array read, not ``Token.sent``)."""
+    starts = [int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1)]
+    return starts if starts and starts[0] == 0 else [0, *starts]
 
 
 def _names_gender(doc: Doc, mentions: list[Span]) -> dict[str, Gender | None]:
@@ -82,11 +88,13 @@ def _names_gender(doc: Doc, mentions: list[Span]) -> dict[str, Gender | None]:
     return {pid: first_name_gender(m[0].text) if len(m) > 1 else None for pid, m in longest.items()}
 
 
-def _antecedent(tok: Token, mentions: list[Span], genders: dict[str, Gender | None]) -> str | None:
-    """Return the id of the one person ``tok`` ("he"/"she") can stand for, or ``None``."""
-    doc = tok.doc
-    sent = tok.sent
-    window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+def _antecedent(
+    tok: Token, window: int, mentions: list[Span], genders: dict[str, Gender | None]
+) -> str | None:
+    """Return the id of the one person ``tok`` ("he"/"she") can stand for, or ``None``.
+
+    ``window`` is the first token of the previous sentence.
+    """
     said = pronoun_gender(tok.text)
     inside = [m for m in mentions if window <= m.start and m.end <= tok.i]
     fitting = [m for m in inside if genders.get(m.label_) in (None, said)]
@@ -115,14 +123,19 @@ def pronoun_roles(
         return out
     ordered = sorted(mentions, key=lambda m: m.start)
     genders = _names_gender(doc, ordered)
+    starts: list[int] = []
     for i in hits:
         tok = doc[int(i)]
         verb = tok.head
         if tok.dep_ != "nsubj" or verb.lemma_ not in _BECOME or verb.i < tok.i:
             continue
-        if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children) or _in_quote(doc, tok):
-            continue  # "she is not a nurse", "he would be a candidate", a quoted "she"
-        pid = _antecedent(tok, ordered, genders)
+        if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+            continue  # "she is not a nurse", "he would be a candidate"
+        starts = starts or _sentence_starts(doc)
+        k = bisect.bisect_right(starts, tok.i) - 1
+        if _in_quote(doc, starts[k], tok):
+            continue  # a quoted "she" may be anyone
+        pid = _antecedent(tok, starts[k - 1] if k > 0 else starts[k], ordered, genders)
         role = complement(verb) if pid is not None else None
         if pid is not None and role is not None:
             out.setdefault(pid, []).append(role)

@@ -49,11 +49,10 @@ def chamber_orgs(doc: Doc, roles: Iterable[Range], names: Mapping[str, str]) -> 
     """
     out: list[str] = []
     for start, end in roles:
-        words = [t.lower_.rstrip(".") for t in doc[start:end]]
-        if "state" in words:
-            continue  # "state Sen. X": a state senate, not the one a national text names
-        wanted = CHAMBERS.get(words[-1]) if words else None
-        oid = _named(names, wanted) if wanted else None
+        wanted = CHAMBERS.get(doc[end - 1].lower_.rstrip(".")) if end > start else None
+        if wanted is None or any(doc[i].lower_ == "state" for i in range(start, end - 1)):
+            continue  # no legislator's title; "state Sen. X": a state senate, not the one a text names
+        oid = _named(names, wanted)
         if oid is not None and oid not in out:
             out.append(oid)
     return out

@@ -44,6 +44,7 @@ from quotemine.pipeline.affiliations import (
     passive_leader,
     possessive_org,
     relative_clause,
+    relative_pronoun,
     role_owner,
 )
 from quotemine.pipeline.appositions import after_aside, appos_end
@@ -201,6 +202,17 @@ class RoleTagger(Pipe):
             self.words = RoleWords.from_json(json.loads(src.read_text(encoding="utf-8")))
         return self
 
+    @property
+    def words(self) -> RoleWords:
+        """The word lists roles are recognised by."""
+        return self._words
+
+    @words.setter
+    def words(self, words: RoleWords) -> None:
+        self._words = words
+        #: Last words of two-word roles ("end" of "tight end"): only these look at the word before.
+        self._pair_tails = frozenset(w.split()[-1] for w in words.role_heads if " " in w)
+
     # ------------------------------------------------------------------ helpers
     def _is_role_head(self, token: Token) -> bool:
         key = token.text.rstrip(".").lower()
@@ -212,7 +224,7 @@ class RoleTagger(Pipe):
         if key in heads or _hyphen_key(token) in heads or self._is_plural_role(token):
             return True
         i = token.i  # a role of two words: "tight end", "running back"
-        return i > 0 and f"{token.doc[i - 1].lower_} {key}" in heads
+        return key in self._pair_tails and i > 0 and f"{token.doc[i - 1].lower_} {key}" in heads
 
     def _is_plural_role(self, token: Token) -> bool:
         """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers")."""
@@ -264,7 +276,8 @@ class RoleTagger(Pipe):
             )
             if title is not None:
                 left[span.end] = title
-            orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens)
+            who = relative_pronoun(doc, span, person_tokens)
+            orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens, who)
             party = party_org(doc, span, org_names)
             tied.setdefault(span.label_, []).extend([*orgs_of, party] if party else orgs_of)
             for role in (
@@ -275,7 +288,7 @@ class RoleTagger(Pipe):
                 or self._org_role_before(doc, span, person_tokens, org_tokens),
                 predicate_role(doc, span, person_tokens, org_tokens, self._is_role_head),
                 clause_role,
-                self._relative_role(doc, span, person_tokens),
+                self._relative_role(doc, span, who, person_tokens),
             ):
                 role = self._clip(doc, role)
                 owner = role_owner(doc, role[0], role[1], org_tokens) if role else None
@@ -301,10 +314,10 @@ class RoleTagger(Pipe):
 
     @staticmethod
     def _tied_orgs(
-        doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+        doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels, who: int | None
     ) -> tuple[list[str], Range | None]:
         """Return the organisations the words around the name tie it to, and a relative-clause role."""
-        clause_orgs, clause_role = relative_clause(doc, span, persons, orgs)
+        clause_orgs, clause_role = relative_clause(doc, span, persons, orgs, who)
         around = (
             after_name_orgs(doc, span, orgs)
             + possessive_org(doc, span, orgs)
@@ -337,7 +350,10 @@ class RoleTagger(Pipe):
             return True  # "Fox News host", "the party's leader"
         if not prev.whitespace_ and doc[start].text == "-":
             return True  # the first part of a hyphenated word, whatever its tag ("co-founders")
-        if f"{prev.lower_} {doc[start].lower_}" in self.words.role_heads:
+        if (
+            doc[start].lower_ in self._pair_tails
+            and f"{prev.lower_} {doc[start].lower_}" in self.words.role_heads
+        ):
             return True  # a role of two words ("wide receiver")
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
             before = doc[start - 2]  # "lawyer and sociologist", "head of state"
@@ -423,9 +439,9 @@ class RoleTagger(Pipe):
             return (start, orgs_in[-1] + 1) if orgs_in else None
         return self._noun_appos(doc, start, end)
 
-    def _relative_role(self, doc: Doc, span: Span, persons: TokenLabels) -> Range | None:
+    def _relative_role(self, doc: Doc, span: Span, who: int | None, persons: TokenLabels) -> Range | None:
         """Find the role of "X, a former mayor who later became chairman of Y" (or "X, who is Y")."""
-        start = relative_copula_start(doc, span, persons)
+        start = relative_copula_start(doc, who)
         end = appos_end(doc, start, span.sent.end, False, persons) if start is not None else None
         return self._noun_appos(doc, start, end) if start is not None and end is not None else None
 
