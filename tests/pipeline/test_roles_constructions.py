@@ -302,3 +302,31 @@ def test_title_of_a_field_before_the_name(nlp: Language, text: str, name: str, r
 def test_field_words_alone_are_no_role(nlp: Language) -> None:
     doc = nlp("A federal court in the state of Ohio heard Ann Voss on Friday. The state said Voss lied.")
     assert _roles(doc, "Ann Voss") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, roles, affiliations",
+    [
+        (
+            "Detective Sgt. Ray Holm of the Carnford Police Department said the suspect fled.",
+            "Ray Holm",
+            ["Detective Sgt"],
+            ["Carnford Police Department"],
+        ),
+        ("Police spokesman Dan Ruff said two men were held.", "Dan Ruff", ["Police spokesman"], []),
+        ("Minister for Health Tom Hale announced the plan.", "Tom Hale", ["Minister for Health"], []),
+        (
+            "Ann Voss, Hollin Bank's chief financial officer, said costs fell.",
+            "Ann Voss",
+            ["Hollin Bank's chief financial officer"],
+            ["Hollin Bank"],
+        ),
+        ("Ann Voss, formerly of the Pell Institute, said growth slowed.", "Ann Voss", [], ["Pell Institute"]),
+    ],
+)
+def test_newsroom_titles(
+    nlp: Language, text: str, name: str, roles: list[str], affiliations: list[str]
+) -> None:
+    doc = nlp(text)
+    assert _roles(doc, name) == roles
+    assert _affiliations(doc, name) == affiliations

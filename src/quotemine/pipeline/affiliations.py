@@ -39,6 +39,8 @@ Range = tuple[int, int]
 
 #: Prepositions that tie a name to the organisation right after it ("Ned Harlow of the Marlin Group").
 _AFTER_NAME: Final = frozenset({"of", "at", "with", "from"})
+#: Adverbs between the comma and "of" of "X, formerly of Y,".
+_FORMERLY: Final = frozenset({"formerly", "previously", "now", "currently", "once", "also", "late"})
 #: Verbs of a relative clause that make its subject a member or officer of the organisation.
 _MEMBER_VERBS: Final = frozenset({"work", "serve", "teach", "write", "report", "volunteer", "study", "play"})
 #: Verbs that are themselves a role ("who heads Y", "who founded Y"): the verb phrase is a role.
@@ -84,6 +86,8 @@ def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     if tok.lower_ in _AFTER_NAME:
         found = _org_at(doc, j + 1, orgs)
         return [found[0]] if found else []
+    if tok.text == "," and j + 3 < len(doc) and doc[j + 1].lower_ in _FORMERLY:
+        j += 1  # "X, formerly of the Y Institute, said"
     if tok.text == "," and j + 2 < len(doc) and doc[j + 1].lower_ in _AFTER_NAME | {"for"}:
         found = _org_at(doc, j + 2, orgs)  # "X, of the Y Institute, said", "X, for the Y Service,"
         if found and (found[1] >= len(doc) or doc[found[1]].text in {",", ".", ";", ")"}):

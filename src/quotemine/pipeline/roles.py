@@ -355,11 +355,13 @@ class RoleTagger(Pipe):
             and f"{prev.lower_} {doc[start].lower_}" in self.words.role_heads
         ):
             return True  # a role of two words ("wide receiver")
-        if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
+        if prev.lower_ in {"and", "of", "for"} and start - 2 >= sent_start:
             before = doc[start - 2]  # "lawyer and sociologist", "head of state"
             return before.i not in persons and self._is_role_head(before)
         if (prev.tag_ in _MODIFIER_TAGS and not prev.is_punct) or prev.text == "-":
             return not (prev.tag_ == "POS" and prev.i - 1 not in orgs)
+        if prev.tag_ == "NNS" and prev.is_title:
+            return True  # "Police spokesman", "Veterans Affairs secretary"
         return prev.tag_ == "VBG" and bool(prev.is_sent_start)  # "Leading Tajik lawyer ..."
 
     def _left_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
@@ -376,6 +378,9 @@ class RoleTagger(Pipe):
         if doc[i].text.rstrip(".").lower() in self.words.honorifics:
             return None
         sent_start = span.sent.start
+        if i < sent_start:  # "Detective Sgt. Ray Holm": the parse ended a sentence at the title's stop
+            sent_start = next((k + 1 for k in range(i - 1, max(i - 8, 0) - 1, -1) if doc[k].is_sent_end), 0)
+            sent_start = max(sent_start, i - 8)
         start = i
         while start > sent_start and self._left_step(doc, start, sent_start, persons, orgs):
             start -= 1
@@ -393,7 +398,7 @@ class RoleTagger(Pipe):
             and doc[k].is_alpha
             and k not in persons
         ):
-            if doc[k - 1].lower_ == "of" and k - 2 not in persons and self._is_role_head(doc[k - 2]):
+            if doc[k - 1].lower_ in {"of", "for"} and k - 2 not in persons and self._is_role_head(doc[k - 2]):
                 return k - 2
             k -= 1
         return None
@@ -405,11 +410,11 @@ class RoleTagger(Pipe):
             return None
         return (j, j + 1) if self._is_role_head(doc[j]) else None
 
-    def _appos_can_start(self, first: Token, participle: bool) -> bool:
-        """Tell whether an apposition may start with ``first`` (a determiner, modifier or role)."""
+    def _appos_can_start(self, first: Token, participle: bool, orgs: TokenLabels) -> bool:
+        """Tell whether an apposition may start with ``first`` (determiner, modifier, role, organisation)."""
         if not participle and first.tag_ not in _APPOS_START_TAGS:
             return False
-        return not (first.tag_ == "NNP" and not self._is_role_head(first))
+        return not (first.tag_ == "NNP" and not self._is_role_head(first) and first.i not in orgs)
 
     def _appos_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a comma-delimited role after the name ("X, a lecturer at ...,", "X, 52, a lecturer").
@@ -429,7 +434,7 @@ class RoleTagger(Pipe):
             return None
         first = doc[start]
         participle = first.tag_ == "VBG" and first.is_lower
-        if not self._appos_can_start(first, participle):
+        if not self._appos_can_start(first, participle, orgs):
             return None
         end = appos_end(doc, start, span.sent.end, participle, persons)
         if end is None:
