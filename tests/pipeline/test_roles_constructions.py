@@ -330,3 +330,18 @@ def test_newsroom_titles(
     doc = nlp(text)
     assert _roles(doc, name) == roles
     assert _affiliations(doc, name) == affiliations
+
+
+def test_description_after_the_owner_of_the_subject(nlp: Language) -> None:
+    doc = nlp("Ann Voss's tone often seems harsh. The senator has berated her own staff.")
+    assert _roles(doc, "Ann Voss") == ["senator"]
+    doc = nlp("The staff of Ann Voss complained. The senator said the staff was lazy.")
+    assert _roles(doc, "Ann Voss") == []
+
+
+def test_description_in_a_concessive_clause_before_the_name(nlp: Language) -> None:
+    doc = nlp("While the Ohio senator has won three states, Ann Voss still trails in delegates.")
+    assert _roles(doc, "Ann Voss") == ["Ohio senator"]
+    assert _roles(nlp("When the governor arrived, Ann Voss greeted him."), "Ann Voss") == []
+    doc = nlp("While the senator spoke, protesters chanted outside and Ann Voss left.")
+    assert _roles(doc, "Ann Voss") == []
