@@ -345,3 +345,14 @@ def test_description_in_a_concessive_clause_before_the_name(nlp: Language) -> No
     assert _roles(nlp("When the governor arrived, Ann Voss greeted him."), "Ann Voss") == []
     doc = nlp("While the senator spoke, protesters chanted outside and Ann Voss left.")
     assert _roles(doc, "Ann Voss") == []
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Jeff Lowe, Voss' campaign manager, said the race was close.", "campaign manager"),
+        ("Jeff Lowe, Ann Voss's longtime spokesman, said the race was close.", "longtime spokesman"),
+    ],
+)
+def test_apposition_owned_by_another_person_keeps_only_the_role(nlp: Language, text: str, role: str) -> None:
+    assert _roles(nlp(text), "Jeff Lowe") == [role]

@@ -414,7 +414,8 @@ class RoleTagger(Pipe):
         """Tell whether an apposition may start with ``first`` (determiner, modifier, role, organisation)."""
         if not participle and first.tag_ not in _APPOS_START_TAGS:
             return False
-        return not (first.tag_ == "NNP" and not self._is_role_head(first) and first.i not in orgs)
+        proper = first.tag_ == "NNP" and not first.is_lower  # a lower-case "NNP" is a mis-tagged modifier
+        return not (proper and not self._is_role_head(first) and first.i not in orgs)
 
     def _appos_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a comma-delimited role after the name ("X, a lecturer at ...,", "X, 52, a lecturer").
@@ -430,6 +431,7 @@ class RoleTagger(Pipe):
             start += 2
         if start + 1 < len(doc) and doc[start].tag_ == "RB" and doc[start].dep_ != "neg":
             start += 1  # "X, now a professor at Y,"
+        start = _after_owner(doc, start, persons)
         if start >= len(doc):
             return None
         first = doc[start]
@@ -513,6 +515,17 @@ class RoleTagger(Pipe):
         if start > span.sent.start and doc[start - 1].tag_ not in {"DT", "PRP$", "POS"}:
             return None
         return (start, k)
+
+
+def _after_owner(doc: Doc, start: int, persons: TokenLabels) -> int:
+    """Return where the role starts in "X, Ann Voss's spokesman,": after the owner's "'s", else ``start``."""
+    pid = persons.get(start)
+    if pid is None:
+        return start
+    k = start
+    while k < len(doc) and persons.get(k) == pid:
+        k += 1
+    return k + 1 if k + 1 < len(doc) and is_possessive(doc[k].text) else start
 
 
 def _cut_at_start(doc: Doc, i: int, end: int) -> bool:
