@@ -356,3 +356,22 @@ def test_description_in_a_concessive_clause_before_the_name(nlp: Language) -> No
 )
 def test_apposition_owned_by_another_person_keeps_only_the_role(nlp: Language, text: str, role: str) -> None:
     assert _roles(nlp(text), "Jeff Lowe") == [role]
+
+
+@pytest.mark.parametrize(
+    "text, affiliations",
+    [
+        ("Ann Voss works for the Pell Institute.", ["Pell Institute"]),
+        ("Ann Voss joined Hollin Bank in 2010.", ["Hollin Bank"]),
+        (
+            "Ann Voss, who sits on the Marlow Water Authority board, said prices would rise.",
+            ["Marlow Water Authority"],
+        ),
+        ("Ann Voss, a Democrat from Ohio, won. The Democratic Party was pleased.", ["Democratic Party"]),
+        ("Ann Voss does not work for the Pell Institute.", []),
+        ("Ann Voss wrote to the Pell Institute in May.", []),
+        ("Ann Voss sued the Pell Institute in May.", []),
+    ],
+)
+def test_membership_verbs(nlp: Language, text: str, affiliations: list[str]) -> None:
+    assert _affiliations(nlp(text), "Ann Voss") == affiliations

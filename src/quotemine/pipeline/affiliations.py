@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.roles import ORG_NOUNS
 
@@ -42,7 +42,11 @@ _AFTER_NAME: Final = frozenset({"of", "at", "with", "from"})
 #: Adverbs between the comma and "of" of "X, formerly of Y,".
 _FORMERLY: Final = frozenset({"formerly", "previously", "now", "currently", "once", "also", "late"})
 #: Verbs of a relative clause that make its subject a member or officer of the organisation.
-_MEMBER_VERBS: Final = frozenset({"work", "serve", "teach", "write", "report", "volunteer", "study", "play"})
+_MEMBER_VERBS: Final = frozenset(
+    {"work", "serve", "teach", "write", "report", "volunteer", "study", "play", "represent", "sit", "join"}
+)
+#: Prepositions after a membership verb that say the subject is not inside the organisation.
+_AWAY: Final = frozenset({"to", "about", "against", "from", "into", "toward", "towards", "alongside"})
 #: Verbs that are themselves a role ("who heads Y", "who founded Y"): the verb phrase is a role.
 _ROLE_VERBS: Final = frozenset(
     {
@@ -165,6 +169,30 @@ def relative_clause(
     verb = doc[v]
     if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
         return [], None
+    return _verb_org(doc, verb, persons, orgs)
+
+
+def predicate_orgs(
+    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+) -> tuple[list[str], Range | None]:
+    """Return the organisation (and role) of "X works for Y", "X joined Y", "X heads Y" (X the subject)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.i < span.end or not verb.tag_.startswith("VB"):
+        return [], None
+    if any(c.dep_ in {"neg", "mark"} for c in verb.children):
+        return [], None  # "X does not work for Y", "if X joins Y"
+    return _verb_org(doc, verb, persons, orgs)
+
+
+def _verb_org(
+    doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels
+) -> tuple[list[str], Range | None]:
+    """Return the organisation a membership or role ``verb`` ties its subject to, and the role it says.
+
+    The organisation must come within a few tokens of the verb with no punctuation, name or other
+    verb between them.
+    """
     lemma = verb.lemma_.lower()
     if lemma not in _MEMBER_VERBS and lemma not in _ROLE_VERBS:
         return [], None
@@ -177,8 +205,8 @@ def relative_clause(
                 return [], None
             role = (verb.i, found[1]) if lemma in _ROLE_VERBS else _as_role(doc, verb.i, found[1])
             return [found[0]], role
-        if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"}:
-            return [], None
+        if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"} or tok.lower_ in _AWAY:
+            return [], None  # "wrote to Y", "works against Y": not a member
         k += 1
     return [], None
 

@@ -77,7 +77,7 @@ def party_org(doc: Doc, span: Span, names: Mapping[str, str]) -> str | None:
         and j + 3 < len(doc)
         and doc[j].text == ","
         and doc[j + 1].lower_ in {"a", "an"}
-        and doc[j + 3].text in {",", ".", ";"}
+        and doc[j + 3].lower_ in {",", ".", ";", "from", "who", "and"}
     ):
         letter = _PARTY_NOUNS.get(doc[j + 2].lower_)  # "X, a Democrat, said"
     wanted = PARTY_LETTERS.get(letter) if letter else None

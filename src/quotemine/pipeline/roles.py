@@ -43,6 +43,7 @@ from quotemine.pipeline.affiliations import (
     after_name_orgs,
     passive_leader,
     possessive_org,
+    predicate_orgs,
     relative_clause,
     relative_pronoun,
     role_owner,
@@ -318,6 +319,8 @@ class RoleTagger(Pipe):
     ) -> tuple[list[str], Range | None]:
         """Return the organisations the words around the name tie it to, and a relative-clause role."""
         clause_orgs, clause_role = relative_clause(doc, span, persons, orgs, who)
+        if not clause_orgs:
+            clause_orgs, clause_role = predicate_orgs(doc, span, persons, orgs)  # "X works for Y"
         around = (
             after_name_orgs(doc, span, orgs)
             + possessive_org(doc, span, orgs)
