@@ -207,6 +207,10 @@ def _verb_org(
             return [found[0]], role
         if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"} or tok.lower_ in _AWAY:
             return [], None  # "wrote to Y", "works against Y": not a member
+        if lemma in _ROLE_VERBS and k == verb.i + 1 and tok.tag_ == "IN":
+            return [], None  # "runs for Congress": a candidate, not the one who runs it
+        if lemma in _MEMBER_VERBS and tok.dep_ == "dobj" and tok.head == verb:
+            return [], None  # "reports investments in Y": the verb's object is not the organisation
         k += 1
     return [], None
 

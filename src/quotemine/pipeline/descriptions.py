@@ -7,8 +7,8 @@ leaves no doubt:
 * the description is "the" + modifiers + a singular role noun, the subject of its clause, with no
   name in it and no name right after it (that would be a title);
 * exactly one person is mentioned from the start of the previous sentence up to the description,
-  that mention is the subject of its own clause (or the owner of that subject: "X's tone"), and it
-  is in the previous sentence (in the same
+  that mention is the subject of its own clause (not its owner: "X's night ... The protester" is
+  someone else), and it is in the previous sentence (in the same
   sentence, "X said the senator ..." speaks of someone else);
 * a role noun that states a gender ("congresswoman") agrees with the person's first name.
 
@@ -62,10 +62,7 @@ def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
     if inside[-1].start >= sent.start:
         return None  # "Tim Boyle said the president was busy": in the same sentence, someone else
     last = inside[-1]
-    root = last.root
-    if root.dep_ == "poss" and root.head.dep_ in _SUBJECTS:
-        return last  # "Ann Voss's tone encouraged it. The senator ...": the subject's owner
-    return last if root.dep_ in _SUBJECTS else None
+    return last if last.root.dep_ in _SUBJECTS else None
 
 
 def _main_subject(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:

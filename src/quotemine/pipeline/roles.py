@@ -358,7 +358,7 @@ class RoleTagger(Pipe):
             and f"{prev.lower_} {doc[start].lower_}" in self.words.role_heads
         ):
             return True  # a role of two words ("wide receiver")
-        if prev.lower_ in {"and", "of", "for"} and start - 2 >= sent_start:
+        if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
             before = doc[start - 2]  # "lawyer and sociologist", "head of state"
             return before.i not in persons and self._is_role_head(before)
         if (prev.tag_ in _MODIFIER_TAGS and not prev.is_punct) or prev.text == "-":
