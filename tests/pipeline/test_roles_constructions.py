@@ -380,3 +380,10 @@ def test_apposition_owned_by_another_person_keeps_only_the_role(nlp: Language, t
 )
 def test_membership_verbs(nlp: Language, text: str, affiliations: list[str]) -> None:
     assert _affiliations(nlp(text), "Ann Voss") == affiliations
+
+
+def test_relative_clause_after_an_age(nlp: Language) -> None:
+    doc = nlp("Ann Voss, 45, who works for the Pell Institute, said growth slowed.")
+    assert _affiliations(doc, "Ann Voss") == ["Pell Institute"]
+    doc = nlp("Ann Voss, 45, who became chairman of Hollin Bank in 2019, said profits rose.")
+    assert _roles(doc, "Ann Voss") == ["chairman of Hollin Bank"]

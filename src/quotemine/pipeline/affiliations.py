@@ -22,6 +22,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.roles import ORG_NOUNS
+from quotemine.pipeline.appositions import after_aside
 
 __all__ = [
     "TokenLabels",
@@ -119,7 +120,7 @@ def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels) -> int | None:
     "X, who works for Y"; "X, a former defender who now works for Y" (the clause on the apposition
     noun, which the parse attaches to the name).
     """
-    j = span.end
+    j = after_aside(doc, span.end)  # "X, 45, who works for Y"
     if j + 2 >= len(doc) or doc[j].text != ",":
         return None
     if doc[j + 1].lower_ == "who":
