@@ -46,6 +46,12 @@ def _affiliations(doc: Doc, name: str) -> list[str]:
         ("Defensive end Rob Kellam was injured in the first half.", "Rob Kellam", "Defensive end"),
         ("Wide receiver Tom Acre caught two passes on Sunday.", "Tom Acre", "Wide receiver"),
         ("Point guard Max Orly scored 20 points.", "Max Orly", "Point guard"),
+        ("Republican running mate Tom Hale spoke in Ohio.", "Tom Hale", "Republican running mate"),
+        (
+            "Ann Voss, a veteran campaign operative, said the race was close.",
+            "Ann Voss",
+            "veteran campaign operative",
+        ),
     ],
 )
 def test_jobs_and_sports_positions_are_roles(nlp: Language, text: str, name: str, role: str) -> None:
