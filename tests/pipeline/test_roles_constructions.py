@@ -393,3 +393,30 @@ def test_relative_clause_after_an_age(nlp: Language) -> None:
     assert _affiliations(doc, "Ann Voss") == ["Pell Institute"]
     doc = nlp("Ann Voss, 45, who became chairman of Hollin Bank in 2019, said profits rose.")
     assert _roles(doc, "Ann Voss") == ["chairman of Hollin Bank"]
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Count former Mexican President Luis Arroyo among the critics.",
+            "Luis Arroyo",
+            "former Mexican President",
+        ),
+        ("WASHINGTON - Senator Ann Voss spoke on Monday.", "Ann Voss", "Senator"),
+        (
+            "Getty ImagesRepublican presidential candidate Tom Hale spoke.",
+            "Tom Hale",
+            "presidential candidate",
+        ),
+        (
+            "Republican presidential candidate Tom Hale spoke.",
+            "Tom Hale",
+            "Republican presidential candidate",
+        ),
+        ("Ohio Gov. Ann Voss spoke on Monday.", "Ann Voss", "Ohio Gov."),
+        ("Two military analysts, Ann Voss and Tom Hale, disagreed.", "Ann Voss", "military analysts"),
+    ],
+)
+def test_no_adjacent_words_in_a_title(nlp: Language, text: str, name: str, role: str) -> None:
+    assert _roles(nlp(text), name) == [role]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,8 @@ from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, party_org
 from quotemine.pipeline.predicates import complement_role, predicate_role
-from quotemine.pipeline.records import PersonRecord, add_warning, get_orgs, get_people, set_people
+from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
+from quotemine.pipeline.role_records import apply_roles
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 
@@ -76,6 +78,8 @@ _CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
 _TIME_ADVERBS = frozenset(
     {"now", "currently", "also", "still", "once", "formerly", "previously", "later", "then"}
 )
+#: A word glued to the next by lost markup ("ImagesRepublican", "BushASSOCIATED").
+_GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 #: Words between two names of a list that share the title before the first ("co-founders A, B and C").
 _LIST_GLUE = frozenset({",", "and", "&"})
 
@@ -172,6 +176,8 @@ class RoleTagger(Pipe):
         self.name = name
         self.spans_key = spans_key
         self.words = RoleWords.default()
+        lex = load_lexicons()
+        self._places = lex.places | lex.demonyms
         self.error_handler: ErrorHandler = warn_roles
 
     def __call__(self, doc: Doc) -> Doc:
@@ -309,7 +315,7 @@ class RoleTagger(Pipe):
         for person in people:
             pid = person["id"]
             ties = tied.get(pid, []) + chamber_orgs(doc, found.get(pid, []), org_names)
-            role_spans.extend(_apply_roles(doc, person, found.get(pid, []), org_tokens, ties))
+            role_spans.extend(apply_roles(doc, person, found.get(pid, []), org_tokens, ties))
         set_people(doc, people)
         doc.spans[self.spans_key] = role_spans
 
@@ -358,6 +364,8 @@ class RoleTagger(Pipe):
             and f"{prev.lower_} {doc[start].lower_}" in self.words.role_heads
         ):
             return True  # a role of two words ("wide receiver")
+        if self._outside_title(prev):
+            return False
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
             before = doc[start - 2]  # "lawyer and sociologist", "head of state"
             return before.i not in persons and self._is_role_head(before)
@@ -366,6 +374,25 @@ class RoleTagger(Pipe):
         if prev.tag_ == "NNS" and prev.is_title:
             return True  # "Police spokesman", "Veterans Affairs secretary"
         return prev.tag_ == "VBG" and bool(prev.is_sent_start)  # "Leading Tajik lawyer ..."
+
+    def _outside_title(self, prev: Token) -> bool:
+        """Tell whether ``prev`` cannot start or extend a title before a name.
+
+        A number, words glued by lost markup ("ImagesRepublican"), a dateline in capitals
+        ("WASHINGTON -") and a sentence's first word the tagger took for a name ("Count former
+        ...", "Plus reporter ...") are no part of a title.
+        """
+        if prev.like_num or _GLUED.search(prev.text):
+            return True
+        if prev.is_upper and len(prev.text) > 2 and prev.is_alpha and not self._is_role_head(prev):
+            return True
+        return (
+            bool(prev.is_sent_start)
+            and prev.tag_ in {"NNP", "NNPS", "VB", "CC", "RB", "UH"}
+            and prev.ent_type_ not in {"NORP", "GPE", "LOC", "ORG"}
+            and prev.lower_ not in self._places
+            and not self._is_role_head(prev)
+        )
 
     def _left_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a title right before the name ("deputy prime minister Saidamir Zukhurov")."""
@@ -534,8 +561,8 @@ def _after_owner(doc: Doc, start: int, persons: TokenLabels) -> int:
 def _cut_at_start(doc: Doc, i: int, end: int) -> bool:
     """Tell whether ``doc[i]``, the first word of a role ending before ``end``, is cut from it."""
     tok = doc[i]
-    if tok.is_punct or tok.is_space or tok.tag_ in _CLIP_START_TAGS:
-        return True  # "the chairman", "his deputy"
+    if tok.is_punct or tok.is_space or tok.tag_ in _CLIP_START_TAGS or (tok.like_num and tok.whitespace_):
+        return True  # "the chairman", "his deputy", "two analysts"
     if tok.tag_ == "VBN" and tok.dep_ not in {"amod", "compound"}:
         return True  # "(was) elected mayor": the verb is no part of the office
     return tok.lower_ in _TIME_ADVERBS and i + 1 < end and doc[i + 1].text != "-"  # "now a professor"
@@ -548,36 +575,3 @@ def _hyphen_key(token: Token) -> str:
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         return f"{doc[i - 2].lower_}-{key}"
     return key
-
-
-def _apply_roles(
-    doc: Doc, person: PersonRecord, found: list[Range], orgs: TokenLabels, tied: list[str]
-) -> list[Span]:
-    """Set the roles and affiliations of ``person`` from its role ranges; return the role spans.
-
-    A role repeated word for word is kept once; an organisation inside a role is an affiliation,
-    and so is each organisation of ``tied`` (found around the name: "X of Y", "Y's X").
-    """
-    pid = person["id"]
-    seen: set[str] = set()
-    roles: list[list[int]] = []
-    affiliations: list[str] = list(person.get("affiliations") or [])
-    for tied_id in tied:
-        if tied_id not in affiliations:
-            affiliations.append(tied_id)
-    spans: list[Span] = []
-    for start, end in sorted(set(found)):
-        span = doc[start:end]
-        key = span.text.lower()
-        if key in seen:
-            continue
-        seen.add(key)
-        roles.append([span.start_char, span.end_char])
-        spans.append(Span(doc, start, end, label=pid))
-        for i in range(start, end):
-            oid = orgs.get(i)
-            if oid is not None and oid not in affiliations:
-                affiliations.append(oid)
-    person["roles"] = roles
-    person["affiliations"] = affiliations
-    return spans
