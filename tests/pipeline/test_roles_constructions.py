@@ -416,6 +416,10 @@ def test_relative_clause_after_an_age(nlp: Language) -> None:
         ),
         ("Ohio Gov. Ann Voss spoke on Monday.", "Ann Voss", "Ohio Gov."),
         ("Two military analysts, Ann Voss and Tom Hale, disagreed.", "Ann Voss", "military analysts"),
+        ("Vice President Ann Voss spoke.", "Ann Voss", "Vice President"),
+        ("The first lady, Ann Voss, spoke.", "Ann Voss", "first lady"),
+        ("Poultry magnate Ann Voss gave money.", "Ann Voss", "Poultry magnate"),
+        ("Ex-CIA chief Ann Voss spoke.", "Ann Voss", "Ex-CIA chief"),
     ],
 )
 def test_no_adjacent_words_in_a_title(nlp: Language, text: str, name: str, role: str) -> None:

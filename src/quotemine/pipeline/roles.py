@@ -80,6 +80,8 @@ _TIME_ADVERBS = frozenset(
 )
 #: A word glued to the next by lost markup ("ImagesRepublican", "BushASSOCIATED").
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
+#: Dashes after a dateline ("WASHINGTON -").
+_DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
 #: Words between two names of a list that share the title before the first ("co-founders A, B and C").
 _LIST_GLUE = frozenset({",", "and", "&"})
 
@@ -378,17 +380,18 @@ class RoleTagger(Pipe):
     def _outside_title(self, prev: Token) -> bool:
         """Tell whether ``prev`` cannot start or extend a title before a name.
 
-        A number, words glued by lost markup ("ImagesRepublican"), a dateline in capitals
-        ("WASHINGTON -") and a sentence's first word the tagger took for a name ("Count former
-        ...", "Plus reporter ...") are no part of a title.
+        A number word, words glued by lost markup ("ImagesRepublican"), a dateline in capitals
+        ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
+        ("Count former ...", "Plus reporter ...") are no part of a title.
         """
-        if prev.like_num or _GLUED.search(prev.text):
-            return True
-        if prev.is_upper and len(prev.text) > 2 and prev.is_alpha and not self._is_role_head(prev):
-            return True
+        if (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
+            return True  # "Two military analysts, X and Y"; "Getty ImagesRepublican candidate X"
+        doc = prev.doc
+        if prev.is_upper and prev.whitespace_ and prev.i + 1 < len(doc) and doc[prev.i + 1].text in _DASHES:
+            return True  # a dateline: "WASHINGTON - Senator X"
         return (
             bool(prev.is_sent_start)
-            and prev.tag_ in {"NNP", "NNPS", "VB", "CC", "RB", "UH"}
+            and prev.tag_ in {"VB", "CC", "RB", "UH"}
             and prev.ent_type_ not in {"NORP", "GPE", "LOC", "ORG"}
             and prev.lower_ not in self._places
             and not self._is_role_head(prev)
@@ -561,7 +564,7 @@ def _after_owner(doc: Doc, start: int, persons: TokenLabels) -> int:
 def _cut_at_start(doc: Doc, i: int, end: int) -> bool:
     """Tell whether ``doc[i]``, the first word of a role ending before ``end``, is cut from it."""
     tok = doc[i]
-    if tok.is_punct or tok.is_space or tok.tag_ in _CLIP_START_TAGS or (tok.like_num and tok.whitespace_):
+    if tok.is_punct or tok.is_space or tok.tag_ in _CLIP_START_TAGS or (tok.tag_ == "CD" and tok.whitespace_):
         return True  # "the chairman", "his deputy", "two analysts"
     if tok.tag_ == "VBN" and tok.dep_ not in {"amod", "compound"}:
         return True  # "(was) elected mayor": the verb is no part of the office
