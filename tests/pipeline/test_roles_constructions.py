@@ -424,3 +424,11 @@ def test_relative_clause_after_an_age(nlp: Language) -> None:
 )
 def test_no_adjacent_words_in_a_title(nlp: Language, text: str, name: str, role: str) -> None:
     assert _roles(nlp(text), name) == [role]
+
+
+def test_year_before_a_role_keeps_its_owner(nlp: Language) -> None:
+    doc = nlp("Tom Hale, the Liberal Party's 2012 nominee, lost the race.")
+    assert _roles(doc, "Tom Hale") == ["Liberal Party's 2012 nominee"]
+    assert _affiliations(doc, "Tom Hale") == ["Liberal Party"]
+    doc = nlp("Voters backed the Liberal Party's 2012 nominee Tom Hale.")
+    assert _affiliations(doc, "Tom Hale") == ["Liberal Party"]

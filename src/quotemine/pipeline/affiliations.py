@@ -221,7 +221,7 @@ _ORG_PRONOUNS: Final = frozenset({"its", "their"})
 #: How many tokens before a role its owner may stand ("the council's chief executive").
 _OWNER_REACH: Final = 6
 #: Tags of the words that may stand between an owner's "'s" and the role ("'s long-serving").
-_MODIFIER_TAGS: Final = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "HYPH", "RB"})
+_MODIFIER_TAGS: Final = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "HYPH", "RB", "CD"})
 
 
 def _org_mentions(orgs: TokenLabels) -> list[tuple[int, int, str]]:
