@@ -87,20 +87,37 @@ def _is_org_name(doc: Doc, run: Range, org_heads: frozenset[str], places: frozen
     return worded or (all(t.ent_type_ == "ORG" for t in tokens) and len(tokens) > 1)
 
 
-def _slots(doc: Doc, span: Span, taken: TokenLabels, is_role_head: Callable[[Token], bool]) -> Iterable[int]:
+def _slots(
+    doc: Doc, span: Span, taken: TokenLabels, is_role_head: Callable[[Token], bool], words: _Words
+) -> Iterable[int]:
     """Yield where an organisation may start after the name ``span``: "X of Y", "X, a ROLE at Y"."""
-    j = span.end
-    if j + 1 < len(doc) and doc[j].lower_ in {"of", "at"}:
+    j, n = span.end, len(doc)
+    lower, tags = words.lower, words.tags
+    if j + 1 < n and lower[j] in words.after_name:
         yield j + 1
-    if j >= len(doc) or doc[j].text != ",":
+    if j >= n or lower[j] != words.comma:
         return
-    for k in range(j + 2, min(j + _REACH, span.sent.end - 1)):
-        tok = doc[k]
-        if k in taken or tok.text in {",", ";", "(", ")"} or tok.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+    for k in range(j + 2, min(j + _REACH, n - 1)):
+        if k in taken or lower[k] in words.stops or tags[k] in words.finite:
             return
-        if tok.lower_ in _ROLE_PREPS and is_role_head(doc[k - 1]):
+        if lower[k] in words.preps and is_role_head(doc[k - 1]):
             yield k + 1
             return
+
+
+class _Words:
+    """The lower-case forms and tags of a document's tokens as hashes, read once (no ``Token`` objects)."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        arrays = doc.to_array(["LOWER", "TAG"])
+        self.lower = [int(v) for v in arrays[:, 0]]
+        self.tags = [int(v) for v in arrays[:, 1]]
+        self.after_name = {strings[w] for w in ("of", "at")}
+        self.preps = {strings[w] for w in _ROLE_PREPS}
+        self.comma = strings[","]
+        self.stops = {strings[w] for w in (",", ";", "(", ")", ".", "!", "?")}
+        self.finite = {strings[t] for t in ("VBD", "VBZ", "VBP", "MD")}
 
 
 def affiliation_orgs(
@@ -123,8 +140,9 @@ def affiliation_orgs(
 
     """
     found: list[Range] = []
+    words = _Words(doc)
     for span in mentions:
-        for slot in _slots(doc, span, taken, is_role_head):
+        for slot in _slots(doc, span, taken, is_role_head, words):
             run = _run(doc, slot, taken)
             if run is not None and run not in found and _is_org_name(doc, run, org_heads, places):
                 found.append(run)

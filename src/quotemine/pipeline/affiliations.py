@@ -177,8 +177,10 @@ def predicate_orgs(
     doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
 ) -> tuple[list[str], Range | None]:
     """Return the organisation (and role) of "X works for Y", "X joined Y", "X heads Y" (X the subject)."""
-    near = range(span.end, min(span.end + 4, len(doc)))
-    if not any(doc[k].lemma_ in _MEMBER_VERBS or doc[k].lemma_ in _ROLE_VERBS for k in near):
+    if span.end + 1 >= len(doc):
+        return [], None
+    lemmas = {doc[span.end].lemma_, doc[span.end + 1].lemma_}  # "X works", "X now works", "X has worked"
+    if not (lemmas & _MEMBER_VERBS or lemmas & _ROLE_VERBS):
         return [], None  # cheap test first: no membership verb right after the name
     root = span.root
     verb = root.head
@@ -270,8 +272,8 @@ def passive_leader(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     The name is the agent ("by X") of a role verb's participle ("founded", "led", "run") that
     modifies the organisation's name or a noun in apposition to it.
     """
-    if not any(doc[k].lower_ == "by" for k in range(max(span.start - 3, 0), span.start)):
-        return []  # cheap test first: no "by" just before the name
+    if span.start < 2 or "by" not in {doc[span.start - 1].lower_, doc[span.start - 2].lower_}:
+        return []  # cheap test first: no "by" just before the name ("led by X", "founded by nurse X")
     root = span.root
     by = root.head
     if root.dep_ != "pobj" or by.lower_ != "by" or by.head.tag_ != "VBN":

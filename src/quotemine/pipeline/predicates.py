@@ -69,9 +69,21 @@ def _reported_role(
 def complement_role(
     doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
 ) -> Range | None:
-    """Return the role ``verb`` gives its subject: "is a political analyst", "served as treasurer"."""
-    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL) for c in verb.children):
-        return None  # "X is not a lawyer", "if X becomes president"
+    """Return the role ``verb`` gives its subject: "is a political analyst", "served as treasurer".
+
+    A negated or hypothetical clause gives none ("X is not a lawyer", "if X becomes president").
+    """
+    role = _stated_role(doc, verb, persons, orgs, is_role_head)
+    if role is None or any(
+        c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL) for c in verb.children
+    ):
+        return None
+    return role
+
+
+def _stated_role(
+    doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
+) -> Range | None:
     for child in verb.rights:
         if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
             if not (is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
