@@ -111,8 +111,8 @@ class _Words:
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
         arrays = doc.to_array(["LOWER", "TAG"])
-        self.lower = [int(v) for v in arrays[:, 0]]
-        self.tags = [int(v) for v in arrays[:, 1]]
+        self.lower: list[int] = arrays[:, 0].tolist()
+        self.tags: list[int] = arrays[:, 1].tolist()
         self.after_name = {strings[w] for w in ("of", "at")}
         self.preps = {strings[w] for w in _ROLE_PREPS}
         self.comma = strings[","]
