@@ -112,7 +112,7 @@ Language.factory(
 )(make_entity_repairer)
 Language.factory(
     "quotemine_roles",
-    assigns=["doc.spans", "doc._.qm_people"],
+    assigns=["doc.spans", "doc._.qm_people", "doc._.qm_orgs"],
     requires=["doc._.qm_people", "token.dep"],
     default_config={"spans_key": "qm_roles"},
 )(make_role_tagger)

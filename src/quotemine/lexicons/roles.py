@@ -3,15 +3,173 @@
 ``POST_NOMINALS``: letters written after a personal name ("Ana Reyes QC", "Tom Hale MP"). A name
 before one is a person's, the letters are not part of the name, and those that are an office or a
 rank ("QC", "MP") are also the person's role.
+
+``CHAMBERS``: what a legislator's title says the person is a member of ("Sen." -> a senate), as the
+organisation names (lower case) that may stand for that chamber in a text.
+
+``PARTY_LETTERS``: the party a US party label stands for ("(D-Vt.)", ", R-Iowa,"), as the names
+(lower case) a text may give that party as an organisation.
+
+``COMPANY_WORDS``: last words of company names that ``org_keywords.txt`` leaves out ("Parsow
+Foods"): with them, a capitalised name in an affiliation ("X of Parsow Foods") is an organisation.
+
+``ORG_NOUNS``: common nouns that stand for an organisation named just before ("the company's
+chairman" after "Orwell Mining" was named).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["POST_NOMINALS"]
+__all__ = ["CHAMBERS", "COMPANY_WORDS", "ORG_NOUNS", "PARTY_LETTERS", "POST_NOMINALS"]
 
 #: Upper-case letters after a name, lower-cased: offices, ranks and honours.
 POST_NOMINALS: Final = frozenset(
     {"qc", "kc", "mp", "msp", "mep", "mla", "td", "obe", "mbe", "cbe", "kbe", "dbe", "frs"}
+)
+
+_SENATE: Final = ("senate", "u.s. senate", "us senate", "united states senate")
+_HOUSE: Final = (
+    "house",
+    "u.s. house",
+    "us house",
+    "house of representatives",
+    "u.s. house of representatives",
+)
+_CONGRESS: Final = ("congress", "u.s. congress", "us congress", "united states congress")
+
+#: Legislator titles (lower case, no full stop) -> the names of the chamber they sit in, first choice first.
+CHAMBERS: Final[dict[str, tuple[str, ...]]] = {
+    "sen": _SENATE + _CONGRESS,
+    "senator": _SENATE + _CONGRESS,
+    "rep": _HOUSE + _CONGRESS,
+    "representative": _HOUSE + _CONGRESS,
+    "congressman": _HOUSE + _CONGRESS,
+    "congresswoman": _HOUSE + _CONGRESS,
+    "mp": ("parliament", "house of commons"),
+    "mep": ("european parliament",),
+}
+
+#: Party letters of a US label -> the names of that party as an organisation.
+PARTY_LETTERS: Final[dict[str, tuple[str, ...]]] = {
+    "d": ("democratic party", "democrats", "the democratic party"),
+    "r": ("republican party", "gop", "republicans", "the republican party"),
+}
+
+#: Last words of company names (lower case) beyond the organisation keywords.
+COMPANY_WORDS: Final = frozenset(
+    {
+        "foods",
+        "motors",
+        "mining",
+        "energy",
+        "capital",
+        "partners",
+        "labs",
+        "systems",
+        "solutions",
+        "logistics",
+        "enterprises",
+        "ventures",
+        "brands",
+        "stores",
+        "markets",
+        "farms",
+        "construction",
+        "consulting",
+        "insurance",
+        "healthcare",
+        "pharma",
+        "bancorp",
+        "ltd",
+        "co",
+        "gmbh",
+        "ag",
+        "sa",
+        "associates",
+        "advisors",
+        "advisers",
+        "investments",
+        "properties",
+        "resources",
+        "telecom",
+        "communications",
+        "entertainment",
+        "publishing",
+        "records",
+        "films",
+        "pictures",
+        "software",
+        "electronics",
+        "chemicals",
+        "steel",
+        "oil",
+        "gas",
+        "utilities",
+        "railway",
+        "railways",
+        "railroad",
+        "shipping",
+        "transport",
+        "aviation",
+        "aerospace",
+        "dynamics",
+        "robotics",
+    }
+)
+
+#: Common nouns (lower case) that stand for an organisation named before them.
+ORG_NOUNS: Final = frozenset(
+    {
+        "company",
+        "firm",
+        "bank",
+        "party",
+        "union",
+        "agency",
+        "group",
+        "campaign",
+        "club",
+        "team",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "newspaper",
+        "paper",
+        "network",
+        "committee",
+        "department",
+        "ministry",
+        "council",
+        "board",
+        "charity",
+        "organisation",
+        "organization",
+        "foundation",
+        "institute",
+        "airline",
+        "carrier",
+        "automaker",
+        "carmaker",
+        "retailer",
+        "chain",
+        "lender",
+        "insurer",
+        "manufacturer",
+        "studio",
+        "startup",
+        "corporation",
+        "league",
+        "federation",
+        "association",
+        "church",
+        "museum",
+        "magazine",
+        "broadcaster",
+        "publisher",
+        "court",
+        "commission",
+        "regulator",
+    }
 )

@@ -19,9 +19,19 @@ from __future__ import annotations
 
 from typing import Final
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["TokenLabels", "after_name_orgs", "possessive_org", "relative_clause", "role_owner"]
+from quotemine.lexicons.roles import ORG_NOUNS
+from quotemine.pipeline.appositions import after_aside
+
+__all__ = [
+    "TokenLabels",
+    "after_name_orgs",
+    "possessive_org",
+    "relative_clause",
+    "relative_pronoun",
+    "role_owner",
+]
 
 TokenLabels = dict[int, str]
 """Token index -> the id of the person (or organisation) whose mention holds it."""
@@ -30,8 +40,14 @@ Range = tuple[int, int]
 
 #: Prepositions that tie a name to the organisation right after it ("Ned Harlow of the Marlin Group").
 _AFTER_NAME: Final = frozenset({"of", "at", "with", "from"})
+#: Adverbs between the comma and "of" of "X, formerly of Y,".
+_FORMERLY: Final = frozenset({"formerly", "previously", "now", "currently", "once", "also", "late"})
 #: Verbs of a relative clause that make its subject a member or officer of the organisation.
-_MEMBER_VERBS: Final = frozenset({"work", "serve", "teach", "write", "report", "volunteer", "study", "play"})
+_MEMBER_VERBS: Final = frozenset(
+    {"work", "serve", "teach", "write", "report", "volunteer", "study", "play", "represent", "sit", "join"}
+)
+#: Prepositions after a membership verb that say the subject is not inside the organisation.
+_AWAY: Final = frozenset({"to", "about", "against", "from", "into", "toward", "towards", "alongside"})
 #: Verbs that are themselves a role ("who heads Y", "who founded Y"): the verb phrase is a role.
 _ROLE_VERBS: Final = frozenset(
     {
@@ -75,6 +91,8 @@ def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     if tok.lower_ in _AFTER_NAME:
         found = _org_at(doc, j + 1, orgs)
         return [found[0]] if found else []
+    if tok.text == "," and j + 3 < len(doc) and doc[j + 1].lower_ in _FORMERLY:
+        j += 1  # "X, formerly of the Y Institute, said"
     if tok.text == "," and j + 2 < len(doc) and doc[j + 1].lower_ in _AFTER_NAME | {"for"}:
         found = _org_at(doc, j + 2, orgs)  # "X, of the Y Institute, said", "X, for the Y Service,"
         if found and (found[1] >= len(doc) or doc[found[1]].text in {",", ".", ";", ")"}):
@@ -96,13 +114,13 @@ def possessive_org(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     return [oid] if oid is not None else []
 
 
-def _relative_pronoun(doc: Doc, span: Span, persons: TokenLabels) -> int | None:
+def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels) -> int | None:
     """Return the "who" of a relative clause on the name: ", who" right after it, or after its apposition.
 
     "X, who works for Y"; "X, a former defender who now works for Y" (the clause on the apposition
     noun, which the parse attaches to the name).
     """
-    j = span.end
+    j = after_aside(doc, span.end)  # "X, 45, who works for Y"
     if j + 2 >= len(doc) or doc[j].text != ",":
         return None
     if doc[j + 1].lower_ == "who":
@@ -133,7 +151,7 @@ def _as_role(doc: Doc, verb: int, end: int) -> Range | None:
 
 
 def relative_clause(
-    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels, who: int | None = -1
 ) -> tuple[list[str], Range | None]:
     """Return the organisation and role of "X, who heads Y" / "X, who works for Y".
 
@@ -141,8 +159,9 @@ def relative_clause(
     works for Y"); the organisation must come within a few tokens of the verb with no comma, name
     or other verb between them. A role verb gives the role "heads Y"; a membership verb ("works
     for Y") the affiliation, and a role only when it says one ("works as a pundit for Y").
+    ``who`` is the clause's relative pronoun when the caller has found it (``relative_pronoun``).
     """
-    who = _relative_pronoun(doc, span, persons)
+    who = relative_pronoun(doc, span, persons) if who == -1 else who
     if who is None:
         return [], None
     v = who + 1
@@ -151,6 +170,35 @@ def relative_clause(
     verb = doc[v]
     if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
         return [], None
+    return _verb_org(doc, verb, persons, orgs)
+
+
+def predicate_orgs(
+    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+) -> tuple[list[str], Range | None]:
+    """Return the organisation (and role) of "X works for Y", "X joined Y", "X heads Y" (X the subject)."""
+    if span.end + 1 >= len(doc):
+        return [], None
+    lemmas = {doc[span.end].lemma_, doc[span.end + 1].lemma_}  # "X works", "X now works", "X has worked"
+    if not (lemmas & _MEMBER_VERBS or lemmas & _ROLE_VERBS):
+        return [], None  # cheap test first: no membership verb right after the name
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.i < span.end or not verb.tag_.startswith("VB"):
+        return [], None
+    if any(c.dep_ in {"neg", "mark"} for c in verb.children):
+        return [], None  # "X does not work for Y", "if X joins Y"
+    return _verb_org(doc, verb, persons, orgs)
+
+
+def _verb_org(
+    doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels
+) -> tuple[list[str], Range | None]:
+    """Return the organisation a membership or role ``verb`` ties its subject to, and the role it says.
+
+    The organisation must come within a few tokens of the verb with no punctuation, name or other
+    verb between them.
+    """
     lemma = verb.lemma_.lower()
     if lemma not in _MEMBER_VERBS and lemma not in _ROLE_VERBS:
         return [], None
@@ -163,8 +211,12 @@ def relative_clause(
                 return [], None
             role = (verb.i, found[1]) if lemma in _ROLE_VERBS else _as_role(doc, verb.i, found[1])
             return [found[0]], role
-        if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"}:
-            return [], None
+        if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"} or tok.lower_ in _AWAY:
+            return [], None  # "wrote to Y", "works against Y": not a member
+        if lemma in _ROLE_VERBS and k == verb.i + 1 and tok.tag_ == "IN":
+            return [], None  # "runs for Congress": a candidate, not the one who runs it
+        if lemma in _MEMBER_VERBS and tok.dep_ == "dobj" and tok.head == verb:
+            return [], None  # "reports investments in Y": the verb's object is not the organisation
         k += 1
     return [], None
 
@@ -174,7 +226,7 @@ _ORG_PRONOUNS: Final = frozenset({"its", "their"})
 #: How many tokens before a role its owner may stand ("the council's chief executive").
 _OWNER_REACH: Final = 6
 #: Tags of the words that may stand between an owner's "'s" and the role ("'s long-serving").
-_MODIFIER_TAGS: Final = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "HYPH", "RB"})
+_MODIFIER_TAGS: Final = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "HYPH", "RB", "CD"})
 
 
 def _org_mentions(orgs: TokenLabels) -> list[tuple[int, int, str]]:
@@ -206,6 +258,35 @@ def _last_org_before(doc: Doc, i: int, orgs: TokenLabels, head: str | None = Non
     return None
 
 
+def _only_org_before(doc: Doc, i: int, orgs: TokenLabels) -> str | None:
+    """Return the one organisation named before token ``i`` in its sentence and the one before."""
+    sent = doc[i].sent
+    window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    named = {oid for start, end, oid in _org_mentions(orgs) if start >= window and end <= i}
+    return named.pop() if len(named) == 1 else None
+
+
+def passive_leader(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
+    """Return the organisation of "Y, a charity founded by X" / "Y, led by X" for the name ``span``.
+
+    The name is the agent ("by X") of a role verb's participle ("founded", "led", "run") that
+    modifies the organisation's name or a noun in apposition to it.
+    """
+    if span.start < 2 or "by" not in {doc[span.start - 1].lower_, doc[span.start - 2].lower_}:
+        return []  # cheap test first: no "by" just before the name ("led by X", "founded by nurse X")
+    root = span.root
+    by = root.head
+    if root.dep_ != "pobj" or by.lower_ != "by" or by.head.tag_ != "VBN":
+        return []
+    verb = by.head
+    if verb.lemma_.lower() not in _ROLE_VERBS or verb.dep_ != "acl":
+        return []
+    noun = verb.head
+    if noun.dep_ == "appos" and noun.i not in orgs:
+        noun = noun.head
+    return [orgs[noun.i]] if noun.i in orgs else []
+
+
 def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
     """Return the organisation a role phrase ``doc[start:end]`` belongs to by a possessive before it.
 
@@ -228,7 +309,11 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
         owner = doc[p - 1]
         if owner.i in orgs:
             return orgs[owner.i]
-        if owner.is_lower and owner.tag_ == "NN" and p >= 2 and doc[p - 2].lower_ == "the":
-            return _last_org_before(doc, p - 2, orgs, head=owner.lower_)
+        the = owner.left_edge.i
+        if owner.is_lower and owner.tag_ == "NN" and the < owner.i and doc[the].lower_ == "the":
+            named = _last_org_before(doc, the, orgs, head=owner.lower_)
+            if named is None and owner.lower_ in ORG_NOUNS:
+                named = _only_org_before(doc, the, orgs)  # "the mining company's chairman"
+            return named
         return None
     return None

@@ -7,9 +7,13 @@ leaves no doubt:
 * the description is "the" + modifiers + a singular role noun, the subject of its clause, with no
   name in it and no name right after it (that would be a title);
 * exactly one person is mentioned from the start of the previous sentence up to the description,
-  that mention is the subject of its own clause, and it is in the previous sentence (in the same
+  that mention is the subject of its own clause (not its owner: "X's night ... The protester" is
+  someone else), and it is in the previous sentence (in the same
   sentence, "X said the senator ..." speaks of someone else);
 * a role noun that states a gender ("congresswoman") agrees with the person's first name.
+
+A description may also come first, as the subject of a concessive clause whose main clause has
+the name as its subject ("While the Ohio senator has won three states, Ann Voss trails").
 
 Anything else leaves the description unlinked: a wrong role is worse than none.
 """
@@ -29,6 +33,8 @@ TokenLabels = dict[int, str]
 Range = tuple[int, int]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Conjunctions of a clause whose subject is the main clause's ("While the senator won X, Voss lost Y").
+_CONCESSIVE = frozenset({"while", "although", "though"})
 
 
 def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token], bool]) -> Range | None:
@@ -59,6 +65,21 @@ def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
     return last if last.root.dep_ in _SUBJECTS else None
 
 
+def _main_subject(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
+    """Return the name that is the subject of the main clause after "While the senator ..., X ...".
+
+    The description must be the subject of a concessive clause ("while", "although", "though")
+    that comes before the main clause, and the name the first person mentioned after it.
+    """
+    verb = tok.head
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in verb.children):
+        return None
+    after = [m for m in mentions if m.start > tok.i]
+    if not after or after[0].root.head != verb.head or after[0].root.dep_ not in _SUBJECTS:
+        return None
+    return after[0] if verb.i < after[0].start else None
+
+
 def description_roles(
     doc: Doc, mentions: list[Span], persons: TokenLabels, is_role_head: Callable[[Token], bool]
 ) -> dict[str, list[Range]]:
@@ -73,7 +94,7 @@ def description_roles(
         role = _description(tok, persons, is_role_head)
         if role is None:
             continue
-        person = _antecedent(doc, tok, ordered)
+        person = _antecedent(doc, tok, ordered) or _main_subject(doc, tok, ordered)
         if person is None:
             continue
         stated = title_gender(tok.text)

@@ -12,7 +12,7 @@ Who writes what (a stage that amends another stage's record is named in that rec
 extension         record                  written by (then amended by)
 ================  ======================  ==================================================
 ``qm_people``     ``PersonRecord``        ``quotemine_entities`` (``quotemine_roles``)
-``qm_orgs``       ``OrgRecord``           ``quotemine_entities``
+``qm_orgs``       ``OrgRecord``           ``quotemine_entities`` (``quotemine_roles``)
 ``qm_quotes``     ``QuoteRecord``         ``quotemine_quotes`` (``quotemine_attribution``)
 ``qm_dates``      ``DateRecord``          ``quotemine_dates``
 ``qm_money``      ``MoneyRecord``         ``quotemine_money``
@@ -80,7 +80,11 @@ class PersonRecord(TypedDict):
 
 
 class OrgRecord(TypedDict):
-    """One organisation, written by ``quotemine_entities``."""
+    """One organisation, written by ``quotemine_entities``.
+
+    ``quotemine_roles`` adds an organisation named only in a person's affiliation ("X of Parsow
+    Foods") and adds such mentions to an organisation of the same name; it changes no other record.
+    """
 
     id: str
     name: str

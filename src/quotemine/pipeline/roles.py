@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,27 +36,52 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.lexicons.gender import first_name_gender, pronoun_gender
+from quotemine.lexicons import data_lines
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import POST_NOMINALS
-from quotemine.pipeline.affiliations import after_name_orgs, possessive_org, relative_clause, role_owner
+from quotemine.pipeline.affiliation_orgs import add_affiliation_orgs
+from quotemine.pipeline.affiliations import (
+    after_name_orgs,
+    passive_leader,
+    possessive_org,
+    predicate_orgs,
+    relative_clause,
+    relative_pronoun,
+    role_owner,
+)
 from quotemine.pipeline.appositions import after_aside, appos_end
+from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
-from quotemine.pipeline.records import PersonRecord, add_warning, get_people, set_people
+from quotemine.pipeline.memberships import chamber_orgs, party_org
+from quotemine.pipeline.predicates import complement_role, predicate_role
+from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
+from quotemine.pipeline.role_records import apply_roles
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 
 logger = logging.getLogger(__name__)
 
 _WORDS_FILE = "role_words.json"
-_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS"})
+#: Jobs, ranks and sports positions only the role stage reads ("machine operator", "tight end").
+_OCCUPATIONS_FILE = "occupations.txt"
+#: Words of nameparser's title list that are no role ("federal", "state", "brother").
+_NOT_ROLES_FILE = "not_roles.txt"
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS", "AFX"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 #: Verbs whose complement is what the subject is ("X is / became / was named chairman").
 _COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
 #: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
 _CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
+#: Adverbs of time cut from the start of a role ("now a professor" -> "professor"; not "then-senator").
+_TIME_ADVERBS = frozenset(
+    {"now", "currently", "also", "still", "once", "formerly", "previously", "later", "then"}
+)
+#: A word glued to the next by lost markup ("ImagesRepublican", "BushASSOCIATED").
+_GLUED = re.compile(r"[a-z]{3,}[A-Z]")
+#: Dashes after a dateline ("WASHINGTON -").
+_DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
 #: Words between two names of a list that share the title before the first ("co-founders A, B and C").
 _LIST_GLUE = frozenset({",", "and", "&"})
 
@@ -83,7 +109,9 @@ class RoleWords:
     def default(cls) -> RoleWords:
         """Return the packaged word lists."""
         lex = load_lexicons()
-        return cls(lex.role_heads, lex.titles, lex.honorifics)
+        occupations = frozenset(line.lower() for line in data_lines(_OCCUPATIONS_FILE))
+        not_roles = frozenset(line.lower() for line in data_lines(_NOT_ROLES_FILE))
+        return cls((lex.role_heads | occupations) - not_roles, lex.titles, lex.honorifics)
 
     def to_json(self) -> dict[str, list[str]]:
         """Return the lists, sorted, for ``to_disk``."""
@@ -150,6 +178,8 @@ class RoleTagger(Pipe):
         self.name = name
         self.spans_key = spans_key
         self.words = RoleWords.default()
+        lex = load_lexicons()
+        self._places = lex.places | lex.demonyms
         self.error_handler: ErrorHandler = warn_roles
 
     def __call__(self, doc: Doc) -> Doc:
@@ -181,6 +211,17 @@ class RoleTagger(Pipe):
             self.words = RoleWords.from_json(json.loads(src.read_text(encoding="utf-8")))
         return self
 
+    @property
+    def words(self) -> RoleWords:
+        """The word lists roles are recognised by."""
+        return self._words
+
+    @words.setter
+    def words(self, words: RoleWords) -> None:
+        self._words = words
+        #: Last words of two-word roles ("end" of "tight end"): only these look at the word before.
+        self._pair_tails = frozenset(w.split()[-1] for w in words.role_heads if " " in w)
+
     # ------------------------------------------------------------------ helpers
     def _is_role_head(self, token: Token) -> bool:
         key = token.text.rstrip(".").lower()
@@ -189,7 +230,10 @@ class RoleTagger(Pipe):
         if not (token.is_alpha or "-" in key):
             return False
         heads = self.words.role_heads
-        return key in heads or _hyphen_key(token) in heads or self._is_plural_role(token)
+        if key in heads or _hyphen_key(token) in heads or self._is_plural_role(token):
+            return True
+        i = token.i  # a role of two words: "tight end", "running back"
+        return key in self._pair_tails and i > 0 and f"{token.doc[i - 1].lower_} {key}" in heads
 
     def _is_plural_role(self, token: Token) -> bool:
         """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers")."""
@@ -219,10 +263,8 @@ class RoleTagger(Pipe):
             doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in _CLIP_END_TAGS
         ):
             end -= 1
-        while start < end and (
-            doc[start].is_punct or doc[start].is_space or doc[start].tag_ in _CLIP_START_TAGS
-        ):
-            start += 1
+        while start < end and _cut_at_start(doc, start, end):
+            start += 1  # "the chairman" -> "chairman"; "(was) elected mayor", "now a professor" -> the noun
         return (start, end) if start < end else None
 
     def _tag(self, doc: Doc) -> None:
@@ -232,6 +274,8 @@ class RoleTagger(Pipe):
             return
         mentions, person_tokens = _labels(doc, "qm_people")
         _, org_tokens = _labels(doc, "qm_orgs")
+        add_affiliation_orgs(doc, mentions, person_tokens, org_tokens, self._is_role_head)
+        org_names = {o["id"]: o["name"] for o in get_orgs(doc)}
         found: dict[str, list[Range]] = {}
         tied: dict[str, list[str]] = {}
         left: dict[int, Range] = {}  # end token of a mention -> its title ("co-founders A, B and C")
@@ -241,16 +285,19 @@ class RoleTagger(Pipe):
             )
             if title is not None:
                 left[span.end] = title
-            orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens)
-            tied.setdefault(span.label_, []).extend(orgs_of)
+            who = relative_pronoun(doc, span, person_tokens)
+            orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens, who)
+            party = party_org(doc, span, org_names)
+            tied.setdefault(span.label_, []).extend([*orgs_of, party] if party else orgs_of)
             for role in (
                 title,
                 self._post_nominal_role(doc, span),
                 self._appos_role(doc, span, person_tokens, org_tokens),
                 self._role_before_appos(doc, span, person_tokens, org_tokens)
                 or self._org_role_before(doc, span, person_tokens, org_tokens),
-                self._predicate_role(doc, span, person_tokens, org_tokens),
+                predicate_role(doc, span, person_tokens, org_tokens, self._is_role_head),
                 clause_role,
+                self._relative_role(doc, span, who, person_tokens),
             ):
                 role = self._clip(doc, role)
                 owner = role_owner(doc, role[0], role[1], org_tokens) if role else None
@@ -259,22 +306,35 @@ class RoleTagger(Pipe):
                 if role is not None:
                     found.setdefault(span.label_, []).append(role)
         described = description_roles(doc, mentions, person_tokens, self._is_role_head)
-        for pid, ranges in described.items():
+        pronouns = pronoun_roles(
+            doc,
+            mentions,
+            lambda verb: complement_role(doc, verb, person_tokens, org_tokens, self._is_role_head),
+        )
+        for pid, ranges in (*described.items(), *pronouns.items()):
             found.setdefault(pid, []).extend(r for r in map(lambda r: self._clip(doc, r), ranges) if r)
         role_spans: list[Span] = []
         for person in people:
             pid = person["id"]
-            role_spans.extend(_apply_roles(doc, person, found.get(pid, []), org_tokens, tied.get(pid, [])))
+            ties = tied.get(pid, []) + chamber_orgs(doc, found.get(pid, []), org_names)
+            role_spans.extend(apply_roles(doc, person, found.get(pid, []), org_tokens, ties))
         set_people(doc, people)
         doc.spans[self.spans_key] = role_spans
 
     @staticmethod
     def _tied_orgs(
-        doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
+        doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels, who: int | None
     ) -> tuple[list[str], Range | None]:
         """Return the organisations the words around the name tie it to, and a relative-clause role."""
-        clause_orgs, clause_role = relative_clause(doc, span, persons, orgs)
-        return after_name_orgs(doc, span, orgs) + possessive_org(doc, span, orgs) + clause_orgs, clause_role
+        clause_orgs, clause_role = relative_clause(doc, span, persons, orgs, who)
+        if not clause_orgs:
+            clause_orgs, clause_role = predicate_orgs(doc, span, persons, orgs)  # "X works for Y"
+        around = (
+            after_name_orgs(doc, span, orgs)
+            + possessive_org(doc, span, orgs)
+            + passive_leader(doc, span, orgs)
+        )
+        return around + clause_orgs, clause_role
 
     def _shared_title(
         self, doc: Doc, span: Span, persons: TokenLabels, left: dict[int, Range]
@@ -299,30 +359,82 @@ class RoleTagger(Pipe):
             return False  # "On Monday Senator X", "after the vote Labour leader X": not the title's
         if prev.i in orgs or (is_possessive(prev.text) and prev.i - 1 in orgs):
             return True  # "Fox News host", "the party's leader"
+        if not prev.whitespace_ and doc[start].text == "-":
+            return True  # the first part of a hyphenated word, whatever its tag ("co-founders")
+        if (
+            doc[start].lower_ in self._pair_tails
+            and f"{prev.lower_} {doc[start].lower_}" in self.words.role_heads
+        ):
+            return True  # a role of two words ("wide receiver")
+        if self._outside_title(prev):
+            return False
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
             before = doc[start - 2]  # "lawyer and sociologist", "head of state"
             return before.i not in persons and self._is_role_head(before)
         if (prev.tag_ in _MODIFIER_TAGS and not prev.is_punct) or prev.text == "-":
             return not (prev.tag_ == "POS" and prev.i - 1 not in orgs)
+        if prev.tag_ == "NNS" and prev.is_title:
+            return True  # "Police spokesman", "Veterans Affairs secretary"
         return prev.tag_ == "VBG" and bool(prev.is_sent_start)  # "Leading Tajik lawyer ..."
+
+    def _outside_title(self, prev: Token) -> bool:
+        """Tell whether ``prev`` cannot start or extend a title before a name.
+
+        A number word, words glued by lost markup ("ImagesRepublican"), a dateline in capitals
+        ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
+        ("Count former ...", "Plus reporter ...") are no part of a title.
+        """
+        if (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
+            return True  # "Two military analysts, X and Y"; "Getty ImagesRepublican candidate X"
+        doc = prev.doc
+        if prev.is_upper and prev.whitespace_ and prev.i + 1 < len(doc) and doc[prev.i + 1].text in _DASHES:
+            return True  # a dateline: "WASHINGTON - Senator X"
+        return (
+            bool(prev.is_sent_start)
+            and prev.tag_ in {"VB", "CC", "RB", "UH"}
+            and prev.ent_type_ not in {"NORP", "GPE", "LOC", "ORG"}
+            and prev.lower_ not in self._places
+            and not self._is_role_head(prev)
+        )
 
     def _left_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a title right before the name ("deputy prime minister Saidamir Zukhurov")."""
         end = span.start
-        i = end - 1
-        if i >= 0 and self._abbreviated_title(doc, i):
-            i -= 1  # "Lt. Sam Ortt": the tokenizer split the title from its full stop
-        if i < 0 or i in persons or not self._is_role_head(doc[i]):
+        last = end - 1
+        if last >= 0 and self._abbreviated_title(doc, last):
+            last -= 1  # "Lt. Sam Ortt": the tokenizer split the title from its full stop
+        i: int | None = last
+        if last >= 0 and last not in persons and not self._is_role_head(doc[last]):
+            i = self._of_head(doc, last, persons)  # "Secretary of State X", "Chief of Staff X"
+        if i is None or i < 0 or i in persons or not self._is_role_head(doc[i]):
             return None
         if doc[i].text.rstrip(".").lower() in self.words.honorifics:
             return None
         sent_start = span.sent.start
+        if i < sent_start:  # "Detective Sgt. Ray Holm": the parse ended a sentence at the title's stop
+            sent_start = next((k + 1 for k in range(i - 1, max(i - 8, 0) - 1, -1) if doc[k].is_sent_end), 0)
+            sent_start = max(sent_start, i - 8)
         start = i
         while start > sent_start and self._left_step(doc, start, sent_start, persons, orgs):
             start -= 1
         while start < end and (doc[start].is_punct or doc[start].lower_ == "and"):
             start += 1
         return (start, end) if start < end else None
+
+    def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
+        """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` ("secretary of state") or ``None``."""
+        k = i
+        while (
+            k > 1
+            and i - k < 3
+            and doc[k].tag_ in {"NN", "NNP", "NNPS"}
+            and doc[k].is_alpha
+            and k not in persons
+        ):
+            if doc[k - 1].lower_ in {"of", "for"} and k - 2 not in persons and self._is_role_head(doc[k - 2]):
+                return k - 2
+            k -= 1
+        return None
 
     def _post_nominal_role(self, doc: Doc, span: Span) -> Range | None:
         """Find the office in letters after the name ("Ana Reyes QC", "Tom Hale MP")."""
@@ -331,11 +443,12 @@ class RoleTagger(Pipe):
             return None
         return (j, j + 1) if self._is_role_head(doc[j]) else None
 
-    def _appos_can_start(self, first: Token, participle: bool) -> bool:
-        """Tell whether an apposition may start with ``first`` (a determiner, modifier or role)."""
+    def _appos_can_start(self, first: Token, participle: bool, orgs: TokenLabels) -> bool:
+        """Tell whether an apposition may start with ``first`` (determiner, modifier, role, organisation)."""
         if not participle and first.tag_ not in _APPOS_START_TAGS:
             return False
-        return not (first.tag_ == "NNP" and not self._is_role_head(first))
+        proper = first.tag_ == "NNP" and not first.is_lower  # a lower-case "NNP" is a mis-tagged modifier
+        return not (proper and not self._is_role_head(first) and first.i not in orgs)
 
     def _appos_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a comma-delimited role after the name ("X, a lecturer at ...,", "X, 52, a lecturer").
@@ -349,11 +462,14 @@ class RoleTagger(Pipe):
         start = comma + 1
         if start + 1 < len(doc) and doc[start].lower_ == "who" and doc[start + 1].lemma_ == "be":
             start += 2
+        if start + 1 < len(doc) and doc[start].tag_ == "RB" and doc[start].dep_ != "neg":
+            start += 1  # "X, now a professor at Y,"
+        start = _after_owner(doc, start, persons)
         if start >= len(doc):
             return None
         first = doc[start]
         participle = first.tag_ == "VBG" and first.is_lower
-        if not self._appos_can_start(first, participle):
+        if not self._appos_can_start(first, participle, orgs):
             return None
         end = appos_end(doc, start, span.sent.end, participle, persons)
         if end is None:
@@ -363,10 +479,16 @@ class RoleTagger(Pipe):
             return (start, orgs_in[-1] + 1) if orgs_in else None
         return self._noun_appos(doc, start, end)
 
+    def _relative_role(self, doc: Doc, span: Span, who: int | None, persons: TokenLabels) -> Range | None:
+        """Find the role of "X, a former mayor who later became chairman of Y" (or "X, who is Y")."""
+        start = relative_copula_start(doc, who)
+        end = appos_end(doc, start, span.sent.end, False, persons) if start is not None else None
+        return self._noun_appos(doc, start, end) if start is not None and end is not None else None
+
     def _noun_appos(self, doc: Doc, start: int, end: int) -> Range | None:
         """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed."""
-        if not any(self._is_role_head(doc[i]) for i in range(start, end)):
-            return None
+        if not any(doc[i].tag_.startswith("NN") and self._is_role_head(doc[i]) for i in range(start, end)):
+            return None  # "a major presence": an adjective that is also a rank is no role noun
         while end > start and (doc[end - 1].is_punct or doc[end - 1].ent_type_ == "DATE"):
             end -= 1
         return (start, end) if end > start else None
@@ -427,92 +549,26 @@ class RoleTagger(Pipe):
             return None
         return (start, k)
 
-    def _predicate_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
-        """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club".
 
-        A name in apposition to the subject is the subject ("Her son, X, is a nurse at ...").
-        """
-        root = span.root
-        if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.i < span.start:
-            root = root.head
-        verb = root.head
-        passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
-        if (root.dep_ != "nsubj" and not passive) or verb.i < span.end:
-            return None
-        return self._complement_role(doc, verb, persons, orgs) or self._reported_role(
-            doc, span, verb, persons, orgs
-        )
-
-    def _reported_role(
-        self, doc: Doc, span: Span, verb: Token, persons: TokenLabels, orgs: TokenLabels
-    ) -> Range | None:
-        """Find "X argued he is the stronger candidate": "he"/"she" of a clause X reports is X."""
-        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
-        for reporting in verbs:
-            for clause in reporting.children:
-                if clause.dep_ != "ccomp":
-                    continue
-                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-                if not subjects or subjects[0].lower_ not in {"he", "she"}:
-                    continue
-                named = first_name_gender(span[0].text) if len(span) > 1 else None
-                if named is not None and named != pronoun_gender(subjects[0].text):
-                    continue  # "Ann Voss said he is ...": he is someone else
-                if any(i in persons for i in range(span.end, subjects[0].i)):
-                    continue  # another person named in between: "he" may be that one
-                return self._complement_role(doc, clause, persons, orgs)
-        return None
-
-    def _complement_role(
-        self, doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels
-    ) -> Range | None:
-        """Return the role ``verb`` gives its subject: "is a political analyst", "served as treasurer"."""
-        for child in verb.rights:
-            if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
-                if not (self._is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
-                    return None
-                return _subtree_role(doc, child, persons)
-            if child.dep_ == "prep" and child.lower_ == "as":
-                objects = [g for g in child.children if g.dep_ == "pobj" and self._is_role_head(g)]
-                return _as_role(doc, objects[0], persons, orgs) if objects else None
-        return None
+def _after_owner(doc: Doc, start: int, persons: TokenLabels) -> int:
+    """Return where the role starts in "X, Ann Voss's spokesman,": after the owner's "'s", else ``start``."""
+    pid = persons.get(start)
+    if pid is None:
+        return start
+    k = start
+    while k < len(doc) and persons.get(k) == pid:
+        k += 1
+    return k + 1 if k + 1 < len(doc) and is_possessive(doc[k].text) else start
 
 
-def _as_role(doc: Doc, head: Token, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
-    """Return the role of "served as treasurer of the X club".
-
-    The role is the noun and its modifiers, with a prepositional phrase after it only when that
-    names an organisation (not "surged as the front-runner on his platform").
-    """
-    start = head.left_edge.i
-    end = head.i + 1
-    for child in head.rights:
-        if (
-            child.dep_ == "prep"
-            and child.i == end
-            and any(i in orgs for i in range(child.i, child.right_edge.i + 1))
-        ):
-            end = child.right_edge.i + 1
-    if any(i in persons for i in range(start, end)):
-        return None
-    return (start, end)
-
-
-def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
-    """Return the phrase ``head`` heads as a role.
-
-    A phrase after the noun that names a person ("a stronger candidate than X") or a duration
-    ("a nurse for ten years") is left out; a person's name before the noun leaves no role.
-    """
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    if any(i in persons for i in range(start, head.i + 1)):
-        return None
-    after = [i for i in range(head.i + 1, end) if i in persons or doc[i].ent_type_ in {"DATE", "TIME"}]
-    if after:
-        end = head.i + 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    return (start, end)
+def _cut_at_start(doc: Doc, i: int, end: int) -> bool:
+    """Tell whether ``doc[i]``, the first word of a role ending before ``end``, is cut from it."""
+    tok = doc[i]
+    if tok.is_punct or tok.is_space or tok.tag_ in _CLIP_START_TAGS or (tok.tag_ == "CD" and tok.whitespace_):
+        return True  # "the chairman", "his deputy", "two analysts"
+    if tok.tag_ == "VBN" and tok.dep_ not in {"amod", "compound"}:
+        return True  # "(was) elected mayor": the verb is no part of the office
+    return tok.lower_ in _TIME_ADVERBS and i + 1 < end and doc[i + 1].text != "-"  # "now a professor"
 
 
 def _hyphen_key(token: Token) -> str:
@@ -522,36 +578,3 @@ def _hyphen_key(token: Token) -> str:
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         return f"{doc[i - 2].lower_}-{key}"
     return key
-
-
-def _apply_roles(
-    doc: Doc, person: PersonRecord, found: list[Range], orgs: TokenLabels, tied: list[str]
-) -> list[Span]:
-    """Set the roles and affiliations of ``person`` from its role ranges; return the role spans.
-
-    A role repeated word for word is kept once; an organisation inside a role is an affiliation,
-    and so is each organisation of ``tied`` (found around the name: "X of Y", "Y's X").
-    """
-    pid = person["id"]
-    seen: set[str] = set()
-    roles: list[list[int]] = []
-    affiliations: list[str] = list(person.get("affiliations") or [])
-    for tied_id in tied:
-        if tied_id not in affiliations:
-            affiliations.append(tied_id)
-    spans: list[Span] = []
-    for start, end in sorted(set(found)):
-        span = doc[start:end]
-        key = span.text.lower()
-        if key in seen:
-            continue
-        seen.add(key)
-        roles.append([span.start_char, span.end_char])
-        spans.append(Span(doc, start, end, label=pid))
-        for i in range(start, end):
-            oid = orgs.get(i)
-            if oid is not None and oid not in affiliations:
-                affiliations.append(oid)
-    person["roles"] = roles
-    person["affiliations"] = affiliations
-    return spans

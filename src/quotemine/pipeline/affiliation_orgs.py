@@ -1,0 +1,202 @@
+"""Organisations named only where a person's affiliation is given ("Gail Rennet of Parsow Foods").
+
+The tagger may miss a company's name, yet the words around a person's name say it is an
+organisation: "X of Y" right after the name, and "a ROLE of / at / for Y" ("a lecturer at Ulm
+Polytechnic", "a spokesman for Delmar Freight"). ``affiliation_orgs`` finds such names so that
+``quotemine_roles`` can add them to the document's organisations before it reads affiliations.
+
+A name is kept only when the text leaves no doubt it is an organisation and not a place or a
+person: a run of capitalised words (joined by "of", "for", "and" or "&") that no other entity
+holds, the tagger gave no other label (a place, a nationality, a work), that is not a known place,
+and that the tagger calls an organisation or that ends in an organisation word ("Institute",
+"Foods").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Final
+
+from spacy.tokens import Doc, Span, Token
+
+from quotemine.lexicons.names import load_lexicons
+from quotemine.lexicons.roles import COMPANY_WORDS
+from quotemine.pipeline.records import get_orgs, set_orgs
+
+__all__ = ["add_affiliation_orgs", "affiliation_orgs"]
+
+TokenLabels = dict[int, str]
+Range = tuple[int, int]
+
+#: Prepositions after a role noun that introduce its organisation ("a lecturer at Y").
+_ROLE_PREPS: Final = frozenset({"of", "at", "for", "with"})
+#: Words that may join the capitalised words of one name ("Bank of Fenwick", "Hale & Sons").
+_JOINERS: Final = frozenset({"of", "for", "and", "&"})
+#: Entity labels a name of an organisation never has.
+_OTHER_LABELS: Final = frozenset(
+    {
+        "PERSON",
+        "GPE",
+        "LOC",
+        "NORP",
+        "FAC",
+        "DATE",
+        "TIME",
+        "WORK_OF_ART",
+        "EVENT",
+        "PRODUCT",
+        "LAW",
+        "LANGUAGE",
+    }
+)
+#: How far after a name the role of its apposition may reach.
+_REACH: Final = 9
+
+
+def _capitalised(tok: Token) -> bool:
+    return ((tok.is_title or (tok.is_upper and len(tok.text) > 1)) and tok.is_alpha) or tok.text == "&"
+
+
+def _run(doc: Doc, i: int, taken: TokenLabels) -> Range | None:
+    """Return the capitalised run starting at ``doc[i]`` ("the" skipped), or ``None``."""
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    end = i
+    while end < len(doc) and end not in taken:
+        tok = doc[end]
+        if _capitalised(tok) and tok.text != "&":
+            end += 1
+        elif tok.lower_ in _JOINERS and end > i and end + 1 < len(doc) and _capitalised(doc[end + 1]):
+            end += 1
+        else:
+            break
+    if end == i or (end < len(doc) and end in taken):
+        return None  # nothing capitalised, or it runs into a name the tagger already has
+    return (i, end)
+
+
+def _is_org_name(doc: Doc, run: Range, org_heads: frozenset[str], places: frozenset[str]) -> bool:
+    start, end = run
+    tokens = doc[start:end]
+    if any(t.ent_type_ in _OTHER_LABELS for t in tokens) or tokens.text.lower() in places:
+        return False
+    if any(t.is_sent_start for t in tokens[1:]):
+        return False
+    last = tokens[-1].lower_
+    worded = last in org_heads or last.rstrip("s") in org_heads or last in COMPANY_WORDS
+    return worded or (all(t.ent_type_ == "ORG" for t in tokens) and len(tokens) > 1)
+
+
+def _slots(
+    doc: Doc, span: Span, taken: TokenLabels, is_role_head: Callable[[Token], bool], words: _Words
+) -> Iterable[int]:
+    """Yield where an organisation may start after the name ``span``: "X of Y", "X, a ROLE at Y"."""
+    j, n = span.end, len(doc)
+    lower, tags = words.lower, words.tags
+    if j + 1 < n and lower[j] in words.after_name:
+        yield j + 1
+    if j >= n or lower[j] != words.comma:
+        return
+    for k in range(j + 2, min(j + _REACH, n - 1)):
+        if k in taken or lower[k] in words.stops or tags[k] in words.finite:
+            return
+        if lower[k] in words.preps and is_role_head(doc[k - 1]):
+            yield k + 1
+            return
+
+
+class _Words:
+    """The lower-case forms and tags of a document's tokens as hashes, read once (no ``Token`` objects)."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        arrays = doc.to_array(["LOWER", "TAG"])
+        self.lower: list[int] = arrays[:, 0].tolist()
+        self.tags: list[int] = arrays[:, 1].tolist()
+        self.after_name = {strings[w] for w in ("of", "at")}
+        self.preps = {strings[w] for w in _ROLE_PREPS}
+        self.comma = strings[","]
+        self.stops = {strings[w] for w in (",", ";", "(", ")", ".", "!", "?")}
+        self.finite = {strings[t] for t in ("VBD", "VBZ", "VBP", "MD")}
+
+
+def affiliation_orgs(
+    doc: Doc,
+    mentions: list[Span],
+    taken: TokenLabels,
+    is_role_head: Callable[[Token], bool],
+    org_heads: frozenset[str],
+    places: frozenset[str],
+) -> list[Range]:
+    """Return the token ranges of organisation names found in the affiliations of ``mentions``.
+
+    Args:
+        doc: The document.
+        mentions: The person mentions.
+        taken: Token index -> id, for every token of a person or organisation mention.
+        is_role_head: Tells whether a token is a role noun.
+        org_heads: Last words of organisation names (lower case).
+        places: Known place names (lower case).
+
+    """
+    found: list[Range] = []
+    words = _Words(doc)
+    for span in mentions:
+        for slot in _slots(doc, span, taken, is_role_head, words):
+            run = _run(doc, slot, taken)
+            if run is not None and run not in found and _is_org_name(doc, run, org_heads, places):
+                found.append(run)
+    return found
+
+
+def _occurrences(doc: Doc, name: str, taken: TokenLabels) -> list[Span]:
+    """Return every mention of ``name`` in ``doc`` on token bounds that no other entity holds."""
+    out: list[Span] = []
+    text = doc.text  # built on each read of ``Doc.text``: read once
+    at = text.find(name)
+    while at >= 0:
+        span = doc.char_span(at, at + len(name))
+        if span is not None and not any(i in taken for i in range(span.start, span.end)):
+            out.append(span)
+        at = text.find(name, at + len(name))
+    return out
+
+
+def add_affiliation_orgs(
+    doc: Doc,
+    mentions: list[Span],
+    persons: TokenLabels,
+    orgs: TokenLabels,
+    is_role_head: Callable[[Token], bool],
+) -> None:
+    """Add the organisations ``affiliation_orgs`` finds to the document's organisations.
+
+    Each becomes an ``OrgRecord`` (next free id, every mention of its name) and spans of
+    ``doc.spans["qm_orgs"]``; ``orgs`` gains its tokens so that the affiliation rules see it.
+    """
+    taken = {**persons, **orgs}
+    lex = load_lexicons()
+    runs = affiliation_orgs(doc, mentions, taken, is_role_head, lex.org_heads, lex.places)
+    if not runs:
+        return
+    records = get_orgs(doc)
+    spans = list(doc.spans["qm_orgs"]) if "qm_orgs" in doc.spans else []
+    by_name = {r["name"].lower(): r for r in records}
+    for start, end in runs:
+        if start in orgs:
+            continue  # the same name found twice
+        name = doc[start:end].text
+        record = by_name.get(name.lower())  # the tagger found the name elsewhere in the text
+        if record is None:
+            record = {"id": f"o{len(records) + 1}", "name": name, "mentions": []}
+            records.append(record)
+            by_name[name.lower()] = record
+        for span in _occurrences(doc, name, taken):
+            record["mentions"].append([span.start_char, span.end_char])
+            spans.append(Span(doc, span.start, span.end, label=record["id"]))
+            for i in range(span.start, span.end):
+                orgs[i] = record["id"]
+                taken[i] = record["id"]
+        record["mentions"].sort()
+    set_orgs(doc, records)
+    doc.spans["qm_orgs"] = spans

@@ -1,0 +1,132 @@
+"""Roles a predicate gives its subject: "X is a political analyst in Dushanbe", "X served as treasurer".
+
+``quotemine_roles`` calls ``predicate_role`` for each mention of a person; ``complement_role``
+also serves the pronoun rule of ``clauses`` ("He is a pilot for Y").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from spacy.tokens import Doc, Span, Token
+
+from quotemine.lexicons.gender import first_name_gender, pronoun_gender
+
+__all__ = ["complement_role", "predicate_role"]
+
+TokenLabels = dict[int, str]
+Range = tuple[int, int]
+RoleTest = Callable[[Token], bool]
+"""Tells whether a token is a role noun."""
+
+#: Verbs whose complement is what the subject is ("X is / became / was named chairman").
+_COPULAS: Final = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
+#: Conjunctions that make a clause hypothetical ("if she becomes president").
+_HYPOTHETICAL: Final = frozenset({"if", "unless", "whether"})
+
+
+def predicate_role(
+    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
+) -> Range | None:
+    """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club".
+
+    A name in apposition to the subject is the subject ("Her son, X, is a nurse at ...").
+    """
+    root = span.root
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.i < span.start:
+        root = root.head
+    verb = root.head
+    passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
+    if (root.dep_ != "nsubj" and not passive) or verb.i < span.end:
+        return None
+    return complement_role(doc, verb, persons, orgs, is_role_head) or _reported_role(
+        doc, span, verb, persons, orgs, is_role_head
+    )
+
+
+def _reported_role(
+    doc: Doc, span: Span, verb: Token, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
+) -> Range | None:
+    """Find "X argued he is the stronger candidate": "he"/"she" of a clause X reports is X."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+    for reporting in verbs:
+        for clause in reporting.children:
+            if clause.dep_ != "ccomp":
+                continue
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if not subjects or subjects[0].lower_ not in {"he", "she"}:
+                continue
+            named = first_name_gender(span[0].text) if len(span) > 1 else None
+            if named is not None and named != pronoun_gender(subjects[0].text):
+                continue  # "Ann Voss said he is ...": he is someone else
+            if any(i in persons for i in range(span.end, subjects[0].i)):
+                continue  # another person named in between: "he" may be that one
+            return complement_role(doc, clause, persons, orgs, is_role_head)
+    return None
+
+
+def complement_role(
+    doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
+) -> Range | None:
+    """Return the role ``verb`` gives its subject: "is a political analyst", "served as treasurer".
+
+    A negated or hypothetical clause gives none ("X is not a lawyer", "if X becomes president").
+    """
+    role = _stated_role(doc, verb, persons, orgs, is_role_head)
+    if role is None or any(
+        c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL) for c in verb.children
+    ):
+        return None
+    return role
+
+
+def _stated_role(
+    doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
+) -> Range | None:
+    for child in verb.rights:
+        if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
+            if not (is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
+                return None
+            return _subtree_role(doc, child, persons)
+        if child.dep_ == "prep" and child.lower_ == "as":
+            objects = [g for g in child.children if g.dep_ == "pobj" and is_role_head(g)]
+            return _as_role(doc, objects[0], persons, orgs) if objects else None
+    return None
+
+
+def _as_role(doc: Doc, head: Token, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
+    """Return the role of "served as treasurer of the X club".
+
+    The role is the noun and its modifiers, with a prepositional phrase after it only when that
+    names an organisation (not "surged as the front-runner on his platform").
+    """
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if (
+            child.dep_ == "prep"
+            and child.i == end
+            and any(i in orgs for i in range(child.i, child.right_edge.i + 1))
+        ):
+            end = child.right_edge.i + 1
+    if any(i in persons for i in range(start, end)):
+        return None
+    return (start, end)
+
+
+def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
+    """Return the phrase ``head`` heads as a role.
+
+    A phrase after the noun that names a person ("a stronger candidate than X") or a duration
+    ("a nurse for ten years") is left out; a person's name before the noun leaves no role.
+    """
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if any(i in persons for i in range(start, head.i + 1)):
+        return None
+    after = [i for i in range(head.i + 1, end) if i in persons or doc[i].ent_type_ in {"DATE", "TIME"}]
+    if after:
+        end = head.i + 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return (start, end)
