@@ -81,8 +81,8 @@ def test_negated_relative_clause_gives_no_role(nlp: Language) -> None:
 
 
 def test_pronoun_in_a_relative_clause_of_place_gives_the_role(nlp: Language) -> None:
-    doc = nlp("When Nora Kell moved to Tulsa, where she is a student, she joined the club.")
-    assert _roles(doc, "Nora Kell") == ["student"]
+    doc = nlp("When Nora Kell moved to Tulsa, where she is a welder, she joined the club.")
+    assert _roles(doc, "Nora Kell") == ["welder"]
 
 
 def test_pronoun_in_the_next_sentence_gives_role_and_affiliation(nlp: Language) -> None:
@@ -272,8 +272,8 @@ def test_time_adverb_before_an_apposition_is_not_part_of_the_role(nlp: Language)
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Tom Baird, who is vying to be the next president, spoke in Ohio.", "Tom Baird"),
-        ("Dan Ruff, swept by Ann Voss in five states last Tuesday, vowed to fight on.", "Dan Ruff"),
+        ("Tom Baird, who is hoping to be the next mayor, spoke in Ohio.", "Tom Baird"),
+        ("Dan Ruff, beaten by Ann Voss in three counties on Sunday, vowed to fight on.", "Dan Ruff"),
         ("If Tom Baird is not the nominee, the party will split.", "Tom Baird"),
         ("Even if Tom Baird becomes president, the party will split.", "Tom Baird"),
         ("His brother, Dan Ruff, runs a farm near the lake.", "Dan Ruff"),
@@ -285,7 +285,7 @@ def test_no_junk_roles(nlp: Language, text: str, name: str) -> None:
 
 
 def test_role_of_someone_named_after_of_is_not_a_title(nlp: Language) -> None:
-    doc = nlp("Tom Hale, a former chairman of Mr. Voss's council, said the vote was close.")
+    doc = nlp("Tom Hale, a former treasurer of Mr. Voss's club, said the vote was close.")
     assert _roles(doc, "Voss") == []
 
 
@@ -399,15 +399,15 @@ def test_relative_clause_after_an_age(nlp: Language) -> None:
     "text, name, role",
     [
         (
-            "Count former Mexican President Luis Arroyo among the critics.",
+            "Include former Peruvian President Luis Arroyo among the critics.",
             "Luis Arroyo",
-            "former Mexican President",
+            "former Peruvian President",
         ),
         ("WASHINGTON - Senator Ann Voss spoke on Monday.", "Ann Voss", "Senator"),
         (
-            "Getty ImagesRepublican presidential candidate Tom Hale spoke.",
+            "Staff PhotoLiberal mayoral candidate Tom Hale spoke.",
             "Tom Hale",
-            "presidential candidate",
+            "mayoral candidate",
         ),
         (
             "Republican presidential candidate Tom Hale spoke.",

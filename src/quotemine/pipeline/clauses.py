@@ -6,7 +6,7 @@
   starts, when the clause says what the person is or became ("X, who is the chairman of Y",
   "X, a former mayor who later became chairman of Y", "X, who was elected mayor in 2010");
 * ``pronoun_roles``: "he"/"she" as the subject of "is", "was" or "became" a role, linked to the one
-  person the pronoun can stand for ("When Ann Voss moved to Tulsa, where she is a student, ...";
+  person the pronoun can stand for ("When Ann Voss moved to Tulsa, where she is a welder, ...";
   "Hal Brisk spoke. He is a pilot for Condor Airways.").
 
 A pronoun is linked only when the text leaves no doubt: exactly one person mentioned from the start
@@ -63,7 +63,7 @@ def relative_copula_start(doc: Doc, who: int | None) -> int | None:
     if k < len(doc) and doc[k].tag_ == "VBN" and doc[k].lemma_ in _MADE:
         k += 1
     if k >= len(doc) or doc[k].tag_ not in _NOUN_PHRASE_START:
-        return None  # "who is running as ...", "who is vying to be ...": no noun phrase, no role
+        return None  # "who is running as ...", "who is hoping to be ...": no noun phrase, no role
     return k
 
 

@@ -78,7 +78,7 @@ _CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
 _TIME_ADVERBS = frozenset(
     {"now", "currently", "also", "still", "once", "formerly", "previously", "later", "then"}
 )
-#: A word glued to the next by lost markup ("ImagesRepublican", "BushASSOCIATED").
+#: A word glued to the next by lost markup ("PhotoLiberal", "SmithREUTERS").
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 #: Dashes after a dateline ("WASHINGTON -").
 _DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
@@ -380,12 +380,12 @@ class RoleTagger(Pipe):
     def _outside_title(self, prev: Token) -> bool:
         """Tell whether ``prev`` cannot start or extend a title before a name.
 
-        A number word, words glued by lost markup ("ImagesRepublican"), a dateline in capitals
+        A number word, words glued by lost markup ("PhotoLiberal"), a dateline in capitals
         ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
-        ("Count former ...", "Plus reporter ...") are no part of a title.
+        ("Include former ...", "Plus reporter ...") are no part of a title.
         """
         if (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
-            return True  # "Two military analysts, X and Y"; "Getty ImagesRepublican candidate X"
+            return True  # "Two military analysts, X and Y"; "Staff PhotoLiberal candidate X"
         doc = prev.doc
         if prev.is_upper and prev.whitespace_ and prev.i + 1 < len(doc) and doc[prev.i + 1].text in _DASHES:
             return True  # a dateline: "WASHINGTON - Senator X"

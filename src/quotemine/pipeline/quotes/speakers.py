@@ -118,7 +118,7 @@ class SpeakerReader:
     def mention(self, head: Token) -> SpeakerRecord:
         """Return the speaker record of the noun phrase headed by ``head``."""
         based = _based_description(head)
-        if based is not None:  # "The San Jose, California-based chipmaker": the whole description
+        if based is not None:  # "The Tulsa, Oklahoma-based brewer": the whole description
             return speaker_record(self.doc, head.left_edge.i, based.i + 1, self.lex.group_nouns)
         s, e = np_span(head)
         if head.lower_ == "old" and head.i >= 4 and _age_noun(self.doc[head.i - 4], head.i + 1) is not None:
@@ -415,7 +415,7 @@ def _host_subject(noun: Token) -> Token | None:
     """Return the subject of the verb whose object the nominal cue is ("X made the claim")."""
     host = noun.head
     cur = noun
-    for _ in range(3):  # "drew fire with a claim that", "in a series of tweets:"
+    for _ in range(3):  # "won praise with a pledge that", "in a series of tweets:"
         if cur.dep_ != "pobj" or host.head.i == host.i:
             break
         cur, host = host.head, host.head.head

@@ -106,7 +106,7 @@ def is_thing(tok: Token, agents: Set[str]) -> bool:
 
 
 def _object_controller(cur: Token, agents: Set[str]) -> Token | None:
-    """Return the object that controls an infinitive cue ("led some allies to worry": the allies).
+    """Return the object that controls an infinitive cue ("led some fans to fear": the fans).
 
     After a verb of means ("used the speech to call for", "gave her new reason to doubt") a thing
     as object controls nothing: a person in the dative does, else the head's subject (found by
@@ -270,7 +270,7 @@ def bound_subject(verb: Token, subj: Token) -> Token | None:
     if not free and (
         verb.head.ent_type_ in TIME_ENTS or doc[verb.left_edge.i].lower_ in _ADVERBIAL_RELATIVES
     ):
-        return None  # "in December, when he criticized ...": a time, not the one who spoke
+        return None  # "in March, when she objected ...": a time, not the one who spoke
     cur = verb
     for _ in range(6):  # up to the verb the relative clause hangs on
         if cur.head.i == cur.i:
