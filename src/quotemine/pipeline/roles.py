@@ -382,7 +382,7 @@ class RoleTagger(Pipe):
 
         A number word, words glued by lost markup ("PhotoLiberal"), a dateline in capitals
         ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
-        ("Include former ...", "Plus reporter ...") are no part of a title.
+        ("Include former ...", "Also reporter ...") are no part of a title.
         """
         if (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
             return True  # "Two military analysts, X and Y"; "Staff PhotoLiberal candidate X"
