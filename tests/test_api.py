@@ -314,6 +314,24 @@ def test_the_report_builder_leaves_out_an_item_that_fails_validation() -> None:
     assert "1 money amount(s) too large to be real (over 10^21) were left out" in report.warnings
 
 
+def test_report_spans_are_unique_in_text_order_and_every_misfit_is_counted() -> None:
+    import spacy
+
+    from quotemine.extensions import register_extensions
+    from quotemine.report import build_report
+
+    register_extensions()
+    doc = spacy.blank("en")("Anna Berg met Tom Reed. Anna Berg left.")
+    doc._.qm_people = [
+        {"id": "p1", "name": "Anna Berg", "mentions": [[24, 33], [0, 9], [24, 33], [50, 60], [5, 2]]},
+    ]
+    doc._.qm_orgs = [{"id": "o1", "name": "Reed", "mentions": [[18, 22], [18, 22], [-1, 4]]}]
+    report = build_report(doc)
+    assert [(m.text, m.start) for m in report.people[0].mentions] == [("Anna Berg", 0), ("Anna Berg", 24)]
+    assert [(m.text, m.start) for m in report.organizations[0].mentions] == [("Reed", 18)]
+    assert "3 extracted item(s) had offsets outside the text and were left out" in report.warnings
+
+
 @pytest.mark.parametrize("text", ["😀😀😀", "🎉 🎉\n\n🎉", "— … ★ ☆"])
 def test_text_without_letters_or_digits_gives_an_empty_report_with_a_warning(
     extractor: Extractor, text: str

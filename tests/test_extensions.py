@@ -3,7 +3,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from quotemine.extensions import DOC_EXTENSIONS, doc_text, register_extensions
+from quotemine.extensions import DOC_EXTENSIONS, doc_text, keep_text, register_extensions
 
 
 def test_register_extensions_is_idempotent() -> None:
@@ -20,3 +20,22 @@ def test_doc_text_is_the_text_and_is_not_serialised() -> None:
     restored = next(iter(DocBin(store_user_data=True, docs=[doc]).get_docs(nlp.vocab)))
     assert "qm_text" not in restored.user_hooks
     assert doc_text(restored) == doc.text
+
+
+def test_keep_text_hands_the_source_string_to_doc_text() -> None:
+    nlp = spacy.blank("en")
+    text = "\u201cWe will win,\u201d Ada Quill said.\n\n  Then she left. "
+    doc = nlp.make_doc(text)
+    keep_text(doc, text)
+    assert doc_text(doc) is text  # the very string: no join of the tokens
+    assert doc_text(doc) == doc.text
+
+
+def test_keep_text_leaves_a_doc_of_another_text_alone() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("Ada Quill said no.")
+    keep_text(doc, "Ada Quill said no. And more.")
+    assert doc_text(doc) == "Ada Quill said no."
+    empty = nlp.make_doc("")
+    keep_text(empty, "")
+    assert doc_text(empty) == ""

@@ -24,7 +24,7 @@ from thinc.api import ConfigValidationError
 from quotemine.articles import Article, Page, item_id, unpack_item, unpack_page
 from quotemine.chunked import ChunkedText
 from quotemine.errors import InputError, ModelNotFoundError, PipelineError
-from quotemine.extensions import register_extensions
+from quotemine.extensions import keep_text, register_extensions
 from quotemine.report import build_report, empty_report
 from quotemine.schema import Failure, Report, TextSpan
 from quotemine.text.article import HtmlMode, PageArticle, read_page
@@ -413,6 +413,7 @@ class Extractor:
             if job.result is None:
                 for _, chunk in job.chunks:
                     doc = self.nlp.make_doc(chunk)
+                    keep_text(doc, chunk)
                     doc._.qm_published = job.published
                     yield doc
 

@@ -70,3 +70,14 @@ def doc_text(doc: Doc) -> str:
     text = doc.text
     doc.user_hooks[_TEXT_HOOK] = lambda: text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Give ``doc_text`` the string ``doc`` was made from, so no stage has to join its tokens.
+
+    The tokenizer keeps every character, so a ``Doc`` made from ``text`` has exactly that text;
+    a ``Doc`` whose tokens do not end where ``text`` does is left alone.
+    """
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if end == len(text):
+        doc.user_hooks[_TEXT_HOOK] = lambda: text

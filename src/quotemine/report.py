@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypedDict, TypeVar
 
 from spacy.tokens import Doc
 
@@ -57,6 +57,14 @@ MAX_AMOUNT = 10.0**21
 
 _Record = TypeVar("_Record")
 _Item = TypeVar("_Item")
+
+
+class _SpanFields(TypedDict):
+    """The fields of a ``TextSpan``: the text and its offsets."""
+
+    text: str
+    start: int
+    end: int
 
 
 class _TooLarge(ValueError):
@@ -102,21 +110,47 @@ class _Builder:
             found.append(f"extracted item(s) that failed validation were left out: {kinds}")
         return found
 
-    def span(self, bounds: Sequence[object] | None) -> TextSpan | None:
-        """Return the span ``[start, end]`` of the text, or ``None`` (counted) if it does not fit."""
+    def bounds(self, bounds: Sequence[object] | None) -> tuple[int, int] | None:
+        """Return ``(start, end)`` if the span fits the text, else ``None`` (counted when it does not fit)."""
         if bounds is None or len(bounds) != 2:
             return None
         start, end = bounds
         if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(self.text):
             self.dropped += 1
             return None
+        return start, end
+
+    def fields(self, bounds: Sequence[object] | None) -> _SpanFields | None:
+        """Return the fields of the span, as ``span`` does, for a model built on ``TextSpan``.
+
+        No ``TextSpan`` is built only to be unpacked into the model.
+        """
+        fits = self.bounds(bounds)
+        if fits is None:
+            return None
+        start, end = fits
+        return _SpanFields(text=self.text[start:end], start=start, end=end)
+
+    def span(self, bounds: Sequence[object] | None) -> TextSpan | None:
+        """Return the span ``[start, end]`` of the text, or ``None`` (counted) if it does not fit."""
+        fits = self.bounds(bounds)
+        if fits is None:
+            return None
+        start, end = fits
         return TextSpan(text=self.text[start:end], start=start, end=end)
 
     def spans(self, many: Iterable[Sequence[object]] | None) -> tuple[TextSpan, ...]:
-        """Return the spans that fit, without duplicates, in text order."""
-        found = (self.span(bounds) for bounds in many or ())
-        unique = {(s.start, s.end): s for s in found if s is not None}
-        return tuple(unique[key] for key in sorted(unique))
+        """Return the spans that fit, without duplicates, in text order (each built once)."""
+        return tuple(TextSpan(**fields) for fields in self.span_fields(many))
+
+    def span_fields(self, many: Iterable[Sequence[object]] | None) -> list[_SpanFields]:
+        """Return the fields of the spans ``spans`` gives, for a model that validates them itself.
+
+        pydantic builds the nested ``TextSpan`` models faster from their fields than it checks
+        ``TextSpan`` objects built one by one.
+        """
+        unique = {fits for bounds in many or () if (fits := self.bounds(bounds)) is not None}
+        return [_SpanFields(text=self.text[start:end], start=start, end=end) for start, end in sorted(unique)]
 
 
 def build_report(
@@ -228,21 +262,27 @@ def _person(
     b: _Builder, record: PersonRecord, org_ids: set[str], genders: Mapping[str, GenderFinding]
 ) -> Person:
     finding = genders.get(str(record["id"]))
-    return Person(
-        id=str(record["id"]),
-        name=str(record["name"]),
-        mentions=b.spans(record.get("mentions")),
-        roles=b.spans(record.get("roles")),
-        affiliations=tuple(str(a) for a in record.get("affiliations") or () if str(a) in org_ids),
-        author=bool(record.get("author", False)),
-        gender=finding.gender if finding else None,
-        gender_evidence=finding.evidence if finding else None,
+    return Person.model_validate(
+        {
+            "id": str(record["id"]),
+            "name": str(record["name"]),
+            "mentions": b.span_fields(record.get("mentions")),
+            "roles": b.span_fields(record.get("roles")),
+            "affiliations": tuple(str(a) for a in record.get("affiliations") or () if str(a) in org_ids),
+            "author": bool(record.get("author", False)),
+            "gender": finding.gender if finding else None,
+            "gender_evidence": finding.evidence if finding else None,
+        }
     )
 
 
 def _org(b: _Builder, record: OrgRecord) -> Organization:
-    return Organization(
-        id=str(record["id"]), name=str(record["name"]), mentions=b.spans(record.get("mentions"))
+    return Organization.model_validate(
+        {
+            "id": str(record["id"]),
+            "name": str(record["name"]),
+            "mentions": b.span_fields(record.get("mentions")),
+        }
     )
 
 
@@ -265,12 +305,12 @@ def _speaker(
 
 
 def _quote(b: _Builder, record: QuoteRecord, person_ids: set[str], org_ids: set[str]) -> Quote | None:
-    content = b.span((record.get("start"), record.get("end")))
+    content = b.fields((record.get("start"), record.get("end")))
     if content is None:
         return None
     cue, addressee = record.get("cue"), record.get("addressee")
     return Quote(
-        **content.model_dump(),
+        **content,
         id=str(record.get("id")),
         kind=record.get("kind", "direct"),
         group=record.get("group"),
@@ -318,12 +358,12 @@ def _number(value: object) -> float | None:
 
 
 def _money(b: _Builder, record: MoneyRecord) -> Money | None:
-    span = b.span((record.get("start"), record.get("end")))
+    span = b.fields((record.get("start"), record.get("end")))
     amount = _number(record.get("amount"))
     if span is None or amount is None:
         return None
     return Money(
-        **span.model_dump(),
+        **span,
         amount=amount,
         amount_max=_number(record.get("amount_max")),
         currency=record.get("currency"),

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 
 from quotemine import Extractor
 from quotemine.lexicons.gender import first_name_gender
 from quotemine.merge import merge_reports
-from quotemine.pipeline.gender import GenderFinding, decide_gender
+from quotemine.pipeline.gender import GenderFinding, _quotation_marked, decide_gender
 from quotemine.schema import Document, Person, Report, TextSpan
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "data" / "samples"
@@ -95,6 +96,26 @@ def test_gender_of_a_person(
     report = extractor.extract(text)
     person = next(p for p in report.people if p.name == name)
     assert (person.gender, person.gender_evidence) == (gender, evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('Vale said "we will win" and left.', ["we", "will", "win"]),
+        ("Vale said \u201cwe will win\u201d and left.", ["we", "will", "win"]),
+        ("Vale said \u2018we win\u2019 and left.", ["we", "win"]),
+        # a paragraph break closes a quotation left open; the next paragraph's mark opens another
+        ('"We will win\nVale said. "Or lose" today.', ["We", "will", "win", "Or", "lose"]),
+        ('"Never," Vale said, "not once."', ["Never", ",", "not", "once", "."]),
+        # an opening mark left unclosed runs to the end of the text
+        ("Vale said \u201cwe will", ["we", "will"]),
+        ("No quotation at all.", []),
+        ("", []),
+    ],
+)
+def test_quotation_marked(text: str, quoted: list[str]) -> None:
+    doc = spacy.blank("en")(text)
+    assert [doc[i].text for i in sorted(_quotation_marked(doc))] == quoted
 
 
 def test_organisations_get_no_gender(extractor: Extractor) -> None:

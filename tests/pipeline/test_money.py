@@ -459,6 +459,30 @@ def test_money_cents_with_a_country(
 
 
 @pytest.mark.parametrize(
+    "text, span, amount, currency",
+    [
+        # every place a sub-unit word may follow its figure gets through the sub-unit pass's gate
+        ("Gum costs 20p at the kiosk.", "20p", "0.2", "GBP"),
+        ("The stamp cost 50\u00a2 in town.", "50\u00a2", "0.5", "USD"),
+        ("The stamp cost fifty\u00a2 in town.", "fifty\u00a2", "0.5", "USD"),
+        ("Kids bought 5-cent sweets.", "5-cent", "0.05", "USD"),
+        ("The fare went up 3 percent to 40 cents.", "40 cents", "0.4", "USD"),
+        ("A ticket is 30 kopeks.", "30 kopeks", "0.3", "RUB"),
+    ],
+)
+def test_money_sub_units_after_their_figure(
+    blank: Language, text: str, span: str, amount: str, currency: str
+) -> None:
+    assert _triples(blank, text) == [(span, amount, currency)]
+
+
+def test_money_sub_unit_gate_skips_percent(blank: Language) -> None:
+    gate = MoneyParser(blank, "quotemine_money")._scanner.p.sub_gate
+    assert gate.search("Prices rose 3 percent, Ada Quill said.") is None
+    assert gate.search("It cost 30 cents.") is not None
+
+
+@pytest.mark.parametrize(
     "text, span, amount",
     [
         ("The flat in Pune cost Rs 12,34,567 last year.", "Rs 12,34,567", "1234567"),

@@ -26,10 +26,13 @@ import bisect
 import functools
 import itertools
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_text
@@ -49,6 +52,14 @@ _SUBJECT_OR_POSSESSIVE: Final = frozenset({"nsubj", "nsubjpass", "poss"})
 _OBJECT: Final = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
 _OPENING_MARKS: Final = frozenset({"\u201c", "\u2018"})
 _CLOSING_MARKS: Final = frozenset({"\u201d", "\u2019"})
+# what a token does to quotation: a line break ends it, a mark opens, closes or (") toggles it
+_BREAK, _STRAIGHT, _OPENING, _CLOSING = range(4)
+_MARKS: Final[dict[int, int]] = {
+    get_string_id('"'): _STRAIGHT,
+    **{get_string_id(mark): _OPENING for mark in _OPENING_MARKS},
+    **{get_string_id(mark): _CLOSING for mark in _CLOSING_MARKS},
+}
+_LINE_BREAK: Final = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +116,9 @@ def person_genders(doc: Doc) -> dict[str, GenderFinding]:
     if not people:
         return {}
     quotes = get_quotes(doc)
-    clues = {str(p["id"]): _Clues(list(_title_clues(doc, p)), []) for p in people}
-    for pid, gender in _pronoun_clues(doc, people, quotes):
+    spans = _Spans(doc)
+    clues = {str(p["id"]): _Clues(list(_title_clues(spans, p)), []) for p in people}
+    for pid, gender in _pronoun_clues(spans, people, quotes):
         if pid in clues:
             clues[pid].pronouns.append(gender)
     found: dict[str, GenderFinding] = {}
@@ -124,16 +136,27 @@ def person_genders(doc: Doc) -> dict[str, GenderFinding]:
 # ---- titles ------------------------------------------------------------------------------------
 
 
-def _span(doc: Doc, bounds: Sequence[object] | None) -> Span | None:
-    """Return the tokens of ``[start, end]``, or ``None`` when the record's bounds do not fit."""
-    if bounds is None or len(bounds) != 2:
-        return None
-    start, end = bounds
-    # ``doc.text`` joins every token: the text's length is read off the last token instead
-    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= length:
-        return None
-    return doc.char_span(start, end, alignment_mode="expand")
+class _Spans:
+    """The tokens of the records' ``[start, end]`` bounds in one ``Doc``, each looked up once."""
+
+    __slots__ = ("doc", "length", "memo")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.length = len(doc_text(doc))
+        self.memo: dict[tuple[int, int], Span | None] = {}
+
+    def __call__(self, bounds: Sequence[object] | None) -> Span | None:
+        """Return the tokens of ``[start, end]``, or ``None`` when the record's bounds do not fit."""
+        if bounds is None or len(bounds) != 2:
+            return None
+        start, end = bounds
+        if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= self.length:
+            return None
+        key = (start, end)
+        if key not in self.memo:
+            self.memo[key] = self.doc.char_span(start, end, alignment_mode="expand")
+        return self.memo[key]
 
 
 def _word_before(doc: Doc, i: int) -> str | None:
@@ -146,16 +169,17 @@ def _word_before(doc: Doc, i: int) -> str | None:
     return None if prev.is_space or prev.is_punct else prev.text
 
 
-def _title_clues(doc: Doc, person: PersonRecord) -> Iterator[Gender]:
+def _title_clues(spans: _Spans, person: PersonRecord) -> Iterator[Gender]:
     """Yield the gender of each gendered title or honorific attached to the person."""
+    doc = spans.doc
     for bounds in person.get("mentions") or ():
-        span = _span(doc, bounds)
+        span = spans(bounds)
         if span is None:
             continue
         words = [_word_before(doc, span.start), *(t.text for t in span[:-1])]
         yield from (g for w in words if w and (g := title_gender(w)))
     for bounds in person.get("roles") or ():
-        span = _span(doc, bounds)
+        span = spans(bounds)
         if span is not None and (gender := title_gender(span.root.text)):
             yield gender
 
@@ -164,16 +188,18 @@ def _title_clues(doc: Doc, person: PersonRecord) -> Iterator[Gender]:
 
 
 def _pronoun_clues(
-    doc: Doc, people: list[PersonRecord], quotes: list[QuoteRecord]
+    spans: _Spans, people: list[PersonRecord], quotes: list[QuoteRecord]
 ) -> Iterator[tuple[str, Gender]]:
     """Yield ``(person id, gender)`` of every pronoun the text ties to a person."""
-    index = _Index.build(doc, people, quotes)
-    yield from _speaker_pronouns(doc, quotes, index)
-    if doc.has_annotation("SENT_START"):
-        yield from _context_pronouns(doc, people, index)
+    index = _Index.build(spans, people, quotes)
+    yield from _speaker_pronouns(spans, quotes, index)
+    if spans.doc.has_annotation("SENT_START"):
+        yield from _context_pronouns(spans, people, index)
 
 
-def _speaker_pronouns(doc: Doc, quotes: list[QuoteRecord], index: _Index) -> Iterator[tuple[str, Gender]]:
+def _speaker_pronouns(
+    spans: _Spans, quotes: list[QuoteRecord], index: _Index
+) -> Iterator[tuple[str, Gender]]:
     """Yield ``(person id, gender)`` of each speaker pronoun attribution resolved ("she said").
 
     Only when the resolution is plain: the person's latest earlier mention is outside quotation
@@ -184,7 +210,7 @@ def _speaker_pronouns(doc: Doc, quotes: list[QuoteRecord], index: _Index) -> Ite
         speaker = quote.get("speaker")
         if not speaker or not speaker.get("person_id"):
             continue
-        span = _span(doc, [speaker.get("start"), speaker.get("end")])
+        span = spans([speaker.get("start"), speaker.get("end")])
         gender = pronoun_gender(span.text) if span is not None and len(span) == 1 else None
         pid = str(speaker["person_id"])
         if span is not None and gender and _plain_antecedent(span[0], pid, index):
@@ -235,30 +261,37 @@ class _Index:
     role_of: dict[int, str]
     quoted: set[int]
     speaker_of: dict[int, str]
+    mentions: list[int]  # the keys of ``mention_of``, in order
 
     @classmethod
-    def build(cls, doc: Doc, people: list[PersonRecord], quotes: list[QuoteRecord]) -> _Index:
-        index = cls({}, {}, _quotation_marked(doc), {})
+    def build(cls, spans: _Spans, people: list[PersonRecord], quotes: list[QuoteRecord]) -> _Index:
+        index = cls({}, {}, _quotation_marked(spans.doc), {}, [])
         for person in people:
             pid = str(person["id"])
-            for spans, into in (
+            for found, into in (
                 (person.get("mentions"), index.mention_of),
                 (person.get("roles"), index.role_of),
             ):
-                for bounds in spans or ():
-                    span = _span(doc, bounds)
+                for bounds in found or ():
+                    span = spans(bounds)
                     into.update(dict.fromkeys(range(span.start, span.end), pid) if span is not None else {})
         for quote in quotes:
             if quote.get("kind") in ("direct", "mixed") and (
-                span := _span(doc, [quote.get("start"), quote.get("end")])
+                span := spans([quote.get("start"), quote.get("end")])
             ):
                 index.quoted.update(range(span.start, span.end))
             speaker = quote.get("speaker")
             if speaker and speaker.get("person_id"):
-                span = _span(doc, [speaker.get("start"), speaker.get("end")])
+                span = spans([speaker.get("start"), speaker.get("end")])
                 for i in range(span.start, span.end) if span is not None else ():
                     index.speaker_of[i] = str(speaker["person_id"])
+        index.mentions = sorted(index.mention_of)
         return index
+
+    def mentioned_in(self, start: int, end: int) -> set[str]:
+        """Return the ids of the people with a mention among tokens ``start`` to ``end``."""
+        first, last = bisect.bisect_left(self.mentions, start), bisect.bisect_left(self.mentions, end)
+        return {self.mention_of[i] for i in self.mentions[first:last]}
 
     def other_person(self, token: Token, pid: str | None) -> bool:
         """Tell whether ``token`` names someone other than person ``pid``."""
@@ -270,26 +303,42 @@ class _Index:
 
 
 def _quotation_marked(doc: Doc) -> set[int]:
-    """Return the tokens between quotation marks, each paragraph read on its own."""
+    """Return the tokens between quotation marks, each paragraph read on its own.
+
+    Only the line breaks and quotation marks are visited (found on the token table and the text,
+    not by making a ``Token`` of every word); the tokens between them are taken by the run.
+    """
     inside: set[int] = set()
-    open_ = False
-    for token in doc:
-        if "\n" in token.text:
-            open_ = False
-        elif token.text == '"':
-            open_ = not open_
-        elif token.text in _OPENING_MARKS:
-            open_ = True
-        elif token.text in _CLOSING_MARKS and token.is_punct:
-            open_ = False
-        elif open_:
-            inside.add(token.i)
+    if not len(doc):
+        return inside
+    table = doc.to_array(["ORTH", "IS_PUNCT", "IDX"])
+    events = {i: _MARKS[orth] for i, orth in _rows_among(table[:, 0], _MARKS)}
+    # a line break is always inside a token (spaCy keeps only single spaces out of its tokens)
+    breaks = [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))]
+    events.update(dict.fromkeys((numpy.searchsorted(table[:, 2], breaks, side="right") - 1).tolist(), _BREAK))
+    open_, start = False, 0
+    for i in sorted(events):
+        kind = events[i]
+        if kind == _CLOSING and not table[i, 1]:
+            continue  # a closing mark that is no punctuation is read as a word
+        if open_:
+            inside.update(range(start, i))
+        open_ = kind == _OPENING or (kind == _STRAIGHT and not open_)
+        start = i + 1
+    if open_:
+        inside.update(range(start, len(doc)))
     return inside
+
+
+def _rows_among(column: numpy.ndarray[Any, Any], hashes: Collection[int]) -> list[tuple[int, int]]:
+    """Return ``(row, value)`` of the rows of a token-table column whose value is one of ``hashes``."""
+    rows = numpy.flatnonzero(numpy.isin(column, numpy.array(list(hashes), dtype=column.dtype)))
+    return list(zip(rows.tolist(), column[rows].tolist(), strict=True))
 
 
 def _sole_person(sentence: Span, index: _Index) -> str | None:
     """Return the one person ``sentence`` names, or ``None`` (none, several, or someone unnamed)."""
-    ids = {index.mention_of[t.i] for t in sentence if t.i in index.mention_of}
+    ids = index.mentioned_in(sentence.start, sentence.end)
     if len(ids) != 1:
         return None
     pid = next(iter(ids))
@@ -317,13 +366,16 @@ def _pronoun_after(tokens: Iterable[Token], pid: str, index: _Index) -> Token | 
     return None
 
 
-def _context_pronouns(doc: Doc, people: list[PersonRecord], index: _Index) -> Iterator[tuple[str, Gender]]:
+def _context_pronouns(
+    spans: _Spans, people: list[PersonRecord], index: _Index
+) -> Iterator[tuple[str, Gender]]:
     """Yield ``(person id, gender)`` of the pronouns the person's context gives them.
 
     A pronoun opening the sentence after one naming only them (same paragraph), and a pronoun
     after "the <title>" (a definite title that is the head of the person's role, their latest
     mention in the same or the previous paragraph), in the same sentence.
     """
+    doc = spans.doc
     starts = paragraph_starts(doc_text(doc))
 
     def para(char: int) -> int:
@@ -335,21 +387,29 @@ def _context_pronouns(doc: Doc, people: list[PersonRecord], index: _Index) -> It
         token = _pronoun_after(after, pid, index) if pid is not None else None
         if pid is not None and token is not None and (gender := pronoun_gender(token.text)):
             yield pid, gender
-    heads = _role_heads(doc, people)
-    for sentence in sentences:
-        for title in sentence:
-            pid = _definite_title_person(title, heads, index, para)
-            token = _pronoun_after(doc[title.i + 1 : sentence.end], pid, index) if pid else None
-            if pid is not None and token is not None and (gender := pronoun_gender(token.text)):
-                yield pid, gender
+    heads = _role_heads(spans, people)
+    sentence_starts = [sentence.start for sentence in sentences]
+    for i in _words_among(doc, heads):
+        title = doc[i]
+        pid = _definite_title_person(title, heads, index, para)
+        sentence = sentences[bisect.bisect_right(sentence_starts, i) - 1]
+        token = _pronoun_after(doc[i + 1 : sentence.end], pid, index) if pid else None
+        if pid is not None and token is not None and (gender := pronoun_gender(token.text)):
+            yield pid, gender
 
 
-def _role_heads(doc: Doc, people: list[PersonRecord]) -> dict[str, set[str]]:
+def _words_among(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Return, in order, the indices of the tokens whose lowercase form is one of ``words``."""
+    hashes = {get_string_id(word) for word in words}
+    return [i for i, _ in _rows_among(doc.to_array("LOWER"), hashes)] if hashes and len(doc) else []
+
+
+def _role_heads(spans: _Spans, people: list[PersonRecord]) -> dict[str, set[str]]:
     """Return, per head word of a role ("president"), the ids of the people who hold it."""
     heads: dict[str, set[str]] = {}
     for person in people:
         for bounds in person.get("roles") or ():
-            span = _span(doc, bounds)
+            span = spans(bounds)
             if span is not None and _is_personal_noun(span.root):
                 heads.setdefault(span.root.lower_, set()).add(str(person["id"]))
     return heads

@@ -18,7 +18,7 @@ from typing import Any
 from quotemine.pipeline.money import amounts as am
 from quotemine.pipeline.money.currency import CurrencyLexicon, alternation
 
-__all__ = ["BARE", "HOT", "NUM", "RANGE_GAP", "RANGE_LEFT", "RANGE_RIGHT", "MoneyPatterns"]
+__all__ = ["BARE", "BARE_GATE", "HOT", "NUM", "RANGE_GAP", "RANGE_LEFT", "RANGE_RIGHT", "MoneyPatterns"]
 
 NUM = r"(?:" + am.NUM_DIGITS + r"|" + am.NUM_WORDS + r")"
 SCALE = r"(?:[\s-]?" + am.SCALE_WORDS + r"|" + am.SCALE_GLUED + r")"
@@ -37,6 +37,9 @@ RANGE_RIGHT = re.compile(
 BARE = re.compile(
     r"(?i)(?<![\w.,$€£¥])(?P<num>" + NUM + r")[\s-]?(?P<scale>million|billion|trillion|bn|mn)(?![\w-])"
 )
+#: The scale word every ``BARE`` figure ends with (never right after a letter: digits, a space or a
+#: hyphen come before it): a window without one has no bare figure.
+BARE_GATE = re.compile(r"(?i)(?<![^\W\d])(?:million|billion|trillion|bn|mn)(?![\w-])")
 #: Digits and currency symbols: where a money mention may be.
 HOT = re.compile(r"[0-9$£€¥₹₽₩₪₺₴₦₱₫₭₾元¢฿₸₼₣₿]+")
 #: Thousands grouped by plain spaces, read only right before a currency ("12 000 kr").
@@ -90,6 +93,11 @@ class MoneyPatterns:
     def sub(self) -> re.Pattern[str]:
         """A sub-unit: "50 cents", "20p"."""
         return self._compiled("sub")
+
+    @functools.cached_property
+    def sub_gate(self) -> re.Pattern[str]:
+        """The cheap gate of ``sub``: the sub-unit word alone ("cents", the "p" of "20p")."""
+        return self._compiled("sub_gate")
 
     @functools.cached_property
     def scaled_code(self) -> re.Pattern[str]:
@@ -208,6 +216,7 @@ class MoneyPatterns:
             "name_prefix": name_prefix,
             "suffix": suffix,
             "sub": r"(?<![\w.,])(?P<num>" + NUM + r")(?:\s?|-)" + sub_country + r"(?P<sub>" + sub + r")",
+            "sub_gate": _sub_gate(sub, subs),
             "scaled_code": _scaled_code(lex),
             "scalable": r"(?-i:" + alternation(lex.scalable_codes) + r")",
             "scaled_only": r"\b" + alternation(lex.scaled_only_names) + r"\b",
@@ -227,6 +236,17 @@ class MoneyPatterns:
             "qualifier": r"(?i)(?<![\w])(" + alternation(qualifiers) + r")\s+$",
         }
         return cls(sources, qualifiers)
+
+
+def _sub_gate(sub: str, subs: list[str]) -> str:
+    """Write the cheap gate of the sub-unit pattern: a sub-unit word where one can follow a figure.
+
+    In ``sub`` the word follows digits, a space or a hyphen, never a letter ("percent" holds no
+    sub-unit); only a sub-unit that starts with a sign ("fifty¢") may follow the letter ending a
+    number word.
+    """
+    signs = [form for form in subs if not re.match(r"\w", form)]
+    return r"(?<![^\W\d])" + sub + ("|" + alternation(signs) if signs else "")
 
 
 def _sources(data: Any) -> dict[str, str]:

@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span
 
 from quotemine.pipeline.money import amounts as am
 from quotemine.pipeline.money.currency import CurrencyLexicon
-from quotemine.pipeline.money.patterns import BARE, RANGE_GAP, RANGE_LEFT, RANGE_RIGHT, MoneyPatterns
+from quotemine.pipeline.money.patterns import (
+    BARE,
+    BARE_GATE,
+    RANGE_GAP,
+    RANGE_LEFT,
+    RANGE_RIGHT,
+    MoneyPatterns,
+)
 from quotemine.pipeline.money.scan import MoneyCandidate
 
 __all__ = ["Refiner", "select", "sentence"]
@@ -244,7 +251,8 @@ def _compared_mentions(
 
 def _bare_figures(text: str, windows: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
     for lo, hi in windows:
-        yield from BARE.finditer(text, lo, hi)
+        if BARE_GATE.search(text, lo, hi) is not None:  # every bare figure ends with a scale word
+            yield from BARE.finditer(text, lo, hi)
 
 
 def _with_upper_end(c: MoneyCandidate, right: re.Match[str]) -> MoneyCandidate:

@@ -152,6 +152,8 @@ class Scanner:
 
     def _subunits(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
         """Read "50 cents", "20p", "30 kopeks", "12 US cents"."""
+        if self.p.sub_gate.search(text, lo, hi) is None:  # no sub-unit word: spare the figure search
+            return
         for m in self.p.sub.finditer(text, lo, hi):
             value = am.parse_number(m.group("num"))
             factor, code = self.lex.subunits.get(m.group("sub").lower(), (_CENT, "USD"))
