@@ -191,6 +191,18 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?i:(?:the\s+)?(?:week|wk)\s+\d{1,2}(?:\s+of\s+(?:[12]\d{3}|(?:last|this|next)\s+year))?)\b",
     r"\b(?i:(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:week|month)\s+of\s+)"
     r"[12]\d{3}\b",
+    # a week or a day by its place in a month or a year: "the second week of July", "the last day of
+    # the month", "the first day of next year"
+    r"\b(?:(?i:the)\s+)?(?:(?i:second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+(?=(?i:last|final)\b))?"
+    r"(?i:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s+(?i:week|day)\s+"
+    r"(?i:of|in)\s+(?:(?i:(?:the|this|next|last)\s+(?:month|year))|[12]\d{3}|"
+    rf"{MONI}(?:,?\s+[12]\d{{3}})?)\b(?!-|')",
+    # a weekday and its week, a month (or a day of it) and its year: "Tuesday next week", "March last
+    # year", "June 3 next year"; not "next week's"
+    rf"\b{WDAY}\s+(?i:this|next|last)\s+(?i:week)\b(?!-|')",
+    rf"\b{C_MON}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:(?i:of)\s+)?(?i:this|next|last)\s+(?i:year)\b(?!-|')",
+    # "Friday after next"
+    rf"\b{WDAY}\s+(?i:after\s+next)\b",
 )
 
 #: An entity that is a span of time and then the date it fell in ("10 days last month", "two hours
