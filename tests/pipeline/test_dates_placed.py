@@ -60,6 +60,13 @@ def nlp() -> Language:
         ("the 1st", 1, "2024-09-01"),
         ("the 28th", -1, "2024-08-28"),  # a later day in a past clause: last month's
         ("the 20th this month", -1, "2024-09-20"),
+        ("the 2nd next month", 0, "2024-10-02"),
+        # a year's quarter with the year as a possessive; a century written as its hundreds
+        ("2019's third quarter", 0, "2019-Q3"),
+        ("the 1800s", 0, "18"),
+        ("the late 1900s", 0, "19"),
+        ("the 1990s", 0, "199X"),  # a decade stays a decade
+        ("the 2000s", 0, "200X"),
     ],
 )
 def test_placed_values(resolver: TimexResolver, text: str, direction: int, value: str) -> None:
@@ -88,6 +95,8 @@ def test_placed_day_past_the_month_is_no_date(resolver: TimexResolver) -> None:
             "2024-W41",
         ),
         ("Ticket sales close on the 2nd last day of November.", "the 2nd last day of November", "2024-11-29"),
+        ("Farmers in the valley grew flax in the 1700s.", "the 1700s", "17"),
+        ("Orders at Vantor Mills fell in 2023's fourth quarter.", "2023's fourth quarter", "2023-Q4"),
         ("The Brenwick council votes Tuesday after next.", "Tuesday after next", "2024-09-24"),
     ],
 )

@@ -173,9 +173,11 @@ def _year_words(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
 
 
 def _decade(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
-    """Read "the 1990s", "'90s", "the eighties" (of the 1900s)."""
+    """Read "the 1990s", "'90s", "the eighties" (of the 1900s); "the 1800s" as a century (``18``)."""
     if m["w"]:
         return mk(f"19{w.DECADE_WORDS[m['w']]}X")
+    if m["c"] and m["d"] == "0" and int(m["c"]) < 20:  # "the 1800s" is the century, not its first decade
+        return mk(m["c"])
     return mk(f"{m['c'] or '19'}{m['d'] or m['d2']}X")
 
 

@@ -115,7 +115,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?i:in|by|since|until|till|after|before|from|through|during|early|late|mid)\s+"
     r"(?P<d>(?:Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\b(?![.'\-]|\s+[A-Z])",
     # a day of a month named by its place: "the 20th of last month", "5th of the following month"
-    rf"\b(?:(?i:the)\s+)?{ORDINAL}\s+(?i:of)\s+(?:(?i:the)\s+)?(?i:this|current|next|coming|following|last|"
+    rf"\b(?:(?i:the)\s+)?{ORDINAL}\s+(?:(?i:of)\s+)?(?:(?i:the)\s+)?(?i:this|current|next|coming|following|last|"
     r"previous)\s+(?i:month)\b",
     # a plural weekday or "weekends" is a habit (TimeML: a set, "XXXX-WXX-2"): "shut on Tuesdays"
     r"\b(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b(?!-|'|\s+(?i:ago|"
@@ -157,7 +157,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # how often: "twice a year", "three times a week" (TimeML: a set with the period as its value)
     rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?i:a|an|per|each|every)\s+"
     r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade)\b(?!-)",
-    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
+    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}(?:'s)?\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
     r"(?:\s+(?i:of)\s+[12]\d{3})?",
     r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
     rf"\b{MODP}(?:[12]\d)?\d0'?s\b",

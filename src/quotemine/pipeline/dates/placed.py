@@ -52,8 +52,8 @@ P_DATE_REL_YEAR = re.compile(
     + _REL
     + r"\s+year$"
 )
-#: "the 12th", "the 21st this month": a day of the month in the story
-P_ORD_DAY = re.compile(r"^(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+(?:of\s+)?this\s+month)?$")
+#: "the 12th": a day of the month in the story ("the 21st this month": relative.py)
+P_ORD_DAY = re.compile(r"^(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)$")
 #: "Friday after next"
 P_WD_AFTER_NEXT = re.compile(r"^" + w.WD + r"\s+after\s+next$")
 
@@ -145,7 +145,7 @@ def _ord_day(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
         return need_ref()
     n = int(m["day"])
     y, mon = ref.year, ref.month
-    if ctx.direction < 0 and n > ref.day and "month" not in m.group(0):
+    if ctx.direction < 0 and n > ref.day:
         y, mon = (y, mon - 1) if mon > 1 else (y - 1, 12)
     found = safe_date(y, mon, n)
     return mk(day(found)) if found else None
