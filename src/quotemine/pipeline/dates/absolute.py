@@ -14,6 +14,7 @@ import re
 
 from quotemine.pipeline.dates import words as w
 from quotemine.pipeline.dates.placed import PLACED_RULES, month_of
+from quotemine.pipeline.dates.shortforms import SHORT_RULES
 from quotemine.pipeline.dates.values import (
     FIRM,
     NO_REF,
@@ -237,6 +238,7 @@ class _Either:
 #: The absolute rules, in the order they are tried.
 ABSOLUTE_RULES: tuple[Rule, ...] = (
     *PLACED_RULES,
+    *SHORT_RULES,
     (w.P_HALF.match, _half),
     (w.P_ISO.match, _iso),
     (w.P_US.match, _us),

@@ -37,10 +37,11 @@ _ORD = (
 _PLACE: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2,
                           "3rd": 3, "4th": 4, "5th": 5, "last": -1, "final": -1}  # fmt: skip
 _STEP: dict[str, int] = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "previous": -1}
+_SATURDAY = 5
 _REL = r"(?P<rel>this|current|next|coming|last|previous)"
 
 #: "the second week of July", "the last week of the month", "the first day of next year"
-P_PLACE_IN = re.compile(r"^(?:the\s+)?" + _ORD + r"\s+(?P<unit>week|day)\s+(?:of|in)\s+(?P<rest>.+)$")
+P_PLACE_IN = re.compile(r"^(?:the\s+)?" + _ORD + r"\s+(?P<unit>weekend|week|day)\s+(?:of|in)\s+(?P<rest>.+)$")
 #: "Tuesday next week", "Friday this week" (the weekday first, no "of")
 P_WD_REL_WEEK = re.compile(r"^" + w.WD + r",?\s+" + _REL + r"\s+week$")
 #: "March last year", "June 3 of next year", "the 5th of May last year"
@@ -104,6 +105,8 @@ def _place_in(r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
         first, last = dt.date(y2, 1, 1), dt.date(y2, 12, 31)
     else:
         return SKIP
+    if m["unit"] == "weekend":
+        return _weekend_in(first, last, n)
     is_week = m["unit"] == "week"
     step = dt.timedelta(days=7 if is_week else 1)
     # the last week is the last one with most of its days in the month
@@ -113,6 +116,15 @@ def _place_in(r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
     if pick > last:
         return None
     return mk(week(pick) if is_week else day(pick))
+
+
+def _weekend_in(first: dt.date, last: dt.date, n: int) -> Outcome:
+    """Return the weekend of the ``n``-th Saturday of a month (``-1``: the last one)."""
+    saturdays = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+    saturdays = [d for d in saturdays if d.weekday() == _SATURDAY]
+    if not -len(saturdays) <= (n - 1 if n > 0 else n) < len(saturdays):
+        return None
+    return mk(week(saturdays[n - 1 if n > 0 else n]) + "-WE")
 
 
 def _wd_rel_week(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
