@@ -32,7 +32,7 @@ def nlp() -> Language:
         # a week or a day by its place in a month or a year
         ("the second week of October", 1, "2024-W41"),  # October 1 is a Tuesday: W40 holds it
         ("the first week of March", -1, "2024-W09"),
-        ("the last week of the month", 0, "2024-W39"),  # not W40: only its Monday is September's
+        ("the final week of September", -1, "2024-W39"),  # not W40: only its Monday is September's
         ("the last day of the month", 0, "2024-09-30"),
         ("the first day of next month", 0, "2024-10-01"),
         ("the last day of February", -1, "2024-02-29"),
@@ -90,7 +90,7 @@ def test_placed_day_past_the_month_is_no_date(resolver: TimexResolver) -> None:
         ("The Pelton mill shut its doors in August last year.", "August last year", "2023-08"),
         ("Tenants must pay by the last day of the month.", "the last day of the month", "2024-09-30"),
         (
-            "The ferry to Caldy resumes in the second week of October.",
+            "The ferry to Caldy resumes during the second week of October.",
             "the second week of October",
             "2024-W41",
         ),

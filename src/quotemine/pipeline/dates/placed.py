@@ -40,7 +40,7 @@ _STEP: dict[str, int] = {"this": 0, "current": 0, "next": 1, "coming": 1, "last"
 _SATURDAY = 5
 _REL = r"(?P<rel>this|current|next|coming|last|previous)"
 
-#: "the second week of July", "the last week of the month", "the first day of next year"
+#: "the second week of July", "the final week of March", "the first day of next year"
 P_PLACE_IN = re.compile(r"^(?:the\s+)?" + _ORD + r"\s+(?P<unit>weekend|week|day)\s+(?:of|in)\s+(?P<rest>.+)$")
 #: "Tuesday next week", "Friday this week" (the weekday first, no "of")
 P_WD_REL_WEEK = re.compile(r"^" + w.WD + r",?\s+" + _REL + r"\s+week$")
@@ -100,7 +100,7 @@ def _place_in(r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
         y, mon = ym
         first, last = dt.date(y, mon, 1), dt.date(y, mon, calendar.monthrange(y, mon)[1])
     elif (y2 := _year_of(r, rest, ctx)) is not None:
-        if m["unit"] == "week" and n > 0:  # "the second week of 2021" is read by the week-number rule
+        if m["unit"] == "week" and n > 0:  # "the fourth week of 2026": the week-number rule
             return SKIP
         first, last = dt.date(y2, 1, 1), dt.date(y2, 12, 31)
     else:

@@ -236,7 +236,7 @@ def _year_to_date(_r: Resolver, _m: re.Match[str], ctx: Context) -> Outcome:
 
 
 def _from_date(r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
-    """Read "2 weeks from January 15", "three days before Christmas": a calendar day.
+    """Read "3 weeks from June 2", "three days before Christmas": a calendar day.
 
     "A week from Monday" counts from the coming Monday: "from" a weekday looks ahead, whatever the
     tense.
