@@ -13,6 +13,8 @@ import datetime as dt
 import re
 
 from quotemine.pipeline.dates import words as w
+from quotemine.pipeline.dates.placed import PLACED_RULES, month_of
+from quotemine.pipeline.dates.shortforms import SHORT_RULES
 from quotemine.pipeline.dates.values import (
     FIRM,
     NO_REF,
@@ -113,13 +115,10 @@ def _hyphenated(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
 
 def _nth_weekday(r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
     """Read "the first Tuesday in November", "last Friday of October 2014"."""
-    rest = m["rest"]
-    if rest in ("the month", "month"):
-        rest = "this month"
-    found = r.resolve(rest, ctx)
-    if found is None or found.value is None or not re.fullmatch(r"\d{4}-\d{2}", found.value):
+    ym = month_of(r, m["rest"], ctx)
+    if ym is None:
         return None
-    y, mo = int(found.value[:4]), int(found.value[5:])
+    y, mo = ym
     wd = w.WEEKDAYS[m["wd"]]
     days = [d for d in range(1, calendar.monthrange(y, mo)[1] + 1) if dt.date(y, mo, d).weekday() == wd]
     n = -1 if m["ord"] == "last" else w.ORDINALS.get(m["ord"]) or {"fifth": 5, "5th": 5}.get(m["ord"], 0)
@@ -175,9 +174,11 @@ def _year_words(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
 
 
 def _decade(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
-    """Read "the 1990s", "'90s", "the eighties" (of the 1900s)."""
+    """Read "the 1990s", "'90s", "the eighties" (of the 1900s); "the 1800s" as a century (``18``)."""
     if m["w"]:
         return mk(f"19{w.DECADE_WORDS[m['w']]}X")
+    if m["c"] and m["d"] == "0" and int(m["c"]) < 20:  # "the 1800s" is the century, not its first decade
+        return mk(m["c"])
     return mk(f"{m['c'] or '19'}{m['d'] or m['d2']}X")
 
 
@@ -236,6 +237,8 @@ class _Either:
 
 #: The absolute rules, in the order they are tried.
 ABSOLUTE_RULES: tuple[Rule, ...] = (
+    *PLACED_RULES,
+    *SHORT_RULES,
     (w.P_HALF.match, _half),
     (w.P_ISO.match, _iso),
     (w.P_US.match, _us),

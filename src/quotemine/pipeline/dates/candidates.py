@@ -34,6 +34,7 @@ _UNIT_WORDS = frozenset(
     "day days week weeks weekend month months quarter quarters qtr year years yr decade decades century "
     "period future past present latest most recent same full fortnight hour hours minute minutes".split()
 )
+_CODE = re.compile(r"(?:fy|h[12])'?\d")  # a token that is a short form and its year: "fy2020", "h12021"
 _ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
 # word-class bits of a token's lower-case form, see CandidateFinder._word_info
 _F_DIGIT, _F_START, _F_WEAK, _F_APOS, _F_STRONG, _F_NAMED = 1, 2, 4, 8, 16, 32
@@ -212,7 +213,7 @@ class CandidateFinder:
         flag = _F_DIGIT if digit else 0
         probe: str | None = None
         bare = low.rstrip(".")
-        if digit or low in self._start_words or bare in self._start_words:
+        if digit or low in self._start_words or bare in self._start_words or _CODE.match(low):
             flag |= _F_START | (_F_WEAK if low in _WEAK else 0)
             probe = orth
         elif low[:1] == "'" and low[1:2].isdigit():

@@ -38,7 +38,7 @@ START_WORDS = frozenset(
         "around many between once twice thrice up at thirteen fourteen fifteen sixteen seventeen eighteen "
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
         "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
-        "weekends".split()
+        "weekends h1 h2 fy".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -115,7 +115,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?i:in|by|since|until|till|after|before|from|through|during|early|late|mid)\s+"
     r"(?P<d>(?:Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\b(?![.'\-]|\s+[A-Z])",
     # a day of a month named by its place: "the 20th of last month", "5th of the following month"
-    rf"\b(?:(?i:the)\s+)?{ORDINAL}\s+(?i:of)\s+(?:(?i:the)\s+)?(?i:this|current|next|coming|following|last|"
+    rf"\b(?:(?i:the)\s+)?{ORDINAL}\s+(?:(?i:of)\s+)?(?:(?i:the)\s+)?(?i:this|current|next|coming|following|last|"
     r"previous)\s+(?i:month)\b",
     # a plural weekday or "weekends" is a habit (TimeML: a set, "XXXX-WXX-2"): "shut on Tuesdays"
     r"\b(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b(?!-|'|\s+(?i:ago|"
@@ -157,7 +157,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # how often: "twice a year", "three times a week" (TimeML: a set with the period as its value)
     rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?i:a|an|per|each|every)\s+"
     r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade)\b(?!-)",
-    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
+    r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}(?:'s)?\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
     r"(?:\s+(?i:of)\s+[12]\d{3})?",
     r"\b(?i:the\s+)?(?i:year[\s-]ago|year[\s-]earlier)(?:\s+(?i:quarter|period))?\b",
     rf"\b{MODP}(?:[12]\d)?\d0'?s\b",
@@ -191,6 +191,25 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?i:(?:the\s+)?(?:week|wk)\s+\d{1,2}(?:\s+of\s+(?:[12]\d{3}|(?:last|this|next)\s+year))?)\b",
     r"\b(?i:(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:week|month)\s+of\s+)"
     r"[12]\d{3}\b",
+    # a week or a day by its place in a month or a year: "the second week of July", "the last day of
+    # the month", "the first day of next year"
+    r"\b(?:(?i:the)\s+)?(?:(?i:second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+(?=(?i:last|final)\b))?"
+    r"(?i:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s+(?i:weekend|week|day)\s+"
+    r"(?i:of|in)\s+(?:(?i:(?:the|this|next|last)\s+(?:month|year))|[12]\d{3}|"
+    rf"{MONI}(?:,?\s+[12]\d{{3}})?)\b(?!-|')",
+    # a weekday and its week, a month (or a day of it) and its year: "Tuesday next week", "March last
+    # year", "June 3 next year"; not "next week's"
+    rf"\b{WDAY}\s+(?i:this|next|last)\s+(?i:week)\b(?!-|')",
+    rf"\b{C_MON}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:(?i:of)\s+)?(?i:this|next|last)\s+(?i:year)\b(?!-|')",
+    # short forms: "H1 2022", "3Q 2019", "2021 H2", "FY2020", "FY '21", "Jan. '19", "summer of '98", "in
+    # '89", "25.12.2019", "2019/12/25"
+    r"\b(?i:h[12]|[12]h|[1-4]q)\s*(?:[12]\d{3}|'\d{2})\b|\b[12]\d{3}\s*(?i:h[12]|[1-4]q)\b",
+    r"\b(?i:fy)\s*(?:'?\d{2}|[12]\d{3})\b",
+    rf"\b(?:{C_MON}|(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?'\d{{2}}\b",
+    r"\b(?i:in|since|of|by|until|during|before|after)\s+(?P<d>'\d{2})\b(?!\s*-|'|s\b)",
+    r"\b[0-3]?\d\.[0-3]?\d\.[12]\d{3}\b(?!\.\d)|\b[12]\d{3}/[01]?\d/[0-3]?\d\b",
+    # "Friday after next"
+    rf"\b{WDAY}\s+(?i:after\s+next)\b",
 )
 
 #: An entity that is a span of time and then the date it fell in ("10 days last month", "two hours

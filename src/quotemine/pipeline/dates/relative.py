@@ -236,8 +236,14 @@ def _year_to_date(_r: Resolver, _m: re.Match[str], ctx: Context) -> Outcome:
 
 
 def _from_date(r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
-    """Read "2 weeks from January 15", "three days before Christmas": a calendar day."""
-    inner = r.resolve(m["rest"], ctx)
+    """Read "3 weeks from June 2", "three days before Christmas": a calendar day.
+
+    "A week from Monday" counts from the coming Monday: "from" a weekday looks ahead, whatever the
+    tense.
+    """
+    ahead = m["dir"] == "from" and m["rest"].rstrip(".") in w.WEEKDAYS
+    inner_ctx = Context(ctx.ref, max(ctx.direction, 1), ctx.anchor) if ahead else ctx
+    inner = r.resolve(m["rest"], inner_ctx)
     if inner is None or inner.value is None or not ISO_DAY.fullmatch(inner.value):
         return None
     base = dt.date.fromisoformat(inner.value)

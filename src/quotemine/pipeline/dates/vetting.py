@@ -41,12 +41,13 @@ class DocView:
     date_entities: Sequence[tuple[int, int]]
 
 
+_APOS_YEAR = re.compile(r"['’]\d{2}$")  # "'89": the apostrophe stands for the century
 Check: TypeAlias = Callable[[DocView, int, int, Source], bool]
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop spaces and edge punctuation (but not the period of "Nov." or "p.m.") from a candidate span."""
-    while s < e and (text[s].isspace() or text[s] in "\"'“”‘’([,;:"):
+    while s < e and (text[s].isspace() or text[s] in "\"'“”‘’([,;:") and not _APOS_YEAR.match(text, s, e):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'“”‘’)],;:!?"):
         e -= 1

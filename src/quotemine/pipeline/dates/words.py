@@ -124,7 +124,7 @@ P_WD_COUNT = re.compile(
 )
 P_FROM = re.compile(r"^" + NUM + r"\s+" + UNIT + r"\s+(?P<dir>from|after|before)\s+(?!now$)(?P<rest>.+)$")
 P_DAY_OF_REL_MONTH = re.compile(
-    r"^" + DAY + r"\s+of\s+(?:the\s+)?(?P<rel>this|current|next|coming|following|last|previous)\s+month$"
+    r"^" + DAY + r"\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|current|next|coming|following|last|previous)\s+month$"
 )  # "the 20th of last month", "5th of the following month"
 P_WD_OF_WEEK = re.compile(
     r"^" + WD + r"\s+of\s+(?P<rel>this|next|last|the following|the previous|the same)\s+week$"
@@ -170,7 +170,7 @@ P_CENTURY = re.compile(
     r"[\s-]+centur(?:y|ies)$"
 )
 P_QUARTER = re.compile(
-    r"^(?:its\s+|their\s+)?(?:fiscal\s+)?(?:(?P<y1>[12]\d{3})\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|"
+    r"^(?:its\s+|their\s+)?(?:fiscal\s+)?(?:(?P<y1>[12]\d{3})(?:'s)?\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|"
     r"1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{3})|\s+(?P<y3>[12]\d{3}))?$"
     r"|^(?P<q2>q[1-4])\s*(?P<y4>[12]\d{3})?$|^(?P<y5>[12]\d{3})\s*-?\s*(?P<q3>q[1-4])$"
 )
