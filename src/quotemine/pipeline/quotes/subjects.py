@@ -73,7 +73,7 @@ def _own_subject(cur: Token, exclude: tuple[int, int] | None, agent: bool = True
     if subjects:
         return subjects[0]
     for child in cur.lefts:
-        # "Will wrote ...": a capitalised "modal" before a finite verb is a name (a surname such as Will or May)
+        # "Will wrote ...": a capitalised "modal" before a finite verb is a name (surnames Will, May)
         if child.tag_ == "MD" and child.text[:1].isupper() and cur.tag_ in ("VBD", "VBZ"):
             return child
     return None
