@@ -112,6 +112,11 @@ class Mention:
     quoted: bool = False
 
 
+def _mention_order(m: Mention) -> tuple[int, int, str, bool]:
+    """Return the fields of ``m`` in their order (how ``Mention`` instances compare)."""
+    return m.start, m.end, m.entity_id, m.quoted
+
+
 @dataclass
 class Entity:
     """A person or organisation a speaker may resolve to.
@@ -330,7 +335,7 @@ class DocIndex:
                     entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
         mentions.extend(_bare_surnames(text, entities, mentions, spans))
-        mentions.sort()
+        mentions.sort(key=_mention_order)  # the dataclass order, without its Python ``__lt__``
         index = cls(text, paragraph_starts(text), entities, mentions, [m.start for m in mentions])
         index.role_of = role_of
         index._pending = pending
