@@ -20,6 +20,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons.names import Lexicons, load_lexicons
 from quotemine.pipeline.entities.byline import byline_candidates
 from quotemine.pipeline.entities.candidate import Candidate, Pool
@@ -197,7 +198,10 @@ def _ticker_short_form(ent: Span, toks: list[Token]) -> str | None:
 
 
 def _write_people(doc: Doc, people: list[Span], authors: set[tuple[int, int]]) -> None:
-    clusters = cluster_people([(e.start_char, e.end_char, e.text) for e in people], authors)
+    text = doc_text(doc)
+    clusters = cluster_people(
+        [(e.start_char, e.end_char, text[e.start_char : e.end_char]) for e in people], authors
+    )
     tokens = _token_bounds(people)
     records: list[PersonRecord] = []
     spans: list[Span] = []
@@ -220,10 +224,12 @@ def _write_people(doc: Doc, people: list[Span], authors: set[tuple[int, int]]) -
 
 
 def _write_orgs(doc: Doc, orgs: list[Span], toks: list[Token]) -> None:
+    text = doc_text(doc)
     groups = cluster_orgs(
         [
-            OrgMention(e.start_char, e.end_char, e.text, org_acronym(e), _ticker_short_form(e, toks))
-            for e in orgs
+            OrgMention(s, e, text[s:e], org_acronym(ent), _ticker_short_form(ent, toks))
+            for ent in orgs
+            for s, e in [(ent.start_char, ent.end_char)]
         ]
     )
     tokens = _token_bounds(orgs)

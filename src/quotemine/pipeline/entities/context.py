@@ -14,6 +14,7 @@ import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons.names import Lexicons, is_initial
 from quotemine.lexicons.words import PERSON_SPEECH_VERBS
 
@@ -39,9 +40,20 @@ def string_ids(words: Iterable[str]) -> numpy.ndarray[Any, Any]:
     return numpy.unique(numpy.array([get_string_id(w) for w in words], dtype="uint64"))
 
 
+#: ``low`` of each word seen, by its spaCy string id (a word's key never changes); emptied when full.
+_LOW_KEYS: dict[int, str] = {}
+_LOW_KEYS_MAX: Final = 100_000
+
+
 def low(token: Token) -> str:
     """Return the look-up key of a token: lower case, trailing points cut ("Sgt." -> "sgt")."""
-    return token.text.rstrip(".").lower()
+    orth = token.orth
+    key = _LOW_KEYS.get(orth)
+    if key is None:
+        if len(_LOW_KEYS) >= _LOW_KEYS_MAX:
+            _LOW_KEYS.clear()
+        key = _LOW_KEYS[orth] = token.text.rstrip(".").lower()
+    return key
 
 
 def run_together(text: str) -> bool:
@@ -119,15 +131,20 @@ class Context:
         return (int(starts[k - 1]) if k > 0 else 0), (int(starts[k]) if k < len(starts) else len(self.toks))
 
     def text(self, start: int, end: int) -> str:
-        """Return the text of tokens ``start:end`` as ``doc[start:end].text`` has it, from ``toks``."""
-        toks = self.toks[start:end]
-        text = "".join([t.text_with_ws for t in toks])
-        return text[:-1] if toks and toks[-1].whitespace_ else text
+        """Return the text of tokens ``start:end`` as ``doc[start:end].text`` has it (list slicing).
+
+        A slice of the document's text, which the later stages and the report read anyway.
+        """
+        a, b, _ = slice(start, end).indices(len(self.toks))
+        if b <= a:
+            return ""
+        last = self.toks[b - 1]
+        return doc_text(self.doc)[self.toks[a].idx : last.idx + len(last)]
 
     def prefix(self, n_chars: int) -> str:
-        """Return the first ``n_chars`` characters of the text without building ``doc.text``.
+        """Return the first ``n_chars`` characters of the text (without a last token's trailing space).
 
-        Only the tokens that start before ``n_chars``, and the one after them, are joined; the
+        The text of the tokens that start before ``n_chars``, and of the one after them; the
         longest prefix asked for is kept and cut for shorter ones.
         """
         if self._prefix is None or (len(self._prefix) < n_chars and self._prefix_chars < n_chars):

@@ -194,7 +194,7 @@ class DocState:
         if self.word_mask is None:
             flags = self.doc.to_array(["IS_PUNCT", "IS_SPACE"])
             self.word_mask = (flags.sum(axis=1) == 0) if len(flags) else numpy.zeros(0, dtype=bool)
-        return [int(i) + a for i in numpy.flatnonzero(self.word_mask[a:b])]
+        return (numpy.flatnonzero(self.word_mask[a:b]) + a).tolist()
 
     def kinded(
         self, a: int, b: int, verb: Token | None, spk: SpeakerRecord | None, rule: str

@@ -92,22 +92,19 @@ def cue_candidates(
 ) -> list[int]:
     """Return the indices of tokens whose lemma is a content cue, or that open a speaker phrase.
 
-    One array look-up over the lemmas keeps the cost linear in the document.
+    One dict look-up per lemma (cached by its hash) keeps the cost linear in the document.
     """
     strings = doc.vocab.strings
-    known = lex.cue_lemmas
-    wanted = []
-    for h in numpy.unique(attrs[:, 1]).tolist():
+    known = lex.cue_lemmas  # kept across documents: after a few, every look-up is one dict read
+    hits = set(phrase_starts)
+    for i, h in enumerate(attrs[:, 1].tolist()):
         cue = known.get(h)
         if cue is None:
             lower = strings[h].lower()
             cue = known[h] = lower in lex.content_verbs or lower in lex.cue_nouns
         if cue:
-            wanted.append(h)
-    hits = numpy.isin(attrs[:, 1], numpy.array(wanted, dtype=attrs.dtype))
-    for start in phrase_starts:
-        hits[start] = True
-    return [int(i) for i in numpy.flatnonzero(hits)]
+            hits.add(i)
+    return sorted(hits)
 
 
 def phrase_ends(doc: Doc, attrs: numpy.ndarray[Any, Any], lex: CueLexicon) -> dict[int, int]:

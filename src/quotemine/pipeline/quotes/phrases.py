@@ -166,7 +166,7 @@ def _close_open_mark(doc: Doc, a: int, b: int) -> int:
     punctuation, or a clause that ends before the mark, would leave the quoted words unbalanced.
     Only punctuation may stand between ``b`` and the mark ('."').
     """
-    marks = [doc[i].text for i in range(a, b) if doc[i].text in _MARKS]
+    marks = [text for text in [doc[i].text for i in range(a, b)] if text in _MARKS]  # one Token each
     straight_open = marks.count('"') % 2 == 1
     curly_open = marks.count("\u201c") > marks.count("\u201d")
     if not (straight_open or curly_open):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Set
 from typing import Final
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from quotemine.lexicons import data_lines
@@ -114,6 +116,15 @@ class SpeakerReader:
         self.qid = qid
         self.lex = lexicon
         self.agents = lexicon.group_nouns | lexicon.document_nouns | _role_nouns()
+        self._colons: list[int] | None = None  # token indices of the colons, read once
+
+    def _colon_within(self, a: int, b: int) -> bool:
+        """Tell whether a colon stands among the tokens ``a`` to ``b`` (one bisection)."""
+        if self._colons is None:
+            colon = self.doc.vocab.strings.add(":")
+            self._colons = numpy.flatnonzero(self.doc.to_array("ORTH") == colon).tolist()
+        k = bisect.bisect_left(self._colons, a)
+        return k < len(self._colons) and self._colons[k] < b
 
     def mention(self, head: Token) -> SpeakerRecord:
         """Return the speaker record of the noun phrase headed by ``head``."""
@@ -272,6 +283,8 @@ class SpeakerReader:
         doc, qid = self.doc, self.qid
         while pa < len(doc) and doc[pa].is_space:
             pa += 1
+        if not self._colon_within(pa, pa + 9):
+            return None  # most paragraphs: no colon among their first words
         colon = next((i for i in range(pa, min(pa + 9, len(doc))) if doc[i].text in (":", "\n")), None)
         if colon is None or doc[colon].text != ":" or colon == pa or not doc[pa].text[:1].isupper():
             return None

@@ -85,9 +85,10 @@ def trailing_pass(st: DocState) -> None:
     """Keep each trailing attribution ("..., records show.") whose clause no candidate holds yet."""
     lower = st.attrs[:, 2]
     strings = st.doc.vocab.strings
-    ends = numpy.flatnonzero(
-        numpy.isin(lower, numpy.array([strings.add(p) for p in SENT_END], dtype=lower.dtype))
-    )
+    is_end = numpy.zeros(len(lower), dtype=bool)
+    for mark in SENT_END:  # four comparisons cost less than one ``numpy.isin``
+        is_end |= lower == strings.add(mark)
+    ends = numpy.flatnonzero(is_end)
     st.candidates.sort(key=lambda c: c.start)
     for end in ends.tolist():
         cand = _candidate(st, int(end))

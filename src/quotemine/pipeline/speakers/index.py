@@ -112,6 +112,11 @@ class Mention:
     quoted: bool = False
 
 
+def _mention_order(m: Mention) -> tuple[int, int, str, bool]:
+    """Return the fields of ``m`` in their order (how ``Mention`` instances compare)."""
+    return m.start, m.end, m.entity_id, m.quoted
+
+
 @dataclass
 class Entity:
     """A person or organisation a speaker may resolve to.
@@ -208,6 +213,8 @@ _PRE_APPOSITION = re.compile(
     r"(?:^|[.;:!?\n\"“”(]\s*)((?:(?i:the|a|an|its|his|her|their|my|our|your)|[A-Z][\w.-]*['’]s)"
     r"\s[^,.;:()\n\"“”]{1,80}?)\s*(?:,|—|–|\s-)\s*$",
 )
+#: The marks that end ``_PRE_APPOSITION`` (before the spaces up to the name).
+_SETS_OFF = (",", "—", "–", "-")
 #: What closes an apposition after a name.
 _APPOSITION_CLOSE = re.compile(r"\s*(?:,|—|–|-\s|\()")
 
@@ -218,8 +225,10 @@ def _pre_apposition(text: str, s: int, e: int) -> tuple[str, list[str]]:
     Only a phrase that opens its sentence (or follows a quotation mark or bracket), starts with a
     determiner or possessive, and is closed off again after the name. With its determiner.
     """
+    if not _APPOSITION_CLOSE.match(text, e) or not text[max(0, s - 100) : s].rstrip().endswith(_SETS_OFF):
+        return "", []  # cheap tests first: the pattern ends in one of these marks, then spaces
     m = _PRE_APPOSITION.search(text, max(0, s - 100), s)
-    if m is None or not _APPOSITION_CLOSE.match(text, e):
+    if m is None:
         return "", []
     words = m.group(1).split()
     return _opener(words[0]), words[1:] if len(words) <= _MAX_DESCRIPTION + 1 else []
@@ -326,7 +335,7 @@ class DocIndex:
                     entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
         mentions.extend(_bare_surnames(text, entities, mentions, spans))
-        mentions.sort()
+        mentions.sort(key=_mention_order)  # the dataclass order, without its Python ``__lt__``
         index = cls(text, paragraph_starts(text), entities, mentions, [m.start for m in mentions])
         index.role_of = role_of
         index._pending = pending
