@@ -152,6 +152,25 @@ def test_json_file_of_one_record_or_of_json_lines(tmp_path: Path) -> None:
     ]
 
 
+def test_jsonl_line_of_other_bytes_is_said_to_be_not_utf8(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(
+        b'\xef\xbb\xbf{"id": "a", "text": "Fine."}\n'
+        b"\xff\xfe\x00{\n"
+        b'{"id": "c", "text": "caf\xe9"}\n'
+        b'{"id": "d", "text": "End."}\n'
+    )
+    got = list(read_records([source]))
+    assert [(r.id, r.text) for r in got] == [
+        ("a", "Fine."),
+        ("in.jsonl:2", None),
+        ("in.jsonl:3", None),
+        ("d", "End."),
+    ]
+    assert got[1].reason == "line 2 is not UTF-8 text (byte 0); convert it to UTF-8"
+    assert got[2].reason is not None and got[2].reason.startswith("line 3 is not UTF-8 text")
+
+
 def test_a_quotemine_report_given_as_json_input_is_an_error_record(tmp_path: Path) -> None:
     source = tmp_path / "report.json"
     source.write_text(json.dumps({"schema_version": "1.3", "document": {}, "quotes": []}), encoding="utf-8")

@@ -216,8 +216,14 @@ def _jsonl(path: Path, name: str, published: str | None) -> Iterator[BatchRecord
             if not line.strip():
                 continue
             fallback = f"{name}:{number}"
+            try:  # decoded here: json.loads would take a line of stray bytes for UTF-16 or UTF-32
+                decoded = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                reason = f"line {number} is not UTF-8 text (byte {exc.start}); convert it to UTF-8"
+                yield BatchRecord(0, fallback, error="InputError", reason=reason)
+                continue
             try:
-                row = json.loads(line)
+                row = json.loads(decoded)
             except ValueError as exc:
                 yield BatchRecord(0, fallback, error="InputError", reason=f"line {number} is not JSON: {exc}")
                 continue
