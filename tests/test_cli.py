@@ -411,3 +411,18 @@ def test_schema_describes_the_error_record_too(tmp_path: Path) -> None:
     assert schema["title"] == "Failure" and {"id", "index", "error", "reason"} <= schema["properties"].keys()
     record = runner.invoke(app, ["extract", str(tmp_path / "gone.txt")]).stdout
     jsonschema.validate(json.loads(record), schema)
+
+
+@pytest.mark.parametrize("name", ["records.json", "records.JSONL", "rows.csv"])
+def test_extract_and_render_refuse_a_file_of_records(tmp_path: Path, name: str) -> None:
+    """Read as an article, a record file's syntax would come back as a report of nonsense, silently."""
+    source = tmp_path / name
+    source.write_text('[{"id": "a", "text": "Clerk Ona Vale spoke."}]\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(source)])
+    assert result.exit_code == 1
+    record = json.loads(result.stdout)
+    assert record["error"] == "InputError" and "quotemine batch" in record["reason"]
+    assert "a file of records, not an article" in result.stderr
+    rendered = runner.invoke(app, ["render", str(source), "--format", "markdown"])
+    assert rendered.exit_code == 1 and "Traceback" not in rendered.output
+    assert "quotemine batch" in rendered.stderr and rendered.stdout == ""

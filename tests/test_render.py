@@ -56,6 +56,21 @@ def test_markdown_who_said_what_has_role_and_affiliation() -> None:
     assert "Published: 2003-01-10" in md
 
 
+def test_markdown_counts_organisation_mentions_in_good_english() -> None:
+    one = TextSpan(text="Treasury", start=0, end=8)
+    report = sample().model_copy(
+        update={
+            "organizations": (
+                Organization(id="o1", name="Treasury", mentions=(one,)),
+                Organization(id="o2", name="Mint", mentions=(one, one)),
+            )
+        }
+    )
+    md = to_markdown(report)
+    assert "- o1: Treasury (1 mention)" in md
+    assert "- o2: Mint (2 mentions)" in md
+
+
 @pytest.mark.parametrize(
     "speaker, expected",
     [

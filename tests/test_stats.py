@@ -248,3 +248,27 @@ def test_stats_says_it_does_not_read_standard_input() -> None:
     result = CliRunner().invoke(app, ["stats", "-"])
     assert result.exit_code == 1
     assert "not standard input" in result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_stats_reads_one_indented_report_as_extract_writes_it(tmp_path: Path, suffix: str) -> None:
+    """``quotemine extract a.txt > a.json`` then ``quotemine stats a.json``: the report is counted,
+    its JSON syntax is not run through the extractor as if it were an article."""
+    golden = json.loads(sorted(GOLDEN.glob("*.json"))[0].read_text(encoding="utf-8"))
+    golden["quotemine_version"] = "test"  # golden files leave the version out
+    report = tmp_path / f"report{suffix}"
+    report.write_text(json.dumps(golden, indent=2), encoding="utf-8")
+    failed = tmp_path / "failed.json"
+    failed.write_text(
+        json.dumps(
+            {"schema_version": "1.3", "id": "x", "index": 0, "error": "InputError", "reason": "r"}, indent=2
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["stats", str(report), str(failed), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    expected = _independent_counts([golden])
+    corpus = json.loads(result.stdout)["corpus"]
+    assert {k: corpus[k] for k in expected} == expected
+    assert expected["quotes"] > 0
+    assert "1 record(s) skipped" in result.stderr and "failed.json" in result.stderr

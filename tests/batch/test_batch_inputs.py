@@ -122,6 +122,62 @@ def test_csv_quoted_newlines_and_doubled_quotes_still_read(tmp_path: Path) -> No
     assert [(r.id, r.text) for r in got] == [("q", 'She said, "yes,"\nand left.'), ("z", "End.")]
 
 
+# ------------------------------------------------------------------------------------------ JSON
+
+
+def test_json_array_is_read_as_records_not_as_the_text_of_one_article(tmp_path: Path) -> None:
+    source = tmp_path / "in.json"
+    rows = [{"id": "a", "text": "Clerk Ona Vale spoke."}, {"text": "Second."}, "not an object"]
+    source.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    got = list(read_records([source]))
+    assert [(r.id, r.text) for r in got] == [
+        ("a", "Clerk Ona Vale spoke."),
+        ("in.json:2", "Second."),
+        ("in.json:3", None),
+    ]
+    assert got[2].reason == "record is not an object"
+    assert all("[" not in (r.text or "") for r in got)
+
+
+def test_json_file_of_one_record_or_of_json_lines(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "solo", "text": "Only one."}, indent=2), encoding="utf-8")
+    lines = _jsonl(tmp_path / "lines.json", [{"id": "l1", "text": "First."}, "{broken", {"text": "Third."}])
+    got = [(r.id, r.text, r.error) for r in read_records([one, lines])]
+    assert got == [
+        ("solo", "Only one.", None),
+        ("l1", "First.", None),
+        ("lines.json:2", None, "InputError"),
+        ("lines.json:3", "Third.", None),
+    ]
+
+
+def test_jsonl_line_of_other_bytes_is_said_to_be_not_utf8(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(
+        b'\xef\xbb\xbf{"id": "a", "text": "Fine."}\n'
+        b"\xff\xfe\x00{\n"
+        b'{"id": "c", "text": "caf\xe9"}\n'
+        b'{"id": "d", "text": "End."}\n'
+    )
+    got = list(read_records([source]))
+    assert [(r.id, r.text) for r in got] == [
+        ("a", "Fine."),
+        ("in.jsonl:2", None),
+        ("in.jsonl:3", None),
+        ("d", "End."),
+    ]
+    assert got[1].reason == "line 2 is not UTF-8 text (byte 0); convert it to UTF-8"
+    assert got[2].reason is not None and got[2].reason.startswith("line 3 is not UTF-8 text")
+
+
+def test_a_quotemine_report_given_as_json_input_is_an_error_record(tmp_path: Path) -> None:
+    source = tmp_path / "report.json"
+    source.write_text(json.dumps({"schema_version": "1.3", "document": {}, "quotes": []}), encoding="utf-8")
+    got = list(read_records([source]))
+    assert [(r.id, r.error, r.reason) for r in got] == [("report.json:1", "InputError", "record has no text")]
+
+
 # ------------------------------------------------------------------------------------ bad inputs
 
 

@@ -1,4 +1,4 @@
-"""Read the articles of a batch: text files, web pages, folders of them, JSONL/CSV/Parquet record files.
+"""Read the articles of a batch: text files, web pages, folders of them, JSON/JSONL/CSV/Parquet records.
 
 A saved web page (a ``.html`` or ``.htm`` file, given itself or found in a folder, or a JSONL/CSV/
 Parquet record with an ``html`` field instead of ``text``) is read as its article by default
@@ -7,8 +7,12 @@ masked (``html="mask"``).
 
 Every record has an id: the ``id`` it gives, else ``<folder name>/<path inside it>`` for a text
 file of a folder input (``<file name>`` for a text file given itself), else
-``<record file name>:<line or row number>`` (1-based). Ids never depend on how an input path was
-spelled, so a resumed run recognises what it has done; an id met again becomes ``<id>#2``, ...
+``<record file name>:<line or row number>`` (1-based; in a ``.json`` array, the item's number).
+Ids never depend on how an input path was spelled, so a resumed run recognises what it has done;
+an id met again becomes ``<id>#2``, ...
+
+A ``.json`` file holds an array of records or one record (JSON Lines under that suffix are read as
+``.jsonl``); it is never read as the text of an article.
 
 A record that cannot be processed (no text, empty or binary text, not UTF-8, longer than
 ``max_chars``, a line that is not JSON, a CSV row with malformed quoting) carries the reason.
@@ -41,7 +45,13 @@ __all__ = [
     "read_records",
 ]
 
-_RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+_RECORD_SUFFIXES = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".parquet": "parquet",
+}
 _TEXT_SUFFIXES = (".txt", ".text")
 _FOLDER_SUFFIXES = (*_TEXT_SUFFIXES, *PAGE_SUFFIXES)
 
@@ -152,6 +162,8 @@ def _read_path(path: Path, published: str | None) -> Iterator[BatchRecord]:
     name = _root_name(path)
     if kind == "jsonl":
         yield from _jsonl(path, name, published)
+    elif kind == "json":
+        yield from _json(path, name, published)
     elif kind == "csv":
         yield from _csv(path, name, published)
     elif kind == "parquet":
@@ -204,12 +216,35 @@ def _jsonl(path: Path, name: str, published: str | None) -> Iterator[BatchRecord
             if not line.strip():
                 continue
             fallback = f"{name}:{number}"
+            try:  # decoded here: json.loads would take a line of stray bytes for UTF-16 or UTF-32
+                decoded = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                reason = f"line {number} is not UTF-8 text (byte {exc.start}); convert it to UTF-8"
+                yield BatchRecord(0, fallback, error="InputError", reason=reason)
+                continue
             try:
-                row = json.loads(line)
+                row = json.loads(decoded)
             except ValueError as exc:
                 yield BatchRecord(0, fallback, error="InputError", reason=f"line {number} is not JSON: {exc}")
                 continue
             yield _record(fallback, row, published)
+
+
+def _json(path: Path, name: str, published: str | None) -> Iterator[BatchRecord]:
+    """Read a ``.json`` file: an array of records, one record, or JSON Lines under that suffix.
+
+    Read as an article, the file's JSON syntax would be parsed as prose and reported on silently.
+    """
+    try:
+        data = json.loads(path.read_bytes())
+    except ValueError:  # not one JSON value: JSON Lines, or a bad line among them
+        yield from _jsonl(path, name, published)
+        return
+    except OSError as exc:
+        yield BatchRecord(0, name, error="InputError", reason=f"cannot read: {exc.strerror or exc}")
+        return
+    for number, row in enumerate(data if isinstance(data, list) else [data], start=1):
+        yield _record(f"{name}:{number}", row, published)
 
 
 def _csv(path: Path, name: str, published: str | None) -> Iterator[BatchRecord]:
@@ -322,6 +357,8 @@ def count_records(paths: Sequence[str | Path]) -> int | None:
             elif kind == "jsonl":
                 with path.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())
+            elif kind == "json":
+                total += sum(1 for _ in _json(path, path.name, None))
             elif kind == "csv":
                 total += sum(1 for _ in csv_rows(path))
             elif kind == "parquet":

@@ -71,6 +71,9 @@ EXIT_USAGE: Final = 2
 STDIN_HINT: Final = "reading the article from standard input; end it with Ctrl-D (Ctrl-Z, Enter on Windows)"
 
 
+_RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".parquet")
+
+
 def fail(message: str) -> typer.Exit:
     """Print ``error: message`` on stderr; return the exit (status 1) for the caller to raise."""
     typer.echo(f"error: {message}", err=True)
@@ -90,9 +93,15 @@ def read_input(path: str) -> tuple[str, str]:
     stderr, so the command does not seem to hang.
 
     Raises:
-        InputError: the file is missing, unreadable or not UTF-8 (nor UTF-16 with a BOM) text.
+        InputError: the file is missing, unreadable or not UTF-8 (nor UTF-16 with a BOM) text, or
+            it is a file of records (``.json``, ``.jsonl``, ``.csv``, ...), whose syntax would
+            otherwise be read as an article's prose, silently: ``quotemine batch`` reads those.
 
     """
+    if Path(path).suffix.lower() in _RECORD_SUFFIXES:
+        raise InputError(
+            f"{path} is a file of records, not an article; read it with: quotemine batch {path} -o OUT.jsonl"
+        )
     try:
         if path == "-":
             if sys.stdin.isatty():

@@ -32,7 +32,7 @@ def batch_cli(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="text files, web pages, folders of .txt/.html files, JSONL/CSV/Parquet record files"
+            help="text files, web pages, folders of .txt/.html files, JSON/JSONL/CSV/Parquet record files"
         ),
     ],
     output: Annotated[

@@ -2,9 +2,10 @@
 
 Inputs are report files written by ``quotemine batch`` (JSONL: one report or error record a line;
 error records are skipped and counted) and, mixed freely with them, anything ``quotemine batch``
-reads (text files, folders of ``.txt`` files, JSONL/CSV/Parquet article records), which is run
+reads (text files, folders of ``.txt`` files, JSON/JSONL/CSV/Parquet article records), which is run
 through the extractor first. A JSONL file is read as reports when its first line is a report or an
-error record. The counting is ``quotemine.views.stats`` (``corpus_stats``); this module only reads.
+error record; a file holding one indented report (``quotemine extract``'s output) is read as it.
+The counting is ``quotemine.views.stats`` (``corpus_stats``); this module only reads.
 """
 
 from __future__ import annotations
@@ -27,20 +28,35 @@ if TYPE_CHECKING:
 
 __all__ = ["load_reports", "stats_cli"]
 
-_REPORT_SUFFIXES = (".jsonl", ".ndjson")
+_REPORT_SUFFIXES = (".jsonl", ".ndjson", ".json")
 
 
-def _is_report_file(path: Path) -> bool:
-    """Tell whether ``path`` is a JSONL file of reports (its first line a report or an error record)."""
+def _is_report(row: object) -> bool:
+    return isinstance(row, dict) and "schema_version" in row and ("document" in row or "error" in row)
+
+
+def _report_file_kind(path: Path) -> str | None:
+    """Tell how ``path`` holds reports: ``"lines"`` (JSONL), ``"whole"`` (one report), else ``None``.
+
+    ``quotemine extract`` writes one report as indented JSON: read as an article, its JSON syntax
+    would be counted as prose, silently.
+    """
     if not path.is_file() or path.suffix.lower() not in _REPORT_SUFFIXES:
-        return False
+        return None
+    first = ""
     try:
         with path.open(encoding="utf-8") as handle:
             first = next((line for line in handle if line.strip()), "")
-        row = json.loads(first) if first else None
+        if _is_report(json.loads(first) if first else None):
+            return "lines"
     except (OSError, UnicodeDecodeError, ValueError):
-        return False
-    return isinstance(row, dict) and "schema_version" in row and ("document" in row or "error" in row)
+        pass
+    if not first.lstrip().startswith("{"):
+        return None
+    try:
+        return "whole" if _is_report(json.loads(path.read_bytes())) else None
+    except (OSError, ValueError):
+        return None
 
 
 def _read_report_file(path: Path, on_skip: Callable[[str], None]) -> Iterator[Report]:
@@ -57,6 +73,15 @@ def _read_report_file(path: Path, on_skip: Callable[[str], None]) -> Iterator[Re
                 on_skip(f"{path.name}:{number}: error record ({row.get('error')})")
                 continue
             yield Report.from_json(line)
+
+
+def _read_whole_report(path: Path, on_skip: Callable[[str], None]) -> Iterator[Report]:
+    raw = path.read_text(encoding="utf-8")
+    row = json.loads(raw)
+    if "document" not in row:
+        on_skip(f"{path.name}: error record ({row.get('error')})")
+        return
+    yield Report.from_json(raw)
 
 
 def load_reports(
@@ -85,8 +110,11 @@ def load_reports(
             raise InputError("quotemine stats reads files and folders, not standard input: save it to a file")
         if not path.exists():
             raise InputError(f"input {raw} does not exist")
-        if _is_report_file(path):
+        kind = _report_file_kind(path)
+        if kind == "lines":
             yield from _read_report_file(path, on_skip)
+        elif kind == "whole":
+            yield from _read_whole_report(path, on_skip)
         else:
             yield from _extracted([raw], model, published, on_skip)
 

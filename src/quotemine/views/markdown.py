@@ -93,7 +93,10 @@ def _organizations(report: Report) -> list[str]:
     if not report.organizations:
         return []
     lines = ["## Organisations", ""]
-    lines += [f"- {o.id}: {_cell(o.name)} ({len(o.mentions)} mentions)" for o in report.organizations]
+    lines += [
+        f"- {o.id}: {_cell(o.name)} ({len(o.mentions)} mention{'' if len(o.mentions) == 1 else 's'})"
+        for o in report.organizations
+    ]
     return [*lines, ""]
 
 
