@@ -118,3 +118,40 @@ def test_home_town_after_comma_of_is_no_affiliation(nlp: Language) -> None:
 def test_organisation_after_comma_of_is_still_an_affiliation(nlp: Language) -> None:
     doc = nlp("Lena Moss, of Tarrow Foods, said the figures were wrong.")
     assert _affiliations(doc, "Moss") == ["Tarrow Foods"]
+
+
+_COMPANY_STORY = (
+    "Pellow Foods to close two plants\n\n"
+    "Pellow Foods said on Monday it would close two plants. Shares of Pellow Foods fell 3%.\n\n"
+    "Chief Financial Officer Dana Kirk said the closures would save $40 million. "
+    "Ivo Marsh, an analyst at Tandem Research, said the plan was sensible."
+)
+
+
+def test_company_officer_title_is_of_the_company_the_story_leads_with(nlp: Language) -> None:
+    doc = nlp(_COMPANY_STORY)
+    assert _affiliations(doc, "Kirk") == ["Pellow Foods"]
+    assert _affiliations(doc, "Marsh") == ["Tandem Research"]  # a tie in the text wins
+
+
+def test_company_officer_title_without_a_leading_company_gives_none(nlp: Language) -> None:
+    doc = nlp(
+        "Tandem Research and Pellow Foods met. Chief Financial Officer Dana Kirk said the talks went well."
+    )
+    assert _affiliations(doc, "Kirk") == []
+
+
+def test_title_naming_a_kind_of_body_is_of_the_one_such_body(nlp: Language) -> None:
+    doc = nlp(
+        "A man was arrested in Quillby, according to the Quillby Police Department. "
+        "Police Chief Ann Moss said officers found a knife."
+    )
+    assert _affiliations(doc, "Moss") == ["Quillby Police Department"]
+
+
+def test_title_naming_a_kind_of_body_with_two_such_bodies_gives_none(nlp: Language) -> None:
+    doc = nlp(
+        "The Quillby Police Department and the Harnley Police Department searched the woods. "
+        "Police Chief Ann Moss said officers found a knife."
+    )
+    assert _affiliations(doc, "Moss") == []

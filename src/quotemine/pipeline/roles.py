@@ -54,7 +54,7 @@ from quotemine.pipeline.appositions import after_aside, appos_end
 from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
-from quotemine.pipeline.memberships import chamber_orgs, party_org
+from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
 from quotemine.pipeline.predicates import complement_role, predicate_role
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_records import apply_roles
@@ -321,6 +321,7 @@ class RoleTagger(Pipe):
         for person in people:
             pid = person["id"]
             ties = tied.get(pid, []) + chamber_orgs(doc, found.get(pid, []), org_names)
+            ties = ties or implied_employer(doc, found.get(pid, []), org_tokens, org_names)
             role_spans.extend(apply_roles(doc, person, found.get(pid, []), org_tokens, ties))
         set_people(doc, people)
         doc.spans[self.spans_key] = role_spans
