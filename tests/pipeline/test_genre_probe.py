@@ -155,3 +155,18 @@ def test_title_naming_a_kind_of_body_with_two_such_bodies_gives_none(nlp: Langua
         "Police Chief Ann Moss said officers found a knife."
     )
     assert _affiliations(doc, "Moss") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "roles"),
+    [
+        ("Kelton forward Rudi Amsel scored 31 points on Sunday.", "Amsel", ["kelton forward"]),
+        ("The Harwick Rovers traded center Ola Brandt to Quillby.", "Brandt", ["center"]),
+        ("It moved forward Rudi Amsel said.", "Amsel", []),
+        ("Going forward Rudi Amsel will start every game.", "Amsel", []),
+    ],
+)
+def test_playing_position_that_is_a_common_word(
+    nlp: Language, text: str, surname: str, roles: list[str]
+) -> None:
+    assert _roles(nlp(text), surname) == roles

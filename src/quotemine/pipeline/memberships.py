@@ -34,7 +34,7 @@ Range = tuple[int, int]
 
 #: Short forms of a company officer's title.
 _OFFICERS: Final = frozenset({"ceo", "cfo", "coo", "cto"})
-#: Sentences at the start of a text that make its lead (a headline and a byline may come first).
+#: How many opening sentences make up a text's lead (a headline and a byline may come first).
 _LEAD_SENTENCES: Final = 3
 #: Party nouns of an apposition that is only the party ("X, a Democrat,").
 _PARTY_NOUNS: Final = {"democrat": "d", "republican": "r"}

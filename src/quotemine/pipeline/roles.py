@@ -50,7 +50,7 @@ from quotemine.pipeline.affiliations import (
     role_owner,
     short_name_org,
 )
-from quotemine.pipeline.appositions import after_aside, appos_end
+from quotemine.pipeline.appositions import after_aside, after_owner, appos_end, position_title
 from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
@@ -411,10 +411,8 @@ class RoleTagger(Pipe):
             end, last = last, last - 1  # the role ends before the form of address
         if last >= 0 and self._abbreviated_title(doc, last):
             last -= 1  # "Lt. Sam Ortt": the tokenizer split the title from its full stop
-        i: int | None = last
-        if last >= 0 and last not in persons and not self._is_role_head(doc[last]):
-            i = self._of_head(doc, last, persons)  # "Secretary of State X", "Chief of Staff X"
-        if i is None or i < 0 or i in persons or not self._is_role_head(doc[i]):
+        i = self._title_head(doc, last, persons)
+        if i is None:
             return None
         if doc[i].text.rstrip(".").lower() in self.words.honorifics:
             return None
@@ -428,6 +426,15 @@ class RoleTagger(Pipe):
         while start < end and (doc[start].is_punct or doc[start].lower_ == "and"):
             start += 1
         return (start, end) if start < end else None
+
+    def _title_head(self, doc: Doc, last: int, persons: TokenLabels) -> int | None:
+        """Return the role noun of a title ending at ``doc[last]``, right before a name, or ``None``."""
+        if last < 0 or last in persons:
+            return None
+        if self._is_role_head(doc[last]) or position_title(doc, last):  # "Kelton forward X"
+            return last
+        i = self._of_head(doc, last, persons)  # "Secretary of State X", "Chief of Staff X"
+        return i if i is not None and i not in persons and self._is_role_head(doc[i]) else None
 
     def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
         """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` ("secretary of state") or ``None``."""
@@ -472,7 +479,7 @@ class RoleTagger(Pipe):
             start += 2
         if start + 1 < len(doc) and doc[start].tag_ == "RB" and doc[start].dep_ != "neg":
             start += 1  # "X, now a professor at Y,"
-        start = _after_owner(doc, start, persons)
+        start = after_owner(doc, start, persons)
         if start >= len(doc):
             return None
         first = doc[start]
@@ -564,17 +571,6 @@ class RoleTagger(Pipe):
             return None
         start += 1 if doc[start].lower_ == "own" else 0  # "the city's own auditor": the role is "auditor"
         return (start, k)
-
-
-def _after_owner(doc: Doc, start: int, persons: TokenLabels) -> int:
-    """Return where the role starts in "X, Ann Voss's spokesman,": after the owner's "'s", else ``start``."""
-    pid = persons.get(start)
-    if pid is None:
-        return start
-    k = start
-    while k < len(doc) and persons.get(k) == pid:
-        k += 1
-    return k + 1 if k + 1 < len(doc) and is_possessive(doc[k].text) else start
 
 
 def _cut_at_start(doc: Doc, i: int, end: int) -> bool:
