@@ -170,3 +170,16 @@ def test_playing_position_that_is_a_common_word(
     nlp: Language, text: str, surname: str, roles: list[str]
 ) -> None:
     assert _roles(nlp(text), surname) == roles
+
+
+def test_role_for_the_organisation_noun_is_of_the_organisation_named_before(nlp: Language) -> None:
+    doc = nlp(
+        "A man was held, according to the Quillby Police Department. "
+        "Sgt. Lou Tarn, a spokesman for the department, said no one was hurt."
+    )
+    assert _affiliations(doc, "Tarn") == ["Quillby Police Department"]
+
+
+def test_role_for_an_organisation_noun_no_name_ends_in_gives_none(nlp: Language) -> None:
+    doc = nlp("The Harwick Rovers lost again. Ed Vane, the captain of the club, said the team was tired.")
+    assert _affiliations(doc, "Vane") == []

@@ -318,6 +318,19 @@ def _subject(pronoun: Token) -> Token | None:
     return None
 
 
+def _org_noun_tail(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether the role ``doc[start:end]`` ends in "of / for / at the <organisation noun>"."""
+    if end - start < 4:
+        return False
+    tail = doc[end - 1]
+    return (
+        tail.lower_ in ORG_NOUNS
+        and tail.tag_ == "NN"
+        and doc[end - 2].lower_ == "the"
+        and doc[end - 3].lower_ in {"of", "for", "at"}
+    )
+
+
 def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
     """Return the organisation a role phrase ``doc[start:end]`` belongs to by a possessive before it.
 
@@ -327,7 +340,11 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
       "council".
 
     The possessive may stand a few tokens before the role ("the club's long-serving captain").
+    A role that ends in "of / for / at the <organisation noun>" ("a spokesman for the department")
+    belongs to the organisation named before whose name ends in that noun.
     """
+    if _org_noun_tail(doc, start, end):
+        return _last_org_before(doc, end - 2, orgs, head=doc[end - 1].lower_)
     low = max(start - _OWNER_REACH, doc[start].sent.start if start < len(doc) else 0)
     for p in range(end - 2, low - 1, -1):
         tok = doc[p]
