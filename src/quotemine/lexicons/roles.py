@@ -21,7 +21,11 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["CHAMBERS", "COMPANY_WORDS", "ORG_NOUNS", "PARTY_LETTERS", "POST_NOMINALS"]
+__all__ = ["CHAMBERS", "COMPANY_WORDS", "ORG_NOUNS", "PARTY_LETTERS", "POSITIONS", "POST_NOMINALS"]
+
+#: Playing positions that are common words elsewhere ("move forward", "a community center"):
+#: a role only right before a player's name ("Kelton forward X", "the centre X").
+POSITIONS: Final = frozenset({"forward", "center", "centre"})
 
 #: Upper-case letters after a name, lower-cased: offices, ranks and honours.
 POST_NOMINALS: Final = frozenset(

@@ -4,9 +4,10 @@
 the people (``persons``) and the organisations (``orgs``) of the document:
 
 * "X of Y", "X at Y", "X with Y", "X from Y": the organisation right after the name, also set
-  off by commas ("X, of Y, said"; "X, for Y," too);
+  off by commas ("X, of Y, said"; "X, for Y," too), but not a home town ("X, of Harnley,");
 * "X (Y)": the organisation in brackets right after the name;
 * "Y's X": the organisation's possessive right before the name;
+* "Falcons coach X": a title's first words that are the end of one organisation's name;
 * "X, who works for Y", "X, who heads Y": a relative clause on the name whose verb ties a person
   to an organisation; a verb that is itself a role ("heads", "founded") also gives the role (the
   verb phrase, as written).
@@ -21,7 +22,8 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.lexicons.roles import ORG_NOUNS
+from quotemine.lexicons.names import load_lexicons
+from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS
 from quotemine.pipeline.appositions import after_aside
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "relative_clause",
     "relative_pronoun",
     "role_owner",
+    "short_name_org",
 ]
 
 TokenLabels = dict[int, str]
@@ -95,6 +98,8 @@ def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
         j += 1  # "X, formerly of the Y Institute, said"
     if tok.text == "," and j + 2 < len(doc) and doc[j + 1].lower_ in _AFTER_NAME | {"for"}:
         found = _org_at(doc, j + 2, orgs)  # "X, of the Y Institute, said", "X, for the Y Service,"
+        if found and _hometown(doc, j + 1, found[1]):
+            return []  # "Ed Voss, of Harnley, was charged": where he lives, not whom he works for
         if found and (found[1] >= len(doc) or doc[found[1]].text in {",", ".", ";", ")"}):
             return [found[0]]
         return []
@@ -103,6 +108,18 @@ def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
         if found and found[1] < len(doc) and doc[found[1]].text == ")":
             return [found[0]]
     return []
+
+
+def _hometown(doc: Doc, of: int, end: int) -> bool:
+    """Tell whether "of" at ``of`` and the name up to ``end`` read as a home town ("X, of Harnley,").
+
+    A single capitalised word without "the" and without an organisation word is how news gives
+    where a person lives; an organisation in this slot comes with "the" or a word such as "Group".
+    """
+    if doc[of].lower_ != "of" or end != of + 2:
+        return False
+    name = doc[of + 1]
+    return name.is_title and name.lower_ not in ORG_NOUNS and name.lower_ not in COMPANY_WORDS
 
 
 def possessive_org(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
@@ -287,6 +304,33 @@ def passive_leader(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     return [orgs[noun.i]] if noun.i in orgs else []
 
 
+def _subject(pronoun: Token) -> Token | None:
+    """Return the subject of the clause holding ``pronoun`` ("its"), or ``None``.
+
+    In "Y, whose owner is Z, named X as its treasurer", "its" is Y's, the subject of "named",
+    not Z's, the organisation named last.
+    """
+    for verb in pronoun.ancestors:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return subjects[0] if subjects else None
+    return None
+
+
+def _org_noun_tail(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether the role ``doc[start:end]`` ends in "of / for / at the <organisation noun>"."""
+    if end - start < 4:
+        return False
+    tail = doc[end - 1]
+    return (
+        tail.lower_ in ORG_NOUNS
+        and tail.tag_ == "NN"
+        and doc[end - 2].lower_ == "the"
+        and doc[end - 3].lower_ in {"of", "for", "at"}
+    )
+
+
 def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
     """Return the organisation a role phrase ``doc[start:end]`` belongs to by a possessive before it.
 
@@ -296,11 +340,20 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
       "council".
 
     The possessive may stand a few tokens before the role ("the club's long-serving captain").
+    A role that ends in "of / for / at the <organisation noun>" ("a spokesman for the department")
+    belongs to the organisation named before whose name ends in that noun.
     """
+    if _org_noun_tail(doc, start, end):
+        return _last_org_before(doc, end - 2, orgs, head=doc[end - 1].lower_)
     low = max(start - _OWNER_REACH, doc[start].sent.start if start < len(doc) else 0)
     for p in range(end - 2, low - 1, -1):
         tok = doc[p]
         if tok.lower_ in _ORG_PRONOUNS and tok.tag_ == "PRP$":
+            subject = _subject(tok)
+            if subject is not None and subject.i in orgs:
+                return orgs[subject.i]
+            if subject is not None and subject.pos_ == "PROPN":
+                return None  # a name the tagger missed owns "its": not the organisation named last
             return _last_org_before(doc, p, orgs)
         if tok.text not in _POSSESSIVE or p == 0:
             if p < start and tok.tag_ not in _MODIFIER_TAGS:
@@ -317,3 +370,25 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
             return named
         return None
     return None
+
+
+def short_name_org(doc: Doc, start: int, end: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:
+    """Return the organisation a title ``doc[start:end]`` opens with by the end of its name.
+
+    "Falcons coach X" after "the Orbury Falcons": the capitalised words before the role noun are
+    the last words of exactly one organisation's name (failing that, one organisation's whole
+    name). A generic organisation noun ("Police", "Council") names no one organisation.
+    """
+    k = start
+    while k < end - 1 and k not in orgs and doc[k].tag_ in {"NNP", "NNPS", "NNS"} and doc[k].is_title:
+        k += 1
+    if k == start or k in orgs:
+        return None
+    short = doc[start:k].text
+    if short.lower() in ORG_NOUNS or short.lower() in load_lexicons().org_heads or len(short) < 3:
+        return None
+    longer = {oid for oid, name in names.items() if name.endswith(" " + short)}
+    same = {oid for oid, name in names.items() if name == short}
+    if len(longer) == 1:
+        return longer.pop()  # the full name, also when the short one is listed on its own
+    return same.pop() if not longer and len(same) == 1 else None

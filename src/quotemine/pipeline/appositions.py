@@ -2,14 +2,20 @@
 
 ``quotemine_roles`` reads a role from the comma-delimited phrase after a name; these helpers find
 its bounds from the tokens alone: ``after_aside`` steps over an age, a party label or a short
-bracket right after the name, ``appos_end`` finds where the phrase stops (or says it is a clause).
+bracket right after the name, ``after_owner`` steps over a person who owns the role ("X, Ann
+Voss's spokesman,"), ``appos_end`` finds where the phrase stops (or says it is a clause).
+``position_title`` tells whether a playing position that is also a common word ("forward") is the
+title right before a name.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["after_aside", "appos_end"]
+from quotemine.lexicons.names import is_possessive
+from quotemine.lexicons.roles import POSITIONS
+
+__all__ = ["after_aside", "after_owner", "appos_end", "position_title"]
 
 TokenLabels = dict[int, str]
 
@@ -64,3 +70,31 @@ def appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: To
     if end < len(doc) and end < sent_end and doc[end].text not in _APPOS_END_TEXT and not doc[end].is_punct:
         return None
     return end
+
+
+def position_title(doc: Doc, i: int) -> bool:
+    """Tell whether ``doc[i]``, right before a name, is a playing position ("Kelton forward X").
+
+    The word is a position when the parse reads it as a noun, after a determiner or a possessive
+    ("the centre X", "their forward X"), after a capitalised team or place word, or opening the
+    sentence ("Center X scored"); "moved forward X said" and "Going forward X" are no title.
+    """
+    if doc[i].lower_ not in POSITIONS:
+        return False
+    if doc[i].is_sent_start or i == 0:
+        return doc[i].is_title
+    prev = doc[i - 1]
+    if doc[i].tag_ in {"NN", "NNP"} or prev.tag_ in {"DT", "PRP$", "POS"}:
+        return True  # "traded center X": the parse reads a noun
+    return prev.is_title and prev.is_alpha and prev.tag_ != "VBG"  # not "Going forward X"
+
+
+def after_owner(doc: Doc, start: int, persons: TokenLabels) -> int:
+    """Return where the role starts in "X, Ann Voss's spokesman,": after the owner's "'s", else ``start``."""
+    pid = persons.get(start)
+    if pid is None:
+        return start
+    k = start
+    while k < len(doc) and persons.get(k) == pid:
+        k += 1
+    return k + 1 if k + 1 < len(doc) and is_possessive(doc[k].text) else start

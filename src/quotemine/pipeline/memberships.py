@@ -8,23 +8,34 @@
   apposition that is only the party ("X, a Democrat,") makes the person a member of the party,
   when the text names the party as an organisation ("the Democratic Party").
 
-Neither invents an organisation: with no chamber or party named in the text there is no affiliation.
+* ``implied_employer``: an officer's title with no organisation tied to the person: a company
+  officer's ("Chief Financial Officer X") is of the company the story leads with and names most;
+  a title naming a kind of body ("Police Chief X") is of the one such body the text names.
+
+None invents an organisation: with no chamber or party named in the text there is no affiliation.
 A state legislator ("state Sen. X") is not tied to a chamber this way (the text may name another).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import islice
 from typing import Final
 
 from spacy.tokens import Doc, Span
 
+from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import CHAMBERS, PARTY_LETTERS
+from quotemine.pipeline.records import get_orgs
 
-__all__ = ["chamber_orgs", "party_org"]
+__all__ = ["chamber_orgs", "implied_employer", "party_org"]
 
 Range = tuple[int, int]
 
+#: Short forms of a company officer's title.
+_OFFICERS: Final = frozenset({"ceo", "cfo", "coo", "cto"})
+#: How many opening sentences make up a text's lead (a headline and a byline may come first).
+_LEAD_SENTENCES: Final = 3
 #: Party nouns of an apposition that is only the party ("X, a Democrat,").
 _PARTY_NOUNS: Final = {"democrat": "d", "republican": "r"}
 
@@ -82,3 +93,54 @@ def party_org(doc: Doc, span: Span, names: Mapping[str, str]) -> str | None:
         letter = _PARTY_NOUNS.get(doc[j + 2].lower_)  # "X, a Democrat, said"
     wanted = PARTY_LETTERS.get(letter) if letter else None
     return _named(names, wanted) if wanted else None
+
+
+def _is_officer(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether ``doc[start:end]`` is a company officer's title ("chief financial officer", "CEO")."""
+    words = [t.lower_.rstrip(".") for t in doc[start:end]]
+    if words[-1] in _OFFICERS:
+        return True
+    return "chief" in words[:-1] and words[-1] in {"officer", "executive"}
+
+
+def _story_company(doc: Doc) -> str | None:
+    """Return the organisation named in the text's lead and strictly more often than any other."""
+    sents = list(islice(doc.sents, _LEAD_SENTENCES))
+    lead_end = sents[-1].end_char if sents else 0
+    counts = sorted(((len(o["mentions"]), o["id"], o["mentions"]) for o in get_orgs(doc)), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    first = min(m[0] for m in counts[0][2])
+    return counts[0][1] if first < lead_end else None
+
+
+def _body_of_kind(doc: Doc, start: int, end: int, names: Mapping[str, str]) -> str | None:
+    """Return the one organisation whose name holds the kind of body a title names ("Police Chief")."""
+    heads = load_lexicons().org_heads
+    kinds = {t.lower_ for t in doc[start : end - 1] if t.is_title and t.lower_ in heads}
+    found = {oid for oid, name in names.items() for kind in kinds if kind in name.lower().split()}
+    return found.pop() if len(found) == 1 else None
+
+
+def implied_employer(
+    doc: Doc, roles: Iterable[Range], orgs: Mapping[int, str], names: Mapping[str, str]
+) -> list[str]:
+    """Return the organisation an officer's title implies when nothing ties the person to one.
+
+    Args:
+        doc: The document.
+        roles: Token ranges of the person's roles.
+        orgs: Token index -> organisation id, for every organisation mention.
+        names: Organisation id -> name, for every organisation of the document.
+
+    A role that holds an organisation names the employer itself and gives nothing here.
+
+    """
+    ranges = [(s, e) for s, e in roles if e > s]
+    if any(i in orgs for s, e in ranges for i in range(s, e)):
+        return []
+    for start, end in ranges:
+        oid = _story_company(doc) if _is_officer(doc, start, end) else _body_of_kind(doc, start, end, names)
+        if oid is not None:
+            return [oid]
+    return []

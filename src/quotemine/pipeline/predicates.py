@@ -22,6 +22,8 @@ RoleTest = Callable[[Token], bool]
 
 #: Verbs whose complement is what the subject is ("X is / became / was named chairman").
 _COPULAS: Final = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
+#: Verbs that give their object a post ("the board named X as its treasurer", "hired X as coach").
+_NAMING: Final = frozenset({"name", "appoint", "elect", "hire", "promote", "nominate", "select", "install"})
 #: Conjunctions that make a clause hypothetical ("if she becomes president").
 _HYPOTHETICAL: Final = frozenset({"if", "unless", "whether"})
 
@@ -31,12 +33,15 @@ def predicate_role(
 ) -> Range | None:
     """Find "X is a political analyst in Dushanbe" and "X served as treasurer of the club".
 
-    A name in apposition to the subject is the subject ("Her son, X, is a nurse at ...").
+    A name in apposition to the subject is the subject ("Her son, X, is a nurse at ..."); the
+    object of a verb that gives a post is given it ("the club hired X as head coach").
     """
     root = span.root
     if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.i < span.start:
         root = root.head
     verb = root.head
+    if root.dep_ == "dobj" and verb.lemma_ in _NAMING and verb.i < span.start:
+        return complement_role(doc, verb, persons, orgs, is_role_head)  # "Y named X as its treasurer"
     passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
     if (root.dep_ != "nsubj" and not passive) or verb.i < span.end:
         return None

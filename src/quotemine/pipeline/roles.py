@@ -48,12 +48,13 @@ from quotemine.pipeline.affiliations import (
     relative_clause,
     relative_pronoun,
     role_owner,
+    short_name_org,
 )
-from quotemine.pipeline.appositions import after_aside, appos_end
+from quotemine.pipeline.appositions import after_aside, after_owner, appos_end, position_title
 from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
-from quotemine.pipeline.memberships import chamber_orgs, party_org
+from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
 from quotemine.pipeline.predicates import complement_role, predicate_role
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_records import apply_roles
@@ -289,6 +290,9 @@ class RoleTagger(Pipe):
             orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens, who)
             party = party_org(doc, span, org_names)
             tied.setdefault(span.label_, []).extend([*orgs_of, party] if party else orgs_of)
+            short = short_name_org(doc, *title, org_tokens, org_names) if title else None
+            if short is not None:
+                tied[span.label_].append(short)  # "Falcons coach X": the team named in full before
             for role in (
                 title,
                 self._post_nominal_role(doc, span),
@@ -317,6 +321,7 @@ class RoleTagger(Pipe):
         for person in people:
             pid = person["id"]
             ties = tied.get(pid, []) + chamber_orgs(doc, found.get(pid, []), org_names)
+            ties = ties or implied_employer(doc, found.get(pid, []), org_tokens, org_names)
             role_spans.extend(apply_roles(doc, person, found.get(pid, []), org_tokens, ties))
         set_people(doc, people)
         doc.spans[self.spans_key] = role_spans
@@ -401,12 +406,13 @@ class RoleTagger(Pipe):
         """Find a title right before the name ("deputy prime minister Saidamir Zukhurov")."""
         end = span.start
         last = end - 1
+        address = doc[last].is_title and doc[last].text.rstrip(".").lower() in self.words.honorifics
+        if last >= 1 and address and last - 1 not in persons:  # "the barrister Sir Ian Dole"
+            end, last = last, last - 1  # the role ends before the form of address
         if last >= 0 and self._abbreviated_title(doc, last):
             last -= 1  # "Lt. Sam Ortt": the tokenizer split the title from its full stop
-        i: int | None = last
-        if last >= 0 and last not in persons and not self._is_role_head(doc[last]):
-            i = self._of_head(doc, last, persons)  # "Secretary of State X", "Chief of Staff X"
-        if i is None or i < 0 or i in persons or not self._is_role_head(doc[i]):
+        i = self._title_head(doc, last, persons)
+        if i is None:
             return None
         if doc[i].text.rstrip(".").lower() in self.words.honorifics:
             return None
@@ -420,6 +426,15 @@ class RoleTagger(Pipe):
         while start < end and (doc[start].is_punct or doc[start].lower_ == "and"):
             start += 1
         return (start, end) if start < end else None
+
+    def _title_head(self, doc: Doc, last: int, persons: TokenLabels) -> int | None:
+        """Return the role noun of a title ending at ``doc[last]``, right before a name, or ``None``."""
+        if last < 0 or last in persons:
+            return None
+        if self._is_role_head(doc[last]) or position_title(doc, last):  # "Kelton forward X"
+            return last
+        i = self._of_head(doc, last, persons)  # "Secretary of State X", "Chief of Staff X"
+        return i if i is not None and i not in persons and self._is_role_head(doc[i]) else None
 
     def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
         """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` ("secretary of state") or ``None``."""
@@ -464,7 +479,7 @@ class RoleTagger(Pipe):
             start += 2
         if start + 1 < len(doc) and doc[start].tag_ == "RB" and doc[start].dep_ != "neg":
             start += 1  # "X, now a professor at Y,"
-        start = _after_owner(doc, start, persons)
+        start = after_owner(doc, start, persons)
         if start >= len(doc):
             return None
         first = doc[start]
@@ -499,11 +514,14 @@ class RoleTagger(Pipe):
         """Find a role the name is in apposition to ("Its general secretary, Helen Okafor, said")."""
         root = span.root
         head = root.head
-        if root.dep_ != "appos" or head.i >= span.start or span.start < 2 or doc[span.start - 1].text != ",":
+        first = min(root.left_edge.i, span.start)  # "Its lawyer, public defender Jo Lane": past her title
+        if any(doc[i].is_punct or i in persons for i in range(first, span.start)):
+            first = span.start
+        if root.dep_ != "appos" or head.i >= first or first < 2 or doc[first - 1].text != ",":
             return None
         if head.i in persons or head.i in orgs or not self._is_role_head(head):
             return None
-        end = span.start - 1  # "the foundation's director of policy, Lisa Venn": the tail is the role's
+        end = first - 1  # "the foundation's director of policy, Lisa Venn": the tail is the role's
         if any(
             doc[i].is_punct or i in persons or head not in doc[i].ancestors for i in range(head.i + 1, end)
         ):
@@ -519,27 +537,31 @@ class RoleTagger(Pipe):
     def _org_role_before(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find "The chief constable of Carnford Police, Simon Ode, said" when the parse has no apposition.
 
-        The words before ", NAME," must be a noun phrase: a role noun (with its modifiers) and "of",
-        "at" or "for" an organisation, starting the sentence or after a determiner or possessive.
+        The words before ", NAME," must be a noun phrase: a role noun (with its modifiers), and
+        "of", "at" or "for" an organisation or nothing ("the town's auditor, Ivy Platt,"), starting
+        the sentence or after a determiner or possessive.
         """
         k = span.start - 1
         if k < 4 or doc[k].text != "," or span.end >= len(doc) or doc[span.end].text != ",":
             return None
         oid = orgs.get(k - 1)
         if oid is None:
-            return None
-        s = k - 1
-        while s > 0 and orgs.get(s - 1) == oid:
-            s -= 1
-        s -= 1 if s > 0 and doc[s - 1].lower_ == "the" else 0
-        h = s - 2
-        if (
-            h < 0
-            or doc[s - 1].lower_ not in {"of", "at", "for"}
-            or h in persons
-            or not self._is_role_head(doc[h])
-        ):
-            return None
+            h = k - 1  # "According to the town's auditor, Ivy Platt, ...": the role noun ends at the comma
+            if h in persons or doc[h].tag_ != "NN" or not self._is_role_head(doc[h]):
+                return None
+        else:
+            s = k - 1
+            while s > 0 and orgs.get(s - 1) == oid:
+                s -= 1
+            s -= 1 if s > 0 and doc[s - 1].lower_ == "the" else 0
+            h = s - 2
+            if (
+                h < 0
+                or doc[s - 1].lower_ not in {"of", "at", "for"}
+                or h in persons
+                or not self._is_role_head(doc[h])
+            ):
+                return None
         start = h
         while start > span.sent.start and doc[start - 1].tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"}:
             if start - 1 in persons or start - 1 in orgs:
@@ -547,18 +569,8 @@ class RoleTagger(Pipe):
             start -= 1
         if start > span.sent.start and doc[start - 1].tag_ not in {"DT", "PRP$", "POS"}:
             return None
+        start += 1 if doc[start].lower_ == "own" else 0  # "the city's own auditor": the role is "auditor"
         return (start, k)
-
-
-def _after_owner(doc: Doc, start: int, persons: TokenLabels) -> int:
-    """Return where the role starts in "X, Ann Voss's spokesman,": after the owner's "'s", else ``start``."""
-    pid = persons.get(start)
-    if pid is None:
-        return start
-    k = start
-    while k < len(doc) and persons.get(k) == pid:
-        k += 1
-    return k + 1 if k + 1 < len(doc) and is_possessive(doc[k].text) else start
 
 
 def _cut_at_start(doc: Doc, i: int, end: int) -> bool:
