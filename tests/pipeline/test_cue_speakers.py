@@ -14,6 +14,7 @@ from quotemine.pipeline.quotes import QuoteFinder
 from quotemine.pipeline.quotes.cues import build_lexicon, default_sources
 from quotemine.pipeline.quotes.phrases import clip_paragraph
 from quotemine.pipeline.quotes.speakers import SpeakerReader
+from quotemine.pipeline.quotes.subjects import subject_of
 
 
 @pytest.fixture(scope="module")
@@ -413,3 +414,49 @@ def test_an_age_before_the_cue_is_the_speaker(nlp: Language, finder: QuoteFinder
 def test_a_place_based_description_is_the_speaker_not_the_place(nlp: Language, finder: QuoteFinder) -> None:
     text = "The Kelton, Ontario-based chipmaker said demand for its processors remained strong."
     assert speakers(nlp, finder, text)["said"] == "The Kelton, Ontario-based chipmaker"
+
+
+def test_a_name_before_a_description_in_apposition_is_the_speaker(nlp: Language) -> None:
+    # a misread parse: the name and the description after it are both subjects of "said"
+    words = [
+        "Sgt.",
+        "Ola",
+        "Brenn",
+        ",",
+        "a",
+        "spokeswoman",
+        "for",
+        "the",
+        "force",
+        ",",
+        "said",
+        "it",
+        "ended",
+        ".",
+    ]
+    heads = [2, 2, 10, 10, 5, 10, 5, 8, 6, 10, 10, 12, 10, 10]
+    deps = ["compound", "compound", "nsubj", "punct", "det", "nsubj", "prep", "det", "pobj", "punct", "ROOT"]
+    deps += ["nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB"]
+    pos += ["PRON", "VERB", "PUNCT"]
+    spaces = [True, True, False, True, True, True, True, True, False, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    subj = subject_of(doc[10], (11, 13))
+    assert subj is not None and subj.text == "Brenn"
+
+
+def test_a_name_the_parse_took_for_an_adverb_is_the_speaker(nlp: Language) -> None:
+    # "Brenn" read as an adverb (an "-ly"-like word) with no subject for "said"; the NER names her before
+    words = ["Ola", "Brenn", "spoke", ".", "Brenn", "said", "it", "ended", "."]
+    heads = [1, 2, 2, 2, 5, 5, 7, 5, 5]
+    deps = ["compound", "nsubj", "ROOT", "punct", "advmod", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "ADV", "VERB", "PRON", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
+    spaces = [True, True, False, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
+    subj = subject_of(doc[5], (6, 8))
+    assert subj is not None and subj.text == "Brenn"
+    # a lower-case adverb before the verb is no speaker
+    words[4] = "also"
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert subject_of(doc[5], (6, 8)) is None

@@ -914,3 +914,23 @@ def test_a_possessive_description_agrees_with_the_owner_of_the_relation(
         quotes=[(mention, nth, "would appeal", "indirect")],
     )
     assert who(attributor, case) == [expected]
+
+
+def test_post_nominal_letters_before_a_name_in_apposition_are_a_description(attributor: Attributor) -> None:
+    text = "The local MP, Joanna Whitby, said the ferry would stay."
+    case = Case(
+        text,
+        people={"Joanna Whitby": []},
+        quotes=[("MP", 0, "the ferry would stay", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_a_name_before_another_name_in_apposition_stays_itself(attributor: Attributor) -> None:
+    text = "Ola Brenn, Joanna Whitby, and the mayor said the ferry would stay."
+    case = Case(
+        text,
+        people={"Ola Brenn": [], "Joanna Whitby": []},
+        quotes=[("Ola Brenn", 0, "the ferry would stay", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]

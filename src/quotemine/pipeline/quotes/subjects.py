@@ -67,8 +67,11 @@ def _own_subject(cur: Token, exclude: tuple[int, int] | None, agent: bool = True
     ]
     if len(subjects) > 1:
         # two subjects: the parse took a dateline or a fronted phrase for one ("PORTVILLE (QNS) -
-        # Mayor Kest said"); the subject next to the verb is the speaker
+        # Mayor Kest said"); the subject next to the verb is the speaker, unless it is a
+        # description set off after a name ("Sgt. Ola Brenn, a spokeswoman for the force, said")
         before = [c for c in subjects if c.i < cur.i]
+        if len(before) > 1 and _apposed_description(before[-2], before[-1]):
+            return before[-2]
         return before[-1] if before else subjects[0]
     if subjects:
         return subjects[0]
@@ -76,7 +79,32 @@ def _own_subject(cur: Token, exclude: tuple[int, int] | None, agent: bool = True
         # "Will wrote ...": a capitalised "modal" before a finite verb is a surname (Will, May)
         if child.tag_ == "MD" and child.text[:1].isupper() and cur.tag_ in ("VBD", "VBZ"):
             return child
+        # "Brenn said detectives ...": the parse may take a name opening the clause right before
+        # its verb for an adverb
+        if child.i == cur.i - 1 and child.dep_ in _NAME_AS_ADVERB and _is_name(child):
+            return child
     return None
+
+
+def _is_name(tok: Token) -> bool:
+    """Tell whether ``tok`` is a proper noun, or a capitalised word the NER marks as a name elsewhere."""
+    if tok.pos_ == "PROPN":
+        return True
+    if not tok.text[:1].isupper():
+        return False
+    return any(t.ent_type_ in _AGENT_ENTS and t.text == tok.text for t in tok.doc)
+
+
+#: Dependencies the parse gives a bare name it did not read as the subject of the next verb.
+_NAME_AS_ADVERB = frozenset({"advmod", "npadvmod"})
+
+
+def _apposed_description(name: Token, noun: Token) -> bool:
+    """Tell whether ``noun`` heads a description set off by a comma right after the name ``name``."""
+    if name.pos_ != "PROPN" or noun.pos_ != "NOUN":
+        return False
+    between = name.doc[name.i + 1 : noun.left_edge.i]
+    return len(between) == 1 and between[0].text == ","
 
 
 def is_thing(tok: Token, agents: Set[str]) -> bool:

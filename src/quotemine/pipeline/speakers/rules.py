@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
+from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.index import (
     DocIndex,
@@ -419,8 +420,10 @@ def by_apposition(r: Resolver, m: SpeakerMention) -> Resolution | None:
     The name right after the description (after at most a short prepositional tail), closed by a
     comma, dash or bracket, is the speaker. Pronouns and names have no such apposition.
     """
-    if m.low in _PERSON_PRONOUNS or m.low in _ORG_PRONOUNS or m.name_like:
+    if m.low in _PERSON_PRONOUNS or m.low in _ORG_PRONOUNS:
         return None
+    if m.name_like and m.head not in POST_NOMINALS and m.head not in r.titles:
+        return None  # a name; "MP" or "Governor" before a name in apposition is a description
     gap = _APPOSED_GAP.match(r.idx.text, m.end)
     if gap is None:
         return None
