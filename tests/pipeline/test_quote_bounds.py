@@ -261,3 +261,41 @@ def test_stressing_and_expressing_report_their_object(
     nlp: Language, finder: QuoteFinder, text: str, quote: tuple[str, str]
 ) -> None:
     assert found(nlp, finder, text) == [quote]
+
+
+# ---------------------------------------------------------------- marks and stray symbols
+
+
+def test_a_quote_starts_at_its_first_word_after_a_masked_reference_mark() -> None:
+    from quotemine.pipeline.quotes.marks import find_marked_spans
+    from quotemine.text.html_mask import mask_html
+
+    html = "<html><body><p>Chief Tomas Varga said, &quot;The ferry sails at noon.&quot;</p></body></html>"
+    spans, _ = find_marked_spans(mask_html(html))
+    assert [html[s.start : s.end] for s in spans] == ["The ferry sails at noon."]
+
+
+def test_spaces_just_inside_the_marks_are_not_quoted() -> None:
+    from quotemine.pipeline.quotes.marks import find_marked_spans
+
+    text = 'Varga said: " The ferry sails at noon. "'
+    spans, _ = find_marked_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["The ferry sails at noon."]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ('Chief Tomas Varga said \ufffd "We sail tonight."', "We sail tonight"),
+        (
+            'Chief Tomas Varga said \ufffd "The ferry sails at noon on Friday."',
+            "The ferry sails at noon on Friday.",
+        ),
+    ],
+)
+def test_a_stray_symbol_before_the_marks_leaves_a_direct_quote(
+    nlp: Language, finder: QuoteFinder, text: str, quote: str
+) -> None:
+    doc: Doc = finder(nlp(text))
+    got = [(text[q["start"] : q["end"]], q["kind"]) for q in doc._.qm_quotes]
+    assert got == [(quote, "direct")]

@@ -169,6 +169,19 @@ def _unclosed(
     return MarkedSpan(open_at, end, closed=False, continues=continues)
 
 
+def _strip_inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return ``(start, end)`` without the spaces just inside the marks ('" We will win. "').
+
+    Masked HTML reads a reference mark (``&quot;``) as the mark followed by spaces: the quote
+    starts at its first word, not inside the reference.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def find_marked_spans(text: str) -> tuple[list[MarkedSpan], list[str]]:
     """Find every quoted stretch of ``text``.
 
@@ -190,7 +203,9 @@ def find_marked_spans(text: str) -> tuple[list[MarkedSpan], list[str]]:
     for k, (p_start, p_end) in enumerate(paragraphs):
         spans, open_at = _scan_paragraph(text, p_start, p_end)
         for s, e in spans:
-            out.append(MarkedSpan(s, e, closed=True, continued=carried and s <= p_start + 2))
+            continued = carried and s <= p_start + 2
+            s, e = _strip_inner(text, s, e)
+            out.append(MarkedSpan(s, e, closed=True, continued=continued))
             carried = False
         carried = False
         if open_at is None:

@@ -6,6 +6,8 @@ and, for whole organisation and person names, the entity labels.
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
@@ -147,14 +149,14 @@ def np_span(head: Token) -> tuple[int, int]:
 
 
 def trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    """Trim punctuation and spaces off ``doc[a:b]``.
+    """Trim punctuation, spaces and stray symbols ('\ufffd') off ``doc[a:b]``.
 
     A leading complementiser stays: "said that taxes would fall" reports "that taxes would fall",
     as PARC-style annotation (PolNeAR) marks it.
     """
-    while a < b and (doc[a].is_space or doc[a].text in _STRIP_PUNCT):
+    while a < b and (doc[a].is_space or doc[a].text in _STRIP_PUNCT or _is_stray(doc[a])):
         a += 1
-    while b > a and (doc[b - 1].is_space or doc[b - 1].text in _STRIP_PUNCT):
+    while b > a and (doc[b - 1].is_space or doc[b - 1].text in _STRIP_PUNCT or _is_stray(doc[b - 1])):
         b -= 1
     return a, _close_open_mark(doc, a, b)
 
@@ -216,10 +218,20 @@ def is_title(span: Span) -> bool:
     return len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
+def _is_stray(tok: Token) -> bool:
+    """Tell a stray symbol (a replacement character, a bullet) that says nothing: no word, no punctuation."""
+    return not tok.is_space and all(unicodedata.category(ch)[0] in "SC" for ch in tok.text)
+
+
 def token_before(doc: Doc, a: int) -> tuple[int, Token | None]:
-    """Return the index and token before the opening mark of ``doc[a:]`` (``None``: paragraph start)."""
+    """Return the index and token before the opening mark of ``doc[a:]`` (``None``: paragraph start).
+
+    Stray symbols are skipped: 'she said \ufffd "We are ready."' still has the cue before its mark.
+    """
     j = a - 1
-    while j >= 0 and (doc[j].text in MARK_TOKENS or (doc[j].is_space and "\n" not in doc[j].text)):
+    while j >= 0 and (
+        doc[j].text in MARK_TOKENS or (doc[j].is_space and "\n" not in doc[j].text) or _is_stray(doc[j])
+    ):
         j -= 1
     return j, doc[j] if j >= 0 and "\n" not in doc[j].text else None
 
