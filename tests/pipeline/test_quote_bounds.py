@@ -299,3 +299,26 @@ def test_a_stray_symbol_before_the_marks_leaves_a_direct_quote(
     doc: Doc = finder(nlp(text))
     got = [(text[q["start"] : q["end"]], q["kind"]) for q in doc._.qm_quotes]
     assert got == [(quote, "direct")]
+
+
+# ---------------------------------------------------------------- when it was said is not what
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Halvard Shipping Ltd said on Monday it would close two depots.", "it would close two depots"),
+        ("Halvard Shipping said Thursday the depots would close.", "the depots would close"),
+        ("Halvard Shipping said in April, the depots would close.", "the depots would close"),
+        ("Halvard Shipping said last week that the depots would close.", "that the depots would close"),
+    ],
+)
+def test_a_time_phrase_before_the_content_clause_is_when_it_was_said(
+    nlp: Language, finder: QuoteFinder, text: str, content: str
+) -> None:
+    assert [c for c, _ in found(nlp, finder, text)] == [content]
+
+
+def test_a_date_that_is_the_subject_of_the_content_stays(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Halvard Shipping said Friday was the last day for bids."
+    assert [c for c, _ in found(nlp, finder, text)] == ["Friday was the last day for bids"]

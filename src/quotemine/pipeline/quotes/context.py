@@ -20,7 +20,7 @@ from quotemine.pipeline.quotes.candidates import QuoteCandidate
 from quotemine.pipeline.quotes.content import governing_verb, parataxis_spans, phrase_spans, that_clause
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.marks import MarkedSpan
-from quotemine.pipeline.quotes.phrases import clip_paragraph, cut_tail, trim, trim_right
+from quotemine.pipeline.quotes.phrases import clip_paragraph, cut_tail, skip_time_lead, trim, trim_right
 from quotemine.pipeline.quotes.speakers import SpeakerReader
 from quotemine.pipeline.records import QuoteKind, SpeakerRecord
 
@@ -175,6 +175,10 @@ class DocState:
             return None  # a clause the parse hung on a cue of the paragraph before ("wrote:" may go on)
         b = self._cut_at_semicolon(max(a, verb.i + 1), b)
         a, b = trim(self.doc, a, cut_tail(self.doc, a, b))
+        if (
+            a > verb.i
+        ):  # "said on Monday it would ...": when it was said (not "Last year X did Y, filings show")
+            a = skip_time_lead(self.doc, a, b)
         if b - a < 1:
             return None
         spk = self.speakers.speaker_of(verb, (a, b)) if sourced else None

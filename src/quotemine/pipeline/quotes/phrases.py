@@ -17,6 +17,7 @@ __all__ = [
     "cut_tail",
     "is_title",
     "np_span",
+    "skip_time_lead",
     "token_before",
     "trim",
     "trim_right",
@@ -36,6 +37,8 @@ _TITLE_PUNCT = frozenset({".", "-", "'s", "’s"})
 _WHOLE_ENTITY_TYPES = frozenset({"ORG", "PERSON"})
 _MAX_ENTITY_TOKENS = 8
 #: Words that open a non-restrictive relative clause the reporter adds (", who heads the board").
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 _RELATIVE_LEADS = frozenset({"which", "who", "whose", "whom"})
 #: Dependencies of a participle clause the reporter adds after a comma (", cementing its lead").
 _PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj"})
@@ -180,6 +183,40 @@ def _close_open_mark(doc: Doc, a: int, b: int) -> int:
         if not doc[i].is_punct or doc[i].text in _MARKS:
             break
     return b
+
+
+def _time_phrase_end(tok: Token) -> int | None:
+    """Return the end of the time phrase ``tok`` opens ("Monday", "last week", "on Monday"), if it does."""
+    doc = tok.doc
+    if tok.ent_type_ in _TIME_ENTS and tok.ent_iob_ == "B":
+        k = tok.i + 1
+        while k < len(doc) and doc[k].ent_iob_ == "I":
+            k += 1
+        return k
+    if tok.pos_ == "ADP" and any(c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTS for c in tok.children):
+        return tok.right_edge.i + 1
+    return None
+
+
+def skip_time_lead(doc: Doc, a: int, b: int) -> int:
+    """Return where the content ``doc[a:b]`` starts once a leading time phrase is dropped.
+
+    "X said on Monday it would cut jobs": a time phrase before the content clause's subject (or
+    its "that") tells when it was said, not what. Dropped with a comma after it, and only when the
+    clause's subject (or complementiser) follows right after.
+    """
+    end = _time_phrase_end(doc[a]) if a < b else None
+    if end is None:
+        return a
+    k = end + 1 if end < b and doc[end].text == "," else end
+    if k >= b - 1:
+        return a
+    nxt = doc[k]
+    if nxt.dep_ == "mark" and nxt.lower_ == "that":
+        return k
+    if any(t.dep_ in _SUBJECT_DEPS and t.left_edge.i == k and t.head.i >= k for t in doc[k : min(b, k + 8)]):
+        return k
+    return a
 
 
 def trim_right(doc: Doc, b: int) -> int:
