@@ -322,3 +322,20 @@ def test_a_time_phrase_before_the_content_clause_is_when_it_was_said(
 def test_a_date_that_is_the_subject_of_the_content_stays(nlp: Language, finder: QuoteFinder) -> None:
     text = "Halvard Shipping said Friday was the last day for bids."
     assert [c for c, _ in found(nlp, finder, text)] == ["Friday was the last day for bids"]
+
+
+# ---------------------------------------------------------------- a name in apposition to the source
+
+
+def test_a_name_in_apposition_to_an_according_to_source_is_no_content(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    text = "According to the club's treasurer, Ida Marsh, the roof needs urgent work."
+    assert [c for c, _ in found(nlp, finder, text)] == ["the roof needs urgent work"]
+
+
+def test_a_name_that_is_the_subject_after_an_according_to_phrase_stays(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    text = "According to police, Ida Marsh, 34, was arrested on Friday."
+    assert [c for c, _ in found(nlp, finder, text)] == ["Ida Marsh, 34, was arrested on Friday"]

@@ -24,6 +24,9 @@ __all__ = [
 _CONDITION_MARKS = frozenset({"if", "unless"})
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 _PREDICATE_PREPS = frozenset({"as", "of", "for"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+#: Longest name in apposition to a speaker phrase's source, in tokens.
+_MAX_NAME_TOKENS = 5
 
 
 def object_content(verb: Token, obj: Token, money: Set[str] = frozenset()) -> tuple[int, int] | None:
@@ -79,9 +82,30 @@ def phrase_spans(first: Token, last: Token) -> tuple[tuple[int, int], Token] | N
         clause = clause.head
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
     phrase_lo, phrase_hi = first.left_edge.i, max(first.right_edge.i, last.right_edge.i) + 1
-    a, b = (lo, phrase_lo) if phrase_lo - lo >= hi - phrase_hi else (phrase_hi, hi)
+    a, b = (
+        (lo, phrase_lo) if phrase_lo - lo >= hi - phrase_hi else (_after_source_name(doc, phrase_hi, hi), hi)
+    )
     a, b = trim(doc, a, b)
     return None if b - a < 2 else ((a, b), pobj)
+
+
+def _after_source_name(doc: Doc, a: int, b: int) -> int:
+    """Return where the content after a speaker phrase starts, past a name in apposition to the source.
+
+    "According to the club's treasurer, Ida Marsh, the roof needs work": the name between commas
+    belongs to the source. Kept when the name is the content's subject ("..., Marsh, the treasurer,
+    resigned"), or when the rest has no subject of its own.
+    """
+    if a >= b or doc[a].text != ",":
+        return a
+    j = a + 1
+    while j < b and j - a <= _MAX_NAME_TOKENS and (doc[j].pos_ == "PROPN" or doc[j].ent_type_ == "PERSON"):
+        j += 1
+    if j == a + 1 or j >= b or doc[j].text != ",":
+        return a
+    if any(doc[k].dep_ in _SUBJECT_DEPS for k in range(a + 1, j)):
+        return a
+    return j + 1 if any(t.dep_ in _SUBJECT_DEPS for t in doc[j + 1 : b]) else a
 
 
 def _is_that_relative(clause: Token) -> bool:
