@@ -76,6 +76,7 @@ def test_a_sentence_broken_across_lines_is_no_title(text: str) -> None:
     "text, title",
     [
         ("Bridge to Open in May\nMayor Olga Brenn said the bridge was ready.", "Bridge to Open in May"),
+        ("Bridge to Open in May\nby Mira Castell\n\nThe bridge is ready.", "Bridge to Open in May"),
         ('Brenn: "We Are Ready"\n\nMayor Olga Brenn said the bridge was ready.', 'Brenn: "We Are Ready"'),
         (
             "\u201cWe Are Ready,\u201d Says Mayor\n\nMayor Olga Brenn spoke.",

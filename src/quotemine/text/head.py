@@ -108,12 +108,13 @@ def _cut_sentence(line: str, after: list[str]) -> bool:
     """Tell whether ``line`` is a sentence broken across lines rather than a line of its own.
 
     A straight double quote left open, more opening than closing curly quotes, or a next line
-    (no blank line between) that starts in lower case make it one.
+    (no blank line between) that starts in lower case, other than a byline ("by Mira Castell"),
+    make it one.
     """
     if line.count('"') % 2 or line.count("\u201c") > line.count("\u201d"):
         return True
     following = after[0].lstrip() if after else ""
-    return following[:1].islower()
+    return following[:1].islower() and not _byline_at(following, 0)
 
 
 def _first_word(name: str) -> str:
