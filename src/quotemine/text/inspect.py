@@ -150,7 +150,7 @@ def looks_english(text: str) -> bool:
     """
     words = [w.lower() for w in _WORD.findall(text)]
     letters = sum(len(w) for w in words)
-    if len(_NON_LATIN_LETTER.findall(text)) * 2 > letters:
+    if not text.isascii() and len(_NON_LATIN_LETTER.findall(text)) * 2 > letters:
         return False
     if len(words) >= _MIN_WORDS_FOR_LANGUAGE:
         latin = sum(1 for w in words if w.isascii())
