@@ -49,8 +49,25 @@ def test_extract_refuses_non_text(extractor: Extractor, bad: Any) -> None:
 
 
 def test_extract_refuses_undecodable_bytes(extractor: Extractor) -> None:
-    with pytest.raises(InputError, match="UTF-8"):
-        extractor.extract(b"\xff\xfe\xfa not utf8")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        extractor.extract(b"\xff\xfe\xfa not utf8")
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        extractor.extract("Kamala Oduya said the ferry was late.".encode("latin-1") + b" caf\xe9")
+
+
+def test_utf8_bytes_give_the_report_of_their_text(extractor: Extractor) -> None:
+    text = (
+        "\u201cThe ferry will run again in June,\u201d said Kamala Oduya, the harbour master in V\u00e4rnby."
+    )
+    data = text.encode("utf-8")
+    report = extractor.extract(data, doc_id="b1")
+    assert report == extractor.extract(text, doc_id="b1")
+    assert report.quotes and report.document.char_count == len(text)
+    assert all(data.decode("utf-8")[q.start : q.end] == q.text for q in report.quotes)
+    results = list(extractor.pipe([data, b"\xffbad", text]))
+    assert results[0] == extractor.extract(text)
+    assert isinstance(results[1], Failure) and "UTF-8" in results[1].reason
+    assert results[2] == results[0]
 
 
 @pytest.mark.parametrize("published", ["yesterday", "2003-13-45", "10/01/2003", 2003])

@@ -280,3 +280,14 @@ def test_render_unknown_format_is_a_usage_error_in_one_line(fmt: str) -> None:
     assert result.stderr.strip().splitlines() == [
         f"error: --format must be one of html, markdown, not '{fmt}'"
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("model")
+def test_render_reads_utf8_bytes_as_their_text_and_refuses_other_bytes() -> None:
+    from quotemine.errors import InputError
+
+    text = "The harbour master in V\u00e4rnby said the ferry was late."
+    assert render(text.encode("utf-8"), published="2003-01-10") == render(text, published="2003-01-10")
+    with pytest.raises(InputError, match="UTF-8"):
+        render(text.encode("latin-1"))

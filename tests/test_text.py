@@ -51,6 +51,43 @@ def test_non_english_text_is_not_analysed(text: str) -> None:
     assert not analyse and "English" in warnings[-1]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр заявил, что мост откроют в мае. Жители довольны.",
+        "市长说新桥将在五月开通。居民们都很高兴。",
+        "Der Bürgermeister sagt, die neue Brücke ist fertig und wird im Mai eröffnet. "
+        "Wir sind bereit, sagte er.",
+        "Le maire a dit que le nouveau pont sera ouvert en mai. Nous sommes prêts, a-t-il ajouté.",
+        "El alcalde dijo que el puente está listo y se abrirá en mayo.",
+    ],
+)
+def test_short_non_english_text_is_not_analysed(text: str) -> None:
+    clean, warnings, analyse = inspect_text(text)
+    assert (
+        clean == text
+        and not analyse
+        and warnings == ["text does not look like English; quotemine reads English news only"]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Talks Stall",
+        "Ana de la Cruz del Valle wins the Tarvik prize",
+        "Ana de la Cruz del Valle Wins Again",
+        'Crowds sing "Wir sind ein Volk und eine Stadt"',
+        'Protesters chanted "nous ne sommes pas des esclaves" outside the hall.',
+        "Mayor Oskar Lindqvist von Haller said the bridge would open in May.",
+        "Residents of Marrowby greeted the mayor with a banner reading 欢迎 and flowers.",
+        "Smith et al. say so",
+    ],
+)
+def test_short_english_text_is_analysed(text: str) -> None:
+    assert inspect_text(text) == (text, [], True)
+
+
 def test_english_text_is_analysed() -> None:
     text = (
         "The minister said on Tuesday that the government would not back down, despite strikes that "

@@ -206,12 +206,15 @@ class Extractor:
             f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
         )
 
-    def extract(self, text: str, *, published: date | str | None = None, doc_id: str | None = None) -> Report:
+    def extract(
+        self, text: str | bytes, *, published: date | str | None = None, doc_id: str | None = None
+    ) -> Report:
         """Extract the report of one text.
 
         Args:
             text: the article, plain text (HTML markup is masked with a warning). Offsets index
                 it; a surrogate code point in it is read as U+FFFD (same length, a warning).
+                UTF-8 bytes are taken too: offsets then index ``text.decode("utf-8")``.
             published: publication date (``date`` or an ISO 8601 string such as ``2003-01-10``,
                 ``20030110``, ``2003-W02-5``, see ``quotemine.articles.iso_date``), from
                 ``0100-01-01`` to ``9899-12-31``; relative dates resolve against it. Without it,
@@ -219,7 +222,7 @@ class Extractor:
             doc_id: an id to carry into the report.
 
         Raises:
-            InputError: ``text`` is not a string (or UTF-8 bytes), or ``published`` is no date.
+            InputError: ``text`` is neither a string nor UTF-8 bytes, or ``published`` is no date.
 
         """
         result = next(self.pipe([Article(text=text, id=doc_id, published=published)], errors="raise"))
@@ -269,7 +272,7 @@ class Extractor:
 
     def pipe(
         self,
-        items: Iterable[str | Article | Page | Mapping[str, Any]],
+        items: Iterable[str | bytes | Article | Page | Mapping[str, Any]],
         *,
         batch_size: int = 64,
         n_process: int = 1,
@@ -278,9 +281,11 @@ class Extractor:
         """Extract reports from many texts, in input order.
 
         Args:
-            items: texts, ``Article`` records, or mappings with ``text`` and optional ``id`` and
-                ``published``; a ``Page`` (or a mapping with ``html`` instead of ``text``) is a
-                web page whose article is read, as ``extract_html`` does.
+            items: texts (``str``, or UTF-8 ``bytes`` whose offsets index
+                ``text.decode("utf-8")``), ``Article`` records, or mappings with ``text`` and
+                optional ``id`` and ``published``; a ``Page`` (or a mapping with ``html``
+                instead of ``text``) is a web page whose article is read, as ``extract_html``
+                does.
             batch_size: documents per spaCy batch.
             n_process: worker processes for the parse.
             errors: ``"record"`` yields a ``Failure`` for a bad item and goes on; ``"raise"``
@@ -300,7 +305,7 @@ class Extractor:
 
     def pipe_docs(
         self,
-        items: Iterable[str | Article | Page | Mapping[str, Any]],
+        items: Iterable[str | bytes | Article | Page | Mapping[str, Any]],
         *,
         batch_size: int = 64,
         n_process: int = 1,
@@ -523,7 +528,7 @@ def _check_pipe_args(items: object, batch_size: object, n_process: object, error
 
 
 def extract(
-    text: str,
+    text: str | bytes,
     *,
     published: date | str | None = None,
     model: str | Language | None = None,
@@ -532,13 +537,13 @@ def extract(
     """Extract people, quotes, dates and money from one English news text.
 
     Args:
-        text: the article as plain text.
+        text: the article as plain text (or UTF-8 bytes: offsets index ``text.decode("utf-8")``).
         published: its publication date, the anchor of relative dates ("last month").
         model: a spaCy pipeline package name or ``Language``; defaults to ``DEFAULT_MODEL``.
         doc_id: an id to carry into the report.
 
     Raises:
-        InputError: the text is not a string, or ``published`` is not a date.
+        InputError: the text is neither a string nor UTF-8 bytes, or ``published`` is not a date.
         ModelNotFoundError: the model is not installed.
 
     >>> report = extract("Analysts said the plan would fail.", published="2003-01-10")
@@ -552,7 +557,7 @@ def extract(
 
 
 def render(
-    text: str,
+    text: str | bytes,
     *,
     published: date | str | None = None,
     fmt: RenderFormat | str = RenderFormat.html,
@@ -562,7 +567,7 @@ def render(
     """Extract the report of ``text`` and return it as a standalone HTML page or as Markdown.
 
     Args:
-        text: the article, plain text.
+        text: the article, plain text (or UTF-8 bytes, as for ``extract``).
         published: its publication date, the anchor of relative dates.
         fmt: ``"html"`` (a whole page, see ``quotemine.views.to_html``) or ``"markdown"``.
         model: a spaCy pipeline package name or ``Language``; defaults to ``DEFAULT_MODEL``.
@@ -581,7 +586,9 @@ def render(
         view = RenderFormat(fmt)
     except ValueError as exc:
         raise InputError(f"format must be html or markdown, not {fmt!r}") from exc
+    # bytes decoded once (or refused), for the report and the page alike
+    article = unpack_item(text)[0] if isinstance(text, bytes | bytearray) else text
     report = Extractor(model if model is not None else DEFAULT_MODEL).extract(
-        text, published=published, doc_id=doc_id
+        article, published=published, doc_id=doc_id
     )
-    return to_markdown(report) if view is RenderFormat.markdown else to_html(report, text)
+    return to_markdown(report) if view is RenderFormat.markdown else to_html(report, article)

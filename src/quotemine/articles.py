@@ -27,9 +27,9 @@ PUBLISHED_RANGE = (date(100, 1, 1), date(9899, 12, 31))
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One document of a batch: its text, optional id and publication date."""
+    """One document of a batch: its text (``str``, or UTF-8 ``bytes``), optional id and publication date."""
 
-    text: str
+    text: str | bytes
     id: str | None = None
     published: date | str | None = None
 

@@ -55,3 +55,35 @@ def test_headline_skips_any_byline_form() -> None:
     text = "by Mira Castell\nDams Run Dry\n\nReservoirs fell."
     start, end = headline(text) or (0, 0)
     assert text[start:end] == "Dams Run Dry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation broken across the lines of the first paragraph
+        'Mayor Olga Brenn said the bridge "will\nopen in May," officials said.\n\n'
+        'Brenn added, "We are ready."',
+        "Mayor Olga Brenn said the bridge \u201cwill\nopen in May,\u201d officials said.\n\nBrenn agreed.",
+        # a sentence wrapped at a fixed width: the next line goes on in lower case
+        "Mayor Olga Brenn said the new bridge over the Tarle\nwould open in May.\n\nBrenn agreed.",
+    ],
+)
+def test_a_sentence_broken_across_lines_is_no_title(text: str) -> None:
+    assert headline(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Bridge to Open in May\nMayor Olga Brenn said the bridge was ready.", "Bridge to Open in May"),
+        ("Bridge to Open in May\nby Mira Castell\n\nThe bridge is ready.", "Bridge to Open in May"),
+        ('Brenn: "We Are Ready"\n\nMayor Olga Brenn said the bridge was ready.', 'Brenn: "We Are Ready"'),
+        (
+            "\u201cWe Are Ready,\u201d Says Mayor\n\nMayor Olga Brenn spoke.",
+            "\u201cWe Are Ready,\u201d Says Mayor",
+        ),
+    ],
+)
+def test_a_title_line_with_a_whole_quotation_stays_the_title(text: str, title: str) -> None:
+    start, end = headline(text) or (0, 0)
+    assert text[start:end] == title

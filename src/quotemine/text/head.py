@@ -74,23 +74,47 @@ def _date_of(match: re.Match[str]) -> date:
 
 
 def headline(text: str) -> tuple[int, int] | None:
-    """Guess the headline: the first short line that reads like a title, before the body starts.
+    r"""Guess the headline: the first short line that reads like a title, before the body starts.
 
-    Site banners ("Site name | Slogan") and bylines are skipped; a line ending in a full stop
-    is body text, not a title.
+    Site banners ("Site name | Slogan") and bylines are skipped; only the first other line can be
+    the title. It is body text, and there is no title, when it ends in a full stop (or ":", ";",
+    ","), has more than 20 words, or is a piece of a sentence broken across lines: a quotation
+    opened and not closed on it, or a next line that goes on in lower case.
+
+    >>> text = 'Mayor Lin said the dam "will\nhold," aides said.\n\nLin added more.'
+    >>> headline(text) is None
+    True
     """
     offset = 0
-    for line in text[:_HEAD_CHARS].split("\n"):
+    lines = text[:_HEAD_CHARS].split("\n")
+    for i, line in enumerate(lines):
         stripped = line.strip()
         start = offset + line.find(stripped) if stripped else offset
         offset += len(line) + 1
         if not stripped or " | " in stripped or _byline_at(stripped, 0):
             continue
         words = stripped.split()
-        if len(words) > 20 or stripped.endswith((".", ":", ";", ",")):
+        if (
+            len(words) > 20
+            or stripped.endswith((".", ":", ";", ","))
+            or _cut_sentence(stripped, lines[i + 1 :])
+        ):
             return None
         return start, start + len(stripped)
     return None
+
+
+def _cut_sentence(line: str, after: list[str]) -> bool:
+    """Tell whether ``line`` is a sentence broken across lines rather than a line of its own.
+
+    A straight double quote left open, more opening than closing curly quotes, or a next line
+    (no blank line between) that starts in lower case, other than a byline ("by Mira Castell"),
+    make it one.
+    """
+    if line.count('"') % 2 or line.count("\u201c") > line.count("\u201d"):
+        return True
+    following = after[0].lstrip() if after else ""
+    return following[:1].islower() and not _byline_at(following, 0)
 
 
 def _first_word(name: str) -> str:

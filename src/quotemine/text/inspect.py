@@ -27,6 +27,7 @@ __all__ = [
     "inspect_text",
     "line_breaks",
     "looks_binary",
+    "looks_english",
     "replace_surrogates",
 ]
 
@@ -40,6 +41,39 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "she".split()
 )
 _MIN_WORDS_FOR_LANGUAGE = 25
+# A letter outside the Latin script (Latin-1, Latin Extended A/B and Additional are Latin).
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
+# English function words that are no word of another Latin-script language: evidence of English
+# in a short text ("a", "in", "is", "was", "on", "an", "as", "or", "will", "her" are also French,
+# German, Dutch, Italian or Portuguese words).
+_ENGLISH_ONLY_WORDS = _ENGLISH_FUNCTION_WORDS - frozenset("a in is was on an as or will her i".split())
+# Common function words of German, French, Spanish, Italian, Portuguese and Dutch that are no English
+# word. Name particles ("de", "la", "van", "von", "del", "der", "da", "di", "du", "le", "el", "los")
+# are left out: "Ana de la Cruz del Valle" is a name in an English text.
+_FOREIGN_FUNCTION_WORDS = (
+    frozenset(
+        # German
+        "und ist nicht ein eine einen einem einer mit sich auf für auch wird werden wurde sind sei wir ich "
+        "sie zu bei nach aus noch oder aber wie dass über im vom zum zur diese dieser habe haben hatte nur "
+        "schon sehr kein keine "
+        # French
+        "et est une dans pas qui que sur avec ce cette sont nous vous il elle au aux mais ont ne "
+        "été sera leur "
+        # Spanish
+        "es por para una se su sus pero como más está muy fue y "
+        # Italian
+        "che è gli della sono anche nel alla questo "
+        # Portuguese
+        "não uma em mais foi são também "
+        # Dutch
+        "het een niet zijn ook voor wordt heeft deze naar".split()
+    )
+    - _ENGLISH_FUNCTION_WORDS
+)
+_MIN_FOREIGN_WORDS = 3
+# A quotation in a short text may be in another language ('Crowds sang "Wir sind ein Volk"').
+_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+_NOT_ENGLISH = "text does not look like English; quotemine reads English news only"
 _NO_WORDS = "text has no letters or digits (symbols or emoji only); nothing was extracted"
 
 
@@ -97,11 +131,32 @@ def inspect_text(text: str) -> tuple[str, list[str], bool]:
         return clean, [*warnings, "text is empty"], False
     if _ALNUM.search(clean) is None:
         return clean, [*warnings, _NO_WORDS], False
-    words = [w.lower() for w in _WORD.findall(clean[:20_000])]
+    if not looks_english(clean[:20_000]):
+        return clean, [*warnings, _NOT_ENGLISH], False
+    return clean, warnings, True
+
+
+def looks_english(text: str) -> bool:
+    """Tell whether ``text`` may be English: the language check, for texts of any length.
+
+    Not English: more than half the letters outside the Latin script (Cyrillic, Chinese, Arabic...),
+    at any length. From 25 words on: under half the words ASCII, or under 8% English function
+    words. Under 25 words only clear evidence counts: three or more function words of another
+    Latin-script language outside quotation marks and no English one, so a headline, a name
+    ("Ana de la Cruz") or a quoted foreign phrase in an English sentence stays English.
+
+    >>> looks_english("Harbour Talks Stall"), looks_english("Министр заявил, что всё готово.")
+    (True, False)
+    """
+    words = [w.lower() for w in _WORD.findall(text)]
+    letters = sum(len(w) for w in words)
+    if not text.isascii() and len(_NON_LATIN_LETTER.findall(text)) * 2 > letters:
+        return False
     if len(words) >= _MIN_WORDS_FOR_LANGUAGE:
         latin = sum(1 for w in words if w.isascii())
         function = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
-        if latin < len(words) * 0.5 or function < len(words) * 0.08:
-            warnings.append("text does not look like English; quotemine reads English news only")
-            return clean, warnings, False
-    return clean, warnings, True
+        return latin >= len(words) * 0.5 and function >= len(words) * 0.08
+    unquoted = [w.lower() for w in _WORD.findall(_QUOTED.sub(" ", text))]
+    if any(w in _ENGLISH_ONLY_WORDS for w in unquoted):
+        return True
+    return sum(1 for w in unquoted if w in _FOREIGN_FUNCTION_WORDS) < _MIN_FOREIGN_WORDS
