@@ -5,12 +5,11 @@ Every sentence here is written for the project.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 from tests.models import default_model
+from tests.quoting import found
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.quotes import QuoteFinder
@@ -26,16 +25,6 @@ def nlp() -> Language:
 def finder(nlp: Language) -> QuoteFinder:
     register_extensions()
     return QuoteFinder(nlp, "quotemine_quotes")
-
-
-def found(nlp: Language, finder: QuoteFinder, text: str) -> list[tuple[str, str | None]]:
-    """Return (content, speaker) of each quote of ``text``, checking the offsets on the way."""
-    doc: Doc = finder(nlp(text))
-    out: list[tuple[str, str | None]] = []
-    for q in doc._.qm_quotes:
-        spk: Any = q["speaker"]
-        out.append((text[q["start"] : q["end"]], None if spk is None else text[spk["start"] : spk["end"]]))
-    return out
 
 
 # ---------------------------------------------------------------- clauses that are no content
