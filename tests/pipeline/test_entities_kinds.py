@@ -340,3 +340,41 @@ def test_head_words_after_a_head_word_stay_in_the_name(repairer: EntityRepairer)
     deps = ["nsubj", "prep", "compound", "compound", "pobj", "ROOT", "punct"]
     doc = repairer(_parsed(words, ["O"] * 7, tags, heads, deps))
     assert _orgs(doc) == {"Tallis Energy Group": 1}
+
+
+def test_one_word_after_a_person_and_comma_of_is_a_home_town(repairer: EntityRepairer) -> None:
+    words = ["Dario", "Fenwick", ",", "of", "Mossbury", ",", "was", "charged", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", ",", "IN", "NNP", ",", "VBD", "VBN", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert "Mossbury" not in _orgs(doc)
+    assert "Dario Fenwick" in _people(doc)
+    assert any("home town" in r for r in _reasons(doc, "Mossbury"))
+
+
+def test_organisation_named_again_after_a_person_and_comma_of_stays_one(repairer: EntityRepairer) -> None:
+    words = ["Dario", "Fenwick", ",", "of", "Brellcorp", ",", "said", "Brellcorp", "would", "wait", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O"]
+    tags = ["NNP", "NNP", ",", "IN", "NNP", ",", "VBD", "NNP", "MD", "VB", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert not any("home town" in r for r in _reasons(doc, "Brellcorp"))
+    assert "Brellcorp" in _orgs(doc)
+
+
+def test_constituency_after_member_for_is_no_organisation(repairer: EntityRepairer) -> None:
+    words = ["Ada", "Quell", ",", "the", "Green", "member", "for", "Tolsby", "East", ",", "objected", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    tags = ["NNP", "NNP", ",", "DT", "NNP", "NN", "IN", "NNP", "NNP", ",", "VBD", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert "Tolsby East" not in _orgs(doc)
+    assert any("constituency" in r for r in _reasons(doc, "Tolsby East"))
+
+
+def test_position_word_glued_to_a_name_at_sentence_start_is_a_role(repairer: EntityRepairer) -> None:
+    words = ["Forward", "Ines", "Varga", "scored", "18", "points", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-CARDINAL", "O", "O"]
+    tags = ["NNP", "NNP", "NNP", "VBD", "CD", "NNS", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert "Ines Varga" in _people(doc)
+    assert not _orgs(doc)
+    assert "role word before a first name" in _reasons(doc, "Ines Varga")

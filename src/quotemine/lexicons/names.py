@@ -43,6 +43,14 @@ _MIN_CITY_POPULATION = 250_000
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
+#: Position and standing nouns a news NER glues to the name that opens a sentence ("Center Ana
+#: Bell added 12 points", "Tenant Ana Bell said"): a role, never part of the name.
+GLUED_ROLE_NOUNS = frozenset(
+    "center centre forward guard defender midfielder striker winger goalkeeper goalie keeper "
+    "quarterback linebacker pitcher catcher shortstop outfielder infielder fullback halfback "
+    "tenant resident landlord neighbour neighbor homeowner shopkeeper motorist pensioner".split()
+)
+
 
 def _data_lines(name: str) -> tuple[str, ...]:
     """Return the non-comment, non-empty lines of a data file shipped with quotemine."""

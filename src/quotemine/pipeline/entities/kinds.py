@@ -40,6 +40,10 @@ _GLUED_LABELS: Final = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s"})
 _PLACE_OF: Final = "named after a place noun and 'of' ('the territory of X'): a place"
 _PROGRAMME: Final = "modifies a noun of a public programme ('X recipients'): a programme, not an organisation"
+_HOME_TOWN: Final = "one capitalised word after ', of' following a person's name: a home town"
+_CONSTITUENCY: Final = "named after 'member for' or 'MP for': a constituency, a place"
+#: Words before "for" that name a seat, not an organisation ("the member for X", "MP for X").
+_SEAT_HOLDERS: Final = frozenset({"member", "mp", "mps", "msp", "mla", "mep", "councillor", "councilor"})
 _HOLIDAY_SECTIONS: Final = ("fixed", "nth_weekday", "easter", "us_election", "after_holiday", "calendar")
 
 
@@ -122,9 +126,33 @@ def _org_verdict(ctx: Context, cand: Candidate, words: KindWords) -> tuple[str |
         return "NORP", "ends in a nationality or group word in the plural: a group of people"
     if _place_noun_before(doc, cand.start, words):
         return "GPE", _PLACE_OF
+    if _home_town(ctx, cand):
+        return "GPE", _HOME_TOWN
+    if (
+        cand.start >= 2
+        and doc[cand.start - 1].lower_ == "for"
+        and doc[cand.start - 2].lower_ in _SEAT_HOLDERS
+    ):
+        return "GPE", _CONSTITUENCY
     if _programme_noun_after(doc, cand.end, words):
         return None, _PROGRAMME
     return None
+
+
+def _home_town(ctx: Context, cand: Candidate) -> bool:
+    """Return whether a one-word ORG follows "<name>, of" and ends its phrase ("Ada Bell, of Kelby,")."""
+    doc, start = ctx.toks, cand.start
+    if cand.end - start != 1 or start < 3 or doc[start].lower_ in ctx.lex.org_heads:
+        return False
+    if doc[start - 1].lower_ != "of" or doc[start - 2].text != ",":
+        return False
+    if cand.end < len(doc) and doc[cand.end].text not in {",", ".", ";", ")"}:
+        return False
+    before = doc[start - 3]
+    if before.ent_type_ != "PERSON" or not ctx.is_name_word(before) or doc[start].lower_ in ctx.lex.org_names:
+        return False
+    word = doc[start].text  # named as an organisation elsewhere ("Brellcorp shares fell"): one
+    return not any(e.label_ == "ORG" and e.start != start and e.text == word for e in ctx.doc.ents)
 
 
 def _place_noun_before(doc: list[Token], start: int, words: KindWords) -> bool:

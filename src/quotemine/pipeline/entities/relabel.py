@@ -14,7 +14,7 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
-from quotemine.lexicons.names import is_initial
+from quotemine.lexicons.names import GLUED_ROLE_NOUNS, is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low
 from quotemine.pipeline.entities.evidence import work_title
@@ -393,8 +393,13 @@ def _protected(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
 
 
 def _role_before_first_name(ctx: Context, ent: Span) -> bool:
-    """Return whether an entity is a role word and two or three name words ("Actress Ana Bell")."""
-    if not 3 <= len(ent) <= 4 or low(ent[0]) not in ctx.lex.role_heads:
+    """Return whether an entity is a role word and two or three name words ("Actress Ana Bell").
+
+    A position or standing noun counts only where it opens the sentence ("Center Ana Bell scored").
+    """
+    head = low(ent[0])
+    glued = head in GLUED_ROLE_NOUNS and ent[0].is_sent_start
+    if not 3 <= len(ent) <= 4 or not (glued or head in ctx.lex.role_heads):
         return False
     return all(t.is_title and ctx.is_name_word(t) for t in ent[1:]) and not ctx.is_place(ent[1:].text)
 

@@ -10,7 +10,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
-from quotemine.lexicons.names import is_initial, is_possessive
+from quotemine.lexicons.names import GLUED_ROLE_NOUNS, is_initial, is_possessive
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.entities.candidate import Candidate
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, run_together
@@ -102,6 +102,7 @@ def _not_a_name_lead(ctx: Context, start: int, end: int, key: str) -> bool:
         key in roles
         or (key.endswith("s") and key[:-1] in roles)
         or tok.tag_ in _LEAD_JUNK_TAGS
+        or (end - start >= 3 and key in GLUED_ROLE_NOUNS and tok.is_sent_start)  # "Center Ana Bell"
         or (end - start >= 3 and _lead_before_first_name(ctx, tok, ctx.toks[start + 1], key))
     )
 
