@@ -378,3 +378,20 @@ def test_position_word_glued_to_a_name_at_sentence_start_is_a_role(repairer: Ent
     assert "Ines Varga" in _people(doc)
     assert not _orgs(doc)
     assert "role word before a first name" in _reasons(doc, "Ines Varga")
+
+
+def test_one_word_before_a_score_after_a_contest_word_is_a_team(repairer: EntityRepairer) -> None:
+    words = ["The", "Herons", "lost", "the", "final", "to", "Dunmere", "4-2", "."]
+    ents = ["O", "B-ORG", "O", "O", "O", "O", "B-PERSON", "O", "O"]
+    tags = ["DT", "NNPS", "VBD", "DT", "NN", "IN", "NNP", "CD", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert "Dunmere" not in _people(doc)
+    assert any("a team" in r for r in _reasons(doc, "Dunmere"))
+
+
+def test_name_after_to_without_a_score_stays_a_person(repairer: EntityRepairer) -> None:
+    words = ["She", "lost", "the", "seat", "to", "Dunmere", "in", "May", "."]
+    ents = ["O", "O", "O", "O", "O", "B-PERSON", "O", "B-DATE", "O"]
+    tags = ["PRP", "VBD", "DT", "NN", "IN", "NNP", "IN", "NNP", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert not any("a team" in r for r in _reasons(doc, "Dunmere"))

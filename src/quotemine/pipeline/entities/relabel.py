@@ -7,6 +7,7 @@ names; ``propagate.propagate_people`` then makes a person's name a person everyw
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -341,9 +342,34 @@ def place_modifier(e: Entity) -> Verdict | None:
     return None
 
 
+#: Words before an opponent's name in a result ("lost to X 3-1", "won against X", "beat X").
+_OPPONENT_CUES: Final = frozenset({"to", "against", "beat", "beats", "beating", "defeated", "over", "edged"})
+_SCORE: Final = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+
+
+def _score_at(doc: list[Token], i: int) -> bool:
+    """Return whether a score ("3-1", "112-109") starts at token ``i``."""
+    if i >= len(doc):
+        return False
+    if _SCORE.match(doc[i].text):
+        return True
+    return i + 2 < len(doc) and doc[i].like_num and doc[i + 1].text in {"-", "\u2013"} and doc[i + 2].like_num
+
+
+def team_before_score(e: Entity) -> Verdict | None:
+    """Relabel a one-word "person" between a word of contest and a score as a team ("lost to Kelby 3-1")."""
+    doc, cand = e.ctx.toks, e.cand
+    if cand.end - cand.start != 1 or cand.start == 0 or low(doc[cand.start - 1]) not in _OPPONENT_CUES:
+        return None
+    if _score_at(doc, cand.end):
+        return Verdict("ORG", "one word after 'to/against/beat' and before a score: a team")
+    return None
+
+
 #: The first-pass rules, in order: the first one with a verdict decides.
 FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
     street_address,
+    team_before_score,
     place_modifier,
     org_without_capitals,
     name_pair,
@@ -361,6 +387,7 @@ FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
 #: The labels each first-pass rule acts on (it returns no verdict for the others).
 _RULE_LABELS: Final[dict[FirstPassRule, frozenset[str]]] = {
     street_address: frozenset({"PERSON", "ORG"}),
+    team_before_score: frozenset({"PERSON"}),
     place_modifier: frozenset({"ORG"}),
     org_without_capitals: frozenset({"ORG"}),
     name_pair: _OTHER_NAME_LABELS,
