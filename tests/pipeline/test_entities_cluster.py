@@ -84,3 +84,12 @@ def test_cluster_orgs_short_form_of_two_names_stays_apart() -> None:
     )
     assert len(groups) == 3
     assert len(cluster_orgs([OrgMention(0, 12, "Kessel Mills"), OrgMention(20, 26, "Kessel")])) == 2
+
+
+def test_cluster_orgs_team_plural_joins_its_full_club_name() -> None:
+    groups = cluster_orgs([OrgMention(0, 19, "Dunmere Bay Herons"), OrgMention(40, 46, "Herons")])
+    assert _texts(groups) == [["Dunmere Bay Herons", "Herons"]]
+    two = cluster_orgs(
+        [OrgMention(0, 12, "Kelby Herons"), OrgMention(20, 33, "Tolsby Herons"), OrgMention(40, 46, "Herons")]
+    )
+    assert len(two) == 3

@@ -259,6 +259,14 @@ def _short_form_of(word: str, name: str) -> bool:
         return False
     if word == words[-1] and word.lower() in CLUB_TAILS:
         return True  # "Rovers" of "Kelby Rovers"
+    if (
+        word == words[-1]
+        and len(word) > 3
+        and word[1:].islower()
+        and word.endswith("s")
+        and word[-2] not in "su"
+    ):
+        return True  # a team's plural name alone: "Herons" of "Kelby Herons" (merged, never added)
     if len(words) == 2 and word == words[0] and words[1].lower() == "party":
         return True  # "Labour" of "Labour Party"
     first = words[0]
