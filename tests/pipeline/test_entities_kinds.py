@@ -395,3 +395,27 @@ def test_name_after_to_without_a_score_stays_a_person(repairer: EntityRepairer) 
     tags = ["PRP", "VBD", "DT", "NN", "IN", "NNP", "IN", "NNP", "."]
     doc = repairer(_parsed(words, ents, tags))
     assert not any("a team" in r for r in _reasons(doc, "Dunmere"))
+
+
+def test_plural_name_after_the_before_a_score_is_a_team(nlp: Language) -> None:
+    doc = nlp("The Dunmere Bay Herons beat the Kelby Stags 98-91 on Saturday.")
+    assert "Kelby Stags" in _orgs(doc)
+    assert any("a team" in r for r in _reasons(doc, "Kelby Stags"))
+
+
+def test_plural_name_after_the_without_score_or_play_word_is_left_alone(repairer: EntityRepairer) -> None:
+    words = ["She", "praised", "the", "Kelby", "Stags", "on", "Monday", "."]
+    ents = ["O", "O", "O", "O", "O", "O", "B-DATE", "O"]
+    tags = ["PRP", "VBD", "DT", "NNP", "NNPS", "IN", "NNP", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert "Kelby Stags" not in _orgs(doc)
+
+
+def test_person_read_team_after_a_play_word_becomes_a_team(repairer: EntityRepairer) -> None:
+    words = ["They", "face", "the", "top", "-", "seeded", "Tolsby", "Kings", "next", "."]
+    ents = ["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    tags = ["PRP", "VBP", "DT", "JJ", "HYPH", "VBN", "NNP", "NNPS", "RB", "."]
+    spaces = [True, True, True, False, False, True, True, True, False, False]
+    doc = repairer(_parsed(words, ents, tags, spaces=spaces))
+    assert "Tolsby Kings" in _orgs(doc)
+    assert "Tolsby Kings" not in _people(doc)

@@ -18,6 +18,7 @@ from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import short_form
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
 from quotemine.pipeline.entities.kinds import kind_words
+from quotemine.pipeline.entities.teams import team_names
 
 __all__ = ["ORG_INNER", "find_orgs", "org_acronym", "short_forms", "ticker_after"]
 
@@ -460,7 +461,7 @@ def _ticker_companies(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[
 
 
 def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
-    """Add the organisations the NER missed: head-word runs, acronyms, names after a role noun.
+    """Add the organisations the NER missed: head-word runs, acronyms, names after a role noun, teams.
 
     A candidate inside a new head-word organisation is dropped in its favour.
     """
@@ -481,4 +482,5 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
     out = [c for c in out if c.label is not None]
     employers = _role_employers(ctx, pool, out)
     out = [c for c in out if c.label is not None] + employers
-    return out + _title_owners(ctx, pool, out)
+    out = out + _title_owners(ctx, pool, out)
+    return out + team_names(ctx, pool, out)

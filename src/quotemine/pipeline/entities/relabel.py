@@ -29,6 +29,7 @@ __all__ = [
     "first_pass",
     "is_name_pair",
     "join_and_extend",
+    "score_at",
 ]
 
 NAME_LABELS: Final = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
@@ -347,7 +348,7 @@ _OPPONENT_CUES: Final = frozenset({"to", "against", "beat", "beats", "beating", 
 _SCORE: Final = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 
 
-def _score_at(doc: list[Token], i: int) -> bool:
+def score_at(doc: list[Token], i: int) -> bool:
     """Return whether a score ("3-1", "112-109") starts at token ``i``."""
     if i >= len(doc):
         return False
@@ -361,7 +362,7 @@ def team_before_score(e: Entity) -> Verdict | None:
     doc, cand = e.ctx.toks, e.cand
     if cand.end - cand.start != 1 or cand.start == 0 or low(doc[cand.start - 1]) not in _OPPONENT_CUES:
         return None
-    if _score_at(doc, cand.end):
+    if score_at(doc, cand.end):
         return Verdict("ORG", "one word after 'to/against/beat' and before a score: a team")
     return None
 
