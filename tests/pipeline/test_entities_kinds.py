@@ -419,3 +419,12 @@ def test_person_read_team_after_a_play_word_becomes_a_team(repairer: EntityRepai
     doc = repairer(_parsed(words, ents, tags, spaces=spaces))
     assert "Tolsby Kings" in _orgs(doc)
     assert "Tolsby Kings" not in _people(doc)
+
+
+def test_standing_noun_glued_to_a_person_at_sentence_start_is_cut(repairer: EntityRepairer) -> None:
+    words = ["Tenant", "Ines", "Varga", ",", "52", ",", "said", "no", "."]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-DATE", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", "NNP", ",", "CD", ",", "VBD", "DT", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert "Ines Varga" in _people(doc)
+    assert "Tenant Ines Varga" not in _people(doc)
