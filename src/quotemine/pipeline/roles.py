@@ -148,8 +148,9 @@ def _labels(doc: Doc, key: str) -> tuple[list[Span], TokenLabels]:
     spans = list(doc.spans[key]) if key in doc.spans else []
     labels: TokenLabels = {}
     for span in spans:
+        label = span.label_  # read once per span, not once per token
         for i in range(span.start, span.end):
-            labels[i] = span.label_
+            labels[i] = label
     return spans, labels
 
 
@@ -513,6 +514,8 @@ class RoleTagger(Pipe):
     ) -> Range | None:
         """Find a role the name is in apposition to ("Its general secretary, Helen Okafor, said")."""
         root = span.root
+        if root.dep_ != "appos":
+            return None  # cheap test first: the name is in apposition to nothing
         head = root.head
         first = min(root.left_edge.i, span.start)  # "Its lawyer, public defender Jo Lane": past her title
         if any(doc[i].is_punct or i in persons for i in range(first, span.start)):
