@@ -310,7 +310,7 @@ class RoleTagger(Pipe):
                 clause_role,
                 self._relative_role(doc, span, who, person_tokens),
             ):
-                role = self._clip(doc, role)
+                role = self._clip(doc, role) if role else None  # most rules find nothing
                 owner = role_owner(doc, role[0], role[1], org_tokens) if role else None
                 if owner is not None:
                     tied[span.label_].append(owner)  # "Its director, X", "the council's chief executive"
