@@ -27,18 +27,24 @@ _MAX_APPOS = 30
 
 def after_aside(doc: Doc, i: int) -> int:
     """Return the index after an aside right after a name: ", 52", ", R-Iowa", "(D-Ohio)"; else ``i``."""
-    if i < len(doc) and doc[i].text == "(":
-        for j in range(i + 1, min(i + 6, len(doc))):
+    n = len(doc)
+    if i >= n:
+        return i
+    text = doc[i].text  # one Token per call: most names are followed by neither "(" nor ","
+    if text == "(":
+        for j in range(i + 1, min(i + 6, n)):
             if doc[j].text == ")":
                 return j + 1
         return i
-    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+    if text != "," or i + 2 >= n:
+        return i
+    nxt = doc[i + 1]
+    if nxt.like_num and doc[i + 2].text == ",":
         return i + 2  # an age
     if (
-        i + 4 < len(doc)
-        and doc[i].text == ","
-        and len(doc[i + 1].text) == 1
-        and doc[i + 1].is_upper
+        i + 4 < n
+        and len(nxt.text) == 1
+        and nxt.is_upper
         and doc[i + 2].text == "-"
         and doc[i + 4].text == ","
     ):

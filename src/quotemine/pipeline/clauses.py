@@ -117,12 +117,15 @@ def pronoun_roles(
     if not mentions:
         return out
     lower = doc.to_array("LOWER")
-    codes = [doc.vocab.strings[p] for p in _PRONOUNS]
-    hits = numpy.flatnonzero(numpy.isin(lower, codes))
+    pronoun = numpy.zeros(len(lower), dtype=bool)
+    for p in _PRONOUNS:  # a few comparisons: ``numpy.isin`` costs more on a short array
+        pronoun |= lower == doc.vocab.strings[p]
+    subject = doc.to_array("DEP") == doc.vocab.strings["nsubj"]  # only a subject pronoun can count
+    hits = numpy.flatnonzero(pronoun & subject)
     if not len(hits):
         return out
     ordered = sorted(mentions, key=lambda m: m.start)
-    genders = _names_gender(doc, ordered)
+    genders: dict[str, Gender | None] | None = None  # read when a pronoun first needs them
     starts: list[int] = []
     for i in hits:
         tok = doc[int(i)]
@@ -135,6 +138,7 @@ def pronoun_roles(
         k = bisect.bisect_right(starts, tok.i) - 1
         if _in_quote(doc, starts[k], tok):
             continue  # a quoted "she" may be anyone
+        genders = _names_gender(doc, ordered) if genders is None else genders
         pid = _antecedent(tok, starts[k - 1] if k > 0 else starts[k], ordered, genders)
         role = complement(verb) if pid is not None else None
         if pid is not None and role is not None:

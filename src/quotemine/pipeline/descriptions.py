@@ -89,8 +89,10 @@ def description_roles(
     if not ordered:
         return out
     lower = doc.to_array("LOWER")
-    heads = {doc[int(i)].head for i in numpy.flatnonzero(lower == doc.vocab.strings["the"])}
-    for tok in sorted(heads, key=lambda t: t.i):
+    the = numpy.flatnonzero(lower == doc.vocab.strings["the"])
+    # HEAD holds each token's offset to its head (negative ones wrapped round in uint64)
+    heads = sorted({int(i) for i in the + doc.to_array("HEAD")[the].astype(numpy.int64)})
+    for tok in (doc[i] for i in heads):
         role = _description(tok, persons, is_role_head)
         if role is None:
             continue

@@ -148,8 +148,9 @@ def _labels(doc: Doc, key: str) -> tuple[list[Span], TokenLabels]:
     spans = list(doc.spans[key]) if key in doc.spans else []
     labels: TokenLabels = {}
     for span in spans:
+        label = span.label_  # read once per span, not once per token
         for i in range(span.start, span.end):
-            labels[i] = span.label_
+            labels[i] = label
     return spans, labels
 
 
@@ -225,13 +226,19 @@ class RoleTagger(Pipe):
 
     # ------------------------------------------------------------------ helpers
     def _is_role_head(self, token: Token) -> bool:
-        key = token.text.rstrip(".").lower()
-        if token.text.endswith(".") and key in self.words.titles:
+        text = token.text
+        key = text.rstrip(".").lower()
+        if text.endswith(".") and key in self.words.titles:
             return True
         if not (token.is_alpha or "-" in key):
             return False
         heads = self.words.role_heads
-        if key in heads or _hyphen_key(token) in heads or self._is_plural_role(token):
+        joined = _hyphen_key(token)  # read once for the word and its plural ("co-founders")
+        if (
+            key in heads
+            or joined in heads
+            or (len(joined) > 4 and joined[-1] == "s" and joined[:-1] in heads)
+        ):
             return True
         i = token.i  # a role of two words: "tight end", "running back"
         return key in self._pair_tails and i > 0 and f"{token.doc[i - 1].lower_} {key}" in heads
@@ -303,7 +310,7 @@ class RoleTagger(Pipe):
                 clause_role,
                 self._relative_role(doc, span, who, person_tokens),
             ):
-                role = self._clip(doc, role)
+                role = self._clip(doc, role) if role else None  # most rules find nothing
                 owner = role_owner(doc, role[0], role[1], org_tokens) if role else None
                 if owner is not None:
                     tied[span.label_].append(owner)  # "Its director, X", "the council's chief executive"
@@ -515,7 +522,7 @@ class RoleTagger(Pipe):
         root = span.root
         head = root.head
         first = min(root.left_edge.i, span.start)  # "Its lawyer, public defender Jo Lane": past her title
-        if any(doc[i].is_punct or i in persons for i in range(first, span.start)):
+        if root.dep_ == "appos" and any(doc[i].is_punct or i in persons for i in range(first, span.start)):
             first = span.start
         if root.dep_ != "appos" or head.i >= first or first < 2 or doc[first - 1].text != ",":
             return None
