@@ -8,6 +8,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from tests.models import default_model
+from tests.people import affiliations as _affiliations
+from tests.people import person as _person
+from tests.people import roles as _roles
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
 
@@ -19,23 +22,8 @@ def nlp() -> Language:
     return default_model("quotemine_entities", "quotemine_roles")
 
 
-def _person(doc: Doc, name: str) -> dict[str, Any]:
-    matches = [p for p in doc._.qm_people if p["name"] == name]
-    assert len(matches) == 1, [p["name"] for p in doc._.qm_people]
-    return matches[0]
-
-
-def _roles(doc: Doc, name: str) -> list[str]:
-    return [doc.text[s:e] for s, e in _person(doc, name)["roles"]]
-
-
 def _roles_of(doc: Doc, person: dict[str, Any]) -> list[str]:
     return [doc.text[s:e].lower() for s, e in person["roles"]]
-
-
-def _affiliations(doc: Doc, name: str) -> list[str]:
-    orgs = {o["id"]: o["name"] for o in doc._.qm_orgs}
-    return [orgs[oid] for oid in _person(doc, name)["affiliations"]]
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,11 @@ Every sentence, name and organisation here is invented for these tests.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 from tests.models import default_model
+from tests.people import affiliations as _affiliations
+from tests.people import roles as _roles
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
 
@@ -18,21 +17,6 @@ import quotemine.factories  # noqa: F401  (registers factories and extensions)
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return default_model("quotemine_entities", "quotemine_roles")
-
-
-def _person(doc: Doc, name: str) -> dict[str, Any]:
-    matches = [p for p in doc._.qm_people if p["name"] == name]
-    assert len(matches) == 1, [p["name"] for p in doc._.qm_people]
-    return matches[0]
-
-
-def _roles(doc: Doc, name: str) -> list[str]:
-    return [doc.text[s:e] for s, e in _person(doc, name)["roles"]]
-
-
-def _affiliations(doc: Doc, name: str) -> list[str]:
-    orgs = {o["id"]: o["name"] for o in doc._.qm_orgs}
-    return [orgs[oid] for oid in _person(doc, name)["affiliations"]]
 
 
 @pytest.mark.parametrize(
