@@ -24,7 +24,7 @@ The exact keys of each dict are documented in ``docs/pipeline.md``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import weakref
 
 from spacy.tokens import Doc
 
@@ -54,21 +54,22 @@ def register_extensions() -> None:
             logger.debug("registered Doc._.%s", name)
 
 
-_TEXT_HOOK = "qm_text"
+# The text of each live ``Doc``, dropped with the ``Doc``: not in ``doc.user_hooks``, which spaCy
+# warns about (W109) whenever a ``Doc`` is serialised, as ``nlp.pipe(n_process=2)`` does with every one.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
     """Return ``doc.text``, built once per ``Doc`` and shared by quotemine's components.
 
     spaCy rebuilds ``Doc.text`` from every token on each read, which several stages did per
-    document. The text is kept in ``doc.user_hooks`` (never serialised, so it does not leak into
-    ``Doc.to_bytes`` or a ``DocBin``); the text of a ``Doc`` never changes, retokenised or not.
+    document. The text is kept beside the ``Doc`` (never on it, so it does not leak into
+    ``Doc.to_bytes`` or a ``DocBin``, and serialising the ``Doc`` warns of nothing); the text of a
+    ``Doc`` never changes, retokenised or not.
     """
-    hook: Callable[[], str] | None = doc.user_hooks.get(_TEXT_HOOK)
-    if hook is not None:
-        return hook()
-    text = doc.text
-    doc.user_hooks[_TEXT_HOOK] = lambda: text
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
     return text
 
 
@@ -80,4 +81,4 @@ def keep_text(doc: Doc, text: str) -> None:
     """
     end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     if end == len(text):
-        doc.user_hooks[_TEXT_HOOK] = lambda: text
+        _TEXTS[doc] = text

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import warnings
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -263,6 +264,17 @@ def test_money_survives_multiprocess_pipe() -> None:
         [],
     ]
     assert docs[1]._.qm_money[0]["qualifier"] == "approximate"
+
+
+def test_money_leaves_no_user_hooks_to_warn_of_when_serialised() -> None:
+    # each worker of nlp.pipe(n_process=2) serialises every Doc; a user hook left on it warns (W109)
+    pipe = spacy.blank("en")
+    pipe.add_pipe("quotemine_money")
+    doc = pipe("The firm paid $5 million for the mill.")
+    assert doc._.qm_money
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc.to_bytes()
 
 
 # ---------------------------------------------------------------- config, errors, serialisation
