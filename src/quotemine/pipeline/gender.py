@@ -27,12 +27,13 @@ import functools
 import itertools
 import logging
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 import numpy
 from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_text
@@ -48,8 +49,17 @@ logger = logging.getLogger(__name__)
 
 GenderEvidence = Literal["pronoun", "title", "first_name"]
 
-_SUBJECT_OR_POSSESSIVE: Final = frozenset({"nsubj", "nsubjpass", "poss"})
-_OBJECT: Final = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+_SUBJECT_OR_POSSESSIVE: Final = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "poss"))
+_OBJECT: Final = frozenset(get_string_id(d) for d in ("dobj", "pobj", "dative", "iobj", "obj"))
+_MODIFIER: Final = frozenset(get_string_id(d) for d in ("compound", "poss"))
+# the rules read the token table by string id (a word's id never changes), not Token objects
+_PRONOUN_IDS: Final = frozenset(get_string_id(word) for word in GENDERED_PRONOUNS)
+_UNPARSED_PRONOUN_IDS: Final = frozenset(get_string_id(word) for word in ("he", "she", "his"))
+_POSSESSIVE_IDS: Final = frozenset(get_string_id(word) for word in POSSESSIVE_S)
+_PERSON: Final = get_string_id("PERSON")
+_NOT_PEOPLE: Final = frozenset(get_string_id(label) for label in ("ORG", "GPE", "NORP", "FAC"))
+_NOUNISH: Final = frozenset({int(NOUN), int(PROPN), 0})  # a noun, a proper noun, or no tag
+_COLUMNS: Final[list[int | str]] = ["LOWER", "LEMMA", "POS", "DEP", "ENT_TYPE"]
 _OPENING_MARKS: Final = frozenset({"\u201c", "\u2018"})
 _CLOSING_MARKS: Final = frozenset({"\u201d", "\u2019"})
 # what a token does to quotation: a line break ends it, a mark opens, closes or (") toggles it
@@ -59,6 +69,7 @@ _MARKS: Final[dict[int, int]] = {
     **{get_string_id(mark): _OPENING for mark in _OPENING_MARKS},
     **{get_string_id(mark): _CLOSING for mark in _CLOSING_MARKS},
 }
+_MARK_IDS: Final = numpy.array(sorted(_MARKS), dtype="uint64")
 _LINE_BREAK: Final = re.compile("\n")
 
 
@@ -117,8 +128,9 @@ def person_genders(doc: Doc) -> dict[str, GenderFinding]:
         return {}
     quotes = get_quotes(doc)
     spans = _Spans(doc)
+    tokens = _Tokens(doc)
     clues = {str(p["id"]): _Clues(list(_title_clues(spans, p)), []) for p in people}
-    for pid, gender in _pronoun_clues(spans, people, quotes):
+    for pid, gender in _pronoun_clues(spans, tokens, people, quotes):
         if pid in clues:
             clues[pid].pronouns.append(gender)
     found: dict[str, GenderFinding] = {}
@@ -131,6 +143,57 @@ def person_genders(doc: Doc) -> dict[str, GenderFinding]:
             found[pid] = finding
     logger.debug("gender: %d of %d people", len(found), len(people))
     return found
+
+
+# ---- the token table ---------------------------------------------------------------------------
+
+#: Whether a word is a personal noun, by the string ids of its lower case and lemma (a word's ids
+#: never change); emptied when full.
+_PERSONAL: dict[tuple[int, int], bool] = {}
+_PERSONAL_MAX: Final = 100_000
+
+
+class _Tokens:
+    """The attributes of every token of one ``Doc`` the rules read, as lists (no ``Token`` objects).
+
+    Words are string ids (``LOWER``, ``DEP``...), as ``Doc.to_array`` gives them; each rule reads
+    token ``i`` by index.
+    """
+
+    __slots__ = ("dep", "doc", "ent", "lemma", "lower", "parsed", "pos", "starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        table = doc.to_array(_COLUMNS).reshape(len(doc), len(_COLUMNS))
+        columns: list[list[int]] = table.T.tolist()  # type: ignore[assignment]  # uint64: ints
+        self.lower, self.lemma, self.pos, self.dep, self.ent = columns
+        self.parsed = doc.has_annotation("DEP")
+        self.starts: list[int] | None = None
+
+    def sentence_start(self, i: int) -> int:
+        """Return the first token of the sentence of token ``i``, as ``doc[i].sent.start`` has it."""
+        if self.starts is None:
+            doc = self.doc
+            if "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
+                return int(doc[i].sent.start)  # a custom sentence hook
+            self.starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
+        k = bisect.bisect_right(self.starts, i)
+        return self.starts[k - 1] if k else 0
+
+    def personal(self, i: int) -> bool:
+        """Tell whether token ``i`` is a noun naming a person or people ("lawyer", "wife", "Mrs.")."""
+        if self.pos[i] not in _NOUNISH or self.ent[i] in _NOT_PEOPLE:
+            return False
+        key = (self.lower[i], self.lemma[i])
+        found = _PERSONAL.get(key)
+        if found is None:
+            if len(_PERSONAL) >= _PERSONAL_MAX:
+                _PERSONAL.clear()
+            strings, nouns = self.doc.vocab.strings, _personal_nouns()
+            word = strings[self.lower[i]]
+            found = word in nouns or strings[self.lemma[i]].lower() in nouns or bool(title_gender(word))
+            _PERSONAL[key] = found
+        return found
 
 
 # ---- titles ------------------------------------------------------------------------------------
@@ -188,10 +251,10 @@ def _title_clues(spans: _Spans, person: PersonRecord) -> Iterator[Gender]:
 
 
 def _pronoun_clues(
-    spans: _Spans, people: list[PersonRecord], quotes: list[QuoteRecord]
+    spans: _Spans, tokens: _Tokens, people: list[PersonRecord], quotes: list[QuoteRecord]
 ) -> Iterator[tuple[str, Gender]]:
     """Yield ``(person id, gender)`` of every pronoun the text ties to a person."""
-    index = _Index.build(spans, people, quotes)
+    index = _Index.build(spans, tokens, people, quotes)
     yield from _speaker_pronouns(spans, quotes, index)
     if spans.doc.has_annotation("SENT_START"):
         yield from _context_pronouns(spans, people, index)
@@ -213,27 +276,29 @@ def _speaker_pronouns(
         span = spans([speaker.get("start"), speaker.get("end")])
         gender = pronoun_gender(span.text) if span is not None and len(span) == 1 else None
         pid = str(speaker["person_id"])
-        if span is not None and gender and _plain_antecedent(span[0], pid, index):
+        if span is not None and gender and _plain_antecedent(span.start, pid, index):
             yield pid, gender
 
 
-def _plain_antecedent(pronoun: Token, pid: str, index: _Index) -> bool:
-    """Tell whether person ``pid`` is plainly what ``pronoun`` refers back to."""
-    earlier = [i for i, owner in index.mention_of.items() if owner == pid and i < pronoun.i]
+def _plain_antecedent(pronoun: int, pid: str, index: _Index) -> bool:
+    """Tell whether person ``pid`` is plainly what the pronoun (token ``pronoun``) refers back to."""
+    mentions = index.mentions_by.get(pid, [])
+    earlier = mentions[: bisect.bisect_left(mentions, pronoun)]
     if not earlier:
         return False
-    doc = pronoun.doc
-    last = doc[max(earlier)]
-    modifier = last.dep_ in ("compound", "poss") or (
-        last.i + 1 < len(doc) and doc[last.i + 1].lower_ in POSSESSIVE_S
+    tokens = index.tokens
+    last = earlier[-1]
+    modifier = tokens.dep[last] in _MODIFIER or (
+        last + 1 < len(tokens.lower) and tokens.lower[last + 1] in _POSSESSIVE_IDS
     )
-    if last.i in index.quoted or modifier:
+    if last in index.quoted or modifier:
         return False
-    if not doc.has_annotation("SENT_START"):
+    if not tokens.doc.has_annotation("SENT_START"):
         return True
-    first = min(i for i in earlier if i >= last.sent.start and index.mention_of[i] == pid)
-    before = [*doc[last.sent.start : first], *doc[pronoun.sent.start : pronoun.i]]
-    return not any(index.other_person(t, pid) for t in before if t.i not in index.quoted)
+    start = tokens.sentence_start(last)
+    first = earlier[bisect.bisect_left(earlier, start)]
+    before = itertools.chain(range(start, first), range(tokens.sentence_start(pronoun), pronoun))
+    return not any(index.other_person(i, pid) for i in before if i not in index.quoted)
 
 
 @functools.cache
@@ -246,26 +311,23 @@ def _personal_nouns() -> frozenset[str]:
     return frozenset({w.lower() for w in words} | lexicons.titles | lexicons.honorifics)
 
 
-def _is_personal_noun(token: Token) -> bool:
-    if token.pos_ not in ("NOUN", "PROPN", "") or token.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
-        return False
-    word = token.lower_
-    return word in _personal_nouns() or token.lemma_.lower() in _personal_nouns() or bool(title_gender(word))
-
-
 @dataclass(slots=True)
 class _Index:
     """Who each token belongs to: a person's mention or role, a quotation, a resolved speaker."""
 
+    tokens: _Tokens
     mention_of: dict[int, str]
     role_of: dict[int, str]
     quoted: set[int]
     speaker_of: dict[int, str]
     mentions: list[int]  # the keys of ``mention_of``, in order
+    mentions_by: dict[str, list[int]]  # the same, by person id
 
     @classmethod
-    def build(cls, spans: _Spans, people: list[PersonRecord], quotes: list[QuoteRecord]) -> _Index:
-        index = cls({}, {}, _quotation_marked(spans.doc), {}, [])
+    def build(
+        cls, spans: _Spans, tokens: _Tokens, people: list[PersonRecord], quotes: list[QuoteRecord]
+    ) -> _Index:
+        index = cls(tokens, {}, {}, _quotation_marked(spans.doc), {}, [], {})
         for person in people:
             pid = str(person["id"])
             for found, into in (
@@ -286,6 +348,8 @@ class _Index:
                 for i in range(span.start, span.end) if span is not None else ():
                     index.speaker_of[i] = str(speaker["person_id"])
         index.mentions = sorted(index.mention_of)
+        for i in index.mentions:
+            index.mentions_by.setdefault(index.mention_of[i], []).append(i)
         return index
 
     def mentioned_in(self, start: int, end: int) -> set[str]:
@@ -293,13 +357,12 @@ class _Index:
         first, last = bisect.bisect_left(self.mentions, start), bisect.bisect_left(self.mentions, end)
         return {self.mention_of[i] for i in self.mentions[first:last]}
 
-    def other_person(self, token: Token, pid: str | None) -> bool:
-        """Tell whether ``token`` names someone other than person ``pid``."""
-        i = token.i
+    def other_person(self, i: int, pid: str | None) -> bool:
+        """Tell whether token ``i`` names someone other than person ``pid``."""
         owner = self.mention_of.get(i) or self.role_of.get(i)
         if owner is not None:
             return owner != pid
-        return token.ent_type_ == "PERSON" or _is_personal_noun(token)
+        return self.tokens.ent[i] == _PERSON or self.tokens.personal(i)
 
 
 def _quotation_marked(doc: Doc) -> set[int]:
@@ -312,7 +375,7 @@ def _quotation_marked(doc: Doc) -> set[int]:
     if not len(doc):
         return inside
     table = doc.to_array(["ORTH", "IS_PUNCT", "IDX"])
-    events = {i: _MARKS[orth] for i, orth in _rows_among(table[:, 0], _MARKS)}
+    events = {i: _MARKS[orth] for i, orth in _rows_among(table[:, 0], _MARK_IDS)}
     # a line break is always inside a token (spaCy keeps only single spaces out of its tokens)
     breaks = [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))]
     events.update(dict.fromkeys((numpy.searchsorted(table[:, 2], breaks, side="right") - 1).tolist(), _BREAK))
@@ -330,38 +393,47 @@ def _quotation_marked(doc: Doc) -> set[int]:
     return inside
 
 
-def _rows_among(column: numpy.ndarray[Any, Any], hashes: Collection[int]) -> list[tuple[int, int]]:
-    """Return ``(row, value)`` of the rows of a token-table column whose value is one of ``hashes``."""
-    rows = numpy.flatnonzero(numpy.isin(column, numpy.array(list(hashes), dtype=column.dtype)))
+def _rows_among(column: numpy.ndarray[Any, Any], ids: numpy.ndarray[Any, Any]) -> list[tuple[int, int]]:
+    """Return ``(row, value)`` of the rows of a token-table column whose value is one of ``ids``.
+
+    ``ids`` is sorted and without duplicates: a binary search per row, cheaper than ``numpy.isin``
+    for the few words asked.
+    """
+    if not len(ids) or not len(column):
+        return []
+    at = numpy.minimum(numpy.searchsorted(ids, column), len(ids) - 1)
+    rows = numpy.flatnonzero(ids[at] == column)
     return list(zip(rows.tolist(), column[rows].tolist(), strict=True))
 
 
-def _sole_person(sentence: Span, index: _Index) -> str | None:
-    """Return the one person ``sentence`` names, or ``None`` (none, several, or someone unnamed)."""
-    ids = index.mentioned_in(sentence.start, sentence.end)
+def _sole_person(start: int, end: int, index: _Index) -> str | None:
+    """Return the one person a sentence (tokens ``start:end``) names, else ``None`` (none, or several)."""
+    ids = index.mentioned_in(start, end)
     if len(ids) != 1:
         return None
     pid = next(iter(ids))
-    for token in sentence:
-        if index.other_person(token, pid):
+    lower, dep = index.tokens.lower, index.tokens.dep
+    for i in range(start, end):
+        if index.other_person(i, pid):
             return None
-        if token.lower_ in GENDERED_PRONOUNS and token.dep_ in _OBJECT:
+        if lower[i] in _PRONOUN_IDS and dep[i] in _OBJECT:
             return None  # "Ada Quill met him": someone else is about
     return pid
 
 
-def _pronoun_after(tokens: Iterable[Token], pid: str, index: _Index) -> Token | None:
-    """Return the first subject or possessive pronoun of ``tokens``, unless someone else comes first."""
-    for token in tokens:
-        if index.other_person(token, pid):
+def _pronoun_after(start: int, end: int, pid: str, index: _Index) -> int | None:
+    """Return the first subject or possessive pronoun of tokens ``start:end``, unless someone comes first."""
+    tokens = index.tokens
+    for i in range(start, end):
+        if index.other_person(i, pid):
             return None
-        if token.lower_ not in GENDERED_PRONOUNS or token.i in index.quoted:
+        word = tokens.lower[i]
+        if word not in _PRONOUN_IDS or i in index.quoted:
             continue
-        if index.speaker_of.get(token.i, pid) != pid:
+        if index.speaker_of.get(i, pid) != pid:
             return None  # attribution read it as someone else
-        parsed = token.doc.has_annotation("DEP")
-        if token.dep_ in _SUBJECT_OR_POSSESSIVE or (not parsed and token.lower_ in ("he", "she", "his")):
-            return token
+        if tokens.dep[i] in _SUBJECT_OR_POSSESSIVE or (not tokens.parsed and word in _UNPARSED_PRONOUN_IDS):
+            return i
         return None
     return None
 
@@ -375,7 +447,7 @@ def _context_pronouns(
     after "the <title>" (a definite title that is the head of the person's role, their latest
     mention in the same or the previous paragraph), in the same sentence.
     """
-    doc = spans.doc
+    doc, tokens = spans.doc, index.tokens
     starts = paragraph_starts(doc_text(doc))
 
     def para(char: int) -> int:
@@ -383,35 +455,35 @@ def _context_pronouns(
 
     sentences = list(doc.sents)
     for before, after in itertools.pairwise(sentences):
-        pid = _sole_person(before, index) if para(before.start_char) == para(after.start_char) else None
-        token = _pronoun_after(after, pid, index) if pid is not None else None
-        if pid is not None and token is not None and (gender := pronoun_gender(token.text)):
+        same = para(before.start_char) == para(after.start_char)
+        pid = _sole_person(before.start, before.end, index) if same else None
+        found = _pronoun_after(after.start, after.end, pid, index) if pid is not None else None
+        if pid is not None and found is not None and (gender := pronoun_gender(doc[found].text)):
             yield pid, gender
-    heads = _role_heads(spans, people)
+    heads = _role_heads(spans, people, tokens)
     sentence_starts = [sentence.start for sentence in sentences]
     for i in _words_among(doc, heads):
-        title = doc[i]
-        pid = _definite_title_person(title, heads, index, para)
-        sentence = sentences[bisect.bisect_right(sentence_starts, i) - 1]
-        token = _pronoun_after(doc[i + 1 : sentence.end], pid, index) if pid else None
-        if pid is not None and token is not None and (gender := pronoun_gender(token.text)):
+        pid = _definite_title_person(doc[i], heads, index, para)
+        end = sentences[bisect.bisect_right(sentence_starts, i) - 1].end
+        found = _pronoun_after(i + 1, end, pid, index) if pid else None
+        if pid is not None and found is not None and (gender := pronoun_gender(doc[found].text)):
             yield pid, gender
 
 
 def _words_among(doc: Doc, words: Iterable[str]) -> list[int]:
     """Return, in order, the indices of the tokens whose lowercase form is one of ``words``."""
-    hashes = {get_string_id(word) for word in words}
-    return [i for i, _ in _rows_among(doc.to_array("LOWER"), hashes)] if hashes and len(doc) else []
+    ids = numpy.unique(numpy.array([get_string_id(word) for word in words], dtype="uint64"))
+    return [i for i, _ in _rows_among(doc.to_array("LOWER"), ids)] if len(ids) and len(doc) else []
 
 
-def _role_heads(spans: _Spans, people: list[PersonRecord]) -> dict[str, set[str]]:
+def _role_heads(spans: _Spans, people: list[PersonRecord], tokens: _Tokens) -> dict[str, set[str]]:
     """Return, per head word of a role ("president"), the ids of the people who hold it."""
     heads: dict[str, set[str]] = {}
     for person in people:
         for bounds in person.get("roles") or ():
             span = spans(bounds)
-            if span is not None and _is_personal_noun(span.root):
-                heads.setdefault(span.root.lower_, set()).add(str(person["id"]))
+            if span is not None and tokens.personal((root := span.root).i):
+                heads.setdefault(root.lower_, set()).add(str(person["id"]))
     return heads
 
 
