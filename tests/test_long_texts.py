@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -120,6 +122,24 @@ def test_warnings_of_later_chunks_give_offsets_into_the_whole_text(extractor: Ex
     offsets = [int(m.group(1)) for w in report.warnings for m in [re.search(r"at offset (\d+)", w)] if m]
     assert offsets, report.warnings
     assert all(text[offset] == "“" for offset in offsets)
+
+
+def test_a_long_text_after_a_short_one_leaves_finished(extractor: Extractor) -> None:
+    items = [_PARAGRAPHS[0], _text(40), ""]
+    small = Extractor(extractor.nlp, chunk_chars=1000)
+    for item, report in zip(items, small.pipe(items), strict=True):
+        assert isinstance(report, Report)
+        assert report._text == item  # looked at before the next report is asked for
+
+
+def test_pipe_keeps_no_report_the_caller_dropped(extractor: Extractor) -> None:
+    texts = [_PARAGRAPHS[0], _PARAGRAPHS[1], _PARAGRAPHS[2]]
+    results = extractor.pipe(texts)
+    first = weakref.ref(next(results))  # the report itself is dropped at once
+    next(results)
+    gc.collect()
+    assert first() is None  # the window of documents does not hold it to its end
+    assert len(list(results)) == 1
 
 
 def test_long_text_among_short_ones_with_two_processes(extractor: Extractor) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -413,14 +412,13 @@ class Extractor:
         return job
 
     def _docs(self, jobs: Iterable[_Job]) -> Iterator[Doc]:
-        """Yield the Doc of every job still to parse: one chunk each (long texts ran before)."""
+        """Yield the Doc of every job to parse: one chunk each (long texts ran before)."""
         for job in jobs:
-            if job.result is None:
-                for _, chunk in job.chunks:
-                    doc = self.nlp.make_doc(chunk)
-                    keep_text(doc, chunk)
-                    doc._.qm_published = job.published
-                    yield doc
+            for _, chunk in job.chunks:
+                doc = self.nlp.make_doc(chunk)
+                keep_text(doc, chunk)
+                doc._.qm_published = job.published
+                yield doc
 
     def _run(
         self, jobs: list[_Job], batch_size: int, n_process: int, keep_docs: bool
@@ -430,14 +428,14 @@ class Extractor:
         for job in jobs:
             if job.result is None and len(job.chunks) > 1:
                 job.result = self._finish_long(job, keep_docs)
-        pending = deque(jobs)
+        todo = [job for job in jobs if job.result is None]  # one chunk each, parsed in this window
         # A memory zone frees the window's strings when it closes: only when no Doc outlives it.
         zone = contextlib.nullcontext() if keep_docs else self.nlp.memory_zone()
         with zone:
             parsed: Iterator[Doc] = iter(())
-            if any(job.result is None for job in jobs):  # else no workers are started for nothing
-                parsed = self.nlp.pipe(self._docs(jobs), batch_size=batch_size, n_process=n_process)
-            for job in jobs:
+            if todo:  # else no workers are started for nothing
+                parsed = self.nlp.pipe(self._docs(todo), batch_size=batch_size, n_process=n_process)
+            for job in jobs:  # in input order, each finished (page, kept text) before it leaves
                 if job.result is None:
                     job.docs.extend((offset, next(parsed)) for offset, _ in job.chunks)
                     job.result = self._finish(job)
@@ -447,12 +445,15 @@ class Extractor:
                     job.result._text = job.text
                 if keep_docs and job.docs:
                     job.doc = job.docs[0][1]
+                else:  # the stages' records go now, not when spaCy drops the Docs of its batch
+                    for _, doc in job.docs:
+                        doc.user_data.clear()
                 job.docs.clear()
-                while pending and pending[0].result is not None:
-                    done = pending.popleft()
-                    assert done.result is not None
-                    yield done.doc, done.result
-                    done.doc = None
+                assert job.result is not None
+                yield job.doc, job.result
+                # handed over: the window does not keep its reports alive to its end (memory, and
+                # the work of every garbage collection meanwhile)
+                job.doc = job.result = job.page = None
 
     def _finish(self, job: _Job) -> Report | Failure:
         """Build the report of a job parsed as one Doc."""
