@@ -3,7 +3,9 @@
     python benchmarks/throughput.py [../shared/eval/quotes/polnear.dev.jsonl] --docs 60 --rounds 3 [--profile]
 
 Runs are interleaved (bare, quotemine, bare, quotemine, ...) after one warm-up of each, and the
-best round of each is compared (characters per second). ``--profile`` then times each quotemine
+best round of each is compared (characters per second); the time each side spent in Python's
+garbage collector is printed too (a full collection walks every object of the process: about
+0.2 s with a spaCy pipeline loaded). ``--profile`` then times each quotemine
 stage over the same texts (spaCy's own stages together, each quotemine component, and the
 Extractor's own work: make_doc, memory_zone, report building).
 
@@ -16,6 +18,7 @@ Acceptance (issue 11): quotemine / bare >= 0.95.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import time
 from collections import defaultdict
@@ -32,6 +35,24 @@ from quotemine.text.inspect import inspect_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 0.95  # issue 11, acceptance 3
+
+
+class _GcClock:
+    """Add up the time Python's garbage collector runs, and its full collections."""
+
+    def __init__(self) -> None:
+        self.seconds = {"bare": 0.0, "quotemine": 0.0}
+        self.full = {"bare": 0, "quotemine": 0}
+        self.side = "bare"
+        self._started = 0.0
+        gc.callbacks.append(self._tick)
+
+    def _tick(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+            return
+        self.seconds[self.side] += time.perf_counter() - self._started
+        self.full[self.side] += info["generation"] == 2
 
 
 def _texts(path: Path, docs: int) -> list[str]:
@@ -118,12 +139,15 @@ def main() -> None:
     print(f"quotemine pipeline: {', '.join(extractor.nlp.pipe_names)}")
     _bare(bare, texts[:5], args.batch_size)  # warm-up
     _full(extractor, texts[:5], args.batch_size)
-    bare_times, full_times = [], []
+    bare_times: list[float] = []
+    full_times: list[float] = []
+    clock = _GcClock()
     for round_number in range(args.rounds):
         order = [("bare", _bare, bare), ("quotemine", _full, extractor)]
         if round_number % 2:
             order.reverse()
         for label, run, target in order:
+            clock.side = label
             seconds = run(target, texts, args.batch_size)  # type: ignore[operator]
             (bare_times if label == "bare" else full_times).append(seconds)
             print(f"  round {round_number + 1} {label:<9} {seconds:6.2f} s  {chars / seconds:10,.0f} chars/s")
@@ -131,6 +155,12 @@ def main() -> None:
     print(f"bare spaCy : {bare_rate:10,.0f} chars/s (best of {args.rounds})")
     print(f"quotemine  : {full_rate:10,.0f} chars/s (best of {args.rounds})")
     print(f"ratio      : {full_rate / bare_rate:.3f} (target >= {TARGET:.2f})")
+    gc.callbacks.remove(clock._tick)
+    for side, total in (("bare", sum(bare_times)), ("quotemine", sum(full_times))):
+        print(
+            f"garbage collection, {side:<9}: {clock.seconds[side]:6.2f} s ({clock.seconds[side] / total:.1%} "
+            f"of its rounds), {clock.full[side]} full collection(s)"
+        )
     if args.profile:
         _profile(extractor, texts, args.batch_size)
 
