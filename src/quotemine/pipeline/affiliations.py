@@ -34,6 +34,7 @@ __all__ = [
     "relative_pronoun",
     "role_owner",
     "short_name_org",
+    "short_name_prefix",
 ]
 
 TokenLabels = dict[int, str]
@@ -68,6 +69,8 @@ _ROLE_VERBS: Final = frozenset(
         "edit",
     }
 )
+#: Entity labels of words that are no short name of an organisation ("Republican", "Ohio").
+_NOT_ORG_LABELS: Final = frozenset({"NORP", "GPE", "LOC"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MAX_CLAUSE: Final = 8
 
@@ -232,10 +235,16 @@ def _verb_org(
             return [], None  # "wrote to Y", "works against Y": not a member
         if lemma in _ROLE_VERBS and k == verb.i + 1 and tok.tag_ == "IN":
             return [], None  # "runs for Congress": a candidate, not the one who runs it
-        if lemma in _MEMBER_VERBS and tok.dep_ == "dobj" and tok.head == verb:
-            return [], None  # "reports investments in Y": the verb's object is not the organisation
+        if tok.dep_ == "dobj" and tok.head == verb and (lemma in _MEMBER_VERBS or _placed(doc, k)):
+            return [], None  # "reports investments in Y", "runs a bakery in Y": the object is not Y
         k += 1
     return [], None
+
+
+def _placed(doc: Doc, obj: int) -> bool:
+    """Tell whether the object ``doc[obj]`` of a role verb is placed "in" what follows ("a shop in Y")."""
+    nxt = obj + 1
+    return nxt < len(doc) and doc[nxt].lower_ in {"in", "near", "outside"}
 
 
 #: Possessive pronouns that stand for an organisation named before ("Its director, X").
@@ -373,14 +382,24 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
 
 
 def short_name_org(doc: Doc, start: int, end: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:
-    """Return the organisation a title ``doc[start:end]`` opens with by the end of its name.
+    """Return the organisation a title ``doc[start:end]`` opens with by a short form of its name."""
+    found = short_name_prefix(doc, start, end, orgs, names)
+    return found[0] if found else None
+
+
+def short_name_prefix(
+    doc: Doc, start: int, end: int, orgs: TokenLabels, names: dict[str, str]
+) -> tuple[str, int] | None:
+    """Return the organisation a title ``doc[start:end]`` opens with by a short form, and where it ends.
 
     "Falcons coach X" after "the Orbury Falcons": the capitalised words before the role noun are
     the last words of exactly one organisation's name (failing that, one organisation's whole
-    name). A generic organisation noun ("Police", "Council") names no one organisation.
+    name; failing that, the first words of one organisation's name: "Corvell chief executive X"
+    after "Corvell Freight"). A generic organisation noun ("Police", "Council") names no one
+    organisation.
     """
     k = start
-    while k < end - 1 and k not in orgs and doc[k].tag_ in {"NNP", "NNPS", "NNS"} and doc[k].is_title:
+    while k < end - 1 and k not in orgs and _short_word(doc[k]):
         k += 1
     if k == start or k in orgs:
         return None
@@ -390,5 +409,19 @@ def short_name_org(doc: Doc, start: int, end: int, orgs: TokenLabels, names: dic
     longer = {oid for oid, name in names.items() if name.endswith(" " + short)}
     same = {oid for oid, name in names.items() if name == short}
     if len(longer) == 1:
-        return longer.pop()  # the full name, also when the short one is listed on its own
-    return same.pop() if not longer and len(same) == 1 else None
+        return longer.pop(), k  # the full name, also when the short one is listed on its own
+    if not longer and len(same) == 1:
+        return same.pop(), k
+    if longer or same or any(t.ent_type_ in _NOT_ORG_LABELS for t in doc[start:k]):
+        return None  # "Republican strategist X" is no officer of "Republican National Committee"
+    opening = {oid for oid, name in names.items() if name.startswith(short + " ")}
+    return (opening.pop(), k) if len(opening) == 1 else None
+
+
+def _short_word(tok: Token) -> bool:
+    """Tell whether ``tok`` may be a word of an organisation's short name before a role noun."""
+    if not tok.is_title or not tok.is_alpha:
+        return False
+    if tok.tag_ in {"NNP", "NNPS", "NNS"}:
+        return True
+    return tok.tag_ in {"JJ", "NN"} and tok.ent_type_ not in _NOT_ORG_LABELS  # read as a common word

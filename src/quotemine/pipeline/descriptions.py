@@ -5,7 +5,8 @@ former governor"). ``description_roles`` links such a description to a person on
 leaves no doubt:
 
 * the description is "the" + modifiers + a singular role noun, the subject of its clause, with no
-  name in it and no name right after it (that would be a title);
+  name in it and no name right after it (that would be a title) or in apposition after a comma
+  (that names whose role it is);
 * exactly one person is mentioned from the start of the previous sentence up to the description,
   that mention is the subject of its own clause (not its owner: "X's night ... The protester" is
   someone else), and it is in the previous sentence (in the same
@@ -49,6 +50,8 @@ def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token
         return None  # "the party's leader": someone else's role, handled with its name
     if tok.i + 1 < len(doc) and (tok.i + 1 in persons or doc[tok.i + 1].tag_ == "NNP"):
         return None  # "the senator Ann Voss": a title
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and tok.i + 2 in persons:
+        return None  # "The treasurer, Ann Voss, said": the name it stands beside, not an earlier one
     return (start + 1, tok.i + 1)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from quotemine.lexicons.names import is_possessive
 from quotemine.pipeline.records import PersonRecord
 
 __all__ = ["apply_roles"]
@@ -18,7 +19,9 @@ def apply_roles(
     """Set the roles and affiliations of ``person`` from its role ranges; return the role spans.
 
     A role repeated word for word is kept once; an organisation inside a role is an affiliation,
-    and so is each organisation of ``tied`` (found around the name: "X of Y", "Y's X").
+    and so is each organisation of ``tied`` (found around the name: "X of Y", "Y's X"). A role
+    that opens with an organisation's name keeps only the words after it ("Treasury Secretary"
+    is the role "Secretary" and the affiliation "Treasury").
     """
     pid = person["id"]
     seen: set[str] = set()
@@ -28,7 +31,12 @@ def apply_roles(
         if tied_id not in affiliations:
             affiliations.append(tied_id)
     spans: list[Span] = []
-    for start, end in sorted(set(found)):
+    for first, end in sorted(set(found)):
+        for i in range(first, end):  # also an organisation cut from the front ("Treasury Secretary")
+            oid = orgs.get(i)
+            if oid is not None and oid not in affiliations:
+                affiliations.append(oid)
+        start = _after_org(doc, first, end, orgs)
         span = doc[start:end]
         key = span.text.lower()
         if key in seen:
@@ -36,10 +44,32 @@ def apply_roles(
         seen.add(key)
         roles.append([span.start_char, span.end_char])
         spans.append(Span(doc, start, end, label=pid))
-        for i in range(start, end):
-            oid = orgs.get(i)
-            if oid is not None and oid not in affiliations:
-                affiliations.append(oid)
     person["roles"] = roles
     person["affiliations"] = affiliations
     return spans
+
+
+def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
+    """Return where the role ``doc[start:end]`` starts after an organisation's name (and "'s") it opens with.
+
+    "Treasury Secretary", "Orbury Falcons coach", "the Wexley Trust's director" are the roles
+    "Secretary", "coach", "director" of someone the organisation is tied to; a role that is all
+    organisation, or whose rest is no noun phrase ("of ..."), keeps its words, and so does a role
+    whose first word is an organisation of one word named nowhere else in the text.
+    """
+    k = start
+    while k < end and doc[k].tag_ in {"DT", "PRP$"}:
+        k += 1
+    oid = orgs.get(k)
+    if oid is None:
+        return start
+    first = k
+    while k < end and orgs.get(k) == oid:
+        k += 1
+    if k - first == 1 and not any(v == oid and not first <= i < k for i, v in orgs.items()):
+        return start  # "Home Secretary": one word named nowhere else may be the office's own word
+    if k < end and is_possessive(doc[k].text):
+        k += 1
+    if k >= end or doc[k].is_punct or doc[k].tag_ in {"IN", "CC", "TO", "POS"}:
+        return start
+    return k

@@ -28,7 +28,6 @@ import json
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,6 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.lexicons import data_lines
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.affiliation_orgs import add_affiliation_orgs
@@ -48,7 +46,7 @@ from quotemine.pipeline.affiliations import (
     relative_clause,
     relative_pronoun,
     role_owner,
-    short_name_org,
+    short_name_prefix,
 )
 from quotemine.pipeline.appositions import after_aside, after_owner, appos_end, position_title
 from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
@@ -58,16 +56,13 @@ from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party
 from quotemine.pipeline.predicates import complement_role, predicate_role
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_records import apply_roles
+from quotemine.pipeline.role_words import RoleWords
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 
 logger = logging.getLogger(__name__)
 
 _WORDS_FILE = "role_words.json"
-#: Jobs, ranks and sports positions only the role stage reads ("machine operator", "tight end").
-_OCCUPATIONS_FILE = "occupations.txt"
-#: Words of nameparser's title list that are no role ("federal", "state", "brother").
-_NOT_ROLES_FILE = "not_roles.txt"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS", "AFX"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
@@ -89,43 +84,6 @@ _LIST_GLUE = frozenset({",", "and", "&"})
 Range = tuple[int, int]
 TokenLabels = dict[int, str]
 """Token index -> the id of the person (or organisation) whose mention holds it."""
-
-
-@dataclass(frozen=True)
-class RoleWords:
-    """The word lists a role is recognised by (lower case).
-
-    Attributes:
-        role_heads: Nouns that can head a role phrase ("analyst", "minister").
-        titles: Title words that may precede a name, also abbreviated ("sen.").
-        honorifics: Forms of address, never a role ("mr").
-
-    """
-
-    role_heads: frozenset[str]
-    titles: frozenset[str]
-    honorifics: frozenset[str]
-
-    @classmethod
-    def default(cls) -> RoleWords:
-        """Return the packaged word lists."""
-        lex = load_lexicons()
-        occupations = frozenset(line.lower() for line in data_lines(_OCCUPATIONS_FILE))
-        not_roles = frozenset(line.lower() for line in data_lines(_NOT_ROLES_FILE))
-        return cls((lex.role_heads | occupations) - not_roles, lex.titles, lex.honorifics)
-
-    def to_json(self) -> dict[str, list[str]]:
-        """Return the lists, sorted, for ``to_disk``."""
-        return {
-            "role_heads": sorted(self.role_heads),
-            "titles": sorted(self.titles),
-            "honorifics": sorted(self.honorifics),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, list[str]]) -> RoleWords:
-        """Return the lists ``to_json`` wrote."""
-        return cls(frozenset(data["role_heads"]), frozenset(data["titles"]), frozenset(data["honorifics"]))
 
 
 def warn_roles(name: str, proc: Any, docs: list[Doc], exc: Exception) -> None:
@@ -297,9 +255,10 @@ class RoleTagger(Pipe):
             orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens, who)
             party = party_org(doc, span, org_names)
             tied.setdefault(span.label_, []).extend([*orgs_of, party] if party else orgs_of)
-            short = short_name_org(doc, *title, org_tokens, org_names) if title else None
-            if short is not None:
-                tied[span.label_].append(short)  # "Falcons coach X": the team named in full before
+            short = short_name_prefix(doc, *title, org_tokens, org_names) if title else None
+            if short is not None and title is not None:
+                tied[span.label_].append(short[0])  # "Falcons coach X": the team named in full before
+                title = (short[1], title[1])  # the role is "coach"
             for role in (
                 title,
                 self._post_nominal_role(doc, span),
@@ -392,13 +351,15 @@ class RoleTagger(Pipe):
     def _outside_title(self, prev: Token) -> bool:
         """Tell whether ``prev`` cannot start or extend a title before a name.
 
-        A number word, words glued by lost markup ("PhotoLiberal"), a dateline in capitals
-        ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
+        A number word, words glued by lost markup ("PhotoLiberal"), a spaced dash, a dateline in
+        capitals ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
         ("Include former ...", "Also reporter ...") are no part of a title.
         """
         if (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
             return True  # "Two military analysts, X and Y"; "Staff PhotoLiberal candidate X"
         doc = prev.doc
+        if prev.text in _DASHES and (prev.whitespace_ or (prev.i >= 1 and doc[prev.i - 1].whitespace_)):
+            return True  # a spaced dash ends a dateline or a clause: "HARLOW, Wessex - Gov. X"
         if prev.is_upper and prev.whitespace_ and prev.i + 1 < len(doc) and doc[prev.i + 1].text in _DASHES:
             return True  # a dateline: "WASHINGTON - Senator X"
         return (

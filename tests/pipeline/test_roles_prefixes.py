@@ -1,0 +1,125 @@
+"""Role text without the organisation it opens with, and titles, asides and descriptions next to a name.
+
+Every sentence, name and organisation here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from tests.models import default_model
+from tests.people import affiliations as _affiliations
+from tests.people import roles as _roles
+
+import quotemine.factories  # noqa: F401  (registers factories and extensions)
+from quotemine.pipeline.records import PersonRecord
+from quotemine.pipeline.role_records import apply_roles
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return default_model("quotemine_entities", "quotemine_roles")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        (
+            "Treasury Secretary Hal Brenner told reporters at the Treasury that no bank would be rescued.",
+            "Hal Brenner",
+            "Secretary",
+            "Treasury",
+        ),
+        (
+            "White House press secretary Dana Pell said the president would travel.",
+            "Dana Pell",
+            "press secretary",
+            "White House",
+        ),
+        (
+            "Orbury Falcons won again. Falcons coach Reg Amble praised the defence.",
+            "Reg Amble",
+            "coach",
+            "Orbury Falcons",
+        ),
+    ],
+)
+def test_role_text_leaves_out_the_organisation_it_opens_with(
+    nlp: Language, text: str, name: str, role: str, affiliation: str
+) -> None:
+    doc = nlp(text)
+    assert _roles(doc, name) == [role]
+    assert _affiliations(doc, name) == [affiliation]
+
+
+def _blank_doc(words: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words)
+
+
+def _person() -> PersonRecord:
+    return {"id": "p1", "name": "Kit Vane", "roles": [], "affiliations": []}  # type: ignore[typeddict-item]
+
+
+def test_apply_roles_cuts_an_organisation_and_its_possessive_from_the_front() -> None:
+    doc = _blank_doc(["Hollin", "Bank", "'s", "chief", "economist", "Kit", "Vane"])
+    person = _person()
+    apply_roles(doc, person, [(0, 5)], {0: "o1", 1: "o1"}, [])
+    assert [doc.text[s:e] for s, e in person["roles"]] == ["chief economist"]
+    assert person["affiliations"] == ["o1"]
+
+
+def test_apply_roles_keeps_a_one_word_organisation_named_only_in_the_title() -> None:
+    doc = _blank_doc(["Marine", "Secretary", "Kit", "Vane", "spoke"])
+    person = _person()
+    apply_roles(doc, person, [(0, 2)], {0: "o1"}, [])
+    assert [doc.text[s:e] for s, e in person["roles"]] == ["Marine Secretary"]
+
+
+def test_apply_roles_keeps_a_role_that_is_all_organisation() -> None:
+    doc = _blank_doc(["Vane", "joined", "Hollin", "Bank"])
+    person = _person()
+    apply_roles(doc, person, [(2, 4)], {2: "o1", 3: "o1"}, [])
+    assert [doc.text[s:e] for s, e in person["roles"]] == ["Hollin Bank"]
+
+
+def test_short_company_name_before_a_title_is_the_company(nlp: Language) -> None:
+    doc = nlp(
+        "Talvik Bank cut 300 jobs on Monday. Talvik chief executive Lina Marsh said the cuts were painful."
+    )
+    assert _roles(doc, "Lina Marsh") == ["chief executive"]
+    assert _affiliations(doc, "Lina Marsh") == ["Talvik Bank"]
+
+
+def test_a_party_adjective_is_no_short_name_of_a_party_committee(nlp: Language) -> None:
+    doc = nlp("Republican strategist Ann Cole said the Republican National Committee erred.")
+    assert _affiliations(doc, "Ann Cole") == []
+
+
+def test_apposition_after_post_nominal_letters(nlp: Language) -> None:
+    doc = nlp("Ruth Ellery MP, the chair of the Transport Committee, said the rail plan was late.")
+    assert _roles(doc, "Ruth Ellery") == ["MP", "chair of the Transport Committee"]
+    assert _affiliations(doc, "Ruth Ellery") == ["Transport Committee"]
+
+
+def test_a_dateline_before_a_title_is_no_part_of_it(nlp: Language) -> None:
+    doc = nlp("SALEM, Oregon - Gov. Tess Varnum signed the bill on Friday.")
+    assert _roles(doc, "Tess Varnum") == ["Gov."]
+
+
+def test_description_beside_a_name_is_not_given_to_an_earlier_person(nlp: Language) -> None:
+    doc = nlp("Pia Lorne chaired the meeting on Monday. The treasurer, Dev Kapoor, said funds were short.")
+    assert _roles(doc, "Pia Lorne") == []
+    assert _roles(doc, "Dev Kapoor") == ["treasurer"]
+
+
+def test_role_verb_whose_object_is_placed_in_the_organisation_gives_nothing(nlp: Language) -> None:
+    doc = nlp("For years Nell Arden has run the only bakery in Pine Ford, a town of 900.")
+    assert _roles(doc, "Nell Arden") == []
+    assert _affiliations(doc, "Nell Arden") == []
+
+
+def test_role_verb_whose_object_is_a_unit_of_the_organisation_ties_it(nlp: Language) -> None:
+    doc = nlp("Vic Ambers, who chairs the audit committee at the Halden Water Board, said costs rose.")
+    assert _affiliations(doc, "Vic Ambers") == ["Halden Water Board"]
