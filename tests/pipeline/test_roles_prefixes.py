@@ -123,3 +123,49 @@ def test_role_verb_whose_object_is_placed_in_the_organisation_gives_nothing(nlp:
 def test_role_verb_whose_object_is_a_unit_of_the_organisation_ties_it(nlp: Language) -> None:
     doc = nlp("Vic Ambers, who chairs the audit committee at the Halden Water Board, said costs rose.")
     assert _affiliations(doc, "Vic Ambers") == ["Halden Water Board"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Brackwater Air and Lunden Airways ended their talks. "
+            "Brackwater's founder, Omid Sarraf, wanted the top job.",
+            "Omid Sarraf",
+            "founder",
+        ),
+        (
+            "Brackwater Air and Lunden Airways ended their talks. "
+            "Captain Lee Orme, a Brackwater pilot, said morale was low.",
+            "Lee Orme",
+            "pilot",
+        ),
+    ],
+)
+def test_short_name_in_a_possessive_or_an_apposition_is_the_organisation(
+    nlp: Language, text: str, name: str, role: str
+) -> None:
+    doc = nlp(text)
+    assert role in _roles(doc, name)
+    assert _affiliations(doc, name) == ["Brackwater Air"]
+
+
+def test_a_known_place_is_no_short_name_of_an_organisation(nlp: Language) -> None:
+    doc = nlp("Ohio State University won. Ohio governor Tim Raye attended the game.")
+    assert _affiliations(doc, "Tim Raye") == []
+
+
+def test_acronym_before_a_title_is_cut_from_the_role(nlp: Language) -> None:
+    doc = nlp("The Kestrel Bank of Farland held rates. KBF governor Ama Otieno said prices were too high.")
+    assert _roles(doc, "Ama Otieno") == ["governor"]
+    assert _affiliations(doc, "Ama Otieno") == ["Kestrel Bank of Farland"]
+
+
+def test_membership_verb_after_an_age_with_its_object_at_the_organisation(nlp: Language) -> None:
+    doc = nlp("Gwen Tally, 71, taught chemistry at Hollybrook Grammar School for 30 years.")
+    assert _affiliations(doc, "Gwen Tally") == ["Hollybrook Grammar School"]
+
+
+def test_membership_verb_whose_object_is_in_the_organisation_ties_nothing(nlp: Language) -> None:
+    doc = nlp("Gwen Tally, 71, reported big losses in the Hollybrook Savings Bank last year.")
+    assert _affiliations(doc, "Gwen Tally") == []

@@ -33,6 +33,7 @@ __all__ = [
     "relative_clause",
     "relative_pronoun",
     "role_owner",
+    "role_ties",
     "short_name_org",
     "short_name_prefix",
 ]
@@ -69,8 +70,6 @@ _ROLE_VERBS: Final = frozenset(
         "edit",
     }
 )
-#: Entity labels of words that are no short name of an organisation ("Republican", "Ohio").
-_NOT_ORG_LABELS: Final = frozenset({"NORP", "GPE", "LOC"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MAX_CLAUSE: Final = 8
 
@@ -197,9 +196,11 @@ def predicate_orgs(
     doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
 ) -> tuple[list[str], Range | None]:
     """Return the organisation (and role) of "X works for Y", "X joined Y", "X heads Y" (X the subject)."""
-    if span.end + 1 >= len(doc):
+    j = after_aside(doc, span.end)  # "X, 52, teaches at Y"
+    j = j + 1 if j > span.end and j < len(doc) and doc[j].text == "," else span.end
+    if j + 1 >= len(doc):
         return [], None
-    lemmas = {doc[span.end].lemma_, doc[span.end + 1].lemma_}  # "X works", "X now works", "X has worked"
+    lemmas = {doc[j].lemma_, doc[j + 1].lemma_}  # "X works", "X now works", "X has worked"
     if not (lemmas & _MEMBER_VERBS or lemmas & _ROLE_VERBS):
         return [], None  # cheap test first: no membership verb right after the name
     root = span.root
@@ -235,16 +236,23 @@ def _verb_org(
             return [], None  # "wrote to Y", "works against Y": not a member
         if lemma in _ROLE_VERBS and k == verb.i + 1 and tok.tag_ == "IN":
             return [], None  # "runs for Congress": a candidate, not the one who runs it
-        if tok.dep_ == "dobj" and tok.head == verb and (lemma in _MEMBER_VERBS or _placed(doc, k)):
+        if tok.dep_ == "dobj" and tok.head == verb and not _object_of(doc, k, lemma):
             return [], None  # "reports investments in Y", "runs a bakery in Y": the object is not Y
         k += 1
     return [], None
 
 
-def _placed(doc: Doc, obj: int) -> bool:
-    """Tell whether the object ``doc[obj]`` of a role verb is placed "in" what follows ("a shop in Y")."""
+def _object_of(doc: Doc, obj: int, lemma: str) -> bool:
+    """Tell whether the verb's object ``doc[obj]`` is a part or a job of the organisation after it.
+
+    "teaches history at Y", "writes a column for Y", "chairs the audit committee at Y", "heads the
+    research arm of Y" tie the subject to Y; "reports investments in Y", "runs a bakery in Y" do not.
+    """
     nxt = obj + 1
-    return nxt < len(doc) and doc[nxt].lower_ in {"in", "near", "outside"}
+    if nxt >= len(doc):
+        return False
+    preps = {"at", "for", "of"} if lemma in _ROLE_VERBS else {"at", "for"}
+    return doc[nxt].lower_ in preps
 
 
 #: Possessive pronouns that stand for an organisation named before ("Its director, X").
@@ -340,13 +348,34 @@ def _org_noun_tail(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
+def role_ties(doc: Doc, role: Range, orgs: TokenLabels, names: dict[str, str]) -> tuple[Range, list[str]]:
+    """Return a role without a short organisation name it opens with, and the organisations it is tied to.
+
+    "Falcons coach", "a Corvell pilot" (after "Corvell Air"): the short name is cut and its
+    organisation tied; "Its director", "Corvell's founder": the owner before the role is tied.
+    """
+    start, end = role
+    ties: list[str] = []
+    if doc[start].is_title and start not in orgs:
+        short = short_name_prefix(doc, start, end, orgs, names)
+        if short is not None:
+            ties.append(short[0])
+            start = short[1]
+    owner = role_owner(doc, start, end, orgs, names)
+    return (start, end), [*ties, owner] if owner is not None else ties
+
+
+def role_owner(
+    doc: Doc, start: int, end: int, orgs: TokenLabels, names: dict[str, str] | None = None
+) -> str | None:
     """Return the organisation a role phrase ``doc[start:end]`` belongs to by a possessive before it.
 
     * "Brackley's finance director": the organisation before "'s";
     * "its director": the organisation named last before, in this sentence or the one before;
     * "the council's chief executive": the organisation named before whose name ends in
       "council".
+
+    * "Corvell's founder": with ``names``, the one organisation "Corvell" is a short name of.
 
     The possessive may stand a few tokens before the role ("the club's long-serving captain").
     A role that ends in "of / for / at the <organisation noun>" ("a spokesman for the department")
@@ -371,6 +400,8 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
         owner = doc[p - 1]
         if owner.i in orgs:
             return orgs[owner.i]
+        if names and owner.is_title:
+            return _short_owner(doc, p, orgs, names)  # "Corvell's founder" after "Corvell Air"
         the = owner.left_edge.i
         if owner.is_lower and owner.tag_ == "NN" and the < owner.i and doc[the].lower_ == "the":
             named = _last_org_before(doc, the, orgs, head=owner.lower_)
@@ -379,6 +410,15 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
             return named
         return None
     return None
+
+
+def _short_owner(doc: Doc, pos: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:
+    """Return the organisation the capitalised words before the possessive ``doc[pos]`` stand for."""
+    s = pos - 1
+    while s > 0 and s - 1 not in orgs and doc[s - 1].is_title and _short_word(doc[s - 1]) and pos - s < 3:
+        s -= 1
+    found = short_name_prefix(doc, s, pos + 1, orgs, names)
+    return found[0] if found is not None and found[1] == pos else None
 
 
 def short_name_org(doc: Doc, start: int, end: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:
@@ -412,10 +452,16 @@ def short_name_prefix(
         return longer.pop(), k  # the full name, also when the short one is listed on its own
     if not longer and len(same) == 1:
         return same.pop(), k
-    if longer or same or any(t.ent_type_ in _NOT_ORG_LABELS for t in doc[start:k]):
+    lex = load_lexicons()
+    if longer or same or any(_place_word(t, lex.places, lex.demonyms) for t in doc[start:k]):
         return None  # "Republican strategist X" is no officer of "Republican National Committee"
     opening = {oid for oid, name in names.items() if name.startswith(short + " ")}
     return (opening.pop(), k) if len(opening) == 1 else None
+
+
+def _place_word(tok: Token, places: frozenset[str], demonyms: frozenset[str]) -> bool:
+    """Tell whether ``tok`` names a people or a known place ("Republican", "Ohio")."""
+    return tok.ent_type_ == "NORP" or tok.lower_ in places or tok.lower_ in demonyms
 
 
 def _short_word(tok: Token) -> bool:
@@ -424,4 +470,4 @@ def _short_word(tok: Token) -> bool:
         return False
     if tok.tag_ in {"NNP", "NNPS", "NNS"}:
         return True
-    return tok.tag_ in {"JJ", "NN"} and tok.ent_type_ not in _NOT_ORG_LABELS  # read as a common word
+    return tok.tag_ in {"JJ", "NN"} and tok.ent_type_ != "NORP"  # a name read as a common word

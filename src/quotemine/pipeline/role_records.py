@@ -55,7 +55,8 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     "Treasury Secretary", "Orbury Falcons coach", "the Wexley Trust's director" are the roles
     "Secretary", "coach", "director" of someone the organisation is tied to; a role that is all
     organisation, or whose rest is no noun phrase ("of ..."), keeps its words, and so does a role
-    whose first word is an organisation of one word named nowhere else in the text.
+    whose first word is an organisation of one word named nowhere else in the text, unless that
+    word is an acronym ("ABC governor").
     """
     k = start
     while k < end and doc[k].tag_ in {"DT", "PRP$"}:
@@ -66,7 +67,11 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     first = k
     while k < end and orgs.get(k) == oid:
         k += 1
-    if k - first == 1 and not any(v == oid and not first <= i < k for i, v in orgs.items()):
+    if (
+        k - first == 1
+        and not doc[first].is_upper
+        and not any(v == oid and not first <= i < k for i, v in orgs.items())
+    ):
         return start  # "Home Secretary": one word named nowhere else may be the office's own word
     if k < end and is_possessive(doc[k].text):
         k += 1

@@ -45,8 +45,7 @@ from quotemine.pipeline.affiliations import (
     predicate_orgs,
     relative_clause,
     relative_pronoun,
-    role_owner,
-    short_name_prefix,
+    role_ties,
 )
 from quotemine.pipeline.appositions import after_aside, after_owner, appos_end, position_title
 from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
@@ -255,10 +254,6 @@ class RoleTagger(Pipe):
             orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens, who)
             party = party_org(doc, span, org_names)
             tied.setdefault(span.label_, []).extend([*orgs_of, party] if party else orgs_of)
-            short = short_name_prefix(doc, *title, org_tokens, org_names) if title else None
-            if short is not None and title is not None:
-                tied[span.label_].append(short[0])  # "Falcons coach X": the team named in full before
-                title = (short[1], title[1])  # the role is "coach"
             for role in (
                 title,
                 self._post_nominal_role(doc, span),
@@ -270,10 +265,9 @@ class RoleTagger(Pipe):
                 self._relative_role(doc, span, who, person_tokens),
             ):
                 role = self._clip(doc, role) if role else None  # most rules find nothing
-                owner = role_owner(doc, role[0], role[1], org_tokens) if role else None
-                if owner is not None:
-                    tied[span.label_].append(owner)  # "Its director, X", "the council's chief executive"
                 if role is not None:
+                    role, owners = role_ties(doc, role, org_tokens, org_names)
+                    tied[span.label_].extend(owners)  # "Its director, X", "Falcons coach X"
                     found.setdefault(span.label_, []).append(role)
         described = description_roles(doc, mentions, person_tokens, self._is_role_head)
         pronouns = pronoun_roles(
