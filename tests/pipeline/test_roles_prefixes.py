@@ -169,3 +169,28 @@ def test_membership_verb_after_an_age_with_its_object_at_the_organisation(nlp: L
 def test_membership_verb_whose_object_is_in_the_organisation_ties_nothing(nlp: Language) -> None:
     doc = nlp("Gwen Tally, 71, reported big losses in the Hollybrook Savings Bank last year.")
     assert _affiliations(doc, "Gwen Tally") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Det. Sgt. Owen Marsh of the Farley Police Department said two men were held.",
+            "Owen Marsh",
+            "Det. Sgt",
+        ),
+        (
+            "Officials said Maj. Gen. Paula Dwyer, the commander, arrived on Monday.",
+            "Paula Dwyer",
+            "Maj. Gen.",
+        ),
+    ],
+)
+def test_stacked_abbreviated_ranks_are_one_title(nlp: Language, text: str, name: str, role: str) -> None:
+    doc = nlp(text)
+    assert _roles(doc, name)[0] == role
+
+
+def test_a_role_said_with_would_is_a_wish_not_a_role(nlp: Language) -> None:
+    doc = nlp("Gov. Ida Marsh spoke first. Ned Ferrow said Marsh would be a great senator.")
+    assert _roles(doc, "Ida Marsh") == ["Gov."]

@@ -336,7 +336,11 @@ class RoleTagger(Pipe):
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
             before = doc[start - 2]  # "lawyer and sociologist", "head of state"
             return before.i not in persons and self._is_role_head(before)
-        if (prev.tag_ in _MODIFIER_TAGS and not prev.is_punct) or prev.text == "-":
+        if (
+            (prev.tag_ in _MODIFIER_TAGS and not prev.is_punct)
+            or prev.text == "-"
+            or self._abbreviated_title(doc, prev.i)
+        ):
             return not (prev.tag_ == "POS" and prev.i - 1 not in orgs)
         if prev.tag_ == "NNS" and prev.is_title:
             return True  # "Police spokesman", "Veterans Affairs secretary"
@@ -380,7 +384,14 @@ class RoleTagger(Pipe):
             return None
         sent_start = span.sent.start
         if i < sent_start:  # "Detective Sgt. Ray Holm": the parse ended a sentence at the title's stop
-            sent_start = next((k + 1 for k in range(i - 1, max(i - 8, 0) - 1, -1) if doc[k].is_sent_end), 0)
+            sent_start = next(
+                (
+                    k + 1
+                    for k in range(i - 1, max(i - 8, 0) - 1, -1)
+                    if doc[k].is_sent_end and not self._abbreviated_title(doc, k)  # "Det. Sgt. X"
+                ),
+                0,
+            )
             sent_start = max(sent_start, i - 8)
         start = i
         while start > sent_start and self._left_step(doc, start, sent_start, persons, orgs):
