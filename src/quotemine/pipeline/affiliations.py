@@ -133,13 +133,14 @@ def possessive_org(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     return [oid] if oid is not None else []
 
 
-def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels) -> int | None:
+def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels, aside: int | None = None) -> int | None:
     """Return the "who" of a relative clause on the name: ", who" right after it, or after its apposition.
 
     "X, who works for Y"; "X, a former defender who now works for Y" (the clause on the apposition
-    noun, which the parse attaches to the name).
+    noun, which the parse attaches to the name). ``aside`` is ``after_aside(doc, span.end)`` when
+    the caller has it.
     """
-    j = after_aside(doc, span.end)  # "X, 45, who works for Y"
+    j = after_aside(doc, span.end) if aside is None else aside  # "X, 45, who works for Y"
     if j + 2 >= len(doc) or doc[j].text != ",":
         return None
     if doc[j + 1].lower_ == "who":
@@ -196,11 +197,15 @@ def predicate_orgs(
     doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
 ) -> tuple[list[str], Range | None]:
     """Return the organisation (and role) of "X works for Y", "X joined Y", "X heads Y" (X the subject)."""
-    j = after_aside(doc, span.end)  # "X, 52, teaches at Y"
-    j = j + 1 if j > span.end and j < len(doc) and doc[j].text == "," else span.end
+    j = span.end
     if j + 1 >= len(doc):
         return [], None
-    lemmas = {doc[j].lemma_, doc[j + 1].lemma_}  # "X works", "X now works", "X has worked"
+    after = doc[j]
+    if after.text == ",":
+        k = after_aside(doc, j)  # "X, 52, teaches at Y"
+        if k > j and k + 2 < len(doc):
+            j, after = k + 1, doc[k + 1]
+    lemmas = {after.lemma_, doc[j + 1].lemma_}  # "X works", "X now works", "X has worked"
     if not (lemmas & _MEMBER_VERBS or lemmas & _ROLE_VERBS):
         return [], None  # cheap test first: no membership verb right after the name
     root = span.root
@@ -356,7 +361,7 @@ def role_ties(doc: Doc, role: Range, orgs: TokenLabels, names: dict[str, str]) -
     """
     start, end = role
     ties: list[str] = []
-    if doc[start].is_title and start not in orgs:
+    if names and start not in orgs and doc[start].is_title:
         short = short_name_prefix(doc, start, end, orgs, names)
         if short is not None:
             ties.append(short[0])

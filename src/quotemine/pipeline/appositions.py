@@ -31,11 +31,12 @@ def after_aside(doc: Doc, i: int) -> int:
     Letters after the name ("Ann Vell MP, the chair of ...") are stepped over first.
     """
     n = len(doc)
-    while i + 1 < n and doc[i].is_upper and doc[i].lower_ in POST_NOMINALS:
-        i += 1  # "Ann Vell MP, the chair of the Y Committee": the apposition follows the letters
     if i >= n:
         return i
     text = doc[i].text  # one Token per call: most names are followed by neither "(" nor ","
+    while i + 1 < n and text.lower() in POST_NOMINALS and text.isupper():
+        i += 1  # "Ann Vell MP, the chair of the Y Committee": the apposition follows the letters
+        text = doc[i].text
     if text == "(":
         for j in range(i + 1, min(i + 6, n)):
             if doc[j].text == ")":

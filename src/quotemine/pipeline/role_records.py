@@ -58,13 +58,10 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     whose first word is an organisation of one word named nowhere else in the text, unless that
     word is an acronym ("ABC governor").
     """
-    k = start
-    while k < end and doc[k].tag_ in {"DT", "PRP$"}:
-        k += 1
-    oid = orgs.get(k)
+    oid = orgs.get(start)  # roles come clipped: no determiner before the name
     if oid is None:
         return start
-    first = k
+    k = first = start
     while k < end and orgs.get(k) == oid:
         k += 1
     if (

@@ -250,14 +250,15 @@ class RoleTagger(Pipe):
             )
             if title is not None:
                 left[span.end] = title
-            who = relative_pronoun(doc, span, person_tokens)
+            aside = after_aside(doc, span.end)  # read once for the two rules after the name
+            who = relative_pronoun(doc, span, person_tokens, aside)
             orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens, who)
             party = party_org(doc, span, org_names)
             tied.setdefault(span.label_, []).extend([*orgs_of, party] if party else orgs_of)
             for role in (
                 title,
                 self._post_nominal_role(doc, span),
-                self._appos_role(doc, span, person_tokens, org_tokens),
+                self._appos_role(doc, aside, span, person_tokens, org_tokens),
                 self._role_before_appos(doc, span, person_tokens, org_tokens)
                 or self._org_role_before(doc, span, person_tokens, org_tokens),
                 predicate_role(doc, span, person_tokens, org_tokens, self._is_role_head),
@@ -339,7 +340,7 @@ class RoleTagger(Pipe):
         if (
             (prev.tag_ in _MODIFIER_TAGS and not prev.is_punct)
             or prev.text == "-"
-            or self._abbreviated_title(doc, prev.i)
+            or (prev.text == "." and self._abbreviated_title(doc, prev.i))
         ):
             return not (prev.tag_ == "POS" and prev.i - 1 not in orgs)
         if prev.tag_ == "NNS" and prev.is_title:
@@ -438,13 +439,15 @@ class RoleTagger(Pipe):
         proper = first.tag_ == "NNP" and not first.is_lower  # a lower-case "NNP" is a mis-tagged modifier
         return not (proper and not self._is_role_head(first) and first.i not in orgs)
 
-    def _appos_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
+    def _appos_role(
+        self, doc: Doc, comma: int, span: Span, persons: TokenLabels, orgs: TokenLabels
+    ) -> Range | None:
         """Find a comma-delimited role after the name ("X, a lecturer at ...,", "X, 52, a lecturer").
 
         An age, a party label ("R-Iowa") or a short bracket between the name and the apposition is
-        stepped over, and so is "who is" ("X, who is the chairman of Y,").
+        stepped over (``comma`` is where ``after_aside`` stepped to), and so is "who is" ("X, who is
+        the chairman of Y,").
         """
-        comma = after_aside(doc, span.end)
         if comma + 1 >= len(doc) or doc[comma].text != ",":
             return None
         start = comma + 1
