@@ -194,3 +194,18 @@ def test_stacked_abbreviated_ranks_are_one_title(nlp: Language, text: str, name:
 def test_a_role_said_with_would_is_a_wish_not_a_role(nlp: Language) -> None:
     doc = nlp("Gov. Ida Marsh spoke first. Ned Ferrow said Marsh would be a great senator.")
     assert _roles(doc, "Ida Marsh") == ["Gov."]
+
+
+def test_a_trade_in_an_apposition_is_a_role(nlp: Language) -> None:
+    doc = nlp("I asked Rob Tilley, a bricklayer in Dunmore for 20 years, what he thought of the plan.")
+    assert _roles(doc, "Rob Tilley") == ["bricklayer in Dunmore"]
+
+
+def test_a_modifier_the_parse_reads_as_a_compound_stays_in_the_title(nlp: Language) -> None:
+    doc = nlp("Her opposite number, shadow housing secretary Dev Malhotra, is no better.")
+    assert _roles(doc, "Dev Malhotra") == ["shadow housing secretary"]
+
+
+def test_of_a_unit_of_an_organisation_is_that_organisation(nlp: Language) -> None:
+    doc = nlp("Detective Inspector Ava Lund, of Farley Police's fraud unit, said the gang was caught.")
+    assert _affiliations(doc, "Ava Lund") == ["Farley Police"]

@@ -102,8 +102,8 @@ def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
         found = _org_at(doc, j + 2, orgs)  # "X, of the Y Institute, said", "X, for the Y Service,"
         if found and _hometown(doc, j + 1, found[1]):
             return []  # "Ed Voss, of Harnley, was charged": where he lives, not whom he works for
-        if found and (found[1] >= len(doc) or doc[found[1]].text in {",", ".", ";", ")"}):
-            return [found[0]]
+        if found and (found[1] >= len(doc) or doc[found[1]].text in {",", ".", ";", ")", *_POSSESSIVE}):
+            return [found[0]]  # also "X, of the Y Police's fraud unit,": a part of Y
         return []
     if tok.text == "(":
         found = _org_at(doc, j + 1, orgs)

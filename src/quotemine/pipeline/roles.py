@@ -338,7 +338,7 @@ class RoleTagger(Pipe):
             before = doc[start - 2]  # "lawyer and sociologist", "head of state"
             return before.i not in persons and self._is_role_head(before)
         if (
-            (prev.tag_ in _MODIFIER_TAGS and not prev.is_punct)
+            ((prev.tag_ in _MODIFIER_TAGS or prev.dep_ == "compound") and not prev.is_punct)
             or prev.text == "-"
             or (prev.text == "." and self._abbreviated_title(doc, prev.i))
         ):
