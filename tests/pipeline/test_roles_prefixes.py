@@ -209,3 +209,18 @@ def test_a_modifier_the_parse_reads_as_a_compound_stays_in_the_title(nlp: Langua
 def test_of_a_unit_of_an_organisation_is_that_organisation(nlp: Language) -> None:
     doc = nlp("Detective Inspector Ava Lund, of Farley Police's fraud unit, said the gang was caught.")
     assert _affiliations(doc, "Ava Lund") == ["Farley Police"]
+
+
+def test_description_skips_a_person_who_only_owns_a_noun(nlp: Language) -> None:
+    doc = nlp(
+        "Carl Hume's speech came a day after Senator Nora Pike unveiled her plan. "
+        "The former secretary of state, who backed the treaty, has faced criticism."
+    )
+    assert "former secretary of state" in _roles(doc, "Nora Pike")
+    assert _roles(doc, "Carl Hume") == []
+
+
+def test_description_with_two_subjects_before_it_is_left_unlinked(nlp: Language) -> None:
+    doc = nlp("Carl Hume said Nora Pike would lose. The former governor has faced criticism.")
+    assert _roles(doc, "Carl Hume") == []
+    assert _roles(doc, "Nora Pike") == []
