@@ -224,3 +224,17 @@ def test_description_with_two_subjects_before_it_is_left_unlinked(nlp: Language)
     doc = nlp("Carl Hume said Nora Pike would lose. The former governor has faced criticism.")
     assert _roles(doc, "Carl Hume") == []
     assert _roles(doc, "Nora Pike") == []
+
+
+def test_apply_roles_takes_a_bare_name_after_in_for_a_place() -> None:
+    doc = _blank_doc(["owner", "of", "a", "bakery", "in", "Pine", "Ford"])
+    person = _person()
+    apply_roles(doc, person, [(0, 7)], {5: "o1", 6: "o1"}, [])
+    assert person["affiliations"] == []
+
+
+def test_apply_roles_keeps_an_organisation_word_after_in() -> None:
+    doc = _blank_doc(["researcher", "in", "the", "Farley", "Department"])
+    person = _person()
+    apply_roles(doc, person, [(0, 5)], {3: "o1", 4: "o1"}, [])
+    assert person["affiliations"] == ["o1"]

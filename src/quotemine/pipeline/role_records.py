@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from quotemine.lexicons.names import is_possessive
+from quotemine.lexicons.names import is_possessive, load_lexicons
+from quotemine.lexicons.roles import COMPANY_WORDS
 from quotemine.pipeline.records import PersonRecord
 
 __all__ = ["apply_roles"]
@@ -34,7 +35,7 @@ def apply_roles(
     for first, end in sorted(set(found)):
         for i in range(first, end):  # also an organisation cut from the front ("Treasury Secretary")
             oid = orgs.get(i)
-            if oid is not None and oid not in affiliations:
+            if oid is not None and oid not in affiliations and not _placed_in(doc, i, orgs):
                 affiliations.append(oid)
         start = _after_org(doc, first, end, orgs)
         span = doc[start:end]
@@ -75,3 +76,24 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     if k >= end or doc[k].is_punct or doc[k].tag_ in {"IN", "CC", "TO", "POS"}:
         return start
     return k
+
+
+def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
+    """Tell whether the organisation mention at ``doc[i]`` says where the role is, not whose it is.
+
+    "a union local in Dayton", "a bakery owner in Pine Ford": a name after "in" (or "in the") that
+    has no organisation word at its end ("Council", "Bank") and is no acronym is a place the
+    tagger took for an organisation.
+    """
+    oid = orgs[i]
+    while orgs.get(i - 1) == oid:
+        i -= 1  # the mention's first word
+    before = i - 2 if i >= 2 and doc[i - 1].lower_ == "the" else i - 1
+    if before < 0 or doc[before].lower_ != "in":
+        return False
+    last = i
+    while orgs.get(last + 1) == oid:
+        last += 1
+    word = doc[last]
+    heads = load_lexicons().org_heads
+    return not (word.is_upper or word.lower_ in heads or word.lower_ in COMPANY_WORDS)
