@@ -238,3 +238,24 @@ def test_apply_roles_keeps_an_organisation_word_after_in() -> None:
     person = _person()
     apply_roles(doc, person, [(0, 5)], {3: "o1", 4: "o1"}, [])
     assert person["affiliations"] == ["o1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliations"),
+    [
+        (
+            "Farley Bank analyst Petra Wendt was more positive. "
+            "The company's board chairman, Klaus Ried, backed the plan.",
+            [],
+        ),
+        (
+            "Shares of Farley Bank rose. The company's board chairman, Klaus Ried, backed the plan.",
+            ["Farley Bank"],
+        ),
+    ],
+)
+def test_the_company_is_not_a_name_that_only_modifies_another_title(
+    nlp: Language, text: str, affiliations: list[str]
+) -> None:
+    doc = nlp(text)
+    assert _affiliations(doc, "Klaus Ried") == affiliations

@@ -298,10 +298,18 @@ def _last_org_before(doc: Doc, i: int, orgs: TokenLabels, head: str | None = Non
 
 
 def _only_org_before(doc: Doc, i: int, orgs: TokenLabels) -> str | None:
-    """Return the one organisation named before token ``i`` in its sentence and the one before."""
+    """Return the one organisation named before token ``i`` in its sentence and the one before.
+
+    A name that only modifies another noun ("Farley Bank analyst X said ...") is no candidate:
+    "the company" is not the analyst's bank.
+    """
     sent = doc[i].sent
     window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    named = {oid for start, end, oid in _org_mentions(orgs) if start >= window and end <= i}
+    named = {
+        oid
+        for start, end, oid in _org_mentions(orgs)
+        if start >= window and end <= i and doc[end - 1].dep_ != "compound"
+    }
     return named.pop() if len(named) == 1 else None
 
 
