@@ -70,11 +70,11 @@ def test_apply_roles_cuts_an_organisation_and_its_possessive_from_the_front() ->
     assert person["affiliations"] == ["o1"]
 
 
-def test_apply_roles_keeps_a_one_word_organisation_named_only_in_the_title() -> None:
-    doc = _blank_doc(["Marine", "Secretary", "Kit", "Vane", "spoke"])
+def test_apply_roles_keeps_the_portfolio_of_a_ministers_title() -> None:
+    doc = _blank_doc(["Health", "Secretary", "Kit", "Vane", "spoke"])
     person = _person()
     apply_roles(doc, person, [(0, 2)], {0: "o1"}, [])
-    assert [doc.text[s:e] for s, e in person["roles"]] == ["Marine Secretary"]
+    assert [doc.text[s:e] for s, e in person["roles"]] == ["Health Secretary"]
 
 
 def test_apply_roles_keeps_a_role_that_is_all_organisation() -> None:
@@ -259,3 +259,11 @@ def test_the_company_is_not_a_name_that_only_modifies_another_title(
 ) -> None:
     doc = nlp(text)
     assert _affiliations(doc, "Klaus Ried") == affiliations
+
+
+def test_apply_roles_cuts_a_one_word_company_from_the_title() -> None:
+    doc = _blank_doc(["Farbank", "analyst", "Kit", "Vane", "said"])
+    person = _person()
+    apply_roles(doc, person, [(0, 2)], {0: "o1"}, [])
+    assert [doc.text[s:e] for s, e in person["roles"]] == ["analyst"]
+    assert person["affiliations"] == ["o1"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from quotemine.lexicons.names import is_possessive, load_lexicons
-from quotemine.lexicons.roles import COMPANY_WORDS
+from quotemine.lexicons.roles import COMPANY_WORDS, PORTFOLIOS
 from quotemine.pipeline.records import PersonRecord
 
 __all__ = ["apply_roles"]
@@ -55,9 +55,8 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
 
     "Treasury Secretary", "Orbury Falcons coach", "the Wexley Trust's director" are the roles
     "Secretary", "coach", "director" of someone the organisation is tied to; a role that is all
-    organisation, or whose rest is no noun phrase ("of ..."), keeps its words, and so does a role
-    whose first word is an organisation of one word named nowhere else in the text, unless that
-    word is an acronym ("ABC governor").
+    organisation, or whose rest is no noun phrase ("of ..."), keeps its words, and so does a
+    title that opens with a portfolio or a party word ("Home Secretary", "Labour leader").
     """
     oid = orgs.get(start)  # roles come clipped: no determiner before the name
     if oid is None:
@@ -65,12 +64,8 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     k = first = start
     while k < end and orgs.get(k) == oid:
         k += 1
-    if (
-        k - first == 1
-        and not doc[first].is_upper
-        and not any(v == oid and not first <= i < k for i, v in orgs.items())
-    ):
-        return start  # "Home Secretary": one word named nowhere else may be the office's own word
+    if k - first == 1 and (doc[first].lower_ in PORTFOLIOS or doc[first].lower_ in load_lexicons().demonyms):
+        return start  # "Home Secretary", "Labour leader": a portfolio or a party word is the office's own
     if k < end and is_possessive(doc[k].text):
         k += 1
     if k >= end or doc[k].is_punct or doc[k].tag_ in {"IN", "CC", "TO", "POS"}:
