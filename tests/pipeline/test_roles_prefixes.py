@@ -33,10 +33,10 @@ def nlp() -> Language:
             "Treasury",
         ),
         (
-            "White House press secretary Dana Pell said the president would travel.",
+            "Harbour Authority press secretary Dana Pell said the ferry would sail.",
             "Dana Pell",
             "press secretary",
-            "White House",
+            "Harbour Authority",
         ),
         (
             "Orbury Falcons won again. Falcons coach Reg Amble praised the defence.",
@@ -214,9 +214,9 @@ def test_of_a_unit_of_an_organisation_is_that_organisation(nlp: Language) -> Non
 def test_description_skips_a_person_who_only_owns_a_noun(nlp: Language) -> None:
     doc = nlp(
         "Carl Hume's speech came a day after Senator Nora Pike unveiled her plan. "
-        "The former secretary of state, who backed the treaty, has faced criticism."
+        "The former minister of education, who backed the treaty, has faced criticism."
     )
-    assert "former secretary of state" in _roles(doc, "Nora Pike")
+    assert "former minister of education" in _roles(doc, "Nora Pike")
     assert _roles(doc, "Carl Hume") == []
 
 

@@ -57,7 +57,7 @@ def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token
 
 
 def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:
-    """Return where the role headed by ``tok`` ends: after "of" and a field ("secretary of state")."""
+    """Return where the role headed by ``tok`` ends: after "of" and a field ("minister of education")."""
     end = tok.i + 1
     if end + 1 >= len(doc) or doc[end].lower_ != "of":
         return end
@@ -68,7 +68,7 @@ def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:
         and field.tag_ in {"NN", "NNP"}
         and field.i not in persons
     ):
-        return field.i + 1  # "the former secretary of state", "the chief of staff"
+        return field.i + 1  # "the former minister of education", "the chief of staff"
     return end
 
 
