@@ -267,3 +267,14 @@ def test_apply_roles_cuts_a_one_word_company_from_the_title() -> None:
     apply_roles(doc, person, [(0, 2)], {0: "o1"}, [])
     assert [doc.text[s:e] for s, e in person["roles"]] == ["analyst"]
     assert person["affiliations"] == ["o1"]
+
+
+def test_role_of_the_field_before_a_name(nlp: Language) -> None:
+    doc = nlp("On Monday, Minister of the Interior Pedro Alva said no.")
+    assert _roles(doc, "Pedro Alva") == ["Minister of the Interior"]
+
+
+def test_former_before_a_short_team_name_ties_the_team_and_keeps_the_title(nlp: Language) -> None:
+    doc = nlp("The Orbury Falcons won. Former Falcons coach Reg Amble praised the defence.")
+    assert _roles(doc, "Reg Amble") == ["Former Falcons coach"]
+    assert _affiliations(doc, "Reg Amble") == ["Orbury Falcons"]

@@ -47,6 +47,8 @@ Range = tuple[int, int]
 _AFTER_NAME: Final = frozenset({"of", "at", "with", "from"})
 #: Adverbs between the comma and "of" of "X, formerly of Y,".
 _FORMERLY: Final = frozenset({"formerly", "previously", "now", "currently", "once", "also", "late"})
+#: Words before a title that say when or how the person holds it ("Former Falcons coach X").
+_FORMER: Final = frozenset({"former", "acting", "interim", "then", "ex"})
 #: Verbs of a relative clause that make its subject a member or officer of the organisation.
 _MEMBER_VERBS: Final = frozenset(
     {"work", "serve", "teach", "write", "report", "volunteer", "study", "play", "represent", "sit", "join"}
@@ -370,10 +372,14 @@ def role_ties(doc: Doc, role: Range, orgs: TokenLabels, names: dict[str, str]) -
     start, end = role
     ties: list[str] = []
     if names and start not in orgs and doc[start].is_title:
-        short = short_name_prefix(doc, start, end, orgs, names)
-        if short is not None:
-            ties.append(short[0])
-            start = short[1]
+        if doc[start].lower_ in _FORMER and start + 1 < end:  # "Former Falcons coach": tied, kept whole
+            short = short_name_prefix(doc, start + 1, end, orgs, names)
+            ties.extend([short[0]] if short is not None else [])
+        else:
+            short = short_name_prefix(doc, start, end, orgs, names)
+            if short is not None:
+                ties.append(short[0])
+                start = short[1]
     owner = role_owner(doc, start, end, orgs, names)
     return (start, end), [*ties, owner] if owner is not None else ties
 

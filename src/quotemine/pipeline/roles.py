@@ -411,7 +411,11 @@ class RoleTagger(Pipe):
         return i if i is not None and i not in persons and self._is_role_head(doc[i]) else None
 
     def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
-        """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` ("secretary of state") or ``None``."""
+        """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` or ``None``.
+
+        "Secretary of State X", "Chief of Staff X"; also "Speaker of the House X" when the field
+        after "the" is capitalised.
+        """
         k = i
         while (
             k > 1
@@ -420,8 +424,13 @@ class RoleTagger(Pipe):
             and doc[k].is_alpha
             and k not in persons
         ):
-            if doc[k - 1].lower_ in {"of", "for"} and k - 2 not in persons and self._is_role_head(doc[k - 2]):
-                return k - 2
+            h = k - 2
+            if doc[k - 1].lower_ == "the" and doc[k].is_title and h > 0:
+                h = k - 3 if doc[k - 2].lower_ == "of" else -1  # "Speaker of the House"
+            elif doc[k - 1].lower_ not in {"of", "for"}:
+                h = -1
+            if h >= 0 and h not in persons and self._is_role_head(doc[h]):
+                return h
             k -= 1
         return None
 
