@@ -278,3 +278,8 @@ def test_former_before_a_short_team_name_ties_the_team_and_keeps_the_title(nlp: 
     doc = nlp("The Orbury Falcons won. Former Falcons coach Reg Amble praised the defence.")
     assert _roles(doc, "Reg Amble") == ["Former Falcons coach"]
     assert _affiliations(doc, "Reg Amble") == ["Orbury Falcons"]
+
+
+def test_pronoun_after_a_name_in_apposition_to_the_subject(nlp: Language) -> None:
+    doc = nlp("Her son, Ivo Marek, is a paramedic in Farley. He is also the union's treasurer.")
+    assert _roles(doc, "Ivo Marek")[-1] == "union's treasurer"
