@@ -283,3 +283,28 @@ def test_former_before_a_short_team_name_ties_the_team_and_keeps_the_title(nlp: 
 def test_pronoun_after_a_name_in_apposition_to_the_subject(nlp: Language) -> None:
     doc = nlp("Her son, Ivo Marek, is a paramedic in Farley. He is also the union's treasurer.")
     assert _roles(doc, "Ivo Marek")[-1] == "union's treasurer"
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliations"),
+    [
+        (
+            "The Ardley Food Bank lost money. Nia Stott, a volunteer at the food bank, said she was shocked.",
+            ["Ardley Food Bank"],
+        ),
+        (
+            "The Ardley Food Bank lost money. Nia Stott, an economist at the central bank, was not surprised.",
+            [],
+        ),
+    ],
+)
+def test_the_org_noun_with_modifiers_names_the_organisation_that_has_them(
+    nlp: Language, text: str, affiliations: list[str]
+) -> None:
+    doc = nlp(text)
+    assert _affiliations(doc, "Nia Stott") == affiliations
+
+
+def test_a_compound_trade_is_a_role(nlp: Language) -> None:
+    doc = nlp('"It was a betrayal," said board president Lina Ort, a retired schoolteacher.')
+    assert _roles(doc, "Lina Ort") == ["board president", "retired schoolteacher"]

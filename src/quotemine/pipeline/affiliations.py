@@ -350,17 +350,36 @@ def _subject(pronoun: Token) -> Token | None:
     return None
 
 
-def _org_noun_tail(doc: Doc, start: int, end: int) -> bool:
-    """Tell whether the role ``doc[start:end]`` ends in "of / for / at the <organisation noun>"."""
+def _org_noun_tail(doc: Doc, start: int, end: int) -> int | None:
+    """Return where "the" is when the role ``doc[start:end]`` ends in "of / for / at the <org noun>".
+
+    One or two lower-case words may come between "the" and the noun ("a volunteer at the food bank").
+    """
     if end - start < 4:
-        return False
+        return None
     tail = doc[end - 1]
-    return (
-        tail.lower_ in ORG_NOUNS
-        and tail.tag_ == "NN"
-        and doc[end - 2].lower_ == "the"
-        and doc[end - 3].lower_ in {"of", "for", "at"}
-    )
+    if tail.lower_ not in ORG_NOUNS or tail.tag_ != "NN":
+        return None
+    the = end - 2
+    while the > end - 4 and the > start + 1 and doc[the].is_lower and doc[the].tag_ in {"NN", "JJ"}:
+        the -= 1
+    return the if doc[the].lower_ == "the" and doc[the - 1].lower_ in {"of", "for", "at"} else None
+
+
+def _tail_owner(doc: Doc, the: int, end: int, orgs: TokenLabels) -> str | None:
+    """Return the organisation named before ``the`` whose name ends in the role's last words.
+
+    "the department" -> "Harbourside Police Department"; "the food bank" -> "Ardley Food Bank"
+    (every modifier must be a word of the name: "the central bank" is not "Ardley Food Bank").
+    """
+    words = [t.lower_ for t in doc[the + 1 : end]]
+    for start, stop, oid in reversed(_org_mentions(orgs)):
+        if stop > the:
+            continue
+        name = [t.lower_ for t in doc[start:stop]]
+        if name[-1] == words[-1] and all(w in name for w in words[:-1]):
+            return oid
+    return None
 
 
 def role_ties(doc: Doc, role: Range, orgs: TokenLabels, names: dict[str, str]) -> tuple[Range, list[str]]:
@@ -400,8 +419,9 @@ def role_owner(
     A role that ends in "of / for / at the <organisation noun>" ("a spokesman for the department")
     belongs to the organisation named before whose name ends in that noun.
     """
-    if _org_noun_tail(doc, start, end):
-        return _last_org_before(doc, end - 2, orgs, head=doc[end - 1].lower_)
+    the = _org_noun_tail(doc, start, end)
+    if the is not None:
+        return _tail_owner(doc, the, end, orgs)
     low = max(start - _OWNER_REACH, doc[start].sent.start if start < len(doc) else 0)
     for p in range(end - 2, low - 1, -1):
         tok = doc[p]
