@@ -293,7 +293,7 @@ def test_pronoun_after_a_name_in_apposition_to_the_subject(nlp: Language) -> Non
             ["Ardley Food Bank"],
         ),
         (
-            "The Ardley Food Bank lost money. Nia Stott, an economist at the central bank, was not surprised.",
+            "The Ardley Food Bank lost money. Nia Stott, an economist at the central bank, was calm.",
             [],
         ),
     ],
