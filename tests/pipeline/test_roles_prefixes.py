@@ -308,3 +308,20 @@ def test_the_org_noun_with_modifiers_names_the_organisation_that_has_them(
 def test_a_compound_trade_is_a_role(nlp: Language) -> None:
     doc = nlp('"It was a betrayal," said board president Lina Ort, a retired schoolteacher.')
     assert _roles(doc, "Lina Ort") == ["board president", "retired schoolteacher"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Ola Benning, a 23-year-old forward signed last summer, scored twice.", "23-year-old forward"),
+        ("Ola Benning, the veteran centre, scored twice.", "veteran centre"),
+    ],
+)
+def test_a_playing_position_in_an_apposition_is_a_role(nlp: Language, text: str, role: str) -> None:
+    doc = nlp(text)
+    assert _roles(doc, "Ola Benning") == [role]
+
+
+def test_a_position_word_in_a_participle_apposition_is_no_role(nlp: Language) -> None:
+    doc = nlp("Ola Benning, moving forward, said no.")
+    assert _roles(doc, "Ola Benning") == []

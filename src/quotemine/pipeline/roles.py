@@ -36,7 +36,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import is_possessive, load_lexicons
-from quotemine.lexicons.roles import POST_NOMINALS
+from quotemine.lexicons.roles import POSITIONS, POST_NOMINALS
 from quotemine.pipeline.affiliation_orgs import add_affiliation_orgs
 from quotemine.pipeline.affiliations import (
     after_name_orgs,
@@ -487,9 +487,17 @@ class RoleTagger(Pipe):
 
     def _noun_appos(self, doc: Doc, start: int, end: int) -> Range | None:
         """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed."""
-        if not any(doc[i].tag_.startswith("NN") and self._is_role_head(doc[i]) for i in range(start, end)):
+        if not any(
+            (doc[i].tag_.startswith("NN") and self._is_role_head(doc[i]))
+            or (doc[i].lower_ in POSITIONS and doc[i].dep_ == "appos")  # "X, a 23-year-old forward,"
+            for i in range(start, end)
+        ):
             return None  # "a major presence": an adjective that is also a rank is no role noun
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].ent_type_ == "DATE"):
+        while end > start and (
+            doc[end - 1].is_punct
+            or doc[end - 1].ent_type_ == "DATE"
+            or (doc[end - 1].tag_ == "VBN" and doc[end - 1].dep_ == "acl")  # "a forward signed (in May)"
+        ):
             end -= 1
         return (start, end) if end > start else None
 
