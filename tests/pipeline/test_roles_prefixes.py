@@ -325,3 +325,16 @@ def test_a_playing_position_in_an_apposition_is_a_role(nlp: Language, text: str,
 def test_a_position_word_in_a_participle_apposition_is_no_role(nlp: Language) -> None:
     doc = nlp("Ola Benning, moving forward, said no.")
     assert _roles(doc, "Ola Benning") == []
+
+
+def test_a_surname_before_a_staff_title_is_cut(nlp: Language) -> None:
+    doc = nlp("Ann Voss won the primary. Voss campaign manager Ted Lamb said so.")
+    assert _roles(doc, "Ted Lamb") == ["campaign manager"]
+
+
+def test_after_surname_keeps_an_organisation_of_the_same_name() -> None:
+    from quotemine.pipeline.role_records import after_surname
+
+    doc = _blank_doc(["Farbank", "engineer", "Kit", "Vane"])
+    assert after_surname(doc, (0, 2), {"Farbank"}, {0: "o1"}) == (0, 2)
+    assert after_surname(doc, (0, 2), {"Farbank"}, {}) == (1, 2)

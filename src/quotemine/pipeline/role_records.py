@@ -8,7 +8,7 @@ from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import COMPANY_WORDS, PORTFOLIOS
 from quotemine.pipeline.records import PersonRecord
 
-__all__ = ["apply_roles"]
+__all__ = ["after_surname", "apply_roles"]
 
 Range = tuple[int, int]
 TokenLabels = dict[int, str]
@@ -92,3 +92,16 @@ def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     word = doc[last]
     heads = load_lexicons().org_heads
     return not (word.is_upper or word.lower_ in heads or word.lower_ in COMPANY_WORDS)
+
+
+def after_surname(doc: Doc, role: Range, surnames: set[str], orgs: TokenLabels) -> Range:
+    """Return a title without the surname of a person it opens with ("Voss campaign manager").
+
+    The title belongs to the person's staff: the role is "campaign manager", not the other
+    person's name. Only a surname followed by a lower-case word, and not an organisation's name
+    ("Ford engineer" where Ford is also the company), is cut.
+    """
+    start, end = role
+    if end - start > 1 and start not in orgs and doc[start].text in surnames and doc[start + 1].is_lower:
+        return (start + 1, end)
+    return role

@@ -54,7 +54,7 @@ from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
 from quotemine.pipeline.predicates import complement_role, predicate_role
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
-from quotemine.pipeline.role_records import apply_roles
+from quotemine.pipeline.role_records import after_surname, apply_roles
 from quotemine.pipeline.role_words import RoleWords
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
@@ -241,6 +241,7 @@ class RoleTagger(Pipe):
         _, org_tokens = _labels(doc, "qm_orgs")
         add_affiliation_orgs(doc, mentions, person_tokens, org_tokens, self._is_role_head)
         org_names = {o["id"]: o["name"] for o in get_orgs(doc)}
+        surnames = {p["name"].split()[-1] for p in people if " " in p["name"]}
         found: dict[str, list[Range]] = {}
         tied: dict[str, list[str]] = {}
         left: dict[int, Range] = {}  # end token of a mention -> its title ("co-founders A, B and C")
@@ -250,6 +251,9 @@ class RoleTagger(Pipe):
             )
             if title is not None:
                 left[span.end] = title
+                title = after_surname(
+                    doc, title, surnames, org_tokens
+                )  # "Tate campaign chairman X": "campaign chairman"
             aside = after_aside(doc, span.end)  # read once for the two rules after the name
             who = relative_pronoun(doc, span, person_tokens, aside)
             orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens, who)
