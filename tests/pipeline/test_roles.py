@@ -265,7 +265,7 @@ def test_roles_no_role_from_a_plain_noun_before_an_apposed_name(nlp: Language) -
         (
             "Treasury Secretary Jane Roe said the plan would work.",
             "Jane Roe",
-            "Treasury Secretary",
+            "Secretary",
             ["Treasury"],
         ),
         (
@@ -277,7 +277,7 @@ def test_roles_no_role_from_a_plain_noun_before_an_apposed_name(nlp: Language) -
         (
             "The Brannock Foundation's director of policy, Lisa Venn, said no.",
             "Lisa Venn",
-            "Brannock Foundation's director of policy",
+            "director of policy",
             ["Brannock Foundation"],
         ),
         (
@@ -289,7 +289,7 @@ def test_roles_no_role_from_a_plain_noun_before_an_apposed_name(nlp: Language) -
         (
             "Ann Moss, the Labour Party's nominee, won the seat.",
             "Ann Moss",
-            "Labour Party's nominee",
+            "nominee",
             ["Labour Party"],
         ),
         ("Quarterback Rick Mabe threw two passes.", "Rick Mabe", "Quarterback", []),
@@ -317,7 +317,7 @@ def test_roles_abbreviated_ranks_split_by_the_tokenizer(nlp: Language) -> None:
 def test_roles_plural_title_is_shared_by_a_list_of_names(nlp: Language) -> None:
     doc = nlp("Harmony Trust co-founders Ada Lind and Cy Pratt were honoured on Friday.")
     for name in ("Ada Lind", "Cy Pratt"):
-        assert _roles(doc, name) == ["Harmony Trust co-founders"]
+        assert _roles(doc, name) == ["co-founders"]
         assert _affiliations(doc, name) == ["Harmony Trust"]
 
 
@@ -422,7 +422,7 @@ def test_organisation_the_ner_cut_after_of_runs_on_and_is_the_affiliation(nlp: L
 
 def test_as_role_keeps_no_phrase_that_names_no_organisation(nlp: Language) -> None:
     doc = nlp("Walter Grey surged as the Orvald Party's front-runner on his platform of lower taxes.")
-    assert _roles(doc, "Walter Grey") == ["Orvald Party's front-runner"]
+    assert _roles(doc, "Walter Grey") == ["front-runner"]
 
 
 def test_role_is_cut_before_an_unclosed_bracket(nlp: Language) -> None:

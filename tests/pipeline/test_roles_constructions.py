@@ -96,7 +96,7 @@ def test_quoted_or_negated_pronoun_gives_nothing(nlp: Language) -> None:
         (
             "Treasury Secretary Jane Roe announced the plan on Tuesday.",
             "Jane Roe",
-            ["Treasury Secretary"],
+            ["Secretary"],
             ["Treasury"],
         ),
         (
@@ -108,7 +108,7 @@ def test_quoted_or_negated_pronoun_gives_nothing(nlp: Language) -> None:
         (
             "The Harwell Foundation's director of policy, Tom Brenner, said the grant was late.",
             "Tom Brenner",
-            ["Harwell Foundation's director of policy"],
+            ["director of policy"],
             ["Harwell Foundation"],
         ),
         (
@@ -147,13 +147,13 @@ def test_quoted_or_negated_pronoun_gives_nothing(nlp: Language) -> None:
         (
             "Hargrove Motors chief Nina Sallis said sales fell.",
             "Nina Sallis",
-            ["Hargrove Motors chief"],
+            ["chief"],
             ["Hargrove Motors"],
         ),
         (
             "Tom Felder, the Liberal Party's nominee, lost the race.",
             "Tom Felder",
-            ["Liberal Party's nominee"],
+            ["nominee"],
             ["Liberal Party"],
         ),
         (
@@ -249,7 +249,7 @@ def test_organisation_led_by_the_person(nlp: Language) -> None:
 
 def test_time_adverb_before_an_apposition_is_not_part_of_the_role(nlp: Language) -> None:
     doc = nlp("Anita Pell, now a Hartwell University professor, testified on Monday.")
-    assert _roles(doc, "Anita Pell") == ["Hartwell University professor"]
+    assert _roles(doc, "Anita Pell") == ["professor"]
     assert _affiliations(doc, "Anita Pell") == ["Hartwell University"]
 
 
@@ -308,7 +308,7 @@ def test_field_words_alone_are_no_role(nlp: Language) -> None:
         (
             "Ann Voss, Hollin Bank's chief financial officer, said costs fell.",
             "Ann Voss",
-            ["Hollin Bank's chief financial officer"],
+            ["chief financial officer"],
             ["Hollin Bank"],
         ),
         ("Ann Voss, formerly of the Pell Institute, said growth slowed.", "Ann Voss", [], ["Pell Institute"]),
@@ -412,7 +412,7 @@ def test_no_adjacent_words_in_a_title(nlp: Language, text: str, name: str, role:
 
 def test_year_before_a_role_keeps_its_owner(nlp: Language) -> None:
     doc = nlp("Tom Hale, the Liberal Party's 2012 nominee, lost the race.")
-    assert _roles(doc, "Tom Hale") == ["Liberal Party's 2012 nominee"]
+    assert _roles(doc, "Tom Hale") == ["2012 nominee"]
     assert _affiliations(doc, "Tom Hale") == ["Liberal Party"]
     doc = nlp("Voters backed the Liberal Party's 2012 nominee Tom Hale.")
     assert _affiliations(doc, "Tom Hale") == ["Liberal Party"]

@@ -21,7 +21,15 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["CHAMBERS", "COMPANY_WORDS", "ORG_NOUNS", "PARTY_LETTERS", "POSITIONS", "POST_NOMINALS"]
+__all__ = [
+    "CHAMBERS",
+    "COMPANY_WORDS",
+    "ORG_NOUNS",
+    "PARTY_LETTERS",
+    "PORTFOLIOS",
+    "POSITIONS",
+    "POST_NOMINALS",
+]
 
 #: Playing positions that are common words elsewhere ("move forward", "a community center"):
 #: a role only right before a player's name ("Kelton forward X", "the centre X").
@@ -119,6 +127,39 @@ COMPANY_WORDS: Final = frozenset(
         "aerospace",
         "dynamics",
         "robotics",
+    }
+)
+
+#: Portfolios a minister's or secretary's title opens with ("Home Secretary", "Health Minister"):
+#: part of the office's name, not an organisation to cut from it.
+PORTFOLIOS: Final = frozenset(
+    {
+        "home",
+        "foreign",
+        "interior",
+        "justice",
+        "defence",
+        "defense",
+        "health",
+        "education",
+        "transport",
+        "transportation",
+        "environment",
+        "energy",
+        "commerce",
+        "agriculture",
+        "trade",
+        "culture",
+        "finance",
+        "housing",
+        "labor",
+        "employment",
+        "immigration",
+        "industry",
+        "business",
+        "communications",
+        "veterans",
+        "welfare",
     }
 )
 

@@ -33,7 +33,9 @@ __all__ = [
     "relative_clause",
     "relative_pronoun",
     "role_owner",
+    "role_ties",
     "short_name_org",
+    "short_name_prefix",
 ]
 
 TokenLabels = dict[int, str]
@@ -45,6 +47,8 @@ Range = tuple[int, int]
 _AFTER_NAME: Final = frozenset({"of", "at", "with", "from"})
 #: Adverbs between the comma and "of" of "X, formerly of Y,".
 _FORMERLY: Final = frozenset({"formerly", "previously", "now", "currently", "once", "also", "late"})
+#: Words before a title that say when or how the person holds it ("Former Falcons coach X").
+_FORMER: Final = frozenset({"former", "acting", "interim", "then", "ex"})
 #: Verbs of a relative clause that make its subject a member or officer of the organisation.
 _MEMBER_VERBS: Final = frozenset(
     {"work", "serve", "teach", "write", "report", "volunteer", "study", "play", "represent", "sit", "join"}
@@ -100,8 +104,8 @@ def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
         found = _org_at(doc, j + 2, orgs)  # "X, of the Y Institute, said", "X, for the Y Service,"
         if found and _hometown(doc, j + 1, found[1]):
             return []  # "Ed Voss, of Harnley, was charged": where he lives, not whom he works for
-        if found and (found[1] >= len(doc) or doc[found[1]].text in {",", ".", ";", ")"}):
-            return [found[0]]
+        if found and (found[1] >= len(doc) or doc[found[1]].text in {",", ".", ";", ")", *_POSSESSIVE}):
+            return [found[0]]  # also "X, of the Y Police's fraud unit,": a part of Y
         return []
     if tok.text == "(":
         found = _org_at(doc, j + 1, orgs)
@@ -131,13 +135,14 @@ def possessive_org(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     return [oid] if oid is not None else []
 
 
-def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels) -> int | None:
+def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels, aside: int | None = None) -> int | None:
     """Return the "who" of a relative clause on the name: ", who" right after it, or after its apposition.
 
     "X, who works for Y"; "X, a former defender who now works for Y" (the clause on the apposition
-    noun, which the parse attaches to the name).
+    noun, which the parse attaches to the name). ``aside`` is ``after_aside(doc, span.end)`` when
+    the caller has it.
     """
-    j = after_aside(doc, span.end)  # "X, 45, who works for Y"
+    j = after_aside(doc, span.end) if aside is None else aside  # "X, 45, who works for Y"
     if j + 2 >= len(doc) or doc[j].text != ",":
         return None
     if doc[j + 1].lower_ == "who":
@@ -194,9 +199,15 @@ def predicate_orgs(
     doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
 ) -> tuple[list[str], Range | None]:
     """Return the organisation (and role) of "X works for Y", "X joined Y", "X heads Y" (X the subject)."""
-    if span.end + 1 >= len(doc):
+    j = span.end
+    if j + 1 >= len(doc):
         return [], None
-    lemmas = {doc[span.end].lemma_, doc[span.end + 1].lemma_}  # "X works", "X now works", "X has worked"
+    after = doc[j]
+    if after.text == ",":
+        k = after_aside(doc, j)  # "X, 52, teaches at Y"
+        if k > j and k + 2 < len(doc):
+            j, after = k + 1, doc[k + 1]
+    lemmas = {after.lemma_, doc[j + 1].lemma_}  # "X works", "X now works", "X has worked"
     if not (lemmas & _MEMBER_VERBS or lemmas & _ROLE_VERBS):
         return [], None  # cheap test first: no membership verb right after the name
     root = span.root
@@ -232,10 +243,23 @@ def _verb_org(
             return [], None  # "wrote to Y", "works against Y": not a member
         if lemma in _ROLE_VERBS and k == verb.i + 1 and tok.tag_ == "IN":
             return [], None  # "runs for Congress": a candidate, not the one who runs it
-        if lemma in _MEMBER_VERBS and tok.dep_ == "dobj" and tok.head == verb:
-            return [], None  # "reports investments in Y": the verb's object is not the organisation
+        if tok.dep_ == "dobj" and tok.head == verb and not _object_of(doc, k, lemma):
+            return [], None  # "reports investments in Y", "runs a bakery in Y": the object is not Y
         k += 1
     return [], None
+
+
+def _object_of(doc: Doc, obj: int, lemma: str) -> bool:
+    """Tell whether the verb's object ``doc[obj]`` is a part or a job of the organisation after it.
+
+    "teaches history at Y", "writes a column for Y", "chairs the audit committee at Y", "heads the
+    research arm of Y" tie the subject to Y; "reports investments in Y", "runs a bakery in Y" do not.
+    """
+    nxt = obj + 1
+    if nxt >= len(doc):
+        return False
+    preps = {"at", "for", "of"} if lemma in _ROLE_VERBS else {"at", "for"}
+    return doc[nxt].lower_ in preps
 
 
 #: Possessive pronouns that stand for an organisation named before ("Its director, X").
@@ -276,10 +300,18 @@ def _last_org_before(doc: Doc, i: int, orgs: TokenLabels, head: str | None = Non
 
 
 def _only_org_before(doc: Doc, i: int, orgs: TokenLabels) -> str | None:
-    """Return the one organisation named before token ``i`` in its sentence and the one before."""
+    """Return the one organisation named before token ``i`` in its sentence and the one before.
+
+    A name that only modifies another noun ("Farley Bank analyst X said ...") is no candidate:
+    "the company" is not the analyst's bank.
+    """
     sent = doc[i].sent
     window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    named = {oid for start, end, oid in _org_mentions(orgs) if start >= window and end <= i}
+    named = {
+        oid
+        for start, end, oid in _org_mentions(orgs)
+        if start >= window and end <= i and doc[end - 1].dep_ != "compound"
+    }
     return named.pop() if len(named) == 1 else None
 
 
@@ -318,20 +350,62 @@ def _subject(pronoun: Token) -> Token | None:
     return None
 
 
-def _org_noun_tail(doc: Doc, start: int, end: int) -> bool:
-    """Tell whether the role ``doc[start:end]`` ends in "of / for / at the <organisation noun>"."""
+def _org_noun_tail(doc: Doc, start: int, end: int) -> int | None:
+    """Return where "the" is when the role ``doc[start:end]`` ends in "of / for / at the <org noun>".
+
+    One or two lower-case words may come between "the" and the noun ("a volunteer at the food bank").
+    """
     if end - start < 4:
-        return False
+        return None
     tail = doc[end - 1]
-    return (
-        tail.lower_ in ORG_NOUNS
-        and tail.tag_ == "NN"
-        and doc[end - 2].lower_ == "the"
-        and doc[end - 3].lower_ in {"of", "for", "at"}
-    )
+    if tail.lower_ not in ORG_NOUNS or tail.tag_ != "NN":
+        return None
+    the = end - 2
+    while the > end - 4 and the > start + 1 and doc[the].is_lower and doc[the].tag_ in {"NN", "JJ"}:
+        the -= 1
+    return the if doc[the].lower_ == "the" and doc[the - 1].lower_ in {"of", "for", "at"} else None
 
 
-def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
+def _tail_owner(doc: Doc, the: int, end: int, orgs: TokenLabels) -> str | None:
+    """Return the organisation named before ``the`` whose name ends in the role's last words.
+
+    "the department" -> "Harbourside Police Department"; "the food bank" -> "Ardley Food Bank"
+    (every modifier must be a word of the name: "the central bank" is not "Ardley Food Bank").
+    """
+    words = [t.lower_ for t in doc[the + 1 : end]]
+    for start, stop, oid in reversed(_org_mentions(orgs)):
+        if stop > the:
+            continue
+        name = [t.lower_ for t in doc[start:stop]]
+        if name[-1] == words[-1] and all(w in name for w in words[:-1]):
+            return oid
+    return None
+
+
+def role_ties(doc: Doc, role: Range, orgs: TokenLabels, names: dict[str, str]) -> tuple[Range, list[str]]:
+    """Return a role without a short organisation name it opens with, and the organisations it is tied to.
+
+    "Falcons coach", "a Corvell pilot" (after "Corvell Air"): the short name is cut and its
+    organisation tied; "Its director", "Corvell's founder": the owner before the role is tied.
+    """
+    start, end = role
+    ties: list[str] = []
+    if names and start not in orgs and doc[start].is_title:
+        if doc[start].lower_ in _FORMER and start + 1 < end:  # "Former Falcons coach": tied, kept whole
+            short = short_name_prefix(doc, start + 1, end, orgs, names)
+            ties.extend([short[0]] if short is not None else [])
+        else:
+            short = short_name_prefix(doc, start, end, orgs, names)
+            if short is not None:
+                ties.append(short[0])
+                start = short[1]
+    owner = role_owner(doc, start, end, orgs, names)
+    return (start, end), [*ties, owner] if owner is not None else ties
+
+
+def role_owner(
+    doc: Doc, start: int, end: int, orgs: TokenLabels, names: dict[str, str] | None = None
+) -> str | None:
     """Return the organisation a role phrase ``doc[start:end]`` belongs to by a possessive before it.
 
     * "Brackley's finance director": the organisation before "'s";
@@ -339,12 +413,15 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
     * "the council's chief executive": the organisation named before whose name ends in
       "council".
 
+    * "Corvell's founder": with ``names``, the one organisation "Corvell" is a short name of.
+
     The possessive may stand a few tokens before the role ("the club's long-serving captain").
     A role that ends in "of / for / at the <organisation noun>" ("a spokesman for the department")
     belongs to the organisation named before whose name ends in that noun.
     """
-    if _org_noun_tail(doc, start, end):
-        return _last_org_before(doc, end - 2, orgs, head=doc[end - 1].lower_)
+    the = _org_noun_tail(doc, start, end)
+    if the is not None:
+        return _tail_owner(doc, the, end, orgs)
     low = max(start - _OWNER_REACH, doc[start].sent.start if start < len(doc) else 0)
     for p in range(end - 2, low - 1, -1):
         tok = doc[p]
@@ -362,6 +439,8 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
         owner = doc[p - 1]
         if owner.i in orgs:
             return orgs[owner.i]
+        if names and owner.is_title:
+            return _short_owner(doc, p, orgs, names)  # "Corvell's founder" after "Corvell Air"
         the = owner.left_edge.i
         if owner.is_lower and owner.tag_ == "NN" and the < owner.i and doc[the].lower_ == "the":
             named = _last_org_before(doc, the, orgs, head=owner.lower_)
@@ -372,15 +451,34 @@ def role_owner(doc: Doc, start: int, end: int, orgs: TokenLabels) -> str | None:
     return None
 
 
+def _short_owner(doc: Doc, pos: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:
+    """Return the organisation the capitalised words before the possessive ``doc[pos]`` stand for."""
+    s = pos - 1
+    while s > 0 and s - 1 not in orgs and doc[s - 1].is_title and _short_word(doc[s - 1]) and pos - s < 3:
+        s -= 1
+    found = short_name_prefix(doc, s, pos + 1, orgs, names)
+    return found[0] if found is not None and found[1] == pos else None
+
+
 def short_name_org(doc: Doc, start: int, end: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:
-    """Return the organisation a title ``doc[start:end]`` opens with by the end of its name.
+    """Return the organisation a title ``doc[start:end]`` opens with by a short form of its name."""
+    found = short_name_prefix(doc, start, end, orgs, names)
+    return found[0] if found else None
+
+
+def short_name_prefix(
+    doc: Doc, start: int, end: int, orgs: TokenLabels, names: dict[str, str]
+) -> tuple[str, int] | None:
+    """Return the organisation a title ``doc[start:end]`` opens with by a short form, and where it ends.
 
     "Falcons coach X" after "the Orbury Falcons": the capitalised words before the role noun are
     the last words of exactly one organisation's name (failing that, one organisation's whole
-    name). A generic organisation noun ("Police", "Council") names no one organisation.
+    name; failing that, the first words of one organisation's name: "Corvell chief executive X"
+    after "Corvell Freight"). A generic organisation noun ("Police", "Council") names no one
+    organisation.
     """
     k = start
-    while k < end - 1 and k not in orgs and doc[k].tag_ in {"NNP", "NNPS", "NNS"} and doc[k].is_title:
+    while k < end - 1 and k not in orgs and _short_word(doc[k]):
         k += 1
     if k == start or k in orgs:
         return None
@@ -390,5 +488,25 @@ def short_name_org(doc: Doc, start: int, end: int, orgs: TokenLabels, names: dic
     longer = {oid for oid, name in names.items() if name.endswith(" " + short)}
     same = {oid for oid, name in names.items() if name == short}
     if len(longer) == 1:
-        return longer.pop()  # the full name, also when the short one is listed on its own
-    return same.pop() if not longer and len(same) == 1 else None
+        return longer.pop(), k  # the full name, also when the short one is listed on its own
+    if not longer and len(same) == 1:
+        return same.pop(), k
+    lex = load_lexicons()
+    if longer or same or any(_place_word(t, lex.places, lex.demonyms) for t in doc[start:k]):
+        return None  # "Republican strategist X" is no officer of "Republican National Committee"
+    opening = {oid for oid, name in names.items() if name.startswith(short + " ")}
+    return (opening.pop(), k) if len(opening) == 1 else None
+
+
+def _place_word(tok: Token, places: frozenset[str], demonyms: frozenset[str]) -> bool:
+    """Tell whether ``tok`` names a people or a known place ("Republican", "Ohio")."""
+    return tok.ent_type_ == "NORP" or tok.lower_ in places or tok.lower_ in demonyms
+
+
+def _short_word(tok: Token) -> bool:
+    """Tell whether ``tok`` may be a word of an organisation's short name before a role noun."""
+    if not tok.is_title or not tok.is_alpha:
+        return False
+    if tok.tag_ in {"NNP", "NNPS", "NNS"}:
+        return True
+    return tok.tag_ in {"JJ", "NN"} and tok.ent_type_ != "NORP"  # a name read as a common word

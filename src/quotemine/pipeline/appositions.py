@@ -1,8 +1,8 @@
 """Where an apposition after a person's name starts and ends ("X, 52, a lecturer at Y, said").
 
 ``quotemine_roles`` reads a role from the comma-delimited phrase after a name; these helpers find
-its bounds from the tokens alone: ``after_aside`` steps over an age, a party label or a short
-bracket right after the name, ``after_owner`` steps over a person who owns the role ("X, Ann
+its bounds from the tokens alone: ``after_aside`` steps over letters ("MP"), an age, a party
+label or a short bracket right after the name, ``after_owner`` steps over a person who owns the role ("X, Ann
 Voss's spokesman,"), ``appos_end`` finds where the phrase stops (or says it is a clause).
 ``position_title`` tells whether a playing position that is also a common word ("forward") is the
 title right before a name.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from quotemine.lexicons.names import is_possessive
-from quotemine.lexicons.roles import POSITIONS
+from quotemine.lexicons.roles import POSITIONS, POST_NOMINALS
 
 __all__ = ["after_aside", "after_owner", "appos_end", "position_title"]
 
@@ -26,11 +26,17 @@ _MAX_APPOS = 30
 
 
 def after_aside(doc: Doc, i: int) -> int:
-    """Return the index after an aside right after a name: ", 52", ", R-Iowa", "(D-Ohio)"; else ``i``."""
+    """Return the index after an aside right after a name: ", 52", ", R-Iowa", "(D-Ohio)"; else ``i``.
+
+    Letters after the name ("Ann Vell MP, the chair of ...") are stepped over first.
+    """
     n = len(doc)
     if i >= n:
         return i
     text = doc[i].text  # one Token per call: most names are followed by neither "(" nor ","
+    while i + 1 < n and text.lower() in POST_NOMINALS and text.isupper():
+        i += 1  # "Ann Vell MP, the chair of the Y Committee": the apposition follows the letters
+        text = doc[i].text
     if text == "(":
         for j in range(i + 1, min(i + 6, n)):
             if doc[j].text == ")":

@@ -11,7 +11,8 @@
 
 A pronoun is linked only when the text leaves no doubt: exactly one person mentioned from the start
 of the previous sentence up to the pronoun whose first name does not say the other gender, that
-person's mention is the subject of its clause, and the pronoun is not inside a quotation.
+person's mention is the subject of its clause (or in apposition to it), and the pronoun is not
+inside a quotation.
 """
 
 from __future__ import annotations
@@ -100,8 +101,10 @@ def _antecedent(
     fitting = [m for m in inside if genders.get(m.label_) in (None, said)]
     if not fitting or len({m.label_ for m in fitting}) != 1:
         return None
-    last = fitting[-1]
-    return last.label_ if last.root.dep_ in _SUBJECTS else None
+    root = fitting[-1].root
+    if root.dep_ == "appos" and root.head.i < root.i:
+        root = root.head  # "Her son, X, is a firefighter. He is also ...": the name stands for the subject
+    return fitting[-1].label_ if root.dep_ in _SUBJECTS else None
 
 
 def pronoun_roles(

@@ -5,9 +5,11 @@ former governor"). ``description_roles`` links such a description to a person on
 leaves no doubt:
 
 * the description is "the" + modifiers + a singular role noun, the subject of its clause, with no
-  name in it and no name right after it (that would be a title);
-* exactly one person is mentioned from the start of the previous sentence up to the description,
-  that mention is the subject of its own clause (not its owner: "X's night ... The protester" is
+  name in it and no name right after it (that would be a title) or in apposition after a comma
+  (that names whose role it is);
+* exactly one person is mentioned from the start of the previous sentence up to the description
+  (leaving out a person who only owns a noun there, "X's remarks"), that mention is the subject of
+  its own clause (not its owner: "X's night ... The protester" is
   someone else), and it is in the previous sentence (in the same
   sentence, "X said the senator ..." speaks of someone else);
 * a role noun that states a gender ("congresswoman") agrees with the person's first name.
@@ -49,7 +51,25 @@ def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token
         return None  # "the party's leader": someone else's role, handled with its name
     if tok.i + 1 < len(doc) and (tok.i + 1 in persons or doc[tok.i + 1].tag_ == "NNP"):
         return None  # "the senator Ann Voss": a title
-    return (start + 1, tok.i + 1)
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and tok.i + 2 in persons:
+        return None  # "The treasurer, Ann Voss, said": the name it stands beside, not an earlier one
+    return (start + 1, _of_field_end(doc, tok, persons))
+
+
+def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:
+    """Return where the role headed by ``tok`` ends: after "of" and a field ("minister of education")."""
+    end = tok.i + 1
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return end
+    field = doc[end + 1]
+    if (
+        field.dep_ == "pobj"
+        and field.head.i == end
+        and field.tag_ in {"NN", "NNP"}
+        and field.i not in persons
+    ):
+        return field.i + 1  # "the former minister of education", "the chief of staff"
+    return end
 
 
 def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
@@ -57,10 +77,12 @@ def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
     sent = tok.sent
     window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     inside = [m for m in mentions if window_start <= m.start and m.end <= tok.i]
-    if not inside or len({m.label_ for m in inside}) != 1:
-        return None
-    if inside[-1].start >= sent.start:
+    if not inside or inside[-1].start >= sent.start:
         return None  # "Tim Boyle said the president was busy": in the same sentence, someone else
+    if len({m.label_ for m in inside}) != 1:
+        inside = [m for m in inside if m.root.dep_ != "poss"]  # "X's remarks came after Y spoke"
+        if not inside or len({m.label_ for m in inside}) != 1:
+            return None
     last = inside[-1]
     return last if last.root.dep_ in _SUBJECTS else None
 

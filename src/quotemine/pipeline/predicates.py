@@ -26,6 +26,8 @@ _COPULAS: Final = frozenset({"be", "become", "remain", "name", "appoint", "elect
 _NAMING: Final = frozenset({"name", "appoint", "elect", "hire", "promote", "nominate", "select", "install"})
 #: Conjunctions that make a clause hypothetical ("if she becomes president").
 _HYPOTHETICAL: Final = frozenset({"if", "unless", "whether"})
+#: Modal verbs that make a role a guess or a wish ("X would be a great mayor", "X could become chair").
+_MAYBE: Final = frozenset({"would", "could", "might", "may", "should", "'d"})
 
 
 def predicate_role(
@@ -76,11 +78,15 @@ def complement_role(
 ) -> Range | None:
     """Return the role ``verb`` gives its subject: "is a political analyst", "served as treasurer".
 
-    A negated or hypothetical clause gives none ("X is not a lawyer", "if X becomes president").
+    A negated or hypothetical clause gives none ("X is not a lawyer", "if X becomes president",
+    "X would be a great mayor").
     """
     role = _stated_role(doc, verb, persons, orgs, is_role_head)
     if role is None or any(
-        c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL) for c in verb.children
+        c.dep_ == "neg"
+        or (c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL)
+        or (c.dep_ == "aux" and c.lower_ in _MAYBE)
+        for c in verb.children
     ):
         return None
     return role

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from quotemine.lexicons.names import is_possessive, load_lexicons
+from quotemine.lexicons.roles import COMPANY_WORDS, PORTFOLIOS
 from quotemine.pipeline.records import PersonRecord
 
-__all__ = ["apply_roles"]
+__all__ = ["after_surname", "apply_roles"]
 
 Range = tuple[int, int]
 TokenLabels = dict[int, str]
@@ -18,7 +20,9 @@ def apply_roles(
     """Set the roles and affiliations of ``person`` from its role ranges; return the role spans.
 
     A role repeated word for word is kept once; an organisation inside a role is an affiliation,
-    and so is each organisation of ``tied`` (found around the name: "X of Y", "Y's X").
+    and so is each organisation of ``tied`` (found around the name: "X of Y", "Y's X"). A role
+    that opens with an organisation's name keeps only the words after it ("Treasury Secretary"
+    is the role "Secretary" and the affiliation "Treasury").
     """
     pid = person["id"]
     seen: set[str] = set()
@@ -28,7 +32,12 @@ def apply_roles(
         if tied_id not in affiliations:
             affiliations.append(tied_id)
     spans: list[Span] = []
-    for start, end in sorted(set(found)):
+    for first, end in sorted(set(found)):
+        for i in range(first, end):  # also an organisation cut from the front ("Treasury Secretary")
+            oid = orgs.get(i)
+            if oid is not None and oid not in affiliations and not _placed_in(doc, i, orgs):
+                affiliations.append(oid)
+        start = _after_org(doc, first, end, orgs)
         span = doc[start:end]
         key = span.text.lower()
         if key in seen:
@@ -36,10 +45,63 @@ def apply_roles(
         seen.add(key)
         roles.append([span.start_char, span.end_char])
         spans.append(Span(doc, start, end, label=pid))
-        for i in range(start, end):
-            oid = orgs.get(i)
-            if oid is not None and oid not in affiliations:
-                affiliations.append(oid)
     person["roles"] = roles
     person["affiliations"] = affiliations
     return spans
+
+
+def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
+    """Return where the role ``doc[start:end]`` starts after an organisation's name (and "'s") it opens with.
+
+    "Treasury Secretary", "Orbury Falcons coach", "the Wexley Trust's director" are the roles
+    "Secretary", "coach", "director" of someone the organisation is tied to; a role that is all
+    organisation, or whose rest is no noun phrase ("of ..."), keeps its words, and so does a
+    title that opens with a portfolio or a party word ("Home Secretary", "Labour leader").
+    """
+    oid = orgs.get(start)  # roles come clipped: no determiner before the name
+    if oid is None:
+        return start
+    k = first = start
+    while k < end and orgs.get(k) == oid:
+        k += 1
+    if k - first == 1 and (doc[first].lower_ in PORTFOLIOS or doc[first].lower_ in load_lexicons().demonyms):
+        return start  # "Home Secretary", "Labour leader": a portfolio or a party word is the office's own
+    if k < end and is_possessive(doc[k].text):
+        k += 1
+    if k >= end or doc[k].is_punct or doc[k].tag_ in {"IN", "CC", "TO", "POS"}:
+        return start
+    return k
+
+
+def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
+    """Tell whether the organisation mention at ``doc[i]`` says where the role is, not whose it is.
+
+    "a union local in Dayton", "a bakery owner in Pine Ford": a name after "in" (or "in the") that
+    has no organisation word at its end ("Council", "Bank") and is no acronym is a place the
+    tagger took for an organisation.
+    """
+    oid = orgs[i]
+    while orgs.get(i - 1) == oid:
+        i -= 1  # the mention's first word
+    before = i - 2 if i >= 2 and doc[i - 1].lower_ == "the" else i - 1
+    if before < 0 or doc[before].lower_ != "in":
+        return False
+    last = i
+    while orgs.get(last + 1) == oid:
+        last += 1
+    word = doc[last]
+    heads = load_lexicons().org_heads
+    return not (word.is_upper or word.lower_ in heads or word.lower_ in COMPANY_WORDS)
+
+
+def after_surname(doc: Doc, role: Range, surnames: set[str], orgs: TokenLabels) -> Range:
+    """Return a title without the surname of a person it opens with ("Voss campaign manager").
+
+    The title belongs to the person's staff: the role is "campaign manager", not the other
+    person's name. Only a surname followed by a lower-case word, and not an organisation's name
+    ("Ford engineer" where Ford is also the company), is cut.
+    """
+    start, end = role
+    if end - start > 1 and start not in orgs and doc[start].text in surnames and doc[start + 1].is_lower:
+        return (start + 1, end)
+    return role

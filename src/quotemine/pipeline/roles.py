@@ -28,7 +28,6 @@ import json
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +35,8 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.lexicons import data_lines
 from quotemine.lexicons.names import is_possessive, load_lexicons
-from quotemine.lexicons.roles import POST_NOMINALS
+from quotemine.lexicons.roles import POSITIONS, POST_NOMINALS
 from quotemine.pipeline.affiliation_orgs import add_affiliation_orgs
 from quotemine.pipeline.affiliations import (
     after_name_orgs,
@@ -47,8 +45,7 @@ from quotemine.pipeline.affiliations import (
     predicate_orgs,
     relative_clause,
     relative_pronoun,
-    role_owner,
-    short_name_org,
+    role_ties,
 )
 from quotemine.pipeline.appositions import after_aside, after_owner, appos_end, position_title
 from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
@@ -57,17 +54,14 @@ from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
 from quotemine.pipeline.predicates import complement_role, predicate_role
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
-from quotemine.pipeline.role_records import apply_roles
+from quotemine.pipeline.role_records import after_surname, apply_roles
+from quotemine.pipeline.role_words import RoleWords
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 
 logger = logging.getLogger(__name__)
 
 _WORDS_FILE = "role_words.json"
-#: Jobs, ranks and sports positions only the role stage reads ("machine operator", "tight end").
-_OCCUPATIONS_FILE = "occupations.txt"
-#: Words of nameparser's title list that are no role ("federal", "state", "brother").
-_NOT_ROLES_FILE = "not_roles.txt"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS", "AFX"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
@@ -89,43 +83,6 @@ _LIST_GLUE = frozenset({",", "and", "&"})
 Range = tuple[int, int]
 TokenLabels = dict[int, str]
 """Token index -> the id of the person (or organisation) whose mention holds it."""
-
-
-@dataclass(frozen=True)
-class RoleWords:
-    """The word lists a role is recognised by (lower case).
-
-    Attributes:
-        role_heads: Nouns that can head a role phrase ("analyst", "minister").
-        titles: Title words that may precede a name, also abbreviated ("sen.").
-        honorifics: Forms of address, never a role ("mr").
-
-    """
-
-    role_heads: frozenset[str]
-    titles: frozenset[str]
-    honorifics: frozenset[str]
-
-    @classmethod
-    def default(cls) -> RoleWords:
-        """Return the packaged word lists."""
-        lex = load_lexicons()
-        occupations = frozenset(line.lower() for line in data_lines(_OCCUPATIONS_FILE))
-        not_roles = frozenset(line.lower() for line in data_lines(_NOT_ROLES_FILE))
-        return cls((lex.role_heads | occupations) - not_roles, lex.titles, lex.honorifics)
-
-    def to_json(self) -> dict[str, list[str]]:
-        """Return the lists, sorted, for ``to_disk``."""
-        return {
-            "role_heads": sorted(self.role_heads),
-            "titles": sorted(self.titles),
-            "honorifics": sorted(self.honorifics),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, list[str]]) -> RoleWords:
-        """Return the lists ``to_json`` wrote."""
-        return cls(frozenset(data["role_heads"]), frozenset(data["titles"]), frozenset(data["honorifics"]))
 
 
 def warn_roles(name: str, proc: Any, docs: list[Doc], exc: Exception) -> None:
@@ -284,6 +241,7 @@ class RoleTagger(Pipe):
         _, org_tokens = _labels(doc, "qm_orgs")
         add_affiliation_orgs(doc, mentions, person_tokens, org_tokens, self._is_role_head)
         org_names = {o["id"]: o["name"] for o in get_orgs(doc)}
+        surnames = {p["name"].split()[-1] for p in people if " " in p["name"]}
         found: dict[str, list[Range]] = {}
         tied: dict[str, list[str]] = {}
         left: dict[int, Range] = {}  # end token of a mention -> its title ("co-founders A, B and C")
@@ -293,17 +251,18 @@ class RoleTagger(Pipe):
             )
             if title is not None:
                 left[span.end] = title
-            who = relative_pronoun(doc, span, person_tokens)
+                title = after_surname(
+                    doc, title, surnames, org_tokens
+                )  # "Tate campaign chairman X": "campaign chairman"
+            aside = after_aside(doc, span.end)  # read once for the two rules after the name
+            who = relative_pronoun(doc, span, person_tokens, aside)
             orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens, who)
             party = party_org(doc, span, org_names)
             tied.setdefault(span.label_, []).extend([*orgs_of, party] if party else orgs_of)
-            short = short_name_org(doc, *title, org_tokens, org_names) if title else None
-            if short is not None:
-                tied[span.label_].append(short)  # "Falcons coach X": the team named in full before
             for role in (
                 title,
                 self._post_nominal_role(doc, span),
-                self._appos_role(doc, span, person_tokens, org_tokens),
+                self._appos_role(doc, aside, span, person_tokens, org_tokens),
                 self._role_before_appos(doc, span, person_tokens, org_tokens)
                 or self._org_role_before(doc, span, person_tokens, org_tokens),
                 predicate_role(doc, span, person_tokens, org_tokens, self._is_role_head),
@@ -311,10 +270,9 @@ class RoleTagger(Pipe):
                 self._relative_role(doc, span, who, person_tokens),
             ):
                 role = self._clip(doc, role) if role else None  # most rules find nothing
-                owner = role_owner(doc, role[0], role[1], org_tokens) if role else None
-                if owner is not None:
-                    tied[span.label_].append(owner)  # "Its director, X", "the council's chief executive"
                 if role is not None:
+                    role, owners = role_ties(doc, role, org_tokens, org_names)
+                    tied[span.label_].extend(owners)  # "Its director, X", "Falcons coach X"
                     found.setdefault(span.label_, []).append(role)
         described = description_roles(doc, mentions, person_tokens, self._is_role_head)
         pronouns = pronoun_roles(
@@ -383,7 +341,11 @@ class RoleTagger(Pipe):
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
             before = doc[start - 2]  # "lawyer and sociologist", "head of state"
             return before.i not in persons and self._is_role_head(before)
-        if (prev.tag_ in _MODIFIER_TAGS and not prev.is_punct) or prev.text == "-":
+        if (
+            ((prev.tag_ in _MODIFIER_TAGS or prev.dep_ == "compound") and not prev.is_punct)
+            or prev.text == "-"
+            or (prev.text == "." and self._abbreviated_title(doc, prev.i))
+        ):
             return not (prev.tag_ == "POS" and prev.i - 1 not in orgs)
         if prev.tag_ == "NNS" and prev.is_title:
             return True  # "Police spokesman", "Veterans Affairs secretary"
@@ -392,13 +354,15 @@ class RoleTagger(Pipe):
     def _outside_title(self, prev: Token) -> bool:
         """Tell whether ``prev`` cannot start or extend a title before a name.
 
-        A number word, words glued by lost markup ("PhotoLiberal"), a dateline in capitals
-        ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
+        A number word, words glued by lost markup ("PhotoLiberal"), a spaced dash, a dateline in
+        capitals ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
         ("Include former ...", "Also reporter ...") are no part of a title.
         """
         if (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
             return True  # "Two military analysts, X and Y"; "Staff PhotoLiberal candidate X"
         doc = prev.doc
+        if prev.text in _DASHES and (prev.whitespace_ or (prev.i >= 1 and doc[prev.i - 1].whitespace_)):
+            return True  # a spaced dash ends a dateline or a clause: "HARLOW, Wessex - Gov. X"
         if prev.is_upper and prev.whitespace_ and prev.i + 1 < len(doc) and doc[prev.i + 1].text in _DASHES:
             return True  # a dateline: "WASHINGTON - Senator X"
         return (
@@ -425,7 +389,14 @@ class RoleTagger(Pipe):
             return None
         sent_start = span.sent.start
         if i < sent_start:  # "Detective Sgt. Ray Holm": the parse ended a sentence at the title's stop
-            sent_start = next((k + 1 for k in range(i - 1, max(i - 8, 0) - 1, -1) if doc[k].is_sent_end), 0)
+            sent_start = next(
+                (
+                    k + 1
+                    for k in range(i - 1, max(i - 8, 0) - 1, -1)
+                    if doc[k].is_sent_end and not self._abbreviated_title(doc, k)  # "Det. Sgt. X"
+                ),
+                0,
+            )
             sent_start = max(sent_start, i - 8)
         start = i
         while start > sent_start and self._left_step(doc, start, sent_start, persons, orgs):
@@ -444,7 +415,11 @@ class RoleTagger(Pipe):
         return i if i is not None and i not in persons and self._is_role_head(doc[i]) else None
 
     def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
-        """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` ("secretary of state") or ``None``."""
+        """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` or ``None``.
+
+        "Secretary of State X", "Chief of Staff X"; also "Speaker of the House X" when the field
+        after "the" is capitalised.
+        """
         k = i
         while (
             k > 1
@@ -453,8 +428,13 @@ class RoleTagger(Pipe):
             and doc[k].is_alpha
             and k not in persons
         ):
-            if doc[k - 1].lower_ in {"of", "for"} and k - 2 not in persons and self._is_role_head(doc[k - 2]):
-                return k - 2
+            h = k - 2
+            if doc[k - 1].lower_ == "the" and doc[k].is_title and h > 0:
+                h = k - 3 if doc[k - 2].lower_ == "of" else -1  # "Speaker of the House"
+            elif doc[k - 1].lower_ not in {"of", "for"}:
+                h = -1
+            if h >= 0 and h not in persons and self._is_role_head(doc[h]):
+                return h
             k -= 1
         return None
 
@@ -472,13 +452,15 @@ class RoleTagger(Pipe):
         proper = first.tag_ == "NNP" and not first.is_lower  # a lower-case "NNP" is a mis-tagged modifier
         return not (proper and not self._is_role_head(first) and first.i not in orgs)
 
-    def _appos_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
+    def _appos_role(
+        self, doc: Doc, comma: int, span: Span, persons: TokenLabels, orgs: TokenLabels
+    ) -> Range | None:
         """Find a comma-delimited role after the name ("X, a lecturer at ...,", "X, 52, a lecturer").
 
         An age, a party label ("R-Iowa") or a short bracket between the name and the apposition is
-        stepped over, and so is "who is" ("X, who is the chairman of Y,").
+        stepped over (``comma`` is where ``after_aside`` stepped to), and so is "who is" ("X, who is
+        the chairman of Y,").
         """
-        comma = after_aside(doc, span.end)
         if comma + 1 >= len(doc) or doc[comma].text != ",":
             return None
         start = comma + 1
@@ -509,9 +491,17 @@ class RoleTagger(Pipe):
 
     def _noun_appos(self, doc: Doc, start: int, end: int) -> Range | None:
         """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed."""
-        if not any(doc[i].tag_.startswith("NN") and self._is_role_head(doc[i]) for i in range(start, end)):
+        if not any(
+            (doc[i].tag_.startswith("NN") and self._is_role_head(doc[i]))
+            or (doc[i].lower_ in POSITIONS and doc[i].dep_ == "appos")  # "X, a 23-year-old forward,"
+            for i in range(start, end)
+        ):
             return None  # "a major presence": an adjective that is also a rank is no role noun
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].ent_type_ == "DATE"):
+        while end > start and (
+            doc[end - 1].is_punct
+            or doc[end - 1].ent_type_ == "DATE"
+            or (doc[end - 1].tag_ == "VBN" and doc[end - 1].dep_ == "acl")  # "a forward signed (in May)"
+        ):
             end -= 1
         return (start, end) if end > start else None
 
