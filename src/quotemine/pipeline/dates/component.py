@@ -42,11 +42,17 @@ from quotemine.extensions import doc_text
 from quotemine.pipeline.dates import tense
 from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
-from quotemine.pipeline.dates.compact import compact_end, offset_duration, split_count_range
+from quotemine.pipeline.dates.compact import compact_end, compact_start, offset_duration, split_count_range
 from quotemine.pipeline.dates.durations import duration_value
 from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
-from quotemine.pipeline.dates.patterns import CENTURY_CONJ, LATER_IN, OFFSET_PREFIX
+from quotemine.pipeline.dates.patterns import (
+    CENTURY_CONJ,
+    DAY_AFTER_CLOCK,
+    LATER_IN,
+    MONTH_ALT,
+    OFFSET_PREFIX,
+)
 from quotemine.pipeline.dates.ranges import link_ranges
 from quotemine.pipeline.dates.timex import (
     Context,
@@ -56,6 +62,7 @@ from quotemine.pipeline.dates.timex import (
     normalise,
     parse_reference,
 )
+from quotemine.pipeline.dates.values import ISO_DAY
 from quotemine.pipeline.dates.vetting import DocView, first_objection, trim
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import DateRecord, add_warning, get_published, set_dates, set_published
@@ -82,6 +89,17 @@ _RATE_LOOKBACK: Final = 20
 _LATER_IN = re.compile(LATER_IN)
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
+_MAY = re.compile(r"\bMay\b")
+# what puts a bare "May" where a month stands: a preposition of time, "early"/"mid-", or a month before
+# it in a range ("April to May"); "Theresa May", "prices May rise" keep no month
+_MAY_LEAD = re.compile(
+    r"(?:\b(?i:in|since|until|till|by|from|through|throughout|during|before|after|of|between|early|late|"
+    r"mid|end|start)\s+|\b(?i:mid)-|\b(?i:" + MONTH_ALT + r"|march)\.?\s+(?:to|and|or|through|until)\s+)$"
+)
+_MAY_LOOKBACK: Final = 24
+_DAY_AFTER_CLOCK = re.compile(DAY_AFTER_CLOCK)
+_CLOCK_ONLY = re.compile(r"(?i:(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?)")
+_SINCE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
 _BAD_REFERENCE: Final = "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
 
 
@@ -288,10 +306,26 @@ class DateResolver(Pipe):
             return Timex(value, None, type="set")
         if _THAN.match(text, e) and (span := offset_duration(normalise(piece), comparative=True)):
             return Timex(span, None, type="duration")  # "a month earlier than usual": a difference
+        if (may := _MAY.search(piece)) is not None and _MAY_LEAD.search(
+            text, max(0, s + may.start() - _MAY_LOOKBACK), s + may.start()
+        ):
+            ctx = replace(ctx, month_may=True)
         tx = self._resolver.resolve(piece, ctx)
         if tx is None and self.use_dateparser:
             tx = self._fallback.resolve(piece, ctx.ref)
+        if tx is not None and tx.type == "time" and tx.value and _CLOCK_ONLY.fullmatch(piece):
+            return self._clock_on_day(text, e, tx, ctx)
         return tx
+
+    def _clock_on_day(self, text: str, e: int, tx: Timex, ctx: Context) -> Timex:
+        """Give a bare clock time the day written right after it: "at 11.40pm on 14 September"."""
+        m = _DAY_AFTER_CLOCK.match(text, e)
+        if m is None or tx.value is None:
+            return tx
+        day = self._resolver.resolve(m["day"], ctx)
+        if day is None or day.value is None or not ISO_DAY.fullmatch(day.value):
+            return tx
+        return replace(tx, value=day.value + tx.value[tx.value.index("T") :])
 
     @staticmethod
     def _write(doc: Doc, found: list[_Found]) -> None:
@@ -353,6 +387,8 @@ def _direction(text: str, p: _Pending, has_dep: bool) -> int:
     """Return the tense direction of the clause of a candidate (``0`` without a parse), doubled when firm."""
     if p.span is None or not has_dep:
         return tense.UNKNOWN
+    if _SINCE.search(text, max(0, p.start - _OFFSET_LOOKBACK), p.start):
+        return tense.BACK * tense.FIRM  # "since January", "ever since Tuesday": a time already past
     direction = tense.direction(p.span)
     if direction == tense.UNKNOWN and _IN_UNITS.match(text, p.start) and tense.in_units_looks_ahead(p.span):
         return tense.AHEAD  # "... or in a week?": with no verb in the sentence, "in N days" looks ahead
@@ -381,6 +417,10 @@ def _split_ranges(text: str, found: list[_Found]) -> list[_Found]:
             out.append(_Found(f.start, f.start + a_end, replace(tx, value=a_value)))
             out.append(_Found(f.start + b_start, f.end, replace(tx, value=b_value)))
             continue
+        first_end = compact_start(text, f.start, tx.value) if tx.type == "date" and tx.value else None
+        if first_end is not None and not _overlaps(spans, first_end[0], first_end[1]):
+            s1, e1, value1 = first_end  # "3-5 October": the 3rd of October, then the 5th
+            out.append(_Found(s1, e1, Timex(value1, "day")))
         second = compact_end(text, f.end, tx.value) if tx.type == "date" and tx.value else None
         if second is None or tx.value is None or _overlaps(spans, second[0], second[1]):
             out.append(f)

@@ -15,6 +15,7 @@ from quotemine.pipeline.dates.words import DAY_WORDS, MONTHS
 __all__ = [
     "CANDIDATE_PATTERNS",
     "CENTURY_CONJ",
+    "DAY_AFTER_CLOCK",
     "DIGIT_OR_MONTH",
     "LATER_IN",
     "OFFSET_PREFIX",
@@ -76,10 +77,15 @@ SET_UNITS = (
     r"july|august|september|october|november|december)"
 )
 CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|(?:12\s+)?(?i:noon|midday|midnight)\b|"
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|(?:12\s+)?(?i:noon|midday|midnight)\b|"
     r"(?:1[0-2]|[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:o'clock)\b)"
 )
 ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW})"
+#: The day written after a clock time: "(11.40pm) on 14 September", "(5 p.m.) on March 3".
+DAY_AFTER_CLOCK = (
+    rf"\s*,?\s+(?:(?i:on)\s+)?(?P<day>(?:(?i:the)\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{C_MON}"
+    rf"|{C_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\w-])"
+)
 #: What follows the first of two centuries: "and 21st centuries", "to the twenty-first centuries".
 CENTURY_CONJ = rf"\s+(?i:and|or|to|through)\s+(?:(?i:the)\s+)?{ORDINAL}[\s-]+(?i:centuries)\b"
 CANDIDATE_PATTERNS: tuple[str, ...] = (

@@ -37,6 +37,7 @@ _LEFT_WORDS = 6
 _UPCOMING = frozenset({"upcoming", "scheduled", "planned", "forthcoming", "coming", "proposed"})
 _SLATED = frozenset({"set", "slate", "timetable", "pencil", "earmark"})
 _WILL = frozenset({"will", "'ll", "shall", "wo", "ll", "would"})
+_AT_DAY = frozenset({"on", "at", "for"})
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
 
 
@@ -52,7 +53,7 @@ def direction(span: Span) -> int:
     if verb is None:
         return AHEAD if _event_ahead(span) else UNKNOWN
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if _looks_ahead(verb, auxes) or _deferred_to(span, verb):
+    if _looks_ahead(verb, auxes) or _deferred_to(span, verb) or _arranged(span, verb, auxes, hops):
         return AHEAD
     # the past tense counts only for a verb the date modifies ("met on Tuesday", "closed Friday"),
     # not for a "said" reached through a long chain
@@ -97,6 +98,29 @@ def _deferred_to(span: Span, verb: Token) -> bool:
         and span.root.dep_ == "pobj"
         and prep.lower_ in ("until", "till", "to", "for")
         and prep.head == verb
+    )
+
+
+def _arranged(span: Span, verb: Token, auxes: list[Token], hops: int) -> bool:
+    """Tell an arrangement in the present: "are meeting in Oslo on Friday", "the final is on Sunday".
+
+    The present progressive of an event verb and a present "is"/"are" whose complement is the date
+    ("the deadline is Friday", "kick-off is at 3pm on Saturday") speak of a time still to come.
+    Not a date that is the subject ("Today is ..."), nor one reached through a noun ("is in custody
+    after his arrest on Sunday").
+    """
+    root = span.root
+    if hops > _PAST_HOPS or root.dep_ not in ("pobj", "attr", "npadvmod", "prep"):
+        return False
+    if verb.tag_ == "VBG":
+        return verb.lemma_ not in _STATIVE and any(
+            a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") and a.dep_ == "aux" for a in auxes
+        )
+    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP") or auxes:
+        return False
+    prep = root if root.dep_ == "prep" else root.head  # "at 3pm on Saturday" hangs from its "on"
+    return (root.head == verb and root.dep_ != "prep") or (
+        prep.dep_ == "prep" and prep.head == verb and prep.lower_ in _AT_DAY
     )
 
 

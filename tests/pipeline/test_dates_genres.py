@@ -1,0 +1,153 @@
+"""Dates as other genres write them: "in May", "since January", arrangements in the present,
+British ranges and clock times, "half a century ago"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from tests.models import default_model
+
+import quotemine.factories  # noqa: F401  (registers the Doc extensions)
+from quotemine.pipeline.dates import DateResolver
+from quotemine.pipeline.dates.compact import compact_start
+
+REF = dt.date(2024, 9, 18)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return default_model()
+
+
+def _dates(nlp: Language, text: str) -> dict[str, tuple[str | None, str]]:
+    doc = nlp(text)
+    doc._.qm_published = REF.isoformat()
+    DateResolver(nlp, "quotemine_dates")(doc)
+    return {doc.text[d["start"] : d["end"]]: (d["value"], d["type"]) for d in doc._.qm_dates}
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The Brindle works closed in early May.", "early May", "2024-05"),
+        ("Talks at the Osgood plant broke down in May, when the union walked out.", "May", "2024-05"),
+        ("Since May, the price of Varrow bread has doubled.", "May", "2024-05"),
+        ("Between May and August, the Tessel river flooded twice.", "May", "2024-05"),
+        ("The Quill inquiry ran from April to May.", "May", "2024-05"),
+    ],
+)
+def test_a_bare_may_after_a_preposition_is_the_month(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "date")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials at Pellow said the figure may rise.",
+        "Greta May said she would stand again in Dunmore.",
+    ],
+)
+def test_may_as_a_verb_or_a_name_is_no_date(nlp: Language, sentence: str) -> None:
+    assert "May" not in _dates(nlp, sentence) and "may" not in _dates(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Rents in Cobbleford have risen every month since January.", "January", "2024-01"),
+        ("Ever since Friday, the Harl ferry has been stuck in port.", "Friday", "2024-09-13"),
+    ],
+)
+def test_since_points_back(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text][0] == value
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The Wolves are playing the Falcons on Sunday.", "Sunday", "2024-09-22"),
+        ("Ms Orrin is travelling to Geneva on Thursday for talks.", "Thursday", "2024-09-19"),
+        ("The final is on Sunday at Brannock Park.", "Sunday", "2024-09-22"),
+        ("The deadline for bids is Friday.", "Friday", "2024-09-20"),
+        ("Kick-off is at 3pm on Saturday.", "3pm on Saturday", "2024-09-21T15:00"),
+    ],
+)
+def test_an_arrangement_in_the_present_looks_ahead(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    assert _dates(nlp, sentence)[text][0] == value
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Mr Dale is the first Kessel minister to resign since Monday.", "Monday", "2024-09-16"),
+        ("Mr Pryce is in custody after his arrest on Sunday.", "Sunday", "2024-09-15"),
+    ],
+)
+def test_a_present_be_that_is_no_arrangement_keeps_the_past(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    assert _dates(nlp, sentence)[text][0] == value
+
+
+def test_a_clock_time_takes_the_day_written_after_it(nlp: Language) -> None:
+    found = _dates(nlp, "Police were called to the Mill Lane house at about 11.40pm on 14 September.")
+    assert found["11.40pm"] == ("2024-09-14T23:40", "time")
+    assert found["14 September"] == ("2024-09-14", "date")
+
+
+@pytest.mark.parametrize(
+    "sentence, first, second",
+    [
+        (
+            "The Harwick festival runs from 3 to 17 October.",
+            ("3", "2024-10-03"),
+            ("17 October", "2024-10-17"),
+        ),
+        ("The Harwick festival runs 3-5 October.", ("3", "2024-10-03"), ("5 October", "2024-10-05")),
+        (
+            "Talks will be held between 10 and 12 November.",
+            ("10", "2024-11-10"),
+            ("12 November", "2024-11-12"),
+        ),
+    ],
+)
+def test_a_range_of_days_before_the_month_gives_both_ends(
+    nlp: Language, sentence: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    found = _dates(nlp, sentence)
+    assert found[first[0]] == (first[1], "date")
+    assert found[second[0]] == (second[1], "date")
+
+
+def test_compact_start_leaves_scores_and_reversed_days() -> None:
+    assert compact_start("won 3-1 on 5 October", 11, "2024-10-05") is None
+    assert compact_start("from 9 to 5 October", 10, "2024-10-05") is None
+    assert compact_start("from 3 to 17 October", 10, "2024-10-17") == (5, 6, "2024-10-03")
+
+
+def test_a_year_range_written_with_to_gives_both_ends(nlp: Language) -> None:
+    found = _dates(nlp, "Ms Kerr served as mayor of Dunmore from 2010 to 2018.")
+    assert found["2010"] == ("2010", "date") and found["2018"] == ("2018", "date")
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The Ashby mill closed half a century ago.", "half a century ago", "1974"),
+        ("Half a decade ago, the Orme bakery opened.", "Half a decade ago", "2019"),
+    ],
+)
+def test_half_a_unit_counts_as_half(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "date")
+
+
+def test_a_count_from_a_year_is_a_span_of_time(nlp: Language) -> None:
+    found = _dates(nlp, "The Lorne scheme will run for five years from 2025.")
+    assert all(value != "2019" for value, _ in found.values())
+    assert ("P5Y", "duration") in found.values()
