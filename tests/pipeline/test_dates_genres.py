@@ -151,3 +151,42 @@ def test_a_count_from_a_year_is_a_span_of_time(nlp: Language) -> None:
     found = _dates(nlp, "The Lorne scheme will run for five years from 2025.")
     assert all(value != "2019" for value, _ in found.values())
     assert ("P5Y", "duration") in found.values()
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("dec 25th", "2024-12-25"),
+        ("halloween", "2024-10-31"),
+        ("first tuesday of october", "2024-10-01"),
+        ("thanksgiving", "2024-11-28"),
+    ],
+)
+def test_a_text_that_is_only_an_expression_names_the_coming_one(nlp: Language, text: str, value: str) -> None:
+    assert _dates(nlp, text)[text] == (value, "date")
+
+
+def test_a_sentence_keeps_the_nearest_reading(nlp: Language) -> None:
+    # the same day inside a sentence with a past verb stays in the past
+    assert _dates(nlp, "The Orme parade was held on Dec 25th.")["Dec 25th"][0] == "2023-12-25"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Ms Pike was born on 31/10/1974 in Ashby.", "31/10/1974", "1974-10-31"),
+        ("The Varrow notice was dated 14/03/2023.", "14/03/2023", "2023-03-14"),
+        ("The form was signed 10/31/1974.", "10/31/1974", "1974-10-31"),
+        ("I'll fly back to Orme on 4/21.", "4/21", "2025-04-21"),
+        ("I'll fly back to Orme on 21/4.", "21/4", "2025-04-21"),
+    ],
+)
+def test_dates_in_figures(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "date")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The Harl team won 4/21 of its games.", "Mix 3/4 of the flour with water."]
+)
+def test_a_fraction_is_no_date(nlp: Language, sentence: str) -> None:
+    assert not _dates(nlp, sentence)

@@ -99,6 +99,9 @@ _MAY_LEAD = re.compile(
 _MAY_LOOKBACK: Final = 24
 _DAY_AFTER_CLOCK = re.compile(DAY_AFTER_CLOCK)
 _CLOCK_ONLY = re.compile(r"(?i:(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?)")
+_MONTH_DAY_FIGURES = re.compile(r"\d{1,2}/\d{1,2}")
+_ON = re.compile(r"\b[Oo]n\s+$")
+_ON_LOOKBACK: Final = 4
 _SINCE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
 _BAD_REFERENCE: Final = "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
 
@@ -271,8 +274,12 @@ class DateResolver(Pipe):
         starts = [sent.start_char for sent in view.doc.sents] if has_dep else []
         local = LocalAnchor(view.text, starts, ref)
         found: list[_Found] = []
+        bare = has_dep and tense.bare_expression(view.doc)
         for p in pending:
-            direction = _direction(view.text, p, has_dep)
+            if bare and not _IN_UNITS.match(view.text, p.start):  # "in 1 year" keeps its own reading
+                direction = tense.AHEAD * tense.FIRM
+            else:
+                direction = _direction(view.text, p, has_dep)
             tx = self._resolve(
                 view.text, p.start, p.end, Context(ref, direction, _anchor_value(anchor, p.start))
             )
@@ -301,6 +308,8 @@ class DateResolver(Pipe):
         value = self._event_table.value(low, text, s, e)
         if value is not None:
             return Timex(value, granularity_of(value))
+        if _MONTH_DAY_FIGURES.fullmatch(piece) and not _ON.search(text, max(0, s - _ON_LOOKBACK), s):
+            return None  # a month/day in figures is a date only after "on" ("on 4/21"), not "won 4/21"
         if _RATE.fullmatch(piece) and _RATE_BEFORE.search(text, max(0, s - _RATE_LOOKBACK), s):
             value = duration_value("one " + piece.split()[-1].lower())  # "$40,000 a year": P1Y
             return Timex(value, None, type="set")

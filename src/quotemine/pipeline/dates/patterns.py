@@ -172,6 +172,12 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?P<d>(?i:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW}))(?={CENTURY_CONJ})",
     r"\b[12]\d{3}-[01]?\d-[0-3]?\d\b",
     r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b",
+    # a month and day in figures after "on" ("on 4/21", "on 21/4"), not a ratio or a score ("won 4/21")
+    # (vetting keeps only those after "on")
+    r"\b(?:(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01]|0?[1-9])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))\b"
+    r"(?![/%]|[.,]\d|\s*(?i:of|per|percent)\b)",
+    # the day first, as outside the US, when the first number cannot be a month: "31/10/1974"
+    r"\b(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d{4}|\d{2})\b",
     rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year|than)\s+(?P<d>{MODP}(?:1[5-9]|20)\d{{2}})\b"
     r"(?![%]|[,.]\d|-\w)",
     r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotemine.pipeline.dates.values import FIRM
 
-__all__ = ["AHEAD", "BACK", "FIRM", "UNKNOWN", "direction", "firm", "in_units_looks_ahead"]
+__all__ = ["AHEAD", "BACK", "FIRM", "UNKNOWN", "bare_expression", "direction", "firm", "in_units_looks_ahead"]
 
 AHEAD: Final = 1
 BACK: Final = -1
@@ -21,6 +21,7 @@ UNKNOWN: Final = 0
 
 _VERBS = ("VERB", "AUX")
 _MAX_HOPS = 4
+_BARE_TOKENS = 12
 _PAST_HOPS = 2
 _FUTURE_AUX = frozenset(
     {"will", "'ll", "shall", "wo", "ll", "would", "must", "might", "may", "should", "could", "can"}
@@ -151,6 +152,16 @@ def _looks_ahead(verb: Token, auxes: list[Token]) -> bool:
         and verb.lemma_ not in _STATIVE
         and not (verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST)  # "which fell ... hurt ... on Friday"
     )
+
+
+def bare_expression(doc: Doc) -> bool:
+    """Tell a text that is nothing but a short expression ("dec 25th", "first tuesday of october").
+
+    With no clause around it, such a text is a calendar entry or a query, and it names the coming
+    occurrence (as Duckling and calendar software read it); a sentence of an article always has a verb.
+    A gerund does not count: the tagger takes "thanksgiving" for one.
+    """
+    return len(doc) <= _BARE_TOKENS and not any(t.pos_ in _VERBS and t.tag_ != "VBG" for t in doc)
 
 
 def in_units_looks_ahead(span: Span) -> bool:
