@@ -190,3 +190,22 @@ def test_dates_in_figures(nlp: Language, sentence: str, text: str, value: str) -
 )
 def test_a_fraction_is_no_date(nlp: Language, sentence: str) -> None:
     assert not _dates(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The year-long Tarrow inquiry ended on Friday.", "year-long", "P1Y"),
+        ("The decade-long dispute over the Ashby mill is over.", "decade-long", "P10Y"),
+        ("A weeklong strike shut the Orme docks.", "weeklong", "P1W"),
+    ],
+)
+def test_a_span_written_as_a_modifier_is_a_duration(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "duration")
+
+
+def test_a_clock_in_local_time_keeps_its_weekday(nlp: Language) -> None:
+    found = _dates(nlp, "The Kessel vote is expected at 10:30 a.m. local time on Thursday.")
+    assert ("2024-09-19T10:30", "time") in found.values()

@@ -39,7 +39,7 @@ START_WORDS = frozenset(
         "around many between once twice thrice up at thirteen fourteen fifteen sixteen seventeen eighteen "
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
         "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
-        "weekends h1 h2 fy".split()
+        "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -95,7 +95,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"coming|first|previous|final)\s+)?(?:(?i:more than|less than|nearly|almost|about|over|at least)\s+)?"
     rf"(?:{NUMW}|(?i:several|many|a few|few|some))\s+(?i:seconds?|minutes?|hours?|days?|weeks?|months?|"
     r"quarters?|years?|decades?))\b(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old)\b)",
-    rf"\b{CLOCK}(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET))?"
+    rf"\b{CLOCK}(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|(?i:local\s+time)))?"
     rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
     rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?){SET_UNITS}s?\b(?!-)",
     r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|monthly|quarterly|yearly|nightly|"
@@ -160,6 +160,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # the span a figure covers: "the year ended March 31", "the nine months ending in June" (a duration)
     rf"\b(?P<d>(?i:the\s+)(?:(?i:fiscal|first|last|past|latest)\s+)?(?:{COUNTW}\s+)?(?i:years?|months?|weeks?))"
     r"(?=\s+(?i:ended|ending)\b)",
+    # a span written as a modifier: "a year-long inquiry", "the decade-long war", "a weeklong strike"
+    r"\b(?i:(?:hour|day|week|month|year|decade)s?-?long)\b",
     # how often: "twice a year", "three times a week" (TimeML: a set with the period as its value)
     rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?i:a|an|per|each|every)\s+"
     r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade)\b(?!-)",
