@@ -209,3 +209,52 @@ def test_a_span_written_as_a_modifier_is_a_duration(
 def test_a_clock_in_local_time_keeps_its_weekday(nlp: Language) -> None:
     found = _dates(nlp, "The Kessel vote is expected at 10:30 a.m. local time on Thursday.")
     assert ("2024-09-19T10:30", "time") in found.values()
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        (
+            "In 1995 the Dorvan company moved to Leeds. In March, it opened a second plant.",
+            "March",
+            "1995-03",
+        ),
+        ("He joined the Ostmark army in 1940 and was sent to Egypt in the spring.", "the spring", "1940-SP"),
+        ("The Kelso strike began in January 2019. By March, the pits were empty.", "March", "2019-03"),
+        ("In December 1942 Mr Tull wrote that he would be home by spring.", "spring", "1943-SP"),
+        ("The Corvel mill closed in 2008. On 3 June, its owner was arrested.", "3 June", "2008-06-03"),
+    ],
+)
+def test_a_bare_month_follows_the_year_a_story_went_back_to(
+    nlp: Language, text: str, span: str, value: str
+) -> None:
+    assert _dates(nlp, text)[span][0] == value
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        # a recent year leaves the reading to the publication date
+        ("Sales at Pellam fell in 2023. In January, the firm cut 200 jobs.", "January", "2024-01"),
+        # a year in a clause that only gives background
+        ("Harlow Foods, founded in 1990, said in March that profit rose.", "March", "2024-03"),
+        # "will" speaks from the publication date
+        ("The Orme company was founded in 1990. In December, it will move to Leeds.", "December", "2024-12"),
+        # a day named relative to the publication ends the story's year
+        (
+            "The Ashby bridge opened in 2002. On Monday, it was closed. In March, it reopened.",
+            "March",
+            "2024-03",
+        ),
+    ],
+)
+def test_the_story_year_holds_only_where_it_should(nlp: Language, text: str, span: str, value: str) -> None:
+    assert _dates(nlp, text)[span][0] == value
+
+
+def test_a_day_still_to_come_does_not_anchor_a_past_weekday(nlp: Language) -> None:
+    text = (
+        "The Varrow elections are scheduled for 20 November. "
+        '"They remember us only at election time," Ms Pillow said on Thursday morning.'
+    )
+    assert _dates(nlp, text)["Thursday"][0] == "2024-09-12"

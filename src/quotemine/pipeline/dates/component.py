@@ -46,6 +46,7 @@ from quotemine.pipeline.dates.compact import compact_end, compact_start, offset_
 from quotemine.pipeline.dates.durations import duration_value
 from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
+from quotemine.pipeline.dates.narrative import NarrativeYear
 from quotemine.pipeline.dates.patterns import (
     CENTURY_CONJ,
     DAY_AFTER_CLOCK,
@@ -273,6 +274,7 @@ class DateResolver(Pipe):
         anchor: tuple[int, str] | None = None
         starts = [sent.start_char for sent in view.doc.sents] if has_dep else []
         local = LocalAnchor(view.text, starts, ref)
+        story = NarrativeYear(view.text, starts, ref)
         found: list[_Found] = []
         bare = has_dep and tense.bare_expression(view.doc)
         for p in pending:
@@ -287,7 +289,11 @@ class DateResolver(Pipe):
                 continue
             near = _near_local_anchor(view.text, p, tx, local, direction)
             local.see(p.start, p.end, tx.value if tx.type == "date" else None, local=near is not tx)
-            tx = near
+            placed = story.place(p.start, p.end, near)
+            story.see(
+                p.start, p.end, tx.value if tx.type == "date" else None, p.span, placed=placed is not near
+            )
+            tx = placed
             found.append(_Found(p.start, p.end, tx))
             if tx.type == "date" and tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
                 anchor = (p.start, tx.value)
@@ -446,8 +452,8 @@ def _near_local_anchor(text: str, p: _Pending, tx: Timex, local: LocalAnchor, di
     if tx.type != "date" or (wd := bare_weekday(text[p.start : p.end])) is None:
         return tx
     day = local.day_for(p.start)
-    if day is None:
-        return tx
+    if day is None or (direction <= 0 and local.ref is not None and day > local.ref):
+        return tx  # a day still to come anchors only a future clause, not "said on Thursday"
     return Timex(weekday_near(day, wd, direction).isoformat(), "day", anchored=True)
 
 
