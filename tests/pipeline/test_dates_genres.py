@@ -147,10 +147,14 @@ def test_half_a_unit_counts_as_half(nlp: Language, sentence: str, text: str, val
     assert _dates(nlp, sentence)[text] == (value, "date")
 
 
-def test_a_count_from_a_year_is_a_span_of_time(nlp: Language) -> None:
+def test_a_count_from_a_year_is_a_span_then_its_start(nlp: Language) -> None:
     found = _dates(nlp, "The Lorne scheme will run for five years from 2025.")
-    assert all(value != "2019" for value, _ in found.values())
-    assert ("P5Y", "duration") in found.values()
+    assert found["five years"] == ("P5Y", "duration")
+    assert found["2025"] == ("2025", "date")
+    found = _dates(
+        nlp, "The Lorne scheme, to be rolled out over five years from April 2025, covers 60 towns."
+    )
+    assert found["April 2025"] == ("2025-04", "date")
 
 
 @pytest.mark.parametrize(

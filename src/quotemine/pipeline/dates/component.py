@@ -248,8 +248,12 @@ class DateResolver(Pipe):
             if (reason := first_objection(view, s, e, cand.source)) is not None:
                 logger.debug("date candidate at %d-%d dropped: %s", s, e, reason)
                 continue
-            s = _with_offset_prefix(text, s, taken)  # "two weeks before" + "Christmas"
+            s0, s = s, _with_offset_prefix(text, s, taken)  # "two weeks before" + "Christmas"
             probe = self._resolve(text, s, e, Context(ref))
+            if s != s0 and (
+                probe is None or probe.type != "date"
+            ):  # "(five years) from 2025": the date alone
+                s, probe = s0, self._resolve(text, s0, e, Context(ref))
             if probe is None:
                 continue
             # "every Tuesday", "5 p.m. Friday" hold their weekday, "more than four decades ago" its offset
