@@ -262,3 +262,24 @@ def test_a_day_still_to_come_does_not_anchor_a_past_weekday(nlp: Language) -> No
         '"They remember us only at election time," Ms Pillow said on Thursday morning.'
     )
     assert _dates(nlp, text)["Thursday"][0] == "2024-09-12"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        (
+            "When Ms Lark moved to Harrowgate in the autumn of 1998, it had three banks.",
+            "the autumn of 1998",
+            "1998-FA",
+        ),
+        ("In winter 2021 the Kelso roads froze.", "winter 2021", "2021-WI"),
+    ],
+)
+def test_a_season_of_a_year(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "date")
+
+
+def test_a_part_of_the_day_before_a_date_keeps_the_tense(nlp: Language) -> None:
+    # "attacked" governs "30 September" through "the morning of": a past day, not the one 12 days on
+    found = _dates(nlp, "On the morning of 30 September, rebels attacked the Orme barracks.")
+    assert found["30 September"] == ("2023-09-30", "date")

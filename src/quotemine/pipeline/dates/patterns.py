@@ -39,7 +39,7 @@ START_WORDS = frozenset(
         "around many between once twice thrice up at thirteen fourteen fifteen sixteen seventeen eighteen "
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
         "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
-        "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong".split()
+        "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong spring summer autumn winter".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -160,6 +160,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # the span a figure covers: "the year ended March 31", "the nine months ending in June" (a duration)
     rf"\b(?P<d>(?i:the\s+)(?:(?i:fiscal|first|last|past|latest)\s+)?(?:{COUNTW}\s+)?(?i:years?|months?|weeks?))"
     r"(?=\s+(?i:ended|ending)\b)",
+    # a season of a year: "the autumn of 1998", "winter 2021" (the recogniser often keeps only the year)
+    r"\b(?:(?i:the)\s+)?(?i:spring|summer|autumn|fall|winter)\s+(?:(?i:of)\s+)?[12]\d{3}\b(?![-/.,]?\d)",
     # a span written as a modifier: "a year-long inquiry", "the decade-long war", "a weeklong strike"
     r"\b(?i:(?:hour|day|week|month|year|decade)s?-?long)\b",
     # how often: "twice a year", "three times a week" (TimeML: a set with the period as its value)

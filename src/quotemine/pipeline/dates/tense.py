@@ -38,6 +38,21 @@ _LEFT_WORDS = 6
 _UPCOMING = frozenset({"upcoming", "scheduled", "planned", "forthcoming", "coming", "proposed"})
 _SLATED = frozenset({"set", "slate", "timetable", "pencil", "earmark"})
 _WILL = frozenset({"will", "'ll", "shall", "wo", "ll", "would"})
+_PART_OF = frozenset(
+    {
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "eve",
+        "end",
+        "start",
+        "beginning",
+        "middle",
+        "close",
+        "weekend",
+    }
+)
 _AT_DAY = frozenset({"on", "at", "for"})
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
 
@@ -126,12 +141,18 @@ def _arranged(span: Span, verb: Token, auxes: list[Token], hops: int) -> bool:
 
 
 def _governing_verb(tok: Token) -> tuple[Token | None, int]:
-    """Return the verb at most four heads up from ``tok`` and the number of hops, else ``None``."""
-    hops = 0
-    while hops < _MAX_HOPS and tok.pos_ not in _VERBS and tok.head is not tok:
+    """Return the verb at most four heads up from ``tok`` and the number of hops, else ``None``.
+
+    A part of the day or of a period that the date narrows ("on the morning of 12 October", "at
+    the end of March") is no hop of its own: the date still modifies the verb.
+    """
+    hops = free = 0
+    while hops < _MAX_HOPS + free and tok.pos_ not in _VERBS and tok.head is not tok:
         tok = tok.head
         hops += 1
-    return (tok, hops) if tok.pos_ in _VERBS else (None, hops)
+        if (tok.lower_ == "of" and tok.head.lower_ in _PART_OF) or tok.lower_ in _PART_OF:
+            free += 1
+    return (tok, hops - free) if tok.pos_ in _VERBS else (None, hops - free)
 
 
 def _looks_ahead(verb: Token, auxes: list[Token]) -> bool:
