@@ -39,7 +39,8 @@ START_WORDS = frozenset(
         "around many between once twice thrice up at thirteen fourteen fifteen sixteen seventeen eighteen "
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
         "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
-        "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong spring summer autumn winter".split()
+        "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong spring summer autumn "
+        "winter".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
