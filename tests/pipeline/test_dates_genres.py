@@ -283,3 +283,22 @@ def test_a_part_of_the_day_before_a_date_keeps_the_tense(nlp: Language) -> None:
     # "attacked" governs "30 September" through "the morning of": a past day, not the one 12 days on
     found = _dates(nlp, "On the morning of 30 September, rebels attacked the Orme barracks.")
     assert found["30 September"] == ("2023-09-30", "date")
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Ahead of Saturday's match, the Kelso coach named an unchanged side.", "Saturday", "2024-09-21"),
+        ("Lawyers for Mr Venn have until Friday to file an appeal.", "Friday", "2024-09-20"),
+        ("Until Friday, the Corvel plant had been running normally.", "Friday", "2024-09-13"),
+        ("After Saturday's defeat, the Kelso coach was sacked.", "Saturday", "2024-09-14"),
+    ],
+)
+def test_possessive_days_and_deadlines(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text][0] == value
+
+
+def test_a_short_sentence_with_a_misread_verb_is_no_bare_expression(nlp: Language) -> None:
+    # the tagger reads "surprised" as an adjective; the sentence is still no calendar entry
+    found = _dates(nlp, "The mayor's announcement on Friday surprised Kessel councillors.")
+    assert found["Friday"][0] == "2024-09-13"

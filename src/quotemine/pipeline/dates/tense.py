@@ -21,7 +21,7 @@ UNKNOWN: Final = 0
 
 _VERBS = ("VERB", "AUX")
 _MAX_HOPS = 4
-_BARE_TOKENS = 12
+_BARE_TOKENS = 8
 _PAST_HOPS = 2
 _FUTURE_AUX = frozenset(
     {"will", "'ll", "shall", "wo", "ll", "would", "must", "might", "may", "should", "could", "can"}
@@ -64,12 +64,14 @@ def direction(span: Span) -> int:
     the simple present of an event verb ("meet Monday") point forward, as in HeidelTime's tense rules.
     """
     if span.root.dep_ == "poss":  # "Friday's close": a past event more often than not
-        return UNKNOWN
+        return AHEAD if _event_ahead(span) else UNKNOWN  # "ahead of Saturday's match"
     verb, hops = _governing_verb(span.root)
     if verb is None:
         return AHEAD if _event_ahead(span) else UNKNOWN
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if _looks_ahead(verb, auxes) or _deferred_to(span, verb) or _arranged(span, verb, auxes, hops):
+        return AHEAD
+    if _time_left(span, verb):
         return AHEAD
     # the past tense counts only for a verb the date modifies ("met on Tuesday", "closed Friday"),
     # not for a "said" reached through a long chain
@@ -98,6 +100,18 @@ def _event_ahead(span: Span) -> bool:
         if tok.lower_ == "of" and i > sent_start and doc[i - 1].lower_ in _AHEAD_WORDS:
             return True
     return False
+
+
+def _time_left(span: Span, verb: Token) -> bool:
+    """Tell the end of a time still running: "lawyers have until Friday to appeal" (a present verb)."""
+    prep = span.root.head
+    return (
+        span.root.dep_ == "pobj"
+        and prep.lower_ in ("until", "till")
+        and prep.head == verb
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _deferred_to(span: Span, verb: Token) -> bool:
