@@ -302,3 +302,19 @@ def test_a_short_sentence_with_a_misread_verb_is_no_bare_expression(nlp: Languag
     # the tagger reads "surprised" as an adjective; the sentence is still no calendar entry
     found = _dates(nlp, "The mayor's announcement on Friday surprised Kessel councillors.")
     assert found["Friday"][0] == "2024-09-13"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Since taking office in January, the Varrow president has signed 40 laws.", "January", "2024-01"),
+        ("The storms in October caused heavy damage in Kelso.", "October", "2023-10"),
+        ("The Dunmore government will publish its plan in the autumn.", "the autumn", "2024-FA"),
+    ],
+)
+def test_months_and_seasons_in_clauses(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text][0] == value
+
+
+def test_a_season_before_a_noun_is_a_name(nlp: Language) -> None:
+    assert "the spring" not in _dates(nlp, "The Kessel minister spoke in the spring statement debate.")

@@ -161,6 +161,11 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # the span a figure covers: "the year ended March 31", "the nine months ending in June" (a duration)
     rf"\b(?P<d>(?i:the\s+)(?:(?i:fiscal|first|last|past|latest)\s+)?(?:{COUNTW}\s+)?(?i:years?|months?|weeks?))"
     r"(?=\s+(?i:ended|ending)\b)",
+    # a season after a preposition of time ("will publish it in the autumn"), not a name ("the spring
+    # statement", "the summer months")
+    r"\b(?i:in|by|during|until|till|through|over|since|before|after)\s+(?P<d>(?i:the)\s+"
+    r"(?i:spring|summer|autumn|fall|winter))(?=\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?i:and|or|but|when|as|to|for|with|"
+    r"at|in|on|if|while|because)\b)",
     # a season of a year: "the autumn of 1998", "winter 2021" (the recogniser often keeps only the year)
     r"\b(?:(?i:the)\s+)?(?i:spring|summer|autumn|fall|winter)\s+(?:(?i:of)\s+)?[12]\d{3}\b(?![-/.,]?\d)",
     # a span written as a modifier: "a year-long inquiry", "the decade-long war", "a weeklong strike"

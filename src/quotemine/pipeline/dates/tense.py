@@ -73,9 +73,11 @@ def direction(span: Span) -> int:
         return AHEAD
     if _time_left(span, verb):
         return AHEAD
+    if _since_clause(verb):
+        return BACK
     # the past tense counts only for a verb the date modifies ("met on Tuesday", "closed Friday"),
     # not for a "said" reached through a long chain
-    near = hops <= _PAST_HOPS
+    near = hops <= _PAST_HOPS or _argument_date(span, verb)
     if near and (verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)):
         return BACK
     if _event_ahead(span):  # "has found herself in a race ahead of the vote on Monday"
@@ -100,6 +102,28 @@ def _event_ahead(span: Span) -> bool:
         if tok.lower_ == "of" and i > sent_start and doc[i - 1].lower_ in _AHEAD_WORDS:
             return True
     return False
+
+
+def _argument_date(span: Span, verb: Token) -> bool:
+    """Tell a date that dates the subject or object of its verb: "the storms in October caused ...".
+
+    The event the noun names happened when the verb's tense says ("the vote on Friday was rigged"),
+    as when the date modifies the verb itself.
+    """
+    prep = span.root.head
+    noun = prep.head
+    return (
+        span.root.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in ("in", "on", "during")
+        and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and noun.head == verb
+    )
+
+
+def _since_clause(verb: Token) -> bool:
+    """Tell a clause opened by "since": "since taking office in January" (a time already past)."""
+    return verb.tag_ in ("VBG", "VBN") and verb.dep_ == "pcomp" and verb.head.lower_ == "since"
 
 
 def _time_left(span: Span, verb: Token) -> bool:
@@ -229,7 +253,9 @@ def firm(span: Span, found: int) -> bool:
         if not auxes and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _STATIVE and hops <= _PAST_HOPS:
             return True  # "the audit starts in September": a scheduled event
         return any(a.lower_ in _WILL for a in auxes) and not any(a.lemma_ == "have" for a in auxes)
-    if hops > _PAST_HOPS:
+    if _since_clause(verb):
+        return True
+    if hops > _PAST_HOPS and not _argument_date(span, verb):
         return False
     # "closed it in June", or a past passive or pluperfect: "was closed in June", "had closed in June"
     return (verb.tag_ == "VBD" and not auxes) or (
