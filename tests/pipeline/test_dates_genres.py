@@ -318,3 +318,8 @@ def test_months_and_seasons_in_clauses(nlp: Language, sentence: str, text: str, 
 
 def test_a_season_before_a_noun_is_a_name(nlp: Language) -> None:
     assert "the spring" not in _dates(nlp, "The Kessel minister spoke in the spring statement debate.")
+
+
+def test_a_rate_before_from_is_a_set(nlp: Language) -> None:
+    found = _dates(nlp, "The Osgood company earns $20 million a year from the unit.")
+    assert found["a year"] == ("P1Y", "set")
