@@ -323,3 +323,16 @@ def test_a_season_before_a_noun_is_a_name(nlp: Language) -> None:
 def test_a_rate_before_from_is_a_set(nlp: Language) -> None:
     found = _dates(nlp, "The Osgood company earns $20 million a year from the unit.")
     assert found["a year"] == ("P1Y", "set")
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The Kelso derby was played on Boxing Day.", "Boxing Day", "2023-12-26"),
+        ("Harl ministers met on Christmas Eve to agree the deal.", "Christmas Eve", "2023-12-24"),
+        ("Shops in Harl will close early on Christmas Eve.", "Christmas Eve", "2024-12-24"),
+        ("The Harl minister had hoped to finish by Christmas.", "Christmas", "2024-12-25"),
+    ],
+)
+def test_a_holiday_on_which_a_past_event_fell(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text][0] == value

@@ -329,6 +329,8 @@ class DateResolver(Pipe):
             text, max(0, s + may.start() - _MAY_LOOKBACK), s + may.start()
         ):
             ctx = replace(ctx, month_may=True)
+        if _ON.search(text, max(0, s - _ON_LOOKBACK), s):
+            ctx = replace(ctx, on_day=True)
         tx = self._resolver.resolve(piece, ctx)
         if tx is None and self.use_dateparser:
             tx = self._fallback.resolve(piece, ctx.ref)

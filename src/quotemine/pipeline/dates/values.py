@@ -59,6 +59,7 @@ class Context:
         anchor: The value of the last resolved date before this one in the document, or ``None``.
         month_may: The text puts a bare "May" where a month stands ("in May", "early May", "since
             May"), so it is the month and not the modal verb or a surname.
+        on_day: "on" stands before the expression ("was played on Boxing Day"): an event on that day.
 
     """
 
@@ -66,6 +67,7 @@ class Context:
     direction: int = 0
     anchor: str | None = None
     month_may: bool = False
+    on_day: bool = False
 
 
 class _Skip(enum.Enum):
