@@ -336,3 +336,8 @@ def test_a_rate_before_from_is_a_set(nlp: Language) -> None:
 )
 def test_a_holiday_on_which_a_past_event_fell(nlp: Language, sentence: str, text: str, value: str) -> None:
     assert _dates(nlp, sentence)[text][0] == value
+
+
+def test_an_unknown_named_day_is_no_duration(nlp: Language) -> None:
+    found = _dates(nlp, "The Ostmark protests began on Founders Day.")
+    assert all(kind != "duration" for _, kind in found.values())

@@ -103,6 +103,7 @@ _CLOCK_ONLY = re.compile(r"(?i:(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d
 _MONTH_DAY_FIGURES = re.compile(r"\d{1,2}/\d{1,2}")
 _ON = re.compile(r"\b[Oo]n\s+$")
 _ON_LOOKBACK: Final = 4
+_NAMED_DAY = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)+Day")
 _SINCE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
 _BAD_REFERENCE: Final = "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
 
@@ -334,6 +335,8 @@ class DateResolver(Pipe):
         tx = self._resolver.resolve(piece, ctx)
         if tx is None and self.use_dateparser:
             tx = self._fallback.resolve(piece, ctx.ref)
+        if tx is not None and tx.type == "duration" and tx.value is None and _NAMED_DAY.fullmatch(piece):
+            return None  # "Republic Day", a named day the lexicon lacks: no span of time
         if tx is not None and tx.type == "time" and tx.value and _CLOCK_ONLY.fullmatch(piece):
             return self._clock_on_day(text, e, tx, ctx)
         return tx
