@@ -11,9 +11,12 @@ follow news convention, refined by the tense of the verb the date modifies
 on or before publication unless "next" or a future clause ("will meet on Tuesday") points ahead; a
 month-day is on or before publication in a past-tense clause, after it in a future one, else the
 nearest; a bare month or season follows a firm tense ("approved it in February", "will reopen in the
-spring"), else it is the nearest one (measured better on news than "always the past"). A day named
+spring"), else it is the nearest one (measured better on news than "always the past"); "since"
+points back, a present arrangement ("are meeting on Friday", "the final is on Sunday") ahead. A text
+that is nothing but a short expression ("dec 25th") names the coming occurrence. A day named
 just before in the paragraph anchors the bare weekdays that follow it
-(:mod:`~quotemine.pipeline.dates.local`), and the two ends of a written range agree
+(:mod:`~quotemine.pipeline.dates.local`), a year the story went back to anchors the bare months
+that follow it (:mod:`~quotemine.pipeline.dates.narrative`), and the two ends of a written range agree
 (:mod:`~quotemine.pipeline.dates.ranges`). Relative expressions ("a year earlier", "the following
 year") lean on the last date resolved before them, so "a year earlier" after "the third quarter" is
 a quarter. Durations, times of day and sets carry their TIMEX3 values ("P3Y", "2003-01-10T17:00",
