@@ -341,3 +341,30 @@ def test_a_holiday_on_which_a_past_event_fell(nlp: Language, sentence: str, text
 def test_an_unknown_named_day_is_no_duration(nlp: Language) -> None:
     found = _dates(nlp, "The Ostmark protests began on Founders Day.")
     assert all(kind != "duration" for _, kind in found.values())
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        (
+            "Mr Venn was arrested in March 2019. Later that month, he was charged.",
+            "Later that month",
+            "2019-03",
+        ),
+        ("The Corvel fire started on 3 June 2021. That day, 40 homes burned.", "That day", "2021-06-03"),
+        (
+            "The Kelso rally on Tuesday drew 5,000. That day, police made 12 arrests.",
+            "That day",
+            "2024-09-17",
+        ),
+    ],
+)
+def test_that_day_and_that_month_take_the_date_named_before(
+    nlp: Language, text: str, span: str, value: str
+) -> None:
+    assert _dates(nlp, text)[span] == (value, "date")
+
+
+def test_that_day_after_a_bare_year_names_no_day(nlp: Language) -> None:
+    found = _dates(nlp, "The Ostmark war ended in 1945. That day, Mr Tull came home.")
+    assert found["That day"][1] != "date"
