@@ -72,11 +72,19 @@ def _iso(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
     return day_or_none(safe_date(int(m["year"]), int(m["mon"]), int(m["day"])))
 
 
-def _us(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
-    """Read "11/29/02": month first; a two-digit year after 30 is in the 1900s."""
+def _us(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
+    """Read "11/29/02": month first, but day first when the first number is over 12 ("31/10/1974").
+
+    A two-digit year after 30 is in the 1900s. "on 4/21" takes its year as a month-day does.
+    """
+    mon, dom = (int(m["mon"]), int(m["day"])) if m["mon"] else (int(m["mm"]), int(m["dd"]))
+    if m["year"] is None:
+        if ctx.ref is None or not 1 <= mon <= 12:
+            return None
+        return day_or_none(choose_year(ctx.ref, mon, dom, ctx.direction))
     y = int(m["year"])
     y = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
-    return day_or_none(safe_date(y, int(m["mon"]), int(m["day"])))
+    return day_or_none(safe_date(y, mon, dom))
 
 
 def _month_day(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:

@@ -31,8 +31,8 @@ from quotemine.pipeline.dates.values import (
 __all__ = ["ANCHORED_RULES"]
 
 _ANCHORED = re.compile(
-    r"^(?:the\s+)?(?:(?P<rel>following|next|previous|preceding|prior|same)\s+day|"
-    r"(?P<rel2>following|previous|preceding|prior|same)\s+(?P<unit>week|month)|"
+    r"^(?:the\s+)?(?:(?P<rel>following|next|previous|preceding|prior|same|that)\s+day|"
+    r"(?P<rel2>following|previous|preceding|prior|same|that)\s+(?P<unit>week|month)|"
     r"day\s+(?P<dir>before|after))$"
 )
 _TWO_ON = re.compile(r"^(?:the\s+)?(?P<unit>week|weekend|month|year)\s+(?P<dir>after next|before last)$")
@@ -54,11 +54,22 @@ def _base(ctx: Context, unit: str) -> dt.date | None:
     return ctx.ref
 
 
+def _names_a(anchor: str, unit: str) -> bool:
+    """Tell whether the anchor is at least as fine as ``unit``: "that month" needs a month named."""
+    if unit == "day":
+        return _ANCHOR_DAY.match(anchor) is not None
+    if unit == "week":
+        return _ANCHOR_DAY.match(anchor) is not None or _ANCHOR_WEEK.match(anchor) is not None
+    return (m := _ANCHOR_MONTH.match(anchor)) is not None and 1 <= int(m.group(2)) <= 12
+
+
 def _anchored(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
-    """Read "the next day", "the day before", "the same week", "the following month"."""
+    """Read "the next day", "the day before", "the same week", "the following month", "that day"."""
     unit = m["unit"] or "day"
     if "same" in (m["rel"], m["rel2"]) and ctx.anchor is None:
         return SKIP  # "the same week" as what? nothing named before
+    if "that" in (m["rel"], m["rel2"]) and not _names_a(ctx.anchor or "", unit):
+        return SKIP  # "that day" after "in 1945": which day is not said
     base = _base(ctx, unit)
     if base is None:
         return need_ref()

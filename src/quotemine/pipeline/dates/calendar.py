@@ -18,7 +18,7 @@ from typing import Any, Final, TypeAlias
 
 from quotemine.lexicons import data_json
 from quotemine.pipeline.dates import words as w
-from quotemine.pipeline.dates.values import YEAR_UNKNOWN, Context, Timex, day, mk, nearest, safe_date
+from quotemine.pipeline.dates.values import FIRM, YEAR_UNKNOWN, Context, Timex, day, mk, nearest, safe_date
 
 __all__ = ["EVENTS_FILE", "EventRule", "EventTable", "HolidayCalendar", "easter", "load_events"]
 
@@ -128,7 +128,9 @@ class HolidayCalendar:
         if ref is None:
             return Timex(None, "day", note=YEAR_UNKNOWN)
         rel = m["rel"]
-        direction = 1 if rel in _AHEAD else -1 if rel else max(ctx.direction, 0)
+        # "was played on Boxing Day": an event on the day, in a firm past, is the last one
+        back = rel or (ctx.on_day and ctx.direction <= -FIRM)
+        direction = 1 if rel in _AHEAD else -1 if back else max(ctx.direction, 0)
         cands = [
             d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := self.date_of(m["h"], y)) is not None
         ]

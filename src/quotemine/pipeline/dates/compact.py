@@ -17,7 +17,7 @@ from typing import Final
 from quotemine.lexicons.numbers import CARDINALS
 from quotemine.pipeline.dates.durations import duration_value
 
-__all__ = ["compact_end", "offset_duration", "split_count_range"]
+__all__ = ["compact_end", "compact_start", "offset_duration", "split_count_range"]
 
 _BOUNDS: Final = frozenset(
     {"more than", "over", "just over", "well over", "less than", "under", "just under"}
@@ -35,8 +35,18 @@ _DAY_END = re.compile(
     r"(?:,?\s+(?P<year>[12]\d{3})\b)?",
     re.IGNORECASE,
 )
-# what follows a year that ends a compact range: "-98", "-1998", "–2003"
-_YEAR_END = re.compile(r"[-\u2013/](?P<yy>\d{2}|\d{4})\b(?![-/.,]?\d|\s*%)")
+# what follows a year that ends a compact range: "-98", "-1998", "–2003", " to 2018", " through 2030"
+_YEAR_END = re.compile(
+    r"(?:[-\u2013/]|\s+(?:to|through|thru|until|till)\s+(?=[12]\d{3}))(?P<yy>\d{2}|\d{4})\b(?![-/.,]?\d|\s*%)"
+)
+# what stands before a day-month that ends a range whose first end is a bare day: "3-", "from 3 to ",
+# "between 10 and "; a number that ends a score ("won 3-1") or an amount stays out
+_DAY_START = re.compile(
+    r"(?<![\d.,:/$£€-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*|\s+(?:to|until|till|through|and)\s+)$",
+    re.IGNORECASE,
+)
+_DAY_START_LOOKBACK: Final = 14
+_DAY_FIRST = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?\s")
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEAR_VALUE = re.compile(r"^\d{4}$")
 
@@ -94,6 +104,28 @@ def split_count_range(text: str) -> tuple[tuple[int, str], tuple[int, str]] | No
     if first is None or second is None or "X" in first + second:
         return None
     return (m.end("a"), first), (m.start("b"), second)
+
+
+def compact_start(text: str, start: int, value: str) -> tuple[int, int, str] | None:
+    """Read the first end of a range written before a day-month ("3-5 October", "from 3 to 17 October").
+
+    Args:
+        text: The document text.
+        start: Where the second date (a day written before its month, "17 October") starts.
+        value: The second date's value (a day ``2024-10-17``).
+
+    Returns:
+        ``(start, end, value)`` of the first end (its text is the bare day: "3"), in the month and
+        year of the second, or ``None`` when no such range comes before.
+
+    """
+    d = _DAY_VALUE.match(value)
+    if d is None or not _DAY_FIRST.match(text, start):
+        return None
+    m = _DAY_START.search(text, max(0, start - _DAY_START_LOOKBACK), start)
+    if m is None or not 1 <= int(m["day"]) < int(d.group(3)):
+        return None
+    return m.start("day"), m.end("day"), f"{d.group(1)}-{d.group(2)}-{int(m['day']):02d}"
 
 
 def compact_end(text: str, end: int, value: str) -> tuple[int, int, str, str | None] | None:

@@ -11,9 +11,12 @@ follow news convention, refined by the tense of the verb the date modifies
 on or before publication unless "next" or a future clause ("will meet on Tuesday") points ahead; a
 month-day is on or before publication in a past-tense clause, after it in a future one, else the
 nearest; a bare month or season follows a firm tense ("approved it in February", "will reopen in the
-spring"), else it is the nearest one (measured better on news than "always the past"). A day named
+spring"), else it is the nearest one (measured better on news than "always the past"); "since"
+points back, a present arrangement ("are meeting on Friday", "the final is on Sunday") ahead. A text
+that is nothing but a short expression ("dec 25th") names the coming occurrence. A day named
 just before in the paragraph anchors the bare weekdays that follow it
-(:mod:`~quotemine.pipeline.dates.local`), and the two ends of a written range agree
+(:mod:`~quotemine.pipeline.dates.local`), a year the story went back to anchors the bare months
+that follow it (:mod:`~quotemine.pipeline.dates.narrative`), and the two ends of a written range agree
 (:mod:`~quotemine.pipeline.dates.ranges`). Relative expressions ("a year earlier", "the following
 year") lean on the last date resolved before them, so "a year earlier" after "the third quarter" is
 a quarter. Durations, times of day and sets carry their TIMEX3 values ("P3Y", "2003-01-10T17:00",
@@ -42,11 +45,18 @@ from quotemine.extensions import doc_text
 from quotemine.pipeline.dates import tense
 from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
-from quotemine.pipeline.dates.compact import compact_end, offset_duration, split_count_range
+from quotemine.pipeline.dates.compact import compact_end, compact_start, offset_duration, split_count_range
 from quotemine.pipeline.dates.durations import duration_value
 from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
-from quotemine.pipeline.dates.patterns import CENTURY_CONJ, LATER_IN, OFFSET_PREFIX
+from quotemine.pipeline.dates.narrative import NarrativeYear
+from quotemine.pipeline.dates.patterns import (
+    CENTURY_CONJ,
+    DAY_AFTER_CLOCK,
+    LATER_IN,
+    MONTH_ALT,
+    OFFSET_PREFIX,
+)
 from quotemine.pipeline.dates.ranges import link_ranges
 from quotemine.pipeline.dates.timex import (
     Context,
@@ -56,6 +66,7 @@ from quotemine.pipeline.dates.timex import (
     normalise,
     parse_reference,
 )
+from quotemine.pipeline.dates.values import ISO_DAY
 from quotemine.pipeline.dates.vetting import DocView, first_objection, trim
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import DateRecord, add_warning, get_published, set_dates, set_published
@@ -82,6 +93,21 @@ _RATE_LOOKBACK: Final = 20
 _LATER_IN = re.compile(LATER_IN)
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
+_MAY = re.compile(r"\bMay\b")
+# what puts a bare "May" where a month stands: a preposition of time, "early"/"mid-", or a month before
+# it in a range ("April to May"); "Theresa May", "prices May rise" keep no month
+_MAY_LEAD = re.compile(
+    r"(?:\b(?i:in|since|until|till|by|from|through|throughout|during|before|after|of|between|early|late|"
+    r"mid|end|start)\s+|\b(?i:mid)-|\b(?i:" + MONTH_ALT + r"|march)\.?\s+(?:to|and|or|through|until)\s+)$"
+)
+_MAY_LOOKBACK: Final = 24
+_DAY_AFTER_CLOCK = re.compile(DAY_AFTER_CLOCK)
+_CLOCK_ONLY = re.compile(r"(?i:(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?)")
+_MONTH_DAY_FIGURES = re.compile(r"\d{1,2}/\d{1,2}")
+_ON = re.compile(r"\b[Oo]n\s+$")
+_ON_LOOKBACK: Final = 4
+_NAMED_DAY = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)+Day")
+_SINCE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
 _BAD_REFERENCE: Final = "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
 
 
@@ -226,8 +252,12 @@ class DateResolver(Pipe):
             if (reason := first_objection(view, s, e, cand.source)) is not None:
                 logger.debug("date candidate at %d-%d dropped: %s", s, e, reason)
                 continue
-            s = _with_offset_prefix(text, s, taken)  # "two weeks before" + "Christmas"
+            s0, s = s, _with_offset_prefix(text, s, taken)  # "two weeks before" + "Christmas"
             probe = self._resolve(text, s, e, Context(ref))
+            if s != s0 and (
+                probe is None or probe.type != "date"
+            ):  # "(five years) from 2025": the date alone
+                s, probe = s0, self._resolve(text, s0, e, Context(ref))
             if probe is None:
                 continue
             # "every Tuesday", "5 p.m. Friday" hold their weekday, "more than four decades ago" its offset
@@ -252,9 +282,14 @@ class DateResolver(Pipe):
         anchor: tuple[int, str] | None = None
         starts = [sent.start_char for sent in view.doc.sents] if has_dep else []
         local = LocalAnchor(view.text, starts, ref)
+        story = NarrativeYear(view.text, starts, ref)
         found: list[_Found] = []
+        bare = has_dep and tense.bare_expression(view.doc)
         for p in pending:
-            direction = _direction(view.text, p, has_dep)
+            if bare and not _IN_UNITS.match(view.text, p.start):  # "in 1 year" keeps its own reading
+                direction = tense.AHEAD * tense.FIRM
+            else:
+                direction = _direction(view.text, p, has_dep)
             tx = self._resolve(
                 view.text, p.start, p.end, Context(ref, direction, _anchor_value(anchor, p.start))
             )
@@ -262,7 +297,11 @@ class DateResolver(Pipe):
                 continue
             near = _near_local_anchor(view.text, p, tx, local, direction)
             local.see(p.start, p.end, tx.value if tx.type == "date" else None, local=near is not tx)
-            tx = near
+            placed = story.place(p.start, p.end, near)
+            story.see(
+                p.start, p.end, tx.value if tx.type == "date" else None, p.span, placed=placed is not near
+            )
+            tx = placed
             found.append(_Found(p.start, p.end, tx))
             if tx.type == "date" and tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
                 anchor = (p.start, tx.value)
@@ -283,15 +322,37 @@ class DateResolver(Pipe):
         value = self._event_table.value(low, text, s, e)
         if value is not None:
             return Timex(value, granularity_of(value))
+        if _MONTH_DAY_FIGURES.fullmatch(piece) and not _ON.search(text, max(0, s - _ON_LOOKBACK), s):
+            return None  # a month/day in figures is a date only after "on" ("on 4/21"), not "won 4/21"
         if _RATE.fullmatch(piece) and _RATE_BEFORE.search(text, max(0, s - _RATE_LOOKBACK), s):
             value = duration_value("one " + piece.split()[-1].lower())  # "$40,000 a year": P1Y
             return Timex(value, None, type="set")
         if _THAN.match(text, e) and (span := offset_duration(normalise(piece), comparative=True)):
             return Timex(span, None, type="duration")  # "a month earlier than usual": a difference
+        if (may := _MAY.search(piece)) is not None and _MAY_LEAD.search(
+            text, max(0, s + may.start() - _MAY_LOOKBACK), s + may.start()
+        ):
+            ctx = replace(ctx, month_may=True)
+        if _ON.search(text, max(0, s - _ON_LOOKBACK), s):
+            ctx = replace(ctx, on_day=True)
         tx = self._resolver.resolve(piece, ctx)
         if tx is None and self.use_dateparser:
             tx = self._fallback.resolve(piece, ctx.ref)
+        if tx is not None and tx.type == "duration" and tx.value is None and _NAMED_DAY.fullmatch(piece):
+            return None  # "Republic Day", a named day the lexicon lacks: no span of time
+        if tx is not None and tx.type == "time" and tx.value and _CLOCK_ONLY.fullmatch(piece):
+            return self._clock_on_day(text, e, tx, ctx)
         return tx
+
+    def _clock_on_day(self, text: str, e: int, tx: Timex, ctx: Context) -> Timex:
+        """Give a bare clock time the day written right after it: "at 11.40pm on 14 September"."""
+        m = _DAY_AFTER_CLOCK.match(text, e)
+        if m is None or tx.value is None:
+            return tx
+        day = self._resolver.resolve(m["day"], ctx)
+        if day is None or day.value is None or not ISO_DAY.fullmatch(day.value):
+            return tx
+        return replace(tx, value=day.value + tx.value[tx.value.index("T") :])
 
     @staticmethod
     def _write(doc: Doc, found: list[_Found]) -> None:
@@ -353,6 +414,8 @@ def _direction(text: str, p: _Pending, has_dep: bool) -> int:
     """Return the tense direction of the clause of a candidate (``0`` without a parse), doubled when firm."""
     if p.span is None or not has_dep:
         return tense.UNKNOWN
+    if _SINCE.search(text, max(0, p.start - _OFFSET_LOOKBACK), p.start):
+        return tense.BACK * tense.FIRM  # "since January", "ever since Tuesday": a time already past
     direction = tense.direction(p.span)
     if direction == tense.UNKNOWN and _IN_UNITS.match(text, p.start) and tense.in_units_looks_ahead(p.span):
         return tense.AHEAD  # "... or in a week?": with no verb in the sentence, "in N days" looks ahead
@@ -381,6 +444,10 @@ def _split_ranges(text: str, found: list[_Found]) -> list[_Found]:
             out.append(_Found(f.start, f.start + a_end, replace(tx, value=a_value)))
             out.append(_Found(f.start + b_start, f.end, replace(tx, value=b_value)))
             continue
+        first_end = compact_start(text, f.start, tx.value) if tx.type == "date" and tx.value else None
+        if first_end is not None and not _overlaps(spans, first_end[0], first_end[1]):
+            s1, e1, value1 = first_end  # "3-5 October": the 3rd of October, then the 5th
+            out.append(_Found(s1, e1, Timex(value1, "day")))
         second = compact_end(text, f.end, tx.value) if tx.type == "date" and tx.value else None
         if second is None or tx.value is None or _overlaps(spans, second[0], second[1]):
             out.append(f)
@@ -397,8 +464,8 @@ def _near_local_anchor(text: str, p: _Pending, tx: Timex, local: LocalAnchor, di
     if tx.type != "date" or (wd := bare_weekday(text[p.start : p.end])) is None:
         return tx
     day = local.day_for(p.start)
-    if day is None:
-        return tx
+    if day is None or (direction <= 0 and local.ref is not None and day > local.ref):
+        return tx  # a day still to come anchors only a future clause, not "said on Thursday"
     return Timex(weekday_near(day, wd, direction).isoformat(), "day", anchored=True)
 
 

@@ -128,6 +128,9 @@ def _format(n: Fraction, code: str, day_unit: bool) -> str:
     return "P" + date + (f"T{time}" if time else "")
 
 
+_CLOSED_LONG = re.compile(r"\b(hour|day|week|month|year)long\b")
+
+
 def duration_value(text: str) -> str | None:
     """Return the ISO 8601 value of a duration ("the past two weeks" → ``P2W``), else ``None``.
 
@@ -139,6 +142,7 @@ def duration_value(text: str) -> str | None:
         ``P<n><unit>`` (``X`` for a vague count), or ``None`` when the text names no span of time.
 
     """
+    text = _CLOSED_LONG.sub(r"\1 long", text)  # "weeklong", "yearlong"
     tokens = [tok for tok in _SPLIT.split(text.replace(" and a half", " +half")) if tok]
     idx = next((i for i in range(len(tokens) - 1, -1, -1) if _unit(tokens[i])), None)
     if idx is None:

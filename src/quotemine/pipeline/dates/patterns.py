@@ -15,6 +15,7 @@ from quotemine.pipeline.dates.words import DAY_WORDS, MONTHS
 __all__ = [
     "CANDIDATE_PATTERNS",
     "CENTURY_CONJ",
+    "DAY_AFTER_CLOCK",
     "DIGIT_OR_MONTH",
     "LATER_IN",
     "OFFSET_PREFIX",
@@ -38,7 +39,8 @@ START_WORDS = frozenset(
         "around many between once twice thrice up at thirteen fourteen fifteen sixteen seventeen eighteen "
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
         "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
-        "weekends h1 h2 fy".split()
+        "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong spring summer autumn "
+        "winter".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -76,10 +78,15 @@ SET_UNITS = (
     r"july|august|september|october|november|december)"
 )
 CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|(?:12\s+)?(?i:noon|midday|midnight)\b|"
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|(?:12\s+)?(?i:noon|midday|midnight)\b|"
     r"(?:1[0-2]|[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:o'clock)\b)"
 )
 ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW})"
+#: The day written after a clock time: "(11.40pm) on 14 September", "(5 p.m.) on March 3".
+DAY_AFTER_CLOCK = (
+    rf"\s*,?\s+(?:(?i:on)\s+)?(?P<day>(?:(?i:the)\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{C_MON}"
+    rf"|{C_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\w-])"
+)
 #: What follows the first of two centuries: "and 21st centuries", "to the twenty-first centuries".
 CENTURY_CONJ = rf"\s+(?i:and|or|to|through)\s+(?:(?i:the)\s+)?{ORDINAL}[\s-]+(?i:centuries)\b"
 CANDIDATE_PATTERNS: tuple[str, ...] = (
@@ -89,7 +96,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"coming|first|previous|final)\s+)?(?:(?i:more than|less than|nearly|almost|about|over|at least)\s+)?"
     rf"(?:{NUMW}|(?i:several|many|a few|few|some))\s+(?i:seconds?|minutes?|hours?|days?|weeks?|months?|"
     r"quarters?|years?|decades?))\b(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old)\b)",
-    rf"\b{CLOCK}(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET))?"
+    rf"\b{CLOCK}(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|(?i:local\s+time)))?"
     rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
     rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?){SET_UNITS}s?\b(?!-)",
     r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|monthly|quarterly|yearly|nightly|"
@@ -139,7 +146,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"(?!{LATER_IN})",  # not "later this week"
     # a rate: "$40,000 a year", "5% a year", "24 hours a day", "per month" (TimeML: a set, P1Y)
     r"(?:\d[\d,.]*\s*%?|(?i:percent|cents?|million|billion|thousand|hours|days|nights|weeks|months|times|barrels))\s+(?P<d>(?i:a|an|per)\s+"
-    r"(?i:hour|day|week|month|quarter|year))\b(?!-|\s+(?i:ago|earlier|later|after|before|from|or|and|of|to)\b)",
+    r"(?i:hour|day|week|month|quarter|year))\b(?!-|\s+(?i:ago|earlier|later|after|before|from\s+(?:now|today|then)|or|and|of|to)\b)",
     # a count of a unit standing alone ("took 18 months", "between two and four weeks"); the ends of a
     # range are split later; not an offset ("two days ago"), an age or a compound ("two-year")
     rf"\b(?:(?i:between)\s+)?(?P<d>(?:(?i:more than|less than|nearly|almost|about|some|over|up to|at least|"
@@ -154,6 +161,15 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # the span a figure covers: "the year ended March 31", "the nine months ending in June" (a duration)
     rf"\b(?P<d>(?i:the\s+)(?:(?i:fiscal|first|last|past|latest)\s+)?(?:{COUNTW}\s+)?(?i:years?|months?|weeks?))"
     r"(?=\s+(?i:ended|ending)\b)",
+    # a season after a preposition of time ("will publish it in the autumn"), not a name ("the spring
+    # statement", "the summer months")
+    r"\b(?i:in|by|during|until|till|through|over|since|before|after)\s+(?P<d>(?i:the)\s+"
+    r"(?i:spring|summer|autumn|fall|winter))(?=\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?i:and|or|but|when|as|to|for|with|"
+    r"at|in|on|if|while|because)\b)",
+    # a season of a year: "the autumn of 1998", "winter 2021" (the recogniser often keeps only the year)
+    r"\b(?:(?i:the)\s+)?(?i:spring|summer|autumn|fall|winter)\s+(?:(?i:of)\s+)?[12]\d{3}\b(?![-/.,]?\d)",
+    # a span written as a modifier: "a year-long inquiry", "the decade-long war", "a weeklong strike"
+    r"\b(?i:(?:hour|day|week|month|year|decade)s?-?long)\b",
     # how often: "twice a year", "three times a week" (TimeML: a set with the period as its value)
     rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?i:a|an|per|each|every)\s+"
     r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade)\b(?!-)",
@@ -166,6 +182,12 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?P<d>(?i:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW}))(?={CENTURY_CONJ})",
     r"\b[12]\d{3}-[01]?\d-[0-3]?\d\b",
     r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b",
+    # a month and day in figures after "on" ("on 4/21", "on 21/4"), not a ratio or a score ("won 4/21")
+    # (vetting keeps only those after "on")
+    r"\b(?:(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01]|0?[1-9])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))\b"
+    r"(?![/%]|[.,]\d|\s*(?i:of|per|percent)\b)",
+    # the day first, as outside the US, when the first number cannot be a month: "31/10/1974"
+    r"\b(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d{4}|\d{2})\b",
     rf"\b(?i:in|since|by|until|of|during|from|before|after|fiscal|year|than)\s+(?P<d>{MODP}(?:1[5-9]|20)\d{{2}})\b"
     r"(?![%]|[,.]\d|-\w)",
     r"\b(?i:early|mid|late)-?(?:1[5-9]|20)\d{2}\b",

@@ -21,7 +21,7 @@ import re
 
 from quotemine.pipeline.dates import words as w
 from quotemine.pipeline.dates.anchored import ANCHORED_RULES
-from quotemine.pipeline.dates.durations import set_value
+from quotemine.pipeline.dates.durations import duration_value, set_value
 from quotemine.pipeline.dates.values import (
     FIRM,
     ISO_DAY,
@@ -244,8 +244,11 @@ def _from_date(r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
     ahead = m["dir"] == "from" and m["rest"].rstrip(".") in w.WEEKDAYS
     inner_ctx = Context(ctx.ref, max(ctx.direction, 1), ctx.anchor) if ahead else ctx
     inner = r.resolve(m["rest"], inner_ctx)
-    if inner is None or inner.value is None or not ISO_DAY.fullmatch(inner.value):
+    if inner is None or inner.value is None:
         return None
+    if not ISO_DAY.fullmatch(inner.value):  # "(run for) five years from 2025": a span of time from a start
+        value = duration_value(f"{m['num']} {m['unit']}")
+        return Timex(value, None, type="duration") if value else None
     base = dt.date.fromisoformat(inner.value)
     direction = "ago" if m["dir"] == "before" else "from now"
     return ago(m["num"], m["unit"], direction, Context(base, ctx.direction, None), calendar_day=True)
@@ -294,7 +297,7 @@ def _weekday(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
 def _month_name(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
     """Read "March", "last March": "last"/"next" as said, else the tense's way, else the nearest one."""
     rel = m["rel"]
-    if m["mon"] == "may" and not rel:
+    if m["mon"] == "may" and not rel and not ctx.month_may:
         return None
     mon = w.MONTHS[m["mon"]]
     ref = ctx.ref

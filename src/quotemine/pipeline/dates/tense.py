@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotemine.pipeline.dates.values import FIRM
 
-__all__ = ["AHEAD", "BACK", "FIRM", "UNKNOWN", "direction", "firm", "in_units_looks_ahead"]
+__all__ = ["AHEAD", "BACK", "FIRM", "UNKNOWN", "bare_expression", "direction", "firm", "in_units_looks_ahead"]
 
 AHEAD: Final = 1
 BACK: Final = -1
@@ -21,6 +21,7 @@ UNKNOWN: Final = 0
 
 _VERBS = ("VERB", "AUX")
 _MAX_HOPS = 4
+_BARE_TOKENS = 8
 _PAST_HOPS = 2
 _FUTURE_AUX = frozenset(
     {"will", "'ll", "shall", "wo", "ll", "would", "must", "might", "may", "should", "could", "can"}
@@ -37,6 +38,22 @@ _LEFT_WORDS = 6
 _UPCOMING = frozenset({"upcoming", "scheduled", "planned", "forthcoming", "coming", "proposed"})
 _SLATED = frozenset({"set", "slate", "timetable", "pencil", "earmark"})
 _WILL = frozenset({"will", "'ll", "shall", "wo", "ll", "would"})
+_PART_OF = frozenset(
+    {
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "eve",
+        "end",
+        "start",
+        "beginning",
+        "middle",
+        "close",
+        "weekend",
+    }
+)
+_AT_DAY = frozenset({"on", "at", "for"})
 _FUTURE_HEADS = frozenset({"expect", "plan", "schedule", "due", "intend", "hope", "aim", "promise"})
 
 
@@ -47,16 +64,20 @@ def direction(span: Span) -> int:
     the simple present of an event verb ("meet Monday") point forward, as in HeidelTime's tense rules.
     """
     if span.root.dep_ == "poss":  # "Friday's close": a past event more often than not
-        return UNKNOWN
+        return AHEAD if _event_ahead(span) else UNKNOWN  # "ahead of Saturday's match"
     verb, hops = _governing_verb(span.root)
     if verb is None:
         return AHEAD if _event_ahead(span) else UNKNOWN
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if _looks_ahead(verb, auxes) or _deferred_to(span, verb):
+    if _looks_ahead(verb, auxes) or _deferred_to(span, verb) or _arranged(span, verb, auxes, hops):
         return AHEAD
+    if _time_left(span, verb):
+        return AHEAD
+    if _since_clause(verb):
+        return BACK
     # the past tense counts only for a verb the date modifies ("met on Tuesday", "closed Friday"),
     # not for a "said" reached through a long chain
-    near = hops <= _PAST_HOPS
+    near = hops <= _PAST_HOPS or _argument_date(span, verb)
     if near and (verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)):
         return BACK
     if _event_ahead(span):  # "has found herself in a race ahead of the vote on Monday"
@@ -83,6 +104,40 @@ def _event_ahead(span: Span) -> bool:
     return False
 
 
+def _argument_date(span: Span, verb: Token) -> bool:
+    """Tell a date that dates the subject or object of its verb: "the storms in October caused ...".
+
+    The event the noun names happened when the verb's tense says ("the vote on Friday was rigged"),
+    as when the date modifies the verb itself.
+    """
+    prep = span.root.head
+    noun = prep.head
+    return (
+        span.root.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in ("in", "on", "during")
+        and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and noun.head == verb
+    )
+
+
+def _since_clause(verb: Token) -> bool:
+    """Tell a clause opened by "since": "since taking office in January" (a time already past)."""
+    return verb.tag_ in ("VBG", "VBN") and verb.dep_ == "pcomp" and verb.head.lower_ == "since"
+
+
+def _time_left(span: Span, verb: Token) -> bool:
+    """Tell the end of a time still running: "lawyers have until Friday to appeal" (a present verb)."""
+    prep = span.root.head
+    return (
+        span.root.dep_ == "pobj"
+        and prep.lower_ in ("until", "till")
+        and prep.head == verb
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _deferred_to(span: Span, verb: Token) -> bool:
     """Tell the day something was put off to: "adjourned until Thursday", "put off until March".
 
@@ -100,13 +155,42 @@ def _deferred_to(span: Span, verb: Token) -> bool:
     )
 
 
+def _arranged(span: Span, verb: Token, auxes: list[Token], hops: int) -> bool:
+    """Tell an arrangement in the present: "are meeting in Oslo on Friday", "the final is on Sunday".
+
+    The present progressive of an event verb and a present "is"/"are" whose complement is the date
+    ("the deadline is Friday", "kick-off is at 3pm on Saturday") speak of a time still to come.
+    Not a date that is the subject ("Today is ..."), nor one reached through a noun ("is in custody
+    after his arrest on Sunday").
+    """
+    root = span.root
+    if hops > _PAST_HOPS or root.dep_ not in ("pobj", "attr", "npadvmod", "prep"):
+        return False
+    if verb.tag_ == "VBG":
+        return verb.lemma_ not in _STATIVE and any(
+            a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") and a.dep_ == "aux" for a in auxes
+        )
+    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP") or auxes:
+        return False
+    prep = root if root.dep_ == "prep" else root.head  # "at 3pm on Saturday" hangs from its "on"
+    return (root.head == verb and root.dep_ != "prep") or (
+        prep.dep_ == "prep" and prep.head == verb and prep.lower_ in _AT_DAY
+    )
+
+
 def _governing_verb(tok: Token) -> tuple[Token | None, int]:
-    """Return the verb at most four heads up from ``tok`` and the number of hops, else ``None``."""
-    hops = 0
-    while hops < _MAX_HOPS and tok.pos_ not in _VERBS and tok.head is not tok:
+    """Return the verb at most four heads up from ``tok`` and the number of hops, else ``None``.
+
+    A part of the day or of a period that the date narrows ("on the morning of 12 October", "at
+    the end of March") is no hop of its own: the date still modifies the verb.
+    """
+    hops = free = 0
+    while hops < _MAX_HOPS + free and tok.pos_ not in _VERBS and tok.head is not tok:
         tok = tok.head
         hops += 1
-    return (tok, hops) if tok.pos_ in _VERBS else (None, hops)
+        if (tok.lower_ == "of" and tok.head.lower_ in _PART_OF) or tok.lower_ in _PART_OF:
+            free += 1
+    return (tok, hops - free) if tok.pos_ in _VERBS else (None, hops - free)
 
 
 def _looks_ahead(verb: Token, auxes: list[Token]) -> bool:
@@ -127,6 +211,16 @@ def _looks_ahead(verb: Token, auxes: list[Token]) -> bool:
         and verb.lemma_ not in _STATIVE
         and not (verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST)  # "which fell ... hurt ... on Friday"
     )
+
+
+def bare_expression(doc: Doc) -> bool:
+    """Tell a text that is nothing but a short expression ("dec 25th", "first tuesday of october").
+
+    With no clause around it, such a text is a calendar entry or a query, and it names the coming
+    occurrence (as Duckling and calendar software read it); a sentence of an article always has a verb.
+    A gerund does not count: the tagger takes "thanksgiving" for one.
+    """
+    return len(doc) <= _BARE_TOKENS and not any(t.pos_ in _VERBS and t.tag_ != "VBG" for t in doc)
 
 
 def in_units_looks_ahead(span: Span) -> bool:
@@ -159,7 +253,9 @@ def firm(span: Span, found: int) -> bool:
         if not auxes and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _STATIVE and hops <= _PAST_HOPS:
             return True  # "the audit starts in September": a scheduled event
         return any(a.lower_ in _WILL for a in auxes) and not any(a.lemma_ == "have" for a in auxes)
-    if hops > _PAST_HOPS:
+    if _since_clause(verb):
+        return True
+    if hops > _PAST_HOPS and not _argument_date(span, verb):
         return False
     # "closed it in June", or a past passive or pluperfect: "was closed in June", "had closed in June"
     return (verb.tag_ == "VBD" and not auxes) or (

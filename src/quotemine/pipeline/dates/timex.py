@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, Final
 
 from quotemine.pipeline.dates import words as w
 from quotemine.pipeline.dates.absolute import ABSOLUTE_RULES
@@ -40,6 +40,10 @@ _OF_DATE = re.compile(
     r"\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?(?:year|quarter|month|decade|century)|"
     r"(?:fiscal\s+)?[12]\d{3})$"
 )
+
+
+_HALF = re.compile(r"\b(?:a\s+)?half[\s-](?:an?\s+)?(?P<unit>century|decade|year|hour)\b")
+_HALVES: Final = {"century": "50 years", "decade": "5 years", "year": "6 months", "hour": "30 minutes"}
 
 
 def parse_reference(raw: object) -> dt.date | None:
@@ -70,6 +74,8 @@ def normalise(text: str) -> str:
         t = _QTR.sub("quarter", t)
     if "yr" in t:
         t = _YR.sub("year", t)
+    if "half" in t:  # "half a century ago" counts like "50 years ago"
+        t = _HALF.sub(lambda m: _HALVES[m["unit"]], t)
     return t
 
 

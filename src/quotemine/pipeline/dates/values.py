@@ -57,12 +57,17 @@ class Context:
         direction: ``-1`` when the clause is in the past tense, ``1`` for the future, ``0`` unknown;
             doubled (``FIRM``) for a simple past or a "will".
         anchor: The value of the last resolved date before this one in the document, or ``None``.
+        month_may: The text puts a bare "May" where a month stands ("in May", "early May", "since
+            May"), so it is the month and not the modal verb or a surname.
+        on_day: "on" stands before the expression ("was played on Boxing Day"): an event on that day.
 
     """
 
     ref: dt.date | None
     direction: int = 0
     anchor: str | None = None
+    month_may: bool = False
+    on_day: bool = False
 
 
 class _Skip(enum.Enum):

@@ -155,7 +155,10 @@ P_NTH_WD = re.compile(
     + r"\s+(?:of|in)\s+(?P<rest>.+)$"
 )
 P_ISO_MONTH = re.compile(r"^(?P<year>[12]\d{3})-(?P<mon>0[1-9]|1[0-2])$")
-P_US = re.compile(r"^(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})$")
+P_US = re.compile(
+    r"^(?:on\s+)?(?:(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)|(?P<dd>1[3-9]|2\d|3[01])/(?P<mm>0?[1-9]|1[0-2]))"
+    r"(?:/(?P<year>\d{4}|\d{2}))?$"
+)  # "11/29/02"; the day first only when it cannot be a month: "31/10/1974"
 P_HALF = re.compile(
     r"^(?:the\s+)?(?:(?P<h>first|second|1st|2nd)\s+half|(?P<h2>first|last)\s+two\s+quarters)\s+of\s+"
     r"(?:(?:fiscal\s+)?" + YEAR + r"|(?P<rel>this|last|next)\s+year|the\s+year)$"
