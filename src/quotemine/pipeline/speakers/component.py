@@ -128,6 +128,7 @@ class Attributor(Pipe):
         parsed = doc.has_annotation("DEP")
         roles = _role_test(doc) if parsed else None
         index = DocIndex.build(text, people, orgs, quoted, roles, _phrase_start(doc) if parsed else None)
+        index.reported = sorted((int(q["start"]), int(q["end"])) for q in quotes)
         resolver = Resolver(index, self.titles, self.pronoun_window)
         by_span: dict[tuple[int, int], Resolution | None] = {}
         plural = _plural_test(doc)

@@ -21,6 +21,7 @@ from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender,
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
+from quotemine.pipeline.speakers.designations import age_after, party_after
 
 __all__ = [
     "DocIndex",
@@ -243,33 +244,19 @@ def _apposition(text: str, e: int) -> tuple[str, list[str]]:
     return m.group(1).lower(), words if len(words) <= _MAX_DESCRIPTION else []
 
 
-#: An age in apposition after a name: "Ola Brenn, 24," or "Ola Brenn (24)".
-_AGE_APPOSITION = re.compile(r"(?:,\s+|\s+\()(\d{1,3})(?:,|\))")
-
-
-#: A US party designation after a name: "Jane Roe (D-Iowa)", "Carl Bisk, R-Texas,".
-_PARTY_DESIGNATION = re.compile(r"(?:\s*\(|,\s*)([DRI])[-–]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\)?")
-_PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
-
-
-def _party(text: str, e: int) -> list[str]:
-    """Return the party and state of a designation right after a mention ("democrat", "iowa")."""
-    m = _PARTY_DESIGNATION.match(text, e, e + 30)
-    if m is None:
-        return []
-    return [_PARTIES[m.group(1)], *content_words(m.group(2))]
-
-
-def _age(text: str, e: int) -> str | None:
-    """Return the age stated right after a mention ending at ``e``, as "24-year-old", or ``None``."""
-    m = _AGE_APPOSITION.match(text, e, e + 8)
-    return f"{m.group(1)}-year-old" if m is not None else None
+#: Honorifics that are also verbs: before a name in lower case they are the verb ("I'll miss Roe").
+_VERB_HONORIFICS = frozenset({"miss", "count"})
 
 
 def _honorific_gender(text: str, s: int) -> Gender | None:
-    """Return the gender of the honorific or title right before offset ``s`` ("Ms. Roe")."""
+    """Return the gender of the honorific or title right before offset ``s`` ("Ms. Roe").
+
+    An honorific that is also a verb states nothing in lower case ("we will miss Roe").
+    """
     words = text[max(0, s - 20) : s].split()
-    return title_gender(words[-1]) if words else None
+    if not words or (words[-1] in _VERB_HONORIFICS):
+        return None
+    return title_gender(words[-1])
 
 
 @dataclass
@@ -289,6 +276,11 @@ class DocIndex:
     _roles: dict[tuple[int, int], MentionRole] = field(default_factory=dict)
     _pending: list[tuple[Entity, int, int]] = field(default_factory=list)
     _phrase_start: Callable[[int, int], int] | None = None
+    reported: list[tuple[int, int]] = field(default_factory=list)  # every quote's content, sorted
+
+    def in_content(self, m: Mention) -> bool:
+        """Tell whether the mention ``m`` lies inside the content of a quote, direct or reported."""
+        return _inside(self.reported, m.start, m.end)
 
     def role(self, m: Mention) -> MentionRole:
         """Return what the mention ``m`` does in its clause (a subject when there is no parse)."""
@@ -517,13 +509,14 @@ def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None
     _add_phrase(entity, *_pre_apposition(text, s, e))
     _add_phrase(entity, *(_modifiers(text, s) if left is None else _phrase_modifiers(text, left, s)))
     if entity.kind == "person":
-        age = _age(text, e)
+        age = age_after(text, e)
         if age is not None:
             entity.descriptors.add(age)
             entity.heads.add(age)
-        party = _party(text, e)  # "democrat", then the state's words
-        entity.descriptors.update(party)
-        entity.heads.update(party[:1])
+        party = party_after(text, e)  # "democrat", then the state's words
+        if party is not None:
+            entity.descriptors.update((party[0], *content_words(party[1])))
+            entity.heads.add(party[0])
 
 
 def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
@@ -584,9 +577,12 @@ def _person_gender(text: str, record: PersonRecord) -> Gender | None:
             g = title_gender(word)
             if g is not None:
                 stated.add(g)
-    if len(stated) == 1:
+    words = str(record.get("name") or "").split()
+    named = first_name_gender(words[0]) if len(words) >= 2 else None
+    if len(stated) == 1 and named in (None, *stated):
         return next(iter(stated))
     if stated:
-        return None  # the text disagrees with itself: no constraint
-    words = str(record.get("name") or "").split()
-    return first_name_gender(words[0]) if len(words) >= 2 else None
+        # the text disagrees with itself, or a title on a bare surname contradicts the first
+        # name ("Ian Roe" and a "Mrs Roe" merged into him): no constraint
+        return None
+    return named

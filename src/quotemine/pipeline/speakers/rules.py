@@ -48,6 +48,7 @@ from quotemine.pipeline.speakers.index import (
     last_word,
     other_given_name,
 )
+from quotemine.pipeline.speakers.nouns import GENERIC_ORG_NOUNS, job_noun, org_noun_fits
 
 __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
 
@@ -61,28 +62,6 @@ _ORG_PRONOUNS = frozenset({"it"})
 _DEFINITE = frozenset({"the", "this", "that"})
 #: Possessive determiners of a possessive description ("her manager", "my father").
 _POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your", "its"})
-#: Generic nouns of a business, and the last words of names of bodies that are no business
-#: ("the Budget Office", "the Transport Ministry"): "the company" never stands for one of those.
-_BUSINESS_NOUNS = frozenset(
-    {
-        "company", "firm", "corporation", "business", "chipmaker", "automaker", "carmaker", "retailer",
-        "lender", "insurer", "airline", "manufacturer", "miner", "brewer", "startup", "conglomerate",
-        "bank", "publisher", "broadcaster", "supermarket", "grocer", "drugmaker", "carrier",
-    }
-)  # fmt: skip
-#: Head nouns that describe any organisation: resolved only to the one organisation (of that
-#: kind) named nearby, or the one that spoke last.
-_GENERIC_ORG_NOUNS = _BUSINESS_NOUNS | {"organization", "organisation", "group", "agency"}
-#: Last words of names of bodies that are no business ("the Budget Office"): "the company"
-#: never stands for one of those.
-_PUBLIC_BODY_WORDS = frozenset(
-    {
-        "office", "ministry", "department", "bureau", "commission", "committee", "council", "party",
-        "court", "police", "parliament", "senate", "house", "congress", "assembly", "university",
-        "college", "school", "government", "administration", "agency", "authority", "union",
-        "campaign", "army", "navy", "embassy", "tribunal", "board",
-    }
-)  # fmt: skip
 #: How many paragraphs back a generic organisation noun, or a description that fits several
 #: entities, looks.
 _ORG_WINDOW = 2
@@ -243,7 +222,7 @@ class Resolver:
             candidates = [c for c in candidates if self.owned_by(c, word, owner)]
             return candidates[0] if len(candidates) == 1 else None
         if not candidates:
-            return self.undescribed(m.start, word, gender if person_ok else None, person_ok)
+            return self.undescribed(m.start, word, gender if person_ok else None, person_ok, capitals)
         if len(candidates) == 1:
             return candidates[0]
         return self.most_salient(m.start, candidates)
@@ -268,21 +247,24 @@ class Resolver:
         people = [e for e in self.idx.entities.values() if e.kind == "person" and tag[1:] in e.surnames]
         return people[0].gender if len(people) == 1 else None
 
-    def undescribed(self, s: int, word: str, gender: Gender | None, person_ok: bool) -> str | None:
+    def undescribed(
+        self, s: int, word: str, gender: Gender | None, person_ok: bool, capitals: set[str]
+    ) -> str | None:
         """Return what a description no entity is described by stands for, or ``None``.
 
         An age ("the 24-year-old"): the one person just named, unless their stated age differs;
-        a generic organisation noun: ``nearby_org``; a gendered title: ``only_one_of``.
+        a generic organisation noun: ``nearby_org``; a gendered title: ``only_one_of``; a job
+        ("the engineer"): ``just_quoted``.
         """
         if _AGE.fullmatch(word) and person_ok:
             found = self.only_person_nearby(s)
             ages = self.idx.entities[found].descriptors if found is not None else set()
             return found if not any(_AGE.fullmatch(d) for d in ages) else None  # "Roe, 31,"
-        if word in _GENERIC_ORG_NOUNS:
+        if word in GENERIC_ORG_NOUNS:
             return self.nearby_org(s, word)
         if gender is not None:
             return self.only_one_of(s, gender)
-        return None
+        return self.just_quoted(s, capitals) if person_ok and job_noun(word) else None
 
     def only_one_of(self, s: int, gender: Gender) -> str | None:
         """Return the one person of ``gender`` named before ``s`` ("the councilwoman"), or ``None``.
@@ -298,6 +280,41 @@ class Resolver:
             if e.kind == "person" and e.gender == gender and self.idx.first_start(e.id) < s
         ]
         return people[0] if len(people) == 1 else None
+
+    def just_quoted(self, s: int, capitals: set[str]) -> str | None:
+        """Return the person a job description no one is described by stands for, or ``None``.
+
+        News writing names a person, then calls them by what they do ("Fay Orr said ... / '...,'
+        the engineer said"): the last speaker in this paragraph, else the last person named as a
+        subject in it outside any quote's content, else the last speaker of the paragraph before
+        (a subject named after the speaker wins: "Roe said ... Kim was unconvinced. '...,' the
+        lawyer said" is Kim); only when no one unresolved
+        spoke since and no capitalised word of the description ("the Oslo engineer") describes
+        another person.
+        """
+        here = self.idx.para(s)
+        people = [(pos, i) for pos, i in self.idx.speakers_before(s, 1) if self.compatible(i, "person", None)]
+        spoke = next(((pos, i) for pos, i in people if self.idx.para(pos) == here), None)
+        named = next(
+            (
+                (mm.start, mm.entity_id)
+                for mm in self.idx.before(s, 0)
+                if not self.idx.in_content(mm)
+                and self.compatible(mm.entity_id, "person", None)
+                and self.idx.role(mm) == "subject"
+            ),
+            None,
+        )
+        found = spoke or named or (people[0] if people else None)
+        if spoke and named and named[0] > spoke[0]:
+            found = named
+        if found is None or self.idx.spoke_between(found[0], s, found[1]):
+            return None
+        self.idx.describe_entities()
+        others = (e for e in self.idx.entities.values() if e.kind == "person" and e.id != found[1])
+        if capitals and any(capitals & e.descriptors for e in others):
+            return None
+        return found[1]
 
     def sole_person(self, s: int, gender: Gender) -> str | None:
         """Return the one person a "he"/"she" may stand for a few paragraphs back, or ``None``.
@@ -330,11 +347,22 @@ class Resolver:
     def nearby_org(self, s: int, noun: str) -> str | None:
         """Return the organisation a generic ``noun`` ("the company") before ``s`` stands for, or ``None``.
 
-        The one organisation of that kind named in the last paragraphs; else (none, or several)
-        the organisation of that kind that spoke last, a few paragraphs back at most, if it is
-        one of them.
+        The organisation of that kind that spoke in the last paragraphs when no other one of that
+        kind is named since ("The authority said ... / '...,' the agency said"); else the one
+        organisation of that kind named in the last paragraphs; else (none, or several) the
+        organisation of that kind that spoke last, a few paragraphs back at most, if it is one
+        of them.
         """
-        nearby = {mm.entity_id for mm in self.idx.before(s, _ORG_WINDOW) if not mm.quoted}
+        named = [mm for mm in self.idx.before(s, _ORG_WINDOW) if not mm.quoted]
+        recent = next(
+            ((pos, i) for pos, i in self.idx.speakers_before(s, _ORG_WINDOW) if self._org_fits(i, noun)), None
+        )
+        if recent is not None and not any(
+            mm.start > recent[0] and mm.entity_id != recent[1] and self._org_fits(mm.entity_id, noun)
+            for mm in named
+        ):
+            return recent[1]
+        nearby = {mm.entity_id for mm in named}
         orgs = [i for i in nearby if self._org_fits(i, noun)]
         if len(orgs) == 1:
             return orgs[0]
@@ -348,7 +376,7 @@ class Resolver:
         entity = self.idx.entities[entity_id]
         if entity.kind != "org":
             return False
-        return noun not in _BUSINESS_NOUNS or not entity.surnames & _PUBLIC_BODY_WORDS
+        return org_noun_fits(noun, entity.surnames)
 
     def most_salient(self, s: int, candidates: list[str]) -> str | None:
         """Return the last resolved speaker among ``candidates`` nearby, else the last one named nearby."""
