@@ -129,15 +129,6 @@ def test_the_force_is_no_business(attributor: Attributor) -> None:
     assert who(attributor, case) == [None]
 
 
-def test_the_regulator_is_no_company_or_place(attributor: Attributor) -> None:
-    case = Case(
-        "Tarrow Water raised bills in Glenmuir.\n\nThe regulator said it would look into the rise.",
-        orgs=["Tarrow Water", "Glenmuir"],
-        quotes=[("The regulator", 0, "it would look into the rise", "indirect")],
-    )
-    assert who(attributor, case) == [None]
-
-
 def test_noun_kinds() -> None:
     assert org_noun_fits("agency", {"authority"}) and not org_noun_fits("agency", {"union"})
     assert org_noun_fits("force", {"police"}) and not org_noun_fits("force", {"securities"})

@@ -3,7 +3,7 @@
 "the company", "the broker", "the club", "the force": no organisation is described so by name,
 so the speaker rules take the one organisation of a fitting kind named or heard nearby. A noun of
 a business or a club never stands for a public body ("the company" is no ministry); a police noun
-stands only for a police body.
+stands only for a police body; "the agency" never for a union or a party.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _PRIVATE_NOUNS = frozenset(
 #: Nouns of a police body, and the name words of such a body ("the force" is "Westvale Police").
 _POLICE_NOUNS = frozenset({"force", "constabulary"})
 _POLICE_WORDS = frozenset({"police", "constabulary", "force"})
-#: Nouns of a public body: they stand only for a body whose name says so ("the Port Authority").
+#: Nouns of a public body: never a union, a party, a campaign or a court.
 _PUBLIC_NOUNS = frozenset({"agency", "regulator", "watchdog"})
 #: Head nouns that describe any organisation of their kind.
 GENERIC_ORG_NOUNS = (
@@ -63,8 +63,8 @@ def org_noun_fits(noun: str, name_words: set[str]) -> bool:
     """Tell whether an organisation whose name ends in one of ``name_words`` may be "the ``noun``"."""
     if noun in _POLICE_NOUNS:
         return bool(name_words & _POLICE_WORDS)
-    if noun in _PUBLIC_NOUNS:
-        return bool(name_words & _PUBLIC_BODY_WORDS) and not name_words & _NOT_AGENCIES
+    if noun in _PUBLIC_NOUNS:  # "the agency" may be an acronym ("the FBI"): only no union or party
+        return not name_words & _NOT_AGENCIES
     return noun not in _PRIVATE_NOUNS or not name_words & _PUBLIC_BODY_WORDS
 
 
