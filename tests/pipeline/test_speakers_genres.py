@@ -14,7 +14,7 @@ from tests.speaking import Case, who
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.speakers import Attributor
 from quotemine.pipeline.speakers.designations import party_after
-from quotemine.pipeline.speakers.nouns import job_noun, org_noun_fits
+from quotemine.pipeline.speakers.nouns import job_noun, narrower, org_noun_fits, role_noun
 
 
 @pytest.fixture(scope="module")
@@ -245,3 +245,109 @@ def test_party_after_expands_abbreviations_and_keeps_full_names() -> None:
     assert party_after("Roe, R-TX, said", 3) == ("republican", "Texas")
     assert party_after("Roe (I-Maine) said", 3) == ("independent", "Maine")
     assert party_after("Roe said", 3) is None
+
+
+# --- a definite singular role is someone, though its plural is an unnamed group
+
+
+def test_the_economist_is_the_one_economist_though_marked_unnamed(attributor: Attributor) -> None:
+    case = Case(
+        "Ivo Brankov, chief economist at Tessel Capital, expects a slowdown. Prices rose.\n\n"
+        'Brankov was unmoved. "Cheap money is not demand," the economist said.',
+        people={"Ivo Brankov": ["Brankov"]},
+        roles={"Ivo Brankov": ["chief economist"]},
+        quotes=[("the economist", 0, "Cheap money is not demand,", "direct")],
+        unnamed={"the economist"},
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_an_economist_stays_an_unnamed_source(attributor: Attributor) -> None:
+    case = Case(
+        "Ivo Brankov, chief economist at Tessel Capital, expects a slowdown.\n\n"
+        "An economist said prices would hold.",
+        people={"Ivo Brankov": []},
+        roles={"Ivo Brankov": ["chief economist"]},
+        quotes=[("An economist", 0, "prices would hold", "indirect")],
+        unnamed={"An economist"},
+    )
+    assert who(attributor, case) == [None]
+
+
+# --- a broader noun for a narrower role
+
+
+def test_the_officer_is_the_sergeant(attributor: Attributor) -> None:
+    case = Case(
+        "Sergeant Ruth Okafor of Dunmere Police led the search. The van was found at dawn.\n\n"
+        '"It was a long night," the officer said.',
+        people={"Ruth Okafor": []},
+        roles={"Ruth Okafor": ["Sergeant"]},
+        orgs=["Dunmere Police"],
+        quotes=[("the officer", 0, "It was a long night,", "direct")],
+        unnamed={"the officer"},
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_the_lawmaker_is_the_one_senator_not_the_mayor(attributor: Attributor) -> None:
+    case = Case(
+        "Mayor Ada Fenn met Senator Lyle Corrigan on Monday.\n\n"
+        '"The bridge must be rebuilt," the lawmaker said.',
+        people={"Ada Fenn": [], "Lyle Corrigan": []},
+        roles={"Ada Fenn": ["Mayor"], "Lyle Corrigan": ["Senator"]},
+        quotes=[("the lawmaker", 0, "The bridge must be rebuilt,", "direct")],
+        unnamed={"the lawmaker"},
+    )
+    assert who(attributor, case) == ["p2"]
+
+
+def test_narrower_roles() -> None:
+    assert "sergeant" in narrower("officer") and "senator" in narrower("lawmaker")
+    assert narrower("company") == frozenset()
+    assert role_noun("economist") and role_noun("officer") and not role_noun("spokesman")
+
+
+# --- "she" after one unnamed person spoke
+
+
+def test_she_after_an_unnamed_woman_spoke_is_not_the_woman_named_before(attributor: Attributor) -> None:
+    case = Case(
+        "Mira Santos said she was glad the shop had reopened.\n\n"
+        'Outside, a woman who had queued since dawn said she was cold. "I came for bread," she said.',
+        people={"Mira Santos": []},
+        quotes=[
+            ("Mira Santos", 0, "she was glad the shop had reopened", "indirect"),
+            ("a woman", 0, "she was cold", "indirect"),
+            ("she", 2, "I came for bread,", "direct"),
+        ],
+        unnamed={"a woman"},
+    )
+    assert who(attributor, case) == ["p1", None, None]
+
+
+def test_she_after_unnamed_officials_spoke_is_still_the_woman_named(attributor: Attributor) -> None:
+    case = Case(
+        'Mira Santos runs the bakery. Officials said the road would reopen. "We need it," she said.',
+        people={"Mira Santos": []},
+        quotes=[
+            ("Officials", 0, "the road would reopen", "indirect"),
+            ("she", 0, "We need it,", "direct"),
+        ],
+        unnamed={"Officials"},
+    )
+    assert who(attributor, case) == [None, "p1"]
+
+
+def test_she_after_an_unnamed_thing_spoke_is_still_the_woman_named(attributor: Attributor) -> None:
+    case = Case(
+        "Ms. Mira Santos was shocked, she said. A photograph shows her in the crowd. "
+        'She said she was thinking, "Get me out."',
+        people={"Mira Santos": []},
+        quotes=[
+            ("A photograph", 0, "her in the crowd", "indirect"),
+            ("She", 0, "Get me out.", "direct"),
+        ],
+        unnamed={"A photograph"},
+    )
+    assert who(attributor, case) == [None, "p1"]

@@ -33,7 +33,8 @@ from quotemine.pipeline.records import (
     get_people,
     get_quotes,
 )
-from quotemine.pipeline.speakers.index import DocIndex, MentionRole
+from quotemine.pipeline.speakers.index import DocIndex, MentionRole, last_word
+from quotemine.pipeline.speakers.nouns import person_noun
 from quotemine.pipeline.speakers.rules import Resolution, Resolver, SpeakerMention
 
 __all__ = ["Attributor", "drop_attribution", "unnamed_titles"]
@@ -145,6 +146,13 @@ class Attributor(Pipe):
                 by_span[(s, e)] = found
                 resolver.idx.remember(s, found.entity_id if found is not None else None)
                 last = _LastSpeaker(index.para(s), plural(s, e), found)
+                if (
+                    found is None
+                    and spk.get("unnamed")
+                    and not last.plural
+                    and person_noun(last_word(text[s:e]) or "")
+                ):
+                    resolver.idx.remember_lone(s)  # "a woman said": one unnamed person ("a video": no one)
             found = by_span[(s, e)]
             if found is not None and index.para(int(q["start"])) > index.para(s):
                 # a quote paragraph continuing the speaker ('"Voters deserve better."') keeps

@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender, title_gender
+from quotemine.lexicons.gender import Gender, pronoun_gender
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
 from quotemine.pipeline.speakers.designations import age_after, party_after
+from quotemine.pipeline.speakers.genders import person_gender
 
 __all__ = [
     "DocIndex",
@@ -244,21 +245,6 @@ def _apposition(text: str, e: int) -> tuple[str, list[str]]:
     return m.group(1).lower(), words if len(words) <= _MAX_DESCRIPTION else []
 
 
-#: Honorifics that are also verbs: before a name in lower case they are the verb ("I'll miss Roe").
-_VERB_HONORIFICS = frozenset({"miss", "count"})
-
-
-def _honorific_gender(text: str, s: int) -> Gender | None:
-    """Return the gender of the honorific or title right before offset ``s`` ("Ms. Roe").
-
-    An honorific that is also a verb states nothing in lower case ("we will miss Roe").
-    """
-    words = text[max(0, s - 20) : s].split()
-    if not words or (words[-1] in _VERB_HONORIFICS):
-        return None
-    return title_gender(words[-1])
-
-
 @dataclass
 class DocIndex:
     """The people and organisations of one document, with their mentions in text order."""
@@ -270,6 +256,7 @@ class DocIndex:
     mstarts: list[int] = field(default_factory=list)
     resolved: list[tuple[int, str]] = field(default_factory=list)  # (speaker start, entity id)
     unresolved: list[int] = field(default_factory=list)  # starts of speaker mentions left unresolved
+    lone: list[int] = field(default_factory=list)  # those of one unnamed person ("a woman", "my father")
     _by_entity: dict[str, list[Mention]] = field(default_factory=dict)
     _starts_of: dict[str, list[int]] = field(default_factory=dict)
     role_of: Callable[[int, int], MentionRole] | None = None
@@ -324,7 +311,7 @@ class DocIndex:
                 for r in record.get("roles") or []:  # type: ignore[attr-defined]
                     pending.append((entity, int(r[0]), -int(r[1])))  # a role: its end negated
                 if kind == "person":
-                    entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
+                    entity.gender = person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
         mentions.extend(_bare_surnames(text, entities, mentions, spans))
         mentions.sort(key=_mention_order)  # the dataclass order, without its Python ``__lt__``
@@ -402,6 +389,23 @@ class DocIndex:
             bisect.insort(self.unresolved, s)
         else:
             bisect.insort(self.resolved, (s, entity_id))
+
+    def remember_lone(self, s: int) -> None:
+        """Record that the unresolved speaker mention at ``s`` stands for one unnamed person."""
+        bisect.insort(self.lone, s)
+
+    def lone_since(self, entity_id: str, s: int) -> bool:
+        """Tell whether one unnamed person spoke in the paragraph of ``s`` since ``entity_id`` was last heard.
+
+        "Roe said ... / Outside, a woman said she felt sick. '...,' she said": "she" is the woman,
+        not Roe. Heard: named outside a direct quote, or resolved as a speaker.
+        """
+        k = bisect.bisect_left(self.lone, s)
+        if k == 0 or self.para(self.lone[k - 1]) != self.para(s):
+            return False
+        named = [m.start for m in self.by_entity().get(entity_id, []) if m.start < s and not m.quoted]
+        spoke = [pos for pos, i in self.resolved if i == entity_id and pos < s]
+        return self.lone[k - 1] > max(named + spoke, default=-1)
 
     def spoke_between(self, lo: int, hi: int, entity_id: str) -> bool:
         """Tell whether a speaker other than ``entity_id`` (or an unresolved one) spoke in ``(lo, hi)``."""
@@ -563,26 +567,3 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
-
-
-def _person_gender(text: str, record: PersonRecord) -> Gender | None:
-    """Return the gender of a person: honorifics and gendered roles first, then the first name."""
-    stated: set[Gender] = set()
-    for m in record.get("mentions") or []:
-        g = _honorific_gender(text, int(m[0]))
-        if g is not None:
-            stated.add(g)
-    for r in record.get("roles") or []:
-        for word in _WORD.findall(text[int(r[0]) : int(r[1])]):
-            g = title_gender(word)
-            if g is not None:
-                stated.add(g)
-    words = str(record.get("name") or "").split()
-    named = first_name_gender(words[0]) if len(words) >= 2 else None
-    if len(stated) == 1 and named in (None, *stated):
-        return next(iter(stated))
-    if stated:
-        # the text disagrees with itself, or a title on a bare surname contradicts the first
-        # name ("Ian Roe" and a "Mrs Roe" merged into him): no constraint
-        return None
-    return named

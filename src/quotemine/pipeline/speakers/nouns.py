@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 
 from quotemine.lexicons import data_lines
+from quotemine.lexicons.gender import title_gender
 from quotemine.lexicons.names import load_lexicons
 
-__all__ = ["GENERIC_ORG_NOUNS", "job_noun", "org_noun_fits"]
+__all__ = ["GENERIC_ORG_NOUNS", "job_noun", "narrower", "org_noun_fits", "person_noun", "role_noun"]
 
 #: The data files of jobs, ranks and sports positions.
 _JOB_FILES = ("roles.txt", "occupations.txt")
@@ -85,3 +86,72 @@ def job_noun(word: str) -> bool:
     if word in lex.titles or word in lex.honorifics or word in _NOT_JOBS:
         return False
     return word in _job_nouns() or (word.endswith(("man", "woman")) and len(word) > 5)
+
+
+def role_noun(word: str) -> bool:
+    """Tell whether ``word`` is a singular job, role or title ("economist", "officer", "senator").
+
+    "the economist" names one person even though "economists" is an unnamed group; the jobs that
+    mostly describe someone left unnamed ("the spokesman") are not among them.
+    """
+    lex = load_lexicons()
+    return (
+        word not in _NOT_JOBS and word not in lex.honorifics and (word in _job_nouns() or word in lex.titles)
+    )
+
+
+#: Broader nouns a description may use for a narrower role: "the officer" for a sergeant, "the
+#: lawmaker" for a senator, "the player" for a striker.
+_POLICE_RANKS = frozenset(
+    {
+        "detective", "sergeant", "constable", "inspector", "superintendent", "lieutenant", "sheriff",
+        "deputy", "trooper", "patrolman", "patrolwoman", "policeman", "policewoman", "captain",
+    }
+)  # fmt: skip
+_LEGISLATORS = frozenset(
+    {
+        "senator", "representative", "congressman", "congresswoman", "congressmember", "mp", "msp",
+        "mep", "assemblyman", "assemblywoman", "legislator", "lawmaker", "councillor", "councilman",
+        "councilwoman", "councilmember", "alderman", "delegate",
+    }
+)  # fmt: skip
+_PLAYERS = frozenset(
+    {
+        "striker", "midfielder", "defender", "goalkeeper", "goalie", "winger", "fullback", "forward",
+        "quarterback", "pitcher", "catcher", "shortstop", "outfielder", "infielder", "linebacker",
+        "batsman", "bowler", "captain", "guard", "centre", "center", "ruckman", "wicketkeeper",
+    }
+)  # fmt: skip
+_BROADER: dict[str, frozenset[str]] = {
+    "officer": _POLICE_RANKS,
+    "policeman": _POLICE_RANKS,
+    "policewoman": _POLICE_RANKS,
+    "lawmaker": _LEGISLATORS,
+    "legislator": _LEGISLATORS,
+    "politician": _LEGISLATORS | {"mayor", "governor", "minister", "premier", "candidate"},
+    "player": _PLAYERS,
+    "footballer": _PLAYERS,
+    "cricketer": _PLAYERS,
+}
+
+
+def narrower(word: str) -> frozenset[str]:
+    """Return the roles a broader description noun stands for ("officer": "sergeant", ...)."""
+    return _BROADER.get(word, frozenset())
+
+
+#: Nouns of one person that are neither jobs nor gendered titles ("a neighbour said").
+_PERSON_NOUNS = frozenset(
+    {
+        "man", "woman", "person", "neighbour", "neighbor", "resident", "witness", "friend", "relative",
+        "passenger", "customer", "bystander", "shopper", "voter", "parent", "local", "fan", "motorist",
+        "patient", "victim", "survivor", "source", "insider", "spokesman", "spokeswoman", "spokesperson",
+        "official", "aide", "staffer", "member", "volunteer", "protester", "student", "teenager", "boy",
+        "girl", "child", "worker", "employee", "tenant", "owner",
+    }
+)  # fmt: skip
+
+
+def person_noun(word: str) -> bool:
+    """Tell whether ``word`` names one person ("woman", "neighbour", "lawyer"), not a thing ("video")."""
+    return word in _PERSON_NOUNS or role_noun(word) or title_gender(word) is not None

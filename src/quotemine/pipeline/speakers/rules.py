@@ -48,7 +48,7 @@ from quotemine.pipeline.speakers.index import (
     last_word,
     other_given_name,
 )
-from quotemine.pipeline.speakers.nouns import GENERIC_ORG_NOUNS, job_noun, org_noun_fits
+from quotemine.pipeline.speakers.nouns import GENERIC_ORG_NOUNS, job_noun, narrower, org_noun_fits, role_noun
 
 __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
 
@@ -207,12 +207,13 @@ class Resolver:
             return None
         word = head[-1]
         capitals = {w for raw in m.described_words if raw[:1].isupper() for w in content_words(raw)}
-        person_ok = not m.unnamed or word in self.titles
+        person_ok = not m.unnamed or word in self.titles or (m.definite and role_noun(word))
+        roles = narrower(word)
         gender = title_gender(word)
         candidates = [
             e.id
             for e in self.idx.entities.values()
-            if word in e.heads
+            if (word in e.heads or (e.kind == "person" and not roles.isdisjoint(e.heads)))
             and capitals <= e.descriptors
             and (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
             and self.idx.first_start(e.id) < m.start
@@ -473,6 +474,8 @@ def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
         found = r.salient(m.start, "person", gender)
         if found is None and gender is not None:
             found = r.sole_person(m.start, gender)
+        if found is not None and r.idx.lone_since(found, m.start):
+            return None  # one unnamed person spoke since: "she" may be them
     elif m.low in _ORG_PRONOUNS:
         found = r.salient(m.start, "org", None)
     else:
