@@ -13,7 +13,7 @@ from tests.speaking import Case, who
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.speakers import Attributor
-from quotemine.pipeline.speakers.designations import party_after
+from quotemine.pipeline.speakers.designations import origin_after, party_after
 from quotemine.pipeline.speakers.nouns import job_noun, narrower, org_noun_fits, role_noun
 
 
@@ -351,3 +351,20 @@ def test_she_after_an_unnamed_thing_spoke_is_still_the_woman_named(attributor: A
         unnamed={"A photograph"},
     )
     assert who(attributor, case) == [None, "p1"]
+
+
+def test_a_place_after_of_describes_the_person(attributor: Attributor) -> None:
+    case = Case(
+        "Sen. Maren Oxley of Vermont and Sen. Cal Brisco of Oklahoma clashed over the dam.\n\n"
+        "The Vermont senator said the dam was unsafe.",
+        people={"Maren Oxley": [], "Cal Brisco": []},
+        roles={"Maren Oxley": ["Sen."], "Cal Brisco": ["Sen."]},
+        quotes=[("The Vermont senator", 0, "the dam was unsafe", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_origin_after_reads_the_capitalised_words_after_of() -> None:
+    assert origin_after("Roe of New Hampshire said", 3) == "New Hampshire"
+    assert origin_after("Roe, of the Dunmere Trust, said", 3) == "the Dunmere Trust"
+    assert origin_after("Roe of course said", 3) is None

@@ -1,7 +1,8 @@
-"""What stands right after a person's name and describes them: an age, a US party designation.
+"""What stands right after a person's name and describes them: an age, a US party designation, a place.
 
 "Ola Brenn, 24," is "the 24-year-old"; "Jane Roe (D-Nev.)" is "the Nevada Democrat" (the state's
-abbreviation read through ``us_state_abbreviations.txt``).
+abbreviation read through ``us_state_abbreviations.txt``); "Sen. Jane Roe of Iowa" is "the Iowa
+senator".
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 
 from quotemine.lexicons import data_lines
 
-__all__ = ["age_after", "party_after"]
+__all__ = ["age_after", "origin_after", "party_after"]
 
 #: An age in apposition after a name: "Ola Brenn, 24," or "Ola Brenn (24)".
 _AGE_APPOSITION = re.compile(r"(?:,\s+|\s+\()(\d{1,3})(?:,|\))")
@@ -45,3 +46,13 @@ def age_after(text: str, e: int) -> str | None:
     """Return the age stated right after a mention ending at ``e``, as "24-year-old", or ``None``."""
     m = _AGE_APPOSITION.match(text, e, e + 8)
     return f"{m.group(1)}-year-old" if m is not None else None
+
+
+#: A place or body after a name: "Sen. Jane Roe of Iowa", "Carl Bisk, of Dunmere,".
+_ORIGIN = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
+def origin_after(text: str, e: int) -> str | None:
+    """Return the capitalised words of "of PLACE" right after a mention ending at ``e``, or ``None``."""
+    m = _ORIGIN.match(text, e, e + 60)
+    return m.group(1) if m is not None else None

@@ -21,7 +21,7 @@ from quotemine.lexicons.gender import Gender, pronoun_gender
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
-from quotemine.pipeline.speakers.designations import age_after, party_after
+from quotemine.pipeline.speakers.designations import age_after, origin_after, party_after
 from quotemine.pipeline.speakers.genders import person_gender
 
 __all__ = [
@@ -521,6 +521,9 @@ def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None
         if party is not None:
             entity.descriptors.update((party[0], *content_words(party[1])))
             entity.heads.add(party[0])
+        origin = origin_after(text, e)  # "of Iowa": describes, but heads nothing
+        if origin is not None:
+            entity.descriptors.update(content_words(origin))
 
 
 def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
