@@ -482,3 +482,10 @@ def test_a_headline_run_into_the_subject_is_cut_at_the_paragraph_break(nlp: Lang
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     record = speaker_record(doc, 0, 6, frozenset())
     assert doc.text[record["start"] : record["end"]] == "Toll plan"
+
+
+def test_a_lower_case_head_the_tagger_took_for_a_name_keeps_its_modifiers(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    found = speakers(nlp, finder, "The GOP front-runner said taxes were too high.")
+    assert found == {"said": "The GOP front-runner"}

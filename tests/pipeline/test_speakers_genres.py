@@ -14,7 +14,7 @@ from tests.speaking import Case, who
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.speakers import Attributor
 from quotemine.pipeline.speakers.designations import origin_after, party_after
-from quotemine.pipeline.speakers.nouns import job_noun, narrower, org_noun_fits, role_noun
+from quotemine.pipeline.speakers.nouns import demonym_fits, job_noun, narrower, org_noun_fits, role_noun
 
 
 @pytest.fixture(scope="module")
@@ -368,3 +368,77 @@ def test_origin_after_reads_the_capitalised_words_after_of() -> None:
     assert origin_after("Roe of New Hampshire said", 3) == "New Hampshire"
     assert origin_after("Roe, of the Dunmere Trust, said", 3) == "the Dunmere Trust"
     assert origin_after("Roe of course said", 3) is None
+
+
+# --- nationalities, ages, and roles read inside quoted words
+
+
+def test_a_nationality_stands_for_the_person_of_that_country(attributor: Attributor) -> None:
+    case = Case(
+        "Ole Brask of Chile lost to Norway's Ivar Lunde in the semi-final.\n\n"
+        '"It was hard," the Chilean said. "He was better," the Norwegian said.',
+        people={"Ivar Lunde": [], "Ole Brask": []},
+        quotes=[
+            ("the Chilean", 0, "It was hard,", "direct"),
+            ("the Norwegian", 0, "He was better,", "direct"),
+        ],
+    )
+    assert who(attributor, case) == ["p2", "p1"]
+
+
+def test_demonym_fits_only_a_place_of_the_same_stem() -> None:
+    assert demonym_fits("finn", {"finland"}) and demonym_fits("russian", {"russia"})
+    assert not demonym_fits("polish", {"police"})  # no place
+    assert not demonym_fits("russian", {"spain"})
+    assert not demonym_fits("striker", {"spain"})  # no nationality
+
+
+def test_an_age_no_one_states_takes_the_subject_just_named_in_the_paragraph(attributor: Attributor) -> None:
+    case = Case(
+        "Liam Tarrant beat Josh Orme in straight sets.\n\n"
+        'Orme was frustrated with his serve. "I was poor," the 28-year-old said.',
+        people={"Liam Tarrant": [], "Josh Orme": ["Orme"]},
+        quotes=[("the 28-year-old", 0, "I was poor,", "direct")],
+    )
+    assert who(attributor, case) == ["p2"]
+
+
+def test_a_role_inside_quoted_words_describes_no_one(attributor: Attributor) -> None:
+    # the role stage gave the man who spoke the "mayor" of his own quote
+    case = Case(
+        'Her predecessor, Lew Harte, disagreed. "The mayor is rewriting history," he said.\n\n'
+        "The mayor said fares would fall.",
+        people={"Lew Harte": []},
+        roles={"Lew Harte": ["mayor"]},
+        quotes=[
+            ("he", 0, "The mayor is rewriting history,", "direct"),
+            ("The mayor", 1, "fares would fall", "indirect"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", None]
+
+
+def test_a_name_in_apposition_to_a_noun_is_described_by_its_phrase() -> None:
+    from tests.models import default_model
+
+    nlp = default_model("quotemine_entities", "quotemine_roles", "quotemine_quotes", "quotemine_attribution")
+    doc = nlp(
+        "The champion Nadia Voronova faces the Canadian teenager Emma Brightwater on Sunday.\n\n"
+        '"I will just enjoy it," the Canadian said.'
+    )
+    names = {p["id"]: p["name"] for p in doc._.qm_people}
+    speakers = [names.get(q["speaker"]["person_id"]) for q in doc._.qm_quotes if q.get("speaker")]
+    assert speakers == ["Emma Brightwater"]
+
+
+def test_the_gop_is_the_republican_party_in_a_description() -> None:
+    from tests.models import default_model
+
+    nlp = default_model("quotemine_entities", "quotemine_roles", "quotemine_quotes", "quotemine_attribution")
+    doc = nlp(
+        "Republican front-runner Dale Hatcher and Democratic hopeful Ines Morrow spoke in Reno on Monday.\n\n"
+        "The GOP front-runner said taxes were too high."
+    )
+    names = {p["id"]: p["name"] for p in doc._.qm_people}
+    speakers = [names.get(q["speaker"]["person_id"]) for q in doc._.qm_quotes if q.get("speaker")]
+    assert speakers == ["Dale Hatcher"]

@@ -148,6 +148,8 @@ class SpeakerReader:
         if based is not None:  # "The Tulsa, Oklahoma-based brewer": the whole description
             return speaker_record(self.doc, head.left_edge.i, based.i + 1, self.lex.group_nouns)
         s, e = np_span(head)
+        if head.pos_ == "PROPN" and head.is_lower and head.left_edge.i < s:
+            s = head.left_edge.i  # "The GOP front-runner": a common noun the tagger took for a name
         if head.lower_ == "old" and head.i >= 4 and _age_noun(self.doc[head.i - 4], head.i + 1) is not None:
             s = min(s, head.i - 4)  # "the 24-year-old": the whole age and its determiner
             s = s - 1 if s > 0 and self.doc[s - 1].lower_ in ("the", "a", "an") else s

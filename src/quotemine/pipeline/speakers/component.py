@@ -189,7 +189,8 @@ def _role_test(doc: Doc) -> Callable[[int, int], MentionRole]:
 def _phrase_start(doc: Doc) -> Callable[[int, int], int]:
     """Return the start of the noun phrase the characters ``[start, end)`` of ``doc`` head.
 
-    "the budget airline Skyvane": the start of "the"; a mention that does not head its phrase
+    "the budget airline Skyvane": the start of "the"; "the Canadian teenager Emma Blake" (the name in
+    apposition to the noun before it): the start of "the"; a mention that does not head its phrase
     ("Roe" in "Roe's lawyer") or is no span of the parse gives its own start.
     """
 
@@ -197,7 +198,10 @@ def _phrase_start(doc: Doc) -> Callable[[int, int], int]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return start
-        edge = span.root.left_edge
+        root = span.root
+        if root.dep_ == "appos" and root.head.i == span.start - 1 and root.head.pos_ == "NOUN":
+            root = root.head  # "the Canadian teenager Emma Blake": the name is the noun's apposition
+        edge = root.left_edge
         return min(start, edge.idx) if edge.i < span.start else start
 
     return start_of

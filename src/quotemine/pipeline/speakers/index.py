@@ -52,7 +52,8 @@ _FUNCTION = frozenset(
 )
 #: Determiners and possessives that open a descriptive phrase before a name ("the airline Skyways").
 _OPENERS = frozenset("the a an its his her their".split())
-#: Abbreviated titles and the word a description uses for them ("Sen." is "the senator").
+#: Abbreviated titles and the word a description uses for them ("Sen." is "the senator"), and
+#: the one form of a party's names.
 _ABBREVIATIONS = {
     "sen": "senator",
     "rep": "representative",
@@ -72,6 +73,9 @@ _ABBREVIATIONS = {
     "det": "detective",
     "insp": "inspector",
     "amb": "ambassador",
+    # one party under its two names: "the GOP front-runner" is "the Republican front-runner"
+    "gop": "republican",
+    "democratic": "democrat",
 }
 #: The longest apposition or modifier run read as a description, in words.
 _MAX_DESCRIPTION = 6
@@ -309,7 +313,8 @@ class DocIndex:
                     _name(entity, text, s, e)
                     pending.append((entity, s, e))
                 for r in record.get("roles") or []:  # type: ignore[attr-defined]
-                    pending.append((entity, int(r[0]), -int(r[1])))  # a role: its end negated
+                    if not _inside(spans, int(r[0]), int(r[1])):  # '"The mayor lies," he said': no role
+                        pending.append((entity, int(r[0]), -int(r[1])))  # a role: its end negated
                 if kind == "person":
                     entity.gender = person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
@@ -535,6 +540,8 @@ def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
     lawyer for Roe"), also gives its head part as ``possessed``.
     """
     entity.descriptors.update(content_words(" ".join(words)))
+    if opener[:1].isupper():  # "Poland's Tomasz Krol", "Acme's Jane Roe": described by the owner's name
+        entity.descriptors.update(content_words(opener))
     heads: list[str] = []
     owner = _possessor(opener) if opener in _POSSESSIVE_OPENERS or _POSSESSIVE.search(opener) else None
     for k, word in enumerate(words):

@@ -14,7 +14,15 @@ from quotemine.lexicons import data_lines
 from quotemine.lexicons.gender import title_gender
 from quotemine.lexicons.names import load_lexicons
 
-__all__ = ["GENERIC_ORG_NOUNS", "job_noun", "narrower", "org_noun_fits", "person_noun", "role_noun"]
+__all__ = [
+    "GENERIC_ORG_NOUNS",
+    "demonym_fits",
+    "job_noun",
+    "narrower",
+    "org_noun_fits",
+    "person_noun",
+    "role_noun",
+]
 
 #: The data files of jobs, ranks and sports positions.
 _JOB_FILES = ("roles.txt", "occupations.txt")
@@ -155,3 +163,17 @@ _PERSON_NOUNS = frozenset(
 def person_noun(word: str) -> bool:
     """Tell whether ``word`` names one person ("woman", "neighbour", "lawyer"), not a thing ("video")."""
     return word in _PERSON_NOUNS or role_noun(word) or title_gender(word) is not None
+
+
+def demonym_fits(word: str, descriptors: set[str]) -> bool:
+    """Tell whether a nationality ``word`` ("spaniard", "pole") fits a place among ``descriptors``.
+
+    "the Spaniard" is someone described by "Spain" ("Spain's Ana Roe", "Ana Roe of Spain"): the
+    nationality and the place share their first four letters (three for a short nationality:
+    "Pole", "Finn").
+    """
+    lex = load_lexicons()
+    if word not in lex.demonyms:
+        return False
+    need = 3 if len(word) <= 4 else 4
+    return any(d[:need] == word[:need] and d in lex.places for d in descriptors if len(d) >= need)

@@ -42,13 +42,21 @@ from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.index import (
     DocIndex,
+    Entity,
     EntityKind,
     Mention,
     content_words,
     last_word,
     other_given_name,
 )
-from quotemine.pipeline.speakers.nouns import GENERIC_ORG_NOUNS, job_noun, narrower, org_noun_fits, role_noun
+from quotemine.pipeline.speakers.nouns import (
+    GENERIC_ORG_NOUNS,
+    demonym_fits,
+    job_noun,
+    narrower,
+    org_noun_fits,
+    role_noun,
+)
 
 __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
 
@@ -213,8 +221,7 @@ class Resolver:
         candidates = [
             e.id
             for e in self.idx.entities.values()
-            if (word in e.heads or (e.kind == "person" and not roles.isdisjoint(e.heads)))
-            and capitals <= e.descriptors
+            if _fits(e, word, capitals, roles)
             and (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
             and self.idx.first_start(e.id) < m.start
         ]
@@ -253,12 +260,13 @@ class Resolver:
     ) -> str | None:
         """Return what a description no entity is described by stands for, or ``None``.
 
-        An age ("the 24-year-old"): the one person just named, unless their stated age differs;
+        An age ("the 24-year-old"): the one person just named (else ``just_quoted``), unless their
+        stated age differs;
         a generic organisation noun: ``nearby_org``; a gendered title: ``only_one_of``; a job
         ("the engineer"): ``just_quoted``.
         """
         if _AGE.fullmatch(word) and person_ok:
-            found = self.only_person_nearby(s)
+            found = self.only_person_nearby(s) or self.just_quoted(s, set())
             ages = self.idx.entities[found].descriptors if found is not None else set()
             return found if not any(_AGE.fullmatch(d) for d in ages) else None  # "Roe, 31,"
         if word in GENERIC_ORG_NOUNS:
@@ -386,6 +394,20 @@ class Resolver:
                 return eid
         closest = next((mm for mm in self.idx.before(s, _ORG_WINDOW) if mm.entity_id in candidates), None)
         return closest.entity_id if closest is not None else None
+
+
+def _fits(e: Entity, word: str, capitals: set[str], roles: frozenset[str]) -> bool:
+    """Tell whether a description headed by ``word`` with ``capitals`` fits the entity ``e``.
+
+    Its head is one of the entity's heads (or, for a person, a broader noun for one of them: "the
+    officer" for a sergeant), or a nationality of a place it is described by ("the Pole"); each
+    capitalised word describes it, directly or as a nationality ("the Polish striker").
+    """
+    person = e.kind == "person"
+    if not (word in e.heads or (person and not roles.isdisjoint(e.heads))):
+        if not (person and demonym_fits(word, e.descriptors)):
+            return False
+    return all(c in e.descriptors or (person and demonym_fits(c, e.descriptors)) for c in capitals)
 
 
 _Rule = Callable[[Resolver, SpeakerMention], "Resolution | None"]
