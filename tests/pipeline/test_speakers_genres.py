@@ -40,9 +40,9 @@ def test_a_title_on_a_surname_against_the_first_name_states_no_gender(attributor
     # the entity stage merged "Mrs Tolley" into Gareth Tolley: the text disagrees, so no constraint
     case = Case(
         "Mrs Tolley was not at the pier when Gareth Tolley, a ferry campaigner, spoke.\n\n"
-        '"The timetable is a joke," he said.',
+        '"The timetable is a farce," he said.',
         people={"Gareth Tolley": ["Tolley"]},
-        quotes=[("he", 0, "The timetable is a joke,", "direct")],
+        quotes=[("he", 0, "The timetable is a farce,", "direct")],
     )
     assert who(attributor, case) == ["p1"]
 
@@ -229,12 +229,12 @@ def test_an_office_never_falls_back_to_the_last_speaker(attributor: Attributor) 
 
 def test_an_abbreviated_state_in_a_designation_describes_the_person(attributor: Attributor) -> None:
     case = Case(
-        "Sen. Maren Oxley (D-Vt.) and Sen. Cal Brisco (R-Okla.) clashed over the dam.\n\n"
-        '"The dam is safe," the Oklahoma Republican said. "It is not," the Vermont Democrat said.',
+        "Sen. Maren Oxley (D-Mont.) and Sen. Cal Brisco (R-Okla.) clashed over the dam.\n\n"
+        '"The dam is safe," the Oklahoma Republican said. "It is not," the Montana Democrat said.',
         people={"Maren Oxley": [], "Cal Brisco": []},
         quotes=[
             ("the Oklahoma Republican", 0, "The dam is safe,", "direct"),
-            ("the Vermont Democrat", 0, "It is not,", "direct"),
+            ("the Montana Democrat", 0, "It is not,", "direct"),
         ],
     )
     assert who(attributor, case) == ["p2", "p1"]
@@ -355,17 +355,17 @@ def test_she_after_an_unnamed_thing_spoke_is_still_the_woman_named(attributor: A
 
 def test_a_place_after_of_describes_the_person(attributor: Attributor) -> None:
     case = Case(
-        "Sen. Maren Oxley of Vermont and Sen. Cal Brisco of Oklahoma clashed over the dam.\n\n"
-        "The Vermont senator said the dam was unsafe.",
+        "Sen. Maren Oxley of Montana and Sen. Cal Brisco of Oklahoma clashed over the dam.\n\n"
+        "The Montana senator said the dam was unsafe.",
         people={"Maren Oxley": [], "Cal Brisco": []},
         roles={"Maren Oxley": ["Sen."], "Cal Brisco": ["Sen."]},
-        quotes=[("The Vermont senator", 0, "the dam was unsafe", "indirect")],
+        quotes=[("The Montana senator", 0, "the dam was unsafe", "indirect")],
     )
     assert who(attributor, case) == ["p1"]
 
 
 def test_origin_after_reads_the_capitalised_words_after_of() -> None:
-    assert origin_after("Roe of New Hampshire said", 3) == "New Hampshire"
+    assert origin_after("Roe of North Dakota said", 3) == "North Dakota"
     assert origin_after("Roe, of the Dunmere Trust, said", 3) == "the Dunmere Trust"
     assert origin_after("Roe of course said", 3) is None
 
