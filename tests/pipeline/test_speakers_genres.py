@@ -442,3 +442,33 @@ def test_the_gop_is_the_republican_party_in_a_description() -> None:
     names = {p["id"]: p["name"] for p in doc._.qm_people}
     speakers = [names.get(q["speaker"]["person_id"]) for q in doc._.qm_quotes if q.get("speaker")]
     assert speakers == ["Dale Hatcher"]
+
+
+def test_she_after_an_organisation_spoke_is_not_the_woman_of_the_paragraph_before(
+    attributor: Attributor,
+) -> None:
+    case = Case(
+        "Mira Santos said the plant would close.\n\n"
+        'Kessow Research said the cuts were overdue. "Investors waited," she said.',
+        people={"Mira Santos": []},
+        orgs=["Kessow Research"],
+        quotes=[
+            ("Mira Santos", 0, "the plant would close", "indirect"),
+            ("Kessow Research", 0, "the cuts were overdue", "indirect"),
+            ("she", 0, "Investors waited,", "direct"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "o1", None]
+
+
+def test_she_named_in_the_paragraph_stays_hers_after_her_company_spoke(attributor: Attributor) -> None:
+    case = Case(
+        'Mira Santos runs Kessow Research. The firm said profits rose. "We did well," she said.',
+        people={"Mira Santos": []},
+        orgs=["Kessow Research"],
+        quotes=[
+            ("The firm", 0, "profits rose", "indirect"),
+            ("she", 0, "We did well,", "direct"),
+        ],
+    )
+    assert who(attributor, case) == ["o1", "p1"]

@@ -412,6 +412,21 @@ class DocIndex:
         spoke = [pos for pos, i in self.resolved if i == entity_id and pos < s]
         return self.lone[k - 1] > max(named + spoke, default=-1)
 
+    def org_spoke_here(self, entity_id: str, s: int) -> bool:
+        """Tell whether an organisation spoke in the paragraph of ``s`` that ``entity_id`` is absent from.
+
+        "Roe said ... / Acme, the maker, said X. '...,' she said": "she" is not Roe from the
+        paragraph before; someone of the organisation, maybe, but not named.
+        """
+        here = self.para(s)
+        start = self.para_starts[here]
+        k = bisect.bisect_left(self.resolved, (start, ""))
+        spoke = [(pos, i) for pos, i in self.resolved[k:] if pos < s]
+        if not any(self.entities[i].kind == "org" for _, i in spoke):
+            return False
+        named = (m for m in self.by_entity().get(entity_id, []) if start <= m.start < s and not m.quoted)
+        return not any(i == entity_id for _, i in spoke) and next(named, None) is None
+
     def spoke_between(self, lo: int, hi: int, entity_id: str) -> bool:
         """Tell whether a speaker other than ``entity_id`` (or an unresolved one) spoke in ``(lo, hi)``."""
         k = bisect.bisect_right(self.unresolved, lo)

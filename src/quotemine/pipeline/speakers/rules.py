@@ -496,8 +496,8 @@ def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
         found = r.salient(m.start, "person", gender)
         if found is None and gender is not None:
             found = r.sole_person(m.start, gender)
-        if found is not None and r.idx.lone_since(found, m.start):
-            return None  # one unnamed person spoke since: "she" may be them
+        if found is not None and (r.idx.lone_since(found, m.start) or r.idx.org_spoke_here(found, m.start)):
+            return None  # one unnamed person, or an organisation, spoke since: "she" may be theirs
     elif m.low in _ORG_PRONOUNS:
         found = r.salient(m.start, "org", None)
     else:
