@@ -15,8 +15,9 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
    object; the one a question was put to before the one who asked), never a name inside a
    direct quote; with no one in that window, the only person named a few paragraphs back;
    never when one unnamed person ("a woman said") or an organisation spoke in the paragraph
-   since that person was last heard; "I" outside quoted words is the writer when a byline names one (two bylined writers: no
-   one), else like "he"; "it" takes the last organisation that spoke or was named nearby;
+   since that person was last heard; "I" outside quoted words is the writer when a byline names
+   one (two bylined writers: no one), else like "he"; "it" takes the last organisation that
+   spoke or was named nearby;
 5. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
    takes the entity whose descriptors hold its head word as a head (not "the book" for "the author
    of the book"), a narrower role ("the officer" for a sergeant) or a place its nationality names
@@ -28,10 +29,11 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
    business is no ministry, "the force" a police body) that spoke in the last paragraphs with no
    other of that kind named since, else the one named there, else the one of that kind that spoke
    last; a job no one is described by ("the engineer") takes the person just quoted or named as a
-   subject in the paragraph; a possessive description ("my father", "her manager") takes only the one entity the text
-   describes so by a relation ("My father, Leon Roe, ...", "Roe's manager, Ana Lind,"), never a
-   guess by gender or nearness; an age ("the 24-year-old") takes the person of that age ("Ola Roe,
-   24,"), else the one person named in this or the last paragraph, else the one just quoted;
+   subject in the paragraph; a possessive description ("my father", "her manager") takes only
+   the one entity the text describes so by a relation ("My father, Leon Roe, ...", "Roe's
+   manager, Ana Lind,"), never a guess by gender or nearness; an age ("the 24-year-old") takes
+   the person of that age ("Ola Roe, 24,"), else the one person named in this or the last
+   paragraph, else the one just quoted;
 6. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
 """
 
