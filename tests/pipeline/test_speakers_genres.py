@@ -472,3 +472,15 @@ def test_she_named_in_the_paragraph_stays_hers_after_her_company_spoke(attributo
         ],
     )
     assert who(attributor, case) == ["o1", "p1"]
+
+
+def test_the_host_is_never_the_guest_just_quoted(attributor: Attributor) -> None:
+    case = Case(
+        'Orla Pennick said the tunnel was safe. "Would you drive through it?" the host asked.',
+        people={"Orla Pennick": []},
+        quotes=[
+            ("Orla Pennick", 0, "the tunnel was safe", "indirect"),
+            ("the host", 0, "Would you drive through it?", "direct"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", None]

@@ -27,11 +27,12 @@ __all__ = [
 #: The data files of jobs, ranks and sports positions.
 _JOB_FILES = ("roles.txt", "occupations.txt")
 #: Words in "-man" that name no job, and jobs that mostly describe someone left unnamed ("the
-#: spokesman said" after a named person is seldom that person).
+#: spokesman said" after a named person is seldom that person) or the one who asks ("the host").
 _NOT_JOBS = frozenset(
     {
         "human", "german", "norman", "ottoman", "spokesman", "spokeswoman", "spokesperson", "official",
         "aide", "staffer", "source", "member", "volunteer", "protester", "resident", "student",
+        "host", "anchor", "moderator", "interviewer", "reporter", "questioner", "caller",
     }
 )  # fmt: skip
 
