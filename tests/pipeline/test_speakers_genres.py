@@ -484,3 +484,12 @@ def test_the_host_is_never_the_guest_just_quoted(attributor: Attributor) -> None
         ],
     )
     assert who(attributor, case) == ["p1", None]
+
+
+def test_the_regulator_is_no_organisation_of_another_name(attributor: Attributor) -> None:
+    case = Case(
+        "Tarrow Water raised bills in Glenmuir.\n\nThe regulator said it would look into the rise.",
+        orgs=["Tarrow Water", "Glenmuir"],
+        quotes=[("The regulator", 0, "it would look into the rise", "indirect")],
+    )
+    assert who(attributor, case) == [None]

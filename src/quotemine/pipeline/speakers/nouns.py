@@ -48,8 +48,9 @@ _PRIVATE_NOUNS = frozenset(
 #: Nouns of a police body, and the name words of such a body ("the force" is "Westvale Police").
 _POLICE_NOUNS = frozenset({"force", "constabulary"})
 _POLICE_WORDS = frozenset({"police", "constabulary", "force"})
-#: Nouns of a public body: never a union, a party, a campaign or a court.
-_PUBLIC_NOUNS = frozenset({"agency", "regulator", "watchdog"})
+#: Nouns of a public body: never a union, a party, a campaign or a court ("the regulator" is
+#: left to an organisation whose name says so: a body of any other name may be a misread place).
+_PUBLIC_NOUNS = frozenset({"agency"})
 #: Head nouns that describe any organisation of their kind.
 GENERIC_ORG_NOUNS = (
     _PRIVATE_NOUNS | _POLICE_NOUNS | _PUBLIC_NOUNS | {"organization", "organisation", "group", "charity"}
