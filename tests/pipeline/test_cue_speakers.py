@@ -13,7 +13,7 @@ from quotemine.extensions import register_extensions
 from quotemine.pipeline.quotes import QuoteFinder
 from quotemine.pipeline.quotes.cues import build_lexicon, default_sources
 from quotemine.pipeline.quotes.phrases import clip_paragraph
-from quotemine.pipeline.quotes.speakers import SpeakerReader
+from quotemine.pipeline.quotes.speakers import SpeakerReader, speaker_record
 from quotemine.pipeline.quotes.subjects import subject_of
 
 
@@ -460,3 +460,32 @@ def test_a_name_the_parse_took_for_an_adverb_is_the_speaker(nlp: Language) -> No
     words[4] = "also"
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
     assert subject_of(doc[5], (6, 8)) is None
+
+
+def test_an_age_opening_the_sentence_is_the_speaker_of_a_verb_without_subject(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    found = speakers(nlp, finder, "The 27-year-old added that the second goal was offside.")
+    assert found == {"added": "The 27-year-old"}
+
+
+def test_a_headline_run_into_the_subject_is_cut_at_the_paragraph_break(nlp: Language) -> None:
+    words = ["Toll", "plan", "\n\n", "The", "harbour", "master", "said", "so"]
+    spaces = [True, False, False, True, True, True, True, False]
+    heads = [5, 5, 5, 5, 5, 6, 6, 6]
+    deps = ["compound", "compound", "dep", "det", "compound", "nsubj", "ROOT", "advmod"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    record = speaker_record(doc, 0, 6, frozenset())
+    assert doc.text[record["start"] : record["end"]] == "The harbour master"
+    # a head before the break keeps the part before it
+    heads = [1, 6, 1, 5, 5, 1, 6, 6]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    record = speaker_record(doc, 0, 6, frozenset())
+    assert doc.text[record["start"] : record["end"]] == "Toll plan"
+
+
+def test_a_lower_case_head_the_tagger_took_for_a_name_keeps_its_modifiers(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    found = speakers(nlp, finder, "The GOP front-runner said taxes were too high.")
+    assert found == {"said": "The GOP front-runner"}

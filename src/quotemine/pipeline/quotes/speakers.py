@@ -92,6 +92,7 @@ def speaker_record(doc: Doc, start: int, end: int, group_nouns: Set[str]) -> Spe
         The record, in character offsets, with ``person_id`` left ``None``.
 
     """
+    start, end = _within_paragraph(doc, start, end)
     span = doc[start:end]
     return SpeakerRecord(
         start=span.start_char,
@@ -99,6 +100,21 @@ def speaker_record(doc: Doc, start: int, end: int, group_nouns: Set[str]) -> Spe
         person_id=None,
         unnamed=_is_unnamed(doc, start, end, group_nouns),
     )
+
+
+def _within_paragraph(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Return the tokens of ``doc[start:end]`` in the paragraph of its head.
+
+    A parse may run a headline into the subject of the first sentence ("Mayor quits", a paragraph
+    break, "The mayor of Dunmere said"): the mention is only the part after the break.
+    """
+    breaks = [t.i for t in doc[start:end] if "\n" in t.text]
+    if not breaks:
+        return start, end
+    root = doc[start:end].root.i
+    if root > breaks[-1]:
+        return breaks[-1] + 1, end
+    return start, next((b for b in breaks if b > root), end)
 
 
 class SpeakerReader:
@@ -132,6 +148,8 @@ class SpeakerReader:
         if based is not None:  # "The Tulsa, Oklahoma-based brewer": the whole description
             return speaker_record(self.doc, head.left_edge.i, based.i + 1, self.lex.group_nouns)
         s, e = np_span(head)
+        if head.pos_ == "PROPN" and head.is_lower and head.left_edge.i < s:
+            s = head.left_edge.i  # "The GOP front-runner": a common noun the tagger took for a name
         if head.lower_ == "old" and head.i >= 4 and _age_noun(self.doc[head.i - 4], head.i + 1) is not None:
             s = min(s, head.i - 4)  # "the 24-year-old": the whole age and its determiner
             s = s - 1 if s > 0 and self.doc[s - 1].lower_ in ("the", "a", "an") else s
@@ -172,6 +190,8 @@ class SpeakerReader:
             subj = _past_dateline(subj)
         if subj is None and verb.i < content[0]:
             subj = self._fronted_name(verb)
+            if subj is None and verb.i >= 5:  # "The 31-year-old added that": the parse has no subject
+                subj = _age_noun(self.doc[verb.i - 5], verb.i)
         if subj is None and content[1] <= verb.i:
             subj = self._nominal_between(content[1], verb.i)
             if subj is None and all(t.is_punct or t.is_space for t in self.doc[content[1] : verb.i]):

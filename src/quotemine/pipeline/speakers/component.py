@@ -33,7 +33,8 @@ from quotemine.pipeline.records import (
     get_people,
     get_quotes,
 )
-from quotemine.pipeline.speakers.index import DocIndex, MentionRole
+from quotemine.pipeline.speakers.index import DocIndex, MentionRole, last_word
+from quotemine.pipeline.speakers.nouns import person_noun
 from quotemine.pipeline.speakers.rules import Resolution, Resolver, SpeakerMention
 
 __all__ = ["Attributor", "drop_attribution", "unnamed_titles"]
@@ -128,6 +129,7 @@ class Attributor(Pipe):
         parsed = doc.has_annotation("DEP")
         roles = _role_test(doc) if parsed else None
         index = DocIndex.build(text, people, orgs, quoted, roles, _phrase_start(doc) if parsed else None)
+        index.reported = sorted((int(q["start"]), int(q["end"])) for q in quotes)
         resolver = Resolver(index, self.titles, self.pronoun_window)
         by_span: dict[tuple[int, int], Resolution | None] = {}
         plural = _plural_test(doc)
@@ -144,6 +146,13 @@ class Attributor(Pipe):
                 by_span[(s, e)] = found
                 resolver.idx.remember(s, found.entity_id if found is not None else None)
                 last = _LastSpeaker(index.para(s), plural(s, e), found)
+                if (
+                    found is None
+                    and spk.get("unnamed")
+                    and not last.plural
+                    and person_noun(last_word(text[s:e]) or "")
+                ):
+                    resolver.idx.remember_lone(s)  # "a woman said": one unnamed person ("a video": no one)
             found = by_span[(s, e)]
             if found is not None and index.para(int(q["start"])) > index.para(s):
                 # a quote paragraph continuing the speaker ('"Voters deserve better."') keeps
@@ -180,7 +189,8 @@ def _role_test(doc: Doc) -> Callable[[int, int], MentionRole]:
 def _phrase_start(doc: Doc) -> Callable[[int, int], int]:
     """Return the start of the noun phrase the characters ``[start, end)`` of ``doc`` head.
 
-    "the budget airline Skyvane": the start of "the"; a mention that does not head its phrase
+    "the budget airline Skyvane": the start of "the"; "the Canadian teenager Emma Blake" (the name in
+    apposition to the noun before it): the start of "the"; a mention that does not head its phrase
     ("Roe" in "Roe's lawyer") or is no span of the parse gives its own start.
     """
 
@@ -188,7 +198,10 @@ def _phrase_start(doc: Doc) -> Callable[[int, int], int]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return start
-        edge = span.root.left_edge
+        root = span.root
+        if root.dep_ == "appos" and root.head.i == span.start - 1 and root.head.pos_ == "NOUN":
+            root = root.head  # "the Canadian teenager Emma Blake": the name is the noun's apposition
+        edge = root.left_edge
         return min(start, edge.idx) if edge.i < span.start else start
 
     return start_of

@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender, title_gender
+from quotemine.lexicons.gender import Gender, pronoun_gender
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
+from quotemine.pipeline.speakers.designations import age_after, origin_after, party_after
+from quotemine.pipeline.speakers.genders import person_gender
 
 __all__ = [
     "DocIndex",
@@ -50,7 +52,8 @@ _FUNCTION = frozenset(
 )
 #: Determiners and possessives that open a descriptive phrase before a name ("the airline Skyways").
 _OPENERS = frozenset("the a an its his her their".split())
-#: Abbreviated titles and the word a description uses for them ("Sen." is "the senator").
+#: Abbreviated titles and the word a description uses for them ("Sen." is "the senator"), and
+#: the one form of a party's names.
 _ABBREVIATIONS = {
     "sen": "senator",
     "rep": "representative",
@@ -70,6 +73,9 @@ _ABBREVIATIONS = {
     "det": "detective",
     "insp": "inspector",
     "amb": "ambassador",
+    # one party under its two names: "the GOP front-runner" is "the Republican front-runner"
+    "gop": "republican",
+    "democratic": "democrat",
 }
 #: The longest apposition or modifier run read as a description, in words.
 _MAX_DESCRIPTION = 6
@@ -243,35 +249,6 @@ def _apposition(text: str, e: int) -> tuple[str, list[str]]:
     return m.group(1).lower(), words if len(words) <= _MAX_DESCRIPTION else []
 
 
-#: An age in apposition after a name: "Ola Brenn, 24," or "Ola Brenn (24)".
-_AGE_APPOSITION = re.compile(r"(?:,\s+|\s+\()(\d{1,3})(?:,|\))")
-
-
-#: A US party designation after a name: "Jane Roe (D-Iowa)", "Carl Bisk, R-Texas,".
-_PARTY_DESIGNATION = re.compile(r"(?:\s*\(|,\s*)([DRI])[-–]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\)?")
-_PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
-
-
-def _party(text: str, e: int) -> list[str]:
-    """Return the party and state of a designation right after a mention ("democrat", "iowa")."""
-    m = _PARTY_DESIGNATION.match(text, e, e + 30)
-    if m is None:
-        return []
-    return [_PARTIES[m.group(1)], *content_words(m.group(2))]
-
-
-def _age(text: str, e: int) -> str | None:
-    """Return the age stated right after a mention ending at ``e``, as "24-year-old", or ``None``."""
-    m = _AGE_APPOSITION.match(text, e, e + 8)
-    return f"{m.group(1)}-year-old" if m is not None else None
-
-
-def _honorific_gender(text: str, s: int) -> Gender | None:
-    """Return the gender of the honorific or title right before offset ``s`` ("Ms. Roe")."""
-    words = text[max(0, s - 20) : s].split()
-    return title_gender(words[-1]) if words else None
-
-
 @dataclass
 class DocIndex:
     """The people and organisations of one document, with their mentions in text order."""
@@ -283,12 +260,18 @@ class DocIndex:
     mstarts: list[int] = field(default_factory=list)
     resolved: list[tuple[int, str]] = field(default_factory=list)  # (speaker start, entity id)
     unresolved: list[int] = field(default_factory=list)  # starts of speaker mentions left unresolved
+    lone: list[int] = field(default_factory=list)  # those of one unnamed person ("a woman", "my father")
     _by_entity: dict[str, list[Mention]] = field(default_factory=dict)
     _starts_of: dict[str, list[int]] = field(default_factory=dict)
     role_of: Callable[[int, int], MentionRole] | None = None
     _roles: dict[tuple[int, int], MentionRole] = field(default_factory=dict)
     _pending: list[tuple[Entity, int, int]] = field(default_factory=list)
     _phrase_start: Callable[[int, int], int] | None = None
+    reported: list[tuple[int, int]] = field(default_factory=list)  # every quote's content, sorted
+
+    def in_content(self, m: Mention) -> bool:
+        """Tell whether the mention ``m`` lies inside the content of a quote, direct or reported."""
+        return _inside(self.reported, m.start, m.end)
 
     def role(self, m: Mention) -> MentionRole:
         """Return what the mention ``m`` does in its clause (a subject when there is no parse)."""
@@ -330,9 +313,10 @@ class DocIndex:
                     _name(entity, text, s, e)
                     pending.append((entity, s, e))
                 for r in record.get("roles") or []:  # type: ignore[attr-defined]
-                    pending.append((entity, int(r[0]), -int(r[1])))  # a role: its end negated
+                    if not _inside(spans, int(r[0]), int(r[1])):  # '"The mayor lies," he said': no role
+                        pending.append((entity, int(r[0]), -int(r[1])))  # a role: its end negated
                 if kind == "person":
-                    entity.gender = _person_gender(text, record)  # type: ignore[arg-type]
+                    entity.gender = person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
         mentions.extend(_bare_surnames(text, entities, mentions, spans))
         mentions.sort(key=_mention_order)  # the dataclass order, without its Python ``__lt__``
@@ -410,6 +394,38 @@ class DocIndex:
             bisect.insort(self.unresolved, s)
         else:
             bisect.insort(self.resolved, (s, entity_id))
+
+    def remember_lone(self, s: int) -> None:
+        """Record that the unresolved speaker mention at ``s`` stands for one unnamed person."""
+        bisect.insort(self.lone, s)
+
+    def lone_since(self, entity_id: str, s: int) -> bool:
+        """Tell whether one unnamed person spoke in the paragraph of ``s`` since ``entity_id`` was last heard.
+
+        "Roe said ... / Outside, a woman said she felt sick. '...,' she said": "she" is the woman,
+        not Roe. Heard: named outside a direct quote, or resolved as a speaker.
+        """
+        k = bisect.bisect_left(self.lone, s)
+        if k == 0 or self.para(self.lone[k - 1]) != self.para(s):
+            return False
+        named = [m.start for m in self.by_entity().get(entity_id, []) if m.start < s and not m.quoted]
+        spoke = [pos for pos, i in self.resolved if i == entity_id and pos < s]
+        return self.lone[k - 1] > max(named + spoke, default=-1)
+
+    def org_spoke_here(self, entity_id: str, s: int) -> bool:
+        """Tell whether an organisation spoke in the paragraph of ``s`` that ``entity_id`` is absent from.
+
+        "Roe said ... / Acme, the maker, said X. '...,' she said": "she" is not Roe from the
+        paragraph before; someone of the organisation, maybe, but not named.
+        """
+        here = self.para(s)
+        start = self.para_starts[here]
+        k = bisect.bisect_left(self.resolved, (start, ""))
+        spoke = [(pos, i) for pos, i in self.resolved[k:] if pos < s]
+        if not any(self.entities[i].kind == "org" for _, i in spoke):
+            return False
+        named = (m for m in self.by_entity().get(entity_id, []) if start <= m.start < s and not m.quoted)
+        return not any(i == entity_id for _, i in spoke) and next(named, None) is None
 
     def spoke_between(self, lo: int, hi: int, entity_id: str) -> bool:
         """Tell whether a speaker other than ``entity_id`` (or an unresolved one) spoke in ``(lo, hi)``."""
@@ -517,13 +533,17 @@ def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None
     _add_phrase(entity, *_pre_apposition(text, s, e))
     _add_phrase(entity, *(_modifiers(text, s) if left is None else _phrase_modifiers(text, left, s)))
     if entity.kind == "person":
-        age = _age(text, e)
+        age = age_after(text, e)
         if age is not None:
             entity.descriptors.add(age)
             entity.heads.add(age)
-        party = _party(text, e)  # "democrat", then the state's words
-        entity.descriptors.update(party)
-        entity.heads.update(party[:1])
+        party = party_after(text, e)  # "democrat", then the state's words
+        if party is not None:
+            entity.descriptors.update((party[0], *content_words(party[1])))
+            entity.heads.add(party[0])
+        origin = origin_after(text, e)  # "of Iowa": describes, but heads nothing
+        if origin is not None:
+            entity.descriptors.update(content_words(origin))
 
 
 def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
@@ -535,6 +555,8 @@ def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
     lawyer for Roe"), also gives its head part as ``possessed``.
     """
     entity.descriptors.update(content_words(" ".join(words)))
+    if opener[:1].isupper():  # "Poland's Tomasz Krol", "Acme's Jane Roe": described by the owner's name
+        entity.descriptors.update(content_words(opener))
     heads: list[str] = []
     owner = _possessor(opener) if opener in _POSSESSIVE_OPENERS or _POSSESSIVE.search(opener) else None
     for k, word in enumerate(words):
@@ -570,23 +592,3 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
-
-
-def _person_gender(text: str, record: PersonRecord) -> Gender | None:
-    """Return the gender of a person: honorifics and gendered roles first, then the first name."""
-    stated: set[Gender] = set()
-    for m in record.get("mentions") or []:
-        g = _honorific_gender(text, int(m[0]))
-        if g is not None:
-            stated.add(g)
-    for r in record.get("roles") or []:
-        for word in _WORD.findall(text[int(r[0]) : int(r[1])]):
-            g = title_gender(word)
-            if g is not None:
-                stated.add(g)
-    if len(stated) == 1:
-        return next(iter(stated))
-    if stated:
-        return None  # the text disagrees with itself: no constraint
-    words = str(record.get("name") or "").split()
-    return first_name_gender(words[0]) if len(words) >= 2 else None

@@ -14,19 +14,26 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
    resolved speaker, unless a more recent person is named in the paragraph, a subject before an
    object; the one a question was put to before the one who asked), never a name inside a
    direct quote; with no one in that window, the only person named a few paragraphs back;
-   "I" outside quoted words is the writer when a byline names one (two bylined writers: no
-   one), else like "he"; "it" takes the last organisation that spoke or was named nearby;
+   never when one unnamed person ("a woman said") or an organisation spoke in the paragraph
+   since that person was last heard; "I" outside quoted words is the writer when a byline names
+   one (two bylined writers: no one), else like "he"; "it" takes the last organisation that
+   spoke or was named nearby;
 5. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
    takes the entity whose descriptors hold its head word as a head (not "the book" for "the author
-   of the book") and its capitalised words, with the gender its head states; several: the last
+   of the book"), a narrower role ("the officer" for a sergeant) or a place its nationality names
+   ("the Chilean" for "X of Chile"), and its capitalised words, with the gender its head states;
+   "the economist" is someone though "economists" are an unnamed group; several: the last
    resolved speaker among them, else the one named in the last two paragraphs; none but a gendered
    head ("the councilwoman"): the one person of that gender named before, when no one of unknown
    gender is named nearby; a generic "the company" takes the one organisation of that kind (a
-   business is no ministry) named in the last paragraphs, else the one of that kind that spoke
-   last; a possessive description ("my father", "her manager") takes only the one entity the text
-   describes so by a relation ("My father, Leon Roe, ...", "Roe's manager, Ana Lind,"), never a
-   guess by gender or nearness; an age ("the 24-year-old") takes the person of that age ("Ola Roe,
-   24,"), else the one person named in this or the last paragraph;
+   business is no ministry, "the force" a police body) that spoke in the last paragraphs with no
+   other of that kind named since, else the one named there, else the one of that kind that spoke
+   last; a job no one is described by ("the engineer") takes the person just quoted or named as a
+   subject in the paragraph; a possessive description ("my father", "her manager") takes only
+   the one entity the text describes so by a relation ("My father, Leon Roe, ...", "Roe's
+   manager, Ana Lind,"), never a guess by gender or nearness; an age ("the 24-year-old") takes
+   the person of that age ("Ola Roe, 24,"), else the one person named in this or the last
+   paragraph, else the one just quoted;
 6. ``antecedent``: a relative pronoun ("X, who said") takes what its antecedent resolves to.
 """
 
@@ -42,11 +49,20 @@ from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.index import (
     DocIndex,
+    Entity,
     EntityKind,
     Mention,
     content_words,
     last_word,
     other_given_name,
+)
+from quotemine.pipeline.speakers.nouns import (
+    GENERIC_ORG_NOUNS,
+    demonym_fits,
+    job_noun,
+    narrower,
+    org_noun_fits,
+    role_noun,
 )
 
 __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
@@ -61,28 +77,6 @@ _ORG_PRONOUNS = frozenset({"it"})
 _DEFINITE = frozenset({"the", "this", "that"})
 #: Possessive determiners of a possessive description ("her manager", "my father").
 _POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your", "its"})
-#: Generic nouns of a business, and the last words of names of bodies that are no business
-#: ("the Budget Office", "the Transport Ministry"): "the company" never stands for one of those.
-_BUSINESS_NOUNS = frozenset(
-    {
-        "company", "firm", "corporation", "business", "chipmaker", "automaker", "carmaker", "retailer",
-        "lender", "insurer", "airline", "manufacturer", "miner", "brewer", "startup", "conglomerate",
-        "bank", "publisher", "broadcaster", "supermarket", "grocer", "drugmaker", "carrier",
-    }
-)  # fmt: skip
-#: Head nouns that describe any organisation: resolved only to the one organisation (of that
-#: kind) named nearby, or the one that spoke last.
-_GENERIC_ORG_NOUNS = _BUSINESS_NOUNS | {"organization", "organisation", "group", "agency"}
-#: Last words of names of bodies that are no business ("the Budget Office"): "the company"
-#: never stands for one of those.
-_PUBLIC_BODY_WORDS = frozenset(
-    {
-        "office", "ministry", "department", "bureau", "commission", "committee", "council", "party",
-        "court", "police", "parliament", "senate", "house", "congress", "assembly", "university",
-        "college", "school", "government", "administration", "agency", "authority", "union",
-        "campaign", "army", "navy", "embassy", "tribunal", "board",
-    }
-)  # fmt: skip
 #: How many paragraphs back a generic organisation noun, or a description that fits several
 #: entities, looks.
 _ORG_WINDOW = 2
@@ -228,13 +222,13 @@ class Resolver:
             return None
         word = head[-1]
         capitals = {w for raw in m.described_words if raw[:1].isupper() for w in content_words(raw)}
-        person_ok = not m.unnamed or word in self.titles
+        person_ok = not m.unnamed or word in self.titles or (m.definite and role_noun(word))
+        roles = narrower(word)
         gender = title_gender(word)
         candidates = [
             e.id
             for e in self.idx.entities.values()
-            if word in e.heads
-            and capitals <= e.descriptors
+            if _fits(e, word, capitals, roles)
             and (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
             and self.idx.first_start(e.id) < m.start
         ]
@@ -243,7 +237,7 @@ class Resolver:
             candidates = [c for c in candidates if self.owned_by(c, word, owner)]
             return candidates[0] if len(candidates) == 1 else None
         if not candidates:
-            return self.undescribed(m.start, word, gender if person_ok else None, person_ok)
+            return self.undescribed(m.start, word, gender if person_ok else None, person_ok, capitals)
         if len(candidates) == 1:
             return candidates[0]
         return self.most_salient(m.start, candidates)
@@ -268,21 +262,25 @@ class Resolver:
         people = [e for e in self.idx.entities.values() if e.kind == "person" and tag[1:] in e.surnames]
         return people[0].gender if len(people) == 1 else None
 
-    def undescribed(self, s: int, word: str, gender: Gender | None, person_ok: bool) -> str | None:
+    def undescribed(
+        self, s: int, word: str, gender: Gender | None, person_ok: bool, capitals: set[str]
+    ) -> str | None:
         """Return what a description no entity is described by stands for, or ``None``.
 
-        An age ("the 24-year-old"): the one person just named, unless their stated age differs;
-        a generic organisation noun: ``nearby_org``; a gendered title: ``only_one_of``.
+        An age ("the 24-year-old"): the one person just named (else ``just_quoted``), unless their
+        stated age differs;
+        a generic organisation noun: ``nearby_org``; a gendered title: ``only_one_of``; a job
+        ("the engineer"): ``just_quoted``.
         """
         if _AGE.fullmatch(word) and person_ok:
-            found = self.only_person_nearby(s)
+            found = self.only_person_nearby(s) or self.just_quoted(s, set())
             ages = self.idx.entities[found].descriptors if found is not None else set()
             return found if not any(_AGE.fullmatch(d) for d in ages) else None  # "Roe, 31,"
-        if word in _GENERIC_ORG_NOUNS:
+        if word in GENERIC_ORG_NOUNS:
             return self.nearby_org(s, word)
         if gender is not None:
             return self.only_one_of(s, gender)
-        return None
+        return self.just_quoted(s, capitals) if person_ok and job_noun(word) else None
 
     def only_one_of(self, s: int, gender: Gender) -> str | None:
         """Return the one person of ``gender`` named before ``s`` ("the councilwoman"), or ``None``.
@@ -298,6 +296,41 @@ class Resolver:
             if e.kind == "person" and e.gender == gender and self.idx.first_start(e.id) < s
         ]
         return people[0] if len(people) == 1 else None
+
+    def just_quoted(self, s: int, capitals: set[str]) -> str | None:
+        """Return the person a job description no one is described by stands for, or ``None``.
+
+        News writing names a person, then calls them by what they do ("Fay Orr said ... / '...,'
+        the engineer said"): the last speaker in this paragraph, else the last person named as a
+        subject in it outside any quote's content, else the last speaker of the paragraph before
+        (a subject named after the speaker wins: "Roe said ... Kim was unconvinced. '...,' the
+        lawyer said" is Kim); only when no one unresolved
+        spoke since and no capitalised word of the description ("the Oslo engineer") describes
+        another person.
+        """
+        here = self.idx.para(s)
+        people = [(pos, i) for pos, i in self.idx.speakers_before(s, 1) if self.compatible(i, "person", None)]
+        spoke = next(((pos, i) for pos, i in people if self.idx.para(pos) == here), None)
+        named = next(
+            (
+                (mm.start, mm.entity_id)
+                for mm in self.idx.before(s, 0)
+                if not self.idx.in_content(mm)
+                and self.compatible(mm.entity_id, "person", None)
+                and self.idx.role(mm) == "subject"
+            ),
+            None,
+        )
+        found = spoke or named or (people[0] if people else None)
+        if spoke and named and named[0] > spoke[0]:
+            found = named
+        if found is None or self.idx.spoke_between(found[0], s, found[1]):
+            return None
+        self.idx.describe_entities()
+        others = (e for e in self.idx.entities.values() if e.kind == "person" and e.id != found[1])
+        if capitals and any(capitals & e.descriptors for e in others):
+            return None
+        return found[1]
 
     def sole_person(self, s: int, gender: Gender) -> str | None:
         """Return the one person a "he"/"she" may stand for a few paragraphs back, or ``None``.
@@ -330,11 +363,22 @@ class Resolver:
     def nearby_org(self, s: int, noun: str) -> str | None:
         """Return the organisation a generic ``noun`` ("the company") before ``s`` stands for, or ``None``.
 
-        The one organisation of that kind named in the last paragraphs; else (none, or several)
-        the organisation of that kind that spoke last, a few paragraphs back at most, if it is
-        one of them.
+        The organisation of that kind that spoke in the last paragraphs when no other one of that
+        kind is named since ("The authority said ... / '...,' the agency said"); else the one
+        organisation of that kind named in the last paragraphs; else (none, or several) the
+        organisation of that kind that spoke last, a few paragraphs back at most, if it is one
+        of them.
         """
-        nearby = {mm.entity_id for mm in self.idx.before(s, _ORG_WINDOW) if not mm.quoted}
+        named = [mm for mm in self.idx.before(s, _ORG_WINDOW) if not mm.quoted]
+        recent = next(
+            ((pos, i) for pos, i in self.idx.speakers_before(s, _ORG_WINDOW) if self._org_fits(i, noun)), None
+        )
+        if recent is not None and not any(
+            mm.start > recent[0] and mm.entity_id != recent[1] and self._org_fits(mm.entity_id, noun)
+            for mm in named
+        ):
+            return recent[1]
+        nearby = {mm.entity_id for mm in named}
         orgs = [i for i in nearby if self._org_fits(i, noun)]
         if len(orgs) == 1:
             return orgs[0]
@@ -348,7 +392,7 @@ class Resolver:
         entity = self.idx.entities[entity_id]
         if entity.kind != "org":
             return False
-        return noun not in _BUSINESS_NOUNS or not entity.surnames & _PUBLIC_BODY_WORDS
+        return org_noun_fits(noun, entity.surnames)
 
     def most_salient(self, s: int, candidates: list[str]) -> str | None:
         """Return the last resolved speaker among ``candidates`` nearby, else the last one named nearby."""
@@ -357,6 +401,20 @@ class Resolver:
                 return eid
         closest = next((mm for mm in self.idx.before(s, _ORG_WINDOW) if mm.entity_id in candidates), None)
         return closest.entity_id if closest is not None else None
+
+
+def _fits(e: Entity, word: str, capitals: set[str], roles: frozenset[str]) -> bool:
+    """Tell whether a description headed by ``word`` with ``capitals`` fits the entity ``e``.
+
+    Its head is one of the entity's heads (or, for a person, a broader noun for one of them: "the
+    officer" for a sergeant), or a nationality of a place it is described by ("the Pole"); each
+    capitalised word describes it, directly or as a nationality ("the Polish striker").
+    """
+    person = e.kind == "person"
+    if not (word in e.heads or (person and not roles.isdisjoint(e.heads))):
+        if not (person and demonym_fits(word, e.descriptors)):
+            return False
+    return all(c in e.descriptors or (person and demonym_fits(c, e.descriptors)) for c in capitals)
 
 
 _Rule = Callable[[Resolver, SpeakerMention], "Resolution | None"]
@@ -445,6 +503,8 @@ def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
         found = r.salient(m.start, "person", gender)
         if found is None and gender is not None:
             found = r.sole_person(m.start, gender)
+        if found is not None and (r.idx.lone_since(found, m.start) or r.idx.org_spoke_here(found, m.start)):
+            return None  # one unnamed person, or an organisation, spoke since: "she" may be theirs
     elif m.low in _ORG_PRONOUNS:
         found = r.salient(m.start, "org", None)
     else:
