@@ -20,7 +20,14 @@ from quotemine.pipeline.quotes.candidates import QuoteCandidate
 from quotemine.pipeline.quotes.content import governing_verb, parataxis_spans, phrase_spans, that_clause
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.marks import MarkedSpan
-from quotemine.pipeline.quotes.phrases import clip_paragraph, cut_tail, skip_time_lead, trim, trim_right
+from quotemine.pipeline.quotes.phrases import (
+    clip_paragraph,
+    cut_tail,
+    skip_dateline,
+    skip_time_lead,
+    trim,
+    trim_right,
+)
 from quotemine.pipeline.quotes.speakers import SpeakerReader
 from quotemine.pipeline.records import QuoteKind, SpeakerRecord
 
@@ -29,6 +36,8 @@ __all__ = ["DocState", "FinderOptions"]
 #: Entity types of a one-word line speaker that names someone ("Reuters:", "Okafor:").
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+#: Parts of speech of a piece that says nothing on its own ("And, as she said, ...", "However, as ...").
+_NO_CONTENT_POS = frozenset({"CCONJ", "SCONJ", "ADV", "PUNCT", "SPACE", "INTJ"})
 #: Share of a content's words inside quotation marks from which it counts as direct.
 _DIRECT_SHARE = 0.95
 
@@ -210,6 +219,7 @@ class DocState:
         """
         doc, qid = self.doc, self.qid
         a, b = clip_paragraph(doc, a, b, verb.i if verb is not None else a)
+        a, b = trim(doc, skip_dateline(doc, a, b), b)
         words = self._words(a, b)
         if not words or all(doc[i].ent_type_ in _NOT_CONTENT_ENTS for i in words):
             return None
@@ -294,8 +304,8 @@ class DocState:
         out: list[QuoteCandidate] = []
         for a, b in parataxis_spans(verb):
             a, b = trim(self.doc, a, b)
-            if b - a < 1 or self.any_used(a, b):
-                continue
+            if b - a < 1 or self.any_used(a, b) or all(t.pos_ in _NO_CONTENT_POS for t in self.doc[a:b]):
+                continue  # nothing, a quotation already held, or a lone "And" before the cue
             cand = self.kinded(a, b, verb, self.speakers.speaker_of(verb, (a, b)), "parataxis")
             if cand is not None:
                 out.append(cand)

@@ -17,6 +17,7 @@ __all__ = [
     "cut_tail",
     "is_title",
     "np_span",
+    "skip_dateline",
     "skip_time_lead",
     "token_before",
     "trim",
@@ -42,6 +43,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 _RELATIVE_LEADS = frozenset({"which", "who", "whose", "whom"})
 #: Dependencies of a participle clause the reporter adds after a comma (", cementing its lead").
 _PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj"})
+#: Dashes that close a wire dateline ("PORTVILLE, May 3 (Newswire) - ..."), and its longest length.
+_DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
+_MAX_DATELINE_TOKENS = 14
 #: How far (in tokens) a name may stand from the description it follows.
 _MAX_NAME_DISTANCE = 4
 
@@ -216,6 +220,29 @@ def skip_time_lead(doc: Doc, a: int, b: int) -> int:
         return k
     if any(t.dep_ in _SUBJECT_DEPS and t.left_edge.i == k and t.head.i >= k for t in doc[k : min(b, k + 8)]):
         return k
+    return a
+
+
+def skip_dateline(doc: Doc, a: int, b: int) -> int:
+    """Return where ``doc[a:b]`` starts once a wire dateline opening its paragraph is dropped.
+
+    "PORTVILLE, May 3 (Newswire) - The mill will close": the place, date and agency before the
+    dash tell where the story was filed, not what was said. Only an upper-case place may open it;
+    dates, numbers and a parenthesised agency may follow.
+    """
+    if a >= b or not doc[a].is_upper or not doc[a].is_alpha or len(doc[a].text) < 2:
+        return a
+    if a > 0 and "\n" not in doc[a - 1].text:
+        return a
+    depth = 0
+    for k in range(a, min(b - 2, a + _MAX_DATELINE_TOKENS)):
+        tok = doc[k]
+        if tok.text in _DATELINE_DASHES and depth == 0:
+            return k + 1 if k > a else a
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth or tok.is_upper or tok.text in ",.)" or tok.like_num or tok.ent_type_ in _TIME_ENTS:
+            continue
+        return a
     return a
 
 

@@ -74,7 +74,7 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
 
     True when the cue is negated ("does not deny that"), has a negative subject ("nobody said"),
     is the infinitive of a refusal ("declined to say whether"), of a negated verb ("would not
-    confirm") or of an expectation or plan ("is expected to announce", "plans to say"), or is
+    confirm") or of an expectation or plan ("is expected to announce", "plans to criticise"), or is
     hypothetical ("as if to say").
 
     Args:
@@ -100,8 +100,8 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
                 return True
             continue
         head = head.head
-        if head.lemma_.lower() in lex.prospective_verbs and verb.lemma_.lower() in lex.speech_verbs:
-            return True  # "is expected to announce": not said yet ("wants to know" still asks)
+        if head.lemma_.lower() in lex.prospective_verbs and verb.lemma_.lower() not in lex.cognition_verbs:
+            return True  # "is expected to announce", "to defend": not said yet ("wants to know" still asks)
         refused = head.lemma_.lower() in lex.refusal_verbs
         negated = _negated(head) or _negative_subject(head, lex)
         if refused != negated:  # "declined to say", "would not say"; "did not hesitate to say" speaks
