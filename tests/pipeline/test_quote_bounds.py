@@ -140,6 +140,40 @@ def test_a_predicate_of_the_speaker_ends_the_content(
     assert found(nlp, finder, text)[0][0] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech conjunct of a clause about a thing is the reporter's second statement
+        (
+            "Opposition leader Nadia Forsey said the levy punishes renters and called for an audit.",
+            [("the levy punishes renters", "Nadia Forsey"), ("an audit", "Nadia Forsey")],
+        ),
+        # ... and of a clause with a pronoun subject, whoever the pronoun is
+        (
+            "Tomas Rendt said he had battled the flu twice on the trail and called it a common ailment.",
+            [
+                ("he had battled the flu twice on the trail", "Tomas Rendt"),
+                ("it a common ailment", "Tomas Rendt"),
+            ],
+        ),
+        # a clause with a named subject of its own keeps its conjuncts
+        (
+            "Ada Roe said Kest had lied and called for a vote.",
+            [("Kest had lied and called for a vote", "Ada Roe")],
+        ),
+        # alternatives stay in the statement
+        (
+            "Ada Roe said they should change the rules rather than criticise the board.",
+            [("they should change the rules rather than criticise the board", "Ada Roe")],
+        ),
+    ],
+)
+def test_a_speech_conjunct_of_the_reported_clause_is_the_reporters(
+    nlp: Language, finder: QuoteFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(nlp, finder, text) == expected
+
+
 # ---------------------------------------------------------------- commitments
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from quotemine.pipeline.quotes.content import extend_to_quote, object_content
 from quotemine.pipeline.quotes.context import DocState
 from quotemine.pipeline.quotes.stance import is_small_clause
+from quotemine.pipeline.quotes.subjects import reporting_conjunct
 
 __all__ = ["CHILD_RULES", "CONTENT_CHILD_DEPS", "Content", "content_rule"]
 
@@ -86,12 +87,19 @@ def _finite_tag(verb: Token) -> str:
     return aux.tag_ if aux is not None else verb.tag_
 
 
-def _cue_conjunct(verb: Token, clause: Token, end: int) -> int:
+def _says(st: DocState, verb: Token) -> bool:
+    """Tell whether ``verb`` is a cue of saying or thinking (not only of wanting: "and just want")."""
+    lemma, lex = verb.lemma_.lower(), st.lex
+    return lemma in lex.cue_verbs or lemma in lex.object_verbs or lemma in lex.prep_verbs
+
+
+def _cue_conjunct(st: DocState, verb: Token, clause: Token, end: int) -> int:
     """Return where the content clause ``clause`` ends before a predicate of the cue's own subject.
 
     "She insists the club must change, and has raised money for it": a conjunct with no subject
     of its own, in the tense of the cue and not of the clause, is a second thing the speaker did,
-    not part of what was said.
+    not part of what was said. So is a speech conjunct of a clause about a thing or a pronoun
+    ("said the levy was unfair and urged the council to drop it", ``reporting_conjunct``).
     """
     if not any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
         return end
@@ -104,9 +112,15 @@ def _cue_conjunct(verb: Token, clause: Token, end: int) -> int:
             continue
         if any(c.dep_ in (*_SUBJECT_DEPS, "expl") for c in conj.children):
             continue
-        if shared_aux and conj.tag_ in ("VBN", "VBD") and not any(c.dep_ == "aux" for c in conj.lefts):
+        speech = _says(st, conj) and reporting_conjunct(conj, st.speakers.agents)
+        if (
+            not speech
+            and shared_aux
+            and conj.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ == "aux" for c in conj.lefts)
+        ):
             continue  # "has criticized X and called Y": one auxiliary for both
-        if _finite_tag(conj) == own != _finite_tag(clause):
+        if speech or _finite_tag(conj) == own != _finite_tag(clause):
             before = [c.right_edge.i for c in clause.rights if c.i < conj.i and c.dep_ not in ("cc", "punct")]
             return max([clause.i, *before]) + 1
     return end
@@ -121,7 +135,7 @@ def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         span = _subtree(child)
         if _speaker_inside(st, verb, span):
             return Content(None)
-        return Content((span[0], _cue_conjunct(verb, child, span[1])))
+        return Content((span[0], _cue_conjunct(st, verb, child, span[1])))
     return None
 
 
