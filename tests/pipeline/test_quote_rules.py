@@ -240,6 +240,19 @@ def test_directive_needs_an_addressee(nlp: Language, finder: QuoteFinder) -> Non
             "That is why the mayor had to lend his campaign money last month",
             "documents",
         ),
+        # a trailing cue with an addressee, a time or a medium after it, and a name set off by commas
+        (
+            "The group is not planning more store openings this year, the chain's finance chief, "
+            "Ola Brandt, told The Harbour Times on Monday.",
+            "The group is not planning more store openings this year",
+            "Ola Brandt",
+        ),
+        (
+            "The group is not planning more store openings this year, Ola Brandt, the chain's finance chief, "
+            "said.",
+            "The group is not planning more store openings this year",
+            "Ola Brandt",
+        ),
     ],
 )
 def test_evidence_calls_and_trailing_cues(
@@ -440,3 +453,8 @@ def test_quote_after_a_sentence_of_speaking(nlp: Language, finder: QuoteFinder) 
 )
 def test_wire_dateline_is_not_content(nlp: Language, finder: QuoteFinder, text: str) -> None:
     assert found(nlp, finder, text) == [("The Brennard mill will cut 300 jobs", "the company")]
+
+
+def test_a_verb_with_its_own_object_ends_no_trailing_attribution(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Because he had already served time in a cell, he found himself quickly back on the street."
+    assert found(nlp, finder, text) == []

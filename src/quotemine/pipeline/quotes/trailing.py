@@ -1,9 +1,10 @@
 """A trailing attribution the parse missed ("..., campaign records show.", "..., two pilots said.").
 
-A sentence that ends with a comma, a short noun phrase and a cue verb attributes the clause before
-the comma to that noun phrase. The parser often gets these wrong (it takes "show" for a noun, or
-hangs the clause elsewhere), so this pass reads the words, not the tree, and keeps what the
-content pass did not already find.
+A sentence that ends with a comma, a short noun phrase (a description and a name set off by commas
+may both stand there) and a cue verb, perhaps with a short addressee, time or medium after it,
+attributes the clause before the comma to that noun phrase. The parser often gets these wrong (it
+takes "show" for a noun, or hangs the clause elsewhere), so this pass reads the words, not the
+tree, and keeps what the content pass did not already find.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import numpy
 from spacy.tokens import Token
 
+from quotemine.lexicons.words import PERSON_SPEECH_VERBS
 from quotemine.pipeline.quotes.candidates import QuoteCandidate, overlaps
 from quotemine.pipeline.quotes.context import DocState
 from quotemine.pipeline.quotes.phrases import MARK_TOKENS, SENT_END
@@ -24,6 +26,10 @@ _HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _MAX_NP = 7
 #: Fewest words of the clause before the comma.
 _MIN_WORDS = 4
+#: Most tokens between a trailing cue and the sentence end ("told The Harbour Times on Monday").
+_MAX_TAIL = 8
+#: Parts of speech of that tail: an addressee, a time, a medium.
+_TAIL_POS = frozenset({"DET", "PROPN", "NOUN", "ADP", "ADJ", "NUM", "PRON", "ADV", "PART"})
 
 
 def _in_phrase(tok: Token, cue: int) -> bool:
@@ -58,17 +64,54 @@ def _clause_start(st: DocState, comma: int) -> int:
     return k + 1
 
 
+def _cue_before_tail(st: DocState, end: int) -> int | None:
+    """Return the cue of a sentence that ends at ``doc[end]``: right before it, or before a short tail.
+
+    "..., the mayor said.", "..., the mayor told reporters.", "..., Roe told the Gazette on
+    Monday.", "..., she said in a statement.": an addressee, a time or a medium may follow.
+    """
+    doc = st.doc
+    for cue_i in range(end - 1, max(1, end - 1 - _MAX_TAIL), -1):
+        tok = doc[cue_i]
+        if st.qid[cue_i] >= 0 or "\n" in tok.text:
+            return None
+        lemma = tok.lemma_.lower()
+        if cue_i == end - 1 and (lemma in st.lex.speech_verbs or lemma in st.lex.evidence_verbs):
+            return cue_i  # "..., records show."
+        if tok.pos_ == "VERB" and lemma in PERSON_SPEECH_VERBS:
+            return cue_i  # "..., she told reporters." ("..., he found himself on the street" is no cue)
+        if tok.pos_ not in _TAIL_POS:
+            return None
+    return None
+
+
+def _apposed_speaker(st: DocState, cue_i: int) -> tuple[Token, int] | None:
+    """Return the speaker head and the clause's last comma when a name and a description both stand there.
+
+    "..., the club's finance chief, Ola Brandt, told" and "..., Ola Brandt, the finance chief,
+    said": two short noun phrases set off by commas, one of them a name, which is the speaker.
+    """
+    doc = st.doc
+    if doc[cue_i - 1].text != ",":
+        return None
+    inner = _speaker_head(st, cue_i - 1)
+    if inner is None:
+        return None
+    outer = _speaker_head(st, inner[1])
+    if outer is None or (inner[0].pos_ == "PROPN") == (outer[0].pos_ == "PROPN"):
+        return None
+    name = inner[0] if inner[0].pos_ == "PROPN" else outer[0]
+    return name, outer[1]
+
+
 def _candidate(st: DocState, end: int) -> QuoteCandidate | None:
     """Read the trailing attribution whose sentence ends at the token ``doc[end]``."""
     doc = st.doc
-    cue_i = end - 1
-    if cue_i < 2 or st.qid[cue_i] >= 0:
+    cue_i = _cue_before_tail(st, end)
+    if cue_i is None or cue_i < 2:
         return None
     cue = doc[cue_i]
-    lemma = cue.lemma_.lower()
-    if lemma not in st.lex.speech_verbs and lemma not in st.lex.evidence_verbs:
-        return None
-    found = _speaker_head(st, cue_i)
+    found = _speaker_head(st, cue_i) or _apposed_speaker(st, cue_i)
     if found is None:
         return None
     head, comma = found
