@@ -362,3 +362,42 @@ def test_a_name_that_is_the_subject_after_an_according_to_phrase_stays(
 ) -> None:
     text = "According to police, Ida Marsh, 34, was arrested on Friday."
     assert [c for c, _ in found(nlp, finder, text)] == ["Ida Marsh, 34, was arrested on Friday"]
+
+
+# ---------------------------------------------------------------- parses that cut or lose a clause
+
+
+def test_a_second_that_clause_is_more_of_the_statement(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Pia Lund said that the ferry ''ran late all winter,'' and that the crews were tired of the route."
+    assert found(nlp, finder, text) == [
+        ("that the ferry ''ran late all winter,'' and that the crews were tired of the route", "Pia Lund")
+    ]
+
+
+def test_a_subject_pronoun_after_a_speech_verb_opens_its_clause(nlp: Language, finder: QuoteFinder) -> None:
+    # the parse reads "signed" as an adjective and "deals" as the object of "said"
+    text = "The club owner spoke on Monday. He said he had signed deals for the stadium."
+    assert found(nlp, finder, text)[-1] == ("he had signed deals for the stadium", "He")
+
+
+def test_a_content_clause_ends_before_another_speakers_cue(nlp: Language, finder: QuoteFinder) -> None:
+    text = (
+        'Vera Lind said the auditors found the budget sound, to which Roe shot back: "Nobody believes that."'
+    )
+    assert found(nlp, finder, text) == [
+        ("the auditors found the budget sound", "Vera Lind"),
+        ("Nobody believes that.", "Roe"),
+    ]
+
+
+def test_a_clause_of_its_own_before_the_colon_stops_the_search_for_a_cue(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    # "found" further back is no cue of this quote: the person whose clause ends at the colon speaks
+    text = 'The board found the budget sound, and Mira Kest shrugged: "Nobody believes that."'
+    assert ("Nobody believes that.", "Mira Kest") in found(nlp, finder, text)
+
+
+def test_a_clarification_is_said(nlp: Language, finder: QuoteFinder) -> None:
+    text = "A club aide later clarified that the coach had misspoken."
+    assert found(nlp, finder, text) == [("that the coach had misspoken", "A club aide")]

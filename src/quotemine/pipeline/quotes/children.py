@@ -135,8 +135,57 @@ def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         span = _subtree(child)
         if _speaker_inside(st, verb, span):
             return Content(None)
-        return Content((span[0], _cue_conjunct(st, verb, child, span[1])))
+        end = _cue_conjunct(st, verb, child, span[1])
+        return Content((span[0], _second_that_clause(st, verb, child, end)))
     return None
+
+
+def _second_that_clause(st: DocState, verb: Token, clause: Token, end: int) -> int:
+    """Return ``end`` moved over a second "that" clause of the cue ("said that X, and that Y").
+
+    The parse hangs the second clause on the cue as a conjunct; it is more of what was said. Only
+    punctuation, quotation marks and the conjunction may stand between the two.
+    """
+    if end != clause.right_edge.i + 1 or not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    ):
+        return end
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i < end or st.qid[conj.i] >= 0:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            return end
+        gap = st.doc[end : conj.left_edge.i]
+        if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap) and not any(
+            "\n" in t.text for t in gap
+        ):
+            return conj.right_edge.i + 1
+        return end
+    return end
+
+
+#: Subject pronouns that cannot be the object of a speech verb: "said he had secured contracts".
+_NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _misread_clause(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return the content clause the parse read as an object ("said he had secured contracts").
+
+    A subject pronoun right after a speech verb opens a clause, whatever the parse made of the
+    words after it (here "secured" as an adjective of the object "contracts").
+    """
+    if child.dep_ != "dobj" or lemma not in st.lex.cue_verbs or lemma in st.lex.object_verbs:
+        return None
+    if verb.i + 1 >= len(st.doc) or child.i <= verb.i:
+        return None
+    first = st.doc[verb.i + 1]
+    if first.lower_ not in _NOMINATIVE or first.dep_ != "nsubj" or first.head.i == verb.i:
+        return None
+    if not child.left_edge.i <= first.i <= child.right_edge.i or any(
+        c.dep_ == "ccomp" for c in verb.children
+    ):
+        return None
+    return Content((first.i, _with_modifiers(st, verb, child.right_edge.i + 1)))
 
 
 def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
@@ -335,6 +384,7 @@ _ContentRule = Callable[[DocState, Token, str, Token], Content | None]
 _RULES: tuple[tuple[str, _ContentRule, frozenset[str]], ...] = (
     ("content clause", _clause_content, _CONTENT_DEPS),
     ("evidence", _evidence_content, frozenset({"dobj"})),
+    ("misread clause", _misread_clause, frozenset({"dobj"})),
     ("object", _object_content, frozenset({"dobj"})),
     ("prepositional object", _prep_content, frozenset({"prep"})),
     ("for clause", _advcl_for, frozenset({"advcl"})),

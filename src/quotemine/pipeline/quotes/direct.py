@@ -135,12 +135,21 @@ def _cue_before(st: DocState, q: _Quoted, before: Token) -> DirectCue | None:
     limit = max(0, k - _MAX_BEFORE)
     while k >= limit and qid[k] < 0 and ("\n" not in doc[k].text or k == before.i):
         tok = doc[k]
-        if st.is_cue_word(tok):
+        if st.is_cue_word(tok) or (k + 2 >= before.i and _particle_cue(tok)):  # 'Roe shot back: "..."'
             return tok, st.speakers.speaker_of(tok, (q.a, q.b))
         if tok.text in _CLAUSE_END and k < before.i:
             return None
+        if k + 3 >= before.i and _own_clause(tok):
+            return None  # "..., to which Roe shrugged: '...'": the cue further back is not this quote's
         k -= 1
     return None
+
+
+def _own_clause(tok: Token) -> bool:
+    """Tell whether ``tok`` is a verb that is not a cue with a subject of its own (no relative clause)."""
+    if tok.pos_ != "VERB" or tok.dep_ in ("relcl", "acl"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in tok.lefts)
 
 
 def direct_cue(st: DocState, a: int, b: int) -> DirectCue | None:

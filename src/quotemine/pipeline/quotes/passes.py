@@ -215,13 +215,40 @@ def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
     if any(st.cue_of_quote.get(k) == verb.i for k in marked):
         return  # the direct quote this verb already introduces
     if any(st.used[k] for k in marked):
-        return
-    cand = st.content_candidate(found.span, verb, rule, found.sourced)
+        cut = _before_other_cue(st, verb, a, [k for k in marked if st.used[k]])
+        if cut is None:
+            return
+        b = cut
+    cand = st.content_candidate((a, b), verb, rule, found.sourced)
     if cand is None:
         return
     _add(st, cand)
     if rule == "content clause":
         _fronted_piece(st, verb, cand, found.span)
+
+
+#: Punctuation that may end a content clause before another speaker's cue.
+_BOUNDARIES = frozenset({",", ";", ":", "—", "–"})
+
+
+def _before_other_cue(st: DocState, verb: Token, a: int, used: list[int]) -> int | None:
+    """Return where the content ``doc[a:]`` of ``verb`` ends before another speaker's direct quote.
+
+    "She said the plans were sound, to which Roe replied: '...'": the clause the parse runs on
+    into Roe's cue and quote ends at the last comma before Roe's cue. ``None`` when the quote
+    has no cue after ``verb`` or too little is left.
+    """
+    cue = st.cue_of_quote.get(min(used))
+    if cue is None or cue <= verb.i or any("\n" in t.text for t in st.doc[a:cue]):
+        return None  # no cue of its own, or a quote of another paragraph the parse ran into
+    cut = max((i for i in range(a, cue) if st.doc[i].text in _BOUNDARIES), default=None)
+    if cut is None or sum(1 for t in st.doc[a:cut] if t.is_alpha) < _MIN_CUT_WORDS:
+        return None
+    return cut
+
+
+#: Fewest words left of a content clause cut before another speaker's cue.
+_MIN_CUT_WORDS = 4
 
 
 def _fronted_piece(st: DocState, verb: Token, main: QuoteCandidate, content: tuple[int, int]) -> None:

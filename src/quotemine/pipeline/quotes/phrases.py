@@ -300,16 +300,27 @@ def token_before(doc: Doc, a: int) -> tuple[int, Token | None]:
     return j, doc[j] if j >= 0 and "\n" not in doc[j].text else None
 
 
+def _relative_lead(first: Token) -> bool:
+    """Tell whether ``first`` opens a relative clause: "which", "who", or "to which", "of whom"."""
+    if first.lower_ in _RELATIVE_LEADS:
+        return True
+    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    return (
+        (first.pos_ == "ADP" or first.dep_ == "prep") and nxt is not None and nxt.lower_ in ("which", "whom")
+    )
+
+
 def cut_tail(doc: Doc, a: int, b: int) -> int:
     """Return where the content ``doc[a:b]`` of a cue really ends.
 
-    A non-restrictive relative clause at the end (", which would give ...", ", who runs ...") and
+    A non-restrictive relative clause at the end (", which would give ...", ", who runs ...", ", to
+    which the mayor replied") and
     a participle clause after a comma (", cementing its lead") are the reporter's.
     """
     for tok in doc[a:b]:
         if tok.right_edge.i < b - 2 or tok.left_edge.i <= a or doc[tok.left_edge.i - 1].text != ",":
             continue
-        if tok.dep_ == "relcl" and tok.left_edge.lower_ in _RELATIVE_LEADS:
+        if tok.dep_ == "relcl" and _relative_lead(tok.left_edge):
             return tok.left_edge.i - 1
         if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and tok.left_edge.i == tok.i:
             return tok.i - 1
