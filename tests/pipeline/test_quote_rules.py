@@ -53,6 +53,7 @@ def finder(nlp: Language) -> QuoteFinder:
         "Analysis: Why the harbour deal collapsed",
         "UPDATE: The council has approved the plan.",
         "Opinion: The mayor is wrong about the stadium",
+        "Q&A: The coach who rebuilt the county side",
         # a bare pronoun object says nothing of what was denied
         "She denied it.",
         "The club confirmed this on Monday.",
@@ -458,3 +459,11 @@ def test_wire_dateline_is_not_content(nlp: Language, finder: QuoteFinder, text: 
 def test_a_verb_with_its_own_object_ends_no_trailing_attribution(nlp: Language, finder: QuoteFinder) -> None:
     text = "Because he had already served time in a cell, he found himself quickly back on the street."
     assert found(nlp, finder, text) == []
+
+
+def test_single_marked_quotes_are_direct(nlp: Language, finder: QuoteFinder) -> None:
+    text = "'It takes a year to train a pilot,' Fiona Mackay said. 'There is no quick fix.'"
+    assert found(nlp, finder, text) == [
+        ("It takes a year to train a pilot,", "Fiona Mackay"),
+        ("There is no quick fix.", "Fiona Mackay"),
+    ]

@@ -36,6 +36,13 @@ __all__ = ["DocState", "FinderOptions"]
 #: Entity types of a one-word line speaker that names someone ("Reuters:", "Okafor:").
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _relative(verb: Token) -> bool:
+    """Tell whether ``verb`` heads a relative clause with a relative pronoun subject ("who rebuilt")."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+
+
 #: Parts of speech of a piece that says nothing on its own ("And, as she said, ...", "However, as ...").
 _NO_CONTENT_POS = frozenset({"CCONJ", "SCONJ", "ADV", "PUNCT", "SPACE", "INTJ"})
 #: Share of a content's words inside quotation marks from which it counts as direct.
@@ -272,8 +279,10 @@ class DocState:
         a, b = trim(doc, colon + 1, end)
         if b - a < 3 or self.any_used(a, b):
             return None
-        if not any(t.pos_ in ("VERB", "AUX") or self.qid[t.i] >= 0 for t in doc[a:b]):
-            return None  # "Analysis: Jane Roe, The Daily Planet" is a byline, not a statement
+        if not any((t.pos_ in ("VERB", "AUX") and not _relative(t)) or self.qid[t.i] >= 0 for t in doc[a:b]):
+            # "Analysis: Jane Roe, The Daily Planet" is a byline, "Q&A: The coach who rebuilt the
+            # club" a title (its only verb in a relative clause): neither is a statement
+            return None
         return self.kinded(a, b, None, self.speakers.mention(root), "colon line")
 
     def _section_label(self, pa: int, colon: int, root: Token) -> bool:
