@@ -380,6 +380,12 @@ def test_a_subject_pronoun_after_a_speech_verb_opens_its_clause(nlp: Language, f
     assert found(nlp, finder, text)[-1] == ("he had signed deals for the stadium", "He")
 
 
+def test_a_clause_the_parse_read_as_an_object_is_content(nlp: Language, finder: QuoteFinder) -> None:
+    # the parse reads "held" as an adjective of the object "firm"
+    text = 'The Premier defended her record, insisting the state had "held firm" for patients.'
+    assert ('the state had "held firm" for patients', "The Premier") in found(nlp, finder, text)
+
+
 def test_a_content_clause_ends_before_another_speakers_cue(nlp: Language, finder: QuoteFinder) -> None:
     text = (
         'Vera Lind said the auditors found the budget sound, to which Roe shot back: "Nobody believes that."'

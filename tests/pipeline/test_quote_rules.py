@@ -54,6 +54,9 @@ def finder(nlp: Language) -> QuoteFinder:
         "UPDATE: The council has approved the plan.",
         "Opinion: The mayor is wrong about the stadium",
         "Q&A: The coach who rebuilt the county side",
+        # impersonal passives: the writer's sourcing names no speaker
+        "It is learnt that the water board has asked for a report on the leak.",
+        "The council, it may be recalled, ran a similar drive in the old town last year.",
         # a bare pronoun object says nothing of what was denied
         "She denied it.",
         "The club confirmed this on Monday.",

@@ -164,28 +164,28 @@ def _second_that_clause(st: DocState, verb: Token, clause: Token, end: int) -> i
     return end
 
 
-#: Subject pronouns that cannot be the object of a speech verb: "said he had secured contracts".
-_NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
-
-
 def _misread_clause(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
     """Return the content clause the parse read as an object ("said he had secured contracts").
 
-    A subject pronoun right after a speech verb opens a clause, whatever the parse made of the
-    words after it (here "secured" as an adjective of the object "contracts").
+    A speech verb that takes no object (not "deny" or "announce") whose object holds a subject
+    opening right after the verb reports a clause, whatever the parse made of the words after it
+    ("insisting the state had 'held firm'": "held" read as an adjective of the object "firm").
     """
     if child.dep_ != "dobj" or lemma not in st.lex.cue_verbs or lemma in st.lex.object_verbs:
         return None
-    if verb.i + 1 >= len(st.doc) or child.i <= verb.i:
+    if child.i <= verb.i or any(c.dep_ == "ccomp" for c in verb.children):
         return None
-    first = st.doc[verb.i + 1]
-    if first.lower_ not in _NOMINATIVE or first.dep_ != "nsubj" or first.head.i == verb.i:
+    subj = next(
+        (
+            t
+            for t in child.subtree
+            if t.dep_ in _SUBJECT_DEPS and t.left_edge.i == verb.i + 1 and t.i != child.i
+        ),
+        None,
+    )
+    if subj is None:
         return None
-    if not child.left_edge.i <= first.i <= child.right_edge.i or any(
-        c.dep_ == "ccomp" for c in verb.children
-    ):
-        return None
-    return Content((first.i, _with_modifiers(st, verb, child.right_edge.i + 1)))
+    return Content((subj.left_edge.i, _with_modifiers(st, verb, child.right_edge.i + 1)))
 
 
 def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:

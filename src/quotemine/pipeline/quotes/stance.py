@@ -58,6 +58,15 @@ def _negative_subject(verb: Token, lex: CueLexicon) -> bool:
     )
 
 
+def _impersonal(verb: Token) -> bool:
+    """Tell whether ``verb`` is an impersonal passive: "it is learnt that", "it may be recalled".
+
+    The writer's own sourcing names no one who said anything.
+    """
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in verb.children)
+
+
 def _unsaid_form(verb: Token) -> bool:
     """Tell whether ``verb`` names a statement nobody made.
 
@@ -73,9 +82,9 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
     """Tell whether the cue ``verb`` reports no statement.
 
     True when the cue is negated ("does not deny that"), has a negative subject ("nobody said"),
-    is the infinitive of a refusal ("declined to say whether"), of a negated verb ("would not
-    confirm") or of an expectation or plan ("is expected to announce", "plans to criticise"), or is
-    hypothetical ("as if to say").
+    is an impersonal passive ("it is learnt that"), the infinitive of a refusal ("declined to say
+    whether"), of a negated verb ("would not confirm") or of an expectation or plan ("is expected
+    to announce", "plans to criticise"), or is hypothetical ("as if to say").
 
     Args:
         verb: A cue verb.
@@ -85,7 +94,7 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
         Whether the content of ``verb`` should not be reported.
 
     """
-    if _denies_speech(verb, lex) or _unsaid_form(verb):
+    if _denies_speech(verb, lex) or _unsaid_form(verb) or _impersonal(verb):
         return True
     head = verb
     for _ in range(3):
