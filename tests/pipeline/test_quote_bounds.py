@@ -407,3 +407,14 @@ def test_a_clause_of_its_own_before_the_colon_stops_the_search_for_a_cue(
 def test_a_clarification_is_said(nlp: Language, finder: QuoteFinder) -> None:
     text = "A club aide later clarified that the coach had misspoken."
     assert found(nlp, finder, text) == [("that the coach had misspoken", "A club aide")]
+
+
+def test_a_cue_nouns_that_clause_after_a_time_phrase(nlp: Language, finder: QuoteFinder) -> None:
+    # the parse hangs the clause on "came", the verb of the sentence
+    for text in (
+        "Ada Roe came under fire over her assertion during the hearing that the levy was fair.",
+        "Critics seized on her statement during the debate that the levy was fair.",
+    ):
+        assert found(nlp, finder, text) == [("that the levy was fair", "her")]
+    # a true relative clause of the noun in between is no content
+    assert found(nlp, finder, "Critics seized on her statement at the meeting that was held on Monday.") == []

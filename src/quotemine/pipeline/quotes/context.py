@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Token
 
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.quotes.candidates import QuoteCandidate
-from quotemine.pipeline.quotes.content import governing_verb, parataxis_spans, phrase_spans, that_clause
+from quotemine.pipeline.quotes.content import (
+    displaced_that_clause,
+    governing_verb,
+    parataxis_spans,
+    phrase_spans,
+    that_clause,
+)
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.marks import MarkedSpan
 from quotemine.pipeline.quotes.phrases import (
@@ -258,7 +264,9 @@ class DocState:
         """Read a nominal cue with a 'that' clause ("the claim that ...", "his statement that ...")."""
         clause = that_clause(noun)
         if clause is None:
-            return None
+            clause = displaced_that_clause(noun)
+            if clause is None or clause.head.lemma_.lower() in self.lex.content_verbs:
+                return None  # none, or the content clause of a cue verb: the verb reports it
         a, b = trim(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
         if b - a < 2 or self.any_used(a, b):
             return None
