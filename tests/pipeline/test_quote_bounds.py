@@ -150,10 +150,10 @@ def test_a_predicate_of_the_speaker_ends_the_content(
         ),
         # ... and of a clause with a pronoun subject, whoever the pronoun is
         (
-            "Tomas Rendt said he had battled the flu twice on the trail and called it a common ailment.",
+            "Tomas Rendt said he had battled the flu twice on the trail and called it a routine bug.",
             [
                 ("he had battled the flu twice on the trail", "Tomas Rendt"),
-                ("it a common ailment", "Tomas Rendt"),
+                ("it a routine bug", "Tomas Rendt"),
             ],
         ),
         # a clause with a named subject of its own keeps its conjuncts
@@ -375,9 +375,9 @@ def test_a_second_that_clause_is_more_of_the_statement(nlp: Language, finder: Qu
 
 
 def test_a_subject_pronoun_after_a_speech_verb_opens_its_clause(nlp: Language, finder: QuoteFinder) -> None:
-    # the parse reads "signed" as an adjective and "deals" as the object of "said"
-    text = "The club owner spoke on Monday. He said he had signed deals for the stadium."
-    assert found(nlp, finder, text)[-1] == ("he had signed deals for the stadium", "He")
+    # the parse reads "secured" as an adjective and "loans" as the object of "said"
+    text = "The owner met fans. She said she had secured loans for the stadium."
+    assert found(nlp, finder, text)[-1] == ("she had secured loans for the stadium", "She")
 
 
 def test_a_clause_the_parse_read_as_an_object_is_content(nlp: Language, finder: QuoteFinder) -> None:
@@ -412,7 +412,7 @@ def test_a_clarification_is_said(nlp: Language, finder: QuoteFinder) -> None:
 def test_a_cue_nouns_that_clause_after_a_time_phrase(nlp: Language, finder: QuoteFinder) -> None:
     # the parse hangs the clause on "came", the verb of the sentence
     for text in (
-        "Ada Roe came under fire over her assertion during the hearing that the levy was fair.",
+        "Ada Roe came under fire over her remark at the hearing that the levy was fair.",
         "Critics seized on her statement during the debate that the levy was fair.",
     ):
         assert found(nlp, finder, text) == [("that the levy was fair", "her")]

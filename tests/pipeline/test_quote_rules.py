@@ -405,7 +405,7 @@ def test_as_aside_reports_its_host_clause(
     "text",
     [
         # "as" of time, with what the speaker did, not what was said
-        "As Pavel, a pilot with a taste for jokes, joked with his friend at the table, his brother left.",
+        "As Pavel, a pilot with a taste for jokes, joked with his cousin on the porch, his brother left.",
         # a clause or an object of its own: no aside
         "As she announced the results, the crowd in the hall cheered loudly.",
     ],

@@ -52,7 +52,7 @@ def test_text_with_long_lines_is_not_wrapped() -> None:
 
 def test_points_and_single_line_paragraphs_keep_their_breaks() -> None:
     text = (
-        "The union listed its demands on Friday, in a letter to the board:\n"
+        "The union listed its demands on Friday, in a note it sent the board:\n"
         "- a pay rise of five percent for every worker at the plant\n"
         "- two more days of paid leave for every worker at the plant\n"
         "\n"

@@ -165,7 +165,7 @@ def _second_that_clause(st: DocState, verb: Token, clause: Token, end: int) -> i
 
 
 def _misread_clause(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
-    """Return the content clause the parse read as an object ("said he had secured contracts").
+    """Return the content clause the parse read as an object ("said she had signed the leases").
 
     A speech verb that takes no object (not "deny" or "announce") whose object holds a subject
     opening right after the verb reports a clause, whatever the parse made of the words after it

@@ -135,7 +135,7 @@ def that_clause(noun: Token) -> Token | None:
 def displaced_that_clause(noun: Token) -> Token | None:
     """Return a 'that' clause the parse hung on the verb, after a short phrase that follows the noun.
 
-    "her assertion during the debate that taxes would fall": the clause is read as a content
+    "his remark at the hearing that rents would rise": the clause is read as a content
     clause of the verb of the sentence ("came under fire ... that"); only a phrase with no verb
     and no punctuation may stand between the noun and "that".
     """

@@ -154,7 +154,7 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or lemma not in st.lex.content_verbs:
         return True
     if (tok.dep_ == "parataxis" and lemma in st.lex.cue_verbs) or _as_aside(st, tok, lemma):
-        # "That, the commission said, would help", "As the Courier reported, ...": the host clause
+        # "That, the board said, would help", "As the Courier reported, ...": the host clause
         if says_nothing(tok, st.lex):
             return True
         pieces = st.parataxis_candidates(tok)

@@ -68,7 +68,7 @@ def _cue_before_tail(st: DocState, end: int) -> int | None:
     """Return the cue of a sentence that ends at ``doc[end]``: right before it, or before a short tail.
 
     "..., the mayor said.", "..., the mayor told reporters.", "..., Roe told the Gazette on
-    Monday.", "..., she said in a statement.": an addressee, a time or a medium may follow.
+    Monday.", "..., the club said in a post.": an addressee, a time or a medium may follow.
     """
     doc = st.doc
     for cue_i in range(end - 1, max(1, end - 1 - _MAX_TAIL), -1):
