@@ -140,15 +140,20 @@ def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
     return None
 
 
+#: Most tokens between the first 'that' clause and the second one's "that" (', and that', '," and that').
+_MAX_GAP = 4
+
+
 def _second_that_clause(st: DocState, verb: Token, clause: Token, end: int) -> int:
     """Return ``end`` moved over a second "that" clause of the cue ("said that X, and that Y").
 
     The parse hangs the second clause on the cue as a conjunct; it is more of what was said. Only
     punctuation, quotation marks and the conjunction may stand between the two.
     """
-    if end != clause.right_edge.i + 1 or not any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
-    ):
+    that = st.doc.vocab.strings.add("that")
+    if not (st.attrs[end : end + _MAX_GAP + 1, 2] == that).any() or end != clause.right_edge.i + 1:
+        return end  # no "that" right after the clause: the common case, read off the arrays
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return end
     for conj in verb.rights:
         if conj.dep_ != "conj" or conj.i < end or st.qid[conj.i] >= 0:

@@ -232,7 +232,10 @@ class DocState:
         """
         doc, qid = self.doc, self.qid
         a, b = clip_paragraph(doc, a, b, verb.i if verb is not None else a)
-        a, b = trim(doc, skip_dateline(doc, a, b), b)
+        if a == 0 or self.text[int(self.attrs[a, 0]) - 1] == "\n":  # a paragraph start: a dateline?
+            lead = skip_dateline(doc, a, b)
+            if lead != a:
+                a, b = trim(doc, lead, b)
         words = self._words(a, b)
         if not words or all(doc[i].ent_type_ in _NOT_CONTENT_ENTS for i in words):
             return None

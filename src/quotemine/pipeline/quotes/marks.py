@@ -221,9 +221,14 @@ def single_marks(text: str, marked: list[MarkedSpan]) -> str:
     Each mark is replaced by one character, so offsets are those of ``text``.
     """
     taken = [(m.start - 1, m.end + 1) for m in marked]
+    free = [o.start() for o in _SINGLE_OPENER.finditer(text) if not any(s <= o.start() < e for s, e in taken)]
+    if not free:
+        return text  # no single mark outside double quotes ('She said "no \'way\'"')
     chars = list(text)
     paragraphs = list(PARAGRAPH.finditer(text))
     for k, p in enumerate(paragraphs):
+        if not any(p.start() <= a < p.end() for a in free):
+            continue
         pos = p.start()
         while (opener := _SINGLE_OPENER.search(text, pos, p.end())) is not None:
             a = opener.start()

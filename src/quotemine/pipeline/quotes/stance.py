@@ -35,11 +35,13 @@ def _has_no(noun: Token) -> bool:
 
 
 def _denies_speech(verb: Token, lex: CueLexicon) -> bool:
-    """Tell whether ``verb`` is negated, has a negative subject or opens an "as if" clause.
+    """Tell whether ``verb`` is negated, has a negative subject, is impersonal or opens an "as if" clause.
 
-    "does not deny", "never said"; "nobody said", "no official said"; "as if to say".
+    "does not deny", "never said"; "nobody said", "no official said"; "it is learnt that"; "as if
+    to say".
     """
     marks: set[str] = set()
+    passive = it = False
     for c in verb.children:
         dep = c.dep_
         if dep == "neg":
@@ -48,6 +50,10 @@ def _denies_speech(verb: Token, lex: CueLexicon) -> bool:
             return True
         if dep == "mark":
             marks.add(c.lower_)
+        passive = passive or dep == "auxpass"
+        it = it or (dep in ("nsubjpass", "expl") and c.lower_ == "it")
+    if passive and it:
+        return True  # "it is learnt that", "it may be recalled": the writer's sourcing names no one
     return "as" in marks and bool(marks & _HYPOTHETICAL)
 
 
@@ -56,15 +62,6 @@ def _negative_subject(verb: Token, lex: CueLexicon) -> bool:
     return any(
         c.dep_ in _SUBJECT_DEPS and (c.lower_ in lex.negative_subjects or _has_no(c)) for c in verb.children
     )
-
-
-def _impersonal(verb: Token) -> bool:
-    """Tell whether ``verb`` is an impersonal passive: "it is learnt that", "it may be recalled".
-
-    The writer's own sourcing names no one who said anything.
-    """
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    return passive and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in verb.children)
 
 
 def _unsaid_form(verb: Token) -> bool:
@@ -94,7 +91,7 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
         Whether the content of ``verb`` should not be reported.
 
     """
-    if _denies_speech(verb, lex) or _unsaid_form(verb) or _impersonal(verb):
+    if _denies_speech(verb, lex) or _unsaid_form(verb):
         return True
     head = verb
     for _ in range(3):

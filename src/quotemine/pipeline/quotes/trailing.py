@@ -9,6 +9,8 @@ tree, and keeps what the content pass did not already find.
 
 from __future__ import annotations
 
+import bisect
+
 import numpy
 from spacy.tokens import Token
 
@@ -64,22 +66,28 @@ def _clause_start(st: DocState, comma: int) -> int:
     return k + 1
 
 
-def _cue_before_tail(st: DocState, end: int) -> int | None:
+def _cue_before_tail(st: DocState, end: int, people: list[int]) -> Token | None:
     """Return the cue of a sentence that ends at ``doc[end]``: right before it, or before a short tail.
 
     "..., the mayor said.", "..., the mayor told reporters.", "..., Roe told the Gazette on
     Monday.", "..., the club said in a post.": an addressee, a time or a medium may follow.
+    ``people`` lists the tokens whose lemma is a verb only people use: without one in reach, only
+    the token before the end is read.
     """
     doc = st.doc
-    for cue_i in range(end - 1, max(1, end - 1 - _MAX_TAIL), -1):
+    lo = max(1, end - 1 - _MAX_TAIL)
+    k = bisect.bisect_left(people, lo)
+    if k == len(people) or people[k] >= end - 1:
+        lo = end - 2
+    for cue_i in range(end - 1, lo, -1):
         tok = doc[cue_i]
         if st.qid[cue_i] >= 0 or "\n" in tok.text:
             return None
         lemma = tok.lemma_.lower()
         if cue_i == end - 1 and (lemma in st.lex.speech_verbs or lemma in st.lex.evidence_verbs):
-            return cue_i  # "..., records show."
+            return tok  # "..., records show."
         if tok.pos_ == "VERB" and lemma in PERSON_SPEECH_VERBS:
-            return cue_i  # "..., she told reporters." ("..., he found himself on the street" is no cue)
+            return tok  # "..., she told reporters." ("..., he found himself on the street" is no cue)
         if tok.pos_ not in _TAIL_POS:
             return None
     return None
@@ -104,13 +112,13 @@ def _apposed_speaker(st: DocState, cue_i: int) -> tuple[Token, int] | None:
     return name, outer[1]
 
 
-def _candidate(st: DocState, end: int) -> QuoteCandidate | None:
+def _candidate(st: DocState, end: int, people: list[int]) -> QuoteCandidate | None:
     """Read the trailing attribution whose sentence ends at the token ``doc[end]``."""
     doc = st.doc
-    cue_i = _cue_before_tail(st, end)
-    if cue_i is None or cue_i < 2:
+    cue = _cue_before_tail(st, end, people)
+    if cue is None or cue.i < 2:
         return None
-    cue = doc[cue_i]
+    cue_i = cue.i
     found = _speaker_head(st, cue_i) or _apposed_speaker(st, cue_i)
     if found is None:
         return None
@@ -133,8 +141,10 @@ def trailing_pass(st: DocState) -> None:
         is_end |= lower == strings.add(mark)
     ends = numpy.flatnonzero(is_end)
     st.candidates.sort(key=lambda c: c.start)
+    hashes = numpy.array([strings.add(w) for w in PERSON_SPEECH_VERBS], dtype=numpy.uint64)
+    people = numpy.flatnonzero(numpy.isin(st.attrs[:, 1], hashes)).tolist()  # verbs only people use
     for end in ends.tolist():
-        cand = _candidate(st, int(end))
+        cand = _candidate(st, int(end), people)
         if cand is not None and not overlaps(st.candidates, cand):
             st.candidates.append(cand)
             st.candidates.sort(key=lambda c: c.start)
