@@ -69,3 +69,9 @@ def test_text_without_blank_lines_is_not_wrapped() -> None:
 @given(st.text(alphabet="ab .\n", max_size=300))
 def test_unwrap_keeps_length(text: str) -> None:
     assert len(unwrap(text)) == len(text)
+
+
+def test_windows_line_ends_are_unwrapped_too() -> None:
+    clean, _, _ = inspect_text(WRAPPED.replace("\n", "\r\n"))
+    assert "on Sunday  night, fire officials said" in clean
+    assert clean.startswith("Mill town weighs its future \n \nThe fire")

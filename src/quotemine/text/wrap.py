@@ -21,6 +21,9 @@ _MIN_WRAPPED = 2
 #: A line that opens a listed point, a heading mark or a quoted reply ("- ", "* ", "2. ", "> ").
 _POINT = re.compile(r"\s*(?:[-*•·>–—]|\d+[.)])\s")
 _BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+#: A blank line (spaces allowed: "\r\n" is read as " \n"), and a line with words on it.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEXT_LINE = re.compile(r"[ \t]*\S")
 
 
 def unwrap(text: str) -> str:
@@ -34,7 +37,7 @@ def unwrap(text: str) -> str:
     >>> unwrap("Title\n\nThe mill burned on\nSunday, officials said.\n\nEnd.")
     'Title\n\nThe mill burned on Sunday, officials said.\n\nEnd.'
     """
-    if "\n\n" not in text:
+    if _BLANK_LINE.search(text) is None:
         return text
     lines = text.split("\n")
     width = max(len(line.rstrip()) for line in lines)
@@ -44,7 +47,9 @@ def unwrap(text: str) -> str:
     joins = [
         m.start()
         for m in _BREAK.finditer(text)
-        if _fills(text, m.start(), least) and not _POINT.match(text, m.start() + 1)
+        if _fills(text, m.start(), least)
+        and _NEXT_LINE.match(text, m.start() + 1)
+        and not _POINT.match(text, m.start() + 1)
     ]
     if len(joins) < _MIN_WRAPPED:
         return text
