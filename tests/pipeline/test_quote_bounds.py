@@ -416,5 +416,8 @@ def test_a_cue_nouns_that_clause_after_a_time_phrase(nlp: Language, finder: Quot
         "Critics seized on her statement during the debate that the levy was fair.",
     ):
         assert found(nlp, finder, text) == [("that the levy was fair", "her")]
+    # the parse may also read it as a complement clause of the noun in between
+    text = 'He came under fire over his claim during the hearing that "the port is finally ready" for ships.'
+    assert found(nlp, finder, text) == [('that "the port is finally ready" for ships', "his")]
     # a true relative clause of the noun in between is no content
     assert found(nlp, finder, "Critics seized on her statement at the meeting that was held on Monday.") == []

@@ -149,12 +149,13 @@ def displaced_that_clause(noun: Token) -> Token | None:
                 return None
             if clause.dep_ == "ccomp":  # "came under fire over her remark during the hearing that"
                 return clause if clause.head.i < noun.i else None
-            # "seized on her remark during the debate that ...": read as a relative clause of "debate"
-            return (
-                clause
-                if clause.dep_ == "relcl" and start <= clause.head.i < k and _is_that_relative(clause)
-                else None
-            )
+            # "seized on her remark during the debate that ...": read as a relative clause of
+            # "debate", or as its own complement clause
+            inner = start <= clause.head.i < k
+            if clause.dep_ == "relcl":
+                return clause if inner and _is_that_relative(clause) else None
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            return clause if clause.dep_ == "acl" and inner and subject else None
         if tok.pos_ in ("VERB", "AUX") or tok.is_punct or tok.is_space:
             return None
     return None
