@@ -140,6 +140,40 @@ def test_a_predicate_of_the_speaker_ends_the_content(
     assert found(nlp, finder, text)[0][0] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech conjunct of a clause about a thing is the reporter's second statement
+        (
+            "Opposition leader Nadia Forsey said the levy punishes renters and called for an audit.",
+            [("the levy punishes renters", "Nadia Forsey"), ("an audit", "Nadia Forsey")],
+        ),
+        # ... and of a clause with a pronoun subject, whoever the pronoun is
+        (
+            "Tomas Rendt said he had battled the flu twice on the trail and called it a routine bug.",
+            [
+                ("he had battled the flu twice on the trail", "Tomas Rendt"),
+                ("it a routine bug", "Tomas Rendt"),
+            ],
+        ),
+        # a clause with a named subject of its own keeps its conjuncts
+        (
+            "Ada Roe said Kest had lied and called for a vote.",
+            [("Kest had lied and called for a vote", "Ada Roe")],
+        ),
+        # alternatives stay in the statement
+        (
+            "Ada Roe said they should change the rules rather than criticise the board.",
+            [("they should change the rules rather than criticise the board", "Ada Roe")],
+        ),
+    ],
+)
+def test_a_speech_conjunct_of_the_reported_clause_is_the_reporters(
+    nlp: Language, finder: QuoteFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(nlp, finder, text) == expected
+
+
 # ---------------------------------------------------------------- commitments
 
 
@@ -328,3 +362,62 @@ def test_a_name_that_is_the_subject_after_an_according_to_phrase_stays(
 ) -> None:
     text = "According to police, Ida Marsh, 34, was arrested on Friday."
     assert [c for c, _ in found(nlp, finder, text)] == ["Ida Marsh, 34, was arrested on Friday"]
+
+
+# ---------------------------------------------------------------- parses that cut or lose a clause
+
+
+def test_a_second_that_clause_is_more_of_the_statement(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Pia Lund said that the ferry ''ran late all winter,'' and that the crews were tired of the route."
+    assert found(nlp, finder, text) == [
+        ("that the ferry ''ran late all winter,'' and that the crews were tired of the route", "Pia Lund")
+    ]
+
+
+def test_a_subject_pronoun_after_a_speech_verb_opens_its_clause(nlp: Language, finder: QuoteFinder) -> None:
+    # the parse reads "secured" as an adjective and "loans" as the object of "said"
+    text = "The owner met fans. She said she had secured loans for the stadium."
+    assert found(nlp, finder, text)[-1] == ("she had secured loans for the stadium", "She")
+
+
+def test_a_clause_the_parse_read_as_an_object_is_content(nlp: Language, finder: QuoteFinder) -> None:
+    # the parse reads "held" as an adjective of the object "firm"
+    text = 'The Premier defended her record, insisting the state had "held firm" for patients.'
+    assert ('the state had "held firm" for patients', "The Premier") in found(nlp, finder, text)
+
+
+def test_a_content_clause_ends_before_another_speakers_cue(nlp: Language, finder: QuoteFinder) -> None:
+    text = (
+        'Vera Lind said the auditors found the budget sound, to which Roe shot back: "Nobody believes that."'
+    )
+    assert found(nlp, finder, text) == [
+        ("the auditors found the budget sound", "Vera Lind"),
+        ("Nobody believes that.", "Roe"),
+    ]
+
+
+def test_a_clause_of_its_own_before_the_colon_stops_the_search_for_a_cue(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    # "found" further back is no cue of this quote: the person whose clause ends at the colon speaks
+    text = 'The board found the budget sound, and Mira Kest shrugged: "Nobody believes that."'
+    assert ("Nobody believes that.", "Mira Kest") in found(nlp, finder, text)
+
+
+def test_a_clarification_is_said(nlp: Language, finder: QuoteFinder) -> None:
+    text = "A club aide later clarified that the coach had misspoken."
+    assert found(nlp, finder, text) == [("that the coach had misspoken", "A club aide")]
+
+
+def test_a_cue_nouns_that_clause_after_a_time_phrase(nlp: Language, finder: QuoteFinder) -> None:
+    # the parse hangs the clause on "came", the verb of the sentence
+    for text in (
+        "Ada Roe came under fire over her remark at the hearing that the levy was fair.",
+        "Critics seized on her statement during the debate that the levy was fair.",
+    ):
+        assert found(nlp, finder, text) == [("that the levy was fair", "her")]
+    # the parse may also read it as a complement clause of the noun in between
+    text = 'He came under fire over his claim during the hearing that "the port is finally ready" for ships.'
+    assert found(nlp, finder, text) == [('that "the port is finally ready" for ships', "his")]
+    # a true relative clause of the noun in between is no content
+    assert found(nlp, finder, "Critics seized on her statement at the meeting that was held on Monday.") == []

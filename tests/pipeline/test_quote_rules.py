@@ -53,12 +53,18 @@ def finder(nlp: Language) -> QuoteFinder:
         "Analysis: Why the harbour deal collapsed",
         "UPDATE: The council has approved the plan.",
         "Opinion: The mayor is wrong about the stadium",
+        "Q&A: The coach who rebuilt the county side",
+        # impersonal passives: the writer's sourcing names no speaker
+        "It is learnt that the water board has asked for a report on the leak.",
+        "The council, it may be recalled, ran a similar drive in the old town last year.",
         # a bare pronoun object says nothing of what was denied
         "She denied it.",
         "The club confirmed this on Monday.",
         # statements not made yet
         "The minister is expected to say on Monday that taxes will rise.",
         "The bank plans to announce a new chairman.",
+        "Councillor Ivo Marsh is expected to defend the plan at the next meeting.",
+        "The club plans to criticise the ruling in court.",
     ],
 )
 def test_cues_that_say_nothing_give_no_quote(nlp: Language, finder: QuoteFinder, text: str) -> None:
@@ -238,6 +244,19 @@ def test_directive_needs_an_addressee(nlp: Language, finder: QuoteFinder) -> Non
             "That is why the mayor had to lend his campaign money last month",
             "documents",
         ),
+        # a trailing cue with an addressee, a time or a medium after it, and a name set off by commas
+        (
+            "The group is not planning more store openings this year, the chain's finance chief, "
+            "Ola Brandt, told The Harbour Times on Monday.",
+            "The group is not planning more store openings this year",
+            "Ola Brandt",
+        ),
+        (
+            "The group is not planning more store openings this year, Ola Brandt, the chain's finance chief, "
+            "said.",
+            "The group is not planning more store openings this year",
+            "Ola Brandt",
+        ),
     ],
 )
 def test_evidence_calls_and_trailing_cues(
@@ -346,3 +365,108 @@ def test_a_relative_pronoun_speaker_is_no_unnamed_source(extractor: Any) -> None
     )
     relatives = [q.speaker for q in report.quotes if q.speaker and q.speaker.text == "which"]
     assert relatives and not any(s.unnamed for s in relatives)
+
+
+# ---------------------------------------------------------------- "as" asides, colons, datelines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "As the Valley Courier reported last month, the mill has lost two of its largest buyers.",
+            [("the mill has lost two of its largest buyers", "the Valley Courier")],
+        ),
+        (
+            "As reported by the Valley Courier, the mayor resigned in March.",
+            [("the mayor resigned in March", "the Valley Courier")],
+        ),
+        (
+            "And as Okoro pointed out, the new levy hits small farms hardest.",
+            [("the new levy hits small farms hardest", "Okoro")],
+        ),
+        (
+            "As she told the Harbour Gazette on Monday, the plant will close in May.",
+            [("the plant will close in May", "she")],
+        ),
+        (
+            "The ferry lost money for a third year, as Dana Kell noted in her report.",
+            [("The ferry lost money for a third year", "Dana Kell")],
+        ),
+    ],
+)
+def test_as_aside_reports_its_host_clause(
+    nlp: Language, finder: QuoteFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "as" of time, with what the speaker did, not what was said
+        "As Pavel, a pilot with a taste for jokes, joked with his cousin on the porch, his brother left.",
+        # a clause or an object of its own: no aside
+        "As she announced the results, the crowd in the hall cheered loudly.",
+    ],
+)
+def test_as_clause_of_time_or_with_content_is_no_aside(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    host = text.rsplit(", ", 1)[1].rstrip(".")
+    assert all(host not in content for content, _ in found(nlp, finder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Captain Omar Diallo was blunt: "We threw it away in the last minute."', "Captain Omar Diallo"),
+        ('Back at home, he returned to his usual lines: "Jobs first! No more excuses!"', "he"),
+        ('The minister was clear: "There will be no new taxes."', "The minister"),
+    ],
+)
+def test_quote_after_a_persons_clause_and_colon(
+    nlp: Language, finder: QuoteFinder, text: str, expected: str
+) -> None:
+    quote = text[text.index('"') + 1 : text.rindex('"')]
+    assert found(nlp, finder, text) == [(quote, expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The report had a stark conclusion: "The dam will fail within ten years."',
+        'The sign on the door read: "Closed for good."',
+    ],
+)
+def test_quote_after_a_things_clause_and_colon_has_no_speaker(
+    nlp: Language, finder: QuoteFinder, text: str
+) -> None:
+    assert found(nlp, finder, text) == []
+
+
+def test_quote_after_a_sentence_of_speaking(nlp: Language, finder: QuoteFinder) -> None:
+    text = 'Vera Lind spoke to reporters on Monday. "The plan will fail unless the council acts."'
+    assert found(nlp, finder, text) == [("The plan will fail unless the council acts.", "Vera Lind")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mill news\n\nPORTVILLE, May 3 (Newswire) - The Brennard mill will cut 300 jobs, the company said.",
+        "Mill news\n\nPORTVILLE - The Brennard mill will cut 300 jobs, the company said.",
+    ],
+)
+def test_wire_dateline_is_not_content(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    assert found(nlp, finder, text) == [("The Brennard mill will cut 300 jobs", "the company")]
+
+
+def test_a_verb_with_its_own_object_ends_no_trailing_attribution(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Because he had already served time in a cell, he found himself quickly back on the street."
+    assert found(nlp, finder, text) == []
+
+
+def test_single_marked_quotes_are_direct(nlp: Language, finder: QuoteFinder) -> None:
+    text = "'It takes a year to train a pilot,' Fiona Mackay said. 'There is no quick fix.'"
+    assert found(nlp, finder, text) == [
+        ("It takes a year to train a pilot,", "Fiona Mackay"),
+        ("There is no quick fix.", "Fiona Mackay"),
+    ]

@@ -66,6 +66,42 @@ def test_marks_pair_every_style(text: str, expected: list[str]) -> None:
     assert warnings == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # single marks as the quotation marks of British, Irish, Australian and Indian papers
+        (
+            "'We are sorry,' she said. 'It will not happen again.'",
+            ["We are sorry,", "It will not happen again."],
+        ),
+        ("‘We are sorry,’ she said.", ["We are sorry,"]),
+        ("Mackay said: 'We have let our riders down.'", ["We have let our riders down."]),
+        ("Ola said the 'deal of the decade' was off.", ["deal of the decade"]),
+        # apostrophes are no marks, nor is a letter between two of them
+        ("The players' union said it didn't agree with Ola's plan.", []),
+        ("Rock 'n' roll fans don't care, the band's manager said.", []),
+        # inside a double quote, single marks stay part of it
+        ("He said: \"She told me 'never again' twice.\"", ["She told me 'never again' twice."]),
+    ],
+)
+def test_marks_single_quotation_marks(text: str, expected: list[str]) -> None:
+    spans, _ = find_marked_spans(text)
+    assert [text[s.start : s.end] for s in spans] == expected
+
+
+def test_marks_single_quote_over_paragraphs_continues() -> None:
+    text = (
+        "'It takes a year to train a pilot,' she said. 'There is no quick fix.\n\n'But the timetable holds.'"
+    )
+    spans, _ = find_marked_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "It takes a year to train a pilot,",
+        "There is no quick fix.",
+        "But the timetable holds.",
+    ]
+    assert spans[1].continues and spans[2].continued
+
+
 def test_marks_quote_over_paragraphs_continues() -> None:
     text = "“The first part runs on.\n\n“And the second part ends here,” she said."
     spans, _ = find_marked_spans(text)

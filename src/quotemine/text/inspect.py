@@ -3,13 +3,15 @@ r"""Look at raw input before parsing: the one check for empty, binary, HTML and 
 Everything here keeps character offsets: the cleaned text has the length of the input, so every
 offset found in it is an offset into the caller's text.
 
-Two rules about the characters of a text (documented on the limitations page):
+Rules about the characters of a text (the first two documented on the limitations page):
 
 - a surrogate code point (U+D800 to U+DFFF, e.g. half of an emoji cut by a scraper) is not text
   and cannot be written as UTF-8: ``replace_surrogates`` reads each one as U+FFFD, one character
   for one, so offsets stay valid, and the report says so in a warning;
 - a carriage return is a line break: ``"\r\n"`` is parsed as ``" \n"`` and a lone ``"\r"`` as
-  ``"\n"`` (offsets unchanged; spans never end in ``"\r"``).
+  ``"\n"`` (offsets unchanged; spans never end in ``"\r"``);
+- in a hard-wrapped text (blank lines between paragraphs, short lines), a line break inside a
+  paragraph is read as a space (``wrap.unwrap``), so a sentence that runs over lines stays whole.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import logging
 import re
 
 from quotemine.text.html_mask import looks_like_html, mask_html
+from quotemine.text.wrap import unwrap
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +126,7 @@ def inspect_text(text: str) -> tuple[str, list[str], bool]:
             return text, ["text looks binary (many control characters); nothing was extracted"], False
         clean = CONTROL_CHARS.sub(" ", clean)
         warnings.append(f"{controls} control character(s) were read as spaces")
-    clean = line_breaks(clean)
+    clean = unwrap(line_breaks(clean))
     if looks_like_html(clean):
         clean = mask_html(clean)
         warnings.append("input looks like HTML: markup was read as spaces; pass plain text for best results")

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from quotemine.pipeline.quotes.content import extend_to_quote, object_content
 from quotemine.pipeline.quotes.context import DocState
 from quotemine.pipeline.quotes.stance import is_small_clause
+from quotemine.pipeline.quotes.subjects import reporting_conjunct
 
 __all__ = ["CHILD_RULES", "CONTENT_CHILD_DEPS", "Content", "content_rule"]
 
@@ -86,12 +87,19 @@ def _finite_tag(verb: Token) -> str:
     return aux.tag_ if aux is not None else verb.tag_
 
 
-def _cue_conjunct(verb: Token, clause: Token, end: int) -> int:
+def _says(st: DocState, verb: Token) -> bool:
+    """Tell whether ``verb`` is a cue of saying or thinking (not only of wanting: "and just want")."""
+    lemma, lex = verb.lemma_.lower(), st.lex
+    return lemma in lex.cue_verbs or lemma in lex.object_verbs or lemma in lex.prep_verbs
+
+
+def _cue_conjunct(st: DocState, verb: Token, clause: Token, end: int) -> int:
     """Return where the content clause ``clause`` ends before a predicate of the cue's own subject.
 
     "She insists the club must change, and has raised money for it": a conjunct with no subject
     of its own, in the tense of the cue and not of the clause, is a second thing the speaker did,
-    not part of what was said.
+    not part of what was said. So is a speech conjunct of a clause about a thing or a pronoun
+    ("said the levy was unfair and urged the council to drop it", ``reporting_conjunct``).
     """
     if not any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
         return end
@@ -104,9 +112,15 @@ def _cue_conjunct(verb: Token, clause: Token, end: int) -> int:
             continue
         if any(c.dep_ in (*_SUBJECT_DEPS, "expl") for c in conj.children):
             continue
-        if shared_aux and conj.tag_ in ("VBN", "VBD") and not any(c.dep_ == "aux" for c in conj.lefts):
+        speech = _says(st, conj) and reporting_conjunct(conj, st.speakers.agents)
+        if (
+            not speech
+            and shared_aux
+            and conj.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ == "aux" for c in conj.lefts)
+        ):
             continue  # "has criticized X and called Y": one auxiliary for both
-        if _finite_tag(conj) == own != _finite_tag(clause):
+        if speech or _finite_tag(conj) == own != _finite_tag(clause):
             before = [c.right_edge.i for c in clause.rights if c.i < conj.i and c.dep_ not in ("cc", "punct")]
             return max([clause.i, *before]) + 1
     return end
@@ -121,8 +135,62 @@ def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         span = _subtree(child)
         if _speaker_inside(st, verb, span):
             return Content(None)
-        return Content((span[0], _cue_conjunct(verb, child, span[1])))
+        end = _cue_conjunct(st, verb, child, span[1])
+        return Content((span[0], _second_that_clause(st, verb, child, end)))
     return None
+
+
+#: Most tokens between the first 'that' clause and the second one's "that" (', and that', '," and that').
+_MAX_GAP = 4
+
+
+def _second_that_clause(st: DocState, verb: Token, clause: Token, end: int) -> int:
+    """Return ``end`` moved over a second "that" clause of the cue ("said that X, and that Y").
+
+    The parse hangs the second clause on the cue as a conjunct; it is more of what was said. Only
+    punctuation, quotation marks and the conjunction may stand between the two.
+    """
+    that = st.doc.vocab.strings.add("that")
+    if not (st.attrs[end : end + _MAX_GAP + 1, 2] == that).any() or end != clause.right_edge.i + 1:
+        return end  # no "that" right after the clause: the common case, read off the arrays
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return end
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i < end or st.qid[conj.i] >= 0:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            return end
+        gap = st.doc[end : conj.left_edge.i]
+        if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap) and not any(
+            "\n" in t.text for t in gap
+        ):
+            return conj.right_edge.i + 1
+        return end
+    return end
+
+
+def _misread_clause(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
+    """Return the content clause the parse read as an object ("said she had signed the leases").
+
+    A speech verb that takes no object (not "deny" or "announce") whose object holds a subject
+    opening right after the verb reports a clause, whatever the parse made of the words after it
+    ("insisting the state had 'held firm'": "held" read as an adjective of the object "firm").
+    """
+    if child.dep_ != "dobj" or lemma not in st.lex.cue_verbs or lemma in st.lex.object_verbs:
+        return None
+    if child.i <= verb.i or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subj = next(
+        (
+            t
+            for t in child.subtree
+            if t.dep_ in _SUBJECT_DEPS and t.left_edge.i == verb.i + 1 and t.i != child.i
+        ),
+        None,
+    )
+    if subj is None:
+        return None
+    return Content((subj.left_edge.i, _with_modifiers(st, verb, child.right_edge.i + 1)))
 
 
 def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
@@ -321,6 +389,7 @@ _ContentRule = Callable[[DocState, Token, str, Token], Content | None]
 _RULES: tuple[tuple[str, _ContentRule, frozenset[str]], ...] = (
     ("content clause", _clause_content, _CONTENT_DEPS),
     ("evidence", _evidence_content, frozenset({"dobj"})),
+    ("misread clause", _misread_clause, frozenset({"dobj"})),
     ("object", _object_content, frozenset({"dobj"})),
     ("prepositional object", _prep_content, frozenset({"prep"})),
     ("for clause", _advcl_for, frozenset({"advcl"})),

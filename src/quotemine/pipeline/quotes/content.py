@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.pipeline.quotes.phrases import SENT_END, trim, trim_right
 
 __all__ = [
+    "displaced_that_clause",
     "extend_to_quote",
     "fronted_condition",
     "governing_verb",
@@ -129,6 +130,39 @@ def that_clause(noun: Token) -> Token | None:
         if _is_that_relative(c):
             return c
     return None
+
+
+def displaced_that_clause(noun: Token) -> Token | None:
+    """Return a 'that' clause the parse hung on the verb, after a short phrase that follows the noun.
+
+    "his remark at the hearing that rents would rise": the clause is read as a content
+    clause of the verb of the sentence ("came under fire ... that"); only a phrase with no verb
+    and no punctuation may stand between the noun and "that".
+    """
+    doc = noun.doc
+    start = noun.right_edge.i + 1
+    for k in range(start, min(len(doc), start + _MAX_DISPLACED)):
+        tok = doc[k]
+        if tok.lower_ == "that":
+            clause = tok.head
+            if k == start or tok.dep_ != "mark" or clause.pos_ not in ("VERB", "AUX"):
+                return None
+            if clause.dep_ == "ccomp":  # "came under fire over her remark during the hearing that"
+                return clause if clause.head.i < noun.i else None
+            # "seized on her remark during the debate that ...": read as a relative clause of
+            # "debate", or as its own complement clause
+            inner = start <= clause.head.i < k
+            if clause.dep_ == "relcl":
+                return clause if inner and _is_that_relative(clause) else None
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            return clause if clause.dep_ == "acl" and inner and subject else None
+        if tok.pos_ in ("VERB", "AUX") or tok.is_punct or tok.is_space:
+            return None
+    return None
+
+
+#: Most tokens between a cue noun and a 'that' clause the parse hung elsewhere.
+_MAX_DISPLACED = 6
 
 
 def parataxis_spans(verb: Token) -> list[tuple[int, int]]:

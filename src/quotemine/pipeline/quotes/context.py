@@ -17,10 +17,23 @@ from spacy.tokens import Doc, Token
 
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.quotes.candidates import QuoteCandidate
-from quotemine.pipeline.quotes.content import governing_verb, parataxis_spans, phrase_spans, that_clause
+from quotemine.pipeline.quotes.content import (
+    displaced_that_clause,
+    governing_verb,
+    parataxis_spans,
+    phrase_spans,
+    that_clause,
+)
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.marks import MarkedSpan
-from quotemine.pipeline.quotes.phrases import clip_paragraph, cut_tail, skip_time_lead, trim, trim_right
+from quotemine.pipeline.quotes.phrases import (
+    clip_paragraph,
+    cut_tail,
+    skip_dateline,
+    skip_time_lead,
+    trim,
+    trim_right,
+)
 from quotemine.pipeline.quotes.speakers import SpeakerReader
 from quotemine.pipeline.records import QuoteKind, SpeakerRecord
 
@@ -29,6 +42,15 @@ __all__ = ["DocState", "FinderOptions"]
 #: Entity types of a one-word line speaker that names someone ("Reuters:", "Okafor:").
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _relative(verb: Token) -> bool:
+    """Tell whether ``verb`` heads a relative clause with a relative pronoun subject ("who rebuilt")."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+
+
+#: Parts of speech of a piece that says nothing on its own ("And, as she said, ...", "However, as ...").
+_NO_CONTENT_POS = frozenset({"CCONJ", "SCONJ", "ADV", "PUNCT", "SPACE", "INTJ"})
 #: Share of a content's words inside quotation marks from which it counts as direct.
 _DIRECT_SHARE = 0.95
 
@@ -210,6 +232,10 @@ class DocState:
         """
         doc, qid = self.doc, self.qid
         a, b = clip_paragraph(doc, a, b, verb.i if verb is not None else a)
+        if a == 0 or self.text[int(self.attrs[a, 0]) - 1] == "\n":  # a paragraph start: a dateline?
+            lead = skip_dateline(doc, a, b)
+            if lead != a:
+                a, b = trim(doc, lead, b)
         words = self._words(a, b)
         if not words or all(doc[i].ent_type_ in _NOT_CONTENT_ENTS for i in words):
             return None
@@ -241,7 +267,9 @@ class DocState:
         """Read a nominal cue with a 'that' clause ("the claim that ...", "his statement that ...")."""
         clause = that_clause(noun)
         if clause is None:
-            return None
+            clause = displaced_that_clause(noun)
+            if clause is None or clause.head.lemma_.lower() in self.lex.content_verbs:
+                return None  # none, or the content clause of a cue verb: the verb reports it
         a, b = trim(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
         if b - a < 2 or self.any_used(a, b):
             return None
@@ -262,8 +290,10 @@ class DocState:
         a, b = trim(doc, colon + 1, end)
         if b - a < 3 or self.any_used(a, b):
             return None
-        if not any(t.pos_ in ("VERB", "AUX") or self.qid[t.i] >= 0 for t in doc[a:b]):
-            return None  # "Analysis: Jane Roe, The Daily Planet" is a byline, not a statement
+        if not any((t.pos_ in ("VERB", "AUX") and not _relative(t)) or self.qid[t.i] >= 0 for t in doc[a:b]):
+            # "Analysis: Jane Roe, The Daily Planet" is a byline, "Q&A: The coach who rebuilt the
+            # club" a title (its only verb in a relative clause): neither is a statement
+            return None
         return self.kinded(a, b, None, self.speakers.mention(root), "colon line")
 
     def _section_label(self, pa: int, colon: int, root: Token) -> bool:
@@ -294,8 +324,8 @@ class DocState:
         out: list[QuoteCandidate] = []
         for a, b in parataxis_spans(verb):
             a, b = trim(self.doc, a, b)
-            if b - a < 1 or self.any_used(a, b):
-                continue
+            if b - a < 1 or self.any_used(a, b) or all(t.pos_ in _NO_CONTENT_POS for t in self.doc[a:b]):
+                continue  # nothing, a quotation already held, or a lone "And" before the cue
             cand = self.kinded(a, b, verb, self.speakers.speaker_of(verb, (a, b)), "parataxis")
             if cand is not None:
                 out.append(cand)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from quotemine.lexicons.words import PERSON_PRONOUNS
 from quotemine.pipeline.quotes.context import DocState
 from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before
 from quotemine.pipeline.records import SpeakerRecord
@@ -30,6 +31,12 @@ _PARTICLE_CUES = frozenset(
 )
 #: How many tokens before the opening mark a cue may come.
 _MAX_BEFORE = 40
+#: Fewest words of a quotation a person's clause before a colon may introduce ('Roe was blunt: "..."').
+_MIN_CLAUSE_QUOTE_WORDS = 3
+#: How many heads up from the colon the clause's verb may be.
+_MAX_CLIMB = 6
+#: Plural pronouns that stand for people ("they", "we"); "it" stands for a thing as often.
+_GROUP_PRONOUNS = frozenset({"they", "we"})
 
 DirectCue = tuple[Token | None, SpeakerRecord | None]
 """The cue verb (``None`` for a verbless "NAME, description:") and the speaker mention."""
@@ -128,12 +135,21 @@ def _cue_before(st: DocState, q: _Quoted, before: Token) -> DirectCue | None:
     limit = max(0, k - _MAX_BEFORE)
     while k >= limit and qid[k] < 0 and ("\n" not in doc[k].text or k == before.i):
         tok = doc[k]
-        if st.is_cue_word(tok):
+        if st.is_cue_word(tok) or (k + 2 >= before.i and _particle_cue(tok)):  # 'Roe shot back: "..."'
             return tok, st.speakers.speaker_of(tok, (q.a, q.b))
         if tok.text in _CLAUSE_END and k < before.i:
             return None
+        if k + 3 >= before.i and _own_clause(tok):
+            return None  # "..., to which Roe shrugged: '...'": the cue further back is not this quote's
         k -= 1
     return None
+
+
+def _own_clause(tok: Token) -> bool:
+    """Tell whether ``tok`` is a verb that is not a cue with a subject of its own (no relative clause)."""
+    if tok.pos_ != "VERB" or tok.dep_ in ("relcl", "acl"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in tok.lefts)
 
 
 def direct_cue(st: DocState, a: int, b: int) -> DirectCue | None:
@@ -160,5 +176,48 @@ def direct_cue(st: DocState, a: int, b: int) -> DirectCue | None:
     found = _cue_before(st, q, before)
     if found is None and before.text == ":":
         spk = st.speakers.colon_speaker(before)
+        if spk is None and q.words >= _MIN_CLAUSE_QUOTE_WORDS:
+            spk = _clause_speaker(st, before)
         return None if spk is None else (None, spk)
     return found
+
+
+def _person_like(st: DocState, tok: Token) -> bool:
+    """Tell whether ``tok`` names or stands for a person or a group of people."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in _GROUP_PRONOUNS:
+        return True
+    if tok.pos_ == "PROPN":  # a name the tagger left untyped, or an organisation that speaks
+        return tok.ent_type_ in ("", "ORG")
+    lemma, lex = tok.lemma_.lower(), st.lex
+    if tok.pos_ != "NOUN" or lemma in lex.document_nouns or lemma in lex.evidence_nouns:
+        return False  # "reports said" has a source, but a report's own words are not its clause's
+    return lemma in lex.group_nouns or lemma in lex.titles
+
+
+def _clause_speaker(st: DocState, colon: Token) -> SpeakerRecord | None:
+    """Read 'Roe was blunt: "..."', 'Her answer was short: "..."': a person's clause opens the quote.
+
+    The clause that ends at the colon has no cue word, but its subject (or the owner of its
+    subject: "her answer", "Roe's verdict") is a person, who speaks the quotation it introduces.
+    """
+    doc = st.doc
+    verb = doc[colon.i - 1] if colon.i > 0 else None
+    for _ in range(_MAX_CLIMB):
+        if verb is None or verb.i >= colon.i or doc[verb.i].text in SENT_END:
+            return None
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in verb.lefts):
+            break
+        verb = None if verb.head.i == verb.i else verb.head
+    else:
+        return None
+    assert verb is not None
+    subj = next(c for c in verb.lefts if c.dep_ == "nsubj")
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None) if subj.pos_ == "NOUN" else None
+    if owner is not None and _person_like(st, owner):
+        subj = owner
+    if not _person_like(st, subj):
+        return None
+    between = doc[subj.i : colon.i]
+    if any("\n" in t.text or t.text in SENT_END or st.qid[t.i] >= 0 for t in between):
+        return None
+    return st.speakers.mention(subj)

@@ -2,10 +2,11 @@
 
 This is the character-level half of ``quotemine_quotes``: it knows nothing about spaCy. Marks
 handled: straight ``"``, curly ``“ ”``, guillemets ``« »`` (and ``» «``), German ``„ “``, doubled
-``''`` / ````''``, and single curly ``‘ ’`` nested inside a double quote (then they stay part of the
-outer quote). A paragraph that opens a quote and does not close it continues into the next paragraph
-when that paragraph starts with an opening mark (the news convention for long quotes); any other
-unclosed mark is dropped for that paragraph only, with a warning.
+``''`` / ````''``, single curly ``‘ ’`` nested inside a double quote (then they stay part of the
+outer quote), and single marks ``' '`` / ``‘ ’`` that pair up outside double ones
+(``single_marks``). A paragraph that opens a quote and does not close it continues into the next
+paragraph when that paragraph starts with an opening mark (the news convention for long quotes);
+any other unclosed mark is dropped for that paragraph only, with a warning.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from quotemine.lexicons.words import PARAGRAPH
 
-__all__ = ["MarkedSpan", "find_marked_spans"]
+__all__ = ["MarkedSpan", "find_marked_spans", "single_marks"]
 
 logger = logging.getLogger(__name__)
 
@@ -196,9 +197,66 @@ def find_marked_spans(text: str) -> tuple[list[MarkedSpan], list[str]]:
     [(10, 22)]
 
     """
+    paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
+    out, warnings = _find(text, paragraphs)
+    if _SINGLE_OPENER.search(text) is None:
+        return out, warnings
+    read = single_marks(text, out)
+    return (out, warnings) if read == text else _find(read, paragraphs)
+
+
+#: A single mark that may open a quotation: at a paragraph or clause start, before a word.
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))['‘](?=\w)", re.MULTILINE)
+#: A single mark that may close one: after a non-space, before a space, punctuation or the end.
+_SINGLE_CLOSER = re.compile(r"(?<=\S)['’](?=$|[\s.,;:!?)\]—–-])", re.MULTILINE)
+
+
+def single_marks(text: str, marked: list[MarkedSpan]) -> str:
+    """Return ``text`` with the single quotation marks that pair up read as double ones.
+
+    British, Irish, Australian and Indian papers often quote with single marks: "'We are sorry,'
+    she said." Outside the stretches already quoted with double marks, a single mark at a clause
+    start before a word opens a quotation and the next single mark after a word, before a space or
+    punctuation, in the same paragraph, closes it; apostrophes inside words ("don't") do neither.
+    Each mark is replaced by one character, so offsets are those of ``text``.
+    """
+    taken = [(m.start - 1, m.end + 1) for m in marked]
+    free = [o.start() for o in _SINGLE_OPENER.finditer(text) if not any(s <= o.start() < e for s, e in taken)]
+    if not free:
+        return text  # no single mark outside double quotes ('She said "no \'way\'"')
+    chars = list(text)
+    paragraphs = list(PARAGRAPH.finditer(text))
+    for k, p in enumerate(paragraphs):
+        if not any(p.start() <= a < p.end() for a in free):
+            continue
+        pos = p.start()
+        while (opener := _SINGLE_OPENER.search(text, pos, p.end())) is not None:
+            a = opener.start()
+            closer = _SINGLE_CLOSER.search(text, opener.end(), p.end())
+            if closer is None:
+                # a quotation that runs on into a paragraph opening with a single mark
+                nxt = paragraphs[k + 1].group().lstrip()[:1] if k + 1 < len(paragraphs) else ""
+                if nxt in _SINGLE_OPENERS and not any(s <= a < e for s, e in taken):
+                    chars[a] = _DOUBLE_OPEN
+                break
+            pos, b = closer.end(), closer.start()
+            if sum(ch.isalpha() for ch in text[a + 1 : b]) < _MIN_SINGLE_LETTERS:
+                continue  # "rock 'n' roll"
+            if not any(s <= a < e or s <= b < e for s, e in taken):
+                chars[a], chars[b] = _DOUBLE_OPEN, _DOUBLE_CLOSE
+    return "".join(chars)
+
+
+#: Fewest letters between two single marks read as a quotation.
+_MIN_SINGLE_LETTERS = 2
+_SINGLE_OPENERS = ("'", "\u2018")
+_DOUBLE_OPEN, _DOUBLE_CLOSE = "\u201c", "\u201d"
+
+
+def _find(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[MarkedSpan], list[str]]:
+    """Find the quoted stretches of ``text``, paragraph by paragraph (see ``find_marked_spans``)."""
     out: list[MarkedSpan] = []
     warnings: list[str] = []
-    paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
     carried = False
     for k, (p_start, p_end) in enumerate(paragraphs):
         spans, open_at = _scan_paragraph(text, p_start, p_end)

@@ -153,8 +153,8 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") or lemma not in st.lex.content_verbs:
         return True
-    if tok.dep_ == "parataxis" and lemma in st.lex.cue_verbs:
-        # "That, the commission said, would help": the host clause around the cue
+    if (tok.dep_ == "parataxis" and lemma in st.lex.cue_verbs) or _as_aside(st, tok, lemma):
+        # "That, the board said, would help", "As the Courier reported, ...": the host clause
         if says_nothing(tok, st.lex):
             return True
         pieces = st.parataxis_candidates(tok)
@@ -167,6 +167,32 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
             _child_content(st, tok, lemma, child)
     return True
 
+
+def _as_aside(st: DocState, tok: Token, lemma: str) -> bool:
+    """Tell whether ``tok`` is a speech or evidence verb in an "as" clause with no content of its own.
+
+    "As the Courier reported last month, the mill will close": the host clause is what was
+    reported. "as he said he would" (a clause of its own) and "as she announced the results" (an
+    object) report something else.
+    """
+    if tok.dep_ != "advcl" or not (lemma in st.lex.speech_verbs or lemma in st.lex.evidence_verbs):
+        return False
+    if tok.head.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i:
+        return False
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    if marks != ["as"] or tok.right_edge.i - tok.i > _MAX_ASIDE_TAIL:
+        return False
+    told = lemma in st.lex.addressee_verbs
+    tail = [c.dep_ for c in tok.rights if c.dep_ != "punct" and not (told and c.dep_ in ("dobj", "dative"))]
+    # "as reported by X", "as the Courier reported last month", "as she told the Gazette on Monday";
+    # not "as he joked with a friend at the table" (when, not what)
+    return all(dep in _ASIDE_TAIL_DEPS for dep in tail) and tail.count("prep") <= 1
+
+
+#: What may follow the verb of an "as" aside: when, how, by whom, a particle ("pointed out").
+_ASIDE_TAIL_DEPS = frozenset({"npadvmod", "advmod", "prep", "agent", "prt"})
+#: Most tokens after the verb of an "as" aside.
+_MAX_ASIDE_TAIL = 6
 
 #: The readings of a cue token, in order; the first that claims the token ends its turn.
 _TOKEN_RULES: tuple[Callable[[DocState, Token], bool], ...] = (_phrase_rule, _noun_rule, _verb_rule)
@@ -189,13 +215,40 @@ def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
     if any(st.cue_of_quote.get(k) == verb.i for k in marked):
         return  # the direct quote this verb already introduces
     if any(st.used[k] for k in marked):
-        return
-    cand = st.content_candidate(found.span, verb, rule, found.sourced)
+        cut = _before_other_cue(st, verb, a, [k for k in marked if st.used[k]])
+        if cut is None:
+            return
+        b = cut
+    cand = st.content_candidate((a, b), verb, rule, found.sourced)
     if cand is None:
         return
     _add(st, cand)
     if rule == "content clause":
         _fronted_piece(st, verb, cand, found.span)
+
+
+#: Punctuation that may end a content clause before another speaker's cue.
+_BOUNDARIES = frozenset({",", ";", ":", "—", "–"})
+
+
+def _before_other_cue(st: DocState, verb: Token, a: int, used: list[int]) -> int | None:
+    """Return where the content ``doc[a:]`` of ``verb`` ends before another speaker's direct quote.
+
+    "She said the plans were sound, to which Roe replied: '...'": the clause the parse runs on
+    into Roe's cue and quote ends at the last comma before Roe's cue. ``None`` when the quote
+    has no cue after ``verb`` or too little is left.
+    """
+    cue = st.cue_of_quote.get(min(used))
+    if cue is None or cue <= verb.i or any("\n" in t.text for t in st.doc[a:cue]):
+        return None  # no cue of its own, or a quote of another paragraph the parse ran into
+    cut = max((i for i in range(a, cue) if st.doc[i].text in _BOUNDARIES), default=None)
+    if cut is None or sum(1 for t in st.doc[a:cut] if t.is_alpha) < _MIN_CUT_WORDS:
+        return None
+    return cut
+
+
+#: Fewest words left of a content clause cut before another speaker's cue.
+_MIN_CUT_WORDS = 4
 
 
 def _fronted_piece(st: DocState, verb: Token, main: QuoteCandidate, content: tuple[int, int]) -> None:
@@ -299,8 +352,8 @@ def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
     """Read a quote that follows its cue in the sentence before ("Roe said on Monday. 'We stay.'").
 
     The sentence before, in the same paragraph, must be a statement with no content of its own: its
-    main verb a speech verb with no content clause ("X said on Monday."), or a verb whose object is
-    a cue noun ("X issued a warning."). Its subject speaks the quote.
+    main verb a speech verb with no content clause ("X said on Monday.", "X spoke to reporters."),
+    or a verb whose object is a cue noun ("X issued a warning."). Its subject speaks the quote.
     """
     j, before = token_before(st.doc, a)
     if before is None or before.text not in SENT_END or j < 1:
@@ -309,7 +362,8 @@ def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
     if root.pos_ not in ("VERB", "AUX") or st.qid[root.i] >= 0 or says_nothing(root, st.lex):
         return None
     lemma = root.lemma_.lower()
-    speech = lemma in st.lex.speech_verbs and not any(c.dep_ in ("ccomp", "dobj") for c in root.children)
+    speaking = lemma in st.lex.speech_verbs or lemma in st.lex.prep_verbs  # "Roe spoke to reporters."
+    speech = speaking and not any(c.dep_ in ("ccomp", "dobj") for c in root.children)
     noun = any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.cue_nouns for c in root.children)
     if not (speech or noun) or any(c.cue_i == root.i for c in st.candidates):
         return None

@@ -17,6 +17,7 @@ __all__ = [
     "cut_tail",
     "is_title",
     "np_span",
+    "skip_dateline",
     "skip_time_lead",
     "token_before",
     "trim",
@@ -42,6 +43,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 _RELATIVE_LEADS = frozenset({"which", "who", "whose", "whom"})
 #: Dependencies of a participle clause the reporter adds after a comma (", cementing its lead").
 _PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj"})
+#: Dashes that close a wire dateline ("PORTVILLE, May 3 (Newswire) - ..."), and its longest length.
+_DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
+_MAX_DATELINE_TOKENS = 14
 #: How far (in tokens) a name may stand from the description it follows.
 _MAX_NAME_DISTANCE = 4
 
@@ -219,6 +223,29 @@ def skip_time_lead(doc: Doc, a: int, b: int) -> int:
     return a
 
 
+def skip_dateline(doc: Doc, a: int, b: int) -> int:
+    """Return where ``doc[a:b]`` starts once a wire dateline opening its paragraph is dropped.
+
+    "PORTVILLE, May 3 (Newswire) - The mill will close": the place, date and agency before the
+    dash tell where the story was filed, not what was said. Only an upper-case place may open it;
+    dates, numbers and a parenthesised agency may follow.
+    """
+    if a >= b or not doc[a].is_upper or not doc[a].is_alpha or len(doc[a].text) < 2:
+        return a
+    if a > 0 and "\n" not in doc[a - 1].text:
+        return a
+    depth = 0
+    for k in range(a, min(b - 2, a + _MAX_DATELINE_TOKENS)):
+        tok = doc[k]
+        if tok.text in _DATELINE_DASHES and depth == 0:
+            return k + 1 if k > a else a
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth or tok.is_upper or tok.text in ",.)" or tok.like_num or tok.ent_type_ in _TIME_ENTS:
+            continue
+        return a
+    return a
+
+
 def trim_right(doc: Doc, b: int) -> int:
     """Drop punctuation and spaces before the token index ``b``."""
     while b > 0 and (doc[b - 1].is_space or doc[b - 1].is_punct):
@@ -273,16 +300,27 @@ def token_before(doc: Doc, a: int) -> tuple[int, Token | None]:
     return j, doc[j] if j >= 0 and "\n" not in doc[j].text else None
 
 
+def _relative_lead(first: Token) -> bool:
+    """Tell whether ``first`` opens a relative clause: "which", "who", or "to which", "of whom"."""
+    if first.lower_ in _RELATIVE_LEADS:
+        return True
+    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    return (
+        (first.pos_ == "ADP" or first.dep_ == "prep") and nxt is not None and nxt.lower_ in ("which", "whom")
+    )
+
+
 def cut_tail(doc: Doc, a: int, b: int) -> int:
     """Return where the content ``doc[a:b]`` of a cue really ends.
 
-    A non-restrictive relative clause at the end (", which would give ...", ", who runs ...") and
+    A non-restrictive relative clause at the end (", which would give ...", ", who runs ...", ", to
+    which the mayor replied") and
     a participle clause after a comma (", cementing its lead") are the reporter's.
     """
     for tok in doc[a:b]:
         if tok.right_edge.i < b - 2 or tok.left_edge.i <= a or doc[tok.left_edge.i - 1].text != ",":
             continue
-        if tok.dep_ == "relcl" and tok.left_edge.lower_ in _RELATIVE_LEADS:
+        if tok.dep_ == "relcl" and _relative_lead(tok.left_edge):
             return tok.left_edge.i - 1
         if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and tok.left_edge.i == tok.i:
             return tok.i - 1

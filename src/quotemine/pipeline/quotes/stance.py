@@ -35,11 +35,13 @@ def _has_no(noun: Token) -> bool:
 
 
 def _denies_speech(verb: Token, lex: CueLexicon) -> bool:
-    """Tell whether ``verb`` is negated, has a negative subject or opens an "as if" clause.
+    """Tell whether ``verb`` is negated, has a negative subject, is impersonal or opens an "as if" clause.
 
-    "does not deny", "never said"; "nobody said", "no official said"; "as if to say".
+    "does not deny", "never said"; "nobody said", "no official said"; "it is learnt that"; "as if
+    to say".
     """
     marks: set[str] = set()
+    passive = it = False
     for c in verb.children:
         dep = c.dep_
         if dep == "neg":
@@ -48,6 +50,10 @@ def _denies_speech(verb: Token, lex: CueLexicon) -> bool:
             return True
         if dep == "mark":
             marks.add(c.lower_)
+        passive = passive or dep == "auxpass"
+        it = it or (dep in ("nsubjpass", "expl") and c.lower_ == "it")
+    if passive and it:
+        return True  # "it is learnt that", "it may be recalled": the writer's sourcing names no one
     return "as" in marks and bool(marks & _HYPOTHETICAL)
 
 
@@ -73,9 +79,9 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
     """Tell whether the cue ``verb`` reports no statement.
 
     True when the cue is negated ("does not deny that"), has a negative subject ("nobody said"),
-    is the infinitive of a refusal ("declined to say whether"), of a negated verb ("would not
-    confirm") or of an expectation or plan ("is expected to announce", "plans to say"), or is
-    hypothetical ("as if to say").
+    is an impersonal passive ("it is learnt that"), the infinitive of a refusal ("declined to say
+    whether"), of a negated verb ("would not confirm") or of an expectation or plan ("is expected
+    to announce", "plans to criticise"), or is hypothetical ("as if to say").
 
     Args:
         verb: A cue verb.
@@ -100,8 +106,8 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
                 return True
             continue
         head = head.head
-        if head.lemma_.lower() in lex.prospective_verbs and verb.lemma_.lower() in lex.speech_verbs:
-            return True  # "is expected to announce": not said yet ("wants to know" still asks)
+        if head.lemma_.lower() in lex.prospective_verbs and verb.lemma_.lower() not in lex.cognition_verbs:
+            return True  # "is expected to announce", "to defend": not said yet ("wants to know" still asks)
         refused = head.lemma_.lower() in lex.refusal_verbs
         negated = _negated(head) or _negative_subject(head, lex)
         if refused != negated:  # "declined to say", "would not say"; "did not hesitate to say" speaks

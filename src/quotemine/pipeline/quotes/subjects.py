@@ -22,6 +22,7 @@ __all__ = [
     "bound_subject",
     "is_thing",
     "relative_antecedent",
+    "reporting_conjunct",
     "subject_of",
 ]
 
@@ -174,10 +175,46 @@ def _issuer(cur: Token, exclude: tuple[int, int] | None, documents: Set[str], ag
     return noun
 
 
-def _climb(cur: Token) -> Token | None:
+def reporting_conjunct(conj: Token, agents: Set[str]) -> bool:
+    """Tell whether the cue ``conj``, a conjunct of a reported clause, is a second act of the reporter.
+
+    "Ada Roe said the levy was unfair and urged the council to drop it": the parse makes "urged"
+    a conjunct of the reported "was", but a levy urges nothing; "Roe said she wants a vote and has
+    called for one" is hers either way. A reported clause whose subject is a thing or a personal
+    pronoun hands its speech conjuncts back to the reporting verb; one with a named subject of its
+    own ("Roe said Kest had lied and called for a vote") keeps them.
+
+    Args:
+        conj: A cue verb.
+        agents: Lemmas of nouns that may speak (see ``is_thing``).
+
+    Returns:
+        True when ``conj`` belongs to the subject of the verb that reports its head clause.
+
+    """
+    clause = conj.head
+    if conj.dep_ != "conj" or conj.pos_ != "VERB" or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return False
+    if any(c.dep_ in (*SUBJECT_DEPS, "expl") for c in conj.children):
+        return False
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "but") for c in clause.children):
+        return False  # "or", "nor", "rather than": alternatives inside the statement
+    subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        return False
+    return subj.lower_ in _REPORTED_PRONOUNS or is_thing(subj, agents)
+
+
+#: Subject pronouns of a reported clause that leave its speech conjuncts to the reporter.
+_REPORTED_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+
+
+def _climb(cur: Token, agents: Set[str] = frozenset(), cue: bool = False) -> Token | None:
     """Return the head whose subject a cue without one borrows, or ``None``."""
     if cur.dep_ not in _CLIMB_DEPS or cur.head.i == cur.i:
         return None
+    if cue and agents and reporting_conjunct(cur, agents):
+        return cur.head.head  # "said the levy was unfair and urged ...": the reporter urged
     participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"
     cur = cur.head
     if participle and cur.dep_ == "ccomp" and cur.head.i != cur.i:
@@ -243,7 +280,7 @@ def subject_of(
         controller = _object_controller(cur, agents)
         if controller is not None:
             return controller
-        cur = _climb(cur)
+        cur = _climb(cur, agents, cue=cur is verb)
         if cur is None:
             break
     return None

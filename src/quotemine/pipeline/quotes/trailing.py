@@ -1,16 +1,20 @@
 """A trailing attribution the parse missed ("..., campaign records show.", "..., two pilots said.").
 
-A sentence that ends with a comma, a short noun phrase and a cue verb attributes the clause before
-the comma to that noun phrase. The parser often gets these wrong (it takes "show" for a noun, or
-hangs the clause elsewhere), so this pass reads the words, not the tree, and keeps what the
-content pass did not already find.
+A sentence that ends with a comma, a short noun phrase (a description and a name set off by commas
+may both stand there) and a cue verb, perhaps with a short addressee, time or medium after it,
+attributes the clause before the comma to that noun phrase. The parser often gets these wrong (it
+takes "show" for a noun, or hangs the clause elsewhere), so this pass reads the words, not the
+tree, and keeps what the content pass did not already find.
 """
 
 from __future__ import annotations
 
+import bisect
+
 import numpy
 from spacy.tokens import Token
 
+from quotemine.lexicons.words import PERSON_SPEECH_VERBS
 from quotemine.pipeline.quotes.candidates import QuoteCandidate, overlaps
 from quotemine.pipeline.quotes.context import DocState
 from quotemine.pipeline.quotes.phrases import MARK_TOKENS, SENT_END
@@ -24,6 +28,10 @@ _HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _MAX_NP = 7
 #: Fewest words of the clause before the comma.
 _MIN_WORDS = 4
+#: Most tokens between a trailing cue and the sentence end ("told The Harbour Times on Monday").
+_MAX_TAIL = 8
+#: Parts of speech of that tail: an addressee, a time, a medium.
+_TAIL_POS = frozenset({"DET", "PROPN", "NOUN", "ADP", "ADJ", "NUM", "PRON", "ADV", "PART"})
 
 
 def _in_phrase(tok: Token, cue: int) -> bool:
@@ -58,17 +66,60 @@ def _clause_start(st: DocState, comma: int) -> int:
     return k + 1
 
 
-def _candidate(st: DocState, end: int) -> QuoteCandidate | None:
+def _cue_before_tail(st: DocState, end: int, people: list[int]) -> Token | None:
+    """Return the cue of a sentence that ends at ``doc[end]``: right before it, or before a short tail.
+
+    "..., the mayor said.", "..., the mayor told reporters.", "..., Roe told the Gazette on
+    Monday.", "..., the club said in a post.": an addressee, a time or a medium may follow.
+    ``people`` lists the tokens whose lemma is a verb only people use: without one in reach, only
+    the token before the end is read.
+    """
+    doc = st.doc
+    lo = max(1, end - 1 - _MAX_TAIL)
+    k = bisect.bisect_left(people, lo)
+    if k == len(people) or people[k] >= end - 1:
+        lo = end - 2
+    for cue_i in range(end - 1, lo, -1):
+        tok = doc[cue_i]
+        if st.qid[cue_i] >= 0 or "\n" in tok.text:
+            return None
+        lemma = tok.lemma_.lower()
+        if cue_i == end - 1 and (lemma in st.lex.speech_verbs or lemma in st.lex.evidence_verbs):
+            return tok  # "..., records show."
+        if tok.pos_ == "VERB" and lemma in PERSON_SPEECH_VERBS:
+            return tok  # "..., she told reporters." ("..., he found himself on the street" is no cue)
+        if tok.pos_ not in _TAIL_POS:
+            return None
+    return None
+
+
+def _apposed_speaker(st: DocState, cue_i: int) -> tuple[Token, int] | None:
+    """Return the speaker head and the clause's last comma when a name and a description both stand there.
+
+    "..., the club's finance chief, Ola Brandt, told" and "..., Ola Brandt, the finance chief,
+    said": two short noun phrases set off by commas, one of them a name, which is the speaker.
+    """
+    doc = st.doc
+    if doc[cue_i - 1].text != ",":
+        return None
+    inner = _speaker_head(st, cue_i - 1)
+    if inner is None:
+        return None
+    outer = _speaker_head(st, inner[1])
+    if outer is None or (inner[0].pos_ == "PROPN") == (outer[0].pos_ == "PROPN"):
+        return None
+    name = inner[0] if inner[0].pos_ == "PROPN" else outer[0]
+    return name, outer[1]
+
+
+def _candidate(st: DocState, end: int, people: list[int]) -> QuoteCandidate | None:
     """Read the trailing attribution whose sentence ends at the token ``doc[end]``."""
     doc = st.doc
-    cue_i = end - 1
-    if cue_i < 2 or st.qid[cue_i] >= 0:
+    cue = _cue_before_tail(st, end, people)
+    if cue is None or cue.i < 2:
         return None
-    cue = doc[cue_i]
-    lemma = cue.lemma_.lower()
-    if lemma not in st.lex.speech_verbs and lemma not in st.lex.evidence_verbs:
-        return None
-    found = _speaker_head(st, cue_i)
+    cue_i = cue.i
+    found = _speaker_head(st, cue_i) or _apposed_speaker(st, cue_i)
     if found is None:
         return None
     head, comma = found
@@ -90,8 +141,10 @@ def trailing_pass(st: DocState) -> None:
         is_end |= lower == strings.add(mark)
     ends = numpy.flatnonzero(is_end)
     st.candidates.sort(key=lambda c: c.start)
+    hashes = numpy.array([strings.add(w) for w in PERSON_SPEECH_VERBS], dtype=numpy.uint64)
+    people = numpy.flatnonzero(numpy.isin(st.attrs[:, 1], hashes)).tolist()  # verbs only people use
     for end in ends.tolist():
-        cand = _candidate(st, int(end))
+        cand = _candidate(st, int(end), people)
         if cand is not None and not overlaps(st.candidates, cand):
             st.candidates.append(cand)
             st.candidates.sort(key=lambda c: c.start)
