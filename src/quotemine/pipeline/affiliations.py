@@ -9,8 +9,9 @@ the people (``persons``) and the organisations (``orgs``) of the document:
 * "Y's X": the organisation's possessive right before the name;
 * "Falcons coach X": a title's first words that are the end of one organisation's name;
 * "X, who works for Y", "X, who heads Y": a relative clause on the name whose verb ties a person
-  to an organisation; a verb that is itself a role ("heads", "founded") also gives the role (the
-  verb phrase, as written).
+  to an organisation; a verb whose stem is a role noun ("heads", "chairs", "coaches") also gives
+  the role, the verb alone ("role_records" keeps its stem: "head"); other role verbs ("runs",
+  "founded", "leads") give the affiliation only, as their noun ("founder") is not in the text.
 
 Each rule returns organisation ids (and role ranges) and never invents text: a role is a range of
 tokens of the document.
@@ -27,6 +28,7 @@ from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS
 from quotemine.pipeline.appositions import after_aside
 
 __all__ = [
+    "NOUN_VERBS",
     "TokenLabels",
     "after_name_orgs",
     "possessive_org",
@@ -55,7 +57,7 @@ _MEMBER_VERBS: Final = frozenset(
 )
 #: Prepositions after a membership verb that say the subject is not inside the organisation.
 _AWAY: Final = frozenset({"to", "about", "against", "from", "into", "toward", "towards", "alongside"})
-#: Verbs that are themselves a role ("who heads Y", "who founded Y"): the verb phrase is a role.
+#: Verbs that make the subject an officer of their object ("who heads Y", "who founded Y").
 _ROLE_VERBS: Final = frozenset(
     {
         "head",
@@ -72,6 +74,8 @@ _ROLE_VERBS: Final = frozenset(
         "edit",
     }
 )
+#: Role verbs whose stem is the role noun ("heads" -> "head"): only these give a role.
+NOUN_VERBS: Final = frozenset({"head", "chair", "coach", "captain"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MAX_CLAUSE: Final = 8
 
@@ -237,7 +241,10 @@ def _verb_org(
             found = _org_at(doc, k, orgs)
             if found is None:
                 return [], None
-            role = (verb.i, found[1]) if lemma in _ROLE_VERBS else _as_role(doc, verb.i, found[1])
+            if lemma in _ROLE_VERBS:  # "heads Y": the role "head"; "founded Y": no role noun
+                role = (verb.i, verb.i + 1) if lemma in NOUN_VERBS else None
+            else:
+                role = _as_role(doc, verb.i, found[1])
             return [found[0]], role
         if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"} or tok.lower_ in _AWAY:
             return [], None  # "wrote to Y", "works against Y": not a member
