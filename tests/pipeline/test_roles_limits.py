@@ -173,3 +173,36 @@ def test_no_employer_before_an_honour_a_party_or_an_adjective(nlp: Language, tex
     doc = nlp(text)
     assert affiliations(doc, "Dana Lyle") == []
     assert doc._.qm_orgs == []
+
+
+# ---------------------------------------------------------------- found by a genre probe
+def test_a_verb_after_its_auxiliary_is_no_part_of_a_title(nlp: Language) -> None:
+    doc = nlp("Dunmore Athletic have sacked manager Declan Moyle after a defeat.")
+    assert roles(doc, "Declan Moyle") == ["manager"]
+
+
+def test_a_portfolio_before_minister_is_no_short_name_of_a_company(nlp: Language) -> None:
+    doc = nlp("Tessa Pell joined Ardent Water in May. Water Minister Tony Reardon said the sale was fair.")
+    assert affiliations(doc, "Tony Reardon") == []
+
+
+def test_a_place_word_opening_a_long_name_is_no_short_name(nlp: Language) -> None:
+    doc = nlp(
+        "Moira Blane chairs the Harwick Town Supporters' Trust. Harwick goalkeeper Liam Ostrowski apologised."
+    )
+    assert affiliations(doc, "Liam Ostrowski") == []
+
+
+def test_an_owner_noun_is_cut_from_the_role_and_its_organisation_tied(nlp: Language) -> None:
+    doc = nlp(
+        "The Fenmore Workers Union said talks failed. The union's regional organiser, Terry Walsh, said so."
+    )
+    assert roles(doc, "Terry Walsh") == ["regional organiser"]
+    assert affiliations(doc, "Terry Walsh") == ["Fenmore Workers Union"]
+
+
+def test_representing_a_ward_on_a_council_ties_the_council(nlp: Language) -> None:
+    doc = nlp(
+        "Pete Sharrock, who represents the ward on Elmbridge Borough Council, said residents were shaken."
+    )
+    assert affiliations(doc, "Pete Sharrock") == ["Elmbridge Borough Council"]

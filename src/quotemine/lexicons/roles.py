@@ -186,6 +186,13 @@ PORTFOLIOS: Final = frozenset(
         "communications",
         "veterans",
         "welfare",
+        "water",
+        "planning",
+        "climate",
+        "tourism",
+        "sport",
+        "sports",
+        "infrastructure",
     }
 )
 

@@ -24,7 +24,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import load_lexicons
-from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS
+from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.appositions import after_aside
 
 __all__ = [
@@ -260,12 +260,15 @@ def _object_of(doc: Doc, obj: int, lemma: str) -> bool:
     """Tell whether the verb's object ``doc[obj]`` is a part or a job of the organisation after it.
 
     "teaches history at Y", "writes a column for Y", "chairs the audit committee at Y", "heads the
-    research arm of Y" tie the subject to Y; "reports investments in Y", "runs a bakery in Y" do not.
+    research arm of Y", "represents a ward on Y" tie the subject to Y; "reports investments in Y",
+    "runs a bakery in Y" do not.
     """
     nxt = obj + 1
     if nxt >= len(doc):
         return False
     preps = {"at", "for", "of"} if lemma in _ROLE_VERBS else {"at", "for"}
+    if lemma in {"represent", "serve", "sit"}:
+        preps = {"at", "for", "on"}  # "represents the ward on Y Council", "serves two terms on Y"
     return doc[nxt].lower_ in preps
 
 
@@ -481,8 +484,8 @@ def short_name_prefix(
     "Falcons coach X" after "the Orbury Falcons": the capitalised words before the role noun are
     the last words of exactly one organisation's name (failing that, one organisation's whole
     name; failing that, the first words of one organisation's name: "Corvell chief executive X"
-    after "Corvell Freight"). A generic organisation noun ("Police", "Council") names no one
-    organisation.
+    after "Corvell Freight", two plain words at most after it). A generic organisation noun
+    ("Police", "Council") and a portfolio ("Water Minister") name no one organisation.
     """
     k = start
     while k < end - 1 and k not in orgs and _short_word(doc[k]):
@@ -492,6 +495,8 @@ def short_name_prefix(
     short = doc[start:k].text
     if short.lower() in ORG_NOUNS or short.lower() in load_lexicons().org_heads or len(short) < 3:
         return None
+    if k - start == 1 and doc[start].lower_ in PORTFOLIOS:
+        return None  # "Water Minister", "Health spokeswoman": a portfolio, not "Ardent Water"
     longer = {oid for oid, name in names.items() if name.endswith(" " + short)}
     same = {oid for oid, name in names.items() if name == short}
     if len(longer) == 1:
@@ -501,8 +506,20 @@ def short_name_prefix(
     lex = load_lexicons()
     if longer or same or any(_place_word(t, lex.places, lex.demonyms) for t in doc[start:k]):
         return None  # "Republican strategist X" is no officer of "Republican National Committee"
-    opening = {oid for oid, name in names.items() if name.startswith(short + " ")}
+    opening = {oid for oid, name in names.items() if _opens(name, short)}
     return (opening.pop(), k) if len(opening) == 1 else None
+
+
+def _opens(name: str, short: str) -> bool:
+    """Tell whether ``short`` opens ``name`` as a company's short name: one or two plain words follow.
+
+    "Corvell" of "Corvell Freight" or "Corvell Air Lines"; not "Harwick" of "Harwick Town
+    Supporters' Trust", a body named after a place or another body.
+    """
+    if not name.startswith(short + " "):
+        return False
+    rest = name[len(short) + 1 :].split()
+    return len(rest) <= 2 and not any("'" in w or "\u2019" in w for w in rest)
 
 
 def _place_word(tok: Token, places: frozenset[str], demonyms: frozenset[str]) -> bool:

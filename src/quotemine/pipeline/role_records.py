@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from quotemine.lexicons.names import is_possessive, load_lexicons
-from quotemine.lexicons.roles import CHAMBERS, COMPANY_WORDS, PORTFOLIOS
+from quotemine.lexicons.roles import CHAMBERS, COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.affiliations import NOUN_VERBS
 from quotemine.pipeline.records import PersonRecord
 
@@ -68,6 +68,7 @@ def apply_roles(
             ):
                 affiliations.append(oid)
         start = _after_org(doc, first, end, orgs)
+        start = _after_owner_noun(doc, start, end) if affiliations else start  # the owner is named
         span = doc[start:end]
         first_char, end_char = _role_chars(span)
         key = doc.text[first_char:end_char].lower() if end_char != span.end_char else span.text.lower()
@@ -102,6 +103,19 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     if k >= end or doc[k].is_punct or doc[k].tag_ in {"IN", "CC", "TO", "POS"}:
         return start
     return k
+
+
+def _after_owner_noun(doc: Doc, start: int, end: int) -> int:
+    """Return where a role starts after an owner noun and its "'s" ("union's regional organiser").
+
+    The owner ("the union", "the party") is the organisation the role belongs to, tied by
+    ``affiliations.role_owner``; the role is "regional organiser". Only cut when the person has an
+    affiliation: with none, "union's treasurer" keeps what the owner says.
+    """
+    for i in range(start + 1, end - 1):
+        if is_possessive(doc[i].text) and doc[i - 1].is_lower and doc[i - 1].lower_ in ORG_NOUNS:
+            start = i + 1
+    return start
 
 
 def _role_chars(span: Span) -> tuple[int, int]:

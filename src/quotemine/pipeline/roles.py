@@ -362,13 +362,16 @@ class RoleTagger(Pipe):
     def _outside_title(self, prev: Token) -> bool:
         """Tell whether ``prev`` cannot start or extend a title before a name.
 
-        A number word, words glued by lost markup ("PhotoLiberal"), a spaced dash, a dateline in
+        A number word, words glued by lost markup ("PhotoLiberal"), a participle after its
+        auxiliary ("have sacked manager X"), a spaced dash, a dateline in
         capitals ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
         ("Include former ...", "Also reporter ...") are no part of a title.
         """
         if (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
             return True  # "Two military analysts, X and Y"; "Staff PhotoLiberal candidate X"
         doc = prev.doc
+        if prev.tag_ == "VBN" and prev.i > 0 and doc[prev.i - 1].lemma_ in {"have", "be"}:
+            return True  # "(have) sacked manager X": a verb after its auxiliary, whatever the parse says
         if prev.text in _DASHES and (prev.whitespace_ or (prev.i >= 1 and doc[prev.i - 1].whitespace_)):
             return True  # a spaced dash ends a dateline or a clause: "HARLOW, Wessex - Gov. X"
         if prev.is_upper and prev.whitespace_ and prev.i + 1 < len(doc) and doc[prev.i + 1].text in _DASHES:
