@@ -206,3 +206,14 @@ def test_representing_a_ward_on_a_council_ties_the_council(nlp: Language) -> Non
         "Pete Sharrock, who represents the ward on Elmbridge Borough Council, said residents were shaken."
     )
     assert affiliations(doc, "Pete Sharrock") == ["Elmbridge Borough Council"]
+
+
+def test_a_role_noun_ending_a_sentence_is_no_title_of_the_next_name(nlp: Language) -> None:
+    doc = nlp("Consider Raymond Okoye, the Democratic nominee for governor. Okoye spoke.")
+    assert roles(doc, "Raymond Okoye") == ["Democratic nominee for governor"]
+
+
+def test_running_for_a_modified_chamber_is_no_affiliation(nlp: Language) -> None:
+    doc = nlp("Then there is Pat Ambrose, who is running for the state Senate in the 14th district.")
+    assert roles(doc, "Pat Ambrose") == []
+    assert affiliations(doc, "Pat Ambrose") == []

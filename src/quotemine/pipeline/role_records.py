@@ -131,14 +131,17 @@ def sought_office(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     """Tell whether the organisation mention at ``doc[i]`` is an office the person seeks.
 
     "the nominee for Senate", "a candidate for the Assembly", "running for Congress", "her bid for
-    the Senate": the body after a candidacy word and "for" (or "for the") is the one the person
+    the state Senate": the body after a candidacy word and "for" (or "for the") is the one the person
     wants to join, not the one they belong to; so is a chamber before a candidacy noun ("Senate
     candidate", "House hopeful"), unlike a party ("Labour Party candidate").
     """
     oid = orgs[i]
     while orgs.get(i - 1) == oid:
         i -= 1  # the mention's first word
-    k = i - 2 if i >= 2 and doc[i - 1].lower_ == "the" else i - 1
+    k = i - 1
+    while k > i - 3 and k >= 0 and doc[k].is_lower and doc[k].tag_ in {"JJ", "NN"}:
+        k -= 1  # "for the state Senate"
+    k -= 1 if k >= 0 and doc[k].lower_ == "the" else 0
     if k >= 1 and doc[k].lower_ == "for" and doc[k - 1].lower_ in _SEEKING:
         return True
     end = i

@@ -212,8 +212,15 @@ class RoleTagger(Pipe):
         return len(key) > 4 and key.endswith("s") and key[:-1] in self.words.role_heads
 
     def _abbreviated_title(self, doc: Doc, i: int) -> bool:
-        """Tell whether ``doc[i]`` is the full stop of a title split from it ("Lt" + ".")."""
+        """Tell whether ``doc[i]`` is the full stop of a title split from it ("Lt" + ".").
+
+        The title must look abbreviated, capitalised and short ("Lt", "Supt"): "governor" + "." ends
+        a sentence ("the nominee for governor. Okoye said ...").
+        """
         if i < 1 or doc[i].text != "." or doc[i - 1].whitespace_:
+            return False
+        word = doc[i - 1].text
+        if len(word) > 5 or not word[:1].isupper():
             return False
         return doc[i - 1].lower_ in self.words.titles and doc[i - 1].lower_ not in self.words.honorifics
 
