@@ -283,7 +283,7 @@ def test_roles_no_role_from_a_plain_noun_before_an_apposed_name(nlp: Language) -
         (
             "Mara Quell, who heads the Orvald Institute, said no.",
             "Mara Quell",
-            "heads the Orvald Institute",
+            "head",
             ["Orvald Institute"],
         ),
         (

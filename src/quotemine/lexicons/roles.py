@@ -29,11 +29,37 @@ __all__ = [
     "PORTFOLIOS",
     "POSITIONS",
     "POST_NOMINALS",
+    "STAFF_ROLES",
 ]
 
 #: Playing positions that are common words elsewhere ("move forward", "a community center"):
 #: a role only right before a player's name ("Kelton forward X", "the centre X").
 POSITIONS: Final = frozenset({"forward", "center", "centre"})
+
+#: Jobs held at a company or a club, not in a place ("Westvale chief economist", "Kelso
+#: assistant coach"): a capitalised name nothing else marks right before one is their employer.
+STAFF_ROLES: Final = frozenset(
+    {
+        "economist",
+        "analyst",
+        "strategist",
+        "executive",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "coach",
+        "manager",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "winger",
+        "founder",
+        "co-founder",
+        "chairman",
+        "chairwoman",
+    }
+)
 
 #: Upper-case letters after a name, lower-cased: offices, ranks and honours.
 POST_NOMINALS: Final = frozenset(
@@ -160,6 +186,13 @@ PORTFOLIOS: Final = frozenset(
         "communications",
         "veterans",
         "welfare",
+        "water",
+        "planning",
+        "climate",
+        "tourism",
+        "sport",
+        "sports",
+        "infrastructure",
     }
 )
 

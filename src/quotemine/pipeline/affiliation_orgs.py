@@ -10,6 +10,12 @@ person: a run of capitalised words (joined by "of", "for", "and" or "&") that no
 holds, the tagger gave no other label (a place, a nationality, a work), that is not a known place,
 and that the tagger calls an organisation or that ends in an organisation word ("Institute",
 "Foods").
+
+A name right before a staff title may also be one: "Westvale chief economist X", "Kelso United
+assistant coach X" (``_title_prefix``): a run of one to three capitalised proper nouns the tagger
+gave no other label, not a known place, nationality or title word, with nothing capitalised or
+possessive before it, then lower-case modifiers and a role noun of ``STAFF_ROLES`` (a job at a
+company or club) right before the name.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import load_lexicons
-from quotemine.lexicons.roles import COMPANY_WORDS
+from quotemine.lexicons.roles import COMPANY_WORDS, STAFF_ROLES
 from quotemine.pipeline.records import get_orgs, set_orgs
 
 __all__ = ["add_affiliation_orgs", "affiliation_orgs"]
@@ -51,6 +57,8 @@ _OTHER_LABELS: Final = frozenset(
 )
 #: How far after a name the role of its apposition may reach.
 _REACH: Final = 9
+#: Lower-case modifiers of a staff title between the organisation and the role noun ("chief").
+_TITLE_MODIFIER_TAGS: Final = frozenset({"JJ", "NN", "VBG"})
 
 
 def _capitalised(tok: Token) -> bool:
@@ -85,6 +93,36 @@ def _is_org_name(doc: Doc, run: Range, org_heads: frozenset[str], places: frozen
     last = tokens[-1].lower_
     worded = last in org_heads or last.rstrip("s") in org_heads or last in COMPANY_WORDS
     return worded or (all(t.ent_type_ == "ORG" for t in tokens) and len(tokens) > 1)
+
+
+def _title_prefix(doc: Doc, span: Span, taken: TokenLabels, not_org: frozenset[str]) -> Range | None:
+    """Return the capitalised name before a staff title right before ``span`` ("Westvale chief economist X").
+
+    ``not_org`` holds the lower-case words that make a capitalised word no organisation's name
+    (places, nationalities, titles, forms of address, words of the organisations already named).
+    """
+    k = span.start - 1
+    if k < 1 or k in taken or not doc[k].is_lower or doc[k].lower_ not in STAFF_ROLES:
+        return None
+    end = k
+    while end > 0 and k - end < 3 and doc[end - 1].is_lower and doc[end - 1].tag_ in _TITLE_MODIFIER_TAGS:
+        end -= 1  # "chief", "assistant", "senior"
+    start = end
+    while (
+        start > 0
+        and end - start < 3
+        and start - 1 not in taken
+        and doc[start - 1].tag_ in {"NNP", "NNPS"}
+        and doc[start - 1].is_alpha
+        and (doc[start - 1].is_title or doc[start - 1].is_upper)
+    ):
+        start -= 1
+    if start == end or (start > 0 and (start - 1 in taken or doc[start - 1].tag_ in {"NNP", "NNPS", "POS"})):
+        return None  # no name, or only the end of a longer one
+    tokens = doc[start:end]
+    if any(t.ent_type_ not in {"", "ORG"} or t.lower_ in not_org for t in tokens):
+        return None
+    return None if tokens.text.lower() in not_org else (start, end)
 
 
 def _slots(
@@ -141,10 +179,19 @@ def affiliation_orgs(
     """
     found: list[Range] = []
     words = _Words(doc)
+    not_org: frozenset[str] | None = None  # built when a staff title is first seen
     for span in mentions:
         for slot in _slots(doc, span, taken, is_role_head, words):
             run = _run(doc, slot, taken)
             if run is not None and run not in found and _is_org_name(doc, run, org_heads, places):
+                found.append(run)
+        if span.start > 1 and doc[span.start - 1].lower_ in STAFF_ROLES:
+            if not_org is None:  # nor a word of a known organisation's name ("Falcons" of "Orbury Falcons")
+                lex = load_lexicons()
+                known = {w for o in get_orgs(doc) for w in o["name"].lower().split()}
+                not_org = places | lex.demonyms | lex.titles | lex.honorifics | lex.role_heads | known
+            run = _title_prefix(doc, span, taken, not_org)
+            if run is not None and run not in found:
                 found.append(run)
     return found
 

@@ -9,8 +9,9 @@ the people (``persons``) and the organisations (``orgs``) of the document:
 * "Y's X": the organisation's possessive right before the name;
 * "Falcons coach X": a title's first words that are the end of one organisation's name;
 * "X, who works for Y", "X, who heads Y": a relative clause on the name whose verb ties a person
-  to an organisation; a verb that is itself a role ("heads", "founded") also gives the role (the
-  verb phrase, as written).
+  to an organisation; a verb whose stem is a role noun ("heads", "chairs", "coaches") also gives
+  the role, the verb alone ("role_records" keeps its stem: "head"); other role verbs ("runs",
+  "founded", "leads") give the affiliation only, as their noun ("founder") is not in the text.
 
 Each rule returns organisation ids (and role ranges) and never invents text: a role is a range of
 tokens of the document.
@@ -23,10 +24,11 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import load_lexicons
-from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS
+from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.appositions import after_aside
 
 __all__ = [
+    "NOUN_VERBS",
     "TokenLabels",
     "after_name_orgs",
     "possessive_org",
@@ -55,7 +57,7 @@ _MEMBER_VERBS: Final = frozenset(
 )
 #: Prepositions after a membership verb that say the subject is not inside the organisation.
 _AWAY: Final = frozenset({"to", "about", "against", "from", "into", "toward", "towards", "alongside"})
-#: Verbs that are themselves a role ("who heads Y", "who founded Y"): the verb phrase is a role.
+#: Verbs that make the subject an officer of their object ("who heads Y", "who founded Y").
 _ROLE_VERBS: Final = frozenset(
     {
         "head",
@@ -72,6 +74,8 @@ _ROLE_VERBS: Final = frozenset(
         "edit",
     }
 )
+#: Role verbs whose stem is the role noun ("heads" -> "head"): only these give a role.
+NOUN_VERBS: Final = frozenset({"head", "chair", "coach", "captain"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MAX_CLAUSE: Final = 8
 
@@ -237,7 +241,10 @@ def _verb_org(
             found = _org_at(doc, k, orgs)
             if found is None:
                 return [], None
-            role = (verb.i, found[1]) if lemma in _ROLE_VERBS else _as_role(doc, verb.i, found[1])
+            if lemma in _ROLE_VERBS:  # "heads Y": the role "head"; "founded Y": no role noun
+                role = (verb.i, verb.i + 1) if lemma in NOUN_VERBS else None
+            else:
+                role = _as_role(doc, verb.i, found[1])
             return [found[0]], role
         if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"} or tok.lower_ in _AWAY:
             return [], None  # "wrote to Y", "works against Y": not a member
@@ -253,12 +260,15 @@ def _object_of(doc: Doc, obj: int, lemma: str) -> bool:
     """Tell whether the verb's object ``doc[obj]`` is a part or a job of the organisation after it.
 
     "teaches history at Y", "writes a column for Y", "chairs the audit committee at Y", "heads the
-    research arm of Y" tie the subject to Y; "reports investments in Y", "runs a bakery in Y" do not.
+    research arm of Y", "represents a ward on Y" tie the subject to Y; "reports investments in Y",
+    "runs a bakery in Y" do not.
     """
     nxt = obj + 1
     if nxt >= len(doc):
         return False
     preps = {"at", "for", "of"} if lemma in _ROLE_VERBS else {"at", "for"}
+    if lemma in {"represent", "serve", "sit"}:
+        preps = {"at", "for", "on"}  # "represents the ward on Y Council", "serves two terms on Y"
     return doc[nxt].lower_ in preps
 
 
@@ -474,8 +484,8 @@ def short_name_prefix(
     "Falcons coach X" after "the Orbury Falcons": the capitalised words before the role noun are
     the last words of exactly one organisation's name (failing that, one organisation's whole
     name; failing that, the first words of one organisation's name: "Corvell chief executive X"
-    after "Corvell Freight"). A generic organisation noun ("Police", "Council") names no one
-    organisation.
+    after "Corvell Freight", two plain words at most after it). A generic organisation noun
+    ("Police", "Council") and a portfolio ("Water Minister") name no one organisation.
     """
     k = start
     while k < end - 1 and k not in orgs and _short_word(doc[k]):
@@ -485,6 +495,8 @@ def short_name_prefix(
     short = doc[start:k].text
     if short.lower() in ORG_NOUNS or short.lower() in load_lexicons().org_heads or len(short) < 3:
         return None
+    if k - start == 1 and doc[start].lower_ in PORTFOLIOS:
+        return None  # "Water Minister", "Health spokeswoman": a portfolio, not "Ardent Water"
     longer = {oid for oid, name in names.items() if name.endswith(" " + short)}
     same = {oid for oid, name in names.items() if name == short}
     if len(longer) == 1:
@@ -494,8 +506,20 @@ def short_name_prefix(
     lex = load_lexicons()
     if longer or same or any(_place_word(t, lex.places, lex.demonyms) for t in doc[start:k]):
         return None  # "Republican strategist X" is no officer of "Republican National Committee"
-    opening = {oid for oid, name in names.items() if name.startswith(short + " ")}
+    opening = {oid for oid, name in names.items() if _opens(name, short)}
     return (opening.pop(), k) if len(opening) == 1 else None
+
+
+def _opens(name: str, short: str) -> bool:
+    """Tell whether ``short`` opens ``name`` as a company's short name: one or two plain words follow.
+
+    "Corvell" of "Corvell Freight" or "Corvell Air Lines"; not "Harwick" of "Harwick Town
+    Supporters' Trust", a body named after a place or another body.
+    """
+    if not name.startswith(short + " "):
+        return False
+    rest = name[len(short) + 1 :].split()
+    return len(rest) <= 2 and not any("'" in w or "\u2019" in w for w in rest)
 
 
 def _place_word(tok: Token, places: frozenset[str], demonyms: frozenset[str]) -> bool:

@@ -5,19 +5,23 @@ its bounds from the tokens alone: ``after_aside`` steps over letters ("MP"), an 
 label or a short bracket right after the name, ``after_owner`` steps over a person who owns the role ("X, Ann
 Voss's spokesman,"), ``appos_end`` finds where the phrase stops (or says it is a clause).
 ``position_title`` tells whether a playing position that is also a common word ("forward") is the
-title right before a name.
+title right before a name. ``org_role_before`` finds a role the name stands in apposition to
+when the parse has none ("The chief constable of Carnford Police, Simon Ode, said").
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import is_possessive
 from quotemine.lexicons.roles import POSITIONS, POST_NOMINALS
 
-__all__ = ["after_aside", "after_owner", "appos_end", "position_title"]
+__all__ = ["after_aside", "after_owner", "appos_end", "org_role_before", "position_title"]
 
 TokenLabels = dict[int, str]
+Range = tuple[int, int]
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _STOP_TEXT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"})
@@ -110,3 +114,39 @@ def after_owner(doc: Doc, start: int, persons: TokenLabels) -> int:
     while k < len(doc) and persons.get(k) == pid:
         k += 1
     return k + 1 if k + 1 < len(doc) and is_possessive(doc[k].text) else start
+
+
+def org_role_before(
+    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels, is_role_head: Callable[[Token], bool]
+) -> Range | None:
+    """Find "The chief constable of Carnford Police, Simon Ode, said" when the parse has no apposition.
+
+    The words before ", NAME," must be a noun phrase: a role noun (with its modifiers), and
+    "of", "at" or "for" an organisation or nothing ("the town's auditor, Ivy Platt,"), starting
+    the sentence or after a determiner or possessive.
+    """
+    k = span.start - 1
+    if k < 4 or doc[k].text != "," or span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    oid = orgs.get(k - 1)
+    if oid is None:
+        h = k - 1  # "According to the town's auditor, Ivy Platt, ...": the role noun ends at the comma
+        if h in persons or doc[h].tag_ != "NN" or not is_role_head(doc[h]):
+            return None
+    else:
+        s = k - 1
+        while s > 0 and orgs.get(s - 1) == oid:
+            s -= 1
+        s -= 1 if s > 0 and doc[s - 1].lower_ == "the" else 0
+        h = s - 2
+        if h < 0 or doc[s - 1].lower_ not in {"of", "at", "for"} or h in persons or not is_role_head(doc[h]):
+            return None
+    start = h
+    while start > span.sent.start and doc[start - 1].tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"}:
+        if start - 1 in persons or start - 1 in orgs:
+            return None
+        start -= 1
+    if start > span.sent.start and doc[start - 1].tag_ not in {"DT", "PRP$", "POS"}:
+        return None
+    start += 1 if doc[start].lower_ == "own" else 0  # "the city's own auditor": the role is "auditor"
+    return (start, k)

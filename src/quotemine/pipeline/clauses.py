@@ -11,8 +11,8 @@
 
 A pronoun is linked only when the text leaves no doubt: exactly one person mentioned from the start
 of the previous sentence up to the pronoun whose first name does not say the other gender, that
-person's mention is the subject of its clause (or in apposition to it), and the pronoun is not
-inside a quotation.
+person's mention is the subject of its clause (or in apposition to it), and neither the pronoun nor
+that mention is inside a quotation (counted over the paragraph: a quotation may run over sentences).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender
+from quotemine.pipeline.descriptions import in_quotation
 
 __all__ = ["pronoun_roles", "relative_copula_start"]
 
@@ -39,7 +40,6 @@ _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 #: Tags a role's noun phrase may start with ("the chairman", "former mayor", "chairman").
 _NOUN_PHRASE_START: Final = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN", "CD"})
 _PRONOUNS: Final = ("he", "she")
-_OPEN_QUOTES: Final = ("\u201c", '"')
 
 
 def relative_copula_start(doc: Doc, who: int | None) -> int | None:
@@ -68,12 +68,6 @@ def relative_copula_start(doc: Doc, who: int | None) -> int | None:
     return k
 
 
-def _in_quote(doc: Doc, sent_start: int, tok: Token) -> bool:
-    """Tell whether ``tok`` stands inside a quotation opened earlier in its sentence."""
-    before = "".join(t.text for t in doc[sent_start : tok.i])  # not ``doc.text``: built on each read
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-
-
 def _sentence_starts(doc: Doc) -> list[int]:
     """Return the index of the first token of each sentence (one array read, not ``Token.sent``)."""
     starts = [int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1)]
@@ -90,11 +84,12 @@ def _names_gender(doc: Doc, mentions: list[Span]) -> dict[str, Gender | None]:
 
 
 def _antecedent(
-    tok: Token, window: int, mentions: list[Span], genders: dict[str, Gender | None]
+    tok: Token, window: int, mentions: list[Span], genders: dict[str, Gender | None], text: str
 ) -> str | None:
     """Return the id of the one person ``tok`` ("he"/"she") can stand for, or ``None``.
 
-    ``window`` is the first token of the previous sentence.
+    ``window`` is the first token of the previous sentence; a name inside a quotation stands for
+    no one the narration's "he" can be sure of.
     """
     said = pronoun_gender(tok.text)
     inside = [m for m in mentions if window <= m.start and m.end <= tok.i]
@@ -104,6 +99,8 @@ def _antecedent(
     root = fitting[-1].root
     if root.dep_ == "appos" and root.head.i < root.i:
         root = root.head  # "Her son, X, is a firefighter. He is also ...": the name stands for the subject
+    if in_quotation(text, fitting[-1].start_char):
+        return None
     return fitting[-1].label_ if root.dep_ in _SUBJECTS else None
 
 
@@ -130,6 +127,7 @@ def pronoun_roles(
     ordered = sorted(mentions, key=lambda m: m.start)
     genders: dict[str, Gender | None] | None = None  # read when a pronoun first needs them
     starts: list[int] = []
+    text = ""  # read once, when a pronoun first needs it (``doc.text`` is built on each read)
     for i in hits:
         tok = doc[int(i)]
         verb = tok.head
@@ -139,10 +137,11 @@ def pronoun_roles(
             continue  # "she is not a nurse", "he would be a candidate"
         starts = starts or _sentence_starts(doc)
         k = bisect.bisect_right(starts, tok.i) - 1
-        if _in_quote(doc, starts[k], tok):
+        text = text or doc.text
+        if in_quotation(text, tok.idx):
             continue  # a quoted "she" may be anyone
         genders = _names_gender(doc, ordered) if genders is None else genders
-        pid = _antecedent(tok, starts[k - 1] if k > 0 else starts[k], ordered, genders)
+        pid = _antecedent(tok, starts[k - 1] if k > 0 else starts[k], ordered, genders, text)
         role = complement(verb) if pid is not None else None
         if pid is not None and role is not None:
             out.setdefault(pid, []).append(role)

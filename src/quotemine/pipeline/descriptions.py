@@ -12,7 +12,10 @@ leaves no doubt:
   its own clause (not its owner: "X's night ... The protester" is
   someone else), and it is in the previous sentence (in the same
   sentence, "X said the senator ..." speaks of someone else);
-* a role noun that states a gender ("congresswoman") agrees with the person's first name.
+* a role noun that states a gender ("congresswoman") agrees with the person's first name;
+* neither the description nor the person's mention stands inside a quotation: a quoted "the mayor"
+  is the speaker's word for someone, most often neither the speaker nor the last name before it
+  ("Ann Voss spoke first. 'The mayor is rewriting history,' she said").
 
 A description may also come first, as the subject of a concessive clause whose main clause has
 the name as its subject ("While the Ohio senator has won three states, Ann Voss trails").
@@ -29,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import first_name_gender, title_gender
 
-__all__ = ["description_roles"]
+__all__ = ["description_roles", "in_quotation"]
 
 TokenLabels = dict[int, str]
 Range = tuple[int, int]
@@ -37,6 +40,18 @@ Range = tuple[int, int]
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Conjunctions of a clause whose subject is the main clause's ("While the senator won X, Voss lost Y").
 _CONCESSIVE = frozenset({"while", "although", "though"})
+_OPEN_QUOTE = "\u201c"
+_CLOSE_QUOTE = "\u201d"
+
+
+def in_quotation(text: str, pos: int) -> bool:
+    """Tell whether character ``pos`` of ``text`` stands inside a quotation opened in its paragraph.
+
+    Quotation marks are counted from the paragraph's start (a quotation may run over several
+    sentences): an odd number of straight marks, or more opening than closing curly ones.
+    """
+    before = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return before.count('"') % 2 == 1 or before.count(_OPEN_QUOTE) > before.count(_CLOSE_QUOTE)
 
 
 def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token], bool]) -> Range | None:
@@ -114,12 +129,16 @@ def description_roles(
     the = numpy.flatnonzero(lower == doc.vocab.strings["the"])
     # HEAD holds each token's offset to its head (negative ones wrapped round in uint64)
     heads = sorted({int(i) for i in the + doc.to_array("HEAD")[the].astype(numpy.int64)})
+    text = ""  # read once, when a description is first found (``doc.text`` is built on each read)
     for tok in (doc[i] for i in heads):
         role = _description(tok, persons, is_role_head)
         if role is None:
             continue
+        text = text or doc.text
+        if in_quotation(text, tok.idx):
+            continue  # the speaker's word for someone, not a link to the last name
         person = _antecedent(doc, tok, ordered) or _main_subject(doc, tok, ordered)
-        if person is None:
+        if person is None or in_quotation(text, person.start_char):
             continue
         stated = title_gender(tok.text)
         named = first_name_gender(person[0].text) if len(person) > 1 else None

@@ -5,13 +5,38 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from quotemine.lexicons.names import is_possessive, load_lexicons
-from quotemine.lexicons.roles import COMPANY_WORDS, PORTFOLIOS
+from quotemine.lexicons.roles import CHAMBERS, COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
+from quotemine.pipeline.affiliations import NOUN_VERBS
 from quotemine.pipeline.records import PersonRecord
 
-__all__ = ["after_surname", "apply_roles"]
+__all__ = ["after_surname", "apply_roles", "sought_office"]
 
 Range = tuple[int, int]
 TokenLabels = dict[int, str]
+
+#: Words of a candidacy before "for": the organisation after them is an office sought, not an employer.
+_SEEKING = frozenset(
+    {
+        "nominee",
+        "nomination",
+        "candidate",
+        "candidacy",
+        "bid",
+        "run",
+        "running",
+        "ran",
+        "race",
+        "campaign",
+        "campaigning",
+        "hopeful",
+        "contender",
+        "vying",
+    }
+)
+#: Candidacy nouns after a chamber's name ("Senate candidate", "Senate hopeful").
+_SEEKERS = frozenset({"candidate", "candidates", "nominee", "hopeful", "hopefuls", "contender", "challenger"})
+#: Names of chambers and offices a candidate runs for (lower case).
+_OFFICES = frozenset(name for names in CHAMBERS.values() for name in names) | {"presidency", "white house"}
 
 
 def apply_roles(
@@ -35,15 +60,22 @@ def apply_roles(
     for first, end in sorted(set(found)):
         for i in range(first, end):  # also an organisation cut from the front ("Treasury Secretary")
             oid = orgs.get(i)
-            if oid is not None and oid not in affiliations and not _placed_in(doc, i, orgs):
+            if (
+                oid is not None
+                and oid not in affiliations
+                and not _placed_in(doc, i, orgs)
+                and not sought_office(doc, i, orgs)
+            ):
                 affiliations.append(oid)
         start = _after_org(doc, first, end, orgs)
+        start = _after_owner_noun(doc, start, end) if affiliations else start  # the owner is named
         span = doc[start:end]
-        key = span.text.lower()
+        first_char, end_char = _role_chars(span)
+        key = doc.text[first_char:end_char].lower() if end_char != span.end_char else span.text.lower()
         if key in seen:
             continue
         seen.add(key)
-        roles.append([span.start_char, span.end_char])
+        roles.append([first_char, end_char])
         spans.append(Span(doc, start, end, label=pid))
     person["roles"] = roles
     person["affiliations"] = affiliations
@@ -71,6 +103,51 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     if k >= end or doc[k].is_punct or doc[k].tag_ in {"IN", "CC", "TO", "POS"}:
         return start
     return k
+
+
+def _after_owner_noun(doc: Doc, start: int, end: int) -> int:
+    """Return where a role starts after an owner noun and its "'s" ("union's regional organiser").
+
+    The owner ("the union", "the party") is the organisation the role belongs to, tied by
+    ``affiliations.role_owner``; the role is "regional organiser". Only cut when the person has an
+    affiliation: with none, "union's treasurer" keeps what the owner says.
+    """
+    for i in range(start + 1, end - 1):
+        if is_possessive(doc[i].text) and doc[i - 1].is_lower and doc[i - 1].lower_ in ORG_NOUNS:
+            start = i + 1
+    return start
+
+
+def _role_chars(span: Span) -> tuple[int, int]:
+    """Return the characters of the role ``span``: a role verb's stem ("heads" -> "head"), else all."""
+    if len(span) == 1 and span[0].tag_.startswith("VB"):
+        lemma = span[0].lemma_.lower()
+        if lemma in NOUN_VERBS and span[0].lower_.startswith(lemma):
+            return span.start_char, span.start_char + len(lemma)
+    return span.start_char, span.end_char
+
+
+def sought_office(doc: Doc, i: int, orgs: TokenLabels) -> bool:
+    """Tell whether the organisation mention at ``doc[i]`` is an office the person seeks.
+
+    "the nominee for Senate", "a candidate for the Assembly", "running for Congress", "her bid for
+    the state Senate": the body after a candidacy word and "for" (or "for the") is the one the person
+    wants to join, not the one they belong to; so is a chamber before a candidacy noun ("Senate
+    candidate", "House hopeful"), unlike a party ("Labour Party candidate").
+    """
+    oid = orgs[i]
+    while orgs.get(i - 1) == oid:
+        i -= 1  # the mention's first word
+    k = i - 1
+    while k > i - 3 and k >= 0 and doc[k].is_lower and doc[k].tag_ in {"JJ", "NN"}:
+        k -= 1  # "for the state Senate"
+    k -= 1 if k >= 0 and doc[k].lower_ == "the" else 0
+    if k >= 1 and doc[k].lower_ == "for" and doc[k - 1].lower_ in _SEEKING:
+        return True
+    end = i
+    while orgs.get(end) == oid:
+        end += 1
+    return end < len(doc) and doc[end].lower_ in _SEEKERS and doc[i:end].text.lower() in _OFFICES
 
 
 def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:

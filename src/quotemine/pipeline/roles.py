@@ -47,14 +47,20 @@ from quotemine.pipeline.affiliations import (
     relative_pronoun,
     role_ties,
 )
-from quotemine.pipeline.appositions import after_aside, after_owner, appos_end, position_title
+from quotemine.pipeline.appositions import (
+    after_aside,
+    after_owner,
+    appos_end,
+    org_role_before,
+    position_title,
+)
 from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
 from quotemine.pipeline.predicates import complement_role, predicate_role
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
-from quotemine.pipeline.role_records import after_surname, apply_roles
+from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
 from quotemine.pipeline.role_words import RoleWords
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
@@ -206,8 +212,15 @@ class RoleTagger(Pipe):
         return len(key) > 4 and key.endswith("s") and key[:-1] in self.words.role_heads
 
     def _abbreviated_title(self, doc: Doc, i: int) -> bool:
-        """Tell whether ``doc[i]`` is the full stop of a title split from it ("Lt" + ".")."""
+        """Tell whether ``doc[i]`` is the full stop of a title split from it ("Lt" + ".").
+
+        The title must look abbreviated, capitalised and short ("Lt", "Supt"): "governor" + "." ends
+        a sentence ("the nominee for governor. Okoye said ...").
+        """
         if i < 1 or doc[i].text != "." or doc[i - 1].whitespace_:
+            return False
+        word = doc[i - 1].text
+        if len(word) > 5 or not word[:1].isupper():
             return False
         return doc[i - 1].lower_ in self.words.titles and doc[i - 1].lower_ not in self.words.honorifics
 
@@ -259,12 +272,14 @@ class RoleTagger(Pipe):
             orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens, who)
             party = party_org(doc, span, org_names)
             tied.setdefault(span.label_, []).extend([*orgs_of, party] if party else orgs_of)
+            appos = self._appos_role(doc, aside, span, person_tokens, org_tokens)
+            self._share_plural(doc, span, appos, person_tokens, found)
             for role in (
                 title,
                 self._post_nominal_role(doc, span),
-                self._appos_role(doc, aside, span, person_tokens, org_tokens),
+                appos,
                 self._role_before_appos(doc, span, person_tokens, org_tokens)
-                or self._org_role_before(doc, span, person_tokens, org_tokens),
+                or org_role_before(doc, span, person_tokens, org_tokens, self._is_role_head),
                 predicate_role(doc, span, person_tokens, org_tokens, self._is_role_head),
                 clause_role,
                 self._relative_role(doc, span, who, person_tokens),
@@ -354,13 +369,16 @@ class RoleTagger(Pipe):
     def _outside_title(self, prev: Token) -> bool:
         """Tell whether ``prev`` cannot start or extend a title before a name.
 
-        A number word, words glued by lost markup ("PhotoLiberal"), a spaced dash, a dateline in
+        A number word, words glued by lost markup ("PhotoLiberal"), a participle after its
+        auxiliary ("have sacked manager X"), a spaced dash, a dateline in
         capitals ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
         ("Include former ...", "Also reporter ...") are no part of a title.
         """
         if (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
             return True  # "Two military analysts, X and Y"; "Staff PhotoLiberal candidate X"
         doc = prev.doc
+        if prev.tag_ == "VBN" and prev.i > 0 and doc[prev.i - 1].lemma_ in {"have", "be"}:
+            return True  # "(have) sacked manager X": a verb after its auxiliary, whatever the parse says
         if prev.text in _DASHES and (prev.whitespace_ or (prev.i >= 1 and doc[prev.i - 1].whitespace_)):
             return True  # a spaced dash ends a dateline or a clause: "HARLOW, Wessex - Gov. X"
         if prev.is_upper and prev.whitespace_ and prev.i + 1 < len(doc) and doc[prev.i + 1].text in _DASHES:
@@ -445,8 +463,33 @@ class RoleTagger(Pipe):
             return None
         return (j, j + 1) if self._is_role_head(doc[j]) else None
 
+    def _share_plural(
+        self, doc: Doc, span: Span, appos: Range | None, persons: TokenLabels, found: dict[str, list[Range]]
+    ) -> None:
+        """Give a plural apposition to every name of the list it follows ("X and Y, members of Z,").
+
+        The names before ``span`` must be joined to it by "and" (and commas), and the apposition's
+        role noun must be plural ("members", "co-founders").
+        """
+        role = self._clip(doc, appos) if appos is not None else None
+        if role is None or span.start < 2 or doc[span.start - 1].lower_ not in {"and", "&"}:
+            return
+        if not any(doc[i].tag_ == "NNS" and self._is_plural_role(doc[i]) for i in range(*role)):
+            return
+        i = span.start - 1
+        while i >= 0 and (doc[i].lower_ in _LIST_GLUE or i in persons):
+            pid = persons.get(i)
+            if pid is not None and pid != span.label_ and role not in found.get(pid, []):
+                found.setdefault(pid, []).append(role)
+            i -= 1
+
     def _appos_can_start(self, first: Token, participle: bool, orgs: TokenLabels) -> bool:
-        """Tell whether an apposition may start with ``first`` (determiner, modifier, role, organisation)."""
+        """Tell whether an apposition may start with ``first`` (determiner, modifier, role, organisation).
+
+        A plural role noun may start one after a list of names ("X and Y, members of Z,").
+        """
+        if first.tag_ == "NNS" and self._is_plural_role(first):
+            return True
         if not participle and first.tag_ not in _APPOS_START_TAGS:
             return False
         proper = first.tag_ == "NNP" and not first.is_lower  # a lower-case "NNP" is a mis-tagged modifier
@@ -479,8 +522,8 @@ class RoleTagger(Pipe):
         if end is None:
             return None
         if participle:
-            orgs_in = [i for i in range(start, end) if i in orgs]
-            return (start, orgs_in[-1] + 1) if orgs_in else None
+            orgs_in = [i for i in range(start, end) if i in orgs and not sought_office(doc, i, orgs)]
+            return (start, orgs_in[-1] + 1) if orgs_in else None  # not "running for Congress"
         return self._noun_appos(doc, start, end)
 
     def _relative_role(self, doc: Doc, span: Span, who: int | None, persons: TokenLabels) -> Range | None:
@@ -530,44 +573,6 @@ class RoleTagger(Pipe):
             if i in persons:
                 start = i + 1  # "the Tarro campaign manager": the role starts after the name
         return (start, end) if start < end else None
-
-    def _org_role_before(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
-        """Find "The chief constable of Carnford Police, Simon Ode, said" when the parse has no apposition.
-
-        The words before ", NAME," must be a noun phrase: a role noun (with its modifiers), and
-        "of", "at" or "for" an organisation or nothing ("the town's auditor, Ivy Platt,"), starting
-        the sentence or after a determiner or possessive.
-        """
-        k = span.start - 1
-        if k < 4 or doc[k].text != "," or span.end >= len(doc) or doc[span.end].text != ",":
-            return None
-        oid = orgs.get(k - 1)
-        if oid is None:
-            h = k - 1  # "According to the town's auditor, Ivy Platt, ...": the role noun ends at the comma
-            if h in persons or doc[h].tag_ != "NN" or not self._is_role_head(doc[h]):
-                return None
-        else:
-            s = k - 1
-            while s > 0 and orgs.get(s - 1) == oid:
-                s -= 1
-            s -= 1 if s > 0 and doc[s - 1].lower_ == "the" else 0
-            h = s - 2
-            if (
-                h < 0
-                or doc[s - 1].lower_ not in {"of", "at", "for"}
-                or h in persons
-                or not self._is_role_head(doc[h])
-            ):
-                return None
-        start = h
-        while start > span.sent.start and doc[start - 1].tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"}:
-            if start - 1 in persons or start - 1 in orgs:
-                return None
-            start -= 1
-        if start > span.sent.start and doc[start - 1].tag_ not in {"DT", "PRP$", "POS"}:
-            return None
-        start += 1 if doc[start].lower_ == "own" else 0  # "the city's own auditor": the role is "auditor"
-        return (start, k)
 
 
 def _cut_at_start(doc: Doc, i: int, end: int) -> bool:
