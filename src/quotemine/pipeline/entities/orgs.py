@@ -20,7 +20,7 @@ from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, strin
 from quotemine.pipeline.entities.kinds import kind_words
 from quotemine.pipeline.entities.teams import team_names
 
-__all__ = ["ORG_INNER", "find_orgs", "org_acronym", "short_forms", "ticker_after"]
+__all__ = ["ORG_INNER", "dotted_acronym", "find_orgs", "org_acronym", "short_forms", "ticker_after"]
 
 #: Small words inside an organisation name, left out of its acronym.
 ORG_INNER: Final = frozenset({"of", "for", "and", "on", "&", "the"})
@@ -37,6 +37,27 @@ def org_acronym(tokens: Iterable[Token]) -> str | None:
     if len(words) < 2:
         return None
     return "".join(w[0] for w in words).upper()
+
+
+#: A dotted abbreviation inside a name whose letters its acronym may keep ("U.S.", "U.K.").
+_DOTTED: Final = re.compile(r"^(?:[A-Z]\.){2,3}$")
+
+
+def dotted_acronym(tokens: Iterable[Token]) -> str | None:
+    """Return the acronym that keeps the letters of a dotted abbreviation in the name, if it has one.
+
+    "U.S. Department of Farming" -> "USDF" (its ``org_acronym`` is "DF"); ``None`` for a name with
+    no dotted abbreviation.
+    """
+    letters: list[str] = []
+    dotted = False
+    for t in tokens:
+        if _DOTTED.match(t.text):
+            letters.append(t.text.replace(".", ""))
+            dotted = True
+        elif t.is_alpha and t.lower_ not in ORG_INNER:
+            letters.append(t.text[0].upper())
+    return "".join(letters) if dotted and len(letters) >= 2 else None
 
 
 def _run_start(doc: list[Token], k: int, taken: dict[int, str]) -> int:
@@ -131,9 +152,9 @@ def _acronyms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
     acronyms: set[str] = set()
     for c in cands:
         if c.label == "ORG":
-            acronym = org_acronym(doc[c.start : c.end])
-            if acronym is not None:
-                acronyms.add(acronym)
+            for acronym in (org_acronym(doc[c.start : c.end]), dotted_acronym(doc[c.start : c.end])):
+                if acronym is not None:
+                    acronyms.add(acronym)
     if not acronyms:
         return []
     taken = {i for c in cands for i in range(c.start, c.end)}
@@ -367,7 +388,39 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
     read as a person).
     """
     doc = ctx.toks
-    forms: dict[str, bool] = {}  # the word -> whether it is a party's (used as a noun only)
+    forms, firsts = _form_words(ctx, cands)
+    if not forms and not firsts:
+        return []
+    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
+    added: list[Candidate] = []
+    reason = "short form of an organisation named in full ('Kessel' for 'Kessel Group Inc.')"
+    for i in ctx.where("ORTH", string_ids(forms.keys() | firsts)):
+        cand = owner.get(i)
+        word = doc[i].text
+        if word not in forms:  # a first word only: a one-word "person" of it is the organisation
+            if cand is not None and cand.end - cand.start == 1 and cand.label == "PERSON":
+                cand.relabel(
+                    "ORG", "first word of the one organisation named in full ('Vantor' for 'Vantor Pumps')"
+                )
+            continue
+        if forms[word] and not _group_used_as_noun(doc, i):
+            continue  # "a Labour councillor": the word for a member, not the party
+        if cand is not None and cand.end - cand.start == 1 and cand.label != "ORG":
+            cand.relabel("ORG", reason)
+        elif cand is None and _alone(doc, i):
+            added.append(pool.new(i, i + 1, "ORG", reason))
+    return added
+
+
+def _form_words(ctx: Context, cands: list[Candidate]) -> tuple[dict[str, bool], set[str]]:
+    """Return the short forms of the text's organisations and the first words that may stand for one.
+
+    The short forms map to whether they are a party's (used as a noun only); a word that ends a
+    personal name of the text is neither.
+    """
+    doc = ctx.toks
+    forms: dict[str, bool] = {}
+    firsts: set[str] = set()  # first words of names ending in a head word ("Vantor Construction")
     for c in cands:
         if c.label == "ORG" and c.end - c.start >= 2:
             form = short_form(ctx.text(c.start, c.end))
@@ -375,23 +428,30 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
                 form = doc[c.start].text  # "Brannock Mills (BRNM.L) ... Brannock shares"
             if form is not None:
                 forms[form] = forms.get(form, False) or doc[c.end - 1].lower_ == "party"
+            elif _first_word_form(ctx, c):
+                firsts.add(doc[c.start].text)
     for c in cands:
         if c.label == "PERSON" and c.end - c.start >= 2:
             forms.pop(doc[c.end - 1].text, None)
-    if not forms:
-        return []
-    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
-    added: list[Candidate] = []
-    reason = "short form of an organisation named in full ('Kessel' for 'Kessel Group Inc.')"
-    for i in ctx.where("ORTH", string_ids(forms)):
-        cand = owner.get(i)
-        if forms[doc[i].text] and not _group_used_as_noun(doc, i):
-            continue  # "a Labour councillor": the word for a member, not the party
-        if cand is not None and cand.end - cand.start == 1 and cand.label != "ORG":
-            cand.relabel("ORG", reason)
-        elif cand is None and _alone(doc, i):
-            added.append(pool.new(i, i + 1, "ORG", reason))
-    return added
+            firsts.discard(doc[c.end - 1].text)
+    return forms, firsts
+
+
+def _first_word_form(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether an ORG's first word may stand for it: the name ends in a head word, starts with no place.
+
+    "Vantor Construction" -> "Vantor"; not "Kelby Council" when Kelby is a known place, nor a
+    name that starts with a head word or an upper-case word ("BBC Radio Kelby").
+    """
+    doc, lex = ctx.toks, ctx.lex
+    first = doc[cand.start]
+    return (
+        low(doc[cand.end - 1]) in lex.org_heads
+        and first.is_title
+        and low(first) not in lex.org_heads
+        and not ctx.is_place(first.text)
+        and low(first) not in lex.demonyms
+    )
 
 
 _TICKER: Final = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")

@@ -60,9 +60,9 @@ FirstPassRule = Callable[[Entity], Verdict | None]
 
 # ---------------------------------------------------------------------- first-pass rules
 def org_without_capitals(e: Entity) -> Verdict | None:
-    """Drop an ORG with no capitalised word ("the department of economics")."""
+    """Drop an ORG with no capitalised word ("the department of economics"; "KelbyNet" has one)."""
     cand, span = e.cand, e.span
-    if cand.label == "ORG" and not any(t.is_title or t.is_upper for t in span if t.lower_ != "the"):
+    if cand.label == "ORG" and not any(t.text[:1].isupper() for t in span if t.lower_ != "the"):
         return Verdict(None, "organisation without a capitalised word")
     return None
 

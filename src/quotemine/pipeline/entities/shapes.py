@@ -1,0 +1,99 @@
+"""The shape of an organisation name: a common noun is none, a club or a body is one.
+
+``vet_shapes`` runs right after ``relabel.first_pass``; each rule records its reason:
+
+* a descriptor before a company's name is no part of it ("Chipmaker Kessel Semiconductor" ->
+  "Kessel Semiconductor"), and a descriptor alone is no organisation ("Chipmaker to build plant");
+* a one-word ORG that the tagger reads as a common noun, at a sentence start or modifying the noun
+  after it, is a capitalised common noun ("Council leader quits", "Press secretary Ana Bell");
+* a "place" whose last word is a club's word is a club ("Kelby United");
+* a one-word "place" that no gazetteer knows, in apposition to an organisation noun, is an
+  organisation ("Mediacorp, the broadcasting service").
+
+The descriptor words live in ``data/entity_kinds.json`` (``descriptor_leads``).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Final
+
+from spacy.tokens import Token
+
+from quotemine.lexicons import data_json
+from quotemine.pipeline.entities.candidate import Candidate
+from quotemine.pipeline.entities.cluster import CLUB_TAILS
+from quotemine.pipeline.entities.context import Context, low
+
+__all__ = ["descriptor_lead", "vet_shapes"]
+
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+_COMMON_TAGS: Final = frozenset({"NN", "NNS"})
+
+
+@functools.lru_cache(maxsize=1)
+def _descriptor_leads() -> frozenset[str]:
+    return frozenset(str(w) for w in data_json("entity_kinds.json")["descriptor_leads"])
+
+
+def descriptor_lead(word: str) -> bool:
+    """Tell whether a word describes a company rather than names it ("chipmaker", "insurer")."""
+    key = word.lower()
+    return key in _descriptor_leads() or (key.endswith("maker") and len(key) > 6)
+
+
+def _cut_descriptor(ctx: Context, cand: Candidate) -> None:
+    """Cut a descriptor from the front of an ORG; drop an ORG that is nothing but one."""
+    first = ctx.toks[cand.start]
+    if not (first.is_title and descriptor_lead(first.text)) or low(first) in ctx.lex.org_names:
+        return
+    if cand.end - cand.start == 1:
+        cand.drop("a word that describes a company, not its name ('Chipmaker')")
+    else:
+        cand.start += 1
+        cand.note("descriptor cut from the front ('Chipmaker X' -> 'X')")
+
+
+def _capitalised_common_noun(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether a one-word ORG is a common noun capitalised by its place ("Council leader quits")."""
+    tok = ctx.toks[cand.start]
+    if cand.end - cand.start != 1 or tok.tag_ not in _COMMON_TAGS or not tok.is_title:
+        return False
+    if low(tok) in ctx.lex.org_names:
+        return False
+    nxt = ctx.toks[tok.i + 1] if tok.i + 1 < len(ctx.toks) else None
+    modifies_next = nxt is not None and nxt.is_lower and tok.head.i == nxt.i and tok.dep_ == "compound"
+    return tok.is_sent_start or modifies_next
+
+
+def _club_place(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether a place's last word is a club's word ("Kelby United", "Ardle Athletic")."""
+    last = ctx.toks[cand.end - 1]
+    return (
+        cand.end - cand.start >= 2
+        and last.is_title
+        and last.lower_ in CLUB_TAILS
+        and not ctx.is_place(ctx.text(cand.start, cand.end))
+    )
+
+
+def _org_apposition(ctx: Context, tok: Token) -> bool:
+    """Tell whether a one-word name has an apposition headed by an organisation noun."""
+    heads = ctx.lex.org_descriptors | ctx.lex.org_heads
+    return any(c.dep_ == "appos" and c.is_lower and c.lower_ in heads for c in tok.children)
+
+
+def vet_shapes(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """Apply the shape rules to the first-pass candidates; return the live ones."""
+    for cand in cands:
+        if cand.label == "ORG":
+            _cut_descriptor(ctx, cand)
+            if cand.label == "ORG" and _capitalised_common_noun(ctx, cand):
+                cand.drop("a capitalised common noun, not a name ('Council leader quits')")
+        elif cand.label in _PLACE_LABELS:
+            tok = ctx.toks[cand.start]
+            if _club_place(ctx, cand):
+                cand.relabel("ORG", "a place name ending in a club's word ('Kelby United'): a club")
+            elif cand.end - cand.start == 1 and not ctx.is_place(tok.text) and _org_apposition(ctx, tok):
+                cand.relabel("ORG", "an apposition calls it an organisation ('X, the conciliation service')")
+    return [c for c in cands if c.label is not None]
