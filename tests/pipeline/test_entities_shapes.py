@@ -1,4 +1,4 @@
-"""Organisation shapes and merges found by the genre probe (issue 11): every sentence is invented."""
+"""Organisations and people the genre probe got wrong (issue 11): every sentence is invented."""
 
 from __future__ import annotations
 
@@ -89,3 +89,83 @@ def test_acronym_keeps_the_letters_of_a_dotted_abbreviation(nlp: Language) -> No
         "The U.S. Department of Fisheries warned the panel on Monday. USDF officials said they lacked staff."
     )
     assert _orgs(doc) == {"U.S. Department of Fisheries": 2}
+
+
+def _forced(words: list[str], ents: list[str], tags: list[str], heads: list[int], deps: list[str]) -> Doc:
+    """A hand-parsed one-sentence Doc with the NER's labels forced (heads are absolute indices)."""
+    starts: list[bool | int | None] = [True]
+    starts += [False] * (len(words) - 1)
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        ents=ents,
+        tags=tags,
+        heads=heads,
+        deps=deps,
+        sent_starts=starts,
+    )
+    return EntityRepairer(spacy.blank("en"))(doc)
+
+
+def test_facility_ending_in_a_place_word_is_no_person() -> None:
+    doc = _forced(
+        ["They", "won", "at", "Dorian", "Park", "with", "Ivo", "Brandt", "."],
+        ["O", "O", "O", "B-FAC", "I-FAC", "O", "B-PERSON", "I-PERSON", "O"],
+        ["PRP", "VBD", "IN", "NNP", "NNP", "IN", "NNP", "NNP", "."],
+        [1, 1, 1, 4, 2, 1, 7, 5, 1],
+        ["nsubj", "ROOT", "prep", "compound", "pobj", "prep", "compound", "pobj", "punct"],
+    )
+    assert _people(doc) == ["Ivo Brandt"]
+
+
+def test_name_after_residents_of_is_a_place() -> None:
+    doc = _forced(
+        ["Residents", "of", "Kothwal", "and", "Banesh", "agreed", "."],
+        ["O", "O", "B-PERSON", "O", "B-PERSON", "O", "O"],
+        ["NNS", "IN", "NNP", "CC", "NNP", "VBD", "."],
+        [5, 0, 1, 2, 2, 5, 5],
+        ["nsubj", "prep", "pobj", "cc", "conj", "ROOT", "punct"],
+    )
+    assert _people(doc) == []
+
+
+def test_first_name_that_is_no_surname_is_a_person_the_ner_called_an_organisation() -> None:
+    doc = _forced(
+        ["They", "won", "with", "Ivo", "Brandt", "scoring", "twice", "."],
+        ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
+        ["PRP", "VBD", "IN", "NNP", "NNP", "VBG", "RB", "."],
+        [1, 1, 1, 4, 2, 4, 5, 1],
+        ["nsubj", "ROOT", "prep", "compound", "pobj", "acl", "advmod", "punct"],
+    )
+    assert _people(doc) == ["Ivo Brandt"]
+    assert _orgs(doc) == {}
+    scouts = _forced(
+        ["They", "joined", "Boy", "Scouts", "."],
+        ["O", "O", "B-ORG", "I-ORG", "O"],
+        ["PRP", "VBD", "NNP", "NNP", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "compound", "dobj", "punct"],
+    )
+    assert _people(scouts) == []  # a plural noun after the first name: no person
+
+
+def test_word_for_a_relative_is_no_person(nlp: Language) -> None:
+    doc = nlp('Ola Brandt helps out on Saturdays. "Grandad thinks the internet is a fad," she said.')
+    assert "Grandad" not in _people(doc)
+
+
+def test_role_on_the_byline_is_no_author(nlp: Language) -> None:
+    doc = nlp("Depot fire spreads\n\nBy Ola Brandt, Local Democracy Reporter\n\nA fire broke out on Sunday.")
+    assert _people(doc) == ["Ola Brandt"]
+
+
+def test_first_name_before_who_is_a_person(nlp: Language) -> None:
+    doc = nlp("Penrow's granddaughter, Isla, who studies at Kelby College, helps out on Saturdays.")
+    assert "Isla" in _people(doc)
+    assert "Isla" not in _orgs(doc)
+
+
+def test_names_after_residents_of_are_no_organisations(nlp: Language) -> None:
+    doc = nlp('Residents of Kothwal and Banesh welcomed the move. "We wait hours," said Mira Dev.')
+    assert _orgs(doc) == {}
+    assert _people(doc) == ["Mira Dev"]

@@ -8,7 +8,9 @@
   after it, is a capitalised common noun ("Council leader quits", "Press secretary Ana Bell");
 * a "place" whose last word is a club's word is a club ("Kelby United");
 * a one-word "place" that no gazetteer knows, in apposition to an organisation noun, is an
-  organisation ("Mediacorp, the broadcasting service").
+  organisation ("Mediacorp, the broadcasting service");
+* a first name the NER read as an organisation or a place is a person before ", who" or in
+  apposition to a role noun ("her deputy, Ana, who ...").
 
 The descriptor words live in ``data/entity_kinds.json`` (``descriptor_leads``).
 """
@@ -83,10 +85,36 @@ def _org_apposition(ctx: Context, tok: Token) -> bool:
     return any(c.dep_ == "appos" and c.is_lower and c.lower_ in heads for c in tok.children)
 
 
+_PERSON_MISREAD: Final = frozenset({"ORG", "GPE", "NORP"})
+
+
+def _first_name_with_who(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether a first name (and surname) comes before ", who" or after a role ("his aide, Ana").
+
+    The NER reads a lone first name as an organisation or a place; a relative "who" or an
+    apposition to a role noun says it is a person.
+    """
+    doc, lex = ctx.toks, ctx.lex
+    span = doc[cand.start : cand.end]
+    if not (1 <= len(span) <= 3 and ctx.is_first_name(span[0])):
+        return False
+    if not all(t.tag_ == "NNP" and t.is_title and ctx.is_name_word(t) for t in span):
+        return False
+    if ctx.text(cand.start, cand.end).lower() in lex.org_names:
+        return False
+    end = cand.end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who":
+        return True
+    last = span[-1]
+    return last.dep_ == "appos" and last.head.i < cand.start and low(last.head) in lex.role_heads
+
+
 def vet_shapes(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """Apply the shape rules to the first-pass candidates; return the live ones."""
     for cand in cands:
-        if cand.label == "ORG":
+        if cand.label in _PERSON_MISREAD and _first_name_with_who(ctx, cand):
+            cand.relabel("PERSON", "a first name before ', who' or after a role: a person")
+        elif cand.label == "ORG":
             _cut_descriptor(ctx, cand)
             if cand.label == "ORG" and _capitalised_common_noun(ctx, cand):
                 cand.drop("a capitalised common noun, not a name ('Council leader quits')")

@@ -20,6 +20,7 @@ from quotemine.lexicons.words import POSSESSIVE_S
 from quotemine.pipeline.entities.candidate import MODIFIER, Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low
 from quotemine.pipeline.entities.evidence import ATTRIBUTIVE_DETS, descriptor_before, hyphen_glued, work_title
+from quotemine.pipeline.entities.kinds import kind_words, of_inhabitants
 from quotemine.pipeline.entities.relabel import HYPHEN_PREFIXES, is_name_pair
 from quotemine.pipeline.entities.support import vet_headlines, vet_single_words, vet_unsupported_names
 from quotemine.pipeline.entities.trim import strip_epithets, strip_person, strip_trailing_nouns
@@ -307,8 +308,24 @@ def glued_by_hyphen(p: Probe) -> Verdict | None:
     return None
 
 
+def inhabitants_of(p: Probe) -> Verdict | None:
+    """Find a place named after a noun for its people and "of" ("residents of Kelby and Orlin")."""
+    if of_inhabitants(p.last, kind_words()):
+        return Verdict("GPE", "named after a noun for its people and 'of' ('residents of X'): a place")
+    return None
+
+
+def kin_word(p: Probe) -> Verdict | None:
+    """Drop a word for a relative that the text capitalises like a name ("Grandad thinks ...")."""
+    if p.end - p.start == 1 and p.last_low in kind_words().kin_words:
+        return Verdict(None, "a word for a relative, not a name")
+    return None
+
+
 #: The rules a PERSON span goes through, in order: the first verdict decides.
 PERSON_RULES: Final[tuple[PersonRule, ...]] = (
+    kin_word,
+    inhabitants_of,
     known_organisation,
     named_after_someone,
     organisation_noun_before,
