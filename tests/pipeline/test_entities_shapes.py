@@ -169,3 +169,72 @@ def test_names_after_residents_of_are_no_organisations(nlp: Language) -> None:
     doc = nlp('Residents of Kothwal and Banesh welcomed the move. "We wait hours," said Mira Dev.')
     assert _orgs(doc) == {}
     assert _people(doc) == ["Mira Dev"]
+
+
+def test_role_word_alone_is_no_person(nlp: Language) -> None:
+    doc = nlp("The Treasurer, Jim Kovane, defended the plan on Monday.")
+    assert _people(doc) == ["Jim Kovane"]
+
+
+def test_name_before_which_is_a_body_not_a_person() -> None:
+    doc = _forced(
+        ["Bellmoor", ",", "which", "is", "owned", "by", "a", "trust", ",", "agreed", "."],
+        ["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
+        ["NNP", ",", "WDT", "VBZ", "VBN", "IN", "DT", "NN", ",", "VBD", "."],
+        [9, 0, 4, 4, 0, 4, 7, 5, 0, 9, 9],
+        ["nsubj", "punct", "nsubjpass", "auxpass", "relcl", "agent", "det", "pobj", "punct", "ROOT", "punct"],
+    )
+    assert _people(doc) == []
+    assert _orgs(doc) == {"Bellmoor": 1}
+
+
+def test_name_after_an_analyst_at_is_the_employer(nlp: Language) -> None:
+    doc = nlp("Rates have halved, said Tomasz Wiecz, an analyst at Berenholt in Hamburg.")
+    assert "Berenholt" in _orgs(doc)
+
+
+def test_law_firm_ending_in_llp_is_no_person(nlp: Language) -> None:
+    doc = nlp("Lawyers at Fenwick Marsh LLP advised the buyer.")
+    assert _orgs(doc) == {"Fenwick Marsh LLP": 1}
+    assert _people(doc) == []
+
+
+def test_abbreviations_of_common_nouns_are_no_organisations(nlp: Language) -> None:
+    doc = nlp("The company will build an EV plant. The IPO will raise $200 million.")
+    assert _orgs(doc) == {}
+
+
+def test_dangling_and_before_another_organisation_is_cut(nlp: Language) -> None:
+    doc = nlp(
+        "Sahvan competes with Kelby Motors and Orlin & Orlin in the SUV market. "
+        "Kelby Motors sold 6,200 cars in March."
+    )
+    assert "Kelby Motors" in _orgs(doc)
+    assert not any(" and " in name for name in _orgs(doc))
+
+
+def test_two_organisations_joined_by_and_are_split_when_the_first_stands_alone() -> None:
+    words = ["Kelby", "Institute", "and", "Orlin", "Trust", "agreed", ";", "Kelby", "Institute", "leads", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    tags = ["NNP", "NNP", "CC", "NNP", "NNP", "VBD", ":", "NNP", "NNP", "VBZ", "."]
+    heads = [1, 5, 1, 4, 1, 5, 5, 8, 9, 5, 5]
+    deps = [
+        "compound",
+        "nsubj",
+        "cc",
+        "compound",
+        "conj",
+        "ROOT",
+        "punct",
+        "compound",
+        "nsubj",
+        "parataxis",
+        "punct",
+    ]
+    doc = _forced(words, ents, tags, heads, deps)
+    assert _orgs(doc) == {"Kelby Institute": 2, "Orlin Trust": 1}
+
+
+def test_first_name_that_is_also_a_place_before_who_is_a_person(nlp: Language) -> None:
+    doc = nlp("Lincoln Hale, who owns Hollis Drug, said he had already done so.")
+    assert "Lincoln Hale" in _people(doc)

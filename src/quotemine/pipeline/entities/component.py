@@ -150,7 +150,7 @@ class EntityRepairer(Pipe):
     def _annotate(self, doc: Doc) -> None:
         ctx = Context(doc, self.lex, self._org_head_ids)
         pool = Pool()
-        cands = vet_shapes(ctx, first_pass(ctx, pool))
+        cands = vet_shapes(ctx, pool, first_pass(ctx, pool))
         bylines = byline_candidates(ctx, pool, cands)
         byline_spans = {(c.start, c.end) for c in bylines}
         cands = join_and_extend(ctx, cands + bylines)

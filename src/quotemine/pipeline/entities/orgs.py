@@ -176,6 +176,8 @@ _ROLE_PREP_IDS: Final = string_ids(_ROLE_PREPS)
 _SEAT_ROLES: Final = frozenset({"mp", "mep", "msp", "mla", "td", "senator", "representative", "member"})
 #: Labels a name after "a lecturer at" may have had and still be the organisation.
 _EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
+#: After "at", a "person" that starts with no first name is the organisation too ("an analyst at Brenner").
+_AT_LABELS: Final = _EMPLOYER_LABELS | {"PERSON"}
 
 
 def _employer_run(ctx: Context, i: int) -> int:
@@ -204,9 +206,8 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
             continue  # "the MP for Kelby": a constituency, not an employer
         start = k + 2 if doc[k + 1].lower_ == "the" else k + 1
         end = _employer_run(ctx, start)
-        if end == start or any(
-            i in label_of and label_of[i].label not in _EMPLOYER_LABELS for i in range(start, end)
-        ):
+        labels = _EMPLOYER_LABELS if doc[k].lower_ != "at" or ctx.is_first_name(doc[start]) else _AT_LABELS
+        if end == start or any(i in label_of and label_of[i].label not in labels for i in range(start, end)):
             continue
         run = doc[start:end]
         if ctx.is_place(ctx.text(start, end)) or ctx.is_demonym_span(run):
@@ -300,7 +301,7 @@ def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
     """Mend an organisation that ends in "of", "for", "and" or "the" ("Patriarchate of" + "Dorrin").
 
     The name runs on over the capitalised words after it (and the candidates there give way); with
-    none after it, the dangling word is cut.
+    none after it, or an organisation right after a dangling "and", the dangling word is cut.
     """
     doc = ctx.toks
     starts = {c.start: c for c in cands if c.label is not None}
@@ -310,6 +311,9 @@ def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
         end = c.end
         while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
             end += 1
+        nxt = starts.get(c.end)
+        if doc[c.end - 1].lower_ == "and" and nxt is not None and nxt.label == "ORG":
+            end = c.end  # "Kelby Motors and" + "Orlin & Orlin": two organisations, not one
         if end == c.end:
             c.end -= 1
             c.note("dangling small word cut from the end")

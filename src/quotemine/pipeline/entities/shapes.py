@@ -6,13 +6,16 @@
   "Kessel Semiconductor"), and a descriptor alone is no organisation ("Chipmaker to build plant");
 * a one-word ORG that the tagger reads as a common noun, at a sentence start or modifying the noun
   after it, is a capitalised common noun ("Council leader quits", "Press secretary Ana Bell");
+* the abbreviation of a common noun is no organisation ("an EV plant", "CCTV images");
+* two organisations joined by "and" are two when the text names the first alone elsewhere;
 * a "place" whose last word is a club's word is a club ("Kelby United");
 * a one-word "place" that no gazetteer knows, in apposition to an organisation noun, is an
   organisation ("Mediacorp, the broadcasting service");
 * a first name the NER read as an organisation or a place is a person before ", who" or in
   apposition to a role noun ("her deputy, Ana, who ...").
 
-The descriptor words live in ``data/entity_kinds.json`` (``descriptor_leads``).
+The descriptor words and abbreviations live in ``data/entity_kinds.json`` (``descriptor_leads``,
+``common_abbreviations``).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Final
 from spacy.tokens import Token
 
 from quotemine.lexicons import data_json
-from quotemine.pipeline.entities.candidate import Candidate
+from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import CLUB_TAILS
 from quotemine.pipeline.entities.context import Context, low
 
@@ -36,6 +39,17 @@ _COMMON_TAGS: Final = frozenset({"NN", "NNS"})
 @functools.lru_cache(maxsize=1)
 def _descriptor_leads() -> frozenset[str]:
     return frozenset(str(w) for w in data_json("entity_kinds.json")["descriptor_leads"])
+
+
+@functools.lru_cache(maxsize=1)
+def _common_abbreviations() -> frozenset[str]:
+    return frozenset(str(w) for w in data_json("entity_kinds.json")["common_abbreviations"])
+
+
+def _common_abbreviation(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether a one-word ORG is the abbreviation of a common noun ("an EV plant", "CCTV")."""
+    tok = ctx.toks[cand.start]
+    return cand.end - cand.start == 1 and tok.is_upper and tok.lower_ in _common_abbreviations()
 
 
 def descriptor_lead(word: str) -> bool:
@@ -98,8 +112,10 @@ def _first_name_with_who(ctx: Context, cand: Candidate) -> bool:
     span = doc[cand.start : cand.end]
     if not (1 <= len(span) <= 3 and ctx.is_first_name(span[0])):
         return False
-    if not all(t.tag_ == "NNP" and t.is_title and ctx.is_name_word(t) for t in span):
-        return False
+    if not all(
+        t.tag_ == "NNP" and t.is_title and (ctx.is_name_word(t) or ctx.is_place(t.text)) for t in span
+    ):
+        return False  # a first name may be a place's name too ("Lincoln Hale, who ...")
     if ctx.text(cand.start, cand.end).lower() in lex.org_names:
         return False
     end = cand.end
@@ -109,8 +125,29 @@ def _first_name_with_who(ctx: Context, cand: Candidate) -> bool:
     return last.dep_ == "appos" and last.head.i < cand.start and low(last.head) in lex.role_heads
 
 
-def vet_shapes(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+def _split_pairs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Split an ORG of two names joined by "and" when the text names the first alone elsewhere.
+
+    "Kelby Motors and Orlin Steel" read as one organisation, where "Kelby Motors" is also an
+    organisation of its own: two organisations. Returns the new second halves.
+    """
+    doc = ctx.toks
+    orgs = [c for c in cands if c.label == "ORG"]
+    names = {ctx.text(c.start, c.end) for c in orgs}
+    added: list[Candidate] = []
+    for cand in orgs:
+        for k in range(cand.start + 2, cand.end - 1):
+            if doc[k].lower_ == "and" and ctx.text(cand.start, k) in names:
+                added.append(pool.new(k + 1, cand.end, "ORG", "second of two organisations joined by 'and'"))
+                cand.end = k
+                cand.note("cut before 'and': the first of two organisations, named alone elsewhere")
+                break
+    return added
+
+
+def vet_shapes(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Apply the shape rules to the first-pass candidates; return the live ones."""
+    cands = cands + _split_pairs(ctx, pool, cands)
     for cand in cands:
         if cand.label in _PERSON_MISREAD and _first_name_with_who(ctx, cand):
             cand.relabel("PERSON", "a first name before ', who' or after a role: a person")
@@ -118,6 +155,8 @@ def vet_shapes(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             _cut_descriptor(ctx, cand)
             if cand.label == "ORG" and _capitalised_common_noun(ctx, cand):
                 cand.drop("a capitalised common noun, not a name ('Council leader quits')")
+            elif cand.label == "ORG" and _common_abbreviation(ctx, cand):
+                cand.drop("the abbreviation of a common noun ('EV', 'CCTV'), not an organisation")
         elif cand.label in _PLACE_LABELS:
             tok = ctx.toks[cand.start]
             if _club_place(ctx, cand):

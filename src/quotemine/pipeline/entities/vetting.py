@@ -316,15 +316,34 @@ def inhabitants_of(p: Probe) -> Verdict | None:
 
 
 def kin_word(p: Probe) -> Verdict | None:
-    """Drop a word for a relative that the text capitalises like a name ("Grandad thinks ...")."""
-    if p.end - p.start == 1 and p.last_low in kind_words().kin_words:
+    """Drop a relative or a role word the text capitalises like a name ("Grandad", "The Treasurer")."""
+    if p.end - p.start != 1:
+        return None
+    key, lex = p.last_low, p.ctx.lex
+    if key in kind_words().kin_words:
         return Verdict(None, "a word for a relative, not a name")
+    if key in lex.role_heads and key not in lex.first_names and key not in lex.surnames:
+        return Verdict(None, "a role word alone, not a name")
     return None
+
+
+def which_clause(p: Probe) -> Verdict | None:
+    """Find a body named like a person that ", which" follows ("Vantor, which owns ...").
+
+    Never a known name or a person's surname of the text: "which" may stand for the clause.
+    """
+    toks, end, lex = p.ctx.toks, p.end, p.ctx.lex
+    if p.full_name or not (end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].lower_ == "which"):
+        return None
+    if any(low(t) in p.surnames or p.ctx.known_name_word(t) for t in p.toks) or p.last_low in lex.places:
+        return None  # "defend Novak, which sparked a row": "which" is the whole clause
+    return Verdict("ORG", "followed by ', which': a body, not a person")
 
 
 #: The rules a PERSON span goes through, in order: the first verdict decides.
 PERSON_RULES: Final[tuple[PersonRule, ...]] = (
     kin_word,
+    which_clause,
     inhabitants_of,
     known_organisation,
     named_after_someone,
