@@ -238,3 +238,18 @@ def test_two_organisations_joined_by_and_are_split_when_the_first_stands_alone()
 def test_first_name_that_is_also_a_place_before_who_is_a_person(nlp: Language) -> None:
     doc = nlp("Lincoln Hale, who owns Hollis Drug, said he had already done so.")
     assert "Lincoln Hale" in _people(doc)
+
+
+def test_body_named_x_for_y_that_speaks_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "Drivers voted to strike.\n\n"
+        "Transit for Kelby said the offer was fair. Union leaders met Transit for Kelby on Friday."
+    )
+    doc = nlp(text)
+    assert _orgs(doc).get("Transit for Kelby") == 2
+    assert "Minister for Kelby" not in _orgs(nlp("Minister for Kelby Ana Bell said the offer was fair."))
+
+
+def test_head_word_organisation_that_opens_a_sentence_keeps_its_first_word(nlp: Language) -> None:
+    doc = nlp("Dunmere Rovers ended the unbeaten run of their rivals on Saturday.")
+    assert "Dunmere Rovers" in _orgs(doc)

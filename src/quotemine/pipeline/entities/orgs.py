@@ -14,6 +14,8 @@ from typing import Any, Final
 import numpy
 from spacy.tokens import Token
 
+from quotemine.lexicons.names import Lexicons
+from quotemine.pipeline.entities.bodies import for_bodies
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import short_form
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
@@ -60,14 +62,22 @@ def dotted_acronym(tokens: Iterable[Token]) -> str | None:
     return "".join(letters) if dotted and len(letters) >= 2 else None
 
 
-def _run_start(doc: list[Token], k: int, taken: dict[int, str]) -> int:
-    """Return the first token of the title-case run that ends at head word ``k``."""
+def _run_start(doc: list[Token], k: int, taken: dict[int, str], lex: Lexicons) -> int:
+    """Return the first token of the title-case run that ends at head word ``k``.
+
+    The first word of a sentence joins the run only when it is a proper noun, no stop word and no
+    role word ("Dunmere Rovers won", not "Former Kelby University staff").
+    """
     start = k
     while start > 0:
         prev = doc[start - 1]
-        if not ((prev.is_title or prev.text == "-") and not prev.is_sent_start and prev.lower_ != "the"):
+        if not ((prev.is_title or prev.text == "-") and prev.lower_ != "the"):
             break
         if taken.get(prev.i) in {"PERSON", "ORG", "DATE"}:
+            break
+        if prev.is_sent_start:
+            if prev.tag_ == "NNP" and prev.lower_ not in lex.stop_words and low(prev) not in lex.role_heads:
+                start -= 1  # "Dunmere Rovers won": the sentence opens with the name
             break
         start -= 1
     while start < k and doc[start].text == "-":
@@ -112,7 +122,7 @@ def _head_word_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
         if place is not None:
             _head_word_in_place(ctx, place, k, taken)
             continue
-        start, end = _run_start(doc, k, taken), _run_end(doc, k, ctx.lex.org_heads)
+        start, end = _run_start(doc, k, taken, ctx.lex), _run_end(doc, k, ctx.lex.org_heads)
         if end - start < 2 or any(taken.get(i) in _BLOCKING for i in range(start, end)):
             continue
         added.append(pool.new(start, end, "ORG", "organisation head word"))
@@ -539,6 +549,8 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
         else:
             out.append(c)
     out += added
+    out = out + for_bodies(ctx, pool, out)
+    out = [c for c in out if c.label is not None]
     out = out + _acronyms(ctx, pool, out)
     _acronyms_of_other_kinds(ctx, out)
     out = [c for c in out if c.label is not None]
