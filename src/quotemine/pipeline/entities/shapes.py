@@ -133,9 +133,16 @@ def _split_pairs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candi
     """
     doc = ctx.toks
     orgs = [c for c in cands if c.label == "ORG"]
+    pairs = [
+        c
+        for c in orgs
+        if c.end - c.start >= 4 and any(t.lower_ == "and" for t in doc[c.start + 2 : c.end - 1])
+    ]
+    if not pairs:
+        return []
     names = {ctx.text(c.start, c.end) for c in orgs}
     added: list[Candidate] = []
-    for cand in orgs:
+    for cand in pairs:
         for k in range(cand.start + 2, cand.end - 1):
             if doc[k].lower_ == "and" and ctx.text(cand.start, k) in names:
                 added.append(pool.new(k + 1, cand.end, "ORG", "second of two organisations joined by 'and'"))

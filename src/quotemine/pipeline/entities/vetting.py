@@ -308,9 +308,14 @@ def glued_by_hyphen(p: Probe) -> Verdict | None:
     return None
 
 
+#: Words right before a place named after "residents of" (itself, or an earlier place it is joined to).
+_BEFORE_PLACE: Final = frozenset({"of", "and", ",", "or"})
+
+
 def inhabitants_of(p: Probe) -> Verdict | None:
     """Find a place named after a noun for its people and "of" ("residents of Kelby and Orlin")."""
-    if of_inhabitants(p.last, kind_words()):
+    before = p.ctx.toks[p.start - 1].lower_ if p.start > 0 else ""
+    if before in _BEFORE_PLACE and of_inhabitants(p.last, kind_words()):
         return Verdict("GPE", "named after a noun for its people and 'of' ('residents of X'): a place")
     return None
 
