@@ -111,13 +111,13 @@ def test_cluster_orgs_noun_is_no_clipped_form_of_its_adjective() -> None:
 def test_cluster_orgs_clipped_form_skips_the_name_the_text_calls_by_acronym() -> None:
     groups = cluster_orgs(
         [
-            OrgMention(0, 3, "Fed"),
-            OrgMention(10, 25, "Federal Reserve"),
-            OrgMention(30, 56, "Federal Housing Office", "FHO"),
-            OrgMention(60, 63, "FHO"),
+            OrgMention(0, 4, "Kess"),
+            OrgMention(10, 24, "Kessel Reserve"),
+            OrgMention(30, 51, "Kessel Housing Office", "KHO"),
+            OrgMention(60, 63, "KHO"),
         ]
     )
-    assert _texts(groups) == [["Fed", "Federal Reserve"], ["Federal Housing Office", "FHO"]]
+    assert _texts(groups) == [["Kess", "Kessel Reserve"], ["Kessel Housing Office", "KHO"]]
 
 
 def test_cluster_orgs_dotted_abbreviation_letters_make_a_second_acronym() -> None:

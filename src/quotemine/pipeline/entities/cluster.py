@@ -315,7 +315,7 @@ def _targets(
     """Return the longer organisations a one-word organisation may shorten, best evidence first.
 
     By ``short_form``'s rules; when two qualify, the ones the text also names by an acronym drop
-    out ("Fed" of "Federal Reserve", not of "Federal Deposit Office ... FDO"). With none, the
+    out ("Kess" of "Kessel Reserve", not of "Kessel Housing Office ... KHO"). With none, the
     organisation whose longer name starts with the word ("Nordvik" of "Nordvik Construction"),
     unless the word is an acronym ("BBC" is no "BBC Radio Kelby") or a head word ``heads``.
     """

@@ -110,15 +110,15 @@ def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span, text: str
 def _first_name_only(ctx: Context, span: Span) -> bool:
     """Tell whether an ORG starts with a word that is a first name and never a surname ("Ivo Brandt").
 
-    A company named like a person mostly starts with a name that is also a surname ("Morgan ...",
-    "Charles ..."); a first name no surname list holds, with no "the" or possessive before it,
+    A company named like a person mostly starts with a name that is also a surname (a founder's
+    name); a first name no surname list holds, with no "the" or possessive before it,
     names a person.
     """
     first, last, start = span[0], low(span[-1]), span.start
     before = ctx.toks[start - 1] if start > 0 else None
     return (
         low(first) not in ctx.lex.surnames
-        and not (last.endswith("s") and last not in ctx.lex.surnames)  # "Boy Scouts": a plural noun
+        and not (last.endswith("s") and last not in ctx.lex.surnames)  # "Ola Wardens": a plural noun
         and span.text.lower() not in ctx.lex.org_names
         and not (before is not None and (before.lower_ == "the" or before.tag_ == "POS"))
     )
