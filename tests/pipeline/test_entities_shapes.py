@@ -253,3 +253,47 @@ def test_body_named_x_for_y_that_speaks_is_an_organisation(nlp: Language) -> Non
 def test_head_word_organisation_that_opens_a_sentence_keeps_its_first_word(nlp: Language) -> None:
     doc = nlp("Dunmere Rovers ended the unbeaten run of their rivals on Saturday.")
     assert "Dunmere Rovers" in _orgs(doc)
+
+
+def test_team_word_that_opens_a_sentence_is_no_common_noun() -> None:
+    words = ["Kelby", "Miners", "lost", ".", "Miners", "coach", "Ana", "Bell", "left", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        ents=["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"],
+        tags=["NNP", "NNPS", "VBD", ".", "NNS", "NN", "NNP", "NNP", "VBD", "."],
+        heads=[1, 2, 2, 2, 5, 7, 7, 8, 8, 8],
+        deps=[
+            "compound",
+            "nsubj",
+            "ROOT",
+            "punct",
+            "compound",
+            "compound",
+            "compound",
+            "nsubj",
+            "ROOT",
+            "punct",
+        ],
+        sent_starts=[True, False, False, False, True, False, False, False, False, False],
+    )
+    doc = EntityRepairer(spacy.blank("en"))(doc)
+    assert _orgs(doc) == {"Kelby Miners": 2}
+
+
+@pytest.mark.parametrize("first", ["O", "B-PERSON"])
+def test_name_before_the_organisation_words_the_ner_cut_off_joins_them(first: str) -> None:
+    doc = _forced(
+        ["Alvesk", "Pharma", "Plc", "said", "so", "."],
+        [first, "B-ORG", "I-ORG", "O", "O", "O"],
+        ["NNP", "NNP", "NNP", "VBD", "RB", "."],
+        [2, 2, 3, 3, 3, 3],
+        ["compound", "compound", "nsubj", "ROOT", "advmod", "punct"],
+    )
+    assert _orgs(doc) == {"Alvesk Pharma Plc": 1}
+    assert _people(doc) == []
+
+
+def test_person_with_the_name_of_an_organisation_of_the_text_is_that_organisation(nlp: Language) -> None:
+    doc = nlp("Analysts at Peel Harte raised their rating. Peel Harte analyst Sofia Brandt wrote a note.")
+    assert "Peel Harte" not in _people(doc)

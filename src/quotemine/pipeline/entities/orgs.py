@@ -402,6 +402,7 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
     read as a person).
     """
     doc = ctx.toks
+    _same_name_as_an_org(ctx, cands)
     forms, firsts = _form_words(ctx, cands)
     if not forms and not firsts:
         return []
@@ -424,6 +425,15 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
         elif cand is None and _alone(doc, i):
             added.append(pool.new(i, i + 1, "ORG", reason))
     return added
+
+
+def _same_name_as_an_org(ctx: Context, cands: list[Candidate]) -> None:
+    """Relabel a "person" whose words name an organisation elsewhere in the text ("Analysts at X Hunt")."""
+    orgs = {ctx.text(c.start, c.end) for c in cands if c.label == "ORG" and c.end - c.start >= 2}
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start >= 2 and not ctx.full_name(c.start, c.end):
+            if ctx.text(c.start, c.end) in orgs:
+                c.relabel("ORG", "the name of an organisation elsewhere in the text")
 
 
 def _form_words(ctx: Context, cands: list[Candidate]) -> tuple[dict[str, bool], set[str]]:

@@ -7,7 +7,8 @@
 * a one-word ORG that the tagger reads as a common noun, at a sentence start or modifying the noun
   after it, is a capitalised common noun ("Council leader quits", "Press secretary Ana Bell");
 * the abbreviation of a common noun is no organisation ("an EV plant", "CCTV images");
-* two organisations joined by "and" are two when the text names the first alone elsewhere;
+* two organisations joined by "and" are two when the text names the first alone elsewhere, and a
+  name with the organisation words the NER cut from it is one ("Kelby" + "Pharma Plc");
 * a "place" whose last word is a club's word is a club ("Kelby United");
 * a one-word "place" that no gazetteer knows, in apposition to an organisation noun, is an
   organisation ("Mediacorp, the broadcasting service");
@@ -70,12 +71,16 @@ def _cut_descriptor(ctx: Context, cand: Candidate) -> None:
         cand.note("descriptor cut from the front ('Chipmaker X' -> 'X')")
 
 
-def _capitalised_common_noun(ctx: Context, cand: Candidate) -> bool:
-    """Tell whether a one-word ORG is a common noun capitalised by its place ("Council leader quits")."""
+def _capitalised_common_noun(ctx: Context, cand: Candidate, named: set[str]) -> bool:
+    """Tell whether a one-word ORG is a common noun capitalised by its place ("Council leader quits").
+
+    Never a word of a longer organisation name of the text (``named``): "Miners coach Ana Bell"
+    names the club "Kelby Miners".
+    """
     tok = ctx.toks[cand.start]
     if cand.end - cand.start != 1 or tok.tag_ not in _COMMON_TAGS or not tok.is_title:
         return False
-    if low(tok) in ctx.lex.org_names:
+    if low(tok) in ctx.lex.org_names or tok.text in named:
         return False
     nxt = ctx.toks[tok.i + 1] if tok.i + 1 < len(ctx.toks) else None
     modifies_next = nxt is not None and nxt.is_lower and tok.head.i == nxt.i and tok.dep_ == "compound"
@@ -152,15 +157,68 @@ def _split_pairs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candi
     return added
 
 
+_NAME_LABELS: Final = frozenset({"PERSON", "GPE", "NORP", "LOC", "FAC", "ORG", "PRODUCT"})
+
+
+def _join_head_tails(ctx: Context, cands: list[Candidate]) -> None:
+    """Join a name and the organisation words the NER cut from it ("Kelby" + "Pharma Plc").
+
+    An ORG made only of organisation head words and legal forms has no name of its own; the
+    capitalised name right before it is its name.
+    """
+    doc, heads = ctx.toks, ctx.lex.org_heads
+    by_end = {c.end: c for c in cands if c.label in _NAME_LABELS}
+    taken = {i for c in cands if c.label is not None for i in range(c.start, c.end)}
+    for cand in cands:
+        if cand.label != "ORG" or not all(
+            low(t) in heads and t.text[:1].isupper() for t in doc[cand.start : cand.end]
+        ):
+            continue
+        name = by_end.get(cand.start)
+        if name is None:
+            start = cand.start
+            while (
+                start > 0
+                and cand.start - start < 3
+                and start - 1 not in taken
+                and _name_word(ctx, doc[start - 1])
+            ):
+                start -= 1
+            if start < cand.start:
+                cand.start = start
+                cand.note("extended over the name before its organisation words ('Kelby Pharma Plc')")
+            continue
+        if name is cand or not all(t.text[:1].isupper() for t in doc[name.start : name.end]):
+            continue
+        name.end = cand.end
+        name.relabel("ORG", "a name and the organisation words the NER cut from it ('Kelby' + 'Pharma Plc')")
+        cand.drop("organisation words joined to the name before them")
+
+
+def _name_word(ctx: Context, tok: Token) -> bool:
+    """Tell whether a token may be a word of a name: a title-case proper noun, no stop or role word."""
+    key = low(tok)
+    return (
+        tok.is_title
+        and tok.tag_ in {"NNP", "NNPS"}
+        and key not in ctx.lex.stop_words
+        and key not in ctx.lex.role_heads
+        and not descriptor_lead(tok.text)
+    )
+
+
 def vet_shapes(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Apply the shape rules to the first-pass candidates; return the live ones."""
     cands = cands + _split_pairs(ctx, pool, cands)
+    _join_head_tails(ctx, cands)
+    doc = ctx.toks
+    named = {t.text for c in cands if c.label == "ORG" and c.end - c.start >= 2 for t in doc[c.start : c.end]}
     for cand in cands:
         if cand.label in _PERSON_MISREAD and _first_name_with_who(ctx, cand):
             cand.relabel("PERSON", "a first name before ', who' or after a role: a person")
         elif cand.label == "ORG":
             _cut_descriptor(ctx, cand)
-            if cand.label == "ORG" and _capitalised_common_noun(ctx, cand):
+            if cand.label == "ORG" and _capitalised_common_noun(ctx, cand, named):
                 cand.drop("a capitalised common noun, not a name ('Council leader quits')")
             elif cand.label == "ORG" and _common_abbreviation(ctx, cand):
                 cand.drop("the abbreviation of a common noun ('EV', 'CCTV'), not an organisation")
