@@ -297,3 +297,15 @@ def test_name_before_the_organisation_words_the_ner_cut_off_joins_them(first: st
 def test_person_with_the_name_of_an_organisation_of_the_text_is_that_organisation(nlp: Language) -> None:
     doc = nlp("Analysts at Peel Harte raised their rating. Peel Harte analyst Sofia Brandt wrote a note.")
     assert "Peel Harte" not in _people(doc)
+
+
+def test_dangling_and_runs_on_over_the_rest_of_one_name() -> None:
+    words = ["the", "Department", "of", "Justice", "and", "Road", "Safety", "said", "."]
+    doc = _forced(
+        words,
+        ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG", "I-ORG", "O", "O"],
+        ["DT", "NNP", "IN", "NNP", "CC", "NNP", "NNP", "VBD", "."],
+        [1, 7, 1, 2, 3, 6, 3, 7, 7],
+        ["det", "nsubj", "prep", "pobj", "cc", "compound", "conj", "ROOT", "punct"],
+    )
+    assert _orgs(doc) == {"Department of Justice and Road Safety": 1}

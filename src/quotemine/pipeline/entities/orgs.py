@@ -311,10 +311,12 @@ def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
     """Mend an organisation that ends in "of", "for", "and" or "the" ("Patriarchate of" + "Dorrin").
 
     The name runs on over the capitalised words after it (and the candidates there give way); with
-    none after it, or an organisation right after a dangling "and", the dangling word is cut.
+    none after it, or an organisation right after a dangling "and" when the text names the part
+    before it alone elsewhere, the dangling word is cut.
     """
     doc = ctx.toks
     starts = {c.start: c for c in cands if c.label is not None}
+    names = {ctx.text(c.start, c.end) for c in cands if c.label == "ORG"}
     for c in cands:
         if c.label != "ORG" or c.end - c.start < 2 or doc[c.end - 1].lower_ not in ORG_INNER:
             continue
@@ -322,8 +324,13 @@ def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
         while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
             end += 1
         nxt = starts.get(c.end)
-        if doc[c.end - 1].lower_ == "and" and nxt is not None and nxt.label == "ORG":
-            end = c.end  # "Kelby Motors and" + "Orlin & Orlin": two organisations, not one
+        if (
+            doc[c.end - 1].lower_ == "and"
+            and nxt is not None
+            and nxt.label == "ORG"
+            and ctx.text(c.start, c.end - 1) in names
+        ):
+            end = c.end  # "Kelby Motors and" + "Orlin & Orlin", "Kelby Motors" alone elsewhere: two
         if end == c.end:
             c.end -= 1
             c.note("dangling small word cut from the end")

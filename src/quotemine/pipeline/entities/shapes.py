@@ -74,13 +74,13 @@ def _cut_descriptor(ctx: Context, cand: Candidate) -> None:
 def _capitalised_common_noun(ctx: Context, cand: Candidate, named: set[str]) -> bool:
     """Tell whether a one-word ORG is a common noun capitalised by its place ("Council leader quits").
 
-    Never a word of a longer organisation name of the text (``named``): "Miners coach Ana Bell"
-    names the club "Kelby Miners".
+    Never a plural that ends a longer organisation name of the text (``named``): "Miners coach
+    Ana Bell" names the club "Kelby Miners".
     """
     tok = ctx.toks[cand.start]
     if cand.end - cand.start != 1 or tok.tag_ not in _COMMON_TAGS or not tok.is_title:
         return False
-    if low(tok) in ctx.lex.org_names or tok.text in named:
+    if low(tok) in ctx.lex.org_names or (tok.tag_ == "NNS" and tok.text in named):
         return False
     nxt = ctx.toks[tok.i + 1] if tok.i + 1 < len(ctx.toks) else None
     modifies_next = nxt is not None and nxt.is_lower and tok.head.i == nxt.i and tok.dep_ == "compound"
@@ -212,7 +212,7 @@ def vet_shapes(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candida
     cands = cands + _split_pairs(ctx, pool, cands)
     _join_head_tails(ctx, cands)
     doc = ctx.toks
-    named = {t.text for c in cands if c.label == "ORG" and c.end - c.start >= 2 for t in doc[c.start : c.end]}
+    named = {doc[c.end - 1].text for c in cands if c.label == "ORG" and c.end - c.start >= 2}
     for cand in cands:
         if cand.label in _PERSON_MISREAD and _first_name_with_who(ctx, cand):
             cand.relabel("PERSON", "a first name before ', who' or after a role: a person")
