@@ -83,7 +83,47 @@ def test_cluster_orgs_short_form_of_two_names_stays_apart() -> None:
         ]
     )
     assert len(groups) == 3
-    assert len(cluster_orgs([OrgMention(0, 12, "Kessel Mills"), OrgMention(20, 26, "Kessel")])) == 2
+
+
+def test_cluster_orgs_first_word_joins_the_one_longer_name_it_starts() -> None:
+    groups = cluster_orgs([OrgMention(0, 19, "Vantor Construction"), OrgMention(40, 46, "Vantor")])
+    assert _texts(groups) == [["Vantor Construction", "Vantor"]]
+    two = cluster_orgs(
+        [OrgMention(0, 12, "Vantor Mills"), OrgMention(20, 32, "Vantor Trust"), OrgMention(40, 46, "Vantor")]
+    )
+    assert len(two) == 3  # two longer names start with it: no guess
+
+
+def test_cluster_orgs_acronym_or_head_word_alone_is_its_own_body() -> None:
+    heads = frozenset({"house", "committee"})
+    groups = cluster_orgs([OrgMention(0, 5, "House"), OrgMention(10, 37, "House Fisheries Committee")], heads)
+    assert len(groups) == 2
+    assert len(cluster_orgs([OrgMention(0, 3, "KBS"), OrgMention(10, 26, "KBS Radio Orlin")])) == 2
+
+
+def test_cluster_orgs_noun_is_no_clipped_form_of_its_adjective() -> None:
+    groups = cluster_orgs([OrgMention(0, 30, "Parliamentary Audit Office"), OrgMention(40, 48, "Parliament")])
+    assert len(groups) == 2
+    groups = cluster_orgs([OrgMention(0, 24, "Continental Trade Bank"), OrgMention(40, 49, "Continent")])
+    assert len(groups) == 2
+
+
+def test_cluster_orgs_clipped_form_skips_the_name_the_text_calls_by_acronym() -> None:
+    groups = cluster_orgs(
+        [
+            OrgMention(0, 4, "Kess"),
+            OrgMention(10, 24, "Kessel Reserve"),
+            OrgMention(30, 51, "Kessel Housing Office", "KHO"),
+            OrgMention(60, 63, "KHO"),
+        ]
+    )
+    assert _texts(groups) == [["Kess", "Kessel Reserve"], ["Kessel Housing Office", "KHO"]]
+
+
+def test_cluster_orgs_dotted_abbreviation_letters_make_a_second_acronym() -> None:
+    full = OrgMention(10, 34, "U.S. Bureau of Fisheries", "BF", dotted="USBF")
+    groups = cluster_orgs([OrgMention(0, 4, "USBF"), full, OrgMention(40, 44, "USBF")])
+    assert _texts(groups) == [["USBF", "U.S. Bureau of Fisheries", "USBF"]]
 
 
 def test_cluster_orgs_team_plural_joins_its_full_club_name() -> None:

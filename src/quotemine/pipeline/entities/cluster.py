@@ -43,7 +43,9 @@ class OrgMention(NamedTuple):
     """An organisation mention and the acronym of its name (``None`` for fewer than two words).
 
     ``short`` is a one-word form the text licenses for the name beyond the rules of
-    ``short_form`` (the first word of a company named before its stock ticker).
+    ``short_form`` (the first word of a company named before its stock ticker). ``dotted`` is a
+    second acronym that keeps the letters of a dotted abbreviation ("USDF" of "U.S. Department of
+    Farming", whose ``acronym`` is "DF").
     """
 
     start: int
@@ -51,6 +53,7 @@ class OrgMention(NamedTuple):
     text: str
     acronym: str | None = None
     short: str | None = None
+    dotted: str | None = None
 
 
 @dataclass
@@ -161,7 +164,7 @@ def _key(mention: OrgMention) -> str:
     return " ".join(words)
 
 
-def cluster_orgs(mentions: Sequence[OrgMention]) -> list[list[OrgMention]]:
+def cluster_orgs(mentions: Sequence[OrgMention], heads: Set[str] = frozenset()) -> list[list[OrgMention]]:
     """Group organisation mentions: same name, or a name and its acronym (in either order).
 
     An acronym mentioned before its full name joins the full name's group when the acronym's
@@ -169,6 +172,9 @@ def cluster_orgs(mentions: Sequence[OrgMention]) -> list[list[OrgMention]]:
 
     Args:
         mentions: the ORG mentions in text order, each with the acronym of its name.
+        heads: organisation head words, lower case: one of them alone ("House", "Senate") is a
+            body of its own, never the short form of a longer name that starts with it ("House
+            Farming Committee").
 
     Returns:
         The groups ordered by their first mention, each in text order.
@@ -192,25 +198,36 @@ def cluster_orgs(mentions: Sequence[OrgMention]) -> list[list[OrgMention]]:
             groups.append(group)
             by_key[key] = group
         group.append(mention)
-        if mention.acronym is None:
-            continue
-        acronym_key = mention.acronym.lower()
-        other = by_key.get(acronym_key)
-        if other is not None and other is not group and all(_key(m) == acronym_key for m in other):
-            # the acronym came first ("The ABCD said ... the Alpha Beta Center for Development")
-            group.extend(other)
-            groups.remove(other)
-            for index in (by_key, acronym_of):
-                for k, g in index.items():
-                    if g is other:
-                        index[k] = group
-        acronym_of.setdefault(mention.acronym, group)
-        by_key.setdefault(mention.acronym.lower(), group)
-    groups = _merge_short_forms(groups)
+        for acronym in (mention.acronym, mention.dotted):
+            if acronym is not None:
+                _join_acronym(acronym, group, groups, by_key, acronym_of)
+    groups = _merge_short_forms(groups, heads)
     for group in groups:
         group.sort(key=lambda m: m.start)
     groups.sort(key=lambda g: g[0].start)
     return groups
+
+
+def _join_acronym(
+    acronym: str,
+    group: list[OrgMention],
+    groups: list[list[OrgMention]],
+    by_key: dict[str, list[OrgMention]],
+    acronym_of: dict[str, list[OrgMention]],
+) -> None:
+    """Index ``group`` under its name's acronym; take in a group of that acronym alone met before."""
+    acronym_key = acronym.lower()
+    other = by_key.get(acronym_key)
+    if other is not None and other is not group and all(_key(m) == acronym_key for m in other):
+        # the acronym came first ("The ABCD said ... the Alpha Beta Center for Development")
+        group.extend(other)
+        groups.remove(other)
+        for index in (by_key, acronym_of):
+            for k, g in index.items():
+                if g is other:
+                    index[k] = group
+    acronym_of.setdefault(acronym, group)
+    by_key.setdefault(acronym_key, group)
 
 
 #: Words after a company's first word that leave it the same company ("Kessel" = "Kessel Group").
@@ -271,11 +288,47 @@ def _short_form_of(word: str, name: str) -> bool:
         return True  # "Labour" of "Labour Party"
     first = words[0]
     if first != word:
-        return first.startswith(word) and first.lower() != word.lower()
+        return (
+            first.startswith(word)
+            and first.lower() != word.lower()
+            and first[len(word) :].lower() not in _ADJECTIVE_ENDINGS
+        )
     return all(w.lower() in _COMPANY_TAILS for w in words[1:]) or words[-1].lower() in _LEGAL_TAILS
 
 
-def _merge_short_forms(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
+#: Endings that make an adjective of a noun: "Congress" is no clipped "Congressional" ("Congressional
+#: Budget Office" is another body), nor "Nation" of "National ...", "Europe" of "European ...".
+_ADJECTIVE_ENDINGS: Final = frozenset(
+    {"al", "ial", "ional", "an", "ian", "n", "ese", "ic", "ical", "ish", "ary"}
+)
+
+
+def _first_word(mention: OrgMention) -> str | None:
+    """Return the first word of a name of two words or more (without "the"), else ``None``."""
+    words = mention.text.removeprefix("the ").removeprefix("The ").split()
+    return words[0] if len(words) >= 2 else None
+
+
+def _targets(
+    word: str, group: list[OrgMention], groups: list[list[OrgMention]], heads: Set[str]
+) -> list[list[OrgMention]]:
+    """Return the longer organisations a one-word organisation may shorten, best evidence first.
+
+    By ``short_form``'s rules; when two qualify, the ones the text also names by an acronym drop
+    out ("Kess" of "Kessel Reserve", not of "Kessel Housing Office ... KHO"). With none, the
+    organisation whose longer name starts with the word ("Nordvik" of "Nordvik Construction"),
+    unless the word is an acronym ("BBC" is no "BBC Radio Kelby") or a head word ``heads``.
+    """
+    others = [g for g in groups if g is not group]
+    targets = [g for g in others if any(m.short == word or _short_form_of(word, m.text) for m in g)]
+    if len(targets) > 1:
+        targets = [g for g in targets if not any(_ACRONYM.match(m.text) for m in g)]
+    if not targets and word[:1].isupper() and not word.isupper() and word.lower() not in heads:
+        targets = [g for g in others if any(_first_word(m) == word for m in g)]
+    return targets
+
+
+def _merge_short_forms(groups: list[list[OrgMention]], heads: Set[str]) -> list[list[OrgMention]]:
     """Merge a one-word organisation into the one longer organisation it is a short form of."""
     out = list(groups)
     for group in groups:
@@ -285,11 +338,7 @@ def _merge_short_forms(groups: list[list[OrgMention]]) -> list[list[OrgMention]]
         word = next(iter(words))
         if " " in word:
             continue
-        targets = [
-            g
-            for g in out
-            if g is not group and any(m.short == word or _short_form_of(word, m.text) for m in g)
-        ]
+        targets = _targets(word, group, out, heads)
         if len(targets) == 1:
             targets[0].extend(group)
             out.remove(group)

@@ -1,8 +1,9 @@
 """``EntityRepairer``: the thin ``quotemine_entities`` component that runs the entity stage.
 
 The stage, in order: ``relabel.first_pass`` (trim and relabel the NER's entities),
-``byline.byline_candidates``, ``relabel.join_and_extend``, ``propagate.propagate_people``,
-``orgs.find_orgs``, ``kinds.vet_kinds``, ``vetting.vet_people``, ``orgs.short_forms``; then
+``shapes.vet_shapes``, ``byline.byline_candidates``, ``relabel.join_and_extend``,
+``propagate.propagate_people``, ``orgs.find_orgs``, ``kinds.vet_kinds``, ``vetting.vet_people``,
+``orgs.short_forms``; then
 the longest non-overlapping candidates become ``doc.ents`` and ``cluster`` groups the people
 and organisations.
 """
@@ -27,9 +28,10 @@ from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_orgs, cluster_people
 from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.kinds import vet_kinds
-from quotemine.pipeline.entities.orgs import find_orgs, org_acronym, short_forms, ticker_after
+from quotemine.pipeline.entities.orgs import dotted_acronym, find_orgs, org_acronym, short_forms, ticker_after
 from quotemine.pipeline.entities.propagate import propagate_people
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
+from quotemine.pipeline.entities.shapes import vet_shapes
 from quotemine.pipeline.entities.vetting import vet_people
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import (
@@ -148,7 +150,7 @@ class EntityRepairer(Pipe):
     def _annotate(self, doc: Doc) -> None:
         ctx = Context(doc, self.lex, self._org_head_ids)
         pool = Pool()
-        cands = first_pass(ctx, pool)
+        cands = vet_shapes(ctx, pool, first_pass(ctx, pool))
         bylines = byline_candidates(ctx, pool, cands)
         byline_spans = {(c.start, c.end) for c in bylines}
         cands = join_and_extend(ctx, cands + bylines)
@@ -161,7 +163,7 @@ class EntityRepairer(Pipe):
         doc.set_ents(final, default="outside")  # what ``doc.ents = final`` does, without copying each span
         authors = {(doc[s:e].start_char, doc[s:e].end_char) for s, e in byline_spans}
         _write_people(doc, [e for e in final if e.label_ == "PERSON"], authors)
-        _write_orgs(doc, [e for e in final if e.label_ == "ORG"], ctx.toks)
+        _write_orgs(doc, [e for e in final if e.label_ == "ORG"], ctx.toks, self.lex.org_heads)
         if self.explain:
             set_entity_reasons(doc, [_reason_record(doc, c) for c in pool.all])
 
@@ -223,14 +225,15 @@ def _write_people(doc: Doc, people: list[Span], authors: set[tuple[int, int]]) -
     doc.spans["qm_people"] = spans
 
 
-def _write_orgs(doc: Doc, orgs: list[Span], toks: list[Token]) -> None:
+def _write_orgs(doc: Doc, orgs: list[Span], toks: list[Token], heads: frozenset[str]) -> None:
     text = doc_text(doc)
     groups = cluster_orgs(
         [
-            OrgMention(s, e, text[s:e], org_acronym(ent), _ticker_short_form(ent, toks))
+            OrgMention(s, e, text[s:e], org_acronym(ent), _ticker_short_form(ent, toks), dotted_acronym(ent))
             for ent in orgs
             for s, e in [(ent.start_char, ent.end_char)]
-        ]
+        ],
+        heads,
     )
     tokens = _token_bounds(orgs)
     records: list[OrgRecord] = []

@@ -33,7 +33,7 @@ from quotemine.lexicons import data_json
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import Context
 
-__all__ = ["KindWords", "kind_words", "vet_kinds"]
+__all__ = ["KindWords", "kind_words", "of_inhabitants", "vet_kinds"]
 
 _NAMED: Final = frozenset({"PERSON", "ORG"})
 _GLUED_LABELS: Final = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
@@ -59,6 +59,8 @@ class KindWords(NamedTuple):
     programme_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     state_words: frozenset[str] = frozenset()
+    inhabitant_nouns: frozenset[str] = frozenset()
+    kin_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,6 +84,8 @@ def kind_words() -> KindWords:
         frozenset(data["programme_nouns"]),
         frozenset(data["place_nouns"]),
         frozenset(data["state_words"]),
+        frozenset(data["inhabitant_nouns"]),
+        frozenset(data["kin_words"]),
     )
 
 
@@ -156,13 +160,29 @@ def _home_town(ctx: Context, cand: Candidate) -> bool:
 
 
 def _place_noun_before(doc: list[Token], start: int, words: KindWords) -> bool:
-    """Tell whether a lower-case place noun and "of" come right before ``start`` ("the region of X")."""
-    return (
+    """Tell whether a lower-case place noun and "of" come right before ``start`` ("the region of X").
+
+    A noun for the people of a place counts too ("residents of X").
+    """
+    if (
         start >= 2
         and doc[start - 1].lower_ == "of"
         and doc[start - 2].is_lower
         and doc[start - 2].lower_ in words.place_nouns
-    )
+    ):
+        return True
+    return of_inhabitants(doc[start], words)
+
+
+def of_inhabitants(tok: Token, words: KindWords) -> bool:
+    """Tell whether a name hangs on a noun for the people of a place and "of" ("residents of X and Y")."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head  # "Y" of "X and Y"
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    noun = prep.head
+    return noun.i == prep.i - 1 and noun.is_alpha and noun.lower_ in words.inhabitant_nouns
 
 
 def _programme_noun_after(doc: list[Token], end: int, words: KindWords) -> bool:

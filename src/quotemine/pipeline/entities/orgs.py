@@ -14,13 +14,15 @@ from typing import Any, Final
 import numpy
 from spacy.tokens import Token
 
+from quotemine.lexicons.names import Lexicons
+from quotemine.pipeline.entities.bodies import for_bodies
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import short_form
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
 from quotemine.pipeline.entities.kinds import kind_words
 from quotemine.pipeline.entities.teams import team_names
 
-__all__ = ["ORG_INNER", "find_orgs", "org_acronym", "short_forms", "ticker_after"]
+__all__ = ["ORG_INNER", "dotted_acronym", "find_orgs", "org_acronym", "short_forms", "ticker_after"]
 
 #: Small words inside an organisation name, left out of its acronym.
 ORG_INNER: Final = frozenset({"of", "for", "and", "on", "&", "the"})
@@ -39,14 +41,43 @@ def org_acronym(tokens: Iterable[Token]) -> str | None:
     return "".join(w[0] for w in words).upper()
 
 
-def _run_start(doc: list[Token], k: int, taken: dict[int, str]) -> int:
-    """Return the first token of the title-case run that ends at head word ``k``."""
+#: A dotted abbreviation inside a name whose letters its acronym may keep ("U.S.", "U.K.").
+_DOTTED: Final = re.compile(r"^(?:[A-Z]\.){2,3}$")
+
+
+def dotted_acronym(tokens: Iterable[Token]) -> str | None:
+    """Return the acronym that keeps the letters of a dotted abbreviation in the name, if it has one.
+
+    "U.S. Department of Farming" -> "USDF" (its ``org_acronym`` is "DF"); ``None`` for a name with
+    no dotted abbreviation.
+    """
+    letters: list[str] = []
+    dotted = False
+    for t in tokens:
+        if _DOTTED.match(t.text):
+            letters.append(t.text.replace(".", ""))
+            dotted = True
+        elif t.is_alpha and t.lower_ not in ORG_INNER:
+            letters.append(t.text[0].upper())
+    return "".join(letters) if dotted and len(letters) >= 2 else None
+
+
+def _run_start(doc: list[Token], k: int, taken: dict[int, str], lex: Lexicons) -> int:
+    """Return the first token of the title-case run that ends at head word ``k``.
+
+    The first word of a sentence joins the run only when it is a proper noun, no stop word and no
+    role word ("Dunmere Rovers won", not "Former Kelby University staff").
+    """
     start = k
     while start > 0:
         prev = doc[start - 1]
-        if not ((prev.is_title or prev.text == "-") and not prev.is_sent_start and prev.lower_ != "the"):
+        if not ((prev.is_title or prev.text == "-") and prev.lower_ != "the"):
             break
         if taken.get(prev.i) in {"PERSON", "ORG", "DATE"}:
+            break
+        if prev.is_sent_start:
+            if prev.tag_ == "NNP" and prev.lower_ not in lex.stop_words and low(prev) not in lex.role_heads:
+                start -= 1  # "Dunmere Rovers won": the sentence opens with the name
             break
         start -= 1
     while start < k and doc[start].text == "-":
@@ -91,7 +122,7 @@ def _head_word_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
         if place is not None:
             _head_word_in_place(ctx, place, k, taken)
             continue
-        start, end = _run_start(doc, k, taken), _run_end(doc, k, ctx.lex.org_heads)
+        start, end = _run_start(doc, k, taken, ctx.lex), _run_end(doc, k, ctx.lex.org_heads)
         if end - start < 2 or any(taken.get(i) in _BLOCKING for i in range(start, end)):
             continue
         added.append(pool.new(start, end, "ORG", "organisation head word"))
@@ -131,9 +162,9 @@ def _acronyms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
     acronyms: set[str] = set()
     for c in cands:
         if c.label == "ORG":
-            acronym = org_acronym(doc[c.start : c.end])
-            if acronym is not None:
-                acronyms.add(acronym)
+            for acronym in (org_acronym(doc[c.start : c.end]), dotted_acronym(doc[c.start : c.end])):
+                if acronym is not None:
+                    acronyms.add(acronym)
     if not acronyms:
         return []
     taken = {i for c in cands for i in range(c.start, c.end)}
@@ -155,6 +186,8 @@ _ROLE_PREP_IDS: Final = string_ids(_ROLE_PREPS)
 _SEAT_ROLES: Final = frozenset({"mp", "mep", "msp", "mla", "td", "senator", "representative", "member"})
 #: Labels a name after "a lecturer at" may have had and still be the organisation.
 _EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
+#: After "at", a "person" that starts with no first name is the organisation too ("an analyst at Brenner").
+_AT_LABELS: Final = _EMPLOYER_LABELS | {"PERSON"}
 
 
 def _employer_run(ctx: Context, i: int) -> int:
@@ -183,9 +216,8 @@ def _role_employers(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Ca
             continue  # "the MP for Kelby": a constituency, not an employer
         start = k + 2 if doc[k + 1].lower_ == "the" else k + 1
         end = _employer_run(ctx, start)
-        if end == start or any(
-            i in label_of and label_of[i].label not in _EMPLOYER_LABELS for i in range(start, end)
-        ):
+        labels = _EMPLOYER_LABELS if doc[k].lower_ != "at" or ctx.is_first_name(doc[start]) else _AT_LABELS
+        if end == start or any(i in label_of and label_of[i].label not in labels for i in range(start, end)):
             continue
         run = doc[start:end]
         if ctx.is_place(ctx.text(start, end)) or ctx.is_demonym_span(run):
@@ -279,16 +311,26 @@ def _mend_dangling(ctx: Context, cands: list[Candidate]) -> None:
     """Mend an organisation that ends in "of", "for", "and" or "the" ("Patriarchate of" + "Dorrin").
 
     The name runs on over the capitalised words after it (and the candidates there give way); with
-    none after it, the dangling word is cut.
+    none after it, or an organisation right after a dangling "and" when the text names the part
+    before it alone elsewhere, the dangling word is cut.
     """
     doc = ctx.toks
     starts = {c.start: c for c in cands if c.label is not None}
+    names = {ctx.text(c.start, c.end) for c in cands if c.label == "ORG"}
     for c in cands:
         if c.label != "ORG" or c.end - c.start < 2 or doc[c.end - 1].lower_ not in ORG_INNER:
             continue
         end = c.end
         while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
             end += 1
+        nxt = starts.get(c.end)
+        if (
+            doc[c.end - 1].lower_ == "and"
+            and nxt is not None
+            and nxt.label == "ORG"
+            and ctx.text(c.start, c.end - 1) in names
+        ):
+            end = c.end  # "Kelby Motors and" + "Orlin & Orlin", "Kelby Motors" alone elsewhere: two
         if end == c.end:
             c.end -= 1
             c.note("dangling small word cut from the end")
@@ -367,7 +409,49 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
     read as a person).
     """
     doc = ctx.toks
-    forms: dict[str, bool] = {}  # the word -> whether it is a party's (used as a noun only)
+    _same_name_as_an_org(ctx, cands)
+    forms, firsts = _form_words(ctx, cands)
+    if not forms and not firsts:
+        return []
+    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
+    added: list[Candidate] = []
+    reason = "short form of an organisation named in full ('Kessel' for 'Kessel Group Inc.')"
+    for i in ctx.where("ORTH", string_ids(forms.keys() | firsts)):
+        cand = owner.get(i)
+        word = doc[i].text
+        if word not in forms:  # a first word only: a one-word "person" of it is the organisation
+            if cand is not None and cand.end - cand.start == 1 and cand.label == "PERSON":
+                cand.relabel(
+                    "ORG", "first word of the one organisation named in full ('Vantor' for 'Vantor Pumps')"
+                )
+            continue
+        if forms[word] and not _group_used_as_noun(doc, i):
+            continue  # "a Labour councillor": the word for a member, not the party
+        if cand is not None and cand.end - cand.start == 1 and cand.label != "ORG":
+            cand.relabel("ORG", reason)
+        elif cand is None and _alone(doc, i):
+            added.append(pool.new(i, i + 1, "ORG", reason))
+    return added
+
+
+def _same_name_as_an_org(ctx: Context, cands: list[Candidate]) -> None:
+    """Relabel a "person" whose words name an organisation elsewhere in the text ("Analysts at X Hunt")."""
+    orgs = {ctx.text(c.start, c.end) for c in cands if c.label == "ORG" and c.end - c.start >= 2}
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start >= 2 and not ctx.full_name(c.start, c.end):
+            if ctx.text(c.start, c.end) in orgs:
+                c.relabel("ORG", "the name of an organisation elsewhere in the text")
+
+
+def _form_words(ctx: Context, cands: list[Candidate]) -> tuple[dict[str, bool], set[str]]:
+    """Return the short forms of the text's organisations and the first words that may stand for one.
+
+    The short forms map to whether they are a party's (used as a noun only); a word that ends a
+    personal name of the text is neither.
+    """
+    doc = ctx.toks
+    forms: dict[str, bool] = {}
+    firsts: set[str] = set()  # first words of names ending in a head word ("Vantor Construction")
     for c in cands:
         if c.label == "ORG" and c.end - c.start >= 2:
             form = short_form(ctx.text(c.start, c.end))
@@ -375,23 +459,30 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
                 form = doc[c.start].text  # "Brannock Mills (BRNM.L) ... Brannock shares"
             if form is not None:
                 forms[form] = forms.get(form, False) or doc[c.end - 1].lower_ == "party"
+            elif _first_word_form(ctx, c):
+                firsts.add(doc[c.start].text)
     for c in cands:
         if c.label == "PERSON" and c.end - c.start >= 2:
             forms.pop(doc[c.end - 1].text, None)
-    if not forms:
-        return []
-    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
-    added: list[Candidate] = []
-    reason = "short form of an organisation named in full ('Kessel' for 'Kessel Group Inc.')"
-    for i in ctx.where("ORTH", string_ids(forms)):
-        cand = owner.get(i)
-        if forms[doc[i].text] and not _group_used_as_noun(doc, i):
-            continue  # "a Labour councillor": the word for a member, not the party
-        if cand is not None and cand.end - cand.start == 1 and cand.label != "ORG":
-            cand.relabel("ORG", reason)
-        elif cand is None and _alone(doc, i):
-            added.append(pool.new(i, i + 1, "ORG", reason))
-    return added
+            firsts.discard(doc[c.end - 1].text)
+    return forms, firsts
+
+
+def _first_word_form(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether an ORG's first word may stand for it: the name ends in a head word, starts with no place.
+
+    "Vantor Construction" -> "Vantor"; not "Kelby Council" when Kelby is a known place, nor a
+    name that starts with a head word or an upper-case word ("BBC Radio Kelby").
+    """
+    doc, lex = ctx.toks, ctx.lex
+    first = doc[cand.start]
+    return (
+        low(doc[cand.end - 1]) in lex.org_heads
+        and first.is_title
+        and low(first) not in lex.org_heads
+        and not ctx.is_place(first.text)
+        and low(first) not in lex.demonyms
+    )
 
 
 _TICKER: Final = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
@@ -475,6 +566,8 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
         else:
             out.append(c)
     out += added
+    out = out + for_bodies(ctx, pool, out)
+    out = [c for c in out if c.label is not None]
     out = out + _acronyms(ctx, pool, out)
     _acronyms_of_other_kinds(ctx, out)
     out = [c for c in out if c.label is not None]

@@ -60,7 +60,7 @@ def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candida
             i += 1  # "Supt Gareth Pelling", "Cllr Nadia Farrow": the title is a role, not the name
         if j - i >= 2:
             nxt = doc[j] if j < len(doc) else None
-            org_next = nxt is not None and nxt.is_title and nxt.lower_ in lex.org_heads
+            org_next = nxt is not None and (nxt.is_title or nxt.is_upper) and nxt.lower_ in lex.org_heads
             if not org_next and (ctx.is_first_name(doc[i]) or ctx.has_surname_suffix(doc[j - 1].text)):
                 added.append(pool.new(i, j, "PERSON", "full name the NER missed"))
                 taken.update(range(i, j))

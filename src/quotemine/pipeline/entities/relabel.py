@@ -60,9 +60,9 @@ FirstPassRule = Callable[[Entity], Verdict | None]
 
 # ---------------------------------------------------------------------- first-pass rules
 def org_without_capitals(e: Entity) -> Verdict | None:
-    """Drop an ORG with no capitalised word ("the department of economics")."""
+    """Drop an ORG with no capitalised word ("the department of economics"; "KelbyNet" has one)."""
     cand, span = e.cand, e.span
-    if cand.label == "ORG" and not any(t.is_title or t.is_upper for t in span if t.lower_ != "the"):
+    if cand.label == "ORG" and not any(t.text[:1].isupper() for t in span if t.lower_ != "the"):
         return Verdict(None, "organisation without a capitalised word")
     return None
 
@@ -99,9 +99,38 @@ def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span, text: str
         return False
     if ctx.is_place(text):
         return False
+    if cand.label in _PLACE_KINDS and _place_word_end(ctx, span):
+        return False  # "at Kelby Park" read as a facility stays one, whatever its first word
     return ctx.has_surname_suffix(span[-1].text) or (
-        ctx.is_first_name(span[0]) and (cand.label != "ORG" or ctx.person_context(list(span)))
+        ctx.is_first_name(span[0])
+        and (cand.label != "ORG" or ctx.person_context(list(span)) or _first_name_only(ctx, span))
     )
+
+
+def _first_name_only(ctx: Context, span: Span) -> bool:
+    """Tell whether an ORG starts with a word that is a first name and never a surname ("Ivo Brandt").
+
+    A company named like a person mostly starts with a name that is also a surname (a founder's
+    name); a first name no surname list holds, with no "the" or possessive before it,
+    names a person.
+    """
+    first, last, start = span[0], low(span[-1]), span.start
+    before = ctx.toks[start - 1] if start > 0 else None
+    return (
+        low(first) not in ctx.lex.surnames
+        and not (last.endswith("s") and last not in ctx.lex.surnames)  # "Ola Wardens": a plural noun
+        and span.text.lower() not in ctx.lex.org_names
+        and not (before is not None and (before.lower_ == "the" or before.tag_ == "POS"))
+    )
+
+
+_PLACE_KINDS: Final = frozenset({"FAC", "GPE", "LOC"})
+
+
+def _place_word_end(ctx: Context, span: Span) -> bool:
+    """Tell whether a name ends in a place word ("Kelby Park", "Orlin Stadium")."""
+    last = low(span[-1])
+    return last in ctx.lex.place_suffixes or last in ctx.lex.weak_place_suffixes
 
 
 def name_with_other_label(e: Entity) -> Verdict | None:

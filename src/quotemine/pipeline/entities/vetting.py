@@ -20,6 +20,7 @@ from quotemine.lexicons.words import POSSESSIVE_S
 from quotemine.pipeline.entities.candidate import MODIFIER, Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low
 from quotemine.pipeline.entities.evidence import ATTRIBUTIVE_DETS, descriptor_before, hyphen_glued, work_title
+from quotemine.pipeline.entities.kinds import kind_words, of_inhabitants
 from quotemine.pipeline.entities.relabel import HYPHEN_PREFIXES, is_name_pair
 from quotemine.pipeline.entities.support import vet_headlines, vet_single_words, vet_unsupported_names
 from quotemine.pipeline.entities.trim import strip_epithets, strip_person, strip_trailing_nouns
@@ -307,8 +308,48 @@ def glued_by_hyphen(p: Probe) -> Verdict | None:
     return None
 
 
+#: Words right before a place named after "residents of" (itself, or an earlier place it is joined to).
+_BEFORE_PLACE: Final = frozenset({"of", "and", ",", "or"})
+
+
+def inhabitants_of(p: Probe) -> Verdict | None:
+    """Find a place named after a noun for its people and "of" ("residents of Kelby and Orlin")."""
+    before = p.ctx.toks[p.start - 1].lower_ if p.start > 0 else ""
+    if before in _BEFORE_PLACE and of_inhabitants(p.last, kind_words()):
+        return Verdict("GPE", "named after a noun for its people and 'of' ('residents of X'): a place")
+    return None
+
+
+def kin_word(p: Probe) -> Verdict | None:
+    """Drop a relative or a role word the text capitalises like a name ("Grandad", "The Treasurer")."""
+    if p.end - p.start != 1:
+        return None
+    key, lex = p.last_low, p.ctx.lex
+    if key in kind_words().kin_words:
+        return Verdict(None, "a word for a relative, not a name")
+    if key in lex.role_heads and key not in lex.first_names and key not in lex.surnames:
+        return Verdict(None, "a role word alone, not a name")
+    return None
+
+
+def which_clause(p: Probe) -> Verdict | None:
+    """Find a body named like a person that ", which" follows ("Vantor, which owns ...").
+
+    Never a known name or a person's surname of the text: "which" may stand for the clause.
+    """
+    toks, end, lex = p.ctx.toks, p.end, p.ctx.lex
+    if p.full_name or not (end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].lower_ == "which"):
+        return None
+    if any(low(t) in p.surnames or p.ctx.known_name_word(t) for t in p.toks) or p.last_low in lex.places:
+        return None  # "defend Novak, which sparked a row": "which" is the whole clause
+    return Verdict("ORG", "followed by ', which': a body, not a person")
+
+
 #: The rules a PERSON span goes through, in order: the first verdict decides.
 PERSON_RULES: Final[tuple[PersonRule, ...]] = (
+    kin_word,
+    which_clause,
+    inhabitants_of,
     known_organisation,
     named_after_someone,
     organisation_noun_before,
