@@ -226,6 +226,8 @@ def vet_shapes(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candida
             tok = ctx.toks[cand.start]
             if _club_place(ctx, cand):
                 cand.relabel("ORG", "a place name ending in a club's word ('Kelby United'): a club")
+                if tok.lower_ == "the":  # the trim step cuts "the" from ORG names only, and ran before
+                    cand.start += 1
             elif cand.end - cand.start == 1 and not ctx.is_place(tok.text) and _org_apposition(ctx, tok):
                 cand.relabel("ORG", "an apposition calls it an organisation ('X, the conciliation service')")
     return [c for c in cands if c.label is not None]
