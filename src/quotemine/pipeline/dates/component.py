@@ -102,7 +102,11 @@ _MAY_LEAD = re.compile(
 )
 _MAY_LOOKBACK: Final = 24
 _DAY_AFTER_CLOCK = re.compile(DAY_AFTER_CLOCK)
-_CLOCK_ONLY = re.compile(r"(?i:(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?)")
+_CLOCK_ONLY = re.compile(
+    r"(?i:(?:(?:shortly|just|soon|well|sometime)\s+)?(?:(?:at|after|before|until|till|by|from|about|around|"
+    r"approximately|roughly)\s+){0,2}\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?)"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|ET|(?i:local\s+time)))?"
+)
 _MONTH_DAY_FIGURES = re.compile(r"\d{1,2}/\d{1,2}")
 _ON = re.compile(r"\b[Oo]n\s+$")
 _ON_LOOKBACK: Final = 4

@@ -50,8 +50,8 @@ _ONE: Final = frozenset(
     {"a", "an", "one", "the", "that", "this", "its", "their", "whole", "entire", "full", "all"}
 )
 _TAIL_OK: Final = frozenset({"long", "old", "straight", "running", "or so", "in a row"})
-_SKIP_BEFORE: Final = frozenset({"full", "straight", "fiscal", "calendar", "consecutive", "additional",
-                                  "more", "extra", "further", "long", "short"})  # fmt: skip
+_SKIP_BEFORE: Final = frozenset({"full", "single", "straight", "fiscal", "calendar", "consecutive",
+                                  "additional", "more", "extra", "further", "long", "short"})  # fmt: skip
 _LEADS: Final = (
     _VAGUE
     | _ONE
@@ -118,7 +118,7 @@ def _format(n: Fraction, code: str, day_unit: bool) -> str:
     whole = n.numerator // n.denominator
     parts: list[tuple[int, str, bool]] = [(whole, code, day_unit)] if whole else []
     if n.denominator != 1:
-        smaller = _SMALLER.get(code)
+        smaller = _SMALLER.get(code) if day_unit or code != "M" else None  # a month's part is no minutes
         rest = (n - whole) * smaller[1] if smaller else Fraction(0)
         if smaller is None or rest.denominator != 1:
             return f"P{'T' if day_unit else ''}{float(n):g}{code}"
@@ -129,6 +129,7 @@ def _format(n: Fraction, code: str, day_unit: bool) -> str:
 
 
 _CLOSED_LONG = re.compile(r"\b(hour|day|week|month|year)long\b")
+_HALF_BEFORE_UNIT = re.compile(r"\s+and\s+a\s+half[\s-]+(?P<u>[a-z]+)$")
 
 
 def duration_value(text: str) -> str | None:
@@ -143,6 +144,7 @@ def duration_value(text: str) -> str | None:
 
     """
     text = _CLOSED_LONG.sub(r"\1 long", text)  # "weeklong", "yearlong"
+    text = _HALF_BEFORE_UNIT.sub(r" \g<u> and a half", text)  # "two and a half years": two years and a half
     tokens = [tok for tok in _SPLIT.split(text.replace(" and a half", " +half")) if tok]
     idx = next((i for i in range(len(tokens) - 1, -1, -1) if _unit(tokens[i])), None)
     if idx is None:
@@ -209,6 +211,9 @@ _ADVERBS: Mapping[str, str] = {
     "yearly": "P1Y", "biannually": "P6M", "semiannually": "P6M", "semi-annually": "P6M", "hourly": "PT1H",
 }  # fmt: skip
 _OTHER = re.compile(r"^other\s+")
+# a weekday and a part of it, once ("saturday morning") or as a habit ("friday nights")
+_DAY_PART = re.compile(r"(?P<d>[a-z]+?)s?\s+(?P<p>morning|afternoon|evening|night)s?")
+_HABIT = re.compile(r"^[a-z]+s$|^[a-z]+\s+(?:mornings|afternoons|evenings|nights)$")
 # "twice a year", "three times a week": TimeML gives the period (``P1Y``); how often is its freq
 _FREQUENCY = re.compile(r"^(?:once|twice|thrice|\S+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>[a-z]+)$")
 
@@ -229,14 +234,17 @@ def set_value(text: str) -> str | None:
     if (f := _FREQUENCY.match(text)) is not None:
         return duration_value("one " + f["unit"])
     m = _EVERY.match(text)
-    if m is None and (text == "weekends" or (text.endswith("s") and text[:-1] in w.WEEKDAYS)):
-        # "on Tuesdays", "weekends": every one
+    if m is None and (
+        text == "weekends" or (_HABIT.match(text) and text.split()[0].removesuffix("s") in w.WEEKDAYS)
+    ):  # "on Tuesdays", "weekends", "on Friday nights": every one
         return set_value("every " + text)
     if m is None:
         return None
     rest = m["rest"].removesuffix("s") if m["rest"].endswith("days") else m["rest"]
     if (wd := w.WEEKDAYS.get(rest.rstrip("s"))) is not None:
         return f"XXXX-WXX-{wd + 1}"
+    if (part := _DAY_PART.fullmatch(rest)) is not None and (wd := w.WEEKDAYS.get(part["d"])) is not None:
+        return f"XXXX-WXX-{wd + 1}T{PART_OF_DAY[part['p']]}"  # "every Saturday morning"
     if (mon := w.MONTHS.get(rest)) is not None and len(rest) > 3:
         return f"XXXX-{mon:02d}"
     if rest.rstrip("s") in w.SEASONS:

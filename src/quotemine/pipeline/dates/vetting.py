@@ -113,6 +113,25 @@ def _is_ordinal_second(view: DocView, s: int, e: int, _source: Source) -> bool:
     return nxt.pos_ in ("NOUN", "PROPN", "ADJ") or (nxt.pos_ == "" and nxt.is_alpha and not nxt.is_stop)
 
 
+# a rate or a part of the day used as an adjective before a noun ("the annual rate", "a quarterly loss",
+# "the morning talk show", "a night shift"): a kind of thing, not a time (TimeML leaves it unmarked);
+# "on a daily basis" keeps its rate
+_MODIFIER_WORDS: Final = frozenset(
+    "annual quarterly monthly weekly daily yearly nightly hourly morning afternoon evening night".split()
+)
+
+
+def _is_noun_modifier(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot a rate or part-of-day word that modifies the noun after it ("quarterly loss")."""
+    if e - s > 9 or view.text[s:e].lower() not in _MODIFIER_WORDS:
+        return False
+    span = view.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.end >= len(view.doc):
+        return False
+    nxt = view.doc[span.end]
+    return nxt.pos_ in ("NOUN", "ADJ") and nxt.lower_ != "basis"
+
+
 def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot a bare year found outside a ``DATE`` entity that is a year range ("from 1995 to 1998")."""
     if source != Source.YEAR_IN_ENTITY:
@@ -130,6 +149,7 @@ VETTING: tuple[tuple[str, Check], ...] = (
     ("a year that ends a name", _is_named_year),
     ("a discourse marker or a name", _is_not_deictic),
     ("the ordinal 'second'", _is_ordinal_second),
+    ("a rate or part of the day before a noun", _is_noun_modifier),
     ("a year outside a date entity", _is_stray_year),
 )
 

@@ -1,0 +1,124 @@
+"""TIMEX3 durations, sets and times as news writes them (a probe of invented sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+from tests.models import default_model
+
+import quotemine.factories  # noqa: F401  (registers the Doc extensions)
+from quotemine.pipeline.dates import DateResolver
+from quotemine.pipeline.dates.calendar import load_events
+from quotemine.pipeline.dates.durations import duration_value, set_value
+from quotemine.pipeline.dates.timex import Context, TimexResolver
+
+REF = dt.date(2026, 3, 12)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return default_model()
+
+
+@pytest.fixture(scope="module")
+def resolver() -> TimexResolver:
+    return TimexResolver(load_events())
+
+
+def run(nlp: Language, text: str) -> dict[str, tuple[object, object]]:
+    doc: Doc = nlp(text)
+    doc._.qm_published = REF.isoformat()
+    DateResolver(nlp, "quotemine_dates")(doc)
+    return {doc.text[d["start"] : d["end"]]: (d["type"], d["value"]) for d in doc._.qm_dates}
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("two and a half years", "P2Y6M"),
+        ("the past two and a half years", "P2Y6M"),
+        ("2 and a half hours", "PT2H30M"),
+        ("one and a half days", "P1DT12H"),
+        ("six and a half months", "P6.5M"),
+        ("a month and a half", "P1.5M"),
+        ("a single day", "P1D"),
+    ],
+)
+def test_a_half_before_the_unit_and_fractions_of_months(text: str, value: str) -> None:
+    assert duration_value(text) == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("every saturday morning", "XXXX-WXX-6TMO"),
+        ("each friday night", "XXXX-WXX-5TNI"),
+        ("friday nights", "XXXX-WXX-5TNI"),
+        ("sunday mornings", "XXXX-WXX-7TMO"),
+    ],
+)
+def test_a_weekday_and_its_part_as_a_habit(text: str, value: str) -> None:
+    assert set_value(text) == value
+
+
+@pytest.mark.parametrize("text", ["all nights", "summer nights"])
+def test_a_part_of_the_day_without_a_weekday_is_no_habit(text: str) -> None:
+    assert set_value(text) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, span, kind, value",
+    [
+        ("The Brennock quarry ships 400 tonnes per day.", "per day", "set", "P1D"),
+        ("The Halloway shelter will stay open for a fortnight.", "a fortnight", "duration", "P2W"),
+        ("Volunteers in Tarsby deliver meals every Saturday morning.", "every Saturday morning", "set",
+         "XXXX-WXX-6TMO"),
+        ("The Copper Kettle band plays on Friday nights.", "Friday nights", "set", "XXXX-WXX-5TNI"),
+        ("Ilse Marrow served two and a half years as treasurer.", "two and a half years", "duration",
+         "P2Y6M"),
+        ("The Orlen accord has held for a quarter of a century.", "a quarter of a century", "duration",
+         "P25Y"),
+        ("Trading on the Vessa exchange resumed in the afternoon.", "the afternoon", "time", "2026-03-12TAF"),
+    ],
+)  # fmt: skip
+def test_news_durations_sets_and_times(
+    nlp: Language, sentence: str, span: str, kind: str, value: str
+) -> None:
+    assert run(nlp, sentence)[span] == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "sentence, clock, value",
+    [
+        ("The Dunmere raid began shortly after 6 a.m. on Saturday.", "6 a.m.", "2026-03-07T06:00"),
+        ("The Fenwick offer expires at 5 p.m. EST on March 30.", "5 p.m. EST", "2026-03-30T17:00"),
+    ],
+)  # fmt: skip
+def test_a_clock_time_takes_the_day_written_after_it(
+    nlp: Language, sentence: str, clock: str, value: str
+) -> None:
+    found = run(nlp, sentence)
+    times = {text: v for text, (kind, v) in found.items() if kind == "time" and clock in text}
+    assert list(times.values()) == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Governor Alda Brisk appeared on a morning talk show.", "morning"),
+        ("Output at the Quillan mill rose at a modest annual rate.", "annual"),
+        ("Rendale Corp. posted its first quarterly loss.", "quarterly"),
+        ("Brine output at Calder Flats is measured on a seasonally adjusted basis.", "seasonally"),
+        ("The Skerry plant measured 40 million readings per second.", "per second"),
+    ],
+)
+def test_a_rate_or_part_of_the_day_before_a_noun_is_no_time(nlp: Language, sentence: str, word: str) -> None:
+    assert not any(word in text for text in run(nlp, sentence))
+
+
+def test_the_end_of_the_decade_is_a_date(resolver: TimexResolver) -> None:
+    tx = resolver.resolve("the end of the decade", Context(REF))
+    assert tx is not None and (tx.type, tx.value, tx.modifier) == ("date", "202X", "late")
