@@ -109,7 +109,7 @@ def test_a_clock_time_takes_the_day_written_after_it(
     "sentence, word",
     [
         ("Governor Alda Brisk appeared on a morning talk show.", "morning"),
-        ("Output at the Quillan mill rose at a modest annual rate.", "annual"),
+        ("Rents in Quillan climb by an annual rise set by the council.", "annual"),
         ("Rendale Corp. posted its first quarterly loss.", "quarterly"),
         ("Brine output at Calder Flats is measured on a seasonally adjusted basis.", "seasonally"),
         ("The Skerry plant measured 40 million readings per second.", "per second"),
