@@ -122,3 +122,30 @@ def test_a_rate_or_part_of_the_day_before_a_noun_is_no_time(nlp: Language, sente
 def test_the_end_of_the_decade_is_a_date(resolver: TimexResolver) -> None:
     tx = resolver.resolve("the end of the decade", Context(REF))
     assert tx is not None and (tx.type, tx.value, tx.modifier) == ("date", "202X", "late")
+
+
+@pytest.mark.parametrize(
+    "sentence, span, kind, value",
+    [
+        ("The Kestrel ferry port handles two million passengers a year.", "a year", "set", "P1Y"),
+        ("The Marlow clinic sees 300 patients a week.", "a week", "set", "P1W"),
+        ("The Anselm food bank feeds 200 families a month.", "a month", "set", "P1M"),
+        ("The Tolland Herald column appears fortnightly.", "fortnightly", "set", "P2W"),
+        ("The Carrow fixture was postponed for a week.", "a week", "duration", "P1W"),
+    ],
+)
+def test_a_unit_after_a_counted_noun_is_a_rate(
+    nlp: Language, sentence: str, span: str, kind: str, value: str
+) -> None:
+    assert run(nlp, sentence)[span] == (kind, value)
+
+
+def test_the_minute_of_a_match_is_no_time(nlp: Language) -> None:
+    found = run(nlp, "Pell Rovers striker Aron Vale scored in the 89th minute.")
+    assert not any("minute" in text for text in found)
+
+
+def test_the_early_hours_are_no_span_of_time(nlp: Language, resolver: TimexResolver) -> None:
+    assert resolver.resolve("the early hours", Context(REF)) is None
+    found = run(nlp, "The inquest heard Tam Oduya died in the early hours of Sunday.")
+    assert all(kind != "duration" for kind, _ in found.values())

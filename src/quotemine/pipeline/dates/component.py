@@ -90,6 +90,7 @@ _RATE_BEFORE = re.compile(
     r"(?:\d|%|\b(?i:percent|cents?|million|billion|thousand|hours|days|nights|weeks|months|times|barrels))\s+$"
 )
 _RATE_LOOKBACK: Final = 20
+_COUNTED_LOOKBACK: Final = 4
 _LATER_IN = re.compile(LATER_IN)
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
@@ -257,11 +258,11 @@ class DateResolver(Pipe):
                 logger.debug("date candidate at %d-%d dropped: %s", s, e, reason)
                 continue
             s0, s = s, _with_offset_prefix(text, s, taken)  # "two weeks before" + "Christmas"
-            probe = self._resolve(text, s, e, Context(ref))
+            probe = self._resolve(text, s, e, Context(ref), view.doc)
             if s != s0 and (
                 probe is None or probe.type != "date"
             ):  # "(five years) from 2025": the date alone
-                s, probe = s0, self._resolve(text, s0, e, Context(ref))
+                s, probe = s0, self._resolve(text, s0, e, Context(ref), view.doc)
             if probe is None:
                 continue
             # "every Tuesday", "5 p.m. Friday" hold their weekday, "more than four decades ago" its offset
@@ -295,7 +296,7 @@ class DateResolver(Pipe):
             else:
                 direction = _direction(view.text, p, has_dep)
             tx = self._resolve(
-                view.text, p.start, p.end, Context(ref, direction, _anchor_value(anchor, p.start))
+                view.text, p.start, p.end, Context(ref, direction, _anchor_value(anchor, p.start)), view.doc
             )
             if tx is None or not self._wanted(tx):
                 continue
@@ -317,8 +318,11 @@ class DateResolver(Pipe):
             return False
         return self.include_refs or tx.value is None or not tx.value.endswith("_REF")
 
-    def _resolve(self, text: str, s: int, e: int, ctx: Context) -> Timex | None:
-        """Resolve ``text[s:e]``: an event of the lexicon, else the rules, else dateparser."""
+    def _resolve(self, text: str, s: int, e: int, ctx: Context, doc: Doc | None = None) -> Timex | None:
+        """Resolve ``text[s:e]``: an event of the lexicon, else the rules, else dateparser.
+
+        ``doc`` (when given) lets "a year" after a counted noun read as a rate ("80,000 visitors a year").
+        """
         piece = text[s:e]
         if _CENTURY_CONJ.match(text, e):  # "the 20th" of "the 20th and 21st centuries"
             piece += " century"
@@ -328,7 +332,9 @@ class DateResolver(Pipe):
             return Timex(value, granularity_of(value))
         if _MONTH_DAY_FIGURES.fullmatch(piece) and not _ON.search(text, max(0, s - _ON_LOOKBACK), s):
             return None  # a month/day in figures is a date only after "on" ("on 4/21"), not "won 4/21"
-        if _RATE.fullmatch(piece) and _RATE_BEFORE.search(text, max(0, s - _RATE_LOOKBACK), s):
+        if _RATE.fullmatch(piece) and (
+            _RATE_BEFORE.search(text, max(0, s - _RATE_LOOKBACK), s) or _counted_before(doc, s)
+        ):
             value = duration_value("one " + piece.split()[-1].lower())  # "$40,000 a year": P1Y
             return Timex(value, None, type="set")
         if _THAN.match(text, e) and (span := offset_duration(normalise(piece), comparative=True)):
@@ -412,6 +418,25 @@ def _with_offset_prefix(text: str, s: int, taken: list[tuple[int, int]]) -> int:
     if pre is not None and not _overlaps(taken, pre.start(), s):
         return pre.start()
     return s
+
+
+def _counted_before(doc: Doc | None, s: int) -> bool:
+    """Tell whether a counted noun phrase ends right before ``s``: "two million passengers (a year)".
+
+    The words before are walked back over nouns, adjectives, "of" and numbers ("5,000 tonnes of coal");
+    a plural noun or a number among them makes the unit a rate, a verb ("takes a day") does not.
+    """
+    if doc is None or s == 0:
+        return False
+    span = doc.char_span(s, s + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in reversed(doc[max(0, span.start - _COUNTED_LOOKBACK) : span.start]):
+        if tok.tag_ in ("NNS", "CD"):
+            return True
+        if tok.pos_ not in ("NOUN", "ADJ", "NUM") and tok.lower_ != "of":
+            return False
+    return False
 
 
 def _direction(text: str, p: _Pending, has_dep: bool) -> int:

@@ -40,7 +40,7 @@ START_WORDS = frozenset(
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
         "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
         "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong spring summer autumn "
-        "winter per".split()
+        "winter per fortnightly".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -102,7 +102,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
     rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?)(?:{WDAY}\s+{DAY_PART}|{SET_UNITS}s?)"
     r"\b(?!-)",
-    r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|monthly|quarterly|yearly|nightly|"
+    r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|"
+    r"nightly|"
     r"hourly)(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|in|at|on|for|to|from|by|since|until|with|basis)\b)",
     r"\b(?i:(?:the\s+)?(?:last|past|next|coming|first|previous)\s+|a\s+|half\s+a\s+)(?i:quarter|half)"
     r"(?:[\s-]|\s+(?i:of\s+a)\s+)(?i:century|centuries)\b",

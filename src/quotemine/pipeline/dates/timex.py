@@ -137,6 +137,8 @@ class TimexResolver:
         if lead is not SKIP:
             return lead
         t, modifier = _split_modifier(_strip_lead(t))
+        if modifier and t == "hours":  # "the early hours (of Sunday)": a part of the night, no span
+            return None
         if w.SETS.search(t):  # "almost every day"
             return Timex(set_value(t), None, type="set")
         res = self._read(t, modifier, ctx)

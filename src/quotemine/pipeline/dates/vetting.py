@@ -27,6 +27,7 @@ _YEAR_HEADS = frozenset(
     {*MONTHS, "year", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "season", "class"}
 )
 _AGE = re.compile(r"(?i)\b(?:years?|months?)[\s-]+old\b|\baged?\b|-year-old")
+_MATCH_MINUTE_MAX: Final = 20
 _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
 _DEICTIC: Final = ("Now", "now", "Today", "Currently")
 _ABBREVIATION = re.compile(r"\b[A-Za-z]{3,4}\.$|\b[apAP]\.[mM]\.$")
@@ -132,6 +133,14 @@ def _is_noun_modifier(view: DocView, s: int, e: int, _source: Source) -> bool:
     return nxt.pos_ in ("NOUN", "ADJ") and nxt.lower_ != "basis"
 
 
+_MATCH_MINUTE = re.compile(r"(?i)(?:the\s+)?\d{1,3}(?:st|nd|rd|th)[\s-]+minute")
+
+
+def _is_match_minute(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot the minute of a match ("scored in the 89th minute"): the game's clock, not a time of day."""
+    return e - s < _MATCH_MINUTE_MAX and _MATCH_MINUTE.fullmatch(view.text, s, e) is not None
+
+
 def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot a bare year found outside a ``DATE`` entity that is a year range ("from 1995 to 1998")."""
     if source != Source.YEAR_IN_ENTITY:
@@ -150,6 +159,7 @@ VETTING: tuple[tuple[str, Check], ...] = (
     ("a discourse marker or a name", _is_not_deictic),
     ("the ordinal 'second'", _is_ordinal_second),
     ("a rate or part of the day before a noun", _is_noun_modifier),
+    ("the minute of a match", _is_match_minute),
     ("a year outside a date entity", _is_stray_year),
 )
 
