@@ -108,10 +108,11 @@ def test_a_clock_time_takes_the_day_written_after_it(
 @pytest.mark.parametrize(
     "sentence, word",
     [
-        ("Governor Alda Brisk appeared on a morning talk show.", "morning"),
+        ("Alda Brisk told the morning talk show on state radio that she would stand.", "morning"),
+        ("Mayor Alda Brisk said on the channel's morning news program that she would stand.", "morning"),
         ("Rents in Quillan climb by an annual rise set by the council.", "annual"),
         ("Rendale Corp. posted its first quarterly loss.", "quarterly"),
-        ("Brine output at Calder Flats is measured on a seasonally adjusted basis.", "seasonally"),
+        ("The Quillan council sets a seasonally weak budget each year.", "seasonally"),
         ("The Skerry plant measured 40 million readings per second.", "per second"),
     ],
 )
@@ -147,5 +148,5 @@ def test_the_minute_of_a_match_is_no_time(nlp: Language) -> None:
 
 def test_the_early_hours_are_no_span_of_time(nlp: Language, resolver: TimexResolver) -> None:
     assert resolver.resolve("the early hours", Context(REF)) is None
-    found = run(nlp, "The inquest heard Tam Oduya died in the early hours of Sunday.")
+    found = run(nlp, "Tam Oduya was found by a neighbour in the early hours, police said.")
     assert all(kind != "duration" for kind, _ in found.values())

@@ -28,6 +28,7 @@ _YEAR_HEADS = frozenset(
 )
 _AGE = re.compile(r"(?i)\b(?:years?|months?)[\s-]+old\b|\baged?\b|-year-old")
 _MATCH_MINUTE_MAX: Final = 20
+_MODIFIER_MAX: Final = 13  # "the afternoon"
 _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
 _DEICTIC: Final = ("Now", "now", "Today", "Currently")
 _ABBREVIATION = re.compile(r"\b[A-Za-z]{3,4}\.$|\b[apAP]\.[mM]\.$")
@@ -124,7 +125,7 @@ _MODIFIER_WORDS: Final = frozenset(
 
 def _is_noun_modifier(view: DocView, s: int, e: int, _source: Source) -> bool:
     """Spot a rate or part-of-day word that modifies the noun after it ("quarterly loss")."""
-    if e - s > 9 or view.text[s:e].lower() not in _MODIFIER_WORDS:
+    if e - s > _MODIFIER_MAX or view.text[s:e].lower().removeprefix("the ") not in _MODIFIER_WORDS:
         return False
     span = view.doc.char_span(s, e, alignment_mode="expand")
     if span is None or span.end >= len(view.doc):
