@@ -150,3 +150,41 @@ def test_the_early_hours_are_no_span_of_time(nlp: Language, resolver: TimexResol
     assert resolver.resolve("the early hours", Context(REF)) is None
     found = run(nlp, "Tam Oduya was found by a neighbour in the early hours, police said.")
     assert all(kind != "duration" for kind, _ in found.values())
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("two years and four months", "P2Y4M"),
+        ("three hours and 20 minutes", "PT3H20M"),
+        ("three days and 4 hours", "P3DT4H"),
+        ("one week and three days", "P1W3D"),
+    ],
+)
+def test_a_duration_in_two_units(text: str, value: str) -> None:
+    assert duration_value(text) == value
+
+
+@pytest.mark.parametrize("text", ["four months and two years", "two days and a night", "years and years"])
+def test_two_durations_that_do_not_add_up_to_one(text: str) -> None:
+    assert duration_value(text) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, span, kind, value",
+    [
+        ("Judge Orla Finch jailed Dev Marten for two years and four months.", "two years and four months",
+         "duration", "P2Y4M"),
+        ("The Selby ward has been closed for the past fortnight.", "the past fortnight", "duration", "P2W"),
+        ("Members of the Ashcombe club pay 40 pounds per annum.", "per annum", "set", "P1Y"),
+    ],
+)  # fmt: skip
+def test_british_court_and_council_spans(
+    nlp: Language, sentence: str, span: str, kind: str, value: str
+) -> None:
+    assert run(nlp, sentence)[span] == (kind, value)
+
+
+def test_a_range_of_counts_stays_two_durations(nlp: Language) -> None:
+    found = run(nlp, "The Penrose repairs will take between two and four weeks.")
+    assert sorted(v for kind, v in found.values() if kind == "duration") == ["P2W", "P4W"]

@@ -46,7 +46,7 @@ from quotemine.pipeline.dates import tense
 from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
 from quotemine.pipeline.dates.compact import compact_end, compact_start, offset_duration, split_count_range
-from quotemine.pipeline.dates.durations import duration_value
+from quotemine.pipeline.dates.durations import duration_value, join_durations
 from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
 from quotemine.pipeline.dates.narrative import NarrativeYear
@@ -91,6 +91,7 @@ _RATE_BEFORE = re.compile(
 )
 _RATE_LOOKBACK: Final = 20
 _COUNTED_LOOKBACK: Final = 4
+_AND_ONLY = re.compile(r",?\s+and\s+")
 _LATER_IN = re.compile(LATER_IN)
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
@@ -310,7 +311,7 @@ class DateResolver(Pipe):
             found.append(_Found(p.start, p.end, tx))
             if tx.type == "date" and tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
                 anchor = (p.start, tx.value)
-        return _agree_ranges(view.text, _split_ranges(view.text, found))
+        return _agree_ranges(view.text, _join_durations(view.text, _split_ranges(view.text, found)))
 
     def _wanted(self, tx: Timex) -> bool:
         """Tell whether the options keep this kind of value (non-dates, TimeML's ``*_REF``)."""
@@ -485,6 +486,25 @@ def _split_ranges(text: str, found: list[_Found]) -> list[_Found]:
         first = replace(tx, value=year + tx.value[4:]) if year else tx
         out.append(_Found(f.start, f.end, first))
         out.append(_Found(s2, e2, Timex(value, granularity_of(value))))
+    return out
+
+
+def _join_durations(text: str, found: list[_Found]) -> list[_Found]:
+    """Make one duration of two written as one ("two years and four months": ``P2Y4M``)."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.timex.type == prev.timex.type == "duration"
+            and prev.timex.value
+            and f.timex.value
+            and _AND_ONLY.fullmatch(text, prev.end, f.start)
+            and (joined := join_durations(prev.timex.value, f.timex.value))
+        ):
+            out[-1] = _Found(prev.start, f.end, replace(prev.timex, value=joined))
+        else:
+            out.append(f)
     return out
 
 

@@ -19,7 +19,7 @@ from typing import Final
 from quotemine.lexicons.numbers import CARDINALS
 from quotemine.pipeline.dates import words as w
 
-__all__ = ["PART_OF_DAY", "duration_value", "set_value"]
+__all__ = ["PART_OF_DAY", "duration_value", "join_durations", "set_value"]
 
 #: TimeML's parts of the day.
 PART_OF_DAY: Mapping[str, str] = {
@@ -33,6 +33,7 @@ _UNITS: Mapping[str, tuple[str, int, bool]] = {
     "hour": ("H", 1, True), "hr": ("H", 1, True), "day": ("D", 1, False), "night": ("D", 1, False),
     "week": ("W", 1, False), "fortnight": ("W", 2, False), "weekend": ("WE", 1, False),
     "month": ("M", 1, False), "quarter": ("Q", 1, False), "year": ("Y", 1, False), "yr": ("Y", 1, False),
+    "annum": ("Y", 1, False),
     "decade": ("Y", 10, False), "century": ("Y", 100, False), "centurie": ("Y", 100, False),
     "millennium": ("Y", 1000, False), "millennia": ("Y", 1000, False),
 }  # fmt: skip
@@ -129,6 +130,7 @@ def _format(n: Fraction, code: str, day_unit: bool) -> str:
 
 
 _CLOSED_LONG = re.compile(r"\b(hour|day|week|month|year)long\b")
+_COUNT_OPENS = re.compile(r"(?:\d|a\s|an\s|one\s|" + "|".join(CARDINALS) + r")")
 _HALF_BEFORE_UNIT = re.compile(r"\s+and\s+a\s+half[\s-]+(?P<u>[a-z]+)$")
 
 
@@ -143,6 +145,11 @@ def duration_value(text: str) -> str | None:
         ``P<n><unit>`` (``X`` for a vague count), or ``None`` when the text names no span of time.
 
     """
+    if " and " in text and "and a half" not in text:  # "three hours and 20 minutes": PT3H20M
+        first, _, second = text.partition(" and ")
+        a, b = duration_value(first), duration_value(second)
+        if a and b and _COUNT_OPENS.match(second) and (joined := join_durations(a, b)):
+            return joined
     text = _CLOSED_LONG.sub(r"\1 long", text)  # "weeklong", "yearlong"
     text = _HALF_BEFORE_UNIT.sub(r" \g<u> and a half", text)  # "two and a half years": two years and a half
     tokens = [tok for tok in _SPLIT.split(text.replace(" and a half", " +half")) if tok]
@@ -169,6 +176,43 @@ def duration_value(text: str) -> str | None:
     if code == "WE" and count.denominator != 1:
         return None
     return _format(count * mult, code, day_unit)
+
+
+_ISO_PART = re.compile(r"(\d+)([A-Z])")
+_DATE_ORDER: Final = "YMWD"
+_TIME_ORDER: Final = "HMS"
+
+
+def _parts(value: str) -> list[tuple[bool, int, int]] | None:
+    """Return a whole-number ISO duration's parts as ``(in the day, rank, count)``, else ``None``."""
+    date, _, time = value.removeprefix("P").partition("T")
+    out: list[tuple[bool, int, int]] = []
+    for in_day, chunk, order in ((False, date, _DATE_ORDER), (True, time, _TIME_ORDER)):
+        found = _ISO_PART.findall(chunk)
+        if "".join(n + c for n, c in found) != chunk:
+            return None  # "PXY", "P1.5M", "P1WE"
+        out += [(in_day, order.index(c), int(n)) for n, c in found]
+    return out
+
+
+def join_durations(first: str, second: str) -> str | None:
+    """Join two durations written one after the other ("two years and four months" → ``P2Y4M``).
+
+    Args:
+        first: The value of the larger part (``P2Y``).
+        second: The value of the smaller part (``P4M``).
+
+    Returns:
+        The joined value, or ``None`` unless each is whole and every unit of the second is smaller
+        than those of the first ("four months and two years" stays two durations).
+
+    """
+    a, b = _parts(first), _parts(second)
+    if not a or not b or max(p[:2] for p in a) >= min(p[:2] for p in b):
+        return None
+    date = "".join(f"{n}{_DATE_ORDER[r]}" for in_day, r, n in a + b if not in_day)
+    time = "".join(f"{n}{_TIME_ORDER[r]}" for in_day, r, n in a + b if in_day)
+    return "P" + date + (f"T{time}" if time else "")
 
 
 def _may_lead(head: Sequence[str], i: int) -> bool:

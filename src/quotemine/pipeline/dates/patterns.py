@@ -155,15 +155,16 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"(?i:hour|day|week|month|quarter|year))\b(?!-|\s+(?i:ago|earlier|later|after|before|from\s+(?:now|today|then)|or|and|of|to)\b)",
     # "per" makes a calendar unit a rate: "400 tonnes per day" (TimeML: a set, P1D); not a speed ("per
     # second", "per hour"), which TimeML leaves unmarked
-    r"\b(?i:per)\s+(?i:day|week|month|quarter|year)\b(?!-|')",
+    r"\b(?i:per)\s+(?i:day|week|month|quarter|year|annum)\b(?!-|')",
     # a count of a unit standing alone ("took 18 months", "between two and four weeks"); the ends of a
     # range are split later; not an offset ("two days ago"), an age or a compound ("two-year")
     rf"\b(?:(?i:between)\s+)?(?P<d>(?:(?i:more than|less than|nearly|almost|about|some|over|up to|at least|"
     rf"roughly|around)\s+)?{COUNTW}(?:(?:\s*-\s*|\s+(?i:to|or|and)\s+){COUNTW})?\s+(?i:seconds?|minutes?|"
     r"hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries))\b(?!-|\s+(?i:ago|earlier|later|"
     r"from now|before|after|hence|old|of age)\b)",
-    # British "a fortnight" (two weeks) is a span; "a fortnight ago" is an offset above
-    r"\b(?i:a|one)\s+(?i:fortnight)\b(?!-|'|\s+(?i:ago|earlier|later|from now|before|after|hence)\b)",
+    # British "a fortnight", "the past fortnight" (two weeks) are spans; "a fortnight ago" is an offset
+    r"\b(?i:a|one|the\s+(?:past|last|next|coming|previous|following))\s+(?i:fortnight)\b"
+    r"(?!-|'|\s+(?i:ago|earlier|later|from now|before|after|hence)\b)",
     # a unit counted from the date last named ("the next day", "the day before", "the same week") or two
     # units on ("the week after next"); "the day after the vote" is no date of its own
     r"\b(?i:the\s+)(?i:(?:following|next|previous|preceding|prior|same)\s+day|(?:following|previous|preceding|"
