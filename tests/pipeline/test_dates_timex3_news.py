@@ -188,3 +188,9 @@ def test_british_court_and_council_spans(
 def test_a_range_of_counts_stays_two_durations(nlp: Language) -> None:
     found = run(nlp, "The Penrose repairs will take between two and four weeks.")
     assert sorted(v for kind, v in found.values() if kind == "duration") == ["P2W", "P4W"]
+
+
+def test_the_quarter_a_figure_covers_is_its_span(nlp: Language) -> None:
+    found = run(nlp, "Brackley Tools reported sales of $88 million for the quarter ended Feb. 28.")
+    assert found["the quarter"] == ("duration", "P1Q")
+    assert found["Feb. 28"] == ("date", "2026-02-28")

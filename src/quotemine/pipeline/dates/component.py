@@ -91,6 +91,8 @@ _RATE_BEFORE = re.compile(
 )
 _RATE_LOOKBACK: Final = 20
 _COUNTED_LOOKBACK: Final = 4
+_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
+_THE_QUARTER = re.compile(r"(?i:the\s+(?:fiscal\s+)?quarter)")
 _AND_ONLY = re.compile(r",?\s+and\s+")
 _LATER_IN = re.compile(LATER_IN)
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
@@ -338,6 +340,8 @@ class DateResolver(Pipe):
         ):
             value = duration_value("one " + piece.split()[-1].lower())  # "$40,000 a year": P1Y
             return Timex(value, None, type="set")
+        if _ENDED.match(text, e) and _THE_QUARTER.fullmatch(piece):  # "the quarter ended Sept. 30": its span
+            return Timex("P1Q", None, type="duration")
         if _THAN.match(text, e) and (span := offset_duration(normalise(piece), comparative=True)):
             return Timex(span, None, type="duration")  # "a month earlier than usual": a difference
         if (may := _MAY.search(piece)) is not None and _MAY_LEAD.search(

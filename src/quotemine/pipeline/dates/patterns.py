@@ -171,7 +171,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"prior|same)\s+(?:week|month)|(?:week|weekend|month|year)\s+(?:after\s+next|before\s+last)|day\s+(?:before|"
     r"after)(?=\s*(?:[.,;:!?)\"\u201d]|$|\s+(?:and|but|when|as|while)\b)))\b",
     # the span a figure covers: "the year ended March 31", "the nine months ending in June" (a duration)
-    rf"\b(?P<d>(?i:the\s+)(?:(?i:fiscal|first|last|past|latest)\s+)?(?:{COUNTW}\s+)?(?i:years?|months?|weeks?))"
+    rf"\b(?P<d>(?i:the\s+)(?:(?i:fiscal|first|last|past|latest)\s+)?(?:{COUNTW}\s+)?(?i:years?|quarters?|months?|weeks?))"
     r"(?=\s+(?i:ended|ending)\b)",
     # a season after a preposition of time ("will publish it in the autumn"), not a name ("the spring
     # statement", "the summer months")
