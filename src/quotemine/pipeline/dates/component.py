@@ -340,7 +340,7 @@ class DateResolver(Pipe):
         ):
             value = duration_value("one " + piece.split()[-1].lower())  # "$40,000 a year": P1Y
             return Timex(value, None, type="set")
-        if _ENDED.match(text, e) and _THE_QUARTER.fullmatch(piece):  # "the quarter ended Sept. 30": its span
+        if _ENDED.match(text, e) and _THE_QUARTER.fullmatch(piece):  # "the quarter ending in May": its span
             return Timex("P1Q", None, type="duration")
         if _THAN.match(text, e) and (span := offset_duration(normalise(piece), comparative=True)):
             return Timex(span, None, type="duration")  # "a month earlier than usual": a difference
