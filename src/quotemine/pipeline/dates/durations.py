@@ -7,7 +7,8 @@ units is one value ("two years and four months" → ``P2Y4M``). A set (a recurri
 period it recurs with ("daily" → ``P1D``, "every two weeks" → ``P2W``, "per annum" → ``P1Y``) or
 the underspecified date it names each time ("every Tuesday" → ``XXXX-WXX-2``, "every March" →
 ``XXXX-03``, "every morning" → ``XXXX-XX-XXTMO``, "on Friday nights" → ``XXXX-WXX-5TNI``). Pure
-functions over normalised text (lower case, squeezed spaces, see :func:`~quotemine.pipeline.dates.timex.normalise`): no spaCy, no clock.
+functions over normalised text (lower case, squeezed spaces, see
+:func:`~quotemine.pipeline.dates.timex.normalise`): no spaCy, no clock.
 """
 
 from __future__ import annotations
