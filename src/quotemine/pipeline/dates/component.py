@@ -46,7 +46,7 @@ from quotemine.pipeline.dates import tense
 from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
 from quotemine.pipeline.dates.compact import compact_end, compact_start, offset_duration, split_count_range
-from quotemine.pipeline.dates.durations import duration_value
+from quotemine.pipeline.dates.durations import duration_value, join_durations
 from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
 from quotemine.pipeline.dates.narrative import NarrativeYear
@@ -90,6 +90,10 @@ _RATE_BEFORE = re.compile(
     r"(?:\d|%|\b(?i:percent|cents?|million|billion|thousand|hours|days|nights|weeks|months|times|barrels))\s+$"
 )
 _RATE_LOOKBACK: Final = 20
+_COUNTED_LOOKBACK: Final = 4
+_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
+_THE_QUARTER = re.compile(r"(?i:the\s+(?:fiscal\s+)?quarter)")
+_AND_ONLY = re.compile(r",?\s+and\s+")
 _LATER_IN = re.compile(LATER_IN)
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(\d)(?:st|nd|rd|th)\b")
@@ -102,7 +106,11 @@ _MAY_LEAD = re.compile(
 )
 _MAY_LOOKBACK: Final = 24
 _DAY_AFTER_CLOCK = re.compile(DAY_AFTER_CLOCK)
-_CLOCK_ONLY = re.compile(r"(?i:(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?)")
+_CLOCK_ONLY = re.compile(
+    r"(?i:(?:(?:shortly|just|soon|well|sometime)\s+)?(?:(?:at|after|before|until|till|by|from|about|around|"
+    r"approximately|roughly)\s+){0,2}\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?)"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|ET|(?i:local\s+time)))?"
+)
 _MONTH_DAY_FIGURES = re.compile(r"\d{1,2}/\d{1,2}")
 _ON = re.compile(r"\b[Oo]n\s+$")
 _ON_LOOKBACK: Final = 4
@@ -253,11 +261,11 @@ class DateResolver(Pipe):
                 logger.debug("date candidate at %d-%d dropped: %s", s, e, reason)
                 continue
             s0, s = s, _with_offset_prefix(text, s, taken)  # "two weeks before" + "Christmas"
-            probe = self._resolve(text, s, e, Context(ref))
+            probe = self._resolve(text, s, e, Context(ref), view.doc)
             if s != s0 and (
                 probe is None or probe.type != "date"
             ):  # "(five years) from 2025": the date alone
-                s, probe = s0, self._resolve(text, s0, e, Context(ref))
+                s, probe = s0, self._resolve(text, s0, e, Context(ref), view.doc)
             if probe is None:
                 continue
             # "every Tuesday", "5 p.m. Friday" hold their weekday, "more than four decades ago" its offset
@@ -291,7 +299,7 @@ class DateResolver(Pipe):
             else:
                 direction = _direction(view.text, p, has_dep)
             tx = self._resolve(
-                view.text, p.start, p.end, Context(ref, direction, _anchor_value(anchor, p.start))
+                view.text, p.start, p.end, Context(ref, direction, _anchor_value(anchor, p.start)), view.doc
             )
             if tx is None or not self._wanted(tx):
                 continue
@@ -305,7 +313,7 @@ class DateResolver(Pipe):
             found.append(_Found(p.start, p.end, tx))
             if tx.type == "date" and tx.value is not None and _YEAR_START.match(tx.value) and not tx.anchored:
                 anchor = (p.start, tx.value)
-        return _agree_ranges(view.text, _split_ranges(view.text, found))
+        return _agree_ranges(view.text, _join_durations(view.text, _split_ranges(view.text, found)))
 
     def _wanted(self, tx: Timex) -> bool:
         """Tell whether the options keep this kind of value (non-dates, TimeML's ``*_REF``)."""
@@ -313,8 +321,11 @@ class DateResolver(Pipe):
             return False
         return self.include_refs or tx.value is None or not tx.value.endswith("_REF")
 
-    def _resolve(self, text: str, s: int, e: int, ctx: Context) -> Timex | None:
-        """Resolve ``text[s:e]``: an event of the lexicon, else the rules, else dateparser."""
+    def _resolve(self, text: str, s: int, e: int, ctx: Context, doc: Doc | None = None) -> Timex | None:
+        """Resolve ``text[s:e]``: an event of the lexicon, else the rules, else dateparser.
+
+        ``doc`` (when given) lets "a year" after a counted noun read as a rate ("80,000 visitors a year").
+        """
         piece = text[s:e]
         if _CENTURY_CONJ.match(text, e):  # "the 20th" of "the 20th and 21st centuries"
             piece += " century"
@@ -324,9 +335,13 @@ class DateResolver(Pipe):
             return Timex(value, granularity_of(value))
         if _MONTH_DAY_FIGURES.fullmatch(piece) and not _ON.search(text, max(0, s - _ON_LOOKBACK), s):
             return None  # a month/day in figures is a date only after "on" ("on 4/21"), not "won 4/21"
-        if _RATE.fullmatch(piece) and _RATE_BEFORE.search(text, max(0, s - _RATE_LOOKBACK), s):
+        if _RATE.fullmatch(piece) and (
+            _RATE_BEFORE.search(text, max(0, s - _RATE_LOOKBACK), s) or _counted_before(doc, s)
+        ):
             value = duration_value("one " + piece.split()[-1].lower())  # "$40,000 a year": P1Y
             return Timex(value, None, type="set")
+        if _ENDED.match(text, e) and _THE_QUARTER.fullmatch(piece):  # "the quarter ending in May": its span
+            return Timex("P1Q", None, type="duration")
         if _THAN.match(text, e) and (span := offset_duration(normalise(piece), comparative=True)):
             return Timex(span, None, type="duration")  # "a month earlier than usual": a difference
         if (may := _MAY.search(piece)) is not None and _MAY_LEAD.search(
@@ -410,6 +425,25 @@ def _with_offset_prefix(text: str, s: int, taken: list[tuple[int, int]]) -> int:
     return s
 
 
+def _counted_before(doc: Doc | None, s: int) -> bool:
+    """Tell whether a counted noun phrase ends right before ``s``: "two million passengers (a year)".
+
+    The words before are walked back over nouns, adjectives, "of" and numbers ("5,000 tonnes of coal");
+    a plural noun or a number among them makes the unit a rate, a verb ("takes a day") does not.
+    """
+    if doc is None or s == 0:
+        return False
+    span = doc.char_span(s, s + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in reversed(doc[max(0, span.start - _COUNTED_LOOKBACK) : span.start]):
+        if tok.tag_ in ("NNS", "CD"):
+            return True
+        if tok.pos_ not in ("NOUN", "ADJ", "NUM") and tok.lower_ != "of":
+            return False
+    return False
+
+
 def _direction(text: str, p: _Pending, has_dep: bool) -> int:
     """Return the tense direction of the clause of a candidate (``0`` without a parse), doubled when firm."""
     if p.span is None or not has_dep:
@@ -456,6 +490,25 @@ def _split_ranges(text: str, found: list[_Found]) -> list[_Found]:
         first = replace(tx, value=year + tx.value[4:]) if year else tx
         out.append(_Found(f.start, f.end, first))
         out.append(_Found(s2, e2, Timex(value, granularity_of(value))))
+    return out
+
+
+def _join_durations(text: str, found: list[_Found]) -> list[_Found]:
+    """Make one duration of two written as one ("two years and four months": ``P2Y4M``)."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.timex.type == prev.timex.type == "duration"
+            and prev.timex.value
+            and f.timex.value
+            and _AND_ONLY.fullmatch(text, prev.end, f.start)
+            and (joined := join_durations(prev.timex.value, f.timex.value))
+        ):
+            out[-1] = _Found(prev.start, f.end, replace(prev.timex, value=joined))
+        else:
+            out.append(f)
     return out
 
 

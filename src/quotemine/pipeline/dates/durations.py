@@ -2,11 +2,13 @@
 
 TIMEX3 (Pustejovsky et al. 2003) gives a duration the ISO 8601 form ``P<n><unit>`` (``PT<n>H`` for
 the units of a day), with ``X`` for a count the text leaves open ("some months" → ``PXM``,
-"recent years" → ``PXY``), and TimeML's ``Q`` (quarter) and ``WE`` (weekend) units. A set (a
-recurring time) is the period it recurs with ("daily" → ``P1D``, "every two weeks" → ``P2W``) or
+"recent years" → ``PXY``), and TimeML's ``Q`` (quarter) and ``WE`` (weekend) units; a span in two
+units is one value ("two years and four months" → ``P2Y4M``). A set (a recurring time) is the
+period it recurs with ("daily" → ``P1D``, "every two weeks" → ``P2W``, "per annum" → ``P1Y``) or
 the underspecified date it names each time ("every Tuesday" → ``XXXX-WXX-2``, "every March" →
-``XXXX-03``, "every morning" → ``XXXX-XX-XXTMO``). Pure functions over normalised text (lower
-case, squeezed spaces, see :func:`~quotemine.pipeline.dates.timex.normalise`): no spaCy, no clock.
+``XXXX-03``, "every morning" → ``XXXX-XX-XXTMO``, "on Friday nights" → ``XXXX-WXX-5TNI``). Pure
+functions over normalised text (lower case, squeezed spaces, see
+:func:`~quotemine.pipeline.dates.timex.normalise`): no spaCy, no clock.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Final
 from quotemine.lexicons.numbers import CARDINALS
 from quotemine.pipeline.dates import words as w
 
-__all__ = ["PART_OF_DAY", "duration_value", "set_value"]
+__all__ = ["PART_OF_DAY", "duration_value", "join_durations", "set_value"]
 
 #: TimeML's parts of the day.
 PART_OF_DAY: Mapping[str, str] = {
@@ -33,6 +35,7 @@ _UNITS: Mapping[str, tuple[str, int, bool]] = {
     "hour": ("H", 1, True), "hr": ("H", 1, True), "day": ("D", 1, False), "night": ("D", 1, False),
     "week": ("W", 1, False), "fortnight": ("W", 2, False), "weekend": ("WE", 1, False),
     "month": ("M", 1, False), "quarter": ("Q", 1, False), "year": ("Y", 1, False), "yr": ("Y", 1, False),
+    "annum": ("Y", 1, False),
     "decade": ("Y", 10, False), "century": ("Y", 100, False), "centurie": ("Y", 100, False),
     "millennium": ("Y", 1000, False), "millennia": ("Y", 1000, False),
 }  # fmt: skip
@@ -50,8 +53,8 @@ _ONE: Final = frozenset(
     {"a", "an", "one", "the", "that", "this", "its", "their", "whole", "entire", "full", "all"}
 )
 _TAIL_OK: Final = frozenset({"long", "old", "straight", "running", "or so", "in a row"})
-_SKIP_BEFORE: Final = frozenset({"full", "straight", "fiscal", "calendar", "consecutive", "additional",
-                                  "more", "extra", "further", "long", "short"})  # fmt: skip
+_SKIP_BEFORE: Final = frozenset({"full", "single", "straight", "fiscal", "calendar", "consecutive",
+                                  "additional", "more", "extra", "further", "long", "short"})  # fmt: skip
 _LEADS: Final = (
     _VAGUE
     | _ONE
@@ -118,7 +121,7 @@ def _format(n: Fraction, code: str, day_unit: bool) -> str:
     whole = n.numerator // n.denominator
     parts: list[tuple[int, str, bool]] = [(whole, code, day_unit)] if whole else []
     if n.denominator != 1:
-        smaller = _SMALLER.get(code)
+        smaller = _SMALLER.get(code) if day_unit or code != "M" else None  # a month's part is no minutes
         rest = (n - whole) * smaller[1] if smaller else Fraction(0)
         if smaller is None or rest.denominator != 1:
             return f"P{'T' if day_unit else ''}{float(n):g}{code}"
@@ -129,6 +132,8 @@ def _format(n: Fraction, code: str, day_unit: bool) -> str:
 
 
 _CLOSED_LONG = re.compile(r"\b(hour|day|week|month|year)long\b")
+_COUNT_OPENS = re.compile(r"(?:\d|a\s|an\s|one\s|" + "|".join(CARDINALS) + r")")
+_HALF_BEFORE_UNIT = re.compile(r"\s+and\s+a\s+half[\s-]+(?P<u>[a-z]+)$")
 
 
 def duration_value(text: str) -> str | None:
@@ -142,7 +147,13 @@ def duration_value(text: str) -> str | None:
         ``P<n><unit>`` (``X`` for a vague count), or ``None`` when the text names no span of time.
 
     """
+    if " and " in text and "and a half" not in text:  # "three hours and 20 minutes": PT3H20M
+        first, _, second = text.partition(" and ")
+        a, b = duration_value(first), duration_value(second)
+        if a and b and _COUNT_OPENS.match(second) and (joined := join_durations(a, b)):
+            return joined
     text = _CLOSED_LONG.sub(r"\1 long", text)  # "weeklong", "yearlong"
+    text = _HALF_BEFORE_UNIT.sub(r" \g<u> and a half", text)  # "two and a half years": two years and a half
     tokens = [tok for tok in _SPLIT.split(text.replace(" and a half", " +half")) if tok]
     idx = next((i for i in range(len(tokens) - 1, -1, -1) if _unit(tokens[i])), None)
     if idx is None:
@@ -167,6 +178,43 @@ def duration_value(text: str) -> str | None:
     if code == "WE" and count.denominator != 1:
         return None
     return _format(count * mult, code, day_unit)
+
+
+_ISO_PART = re.compile(r"(\d+)([A-Z])")
+_DATE_ORDER: Final = "YMWD"
+_TIME_ORDER: Final = "HMS"
+
+
+def _parts(value: str) -> list[tuple[bool, int, int]] | None:
+    """Return a whole-number ISO duration's parts as ``(in the day, rank, count)``, else ``None``."""
+    date, _, time = value.removeprefix("P").partition("T")
+    out: list[tuple[bool, int, int]] = []
+    for in_day, chunk, order in ((False, date, _DATE_ORDER), (True, time, _TIME_ORDER)):
+        found = _ISO_PART.findall(chunk)
+        if "".join(n + c for n, c in found) != chunk:
+            return None  # "PXY", "P1.5M", "P1WE"
+        out += [(in_day, order.index(c), int(n)) for n, c in found]
+    return out
+
+
+def join_durations(first: str, second: str) -> str | None:
+    """Join two durations written one after the other ("two years and four months" → ``P2Y4M``).
+
+    Args:
+        first: The value of the larger part (``P2Y``).
+        second: The value of the smaller part (``P4M``).
+
+    Returns:
+        The joined value, or ``None`` unless each is whole and every unit of the second is smaller
+        than those of the first ("four months and two years" stays two durations).
+
+    """
+    a, b = _parts(first), _parts(second)
+    if not a or not b or max(p[:2] for p in a) >= min(p[:2] for p in b):
+        return None
+    date = "".join(f"{n}{_DATE_ORDER[r]}" for in_day, r, n in a + b if not in_day)
+    time = "".join(f"{n}{_TIME_ORDER[r]}" for in_day, r, n in a + b if in_day)
+    return "P" + date + (f"T{time}" if time else "")
 
 
 def _may_lead(head: Sequence[str], i: int) -> bool:
@@ -209,6 +257,9 @@ _ADVERBS: Mapping[str, str] = {
     "yearly": "P1Y", "biannually": "P6M", "semiannually": "P6M", "semi-annually": "P6M", "hourly": "PT1H",
 }  # fmt: skip
 _OTHER = re.compile(r"^other\s+")
+# a weekday and a part of it, once ("saturday morning") or as a habit ("friday nights")
+_DAY_PART = re.compile(r"(?P<d>[a-z]+?)s?\s+(?P<p>morning|afternoon|evening|night)s?")
+_HABIT = re.compile(r"^[a-z]+s$|^[a-z]+\s+(?:mornings|afternoons|evenings|nights)$")
 # "twice a year", "three times a week": TimeML gives the period (``P1Y``); how often is its freq
 _FREQUENCY = re.compile(r"^(?:once|twice|thrice|\S+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>[a-z]+)$")
 
@@ -229,14 +280,17 @@ def set_value(text: str) -> str | None:
     if (f := _FREQUENCY.match(text)) is not None:
         return duration_value("one " + f["unit"])
     m = _EVERY.match(text)
-    if m is None and (text == "weekends" or (text.endswith("s") and text[:-1] in w.WEEKDAYS)):
-        # "on Tuesdays", "weekends": every one
+    if m is None and (
+        text == "weekends" or (_HABIT.match(text) and text.split()[0].removesuffix("s") in w.WEEKDAYS)
+    ):  # "on Tuesdays", "weekends", "on Friday nights": every one
         return set_value("every " + text)
     if m is None:
         return None
     rest = m["rest"].removesuffix("s") if m["rest"].endswith("days") else m["rest"]
     if (wd := w.WEEKDAYS.get(rest.rstrip("s"))) is not None:
         return f"XXXX-WXX-{wd + 1}"
+    if (part := _DAY_PART.fullmatch(rest)) is not None and (wd := w.WEEKDAYS.get(part["d"])) is not None:
+        return f"XXXX-WXX-{wd + 1}T{PART_OF_DAY[part['p']]}"  # "every Saturday morning"
     if (mon := w.MONTHS.get(rest)) is not None and len(rest) > 3:
         return f"XXXX-{mon:02d}"
     if rest.rstrip("s") in w.SEASONS:

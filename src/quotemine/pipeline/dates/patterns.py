@@ -40,7 +40,7 @@ START_WORDS = frozenset(
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
         "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
         "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong spring summer autumn "
-        "winter".split()
+        "winter per fortnightly".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -77,15 +77,17 @@ SET_UNITS = (
     r"winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
     r"july|august|september|october|november|december)"
 )
+DAY_PART = r"(?i:morning|afternoon|evening|night)"
 CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|(?:12\s+)?(?i:noon|midday|midnight)\b|"
     r"(?:1[0-2]|[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:o'clock)\b)"
 )
 ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{DAYW})"
-#: The day written after a clock time: "(11.40pm) on 14 September", "(5 p.m.) on March 3".
+#: The day written after a clock time: "(11.40pm) on 14 September", "(5 p.m.) on March 3", "(6 a.m.) on
+#: Saturday".
 DAY_AFTER_CLOCK = (
     rf"\s*,?\s+(?:(?i:on)\s+)?(?P<day>(?:(?i:the)\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{C_MON}"
-    rf"|{C_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\w-])"
+    rf"|{C_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?|{WDAY})(?![\w-])"
 )
 #: What follows the first of two centuries: "and 21st centuries", "to the twenty-first centuries".
 CENTURY_CONJ = rf"\s+(?i:and|or|to|through)\s+(?:(?i:the)\s+)?{ORDINAL}[\s-]+(?i:centuries)\b"
@@ -94,15 +96,17 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # quarters of losses", "for over an hour"); not "two days ago", "a week later" (dates)
     rf"\b(?i:for|over|during|after|within|throughout|across)\s+(?P<d>(?:(?i:the)\s+)?(?:(?i:past|last|next|"
     rf"coming|first|previous|final)\s+)?(?:(?i:more than|less than|nearly|almost|about|over|at least)\s+)?"
-    rf"(?:{NUMW}|(?i:several|many|a few|few|some))\s+(?i:seconds?|minutes?|hours?|days?|weeks?|months?|"
-    r"quarters?|years?|decades?))\b(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old)\b)",
+    rf"(?:{NUMW}|(?i:several|many|a few|few|some))\s+(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|"
+    r"months?|quarters?|years?|decades?))\b(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old)\b)",
     rf"\b{CLOCK}(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|(?i:local\s+time)))?"
     rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
-    rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?){SET_UNITS}s?\b(?!-)",
-    r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|monthly|quarterly|yearly|nightly|"
+    rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?)(?:{WDAY}\s+{DAY_PART}|{SET_UNITS}s?)"
+    r"\b(?!-)",
+    r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|"
+    r"nightly|"
     r"hourly)(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|in|at|on|for|to|from|by|since|until|with|basis)\b)",
-    r"\b(?i:(?:the\s+)?(?:last|past|next|coming|first|previous)\s+|a\s+|half\s+a\s+)(?i:quarter|half)[\s-]"
-    r"(?i:century|centuries)\b",
+    r"\b(?i:(?:the\s+)?(?:last|past|next|coming|first|previous)\s+|a\s+|half\s+a\s+)(?i:quarter|half)"
+    r"(?:[\s-]|\s+(?i:of\s+a)\s+)(?i:century|centuries)\b",
     r"\b(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)\s+half|(?:first|last)\s+two\s+quarters)\s+of\s+"
     r"(?:(?:fiscal\s+)?[12]\d{3}|(?:this|last|next)\s+year|the\s+year))\b",
     r"\b(?i:(?:since\s+)?(?:the\s+)?(?:(?:this|last|next)\s+)?year[\s-]end)\b",
@@ -127,6 +131,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # a plural weekday or "weekends" is a habit (TimeML: a set, "XXXX-WXX-2"): "shut on Tuesdays"
     r"\b(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b(?!-|'|\s+(?i:ago|"
     r"from now|hence|earlier|later|before|after|of)\b)",
+    # ... and a part of such days: "on Friday nights", "on Sunday mornings"
+    rf"\b{WDAY}s?\s+{DAY_PART}s\b(?!-|')",
     rf"\b{MODP}(?i:today|yesterday|tomorrow|tonight)\b",
     r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|at present|"
     r"the (?:near |foreseeable |distant |immediate )?future)\b",
@@ -147,25 +153,35 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # a rate: "$40,000 a year", "5% a year", "24 hours a day", "per month" (TimeML: a set, P1Y)
     r"(?:\d[\d,.]*\s*%?|(?i:percent|cents?|million|billion|thousand|hours|days|nights|weeks|months|times|barrels))\s+(?P<d>(?i:a|an|per)\s+"
     r"(?i:hour|day|week|month|quarter|year))\b(?!-|\s+(?i:ago|earlier|later|after|before|from\s+(?:now|today|then)|or|and|of|to)\b)",
+    # "per" makes a calendar unit a rate: "400 tonnes per day" (TimeML: a set, P1D); not a speed ("per
+    # second", "per hour"), which TimeML leaves unmarked
+    r"\b(?i:per)\s+(?i:day|week|month|quarter|year|annum)\b(?!-|')",
     # a count of a unit standing alone ("took 18 months", "between two and four weeks"); the ends of a
     # range are split later; not an offset ("two days ago"), an age or a compound ("two-year")
     rf"\b(?:(?i:between)\s+)?(?P<d>(?:(?i:more than|less than|nearly|almost|about|some|over|up to|at least|"
     rf"roughly|around)\s+)?{COUNTW}(?:(?:\s*-\s*|\s+(?i:to|or|and)\s+){COUNTW})?\s+(?i:seconds?|minutes?|"
     r"hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries))\b(?!-|\s+(?i:ago|earlier|later|"
     r"from now|before|after|hence|old|of age)\b)",
+    # British "a fortnight", "the past fortnight" (two weeks) are spans; "a fortnight ago" is an offset
+    r"\b(?i:a|one|the\s+(?:past|last|next|coming|previous|following))\s+(?i:fortnight)\b"
+    r"(?!-|'|\s+(?i:ago|earlier|later|from now|before|after|hence)\b)",
     # a unit counted from the date last named ("the next day", "the day before", "the same week") or two
     # units on ("the week after next"); "the day after the vote" is no date of its own
     r"\b(?i:the\s+)(?i:(?:following|next|previous|preceding|prior|same)\s+day|(?:following|previous|preceding|"
     r"prior|same)\s+(?:week|month)|(?:week|weekend|month|year)\s+(?:after\s+next|before\s+last)|day\s+(?:before|"
     r"after)(?=\s*(?:[.,;:!?)\"\u201d]|$|\s+(?:and|but|when|as|while)\b)))\b",
     # the span a figure covers: "the year ended March 31", "the nine months ending in June" (a duration)
-    rf"\b(?P<d>(?i:the\s+)(?:(?i:fiscal|first|last|past|latest)\s+)?(?:{COUNTW}\s+)?(?i:years?|months?|weeks?))"
+    rf"\b(?P<d>(?i:the\s+)(?:(?i:fiscal|first|last|past|latest)\s+)?(?:{COUNTW}\s+)?(?i:years?|quarters?|months?|weeks?))"
     r"(?=\s+(?i:ended|ending)\b)",
     # a season after a preposition of time ("will publish it in the autumn"), not a name ("the spring
     # statement", "the summer months")
     r"\b(?i:in|by|during|until|till|through|over|since|before|after)\s+(?P<d>(?i:the)\s+"
     r"(?i:spring|summer|autumn|fall|winter))(?=\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?i:and|or|but|when|as|to|for|with|"
     r"at|in|on|if|while|because)\b)",
+    # a part of the day after a preposition of time ("resumed in the afternoon"; TimeML: a time on the day
+    # in focus), not a name ("the morning session", "the evening news")
+    r"\b(?i:in|during|by|until|till|through|throughout|since)\s+(?P<d>(?i:the)\s+(?i:morning|afternoon|evening))"
+    r"(?=\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?i:and|or|but|when|as|to|for|with|at|in|on|if|while|because)\b)",
     # a season of a year: "the autumn of 1998", "winter 2021" (the recogniser often keeps only the year)
     r"\b(?:(?i:the)\s+)?(?i:spring|summer|autumn|fall|winter)\s+(?:(?i:of)\s+)?[12]\d{3}\b(?![-/.,]?\d)",
     # a span written as a modifier: "a year-long inquiry", "the decade-long war", "a weeklong strike"

@@ -74,6 +74,8 @@ def normalise(text: str) -> str:
         t = _QTR.sub("quarter", t)
     if "yr" in t:
         t = _YR.sub("year", t)
+    if "quarter of a" in t:  # "a quarter of a century": a quarter-century
+        t = t.replace("quarter of a century", "quarter century")
     if "half" in t:  # "half a century ago" counts like "50 years ago"
         t = _HALF.sub(lambda m: _HALVES[m["unit"]], t)
     return t
@@ -135,6 +137,8 @@ class TimexResolver:
         if lead is not SKIP:
             return lead
         t, modifier = _split_modifier(_strip_lead(t))
+        if modifier and t == "hours":  # "the early hours (of Sunday)": a part of the night, no span
+            return None
         if w.SETS.search(t):  # "almost every day"
             return Timex(set_value(t), None, type="set")
         res = self._read(t, modifier, ctx)
@@ -170,7 +174,7 @@ class TimexResolver:
             return time_of_day(t, ctx, self._date)
         if (res := self._date(t, ctx)) is not None:
             return res
-        if modifier and t in ("year", "month", "week"):
+        if modifier and t in ("year", "month", "week", "decade", "century"):
             return self._modified_unit(t, modifier, ctx)
         return None
 

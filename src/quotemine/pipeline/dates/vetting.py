@@ -27,6 +27,8 @@ _YEAR_HEADS = frozenset(
     {*MONTHS, "year", "fiscal", "calendar", "spring", "summer", "fall", "autumn", "winter", "season", "class"}
 )
 _AGE = re.compile(r"(?i)\b(?:years?|months?)[\s-]+old\b|\baged?\b|-year-old")
+_MATCH_MINUTE_MAX: Final = 20
+_MODIFIER_MAX: Final = 13  # "the afternoon"
 _BARE_NUMBER = re.compile(r"^\d{1,3}$|^\d{5,}$")
 _DEICTIC: Final = ("Now", "now", "Today", "Currently")
 _ABBREVIATION = re.compile(r"\b[A-Za-z]{3,4}\.$|\b[apAP]\.[mM]\.$")
@@ -113,6 +115,33 @@ def _is_ordinal_second(view: DocView, s: int, e: int, _source: Source) -> bool:
     return nxt.pos_ in ("NOUN", "PROPN", "ADJ") or (nxt.pos_ == "" and nxt.is_alpha and not nxt.is_stop)
 
 
+# a rate or a part of the day used as an adjective before a noun ("the annual rate", "a quarterly loss",
+# "the morning talk show", "a night shift"): a kind of thing, not a time (TimeML leaves it unmarked);
+# "on a daily basis" keeps its rate
+_MODIFIER_WORDS: Final = frozenset(
+    "annual quarterly monthly weekly daily yearly nightly hourly morning afternoon evening night".split()
+)
+
+
+def _is_noun_modifier(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot a rate or part-of-day word that modifies the noun after it ("quarterly loss")."""
+    if e - s > _MODIFIER_MAX or view.text[s:e].lower().removeprefix("the ") not in _MODIFIER_WORDS:
+        return False
+    span = view.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.end >= len(view.doc):
+        return False
+    nxt = view.doc[span.end]
+    return nxt.pos_ in ("NOUN", "ADJ") and nxt.lower_ != "basis"
+
+
+_MATCH_MINUTE = re.compile(r"(?i)(?:the\s+)?\d{1,3}(?:st|nd|rd|th)[\s-]+minute")
+
+
+def _is_match_minute(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot the minute of a match ("scored in the 89th minute"): the game's clock, not a time of day."""
+    return e - s < _MATCH_MINUTE_MAX and _MATCH_MINUTE.fullmatch(view.text, s, e) is not None
+
+
 def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot a bare year found outside a ``DATE`` entity that is a year range ("from 1995 to 1998")."""
     if source != Source.YEAR_IN_ENTITY:
@@ -130,6 +159,8 @@ VETTING: tuple[tuple[str, Check], ...] = (
     ("a year that ends a name", _is_named_year),
     ("a discourse marker or a name", _is_not_deictic),
     ("the ordinal 'second'", _is_ordinal_second),
+    ("a rate or part of the day before a noun", _is_noun_modifier),
+    ("the minute of a match", _is_match_minute),
     ("a year outside a date entity", _is_stray_year),
 )
 

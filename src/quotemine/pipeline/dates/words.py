@@ -87,8 +87,10 @@ TOD = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|overnight)$")
 SETS = re.compile(
     r"^(?:every|each|per)\b|^(?:once|twice|thrice|\S+ times) (?:a|an|per|each|every) |"
     r"^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
-    r"biweekly|semiannually|annual|seasonally)$|"
-    r"^(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)$"
+    r"biweekly|fortnightly|semiannually|annual)$|"
+    r"^(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)$|"
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? "
+    r"(?:mornings|afternoons|evenings|nights)$"
 )
 TIMES = re.compile(
     r"\b(?:a\.?m\.?|p\.?m\.?|noon|midday|midnight|o'clock|\d{1,2}:\d{2}|gmt|est|edt|utc)\b|(?<=\d)[ap]\.?m\b|"
