@@ -28,6 +28,7 @@ from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_o
 from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.kinds import vet_kinds
 from quotemine.pipeline.entities.orgs import find_orgs, org_acronym, short_forms, ticker_after
+from quotemine.pipeline.entities.persons import vet_persons
 from quotemine.pipeline.entities.propagate import propagate_people
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
 from quotemine.pipeline.entities.vetting import vet_people
@@ -151,6 +152,7 @@ class EntityRepairer(Pipe):
         cands = first_pass(ctx, pool)
         bylines = byline_candidates(ctx, pool, cands)
         byline_spans = {(c.start, c.end) for c in bylines}
+        cands = vet_persons(ctx, pool, cands)
         cands = join_and_extend(ctx, cands + bylines)
         cands = propagate_people(ctx, pool, cands)
         cands = find_orgs(ctx, pool, cands)

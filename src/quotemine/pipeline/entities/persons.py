@@ -1,0 +1,230 @@
+"""Person shapes: a name after a title is a person, a dateline or a research house is none.
+
+``vet_persons`` runs after the first pass and the bylines; each rule records its reason:
+
+* a title or role word, alone or with its complement, right before a name makes the name a
+  person, whatever the NER called it or if it missed it ("Detective Sergeant Ana Whetu",
+  "Lord Penby", "Leader of the Opposition Kate Moll", "Minister for Health Ravi Chand");
+* a wire dateline is no part of the name after it ("OSLO - Kelby Motors said" -> "Kelby Motors");
+* a lone surname that is a research house, never a person of the text, is an organisation
+  ("Brandauer said in a note", "Brandauer analysts", "analysts at Brandauer").
+
+The small words live in ``data/person_shapes.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Final
+
+import numpy
+from spacy.tokens import Token
+
+from quotemine.lexicons import data_json
+from quotemine.lexicons.names import is_initial
+from quotemine.pipeline.entities.candidate import Candidate, Pool
+from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
+
+__all__ = ["vet_persons"]
+
+#: Labels the NER gives a name it misreads; a PERSON candidate is never taken apart.
+_MISREAD: Final = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+_MAX_NAME: Final = 3
+_MAX_COMPLEMENT: Final = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(str(w) for w in data_json("person_shapes.json")[key])
+
+
+@functools.lru_cache(maxsize=4)
+def _title_ids(words: frozenset[str]) -> numpy.ndarray[Any, Any]:
+    return string_ids(words)
+
+
+# ---------------------------------------------------------------------- titles before names
+def _name_end(ctx: Context, start: int) -> int:
+    """Return the end of a run of up to three title-case name words at ``start`` (``start`` if none)."""
+    toks = ctx.toks
+    end = start
+    while end < len(toks) and end - start <= _MAX_NAME:
+        tok = toks[end]
+        if not (tok.tag_ in PROPER_TAGS and (ctx.is_name_word(tok) or is_initial(tok.text))):
+            break
+        if low(tok) in ctx.lex.role_heads and not ctx.is_first_name(tok):
+            break
+        end += 1
+    if end - start > _MAX_NAME or (end < len(toks) and toks[end].is_title and toks[end].tag_ in PROPER_TAGS):
+        return start  # a longer run of capitals is some other name
+    return end
+
+
+def _after_complement(ctx: Context, i: int) -> int:
+    """Return where a name starts after a title's complement ("of the House Dan Rowe"), else -1.
+
+    ``i`` is the token after "of" or "for"; the name starts at the first known first name of the
+    capitalised run, with at least one complement word before it.
+    """
+    toks = ctx.toks
+    if i < len(toks) and toks[i].lower_ == "the":
+        i += 1
+    for k in range(i + 1, min(len(toks), i + _MAX_COMPLEMENT + 1)):
+        if not toks[k - 1].is_title:
+            return -1
+        if ctx.is_first_name(toks[k]) and toks[k].is_title:
+            return k
+    return -1
+
+
+def _titled_name(ctx: Context, p: int) -> tuple[int, int, bool]:
+    """Return the name after the title at ``p`` (start, end, whether the title is right before it)."""
+    toks = ctx.toks
+    nxt = p + 1
+    if nxt >= len(toks) or low(toks[nxt]) in ctx.lex.role_heads:
+        return nxt, nxt, True  # "Detective Sergeant X": the last title of the run decides
+    if toks[nxt].lower_ in _words("title_links"):
+        if not toks[p].is_title:
+            return nxt, nxt, False
+        start = _after_complement(ctx, nxt + 1)
+        return (start, _name_end(ctx, start), False) if start > 0 else (nxt, nxt, False)
+    return nxt, _name_end(ctx, nxt), True
+
+
+def _name_ok(ctx: Context, start: int, end: int, direct: bool, ner: Candidate | None) -> bool:
+    """Tell whether tokens ``start:end`` after a title are a person's name.
+
+    A name of one word only where the NER saw a name there and a title proper is right before it
+    ("Lord Penby"). Where the NER read the words as a name of another kind ("Kelby Rail Workers"
+    ORG), only a known first name and a known surname (or a surname ending) overrule it; an
+    entity that ran in from the title ("House Dan Rowe") needs no more.
+    """
+    toks, lex = ctx.toks, ctx.lex
+    text = ctx.text(start, end)
+    if ctx.is_place(text) or text.lower() in lex.org_names:
+        return False
+    if end - start == 1:
+        return direct and ner is not None and low(toks[start - 1]) in lex.titles and toks[start - 1].is_title
+    if ner is None or ner.label == "PERSON" or ner.start < start:
+        return True
+    last = toks[end - 1]
+    return ctx.is_first_name(toks[start]) and (low(last) in lex.surnames or ctx.has_surname_suffix(last.text))
+
+
+def _covering(cands: list[Candidate], start: int, end: int) -> list[Candidate]:
+    return [c for c in cands if c.label is not None and c.start < end and start < c.end]
+
+
+def _make_person(pool: Pool, cands: list[Candidate], p: int, start: int, end: int) -> Candidate | None:
+    """Make tokens ``start:end`` a person; reshape or drop what the NER made of the title and name."""
+    near = _covering(cands, p, end)
+    if any(c.end > end for c in near) or any(c.label == "PERSON" and c.start <= start for c in near):
+        return None  # the NER's entity runs past the name, or a person is already there
+    reason = "a title right before the name: a person"
+    for c in near:
+        if c.start < start and c.label in _MISREAD:
+            c.end = start
+            c.note("cut before the name of a person it ran into")
+        elif c.label == "PERSON":
+            c.start, c.end = start, end
+            c.note(reason)
+            return None
+        else:
+            c.drop("part of a person's name after a title")
+    return pool.new(start, end, "PERSON", reason)
+
+
+def titled_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Return the new people named right after a title; reshape the candidates they replace."""
+    lex = ctx.lex
+    added: list[Candidate] = []
+    for p in ctx.where("LOWER", _title_ids(lex.role_heads)):
+        if not ctx.toks[p].text[:1].isalpha():
+            continue
+        start, end, direct = _titled_name(ctx, p)
+        if end <= start:
+            continue
+        near = [c for c in _covering(cands, start, end) if c.label in _MISREAD or c.label == "PERSON"]
+        if any(c.label == "PERSON" and c.start <= start and c.end >= end for c in near):
+            continue  # the NER has it
+        ner = near[0] if near else None
+        if not _name_ok(ctx, start, end, direct, ner):
+            continue
+        made = _make_person(pool, cands + added, p, start, end)
+        if made is not None:
+            added.append(made)
+    return added
+
+
+# ---------------------------------------------------------------------- datelines
+def _line_start(toks: list[Token], i: int) -> bool:
+    """Tell whether token ``i`` opens a line or a sentence (a dateline opens its paragraph)."""
+    return i == 0 or toks[i].is_sent_start or "\n" in toks[i - 1].text or "\n" in toks[i - 1].whitespace_
+
+
+def _dateline_end(ctx: Context, cand: Candidate) -> int:
+    """Return where the name starts after a wire dateline inside a candidate, else -1."""
+    toks = ctx.toks
+    dashes = _words("dashes")
+    for k in range(cand.start + 1, min(cand.end - 1, cand.start + 5)):
+        tok = toks[k]
+        if tok.text in dashes and toks[k - 1].whitespace_:
+            head = toks[cand.start : k]
+            if _line_start(toks, cand.start) and all(t.is_upper or not t.is_alpha for t in head):
+                start = k + 1
+                return start + 1 if toks[start].lower_ == "the" and start + 1 < cand.end else start
+            return -1
+    return -1
+
+
+def cut_datelines(ctx: Context, cands: list[Candidate]) -> None:
+    """Cut a wire dateline off the name that the NER joined to it ("OSLO - Kelby Motors")."""
+    for cand in cands:
+        if cand.label is None or cand.end - cand.start < 3:
+            continue
+        start = _dateline_end(ctx, cand)
+        if start > 0:
+            cand.start = start
+            cand.note("wire dateline cut from the front ('OSLO - X' -> 'X')")
+
+
+# ---------------------------------------------------------------------- research houses
+def _research_house(ctx: Context, tok: Token) -> bool:
+    """Tell whether a lone name is a research house: its analysts, or it said something in a note."""
+    toks, staff = ctx.toks, _words("research_staff")
+    i = tok.i
+    if i + 1 < len(toks) and toks[i + 1].lower_ in staff:
+        return True  # "Brandauer analysts said"
+    if i >= 2 and toks[i - 1].lower_ in {"at", "from", "with"} and toks[i - 2].lower_ in staff:
+        return True  # "analysts at Brandauer"
+    if tok.dep_ != "nsubj":
+        return False
+    nouns = _words("research_nouns")
+    return any(
+        prep.lower_ == "in" and any(o.dep_ == "pobj" and o.lower_ in nouns for o in prep.children)
+        for prep in tok.head.children
+        if prep.dep_ == "prep"
+    )
+
+
+def research_houses(ctx: Context, cands: list[Candidate]) -> None:
+    """Relabel as ORG a lone surname that is a research house, not a person of the text."""
+    people = [c for c in cands if c.label == "PERSON"]
+    singles = [c for c in people if c.end - c.start == 1]
+    if not singles:
+        return
+    toks = ctx.toks
+    named = {low(t) for c in people if c.end - c.start >= 2 for t in toks[c.start : c.end]}
+    for cand in singles:
+        tok = toks[cand.start]
+        if low(tok) in named or ctx.is_first_name(tok) or not _research_house(ctx, tok):
+            continue
+        cand.relabel("ORG", "a lone name with its analysts or its research note: a research house")
+
+
+def vet_persons(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Apply the person-shape rules; return the live candidates and the new people."""
+    cut_datelines(ctx, cands)
+    cands = cands + titled_people(ctx, pool, cands)
+    research_houses(ctx, cands)
+    return [c for c in cands if c.label is not None]
