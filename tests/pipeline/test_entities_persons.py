@@ -98,3 +98,57 @@ def test_lone_surname_with_a_research_note_is_an_organisation(nlp: Language, tex
 def test_person_named_in_full_keeps_a_research_note(nlp: Language) -> None:
     text = "Ilse Brandauer, a fund manager, spoke first. Brandauer said in a note that prices would fall."
     assert _people(nlp, text) == ["Ilse Brandauer"]
+
+
+def test_title_words_before_a_name_are_no_organisation(nlp: Language) -> None:
+    text = "A man was arrested on Wednesday, Detective Constable Eira Vaughan said."
+    assert "Eira Vaughan" in _people(nlp, text)
+    assert not [t for t, label in _ents(nlp, text) if label == "ORG"]
+
+
+def test_club_ending_in_a_place_word_is_no_person(nlp: Language) -> None:
+    text = "Brynmor lost 2-0 to Kelby City on Saturday. Kelby City coach Ana Ruel said the win was deserved."
+    assert "Kelby City" not in _people(nlp, text)
+
+
+def test_plural_name_after_the_is_a_team(nlp: Language) -> None:
+    text = "The Dunmere Hawks beat the Orlin Foxes on Sunday. Dunmere Hawks will face Kelby next."
+    people = _people(nlp, text)
+    assert "Dunmere Hawks" not in people and "Orlin Foxes" not in people
+
+
+def test_lone_name_after_in_is_a_place(nlp: Language) -> None:
+    text = "Kelby fire\n\nA fire destroyed a bakery in Kelby on Saturday night, police said."
+    assert _people(nlp, text) == []
+
+
+def test_person_named_in_full_after_in_stays_a_person(nlp: Language) -> None:
+    text = "Ana Kelby chairs the board. Investors kept their faith in Kelby, the report said."
+    assert _people(nlp, text) == ["Ana Kelby"]
+
+
+def test_peer_with_a_known_surname_the_ner_missed_is_a_person(nlp: Language) -> None:
+    assert _people(nlp, "Baroness Okafor said the bill was flawed.") == ["Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fly-half Rhys Tanwen kicked three penalties.", "Rhys Tanwen"),
+        ("Centre-back Ivo Dunmall headed the winner.", "Ivo Dunmall"),
+    ],
+)
+def test_name_after_a_hyphenated_position_is_a_person(nlp: Language, text: str, name: str) -> None:
+    assert _people(nlp, text) == [name]
+    assert not [t for t, label in _ents(nlp, text) if label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Skipper Ana Folau said the team was tired.", "Ana Folau"),
+        ("Opener Kiran Deshmane made 112 on the first day.", "Kiran Deshmane"),
+    ],
+)
+def test_position_word_opening_a_name_is_cut(nlp: Language, text: str, name: str) -> None:
+    assert _people(nlp, text) == [name]

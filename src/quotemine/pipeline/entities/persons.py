@@ -5,9 +5,15 @@
 * a title or role word, alone or with its complement, right before a name makes the name a
   person, whatever the NER called it or if it missed it ("Detective Sergeant Ana Whetu",
   "Lord Penby", "Leader of the Opposition Kate Moll", "Minister for Health Ravi Chand");
+* a position word the NER kept at the front of a name is none of it ("Skipper Ana Folau");
 * a wire dateline is no part of the name after it ("OSLO - Kelby Motors said" -> "Kelby Motors");
 * a lone surname that is a research house, never a person of the text, is an organisation
-  ("Brandauer said in a note", "Brandauer analysts", "analysts at Brandauer").
+  ("Brandauer said in a note", "Brandauer analysts", "analysts at Brandauer");
+* an "organisation" of title words alone right before a person is her title ("Detective
+  Constable" + "Ana Whetu");
+* a "person" whose last word is a place's word is a place, or a club in sports copy ("Kelby
+  City"); a plural name after "the" is a team or a group ("the Kelby Bears"); a lone name after
+  "in" or "near" that no person of the text bears is a place ("a shop in Kelby").
 
 The small words live in ``data/person_shapes.json``.
 """
@@ -21,9 +27,10 @@ import numpy
 from spacy.tokens import Token
 
 from quotemine.lexicons import data_json
-from quotemine.lexicons.names import is_initial
+from quotemine.lexicons.names import GLUED_ROLE_NOUNS, is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
+from quotemine.pipeline.entities.relabel import score_at
 
 __all__ = ["vet_persons"]
 
@@ -50,7 +57,7 @@ def _name_end(ctx: Context, start: int) -> int:
     end = start
     while end < len(toks) and end - start <= _MAX_NAME:
         tok = toks[end]
-        if not (tok.tag_ in PROPER_TAGS and (ctx.is_name_word(tok) or is_initial(tok.text))):
+        if not (tok.tag_ in PROPER_TAGS and (_name_word(ctx, tok, end > start) or is_initial(tok.text))):
             break
         if low(tok) in ctx.lex.role_heads and not ctx.is_first_name(tok):
             break
@@ -58,6 +65,11 @@ def _name_end(ctx: Context, start: int) -> int:
     if end - start > _MAX_NAME or (end < len(toks) and toks[end].is_title and toks[end].tag_ in PROPER_TAGS):
         return start  # a longer run of capitals is some other name
     return end
+
+
+def _name_word(ctx: Context, tok: Token, later: bool) -> bool:
+    """Tell whether a token may be a word of a name; a later word may be a place's name too ("Ana Kelby")."""
+    return ctx.is_name_word(tok) or (later and tok.is_title and ctx.is_place(tok.text))
 
 
 def _after_complement(ctx: Context, i: int) -> int:
@@ -94,21 +106,25 @@ def _titled_name(ctx: Context, p: int) -> tuple[int, int, bool]:
 def _name_ok(ctx: Context, start: int, end: int, direct: bool, ner: Candidate | None) -> bool:
     """Tell whether tokens ``start:end`` after a title are a person's name.
 
-    A name of one word only where the NER saw a name there and a title proper is right before it
-    ("Lord Penby"). Where the NER read the words as a name of another kind ("Kelby Rail Workers"
-    ORG), only a known first name and a known surname (or a surname ending) overrule it; an
-    entity that ran in from the title ("House Dan Rowe") needs no more.
+    A name of one word only where a title proper is right before it and the NER saw a name
+    there or the word is a known surname ("Lord Penby", "Baroness Okafor"). Where the NER read
+    the words as a name of another kind, a known first name overrules it when the title is right
+    before and the last word is no plural ("Kelby Rail Workers" stays an organisation), or with
+    a known surname; an entity that ran in from the title ("House Dan Rowe") needs no more.
     """
     toks, lex = ctx.toks, ctx.lex
     text = ctx.text(start, end)
     if ctx.is_place(text) or text.lower() in lex.org_names:
         return False
+    last = toks[end - 1]
+    surname = low(last) in lex.surnames or ctx.has_surname_suffix(last.text)
     if end - start == 1:
-        return direct and ner is not None and low(toks[start - 1]) in lex.titles and toks[start - 1].is_title
+        title = toks[start - 1]
+        return direct and title.is_title and low(title) in lex.titles and (ner is not None or surname)
     if ner is None or ner.label == "PERSON" or ner.start < start:
         return True
-    last = toks[end - 1]
-    return ctx.is_first_name(toks[start]) and (low(last) in lex.surnames or ctx.has_surname_suffix(last.text))
+    plural = last.lower_.endswith("s") and low(last) not in lex.surnames  # "Kelby Rail Workers"
+    return ctx.is_first_name(toks[start]) and (surname or (direct and not plural))
 
 
 def _covering(cands: list[Candidate], start: int, end: int) -> list[Candidate]:
@@ -134,11 +150,22 @@ def _make_person(pool: Pool, cands: list[Candidate], p: int, start: int, end: in
     return pool.new(start, end, "PERSON", reason)
 
 
+def _hyphen_positions(ctx: Context) -> list[int]:
+    """Return the last token of each hyphenated playing position ("Fly-half", "Centre-back")."""
+    toks, words = ctx.toks, _words("hyphen_positions")
+    tails = {w.rsplit("-", 1)[1] for w in words}
+    return [
+        p
+        for p in ctx.where("LOWER", _title_ids(frozenset(tails)))
+        if p >= 2 and toks[p - 1].text == "-" and f"{toks[p - 2].lower_}-{toks[p].lower_}" in words
+    ]
+
+
 def titled_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Return the new people named right after a title; reshape the candidates they replace."""
     lex = ctx.lex
     added: list[Candidate] = []
-    for p in ctx.where("LOWER", _title_ids(lex.role_heads)):
+    for p in sorted(ctx.where("LOWER", _title_ids(lex.role_heads)) + _hyphen_positions(ctx)):
         if not ctx.toks[p].text[:1].isalpha():
             continue
         start, end, direct = _titled_name(ctx, p)
@@ -154,6 +181,28 @@ def titled_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Cand
         if made is not None:
             added.append(made)
     return added
+
+
+# ---------------------------------------------------------------------- a position glued to a name
+def cut_positions(ctx: Context, cands: list[Candidate]) -> None:
+    """Cut a playing position or a standing word the NER kept at the front of a name.
+
+    "Skipper Ana Folau said", "Opener Kiran Desai made 112": a capitalised position word, then a
+    known first name and one or two more name words.
+    """
+    toks, lex = ctx.toks, ctx.lex
+    for cand in cands:
+        if cand.label != "PERSON" or not 3 <= cand.end - cand.start <= 4:
+            continue
+        head, first = toks[cand.start], toks[cand.start + 1]
+        key = low(head)
+        if not (head.is_title and (key in _words("opening_positions") or key in GLUED_ROLE_NOUNS)):
+            continue
+        if key in lex.first_names or not ctx.is_first_name(first):
+            continue
+        if all(ctx.is_name_word(t) or is_initial(t.text) for t in toks[cand.start + 1 : cand.end]):
+            cand.start += 1
+            cand.note("a position word cut from the front of the name ('Skipper X')")
 
 
 # ---------------------------------------------------------------------- datelines
@@ -189,6 +238,20 @@ def cut_datelines(ctx: Context, cands: list[Candidate]) -> None:
 
 
 # ---------------------------------------------------------------------- research houses
+def _named_words(ctx: Context, people: list[Candidate]) -> set[str]:
+    """Return the words of the full names of the text, with a known first name the NER left out.
+
+    "Ana Kelby" read as "Kelby" alone still protects "kelby".
+    """
+    toks = ctx.toks
+    named = {low(t) for c in people if c.end - c.start >= 2 for t in toks[c.start : c.end]}
+    for c in people:
+        before = toks[c.start - 1] if c.start > 0 else None
+        if before is not None and before.is_title and not before.ent_type_ and ctx.is_first_name(before):
+            named.add(low(toks[c.start]))
+    return named
+
+
 def _research_house(ctx: Context, tok: Token) -> bool:
     """Tell whether a lone name is a research house: its analysts, or it said something in a note."""
     toks, staff = ctx.toks, _words("research_staff")
@@ -214,7 +277,7 @@ def research_houses(ctx: Context, cands: list[Candidate]) -> None:
     if not singles:
         return
     toks = ctx.toks
-    named = {low(t) for c in people if c.end - c.start >= 2 for t in toks[c.start : c.end]}
+    named = _named_words(ctx, people)
     for cand in singles:
         tok = toks[cand.start]
         if low(tok) in named or ctx.is_first_name(tok) or not _research_house(ctx, tok):
@@ -222,9 +285,116 @@ def research_houses(ctx: Context, cands: list[Candidate]) -> None:
         cand.relabel("ORG", "a lone name with its analysts or its research note: a research house")
 
 
+# ---------------------------------------------------------------------- title words alone
+def _is_hyphen_position(ctx: Context, cand: Candidate) -> bool:
+    return cand.end - cand.start == 3 and ctx.text(cand.start, cand.end).lower() in _words("hyphen_positions")
+
+
+def title_only_orgs(ctx: Context, cands: list[Candidate]) -> None:
+    """Drop an ORG of title words alone right before a person ("Detective Constable", "Fly-half")."""
+    starts = {c.start for c in cands if c.label == "PERSON"}
+    heads = ctx.lex.role_heads
+    for cand in cands:
+        if cand.label == "ORG" and cand.end in starts:
+            words = ctx.toks[cand.start : cand.end]
+            if all(t.is_title and low(t) in heads for t in words) or _is_hyphen_position(ctx, cand):
+                cand.drop("title words before a person's name, not an organisation")
+
+
+# ---------------------------------------------------------------------- places and teams as people
+def _sports_sentence(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether a name stands after a word of play or in a sentence with a score ("3-0")."""
+    toks = ctx.toks
+    if cand.start > 0 and toks[cand.start - 1].lower_ in _words("play_words"):
+        return True
+    lo, hi = ctx.sentence(cand.start)
+    return any(score_at(toks, i) for i in range(lo, hi))
+
+
+def _place_tail(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether a name of two or three words ends in a place's word ("Kelby City", "Orlin Road").
+
+    A word that is also a surname ("Road") counts only after a word that is no known first name.
+    """
+    last = ctx.toks[cand.end - 1]
+    key = low(last)
+    if not (2 <= cand.end - cand.start <= 3 and last.is_title and key in _words("place_tails")):
+        return False
+    return key in _words("strong_place_tails") or not ctx.is_first_name(ctx.toks[cand.start])
+
+
+def _plural_after_the(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether a name after "the" ends in a plural and modifies no noun ("the Kelby Bears won")."""
+    toks = ctx.toks
+    if cand.start == 0 or cand.end - cand.start < 2 or toks[cand.start - 1].lower_ != "the":
+        return False
+    last = toks[cand.end - 1].lower_
+    if not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return False
+    nxt = toks[cand.end] if cand.end < len(toks) else None
+    return not (nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN")  # "the Ana Sellers case"
+
+
+def _place_object(ctx: Context, cand: Candidate, named: set[str]) -> bool:
+    """Tell whether a lone name is the object of "in" or "near" and no person of the text bears it."""
+    tok = ctx.toks[cand.start]
+    return (
+        cand.end - cand.start == 1
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in _words("locative_preps")
+        and low(tok) not in named
+    )
+
+
+_NAME_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _shape_verdict(ctx: Context, cand: Candidate, named: set[str]) -> tuple[str, str] | None:
+    """Return what a name's shape says it is when that is no person, else ``None``."""
+    if _place_tail(ctx, cand):
+        label = "ORG" if _sports_sentence(ctx, cand) else "GPE"
+        return label, "ends in a place's word: a place, or a club in sports copy"
+    if _plural_after_the(ctx, cand):
+        return "ORG", "a plural name after 'the': a team or a group"
+    if _place_object(ctx, cand, named):
+        return "GPE", "a lone name after 'in' or 'near': a place"
+    return None
+
+
+def places_and_teams(ctx: Context, cands: list[Candidate]) -> None:
+    """Relabel people that are places or teams by their shape.
+
+    Any mention of the name may show its shape, whatever the NER called it ("the Kelby Bears"
+    ORG, "Kelby Bears" PERSON later); every PERSON mention with that text follows.
+    """
+    people = [c for c in cands if c.label == "PERSON"]
+    if not people:
+        return
+    texts = {ctx.text(c.start, c.end) for c in people}
+    named = _named_words(ctx, people)
+    verdicts: dict[str, tuple[str, str]] = {}
+    for cand in cands:
+        if cand.label not in _NAME_LABELS:
+            continue
+        text = ctx.text(cand.start, cand.end)
+        if text in texts and text not in verdicts:
+            verdict = _shape_verdict(ctx, cand, named)
+            if verdict is not None:
+                verdicts[text] = verdict
+    if not verdicts:
+        return
+    for cand in people:
+        verdict = verdicts.get(ctx.text(cand.start, cand.end))
+        if verdict is not None:
+            cand.relabel(*verdict)
+
+
 def vet_persons(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Apply the person-shape rules; return the live candidates and the new people."""
     cut_datelines(ctx, cands)
+    cut_positions(ctx, cands)
     cands = cands + titled_people(ctx, pool, cands)
+    title_only_orgs(ctx, cands)
     research_houses(ctx, cands)
+    places_and_teams(ctx, cands)
     return [c for c in cands if c.label is not None]
