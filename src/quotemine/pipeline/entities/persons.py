@@ -26,7 +26,7 @@ from typing import Any, Final
 import numpy
 from spacy.tokens import Token
 
-from quotemine.lexicons import data_json
+from quotemine.lexicons import data_json, data_text
 from quotemine.lexicons.names import GLUED_ROLE_NOUNS, is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
@@ -37,6 +37,8 @@ __all__ = ["vet_persons"]
 #: Labels the NER gives a name it misreads; a PERSON candidate is never taken apart.
 _MISREAD: Final = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
 _MAX_NAME: Final = 3
+#: Parts of speech a title is (never "national" or "federal" before a name).
+_NOUNS: Final = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MAX_COMPLEMENT: Final = 4
 
 
@@ -48,6 +50,17 @@ def _words(key: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=4)
 def _title_ids(words: frozenset[str]) -> numpy.ndarray[Any, Any]:
     return string_ids(words)
+
+
+@functools.lru_cache(maxsize=4)
+def _person_titles(titles: frozenset[str]) -> frozenset[str]:
+    """Return the titles and role nouns a name may follow ("minister", "sergeant", "striker").
+
+    Only the project's own role list: the wider role heads hold adjectives and group nouns
+    ("national", "group") that stand before names of organisations as often.
+    """
+    lines = (line.strip().lower() for line in data_text("roles.txt").splitlines())
+    return titles | GLUED_ROLE_NOUNS | {w for w in lines if w and not w.startswith("#")}
 
 
 # ---------------------------------------------------------------------- titles before names
@@ -165,8 +178,9 @@ def titled_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Cand
     """Return the new people named right after a title; reshape the candidates they replace."""
     lex = ctx.lex
     added: list[Candidate] = []
-    for p in sorted(ctx.where("LOWER", _title_ids(lex.role_heads)) + _hyphen_positions(ctx)):
-        if not ctx.toks[p].text[:1].isalpha():
+    titles = _person_titles(lex.titles)
+    for p in sorted(ctx.where("LOWER", _title_ids(titles)) + _hyphen_positions(ctx)):
+        if ctx.toks[p].tag_ not in _NOUNS:
             continue
         start, end, direct = _titled_name(ctx, p)
         if end <= start:
@@ -290,12 +304,17 @@ def _is_hyphen_position(ctx: Context, cand: Candidate) -> bool:
     return cand.end - cand.start == 3 and ctx.text(cand.start, cand.end).lower() in _words("hyphen_positions")
 
 
+#: Words before the complement of a title ("Secretary of State X": "State" may name a body).
+_COMPLEMENT_LEADS: Final = frozenset({"of", "for", "the"})
+
+
 def title_only_orgs(ctx: Context, cands: list[Candidate]) -> None:
     """Drop an ORG of title words alone right before a person ("Detective Constable", "Fly-half")."""
     starts = {c.start for c in cands if c.label == "PERSON"}
     heads = ctx.lex.role_heads
     for cand in cands:
-        if cand.label == "ORG" and cand.end in starts:
+        before = ctx.toks[cand.start - 1].lower_ if cand.start > 0 else ""
+        if cand.label == "ORG" and cand.end in starts and before not in _COMPLEMENT_LEADS:
             words = ctx.toks[cand.start : cand.end]
             if all(t.is_title and low(t) in heads for t in words) or _is_hyphen_position(ctx, cand):
                 cand.drop("title words before a person's name, not an organisation")
@@ -324,7 +343,11 @@ def _place_tail(ctx: Context, cand: Candidate) -> bool:
 
 
 def _plural_after_the(ctx: Context, cand: Candidate) -> bool:
-    """Tell whether a name after "the" ends in a plural and modifies no noun ("the Kelby Bears won")."""
+    """Tell whether a name after "the" ends in a plural and names a side in sports copy.
+
+    "The Kelby Bears beat the Orlin Foxes 2-1"; never a name that modifies the word after it
+    ("the Ana Sellers campaign").
+    """
     toks = ctx.toks
     if cand.start == 0 or cand.end - cand.start < 2 or toks[cand.start - 1].lower_ != "the":
         return False
@@ -332,21 +355,29 @@ def _plural_after_the(ctx: Context, cand: Candidate) -> bool:
     if not last.endswith("s") or last.endswith(("ss", "us", "is")):
         return False
     nxt = toks[cand.end] if cand.end < len(toks) else None
-    return not (nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN")  # "the Ana Sellers case"
+    if nxt is not None and nxt.is_lower and nxt.pos_ in {"NOUN", "ADJ", "PROPN"}:
+        return False  # "the Ana Sellers campaign", "the Ana Sellers presidential bid"
+    return _sports_sentence(ctx, cand)
 
 
 def _place_object(ctx: Context, cand: Candidate, named: set[str]) -> bool:
-    """Tell whether a lone name is the object of "in" or "near" and no person of the text bears it."""
+    """Tell whether a lone name the NER called a place here is the object of "in" or "near".
+
+    The NER calls the same word a person elsewhere ("Kelby fire" in a headline); no person of
+    the text bears the name ("faith in Kelby" after "Ana Kelby" is hers).
+    """
     tok = ctx.toks[cand.start]
     return (
         cand.end - cand.start == 1
         and tok.dep_ == "pobj"
         and tok.head.lower_ in _words("locative_preps")
+        and cand.label in _PLACE_LABELS
         and low(tok) not in named
     )
 
 
 _NAME_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _shape_verdict(ctx: Context, cand: Candidate, named: set[str]) -> tuple[str, str] | None:
