@@ -152,3 +152,17 @@ def test_name_after_a_hyphenated_position_is_a_person(nlp: Language, text: str, 
 )
 def test_position_word_opening_a_name_is_cut(nlp: Language, text: str, name: str) -> None:
     assert _people(nlp, text) == [name]
+
+
+def test_dateline_with_its_country_is_cut(nlp: Language) -> None:
+    text = "PERTH, Australia - Kelby Mining said on Monday that profits fell."
+    assert ("Kelby Mining", "ORG") in _ents(nlp, text)
+
+
+def test_name_after_a_title_with_two_links_is_a_person(nlp: Language) -> None:
+    text = "The Secretary of State for Wales Dafydd Rhosier said the line would be electrified."
+    assert _people(nlp, text) == ["Dafydd Rhosier"]
+
+
+def test_club_a_later_rule_calls_a_person_is_no_person(nlp: Language) -> None:
+    assert _people(nlp, "The Dunmore Falcons beat Kelby Town 3-1 at home.") == []

@@ -28,7 +28,7 @@ from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_o
 from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.kinds import vet_kinds
 from quotemine.pipeline.entities.orgs import find_orgs, org_acronym, short_forms, ticker_after
-from quotemine.pipeline.entities.persons import vet_persons
+from quotemine.pipeline.entities.persons import late_person_shapes, vet_persons
 from quotemine.pipeline.entities.propagate import propagate_people
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
 from quotemine.pipeline.entities.vetting import vet_people
@@ -158,6 +158,7 @@ class EntityRepairer(Pipe):
         cands = find_orgs(ctx, pool, cands)
         cands = vet_kinds(ctx, pool, cands)
         cands = vet_people(ctx, cands, byline_spans, pool)
+        cands = late_person_shapes(ctx, cands)
         cands = cands + short_forms(ctx, pool, cands)
         final = _final_entities(doc, cands)
         doc.set_ents(final, default="outside")  # what ``doc.ents = final`` does, without copying each span

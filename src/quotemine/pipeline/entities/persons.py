@@ -32,7 +32,7 @@ from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
 from quotemine.pipeline.entities.relabel import score_at
 
-__all__ = ["vet_persons"]
+__all__ = ["late_person_shapes", "vet_persons"]
 
 #: Labels the NER gives a name it misreads; a PERSON candidate is never taken apart.
 _MISREAD: Final = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
@@ -89,13 +89,15 @@ def _after_complement(ctx: Context, i: int) -> int:
     """Return where a name starts after a title's complement ("of the House Dan Rowe"), else -1.
 
     ``i`` is the token after "of" or "for"; the name starts at the first known first name of the
-    capitalised run, with at least one complement word before it.
+    capitalised run ("of State for Wales Ana Bell" may link its words), with at least one
+    complement word before it.
     """
     toks = ctx.toks
     if i < len(toks) and toks[i].lower_ == "the":
         i += 1
+    links = _words("title_links") | {"the", "and"}
     for k in range(i + 1, min(len(toks), i + _MAX_COMPLEMENT + 1)):
-        if not toks[k - 1].is_title:
+        if not (toks[k - 1].is_title or toks[k - 1].lower_ in links):
             return -1
         if ctx.is_first_name(toks[k]) and toks[k].is_title:
             return k
@@ -225,15 +227,36 @@ def _line_start(toks: list[Token], i: int) -> bool:
     return i == 0 or toks[i].is_sent_start or "\n" in toks[i - 1].text or "\n" in toks[i - 1].whitespace_
 
 
+def _dateline_words(head: list[Token]) -> bool:
+    """Tell whether words are a dateline: a place in capitals, maybe its country ("OSLO, Norway").
+
+    Every word before the first comma is in capitals ("KELBY Research - X" is a name).
+    """
+    comma = next((k for k, t in enumerate(head) if t.text == ","), len(head))
+    place, rest = head[:comma], head[comma:]
+    return (
+        len(place[0].text) > 1
+        and all(t.is_upper or not t.is_alpha for t in place)
+        and all(t.is_upper or t.is_title or not t.is_alpha for t in rest)
+    )
+
+
 def _dateline_end(ctx: Context, cand: Candidate) -> int:
-    """Return where the name starts after a wire dateline inside a candidate, else -1."""
+    """Return where the name starts after a wire dateline inside a candidate, else -1.
+
+    The dateline may start before the candidate: "MELBOURNE, Australia - X" where the NER took
+    "MELBOURNE" alone for a place.
+    """
     toks = ctx.toks
     dashes = _words("dashes")
-    for k in range(cand.start + 1, min(cand.end - 1, cand.start + 5)):
+    lead = cand.start
+    if lead >= 2 and toks[lead - 1].text == "," and toks[lead - 2].is_upper:
+        lead -= 2
+    for k in range(cand.start + 1, min(cand.end - 1, cand.start + 6)):
         tok = toks[k]
         if tok.text in dashes and toks[k - 1].whitespace_:
-            head = toks[cand.start : k]
-            if _line_start(toks, cand.start) and all(t.is_upper or not t.is_alpha for t in head):
+            head = toks[lead:k]
+            if _line_start(toks, lead) and _dateline_words(head):
                 start = k + 1
                 return start + 1 if toks[start].lower_ == "the" and start + 1 < cand.end else start
             return -1
@@ -418,6 +441,17 @@ def places_and_teams(ctx: Context, cands: list[Candidate]) -> None:
         verdict = verdicts.get(ctx.text(cand.start, cand.end))
         if verdict is not None:
             cand.relabel(*verdict)
+
+
+def late_person_shapes(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """Apply the shape rules again to what the later rules made.
+
+    A person made from a full name the NER missed may be a club ("beat Kelby Town 3-1"); an
+    organisation found from its head word may run back over a dateline ("PERTH, Australia - X").
+    """
+    cut_datelines(ctx, cands)
+    places_and_teams(ctx, cands)
+    return [c for c in cands if c.label is not None]
 
 
 def vet_persons(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
