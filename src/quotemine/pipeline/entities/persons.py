@@ -21,6 +21,7 @@ The small words live in ``data/person_shapes.json``.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, Final
 
 import numpy
@@ -30,19 +31,20 @@ from quotemine.lexicons import data_json, data_text
 from quotemine.lexicons.names import GLUED_ROLE_NOUNS, is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
-from quotemine.pipeline.entities.relabel import score_at
 
 __all__ = ["late_person_shapes", "vet_persons"]
 
 #: Labels the NER gives a name it misreads; a PERSON candidate is never taken apart.
 _MISREAD: Final = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
 _MAX_NAME: Final = 3
+#: A score in sports copy ("3-0", "24 - 21", "112–109").
+_SCORE: Final = re.compile(r"\b\d{1,3} ?[-\u2013] ?\d{1,3}\b")
 #: Parts of speech a title is (never "national" or "federal" before a name).
 _NOUNS: Final = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MAX_COMPLEMENT: Final = 4
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
 def _words(key: str) -> frozenset[str]:
     return frozenset(str(w) for w in data_json("person_shapes.json")[key])
 
@@ -165,13 +167,17 @@ def _make_person(pool: Pool, cands: list[Candidate], p: int, start: int, end: in
     return pool.new(start, end, "PERSON", reason)
 
 
+@functools.lru_cache(maxsize=1)
+def _hyphen_tail_ids() -> numpy.ndarray[Any, Any]:
+    return string_ids({w.rsplit("-", 1)[1] for w in _words("hyphen_positions")})
+
+
 def _hyphen_positions(ctx: Context) -> list[int]:
     """Return the last token of each hyphenated playing position ("Fly-half", "Centre-back")."""
     toks, words = ctx.toks, _words("hyphen_positions")
-    tails = {w.rsplit("-", 1)[1] for w in words}
     return [
         p
-        for p in ctx.where("LOWER", _title_ids(frozenset(tails)))
+        for p in ctx.where("LOWER", _hyphen_tail_ids())
         if p >= 2 and toks[p - 1].text == "-" and f"{toks[p - 2].lower_}-{toks[p].lower_}" in words
     ]
 
@@ -350,7 +356,7 @@ def _sports_sentence(ctx: Context, cand: Candidate) -> bool:
     if cand.start > 0 and toks[cand.start - 1].lower_ in _words("play_words"):
         return True
     lo, hi = ctx.sentence(cand.start)
-    return any(score_at(toks, i) for i in range(lo, hi))
+    return _SCORE.search(ctx.text(lo, hi)) is not None
 
 
 def _place_tail(ctx: Context, cand: Candidate) -> bool:
@@ -383,7 +389,7 @@ def _plural_after_the(ctx: Context, cand: Candidate) -> bool:
     return _sports_sentence(ctx, cand)
 
 
-def _place_object(ctx: Context, cand: Candidate, named: set[str]) -> bool:
+def _place_object(ctx: Context, cand: Candidate) -> bool:
     """Tell whether a lone name the NER called a place here is the object of "in" or "near".
 
     The NER calls the same word a person elsewhere ("Kelby fire" in a headline); no person of
@@ -395,7 +401,6 @@ def _place_object(ctx: Context, cand: Candidate, named: set[str]) -> bool:
         and tok.dep_ == "pobj"
         and tok.head.lower_ in _words("locative_preps")
         and cand.label in _PLACE_LABELS
-        and low(tok) not in named
     )
 
 
@@ -403,44 +408,62 @@ _NAME_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _shape_verdict(ctx: Context, cand: Candidate, named: set[str]) -> tuple[str, str] | None:
+def _shape_verdict(ctx: Context, cand: Candidate) -> tuple[str, str] | None:
     """Return what a name's shape says it is when that is no person, else ``None``."""
     if _place_tail(ctx, cand):
         label = "ORG" if _sports_sentence(ctx, cand) else "GPE"
         return label, "ends in a place's word: a place, or a club in sports copy"
     if _plural_after_the(ctx, cand):
         return "ORG", "a plural name after 'the': a team or a group"
-    if _place_object(ctx, cand, named):
+    if _place_object(ctx, cand):
         return "GPE", "a lone name after 'in' or 'near': a place"
     return None
+
+
+def _may_have_shape(ctx: Context, cand: Candidate) -> bool:
+    """Tell cheaply whether a shape rule may hold: a place's last word, "the ...s", "in X"."""
+    toks = ctx.toks
+    last = toks[cand.end - 1]
+    if cand.end - cand.start == 1:
+        return last.dep_ == "pobj" and cand.label in _PLACE_LABELS
+    key = last.lower_
+    the = cand.start > 0 and toks[cand.start - 1].lower_ == "the"
+    return key in _words("place_tails") or (key.endswith("s") and the)
 
 
 def places_and_teams(ctx: Context, cands: list[Candidate]) -> None:
     """Relabel people that are places or teams by their shape.
 
     Any mention of the name may show its shape, whatever the NER called it ("the Kelby Bears"
-    ORG, "Kelby Bears" PERSON later); every PERSON mention with that text follows.
+    ORG, "Kelby Bears" PERSON later); every PERSON mention with that text follows. The cheap
+    token tests run first; the texts and the full names only when one of them holds.
     """
     people = [c for c in cands if c.label == "PERSON"]
     if not people:
         return
-    texts = {ctx.text(c.start, c.end) for c in people}
-    named = _named_words(ctx, people)
     verdicts: dict[str, tuple[str, str]] = {}
-    for cand in cands:
-        if cand.label not in _NAME_LABELS:
+    texts: set[str] | None = None
+    named: set[str] | None = None
+    for cand in (c for c in cands if c.label in _NAME_LABELS and _may_have_shape(ctx, c)):
+        verdict = _shape_verdict(ctx, cand)
+        if verdict is None:
             continue
+        if texts is None:
+            texts = {ctx.text(c.start, c.end) for c in people}
         text = ctx.text(cand.start, cand.end)
-        if text in texts and text not in verdicts:
-            verdict = _shape_verdict(ctx, cand, named)
-            if verdict is not None:
-                verdicts[text] = verdict
+        if text not in texts or text in verdicts:
+            continue
+        if cand.end - cand.start == 1:
+            named = _named_words(ctx, people) if named is None else named
+            if low(ctx.toks[cand.start]) in named:
+                continue  # "faith in Kelby" after "Ana Kelby": hers
+        verdicts[text] = verdict
     if not verdicts:
         return
     for cand in people:
-        verdict = verdicts.get(ctx.text(cand.start, cand.end))
-        if verdict is not None:
-            cand.relabel(*verdict)
+        found = verdicts.get(ctx.text(cand.start, cand.end))
+        if found is not None:
+            cand.relabel(*found)
 
 
 def late_person_shapes(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
