@@ -29,6 +29,7 @@ from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_o
 from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.kinds import vet_kinds
 from quotemine.pipeline.entities.orgs import dotted_acronym, find_orgs, org_acronym, short_forms, ticker_after
+from quotemine.pipeline.entities.persons import late_person_shapes, vet_persons
 from quotemine.pipeline.entities.propagate import propagate_people
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
 from quotemine.pipeline.entities.shapes import vet_shapes
@@ -153,11 +154,13 @@ class EntityRepairer(Pipe):
         cands = vet_shapes(ctx, pool, first_pass(ctx, pool))
         bylines = byline_candidates(ctx, pool, cands)
         byline_spans = {(c.start, c.end) for c in bylines}
+        cands = vet_persons(ctx, pool, cands)
         cands = join_and_extend(ctx, cands + bylines)
         cands = propagate_people(ctx, pool, cands)
         cands = find_orgs(ctx, pool, cands)
         cands = vet_kinds(ctx, pool, cands)
         cands = vet_people(ctx, cands, byline_spans, pool)
+        cands = late_person_shapes(ctx, cands)
         cands = cands + short_forms(ctx, pool, cands)
         final = _final_entities(doc, cands)
         doc.set_ents(final, default="outside")  # what ``doc.ents = final`` does, without copying each span
