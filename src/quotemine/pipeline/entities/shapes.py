@@ -115,19 +115,22 @@ def _first_name_with_who(ctx: Context, cand: Candidate) -> bool:
     """
     doc, lex = ctx.toks, ctx.lex
     span = doc[cand.start : cand.end]
-    if not (1 <= len(span) <= 3 and ctx.is_first_name(span[0])):
+    if not 1 <= len(span) <= 3:
+        return False
+    end, last = cand.end, span[-1]
+    # The cue first: it is two token reads, the name checks below are look-ups per word.
+    who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
+    if not who and not (
+        last.dep_ == "appos" and last.head.i < cand.start and low(last.head) in lex.role_heads
+    ):
+        return False
+    if not ctx.is_first_name(span[0]):
         return False
     if not all(
         t.tag_ == "NNP" and t.is_title and (ctx.is_name_word(t) or ctx.is_place(t.text)) for t in span
     ):
         return False  # a first name may be a place's name too ("Lincoln Hale, who ...")
-    if ctx.text(cand.start, cand.end).lower() in lex.org_names:
-        return False
-    end = cand.end
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who":
-        return True
-    last = span[-1]
-    return last.dep_ == "appos" and last.head.i < cand.start and low(last.head) in lex.role_heads
+    return ctx.text(cand.start, cand.end).lower() not in lex.org_names
 
 
 def _split_pairs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
