@@ -431,6 +431,20 @@ def test_carriage_returns_are_line_breaks_with_offsets_into_the_callers_text(
     assert not any("\r" in p.name for p in report.people)
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\t", "\u2009"])
+def test_a_name_written_with_no_break_spaces_or_tabs_is_a_person_with_offsets_into_the_text(
+    extractor: Extractor, space: str
+) -> None:
+    plain = "Harbour Talks Stall\n\n\u201cWe will not sign this deal,\u201d said Tomas Relling, the director."
+    text = plain.replace(" ", space).replace("Stall\n", "Stall\f").replace("Relling,", "Relling\u200b,")
+    report = extractor.extract(text)
+    check_report(report, text)
+    assert [p.name for p in report.people] == ["Tomas Relling"]
+    assert [(q.text, q.speaker.person_id if q.speaker else None) for q in report.quotes] == [
+        (f"We{space}will{space}not{space}sign{space}this{space}deal,", "p1")
+    ]
+
+
 def test_warnings_of_a_chunked_text_give_offsets_into_the_whole_text(extractor: Extractor) -> None:
     import re
 

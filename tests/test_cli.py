@@ -413,6 +413,14 @@ def test_schema_describes_the_error_record_too(tmp_path: Path) -> None:
     jsonschema.validate(json.loads(record), schema)
 
 
+def test_extract_of_a_folder_points_to_batch(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Clerk Ona Vale spoke.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["error"] == "InputError"
+    assert f"is a folder, not an article; read its files with: quotemine batch {tmp_path}" in result.stderr
+
+
 @pytest.mark.parametrize("name", ["records.json", "records.JSONL", "rows.csv"])
 def test_extract_and_render_refuse_a_file_of_records(tmp_path: Path, name: str) -> None:
     """Read as an article, a record file's syntax would come back as a report of nonsense, silently."""

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from quotemine.api import render
 from quotemine.cli.render import render_cli
-from quotemine.schema import Document, Organization, Person, Quote, Report, Speaker, TextSpan
+from quotemine.schema import DateMention, Document, Organization, Person, Quote, Report, Speaker, TextSpan
 from quotemine.views import to_markdown
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "samples" / "tajikistan-turns-west.txt"
@@ -87,6 +87,17 @@ def test_markdown_speaker_without_person(speaker: Speaker, expected: str) -> Non
         update={"quotes": (Quote(id="q1", kind="indirect", text="x", start=0, end=1, speaker=speaker),)}
     )
     assert expected in to_markdown(r)
+
+
+def test_markdown_date_without_value_says_why_not_its_type() -> None:
+    dates = (
+        DateMention(text="Tuesday", start=0, end=7, note="relative date and no publication date"),
+        DateMention(text="a week", start=8, end=14, value="P1W", type="duration"),
+    )
+    md = to_markdown(sample().model_copy(update={"dates": dates}))
+    assert "| Tuesday | unresolved (relative date and no publication date) |  |" in md
+    assert "| a week | P1W |  |" in md
+    assert "| date |" not in md
 
 
 app = typer.Typer()

@@ -196,3 +196,29 @@ def test_replace_surrogates_keeps_length() -> None:
 
     assert replace_surrogates("a\ud800b\udfff") == ("a\ufffdb\ufffd", 2)
     assert replace_surrogates("no surrogate 😀") == ("no surrogate 😀", 0)
+
+
+def test_other_spaces_page_breaks_and_zero_width_marks_are_read_as_spaces_of_the_same_length() -> None:
+    from quotemine.text.inspect import spaces
+
+    text = (
+        "Page 2\f\ufeffIna\u00a0Varsk,\tthe\u2009mayor\u200b, paid \u20ac1\u00a0500 and 2\u202f000.\u2028Next"
+    )
+    clean = spaces(text)
+    assert len(clean) == len(text)
+    assert clean == "Page 2\n Ina Varsk, the mayor , paid \u20ac1\u00a0500 and 2\u202f000.\nNext"
+    assert spaces("co\u200bop") == "co\u200bop"  # inside a word: left alone
+    assert inspect_text(text)[0].startswith("Page 2\n Ina Varsk, the mayor ")
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab1 .\t\f\u00a0\u202f\u2009\u200b\u200d\ufeff\u2028\n")), max_size=200
+    )
+)
+def test_spaces_keeps_length_and_every_other_character(text: str) -> None:
+    from quotemine.text.inspect import spaces
+
+    clean = spaces(text)
+    assert len(clean) == len(text)
+    assert all(a == b or b in " \n" for a, b in zip(text, clean, strict=True))

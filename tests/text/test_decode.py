@@ -44,11 +44,17 @@ def test_a_file_reads_as_python_reads_it_with_utf8_sig(tmp_path: Path, raw: byte
         ("Talks stall".encode("utf-16-le"), "UTF-16 without a byte order mark"),
         ("Talks stall".encode("utf-16-be"), "UTF-16 without a byte order mark"),
         (codecs.BOM_UTF16_LE + b"\x00\xd8", "not UTF-16 text"),
+        # a program: NUL bytes everywhere, but no UTF-16 text
+        (b"\x7fELF" + b"\x02\x00\x01\x00\x90\x00\xff\x00" * 200, "binary data"),
     ],
 )
 def test_other_bytes_are_refused_naming_the_problem(raw: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         decode_text(raw, "a.txt")
+
+
+def test_a_stray_nul_byte_in_utf8_text_is_no_binary_data() -> None:
+    assert decode_text(b"Talks stall\x00 again.", "a.txt") == "Talks stall\x00 again."
 
 
 def test_universal_newlines() -> None:

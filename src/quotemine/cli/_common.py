@@ -102,6 +102,10 @@ def read_input(path: str) -> tuple[str, str]:
         raise InputError(
             f"{path} is a file of records, not an article; read it with: quotemine batch {path} -o OUT.jsonl"
         )
+    if path != "-" and Path(path).is_dir():
+        raise InputError(
+            f"{path} is a folder, not an article; read its files with: quotemine batch {path} -o OUT.jsonl"
+        )
     try:
         if path == "-":
             if sys.stdin.isatty():

@@ -56,8 +56,10 @@ def decode_text(raw: bytes, source: str) -> str:
 
     """
     encoding = next((name for mark, name in _MARKS if raw.startswith(mark)), "utf-8")
-    if encoding == "utf-8" and _looks_utf16(raw):
-        raise InputError(f"{source} looks like UTF-16 without a byte order mark; save it as UTF-8 first")
+    if encoding == "utf-8" and (utf16 := _looks_utf16(raw)) is not None:
+        if utf16:
+            raise InputError(f"{source} looks like UTF-16 without a byte order mark; save it as UTF-8 first")
+        raise InputError(f"{source} looks like binary data (many NUL bytes), not a text file")
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -66,7 +68,18 @@ def decode_text(raw: bytes, source: str) -> str:
     return universal_newlines(text)
 
 
-def _looks_utf16(raw: bytes) -> bool:
-    """Tell whether bytes look like UTF-16 text without a mark: many NUL bytes at every other place."""
+def _looks_utf16(raw: bytes) -> bool | None:
+    """Tell whether bytes with many NUL bytes at every other place are UTF-16 text without a mark.
+
+    ``None``: not that many NUL bytes. ``True``: read as UTF-16 of that byte order, the bytes are
+    mostly printable characters. ``False``: they are not (a program or an archive: binary data).
+    """
     head = raw[:2000]
-    return len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 4:
+        return None
+    for nuls, order in ((head[1::2], "utf-16-le"), (head[0::2], "utf-16-be")):
+        if nuls.count(0) > len(head) // 4:
+            chars = head.decode(order, errors="replace")
+            return sum(ch.isprintable() or ch in "\n\r\t" for ch in chars) >= 0.9 * len(chars)
+    return None

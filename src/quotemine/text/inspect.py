@@ -10,6 +10,12 @@ Rules about the characters of a text (the first two documented on the limitation
   for one, so offsets stay valid, and the report says so in a warning;
 - a carriage return is a line break: ``"\r\n"`` is parsed as ``" \n"`` and a lone ``"\r"`` as
   ``"\n"`` (offsets unchanged; spans never end in ``"\r"``);
+- a space that is not U+0020 (a tab, a no-break, thin or ideographic space) is read as a space, except
+  between two digits, where it groups thousands ("1\u00a0500"); a page break (form feed) or a Unicode
+  line or paragraph separator is read as a line break; a zero-width space, joiner or word joiner, or a
+  byte-order mark, next to a space, a punctuation mark or an end of the text is read as a space
+  (``spaces``: inside a word it is left alone). The parser would otherwise read each as a token of
+  its own, so "Mara\u00a0Quell" was no name and "Quell\u200b" a name with an invisible end;
 - in a hard-wrapped text (blank lines between paragraphs, short lines), a line break inside a
   paragraph is read as a space (``wrap.unwrap``), so a sentence that runs over lines stays whole.
 """
@@ -32,11 +38,18 @@ __all__ = [
     "looks_binary",
     "looks_english",
     "replace_surrogates",
+    "spaces",
 ]
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+#: Spaces other than U+0020, unless they group the digits of a number.
+_OTHER_SPACES = re.compile(r"[\t\u1680\u2000-\u200a\u205f\u3000]|(?<!\d)[\u00a0\u202f]|[\u00a0\u202f](?!\d)")
+#: Page breaks and Unicode line and paragraph separators.
+_OTHER_BREAKS = re.compile("[\f\u2028\u2029]")
+#: Invisible characters (zero-width space, non-joiner, joiner, word joiner, byte-order mark) at a word's edge.
+_ZERO_WIDTH = re.compile(r"(?<!\w)[\u200b-\u200d\u2060\ufeff]|[\u200b-\u200d\u2060\ufeff](?!\w)")
 _ALNUM = re.compile(r"[^\W_]")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in is that for on was with as by at it from he said his her are were be has have "
@@ -99,6 +112,19 @@ def line_breaks(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
 
 
+def spaces(text: str) -> str:
+    r"""Return ``text`` with other spaces, page breaks and edge zero-width marks as spaces or breaks.
+
+    One character for one, so offsets are unchanged (the rules are in the module docstring).
+
+    >>> spaces("Mara\u00a0Quell\u200b paid $1\u00a0500.\fNext")
+    'Mara Quell  paid $1\xa0500.\nNext'
+    """
+    if text.isascii() and "\t" not in text and "\f" not in text:
+        return text
+    return _ZERO_WIDTH.sub(" ", _OTHER_BREAKS.sub("\n", _OTHER_SPACES.sub(" ", text)))
+
+
 def count_controls(text: str) -> int:
     """Return how many control characters (``CONTROL_CHARS``) ``text`` holds."""
     return len(CONTROL_CHARS.findall(text))
@@ -126,7 +152,7 @@ def inspect_text(text: str) -> tuple[str, list[str], bool]:
             return text, ["text looks binary (many control characters); nothing was extracted"], False
         clean = CONTROL_CHARS.sub(" ", clean)
         warnings.append(f"{controls} control character(s) were read as spaces")
-    clean = unwrap(line_breaks(clean))
+    clean = unwrap(line_breaks(spaces(clean)))
     if looks_like_html(clean):
         clean = mask_html(clean)
         warnings.append("input looks like HTML: markup was read as spaces; pass plain text for best results")

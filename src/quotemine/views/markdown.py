@@ -10,7 +10,7 @@ import logging
 import re
 from collections.abc import Mapping
 
-from quotemine.schema import Person, Report, Speaker
+from quotemine.schema import DateMention, Person, Report, Speaker
 
 logger = logging.getLogger(__name__)
 
@@ -122,10 +122,15 @@ def _dates(report: Report) -> list[str]:
     if not report.dates:
         return []
     lines = ["## Dates", "", "| text | value | modifier |", "|---|---|---|"]
-    lines += [
-        f"| {_cell(d.text)} | {_cell(d.value or d.type)} | {_cell(d.modifier or '')} |" for d in report.dates
-    ]
+    lines += [f"| {_cell(d.text)} | {_date_value(d)} | {_cell(d.modifier or '')} |" for d in report.dates]
     return [*lines, ""]
+
+
+def _date_value(d: DateMention) -> str:
+    """Return a date's value, or why it has none (never its type, which read as a value: "date")."""
+    if d.value:
+        return _cell(d.value)
+    return _cell(f"unresolved ({d.note})" if d.note else "unresolved")
 
 
 def _amount(value: float) -> str:
