@@ -80,6 +80,10 @@ def test_marks_pair_every_style(text: str, expected: list[str]) -> None:
         # apostrophes are no marks, nor is a letter between two of them
         ("The players' union said it didn't agree with Ola's plan.", []),
         ("Rock 'n' roll fans don't care, the band's manager said.", []),
+        # a plural possessive inside the quotation does not close it; a mark before digits opens none
+        ("'It is the Vances' farm all over again,' he said.", ["It is the Vances' farm all over again,"]),
+        ("'We'll see. The riders' pay is too low,' she said.", ["We'll see. The riders' pay is too low,"]),
+        ("She spent the '80s in Leeds, and the '90s, she said, in 'the wilderness'.", ["the wilderness"]),
         # inside a double quote, single marks stay part of it
         ("He said: \"She told me 'never again' twice.\"", ["She told me 'never again' twice."]),
     ],

@@ -205,10 +205,28 @@ def find_marked_spans(text: str) -> tuple[list[MarkedSpan], list[str]]:
     return (out, warnings) if read == text else _find(read, paragraphs)
 
 
-#: A single mark that may open a quotation: at a paragraph or clause start, before a word.
-_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))['‘](?=\w)", re.MULTILINE)
+#: A single mark that may open a quotation: at a paragraph or clause start, before a letter (not
+#: before a digit: "the '90s" is an elided century).
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))['‘](?=[^\W\d_])", re.MULTILINE)
 #: A single mark that may close one: after a non-space, before a space, punctuation or the end.
 _SINGLE_CLOSER = re.compile(r"(?<=\S)['’](?=$|[\s.,;:!?)\]—–-])", re.MULTILINE)
+#: After a closing candidate: a plural possessive runs on into a lower-case word ("the Smiths' house").
+_POSSESSIVE_TAIL = re.compile(r"[ \t]+[a-z]")
+
+
+def _single_closer(text: str, start: int, end: int) -> re.Match[str] | None:
+    """Return the first single mark in ``text[start:end]`` that can close a quotation.
+
+    A mark after "s" and before a lower-case word is a plural possessive ("the lads' wages"), not
+    the end of the quotation: a quotation closed there would need a comma or a full stop first.
+    """
+    pos = start
+    while (closer := _SINGLE_CLOSER.search(text, pos, end)) is not None:
+        b = closer.start()
+        if not (text[b - 1] in "sS" and _POSSESSIVE_TAIL.match(text, b + 1, end)):
+            return closer
+        pos = closer.end()
+    return None
 
 
 def single_marks(text: str, marked: list[MarkedSpan]) -> str:
@@ -232,7 +250,7 @@ def single_marks(text: str, marked: list[MarkedSpan]) -> str:
         pos = p.start()
         while (opener := _SINGLE_OPENER.search(text, pos, p.end())) is not None:
             a = opener.start()
-            closer = _SINGLE_CLOSER.search(text, opener.end(), p.end())
+            closer = _single_closer(text, opener.end(), p.end())
             if closer is None:
                 # a quotation that runs on into a paragraph opening with a single mark
                 nxt = paragraphs[k + 1].group().lstrip()[:1] if k + 1 < len(paragraphs) else ""
