@@ -217,3 +217,46 @@ def test_running_for_a_modified_chamber_is_no_affiliation(nlp: Language) -> None
     doc = nlp("Then there is Pat Ambrose, who is running for the state Senate in the 14th district.")
     assert roles(doc, "Pat Ambrose") == []
     assert affiliations(doc, "Pat Ambrose") == []
+
+
+# ---------------------------------------------------------------- line breaks and runs of spaces
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("Page 4", "mayor of Elmcote"),
+        ("Update 3", "mayor of Elmcote"),
+        ("Section B", "warden of Elmcote"),
+        ("Page 1", "warden of Elmcote"),
+    ],
+)
+def test_a_label_on_the_line_above_is_no_role(nlp: Language, label: str, role: str) -> None:
+    # The role before the name stops at the paragraph break: the label above belongs to the page.
+    doc = nlp(f"{label}\n\nThe {role}, Tomas Glenny, said the bridge would open in May.")
+    assert roles(doc, "Tomas Glenny") == [role]
+
+
+def test_a_title_before_a_name_does_not_cross_a_line_break(nlp: Language) -> None:
+    doc = nlp("Section B\nTomas Glenny said the bridge would open in May.")
+    assert roles(doc, "Tomas Glenny") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of Elmcote,  Tomas Glenny, said the bridge would open in May.",
+        "Tomas Glenny,  the mayor of Elmcote, said the bridge would open in May.",
+        "Tomas Glenny,   the mayor of Elmcote, said the bridge would open in May.",
+    ],
+)
+def test_a_run_of_spaces_keeps_an_apposition(nlp: Language, text: str) -> None:
+    # spaCy keeps the extra spaces as a token of their own: the rules step over it.
+    assert roles(nlp(text), "Tomas Glenny") == ["mayor of Elmcote"]
+
+
+def test_a_run_of_spaces_keeps_a_title_before_a_name(nlp: Language) -> None:
+    assert roles(nlp("Mayor  Tomas Glenny said the bridge would open in May."), "Tomas Glenny") == ["Mayor"]
+
+
+def test_a_run_of_spaces_keeps_a_relative_clause(nlp: Language) -> None:
+    doc = nlp("Tomas Glenny,  who works for the Elmcote Rowing Club, said the bridge would open.")
+    assert affiliations(doc, "Tomas Glenny") == ["Elmcote Rowing Club"]

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
-from quotemine.pipeline.appositions import after_aside
+from quotemine.pipeline.appositions import after_aside, word_after
 
 __all__ = [
     "NOUN_VERBS",
@@ -149,9 +149,10 @@ def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels, aside: int | No
     j = after_aside(doc, span.end) if aside is None else aside  # "X, 45, who works for Y"
     if j + 2 >= len(doc) or doc[j].text != ",":
         return None
-    if doc[j + 1].lower_ == "who":
-        return j + 1
-    for k in range(j + 1, min(j + _MAX_CLAUSE, len(doc))):
+    first = word_after(doc, j + 1)  # "X,  who": past a run of spaces
+    if first < len(doc) and doc[first].lower_ == "who":
+        return first
+    for k in range(first, min(j + _MAX_CLAUSE, len(doc))):
         tok = doc[k]
         if k in persons or (tok.is_punct and tok.text != "-"):
             return None

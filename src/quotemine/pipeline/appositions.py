@@ -7,6 +7,8 @@ Voss's spokesman,"), ``appos_end`` finds where the phrase stops (or says it is a
 ``position_title`` tells whether a playing position that is also a common word ("forward") is the
 title right before a name. ``org_role_before`` finds a role the name stands in apposition to
 when the parse has none ("The chief constable of Carnford Police, Simon Ode, said").
+``word_before`` and ``word_after`` step over runs of spaces the tokenizer keeps as tokens
+("The warden,  Ola Brisk,"), never over a line break: no role reads across a paragraph.
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.lexicons.names import is_possessive
 from quotemine.lexicons.roles import POSITIONS, POST_NOMINALS
 
-__all__ = ["after_aside", "after_owner", "appos_end", "org_role_before", "position_title"]
+__all__ = [
+    "after_aside",
+    "after_owner",
+    "appos_end",
+    "org_role_before",
+    "position_title",
+    "word_after",
+    "word_before",
+]
 
 TokenLabels = dict[int, str]
 Range = tuple[int, int]
@@ -27,6 +37,37 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _STOP_TEXT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"})
 _APPOS_END_TEXT = frozenset({",", ";", ")", "\u2014", "--", "(", "\u2013"})
 _MAX_APPOS = 30
+
+
+def plain_space(tok: Token) -> bool:
+    """Tell whether ``tok`` is a run of spaces kept as a token ("X,  Y") with no line break in it."""
+    return tok.is_space and "\n" not in tok.text
+
+
+def word_before(doc: Doc, i: int) -> int:
+    """Return the index of the last token before ``i`` that is no plain run of spaces (-1 if none)."""
+    i -= 1
+    while i >= 0 and plain_space(doc[i]):
+        i -= 1
+    return i
+
+
+def word_after(doc: Doc, i: int) -> int:
+    """Return the index of the first token from ``i`` on that is no plain run of spaces (or ``len(doc)``)."""
+    while i < len(doc) and plain_space(doc[i]):
+        i += 1
+    return i
+
+
+def after_break(doc: Doc, start: int, end: int) -> int:
+    """Return where a role ending at a name starts: after the last line break in ``doc[start:end]``.
+
+    "Page 4", a blank line, then "The warden of Elmcote, Tomas Glenny": the label above is no part of it.
+    """
+    for i in range(end - 1, start - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            return i + 1
+    return start
 
 
 def after_aside(doc: Doc, i: int) -> int:
@@ -125,8 +166,9 @@ def org_role_before(
     "of", "at" or "for" an organisation or nothing ("the town's auditor, Ivy Platt,"), starting
     the sentence or after a determiner or possessive.
     """
-    k = span.start - 1
-    if k < 4 or doc[k].text != "," or span.end >= len(doc) or doc[span.end].text != ",":
+    k = word_before(doc, span.start)
+    after = word_after(doc, span.end)
+    if k < 4 or doc[k].text != "," or after >= len(doc) or doc[after].text != ",":
         return None
     oid = orgs.get(k - 1)
     if oid is None:

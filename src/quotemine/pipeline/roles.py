@@ -49,10 +49,13 @@ from quotemine.pipeline.affiliations import (
 )
 from quotemine.pipeline.appositions import (
     after_aside,
+    after_break,
     after_owner,
     appos_end,
     org_role_before,
     position_title,
+    word_after,
+    word_before,
 )
 from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
@@ -369,13 +372,13 @@ class RoleTagger(Pipe):
     def _outside_title(self, prev: Token) -> bool:
         """Tell whether ``prev`` cannot start or extend a title before a name.
 
-        A number word, words glued by lost markup ("PhotoLiberal"), a participle after its
-        auxiliary ("have sacked manager X"), a spaced dash, a dateline in
-        capitals ("WASHINGTON -") and a sentence's first word that is a verb, conjunction or adverb
-        ("Include former ...", "Also reporter ...") are no part of a title.
+        A space token (a line break above the title), a number word, words glued by lost markup
+        ("PhotoLiberal"), a participle after its auxiliary ("have sacked manager X"), a spaced dash,
+        a dateline in capitals ("WASHINGTON -") and a sentence's first word that is a verb,
+        conjunction or adverb ("Include former ...", "Also reporter ...") are no part of a title.
         """
-        if (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
-            return True  # "Two military analysts, X and Y"; "Staff PhotoLiberal candidate X"
+        if prev.is_space or (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
+            return True  # a line break; "Two military analysts, X and Y"; "Staff PhotoLiberal candidate X"
         doc = prev.doc
         if prev.tag_ == "VBN" and prev.i > 0 and doc[prev.i - 1].lemma_ in {"have", "be"}:
             return True  # "(have) sacked manager X": a verb after its auxiliary, whatever the parse says
@@ -394,7 +397,7 @@ class RoleTagger(Pipe):
     def _left_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a title right before the name ("deputy prime minister Saidamir Zukhurov")."""
         end = span.start
-        last = end - 1
+        last = word_before(doc, end)  # "Mayor  Ola Brisk": past a run of spaces
         address = doc[last].is_title and doc[last].text.rstrip(".").lower() in self.words.honorifics
         if last >= 1 and address and last - 1 not in persons:  # "the barrister Sir Ian Dole"
             end, last = last, last - 1  # the role ends before the form of address
@@ -506,7 +509,7 @@ class RoleTagger(Pipe):
         """
         if comma + 1 >= len(doc) or doc[comma].text != ",":
             return None
-        start = comma + 1
+        start = word_after(doc, comma + 1)  # "X,  a lecturer": past a run of spaces
         if start + 1 < len(doc) and doc[start].lower_ == "who" and doc[start + 1].lemma_ == "be":
             start += 2
         if start + 1 < len(doc) and doc[start].tag_ == "RB" and doc[start].dep_ != "neg":
@@ -557,16 +560,17 @@ class RoleTagger(Pipe):
         first = min(root.left_edge.i, span.start)  # "Its lawyer, public defender Jo Lane": past her title
         if root.dep_ == "appos" and any(doc[i].is_punct or i in persons for i in range(first, span.start)):
             first = span.start
-        if root.dep_ != "appos" or head.i >= first or first < 2 or doc[first - 1].text != ",":
+        comma = word_before(doc, first)  # "Its director,  Lisa Venn": past a run of spaces
+        if root.dep_ != "appos" or head.i >= first or comma < 1 or doc[comma].text != ",":
             return None
         if head.i in persons or head.i in orgs or not self._is_role_head(head):
             return None
-        end = first - 1  # "the foundation's director of policy, Lisa Venn": the tail is the role's
+        end = comma  # "the foundation's director of policy, Lisa Venn": the tail is the role's
         if any(
             doc[i].is_punct or i in persons or head not in doc[i].ancestors for i in range(head.i + 1, end)
         ):
             return None
-        start = head.left_edge.i
+        start = after_break(doc, head.left_edge.i, head.i)  # not the "Page 2" line above it
         while start < head.i and doc[start].dep_ in ("det", "poss", "case"):
             start += 1  # "Its general secretary": the role is "general secretary"
         for i in range(start, head.i):
