@@ -80,6 +80,24 @@ def test_dateline_after_a_headline_is_cut(nlp: Language) -> None:
     assert "Brakkel Motors" in orgs and not any("-" in o for o in orgs)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MARROWFORD, June 9 (Newswire) - The harbour board raised its fees, chair Odile Venn said.",
+        "MARROWFORD (Newswire) - The harbour board raised its fees, chair Odile Venn said.",
+        "Fees up\n\nMARROWFORD, Velland, Friday - The harbour board raised its fees, chair Odile Venn said.",
+    ],
+)
+def test_dateline_place_alone_is_no_name(nlp: Language, text: str) -> None:
+    names = [t for t, _ in _ents(nlp, text)]
+    assert "Odile Venn" in names and not any("MARROWFORD" in n for n in names)
+
+
+def test_capitals_opening_a_sentence_without_a_dateline_stay_a_name(nlp: Language) -> None:
+    text = "Profits fell.\n\nKELCO said on Monday it would grow."
+    assert ("KELCO", "ORG") in _ents(nlp, text)
+
+
 def test_hyphenated_name_is_no_dateline(nlp: Language) -> None:
     assert "Ola Brun-Hagen" in _people(nlp, "Ola Brun-Hagen said the vans were safe.")
 

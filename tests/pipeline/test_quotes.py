@@ -448,6 +448,9 @@ def test_quotes_relative_clause_on_a_cue_noun_is_not_content(nlp: Language, find
             'She described the judge as "fair" with a "steady hand."',
             'the judge as "fair" with a "steady hand."',
         ),
+        # the medium the parse hung on the predicate is the cue's, not what was said
+        ('The bishop called it "a bleak but honest verdict" in a letter.', 'it "a bleak but honest verdict"'),
+        ('Ms Tarrow described the levy as "clumsy" on Thursday.', 'the levy as "clumsy"'),
     ],
 )
 def test_quotes_object_content_takes_a_quoted_predicate(

@@ -6,7 +6,8 @@
   person, whatever the NER called it or if it missed it ("Detective Sergeant Ana Whetu",
   "Lord Penby", "Leader of the Opposition Kate Moll", "Minister for Health Ravi Chand");
 * a position word the NER kept at the front of a name is none of it ("Skipper Ana Folau");
-* a wire dateline is no part of the name after it ("OSLO - Kelby Motors said" -> "Kelby Motors");
+* a wire dateline is no part of the name after it ("OSLO - Kelby Motors said" -> "Kelby Motors"),
+  and its place alone is no name ("OSLO, May 2 (Wire) -");
 * a lone surname that is a research house, never a person of the text, is an organisation
   ("Brandauer said in a note", "Brandauer analysts", "analysts at Brandauer");
 * an "organisation" of title words alone right before a person is her title ("Detective
@@ -29,6 +30,7 @@ from spacy.tokens import Token
 
 from quotemine.lexicons import data_json, data_text
 from quotemine.lexicons.names import GLUED_ROLE_NOUNS, is_initial
+from quotemine.pipeline.dates.words import MONTHS, WEEKDAYS
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
 
@@ -269,8 +271,49 @@ def _dateline_end(ctx: Context, cand: Candidate) -> int:
     return -1
 
 
+def _opens_dateline(toks: list[Token], i: int) -> bool:
+    """Tell whether the words from token ``i`` on close a dateline place.
+
+    They do when they are ", <date>" (", March 4", ", Tuesday"), maybe after the country
+    (", Norway, March 4"), " (<agency>) -" or a bare dash.
+    """
+    n = len(toks)
+    while i + 1 < n and toks[i].text == ",":
+        word = toks[i + 1]
+        if word.lower_.rstrip(".") in MONTHS or word.lower_.rstrip(".") in WEEKDAYS:
+            return True
+        if not word.is_title:
+            return False
+        i += 2  # a country or state: "OSLO, Norway, March 4"
+    if i < n and toks[i].text == "(":
+        close = next((k for k in range(i + 1, min(n, i + 6)) if toks[k].text == ")"), -1)
+        i = close + 1 if close > 0 else n
+    return i < n and toks[i].text in _words("dashes")
+
+
+def dateline_places(ctx: Context, cands: list[Candidate]) -> None:
+    """Drop a wire dateline's place taken for a name ("DUNMORE, May 2 (Wire) -" -> no organisation).
+
+    The place is in capitals, opens its paragraph and is closed by a date, an agency in
+    brackets or a dash.
+    """
+    toks = ctx.toks
+    for cand in cands:
+        if cand.label is None or not _line_start(toks, cand.start):
+            continue
+        words = toks[cand.start : cand.end]
+        if not all(t.is_upper and len(t.text) > 1 for t in words if t.is_alpha) or not words[0].is_alpha:
+            continue
+        if _opens_dateline(toks, cand.end):
+            cand.drop("a wire dateline's place, no name ('OSLO, May 2 -')")
+
+
 def cut_datelines(ctx: Context, cands: list[Candidate]) -> None:
-    """Cut a wire dateline off the name that the NER joined to it ("OSLO - Kelby Motors")."""
+    """Cut a wire dateline off the name that the NER joined to it ("OSLO - Kelby Motors").
+
+    A candidate that is the dateline's place alone is dropped (:func:`dateline_places`).
+    """
+    dateline_places(ctx, cands)
     for cand in cands:
         if cand.label is None or cand.end - cand.start < 3:
             continue

@@ -204,8 +204,27 @@ def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         return None
     span = object_content(verb, child, st.lex.money_nouns)
     if span is not None:
-        span = span[0], _with_modifiers(st, verb, span[1])
+        span = span[0], _with_modifiers(st, verb, _before_medium(st, verb, child, span[1]))
     return Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, span))
+
+
+def _before_medium(st: DocState, verb: Token, obj: Token, end: int) -> int:
+    """Return ``end`` cut before a medium the parse hung on the object's predicate.
+
+    'called it "a sad turn" in a statement', 'described the plan as "rash" on Monday': the
+    phrase that says where or when it was said belongs to the cue, not to the predicate. Only
+    right after a closing quotation mark: unquoted, "profiles of voters" is one phrase.
+    """
+    for pred in verb.rights:
+        if pred.i <= obj.i or pred.right_edge.i + 1 != end:
+            continue
+        for c in reversed(list(pred.rights)):
+            after_quote = st.doc[c.left_edge.i - 1].is_quote and st.qid[c.left_edge.i] < 0
+            if c.dep_ == "prep" and c.right_edge.i + 1 == end and after_quote and _names_medium(st, c):
+                end = c.left_edge.i
+        while end > pred.i and st.doc[end - 1].is_space:
+            end -= 1
+    return end
 
 
 def _with_modifiers(st: DocState, verb: Token, end: int) -> int:
