@@ -7,7 +7,6 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from tests.models import default_model
 from tests.recording import KeyRecording
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
@@ -17,16 +16,6 @@ from quotemine.pipeline.dates.tense import direction as _direction
 from quotemine.pipeline.dates.timex import Context, TimexResolver
 
 REF = dt.date(2003, 1, 10)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def resolver() -> TimexResolver:
-    return TimexResolver(load_events())
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return default_model()
 
 
 @pytest.fixture(scope="module")

@@ -6,24 +6,12 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
 from quotemine.pipeline.dates import DateResolver
-from quotemine.pipeline.dates.calendar import load_events
 from quotemine.pipeline.dates.timex import Context, TimexResolver
 
 REF = dt.date(2024, 9, 11)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def resolver() -> TimexResolver:
-    return TimexResolver(load_events())
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return default_model()
 
 
 @pytest.mark.parametrize(

@@ -6,27 +6,15 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
 from quotemine.pipeline.dates import DateResolver
-from quotemine.pipeline.dates.calendar import load_events
 from quotemine.pipeline.dates.local import bare_weekday, weekday_near
 from quotemine.pipeline.dates.ranges import link_ranges
 from quotemine.pipeline.dates.timex import Context, TimexResolver
 from quotemine.pipeline.dates.values import FIRM
 
 REF = dt.date(2003, 1, 10)
-
-
-@pytest.fixture(scope="module")
-def resolver() -> TimexResolver:
-    return TimexResolver(load_events())
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return default_model()
 
 
 @pytest.mark.parametrize(

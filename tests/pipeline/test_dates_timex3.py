@@ -8,26 +8,14 @@ from typing import Any
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
 from quotemine.pipeline.dates import DateResolver
 from quotemine.pipeline.dates.bounds import value_bounds
-from quotemine.pipeline.dates.calendar import load_events
 from quotemine.pipeline.dates.durations import duration_value, set_value
 from quotemine.pipeline.dates.timex import Context, TimexResolver
 
 REF = dt.date(2003, 1, 10)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def resolver() -> TimexResolver:
-    return TimexResolver(load_events())
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return default_model()
 
 
 def run(nlp: Language, text: str) -> dict[str, dict[str, object]]:

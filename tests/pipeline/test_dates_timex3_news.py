@@ -7,25 +7,13 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
 from quotemine.pipeline.dates import DateResolver
-from quotemine.pipeline.dates.calendar import load_events
 from quotemine.pipeline.dates.durations import duration_value, set_value
 from quotemine.pipeline.dates.timex import Context, TimexResolver
 
 REF = dt.date(2026, 3, 12)  # a Thursday
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return default_model()
-
-
-@pytest.fixture(scope="module")
-def resolver() -> TimexResolver:
-    return TimexResolver(load_events())
 
 
 def run(nlp: Language, text: str) -> dict[str, tuple[object, object]]:
