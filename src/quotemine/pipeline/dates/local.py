@@ -21,7 +21,7 @@ from typing import Final
 
 from quotemine.pipeline.dates import words as w
 
-__all__ = ["LocalAnchor", "bare_weekday", "weekday_near"]
+__all__ = ["LocalAnchor", "bare_weekday", "in_reach", "weekday_near"]
 
 _MAX_SENTENCES: Final = 2
 _FAR_DAYS: Final = 7
@@ -44,6 +44,20 @@ def weekday_near(anchor: dt.date, wd: int, direction: int) -> dt.date:
         return anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)
     back = (anchor.weekday() - wd) % 7
     return anchor - dt.timedelta(days=back) if back <= _NEAR_DAYS else anchor + dt.timedelta(days=7 - back)
+
+
+def in_reach(text: str, sentence_starts: Sequence[int], at: int, start: int) -> bool:
+    """Tell whether ``start`` is in the paragraph of an anchor ending at ``at``, two sentences on at most.
+
+    The one reach of every local anchor (a named day, the year a story went back to).
+    """
+    if "\n" in text[at:start]:  # another paragraph
+        return False
+    if sentence_starts:
+        first = bisect.bisect_right(sentence_starts, at)
+        last = bisect.bisect_right(sentence_starts, start)
+        return last - first <= _MAX_SENTENCES
+    return True
 
 
 @dataclass(slots=True)
@@ -86,11 +100,4 @@ class LocalAnchor:
         day, ref = self._day, self.ref
         if day is None or ref is None or abs((ref - day).days) <= _FAR_DAYS:
             return None
-        if "\n" in self.text[self._at : start]:  # another paragraph
-            return None
-        if self.sentence_starts:
-            first = bisect.bisect_right(self.sentence_starts, self._at)
-            last = bisect.bisect_right(self.sentence_starts, start)
-            if last - first > _MAX_SENTENCES:
-                return None
-        return day
+        return day if in_reach(self.text, self.sentence_starts, self._at, start) else None

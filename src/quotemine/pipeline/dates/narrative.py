@@ -25,12 +25,12 @@ from typing import Final
 from spacy.tokens import Span
 
 from quotemine.pipeline.dates import words as w
+from quotemine.pipeline.dates.local import in_reach
 from quotemine.pipeline.dates.values import Timex
 
 __all__ = ["NarrativeYear"]
 
 _MIN_YEARS_BACK: Final = 2
-_MAX_SENTENCES: Final = 2
 _MAX_HOPS: Final = 6
 _BACKGROUND_DEPS: Final = frozenset({"acl", "relcl", "appos"})
 _YEAR_IN_TEXT = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -93,7 +93,9 @@ class NarrativeYear:
         if year is None or tx.type != "date" or tx.value is None or not _MONTH_VALUE.match(tx.value):
             return tx
         m = _PLACED.match(self.text[start:end].lower().strip(" ,."))
-        if m is None or not self._near(start) or _WILL.search(self._sentence(start)):
+        if m is None or _WILL.search(self._sentence(start)):
+            return tx
+        if not in_reach(self.text, self.sentence_starts, self._at, start):
             return tx
         season = m["season"]
         mon = _SEASON_MONTH[season] if season else w.MONTHS[(m["mon"] or m["mon2"]).rstrip(".")]
@@ -106,16 +108,6 @@ class NarrativeYear:
             except ValueError:
                 return tx
         return replace(tx, value=value, anchored=True)
-
-    def _near(self, start: int) -> bool:
-        """Tell whether ``start`` is in the anchor's paragraph, at most two sentences on."""
-        if "\n" in self.text[self._at : start]:
-            return False
-        if self.sentence_starts:
-            first = bisect.bisect_right(self.sentence_starts, self._at)
-            last = bisect.bisect_right(self.sentence_starts, start)
-            return last - first <= _MAX_SENTENCES
-        return True
 
     def _sentence(self, start: int) -> str:
         """Return the text of the sentence around ``start`` (the whole text without sentences)."""

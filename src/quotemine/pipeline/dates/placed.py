@@ -38,6 +38,8 @@ _PLACE: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fif
                           "3rd": 3, "4th": 4, "5th": 5, "last": -1, "final": -1}  # fmt: skip
 _STEP: dict[str, int] = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "previous": -1}
 _SATURDAY = 5
+_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
 _REL = r"(?P<rel>this|current|next|coming|last|previous)"
 
 #: "the second week of July", "the final week of March", "the first day of next year"
@@ -74,7 +76,7 @@ def month_of(r: Resolver, rest: str, ctx: Context) -> tuple[int, int] | None:
         years = (ref.year - 1, ref.year, ref.year + 1)
         return min(((y, mon) for y in years), key=lambda ym: abs((ym[0] - ref.year) * 12 + mon - ref.month))
     found = r.resolve(rest, ctx)
-    if found is None or found.value is None or not re.fullmatch(r"\d{4}-\d{2}", found.value):
+    if found is None or found.value is None or not _YEAR_MONTH.fullmatch(found.value):
         return None
     return int(found.value[:4]), int(found.value[5:])
 
@@ -84,7 +86,7 @@ def _year_of(r: Resolver, rest: str, ctx: Context) -> int | None:
     if rest in ("the year", "this year") and ctx.ref:
         return ctx.ref.year
     found = r.resolve(rest, ctx)
-    if found is None or found.value is None or not re.fullmatch(r"\d{4}", found.value):
+    if found is None or found.value is None or not _YEAR.fullmatch(found.value):
         return None
     return int(found.value)
 
