@@ -12,6 +12,7 @@ from typing import Final
 __all__ = [
     "GENDERED_PRONOUNS",
     "NESTABLE_SUBJECT_PRONOUNS",
+    "NOMINAL_SUBJECTS",
     "PARAGRAPH",
     "PERSON_PRONOUNS",
     "PERSON_SPEECH_VERBS",
@@ -40,6 +41,8 @@ PERSON_SPEECH_VERBS: Final = frozenset(
 )
 #: The possessive clitic as spaCy tokenises it, straight or curly.
 POSSESSIVE_S: Final = frozenset({"'s", "\u2019s"})
+#: The dependency labels of a nominal subject, active or passive ("Roe said", "Roe was named").
+NOMINAL_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 #: A paragraph: a run of characters without a line break (news text puts one paragraph per line).
 PARAGRAPH: Final = re.compile(r"[^\n]+")
 _AFTER_BREAK: Final = re.compile(r"(?<=\n)[^\n]+")

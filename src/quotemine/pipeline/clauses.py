@@ -25,6 +25,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender
+from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.descriptions import in_quotation
 
 __all__ = ["pronoun_roles", "relative_copula_start"]
@@ -36,7 +37,6 @@ Range = tuple[int, int]
 _BECOME: Final = frozenset({"be", "become", "remain"})
 #: Participles after "was" that make the next words a role ("who was elected mayor").
 _MADE: Final = frozenset({"elect", "name", "appoint", "promote", "hire", "select"})
-_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 #: Tags a role's noun phrase may start with ("the chairman", "former mayor", "chairman").
 _NOUN_PHRASE_START: Final = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN", "CD"})
 _PRONOUNS: Final = ("he", "she")
@@ -101,7 +101,7 @@ def _antecedent(
         root = root.head  # "Her son, X, is a firefighter. He is also ...": the name stands for the subject
     if in_quotation(text, fitting[-1].start_char):
         return None
-    return fitting[-1].label_ if root.dep_ in _SUBJECTS else None
+    return fitting[-1].label_ if root.dep_ in NOMINAL_SUBJECTS else None
 
 
 def pronoun_roles(

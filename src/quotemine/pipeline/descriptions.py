@@ -31,13 +31,13 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import first_name_gender, title_gender
+from quotemine.lexicons.words import NOMINAL_SUBJECTS
 
 __all__ = ["description_roles", "in_quotation"]
 
 TokenLabels = dict[int, str]
 Range = tuple[int, int]
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Conjunctions of a clause whose subject is the main clause's ("While the senator won X, Voss lost Y").
 _CONCESSIVE = frozenset({"while", "although", "though"})
 _OPEN_QUOTE = "\u201c"
@@ -56,7 +56,7 @@ def in_quotation(text: str, pos: int) -> bool:
 
 def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token], bool]) -> Range | None:
     """Return the range of "the [modifiers] ROLE" headed by ``tok`` (without "the"), or ``None``."""
-    if tok.dep_ not in _SUBJECTS or tok.tag_ != "NN" or not is_role_head(tok) or tok.i in persons:
+    if tok.dep_ not in NOMINAL_SUBJECTS or tok.tag_ != "NN" or not is_role_head(tok) or tok.i in persons:
         return None
     doc = tok.doc
     start = tok.left_edge.i
@@ -99,7 +99,7 @@ def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
         if not inside or len({m.label_ for m in inside}) != 1:
             return None
     last = inside[-1]
-    return last if last.root.dep_ in _SUBJECTS else None
+    return last if last.root.dep_ in NOMINAL_SUBJECTS else None
 
 
 def _main_subject(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
@@ -112,7 +112,7 @@ def _main_subject(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in verb.children):
         return None
     after = [m for m in mentions if m.start > tok.i]
-    if not after or after[0].root.head != verb.head or after[0].root.dep_ not in _SUBJECTS:
+    if not after or after[0].root.head != verb.head or after[0].root.dep_ not in NOMINAL_SUBJECTS:
         return None
     return after[0] if verb.i < after[0].start else None
 

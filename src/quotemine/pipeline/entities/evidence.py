@@ -12,7 +12,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
-from quotemine.lexicons.words import GENDERED_PRONOUNS, PERSON_SPEECH_VERBS, POSSESSIVE_S
+from quotemine.lexicons.words import GENDERED_PRONOUNS, NOMINAL_SUBJECTS, PERSON_SPEECH_VERBS, POSSESSIVE_S
 from quotemine.pipeline.entities.context import Context, low
 
 __all__ = [
@@ -45,7 +45,6 @@ _TITLE_INNER: Final = frozenset({"or", "and", "of", "the", "for", "in", "on", "t
 _BRIDGES: Final = frozenset({"like", "called", "named", "including"})
 _PLACE_PREPS: Final = frozenset({"in", "at", "near", "across", "around", "outside", "throughout"})
 _BE_FORMS: Final = frozenset({"is", "was", "are", "were", "be", "been", "'s", "\u2019s"})
-_SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 
 
 def _title_word(tok: Token) -> bool:
@@ -168,7 +167,7 @@ def pronoun_or_partner(doc: list[Token], starts: Iterable[int], full: set[int]) 
     """Return whether a subject mention goes on with he/she, or a mention joins a full name."""
     for i in starts:
         tok = doc[i]
-        if tok.dep_ in _SUBJECT_DEPS and any(
+        if tok.dep_ in NOMINAL_SUBJECTS and any(
             doc[k].lower_ in GENDERED_PRONOUNS for k in range(i + 1, tok.sent.end)
         ):
             return True
@@ -256,7 +255,7 @@ def _with_determiner(doc: list[Token], i: int) -> bool:
 
 def _is_a_role(ctx: Context, tok: Token) -> bool:
     """Return whether a subject is said to be a role ("Ostrander is a reporter")."""
-    if tok.dep_ not in _SUBJECT_DEPS:
+    if tok.dep_ not in NOMINAL_SUBJECTS:
         return False
     head = tok.head
     return (head.lemma_ == "be" or head.lower_ in _BE_FORMS) and any(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.quotes.content import extend_to_quote, object_content
 from quotemine.pipeline.quotes.context import DocState
 from quotemine.pipeline.quotes.stance import is_small_clause
@@ -23,7 +24,6 @@ __all__ = ["CHILD_RULES", "CONTENT_CHILD_DEPS", "Content", "content_rule"]
 _CONTENT_DEPS = frozenset({"ccomp"})
 #: Punctuation that ends a clause: what stands before it is not the content of a cue after it.
 _CLAUSE_ENDS = frozenset({":", ";"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependencies of a cue's modifiers that continue its content ("denied any part in the fire").
 _MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advcl", "dative"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -56,7 +56,7 @@ def _misread_front(st: DocState, verb: Token, clause: Token) -> bool:
     if any(c.dep_ in _CONTENT_DEPS and c.i > verb.i and c.left_edge.i <= verb.i + 2 for c in verb.children):
         return True  # "..., said that the plan ...": the content follows the cue
     if any(
-        c.dep_ in _SUBJECT_DEPS and c.tag_ in _RELATIVE_TAGS and c.i > clause.left_edge.i
+        c.dep_ in NOMINAL_SUBJECTS and c.tag_ in _RELATIVE_TAGS and c.i > clause.left_edge.i
         for c in clause.children
     ):
         return True  # "Roe, who chairs the board,": a relative clause with its antecedent
@@ -101,7 +101,7 @@ def _cue_conjunct(st: DocState, verb: Token, clause: Token, end: int) -> int:
     not part of what was said. So is a speech conjunct of a clause about a thing or a pronoun
     ("said the levy was unfair and urged the council to drop it", ``reporting_conjunct``).
     """
-    if not any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
+    if not any(c.dep_ in NOMINAL_SUBJECTS for c in clause.children):
         return end
     own = _finite_tag(verb)
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in clause.children):
@@ -110,7 +110,7 @@ def _cue_conjunct(st: DocState, verb: Token, clause: Token, end: int) -> int:
     for conj in clause.rights:
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i >= end:
             continue
-        if any(c.dep_ in (*_SUBJECT_DEPS, "expl") for c in conj.children):
+        if any(c.dep_ in (*NOMINAL_SUBJECTS, "expl") for c in conj.children):
             continue
         speech = _says(st, conj) and reporting_conjunct(conj, st.speakers.agents)
         if (
@@ -184,7 +184,7 @@ def _misread_clause(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         (
             t
             for t in child.subtree
-            if t.dep_ in _SUBJECT_DEPS and t.left_edge.i == verb.i + 1 and t.i != child.i
+            if t.dep_ in NOMINAL_SUBJECTS and t.left_edge.i == verb.i + 1 and t.i != child.i
         ),
         None,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.quotes.cues import CueLexicon
 
 __all__ = ["is_small_clause", "says_nothing"]
@@ -20,7 +21,6 @@ _CHAIN_DEPS = frozenset({"xcomp", "conj"})
 _SHARED_NEGATION = frozenset({"or", "nor"})
 #: Subordinators that, after "as", make a clause hypothetical ("as if", "as though").
 _HYPOTHETICAL = frozenset({"if", "though"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Parts of speech that can head a finite content clause.
 _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 
@@ -46,7 +46,7 @@ def _denies_speech(verb: Token, lex: CueLexicon) -> bool:
         dep = c.dep_
         if dep == "neg":
             return True
-        if dep in _SUBJECT_DEPS and (c.lower_ in lex.negative_subjects or _has_no(c)):
+        if dep in NOMINAL_SUBJECTS and (c.lower_ in lex.negative_subjects or _has_no(c)):
             return True
         if dep == "mark":
             marks.add(c.lower_)
@@ -60,7 +60,8 @@ def _denies_speech(verb: Token, lex: CueLexicon) -> bool:
 def _negative_subject(verb: Token, lex: CueLexicon) -> bool:
     """Tell whether the subject of ``verb`` denies that anyone spoke ("nobody said")."""
     return any(
-        c.dep_ in _SUBJECT_DEPS and (c.lower_ in lex.negative_subjects or _has_no(c)) for c in verb.children
+        c.dep_ in NOMINAL_SUBJECTS and (c.lower_ in lex.negative_subjects or _has_no(c))
+        for c in verb.children
     )
 
 

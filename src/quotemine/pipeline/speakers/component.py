@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from quotemine.extensions import doc_text
 from quotemine.lexicons import data_json
+from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import (
     OrgRecord,
@@ -161,9 +162,6 @@ class Attributor(Pipe):
             _apply(spk, found)
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-
 #: Lemmas of verbs that put a question to someone: their object is the next to speak.
 _QUESTION_VERBS = frozenset({"ask", "question", "press", "quiz", "query"})
 
@@ -181,7 +179,7 @@ def _role_test(doc: Doc) -> Callable[[int, int], MentionRole]:
             return "asked"  # "asked Roe whether", "Roe was asked"
         if question and root.dep_ == "nsubj":
             return "asker"
-        return "subject" if root.dep_ in _SUBJECTS else "other"
+        return "subject" if root.dep_ in NOMINAL_SUBJECTS else "other"
 
     return role_of
 
