@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import weakref
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 logger = logging.getLogger(__name__)
 
@@ -82,3 +82,21 @@ def keep_text(doc: Doc, text: str) -> None:
     end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     if end == len(text):
         _TEXTS[doc] = text
+
+
+# The tokens of each live ``Doc``, made once and shared by quotemine's components (see doc_tokens).
+_TOKENS: weakref.WeakKeyDictionary[Doc, list[Token]] = weakref.WeakKeyDictionary()
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """Return ``list(doc)``, made once per ``Doc`` and shared by quotemine's components.
+
+    Every ``doc[i]`` makes a new ``Token`` object; the stages together read each token many times
+    over, so they share one list instead. Read-only: never change it. A ``Doc`` retokenised since
+    (a pipe that merges tokens between quotemine's components) has another length, and its list is
+    made again.
+    """
+    tokens = _TOKENS.get(doc)
+    if tokens is None or len(tokens) != len(doc):
+        tokens = _TOKENS[doc] = list(doc)
+    return tokens

@@ -14,7 +14,7 @@ import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from quotemine.extensions import doc_text
+from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.names import Lexicons, is_initial
 from quotemine.lexicons.words import PERSON_SPEECH_VERBS
 
@@ -74,9 +74,9 @@ class Context:
     def __init__(self, doc: Doc, lex: Lexicons, org_head_ids: numpy.ndarray[Any, Any]) -> None:
         """Bind the document and the lexicons."""
         self.doc = doc
-        #: The tokens of ``doc``, made once: rules index this list instead of building a
-        #: ``Token`` on every ``doc[i]`` (most of the stage's cost was that).
-        self.toks: list[Token] = list(doc)
+        #: The tokens of ``doc``, made once for all stages: rules index this list instead of
+        #: building a ``Token`` on every ``doc[i]`` (most of the stage's cost was that).
+        self.toks: list[Token] = doc_tokens(doc)
         self.lex = lex
         self.org_head_ids = org_head_ids
         self.title_cues = lex.titles | lex.honorifics
