@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from spacy.lang.en import English
 
 from quotemine.extensions import doc_tokens
@@ -23,3 +26,15 @@ def test_doc_tokens_is_remade_after_a_merge() -> None:
     tokens = doc_tokens(doc)
     assert tokens is not first
     assert [t.text for t in tokens][:2] == ["Mara Voss", "said"]
+
+
+def test_doc_tokens_does_not_keep_every_doc_alive() -> None:
+    nlp = English()
+    first = nlp("Ilse Marten opened the depot.")
+    ref = weakref.ref(first)
+    doc_tokens(first)
+    del first
+    for n in range(40):  # later documents push the first one's list out
+        doc_tokens(nlp(f"Depot {n} opened."))
+    gc.collect()
+    assert ref() is None

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import weakref
+from collections import OrderedDict
 
 from spacy.tokens import Doc, Token
 
@@ -84,8 +85,12 @@ def keep_text(doc: Doc, text: str) -> None:
         _TEXTS[doc] = text
 
 
-# The tokens of each live ``Doc``, made once and shared by quotemine's components (see doc_tokens).
-_TOKENS: weakref.WeakKeyDictionary[Doc, list[Token]] = weakref.WeakKeyDictionary()
+# The token lists of the last few ``Doc`` objects (see doc_tokens), by ``id``: not a weak map, whose
+# value would hold its own key alive (every ``Token`` holds its ``Doc``) and keep every ``Doc`` ever
+# read. Each entry keeps its ``Doc``, so an id is never reused while it is here.
+_TOKENS: OrderedDict[int, tuple[Doc, list[Token]]] = OrderedDict()
+#: How many documents keep their token lists: the components run one document after the other.
+_TOKENS_KEPT = 16
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
@@ -94,9 +99,16 @@ def doc_tokens(doc: Doc) -> list[Token]:
     Every ``doc[i]`` makes a new ``Token`` object; the stages together read each token many times
     over, so they share one list instead. Read-only: never change it. A ``Doc`` retokenised since
     (a pipe that merges tokens between quotemine's components) has another length, and its list is
-    made again.
+    made again. Only the lists of the last ``_TOKENS_KEPT`` documents are kept (each list holds its
+    ``Doc`` alive); an older document's list is made again when asked for.
     """
-    tokens = _TOKENS.get(doc)
-    if tokens is None or len(tokens) != len(doc):
-        tokens = _TOKENS[doc] = list(doc)
+    entry = _TOKENS.get(id(doc))
+    if entry is not None and entry[0] is doc and len(entry[1]) == len(doc):
+        _TOKENS.move_to_end(id(doc))
+        return entry[1]
+    tokens = list(doc)
+    _TOKENS[id(doc)] = (doc, tokens)
+    _TOKENS.move_to_end(id(doc))
+    while len(_TOKENS) > _TOKENS_KEPT:
+        _TOKENS.popitem(last=False)
     return tokens
