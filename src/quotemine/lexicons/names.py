@@ -345,6 +345,7 @@ def _part_compatible(a: str, b: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and called for every pair of a text's names
 def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Return whether two name-part tuples (keys) can name the same person.
 

@@ -19,7 +19,6 @@ import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from quotemine.extensions import doc_text
 from quotemine.lexicons.names import Lexicons, load_lexicons
@@ -172,24 +171,32 @@ class EntityRepairer(Pipe):
 
 
 def _final_entities(doc: Doc, cands: list[Candidate]) -> list[Span]:
-    """Return the longest non-overlapping candidates as entity spans; drop the others, saying why."""
-    spans: list[Span] = []
-    owner: dict[int, Candidate] = {}
+    """Return the longest non-overlapping candidates as entity spans; drop the others, saying why.
+
+    The choice ``spacy.util.filter_spans`` makes (longest first, then the first), made on the
+    candidates so that only the kept ones become ``Span`` objects.
+    """
+    live: list[Candidate] = []
+    n_tokens = len(doc)
     for c in cands:
         if c.label is None:
             continue
         if c.start >= c.end:
             c.drop("nothing left after cutting")
             continue
-        span = Span(doc, c.start, c.end, label=c.label)
-        spans.append(span)
-        owner[id(span)] = c
-    final = filter_spans(spans)
-    kept = {id(s) for s in final}
-    for span in spans:
-        if id(span) not in kept:
-            owner[id(span)].drop("overlaps a longer entity")
-    return final
+        if not 0 <= c.start <= c.end <= n_tokens:
+            raise IndexError(f"entity [{c.start}:{c.end}] outside a doc of {n_tokens} tokens")
+        live.append(c)
+    kept: list[Candidate] = []
+    seen: set[int] = set()
+    for c in sorted(live, key=lambda c: (c.end - c.start, -c.start), reverse=True):
+        if c.start not in seen and c.end - 1 not in seen:
+            kept.append(c)
+            seen.update(range(c.start, c.end))
+        else:
+            c.drop("overlaps a longer entity")
+    kept.sort(key=lambda c: c.start)
+    return [Span(doc, c.start, c.end, label=c.label or "") for c in kept]
 
 
 def _token_bounds(ents: list[Span]) -> dict[tuple[int, int], tuple[int, int]]:

@@ -7,8 +7,8 @@ for fast look-ups, the end of the headline) so the component itself keeps no doc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any, Final
+from collections.abc import Callable, Iterable
+from typing import Any, Final, Generic, TypeVar, overload
 
 import numpy
 from spacy.strings import get_string_id
@@ -18,7 +18,7 @@ from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.names import Lexicons, is_initial
 from quotemine.lexicons.words import PERSON_SPEECH_VERBS
 
-__all__ = ["PROPER_TAGS", "Context", "low", "run_together", "string_ids"]
+__all__ = ["PROPER_TAGS", "Context", "lazy", "low", "run_together", "string_ids"]
 
 PROPER_TAGS: Final = frozenset({"NNP", "NNPS"})
 _INNER_CAPITAL: Final = re.compile(r"[a-z]([A-Z])")
@@ -31,8 +31,41 @@ _CAMEL_NAME_PREFIXES: Final = frozenset(
 # A first line this short, followed by a blank line, is a headline.
 _HEADLINE_MAX: Final = 200
 
-# A token attribute of one document: the token order that sorts it, and its sorted values.
-_Column = tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]
+# A token attribute of one document, in token order.
+_Column = numpy.ndarray[Any, Any]
+
+
+_Owner = TypeVar("_Owner")
+_Value = TypeVar("_Value")
+
+
+class lazy(Generic[_Owner, _Value]):
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first read).
+
+    The value is computed on the first read and stored in the instance's ``__dict__``, which
+    later reads find first (this descriptor has no ``__set__``). Works on frozen dataclasses.
+    """
+
+    def __init__(self, func: Callable[[_Owner], _Value]) -> None:
+        """Wrap the method that computes the value."""
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type[_Owner], name: str) -> None:
+        """Store the value under the attribute's name."""
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type[_Owner] | None = None) -> lazy[_Owner, _Value]: ...
+    @overload
+    def __get__(self, obj: _Owner, owner: type[_Owner] | None = None) -> _Value: ...
+    def __get__(self, obj: _Owner | None, owner: type[_Owner] | None = None) -> Any:
+        """Compute the value once and keep it on the instance."""
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 def string_ids(words: Iterable[str]) -> numpy.ndarray[Any, Any]:
@@ -85,32 +118,25 @@ class Context:
         self._sent_starts: numpy.ndarray[Any, Any] | None = None
         self._prefix: str | None = None
         self._prefix_chars = 0
+        self._text = doc_text(doc)
 
     # ------------------------------------------------------------------ look-ups
     def where(self, attr: str, ids: numpy.ndarray[Any, Any]) -> list[int]:
         """Return the indices of the tokens whose ``attr`` value is one of ``ids`` (no Token objects).
 
-        The column is sorted once per document and attribute; each look-up is then a binary search.
+        ``ids`` must be sorted and unique, as ``string_ids`` makes them. The column is read once per
+        document and attribute.
         """
-        doc = self.doc
-        if len(doc) == 0 or len(ids) == 0:
+        if len(self.toks) == 0 or len(ids) == 0:
             return []
-        column = self._columns.get(attr)
-        if column is None:
-            values = doc.to_array(attr)
-            order = numpy.argsort(values, kind="stable")
-            column = self._columns[attr] = (order, values[order])
-        order, ordered = column
-        left = numpy.searchsorted(ordered, ids, side="left")
-        right = numpy.searchsorted(ordered, ids, side="right")
-        hit = numpy.flatnonzero(right > left)
-        if len(hit) == 0:
-            return []
-        found = numpy.concatenate(
-            [order[a:b] for a, b in zip(left[hit].tolist(), right[hit].tolist(), strict=True)]
-        )
-        found.sort()
-        return [int(i) for i in found.tolist()]
+        values = self._columns.get(attr)
+        if values is None:
+            values = self._columns[attr] = self.doc.to_array(attr)
+        # Each token's value looked up in the sorted ids: a binary search per token of the document,
+        # cheaper than one per id (the id lists are lexicons of thousands of words).
+        pos = numpy.searchsorted(ids, values)
+        pos[pos == len(ids)] = 0
+        return numpy.flatnonzero(ids[pos] == values).tolist()
 
     def sentence(self, i: int) -> tuple[int, int]:
         """Return the bounds of the sentence of token ``i``, as ``doc[i].sent`` has them.
@@ -135,11 +161,15 @@ class Context:
 
         A slice of the document's text, which the later stages and the report read anyway.
         """
-        a, b, _ = slice(start, end).indices(len(self.toks))
-        if b <= a:
-            return ""
-        last = self.toks[b - 1]
-        return doc_text(self.doc)[self.toks[a].idx : last.idx + len(last)]
+        toks = self.toks
+        if 0 <= start < end <= len(toks):
+            a, b = start, end
+        else:
+            a, b, _ = slice(start, end).indices(len(toks))
+            if b <= a:
+                return ""
+        last = toks[b - 1]
+        return self._text[toks[a].idx : last.idx + len(last)]
 
     def prefix(self, n_chars: int) -> str:
         """Return the first ``n_chars`` characters of the text (without a last token's trailing space).

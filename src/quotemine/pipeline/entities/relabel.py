@@ -8,16 +8,15 @@ names; ``propagate.propagate_people`` then makes a person's name a person everyw
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Final
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import GLUED_ROLE_NOUNS, is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
-from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low
+from quotemine.pipeline.entities.context import PROPER_TAGS, Context, lazy, low
 from quotemine.pipeline.entities.evidence import work_title
 from quotemine.pipeline.entities.trim import trim
 
@@ -45,13 +44,22 @@ class Entity:
 
     ctx: Context
     cand: Candidate
-    span: Span
     protected: frozenset[str]
 
-    @cached_property
+    @lazy
+    def span(self) -> Span:
+        """Return the span, made on the first rule that needs more than its tokens."""
+        return self.ctx.doc[self.cand.start : self.cand.end]
+
+    @lazy
+    def toks(self) -> list[Token]:
+        """Return the tokens of the span (no ``Span`` built)."""
+        return self.ctx.toks[self.cand.start : self.cand.end]
+
+    @lazy
     def text(self) -> str:
         """Return the text of the span, made once for all the rules."""
-        return self.span.text
+        return self.ctx.text(self.cand.start, self.cand.end)
 
 
 #: A first-pass rule: the candidate under test -> verdict or ``None``.
@@ -61,7 +69,7 @@ FirstPassRule = Callable[[Entity], Verdict | None]
 # ---------------------------------------------------------------------- first-pass rules
 def org_without_capitals(e: Entity) -> Verdict | None:
     """Drop an ORG with no capitalised word ("the department of economics"; "KelbyNet" has one)."""
-    cand, span = e.cand, e.span
+    cand, span = e.cand, e.toks
     if cand.label == "ORG" and not any(t.text[:1].isupper() for t in span if t.lower_ != "the"):
         return Verdict(None, "organisation without a capitalised word")
     return None
@@ -69,7 +77,7 @@ def org_without_capitals(e: Entity) -> Verdict | None:
 
 def person_without_name_word(e: Entity) -> Verdict | None:
     """Relabel a PERSON without a proper-noun name word as a place or a nationality, or drop it."""
-    ctx, cand, span = e.ctx, e.cand, e.span
+    ctx, cand, span = e.ctx, e.cand, e.toks
     if cand.label != "PERSON" or any(t.tag_ in PROPER_TAGS and ctx.is_name_word(t) for t in span):
         return None
     if ctx.is_place(e.text):
@@ -81,20 +89,20 @@ def person_without_name_word(e: Entity) -> Verdict | None:
 
 def person_after_org_noun(e: Entity) -> Verdict | None:
     """Relabel a PERSON right after an organisation noun as ORG ("the Russian daily X")."""
-    ctx, cand, span = e.ctx, e.cand, e.span
+    ctx, cand = e.ctx, e.cand
     doc, start = ctx.toks, cand.start
     if (
         cand.label == "PERSON"
         and start > 0
         and doc[start - 1].lower_ in ctx.lex.org_descriptors
-        and span.root.dep_ not in {"nsubj", "nsubjpass"}
-        and not (len(span) >= 2 and ctx.is_first_name(span[0]))
+        and e.span.root.dep_ not in {"nsubj", "nsubjpass"}
+        and not (cand.end - start >= 2 and ctx.is_first_name(doc[start]))
     ):
         return Verdict("ORG", "organisation noun before the name")  # but "a group Barack Obama won"
     return None
 
 
-def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span, text: str) -> bool:
+def _looks_like_person_name(ctx: Context, cand: Candidate, span: list[Token], text: str) -> bool:
     if not (2 <= len(span) <= 3 and all(t.tag_ == "NNP" and ctx.is_name_word(t) for t in span)):
         return False
     if ctx.is_place(text):
@@ -103,23 +111,23 @@ def _looks_like_person_name(ctx: Context, cand: Candidate, span: Span, text: str
         return False  # "at Kelby Park" read as a facility stays one, whatever its first word
     return ctx.has_surname_suffix(span[-1].text) or (
         ctx.is_first_name(span[0])
-        and (cand.label != "ORG" or ctx.person_context(list(span)) or _first_name_only(ctx, span))
+        and (cand.label != "ORG" or ctx.person_context(span) or _first_name_only(ctx, cand.start, cand.end))
     )
 
 
-def _first_name_only(ctx: Context, span: Span) -> bool:
+def _first_name_only(ctx: Context, start: int, end: int) -> bool:
     """Tell whether an ORG starts with a word that is a first name and never a surname ("Ivo Brandt").
 
     A company named like a person mostly starts with a name that is also a surname (a founder's
     name); a first name no surname list holds, with no "the" or possessive before it,
     names a person.
     """
-    first, last, start = span[0], low(span[-1]), span.start
+    first, last = ctx.toks[start], low(ctx.toks[end - 1])
     before = ctx.toks[start - 1] if start > 0 else None
     return (
         low(first) not in ctx.lex.surnames
         and not (last.endswith("s") and last not in ctx.lex.surnames)  # "Ola Wardens": a plural noun
-        and span.text.lower() not in ctx.lex.org_names
+        and ctx.text(start, end).lower() not in ctx.lex.org_names
         and not (before is not None and (before.lower_ == "the" or before.tag_ == "POS"))
     )
 
@@ -127,7 +135,7 @@ def _first_name_only(ctx: Context, span: Span) -> bool:
 _PLACE_KINDS: Final = frozenset({"FAC", "GPE", "LOC"})
 
 
-def _place_word_end(ctx: Context, span: Span) -> bool:
+def _place_word_end(ctx: Context, span: Sequence[Token]) -> bool:
     """Tell whether a name ends in a place word ("Kelby Park", "Orlin Stadium")."""
     last = low(span[-1])
     return last in ctx.lex.place_suffixes or last in ctx.lex.weak_place_suffixes
@@ -135,11 +143,11 @@ def _place_word_end(ctx: Context, span: Span) -> bool:
 
 def name_with_other_label(e: Entity) -> Verdict | None:
     """Relabel a personal name the NER labelled ORG, GPE... as PERSON ("Bakyt Nurlanov" ORG)."""
-    ctx, cand, span = e.ctx, e.cand, e.span
+    ctx, cand = e.ctx, e.cand
     doc, start = ctx.toks, cand.start
     if (
         cand.label in _OTHER_NAME_LABELS
-        and _looks_like_person_name(ctx, cand, span, e.text)
+        and _looks_like_person_name(ctx, cand, e.toks, e.text)
         and not (start > 0 and doc[start - 1].lower_ in ctx.lex.org_descriptors)
         and not work_title(doc, start, cand.end)
     ):
@@ -196,9 +204,10 @@ def person_shaped_other(e: Entity) -> Verdict | None:
     Two or three title-case name words followed by an age in commas ("Tom Hale, 26, a driver"),
     or listed with people only ("Ana Reyes, Tom Hale and Ivo Kern").
     """
-    ctx, cand, span = e.ctx, e.cand, e.span
-    if cand.label not in _OTHER_NAME_LABELS or not 2 <= len(span) <= 3:
+    ctx, cand = e.ctx, e.cand
+    if cand.label not in _OTHER_NAME_LABELS or not 2 <= cand.end - cand.start <= 3:
         return None
+    span = e.span
     aged = _age_after(span)
     root = span.root
     if not aged and root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
@@ -240,7 +249,7 @@ def surname_after_first_name(e: Entity) -> Verdict | None:
 
 def brand_place(e: Entity) -> Verdict | None:
     """Relabel as ORG a "place" that is no known place with a brand's inner capital ("a VeloShip store")."""
-    ctx, cand, span = e.ctx, e.cand, e.span
+    ctx, cand, span = e.ctx, e.cand, e.toks
     if (
         cand.label in {"GPE", "LOC"}
         and len(span) == 1
@@ -259,7 +268,7 @@ def name_pair(e: Entity) -> Verdict | None:
     one word is the surname of a full name in the text and the other is a name word too.
     ``vetting`` later splits the pair into the two people.
     """
-    ctx, cand, span = e.ctx, e.cand, e.span
+    ctx, cand, span = e.ctx, e.cand, e.toks
     if cand.label == "PERSON" or not is_name_pair(ctx, span):
         return None
     if not any(span[k].text.lower() in e.protected for k in (0, 2)):
@@ -271,7 +280,7 @@ def name_pair(e: Entity) -> Verdict | None:
 HYPHEN_PREFIXES: Final = frozenset({"pro", "anti", "ex", "non", "post", "pre", "neo"})
 
 
-def is_name_pair(ctx: Context, span: Span) -> bool:
+def is_name_pair(ctx: Context, span: Sequence[Token]) -> bool:
     """Tell whether a span is two title-case name words glued by a hyphen ("Hale-Reyes")."""
     return (
         len(span) == 3
@@ -298,7 +307,7 @@ def protected_surname(e: Entity) -> Verdict | None:
 
 def demonym(e: Entity) -> Verdict | None:
     """Relabel a nationality or group word as NORP, never a person or a place ("Tajik")."""
-    ctx, cand, span = e.ctx, e.cand, e.span
+    ctx, cand, span = e.ctx, e.cand, e.toks
     if cand.label in {"PERSON", "GPE", "LOC"} and ctx.is_demonym_span(span):
         return Verdict("NORP", "demonym: nationality word")
     return None
@@ -326,7 +335,7 @@ def street_address(e: Entity) -> Verdict | None:
     An ORG ending in a street word ("Castle Lane") is one; so is a PERSON whose street word is
     followed by a comma, as in an address ("Pelham Road, Kelby").
     """
-    cand, span = e.cand, e.span
+    cand, span = e.cand, e.toks
     if cand.label not in {"PERSON", "ORG"} or len(span) < 2:
         return None
     for k, tok in enumerate(span[1:], start=1):
@@ -362,12 +371,12 @@ def place_modifier(e: Entity) -> Verdict | None:
 
     Only a name without an organisation head word: "the Kelby Council area" stays a council.
     """
-    cand, span = e.cand, e.span
-    last = span[-1]
+    cand, span, toks = e.cand, e.toks, e.ctx.toks
     if cand.label != "ORG" or any(low(t) in e.ctx.lex.org_heads for t in span):
         return None
-    head = last.head
-    if head.i == span.end and head.is_lower and head.lower_ in _LAND_NOUNS:
+    end = cand.end
+    nxt = toks[end] if end < len(toks) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ in _LAND_NOUNS and span[-1].head.i == end:
         return Verdict("LOC", "modifier of a noun of land ('the Kelby coast')")
     return None
 
@@ -449,33 +458,67 @@ def _protected(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _role_before_first_name(ctx: Context, ent: Span) -> bool:
+def _role_before_first_name(ctx: Context, start: int, end: int) -> bool:
     """Return whether an entity is a role word and two or three name words ("Actress Ana Bell").
 
     A position or standing noun counts only where it opens the sentence ("Center Ana Bell scored").
     """
-    head = low(ent[0])
-    glued = head in GLUED_ROLE_NOUNS and ent[0].is_sent_start
-    if not 3 <= len(ent) <= 4 or not (glued or head in ctx.lex.role_heads):
+    if not 3 <= end - start <= 4:
         return False
-    return all(t.is_title and ctx.is_name_word(t) for t in ent[1:]) and not ctx.is_place(ent[1:].text)
+    first = ctx.toks[start]
+    head = low(first)
+    if not ((head in GLUED_ROLE_NOUNS and first.is_sent_start) or head in ctx.lex.role_heads):
+        return False
+    return all(t.is_title and ctx.is_name_word(t) for t in ctx.toks[start + 1 : end]) and not ctx.is_place(
+        ctx.text(start + 1, end)
+    )
+
+
+_IOB_I, _IOB_O, _IOB_B = 1, 2, 3
+
+
+def ner_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, label)`` of each entity of ``doc.ents``, read from two token columns.
+
+    What ``doc.ents`` gives, without building a ``Span`` (and two ``Token`` objects) per entity.
+    A malformed IOB sequence is left to ``doc.ents``, which raises on it.
+    """
+    if len(doc) == 0:
+        return []
+    strings = doc.vocab.strings
+    out: list[tuple[int, int, str]] = []
+    start, label = -1, 0
+    for i, (iob, ent_type) in enumerate(doc.to_array(["ENT_IOB", "ENT_TYPE"]).tolist()):
+        if iob == _IOB_I:
+            if start == -1:
+                return [(e.start, e.end, e.label_) for e in doc.ents]  # spaCy's error
+        elif iob in (_IOB_O, 0) or (iob == _IOB_B and ent_type == 0):
+            if start != -1 and label:
+                out.append((start, i, strings[label]))
+            start, label = -1, 0
+        elif iob == _IOB_B:
+            if start != -1 and label:
+                out.append((start, i, strings[label]))
+            start, label = i, ent_type
+    if start != -1 and label:
+        out.append((start, len(doc), strings[label]))
+    return out
 
 
 def _from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
     """Make one candidate per NER entity, trimmed; return those with tokens left."""
     doc = ctx.toks
     out: list[Candidate] = []
-    for ent in ctx.doc.ents:
-        label = ent.label_
-        cand = pool.new(ent.start, ent.end, label, f"NER label {label}")
-        if label in {"ORG", "GPE", "NORP"} and low(doc[ent.start]) in ctx.lex.honorifics:
+    for ent_start, ent_end, label in ner_entities(ctx.doc):
+        cand = pool.new(ent_start, ent_end, label, f"NER label {label}")
+        if label in {"ORG", "GPE", "NORP"} and low(doc[ent_start]) in ctx.lex.honorifics:
             label = "PERSON"
             cand.relabel(label, "honorific before the name")
-        elif label in {"ORG", "GPE", "NORP"} and _role_before_first_name(ctx, ent):
+        elif label in {"ORG", "GPE", "NORP"} and _role_before_first_name(ctx, ent_start, ent_end):
             label = "PERSON"
             cand.relabel(label, "role word before a first name")  # "Actress Ana Bell" tagged ORG
-        cand.start, cand.end = trim(ctx, ent.start, ent.end, label)
-        if (cand.start, cand.end) != (ent.start, ent.end):
+        cand.start, cand.end = trim(ctx, ent_start, ent_end, label)
+        if (cand.start, cand.end) != (ent_start, ent_end):
             cand.note("trimmed to the name")
         if cand.start < cand.end:
             out.append(cand)
@@ -492,7 +535,7 @@ def first_pass(ctx: Context, pool: Pool) -> list[Candidate]:
         rules = _RULES_BY_LABEL.get(cand.label or "", ())
         if not rules:
             continue  # every rule is about names (dates, numbers... stay as they are)
-        entity = Entity(ctx, cand, ctx.doc[cand.start : cand.end], protected)
+        entity = Entity(ctx, cand, protected)
         for rule in rules:
             verdict = rule(entity)
             if verdict is not None:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Set
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Final
 
 from spacy.tokens import Span, Token
 
 from quotemine.lexicons.words import POSSESSIVE_S
 from quotemine.pipeline.entities.candidate import MODIFIER, Candidate, Pool, Verdict
-from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low
+from quotemine.pipeline.entities.context import PROPER_TAGS, Context, lazy, low
 from quotemine.pipeline.entities.evidence import ATTRIBUTIVE_DETS, descriptor_before, hyphen_glued, work_title
 from quotemine.pipeline.entities.kinds import kind_words, of_inhabitants
 from quotemine.pipeline.entities.relabel import HYPHEN_PREFIXES, is_name_pair
@@ -52,12 +51,12 @@ class Probe:
     end: int
     surnames: Set[str]
 
-    @cached_property
+    @lazy
     def span(self) -> Span:
         """Return the span."""
         return self.ctx.doc[self.start : self.end]
 
-    @cached_property
+    @lazy
     def toks(self) -> list[Token]:
         """Return the tokens of the span."""
         return self.ctx.toks[self.start : self.end]
@@ -72,17 +71,17 @@ class Probe:
         """Return the last token."""
         return self.ctx.toks[self.end - 1]
 
-    @cached_property
+    @lazy
     def last_low(self) -> str:
         """Return the look-up key of the last token."""
         return low(self.last)
 
-    @cached_property
+    @lazy
     def first_name(self) -> bool:
         """Return whether the span starts with a known first name tagged as a proper noun."""
         return self.ctx.is_first_name(self.first) and self.first.tag_ in PROPER_TAGS
 
-    @cached_property
+    @lazy
     def full_name(self) -> bool:
         """Return whether the span is a first name and more."""
         return self.first_name and self.end - self.start >= 2
@@ -469,8 +468,8 @@ def _split_name_pair(
     """
     if cand.end - cand.start != 3 or ctx.toks[cand.start + 1].text != "-":
         return None  # the cheap test first: most people are no pair
-    span = ctx.doc[cand.start : cand.end]
-    if not is_name_pair(ctx, span) or span.text.lower() in surnames:
+    span = ctx.toks[cand.start : cand.end]
+    if not is_name_pair(ctx, span) or ctx.text(cand.start, cand.end).lower() in surnames:
         return None
     if not any(low(span[k]) in surnames for k in (0, 2)):
         return None
@@ -535,7 +534,7 @@ def vet_people(
     surnames |= {
         ctx.text(c.end - 3, c.end).lower()
         for c in full
-        if c.end - c.start >= 4 and is_name_pair(ctx, ctx.doc[c.end - 3 : c.end])
+        if c.end - c.start >= 4 and is_name_pair(ctx, ctx.toks[c.end - 3 : c.end])
     }  # double-barrelled surnames ("Ana Hale-Reyes"), never split into two people
     into = _Sorted()
     for c in cands:
