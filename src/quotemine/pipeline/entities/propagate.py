@@ -53,8 +53,8 @@ def _unlabelled_names(ctx: Context, pool: Pool, taken: set[int]) -> list[Candida
     proper = numpy.flatnonzero((arr[:, 0] == get_string_id("NNP")) & (arr[:, 1] != 0)).tolist()
     next_i = 0
     for i in proper:
-        if i < next_i:
-            continue
+        if i < next_i or i in taken:
+            continue  # a taken word starts no run
         j = _unlabelled_run(ctx, i, taken)
         if j - i >= 3 and _title_word(ctx, doc[i].text):
             i += 1  # "Supt Gareth Pelling", "Cllr Nadia Farrow": the title is a role, not the name

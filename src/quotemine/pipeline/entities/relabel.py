@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import GLUED_ROLE_NOUNS, is_initial
@@ -480,29 +481,29 @@ _IOB_I, _IOB_O, _IOB_B = 1, 2, 3
 def ner_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """Return ``(start, end, label)`` of each entity of ``doc.ents``, read from two token columns.
 
-    What ``doc.ents`` gives, without building a ``Span`` (and two ``Token`` objects) per entity.
-    A malformed IOB sequence is left to ``doc.ents``, which raises on it.
+    What ``doc.ents`` gives, without building a ``Span`` (and two ``Token`` objects) per entity:
+    an entity starts at a B token with a label and runs over the I tokens after it. A malformed
+    IOB sequence (an I token outside an entity) is left to ``doc.ents``, which raises on it.
     """
-    if len(doc) == 0:
+    n = len(doc)
+    if n == 0:
         return []
+    columns = doc.to_array(["ENT_IOB", "ENT_TYPE"])
+    iob, kind = columns[:, 0], columns[:, 1]
+    opens = (iob == _IOB_B) & (kind != 0)
+    inside = iob == _IOB_I
+    if inside[0] or bool((inside[1:] & ~(opens[:-1] | inside[:-1])).any()):
+        return [(e.start, e.end, e.label_) for e in doc.ents]  # spaCy's error
+    starts = numpy.flatnonzero(opens)
+    if len(starts) == 0:
+        return []
+    breaks = numpy.append(numpy.flatnonzero(~inside), n)
+    ends = breaks[numpy.searchsorted(breaks, starts, side="right")]
     strings = doc.vocab.strings
-    out: list[tuple[int, int, str]] = []
-    start, label = -1, 0
-    for i, (iob, ent_type) in enumerate(doc.to_array(["ENT_IOB", "ENT_TYPE"]).tolist()):
-        if iob == _IOB_I:
-            if start == -1:
-                return [(e.start, e.end, e.label_) for e in doc.ents]  # spaCy's error
-        elif iob in (_IOB_O, 0) or (iob == _IOB_B and ent_type == 0):
-            if start != -1 and label:
-                out.append((start, i, strings[label]))
-            start, label = -1, 0
-        elif iob == _IOB_B:
-            if start != -1 and label:
-                out.append((start, i, strings[label]))
-            start, label = i, ent_type
-    if start != -1 and label:
-        out.append((start, len(doc), strings[label]))
-    return out
+    return [
+        (start, end, strings[label])
+        for start, end, label in zip(starts.tolist(), ends.tolist(), kind[starts].tolist(), strict=True)
+    ]
 
 
 def _from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
