@@ -1,0 +1,69 @@
+"""Organisation rules of the 17:20 round: company head words, and the names they shorten to.
+
+Every sentence here is invented; the hand-parsed ``Doc``s force the NER errors each rule repairs.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import quotemine.factories  # noqa: F401  (registers factories and extensions)
+from quotemine.pipeline.entities import EntityRepairer
+
+
+@pytest.fixture(scope="module")
+def repairer() -> EntityRepairer:
+    return EntityRepairer(spacy.blank("en"), "quotemine_entities", explain=True)
+
+
+def _parsed(
+    words: list[str], ents: list[str], tags: list[str], subjects: dict[int, int] | None = None
+) -> Doc:
+    """A hand-parsed Doc, one sentence per full stop; ``subjects`` maps a subject to its verb."""
+    n = len(words)
+    heads, deps = list(range(n)), ["dep"] * n
+    for subject, verb in (subjects or {}).items():
+        heads[subject], deps[subject] = verb, "nsubj"
+    starts = [i == 0 or words[i - 1] == "." for i in range(n)]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        ents=ents,
+        tags=tags,
+        pos=["PROPN" if t.startswith("NNP") else "NOUN" if t.startswith("NN") else "X" for t in tags],
+        lemmas=["say" if w == "said" else w.lower() for w in words],
+        heads=heads,
+        deps=deps,
+        sent_starts=starts,
+    )
+
+
+def _orgs(doc: Doc) -> dict[str, int]:
+    return {o["name"]: len(o["mentions"]) for o in doc._.qm_orgs}
+
+
+def _people(doc: Doc) -> dict[str, int]:
+    return {p["name"]: len(p["mentions"]) for p in doc._.qm_people}
+
+
+@pytest.mark.parametrize("head", ["Brothers", "Tools", "Homes", "Pharmacy", "Dairy", "Ferries"])
+def test_company_head_word_makes_a_name_read_as_a_person_a_company(
+    repairer: EntityRepairer, head: str
+) -> None:
+    # "Tollan <head> cut prices . Tollan said sales fell ." with both names read as people
+    words = ["Tollan", head, "cut", "prices", ".", "Tollan", "said", "sales", "fell", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", "VBD", "NNS", ".", "NNP", "VBD", "NNS", "VBD", "."]
+    doc = repairer(_parsed(words, ents, tags, {5: 6}))
+    assert _orgs(doc) == {f"Tollan {head}": 2}  # the one-word mention is its short form
+    assert _people(doc) == {}
+
+
+def test_limited_company_the_ner_missed_is_found_from_its_tail(repairer: EntityRepairer) -> None:
+    words = ["Merrow", "Ferries", "Ltd", "was", "fined", "."]
+    ents = ["O"] * 6
+    tags = ["NNP", "NNP", "NNP", "VBD", "VBN", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert _orgs(doc) == {"Merrow Ferries Ltd": 1}
