@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
+from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
 from quotemine.pipeline.entities import EntityRepairer
@@ -67,3 +69,33 @@ def test_limited_company_the_ner_missed_is_found_from_its_tail(repairer: EntityR
     tags = ["NNP", "NNP", "NNP", "VBD", "VBN", "."]
     doc = repairer(_parsed(words, ents, tags))
     assert _orgs(doc) == {"Merrow Ferries Ltd": 1}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return default_model("quotemine_entities", config={"explain": True})
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Lawyers from Tallow, Brisk and Orme said they would appeal.", "Tallow, Brisk and Orme"),
+        ("The sale was advised by Quillon, Harrick and Deste.", "Quillon, Harrick and Deste"),
+        ("She is represented by the firm Ferrin and Lusk.", "Ferrin and Lusk"),
+        ("Analysts at Wrexley & Dunn said the price was fair.", "Wrexley & Dunn"),
+    ],
+)
+def test_surnames_joined_by_and_after_a_firm_word_are_one_firm(nlp: Language, text: str, firm: str) -> None:
+    doc = nlp(text)
+    assert firm in _orgs(doc)
+    assert not any(part in _people(doc) for part in firm.replace(",", "").split())
+
+
+def test_surnames_joined_by_and_without_a_firm_word_stay_as_they_are(nlp: Language) -> None:
+    doc = nlp("The report was written by Tallow and Brisk last year.")
+    assert "Tallow and Brisk" not in _orgs(doc)
+
+
+def test_organisation_named_with_and_inside_keeps_its_first_word(nlp: Language) -> None:
+    doc = nlp("Members of the Harwick and District Drivers Union voted to strike on Monday.")
+    assert "Harwick and District Drivers Union" in _orgs(doc)

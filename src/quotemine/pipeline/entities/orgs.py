@@ -19,6 +19,7 @@ from quotemine.pipeline.entities.bodies import for_bodies
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import short_form
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
+from quotemine.pipeline.entities.firms import names_over_and, partnerships
 from quotemine.pipeline.entities.kinds import kind_words
 from quotemine.pipeline.entities.teams import team_names
 
@@ -82,6 +83,22 @@ def _run_start(doc: list[Token], k: int, taken: dict[int, str], lex: Lexicons) -
         start -= 1
     while start < k and doc[start].text == "-":
         start += 1
+    return _over_and(doc, start, k, taken)
+
+
+def _over_and(doc: list[Token], start: int, k: int, taken: dict[int, str]) -> int:
+    """Return the start of "the X and Y ... Union" when the run from ``start`` follows "the X and".
+
+    "the Kelby and District Drivers Union", "the Mining and Energy Union": one name with "and"
+    inside, only after "the" and with a title-case word before "and" that is no part of a longer
+    entity (the NER often reads it alone as a place or an organisation).
+    """
+    if not (start >= 3 and start < k and doc[start - 1].lower_ in {"and", "&"}):
+        return start
+    word, the = doc[start - 2], doc[start - 3]
+    place_like = taken.get(start - 2) in {None, "GPE", "LOC", "NORP"}  # "Kelby" alone, read as a place
+    if word.is_title and the.lower_ == "the" and place_like and not word.is_sent_start:
+        return start - 2
     return start
 
 
@@ -567,6 +584,8 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
             out.append(c)
     out += added
     out = out + for_bodies(ctx, pool, out)
+    out = out + partnerships(ctx, pool, out)
+    names_over_and(ctx, out)
     out = [c for c in out if c.label is not None]
     out = out + _acronyms(ctx, pool, out)
     _acronyms_of_other_kinds(ctx, out)

@@ -1,0 +1,144 @@
+"""Partnerships named after their partners: "Tallow, Brisk and Orme", "the firm Ferrin & Lusk".
+
+Law, accounting and advisory firms are named by a list of surnames. The NER reads each surname
+as a person ("Brisk", "Orme"), or nothing at all. A list of one-word surnames joined by commas
+and a last "and" / "&" is one firm when the words before it say so: a firm noun ("the law firm
+X and Y"), a profession and "from" or "at" ("lawyers from X, Y and Z"), or "advised by".
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from quotemine.pipeline.entities.candidate import Candidate, Pool
+from quotemine.pipeline.entities.context import Context, low, string_ids
+
+__all__ = ["names_over_and", "partnerships"]
+
+_AND_IDS: Final = string_ids(["and", "&"])
+#: Nouns for a firm right before its name ("the firm X and Y", "the law firm X, Y and Z").
+_FIRM_NOUNS: Final = frozenset({"firm", "partnership", "practice", "chambers"})
+#: Professions whose firm follows "from" or "at" ("lawyers from X and Y", "a partner at X & Y").
+_PROFESSIONS: Final = frozenset(
+    {
+        "lawyer",
+        "lawyers",
+        "solicitor",
+        "solicitors",
+        "attorney",
+        "attorneys",
+        "accountant",
+        "accountants",
+        "auditor",
+        "auditors",
+        "partner",
+        "partners",
+        "analyst",
+        "analysts",
+        "barrister",
+        "barristers",
+    }
+)
+#: Verbs of an adviser before "by" ("advised by X, Y and Z").
+_ADVISED: Final = frozenset({"advised", "audited"})
+#: Labels the NER may give a partner's surname and still leave it to the firm.
+_PARTNER_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+_MAX_PARTNERS = 5
+
+
+def _partner(ctx: Context, i: int) -> bool:
+    """Tell whether token ``i`` may be one partner's surname: one capitalised proper noun, no place.
+
+    First names are not left out: most surnames are also in the first-name list ("Talbot").
+    """
+    tok = ctx.toks[i]
+    key = low(tok)
+    return (
+        tok.is_title
+        and tok.is_alpha
+        and tok.tag_ == "NNP"
+        and not ctx.is_place(tok.text)
+        and key not in ctx.lex.demonyms
+        and key not in ctx.lex.stop_words
+    )
+
+
+def _list_start(ctx: Context, k: int) -> int:
+    """Return the first token of "X, Y" (or "X, Y,") before the "and" at ``k``; ``k`` when there is none."""
+    doc = ctx.toks
+    last = k - 2 if k >= 2 and doc[k - 1].text == "," else k - 1  # "X, Y, and Z"
+    if last < 0 or not _partner(ctx, last):
+        return k
+    start, n = last, 1
+    while start >= 2 and doc[start - 1].text == "," and _partner(ctx, start - 2) and n < _MAX_PARTNERS:
+        start -= 2
+        n += 1
+    if last == k - 2 and start == last:
+        return k  # "X, and Y": a clause, not a list
+    return start
+
+
+def _firm_cue(ctx: Context, start: int) -> bool:
+    """Tell whether the words before ``start`` say a firm's name follows."""
+    doc = ctx.toks
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i].lower_
+    if word in _FIRM_NOUNS:
+        return True
+    before = doc[i - 1].lower_ if i > 0 else ""
+    return (word in {"from", "at"} and before in _PROFESSIONS) or (word == "by" and before in _ADVISED)
+
+
+def partnerships(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Return new ORG candidates for firms named after their partners; drop the partners' candidates."""
+    doc = ctx.toks
+    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
+    added: list[Candidate] = []
+    for k in ctx.where("LOWER", _AND_IDS):
+        end = k + 2
+        if end > len(doc) or not _partner(ctx, k + 1):
+            continue
+        if end < len(doc) and doc[end].is_title and doc[end].tag_ in {"NNP", "NNPS"}:
+            continue  # "X and Ana Reyes": a name of two words after "and"
+        start = _list_start(ctx, k)
+        if start == k or not _firm_cue(ctx, start):
+            continue
+        inside = [owner[i] for i in range(start, end) if i in owner]
+        if any(c.label not in _PARTNER_LABELS or c.start < start or c.end > end for c in inside):
+            continue  # a word of a longer name, a date...
+        for c in inside:
+            c.drop("a partner's name in the name of a firm")
+        added.append(pool.new(start, end, "ORG", "surnames joined by 'and' after a firm word: a partnership"))
+    return added
+
+
+#: Labels of a lone word the NER cut from the front of "the X and Y Union" ("Kelby" read as a place).
+_FRONT_LABELS: Final = frozenset({"GPE", "LOC", "NORP", "ORG"})
+
+
+def names_over_and(ctx: Context, cands: list[Candidate]) -> None:
+    """Extend an organisation the NER cut after "and" over the word before it ("the Kelby and X Union").
+
+    Only a name ending in a head word, after "the X and", where X is one title-case word that is
+    no part of another name (the NER often reads it alone as a place).
+    """
+    doc, heads = ctx.toks, ctx.lex.org_heads
+    owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
+    for c in cands:
+        start = c.start
+        if c.label != "ORG" or c.end - start < 2 or start < 3 or low(doc[c.end - 1]) not in heads:
+            continue
+        word = doc[start - 2]
+        if doc[start - 1].lower_ not in {"and", "&"} or doc[start - 3].lower_ != "the" or not word.is_title:
+            continue
+        front = owner.get(start - 2)
+        if front is not None and (front.label not in _FRONT_LABELS or front.end - front.start != 1):
+            continue
+        if front is not None:
+            front.drop("first word of an organisation named with 'and' inside")
+        c.start = start - 2
+        c.note("extended over 'X and' after 'the' ('the Kelby and District Drivers Union')")
