@@ -569,7 +569,7 @@ def _ticker_companies(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[
 
 
 def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
-    """Add the organisations the NER missed: head-word runs, acronyms, names after a role noun, teams.
+    """Add the organisations the NER missed: head-word runs, partnerships, acronyms, role nouns, teams.
 
     A candidate inside a new head-word organisation is dropped in its favour.
     """

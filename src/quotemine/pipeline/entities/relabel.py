@@ -12,14 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-import numpy
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from quotemine.lexicons.names import GLUED_ROLE_NOUNS, is_initial
+from quotemine.lexicons.names import is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, lazy, low
 from quotemine.pipeline.entities.evidence import work_title
-from quotemine.pipeline.entities.trim import trim
+from quotemine.pipeline.entities.ner import from_ner
 
 __all__ = [
     "FIRST_PASS_RULES",
@@ -203,7 +202,8 @@ def person_shaped_other(e: Entity) -> Verdict | None:
     """Relabel as PERSON a name the NER labelled otherwise, when the words around it say person.
 
     Two or three title-case name words followed by an age in commas ("Tom Hale, 26, a driver"),
-    or listed with people only ("Ana Reyes, Tom Hale and Ivo Kern").
+    in apposition to a role ("its finance director, Orla Venn, said"), or listed with people only
+    ("Ana Reyes, Tom Hale and Ivo Kern").
     """
     ctx, cand = e.ctx, e.cand
     if cand.label not in _OTHER_NAME_LABELS or not 2 <= cand.end - cand.start <= 3:
@@ -211,14 +211,19 @@ def person_shaped_other(e: Entity) -> Verdict | None:
     span = e.span
     aged = _age_after(span)
     root = span.root
-    if not aged and root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
-        return None  # the cheap tests first: neither an age nor a list
+    last = span[-1]
+    role = low(last.head) if last.dep_ == "appos" else ""
+    of_role = role in ctx.lex.role_heads and role not in ctx.lex.org_descriptors  # not "its publisher, X"
+    if not (aged or of_role) and root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
+        return None  # the cheap tests first: neither an age, a role nor a list
     if not _name_words(ctx, span, e.text):
         return None
     if any(low(t) in ctx.lex.org_heads or low(t) in ctx.lex.demonyms for t in span):
         return None
     if aged:
         return Verdict("PERSON", "personal name followed by an age ('X, 26,')")
+    if of_role:
+        return Verdict("PERSON", "personal name in apposition to a role ('its finance director, X Y,')")
     if _listed_with_people(span):
         return Verdict("PERSON", "listed with people only")
     return None
@@ -459,78 +464,9 @@ def _protected(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _role_before_first_name(ctx: Context, start: int, end: int) -> bool:
-    """Return whether an entity is a role word and two or three name words ("Actress Ana Bell").
-
-    A position or standing noun counts only where it opens the sentence ("Center Ana Bell scored").
-    """
-    if not 3 <= end - start <= 4:
-        return False
-    first = ctx.toks[start]
-    head = low(first)
-    if not ((head in GLUED_ROLE_NOUNS and first.is_sent_start) or head in ctx.lex.role_heads):
-        return False
-    return all(t.is_title and ctx.is_name_word(t) for t in ctx.toks[start + 1 : end]) and not ctx.is_place(
-        ctx.text(start + 1, end)
-    )
-
-
-_IOB_I, _IOB_O, _IOB_B = 1, 2, 3
-
-
-def ner_entities(doc: Doc) -> list[tuple[int, int, str]]:
-    """Return ``(start, end, label)`` of each entity of ``doc.ents``, read from two token columns.
-
-    What ``doc.ents`` gives, without building a ``Span`` (and two ``Token`` objects) per entity:
-    an entity starts at a B token with a label and runs over the I tokens after it. A malformed
-    IOB sequence (an I token outside an entity) is left to ``doc.ents``, which raises on it.
-    """
-    n = len(doc)
-    if n == 0:
-        return []
-    columns = doc.to_array(["ENT_IOB", "ENT_TYPE"])
-    iob, kind = columns[:, 0], columns[:, 1]
-    opens = (iob == _IOB_B) & (kind != 0)
-    inside = iob == _IOB_I
-    if inside[0] or bool((inside[1:] & ~(opens[:-1] | inside[:-1])).any()):
-        return [(e.start, e.end, e.label_) for e in doc.ents]  # spaCy's error
-    starts = numpy.flatnonzero(opens)
-    if len(starts) == 0:
-        return []
-    breaks = numpy.append(numpy.flatnonzero(~inside), n)
-    ends = breaks[numpy.searchsorted(breaks, starts, side="right")]
-    strings = doc.vocab.strings
-    return [
-        (start, end, strings[label])
-        for start, end, label in zip(starts.tolist(), ends.tolist(), kind[starts].tolist(), strict=True)
-    ]
-
-
-def _from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
-    """Make one candidate per NER entity, trimmed; return those with tokens left."""
-    doc = ctx.toks
-    out: list[Candidate] = []
-    for ent_start, ent_end, label in ner_entities(ctx.doc):
-        cand = pool.new(ent_start, ent_end, label, f"NER label {label}")
-        if label in {"ORG", "GPE", "NORP"} and low(doc[ent_start]) in ctx.lex.honorifics:
-            label = "PERSON"
-            cand.relabel(label, "honorific before the name")
-        elif label in {"ORG", "GPE", "NORP"} and _role_before_first_name(ctx, ent_start, ent_end):
-            label = "PERSON"
-            cand.relabel(label, "role word before a first name")  # "Actress Ana Bell" tagged ORG
-        cand.start, cand.end = trim(ctx, ent_start, ent_end, label)
-        if (cand.start, cand.end) != (ent_start, ent_end):
-            cand.note("trimmed to the name")
-        if cand.start < cand.end:
-            out.append(cand)
-        else:
-            cand.drop("nothing left after trimming")
-    return out
-
-
 def first_pass(ctx: Context, pool: Pool) -> list[Candidate]:
     """Return the NER's entities as trimmed candidates, relabelled by ``FIRST_PASS_RULES``."""
-    cands = _from_ner(ctx, pool)
+    cands = from_ner(ctx, pool)
     protected = _protected(ctx, cands)
     for cand in cands:
         rules = _RULES_BY_LABEL.get(cand.label or "", ())
