@@ -28,6 +28,7 @@ from quotemine.pipeline.quotes.content import (
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.marks import MarkedSpan
 from quotemine.pipeline.quotes.phrases import (
+    TAIL_DEPS,
     clip_paragraph,
     cut_tail,
     skip_dateline,
@@ -75,7 +76,7 @@ class DocState:
         lex: The cue lexicon.
         options: The finder's options.
         marked: The quoted stretches, in text order.
-        attrs: ``doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE"])``.
+        attrs: ``doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP"])``.
         qid: For each token, the index of the marked stretch holding it, or -1.
         tok_ranges: The token range of each marked stretch.
         para_starts: The character offset of each paragraph.
@@ -89,6 +90,7 @@ class DocState:
         semicolons: The token indices of the semicolons outside quotation marks, read once.
         word_mask: For each token, whether it is neither punctuation nor space.
         lemmas: The lemma hash of each token (``attrs[:, 1]`` as a list).
+        tails: The tokens that may open a reporter's tail clause (``phrases.cut_tail``), read once.
         toks: The document's tokens (``doc_tokens``): ``toks[i]`` makes no new ``Token`` as ``doc[i]`` does.
 
     """
@@ -112,6 +114,7 @@ class DocState:
     semicolons: list[int] | None = None
     word_mask: numpy.ndarray[Any, Any] = field(init=False)
     lemmas: list[int] = field(init=False)
+    tails: list[int] | None = None
     speakers: SpeakerReader = field(init=False)
     toks: list[Token] = field(init=False)
 
@@ -126,16 +129,13 @@ class DocState:
         cls, doc: Doc, text: str, marked: list[MarkedSpan], lex: CueLexicon, options: FinderOptions
     ) -> DocState:
         """Index the marked stretches of ``doc`` by token (bisection over the token offsets)."""
-        attrs = doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE"])
+        attrs = doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP"])
         starts = attrs[:, 0]
         qid = [-1] * len(doc)
-        tok_ranges: list[tuple[int, int]] = []
-        for k, m in enumerate(marked):
-            a = int(numpy.searchsorted(starts, m.start, side="left"))
-            b = int(numpy.searchsorted(starts, m.end, side="left"))
-            tok_ranges.append((a, b))
-            for i in range(a, b):
-                qid[i] = k
+        edges = numpy.searchsorted(starts, [(m.start, m.end) for m in marked], side="left").tolist()
+        tok_ranges: list[tuple[int, int]] = [(a, b) for a, b in edges]
+        for k, (a, b) in enumerate(tok_ranges):
+            qid[a:b] = [k] * (b - a)
         return cls(
             doc,
             text,
@@ -221,7 +221,11 @@ class DocState:
         if any("\n" in t for t in between) and ":" not in between:
             return None  # a clause the parse hung on a cue of the paragraph before ("wrote:" may go on)
         b = self._cut_at_semicolon(max(a, verb.i + 1), b)
-        a, b = trim(self.doc, a, cut_tail(self.doc, a, b))
+        if self.tails is None:
+            strings = self.doc.vocab.strings
+            found = numpy.isin(self.attrs[:, 5], [strings.add(dep) for dep in TAIL_DEPS])
+            self.tails = numpy.flatnonzero(found).tolist()
+        a, b = trim(self.doc, a, cut_tail(self.doc, a, b, self.tails))
         if (
             a > verb.i
         ):  # "said on Monday it would ...": when it was said (not "Last year X did Y, filings show")

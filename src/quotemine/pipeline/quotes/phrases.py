@@ -6,16 +6,18 @@ and, for whole organisation and person names, the entity labels.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.extensions import doc_tokens
+from quotemine.extensions import doc_text, doc_tokens
 
 __all__ = [
     "MARK_TOKENS",
     "SENT_END",
+    "TAIL_DEPS",
     "clip_paragraph",
     "cut_tail",
     "is_title",
@@ -46,6 +48,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 _RELATIVE_LEADS = frozenset({"which", "who", "whose", "whom"})
 #: Dependencies of a participle clause the reporter adds after a comma (", cementing its lead").
 _PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj"})
+#: Dependencies of the heads of the clauses ``cut_tail`` cuts off.
+TAIL_DEPS = frozenset({"relcl", *_PARTICIPLE_DEPS})
 #: Dashes that close a wire dateline ("PORTVILLE, May 3 (Newswire) - ..."), and its longest length.
 _DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
 _MAX_DATELINE_TOKENS = 14
@@ -270,9 +274,11 @@ def clip_paragraph(doc: Doc, a: int, b: int, anchor: int) -> tuple[int, int]:
     stands between the range and a later anchor: a cue never reports a paragraph before its own
     ('"..."' then a paragraph 'X, who ..., has said Y' that the parse ran into one sentence).
     """
-    toks = doc_tokens(doc)
+    toks, text = doc_tokens(doc), doc_text(doc)
     if anchor >= b and any("\n" in t.text for t in toks[b:anchor]):
         return a, a
+    if a >= b or "\n" not in text[toks[a].idx : toks[b - 1].idx + len(toks[b - 1].text)]:
+        return a, b  # no break inside (the common case): read off the text, not token by token
     breaks = [i for i in range(a, b) if "\n" in toks[i].text]
     if not breaks:
         return a, b
@@ -335,17 +341,26 @@ def _relative_lead(first: Token) -> bool:
     )
 
 
-def cut_tail(doc: Doc, a: int, b: int) -> int:
+def cut_tail(doc: Doc, a: int, b: int, tails: Sequence[int] | None = None) -> int:
     """Return where the content ``doc[a:b]`` of a cue really ends.
 
     A non-restrictive relative clause at the end (", which would give ...", ", who runs ...", ", to
     which the mayor replied") and
-    a participle clause after a comma (", cementing its lead") are the reporter's.
+    a participle clause after a comma (", cementing its lead") are the reporter's. ``tails``, when
+    given, lists (ascending) the only tokens whose dependency is one of ``TAIL_DEPS``.
     """
     toks = doc_tokens(doc)
-    for tok in toks[a:b]:
+    if tails is None:
+        heads = toks[a:b]
+    else:
+        heads = []
+        for i in tails[bisect.bisect_left(tails, a) :]:
+            if i >= b:
+                break
+            heads.append(toks[i])
+    for tok in heads:
         dep = tok.dep_
-        if dep != "relcl" and dep not in _PARTICIPLE_DEPS:
+        if dep not in TAIL_DEPS:
             continue  # the common case, settled without building the edge tokens
         left = tok.left_edge
         if tok.right_edge.i < b - 2 or left.i <= a or toks[left.i - 1].text != ",":
