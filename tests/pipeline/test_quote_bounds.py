@@ -421,3 +421,30 @@ def test_a_cue_nouns_that_clause_after_a_time_phrase(nlp: Language, finder: Quot
     assert found(nlp, finder, text) == [('that "the port is finally ready" for ships', "his")]
     # a true relative clause of the noun in between is no content
     assert found(nlp, finder, "Critics seized on her statement at the meeting that was held on Monday.") == []
+
+
+# ---------------------------------------------------------------- reasons and sources at the content's end
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mirela Vasko said the ferry ran late because the harbour crane had failed again.",
+            "the ferry ran late because the harbour crane had failed again",
+        ),
+        (
+            "The co-op said prices would rise, because its grain supplier had doubled the rent.",
+            "prices would rise, because its grain supplier had doubled the rent",
+        ),
+    ],
+)
+def test_a_reason_after_the_content_is_part_of_it(
+    nlp: Language, finder: QuoteFinder, text: str, content: str
+) -> None:
+    assert [c for c, _ in found(nlp, finder, text)] == [content]
+
+
+def test_a_closing_source_phrase_is_no_part_of_the_content(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Tomas Ruud says the new tram line will pay for itself, according to the Lakeside Courier."
+    assert ("the new tram line will pay for itself", "Tomas Ruud") in found(nlp, finder, text)

@@ -136,8 +136,33 @@ def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         if _speaker_inside(st, verb, span):
             return Content(None)
         end = _cue_conjunct(st, verb, child, span[1])
-        return Content((span[0], _second_that_clause(st, verb, child, end)))
+        end = _second_that_clause(st, verb, child, end)
+        return Content((span[0], _with_reason(st, verb, child, end)))
     return None
+
+
+#: Subordinators of a reason that follows what was said ("said the plan failed because ...").
+_REASON_MARKS = frozenset({"because"})
+
+
+def _with_reason(st: DocState, verb: Token, clause: Token, end: int) -> int:
+    """Return ``end`` moved over a reason clause the parse hung on the cue instead of the content.
+
+    "She said the ferry was late because the crew was ill": the "because" clause right after the
+    content clause gives the speaker's reason, part of what was said; the parse often attaches it
+    to "said". Only right after the content (a comma may stand between), and only a finite clause
+    with a subject of its own.
+    """
+    if end != clause.right_edge.i + 1:
+        return end
+    gap = end + 1 if end < len(st.toks) and st.toks[end].text == "," else end
+    for c in st.rights(verb):
+        first = c.left_edge
+        if c.dep_ != "advcl" or first.i != gap or first.lower_ not in _REASON_MARKS or first.head.i != c.i:
+            continue
+        if any(k.dep_ in NOMINAL_SUBJECTS for k in st.kids(c)) and st.qid[first.i] < 0:
+            return c.right_edge.i + 1
+    return end
 
 
 #: Most tokens between the first 'that' clause and the second one's "that" (', and that', '," and that').

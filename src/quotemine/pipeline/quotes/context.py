@@ -221,6 +221,7 @@ class DocState:
         if any("\n" in t for t in between) and ":" not in between:
             return None  # a clause the parse hung on a cue of the paragraph before ("wrote:" may go on)
         b = self._cut_at_semicolon(max(a, verb.i + 1), b)
+        b = self._cut_source_phrase(a, b)
         if self.tails is None:
             strings = self.doc.vocab.strings
             found = numpy.isin(self.attrs[:, 5], [strings.add(dep) for dep in TAIL_DEPS])
@@ -234,6 +235,18 @@ class DocState:
             return None
         spk = self.speakers.speaker_of(verb, (a, b)) if sourced else None
         return self.kinded(a, b, verb, spk, rule)
+
+    def _cut_source_phrase(self, a: int, b: int) -> int:
+        """Return where ``doc[a:b]`` ends before a closing speaker phrase (", according to the Gazette").
+
+        The phrase says where the report comes from; it is not part of what was said.
+        """
+        for start, end in self.phrase_ends.items():
+            if a < start < b and self.toks[start - 1].text == ",":
+                last = max(self.toks[start].right_edge.i, self.toks[end - 1].right_edge.i) + 1
+                if last >= b or all(t.is_punct for t in self.toks[last:b]):
+                    return start - 1
+        return b
 
     def _cut_at_semicolon(self, a: int, b: int) -> int:
         """Return the first semicolon outside quotation marks in ``doc[a:b]`` (its end ``b`` if none)."""
