@@ -448,3 +448,22 @@ def test_a_reason_after_the_content_is_part_of_it(
 def test_a_closing_source_phrase_is_no_part_of_the_content(nlp: Language, finder: QuoteFinder) -> None:
     text = "Tomas Ruud says the new tram line will pay for itself, according to the Lakeside Courier."
     assert ("the new tram line will pay for itself", "Tomas Ruud") in found(nlp, finder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All told, the three rowing clubs spent more than $2 million on travel.",
+        "It is worth noting that the Elmbridge ferry has never stopped in winter.",
+        "It bears repeating that the Elmbridge ferry has never stopped in winter.",
+    ],
+)
+def test_a_fixed_phrase_of_the_writer_reports_no_speech(
+    nlp: Language, finder: QuoteFinder, text: str
+) -> None:
+    assert found(nlp, finder, text) == []
+
+
+def test_people_who_all_told_someone_still_speak(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The wardens all told the inspector that the Elmbridge ferry was safe."
+    assert [c for c, _ in found(nlp, finder, text)] == ["that the Elmbridge ferry was safe"]
