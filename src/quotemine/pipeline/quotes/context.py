@@ -224,7 +224,10 @@ class DocState:
         b = self._cut_source_phrase(a, b)
         if self.tails is None:
             strings = self.doc.vocab.strings
-            found = numpy.isin(self.attrs[:, 5], [strings.add(dep) for dep in TAIL_DEPS])
+            deps = self.attrs[:, 5]
+            found = numpy.zeros(len(deps), dtype=bool)
+            for dep in TAIL_DEPS:  # five comparisons cost less than one ``numpy.isin``
+                found |= deps == strings.add(dep)
             self.tails = numpy.flatnonzero(found).tolist()
         a, b = trim(self.doc, a, cut_tail(self.doc, a, b, self.tails))
         if (
