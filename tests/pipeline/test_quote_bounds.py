@@ -454,7 +454,7 @@ def test_a_closing_source_phrase_is_no_part_of_the_content(nlp: Language, finder
     "text",
     [
         "All told, the three rowing clubs spent more than $2 million on travel.",
-        "It is worth noting that the Elmbridge ferry has never stopped in winter.",
+        "It is worth mentioning that the Elmbridge ferry has never stopped in winter.",
         "It bears repeating that the Elmbridge ferry has never stopped in winter.",
     ],
 )

@@ -79,7 +79,7 @@ def _unsaid_form(verb: Token) -> bool:
 def _writers_phrase(verb: Token) -> bool:
     """Tell whether ``verb`` is part of a fixed phrase of the writer's that reports no speech.
 
-    "All told, the clubs spent $2 million" ("in all"); "It is worth noting that ...", "It bears
+    "All told, the clubs spent $2 million" ("in all"); "It is worth mentioning that ...", "It bears
     repeating that ..." (the writer's own remark, with no one who said it).
     """
     if verb.lemma_.lower() == "tell" and verb.i > 0:
@@ -103,7 +103,7 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
     is an impersonal passive ("it is learnt that"), the infinitive of a refusal ("declined to say
     whether"), of a negated verb ("would not confirm") or of an expectation or plan ("is expected
     to announce", "plans to criticise"), is hypothetical ("as if to say"), or is part of a fixed
-    phrase of the writer's ("all told", "it is worth noting that").
+    phrase of the writer's ("all told", "it is worth mentioning that").
 
     Args:
         verb: A cue verb.
