@@ -421,3 +421,49 @@ def test_a_cue_nouns_that_clause_after_a_time_phrase(nlp: Language, finder: Quot
     assert found(nlp, finder, text) == [('that "the port is finally ready" for ships', "his")]
     # a true relative clause of the noun in between is no content
     assert found(nlp, finder, "Critics seized on her statement at the meeting that was held on Monday.") == []
+
+
+# ---------------------------------------------------------------- reasons and sources at the content's end
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mirela Vasko said the ferry ran late because the harbour crane had failed again.",
+            "the ferry ran late because the harbour crane had failed again",
+        ),
+        (
+            "The co-op said prices would rise, because its grain supplier had doubled the rent.",
+            "prices would rise, because its grain supplier had doubled the rent",
+        ),
+    ],
+)
+def test_a_reason_after_the_content_is_part_of_it(
+    nlp: Language, finder: QuoteFinder, text: str, content: str
+) -> None:
+    assert [c for c, _ in found(nlp, finder, text)] == [content]
+
+
+def test_a_closing_source_phrase_is_no_part_of_the_content(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Tomas Ruud says the new tram line will pay for itself, according to the Lakeside Courier."
+    assert ("the new tram line will pay for itself", "Tomas Ruud") in found(nlp, finder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All told, the three rowing clubs spent more than $2 million on travel.",
+        "It is worth mentioning that the Elmbridge ferry has never stopped in winter.",
+        "It bears repeating that the Elmbridge ferry has never stopped in winter.",
+    ],
+)
+def test_a_fixed_phrase_of_the_writer_reports_no_speech(
+    nlp: Language, finder: QuoteFinder, text: str
+) -> None:
+    assert found(nlp, finder, text) == []
+
+
+def test_people_who_all_told_someone_still_speak(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The wardens all told the inspector that the Elmbridge ferry was safe."
+    assert [c for c, _ in found(nlp, finder, text)] == ["that the Elmbridge ferry was safe"]

@@ -53,14 +53,14 @@ def _misread_front(st: DocState, verb: Token, clause: Token) -> bool:
     """
     if clause.i > verb.i:
         return False
-    if any(c.dep_ in _CONTENT_DEPS and c.i > verb.i and c.left_edge.i <= verb.i + 2 for c in verb.children):
+    if any(c.dep_ in _CONTENT_DEPS and c.i > verb.i and c.left_edge.i <= verb.i + 2 for c in st.kids(verb)):
         return True  # "..., said that the plan ...": the content follows the cue
     if any(
         c.dep_ in NOMINAL_SUBJECTS and c.tag_ in _RELATIVE_TAGS and c.i > clause.left_edge.i
         for c in clause.children
     ):
         return True  # "Roe, who chairs the board,": a relative clause with its antecedent
-    return any(st.doc[i].text in _CLAUSE_ENDS for i in range(clause.right_edge.i + 1, verb.i))
+    return any(t.text in _CLAUSE_ENDS for t in st.toks[clause.right_edge.i + 1 : verb.i])
 
 
 def _speaker_inside(st: DocState, verb: Token, span: tuple[int, int]) -> bool:
@@ -69,11 +69,11 @@ def _speaker_inside(st: DocState, verb: Token, span: tuple[int, int]) -> bool:
     '"...," said Ada Roe, who runs the club' can be parsed with "Ada Roe, who runs the club" as a
     content clause of "said": that is the speaker, not a second statement.
     """
-    doc = st.doc
+    toks = st.toks
     first = max(span[0], verb.i + 1)  # the part after the cue: a relative pronoun before it stays out
     if first >= span[1]:
         return False
-    lo, hi = doc[first].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
+    lo, hi = toks[first].idx, toks[span[1] - 1].idx + len(toks[span[1] - 1].text)
     return any(
         c.cue_i == verb.i and c.speaker is not None and lo <= c.speaker["start"] < hi
         for c in st.candidates
@@ -136,8 +136,33 @@ def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         if _speaker_inside(st, verb, span):
             return Content(None)
         end = _cue_conjunct(st, verb, child, span[1])
-        return Content((span[0], _second_that_clause(st, verb, child, end)))
+        end = _second_that_clause(st, verb, child, end)
+        return Content((span[0], _with_reason(st, verb, child, end)))
     return None
+
+
+#: Subordinators of a reason that follows what was said ("said the plan failed because ...").
+_REASON_MARKS = frozenset({"because"})
+
+
+def _with_reason(st: DocState, verb: Token, clause: Token, end: int) -> int:
+    """Return ``end`` moved over a reason clause the parse hung on the cue instead of the content.
+
+    "She said the ferry was late because the crew was ill": the "because" clause right after the
+    content clause gives the speaker's reason, part of what was said; the parse often attaches it
+    to "said". Only right after the content (a comma may stand between), and only a finite clause
+    with a subject of its own.
+    """
+    if end != clause.right_edge.i + 1:
+        return end
+    gap = end + 1 if end < len(st.toks) and st.toks[end].text == "," else end
+    for c in st.rights(verb):
+        first = c.left_edge
+        if c.dep_ != "advcl" or first.i != gap or first.lower_ not in _REASON_MARKS or first.head.i != c.i:
+            continue
+        if any(k.dep_ in NOMINAL_SUBJECTS for k in st.kids(c)) and st.qid[first.i] < 0:
+            return c.right_edge.i + 1
+    return end
 
 
 #: Most tokens between the first 'that' clause and the second one's "that" (', and that', '," and that').
@@ -155,12 +180,12 @@ def _second_that_clause(st: DocState, verb: Token, clause: Token, end: int) -> i
         return end  # no "that" right after the clause: the common case, read off the arrays
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return end
-    for conj in verb.rights:
+    for conj in st.rights(verb):
         if conj.dep_ != "conj" or conj.i < end or st.qid[conj.i] >= 0:
             continue
         if not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
             return end
-        gap = st.doc[end : conj.left_edge.i]
+        gap = st.toks[end : conj.left_edge.i]
         if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap) and not any(
             "\n" in t.text for t in gap
         ):
@@ -178,7 +203,7 @@ def _misread_clause(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
     """
     if child.dep_ != "dobj" or lemma not in st.lex.cue_verbs or lemma in st.lex.object_verbs:
         return None
-    if child.i <= verb.i or any(c.dep_ == "ccomp" for c in verb.children):
+    if child.i <= verb.i or any(c.dep_ == "ccomp" for c in st.kids(verb)):
         return None
     subj = next(
         (
@@ -199,7 +224,7 @@ def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         st.options.object_content
         and child.dep_ == "dobj"
         and lemma in st.lex.object_verbs
-        and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
+        and not any(c.dep_ in _CONTENT_DEPS for c in st.kids(verb))
     ):
         return None
     span = object_content(verb, child, st.lex.money_nouns)
@@ -215,14 +240,14 @@ def _before_medium(st: DocState, verb: Token, obj: Token, end: int) -> int:
     phrase that says where or when it was said belongs to the cue, not to the predicate. Only
     right after a closing quotation mark: unquoted, "profiles of voters" is one phrase.
     """
-    for pred in verb.rights:
+    for pred in st.rights(verb):
         if pred.i <= obj.i or pred.right_edge.i + 1 != end:
             continue
         for c in reversed(list(pred.rights)):
-            after_quote = st.doc[c.left_edge.i - 1].is_quote and st.qid[c.left_edge.i] < 0
+            after_quote = st.toks[c.left_edge.i - 1].is_quote and st.qid[c.left_edge.i] < 0
             if c.dep_ == "prep" and c.right_edge.i + 1 == end and after_quote and _names_medium(st, c):
                 end = c.left_edge.i
-        while end > pred.i and st.doc[end - 1].is_space:
+        while end > pred.i and st.toks[end - 1].is_space:
             end -= 1
     return end
 
@@ -237,7 +262,7 @@ def _with_modifiers(st: DocState, verb: Token, end: int) -> int:
     moved = True
     while moved:
         moved = False
-        for c in verb.rights:
+        for c in st.rights(verb):
             if c.left_edge.i == end and c.dep_ in _MODIFIER_DEPS and not _names_medium(st, c):
                 end, moved = c.right_edge.i + 1, True
     return end
@@ -272,7 +297,7 @@ def _advcl_for(st: DocState, verb: Token, lemma: str, child: Token) -> Content |
     """Read a "for" clause child of a prepositional cue (see ``_for_clause``)."""
     if child.dep_ != "advcl" or lemma not in st.lex.prep_verbs:
         return None
-    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+    if any(c.dep_ in ("ccomp", "dobj") for c in st.kids(verb)):
         return None
     return _for_clause(st, verb, lemma, child)
 
@@ -286,14 +311,14 @@ def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> Conten
         child.dep_ == "prep"
         and child.i > verb.i
         and child.lower_ in st.lex.prep_verbs.get(lemma, ())
-        and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "dobj") for c in st.kids(verb))
     ):
         return None
     pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None:
         return Content(None)
     a, b = _subtree(pobj)
-    for c in verb.children:
+    for c in st.kids(verb):
         if c.dep_ == "xcomp" and c.left_edge.i == b:
             b = c.right_edge.i + 1
     b = _with_modifiers(st, verb, b)
@@ -310,8 +335,8 @@ def _stance_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         return None
     if lemma not in st.lex.evidential_verbs:
         # "is expected to win" is the writer's forecast; "is expected by analysts to" has a source
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
-        agent = any(c.dep_ == "agent" for c in verb.children)
+        passive = any(c.dep_ == "auxpass" for c in st.kids(verb))
+        agent = any(c.dep_ == "agent" for c in st.kids(verb))
         return Content(_subtree(child)) if lemma in st.lex.cognition_verbs and passive and agent else None
     return Content(_subtree(child), sourced=False) if st.options.xcomp_content else Content(None)
 
@@ -347,13 +372,13 @@ def _evidence_content(st: DocState, verb: Token, lemma: str, child: Token) -> Co
     """Return what evidence shows: the object and the rest of its clause ("polls show him 9 points up")."""
     if not (child.dep_ == "dobj" and child.i > verb.i and lemma in st.lex.evidence_verbs):
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in st.kids(verb) if c.dep_ == "nsubj"), None)
     if subj is None or subj.lemma_.lower() not in st.lex.evidence_nouns:
         return None
-    if any(c.dep_ in _CONTENT_DEPS for c in verb.children):
+    if any(c.dep_ in _CONTENT_DEPS for c in st.kids(verb)):
         return Content(None)  # "records show that ...": the content clause rule reads it
     hi = max(
-        (c.right_edge.i + 1 for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")),
+        (c.right_edge.i + 1 for c in st.kids(verb) if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")),
         default=child.right_edge.i + 1,
     )
     return Content((child.left_edge.i, hi))
@@ -378,7 +403,7 @@ def _directive_content(st: DocState, verb: Token, lemma: str, child: Token) -> C
         and lemma not in st.lex.object_verbs  # "promised voters to cut taxes": the object rule reads it
         and st.qid[child.i] < 0
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        and any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in verb.children)
+        and any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in st.kids(verb))
     ):
         return None
     return Content(_subtree(child))
@@ -396,7 +421,7 @@ def _commitment_content(st: DocState, verb: Token, lemma: str, child: Token) -> 
         and st.qid[child.i] < 0
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         # "promised voters to cut taxes": the object rule reads the object with its infinitive
-        and not any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in verb.children)
+        and not any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in st.kids(verb))
     ):
         return None
     return Content(_subtree(child))

@@ -6,6 +6,7 @@ from collections.abc import Sequence, Set
 
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.pipeline.quotes.phrases import SENT_END, trim, trim_right
 
 __all__ = [
@@ -97,16 +98,17 @@ def _after_source_name(doc: Doc, a: int, b: int) -> int:
     belongs to the source. Kept when the name is the content's subject ("..., Marsh, the treasurer,
     resigned"), or when the rest has no subject of its own.
     """
-    if a >= b or doc[a].text != ",":
+    toks = doc_tokens(doc)
+    if a >= b or toks[a].text != ",":
         return a
     j = a + 1
-    while j < b and j - a <= _MAX_NAME_TOKENS and (doc[j].pos_ == "PROPN" or doc[j].ent_type_ == "PERSON"):
+    while j < b and j - a <= _MAX_NAME_TOKENS and (toks[j].pos_ == "PROPN" or toks[j].ent_type_ == "PERSON"):
         j += 1
-    if j == a + 1 or j >= b or doc[j].text != ",":
+    if j == a + 1 or j >= b or toks[j].text != ",":
         return a
-    if any(doc[k].dep_ in _SUBJECT_DEPS for k in range(a + 1, j)):
+    if any(t.dep_ in _SUBJECT_DEPS for t in toks[a + 1 : j]):
         return a
-    return j + 1 if any(t.dep_ in _SUBJECT_DEPS for t in doc[j + 1 : b]) else a
+    return j + 1 if any(t.dep_ in _SUBJECT_DEPS for t in toks[j + 1 : b]) else a
 
 
 def _is_that_relative(clause: Token) -> bool:
@@ -139,10 +141,10 @@ def displaced_that_clause(noun: Token) -> Token | None:
     clause of the verb of the sentence ("came under fire ... that"); only a phrase with no verb
     and no punctuation may stand between the noun and "that".
     """
-    doc = noun.doc
+    toks = doc_tokens(noun.doc)
     start = noun.right_edge.i + 1
-    for k in range(start, min(len(doc), start + _MAX_DISPLACED)):
-        tok = doc[k]
+    for k in range(start, min(len(toks), start + _MAX_DISPLACED)):
+        tok = toks[k]
         if tok.lower_ == "that":
             clause = tok.head
             if k == start or tok.dep_ != "mark" or clause.pos_ not in ("VERB", "AUX"):
@@ -177,17 +179,17 @@ def parataxis_spans(verb: Token) -> list[tuple[int, int]]:
         Up to two ``(start, end)`` token ranges (untrimmed); empty when the cue has its own content.
 
     """
-    doc = verb.doc
+    toks = doc_tokens(verb.doc)
     host = verb.head
     if host.i == verb.i or any(c.dep_ == "ccomp" for c in verb.children):
         return []
     p0, p1 = verb.left_edge.i, verb.i + 1
     inside = range(verb.left_edge.i, verb.right_edge.i + 1)
-    while p1 < len(doc) and p1 - verb.i < 6 and doc[p1].text != "," and doc[p1].dep_ not in ("cc", "conj"):
-        if doc[p1].text in SENT_END or doc[p1].head.i not in inside:
+    while p1 < len(toks) and p1 - verb.i < 6 and toks[p1].text != "," and toks[p1].dep_ not in ("cc", "conj"):
+        if toks[p1].text in SENT_END or toks[p1].head.i not in inside:
             break
         p1 += 1
-    if p1 < len(doc) and doc[p1].text == ",":
+    if p1 < len(toks) and toks[p1].text == ",":
         p1 += 1
     return [(host.left_edge.i, p0), (p1, host.right_edge.i + 1)]
 
@@ -225,10 +227,11 @@ def extend_to_quote(
     if content is None:
         return None
     a, b = content
-    for i in range(b, min(b + 8, len(doc))):
+    toks = doc_tokens(doc)
+    for i in range(b, min(b + 8, len(toks))):
         if qid[i] >= 0:
             return a, max(b, trim_right(doc, tok_ranges[qid[i]][1]))
-        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in SENT_END or "\n" in doc[i].text:
+        if toks[i].pos_ in ("VERB", "AUX") or toks[i].text in SENT_END or "\n" in toks[i].text:
             break
     return content
 
@@ -263,6 +266,6 @@ def fronted_condition(verb: Token) -> tuple[int, int] | None:
         if not (leads & _CONDITION_MARKS) or not has_subject:
             continue
         a, b = trim(verb.doc, child.left_edge.i, child.right_edge.i + 1)
-        if b - a >= 3 and verb.doc[child.right_edge.i + 1].text == ",":
+        if b - a >= 3 and doc_tokens(verb.doc)[child.right_edge.i + 1].text == ",":
             return a, b
     return None

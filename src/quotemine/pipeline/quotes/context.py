@@ -15,6 +15,7 @@ from typing import Any
 import numpy
 from spacy.tokens import Doc, Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.quotes.candidates import QuoteCandidate
 from quotemine.pipeline.quotes.content import (
@@ -27,6 +28,7 @@ from quotemine.pipeline.quotes.content import (
 from quotemine.pipeline.quotes.cues import CueLexicon
 from quotemine.pipeline.quotes.marks import MarkedSpan
 from quotemine.pipeline.quotes.phrases import (
+    TAIL_DEPS,
     clip_paragraph,
     cut_tail,
     skip_dateline,
@@ -74,7 +76,7 @@ class DocState:
         lex: The cue lexicon.
         options: The finder's options.
         marked: The quoted stretches, in text order.
-        attrs: ``doc.to_array(["IDX", "LEMMA", "LOWER"])``.
+        attrs: ``doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP"])``.
         qid: For each token, the index of the marked stretch holding it, or -1.
         tok_ranges: The token range of each marked stretch.
         para_starts: The character offset of each paragraph.
@@ -82,10 +84,14 @@ class DocState:
         cue_of_quote: Marked stretch -> token index of its direct cue.
         phrase_ends: Token opening a speaker phrase -> the token after the phrase.
         candidates: The candidates found so far.
+        children: Token index -> its children, once read (``kids``).
         silent: Cue token index -> whether the cue says nothing (``stance.says_nothing``), once read.
         name_words: The words of the document's names, once a line speaker needs them.
         semicolons: The token indices of the semicolons outside quotation marks, read once.
-        word_mask: For each token, whether it is neither punctuation nor space, read once.
+        word_mask: For each token, whether it is neither punctuation nor space.
+        lemmas: The lemma hash of each token (``attrs[:, 1]`` as a list).
+        tails: The tokens that may open a reporter's tail clause (``phrases.cut_tail``), read once.
+        toks: The document's tokens (``doc_tokens``): ``toks[i]`` makes no new ``Token`` as ``doc[i]`` does.
 
     """
 
@@ -103,29 +109,33 @@ class DocState:
     phrase_ends: dict[int, int] = field(default_factory=dict)
     candidates: list[QuoteCandidate] = field(default_factory=list)
     silent: dict[int, bool] = field(default_factory=dict)
+    children: dict[int, list[Token]] = field(default_factory=dict)
     name_words: frozenset[str] | None = None
     semicolons: list[int] | None = None
-    word_mask: numpy.ndarray[Any, Any] | None = None
+    word_mask: numpy.ndarray[Any, Any] = field(init=False)
+    lemmas: list[int] = field(init=False)
+    tails: list[int] | None = None
     speakers: SpeakerReader = field(init=False)
+    toks: list[Token] = field(init=False)
 
     def __post_init__(self) -> None:
         self.speakers = SpeakerReader(self.doc, self.qid, self.lex)
+        self.toks = doc_tokens(self.doc)
+        self.word_mask = (self.attrs[:, 3] + self.attrs[:, 4]) == 0
+        self.lemmas = self.attrs[:, 1].tolist()
 
     @classmethod
     def build(
         cls, doc: Doc, text: str, marked: list[MarkedSpan], lex: CueLexicon, options: FinderOptions
     ) -> DocState:
         """Index the marked stretches of ``doc`` by token (bisection over the token offsets)."""
-        attrs = doc.to_array(["IDX", "LEMMA", "LOWER"])
+        attrs = doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP"])
         starts = attrs[:, 0]
         qid = [-1] * len(doc)
-        tok_ranges: list[tuple[int, int]] = []
-        for k, m in enumerate(marked):
-            a = int(numpy.searchsorted(starts, m.start, side="left"))
-            b = int(numpy.searchsorted(starts, m.end, side="left"))
-            tok_ranges.append((a, b))
-            for i in range(a, b):
-                qid[i] = k
+        edges = numpy.searchsorted(starts, [(m.start, m.end) for m in marked], side="left").tolist()
+        tok_ranges: list[tuple[int, int]] = [(a, b) for a, b in edges]
+        for k, (a, b) in enumerate(tok_ranges):
+            qid[a:b] = [k] * (b - a)
         return cls(
             doc,
             text,
@@ -140,6 +150,21 @@ class DocState:
         )
 
     # ------------------------------------------------------------------ look-ups
+
+    def kids(self, tok: Token) -> list[Token]:
+        """Return ``list(tok.children)``, made once per token: the rules read a cue's children many times."""
+        found = self.children.get(tok.i)
+        if found is None:
+            found = self.children[tok.i] = list(tok.children)
+        return found
+
+    def lefts(self, tok: Token) -> list[Token]:
+        """Return the children of ``tok`` before it (``tok.lefts``), from ``kids``."""
+        return [c for c in self.kids(tok) if c.i < tok.i]
+
+    def rights(self, tok: Token) -> list[Token]:
+        """Return the children of ``tok`` after it (``tok.rights``), from ``kids``."""
+        return [c for c in self.kids(tok) if c.i > tok.i]
 
     def para_of(self, char: int) -> int:
         """Return the paragraph number of the character offset ``char``."""
@@ -157,7 +182,7 @@ class DocState:
         """Like ``is_cue`` but also accepts a cue verb the tagger took for a noun ("notes:")."""
         if self.is_cue(tok):
             return True
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        nxt = self.toks[tok.i + 1] if tok.i + 1 < len(self.toks) else None
         return (
             tok.pos_ in ("NOUN", "PROPN")
             and (tok.lemma_.lower() in self.lex.cue_verbs or tok.lower_[:-1] in self.lex.cue_verbs)
@@ -192,11 +217,19 @@ class DocState:
         a, b = content
         if a <= verb.i < b:  # "..., which he said runs the risk": the content starts after the cue
             a = verb.i + 1
-        between = [self.doc[i].text for i in range(verb.i + 1, a)]
+        between = [t.text for t in self.toks[verb.i + 1 : a]]
         if any("\n" in t for t in between) and ":" not in between:
             return None  # a clause the parse hung on a cue of the paragraph before ("wrote:" may go on)
         b = self._cut_at_semicolon(max(a, verb.i + 1), b)
-        a, b = trim(self.doc, a, cut_tail(self.doc, a, b))
+        b = self._cut_source_phrase(a, b)
+        if self.tails is None:
+            strings = self.doc.vocab.strings
+            deps = self.attrs[:, 5]
+            found = numpy.zeros(len(deps), dtype=bool)
+            for dep in TAIL_DEPS:  # five comparisons cost less than one ``numpy.isin``
+                found |= deps == strings.add(dep)
+            self.tails = numpy.flatnonzero(found).tolist()
+        a, b = trim(self.doc, a, cut_tail(self.doc, a, b, self.tails))
         if (
             a > verb.i
         ):  # "said on Monday it would ...": when it was said (not "Last year X did Y, filings show")
@@ -205,6 +238,18 @@ class DocState:
             return None
         spk = self.speakers.speaker_of(verb, (a, b)) if sourced else None
         return self.kinded(a, b, verb, spk, rule)
+
+    def _cut_source_phrase(self, a: int, b: int) -> int:
+        """Return where ``doc[a:b]`` ends before a closing speaker phrase (", according to the Gazette").
+
+        The phrase says where the report comes from; it is not part of what was said.
+        """
+        for start, end in self.phrase_ends.items():
+            if a < start < b and self.toks[start - 1].text == ",":
+                last = max(self.toks[start].right_edge.i, self.toks[end - 1].right_edge.i) + 1
+                if last >= b or all(t.is_punct for t in self.toks[last:b]):
+                    return start - 1
+        return b
 
     def _cut_at_semicolon(self, a: int, b: int) -> int:
         """Return the first semicolon outside quotation marks in ``doc[a:b]`` (its end ``b`` if none)."""
@@ -217,9 +262,6 @@ class DocState:
 
     def _words(self, a: int, b: int) -> list[int]:
         """Return the indices of the tokens of ``doc[a:b]`` that are neither punctuation nor space."""
-        if self.word_mask is None:
-            flags = self.doc.to_array(["IS_PUNCT", "IS_SPACE"])
-            self.word_mask = (flags.sum(axis=1) == 0) if len(flags) else numpy.zeros(0, dtype=bool)
         return (numpy.flatnonzero(self.word_mask[a:b]) + a).tolist()
 
     def kinded(
@@ -230,14 +272,14 @@ class DocState:
         Dropped (``None``) when nothing but dates and numbers is left: "commenting on November 29"
         says nothing.
         """
-        doc, qid = self.doc, self.qid
+        doc, qid, toks = self.doc, self.qid, self.toks
         a, b = clip_paragraph(doc, a, b, verb.i if verb is not None else a)
         if a == 0 or self.text[int(self.attrs[a, 0]) - 1] == "\n":  # a paragraph start: a dateline?
             lead = skip_dateline(doc, a, b)
             if lead != a:
                 a, b = trim(doc, lead, b)
         words = self._words(a, b)
-        if not words or all(doc[i].ent_type_ in _NOT_CONTENT_ENTS for i in words):
+        if not words or all(toks[i].ent_type_ in _NOT_CONTENT_ENTS for i in words):
             return None
         last = words[-1]
         if qid[last] >= 0 and last > a and qid[last] != qid[a]:
@@ -248,7 +290,7 @@ class DocState:
         kind: QuoteKind = (
             "direct" if inside >= _DIRECT_SHARE * len(words) else "indirect" if inside == 0 else "mixed"
         )
-        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        start, end = toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text)
         return self.candidate(start, end, kind, verb, spk, rule)
 
     def phrase_candidate(self, first: Token, last: Token) -> QuoteCandidate | None:
@@ -281,16 +323,16 @@ class DocState:
         if found is None:
             return None
         colon, root = found
-        doc = self.doc
+        doc, toks = self.doc, self.toks
         if self._section_label(pa, colon, root):
             return None
         end = colon + 1
-        while end < len(doc) and "\n" not in doc[end].text and doc[end].text != ";":
+        while end < len(toks) and "\n" not in toks[end].text and toks[end].text != ";":
             end += 1
         a, b = trim(doc, colon + 1, end)
         if b - a < 3 or self.any_used(a, b):
             return None
-        if not any((t.pos_ in ("VERB", "AUX") and not _relative(t)) or self.qid[t.i] >= 0 for t in doc[a:b]):
+        if not any((t.pos_ in ("VERB", "AUX") and not _relative(t)) or self.qid[t.i] >= 0 for t in toks[a:b]):
             # "Analysis: Jane Roe, The Daily Planet" is a byline, "Q&A: The coach who rebuilt the
             # club" a title (its only verb in a relative clause): neither is a statement
             return None
@@ -303,7 +345,7 @@ class DocState:
         the article names again ("Okafor: ..." and later "Ada Okafor said"); headline tagging is
         too unreliable to tell a name from a label by itself.
         """
-        words = [t for t in self.doc[pa:colon] if t.is_alpha]
+        words = [t for t in self.toks[pa:colon] if t.is_alpha]
         if len(words) != 1 or root.ent_type_ in _NAMED_SPEAKERS:
             return False
         lex = self.lex
@@ -324,7 +366,7 @@ class DocState:
         out: list[QuoteCandidate] = []
         for a, b in parataxis_spans(verb):
             a, b = trim(self.doc, a, b)
-            if b - a < 1 or self.any_used(a, b) or all(t.pos_ in _NO_CONTENT_POS for t in self.doc[a:b]):
+            if b - a < 1 or self.any_used(a, b) or all(t.pos_ in _NO_CONTENT_POS for t in self.toks[a:b]):
                 continue  # nothing, a quotation already held, or a lone "And" before the cue
             cand = self.kinded(a, b, verb, self.speakers.speaker_of(verb, (a, b)), "parataxis")
             if cand is not None:

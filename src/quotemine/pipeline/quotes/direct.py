@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons.words import PERSON_PRONOUNS
 from quotemine.pipeline.quotes.context import DocState
 from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before
@@ -56,15 +57,15 @@ class _Quoted:
 
     @classmethod
     def of(cls, st: DocState, a: int, b: int) -> _Quoted:
-        doc = st.doc
-        j, before = token_before(doc, a)
-        lower_start = doc[a].text[:1].islower()
+        j, before = token_before(st.doc, a)
+        toks = st.toks
+        lower_start = toks[a].text[:1].islower()
         return cls(
             a=a,
             b=b,
             j=j,
             before=before,
-            words=sum(1 for i in range(a, b) if not doc[i].is_punct),
+            words=b - a - int(st.attrs[a:b, 3].sum()),  # all but punctuation
             lower_start=lower_start,
             sentence_start=before is not None and before.text in SENT_END and not lower_start,
         )
@@ -82,15 +83,15 @@ def _inside_clause(st: DocState, q: _Quoted) -> bool:
 
 def _cue_after(st: DocState, q: _Quoted) -> DirectCue | None:
     """Find a cue after the closing mark: '," he said.' / '," said the minister.'."""
-    doc, qid = st.doc, st.qid
-    last = doc[q.b - 1]
+    toks, qid = st.toks, st.qid
+    last = toks[q.b - 1]
     end_char = last.idx + len(last.text)
     tail = st.text[end_char : end_char + 3]
     if last.text not in _END_PUNCT and tail[:2].strip(" \"”’'")[:1] not in _DASHES_AND_COMMA:
         return None
     i = q.b
-    while i < len(doc) and i - q.b < _MAX_AFTER and qid[i] < 0 and "\n" not in doc[i].text:
-        tok = doc[i]
+    while i < len(toks) and i - q.b < _MAX_AFTER and qid[i] < 0 and "\n" not in toks[i].text:
+        tok = toks[i]
         if st.is_cue_word(tok) or (last.text != "." and _particle_cue(tok)):
             return tok, st.speakers.speaker_of(tok, (q.a, q.b))
         if tok.text in _CLAUSE_END or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux"):
@@ -110,7 +111,8 @@ def _particle_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "advcl" and c.tag_ == "VB") for c in tok.children):
         return False  # "went on to win", "pushed back the date"
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    toks = doc_tokens(tok.doc)
+    nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
     return nxt is not None and nxt.head.i == tok.i and (lemma, nxt.lower_) in _PARTICLE_CUES
 
 
@@ -121,20 +123,20 @@ def _lead_in(st: DocState, q: _Quoted) -> Token | None:
     """
     if q.before is not None or q.j < 0:
         return q.before
-    doc = st.doc
+    toks = st.toks
     k = q.j
-    while k >= 0 and doc[k].is_space:
+    while k >= 0 and toks[k].is_space:
         k -= 1
-    return doc[k] if k >= 0 and doc[k].text == ":" and q.words >= 4 else None
+    return toks[k] if k >= 0 and toks[k].text == ":" and q.words >= 4 else None
 
 
 def _cue_before(st: DocState, q: _Quoted, before: Token) -> DirectCue | None:
     """Find a cue before the opening mark: 'He said: "...' / 'X, commenting ..., said, "...'."""
-    doc, qid = st.doc, st.qid
+    toks, qid = st.toks, st.qid
     k = before.i
     limit = max(0, k - _MAX_BEFORE)
-    while k >= limit and qid[k] < 0 and ("\n" not in doc[k].text or k == before.i):
-        tok = doc[k]
+    while k >= limit and qid[k] < 0 and ("\n" not in toks[k].text or k == before.i):
+        tok = toks[k]
         if st.is_cue_word(tok) or (k + 2 >= before.i and _particle_cue(tok)):  # 'Roe shot back: "..."'
             return tok, st.speakers.speaker_of(tok, (q.a, q.b))
         if tok.text in _CLAUSE_END and k < before.i:
@@ -171,7 +173,7 @@ def direct_cue(st: DocState, a: int, b: int) -> DirectCue | None:
     if found is not None:
         return found
     before = _lead_in(st, q)
-    if before is None or q.sentence_start or q.words < 2 or is_title(st.doc[q.a : q.b]):
+    if before is None or q.sentence_start or q.words < 2 or is_title(st.toks[q.a : q.b]):
         return None
     found = _cue_before(st, q, before)
     if found is None and before.text == ":":
@@ -200,10 +202,10 @@ def _clause_speaker(st: DocState, colon: Token) -> SpeakerRecord | None:
     The clause that ends at the colon has no cue word, but its subject (or the owner of its
     subject: "her answer", "Roe's verdict") is a person, who speaks the quotation it introduces.
     """
-    doc = st.doc
-    verb = doc[colon.i - 1] if colon.i > 0 else None
+    toks = st.toks
+    verb = toks[colon.i - 1] if colon.i > 0 else None
     for _ in range(_MAX_CLIMB):
-        if verb is None or verb.i >= colon.i or doc[verb.i].text in SENT_END:
+        if verb is None or verb.i >= colon.i or toks[verb.i].text in SENT_END:
             return None
         if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in verb.lefts):
             break
@@ -217,7 +219,7 @@ def _clause_speaker(st: DocState, colon: Token) -> SpeakerRecord | None:
         subj = owner
     if not _person_like(st, subj):
         return None
-    between = doc[subj.i : colon.i]
+    between = toks[subj.i : colon.i]
     if any("\n" in t.text or t.text in SENT_END or st.qid[t.i] >= 0 for t in between):
         return None
     return st.speakers.mention(subj)

@@ -30,11 +30,11 @@ _MIN_WORDS = 4
 
 def colon_cue(st: DocState, colon: Token) -> Token | None:
     """Return the speech cue of the sentence that ends with ``colon`` ("The union said:"), if any."""
-    doc = st.doc
+    toks = st.toks
     k = colon.i - 1
     limit = max(0, colon.i - _MAX_BEFORE)
-    while k >= limit and st.qid[k] < 0 and "\n" not in doc[k].text and doc[k].text not in SENT_END:
-        tok = doc[k]
+    while k >= limit and st.qid[k] < 0 and "\n" not in toks[k].text and toks[k].text not in SENT_END:
+        tok = toks[k]
         if st.is_cue(tok) and tok.lemma_.lower() in st.lex.speech_verbs:
             return None if says_nothing(tok, st.lex) else tok
         k -= 1
@@ -66,7 +66,7 @@ def _content(st: DocState, first_char: int, end_char: int) -> tuple[int, int] | 
     a = int(numpy.searchsorted(starts, first_char, side="left"))
     b = int(numpy.searchsorted(starts, end_char, side="left"))
     a, b = trim(st.doc, a, b)
-    words = sum(1 for t in st.doc[a:b] if t.is_alpha)
+    words = sum(1 for t in st.toks[a:b] if t.is_alpha)
     if words < _MIN_WORDS or any(st.qid[i] >= 0 for i in range(a, b)):
         return None
     return a, b
@@ -97,14 +97,14 @@ def _points(st: DocState, p: int) -> list[tuple[int, int]]:
 
 def list_pass(st: DocState) -> None:
     """Keep the points listed (or the paragraph given) after a paragraph that ends "X said:"."""
-    doc = st.doc
+    toks = st.toks
     starts = st.attrs[:, 0]
     st.candidates.sort(key=lambda c: c.start)
     for p in range(len(st.para_starts) - 1):
         end = _paragraph_end(st, p)
         if end <= st.para_starts[p] or st.text[end - 1] != ":":
             continue
-        colon = doc[max(0, int(numpy.searchsorted(starts, end - 1, side="right")) - 1)]
+        colon = toks[max(0, int(numpy.searchsorted(starts, end - 1, side="right")) - 1)]
         cue = colon_cue(st, colon) if colon.text == ":" and colon.idx == end - 1 else None
         if cue is None:
             continue

@@ -206,10 +206,11 @@ def find_marked_spans(text: str) -> tuple[list[MarkedSpan], list[str]]:
 
 
 #: A single mark that may open a quotation: at a paragraph or clause start, before a letter (not
-#: before a digit: "the '90s" is an elided century).
-_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))['‘](?=[^\W\d_])", re.MULTILINE)
+#: before a digit: "the '90s" is an elided century). The mark comes first in the pattern and the
+#: look-behind after it, so the regex engine scans for the mark alone.
+_SINGLE_OPENER = re.compile(r"['‘](?<![^\s(\[—–:]['‘])(?=[^\W\d_])")
 #: A single mark that may close one: after a non-space, before a space, punctuation or the end.
-_SINGLE_CLOSER = re.compile(r"(?<=\S)['’](?=$|[\s.,;:!?)\]—–-])", re.MULTILINE)
+_SINGLE_CLOSER = re.compile(r"['’](?<=\S['’])(?=$|[\s.,;:!?)\]—–-])", re.MULTILINE)
 #: After a closing candidate: a plural possessive runs on into a lower-case word ("the Smiths' house").
 _POSSESSIVE_TAIL = re.compile(r"[ \t]+[a-z]")
 

@@ -88,7 +88,7 @@ def direct_pass(st: DocState) -> None:
 
 
 def cue_candidates(
-    doc: Doc, attrs: numpy.ndarray[Any, Any], lex: CueLexicon, phrase_starts: Iterable[int] = ()
+    doc: Doc, lemmas: list[int], lex: CueLexicon, phrase_starts: Iterable[int] = ()
 ) -> list[int]:
     """Return the indices of tokens whose lemma is a content cue, or that open a speaker phrase.
 
@@ -97,7 +97,7 @@ def cue_candidates(
     strings = doc.vocab.strings
     known = lex.cue_lemmas  # kept across documents: after a few, every look-up is one dict read
     hits = set(phrase_starts)
-    for i, h in enumerate(attrs[:, 1].tolist()):
+    for i, h in enumerate(lemmas):
         cue = known.get(h)
         if cue is None:
             lower = strings[h].lower()
@@ -132,7 +132,7 @@ def _phrase_rule(st: DocState, tok: Token) -> bool:
     end = st.phrase_ends.get(tok.i)
     if end is None:
         return False
-    cand = st.phrase_candidate(tok, st.doc[end - 1])
+    cand = st.phrase_candidate(tok, st.toks[end - 1])
     if cand is not None:
         _add(st, cand)
     return True
@@ -162,7 +162,7 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
             _add(st, cand)
         if pieces:
             return True
-    for child in tok.children:
+    for child in st.kids(tok):
         if child.dep_ in CONTENT_CHILD_DEPS:
             _child_content(st, tok, lemma, child)
     return True
@@ -179,11 +179,13 @@ def _as_aside(st: DocState, tok: Token, lemma: str) -> bool:
         return False
     if tok.head.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i:
         return False
-    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    marks = [c.lower_ for c in st.kids(tok) if c.dep_ == "mark"]
     if marks != ["as"] or tok.right_edge.i - tok.i > _MAX_ASIDE_TAIL:
         return False
     told = lemma in st.lex.addressee_verbs
-    tail = [c.dep_ for c in tok.rights if c.dep_ != "punct" and not (told and c.dep_ in ("dobj", "dative"))]
+    tail = [
+        c.dep_ for c in st.rights(tok) if c.dep_ != "punct" and not (told and c.dep_ in ("dobj", "dative"))
+    ]
     # "as reported by X", "as the Courier reported last month", "as she told the Gazette on Monday";
     # not "as he joked with a friend at the table" (when, not what)
     return all(dep in _ASIDE_TAIL_DEPS for dep in tail) and tail.count("prep") <= 1
@@ -211,7 +213,7 @@ def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
     if silent:  # "does not deny that", "declined to say whether", "as if to say"
         return
     a, b = found.span
-    marked = [st.qid[i] for i in range(a, b) if st.qid[i] >= 0]
+    marked = [k for k in st.qid[a:b] if k >= 0]
     if any(st.cue_of_quote.get(k) == verb.i for k in marked):
         return  # the direct quote this verb already introduces
     if any(st.used[k] for k in marked):
@@ -239,10 +241,10 @@ def _before_other_cue(st: DocState, verb: Token, a: int, used: list[int]) -> int
     has no cue after ``verb`` or too little is left.
     """
     cue = st.cue_of_quote.get(min(used))
-    if cue is None or cue <= verb.i or any("\n" in t.text for t in st.doc[a:cue]):
+    if cue is None or cue <= verb.i or any("\n" in t.text for t in st.toks[a:cue]):
         return None  # no cue of its own, or a quote of another paragraph the parse ran into
-    cut = max((i for i in range(a, cue) if st.doc[i].text in _BOUNDARIES), default=None)
-    if cut is None or sum(1 for t in st.doc[a:cut] if t.is_alpha) < _MIN_CUT_WORDS:
+    cut = max((i for i in range(a, cue) if st.toks[i].text in _BOUNDARIES), default=None)
+    if cut is None or sum(1 for t in st.toks[a:cut] if t.is_alpha) < _MIN_CUT_WORDS:
         return None
     return cut
 
@@ -259,9 +261,11 @@ def _fronted_piece(st: DocState, verb: Token, main: QuoteCandidate, content: tup
     """
     span = fronted_condition(verb)
     if span is None and content[0] < verb.i < content[1]:
-        lead = min((c.left_edge.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), default=verb.i)
-        first = st.doc[content[0]]
-        if lead - content[0] >= 4 and st.doc[lead - 1].text == "," and is_condition(first):
+        lead = min(
+            (c.left_edge.i for c in st.lefts(verb) if c.dep_ in ("nsubj", "nsubjpass")), default=verb.i
+        )
+        first = st.toks[content[0]]
+        if lead - content[0] >= 4 and st.toks[lead - 1].text == "," and is_condition(first):
             span = trim(st.doc, content[0], lead - 1)
     if span is None or st.any_used(*span):
         return
@@ -276,10 +280,10 @@ def _fronted_piece(st: DocState, verb: Token, main: QuoteCandidate, content: tup
 def content_pass(st: DocState) -> None:
     """Keep the content of each cue word outside quotation marks."""
     st.phrase_ends = phrase_ends(st.doc, st.attrs, st.lex)
-    for ti in cue_candidates(st.doc, st.attrs, st.lex, st.phrase_ends):
+    for ti in cue_candidates(st.doc, st.lemmas, st.lex, st.phrase_ends):
         if st.qid[ti] >= 0:
             continue
-        tok = st.doc[ti]
+        tok = st.toks[ti]
         for rule in _TOKEN_RULES:
             if rule(st, tok):
                 break
@@ -358,7 +362,7 @@ def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
     j, before = token_before(st.doc, a)
     if before is None or before.text not in SENT_END or j < 1:
         return None
-    root = st.doc[j - 1].sent.root
+    root = st.toks[j - 1].sent.root
     if root.pos_ not in ("VERB", "AUX") or st.qid[root.i] >= 0 or says_nothing(root, st.lex):
         return None
     lemma = root.lemma_.lower()
@@ -401,9 +405,8 @@ def _left_over(st: DocState, k: int, by_end: list[QuoteCandidate]) -> QuoteCandi
     to the clause (a mixed statement); any other continues the statement before it.
     """
     a, b = st.tok_ranges[k]
-    doc = st.doc
-    words = sum(1 for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space)
-    if words < st.options.min_inherited_words or is_title(doc[a:b]):
+    words = int(st.word_mask[a:b].sum())
+    if words < st.options.min_inherited_words or is_title(st.toks[a:b]):
         return None
     if not _opens_clause(st, a):
         emb = st.embedded(a, b)

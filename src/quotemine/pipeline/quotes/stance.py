@@ -76,13 +76,34 @@ def _unsaid_form(verb: Token) -> bool:
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
 
+def _writers_phrase(verb: Token) -> bool:
+    """Tell whether ``verb`` is part of a fixed phrase of the writer's that reports no speech.
+
+    "All told, the clubs spent $2 million" ("in all"); "It is worth mentioning that ...", "It bears
+    repeating that ..." (the writer's own remark, with no one who said it).
+    """
+    if verb.lemma_.lower() == "tell" and verb.i > 0:
+        subj = [c for c in verb.lefts if c.dep_ in NOMINAL_SUBJECTS]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "ccomp")]
+        if len(subj) == 1 and subj[0].lower_ == "all" and subj[0].i == verb.i - 1 and not objects:
+            return True
+    if verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    return head.lower_ == "worth" or (
+        head.lemma_.lower() == "bear"
+        and any(c.dep_ in NOMINAL_SUBJECTS and c.lower_ == "it" for c in head.children)
+    )
+
+
 def says_nothing(verb: Token, lex: CueLexicon) -> bool:
     """Tell whether the cue ``verb`` reports no statement.
 
     True when the cue is negated ("does not deny that"), has a negative subject ("nobody said"),
     is an impersonal passive ("it is learnt that"), the infinitive of a refusal ("declined to say
     whether"), of a negated verb ("would not confirm") or of an expectation or plan ("is expected
-    to announce", "plans to criticise"), or is hypothetical ("as if to say").
+    to announce", "plans to criticise"), is hypothetical ("as if to say"), or is part of a fixed
+    phrase of the writer's ("all told", "it is worth mentioning that").
 
     Args:
         verb: A cue verb.
@@ -92,7 +113,7 @@ def says_nothing(verb: Token, lex: CueLexicon) -> bool:
         Whether the content of ``verb`` should not be reported.
 
     """
-    if _denies_speech(verb, lex) or _unsaid_form(verb):
+    if _denies_speech(verb, lex) or _unsaid_form(verb) or _writers_phrase(verb):
         return True
     head = verb
     for _ in range(3):

@@ -12,6 +12,7 @@ from collections.abc import Set
 
 from spacy.tokens import Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender, title_gender
 
 __all__ = [
@@ -58,13 +59,14 @@ def _own_subject(cur: Token, exclude: tuple[int, int] | None, agent: bool = True
     ``agent`` is false when ``cur`` is a head whose subject a cue borrows: "X was greeted by Y and
     joked ..." shares the surface subject X, not the agent Y.
     """
-    for child in cur.children:
+    kids = list(cur.children)  # read once: each pass over ``cur.children`` makes new tokens
+    for child in kids:
         if agent and child.dep_ == "agent":  # the logical subject of a passive comes first
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
     subjects = [
-        c for c in cur.children if c.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= c.i < exclude[1])
+        c for c in kids if c.dep_ in SUBJECT_DEPS and not (exclude and exclude[0] <= c.i < exclude[1])
     ]
     if len(subjects) > 1:
         # two subjects: the parse took a dateline or a fronted phrase for one ("PORTVILLE (QNS) -
@@ -76,7 +78,14 @@ def _own_subject(cur: Token, exclude: tuple[int, int] | None, agent: bool = True
         return before[-1] if before else subjects[0]
     if subjects:
         return subjects[0]
-    for child in cur.lefts:
+    return _name_before(cur, kids)
+
+
+def _name_before(cur: Token, kids: list[Token]) -> Token | None:
+    """Return a name among the children ``kids`` before ``cur`` that the parse did not read as its subject."""
+    for child in kids:
+        if child.i >= cur.i:
+            break
         # "Will wrote ...": a capitalised "modal" before a finite verb is a surname (Will, May)
         if child.tag_ == "MD" and child.text[:1].isupper() and cur.tag_ in ("VBD", "VBZ"):
             return child
@@ -93,7 +102,7 @@ def _is_name(tok: Token) -> bool:
         return True
     if not tok.text[:1].isupper():
         return False
-    return any(t.ent_type_ in _AGENT_ENTS and t.text == tok.text for t in tok.doc)
+    return any(t.ent_type_ in _AGENT_ENTS and t.text == tok.text for t in doc_tokens(tok.doc))
 
 
 #: Dependencies the parse gives a bare name it did not read as the subject of the next verb.
@@ -104,7 +113,7 @@ def _apposed_description(name: Token, noun: Token) -> bool:
     """Tell whether ``noun`` heads a description set off by a comma right after the name ``name``."""
     if name.pos_ != "PROPN" or noun.pos_ != "NOUN":
         return False
-    between = name.doc[name.i + 1 : noun.left_edge.i]
+    between = doc_tokens(name.doc)[name.i + 1 : noun.left_edge.i]
     return len(between) == 1 and between[0].text == ","
 
 
@@ -328,12 +337,12 @@ def bound_subject(verb: Token, subj: Token) -> Token | None:
     attribution (and PolNeAR) credits that subject. A relative of time or place ("in December,
     when he said") and anything else keep the pronoun.
     """
-    doc = verb.doc
-    free = subj.i > 0 and doc[subj.i - 1].lower_ in _FREE_RELATIVES
+    toks = doc_tokens(verb.doc)
+    free = subj.i > 0 and toks[subj.i - 1].lower_ in _FREE_RELATIVES
     if verb.dep_ != "relcl" and not free:
         return None
     if not free and (
-        verb.head.ent_type_ in TIME_ENTS or doc[verb.left_edge.i].lower_ in _ADVERBIAL_RELATIVES
+        verb.head.ent_type_ in TIME_ENTS or toks[verb.left_edge.i].lower_ in _ADVERBIAL_RELATIVES
     ):
         return None  # "in March, when she objected ...": a time, not the one who spoke
     cur = verb
@@ -361,7 +370,7 @@ def _gender_agrees(host: Token, pronoun: Token) -> bool:
     want = pronoun_gender(pronoun.lower_)
     if want is None:
         return True
-    words = [t.text for t in host.doc[host.left_edge.i : host.i]]
+    words = [t.text for t in doc_tokens(host.doc)[host.left_edge.i : host.i]]
     for word in words:
         said = title_gender(word) or first_name_gender(word)
         if said is not None and said != want:

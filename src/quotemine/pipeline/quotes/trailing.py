@@ -14,6 +14,7 @@ import bisect
 import numpy
 from spacy.tokens import Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons.words import PERSON_SPEECH_VERBS
 from quotemine.pipeline.quotes.candidates import QuoteCandidate, overlaps
 from quotemine.pipeline.quotes.context import DocState
@@ -38,29 +39,36 @@ def _in_phrase(tok: Token, cue: int) -> bool:
     """Tell whether ``tok`` can be part of a speaker phrase (a participle only as a modifier)."""
     if tok.pos_ in _NP_POS:
         return True
-    return tok.tag_ in ("VBG", "VBN") and tok.i + 1 < cue and tok.nbor(1).pos_ in ("NOUN", "PROPN")
+    return (
+        tok.tag_ in ("VBG", "VBN")
+        and tok.i + 1 < cue
+        and doc_tokens(tok.doc)[tok.i + 1].pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _speaker_head(st: DocState, cue: int) -> tuple[Token, int] | None:
     """Return the head of the noun phrase between a comma and the cue ``doc[cue]``, and the comma."""
-    doc = st.doc
+    toks = st.toks
     k = cue - 1
     head: Token | None = None
-    while k >= 0 and cue - k <= _MAX_NP and _in_phrase(doc[k], cue) and st.qid[k] < 0:
-        if head is None and doc[k].pos_ in _HEAD_POS:
-            head = doc[k]
+    while k >= 0 and cue - k <= _MAX_NP and _in_phrase(toks[k], cue) and st.qid[k] < 0:
+        if head is None and toks[k].pos_ in _HEAD_POS:
+            head = toks[k]
         k -= 1
-    if k < 0 or doc[k].text != "," or head is None:
+    if k < 0 or toks[k].text != "," or head is None:
         return None
     return head, k
 
 
 def _clause_start(st: DocState, comma: int) -> int:
     """Return the first token of the clause that ends at ``comma`` (after a sentence end or a break)."""
-    doc = st.doc
+    toks = st.toks
     k = comma - 1
     while (
-        k >= 0 and doc[k].text not in SENT_END and "\n" not in doc[k].text and doc[k].text not in MARK_TOKENS
+        k >= 0
+        and toks[k].text not in SENT_END
+        and "\n" not in toks[k].text
+        and toks[k].text not in MARK_TOKENS
     ):
         k -= 1
     return k + 1
@@ -74,13 +82,13 @@ def _cue_before_tail(st: DocState, end: int, people: list[int]) -> Token | None:
     ``people`` lists the tokens whose lemma is a verb only people use: without one in reach, only
     the token before the end is read.
     """
-    doc = st.doc
+    toks = st.toks
     lo = max(1, end - 1 - _MAX_TAIL)
     k = bisect.bisect_left(people, lo)
     if k == len(people) or people[k] >= end - 1:
         lo = end - 2
     for cue_i in range(end - 1, lo, -1):
-        tok = doc[cue_i]
+        tok = toks[cue_i]
         if st.qid[cue_i] >= 0 or "\n" in tok.text:
             return None
         lemma = tok.lemma_.lower()
@@ -99,8 +107,8 @@ def _apposed_speaker(st: DocState, cue_i: int) -> tuple[Token, int] | None:
     "..., the club's finance chief, Ola Brandt, told" and "..., Ola Brandt, the finance chief,
     said": two short noun phrases set off by commas, one of them a name, which is the speaker.
     """
-    doc = st.doc
-    if doc[cue_i - 1].text != ",":
+    toks = st.toks
+    if toks[cue_i - 1].text != ",":
         return None
     inner = _speaker_head(st, cue_i - 1)
     if inner is None:
@@ -114,7 +122,7 @@ def _apposed_speaker(st: DocState, cue_i: int) -> tuple[Token, int] | None:
 
 def _candidate(st: DocState, end: int, people: list[int]) -> QuoteCandidate | None:
     """Read the trailing attribution whose sentence ends at the token ``doc[end]``."""
-    doc = st.doc
+    toks = st.toks
     cue = _cue_before_tail(st, end, people)
     if cue is None or cue.i < 2:
         return None
@@ -124,10 +132,10 @@ def _candidate(st: DocState, end: int, people: list[int]) -> QuoteCandidate | No
         return None
     head, comma = found
     a = _clause_start(st, comma)
-    words = [t for t in doc[a:comma] if t.is_alpha]
+    words = [t for t in toks[a:comma] if t.is_alpha]
     if len(words) < _MIN_WORDS or any(st.qid[i] >= 0 for i in range(a, comma)):
         return None
-    if not any(t.pos_ in ("VERB", "AUX") for t in doc[a:comma]):
+    if not any(t.pos_ in ("VERB", "AUX") for t in toks[a:comma]):
         return None
     return st.kinded(a, comma, cue, st.speakers.mention(head), "trailing cue")
 
@@ -141,8 +149,8 @@ def trailing_pass(st: DocState) -> None:
         is_end |= lower == strings.add(mark)
     ends = numpy.flatnonzero(is_end)
     st.candidates.sort(key=lambda c: c.start)
-    hashes = numpy.array([strings.add(w) for w in PERSON_SPEECH_VERBS], dtype=numpy.uint64)
-    people = numpy.flatnonzero(numpy.isin(st.attrs[:, 1], hashes)).tolist()  # verbs only people use
+    hashes = {strings.add(w) for w in PERSON_SPEECH_VERBS}
+    people = [i for i, h in enumerate(st.lemmas) if h in hashes]  # verbs only people use
     for end in ends.tolist():
         cand = _candidate(st, int(end), people)
         if cand is not None and not overlaps(st.candidates, cand):
