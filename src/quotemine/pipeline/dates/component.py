@@ -47,6 +47,7 @@ from quotemine.pipeline.dates import tense
 from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
 from quotemine.pipeline.dates.compact import compact_end, compact_start, offset_duration, split_count_range
+from quotemine.pipeline.dates.coordinated import shared_sets
 from quotemine.pipeline.dates.durations import duration_value, join_durations
 from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
@@ -231,6 +232,9 @@ class DateResolver(Pipe):
         view = DocView(doc, text, [(s, e) for s, e, label in ents if label == "DATE"])
         pending = self._screen(view, collect_candidates(doc, text, self._finder, ents), ref)
         found = _drop_shadowed(self._resolve_in_context(view, pending, ref))
+        shared = shared_sets(text, [(f.start, f.end, f.timex.type, f.timex.value) for f in found])
+        for i, value in shared.items():  # "every Tuesday and Thursday": two sets
+            found[i] = _Found(found[i].start, found[i].end, Timex(value, None, type="set"))
         self._write(doc, found)
 
     def _reference(self, doc: Doc, text: str) -> dt.date | None:
