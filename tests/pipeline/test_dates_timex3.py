@@ -376,3 +376,18 @@ def test_a_modifier_narrows_the_days_to_a_third(
     value: str, modifier: str | None, bounds: tuple[str, str]
 ) -> None:
     assert value_bounds(value, modifier) == bounds
+
+
+def test_weekdays_joined_to_every_share_the_set(nlp: Language) -> None:
+    found = run(nlp, "The Brackwell library opens every Monday, Wednesday and Friday until noon.")
+    assert [(t, d["type"], d["value"]) for t, d in found.items() if t != "noon"] == [
+        ("every Monday", "set", "XXXX-WXX-1"),
+        ("Wednesday", "set", "XXXX-WXX-3"),
+        ("Friday", "set", "XXXX-WXX-5"),
+    ]
+
+
+def test_a_weekday_after_a_set_in_another_clause_stays_a_date(nlp: Language) -> None:
+    found = run(nlp, "The Orlen ferry sails every Sunday; on Thursday it broke down.")
+    assert (found["every Sunday"]["type"], found["Thursday"]["type"]) == ("set", "date")
+    assert found["Thursday"]["value"] == "2003-01-09"

@@ -127,21 +127,25 @@ class CandidateFinder:
         bits, infos, which, idxs, lens = self._flags(doc)
         if len(self._pair_cache) > _PAIR_CACHE_MAX:
             self._pair_cache.clear()
-        n = len(idxs)
         named = [(pat, _F_NAMED << k) for k, (pat, _, _) in enumerate(self._named)]
         wanted = _F_START | _F_APOS
         for _, bit in named:
             wanted |= bit
-        strong = ((bits & _F_STRONG) != 0).tolist()
+        strong = (bits & _F_STRONG) != 0
+        ahead = numpy.zeros(len(idxs), dtype=bool)  # a date word within the next three tokens
+        for k in range(1, _STRONG_AHEAD + 1):
+            ahead[:-k] |= strong[k:]
+        # a function word that opens a date only with a date word ahead is no start without one
+        idle = ((bits & _F_WEAK) != 0) & ~ahead
+        visit = numpy.flatnonzero(numpy.where(idle, bits & (wanted & ~_F_START), bits & wanted))
         out: list[tuple[int, int]] = []
-        for i in numpy.flatnonzero(bits & wanted).tolist():
+        for i in visit.tolist():
             flag, pats = infos[which[i]]
             pos = idxs[i]
-            if flag & _F_START:
-                if not (flag & _F_WEAK) or any(strong[i + 1 : min(n, i + 1 + _STRONG_AHEAD)]):
-                    if flag & _F_WEAK:  # "the", "in", "a": the next word rules most patterns out
-                        pats = self._narrowed(text[pos : idxs[i + 1] + lens[i + 1]], pats)
-                    _match_general(text, pos, pats, out)
+            if flag & _F_START and not idle[i]:
+                if flag & _F_WEAK:  # "the", "in", "a": the next word rules most patterns out
+                    pats = self._narrowed(text[pos : idxs[i + 1] + lens[i + 1]], pats)
+                _match_general(text, pos, pats, out)
             elif flag & _F_APOS:  # "'90s"
                 _match_general(text, pos + 1, pats, out)
             for pat, bit in named:
@@ -171,22 +175,23 @@ class CandidateFinder:
         per distinct word, each token's index into that list, and each token's character offset
         and length.
         """
-        arr = doc.to_array(["ORTH", "LOWER", "IDX", "LENGTH"])
-        uniq, first, inverse = numpy.unique(arr[:, 0], return_index=True, return_inverse=True)
+        arr = doc.to_array(["ORTH", "IDX", "LENGTH"])
+        uniq, inverse = numpy.unique(arr[:, 0], return_inverse=True)
         cache, strings = self._flag_cache, doc.vocab.strings
         if len(cache) > _FLAG_CACHE_MAX:
             cache.clear()
         infos: list[_WordInfo] = []
         warm = self._docs_seen > _WARMUP_DOCS
-        for key, at in zip(uniq.tolist(), first.tolist(), strict=True):
+        for key in uniq.tolist():
             info = cache.get(key)
             if info is None:
-                info = self._word_info(strings[key], strings[int(arr[at, 1])], warm)
+                orth = strings[key]
+                info = self._word_info(orth, orth.lower(), warm)  # spaCy's LOWER is str.lower
                 if warm:  # an unfiltered info is right but slow: keep only filtered ones
                     cache[key] = info
             infos.append(info)
         bits = numpy.asarray([info[0] for info in infos], dtype="int64")[inverse]
-        return bits, infos, inverse.tolist(), arr[:, 2].tolist(), arr[:, 3].tolist()
+        return bits, infos, inverse.tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
 
     def _word_info(self, orth: str, low: str, warm: bool = True) -> _WordInfo:
         """Return the word-class bits of a token and the general patterns that may match at it.

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
+import numpy
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
@@ -46,6 +47,7 @@ from quotemine.pipeline.dates import tense
 from quotemine.pipeline.dates.calendar import EVENTS_FILE, EventTable, load_events
 from quotemine.pipeline.dates.candidates import Candidate, CandidateFinder, collect_candidates
 from quotemine.pipeline.dates.compact import compact_end, compact_start, offset_duration, split_count_range
+from quotemine.pipeline.dates.coordinated import shared_sets
 from quotemine.pipeline.dates.durations import duration_value, join_durations
 from quotemine.pipeline.dates.fallback import DateparserFallback
 from quotemine.pipeline.dates.local import LocalAnchor, bare_weekday, weekday_near
@@ -116,6 +118,8 @@ _ON = re.compile(r"\b[Oo]n\s+$")
 _ON_LOOKBACK: Final = 4
 _NAMED_DAY = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)+Day")
 _SINCE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
+_IOB_INSIDE: Final = 1  # spaCy's ENT_IOB codes
+_IOB_BEGIN: Final = 3
 _BAD_REFERENCE: Final = "dates: publication date is not ISO YYYY-MM-DD; relative dates left unresolved"
 
 
@@ -224,10 +228,13 @@ class DateResolver(Pipe):
         self._fallback.new_document()
         text = doc_text(doc)
         ref = self._reference(doc, text)
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        ents = _time_entities(doc)
         view = DocView(doc, text, [(s, e) for s, e, label in ents if label == "DATE"])
         pending = self._screen(view, collect_candidates(doc, text, self._finder, ents), ref)
         found = _drop_shadowed(self._resolve_in_context(view, pending, ref))
+        shared = shared_sets(text, [(f.start, f.end, f.timex.type, f.timex.value) for f in found])
+        for i, value in shared.items():  # "every Tuesday and Thursday": two sets
+            found[i] = _Found(found[i].start, found[i].end, Timex(value, None, type="set"))
         self._write(doc, found)
 
     def _reference(self, doc: Doc, text: str) -> dt.date | None:
@@ -288,7 +295,7 @@ class DateResolver(Pipe):
         """Resolve each candidate in text order with its clause's tense and the last date named."""
         has_dep = view.doc.has_annotation("DEP")
         anchor: tuple[int, str] | None = None
-        starts = [sent.start_char for sent in view.doc.sents] if has_dep else []
+        starts = _sentence_starts(view.doc) if has_dep else []
         local = LocalAnchor(view.text, starts, ref)
         story = NarrativeYear(view.text, starts, ref)
         found: list[_Found] = []
@@ -411,6 +418,42 @@ class DateResolver(Pipe):
         if f.exists():
             self._set_events(json.loads(f.read_text(encoding="utf-8")))
         return self
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Return the character offsets where the sentences of ``doc`` start (``doc.sents``, one array read)."""
+    if "sents" in doc.user_hooks or len(doc) == 0:
+        return [sent.start_char for sent in doc.sents]
+    arr = doc.to_array(["SENT_START", "IDX"])
+    at = numpy.flatnonzero(arr[1:, 0] == 1) + 1
+    return [int(arr[0, 1]), *arr[at, 1].tolist()]
+
+
+def _time_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, label)`` of the ``DATE`` and ``TIME`` entities, as ``doc.ents`` gives them.
+
+    Read from the token arrays: only the entities of those two labels are made.
+    """
+    if len(doc) == 0:
+        return []
+    strings = doc.vocab.strings
+    labels = (strings["DATE"], strings["TIME"])
+    arr = doc.to_array(["ENT_IOB", "ENT_TYPE", "IDX", "LENGTH"])
+    iob = arr[:, 0]
+    begins = numpy.flatnonzero(
+        (iob == _IOB_BEGIN) & ((arr[:, 1] == labels[0]) | (arr[:, 1] == labels[1]))
+    ).tolist()
+    if not begins:
+        return []
+    inside = (iob == _IOB_INSIDE).tolist()
+    n = len(inside)
+    out: list[tuple[int, int, str]] = []
+    for b in begins:
+        e = b + 1
+        while e < n and inside[e]:
+            e += 1
+        out.append((int(arr[b, 2]), int(arr[e - 1, 2] + arr[e - 1, 3]), strings[int(arr[b, 1])]))
+    return out
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:

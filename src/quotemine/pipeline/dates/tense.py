@@ -11,6 +11,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.pipeline.dates.values import FIRM
 
 __all__ = ["AHEAD", "BACK", "FIRM", "UNKNOWN", "bare_expression", "direction", "firm", "in_units_looks_ahead"]
@@ -91,15 +92,18 @@ def _event_ahead(span: Span) -> bool:
     Read leftwards from the date over at most six words of its sentence, stopping at a verb or a
     punctuation mark: "ahead of"/"in advance of", or "upcoming", "scheduled", "planned".
     """
-    doc = span.doc
+    if span.start == 0:
+        return False
+    toks = doc_tokens(span.doc)
     sent_start = span.sent.start
     for i in range(span.start - 1, max(sent_start, span.start - _LEFT_WORDS) - 1, -1):
-        tok = doc[i]
+        tok = toks[i]
         if tok.pos_ in _VERBS or tok.is_punct:
             return False
-        if tok.lower_ in _UPCOMING:
+        low = tok.lower_
+        if low in _UPCOMING:
             return True
-        if tok.lower_ == "of" and i > sent_start and doc[i - 1].lower_ in _AHEAD_WORDS:
+        if low == "of" and i > sent_start and toks[i - 1].lower_ in _AHEAD_WORDS:
             return True
     return False
 
@@ -225,8 +229,7 @@ def bare_expression(doc: Doc) -> bool:
 
 def in_units_looks_ahead(span: Span) -> bool:
     """Tell "... or in a week?" (no verb in the sentence) from "March in 1 year": the first looks ahead."""
-    doc = span.doc
-    prev = doc[span.start - 1] if span.start > 0 else None
+    prev = doc_tokens(span.doc)[span.start - 1] if span.start > 0 else None
     named = prev is not None and prev.pos_ in ("NOUN", "PROPN", "NUM")  # "March in 1 year"
     return not named and not any(t.pos_ in _VERBS for t in span.sent)
 

@@ -96,12 +96,31 @@ Handler: TypeAlias = Callable[[Resolver, "re.Match[str]", Context], Outcome]
 Rule: TypeAlias = tuple[Matcher, Handler]
 
 
+# The rules of a table that match a text, with their matches: a matcher reads the text alone, so
+# what matches is kept per (table, text) and only the handlers (which read the context) run again.
+# A table is kept alive beside its id, so an id is never reused for another table.
+_MATCHED: dict[tuple[int, str], tuple[tuple[Handler, re.Match[str]], ...]] = {}
+_TABLES: dict[int, Sequence[Rule]] = {}
+_MATCHED_MAX: Final = 50_000
+
+
+def _matching(rules: Sequence[Rule], text: str) -> tuple[tuple[Handler, re.Match[str]], ...]:
+    """Return the handlers of the rules whose matchers match ``text``, with the matches, in order."""
+    if not isinstance(rules, tuple):  # a table that may change is read afresh
+        return tuple((h, m) for matcher, h in rules if (m := matcher(text)) is not None)
+    key = (id(rules), text)
+    hit = _MATCHED.get(key)
+    if hit is None:
+        if len(_MATCHED) > _MATCHED_MAX:
+            _MATCHED.clear()
+        _TABLES.setdefault(id(rules), rules)
+        hit = _MATCHED[key] = tuple((h, m) for matcher, h in rules if (m := matcher(text)) is not None)
+    return hit
+
+
 def first_rule(rules: Sequence[Rule], resolver: Resolver, text: str, ctx: Context) -> Outcome:
     """Return the verdict of the first rule that matches ``text`` and applies, else :data:`SKIP`."""
-    for matcher, handler in rules:
-        m = matcher(text)
-        if m is None:
-            continue
+    for handler, m in _matching(rules, text):
         outcome = handler(resolver, m, ctx)
         if outcome is not SKIP:
             return outcome
