@@ -216,7 +216,6 @@ class Resolver:
 
     def describe(self, m: SpeakerMention) -> str | None:
         """Return the one entity a definite description fits, or ``None`` (see the module doc)."""
-        self.idx.describe_entities()
         head = content_words(m.head)
         if not head:
             return None
@@ -228,9 +227,9 @@ class Resolver:
         candidates = [
             e.id
             for e in self.idx.entities.values()
-            if _fits(e, word, capitals, roles)
-            and (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
+            if (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
             and self.idx.first_start(e.id) < m.start
+            and _fits(self.idx.describe(e.id), word, capitals, roles)
         ]
         if m.possessive:  # "her manager": only someone the text describes so, never a guess
             owner = pronoun_gender(m.low.split(" ", 1)[0])
@@ -274,7 +273,7 @@ class Resolver:
         """
         if _AGE.fullmatch(word) and person_ok:
             found = self.only_person_nearby(s) or self.just_quoted(s, set())
-            ages = self.idx.entities[found].descriptors if found is not None else set()
+            ages = self.idx.describe(found).descriptors if found is not None else set()
             return found if not any(_AGE.fullmatch(d) for d in ages) else None  # "Roe, 31,"
         if word in GENERIC_ORG_NOUNS:
             return self.nearby_org(s, word)
