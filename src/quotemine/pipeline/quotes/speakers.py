@@ -188,6 +188,8 @@ class SpeakerReader:
         subj = subject_of(verb, content, self.lex.document_nouns, self.agents)
         if subj is not None and subj.text.isupper() and len(subj.text) > 2:
             subj = _past_dateline(subj)
+        if subj is not None and subj.i < verb.i and _fronted_participle(subj):
+            subj = _apposed_after_participle(verb, subj)
         if subj is None and verb.i < content[0]:
             subj = self._fronted_name(verb)
             if subj is None and verb.i >= 5:  # "The 31-year-old added that": the parse has no subject
@@ -402,6 +404,38 @@ def _past_dateline(subj: Token) -> Token:
         if c.dep_ == "appos" and c.i > subj.i and any(t.text in _DASHES for t in doc[subj.i : c.i])
     ]
     return after[-1] if after else subj
+
+
+def _apposed_after_participle(verb: Token, subj: Token) -> Token | None:
+    """Return the name after a fronted participle the parse took for the subject, or ``None``.
+
+    "Defending, Ana Roe said ...", "Speaking later, Roe said ...": the participle is no speaker;
+    the nominal apposed to the cue between it and the cue is. No such nominal: no speaker.
+    """
+    return next(
+        (
+            c
+            for c in (*verb.lefts, *subj.rights)
+            if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN") and subj.i < c.i < verb.i
+        ),
+        None,
+    )
+
+
+def _fronted_participle(subj: Token) -> bool:
+    """Tell whether ``subj`` is an "-ing" word opening its sentence before a comma ("Defending, ...").
+
+    The tagger may take the capitalised participle for a name; a name would not end so and stand
+    alone before a comma and another name.
+    """
+    doc = subj.doc
+    return (
+        subj.lower_.endswith("ing")
+        and len(subj) > 5
+        and (subj.pos_ == "VERB" or subj.is_sent_start or subj.i == 0 or _opens(doc[subj.i - 1]))
+        and subj.i + 1 < len(doc)
+        and doc[subj.i + 1].text == ","
+    )
 
 
 def _non_agent(head: Token) -> bool:
