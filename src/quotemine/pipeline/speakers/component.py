@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons import data_json
+from quotemine.lexicons.gender import Gender, title_gender
 from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import (
@@ -35,7 +36,7 @@ from quotemine.pipeline.records import (
     get_people,
     get_quotes,
 )
-from quotemine.pipeline.speakers.index import DocIndex, MentionRole, last_word
+from quotemine.pipeline.speakers.index import DocIndex, Mention, MentionRole, last_word
 from quotemine.pipeline.speakers.nouns import person_noun
 from quotemine.pipeline.speakers.rules import Resolution, Resolver, SpeakerMention
 
@@ -133,6 +134,8 @@ class Attributor(Pipe):
         roles = _role_test(chars) if parsed else None
         index = DocIndex.build(text, people, orgs, quoted, roles, _phrase_start(chars) if parsed else None)
         index.reported = sorted((int(q["start"]), int(q["end"])) for q in quotes)
+        if parsed:
+            index.newcomers = _newcomer_test(chars, index)
         resolver = Resolver(index, self.titles, self.pronoun_window)
         by_span: dict[tuple[int, int], Resolution | None] = {}
         plural = _plural_test(doc, chars)
@@ -243,6 +246,29 @@ def _phrase_start(chars: _CharTokens) -> Callable[[int, int], int]:
         return min(start, edge.idx) if edge.i < found[0] else start
 
     return start_of
+
+
+def _newcomer_test(chars: _CharTokens, index: DocIndex) -> Callable[[int, int, Gender | None], bool]:
+    """Return whether an unnamed person comes in as a subject between two offsets (``DocIndex.newcomers``).
+
+    A singular common noun for one person ("daughter", "neighbour") as the subject of its clause,
+    covered by no entity mention, outside quoted content, of no gender other than the one asked.
+    """
+
+    def newcomer(lo: int, hi: int, gender: Gender | None) -> bool:
+        found = chars.bounds(lo, hi)
+        if found is None:
+            return False
+        for tok in chars.span(*found):
+            if tok.dep_ not in NOMINAL_SUBJECTS or tok.tag_ != "NN" or not person_noun(tok.lower_):
+                continue
+            end = tok.idx + len(tok.text)
+            if title_gender(tok.lower_) in (None, gender) and not index.covering(tok.idx, end):
+                if not index.in_content(Mention(tok.idx, end, "")):
+                    return True
+        return False
+
+    return newcomer
 
 
 #: Plural personal pronouns as speaker mentions.

@@ -21,7 +21,7 @@ from quotemine.lexicons.gender import Gender, pronoun_gender
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
-from quotemine.pipeline.speakers.designations import age_after, origin_after, party_after
+from quotemine.pipeline.speakers.designations import ABBREVIATIONS, age_after, origin_after, party_after
 from quotemine.pipeline.speakers.genders import person_gender
 from quotemine.pipeline.speakers.surnames import capitalised_hits, surname_like, written_lower
 
@@ -52,37 +52,14 @@ _FUNCTION = frozenset(
 )
 #: Determiners and possessives that open a descriptive phrase before a name ("the airline Skyways").
 _OPENERS = frozenset("the a an its his her their".split())
-#: Abbreviated titles and the word a description uses for them ("Sen." is "the senator"), and
-#: the one form of a party's names.
-_ABBREVIATIONS = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "lt": "lieutenant",
-    "sgt": "sergeant",
-    "col": "colonel",
-    "capt": "captain",
-    "cmdr": "commander",
-    "adm": "admiral",
-    "supt": "superintendent",
-    "pres": "president",
-    "sec": "secretary",
-    "prof": "professor",
-    "dr": "doctor",
-    "det": "detective",
-    "insp": "inspector",
-    "amb": "ambassador",
-    # one party under its two names: "the GOP front-runner" is "the Republican front-runner"
-    "gop": "republican",
-    "democratic": "democrat",
-}
 #: The longest apposition or modifier run read as a description, in words.
 _MAX_DESCRIPTION = 6
 
 
 #: An apposition after a mention: ", the party's treasurer," (its words are descriptors).
 _APPOSITION = re.compile(r",\s+(the|a|an|his|her|its|their)\s+([^,.;:()\n\"“”]{1,80})[,.;]")
+#: Relative pronouns: a clause they open inside an apposition describes, but heads nothing.
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 #: Possessive determiners: a phrase they open ("his lawyer") describes someone by a relation.
 _POSSESSIVE_OPENERS = frozenset("its his her their my our your".split())
 
@@ -104,7 +81,7 @@ def _content_words(text: str) -> tuple[str, ...]:
     for word in _WORD.findall(text):
         low = _POSSESSIVE.sub("", word).rstrip(".").lower()
         if low and low not in _FUNCTION:
-            found.append(_ABBREVIATIONS.get(low, low))
+            found.append(ABBREVIATIONS.get(low, low))
     return tuple(found)
 
 
@@ -243,6 +220,9 @@ def _apposition(text: str, e: int) -> tuple[str, list[str]]:
     if m is None:
         return "", []
     words = m.group(2).split()
+    relative = next((k for k, w in enumerate(words) if w.lower() in _RELATIVE_PRONOUNS), None)
+    if relative is not None:  # "a lawyer who represents the family": the noun before the clause
+        words = words[:relative]
     return m.group(1).lower(), words if len(words) <= _MAX_DESCRIPTION else []
 
 
@@ -265,6 +245,9 @@ class DocIndex:
     _pending: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # to describe, by entity
     _phrase_start: Callable[[int, int], int] | None = None
     reported: list[tuple[int, int]] = field(default_factory=list)  # every quote's content, sorted
+    #: Tells whether a singular person noun no entity stands for ("his daughter") is a subject in
+    #: ``[lo, hi)`` outside quoted content, of a gender that may be ``gender`` (from the parse).
+    newcomers: Callable[[int, int, Gender | None], bool] | None = None
 
     def in_content(self, m: Mention) -> bool:
         """Tell whether the mention ``m`` lies inside the content of a quote, direct or reported."""
@@ -413,6 +396,22 @@ class DocIndex:
         spoke = [pos for pos, i in self.resolved if i == entity_id and pos < s]
         return self.lone[k - 1] > max(named + spoke, default=-1)
 
+    def newcomer_since(self, entity_id: str, s: int, gender: Gender | None) -> bool:
+        """Tell whether someone unnamed came in, in the paragraph of ``s``, where ``entity_id`` is not heard.
+
+        "Roe said ... / His daughter, Kai, runs the shop. She said ...": "she" is not Roe's from
+        the paragraph before, but the daughter the entities stage did not list. Heard: named
+        outside a direct quote, or resolved as a speaker, in the paragraph before ``s``.
+        """
+        if self.newcomers is None:
+            return False
+        start = self.para_starts[self.para(s)]
+        if any(start <= m.start < s and not m.quoted for m in self.by_entity().get(entity_id, [])):
+            return False
+        if any(start <= pos < s and i == entity_id for pos, i in self.resolved):
+            return False
+        return self.newcomers(start, s, gender)
+
     def org_spoke_here(self, entity_id: str, s: int) -> bool:
         """Tell whether an organisation spoke in the paragraph of ``s`` that ``entity_id`` is absent from.
 
@@ -531,7 +530,8 @@ def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None
             entity.heads.add(party[0])
         origin = origin_after(text, e)  # "of Iowa": describes, but heads nothing
         if origin is not None:
-            entity.descriptors.update(content_words(origin))
+            entity.descriptors.update(content_words(origin[0]))
+            _add_phrase(entity, *_apposition(text, origin[1]))  # "X of Iowa, a Democrat,"
 
 
 def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
