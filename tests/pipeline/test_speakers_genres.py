@@ -497,14 +497,14 @@ def test_the_regulator_is_no_organisation_of_another_name(attributor: Attributor
 
 def test_an_apposition_after_of_place_describes_the_person(attributor: Attributor) -> None:
     text = (
-        "Rep. Lina Moorcroft of Vermont, a Democrat who chairs the fisheries panel, backed the plan. "
+        "Rep. Lina Moorcroft of Tallowmere, a Democrat who chairs the fisheries panel, backed the plan. "
         "Sen. Owen Taft, a Republican, did not.\n\n"
-        '"The plan saves the harbour," the Vermont Democrat said.'
+        '"The plan saves the harbour," the Tallowmere Democrat said.'
     )
     case = Case(
         text,
         people={"Lina Moorcroft": [], "Owen Taft": []},
-        quotes=[("the Vermont Democrat", 0, "The plan saves the harbour,", "direct")],
+        quotes=[("the Tallowmere Democrat", 0, "The plan saves the harbour,", "direct")],
     )
     assert who(attributor, case) == ["p1"]
 
