@@ -489,3 +489,27 @@ def test_a_lower_case_head_the_tagger_took_for_a_name_keeps_its_modifiers(
 ) -> None:
     found = speakers(nlp, finder, "The GOP front-runner said taxes were too high.")
     assert found == {"said": "The GOP front-runner"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hearing resumed on Monday.\n\nDefending, Tessa Morland said her client regretted the loss.",
+        "The hearing resumed on Monday.\n\nSpeaking afterwards, Tessa Morland said her client had regrets.",
+    ],
+)
+def test_a_fronted_participle_is_not_the_speaker(nlp: Language, finder: QuoteFinder, text: str) -> None:
+    assert speakers(nlp, finder, text)["said"] == "Tessa Morland"
+
+
+def test_a_headline_subject_is_not_the_speaker_of_the_first_sentence(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    text = (
+        "Mayor hints at U-turn on tram fares\n\n"
+        "BRELLSTADT - Mayor Ottilie Varga, the city's first elected mayor, said on Friday she would "
+        "review the fare rise."
+    )
+    found = speakers(nlp, finder, text)
+    assert found["said"] is not None and "hints" not in found["said"]
+    assert found["said"].endswith("Ottilie Varga") and "BRELLSTADT" not in found["said"]

@@ -365,8 +365,8 @@ def test_a_place_after_of_describes_the_person(attributor: Attributor) -> None:
 
 
 def test_origin_after_reads_the_capitalised_words_after_of() -> None:
-    assert origin_after("Roe of North Dakota said", 3) == "North Dakota"
-    assert origin_after("Roe, of the Dunmere Trust, said", 3) == "the Dunmere Trust"
+    assert origin_after("Roe of North Dakota said", 3) == ("North Dakota", 19)
+    assert origin_after("Roe, of the Dunmere Trust, said", 3) == ("the Dunmere Trust", 25)
     assert origin_after("Roe of course said", 3) is None
 
 
@@ -493,3 +493,39 @@ def test_the_regulator_is_no_organisation_of_another_name(attributor: Attributor
         quotes=[("The regulator", 0, "it would look into the rise", "indirect")],
     )
     assert who(attributor, case) == [None]
+
+
+def test_an_apposition_after_of_place_describes_the_person(attributor: Attributor) -> None:
+    text = (
+        "Rep. Lina Moorcroft of Tallowmere, a Democrat who chairs the fisheries panel, backed the plan. "
+        "Sen. Owen Taft, a Republican, did not.\n\n"
+        '"The plan saves the harbour," the Tallowmere Democrat said.'
+    )
+    case = Case(
+        text,
+        people={"Lina Moorcroft": [], "Owen Taft": []},
+        quotes=[("the Tallowmere Democrat", 0, "The plan saves the harbour,", "direct")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_a_relative_clause_in_an_apposition_leaves_its_noun_as_the_head(attributor: Attributor) -> None:
+    text = (
+        "Ada Quist, a surveyor who mapped the estuary, and Ben Roal spoke at the hearing.\n\n"
+        "The surveyor said the channel had silted up."
+    )
+    case = Case(
+        text,
+        people={"Ada Quist": [], "Ben Roal": []},
+        quotes=[("The surveyor", 0, "the channel had silted up", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_an_apposed_organisation_may_open_with_the(attributor: Attributor) -> None:
+    case = Case(
+        "The watchdog, the Fenmoor Rail Office, said fares would be reviewed.",
+        orgs=["Fenmoor Rail Office"],
+        quotes=[("The watchdog", 0, "fares would be reviewed", "indirect")],
+    )
+    assert who(attributor, case) == ["o1"]

@@ -10,6 +10,7 @@ from typing import Final
 import numpy
 from spacy.tokens import Doc, Token
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons import data_lines
 from quotemine.lexicons.words import NESTABLE_SUBJECT_PRONOUNS, SPEAKER_PRONOUNS
 from quotemine.pipeline.quotes.cues import CueLexicon
@@ -148,6 +149,9 @@ class SpeakerReader:
         if based is not None:  # "The Tulsa, Oklahoma-based brewer": the whole description
             return speaker_record(self.doc, head.left_edge.i, based.i + 1, self.lex.group_nouns)
         s, e = np_span(head)
+        doc = self.doc
+        if s + 2 < e and doc[s].text.isupper() and len(doc[s].text) > 2 and doc[s + 1].text in _DASHES:
+            s += 2  # a dateline the parse took into the name: "OSLO - Ana Roe"
         if head.pos_ == "PROPN" and head.is_lower and head.left_edge.i < s:
             s = head.left_edge.i  # "The GOP front-runner": a common noun the tagger took for a name
         if head.lower_ == "old" and head.i >= 4 and _age_noun(self.doc[head.i - 4], head.i + 1) is not None:
@@ -188,8 +192,14 @@ class SpeakerReader:
         subj = subject_of(verb, content, self.lex.document_nouns, self.agents)
         if subj is not None and subj.text.isupper() and len(subj.text) > 2:
             subj = _past_dateline(subj)
+        if subj is not None and subj.i < verb.i and _fronted_participle(subj):
+            subj = _apposed_after_participle(verb, subj)
+        if subj is not None and subj.i < verb.i and "\n" in doc_text(self.doc)[subj.idx : verb.idx]:
+            subj = None  # a headline run into the first sentence ("Mayor quits / Roe said"): not its subject
         if subj is None and verb.i < content[0]:
             subj = self._fronted_name(verb)
+            if subj is not None and subj.text.isupper() and len(subj.text) > 2:
+                subj = _name_after_dateline(subj, verb)
             if subj is None and verb.i >= 5:  # "The 31-year-old added that": the parse has no subject
                 subj = _age_noun(self.doc[verb.i - 5], verb.i)
         if subj is None and content[1] <= verb.i:
@@ -402,6 +412,52 @@ def _past_dateline(subj: Token) -> Token:
         if c.dep_ == "appos" and c.i > subj.i and any(t.text in _DASHES for t in doc[subj.i : c.i])
     ]
     return after[-1] if after else subj
+
+
+def _name_after_dateline(subj: Token, verb: Token) -> Token:
+    """Return the name after a dateline taken for the fronted name ("OSLO - Ana Roe, the mayor, said").
+
+    The last of the proper nouns after the dash, when an aside mark closes them; else ``subj``.
+    """
+    doc = subj.doc
+    if subj.i + 1 >= verb.i or doc[subj.i + 1].text not in _DASHES:
+        return subj
+    e = subj.i + 2
+    while e < verb.i and doc[e].pos_ == "PROPN":
+        e += 1
+    return doc[e - 1] if e > subj.i + 2 and doc[e].text in _ASIDE_MARKS else subj
+
+
+def _apposed_after_participle(verb: Token, subj: Token) -> Token | None:
+    """Return the name after a fronted participle the parse took for the subject, or ``None``.
+
+    "Defending, Ana Roe said ...", "Speaking later, Roe said ...": the participle is no speaker;
+    the nominal apposed to the cue between it and the cue is. No such nominal: no speaker.
+    """
+    return next(
+        (
+            c
+            for c in (*verb.lefts, *subj.rights)
+            if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN") and subj.i < c.i < verb.i
+        ),
+        None,
+    )
+
+
+def _fronted_participle(subj: Token) -> bool:
+    """Tell whether ``subj`` is an "-ing" word opening its sentence before a comma ("Defending, ...").
+
+    The tagger may take the capitalised participle for a name; a name would not end so and stand
+    alone before a comma and another name.
+    """
+    doc = subj.doc
+    return (
+        subj.lower_.endswith("ing")
+        and len(subj) > 5
+        and (subj.pos_ == "VERB" or subj.is_sent_start or subj.i == 0 or _opens(doc[subj.i - 1]))
+        and subj.i + 1 < len(doc)
+        and doc[subj.i + 1].text == ","
+    )
 
 
 def _non_agent(head: Token) -> bool:

@@ -9,6 +9,7 @@ A quote that continues another one (``quotemine_quotes`` copies the mention) get
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
@@ -18,10 +19,11 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from quotemine.extensions import doc_text
+from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons import data_json
+from quotemine.lexicons.gender import Gender, title_gender
 from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import (
@@ -34,7 +36,7 @@ from quotemine.pipeline.records import (
     get_people,
     get_quotes,
 )
-from quotemine.pipeline.speakers.index import DocIndex, MentionRole, last_word
+from quotemine.pipeline.speakers.index import DocIndex, Mention, MentionRole, last_word
 from quotemine.pipeline.speakers.nouns import person_noun
 from quotemine.pipeline.speakers.rules import Resolution, Resolver, SpeakerMention
 
@@ -128,12 +130,15 @@ class Attributor(Pipe):
         # content may be ("Ms. Roe was shocked, she said"), so only direct quotes hide names
         quoted = [(int(q["start"]), int(q["end"])) for q in quotes if q.get("kind") == "direct"]
         parsed = doc.has_annotation("DEP")
-        roles = _role_test(doc) if parsed else None
-        index = DocIndex.build(text, people, orgs, quoted, roles, _phrase_start(doc) if parsed else None)
+        chars = _CharTokens(doc, len(text))
+        roles = _role_test(chars) if parsed else None
+        index = DocIndex.build(text, people, orgs, quoted, roles, _phrase_start(chars) if parsed else None)
         index.reported = sorted((int(q["start"]), int(q["end"])) for q in quotes)
+        if parsed:
+            index.newcomers = _newcomer_test(chars, index)
         resolver = Resolver(index, self.titles, self.pronoun_window)
         by_span: dict[tuple[int, int], Resolution | None] = {}
-        plural = _plural_test(doc)
+        plural = _plural_test(doc, chars)
         last: _LastSpeaker | None = None
         for q in sorted(quotes, key=lambda q: int(q["start"])):
             spk = q.get("speaker")
@@ -143,15 +148,15 @@ class Attributor(Pipe):
             if (s, e) not in by_span:  # the same mention (a continued quote) gets the same answer
                 found = resolver.resolve(SpeakerMention(spk, s, e, text[s:e]))
                 if found is None and text[s:e].lower() in _PLURAL_PRONOUNS:
-                    found = _plural_antecedent(spk, last, index.para(s))
+                    found = _plural_antecedent(spk, last, index.para(s), plural)
                 by_span[(s, e)] = found
                 resolver.idx.remember(s, found.entity_id if found is not None else None)
-                last = _LastSpeaker(index.para(s), plural(s, e), found)
+                last = _LastSpeaker(index.para(s), s, e, found)
                 if (
                     found is None
                     and spk.get("unnamed")
-                    and not last.plural
                     and person_noun(last_word(text[s:e]) or "")
+                    and not plural(s, e)
                 ):
                     resolver.idx.remember_lone(s)  # "a woman said": one unnamed person ("a video": no one)
             found = by_span[(s, e)]
@@ -162,18 +167,56 @@ class Attributor(Pipe):
             _apply(spk, found)
 
 
+class _CharTokens:
+    """The tokens of a doc by character offset: what ``Doc.char_span(s, e, "expand")`` finds.
+
+    One bisection over the token starts (read once, as a column) and the shared token list,
+    instead of ``char_span``'s several new ``Token`` objects per call.
+    """
+
+    def __init__(self, doc: Doc, size: int) -> None:
+        self.doc = doc
+        self.size = size
+        self._cols: tuple[list[int], list[int]] | None = None
+
+    def bounds(self, start: int, end: int) -> tuple[int, int] | None:
+        """Return the first token and the one after the last that ``[start, end)`` touch, or ``None``.
+
+        ``None`` outside the text or for no token at all.
+        """
+        if self._cols is None:
+            cols = self.doc.to_array(["IDX", "LENGTH"]).T.tolist()
+            self._cols = (cols[0], cols[1]) if cols else ([], [])
+        starts, lengths = self._cols
+        if not (0 <= start < self.size and 0 < end <= self.size) or not starts:
+            return None
+        a = bisect.bisect_right(starts, start) - 1
+        b = bisect.bisect_right(starts, end - 1)
+        if start == starts[a] + lengths[a]:  # in the space after a token: not that token
+            a += 1
+        return (a, b) if a < b else None
+
+    def root(self, a: int, b: int) -> Token:
+        """Return the syntactic root of the tokens ``a`` to ``b`` (``Span.root``)."""
+        return doc_tokens(self.doc)[a] if b - a == 1 else Span(self.doc, a, b).root
+
+    def span(self, a: int, b: int) -> list[Token]:
+        """Return the tokens ``a`` to ``b``."""
+        return doc_tokens(self.doc)[a:b]
+
+
 #: Lemmas of verbs that put a question to someone: their object is the next to speak.
 _QUESTION_VERBS = frozenset({"ask", "question", "press", "quiz", "query"})
 
 
-def _role_test(doc: Doc) -> Callable[[int, int], MentionRole]:
-    """Return what the characters ``[start, end)`` of ``doc`` do in their clause (``MentionRole``)."""
+def _role_test(chars: _CharTokens) -> Callable[[int, int], MentionRole]:
+    """Return what the characters ``[start, end)`` of a doc do in their clause (``MentionRole``)."""
 
     def role_of(start: int, end: int) -> MentionRole:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        found = chars.bounds(start, end)
+        if found is None:
             return "other"
-        root = span.root
+        root = chars.root(*found)
         question = root.head.lemma_.lower() in _QUESTION_VERBS and root.head.i != root.i
         if question and root.dep_ in ("dobj", "nsubjpass"):
             return "asked"  # "asked Roe whether", "Roe was asked"
@@ -184,8 +227,8 @@ def _role_test(doc: Doc) -> Callable[[int, int], MentionRole]:
     return role_of
 
 
-def _phrase_start(doc: Doc) -> Callable[[int, int], int]:
-    """Return the start of the noun phrase the characters ``[start, end)`` of ``doc`` head.
+def _phrase_start(chars: _CharTokens) -> Callable[[int, int], int]:
+    """Return the start of the noun phrase the characters ``[start, end)`` of a doc head.
 
     "the budget airline Skyvane": the start of "the"; "the Canadian teenager Emma Blake" (the name in
     apposition to the noun before it): the start of "the"; a mention that does not head its phrase
@@ -193,16 +236,39 @@ def _phrase_start(doc: Doc) -> Callable[[int, int], int]:
     """
 
     def start_of(start: int, end: int) -> int:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        found = chars.bounds(start, end)
+        if found is None:
             return start
-        root = span.root
-        if root.dep_ == "appos" and root.head.i == span.start - 1 and root.head.pos_ == "NOUN":
+        root = chars.root(*found)
+        if root.dep_ == "appos" and root.head.i == found[0] - 1 and root.head.pos_ == "NOUN":
             root = root.head  # "the Canadian teenager Emma Blake": the name is the noun's apposition
         edge = root.left_edge
-        return min(start, edge.idx) if edge.i < span.start else start
+        return min(start, edge.idx) if edge.i < found[0] else start
 
     return start_of
+
+
+def _newcomer_test(chars: _CharTokens, index: DocIndex) -> Callable[[int, int, Gender | None], bool]:
+    """Return whether an unnamed person comes in as a subject between two offsets (``DocIndex.newcomers``).
+
+    A singular common noun for one person ("daughter", "neighbour") as the subject of its clause,
+    covered by no entity mention, outside quoted content, of no gender other than the one asked.
+    """
+
+    def newcomer(lo: int, hi: int, gender: Gender | None) -> bool:
+        found = chars.bounds(lo, hi)
+        if found is None:
+            return False
+        for tok in chars.span(*found):
+            if tok.dep_ not in NOMINAL_SUBJECTS or tok.tag_ != "NN" or not person_noun(tok.lower_):
+                continue
+            end = tok.idx + len(tok.text)
+            if title_gender(tok.lower_) in (None, gender) and not index.covering(tok.idx, end):
+                if not index.in_content(Mention(tok.idx, end, "")):
+                    return True
+        return False
+
+    return newcomer
 
 
 #: Plural personal pronouns as speaker mentions.
@@ -211,31 +277,37 @@ _PLURAL_PRONOUNS = frozenset({"they"})
 
 @dataclass(frozen=True)
 class _LastSpeaker:
-    """The speaker mention of the previous statement: its paragraph, number and resolution."""
+    """The speaker mention of the previous statement: its paragraph, offsets and resolution."""
 
     para: int
-    plural: bool
+    start: int
+    end: int
     found: Resolution | None
 
 
-def _plural_test(doc: Doc) -> Callable[[int, int], bool]:
+def _plural_test(doc: Doc, chars: _CharTokens) -> Callable[[int, int], bool]:
     """Return whether the characters ``[start, end)`` of ``doc`` name several ("newspapers", "X and Y")."""
-    tagged = doc.has_annotation("TAG")  # read once: it scans every token
+    tagged: list[bool] = []  # read once, when first needed: it scans every token
 
     def plural(start: int, end: int) -> bool:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        found = chars.bounds(start, end)
+        if found is None:
             return False
-        if not tagged:  # no tagger: an "-s" plural or an "and"
+        span = chars.span(*found)
+        if not tagged:
+            tagged.append(doc.has_annotation("TAG"))
+        if not tagged[0]:  # no tagger: an "-s" plural or an "and"
             last = span[-1].lower_
             return (last.endswith("s") and not last.endswith("ss")) or any(t.lower_ == "and" for t in span)
-        root = span.root
+        root = chars.root(*found)
         return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
 
     return plural
 
 
-def _plural_antecedent(spk: SpeakerRecord, last: _LastSpeaker | None, para: int) -> Resolution | None:
+def _plural_antecedent(
+    spk: SpeakerRecord, last: _LastSpeaker | None, para: int, plural: Callable[[int, int], bool]
+) -> Resolution | None:
     """Resolve "they" to the previous statement's speaker when that one was plural and close by.
 
     Only the speaker of the statement just before, in the same or the previous paragraph, and
@@ -243,7 +315,7 @@ def _plural_antecedent(spk: SpeakerRecord, last: _LastSpeaker | None, para: int)
     They called him ...") is the speaker; an unnamed group leaves "they" an unnamed group. Any
     other case stays unresolved.
     """
-    if last is None or not last.plural or para - last.para > 1:
+    if last is None or para - last.para > 1 or not plural(last.start, last.end):
         return None
     if last.found is not None and last.found.kind == "org":
         return Resolution(last.found.entity_id, "org", "plural pronoun")

@@ -2,7 +2,8 @@
 
 "Ola Brenn, 24," is "the 24-year-old"; "Jane Roe (D-Nev.)" is "the Nevada Democrat" (the state's
 abbreviation read through ``us_state_abbreviations.txt``); "Sen. Jane Roe of Iowa" is "the Iowa
-senator".
+senator". ``ABBREVIATIONS`` gives the word a description uses for an abbreviated title ("Sen.":
+"the senator").
 """
 
 from __future__ import annotations
@@ -12,7 +13,33 @@ import re
 
 from quotemine.lexicons import data_lines
 
-__all__ = ["age_after", "origin_after", "party_after"]
+__all__ = ["ABBREVIATIONS", "age_after", "origin_after", "party_after"]
+
+#: Abbreviated titles and the word a description uses for them ("Sen." is "the senator"), and
+#: the one form of a party's names.
+ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "col": "colonel",
+    "capt": "captain",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "supt": "superintendent",
+    "pres": "president",
+    "sec": "secretary",
+    "prof": "professor",
+    "dr": "doctor",
+    "det": "detective",
+    "insp": "inspector",
+    "amb": "ambassador",
+    # one party under its two names: "the GOP front-runner" is "the Republican front-runner"
+    "gop": "republican",
+    "democratic": "democrat",
+}
 
 #: An age in apposition after a name: "Ola Brenn, 24," or "Ola Brenn (24)".
 _AGE_APPOSITION = re.compile(r"(?:,\s+|\s+\()(\d{1,3})(?:,|\))")
@@ -52,7 +79,10 @@ def age_after(text: str, e: int) -> str | None:
 _ORIGIN = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 
 
-def origin_after(text: str, e: int) -> str | None:
-    """Return the capitalised words of "of PLACE" right after a mention ending at ``e``, or ``None``."""
+def origin_after(text: str, e: int) -> tuple[str, int] | None:
+    """Return the capitalised words of "of PLACE" right after a mention ending at ``e``, and their end.
+
+    ``None`` when no "of PLACE" follows.
+    """
     m = _ORIGIN.match(text, e, e + 60)
-    return m.group(1) if m is not None else None
+    return (m.group(1), m.end()) if m is not None else None

@@ -6,6 +6,7 @@ this module decides which words of the text count for one person's record.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from quotemine.lexicons.gender import Gender, first_name_gender, title_gender
@@ -31,6 +32,12 @@ def _honorific_gender(text: str, s: int) -> Gender | None:
     return title_gender(words[-1])
 
 
+@functools.lru_cache(maxsize=2048)
+def _role_genders(role: str) -> frozenset[Gender]:
+    """Return the genders the words of a role state ("chairwoman": female), read once per role text."""
+    return frozenset(g for g in map(title_gender, _WORD.findall(role)) if g is not None)
+
+
 def person_gender(text: str, record: PersonRecord) -> Gender | None:
     """Return the gender of a person: honorifics and gendered roles first, then the first name."""
     stated: set[Gender] = set()
@@ -39,10 +46,7 @@ def person_gender(text: str, record: PersonRecord) -> Gender | None:
         if g is not None:
             stated.add(g)
     for r in record.get("roles") or []:
-        for word in _WORD.findall(text[int(r[0]) : int(r[1])]):
-            g = title_gender(word)
-            if g is not None:
-                stated.add(g)
+        stated.update(_role_genders(text[int(r[0]) : int(r[1])]))
     words = str(record.get("name") or "").split()
     named = first_name_gender(words[0]) if len(words) >= 2 else None
     if len(stated) == 1 and named in (None, *stated):

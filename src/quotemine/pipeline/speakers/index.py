@@ -15,14 +15,15 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from quotemine.lexicons.gender import Gender, pronoun_gender
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
-from quotemine.pipeline.speakers.designations import age_after, origin_after, party_after
+from quotemine.pipeline.speakers.designations import ABBREVIATIONS, age_after, origin_after, party_after
 from quotemine.pipeline.speakers.genders import person_gender
+from quotemine.pipeline.speakers.surnames import capitalised_hits, surname_like, written_lower
 
 __all__ = [
     "DocIndex",
@@ -43,7 +44,6 @@ MentionRole = Literal["subject", "asked", "asker", "other"]
 _WORD = re.compile(r"\w[\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: What ends a clause for the words before a name: punctuation or a line break.
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _CLAUSE_BREAK = re.compile(r'[,.;:()"“”!?\n]')
 #: Words a description is not matched on: determiners, possessives, prepositions, conjunctions.
 _FUNCTION = frozenset(
@@ -52,37 +52,14 @@ _FUNCTION = frozenset(
 )
 #: Determiners and possessives that open a descriptive phrase before a name ("the airline Skyways").
 _OPENERS = frozenset("the a an its his her their".split())
-#: Abbreviated titles and the word a description uses for them ("Sen." is "the senator"), and
-#: the one form of a party's names.
-_ABBREVIATIONS = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "lt": "lieutenant",
-    "sgt": "sergeant",
-    "col": "colonel",
-    "capt": "captain",
-    "cmdr": "commander",
-    "adm": "admiral",
-    "supt": "superintendent",
-    "pres": "president",
-    "sec": "secretary",
-    "prof": "professor",
-    "dr": "doctor",
-    "det": "detective",
-    "insp": "inspector",
-    "amb": "ambassador",
-    # one party under its two names: "the GOP front-runner" is "the Republican front-runner"
-    "gop": "republican",
-    "democratic": "democrat",
-}
 #: The longest apposition or modifier run read as a description, in words.
 _MAX_DESCRIPTION = 6
 
 
 #: An apposition after a mention: ", the party's treasurer," (its words are descriptors).
 _APPOSITION = re.compile(r",\s+(the|a|an|his|her|its|their)\s+([^,.;:()\n\"“”]{1,80})[,.;]")
+#: Relative pronouns: a clause they open inside an apposition describes, but heads nothing.
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 #: Possessive determiners: a phrase they open ("his lawyer") describes someone by a relation.
 _POSSESSIVE_OPENERS = frozenset("its his her their my our your".split())
 
@@ -104,23 +81,20 @@ def _content_words(text: str) -> tuple[str, ...]:
     for word in _WORD.findall(text):
         low = _POSSESSIVE.sub("", word).rstrip(".").lower()
         if low and low not in _FUNCTION:
-            found.append(_ABBREVIATIONS.get(low, low))
+            found.append(ABBREVIATIONS.get(low, low))
     return tuple(found)
 
 
-@dataclass(frozen=True, order=True)
-class Mention:
-    """One mention of an entity: character offsets, the entity, and whether it is quoted."""
+class Mention(NamedTuple):
+    """One mention of an entity: character offsets, the entity, and whether it is quoted.
+
+    A named tuple (ordered by its fields, in this order): cheap to build, many per document.
+    """
 
     start: int
     end: int
     entity_id: str
     quoted: bool = False
-
-
-def _mention_order(m: Mention) -> tuple[int, int, str, bool]:
-    """Return the fields of ``m`` in their order (how ``Mention`` instances compare)."""
-    return m.start, m.end, m.entity_id, m.quoted
 
 
 @dataclass
@@ -246,6 +220,9 @@ def _apposition(text: str, e: int) -> tuple[str, list[str]]:
     if m is None:
         return "", []
     words = m.group(2).split()
+    relative = next((k for k, w in enumerate(words) if w.lower() in _RELATIVE_PRONOUNS), None)
+    if relative is not None:  # "a lawyer who represents the family": the noun before the clause
+        words = words[:relative]
     return m.group(1).lower(), words if len(words) <= _MAX_DESCRIPTION else []
 
 
@@ -265,9 +242,12 @@ class DocIndex:
     _starts_of: dict[str, list[int]] = field(default_factory=dict)
     role_of: Callable[[int, int], MentionRole] | None = None
     _roles: dict[tuple[int, int], MentionRole] = field(default_factory=dict)
-    _pending: list[tuple[Entity, int, int]] = field(default_factory=list)
+    _pending: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # to describe, by entity
     _phrase_start: Callable[[int, int], int] | None = None
     reported: list[tuple[int, int]] = field(default_factory=list)  # every quote's content, sorted
+    #: Tells whether a singular person noun no entity stands for ("his daughter") is a subject in
+    #: ``[lo, hi)`` outside quoted content, of a gender that may be ``gender`` (from the parse).
+    newcomers: Callable[[int, int, Gender | None], bool] | None = None
 
     def in_content(self, m: Mention) -> bool:
         """Tell whether the mention ``m`` lies inside the content of a quote, direct or reported."""
@@ -302,24 +282,25 @@ class DocIndex:
         spans = sorted(quoted)
         entities: dict[str, Entity] = {}
         mentions: list[Mention] = []
-        pending: list[tuple[Entity, int, int]] = []
+        pending: dict[str, list[tuple[int, int]]] = {}
         for kind, records in (("person", people), ("org", orgs)):
             for record in records:
                 entity = Entity(str(record["id"]), kind)  # type: ignore[arg-type]
                 entities[entity.id] = entity
+                todo = pending.setdefault(entity.id, [])
                 for m in record.get("mentions") or []:
                     s, e = int(m[0]), int(m[1])
                     mentions.append(Mention(s, e, entity.id, _inside(spans, s, e)))
                     _name(entity, text, s, e)
-                    pending.append((entity, s, e))
+                    todo.append((s, e))
                 for r in record.get("roles") or []:  # type: ignore[attr-defined]
                     if not _inside(spans, int(r[0]), int(r[1])):  # '"The mayor lies," he said': no role
-                        pending.append((entity, int(r[0]), -int(r[1])))  # a role: its end negated
+                        todo.append((int(r[0]), -int(r[1])))  # a role: its end negated
                 if kind == "person":
                     entity.gender = person_gender(text, record)  # type: ignore[arg-type]
                     entity.author = bool(record.get("author"))
         mentions.extend(_bare_surnames(text, entities, mentions, spans))
-        mentions.sort(key=_mention_order)  # the dataclass order, without its Python ``__lt__``
+        mentions.sort()
         index = cls(text, paragraph_starts(text), entities, mentions, [m.start for m in mentions])
         index.role_of = role_of
         index._pending = pending
@@ -327,16 +308,23 @@ class DocIndex:
         return index
 
     def describe_entities(self) -> None:
-        """Read every entity's descriptive words (``descriptors``, ``heads``, ``possessed``), once.
+        """Read every entity's descriptive words (``descriptors``, ``heads``, ``possessed``), once."""
+        for entity_id in list(self._pending):
+            self.describe(entity_id)
 
-        Deferred from ``build`` until a description needs them: most documents have none.
+    def describe(self, entity_id: str) -> Entity:
+        """Return the entity ``entity_id`` with its descriptive words read (once).
+
+        Deferred from ``build`` until a description needs them, entity by entity: most documents
+        have no description, and one looks only at the entities named before it.
         """
-        pending, self._pending = self._pending, []
-        for entity, s, e in pending:
+        entity = self.entities[entity_id]
+        for s, e in self._pending.pop(entity_id, ()):
             if e < 0:
                 _add_phrase(entity, "", self.text[s:-e].split())
             else:
                 _describe(entity, self.text, s, e, self._phrase_start(s, e) if self._phrase_start else None)
+        return entity
 
     def para(self, char: int) -> int:
         """Return the paragraph number of the character offset ``char``."""
@@ -345,12 +333,8 @@ class DocIndex:
     def covering(self, s: int, e: int) -> list[Mention]:
         """Return the mentions overlapping ``[s, e)``, in text order."""
         k = max(0, bisect.bisect_left(self.mstarts, s) - 4)
-        found = []
-        while k < len(self.mentions) and self.mentions[k].start < e:
-            if self.mentions[k].end > s:
-                found.append(self.mentions[k])
-            k += 1
-        return found
+        hi = bisect.bisect_left(self.mstarts, e, k)
+        return [m for m in self.mentions[k:hi] if m.end > s]
 
     def before(self, s: int, paragraphs: int) -> list[Mention]:
         """Return the mentions that start before ``s`` within ``paragraphs`` paragraphs, nearest first."""
@@ -411,6 +395,22 @@ class DocIndex:
         named = [m.start for m in self.by_entity().get(entity_id, []) if m.start < s and not m.quoted]
         spoke = [pos for pos, i in self.resolved if i == entity_id and pos < s]
         return self.lone[k - 1] > max(named + spoke, default=-1)
+
+    def newcomer_since(self, entity_id: str, s: int, gender: Gender | None) -> bool:
+        """Tell whether someone unnamed came in, in the paragraph of ``s``, where ``entity_id`` is not heard.
+
+        "Roe said ... / His daughter, Kai, runs the shop. She said ...": "she" is not Roe's from
+        the paragraph before, but the daughter the entities stage did not list. Heard: named
+        outside a direct quote, or resolved as a speaker, in the paragraph before ``s``.
+        """
+        if self.newcomers is None:
+            return False
+        start = self.para_starts[self.para(s)]
+        if any(start <= m.start < s and not m.quoted for m in self.by_entity().get(entity_id, [])):
+            return False
+        if any(start <= pos < s and i == entity_id for pos, i in self.resolved):
+            return False
+        return self.newcomers(start, s, gender)
 
     def org_spoke_here(self, entity_id: str, s: int) -> bool:
         """Tell whether an organisation spoke in the paragraph of ``s`` that ``entity_id`` is absent from.
@@ -473,19 +473,12 @@ def _bare_surnames(
         for word in entity.surnames:
             owners.setdefault(word, []).append(entity)
     person = {w: ents[0].id for w, ents in owners.items() if len(ents) == 1 and ents[0].kind == "person"}
-    person = {w: i for w, i in person.items() if len(w) >= 3}
+    person = {w: i for w, i in person.items() if len(w) >= 3 and surname_like(w)}
     if not person:
         return []
-    hits: dict[str, list[tuple[int, int]]] = {}
-    for m in _CAPITALISED.finditer(text):  # one pass over the text, whatever the number of people
-        word = m.group()
-        low = word.lower()
-        if low not in person and low.endswith(("'s", "’s")):
-            word, low = word[:-2], low[:-2]
-        if low in person:
-            hits.setdefault(low, []).append((m.start(), m.start() + len(word)))
+    hits = capitalised_hits(text, person)
     # also a common word ("Young", "young people"): capitals prove nothing
-    common = {low for low in hits if _written_lower(text, low)}
+    common = {low for low in hits if written_lower(text, low)}
     taken = sorted((m.start, m.end) for m in mentions)
     found = []
     for low, spans in hits.items():
@@ -499,26 +492,20 @@ def _bare_surnames(
     return found
 
 
-def _written_lower(text: str, word: str) -> bool:
-    """Tell whether ``word`` (lower case) stands in ``text`` in lower case as a word of its own."""
-    k = text.find(word, 1)
-    while k != -1:  # one scan for the word, then a look at its neighbours (not sixteen scans)
-        after = text[k + len(word) : k + len(word) + 1]
-        if text[k - 1] in " \n" and after and after in " ,.;:'’":
-            return True
-        k = text.find(word, k + 1)
-    return False
-
-
 def _name(entity: Entity, text: str, s: int, e: int) -> None:
     """Add the last word of a mention to the entity's surnames, its first word to its given names."""
-    name = text[s:e]
-    word = last_word(name)
+    word, given = _name_words(text[s:e])
     if word:
         entity.surnames.add(word)
+    if given is not None and entity.kind == "person":
+        entity.givens.add(given)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str | None, str | None]:
+    """Return the last word of a name (``last_word``) and its first word lower-cased when it has two."""
     words = name.split()
-    if entity.kind == "person" and len(words) >= 2:
-        entity.givens.add(words[0].lower())
+    return last_word(name), words[0].lower() if len(words) >= 2 else None
 
 
 def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None) -> None:
@@ -543,7 +530,8 @@ def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None
             entity.heads.add(party[0])
         origin = origin_after(text, e)  # "of Iowa": describes, but heads nothing
         if origin is not None:
-            entity.descriptors.update(content_words(origin))
+            entity.descriptors.update(content_words(origin[0]))
+            _add_phrase(entity, *_apposition(text, origin[1]))  # "X of Iowa, a Democrat,"
 
 
 def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
@@ -554,6 +542,10 @@ def _add_phrase(entity: Entity, opener: str, words: list[str]) -> None:
     ("his lawyer") or a possessor ("Roe's lawyer"), or whose head takes "of", "for" or "to" ("a
     lawyer for Roe"), also gives its head part as ``possessed``.
     """
+    if not words:  # most mentions have no apposition or modifier: only an owner's name to add
+        if opener[:1].isupper():
+            entity.descriptors.update(content_words(opener))
+        return
     entity.descriptors.update(content_words(" ".join(words)))
     if opener[:1].isupper():  # "Poland's Tomasz Krol", "Acme's Jane Roe": described by the owner's name
         entity.descriptors.update(content_words(opener))

@@ -216,7 +216,6 @@ class Resolver:
 
     def describe(self, m: SpeakerMention) -> str | None:
         """Return the one entity a definite description fits, or ``None`` (see the module doc)."""
-        self.idx.describe_entities()
         head = content_words(m.head)
         if not head:
             return None
@@ -228,9 +227,9 @@ class Resolver:
         candidates = [
             e.id
             for e in self.idx.entities.values()
-            if _fits(e, word, capitals, roles)
-            and (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
+            if (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
             and self.idx.first_start(e.id) < m.start
+            and _fits(self.idx.describe(e.id), word, capitals, roles)
         ]
         if m.possessive:  # "her manager": only someone the text describes so, never a guess
             owner = pronoun_gender(m.low.split(" ", 1)[0])
@@ -274,13 +273,13 @@ class Resolver:
         """
         if _AGE.fullmatch(word) and person_ok:
             found = self.only_person_nearby(s) or self.just_quoted(s, set())
-            ages = self.idx.entities[found].descriptors if found is not None else set()
+            ages = self.idx.describe(found).descriptors if found is not None else set()
             return found if not any(_AGE.fullmatch(d) for d in ages) else None  # "Roe, 31,"
         if word in GENERIC_ORG_NOUNS:
             return self.nearby_org(s, word)
         if gender is not None:
             return self.only_one_of(s, gender)
-        return self.just_quoted(s, capitals) if person_ok and job_noun(word) else None
+        return self.just_quoted(s, capitals, word) if person_ok and job_noun(word) else None
 
     def only_one_of(self, s: int, gender: Gender) -> str | None:
         """Return the one person of ``gender`` named before ``s`` ("the councilwoman"), or ``None``.
@@ -297,7 +296,7 @@ class Resolver:
         ]
         return people[0] if len(people) == 1 else None
 
-    def just_quoted(self, s: int, capitals: set[str]) -> str | None:
+    def just_quoted(self, s: int, capitals: set[str], head: str = "") -> str | None:
         """Return the person a job description no one is described by stands for, or ``None``.
 
         News writing names a person, then calls them by what they do ("Fay Orr said ... / '...,'
@@ -305,8 +304,8 @@ class Resolver:
         subject in it outside any quote's content, else the last speaker of the paragraph before
         (a subject named after the speaker wins: "Roe said ... Kim was unconvinced. '...,' the
         lawyer said" is Kim); only when no one unresolved
-        spoke since and no capitalised word of the description ("the Oslo engineer") describes
-        another person.
+        spoke since, no capitalised word of the description ("the Oslo engineer") describes another
+        person and each one before its head describes that person.
         """
         here = self.idx.para(s)
         people = [(pos, i) for pos, i in self.idx.speakers_before(s, 1) if self.compatible(i, "person", None)]
@@ -330,6 +329,8 @@ class Resolver:
         others = (e for e in self.idx.entities.values() if e.kind == "person" and e.id != found[1])
         if capitals and any(capitals & e.descriptors for e in others):
             return None
+        if not _described_by(self.idx.entities[found[1]], capitals - {head}):
+            return None  # "the Chilean engineer" is not the person just quoted unless so described
         return found[1]
 
     def sole_person(self, s: int, gender: Gender) -> str | None:
@@ -414,6 +415,12 @@ def _fits(e: Entity, word: str, capitals: set[str], roles: frozenset[str]) -> bo
     if not (word in e.heads or (person and not roles.isdisjoint(e.heads))):
         if not (person and demonym_fits(word, e.descriptors)):
             return False
+    return _described_by(e, capitals)
+
+
+def _described_by(e: Entity, capitals: set[str]) -> bool:
+    """Tell whether each capitalised word describes ``e``, directly or (a person) as a nationality."""
+    person = e.kind == "person"
     return all(c in e.descriptors or (person and demonym_fits(c, e.descriptors)) for c in capitals)
 
 
@@ -464,10 +471,13 @@ def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
 
 
 #: What may stand between a described speaker and the name in apposition to it: a short
-#: prepositional tail ("of the Tigers", "for the office") and the opening comma or dash.
+#: prepositional tail ("of the Tigers", "for the office") or relative clause ("who built the
+#: bridge"), and the opening comma or dash.
 _APPOSED_GAP = re.compile(
-    r"(?:\s+(?:of|for|at|with|from|in|on|to)\s+[^,;:.()\"“”\n—–]{1,60}?)?\s*(?:,|—|–|\s-)\s*"
+    r"(?:\s+(?:of|for|at|with|from|in|on|to|who|that)\s+[^,;:.()\"“”\n—–]{1,60}?)?\s*(?:,|—|–|\s-)\s*"
 )
+#: The article an apposed organisation's name may open with, outside its mention.
+_APPOSED_ARTICLE = re.compile(r"(?i:the)\s+(?=[A-Z])")
 #: What closes the apposition after the name: a comma, a dash, or a bracket.
 _APPOSED_CLOSE = re.compile(r"\s*(?:,|—|–|-\s|\()")
 
@@ -485,7 +495,10 @@ def by_apposition(r: Resolver, m: SpeakerMention) -> Resolution | None:
     gap = _APPOSED_GAP.match(r.idx.text, m.end)
     if gap is None:
         return None
-    named = next((c for c in r.idx.covering(gap.end(), gap.end() + 1) if c.start == gap.end()), None)
+    start = gap.end()
+    article = _APPOSED_ARTICLE.match(r.idx.text, start)  # "The regulator, the Fen Water Board, said"
+    starts = (start, article.end()) if article is not None else (start,)
+    named = next((c for c in r.idx.covering(start, starts[-1] + 1) if c.start in starts), None)
     if named is None or named.quoted or not _APPOSED_CLOSE.match(r.idx.text, named.end):
         return None
     return Resolution(named.entity_id, r.idx.entities[named.entity_id].kind, "apposition")
@@ -503,8 +516,12 @@ def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
         found = r.salient(m.start, "person", gender)
         if found is None and gender is not None:
             found = r.sole_person(m.start, gender)
-        if found is not None and (r.idx.lone_since(found, m.start) or r.idx.org_spoke_here(found, m.start)):
-            return None  # one unnamed person, or an organisation, spoke since: "she" may be theirs
+        if found is not None and (
+            r.idx.lone_since(found, m.start)
+            or r.idx.org_spoke_here(found, m.start)
+            or (gender is not None and r.idx.newcomer_since(found, m.start, gender))
+        ):
+            return None  # one unnamed person, or an organisation, spoke or came in since: "she" may be theirs
     elif m.low in _ORG_PRONOUNS:
         found = r.salient(m.start, "org", None)
     else:
