@@ -17,7 +17,9 @@ Rules about the characters of a text (the first two documented on the limitation
   (``spaces``: inside a word it is left alone). The parser would otherwise read each as a token of
   its own, so "Mara\u00a0Quell" was no name and "Quell\u200b" a name with an invisible end;
 - in a hard-wrapped text (blank lines between paragraphs, short lines), a line break inside a
-  paragraph is read as a space (``wrap.unwrap``), so a sentence that runs over lines stays whole.
+  paragraph is read as a space (``wrap.unwrap``), so a sentence that runs over lines stays whole;
+- the spaces of a blank line (``"\r\n\r\n"``, an indented empty line) are read as line breaks
+  (``blank_lines``), so a quotation that runs on over paragraphs is not cut by an empty paragraph.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "CONTROL_CHARS",
+    "blank_lines",
     "count_controls",
     "inspect_text",
     "line_breaks",
@@ -51,6 +54,8 @@ _OTHER_BREAKS = re.compile("[\f\u2028\u2029]")
 #: Invisible characters (zero-width space, non-joiner, joiner, word joiner, byte-order mark) at a word's edge.
 _ZERO_WIDTH = re.compile(r"(?<!\w)[\u200b-\u200d\u2060\ufeff]|[\u200b-\u200d\u2060\ufeff](?!\w)")
 _ALNUM = re.compile(r"[^\W_]")
+#: The spaces of a line that holds nothing else.
+_SPACE_LINE = re.compile(r"(?<=\n)[ \t]+(?=\n)")
 #: Any character ``spaces`` may change: a text without one is returned as it is, unscanned.
 _SPACES_GATE = re.compile("[\t\f\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -127,6 +132,20 @@ def spaces(text: str) -> str:
     return _ZERO_WIDTH.sub(" ", _OTHER_BREAKS.sub("\n", _OTHER_SPACES.sub(" ", text)))
 
 
+def blank_lines(text: str) -> str:
+    r"""Return ``text`` with the spaces of each blank line as line breaks, keeping its length.
+
+    A line of spaces alone (a Windows ``"\r\n\r\n"`` read as ``" \n \n"``, an indented empty line)
+    is no paragraph: the stages read a paragraph as a run of characters without a line break, and
+    a quotation left open at a paragraph's end runs on into the next one only when that one opens
+    with a quotation mark, so a blank line of spaces between them lost the quotation.
+
+    >>> blank_lines("One.\r\n \n\t\nTwo. \nThree.")
+    'One.\r\n\n\n\n\nTwo. \nThree.'
+    """
+    return _SPACE_LINE.sub(lambda m: "\n" * len(m.group()), text) if "\n" in text else text
+
+
 def count_controls(text: str) -> int:
     """Return how many control characters (``CONTROL_CHARS``) ``text`` holds."""
     return 0 if CONTROL_CHARS.search(text) is None else len(CONTROL_CHARS.findall(text))
@@ -154,7 +173,7 @@ def inspect_text(text: str) -> tuple[str, list[str], bool]:
             return text, ["text looks binary (many control characters); nothing was extracted"], False
         clean = CONTROL_CHARS.sub(" ", clean)
         warnings.append(f"{controls} control character(s) were read as spaces")
-    clean = unwrap(line_breaks(spaces(clean)))
+    clean = blank_lines(unwrap(line_breaks(spaces(clean))))
     if looks_like_html(clean):
         clean = mask_html(clean)
         warnings.append("input looks like HTML: markup was read as spaces; pass plain text for best results")
