@@ -24,12 +24,16 @@ from quotemine.articles import Article, Page, item_id, unpack_item, unpack_page
 from quotemine.chunked import ChunkedText
 from quotemine.errors import InputError, ModelNotFoundError, PipelineError
 from quotemine.extensions import keep_text, register_extensions
+from quotemine.merge import remap_report
+from quotemine.pipe_args import check_pipe_args
 from quotemine.report import build_report, empty_report
 from quotemine.schema import Failure, Report, TextSpan
 from quotemine.text.article import HtmlMode, PageArticle, read_page
 from quotemine.text.chunks import split_chunks
 from quotemine.text.head import published_from_dateline
+from quotemine.text.html_mask import looks_like_html
 from quotemine.text.inspect import inspect_text, replace_surrogates
+from quotemine.text.references import OffsetMap, decode_references
 from quotemine.views import RenderFormat, to_html, to_markdown
 
 logger = logging.getLogger(__name__)
@@ -61,12 +65,15 @@ _MODEL_PACKAGES = {
     "en_core_web_trf": "en-core-web-trf and spacy-curated-transformers",
 }
 _WINDOW_DOCS = 1000
-_ERROR_MODES = ("record", "raise")
 _SURROGATE_WARNING = (
     "{} surrogate code point(s) (not Unicode text, e.g. half of an emoji) were read as U+FFFD; "
     "offsets are unchanged"
 )
 _WINDOW_CHARS = 20_000_000
+_REFERENCE_WARNING = (
+    "{} HTML character reference(s) (such as &amp; or &nbsp;) were read as their characters; "
+    "offsets point into the input, so an item's text keeps the reference as written"
+)
 
 PipeConfig = Mapping[str, Mapping[str, object]]
 """Config per quotemine component, e.g. ``{"quotemine_entities": {"explain": True}}``."""
@@ -162,6 +169,9 @@ class _Job:
     result: Report | Failure | None = None
     doc: Doc | None = None  # the whole text's Doc, kept for pipe_docs only
     page: PageArticle | None = None  # the article read out of a web page item
+    # the caller's text and the map back to it, when ``text`` is it with character references read
+    original: str | None = None
+    where: OffsetMap | None = None
 
 
 class Extractor:
@@ -212,7 +222,8 @@ class Extractor:
 
         Args:
             text: the article, plain text (HTML markup is masked with a warning). Offsets index
-                it; a surrogate code point in it is read as U+FFFD (same length, a warning).
+                it; a surrogate code point in it is read as U+FFFD (same length, a warning), an
+                HTML character reference (``&nbsp;``) as its character (offsets still index it).
                 UTF-8 bytes are taken too: offsets then index ``text.decode("utf-8")``.
             published: publication date (``date`` or an ISO 8601 string such as ``2003-01-10``,
                 ``20030110``, ``2003-W02-5``, see ``quotemine.articles.iso_date``), from
@@ -299,7 +310,7 @@ class Extractor:
                 when ``pipe`` is called, before any item is read).
 
         """
-        _check_pipe_args(items, batch_size, n_process, errors)
+        check_pipe_args(items, batch_size, n_process, errors)
         return (result for _, result in self._stream(items, batch_size, n_process, errors, keep_docs=False))
 
     def pipe_docs(
@@ -313,7 +324,8 @@ class Extractor:
         """Extract reports as ``pipe`` does, each with the annotated ``Doc`` it was built from.
 
         The ``Doc`` is of the text as quotemine read it (markup and control characters as spaces,
-        so of the input's length and with the report's offsets) and carries every stage's
+        so of the input's length and with the report's offsets, unless HTML character references
+        were read: the Doc is then of the decoded text) and carries every stage's
         annotations: ``doc.spans["qm_quotes"]`` and the other span groups, ``doc.ents`` and the
         ``doc._.qm_*`` records. Show it with displaCy::
 
@@ -342,7 +354,7 @@ class Extractor:
             InputError: as for ``pipe``.
 
         """
-        _check_pipe_args(items, batch_size, n_process, errors)
+        check_pipe_args(items, batch_size, n_process, errors)
         return (
             (doc if doc is not None else Doc(self.nlp.vocab), result)
             for doc, result in self._stream(items, batch_size, n_process, errors, keep_docs=True)
@@ -383,7 +395,13 @@ class Extractor:
                 text, doc_id, published = unpack_item(item)
             text, surrogates = replace_surrogates(text)
             job = _Job(index=index, doc_id=doc_id, text=text, page=page)
-            job.clean, job.warnings, analyse = inspect_text(text)
+            if page is None and not looks_like_html(text):
+                decoded, job.where = decode_references(text)
+                if job.where is not None:
+                    job.original, job.text = text, decoded
+            job.clean, job.warnings, analyse = inspect_text(job.text)
+            if job.where is not None:
+                job.warnings.insert(0, _REFERENCE_WARNING.format(len(job.where)))
             if surrogates:
                 job.warnings.insert(0, _SURROGATE_WARNING.format(surrogates))
             if published is not None:
@@ -442,7 +460,9 @@ class Extractor:
                 if isinstance(job.result, Report):
                     if job.page is not None:
                         job.result = _page_report(job.result, job.page)
-                    job.result._text = job.text
+                    if job.where is not None and job.original is not None:
+                        job.result = remap_report(job.result, job.where, job.original)
+                    job.result._text = job.text if job.original is None else job.original
                 if keep_docs and job.docs:
                     job.doc = job.docs[0][1]
                 else:  # the stages' records go now, not when spaCy drops the Docs of its batch
@@ -453,7 +473,7 @@ class Extractor:
                 yield job.doc, job.result
                 # handed over: the window does not keep its reports alive to its end (memory, and
                 # the work of every garbage collection meanwhile)
-                job.doc = job.result = job.page = None
+                job.doc = job.result = job.page = job.original = job.where = None
 
     def _finish(self, job: _Job) -> Report | Failure:
         """Build the report of a job parsed as one Doc."""
@@ -507,25 +527,6 @@ def _page_report(report: Report, page: PageArticle) -> Report:
         }
     )
     return report.model_copy(update={"document": document})
-
-
-def _check_pipe_args(items: object, batch_size: object, n_process: object, errors: object) -> None:
-    """Raise ``InputError`` for arguments of ``pipe`` it cannot work with, before any item is read."""
-    if isinstance(items, str | bytes | bytearray | Mapping | Article | Page):
-        raise InputError(
-            f"items must be an iterable of texts or records, not one {type(items).__name__}; "
-            "use extract() for one text, or pass [item]"
-        )
-    if not isinstance(items, Iterable):
-        raise InputError(f"items must be an iterable of texts or records, not {type(items).__name__}")
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise InputError(f"batch_size must be a whole number of at least 1, not {batch_size!r}")
-    if isinstance(n_process, bool) or not isinstance(n_process, int) or (n_process < 1 and n_process != -1):
-        raise InputError(
-            f"n_process must be a whole number of at least 1 (or -1, every CPU), not {n_process!r}"
-        )
-    if errors not in _ERROR_MODES:
-        raise InputError(f"errors must be 'record' or 'raise', not {errors!r}")
 
 
 def extract(

@@ -9,15 +9,16 @@ whole text and joins the people and organisations the chunks share. A warning th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from pydantic import BaseModel
 
 from quotemine.schema import DateMention, Document, Money, Organization, Person, Quote, Report, TextSpan
+from quotemine.text.references import OffsetMap
 
-__all__ = ["ReportMerger", "merge_reports", "shift_report", "shift_warning"]
+__all__ = ["ReportMerger", "merge_reports", "remap_report", "shift_report", "shift_warning"]
 
 _Span = TypeVar("_Span", bound=TextSpan)
 _AT_OFFSET = re.compile(r"\bat offset (\d+)")
@@ -32,54 +33,85 @@ def shift_warning(warning: str, offset: int) -> str:
     return _AT_OFFSET.sub(lambda m: f"at offset {int(m.group(1)) + offset}", warning)
 
 
-def _moved(span: _Span, offset: int) -> _Span:
-    return span.model_copy(update={"start": span.start + offset, "end": span.end + offset})
+#: What a move does to a span: the fields to update (its offsets, maybe its text).
+_Update = Callable[[TextSpan], dict[str, object]]
 
 
-def _all_moved(spans: Iterable[_Span], offset: int) -> tuple[_Span, ...]:
-    return tuple(_moved(span, offset) for span in spans)
+def _moved(span: _Span, update: _Update) -> _Span:
+    return span.model_copy(update=update(span))
 
 
-def _moved_quote(quote: Quote, offset: int) -> Quote:
-    return _moved(quote, offset).model_copy(
+def _all_moved(spans: Iterable[_Span], update: _Update) -> tuple[_Span, ...]:
+    return tuple(_moved(span, update) for span in spans)
+
+
+def _moved_quote(quote: Quote, update: _Update) -> Quote:
+    return _moved(quote, update).model_copy(
         update={
-            "speaker": _moved(quote.speaker, offset) if quote.speaker else None,
-            "cue": _moved(quote.cue, offset) if quote.cue else None,
-            "addressee": _moved(quote.addressee, offset) if quote.addressee else None,
+            "speaker": _moved(quote.speaker, update) if quote.speaker else None,
+            "cue": _moved(quote.cue, update) if quote.cue else None,
+            "addressee": _moved(quote.addressee, update) if quote.addressee else None,
         }
     )
 
 
-def _moved_document(document: Document, offset: int) -> Document:
+def _moved_document(document: Document, update: _Update) -> Document:
     return document.model_copy(
         update={
-            "title": _moved(document.title, offset) if document.title else None,
-            "authors": _all_moved(document.authors, offset),
+            "title": _moved(document.title, update) if document.title else None,
+            "authors": _all_moved(document.authors, update),
+        }
+    )
+
+
+def _moved_report(report: Report, update: _Update, warning: Callable[[str], str]) -> Report:
+    """Return the report with ``update`` applied to every span, and ``warning`` to every warning."""
+    return report.model_copy(
+        update={
+            "document": _moved_document(report.document, update),
+            "people": tuple(
+                p.model_copy(
+                    update={"mentions": _all_moved(p.mentions, update), "roles": _all_moved(p.roles, update)}
+                )
+                for p in report.people
+            ),
+            "organizations": tuple(
+                o.model_copy(update={"mentions": _all_moved(o.mentions, update)})
+                for o in report.organizations
+            ),
+            "quotes": tuple(_moved_quote(q, update) for q in report.quotes),
+            "dates": _all_moved(report.dates, update),
+            "money": _all_moved(report.money, update),
+            "warnings": tuple(warning(w) for w in report.warnings),
         }
     )
 
 
 def shift_report(report: Report, offset: int) -> Report:
     """Return the report with every offset moved by ``offset`` (for merging chunks), in its warnings too."""
-    return report.model_copy(
-        update={
-            "document": _moved_document(report.document, offset),
-            "people": tuple(
-                p.model_copy(
-                    update={"mentions": _all_moved(p.mentions, offset), "roles": _all_moved(p.roles, offset)}
-                )
-                for p in report.people
-            ),
-            "organizations": tuple(
-                o.model_copy(update={"mentions": _all_moved(o.mentions, offset)})
-                for o in report.organizations
-            ),
-            "quotes": tuple(_moved_quote(q, offset) for q in report.quotes),
-            "dates": _all_moved(report.dates, offset),
-            "money": _all_moved(report.money, offset),
-            "warnings": tuple(shift_warning(w, offset) for w in report.warnings),
-        }
+    return _moved_report(
+        report,
+        lambda span: {"start": span.start + offset, "end": span.end + offset},
+        lambda warning: shift_warning(warning, offset),
     )
+
+
+def remap_report(report: Report, where: OffsetMap, text: str) -> Report:
+    """Return the report of a decoded text (character references read) with offsets into ``text``.
+
+    Every span takes its offsets from ``where`` and its text from ``text``, the caller's text, so
+    ``text[start:end] == span.text`` holds there; ``document.char_count`` is ``len(text)``.
+    """
+
+    def update(span: TextSpan) -> dict[str, object]:
+        start, end = where.span(span.start, span.end)
+        return {"start": start, "end": end, "text": text[start:end]}
+
+    def warning(found: str) -> str:
+        return _AT_OFFSET.sub(lambda m: f"at offset {where.original(int(m.group(1)))}", found)
+
+    moved = _moved_report(report, update, warning)
+    return moved.model_copy(update={"document": moved.document.model_copy(update={"char_count": len(text)})})
 
 
 def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, base: Report) -> Report:

@@ -10,7 +10,7 @@ import spacy
 from quotemine import Extractor
 from quotemine.lexicons.gender import first_name_gender
 from quotemine.merge import merge_reports
-from quotemine.pipeline.gender import GenderFinding, _quotation_marked, decide_gender
+from quotemine.pipeline.gender import GenderFinding, _quotation_marked, _Tokens, decide_gender
 from quotemine.schema import Document, Person, Report, TextSpan
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "data" / "samples"
@@ -115,7 +115,7 @@ def test_gender_of_a_person(
 )
 def test_quotation_marked(text: str, quoted: list[str]) -> None:
     doc = spacy.blank("en")(text)
-    assert [doc[i].text for i in sorted(_quotation_marked(doc))] == quoted
+    assert [doc[i].text for i in sorted(_quotation_marked(_Tokens(doc)))] == quoted
 
 
 def test_organisations_get_no_gender(extractor: Extractor) -> None:

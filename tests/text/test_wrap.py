@@ -74,4 +74,4 @@ def test_unwrap_keeps_length(text: str) -> None:
 def test_windows_line_ends_are_unwrapped_too() -> None:
     clean, _, _ = inspect_text(WRAPPED.replace("\n", "\r\n"))
     assert "on Sunday  night, fire officials said" in clean
-    assert clean.startswith("Mill town weighs its future \n \nThe fire")
+    assert clean.startswith("Mill town weighs its future \n\n\nThe fire")  # the blank line holds no space

@@ -34,9 +34,9 @@ from typing import Any, Final, Literal
 import numpy
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN  # type: ignore[import-not-found]
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from quotemine.extensions import doc_text
+from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons import data_json, data_lines
 from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender, title_gender
 from quotemine.lexicons.names import load_lexicons
@@ -54,12 +54,16 @@ _OBJECT: Final = frozenset(get_string_id(d) for d in ("dobj", "pobj", "dative", 
 _MODIFIER: Final = frozenset(get_string_id(d) for d in ("compound", "poss"))
 # the rules read the token table by string id (a word's id never changes), not Token objects
 _PRONOUN_IDS: Final = frozenset(get_string_id(word) for word in GENDERED_PRONOUNS)
+_PRONOUN_ARRAY: Final = numpy.array(sorted(_PRONOUN_IDS), dtype="uint64")
 _UNPARSED_PRONOUN_IDS: Final = frozenset(get_string_id(word) for word in ("he", "she", "his"))
 _POSSESSIVE_IDS: Final = frozenset(get_string_id(word) for word in POSSESSIVE_S)
 _PERSON: Final = get_string_id("PERSON")
 _NOT_PEOPLE: Final = frozenset(get_string_id(label) for label in ("ORG", "GPE", "NORP", "FAC"))
 _NOUNISH: Final = frozenset({int(NOUN), int(PROPN), 0})  # a noun, a proper noun, or no tag
-_COLUMNS: Final[list[int | str]] = ["LOWER", "LEMMA", "POS", "DEP", "ENT_TYPE"]
+# the columns the rules scan whole (``Doc.to_array``); a token read alone is read on its ``Token``
+_COLUMNS: Final[list[int | str]] = ["LOWER", "ORTH", "IDX", "SENT_START"]
+_LOWER, _ORTH, _IDX, _SENT_START = range(4)
+_THE: Final = get_string_id("the")
 _OPENING_MARKS: Final = frozenset({"\u201c", "\u2018"})
 _CLOSING_MARKS: Final = frozenset({"\u201d", "\u2019"})
 # what a token does to quotation: a line break ends it, a mark opens, closes or (") toggles it
@@ -127,10 +131,10 @@ def person_genders(doc: Doc) -> dict[str, GenderFinding]:
     if not people:
         return {}
     quotes = get_quotes(doc)
-    spans = _Spans(doc)
     tokens = _Tokens(doc)
+    spans = _Spans(tokens)
     clues = {str(p["id"]): _Clues(list(_title_clues(spans, p)), []) for p in people}
-    for pid, gender in _pronoun_clues(spans, tokens, people, quotes):
+    for pid, gender in _pronoun_clues(spans, people, quotes):
         if pid in clues:
             clues[pid].pronouns.append(gender)
     found: dict[str, GenderFinding] = {}
@@ -154,21 +158,26 @@ _PERSONAL_MAX: Final = 100_000
 
 
 class _Tokens:
-    """The attributes of every token of one ``Doc`` the rules read, as lists (no ``Token`` objects).
+    """The tokens of one ``Doc`` as the rules read them.
 
-    Words are string ids (``LOWER``, ``DEP``...), as ``Doc.to_array`` gives them; each rule reads
-    token ``i`` by index.
+    The few columns scanned whole come from one ``Doc.to_array`` table (words as string ids); the
+    rules read any other attribute of the few tokens they look at on the ``Doc``'s shared token
+    list (``quotemine.extensions.doc_tokens``), never making a ``Token`` per read.
     """
 
-    __slots__ = ("dep", "doc", "ent", "lemma", "lower", "parsed", "pos", "starts")
+    __slots__ = ("doc", "idx", "parsed", "starts", "table", "words")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        table = doc.to_array(_COLUMNS).reshape(len(doc), len(_COLUMNS))
-        columns: list[list[int]] = table.T.tolist()  # type: ignore[assignment]  # uint64: ints
-        self.lower, self.lemma, self.pos, self.dep, self.ent = columns
+        self.table = doc.to_array(_COLUMNS).reshape(len(doc), len(_COLUMNS))
+        self.idx: list[int] = self.table[:, _IDX].tolist()
+        self.words = doc_tokens(doc)
         self.parsed = doc.has_annotation("DEP")
         self.starts: list[int] | None = None
+
+    def text(self, i: int) -> str:
+        """Return the text of token ``i`` (``doc[i].text``)."""
+        return str(self.words[i].text)
 
     def sentence_start(self, i: int) -> int:
         """Return the first token of the sentence of token ``i``, as ``doc[i].sent.start`` has it."""
@@ -176,22 +185,33 @@ class _Tokens:
             doc = self.doc
             if "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
                 return int(doc[i].sent.start)  # a custom sentence hook
-            self.starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
+            self.starts = numpy.flatnonzero(self.table[:, _SENT_START] == 1).tolist()
         k = bisect.bisect_right(self.starts, i)
         return self.starts[k - 1] if k else 0
 
+    def sentences(self) -> list[tuple[int, int]]:
+        """Return the ``(start, end)`` tokens of each sentence, as ``doc.sents`` gives them."""
+        doc = self.doc
+        if "sents" in doc.user_hooks:
+            return [(sentence.start, sentence.end) for sentence in doc.sents]
+        if not len(doc):
+            return []
+        starts = [0, *(numpy.flatnonzero(self.table[1:, _SENT_START] == 1) + 1).tolist()]
+        return list(zip(starts, [*starts[1:], len(doc)], strict=True))
+
     def personal(self, i: int) -> bool:
         """Tell whether token ``i`` is a noun naming a person or people ("lawyer", "wife", "Mrs.")."""
-        if self.pos[i] not in _NOUNISH or self.ent[i] in _NOT_PEOPLE:
+        token = self.words[i]
+        if token.pos not in _NOUNISH or token.ent_type in _NOT_PEOPLE:
             return False
-        key = (self.lower[i], self.lemma[i])
+        key = (token.lower, token.lemma)
         found = _PERSONAL.get(key)
         if found is None:
             if len(_PERSONAL) >= _PERSONAL_MAX:
                 _PERSONAL.clear()
             strings, nouns = self.doc.vocab.strings, _personal_nouns()
-            word = strings[self.lower[i]]
-            found = word in nouns or strings[self.lemma[i]].lower() in nouns or bool(title_gender(word))
+            word = strings[token.lower]
+            found = word in nouns or strings[token.lemma].lower() in nouns or bool(title_gender(word))
             _PERSONAL[key] = found
         return found
 
@@ -200,16 +220,21 @@ class _Tokens:
 
 
 class _Spans:
-    """The tokens of the records' ``[start, end]`` bounds in one ``Doc``, each looked up once."""
+    """The tokens of the records' ``[start, end]`` bounds in one ``Doc``, each looked up once.
 
-    __slots__ = ("doc", "length", "memo")
+    ``(first token, end token)`` as ``doc.char_span(start, end, alignment_mode="expand")`` has
+    them, found by a binary search of the token offsets (no ``Span`` made).
+    """
 
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.length = len(doc_text(doc))
-        self.memo: dict[tuple[int, int], Span | None] = {}
+    __slots__ = ("length", "memo", "roots", "tokens")
 
-    def __call__(self, bounds: Sequence[object] | None) -> Span | None:
+    def __init__(self, tokens: _Tokens) -> None:
+        self.tokens = tokens
+        self.length = len(doc_text(tokens.doc))
+        self.memo: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self.roots: dict[tuple[int, int], Token] = {}
+
+    def __call__(self, bounds: Sequence[object] | None) -> tuple[int, int] | None:
         """Return the tokens of ``[start, end]``, or ``None`` when the record's bounds do not fit."""
         if bounds is None or len(bounds) != 2:
             return None
@@ -218,32 +243,53 @@ class _Spans:
             return None
         key = (start, end)
         if key not in self.memo:
-            self.memo[key] = self.doc.char_span(start, end, alignment_mode="expand")
+            self.memo[key] = self._expand(start, end)
         return self.memo[key]
 
+    def _expand(self, start: int, end: int) -> tuple[int, int] | None:
+        idx = self.tokens.idx
+        if not idx:
+            return None
+        # a token owns its text and the space after it: the tokens cover the text end to end
+        first = bisect.bisect_right(idx, start) - 1
+        last = bisect.bisect_right(idx, end - 1) - 1
+        if first < 0 or last < 0:
+            return None
+        if start == idx[first] + len(self.tokens.words[first]):
+            first += 1  # in the space after a token: the span starts at the next one
+        return first, last + 1
 
-def _word_before(doc: Doc, i: int) -> str | None:
+    def root(self, bounds: tuple[int, int]) -> Token:
+        """Return the syntactic root of the tokens ``bounds`` (``Span.root``)."""
+        if bounds not in self.roots:
+            self.roots[bounds] = self.tokens.doc[bounds[0] : bounds[1]].root
+        return self.roots[bounds]
+
+
+def _word_before(tokens: _Tokens, i: int) -> str | None:
     """Return the word right before token ``i`` ("Mrs." even when the period is a token of its own)."""
     if i == 0:
         return None
-    prev = doc[i - 1]
-    if prev.text == "." and i >= 2 and not doc[i - 2].is_space:
-        return doc[i - 2].text + "."
-    return None if prev.is_space or prev.is_punct else prev.text
+    words = tokens.words
+    prev = words[i - 1]
+    if prev.text == "." and i >= 2 and not words[i - 2].is_space:
+        return str(words[i - 2].text) + "."
+    return None if prev.is_space or prev.is_punct else str(prev.text)
 
 
 def _title_clues(spans: _Spans, person: PersonRecord) -> Iterator[Gender]:
     """Yield the gender of each gendered title or honorific attached to the person."""
-    doc = spans.doc
+    tokens = spans.tokens
     for bounds in person.get("mentions") or ():
         span = spans(bounds)
         if span is None:
             continue
-        words = [_word_before(doc, span.start), *(t.text for t in span[:-1])]
+        start, end = span
+        words = [_word_before(tokens, start), *(tokens.text(i) for i in range(start, end - 1))]
         yield from (g for w in words if w and (g := title_gender(w)))
     for bounds in person.get("roles") or ():
         span = spans(bounds)
-        if span is not None and (gender := title_gender(span.root.text)):
+        if span is not None and (gender := title_gender(spans.root(span).text)):
             yield gender
 
 
@@ -251,12 +297,12 @@ def _title_clues(spans: _Spans, person: PersonRecord) -> Iterator[Gender]:
 
 
 def _pronoun_clues(
-    spans: _Spans, tokens: _Tokens, people: list[PersonRecord], quotes: list[QuoteRecord]
+    spans: _Spans, people: list[PersonRecord], quotes: list[QuoteRecord]
 ) -> Iterator[tuple[str, Gender]]:
     """Yield ``(person id, gender)`` of every pronoun the text ties to a person."""
-    index = _Index.build(spans, tokens, people, quotes)
+    index = _Index.build(spans, people, quotes)
     yield from _speaker_pronouns(spans, quotes, index)
-    if spans.doc.has_annotation("SENT_START"):
+    if spans.tokens.doc.has_annotation("SENT_START"):
         yield from _context_pronouns(spans, people, index)
 
 
@@ -274,9 +320,10 @@ def _speaker_pronouns(
         if not speaker or not speaker.get("person_id"):
             continue
         span = spans([speaker.get("start"), speaker.get("end")])
-        gender = pronoun_gender(span.text) if span is not None and len(span) == 1 else None
+        one = span is not None and span[1] - span[0] == 1
+        gender = pronoun_gender(spans.tokens.text(span[0])) if span is not None and one else None
         pid = str(speaker["person_id"])
-        if span is not None and gender and _plain_antecedent(span.start, pid, index):
+        if span is not None and gender and _plain_antecedent(span[0], pid, index):
             yield pid, gender
 
 
@@ -288,8 +335,9 @@ def _plain_antecedent(pronoun: int, pid: str, index: _Index) -> bool:
         return False
     tokens = index.tokens
     last = earlier[-1]
-    modifier = tokens.dep[last] in _MODIFIER or (
-        last + 1 < len(tokens.lower) and tokens.lower[last + 1] in _POSSESSIVE_IDS
+    words = tokens.words
+    modifier = words[last].dep in _MODIFIER or (
+        last + 1 < len(words) and words[last + 1].lower in _POSSESSIVE_IDS
     )
     if last in index.quoted or modifier:
         return False
@@ -324,10 +372,9 @@ class _Index:
     mentions_by: dict[str, list[int]]  # the same, by person id
 
     @classmethod
-    def build(
-        cls, spans: _Spans, tokens: _Tokens, people: list[PersonRecord], quotes: list[QuoteRecord]
-    ) -> _Index:
-        index = cls(tokens, {}, {}, _quotation_marked(spans.doc), {}, [], {})
+    def build(cls, spans: _Spans, people: list[PersonRecord], quotes: list[QuoteRecord]) -> _Index:
+        tokens = spans.tokens
+        index = cls(tokens, {}, {}, _quotation_marked(tokens), {}, [], {})
         for person in people:
             pid = str(person["id"])
             for found, into in (
@@ -336,16 +383,17 @@ class _Index:
             ):
                 for bounds in found or ():
                     span = spans(bounds)
-                    into.update(dict.fromkeys(range(span.start, span.end), pid) if span is not None else {})
+                    if span is not None:
+                        into.update(dict.fromkeys(range(*span), pid))
         for quote in quotes:
             if quote.get("kind") in ("direct", "mixed") and (
                 span := spans([quote.get("start"), quote.get("end")])
             ):
-                index.quoted.update(range(span.start, span.end))
+                index.quoted.update(range(*span))
             speaker = quote.get("speaker")
             if speaker and speaker.get("person_id"):
                 span = spans([speaker.get("start"), speaker.get("end")])
-                for i in range(span.start, span.end) if span is not None else ():
+                for i in range(*span) if span is not None else ():
                     index.speaker_of[i] = str(speaker["person_id"])
         index.mentions = sorted(index.mention_of)
         for i in index.mentions:
@@ -362,34 +410,36 @@ class _Index:
         owner = self.mention_of.get(i) or self.role_of.get(i)
         if owner is not None:
             return owner != pid
-        return self.tokens.ent[i] == _PERSON or self.tokens.personal(i)
+        return self.tokens.words[i].ent_type == _PERSON or self.tokens.personal(i)
 
 
-def _quotation_marked(doc: Doc) -> set[int]:
+def _quotation_marked(tokens: _Tokens) -> set[int]:
     """Return the tokens between quotation marks, each paragraph read on its own.
 
     Only the line breaks and quotation marks are visited (found on the token table and the text,
     not by making a ``Token`` of every word); the tokens between them are taken by the run.
     """
     inside: set[int] = set()
-    if not len(doc):
+    table = tokens.table
+    if not len(table):
         return inside
-    table = doc.to_array(["ORTH", "IS_PUNCT", "IDX"])
-    events = {i: _MARKS[orth] for i, orth in _rows_among(table[:, 0], _MARK_IDS)}
+    events = {i: _MARKS[orth] for i, orth in _rows_among(table[:, _ORTH], _MARK_IDS)}
     # a line break is always inside a token (spaCy keeps only single spaces out of its tokens)
-    breaks = [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))]
-    events.update(dict.fromkeys((numpy.searchsorted(table[:, 2], breaks, side="right") - 1).tolist(), _BREAK))
+    breaks = [m.start() for m in _LINE_BREAK.finditer(doc_text(tokens.doc))]
+    events.update(
+        dict.fromkeys((numpy.searchsorted(table[:, _IDX], breaks, side="right") - 1).tolist(), _BREAK)
+    )
     open_, start = False, 0
     for i in sorted(events):
         kind = events[i]
-        if kind == _CLOSING and not table[i, 1]:
+        if kind == _CLOSING and not tokens.words[i].is_punct:
             continue  # a closing mark that is no punctuation is read as a word
         if open_:
             inside.update(range(start, i))
         open_ = kind == _OPENING or (kind == _STRAIGHT and not open_)
         start = i + 1
     if open_:
-        inside.update(range(start, len(doc)))
+        inside.update(range(start, len(table)))
     return inside
 
 
@@ -412,11 +462,11 @@ def _sole_person(start: int, end: int, index: _Index) -> str | None:
     if len(ids) != 1:
         return None
     pid = next(iter(ids))
-    lower, dep = index.tokens.lower, index.tokens.dep
+    words = index.tokens.words
     for i in range(start, end):
         if index.other_person(i, pid):
             return None
-        if lower[i] in _PRONOUN_IDS and dep[i] in _OBJECT:
+        if words[i].lower in _PRONOUN_IDS and words[i].dep in _OBJECT:
             return None  # "Ada Quill met him": someone else is about
     return pid
 
@@ -427,12 +477,14 @@ def _pronoun_after(start: int, end: int, pid: str, index: _Index) -> int | None:
     for i in range(start, end):
         if index.other_person(i, pid):
             return None
-        word = tokens.lower[i]
+        word = tokens.words[i].lower
         if word not in _PRONOUN_IDS or i in index.quoted:
             continue
         if index.speaker_of.get(i, pid) != pid:
             return None  # attribution read it as someone else
-        if tokens.dep[i] in _SUBJECT_OR_POSSESSIVE or (not tokens.parsed and word in _UNPARSED_PRONOUN_IDS):
+        if tokens.words[i].dep in _SUBJECT_OR_POSSESSIVE or (
+            not tokens.parsed and word in _UNPARSED_PRONOUN_IDS
+        ):
             return i
         return None
     return None
@@ -447,64 +499,77 @@ def _context_pronouns(
     after "the <title>" (a definite title that is the head of the person's role, their latest
     mention in the same or the previous paragraph), in the same sentence.
     """
-    doc, tokens = spans.doc, index.tokens
-    starts = paragraph_starts(doc_text(doc))
+    tokens = index.tokens
+    starts = paragraph_starts(doc_text(tokens.doc))
 
     def para(char: int) -> int:
         return bisect.bisect_right(starts, char)
 
-    sentences = list(doc.sents)
-    for before, after in itertools.pairwise(sentences):
-        same = para(before.start_char) == para(after.start_char)
-        pid = _sole_person(before.start, before.end, index) if same else None
-        found = _pronoun_after(after.start, after.end, pid, index) if pid is not None else None
-        if pid is not None and found is not None and (gender := pronoun_gender(doc[found].text)):
+    sentences = tokens.sentences()
+    idx = tokens.idx
+    # only a sentence with a gendered pronoun can give one: the others are not read
+    pronouns = [i for i, _ in _rows_among(tokens.table[:, _LOWER], _PRONOUN_ARRAY)]
+
+    def has_pronoun(start: int, end: int) -> bool:
+        return bisect.bisect_left(pronouns, start) < bisect.bisect_left(pronouns, end)
+
+    for (before, before_end), (after, after_end) in itertools.pairwise(sentences):
+        if not has_pronoun(after, after_end):
+            continue
+        same = para(idx[before]) == para(idx[after])
+        pid = _sole_person(before, before_end, index) if same else None
+        found = _pronoun_after(after, after_end, pid, index) if pid is not None else None
+        if pid is not None and found is not None and (gender := pronoun_gender(tokens.text(found))):
             yield pid, gender
-    heads = _role_heads(spans, people, tokens)
-    sentence_starts = [sentence.start for sentence in sentences]
-    for i in _words_among(doc, heads):
-        pid = _definite_title_person(doc[i], heads, index, para)
-        end = sentences[bisect.bisect_right(sentence_starts, i) - 1].end
+    heads = _role_heads(spans, people)
+    sentence_starts = [start for start, _ in sentences]
+    for i in _words_among(tokens, heads):
+        end = sentences[bisect.bisect_right(sentence_starts, i) - 1][1]
+        if not has_pronoun(i + 1, end):
+            continue
+        pid = _definite_title_person(i, heads, index, para)
         found = _pronoun_after(i + 1, end, pid, index) if pid else None
-        if pid is not None and found is not None and (gender := pronoun_gender(doc[found].text)):
+        if pid is not None and found is not None and (gender := pronoun_gender(tokens.text(found))):
             yield pid, gender
 
 
-def _words_among(doc: Doc, words: Iterable[str]) -> list[int]:
+def _words_among(tokens: _Tokens, words: Iterable[str]) -> list[int]:
     """Return, in order, the indices of the tokens whose lowercase form is one of ``words``."""
     ids = numpy.unique(numpy.array([get_string_id(word) for word in words], dtype="uint64"))
-    return [i for i, _ in _rows_among(doc.to_array("LOWER"), ids)] if len(ids) and len(doc) else []
+    table = tokens.table
+    return [i for i, _ in _rows_among(table[:, _LOWER], ids)] if len(ids) and len(table) else []
 
 
-def _role_heads(spans: _Spans, people: list[PersonRecord], tokens: _Tokens) -> dict[str, set[str]]:
+def _role_heads(spans: _Spans, people: list[PersonRecord]) -> dict[str, set[str]]:
     """Return, per head word of a role ("president"), the ids of the people who hold it."""
     heads: dict[str, set[str]] = {}
     for person in people:
         for bounds in person.get("roles") or ():
             span = spans(bounds)
-            if span is not None and tokens.personal((root := span.root).i):
+            if span is not None and spans.tokens.personal((root := spans.root(span)).i):
                 heads.setdefault(root.lower_, set()).add(str(person["id"]))
     return heads
 
 
 def _definite_title_person(
-    title: Token, heads: dict[str, set[str]], index: _Index, para: Callable[[int], int]
+    title: int, heads: dict[str, set[str]], index: _Index, para: Callable[[int], int]
 ) -> str | None:
-    """Return the person "the <title>" stands for: the closest earlier holder of that role, or ``None``."""
-    holders = heads.get(title.lower_)
-    if not holders or title.i in index.mention_of or title.i in index.role_of:
+    """Return the person "the <title>" (token ``title``) stands for: its latest earlier holder or ``None``."""
+    tokens = index.tokens
+    words = tokens.words
+    holders = heads.get(words[title].lower_)
+    if not holders or title in index.mention_of or title in index.role_of:
         return None
-    doc = title.doc
-    window = doc[max(0, title.i - 3) : title.i]
-    if not any(t.lower_ == "the" for t in window) or any(t.is_punct for t in window):
+    window = range(max(0, title - 3), title)
+    if not any(words[i].lower == _THE for i in window) or any(words[i].is_punct for i in window):
         return None
     latest = {
-        i: pid for i, pid in index.mention_of.items() if pid in holders and i < title.i
+        i: pid for i, pid in index.mention_of.items() if pid in holders and i < title
     }  # token index -> holder
     if not latest:
         return None
     last = max(latest)
-    if para(doc[last].idx) not in (para(title.idx), para(title.idx) - 1):
+    if para(tokens.idx[last]) not in (para(tokens.idx[title]), para(tokens.idx[title]) - 1):
         return None
     return latest[last]
 

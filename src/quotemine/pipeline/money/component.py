@@ -41,6 +41,13 @@ __all__ = ["MoneyParser", "degrade"]
 logger = logging.getLogger(__name__)
 
 _WINDOW: Final = 60
+#: Whether a code point is one of ``HOT``'s characters (digits and currency symbols): its class,
+#: "0-9" spelt out, as a table indexed by code point.
+_HOT_CODES: Final = numpy.zeros(0x110000, dtype=bool)
+_HOT_CODES[
+    [ord(c) for c in HOT.pattern.removeprefix("[").removesuffix("]+").replace("0-9", "0123456789")]
+] = True
+_SPACE: Final = ord(" ")
 _DEFAULT_SPANS_KEY: Final = "qm_money"
 
 
@@ -140,22 +147,35 @@ class MoneyParser(Pipe):
         return sorted(chosen, key=lambda c: c.start)
 
     def _windows(self, doc: Doc, text: str) -> list[tuple[int, int]]:
-        """Return merged character windows around digits, currency symbols and currency words."""
-        starts = [m.start() for m in HOT.finditer(text)]
+        """Return merged character windows around digits, currency symbols and currency words.
+
+        Each hot position ``p`` opens the window from the word start at or before ``p - 60`` to the
+        first space from ``p + 60`` on; windows that touch merge. Computed on arrays of the text's
+        code points: no Python loop over the hot positions.
+        """
+        codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+        hot = _HOT_CODES[codes]
+        # the start of each run of hot characters, as HOT.finditer gives them
+        runs = numpy.flatnonzero(hot & ~numpy.concatenate(([False], hot[:-1])))
         if len(doc) and len(self._hot_hashes):
             arr = doc.to_array(["LOWER", "IDX"])
             at = numpy.searchsorted(self._hot_hashes, arr[:, 0])
-            hot = self._hot_hashes[numpy.minimum(at, len(self._hot_hashes) - 1)] == arr[:, 0]
-            starts.extend(arr[hot, 1].tolist())
-        spans: list[tuple[int, int]] = []
-        for pos in sorted(starts):
-            hi = text.find(" ", pos + _WINDOW)
-            end = len(text) if hi < 0 else hi
-            if spans and pos - _WINDOW <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((text.rfind(" ", 0, max(0, pos - _WINDOW)) + 1, end))
-        return spans
+            words = self._hot_hashes[numpy.minimum(at, len(self._hot_hashes) - 1)] == arr[:, 0]
+            runs = numpy.concatenate((runs, arr[words, 1].astype(numpy.int64)))
+        if not len(runs):
+            return []
+        pos = numpy.sort(runs)
+        spaces = numpy.flatnonzero(codes == _SPACE)
+        # text.find(" ", p + 60), or the text's end
+        after = numpy.searchsorted(spaces, pos + _WINDOW)
+        ends = numpy.append(spaces, len(text))[after]
+        # text.rfind(" ", 0, max(0, p - 60)) + 1
+        before = numpy.searchsorted(spaces, numpy.maximum(0, pos - _WINDOW)) - 1
+        starts = numpy.where(before >= 0, numpy.append(spaces, 0)[before] + 1, 0)
+        # a window opens where a position is farther than 60 from the previous window's end
+        opens = numpy.flatnonzero(numpy.concatenate(([True], pos[1:] - _WINDOW > ends[:-1])))
+        closes = numpy.append(opens[1:], len(pos)) - 1
+        return list(zip(starts[opens].tolist(), ends[closes].tolist(), strict=True))
 
     # -------------------------------------------------------------- serialising
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
