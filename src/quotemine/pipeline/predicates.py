@@ -12,6 +12,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
+from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["complement_role", "predicate_role"]
 
@@ -132,12 +133,13 @@ def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
     A phrase after the noun that names a person ("a stronger candidate than X") or a duration
     ("a nurse for ten years") is left out; a person's name before the noun leaves no role.
     """
+    toks = token_list(doc)
     start, end = head.left_edge.i, head.right_edge.i + 1
     if any(i in persons for i in range(start, head.i + 1)):
         return None
-    after = [i for i in range(head.i + 1, end) if i in persons or doc[i].ent_type_ in {"DATE", "TIME"}]
+    after = [i for i in range(head.i + 1, end) if i in persons or toks[i].ent_type_ in {"DATE", "TIME"}]
     if after:
         end = head.i + 1
-    while end > start and doc[end - 1].is_punct:
+    while end > start and toks[end - 1].is_punct:
         end -= 1
     return (start, end)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import CHAMBERS, COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.affiliations import NOUN_VERBS
 from quotemine.pipeline.records import PersonRecord
+from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["after_surname", "apply_roles", "sought_office"]
 
@@ -71,7 +73,7 @@ def apply_roles(
         start = _after_owner_noun(doc, start, end) if affiliations else start  # the owner is named
         span = doc[start:end]
         first_char, end_char = _role_chars(span)
-        key = doc.text[first_char:end_char].lower() if end_char != span.end_char else span.text.lower()
+        key = doc_text(doc)[first_char:end_char].lower() if end_char != span.end_char else span.text.lower()
         if key in seen:
             continue
         seen.add(key)
@@ -90,17 +92,20 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     organisation, or whose rest is no noun phrase ("of ..."), keeps its words, and so does a
     title that opens with a portfolio or a party word ("Home Secretary", "Labour leader").
     """
+    toks = token_list(doc)
     oid = orgs.get(start)  # roles come clipped: no determiner before the name
     if oid is None:
         return start
     k = first = start
     while k < end and orgs.get(k) == oid:
         k += 1
-    if k - first == 1 and (doc[first].lower_ in PORTFOLIOS or doc[first].lower_ in load_lexicons().demonyms):
+    if k - first == 1 and (
+        toks[first].lower_ in PORTFOLIOS or toks[first].lower_ in load_lexicons().demonyms
+    ):
         return start  # "Home Secretary", "Labour leader": a portfolio or a party word is the office's own
-    if k < end and is_possessive(doc[k].text):
+    if k < end and is_possessive(toks[k].text):
         k += 1
-    if k >= end or doc[k].is_punct or doc[k].tag_ in {"IN", "CC", "TO", "POS"}:
+    if k >= end or toks[k].is_punct or toks[k].tag_ in {"IN", "CC", "TO", "POS"}:
         return start
     return k
 
@@ -112,8 +117,9 @@ def _after_owner_noun(doc: Doc, start: int, end: int) -> int:
     ``affiliations.role_owner``; the role is "regional organiser". Only cut when the person has an
     affiliation: with none, "union's treasurer" keeps what the owner says.
     """
+    toks = token_list(doc)
     for i in range(start + 1, end - 1):
-        if is_possessive(doc[i].text) and doc[i - 1].is_lower and doc[i - 1].lower_ in ORG_NOUNS:
+        if is_possessive(toks[i].text) and toks[i - 1].is_lower and toks[i - 1].lower_ in ORG_NOUNS:
             start = i + 1
     return start
 
@@ -135,19 +141,20 @@ def sought_office(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     wants to join, not the one they belong to; so is a chamber before a candidacy noun ("Senate
     candidate", "House hopeful"), unlike a party ("Labour Party candidate").
     """
+    toks = token_list(doc)
     oid = orgs[i]
     while orgs.get(i - 1) == oid:
         i -= 1  # the mention's first word
     k = i - 1
-    while k > i - 3 and k >= 0 and doc[k].is_lower and doc[k].tag_ in {"JJ", "NN"}:
+    while k > i - 3 and k >= 0 and toks[k].is_lower and toks[k].tag_ in {"JJ", "NN"}:
         k -= 1  # "for the state Senate"
-    k -= 1 if k >= 0 and doc[k].lower_ == "the" else 0
-    if k >= 1 and doc[k].lower_ == "for" and doc[k - 1].lower_ in _SEEKING:
+    k -= 1 if k >= 0 and toks[k].lower_ == "the" else 0
+    if k >= 1 and toks[k].lower_ == "for" and toks[k - 1].lower_ in _SEEKING:
         return True
     end = i
     while orgs.get(end) == oid:
         end += 1
-    return end < len(doc) and doc[end].lower_ in _SEEKERS and doc[i:end].text.lower() in _OFFICES
+    return end < len(doc) and toks[end].lower_ in _SEEKERS and doc[i:end].text.lower() in _OFFICES
 
 
 def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
@@ -157,16 +164,17 @@ def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     has no organisation word at its end ("Council", "Bank") and is no acronym is a place the
     tagger took for an organisation.
     """
+    toks = token_list(doc)
     oid = orgs[i]
     while orgs.get(i - 1) == oid:
         i -= 1  # the mention's first word
-    before = i - 2 if i >= 2 and doc[i - 1].lower_ == "the" else i - 1
-    if before < 0 or doc[before].lower_ != "in":
+    before = i - 2 if i >= 2 and toks[i - 1].lower_ == "the" else i - 1
+    if before < 0 or toks[before].lower_ != "in":
         return False
     last = i
     while orgs.get(last + 1) == oid:
         last += 1
-    word = doc[last]
+    word = toks[last]
     heads = load_lexicons().org_heads
     return not (word.is_upper or word.lower_ in heads or word.lower_ in COMPANY_WORDS)
 
@@ -178,7 +186,8 @@ def after_surname(doc: Doc, role: Range, surnames: set[str], orgs: TokenLabels) 
     person's name. Only a surname followed by a lower-case word, and not an organisation's name
     ("Ford engineer" where Ford is also the company), is cut.
     """
+    toks = token_list(doc)
     start, end = role
-    if end - start > 1 and start not in orgs and doc[start].text in surnames and doc[start + 1].is_lower:
+    if end - start > 1 and start not in orgs and toks[start].text in surnames and toks[start + 1].is_lower:
         return (start + 1, end)
     return role
