@@ -96,12 +96,14 @@ def complement_role(
 def _stated_role(
     doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
 ) -> Range | None:
+    copula = verb.lemma_ in _COPULAS  # read once, not once per child
     for child in verb.rights:
-        if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
+        dep = child.dep_
+        if copula and dep in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
             if not (is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
                 return None
             return _subtree_role(doc, child, persons)
-        if child.dep_ == "prep" and child.lower_ == "as":
+        if dep == "prep" and child.lower_ == "as":
             objects = [g for g in child.children if g.dep_ == "pobj" and is_role_head(g)]
             return _as_role(doc, objects[0], persons, orgs) if objects else None
     return None

@@ -64,7 +64,7 @@ from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party
 from quotemine.pipeline.predicates import complement_role, predicate_role
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
-from quotemine.pipeline.role_tokens import sentence_of, token_list
+from quotemine.pipeline.role_tokens import reading, sentence_of, token_list
 from quotemine.pipeline.role_words import RoleWords, cut_at_start, hyphen_key
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
@@ -156,7 +156,8 @@ class RoleTagger(Pipe):
 
         """
         try:
-            self._tag(doc)
+            with reading(doc):
+                self._tag(doc)
         except Exception as exc:  # handed to the error handler, which by default degrades
             self.get_error_handler()(self.name, self, [doc], exc)
         return doc
