@@ -240,6 +240,19 @@ def test_generic_organisation_noun_stands_for_the_one_organisation_named_before(
     assert _affiliations(nlp(text), "Rex Tull") == []
 
 
+def test_owner_noun_of_another_kind_of_body_gives_no_organisation(nlp: Language) -> None:
+    text = (
+        "Nia Bole, who teaches law at Delmore School of Music, spoke first. "
+        "The bank's managing director, Ivo Strand, said loans would rise."
+    )
+    assert _affiliations(nlp(text), "Ivo Strand") == []
+    text = (
+        "Nia Bole, an economist at Farrow Bank, spoke first. "
+        "The bank's managing director, Ivo Strand, said loans would rise."
+    )
+    assert _affiliations(nlp(text), "Ivo Strand") == ["Farrow Bank"]
+
+
 def test_organisation_led_by_the_person(nlp: Language) -> None:
     assert _affiliations(nlp("The Kelso Trust, led by Ida Marr, gave a grant."), "Ida Marr") == [
         "Kelso Trust"
@@ -416,3 +429,11 @@ def test_year_before_a_role_keeps_its_owner(nlp: Language) -> None:
     assert _affiliations(doc, "Tom Hale") == ["Liberal Party"]
     doc = nlp("Voters backed the Liberal Party's 2012 nominee Tom Hale.")
     assert _affiliations(doc, "Tom Hale") == ["Liberal Party"]
+
+
+def test_a_lone_portfolio_word_is_no_affiliation(nlp: Language) -> None:
+    doc = nlp("The Home Secretary, Priya Dalal, has announced a review of police funding.")
+    assert _roles(doc, "Priya Dalal") == ["Home Secretary"]
+    assert _affiliations(doc, "Priya Dalal") == []
+    doc = nlp("Treasury Secretary Mara Quillon said on Tuesday that taxes would not rise.")
+    assert _affiliations(doc, "Mara Quillon") == ["Treasury"]

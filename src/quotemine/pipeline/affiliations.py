@@ -46,6 +46,8 @@ TokenLabels = dict[int, str]
 
 Range = tuple[int, int]
 
+#: Nouns for a body of any kind ("the company's chairman" after "Farley Bank"): no name contradicts them.
+_GENERAL_KINDS: Final = frozenset({"company", "firm", "group", "organisation", "organization", "agency"})
 #: Prepositions that tie a name to the organisation right after it ("Ned Harlow of the Marlin Group").
 _AFTER_NAME: Final = frozenset({"of", "at", "with", "from"})
 #: Adverbs between the comma and "of" of "X, formerly of Y,".
@@ -322,11 +324,13 @@ def _last_org_before(doc: Doc, i: int, orgs: TokenLabels, head: str | None = Non
     return None
 
 
-def _only_org_before(doc: Doc, i: int, orgs: TokenLabels) -> str | None:
+def _only_org_before(doc: Doc, i: int, orgs: TokenLabels, kind: str | None = None) -> str | None:
     """Return the one organisation named before token ``i`` in its sentence and the one before.
 
     A name that only modifies another noun ("Farley Bank analyst X said ...") is no candidate:
-    "the company" is not the analyst's bank.
+    "the company" is not the analyst's bank. With ``kind``, the noun that stands for it ("the
+    bank's director"), a name that says it is another kind of body ("Delmore School of Music",
+    "Ardley Council") is no candidate either, unless the noun is as general as "company".
     """
     toks = token_list(doc)
     sent_start = sentence_of(doc, i)[0]
@@ -334,9 +338,19 @@ def _only_org_before(doc: Doc, i: int, orgs: TokenLabels) -> str | None:
     named = {
         oid
         for start, end, oid in _org_mentions(orgs)
-        if start >= window and end <= i and toks[end - 1].dep_ != "compound"
+        if start >= window
+        and end <= i
+        and toks[end - 1].dep_ != "compound"
+        and not _other_kind(toks[start:end], kind)
     }
     return named.pop() if len(named) == 1 else None
+
+
+def _other_kind(name: list[Token], kind: str | None) -> bool:
+    """Tell whether an organisation's name says it is another kind of body than the noun ``kind``."""
+    if kind is None or kind in _GENERAL_KINDS:
+        return False
+    return any(t.lower_ in ORG_NOUNS and t.lower_ != kind for t in name)
 
 
 def passive_leader(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
@@ -473,7 +487,7 @@ def role_owner(
         if owner.is_lower and owner.tag_ == "NN" and the < owner.i and toks[the].lower_ == "the":
             named = _last_org_before(doc, the, orgs, head=owner.lower_)
             if named is None and owner.lower_ in ORG_NOUNS:
-                named = _only_org_before(doc, the, orgs)  # "the mining company's chairman"
+                named = _only_org_before(doc, the, orgs, kind=owner.lower_)  # "the mining company's chairman"
             return named
         return None
     return None

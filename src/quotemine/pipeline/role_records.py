@@ -67,6 +67,7 @@ def apply_roles(
                 and oid not in affiliations
                 and not _placed_in(doc, i, orgs)
                 and not sought_office(doc, i, orgs)
+                and not _portfolio_word(doc, i, orgs)
             ):
                 affiliations.append(oid)
         start = _after_org(doc, first, end, orgs)
@@ -155,6 +156,18 @@ def sought_office(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     while orgs.get(end) == oid:
         end += 1
     return end < len(doc) and toks[end].lower_ in _SEEKERS and doc[i:end].text.lower() in _OFFICES
+
+
+def _portfolio_word(doc: Doc, i: int, orgs: TokenLabels) -> bool:
+    """Tell whether the organisation mention at ``doc[i]`` is a lone portfolio word ("Home Secretary").
+
+    The tagger may take "Home" or "Defence" for an organisation; alone, such a word names the
+    office's field, not a body ("Home Office" and "Treasury" are names of one).
+    """
+    oid = orgs[i]
+    if orgs.get(i - 1) == oid or orgs.get(i + 1) == oid:
+        return False
+    return token_list(doc)[i].lower_ in PORTFOLIOS
 
 
 def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
