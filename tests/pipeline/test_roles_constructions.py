@@ -437,3 +437,10 @@ def test_a_lone_portfolio_word_is_no_affiliation(nlp: Language) -> None:
     assert _affiliations(doc, "Priya Dalal") == []
     doc = nlp("Treasury Secretary Mara Quillon said on Tuesday that taxes would not rise.")
     assert _affiliations(doc, "Mara Quillon") == ["Treasury"]
+
+
+def test_role_named_after_an_owner_starts_after_the_owner(nlp: Language) -> None:
+    doc = nlp("Even the governor's own budget director, Irene Sallow, conceded the point.")
+    assert _roles(doc, "Irene Sallow") == ["budget director"]
+    doc = nlp("Calvin Mott spoke first. Even Mott's own budget director, Irene Sallow, conceded the point.")
+    assert _roles(doc, "Irene Sallow") == ["budget director"]

@@ -26,6 +26,7 @@ __all__ = [
     "after_owner",
     "appos_end",
     "org_role_before",
+    "owner_mark",
     "position_title",
     "word_after",
     "word_before",
@@ -207,3 +208,13 @@ def org_role_before(
         return None
     start += 1 if toks[start].lower_ == "own" else 0  # "the city's own auditor": the role is "auditor"
     return (start, k)
+
+
+def owner_mark(toks: list[Token], i: int, persons: TokenLabels, orgs: TokenLabels) -> bool:
+    """Tell whether ``toks[i]`` is the "'s" of an owner before a role ("the governor's budget director").
+
+    The owner must be a name or a singular noun: "the women's team coach" keeps its words.
+    """
+    if i < 1 or toks[i].tag_ != "POS":
+        return False
+    return i - 1 in persons or i - 1 in orgs or toks[i - 1].tag_ in {"NN", "NNP"}

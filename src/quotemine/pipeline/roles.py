@@ -53,6 +53,7 @@ from quotemine.pipeline.appositions import (
     after_owner,
     appos_end,
     org_role_before,
+    owner_mark,
     position_title,
     word_after,
     word_before,
@@ -587,6 +588,8 @@ class RoleTagger(Pipe):
         while start < head.i and toks[start].dep_ in ("det", "poss", "case"):
             start += 1  # "Its general secretary": the role is "general secretary"
         for i in range(start, head.i):
-            if i in persons:
-                start = i + 1  # "the Tarro campaign manager": the role starts after the name
+            if i in persons or owner_mark(toks, i, persons, orgs):
+                start = i + 1  # "the Tarro campaign manager", "the governor's": the role starts after
+        if start < head.i and toks[start].lower_ == "own":
+            start += 1  # "Mott's own budget director": the role is "budget director"
         return (start, end) if start < end else None
