@@ -444,3 +444,9 @@ def test_role_named_after_an_owner_starts_after_the_owner(nlp: Language) -> None
     assert _roles(doc, "Irene Sallow") == ["budget director"]
     doc = nlp("Calvin Mott spoke first. Even Mott's own budget director, Irene Sallow, conceded the point.")
     assert _roles(doc, "Irene Sallow") == ["budget director"]
+
+
+def test_two_roles_joined_in_a_predicate_are_two_roles(nlp: Language) -> None:
+    doc = nlp("Hetty Vale is a columnist for the Westbrook Ledger and a former state senator.")
+    assert _roles(doc, "Hetty Vale") == ["columnist for the Westbrook Ledger", "former state senator"]
+    assert _roles(nlp("Ola Brisk is a lawyer and a mother of three."), "Ola Brisk") == ["lawyer"]

@@ -1,7 +1,8 @@
 """Roles a predicate gives its subject: "X is a political analyst in Dushanbe", "X served as treasurer".
 
-``quotemine_roles`` calls ``predicate_role`` for each mention of a person; ``complement_role``
-also serves the pronoun rule of ``clauses`` ("He is a pilot for Y").
+``quotemine_roles`` calls ``predicate_roles`` for each mention of a person (the role, and one
+joined to it by "and a"); ``complement_role`` also serves the pronoun rule of ``clauses``
+("He is a pilot for Y").
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
 from quotemine.pipeline.role_tokens import token_list
 
-__all__ = ["complement_role", "predicate_role"]
+__all__ = ["complement_role", "joined_role", "predicate_role", "predicate_roles"]
 
 TokenLabels = dict[int, str]
 Range = tuple[int, int]
@@ -51,6 +52,33 @@ def predicate_role(
     return complement_role(doc, verb, persons, orgs, is_role_head) or _reported_role(
         doc, span, verb, persons, orgs, is_role_head
     )
+
+
+def predicate_roles(
+    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
+) -> tuple[Range | None, Range | None]:
+    """Return ``predicate_role`` and the role joined to it ("X is a lawyer and a former mayor")."""
+    role = predicate_role(doc, span, persons, orgs, is_role_head)
+    return role, (joined_role(doc, role, persons, is_role_head) if role is not None else None)
+
+
+def joined_role(doc: Doc, role: Range, persons: TokenLabels, is_role_head: RoleTest) -> Range | None:
+    """Return the second role of "is a columnist for Y and a former state senator", after ``role``.
+
+    "and", a determiner, then a noun phrase up to the clause's end (a comma, a full stop) that
+    holds a role noun and no name; anything else gives none.
+    """
+    toks = token_list(doc)
+    k = role[1]
+    if k + 2 >= len(doc) or toks[k].lower_ != "and" or toks[k + 1].tag_ != "DT":
+        return None
+    end = k + 2
+    while end < len(doc) and not toks[end].is_punct and not toks[end].is_sent_start:
+        if end in persons or toks[end].tag_ in {"VBZ", "VBD", "VBP", "MD", "WP", "WDT"}:
+            return None
+        end += 1
+    nouns = [i for i in range(k + 2, end) if toks[i].tag_ == "NN" and is_role_head(toks[i])]
+    return (k + 1, end) if nouns else None
 
 
 def _reported_role(
@@ -142,6 +170,10 @@ def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
     after = [i for i in range(head.i + 1, end) if i in persons or toks[i].ent_type_ in {"DATE", "TIME"}]
     if after:
         end = head.i + 1
+    for k in range(head.i + 1, end):
+        if toks[k].dep_ == "cc" and k + 1 < end and toks[k + 1].tag_ == "DT":
+            end = k  # "a columnist for Y and a former senator": two roles, the second read apart
+            break
     while end > start and toks[end - 1].is_punct:
         end -= 1
     return (start, end)

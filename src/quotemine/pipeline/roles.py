@@ -62,7 +62,7 @@ from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
-from quotemine.pipeline.predicates import complement_role, predicate_role
+from quotemine.pipeline.predicates import complement_role, predicate_roles
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
 from quotemine.pipeline.role_tokens import reading, sentence_of, token_list
@@ -282,7 +282,7 @@ class RoleTagger(Pipe):
                 appos,
                 self._role_before_appos(doc, span, person_tokens, org_tokens)
                 or org_role_before(doc, span, person_tokens, org_tokens, self._is_role_head),
-                predicate_role(doc, span, person_tokens, org_tokens, self._is_role_head),
+                *predicate_roles(doc, span, person_tokens, org_tokens, self._is_role_head),
                 clause_role,
                 self._relative_role(doc, span, who, person_tokens),
             ):
