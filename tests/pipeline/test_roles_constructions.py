@@ -450,3 +450,16 @@ def test_two_roles_joined_in_a_predicate_are_two_roles(nlp: Language) -> None:
     doc = nlp("Hetty Vale is a columnist for the Westbrook Ledger and a former state senator.")
     assert _roles(doc, "Hetty Vale") == ["columnist for the Westbrook Ledger", "former state senator"]
     assert _roles(nlp("Ola Brisk is a lawyer and a mother of three."), "Ola Brisk") == ["lawyer"]
+
+
+def test_title_with_two_fields_before_the_name(nlp: Language) -> None:
+    doc = nlp("Union Minister of State for Finance Ravi Kallur said the scheme would grow.")
+    assert _roles(doc, "Ravi Kallur") == ["Union Minister of State for Finance"]
+
+
+def test_field_of_a_title_is_no_affiliation(nlp: Language) -> None:
+    doc = nlp("The Minister for Foreign Affairs, Ellen Marsh, travelled to Halden.")
+    assert _roles(doc, "Ellen Marsh") == ["Minister for Foreign Affairs"]
+    assert _affiliations(doc, "Ellen Marsh") == []
+    doc = nlp("Secretary of State Dan Pruitt arrived on Monday.")
+    assert _affiliations(doc, "Dan Pruitt") == []

@@ -38,6 +38,8 @@ _SEEKING = frozenset(
 #: Candidacy nouns after a chamber's name ("Senate candidate", "Senate hopeful").
 _SEEKERS = frozenset({"candidate", "candidates", "nominee", "hopeful", "hopefuls", "contender", "challenger"})
 #: Names of chambers and offices a candidate runs for (lower case).
+#: Words of a title's field the tagger may take for an organisation ("Secretary of State").
+_FIELDS = PORTFOLIOS | {"affairs", "state"}
 _OFFICES = frozenset(name for names in CHAMBERS.values() for name in names) | {"presidency", "white house"}
 
 
@@ -159,15 +161,20 @@ def sought_office(doc: Doc, i: int, orgs: TokenLabels) -> bool:
 
 
 def _portfolio_word(doc: Doc, i: int, orgs: TokenLabels) -> bool:
-    """Tell whether the organisation mention at ``doc[i]`` is a lone portfolio word ("Home Secretary").
+    """Tell whether the organisation mention at ``doc[i]`` is only a portfolio ("Home Secretary").
 
-    The tagger may take "Home" or "Defence" for an organisation; alone, such a word names the
-    office's field, not a body ("Home Office" and "Treasury" are names of one).
+    The tagger may take "Home", "Defence", "State" or "Foreign Affairs" of a title for an
+    organisation; such words name the office's field, not a body ("Home Office" and "Treasury"
+    are names of one).
     """
+    toks = token_list(doc)
     oid = orgs[i]
-    if orgs.get(i - 1) == oid or orgs.get(i + 1) == oid:
-        return False
-    return token_list(doc)[i].lower_ in PORTFOLIOS
+    while orgs.get(i - 1) == oid:
+        i -= 1  # the mention's first word
+    end = i
+    while orgs.get(end) == oid:
+        end += 1
+    return all(toks[k].lower_ in _FIELDS for k in range(i, end))
 
 
 def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:

@@ -439,11 +439,11 @@ class RoleTagger(Pipe):
         i = self._of_head(doc, last, persons)  # "Secretary of State X", "Chief of Staff X"
         return i if i is not None and i not in persons and self._is_role_head(toks[i]) else None
 
-    def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
+    def _of_head(self, doc: Doc, i: int, persons: TokenLabels, chained: bool = True) -> int | None:
         """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` or ``None``.
 
         "Secretary of State X", "Chief of Staff X"; also "Speaker of the House X" when the field
-        after "the" is capitalised.
+        after "the" is capitalised, and two fields ("Minister of State for Finance X").
         """
         toks = token_list(doc)
         k = i
@@ -461,6 +461,9 @@ class RoleTagger(Pipe):
                 h = -1
             if h >= 0 and h not in persons and self._is_role_head(toks[h]):
                 return h
+            two = chained and h > 1 and toks[h].is_title and toks[h - 1].lower_ in {"of", "for"}
+            if two and (inner := self._of_head(doc, h, persons, chained=False)) is not None:
+                return inner  # "Minister of State for Finance"
             k -= 1
         return None
 
