@@ -463,3 +463,21 @@ def test_field_of_a_title_is_no_affiliation(nlp: Language) -> None:
     assert _affiliations(doc, "Ellen Marsh") == []
     doc = nlp("Secretary of State Dan Pruitt arrived on Monday.")
     assert _affiliations(doc, "Dan Pruitt") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Pte. Liam Dowd was injured in the blast.", "Liam Dowd", "Pte"),
+        ("Cpl. Ana Suri was injured in the blast.", "Ana Suri", "Cpl"),
+        ("Pvt. Eli Monroe, 19, was hurt in the attack.", "Eli Monroe", "Pvt"),
+        ("Gnr Tom Hale was honoured on Friday.", "Tom Hale", "Gnr"),
+    ],
+)
+def test_enlisted_ranks_are_titles(nlp: Language, text: str, name: str, role: str) -> None:
+    assert _roles(nlp(text), name) == [role]
+
+
+def test_a_service_and_rank_taken_for_one_name_is_no_affiliation(nlp: Language) -> None:
+    doc = nlp("Army Spc. Dana Kirk said the convoy was hit.")
+    assert _affiliations(doc, "Dana Kirk") == []

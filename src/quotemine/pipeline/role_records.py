@@ -70,6 +70,7 @@ def apply_roles(
                 and not _placed_in(doc, i, orgs)
                 and not sought_office(doc, i, orgs)
                 and not _portfolio_word(doc, i, orgs)
+                and not _holds_title(doc, first, end, orgs)
             ):
                 affiliations.append(oid)
         start = _after_org(doc, first, end, orgs)
@@ -158,6 +159,18 @@ def sought_office(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     while orgs.get(end) == oid:
         end += 1
     return end < len(doc) and toks[end].lower_ in _SEEKERS and doc[i:end].text.lower() in _OFFICES
+
+
+def _holds_title(doc: Doc, first: int, end: int, orgs: TokenLabels) -> bool:
+    """Tell whether one organisation mention is the whole role ``doc[first:end]`` and ends in a title.
+
+    "Army Spc. X": the tagger may take a service and the rank after it for one name; a role that
+    is all one name ending in a rank or a title is no body's name.
+    """
+    oid = orgs.get(first)
+    if oid is None or orgs.get(first - 1) == oid or any(orgs.get(k) != oid for k in range(first, end)):
+        return False
+    return token_list(doc)[end - 1].lower_.rstrip(".") in load_lexicons().titles
 
 
 def _portfolio_word(doc: Doc, i: int, orgs: TokenLabels) -> bool:
