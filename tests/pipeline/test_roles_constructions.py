@@ -481,3 +481,11 @@ def test_enlisted_ranks_are_titles(nlp: Language, text: str, name: str, role: st
 def test_a_service_and_rank_taken_for_one_name_is_no_affiliation(nlp: Language) -> None:
     doc = nlp("Army Spc. Dana Kirk said the convoy was hit.")
     assert _affiliations(doc, "Dana Kirk") == []
+
+
+def test_organisation_in_a_hyphened_modifier_is_no_affiliation(nlp: Language) -> None:
+    doc = nlp("Omar Reyes, an Oxford-educated lawyer, said the deal was fair.")
+    assert _roles(doc, "Omar Reyes") == ["Oxford-educated lawyer"]
+    assert _affiliations(doc, "Omar Reyes") == []
+    doc = nlp("Omar Reyes, a lawyer at Harlow Bank, said the deal was fair.")
+    assert _affiliations(doc, "Omar Reyes") == ["Harlow Bank"]

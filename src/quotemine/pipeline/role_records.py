@@ -71,6 +71,7 @@ def apply_roles(
                 and not sought_office(doc, i, orgs)
                 and not _portfolio_word(doc, i, orgs)
                 and not _holds_title(doc, first, end, orgs)
+                and not _hyphened(doc, i, orgs)
             ):
                 affiliations.append(oid)
         start = _after_org(doc, first, end, orgs)
@@ -171,6 +172,22 @@ def _holds_title(doc: Doc, first: int, end: int, orgs: TokenLabels) -> bool:
     if oid is None or orgs.get(first - 1) == oid or any(orgs.get(k) != oid for k in range(first, end)):
         return False
     return token_list(doc)[end - 1].lower_.rstrip(".") in load_lexicons().titles
+
+
+def _hyphened(doc: Doc, i: int, orgs: TokenLabels) -> bool:
+    """Tell whether the organisation mention at ``doc[i]`` opens a hyphened modifier ("Oxford-educated").
+
+    "an Oxford-educated lawyer", "a Kestrel-backed start-up": the organisation describes the
+    person's past or a sponsor, not whom the person works for.
+    """
+    toks = token_list(doc)
+    oid = orgs[i]
+    end = i
+    while orgs.get(end) == oid:
+        end += 1
+    if end + 1 >= len(toks) or toks[end - 1].whitespace_ or toks[end].text != "-":
+        return False
+    return not toks[end].whitespace_ and toks[end + 1].is_lower
 
 
 def _portfolio_word(doc: Doc, i: int, orgs: TokenLabels) -> bool:
