@@ -489,3 +489,10 @@ def test_organisation_in_a_hyphened_modifier_is_no_affiliation(nlp: Language) ->
     assert _affiliations(doc, "Omar Reyes") == []
     doc = nlp("Omar Reyes, a lawyer at Harlow Bank, said the deal was fair.")
     assert _affiliations(doc, "Omar Reyes") == ["Harlow Bank"]
+
+
+def test_post_given_right_after_the_name(nlp: Language) -> None:
+    doc = nlp("The board appointed Omar Reyes chief financial officer.")
+    assert _roles(doc, "Omar Reyes") == ["chief financial officer"]
+    assert _roles(nlp("Voters elected Ann Voss mayor in 2019."), "Ann Voss") == ["mayor"]
+    assert _roles(nlp("The firm hired Omar Reyes last year."), "Omar Reyes") == []

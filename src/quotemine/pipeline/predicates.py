@@ -44,6 +44,8 @@ def predicate_role(
     if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.i < span.start:
         root = root.head
     verb = root.head
+    if root.dep_ in {"compound", "nmod"} and verb.i >= span.end:
+        return _named_into(doc, span, verb, is_role_head)  # "the board appointed X chief financial officer"
     if root.dep_ == "dobj" and verb.lemma_ in _NAMING and verb.i < span.start:
         return complement_role(doc, verb, persons, orgs, is_role_head)  # "Y named X as its treasurer"
     passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
@@ -79,6 +81,25 @@ def joined_role(doc: Doc, role: Range, persons: TokenLabels, is_role_head: RoleT
         end += 1
     nouns = [i for i in range(k + 2, end) if toks[i].tag_ == "NN" and is_role_head(toks[i])]
     return (k + 1, end) if nouns else None
+
+
+def _named_into(doc: Doc, span: Span, noun: Token, is_role_head: RoleTest) -> Range | None:
+    """Return the role of "appointed X chief financial officer" that the parse read as one noun phrase.
+
+    The name modifies a role noun that is the object of a verb giving a post ("appoint", "name",
+    "elect"), after it; the words between the name and that noun modify the noun.
+    """
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "oprd"} or verb.lemma_ not in _NAMING or verb.i > span.start:
+        return None
+    if noun.tag_ != "NN" or not is_role_head(noun):
+        return None
+    toks = token_list(doc)
+    if any(
+        toks[k].head.i != noun.i or toks[k].dep_ not in {"amod", "compound"} for k in range(span.end, noun.i)
+    ):
+        return None
+    return (span.end, noun.i + 1)
 
 
 def _reported_role(
