@@ -8,7 +8,7 @@ from quotemine.extensions import doc_text
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import CHAMBERS, COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.affiliations import NOUN_VERBS
-from quotemine.pipeline.records import PersonRecord
+from quotemine.pipeline.records import PersonRecord, get_orgs
 from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["after_surname", "apply_roles", "sought_office"]
@@ -195,7 +195,7 @@ def _portfolio_word(doc: Doc, i: int, orgs: TokenLabels) -> bool:
 
     The tagger may take "Home", "Defence", "State" or "Foreign Affairs" of a title for an
     organisation; such words name the office's field, not a body ("Home Office" and "Treasury"
-    are names of one).
+    are names of one, and so is "State" when the text names the "State Department").
     """
     toks = token_list(doc)
     oid = orgs[i]
@@ -204,7 +204,10 @@ def _portfolio_word(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     end = i
     while orgs.get(end) == oid:
         end += 1
-    return all(toks[k].lower_ in _FIELDS for k in range(i, end))
+    if not all(toks[k].lower_ in _FIELDS for k in range(i, end)):
+        return False
+    name = next((o["name"] for o in get_orgs(doc) if o["id"] == oid), "")  # "State" of "State Department"
+    return all(word in _FIELDS for word in name.lower().split())
 
 
 def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
