@@ -463,8 +463,8 @@ def test_field_of_a_title_is_no_affiliation(nlp: Language) -> None:
     assert _affiliations(doc, "Ellen Marsh") == []
     doc = nlp("Secretary of State Dan Pruitt arrived on Monday.")
     assert _affiliations(doc, "Dan Pruitt") == []
-    doc = nlp("A State Department official spoke first. Secretary of State Dan Pruitt arrived on Monday.")
-    assert _affiliations(doc, "Dan Pruitt") == ["State Department"]  # "State" stands for a named body
+    doc = nlp("A Home Office official spoke first. The Home Secretary, Priya Dalal, arrived on Monday.")
+    assert _affiliations(doc, "Priya Dalal") == ["Home Office"]  # "Home" stands for a named body
 
 
 @pytest.mark.parametrize(

@@ -195,7 +195,7 @@ def _portfolio_word(doc: Doc, i: int, orgs: TokenLabels) -> bool:
 
     The tagger may take "Home", "Defence", "State" or "Foreign Affairs" of a title for an
     organisation; such words name the office's field, not a body ("Home Office" and "Treasury"
-    are names of one, and so is "State" when the text names the "State Department").
+    are names of one, and so is "Home" when the text names the "Home Office").
     """
     toks = token_list(doc)
     oid = orgs[i]
@@ -206,7 +206,7 @@ def _portfolio_word(doc: Doc, i: int, orgs: TokenLabels) -> bool:
         end += 1
     if not all(toks[k].lower_ in _FIELDS for k in range(i, end)):
         return False
-    name = next((o["name"] for o in get_orgs(doc) if o["id"] == oid), "")  # "State" of "State Department"
+    name = next((o["name"] for o in get_orgs(doc) if o["id"] == oid), "")  # "Home" of "Home Office"
     return all(word in _FIELDS for word in name.lower().split())
 
 
