@@ -240,6 +240,19 @@ def test_generic_organisation_noun_stands_for_the_one_organisation_named_before(
     assert _affiliations(nlp(text), "Rex Tull") == []
 
 
+def test_owner_noun_of_another_kind_of_body_gives_no_organisation(nlp: Language) -> None:
+    text = (
+        "Nia Bole, who teaches law at Delmore School of Music, spoke first. "
+        "The bank's managing director, Ivo Strand, said loans would rise."
+    )
+    assert _affiliations(nlp(text), "Ivo Strand") == []
+    text = (
+        "Nia Bole, an economist at Farrow Bank, spoke first. "
+        "The bank's managing director, Ivo Strand, said loans would rise."
+    )
+    assert _affiliations(nlp(text), "Ivo Strand") == ["Farrow Bank"]
+
+
 def test_organisation_led_by_the_person(nlp: Language) -> None:
     assert _affiliations(nlp("The Kelso Trust, led by Ida Marr, gave a grant."), "Ida Marr") == [
         "Kelso Trust"
@@ -416,3 +429,72 @@ def test_year_before_a_role_keeps_its_owner(nlp: Language) -> None:
     assert _affiliations(doc, "Tom Hale") == ["Liberal Party"]
     doc = nlp("Voters backed the Liberal Party's 2012 nominee Tom Hale.")
     assert _affiliations(doc, "Tom Hale") == ["Liberal Party"]
+
+
+def test_a_lone_portfolio_word_is_no_affiliation(nlp: Language) -> None:
+    doc = nlp("The Home Secretary, Priya Dalal, has announced a review of police funding.")
+    assert _roles(doc, "Priya Dalal") == ["Home Secretary"]
+    assert _affiliations(doc, "Priya Dalal") == []
+    doc = nlp("Treasury Secretary Mara Quillon said on Tuesday that taxes would not rise.")
+    assert _affiliations(doc, "Mara Quillon") == ["Treasury"]
+
+
+def test_role_named_after_an_owner_starts_after_the_owner(nlp: Language) -> None:
+    doc = nlp("Even the governor's own budget director, Irene Sallow, conceded the point.")
+    assert _roles(doc, "Irene Sallow") == ["budget director"]
+    doc = nlp("Calvin Mott spoke first. Even Mott's own budget director, Irene Sallow, conceded the point.")
+    assert _roles(doc, "Irene Sallow") == ["budget director"]
+
+
+def test_two_roles_joined_in_a_predicate_are_two_roles(nlp: Language) -> None:
+    doc = nlp("Hetty Vale is a columnist for the Westbrook Ledger and a former state senator.")
+    assert _roles(doc, "Hetty Vale") == ["columnist for the Westbrook Ledger", "former state senator"]
+    assert _roles(nlp("Ola Brisk is a lawyer and a mother of three."), "Ola Brisk") == ["lawyer"]
+
+
+def test_title_with_two_fields_before_the_name(nlp: Language) -> None:
+    doc = nlp("Union Minister of State for Finance Ravi Kallur said the scheme would grow.")
+    assert _roles(doc, "Ravi Kallur") == ["Union Minister of State for Finance"]
+
+
+def test_field_of_a_title_is_no_affiliation(nlp: Language) -> None:
+    doc = nlp("The Minister for Foreign Affairs, Ellen Marsh, travelled to Halden.")
+    assert _roles(doc, "Ellen Marsh") == ["Minister for Foreign Affairs"]
+    assert _affiliations(doc, "Ellen Marsh") == []
+    doc = nlp("Secretary of State Dan Pruitt arrived on Monday.")
+    assert _affiliations(doc, "Dan Pruitt") == []
+    doc = nlp("A Home Office official spoke first. The Home Secretary, Priya Dalal, arrived on Monday.")
+    assert _affiliations(doc, "Priya Dalal") == ["Home Office"]  # "Home" stands for a named body
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Pte. Liam Dowd was injured in the blast.", "Liam Dowd", "Pte"),
+        ("Cpl. Ana Suri was injured in the blast.", "Ana Suri", "Cpl"),
+        ("Pvt. Eli Monroe, 19, was hurt in the attack.", "Eli Monroe", "Pvt"),
+        ("Gnr Tom Hale was honoured on Friday.", "Tom Hale", "Gnr"),
+    ],
+)
+def test_enlisted_ranks_are_titles(nlp: Language, text: str, name: str, role: str) -> None:
+    assert _roles(nlp(text), name) == [role]
+
+
+def test_a_service_and_rank_taken_for_one_name_is_no_affiliation(nlp: Language) -> None:
+    doc = nlp("Army Spc. Dana Kirk said the convoy was hit.")
+    assert _affiliations(doc, "Dana Kirk") == []
+
+
+def test_organisation_in_a_hyphened_modifier_is_no_affiliation(nlp: Language) -> None:
+    doc = nlp("Omar Reyes, an Oxford-educated lawyer, said the deal was fair.")
+    assert _roles(doc, "Omar Reyes") == ["Oxford-educated lawyer"]
+    assert _affiliations(doc, "Omar Reyes") == []
+    doc = nlp("Omar Reyes, a lawyer at Harlow Bank, said the deal was fair.")
+    assert _affiliations(doc, "Omar Reyes") == ["Harlow Bank"]
+
+
+def test_post_given_right_after_the_name(nlp: Language) -> None:
+    doc = nlp("The board appointed Omar Reyes chief financial officer.")
+    assert _roles(doc, "Omar Reyes") == ["chief financial officer"]
+    assert _roles(nlp("Voters elected Ann Voss mayor in 2019."), "Ann Voss") == ["mayor"]
+    assert _roles(nlp("The firm hired Omar Reyes last year."), "Omar Reyes") == []

@@ -20,14 +20,17 @@ company or club) right before the name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Final
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import COMPANY_WORDS, STAFF_ROLES
 from quotemine.pipeline.records import get_orgs, set_orgs
+from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["add_affiliation_orgs", "affiliation_orgs"]
 
@@ -55,6 +58,13 @@ _OTHER_LABELS: Final = frozenset(
         "LANGUAGE",
     }
 )
+#: The hashes of the words and tags ``_slots`` compares (``get_string_id`` is the vocabulary's own hash).
+_AFTER_NAME_IDS: Final = frozenset(get_string_id(w) for w in ("of", "at"))
+_PREP_IDS: Final = frozenset(get_string_id(w) for w in _ROLE_PREPS)
+_COMMA_ID: Final = get_string_id(",")
+_STOP_IDS: Final = frozenset(get_string_id(w) for w in (",", ";", "(", ")", ".", "!", "?"))
+_FINITE_IDS: Final = frozenset(get_string_id(t) for t in ("VBD", "VBZ", "VBP", "MD"))
+_STAFF_IDS: Final = frozenset(get_string_id(w) for w in STAFF_ROLES)
 #: How far after a name the role of its apposition may reach.
 _REACH: Final = 9
 #: Lower-case modifiers of a staff title between the organisation and the role noun ("chief").
@@ -67,14 +77,15 @@ def _capitalised(tok: Token) -> bool:
 
 def _run(doc: Doc, i: int, taken: TokenLabels) -> Range | None:
     """Return the capitalised run starting at ``doc[i]`` ("the" skipped), or ``None``."""
-    if i < len(doc) and doc[i].lower_ == "the":
+    toks = token_list(doc)
+    if i < len(doc) and toks[i].lower_ == "the":
         i += 1
     end = i
     while end < len(doc) and end not in taken:
-        tok = doc[end]
+        tok = toks[end]
         if _capitalised(tok) and tok.text != "&":
             end += 1
-        elif tok.lower_ in _JOINERS and end > i and end + 1 < len(doc) and _capitalised(doc[end + 1]):
+        elif tok.lower_ in _JOINERS and end > i and end + 1 < len(doc) and _capitalised(toks[end + 1]):
             end += 1
         else:
             break
@@ -95,67 +106,68 @@ def _is_org_name(doc: Doc, run: Range, org_heads: frozenset[str], places: frozen
     return worded or (all(t.ent_type_ == "ORG" for t in tokens) and len(tokens) > 1)
 
 
-def _title_prefix(doc: Doc, span: Span, taken: TokenLabels, not_org: frozenset[str]) -> Range | None:
+def _listed(word: str, sets: tuple[frozenset[str] | set[str], ...]) -> bool:
+    """Tell whether ``word`` is in one of ``sets`` (read one by one: their union is large to build)."""
+    return any(word in words for words in sets)
+
+
+def _title_prefix(
+    doc: Doc, span: Span, taken: TokenLabels, not_org: tuple[frozenset[str] | set[str], ...]
+) -> Range | None:
     """Return the capitalised name before a staff title right before ``span`` ("Westvale chief economist X").
 
-    ``not_org`` holds the lower-case words that make a capitalised word no organisation's name
+    ``not_org`` holds sets of the lower-case words that make a capitalised word no organisation's name
     (places, nationalities, titles, forms of address, words of the organisations already named).
     """
+    toks = token_list(doc)
     k = span.start - 1
-    if k < 1 or k in taken or not doc[k].is_lower or doc[k].lower_ not in STAFF_ROLES:
+    if k < 1 or k in taken or not toks[k].is_lower or toks[k].lower_ not in STAFF_ROLES:
         return None
     end = k
-    while end > 0 and k - end < 3 and doc[end - 1].is_lower and doc[end - 1].tag_ in _TITLE_MODIFIER_TAGS:
+    while end > 0 and k - end < 3 and toks[end - 1].is_lower and toks[end - 1].tag_ in _TITLE_MODIFIER_TAGS:
         end -= 1  # "chief", "assistant", "senior"
     start = end
     while (
         start > 0
         and end - start < 3
         and start - 1 not in taken
-        and doc[start - 1].tag_ in {"NNP", "NNPS"}
-        and doc[start - 1].is_alpha
-        and (doc[start - 1].is_title or doc[start - 1].is_upper)
+        and toks[start - 1].tag_ in {"NNP", "NNPS"}
+        and toks[start - 1].is_alpha
+        and (toks[start - 1].is_title or toks[start - 1].is_upper)
     ):
         start -= 1
-    if start == end or (start > 0 and (start - 1 in taken or doc[start - 1].tag_ in {"NNP", "NNPS", "POS"})):
+    if start == end or (start > 0 and (start - 1 in taken or toks[start - 1].tag_ in {"NNP", "NNPS", "POS"})):
         return None  # no name, or only the end of a longer one
     tokens = doc[start:end]
-    if any(t.ent_type_ not in {"", "ORG"} or t.lower_ in not_org for t in tokens):
+    if any(t.ent_type_ not in {"", "ORG"} or _listed(t.lower_, not_org) for t in tokens):
         return None
-    return None if tokens.text.lower() in not_org else (start, end)
+    return None if _listed(tokens.text.lower(), not_org) else (start, end)
 
 
 def _slots(
-    doc: Doc, span: Span, taken: TokenLabels, is_role_head: Callable[[Token], bool], words: _Words
-) -> Iterable[int]:
-    """Yield where an organisation may start after the name ``span``: "X of Y", "X, a ROLE at Y"."""
-    j, n = span.end, len(doc)
-    lower, tags = words.lower, words.tags
-    if j + 1 < n and lower[j] in words.after_name:
-        yield j + 1
-    if j >= n or lower[j] != words.comma:
-        return
-    for k in range(j + 2, min(j + _REACH, n - 1)):
-        if k in taken or lower[k] in words.stops or tags[k] in words.finite:
-            return
-        if lower[k] in words.preps and is_role_head(doc[k - 1]):
-            yield k + 1
-            return
-
-
-class _Words:
-    """The lower-case forms and tags of a document's tokens as hashes, read once (no ``Token`` objects)."""
-
-    def __init__(self, doc: Doc) -> None:
-        strings = doc.vocab.strings
-        arrays = doc.to_array(["LOWER", "TAG"])
-        self.lower: list[int] = arrays[:, 0].tolist()
-        self.tags: list[int] = arrays[:, 1].tolist()
-        self.after_name = {strings[w] for w in ("of", "at")}
-        self.preps = {strings[w] for w in _ROLE_PREPS}
-        self.comma = strings[","]
-        self.stops = {strings[w] for w in (",", ";", "(", ")", ".", "!", "?")}
-        self.finite = {strings[t] for t in ("VBD", "VBZ", "VBP", "MD")}
+    doc: Doc,
+    end: int,
+    taken: TokenLabels,
+    is_role_head: Callable[[Token], bool],
+    lower: list[int],
+    tags: list[int],
+) -> list[int]:
+    """Return where an organisation may start after a name ending at ``end``: "X of Y", "X, a ROLE at Y"."""
+    n = len(lower)
+    if end >= n:
+        return []
+    after = lower[end]
+    if after in _AFTER_NAME_IDS:
+        return [end + 1] if end + 1 < n else []
+    if after != _COMMA_ID:
+        return []
+    toks = token_list(doc)
+    for k in range(end + 2, min(end + _REACH, n - 1)):
+        if k in taken or lower[k] in _STOP_IDS or tags[k] in _FINITE_IDS:
+            return []
+        if lower[k] in _PREP_IDS and is_role_head(toks[k - 1]):
+            return [k + 1]
+    return []
 
 
 def affiliation_orgs(
@@ -178,18 +190,21 @@ def affiliation_orgs(
 
     """
     found: list[Range] = []
-    words = _Words(doc)
-    not_org: frozenset[str] | None = None  # built when a staff title is first seen
+    arrays = doc.to_array(["LOWER", "TAG"])  # hashes, read once: no ``Token`` objects
+    lower: list[int] = arrays[:, 0].tolist()
+    tags: list[int] = arrays[:, 1].tolist()
+    not_org: tuple[frozenset[str] | set[str], ...] | None = None  # built when a staff title is first seen
     for span in mentions:
-        for slot in _slots(doc, span, taken, is_role_head, words):
+        start = span.start
+        for slot in _slots(doc, span.end, taken, is_role_head, lower, tags):
             run = _run(doc, slot, taken)
             if run is not None and run not in found and _is_org_name(doc, run, org_heads, places):
                 found.append(run)
-        if span.start > 1 and doc[span.start - 1].lower_ in STAFF_ROLES:
+        if start > 1 and lower[start - 1] in _STAFF_IDS:
             if not_org is None:  # nor a word of a known organisation's name ("Falcons" of "Orbury Falcons")
                 lex = load_lexicons()
                 known = {w for o in get_orgs(doc) for w in o["name"].lower().split()}
-                not_org = places | lex.demonyms | lex.titles | lex.honorifics | lex.role_heads | known
+                not_org = (places, lex.demonyms, lex.titles, lex.honorifics, lex.role_heads, known)
             run = _title_prefix(doc, span, taken, not_org)
             if run is not None and run not in found:
                 found.append(run)
@@ -199,7 +214,7 @@ def affiliation_orgs(
 def _occurrences(doc: Doc, name: str, taken: TokenLabels) -> list[Span]:
     """Return every mention of ``name`` in ``doc`` on token bounds that no other entity holds."""
     out: list[Span] = []
-    text = doc.text  # built on each read of ``Doc.text``: read once
+    text = doc_text(doc)
     at = text.find(name)
     while at >= 0:
         span = doc.char_span(at, at + len(name))

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.appositions import after_aside, word_after
+from quotemine.pipeline.role_tokens import sentence_of, token_list
 
 __all__ = [
     "NOUN_VERBS",
@@ -45,6 +46,8 @@ TokenLabels = dict[int, str]
 
 Range = tuple[int, int]
 
+#: Nouns for a body of any kind ("the company's chairman" after "Farley Bank"): no name contradicts them.
+_GENERAL_KINDS: Final = frozenset({"company", "firm", "group", "organisation", "organization", "agency"})
 #: Prepositions that tie a name to the organisation right after it ("Ned Harlow of the Marlin Group").
 _AFTER_NAME: Final = frozenset({"of", "at", "with", "from"})
 #: Adverbs between the comma and "of" of "X, formerly of Y,".
@@ -82,7 +85,8 @@ _MAX_CLAUSE: Final = 8
 
 def _org_at(doc: Doc, i: int, orgs: TokenLabels) -> tuple[str, int] | None:
     """Return the organisation starting at token ``i`` (a leading "the" skipped) and its end."""
-    if i < len(doc) and doc[i].lower_ == "the" and i not in orgs:
+    toks = token_list(doc)
+    if i < len(doc) and toks[i].lower_ == "the" and i not in orgs:
         i += 1
     oid = orgs.get(i)
     if oid is None or orgs.get(i - 1) == oid:
@@ -95,25 +99,26 @@ def _org_at(doc: Doc, i: int, orgs: TokenLabels) -> tuple[str, int] | None:
 
 def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     """Return the organisation of "X of Y", "X at Y", "X, of Y," or "X (Y)" right after the name ``span``."""
+    toks = token_list(doc)
     j = span.end
     if j >= len(doc):
         return []
-    tok = doc[j]
+    tok = toks[j]
     if tok.lower_ in _AFTER_NAME:
         found = _org_at(doc, j + 1, orgs)
         return [found[0]] if found else []
-    if tok.text == "," and j + 3 < len(doc) and doc[j + 1].lower_ in _FORMERLY:
+    if tok.text == "," and j + 3 < len(doc) and toks[j + 1].lower_ in _FORMERLY:
         j += 1  # "X, formerly of the Y Institute, said"
-    if tok.text == "," and j + 2 < len(doc) and doc[j + 1].lower_ in _AFTER_NAME | {"for"}:
+    if tok.text == "," and j + 2 < len(doc) and toks[j + 1].lower_ in _AFTER_NAME | {"for"}:
         found = _org_at(doc, j + 2, orgs)  # "X, of the Y Institute, said", "X, for the Y Service,"
         if found and _hometown(doc, j + 1, found[1]):
             return []  # "Ed Voss, of Harnley, was charged": where he lives, not whom he works for
-        if found and (found[1] >= len(doc) or doc[found[1]].text in {",", ".", ";", ")", *_POSSESSIVE}):
+        if found and (found[1] >= len(doc) or toks[found[1]].text in {",", ".", ";", ")", *_POSSESSIVE}):
             return [found[0]]  # also "X, of the Y Police's fraud unit,": a part of Y
         return []
     if tok.text == "(":
         found = _org_at(doc, j + 1, orgs)
-        if found and found[1] < len(doc) and doc[found[1]].text == ")":
+        if found and found[1] < len(doc) and toks[found[1]].text == ")":
             return [found[0]]
     return []
 
@@ -124,16 +129,18 @@ def _hometown(doc: Doc, of: int, end: int) -> bool:
     A single capitalised word without "the" and without an organisation word is how news gives
     where a person lives; an organisation in this slot comes with "the" or a word such as "Group".
     """
-    if doc[of].lower_ != "of" or end != of + 2:
+    toks = token_list(doc)
+    if toks[of].lower_ != "of" or end != of + 2:
         return False
-    name = doc[of + 1]
+    name = toks[of + 1]
     return name.is_title and name.lower_ not in ORG_NOUNS and name.lower_ not in COMPANY_WORDS
 
 
 def possessive_org(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     """Return the organisation of "Y's X" ("the Marlin Group's Ned Harlow")."""
+    toks = token_list(doc)
     i = span.start
-    if i < 2 or doc[i - 1].text not in _POSSESSIVE:
+    if i < 2 or toks[i - 1].text not in _POSSESSIVE:
         return []
     oid = orgs.get(i - 2)
     return [oid] if oid is not None else []
@@ -146,14 +153,15 @@ def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels, aside: int | No
     noun, which the parse attaches to the name). ``aside`` is ``after_aside(doc, span.end)`` when
     the caller has it.
     """
+    toks = token_list(doc)
     j = after_aside(doc, span.end) if aside is None else aside  # "X, 45, who works for Y"
-    if j + 2 >= len(doc) or doc[j].text != ",":
+    if j + 2 >= len(doc) or toks[j].text != ",":
         return None
     first = word_after(doc, j + 1)  # "X,  who": past a run of spaces
-    if first < len(doc) and doc[first].lower_ == "who":
+    if first < len(doc) and toks[first].lower_ == "who":
         return first
     for k in range(first, min(j + _MAX_CLAUSE, len(doc))):
-        tok = doc[k]
+        tok = toks[k]
         if k in persons or (tok.is_punct and tok.text != "-"):
             return None
         if tok.lower_ == "who":
@@ -170,11 +178,12 @@ def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels, aside: int | No
 
 def _as_role(doc: Doc, verb: int, end: int) -> Range | None:
     """Return the role of "works as a pundit for Y": the noun phrase after "as", up to the organisation."""
+    toks = token_list(doc)
     k = verb + 1
-    if k + 1 >= end or doc[k].lower_ != "as":
+    if k + 1 >= end or toks[k].lower_ != "as":
         return None
-    noun = k + 2 if doc[k + 1].tag_ == "DT" else k + 1
-    return (k + 1, end) if noun < end and doc[noun].tag_ == "NN" and doc[noun].is_lower else None
+    noun = k + 2 if toks[k + 1].tag_ == "DT" else k + 1
+    return (k + 1, end) if noun < end and toks[noun].tag_ == "NN" and toks[noun].is_lower else None
 
 
 def relative_clause(
@@ -188,13 +197,14 @@ def relative_clause(
     for Y") the affiliation, and a role only when it says one ("works as a pundit for Y").
     ``who`` is the clause's relative pronoun when the caller has found it (``relative_pronoun``).
     """
+    toks = token_list(doc)
     who = relative_pronoun(doc, span, persons) if who == -1 else who
     if who is None:
         return [], None
     v = who + 1
-    while v < len(doc) - 1 and doc[v].tag_ == "RB":
+    while v < len(doc) - 1 and toks[v].tag_ == "RB":
         v += 1  # "X, who now works for Y"
-    verb = doc[v]
+    verb = toks[v]
     if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
         return [], None
     return _verb_org(doc, verb, persons, orgs)
@@ -204,15 +214,16 @@ def predicate_orgs(
     doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
 ) -> tuple[list[str], Range | None]:
     """Return the organisation (and role) of "X works for Y", "X joined Y", "X heads Y" (X the subject)."""
+    toks = token_list(doc)
     j = span.end
     if j + 1 >= len(doc):
         return [], None
-    after = doc[j]
+    after = toks[j]
     if after.text == ",":
         k = after_aside(doc, j)  # "X, 52, teaches at Y"
         if k > j and k + 2 < len(doc):
-            j, after = k + 1, doc[k + 1]
-    lemmas = {after.lemma_, doc[j + 1].lemma_}  # "X works", "X now works", "X has worked"
+            j, after = k + 1, toks[k + 1]
+    lemmas = {after.lemma_, toks[j + 1].lemma_}  # "X works", "X now works", "X has worked"
     if not (lemmas & _MEMBER_VERBS or lemmas & _ROLE_VERBS):
         return [], None  # cheap test first: no membership verb right after the name
     root = span.root
@@ -232,12 +243,13 @@ def _verb_org(
     The organisation must come within a few tokens of the verb with no punctuation, name or other
     verb between them.
     """
+    toks = token_list(doc)
     lemma = verb.lemma_.lower()
     if lemma not in _MEMBER_VERBS and lemma not in _ROLE_VERBS:
         return [], None
     k = verb.i + 1
     while k < len(doc) and k - verb.i <= _MAX_CLAUSE:
-        tok = doc[k]
+        tok = toks[k]
         if k in orgs:
             found = _org_at(doc, k, orgs)
             if found is None:
@@ -264,13 +276,14 @@ def _object_of(doc: Doc, obj: int, lemma: str) -> bool:
     research arm of Y", "represents a ward on Y" tie the subject to Y; "reports investments in Y",
     "runs a bakery in Y" do not.
     """
+    toks = token_list(doc)
     nxt = obj + 1
     if nxt >= len(doc):
         return False
     preps = {"at", "for", "of"} if lemma in _ROLE_VERBS else {"at", "for"}
     if lemma in {"represent", "serve", "sit"}:
         preps = {"at", "for", "on"}  # "represents the ward on Y Council", "serves two terms on Y"
-    return doc[nxt].lower_ in preps
+    return toks[nxt].lower_ in preps
 
 
 #: Possessive pronouns that stand for an organisation named before ("Its director, X").
@@ -298,32 +311,46 @@ def _last_org_before(doc: Doc, i: int, orgs: TokenLabels, head: str | None = Non
     With ``head``, only an organisation whose name ends in that word counts ("the council" ->
     "Harbourside Regional Council"), and it may be named anywhere before.
     """
-    sent = doc[i].sent
-    window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    toks = token_list(doc)
+    sent_start = sentence_of(doc, i)[0]
+    window = sentence_of(doc, sent_start - 1)[0] if sent_start > 0 else sent_start
     for start, end, oid in reversed(_org_mentions(orgs)):
         if end > i:
             continue
         if head is None:
             return oid if start >= window else None
-        if doc[end - 1].lower_ == head:
+        if toks[end - 1].lower_ == head:
             return oid
     return None
 
 
-def _only_org_before(doc: Doc, i: int, orgs: TokenLabels) -> str | None:
+def _only_org_before(doc: Doc, i: int, orgs: TokenLabels, kind: str | None = None) -> str | None:
     """Return the one organisation named before token ``i`` in its sentence and the one before.
 
     A name that only modifies another noun ("Farley Bank analyst X said ...") is no candidate:
-    "the company" is not the analyst's bank.
+    "the company" is not the analyst's bank. With ``kind``, the noun that stands for it ("the
+    bank's director"), a name that says it is another kind of body ("Delmore School of Music",
+    "Ardley Council") is no candidate either, unless the noun is as general as "company".
     """
-    sent = doc[i].sent
-    window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    toks = token_list(doc)
+    sent_start = sentence_of(doc, i)[0]
+    window = sentence_of(doc, sent_start - 1)[0] if sent_start > 0 else sent_start
     named = {
         oid
         for start, end, oid in _org_mentions(orgs)
-        if start >= window and end <= i and doc[end - 1].dep_ != "compound"
+        if start >= window
+        and end <= i
+        and toks[end - 1].dep_ != "compound"
+        and not _other_kind(toks[start:end], kind)
     }
     return named.pop() if len(named) == 1 else None
+
+
+def _other_kind(name: list[Token], kind: str | None) -> bool:
+    """Tell whether an organisation's name says it is another kind of body than the noun ``kind``."""
+    if kind is None or kind in _GENERAL_KINDS:
+        return False
+    return any(t.lower_ in ORG_NOUNS and t.lower_ != kind for t in name)
 
 
 def passive_leader(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
@@ -332,7 +359,8 @@ def passive_leader(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     The name is the agent ("by X") of a role verb's participle ("founded", "led", "run") that
     modifies the organisation's name or a noun in apposition to it.
     """
-    if span.start < 2 or "by" not in {doc[span.start - 1].lower_, doc[span.start - 2].lower_}:
+    toks = token_list(doc)
+    if span.start < 2 or "by" not in {toks[span.start - 1].lower_, toks[span.start - 2].lower_}:
         return []  # cheap test first: no "by" just before the name ("led by X", "founded by nurse X")
     root = span.root
     by = root.head
@@ -366,15 +394,16 @@ def _org_noun_tail(doc: Doc, start: int, end: int) -> int | None:
 
     One or two lower-case words may come between "the" and the noun ("a volunteer at the food bank").
     """
+    toks = token_list(doc)
     if end - start < 4:
         return None
-    tail = doc[end - 1]
+    tail = toks[end - 1]
     if tail.lower_ not in ORG_NOUNS or tail.tag_ != "NN":
         return None
     the = end - 2
-    while the > end - 4 and the > start + 1 and doc[the].is_lower and doc[the].tag_ in {"NN", "JJ"}:
+    while the > end - 4 and the > start + 1 and toks[the].is_lower and toks[the].tag_ in {"NN", "JJ"}:
         the -= 1
-    return the if doc[the].lower_ == "the" and doc[the - 1].lower_ in {"of", "for", "at"} else None
+    return the if toks[the].lower_ == "the" and toks[the - 1].lower_ in {"of", "for", "at"} else None
 
 
 def _tail_owner(doc: Doc, the: int, end: int, orgs: TokenLabels) -> str | None:
@@ -399,10 +428,11 @@ def role_ties(doc: Doc, role: Range, orgs: TokenLabels, names: dict[str, str]) -
     "Falcons coach", "a Corvell pilot" (after "Corvell Air"): the short name is cut and its
     organisation tied; "Its director", "Corvell's founder": the owner before the role is tied.
     """
+    toks = token_list(doc)
     start, end = role
     ties: list[str] = []
-    if names and start not in orgs and doc[start].is_title:
-        if doc[start].lower_ in _FORMER and start + 1 < end:  # "Former Falcons coach": tied, kept whole
+    if names and start not in orgs and toks[start].is_title:
+        if toks[start].lower_ in _FORMER and start + 1 < end:  # "Former Falcons coach": tied, kept whole
             short = short_name_prefix(doc, start + 1, end, orgs, names)
             ties.extend([short[0]] if short is not None else [])
         else:
@@ -430,12 +460,13 @@ def role_owner(
     A role that ends in "of / for / at the <organisation noun>" ("a spokesman for the department")
     belongs to the organisation named before whose name ends in that noun.
     """
+    toks = token_list(doc)
     the = _org_noun_tail(doc, start, end)
     if the is not None:
         return _tail_owner(doc, the, end, orgs)
-    low = max(start - _OWNER_REACH, doc[start].sent.start if start < len(doc) else 0)
+    low = max(start - _OWNER_REACH, sentence_of(doc, start)[0] if start < len(doc) else 0)
     for p in range(end - 2, low - 1, -1):
-        tok = doc[p]
+        tok = toks[p]
         if tok.lower_ in _ORG_PRONOUNS and tok.tag_ == "PRP$":
             subject = _subject(tok)
             if subject is not None and subject.i in orgs:
@@ -447,16 +478,16 @@ def role_owner(
             if p < start and tok.tag_ not in _MODIFIER_TAGS:
                 return None  # "After the bank's results, chief executive X": not the role's owner
             continue
-        owner = doc[p - 1]
+        owner = toks[p - 1]
         if owner.i in orgs:
             return orgs[owner.i]
         if names and owner.is_title:
             return _short_owner(doc, p, orgs, names)  # "Corvell's founder" after "Corvell Air"
         the = owner.left_edge.i
-        if owner.is_lower and owner.tag_ == "NN" and the < owner.i and doc[the].lower_ == "the":
+        if owner.is_lower and owner.tag_ == "NN" and the < owner.i and toks[the].lower_ == "the":
             named = _last_org_before(doc, the, orgs, head=owner.lower_)
             if named is None and owner.lower_ in ORG_NOUNS:
-                named = _only_org_before(doc, the, orgs)  # "the mining company's chairman"
+                named = _only_org_before(doc, the, orgs, kind=owner.lower_)  # "the mining company's chairman"
             return named
         return None
     return None
@@ -464,8 +495,9 @@ def role_owner(
 
 def _short_owner(doc: Doc, pos: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:
     """Return the organisation the capitalised words before the possessive ``doc[pos]`` stand for."""
+    toks = token_list(doc)
     s = pos - 1
-    while s > 0 and s - 1 not in orgs and doc[s - 1].is_title and _short_word(doc[s - 1]) and pos - s < 3:
+    while s > 0 and s - 1 not in orgs and toks[s - 1].is_title and _short_word(toks[s - 1]) and pos - s < 3:
         s -= 1
     found = short_name_prefix(doc, s, pos + 1, orgs, names)
     return found[0] if found is not None and found[1] == pos else None
@@ -488,15 +520,16 @@ def short_name_prefix(
     after "Corvell Freight", two plain words at most after it). A generic organisation noun
     ("Police", "Council") and a portfolio ("Water Minister") name no one organisation.
     """
+    toks = token_list(doc)
     k = start
-    while k < end - 1 and k not in orgs and _short_word(doc[k]):
+    while k < end - 1 and k not in orgs and _short_word(toks[k]):
         k += 1
     if k == start or k in orgs:
         return None
     short = doc[start:k].text
     if short.lower() in ORG_NOUNS or short.lower() in load_lexicons().org_heads or len(short) < 3:
         return None
-    if k - start == 1 and doc[start].lower_ in PORTFOLIOS:
+    if k - start == 1 and toks[start].lower_ in PORTFOLIOS:
         return None  # "Water Minister", "Health spokeswoman": a portfolio, not "Ardent Water"
     longer = {oid for oid, name in names.items() if name.endswith(" " + short)}
     same = {oid for oid, name in names.items() if name == short}

@@ -19,12 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.names import is_possessive
 from quotemine.lexicons.roles import POSITIONS, POST_NOMINALS
+from quotemine.pipeline.role_tokens import sentence_of, token_list
 
 __all__ = [
     "after_aside",
     "after_owner",
     "appos_end",
     "org_role_before",
+    "owner_mark",
     "position_title",
     "word_after",
     "word_before",
@@ -46,15 +48,17 @@ def plain_space(tok: Token) -> bool:
 
 def word_before(doc: Doc, i: int) -> int:
     """Return the index of the last token before ``i`` that is no plain run of spaces (-1 if none)."""
+    toks = token_list(doc)
     i -= 1
-    while i >= 0 and plain_space(doc[i]):
+    while i >= 0 and plain_space(toks[i]):
         i -= 1
     return i
 
 
 def word_after(doc: Doc, i: int) -> int:
     """Return the index of the first token from ``i`` on that is no plain run of spaces (or ``len(doc)``)."""
-    while i < len(doc) and plain_space(doc[i]):
+    toks = token_list(doc)
+    while i < len(doc) and plain_space(toks[i]):
         i += 1
     return i
 
@@ -64,8 +68,9 @@ def after_break(doc: Doc, start: int, end: int) -> int:
 
     "Page 4", a blank line, then "The warden of Elmcote, Tomas Glenny": the label above is no part of it.
     """
+    toks = token_list(doc)
     for i in range(end - 1, start - 1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+        if "\n" in toks[i].text or "\n" in toks[i].whitespace_:
             return i + 1
     return start
 
@@ -75,29 +80,30 @@ def after_aside(doc: Doc, i: int) -> int:
 
     Letters after the name ("Ann Vell MP, the chair of ...") are stepped over first.
     """
+    toks = token_list(doc)
     n = len(doc)
     if i >= n:
         return i
-    text = doc[i].text  # one Token per call: most names are followed by neither "(" nor ","
+    text = toks[i].text  # one Token per call: most names are followed by neither "(" nor ","
     while i + 1 < n and text.lower() in POST_NOMINALS and text.isupper():
         i += 1  # "Ann Vell MP, the chair of the Y Committee": the apposition follows the letters
-        text = doc[i].text
+        text = toks[i].text
     if text == "(":
         for j in range(i + 1, min(i + 6, n)):
-            if doc[j].text == ")":
+            if toks[j].text == ")":
                 return j + 1
         return i
     if text != "," or i + 2 >= n:
         return i
-    nxt = doc[i + 1]
-    if nxt.like_num and doc[i + 2].text == ",":
+    nxt = toks[i + 1]
+    if nxt.like_num and toks[i + 2].text == ",":
         return i + 2  # an age
     if (
         i + 4 < n
         and len(nxt.text) == 1
         and nxt.is_upper
-        and doc[i + 2].text == "-"
-        and doc[i + 4].text == ","
+        and toks[i + 2].text == "-"
+        and toks[i + 4].text == ","
     ):
         return i + 4  # a party label: ", R-Iowa,"
     return i
@@ -110,10 +116,11 @@ def appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: To
     person's name or (outside a participle phrase) a finite verb inside it, or a run over
     ``_MAX_APPOS`` tokens, means it is a clause, not a role.
     """
+    toks = token_list(doc)
     end = start
     after_preposition = False  # "deputy manager for Ann Lowe's campaign": a name inside the role
     while end < sent_end and end - start < _MAX_APPOS:
-        tok = doc[end]
+        tok = toks[end]
         if tok.text in _STOP_TEXT or (tok.is_punct and tok.is_sent_end):
             break
         if tok.tag_ in {"WP", "WDT"} and end > start and not participle:
@@ -124,7 +131,7 @@ def appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: To
         end += 1
     if end == start or end - start >= _MAX_APPOS:
         return None
-    if end < len(doc) and end < sent_end and doc[end].text not in _APPOS_END_TEXT and not doc[end].is_punct:
+    if end < len(doc) and end < sent_end and toks[end].text not in _APPOS_END_TEXT and not toks[end].is_punct:
         return None
     return end
 
@@ -136,25 +143,27 @@ def position_title(doc: Doc, i: int) -> bool:
     ("the centre X", "their forward X"), after a capitalised team or place word, or opening the
     sentence ("Center X scored"); "moved forward X said" and "Going forward X" are no title.
     """
-    if doc[i].lower_ not in POSITIONS:
+    toks = token_list(doc)
+    if toks[i].lower_ not in POSITIONS:
         return False
-    if doc[i].is_sent_start or i == 0:
-        return doc[i].is_title
-    prev = doc[i - 1]
-    if doc[i].tag_ in {"NN", "NNP"} or prev.tag_ in {"DT", "PRP$", "POS"}:
+    if toks[i].is_sent_start or i == 0:
+        return toks[i].is_title
+    prev = toks[i - 1]
+    if toks[i].tag_ in {"NN", "NNP"} or prev.tag_ in {"DT", "PRP$", "POS"}:
         return True  # "traded center X": the parse reads a noun
     return prev.is_title and prev.is_alpha and prev.tag_ != "VBG"  # not "Going forward X"
 
 
 def after_owner(doc: Doc, start: int, persons: TokenLabels) -> int:
     """Return where the role starts in "X, Ann Voss's spokesman,": after the owner's "'s", else ``start``."""
+    toks = token_list(doc)
     pid = persons.get(start)
     if pid is None:
         return start
     k = start
     while k < len(doc) and persons.get(k) == pid:
         k += 1
-    return k + 1 if k + 1 < len(doc) and is_possessive(doc[k].text) else start
+    return k + 1 if k + 1 < len(doc) and is_possessive(toks[k].text) else start
 
 
 def org_role_before(
@@ -166,29 +175,46 @@ def org_role_before(
     "of", "at" or "for" an organisation or nothing ("the town's auditor, Ivy Platt,"), starting
     the sentence or after a determiner or possessive.
     """
+    toks = token_list(doc)
     k = word_before(doc, span.start)
     after = word_after(doc, span.end)
-    if k < 4 or doc[k].text != "," or after >= len(doc) or doc[after].text != ",":
+    if k < 4 or toks[k].text != "," or after >= len(doc) or toks[after].text != ",":
         return None
     oid = orgs.get(k - 1)
     if oid is None:
         h = k - 1  # "According to the town's auditor, Ivy Platt, ...": the role noun ends at the comma
-        if h in persons or doc[h].tag_ != "NN" or not is_role_head(doc[h]):
+        if h in persons or toks[h].tag_ != "NN" or not is_role_head(toks[h]):
             return None
     else:
         s = k - 1
         while s > 0 and orgs.get(s - 1) == oid:
             s -= 1
-        s -= 1 if s > 0 and doc[s - 1].lower_ == "the" else 0
+        s -= 1 if s > 0 and toks[s - 1].lower_ == "the" else 0
         h = s - 2
-        if h < 0 or doc[s - 1].lower_ not in {"of", "at", "for"} or h in persons or not is_role_head(doc[h]):
+        if (
+            h < 0
+            or toks[s - 1].lower_ not in {"of", "at", "for"}
+            or h in persons
+            or not is_role_head(toks[h])
+        ):
             return None
     start = h
-    while start > span.sent.start and doc[start - 1].tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"}:
+    sent_start = sentence_of(doc, span.start)[0]
+    while start > sent_start and toks[start - 1].tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"}:
         if start - 1 in persons or start - 1 in orgs:
             return None
         start -= 1
-    if start > span.sent.start and doc[start - 1].tag_ not in {"DT", "PRP$", "POS"}:
+    if start > sent_start and toks[start - 1].tag_ not in {"DT", "PRP$", "POS"}:
         return None
-    start += 1 if doc[start].lower_ == "own" else 0  # "the city's own auditor": the role is "auditor"
+    start += 1 if toks[start].lower_ == "own" else 0  # "the city's own auditor": the role is "auditor"
     return (start, k)
+
+
+def owner_mark(toks: list[Token], i: int, persons: TokenLabels, orgs: TokenLabels) -> bool:
+    """Tell whether ``toks[i]`` is the "'s" of an owner before a role ("the governor's budget director").
+
+    The owner must be a name or a singular noun: "the women's team coach" keeps its words.
+    """
+    if i < 1 or toks[i].tag_ != "POS":
+        return False
+    return i - 1 in persons or i - 1 in orgs or toks[i - 1].tag_ in {"NN", "NNP"}

@@ -24,9 +24,11 @@ from typing import Final
 import numpy
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender
 from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.descriptions import in_quotation
+from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["pronoun_roles", "relative_copula_start"]
 
@@ -49,21 +51,22 @@ def relative_copula_start(doc: Doc, who: int | None) -> int | None:
     the next words a role ("who was elected mayor"); a negated clause gives nothing. ``who`` is the
     relative pronoun of the clause on the name (``affiliations.relative_pronoun``), if any.
     """
+    toks = token_list(doc)
     if who is None:
         return None
     k = who + 1
-    while k < len(doc) and doc[k].tag_ == "RB":
-        if doc[k].dep_ == "neg":
+    while k < len(doc) and toks[k].tag_ == "RB":
+        if toks[k].dep_ == "neg":
             return None
         k += 1
-    if k >= len(doc) or doc[k].lemma_ not in _BECOME or doc[k].tag_ not in {"VBZ", "VBD", "VBP"}:
+    if k >= len(doc) or toks[k].lemma_ not in _BECOME or toks[k].tag_ not in {"VBZ", "VBD", "VBP"}:
         return None
     k += 1
-    if k < len(doc) and doc[k].dep_ == "neg":
+    if k < len(doc) and toks[k].dep_ == "neg":
         return None
-    if k < len(doc) and doc[k].tag_ == "VBN" and doc[k].lemma_ in _MADE:
+    if k < len(doc) and toks[k].tag_ == "VBN" and toks[k].lemma_ in _MADE:
         k += 1
-    if k >= len(doc) or doc[k].tag_ not in _NOUN_PHRASE_START:
+    if k >= len(doc) or toks[k].tag_ not in _NOUN_PHRASE_START:
         return None  # "who is running as ...", "who is hoping to be ...": no noun phrase, no role
     return k
 
@@ -113,6 +116,7 @@ def pronoun_roles(
 
     ``complement`` returns the role a copular verb gives its subject ("is a pilot for Y").
     """
+    toks = token_list(doc)
     out: dict[str, list[Range]] = {}
     if not mentions:
         return out
@@ -127,9 +131,8 @@ def pronoun_roles(
     ordered = sorted(mentions, key=lambda m: m.start)
     genders: dict[str, Gender | None] | None = None  # read when a pronoun first needs them
     starts: list[int] = []
-    text = ""  # read once, when a pronoun first needs it (``doc.text`` is built on each read)
     for i in hits:
-        tok = doc[int(i)]
+        tok = toks[int(i)]
         verb = tok.head
         if tok.dep_ != "nsubj" or verb.lemma_ not in _BECOME or verb.i < tok.i:
             continue
@@ -137,7 +140,7 @@ def pronoun_roles(
             continue  # "she is not a nurse", "he would be a candidate"
         starts = starts or _sentence_starts(doc)
         k = bisect.bisect_right(starts, tok.i) - 1
-        text = text or doc.text
+        text = doc_text(doc)
         if in_quotation(text, tok.idx):
             continue  # a quoted "she" may be anyone
         genders = _names_gender(doc, ordered) if genders is None else genders

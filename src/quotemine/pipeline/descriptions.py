@@ -26,12 +26,16 @@ Anything else leaves the description unlinked: a wrong role is worse than none.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Final
 
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons.gender import first_name_gender, title_gender
 from quotemine.lexicons.words import NOMINAL_SUBJECTS
+from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["description_roles", "in_quotation"]
 
@@ -40,6 +44,10 @@ Range = tuple[int, int]
 
 #: Conjunctions of a clause whose subject is the main clause's ("While the senator won X, Voss lost Y").
 _CONCESSIVE = frozenset({"while", "although", "though"})
+#: Hashes of the word "the", of the subject labels and of the tag of a singular noun.
+_THE: Final = get_string_id("the")
+_SUBJECT_IDS: Final = numpy.array(sorted(get_string_id(d) for d in NOMINAL_SUBJECTS), dtype=numpy.uint64)
+_NN: Final = get_string_id("NN")
 _OPEN_QUOTE = "\u201c"
 _CLOSE_QUOTE = "\u201d"
 
@@ -59,24 +67,26 @@ def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token
     if tok.dep_ not in NOMINAL_SUBJECTS or tok.tag_ != "NN" or not is_role_head(tok) or tok.i in persons:
         return None
     doc = tok.doc
+    toks = token_list(doc)
     start = tok.left_edge.i
-    if doc[start].lower_ != "the" or any(i in persons for i in range(start, tok.i + 1)):
+    if toks[start].lower_ != "the" or any(i in persons for i in range(start, tok.i + 1)):
         return None
     if any(c.dep_ in {"poss", "nmod"} for c in tok.children):
         return None  # "the party's leader": someone else's role, handled with its name
-    if tok.i + 1 < len(doc) and (tok.i + 1 in persons or doc[tok.i + 1].tag_ == "NNP"):
+    if tok.i + 1 < len(doc) and (tok.i + 1 in persons or toks[tok.i + 1].tag_ == "NNP"):
         return None  # "the senator Ann Voss": a title
-    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and tok.i + 2 in persons:
+    if tok.i + 2 < len(doc) and toks[tok.i + 1].text == "," and tok.i + 2 in persons:
         return None  # "The treasurer, Ann Voss, said": the name it stands beside, not an earlier one
     return (start + 1, _of_field_end(doc, tok, persons))
 
 
 def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:
     """Return where the role headed by ``tok`` ends: after "of" and a field ("minister of education")."""
+    toks = token_list(doc)
     end = tok.i + 1
-    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+    if end + 1 >= len(doc) or toks[end].lower_ != "of":
         return end
-    field = doc[end + 1]
+    field = toks[end + 1]
     if (
         field.dep_ == "pobj"
         and field.head.i == end
@@ -89,8 +99,9 @@ def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:
 
 def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
     """Return the one person mention from the previous sentence's start up to ``tok``, if it is a subject."""
+    toks = token_list(doc)
     sent = tok.sent
-    window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    window_start = toks[sent.start - 1].sent.start if sent.start > 0 else sent.start
     inside = [m for m in mentions if window_start <= m.start and m.end <= tok.i]
     if not inside or inside[-1].start >= sent.start:
         return None  # "Tim Boyle said the president was busy": in the same sentence, someone else
@@ -121,24 +132,25 @@ def description_roles(
     doc: Doc, mentions: list[Span], persons: TokenLabels, is_role_head: Callable[[Token], bool]
 ) -> dict[str, list[Range]]:
     """Return the roles of each person id given by a later definite description of the person."""
+    toks = token_list(doc)
     out: dict[str, list[Range]] = {}
     ordered = sorted(mentions, key=lambda m: m.start)
     if not ordered:
         return out
-    lower = doc.to_array("LOWER")
-    the = numpy.flatnonzero(lower == doc.vocab.strings["the"])
+    cols = doc.to_array(["LOWER", "HEAD", "DEP", "TAG"])
+    the = numpy.flatnonzero(cols[:, 0] == _THE)
     # HEAD holds each token's offset to its head (negative ones wrapped round in uint64)
-    heads = sorted({int(i) for i in the + doc.to_array("HEAD")[the].astype(numpy.int64)})
-    text = ""  # read once, when a description is first found (``doc.text`` is built on each read)
-    for tok in (doc[i] for i in heads):
+    heads = the + cols[the, 1].astype(numpy.int64)
+    # only a singular noun that is a subject can be a description (``_description``'s first test)
+    heads = heads[numpy.isin(cols[heads, 2], _SUBJECT_IDS) & (cols[heads, 3] == _NN)]
+    for tok in (toks[i] for i in sorted({int(i) for i in heads})):
         role = _description(tok, persons, is_role_head)
         if role is None:
             continue
-        text = text or doc.text
-        if in_quotation(text, tok.idx):
+        if in_quotation(doc_text(doc), tok.idx):
             continue  # the speaker's word for someone, not a link to the last name
         person = _antecedent(doc, tok, ordered) or _main_subject(doc, tok, ordered)
-        if person is None or in_quotation(text, person.start_char):
+        if person is None or in_quotation(doc_text(doc), person.start_char):
             continue
         stated = title_gender(tok.text)
         named = first_name_gender(person[0].text) if len(person) > 1 else None

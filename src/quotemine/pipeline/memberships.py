@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import CHAMBERS, PARTY_LETTERS
 from quotemine.pipeline.records import get_orgs
+from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["chamber_orgs", "implied_employer", "party_org"]
 
@@ -58,10 +59,11 @@ def chamber_orgs(doc: Doc, roles: Iterable[Range], names: Mapping[str, str]) -> 
         names: Organisation id -> name, for every organisation of the document.
 
     """
+    toks = token_list(doc)
     out: list[str] = []
     for start, end in roles:
-        wanted = CHAMBERS.get(doc[end - 1].lower_.rstrip(".")) if end > start else None
-        if wanted is None or any(doc[i].lower_ == "state" for i in range(start, end - 1)):
+        wanted = CHAMBERS.get(toks[end - 1].lower_.rstrip(".")) if end > start else None
+        if wanted is None or any(toks[i].lower_ == "state" for i in range(start, end - 1)):
             continue  # no legislator's title; "state Sen. X": a state senate, not the one a text names
         oid = _named(names, wanted)
         if oid is not None and oid not in out:
@@ -71,9 +73,10 @@ def chamber_orgs(doc: Doc, roles: Iterable[Range], names: Mapping[str, str]) -> 
 
 def _label_letter(doc: Doc, j: int) -> str | None:
     """Return the party letter of "(D-Vt.)" or ", R-Iowa," starting at token ``j``, else ``None``."""
-    if j + 3 >= len(doc) or doc[j].text not in {"(", ","}:
+    toks = token_list(doc)
+    if j + 3 >= len(doc) or toks[j].text not in {"(", ","}:
         return None
-    letter, dash = doc[j + 1], doc[j + 2]
+    letter, dash = toks[j + 1], toks[j + 2]
     if dash.text != "-" or letter.whitespace_ or dash.whitespace_ or not letter.text.isupper():
         return None
     return letter.lower_ if len(letter.text) == 1 else None
@@ -81,16 +84,17 @@ def _label_letter(doc: Doc, j: int) -> str | None:
 
 def party_org(doc: Doc, span: Span, names: Mapping[str, str]) -> str | None:
     """Return the party a label or a party apposition right after the name ``span`` ties it to."""
+    toks = token_list(doc)
     j = span.end
     letter = _label_letter(doc, j)
     if (
         letter is None
         and j + 3 < len(doc)
-        and doc[j].text == ","
-        and doc[j + 1].lower_ in {"a", "an"}
-        and doc[j + 3].lower_ in {",", ".", ";", "from", "who", "and"}
+        and toks[j].text == ","
+        and toks[j + 1].lower_ in {"a", "an"}
+        and toks[j + 3].lower_ in {",", ".", ";", "from", "who", "and"}
     ):
-        letter = _PARTY_NOUNS.get(doc[j + 2].lower_)  # "X, a Democrat, said"
+        letter = _PARTY_NOUNS.get(toks[j + 2].lower_)  # "X, a Democrat, said"
     wanted = PARTY_LETTERS.get(letter) if letter else None
     return _named(names, wanted) if wanted else None
 

@@ -1,7 +1,8 @@
 """Roles a predicate gives its subject: "X is a political analyst in Dushanbe", "X served as treasurer".
 
-``quotemine_roles`` calls ``predicate_role`` for each mention of a person; ``complement_role``
-also serves the pronoun rule of ``clauses`` ("He is a pilot for Y").
+``quotemine_roles`` calls ``predicate_roles`` for each mention of a person (the role, and one
+joined to it by "and a"); ``complement_role`` also serves the pronoun rule of ``clauses``
+("He is a pilot for Y").
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
+from quotemine.pipeline.role_tokens import token_list
 
-__all__ = ["complement_role", "predicate_role"]
+__all__ = ["complement_role", "joined_role", "predicate_role", "predicate_roles"]
 
 TokenLabels = dict[int, str]
 Range = tuple[int, int]
@@ -42,6 +44,8 @@ def predicate_role(
     if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.i < span.start:
         root = root.head
     verb = root.head
+    if root.dep_ in {"compound", "nmod"} and verb.i >= span.end:
+        return _named_into(doc, span, verb, is_role_head)  # "the board appointed X chief financial officer"
     if root.dep_ == "dobj" and verb.lemma_ in _NAMING and verb.i < span.start:
         return complement_role(doc, verb, persons, orgs, is_role_head)  # "Y named X as its treasurer"
     passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
@@ -50,6 +54,52 @@ def predicate_role(
     return complement_role(doc, verb, persons, orgs, is_role_head) or _reported_role(
         doc, span, verb, persons, orgs, is_role_head
     )
+
+
+def predicate_roles(
+    doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
+) -> tuple[Range | None, Range | None]:
+    """Return ``predicate_role`` and the role joined to it ("X is a lawyer and a former mayor")."""
+    role = predicate_role(doc, span, persons, orgs, is_role_head)
+    return role, (joined_role(doc, role, persons, is_role_head) if role is not None else None)
+
+
+def joined_role(doc: Doc, role: Range, persons: TokenLabels, is_role_head: RoleTest) -> Range | None:
+    """Return the second role of "is a columnist for Y and a former state senator", after ``role``.
+
+    "and", a determiner, then a noun phrase up to the clause's end (a comma, a full stop) that
+    holds a role noun and no name; anything else gives none.
+    """
+    toks = token_list(doc)
+    k = role[1]
+    if k + 2 >= len(doc) or toks[k].lower_ != "and" or toks[k + 1].tag_ != "DT":
+        return None
+    end = k + 2
+    while end < len(doc) and not toks[end].is_punct and not toks[end].is_sent_start:
+        if end in persons or toks[end].tag_ in {"VBZ", "VBD", "VBP", "MD", "WP", "WDT"}:
+            return None
+        end += 1
+    nouns = [i for i in range(k + 2, end) if toks[i].tag_ == "NN" and is_role_head(toks[i])]
+    return (k + 1, end) if nouns else None
+
+
+def _named_into(doc: Doc, span: Span, noun: Token, is_role_head: RoleTest) -> Range | None:
+    """Return the role of "appointed X chief financial officer" that the parse read as one noun phrase.
+
+    The name modifies a role noun that is the object of a verb giving a post ("appoint", "name",
+    "elect"), after it; the words between the name and that noun modify the noun.
+    """
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "oprd"} or verb.lemma_ not in _NAMING or verb.i > span.start:
+        return None
+    if noun.tag_ != "NN" or not is_role_head(noun):
+        return None
+    toks = token_list(doc)
+    if any(
+        toks[k].head.i != noun.i or toks[k].dep_ not in {"amod", "compound"} for k in range(span.end, noun.i)
+    ):
+        return None
+    return (span.end, noun.i + 1)
 
 
 def _reported_role(
@@ -95,12 +145,14 @@ def complement_role(
 def _stated_role(
     doc: Doc, verb: Token, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
 ) -> Range | None:
+    copula = verb.lemma_ in _COPULAS  # read once, not once per child
     for child in verb.rights:
-        if verb.lemma_ in _COPULAS and child.dep_ in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
+        dep = child.dep_
+        if copula and dep in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
             if not (is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
                 return None
             return _subtree_role(doc, child, persons)
-        if child.dep_ == "prep" and child.lower_ == "as":
+        if dep == "prep" and child.lower_ == "as":
             objects = [g for g in child.children if g.dep_ == "pobj" and is_role_head(g)]
             return _as_role(doc, objects[0], persons, orgs) if objects else None
     return None
@@ -132,12 +184,17 @@ def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
     A phrase after the noun that names a person ("a stronger candidate than X") or a duration
     ("a nurse for ten years") is left out; a person's name before the noun leaves no role.
     """
+    toks = token_list(doc)
     start, end = head.left_edge.i, head.right_edge.i + 1
     if any(i in persons for i in range(start, head.i + 1)):
         return None
-    after = [i for i in range(head.i + 1, end) if i in persons or doc[i].ent_type_ in {"DATE", "TIME"}]
+    after = [i for i in range(head.i + 1, end) if i in persons or toks[i].ent_type_ in {"DATE", "TIME"}]
     if after:
         end = head.i + 1
-    while end > start and doc[end - 1].is_punct:
+    for k in range(head.i + 1, end):
+        if toks[k].dep_ == "cc" and k + 1 < end and toks[k + 1].tag_ == "DT":
+            end = k  # "a columnist for Y and a former senator": two roles, the second read apart
+            break
+    while end > start and toks[end - 1].is_punct:
         end -= 1
     return (start, end)

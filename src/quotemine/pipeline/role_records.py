@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import CHAMBERS, COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.affiliations import NOUN_VERBS
-from quotemine.pipeline.records import PersonRecord
+from quotemine.pipeline.records import PersonRecord, get_orgs
+from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["after_surname", "apply_roles", "sought_office"]
 
@@ -36,6 +38,8 @@ _SEEKING = frozenset(
 #: Candidacy nouns after a chamber's name ("Senate candidate", "Senate hopeful").
 _SEEKERS = frozenset({"candidate", "candidates", "nominee", "hopeful", "hopefuls", "contender", "challenger"})
 #: Names of chambers and offices a candidate runs for (lower case).
+#: Words of a title's field the tagger may take for an organisation ("Secretary of State").
+_FIELDS = PORTFOLIOS | {"affairs", "state"}
 _OFFICES = frozenset(name for names in CHAMBERS.values() for name in names) | {"presidency", "white house"}
 
 
@@ -65,13 +69,16 @@ def apply_roles(
                 and oid not in affiliations
                 and not _placed_in(doc, i, orgs)
                 and not sought_office(doc, i, orgs)
+                and not _portfolio_word(doc, i, orgs)
+                and not _holds_title(doc, first, end, orgs)
+                and not _hyphened(doc, i, orgs)
             ):
                 affiliations.append(oid)
         start = _after_org(doc, first, end, orgs)
         start = _after_owner_noun(doc, start, end) if affiliations else start  # the owner is named
         span = doc[start:end]
         first_char, end_char = _role_chars(span)
-        key = doc.text[first_char:end_char].lower() if end_char != span.end_char else span.text.lower()
+        key = doc_text(doc)[first_char:end_char].lower() if end_char != span.end_char else span.text.lower()
         if key in seen:
             continue
         seen.add(key)
@@ -90,17 +97,20 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     organisation, or whose rest is no noun phrase ("of ..."), keeps its words, and so does a
     title that opens with a portfolio or a party word ("Home Secretary", "Labour leader").
     """
+    toks = token_list(doc)
     oid = orgs.get(start)  # roles come clipped: no determiner before the name
     if oid is None:
         return start
     k = first = start
     while k < end and orgs.get(k) == oid:
         k += 1
-    if k - first == 1 and (doc[first].lower_ in PORTFOLIOS or doc[first].lower_ in load_lexicons().demonyms):
+    if k - first == 1 and (
+        toks[first].lower_ in PORTFOLIOS or toks[first].lower_ in load_lexicons().demonyms
+    ):
         return start  # "Home Secretary", "Labour leader": a portfolio or a party word is the office's own
-    if k < end and is_possessive(doc[k].text):
+    if k < end and is_possessive(toks[k].text):
         k += 1
-    if k >= end or doc[k].is_punct or doc[k].tag_ in {"IN", "CC", "TO", "POS"}:
+    if k >= end or toks[k].is_punct or toks[k].tag_ in {"IN", "CC", "TO", "POS"}:
         return start
     return k
 
@@ -112,8 +122,9 @@ def _after_owner_noun(doc: Doc, start: int, end: int) -> int:
     ``affiliations.role_owner``; the role is "regional organiser". Only cut when the person has an
     affiliation: with none, "union's treasurer" keeps what the owner says.
     """
+    toks = token_list(doc)
     for i in range(start + 1, end - 1):
-        if is_possessive(doc[i].text) and doc[i - 1].is_lower and doc[i - 1].lower_ in ORG_NOUNS:
+        if is_possessive(toks[i].text) and toks[i - 1].is_lower and toks[i - 1].lower_ in ORG_NOUNS:
             start = i + 1
     return start
 
@@ -135,19 +146,68 @@ def sought_office(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     wants to join, not the one they belong to; so is a chamber before a candidacy noun ("Senate
     candidate", "House hopeful"), unlike a party ("Labour Party candidate").
     """
+    toks = token_list(doc)
     oid = orgs[i]
     while orgs.get(i - 1) == oid:
         i -= 1  # the mention's first word
     k = i - 1
-    while k > i - 3 and k >= 0 and doc[k].is_lower and doc[k].tag_ in {"JJ", "NN"}:
+    while k > i - 3 and k >= 0 and toks[k].is_lower and toks[k].tag_ in {"JJ", "NN"}:
         k -= 1  # "for the state Senate"
-    k -= 1 if k >= 0 and doc[k].lower_ == "the" else 0
-    if k >= 1 and doc[k].lower_ == "for" and doc[k - 1].lower_ in _SEEKING:
+    k -= 1 if k >= 0 and toks[k].lower_ == "the" else 0
+    if k >= 1 and toks[k].lower_ == "for" and toks[k - 1].lower_ in _SEEKING:
         return True
     end = i
     while orgs.get(end) == oid:
         end += 1
-    return end < len(doc) and doc[end].lower_ in _SEEKERS and doc[i:end].text.lower() in _OFFICES
+    return end < len(doc) and toks[end].lower_ in _SEEKERS and doc[i:end].text.lower() in _OFFICES
+
+
+def _holds_title(doc: Doc, first: int, end: int, orgs: TokenLabels) -> bool:
+    """Tell whether one organisation mention is the whole role ``doc[first:end]`` and ends in a title.
+
+    "Army Spc. X": the tagger may take a service and the rank after it for one name; a role that
+    is all one name ending in a rank or a title is no body's name.
+    """
+    oid = orgs.get(first)
+    if oid is None or orgs.get(first - 1) == oid or any(orgs.get(k) != oid for k in range(first, end)):
+        return False
+    return token_list(doc)[end - 1].lower_.rstrip(".") in load_lexicons().titles
+
+
+def _hyphened(doc: Doc, i: int, orgs: TokenLabels) -> bool:
+    """Tell whether the organisation mention at ``doc[i]`` opens a hyphened modifier ("Oxford-educated").
+
+    "an Oxford-educated lawyer", "a Kestrel-backed start-up": the organisation describes the
+    person's past or a sponsor, not whom the person works for.
+    """
+    toks = token_list(doc)
+    oid = orgs[i]
+    end = i
+    while orgs.get(end) == oid:
+        end += 1
+    if end + 1 >= len(toks) or toks[end - 1].whitespace_ or toks[end].text != "-":
+        return False
+    return not toks[end].whitespace_ and toks[end + 1].is_lower
+
+
+def _portfolio_word(doc: Doc, i: int, orgs: TokenLabels) -> bool:
+    """Tell whether the organisation mention at ``doc[i]`` is only a portfolio ("Home Secretary").
+
+    The tagger may take "Home", "Defence", "State" or "Foreign Affairs" of a title for an
+    organisation; such words name the office's field, not a body ("Home Office" and "Treasury"
+    are names of one, and so is "Home" when the text names the "Home Office").
+    """
+    toks = token_list(doc)
+    oid = orgs[i]
+    while orgs.get(i - 1) == oid:
+        i -= 1  # the mention's first word
+    end = i
+    while orgs.get(end) == oid:
+        end += 1
+    if not all(toks[k].lower_ in _FIELDS for k in range(i, end)):
+        return False
+    name = next((o["name"] for o in get_orgs(doc) if o["id"] == oid), "")  # "Home" of "Home Office"
+    return all(word in _FIELDS for word in name.lower().split())
 
 
 def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
@@ -157,16 +217,17 @@ def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     has no organisation word at its end ("Council", "Bank") and is no acronym is a place the
     tagger took for an organisation.
     """
+    toks = token_list(doc)
     oid = orgs[i]
     while orgs.get(i - 1) == oid:
         i -= 1  # the mention's first word
-    before = i - 2 if i >= 2 and doc[i - 1].lower_ == "the" else i - 1
-    if before < 0 or doc[before].lower_ != "in":
+    before = i - 2 if i >= 2 and toks[i - 1].lower_ == "the" else i - 1
+    if before < 0 or toks[before].lower_ != "in":
         return False
     last = i
     while orgs.get(last + 1) == oid:
         last += 1
-    word = doc[last]
+    word = toks[last]
     heads = load_lexicons().org_heads
     return not (word.is_upper or word.lower_ in heads or word.lower_ in COMPANY_WORDS)
 
@@ -178,7 +239,8 @@ def after_surname(doc: Doc, role: Range, surnames: set[str], orgs: TokenLabels) 
     person's name. Only a surname followed by a lower-case word, and not an organisation's name
     ("Ford engineer" where Ford is also the company), is cut.
     """
+    toks = token_list(doc)
     start, end = role
-    if end - start > 1 and start not in orgs and doc[start].text in surnames and doc[start + 1].is_lower:
+    if end - start > 1 and start not in orgs and toks[start].text in surnames and toks[start + 1].is_lower:
         return (start + 1, end)
     return role

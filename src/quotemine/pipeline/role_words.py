@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
+
 from quotemine.lexicons import data_lines
 from quotemine.lexicons.names import load_lexicons
+from quotemine.pipeline.role_tokens import token_list
 
-__all__ = ["RoleWords"]
+__all__ = ["RoleWords", "cut_at_start", "hyphen_key"]
 
 #: Jobs, ranks and sports positions only the role stage reads ("machine operator", "tight end").
 _OCCUPATIONS_FILE = "occupations.txt"
 #: Words of nameparser's title list that are no role ("federal", "state", "brother").
 _NOT_ROLES_FILE = "not_roles.txt"
+#: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
+_CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
+#: Adverbs of time cut from the start of a role ("now a professor" -> "professor"; not "then-senator").
+_TIME_ADVERBS = frozenset(
+    {"now", "currently", "also", "still", "once", "formerly", "previously", "later", "then"}
+)
 
 
 @dataclass(frozen=True)
@@ -50,3 +59,24 @@ class RoleWords:
     def from_json(cls, data: dict[str, list[str]]) -> RoleWords:
         """Return the lists ``to_json`` wrote."""
         return cls(frozenset(data["role_heads"]), frozenset(data["titles"]), frozenset(data["honorifics"]))
+
+
+def cut_at_start(doc: Doc, i: int, end: int) -> bool:
+    """Tell whether ``doc[i]``, the first word of a role ending before ``end``, is cut from it."""
+    toks = token_list(doc)
+    tok = toks[i]
+    if tok.is_punct or tok.is_space or tok.tag_ in _CLIP_START_TAGS or (tok.tag_ == "CD" and tok.whitespace_):
+        return True  # "the chairman", "his deputy", "two analysts"
+    if tok.tag_ == "VBN" and tok.dep_ not in {"amod", "compound"}:
+        return True  # "(was) elected mayor": the verb is no part of the office
+    return tok.lower_ in _TIME_ADVERBS and i + 1 < end and toks[i + 1].text != "-"  # "now a professor"
+
+
+def hyphen_key(token: Token) -> str:
+    """Return the lower-case word ``token`` ends, joined over hyphens ("front" "-" "runner")."""
+    doc, i = token.doc, token.i
+    toks = token_list(doc)
+    key = token.lower_
+    if i >= 2 and toks[i - 1].text == "-" and not toks[i - 1].whitespace_ and not toks[i - 2].whitespace_:
+        return f"{toks[i - 2].lower_}-{key}"
+    return key

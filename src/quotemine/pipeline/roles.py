@@ -53,6 +53,7 @@ from quotemine.pipeline.appositions import (
     after_owner,
     appos_end,
     org_role_before,
+    owner_mark,
     position_title,
     word_after,
     word_before,
@@ -61,10 +62,11 @@ from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
-from quotemine.pipeline.predicates import complement_role, predicate_role
+from quotemine.pipeline.predicates import complement_role, predicate_roles
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
-from quotemine.pipeline.role_words import RoleWords
+from quotemine.pipeline.role_tokens import reading, sentence_of, token_list
+from quotemine.pipeline.role_words import RoleWords, cut_at_start, hyphen_key
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 
@@ -76,12 +78,6 @@ _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 #: Verbs whose complement is what the subject is ("X is / became / was named chairman").
 _COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
-#: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
-_CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
-#: Adverbs of time cut from the start of a role ("now a professor" -> "professor"; not "then-senator").
-_TIME_ADVERBS = frozenset(
-    {"now", "currently", "also", "still", "once", "formerly", "previously", "later", "then"}
-)
 #: A word glued to the next by lost markup ("PhotoLiberal", "SmithREUTERS").
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 #: Dashes after a dateline ("WASHINGTON -").
@@ -161,7 +157,8 @@ class RoleTagger(Pipe):
 
         """
         try:
-            self._tag(doc)
+            with reading(doc):
+                self._tag(doc)
         except Exception as exc:  # handed to the error handler, which by default degrades
             self.get_error_handler()(self.name, self, [doc], exc)
         return doc
@@ -199,7 +196,7 @@ class RoleTagger(Pipe):
         if not (token.is_alpha or "-" in key):
             return False
         heads = self.words.role_heads
-        joined = _hyphen_key(token)  # read once for the word and its plural ("co-founders")
+        joined = hyphen_key(token)  # read once for the word and its plural ("co-founders")
         if (
             key in heads
             or joined in heads
@@ -211,7 +208,7 @@ class RoleTagger(Pipe):
 
     def _is_plural_role(self, token: Token) -> bool:
         """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers")."""
-        key = _hyphen_key(token)
+        key = hyphen_key(token)
         return len(key) > 4 and key.endswith("s") and key[:-1] in self.words.role_heads
 
     def _abbreviated_title(self, doc: Doc, i: int) -> bool:
@@ -220,31 +217,33 @@ class RoleTagger(Pipe):
         The title must look abbreviated, capitalised and short ("Lt", "Supt"): "governor" + "." ends
         a sentence ("the nominee for governor. Okoye said ...").
         """
-        if i < 1 or doc[i].text != "." or doc[i - 1].whitespace_:
+        toks = token_list(doc)
+        if i < 1 or toks[i].text != "." or toks[i - 1].whitespace_:
             return False
-        word = doc[i - 1].text
+        word = toks[i - 1].text
         if len(word) > 5 or not word[:1].isupper():
             return False
-        return doc[i - 1].lower_ in self.words.titles and doc[i - 1].lower_ not in self.words.honorifics
+        return toks[i - 1].lower_ in self.words.titles and toks[i - 1].lower_ not in self.words.honorifics
 
     @staticmethod
     def _clip(doc: Doc, role: Range | None) -> Range | None:
         """Cut a role at the first line break or unclosed bracket and trim punctuation at its edges."""
+        toks = token_list(doc)
         if role is None:
             return None
         start, end = role
         for i in range(start, end):
-            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-                end = i + 1 if "\n" not in doc[i].text else i
+            if "\n" in toks[i].text or "\n" in toks[i].whitespace_:
+                end = i + 1 if "\n" not in toks[i].text else i
                 break
-        opened = [i for i in range(start, end) if doc[i].text == "("]
-        if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        opened = [i for i in range(start, end) if toks[i].text == "("]
+        if opened and not any(toks[i].text == ")" for i in range(opened[-1], end)):
             end = opened[-1]  # "chairman of the X Council of Orange County (Calif."
         while end > start and (
-            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in _CLIP_END_TAGS
+            toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].tag_ in _CLIP_END_TAGS
         ):
             end -= 1
-        while start < end and _cut_at_start(doc, start, end):
+        while start < end and cut_at_start(doc, start, end):
             start += 1  # "the chairman" -> "chairman"; "(was) elected mayor", "now a professor" -> the noun
         return (start, end) if start < end else None
 
@@ -283,7 +282,7 @@ class RoleTagger(Pipe):
                 appos,
                 self._role_before_appos(doc, span, person_tokens, org_tokens)
                 or org_role_before(doc, span, person_tokens, org_tokens, self._is_role_head),
-                predicate_role(doc, span, person_tokens, org_tokens, self._is_role_head),
+                *predicate_roles(doc, span, person_tokens, org_tokens, self._is_role_head),
                 clause_role,
                 self._relative_role(doc, span, who, person_tokens),
             ):
@@ -328,13 +327,14 @@ class RoleTagger(Pipe):
         self, doc: Doc, span: Span, persons: TokenLabels, left: dict[int, Range]
     ) -> Range | None:
         """Return the plural title of the list this name continues ("co-founders A, B and C")."""
+        toks = token_list(doc)
         i = span.start - 1
-        while i >= 0 and doc[i].lower_ in _LIST_GLUE:
+        while i >= 0 and toks[i].lower_ in _LIST_GLUE:
             i -= 1
         if i == span.start - 1 or i < 0 or i not in persons:
             return None
         title = left.get(i + 1)
-        if title is None or not self._is_plural_role(doc[title[1] - 1]):
+        if title is None or not self._is_plural_role(toks[title[1] - 1]):
             return None
         return title
 
@@ -342,22 +342,23 @@ class RoleTagger(Pipe):
         self, doc: Doc, start: int, sent_start: int, persons: TokenLabels, orgs: TokenLabels
     ) -> bool:
         """Tell whether the token before ``doc[start]`` belongs to a title that ends at the name."""
-        prev = doc[start - 1]
+        toks = token_list(doc)
+        prev = toks[start - 1]
         if prev.i in persons or prev.dep_ == "pobj" or prev.ent_type_ in {"DATE", "TIME"}:
             return False  # "On Monday Senator X", "after the vote Labour leader X": not the title's
         if prev.i in orgs or (is_possessive(prev.text) and prev.i - 1 in orgs):
             return True  # "Fox News host", "the party's leader"
-        if not prev.whitespace_ and doc[start].text == "-":
+        if not prev.whitespace_ and toks[start].text == "-":
             return True  # the first part of a hyphenated word, whatever its tag ("co-founders")
         if (
-            doc[start].lower_ in self._pair_tails
-            and f"{prev.lower_} {doc[start].lower_}" in self.words.role_heads
+            toks[start].lower_ in self._pair_tails
+            and f"{prev.lower_} {toks[start].lower_}" in self.words.role_heads
         ):
             return True  # a role of two words ("wide receiver")
         if self._outside_title(prev):
             return False
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
-            before = doc[start - 2]  # "lawyer and sociologist", "head of state"
+            before = toks[start - 2]  # "lawyer and sociologist", "head of state"
             return before.i not in persons and self._is_role_head(before)
         if (
             ((prev.tag_ in _MODIFIER_TAGS or prev.dep_ == "compound") and not prev.is_punct)
@@ -380,11 +381,12 @@ class RoleTagger(Pipe):
         if prev.is_space or (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
             return True  # a line break; "Two military analysts, X and Y"; "Staff PhotoLiberal candidate X"
         doc = prev.doc
-        if prev.tag_ == "VBN" and prev.i > 0 and doc[prev.i - 1].lemma_ in {"have", "be"}:
+        toks = token_list(doc)
+        if prev.tag_ == "VBN" and prev.i > 0 and toks[prev.i - 1].lemma_ in {"have", "be"}:
             return True  # "(have) sacked manager X": a verb after its auxiliary, whatever the parse says
-        if prev.text in _DASHES and (prev.whitespace_ or (prev.i >= 1 and doc[prev.i - 1].whitespace_)):
+        if prev.text in _DASHES and (prev.whitespace_ or (prev.i >= 1 and toks[prev.i - 1].whitespace_)):
             return True  # a spaced dash ends a dateline or a clause: "HARLOW, Wessex - Gov. X"
-        if prev.is_upper and prev.whitespace_ and prev.i + 1 < len(doc) and doc[prev.i + 1].text in _DASHES:
+        if prev.is_upper and prev.whitespace_ and prev.i + 1 < len(doc) and toks[prev.i + 1].text in _DASHES:
             return True  # a dateline: "WASHINGTON - Senator X"
         return (
             bool(prev.is_sent_start)
@@ -396,9 +398,10 @@ class RoleTagger(Pipe):
 
     def _left_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a title right before the name ("deputy prime minister Saidamir Zukhurov")."""
+        toks = token_list(doc)
         end = span.start
         last = word_before(doc, end)  # "Mayor  Ola Brisk": past a run of spaces
-        address = doc[last].is_title and doc[last].text.rstrip(".").lower() in self.words.honorifics
+        address = toks[last].is_title and toks[last].text.rstrip(".").lower() in self.words.honorifics
         if last >= 1 and address and last - 1 not in persons:  # "the barrister Sir Ian Dole"
             end, last = last, last - 1  # the role ends before the form of address
         if last >= 0 and self._abbreviated_title(doc, last):
@@ -406,15 +409,15 @@ class RoleTagger(Pipe):
         i = self._title_head(doc, last, persons)
         if i is None:
             return None
-        if doc[i].text.rstrip(".").lower() in self.words.honorifics:
+        if toks[i].text.rstrip(".").lower() in self.words.honorifics:
             return None
-        sent_start = span.sent.start
+        sent_start = sentence_of(doc, span.start)[0]
         if i < sent_start:  # "Detective Sgt. Ray Holm": the parse ended a sentence at the title's stop
             sent_start = next(
                 (
                     k + 1
                     for k in range(i - 1, max(i - 8, 0) - 1, -1)
-                    if doc[k].is_sent_end and not self._abbreviated_title(doc, k)  # "Det. Sgt. X"
+                    if toks[k].is_sent_end and not self._abbreviated_title(doc, k)  # "Det. Sgt. X"
                 ),
                 0,
             )
@@ -422,49 +425,55 @@ class RoleTagger(Pipe):
         start = i
         while start > sent_start and self._left_step(doc, start, sent_start, persons, orgs):
             start -= 1
-        while start < end and (doc[start].is_punct or doc[start].lower_ == "and"):
+        while start < end and (toks[start].is_punct or toks[start].lower_ == "and"):
             start += 1
         return (start, end) if start < end else None
 
     def _title_head(self, doc: Doc, last: int, persons: TokenLabels) -> int | None:
         """Return the role noun of a title ending at ``doc[last]``, right before a name, or ``None``."""
+        toks = token_list(doc)
         if last < 0 or last in persons:
             return None
-        if self._is_role_head(doc[last]) or position_title(doc, last):  # "Kelton forward X"
+        if self._is_role_head(toks[last]) or position_title(doc, last):  # "Kelton forward X"
             return last
         i = self._of_head(doc, last, persons)  # "Secretary of State X", "Chief of Staff X"
-        return i if i is not None and i not in persons and self._is_role_head(doc[i]) else None
+        return i if i is not None and i not in persons and self._is_role_head(toks[i]) else None
 
-    def _of_head(self, doc: Doc, i: int, persons: TokenLabels) -> int | None:
+    def _of_head(self, doc: Doc, i: int, persons: TokenLabels, chained: bool = True) -> int | None:
         """Return the role noun of "ROLE of FIELD" ending at ``doc[i]`` or ``None``.
 
         "Secretary of State X", "Chief of Staff X"; also "Speaker of the House X" when the field
-        after "the" is capitalised.
+        after "the" is capitalised, and two fields ("Minister of State for Finance X").
         """
+        toks = token_list(doc)
         k = i
         while (
             k > 1
             and i - k < 3
-            and doc[k].tag_ in {"NN", "NNP", "NNPS"}
-            and doc[k].is_alpha
+            and toks[k].tag_ in {"NN", "NNP", "NNPS"}
+            and toks[k].is_alpha
             and k not in persons
         ):
             h = k - 2
-            if doc[k - 1].lower_ == "the" and doc[k].is_title and h > 0:
-                h = k - 3 if doc[k - 2].lower_ == "of" else -1  # "Speaker of the House"
-            elif doc[k - 1].lower_ not in {"of", "for"}:
+            if toks[k - 1].lower_ == "the" and toks[k].is_title and h > 0:
+                h = k - 3 if toks[k - 2].lower_ == "of" else -1  # "Speaker of the House"
+            elif toks[k - 1].lower_ not in {"of", "for"}:
                 h = -1
-            if h >= 0 and h not in persons and self._is_role_head(doc[h]):
+            if h >= 0 and h not in persons and self._is_role_head(toks[h]):
                 return h
+            two = chained and h > 1 and toks[h].is_title and toks[h - 1].lower_ in {"of", "for"}
+            if two and (inner := self._of_head(doc, h, persons, chained=False)) is not None:
+                return inner  # "Minister of State for Finance"
             k -= 1
         return None
 
     def _post_nominal_role(self, doc: Doc, span: Span) -> Range | None:
         """Find the office in letters after the name ("Ana Reyes QC", "Tom Hale MP")."""
+        toks = token_list(doc)
         j = span.end
-        if j >= len(doc) or not doc[j].is_upper or doc[j].lower_ not in POST_NOMINALS:
+        if j >= len(doc) or not toks[j].is_upper or toks[j].lower_ not in POST_NOMINALS:
             return None
-        return (j, j + 1) if self._is_role_head(doc[j]) else None
+        return (j, j + 1) if self._is_role_head(toks[j]) else None
 
     def _share_plural(
         self, doc: Doc, span: Span, appos: Range | None, persons: TokenLabels, found: dict[str, list[Range]]
@@ -474,13 +483,14 @@ class RoleTagger(Pipe):
         The names before ``span`` must be joined to it by "and" (and commas), and the apposition's
         role noun must be plural ("members", "co-founders").
         """
+        toks = token_list(doc)
         role = self._clip(doc, appos) if appos is not None else None
-        if role is None or span.start < 2 or doc[span.start - 1].lower_ not in {"and", "&"}:
+        if role is None or span.start < 2 or toks[span.start - 1].lower_ not in {"and", "&"}:
             return
-        if not any(doc[i].tag_ == "NNS" and self._is_plural_role(doc[i]) for i in range(*role)):
+        if not any(toks[i].tag_ == "NNS" and self._is_plural_role(toks[i]) for i in range(*role)):
             return
         i = span.start - 1
-        while i >= 0 and (doc[i].lower_ in _LIST_GLUE or i in persons):
+        while i >= 0 and (toks[i].lower_ in _LIST_GLUE or i in persons):
             pid = persons.get(i)
             if pid is not None and pid != span.label_ and role not in found.get(pid, []):
                 found.setdefault(pid, []).append(role)
@@ -507,21 +517,22 @@ class RoleTagger(Pipe):
         stepped over (``comma`` is where ``after_aside`` stepped to), and so is "who is" ("X, who is
         the chairman of Y,").
         """
-        if comma + 1 >= len(doc) or doc[comma].text != ",":
+        toks = token_list(doc)
+        if comma + 1 >= len(doc) or toks[comma].text != ",":
             return None
         start = word_after(doc, comma + 1)  # "X,  a lecturer": past a run of spaces
-        if start + 1 < len(doc) and doc[start].lower_ == "who" and doc[start + 1].lemma_ == "be":
+        if start + 1 < len(doc) and toks[start].lower_ == "who" and toks[start + 1].lemma_ == "be":
             start += 2
-        if start + 1 < len(doc) and doc[start].tag_ == "RB" and doc[start].dep_ != "neg":
+        if start + 1 < len(doc) and toks[start].tag_ == "RB" and toks[start].dep_ != "neg":
             start += 1  # "X, now a professor at Y,"
         start = after_owner(doc, start, persons)
         if start >= len(doc):
             return None
-        first = doc[start]
+        first = toks[start]
         participle = first.tag_ == "VBG" and first.is_lower
         if not self._appos_can_start(first, participle, orgs):
             return None
-        end = appos_end(doc, start, span.sent.end, participle, persons)
+        end = appos_end(doc, start, sentence_of(doc, span.start)[1], participle, persons)
         if end is None:
             return None
         if participle:
@@ -532,21 +543,26 @@ class RoleTagger(Pipe):
     def _relative_role(self, doc: Doc, span: Span, who: int | None, persons: TokenLabels) -> Range | None:
         """Find the role of "X, a former mayor who later became chairman of Y" (or "X, who is Y")."""
         start = relative_copula_start(doc, who)
-        end = appos_end(doc, start, span.sent.end, False, persons) if start is not None else None
+        end = (
+            appos_end(doc, start, sentence_of(doc, span.start)[1], False, persons)
+            if start is not None
+            else None
+        )
         return self._noun_appos(doc, start, end) if start is not None and end is not None else None
 
     def _noun_appos(self, doc: Doc, start: int, end: int) -> Range | None:
         """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed."""
+        toks = token_list(doc)
         if not any(
-            (doc[i].tag_.startswith("NN") and self._is_role_head(doc[i]))
-            or (doc[i].lower_ in POSITIONS and doc[i].dep_ == "appos")  # "X, a 23-year-old forward,"
+            (toks[i].tag_.startswith("NN") and self._is_role_head(toks[i]))
+            or (toks[i].lower_ in POSITIONS and toks[i].dep_ == "appos")  # "X, a 23-year-old forward,"
             for i in range(start, end)
         ):
             return None  # "a major presence": an adjective that is also a rank is no role noun
         while end > start and (
-            doc[end - 1].is_punct
-            or doc[end - 1].ent_type_ == "DATE"
-            or (doc[end - 1].tag_ == "VBN" and doc[end - 1].dep_ == "acl")  # "a forward signed (in May)"
+            toks[end - 1].is_punct
+            or toks[end - 1].ent_type_ == "DATE"
+            or (toks[end - 1].tag_ == "VBN" and toks[end - 1].dep_ == "acl")  # "a forward signed (in May)"
         ):
             end -= 1
         return (start, end) if end > start else None
@@ -555,44 +571,28 @@ class RoleTagger(Pipe):
         self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
     ) -> Range | None:
         """Find a role the name is in apposition to ("Its general secretary, Helen Okafor, said")."""
+        toks = token_list(doc)
         root = span.root
         head = root.head
         first = min(root.left_edge.i, span.start)  # "Its lawyer, public defender Jo Lane": past her title
-        if root.dep_ == "appos" and any(doc[i].is_punct or i in persons for i in range(first, span.start)):
+        if root.dep_ == "appos" and any(toks[i].is_punct or i in persons for i in range(first, span.start)):
             first = span.start
         comma = word_before(doc, first)  # "Its director,  Lisa Venn": past a run of spaces
-        if root.dep_ != "appos" or head.i >= first or comma < 1 or doc[comma].text != ",":
+        if root.dep_ != "appos" or head.i >= first or comma < 1 or toks[comma].text != ",":
             return None
         if head.i in persons or head.i in orgs or not self._is_role_head(head):
             return None
         end = comma  # "the foundation's director of policy, Lisa Venn": the tail is the role's
         if any(
-            doc[i].is_punct or i in persons or head not in doc[i].ancestors for i in range(head.i + 1, end)
+            toks[i].is_punct or i in persons or head not in toks[i].ancestors for i in range(head.i + 1, end)
         ):
             return None
         start = after_break(doc, head.left_edge.i, head.i)  # not the "Page 2" line above it
-        while start < head.i and doc[start].dep_ in ("det", "poss", "case"):
+        while start < head.i and toks[start].dep_ in ("det", "poss", "case"):
             start += 1  # "Its general secretary": the role is "general secretary"
         for i in range(start, head.i):
-            if i in persons:
-                start = i + 1  # "the Tarro campaign manager": the role starts after the name
+            if i in persons or owner_mark(toks, i, persons, orgs):
+                start = i + 1  # "the Tarro campaign manager", "the governor's": the role starts after
+        if start < head.i and toks[start].lower_ == "own":
+            start += 1  # "Mott's own budget director": the role is "budget director"
         return (start, end) if start < end else None
-
-
-def _cut_at_start(doc: Doc, i: int, end: int) -> bool:
-    """Tell whether ``doc[i]``, the first word of a role ending before ``end``, is cut from it."""
-    tok = doc[i]
-    if tok.is_punct or tok.is_space or tok.tag_ in _CLIP_START_TAGS or (tok.tag_ == "CD" and tok.whitespace_):
-        return True  # "the chairman", "his deputy", "two analysts"
-    if tok.tag_ == "VBN" and tok.dep_ not in {"amod", "compound"}:
-        return True  # "(was) elected mayor": the verb is no part of the office
-    return tok.lower_ in _TIME_ADVERBS and i + 1 < end and doc[i + 1].text != "-"  # "now a professor"
-
-
-def _hyphen_key(token: Token) -> str:
-    """Return the lower-case word ``token`` ends, joined over hyphens ("front" "-" "runner")."""
-    doc, i = token.doc, token.i
-    key = token.lower_
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        return f"{doc[i - 2].lower_}-{key}"
-    return key
