@@ -467,3 +467,48 @@ def test_a_fixed_phrase_of_the_writer_reports_no_speech(
 def test_people_who_all_told_someone_still_speak(nlp: Language, finder: QuoteFinder) -> None:
     text = "The wardens all told the inspector that the Elmbridge ferry was safe."
     assert [c for c, _ in found(nlp, finder, text)] == ["that the Elmbridge ferry was safe"]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            'Skippers attacked the harbour plan, calling it "a costly folly," she said.',
+            'Skippers attacked the harbour plan, calling it "a costly folly,"',
+            "she",
+        ),
+        (
+            'He rejected the offer as "plainly insulting," the dockers\' secretary said.',
+            'He rejected the offer as "plainly insulting,"',
+            "the dockers' secretary",
+        ),
+    ],
+)
+def test_a_quoted_phrase_closing_a_clause_before_a_trailing_cue_is_one_mixed_quote(
+    nlp: Language, finder: QuoteFinder, text: str, content: str, speaker: str
+) -> None:
+    assert found(nlp, finder, text) == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "She said she knew two of the men: Arlo Penn and Ilse Marr.",
+            "she knew two of the men: Arlo Penn and Ilse Marr",
+        ),
+        (
+            "Rudd told reporters that the club had two options: sell the ground or merge with a rival.",
+            "that the club had two options: sell the ground or merge with a rival",
+        ),
+    ],
+)
+def test_a_list_after_a_colon_stays_in_the_content(
+    nlp: Language, finder: QuoteFinder, text: str, content: str
+) -> None:
+    assert [c for c, _ in found(nlp, finder, text)] == [content]
+
+
+def test_a_quotation_after_a_colon_is_no_list(nlp: Language, finder: QuoteFinder) -> None:
+    text = 'Rudd said there was one problem: "We have no money left."'
+    assert ("We have no money left.", "Rudd") in found(nlp, finder, text)

@@ -7,6 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from tests.models import default_model
+from tests.quoting import found
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.quotes import QuoteFinder
@@ -114,6 +115,45 @@ def test_marks_quote_over_paragraphs_continues() -> None:
         "And the second part ends here,",
     ]
     assert spans[0].continues and spans[1].continued
+
+
+def test_marks_quote_bridged_to_the_next_paragraph_closer() -> None:
+    # the second paragraph's opening mark was dropped: its first mark closes the quote
+    text = 'The board met.\n\n"The quay is old.\n\nWe will rebuild it by the spring," said Tamsin Rudd.'
+    spans, warnings = find_marked_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["The quay is old.\n\nWe will rebuild it by the spring,"]
+    assert spans[0].closed and warnings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next paragraph opens with a mark: the news convention, no bridge
+        '"The quay is old.\n\n"We will rebuild it," said Tamsin Rudd.',
+        # the quote would end with a full stop and no attribution after the mark
+        '"The quay is old.\n\nWe will rebuild it." Then the vote came.',
+        # once the first mark closes the quote, the next paragraph's marks do not pair
+        '"The quay is old.\n\nWe will rebuild it," the "builder" said, "soon.',
+        # the quote would cross two paragraph breaks
+        '"The quay is old.\n\nIt leaks.\n\nWe will rebuild it," said Tamsin Rudd.',
+    ],
+)
+def test_marks_no_bridge_without_a_plain_closer(text: str) -> None:
+    spans, _ = find_marked_spans(text)
+    assert not any("\n\n" in text[s.start : s.end] for s in spans)
+
+
+def test_marks_bridged_quote_keeps_the_unbalanced_warning_elsewhere() -> None:
+    text = '"The quay is old.\n\nWe will rebuild it," said Tamsin Rudd.\n\nA stray " mark sits here.'
+    spans, warnings = find_marked_spans(text)
+    assert len(spans) == 1 and len(warnings) == 1
+
+
+def test_quote_bridged_over_a_paragraph_break_is_one_direct_quote(nlp: Language, finder: QuoteFinder) -> None:
+    text = 'The board met.\n\n"The quay is old.\n\nWe will rebuild it by the spring," said Tamsin Rudd.'
+    assert found(nlp, finder, text) == [
+        ("The quay is old.\n\nWe will rebuild it by the spring,", "Tamsin Rudd")
+    ]
 
 
 def test_marks_unbalanced_degrades_per_paragraph() -> None:

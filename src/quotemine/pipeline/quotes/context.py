@@ -55,6 +55,10 @@ def _relative(verb: Token) -> bool:
 _NO_CONTENT_POS = frozenset({"CCONJ", "SCONJ", "ADV", "PUNCT", "SPACE", "INTJ"})
 #: Share of a content's words inside quotation marks from which it counts as direct.
 _DIRECT_SHARE = 0.95
+#: Most tokens of a list after a colon that ends a content clause.
+_MAX_LIST = 20
+#: Tokens that end such a list early: another colon or clause break, a line break, a quotation mark.
+_LIST_STOPS = frozenset({":", ";", "\n", "\n\n", '"', "“", "”", "‘", "’", "'", "—"})
 
 
 @dataclass(frozen=True)
@@ -222,6 +226,7 @@ class DocState:
             return None  # a clause the parse hung on a cue of the paragraph before ("wrote:" may go on)
         b = self._cut_at_semicolon(max(a, verb.i + 1), b)
         b = self._cut_source_phrase(a, b)
+        b = self._colon_list(a, b, verb)
         if self.tails is None:
             strings = self.doc.vocab.strings
             deps = self.attrs[:, 5]
@@ -238,6 +243,31 @@ class DocState:
             return None
         spk = self.speakers.speaker_of(verb, (a, b)) if sourced else None
         return self.kinded(a, b, verb, spk, rule)
+
+    def _colon_list(self, a: int, b: int, verb: Token) -> int:
+        """Return where ``doc[a:b]`` ends when a colon after its last noun opens a list of it.
+
+        'She said she met two of the crew: Ola Brandt and Per Moe.': the parse hangs the list on
+        the cue, but it spells out the noun before the colon and belongs to the content. The list
+        runs to the sentence end, with no quotation, line break or other colon in it.
+        """
+        toks = self.toks
+        colon = b - 1 if b - 1 > a and toks[b - 1].text == ":" else b
+        if colon >= len(toks) or colon <= a or toks[colon].text != ":" or self.qid[colon] >= 0:
+            return b
+        if toks[colon - 1].pos_ not in ("NOUN", "NUM", "PRON") or verb.i > colon:
+            return b
+        end = verb.sent.end
+        while end > colon + 1 and toks[end - 1].is_punct:
+            end -= 1
+        tail = toks[colon + 1 : end]
+        if (
+            not tail
+            or len(tail) > _MAX_LIST
+            or any(self.qid[t.i] >= 0 or t.text in _LIST_STOPS for t in tail)
+        ):
+            return b
+        return end
 
     def _cut_source_phrase(self, a: int, b: int) -> int:
         """Return where ``doc[a:b]`` ends before a closing speaker phrase (", according to the Gazette").

@@ -5,8 +5,10 @@ handled: straight ``"``, curly ``“ ”``, guillemets ``« »`` (and ``» «``)
 ``''`` / ````''``, single curly ``‘ ’`` nested inside a double quote (then they stay part of the
 outer quote), and single marks ``' '`` / ``‘ ’`` that pair up outside double ones
 (``single_marks``). A paragraph that opens a quote and does not close it continues into the next
-paragraph when that paragraph starts with an opening mark (the news convention for long quotes);
-any other unclosed mark is dropped for that paragraph only, with a warning.
+paragraph when that paragraph starts with an opening mark (the news convention for long quotes),
+or closes at the first mark of the next paragraph when that one opens with no mark and the quote
+ends there before its attribution (``_bridge``); any other unclosed mark is dropped for that
+paragraph only, with a warning.
 """
 
 from __future__ import annotations
@@ -272,13 +274,54 @@ _SINGLE_OPENERS = ("'", "\u2018")
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "\u201c", "\u201d"
 
 
+#: What may stand right before the closing mark of a quote bridged over a paragraph break: a quote
+#: closed by a comma, a question or an exclamation hands over to its attribution ('...," said Roe.').
+_BRIDGE_ENDS = (",", "?", "!", "—", "–")
+#: What follows that closing mark: a space and a word on the same line.
+_BRIDGE_TAIL = re.compile(r"[ \t]+\w")
+
+
+def _bridge(text: str, paragraph: tuple[int, int], nxt: tuple[int, int], open_at: int) -> _Scanner | None:
+    """Pair a quote left open at a paragraph end with the first closing mark of the next paragraph.
+
+    A quote opens a paragraph ('"The pier is old.'), and the next one goes on with no mark ('We
+    will mend it by May," said Roe.'): the writer dropped the second paragraph's opening mark.
+    Read so only when the quote opens its paragraph (or follows a clause
+    or sentence end), the next paragraph opens with no mark, its first mark closes the quote, the
+    closed quote ends with a comma, "?" or "!" and its attribution follows on the same line, and
+    the next paragraph's marks pair up once that mark is read as a closer. Returns the scanner of
+    the next paragraph with the bridged span first, or ``None``.
+    """
+    p_start, _ = paragraph
+    lead = text[p_start : open_at - 1].rstrip()
+    if not (open_at - p_start <= 2 or lead.endswith(_RUN_ON_LEADS)) or _opens_paragraph(text, *nxt):
+        return None
+    opener = text[open_at - 1]
+    if text[open_at - 2 : open_at] in ("''", "``"):
+        closer = "''"
+    else:
+        closer = {'"': '"”', "»": "«", "”": "”"}.get(opener) or _CLOSER_OF.get(opener, "”″")
+    scanner = _Scanner(text, nxt[1], open_at=open_at, closer=closer)
+    scanner.run(nxt[0])
+    if scanner.open_at is not None or not scanner.spans:
+        return None
+    close = scanner.spans[0][1]
+    if close < nxt[0] or not text[open_at:close].rstrip().endswith(_BRIDGE_ENDS):
+        return None
+    return scanner if _BRIDGE_TAIL.match(text, close + 1, nxt[1]) else None
+
+
 def _find(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[MarkedSpan], list[str]]:
     """Find the quoted stretches of ``text``, paragraph by paragraph (see ``find_marked_spans``)."""
     out: list[MarkedSpan] = []
     warnings: list[str] = []
     carried = False
+    bridged: list[tuple[int, int]] | None = None
     for k, (p_start, p_end) in enumerate(paragraphs):
-        spans, open_at = _scan_paragraph(text, p_start, p_end)
+        if bridged is not None:
+            spans, open_at, bridged = bridged, None, None
+        else:
+            spans, open_at = _scan_paragraph(text, p_start, p_end)
         for s, e in spans:
             continued = carried and s <= p_start + 2
             s, e = _strip_inner(text, s, e)
@@ -288,6 +331,10 @@ def _find(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[MarkedSpan
         if open_at is None:
             continue
         following = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+        scanner = None if following is None else _bridge(text, (p_start, p_end), following, open_at)
+        if scanner is not None:
+            bridged = scanner.spans
+            continue
         span = _unclosed(text, (p_start, p_end), following, open_at)
         if span is not None:
             out.append(span)

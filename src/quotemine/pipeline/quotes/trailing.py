@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from quotemine.extensions import doc_tokens
 from quotemine.lexicons.words import PERSON_SPEECH_VERBS
-from quotemine.pipeline.quotes.candidates import QuoteCandidate, overlaps
+from quotemine.pipeline.quotes.candidates import QuoteCandidate, consume, overlaps
 from quotemine.pipeline.quotes.context import DocState
 from quotemine.pipeline.quotes.phrases import MARK_TOKENS, SENT_END
 
@@ -29,6 +29,8 @@ _HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _MAX_NP = 7
 #: Fewest words of the clause before the comma.
 _MIN_WORDS = 4
+#: Most tokens of a quoted phrase at the end of a clause before a trailing cue, its comma included.
+_MAX_PHRASE = 8
 #: Most tokens between a trailing cue and the sentence end ("told The Harbour Times on Monday").
 _MAX_TAIL = 8
 #: Parts of speech of that tail: an addressee, a time, a medium.
@@ -120,6 +122,33 @@ def _apposed_speaker(st: DocState, cue_i: int) -> tuple[Token, int] | None:
     return name, outer[1]
 
 
+def _phrase_clause(st: DocState, cue_i: int) -> tuple[Token, int, int] | None:
+    """Read a clause that ends with a quoted phrase and its comma before a trailing cue.
+
+    'Critics panned the scheme, calling it "a fiasco," she said.': the speaker phrase stands after
+    the closing mark of a short quoted phrase whose last token is the comma. The phrase must sit
+    inside the clause (words of the clause before its opening mark). Returns the speaker head,
+    the first token of the clause and the comma.
+    """
+    toks, qid = st.toks, st.qid
+    k = cue_i - 1
+    head: Token | None = None
+    while k >= 0 and cue_i - k <= _MAX_NP and _in_phrase(toks[k], cue_i) and qid[k] < 0:
+        if head is None and toks[k].pos_ in _HEAD_POS:
+            head = toks[k]
+        k -= 1
+    if head is None or k < 2 or toks[k].text not in MARK_TOKENS or toks[k - 1].text != ",":
+        return None
+    comma, q = k - 1, qid[k - 1]
+    if q < 0:
+        return None
+    qa, qb = st.tok_ranges[q]
+    if qb != comma + 1 or comma - qa > _MAX_PHRASE or qa < 2 or toks[qa - 1].text not in MARK_TOKENS:
+        return None
+    a = _clause_start(st, qa - 1)
+    return (head, a, comma) if a < qa - 1 else None
+
+
 def _candidate(st: DocState, end: int, people: list[int]) -> QuoteCandidate | None:
     """Read the trailing attribution whose sentence ends at the token ``doc[end]``."""
     toks = st.toks
@@ -127,6 +156,9 @@ def _candidate(st: DocState, end: int, people: list[int]) -> QuoteCandidate | No
     if cue is None or cue.i < 2:
         return None
     cue_i = cue.i
+    phrased = _phrase_clause(st, cue_i)
+    if phrased is not None:
+        return _mixed(st, cue, *phrased)
     found = _speaker_head(st, cue_i) or _apposed_speaker(st, cue_i)
     if found is None:
         return None
@@ -138,6 +170,31 @@ def _candidate(st: DocState, end: int, people: list[int]) -> QuoteCandidate | No
     if not any(t.pos_ in ("VERB", "AUX") for t in toks[a:comma]):
         return None
     return st.kinded(a, comma, cue, st.speakers.mention(head), "trailing cue")
+
+
+def _mixed(st: DocState, cue: Token, head: Token, a: int, comma: int) -> QuoteCandidate | None:
+    """Build the mixed candidate of a clause with a quoted phrase at its end, its comma and mark kept."""
+    toks = st.toks
+    words = [t for t in toks[a:comma] if t.is_alpha and st.qid[t.i] < 0]
+    if len(words) < _MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in toks[a:comma]):
+        return None
+    return st.kinded(a, comma + 2, cue, st.speakers.mention(head), "trailing phrase")  # ..., "a fiasco,"
+
+
+def _replace_inside(st: DocState, cand: QuoteCandidate) -> bool:
+    """Drop the candidates inside ``cand``'s clause that a quoted phrase's own cue gave; tell if it fits.
+
+    'He turned the offer down as "insulting," the steward said.': the clause read on its own made
+    the quoted phrase a statement of "He"; the trailing cue reports the whole clause.
+    """
+    inside = [c for c in st.candidates if cand.start <= c.start and c.end <= cand.end + 2]
+    if any(c.kind == "direct" for c in inside):
+        return False
+    others = [c for c in st.candidates if c not in inside]
+    if overlaps(others, cand):
+        return False
+    st.candidates[:] = others
+    return True
 
 
 def trailing_pass(st: DocState) -> None:
@@ -153,6 +210,10 @@ def trailing_pass(st: DocState) -> None:
     people = [i for i, h in enumerate(st.lemmas) if h in hashes]  # verbs only people use
     for end in ends.tolist():
         cand = _candidate(st, int(end), people)
-        if cand is not None and not overlaps(st.candidates, cand):
+        if cand is not None and cand.rule == "trailing phrase" and _replace_inside(st, cand):
+            consume(st.marked, st.used, cand)
+            st.candidates.append(cand)
+            st.candidates.sort(key=lambda c: c.start)
+        elif cand is not None and not overlaps(st.candidates, cand):
             st.candidates.append(cand)
             st.candidates.sort(key=lambda c: c.start)
