@@ -122,3 +122,34 @@ def test_organisation_in_apposition_to_a_word_that_is_also_a_kind_of_body_stays_
     arcs = {0: (1, "poss"), 1: (6, "nsubj"), 3: (4, "compound"), 4: (1, "appos")}
     doc = repairer(_parsed(words, ents, tags, arcs))
     assert _orgs(doc) == {"Vesnaya Benedek": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("The bid was advised by Garrow Pensely LLP and two banks.", "Garrow Pensely LLP"),
+        ("Orlan Vetter GmbH said it would close the plant.", "Orlan Vetter GmbH"),
+        ("The Swiss group Tessenau Kraft AG reported higher sales.", "Tessenau Kraft AG"),
+        ("Shares in Brennock Tarle Plc rose on Monday.", "Brennock Tarle Plc"),
+        ("The miner Quarrow Ridge Resources Pty Ltd cut output.", "Quarrow Ridge Resources Pty Ltd"),
+    ],
+)
+def test_name_ending_in_a_legal_form_is_one_company(nlp: Language, text: str, firm: str) -> None:
+    doc = nlp(text)
+    assert firm in _orgs(doc)
+    assert not any(firm.startswith(name) or firm.endswith(name) for name in _people(doc))
+    assert [name for name in _orgs(doc) if name != firm and name in firm] == []
+
+
+def test_short_legal_form_after_one_name_word_is_no_company(repairer: EntityRepairer) -> None:
+    # "AG", "SA", "NV" also abbreviate other words: one name word before them is not enough
+    words = ["Tessenau", "AG", "met", "Orlan", "Vetter", "AG", "."]
+    ents = ["O"] * 7
+    tags = ["NNP", "NNP", "VBD", "NNP", "NNP", "NNP", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert _orgs(doc) == {"Orlan Vetter AG": 1}
+
+
+def test_legal_form_after_a_name_with_of_inside_is_not_cut(nlp: Language) -> None:
+    doc = nlp("Money came from the Friends of Carrow Valley Inc., a charity.")
+    assert "Carrow Valley Inc." not in _orgs(doc)
