@@ -153,3 +153,33 @@ def test_short_legal_form_after_one_name_word_is_no_company(repairer: EntityRepa
 def test_legal_form_after_a_name_with_of_inside_is_not_cut(nlp: Language) -> None:
     doc = nlp("Money came from the Friends of Carrow Valley Inc., a charity.")
     assert "Carrow Valley Inc." not in _orgs(doc)
+
+
+def test_region_of_a_dateline_read_as_an_organisation_is_a_place(repairer: EntityRepairer) -> None:
+    # "MARROW POINT, Tasmania — Ferries stopped . Tasmania closed ports ." with the region read as an ORG
+    words = [
+        "MARROW",
+        "POINT",
+        ",",
+        "Tasmania",
+        "—",
+        "Ferries",
+        "stopped",
+        ".",
+        "Tasmania",
+        "closed",
+        "ports",
+        ".",
+    ]
+    ents = ["B-GPE", "I-GPE", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O"]
+    tags = ["NNP", "NNP", ",", "NNP", ":", "NNS", "VBD", ".", "NNP", "VBD", "NNS", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert _orgs(doc) == {}
+
+
+def test_organisation_after_a_comma_in_a_sentence_is_no_dateline_region(repairer: EntityRepairer) -> None:
+    words = ["Shares", "in", "KELBY", ",", "Tarrow", "Brisk", "—", "fell", "."]
+    ents = ["O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    tags = ["NNS", "IN", "NNP", ",", "NNP", "NNP", ":", "VBD", "."]
+    doc = repairer(_parsed(words, ents, tags, {i: (7, "dep") for i in range(9) if i != 7}))
+    assert "Tarrow Brisk" in _orgs(doc)
