@@ -183,3 +183,17 @@ def test_organisation_after_a_comma_in_a_sentence_is_no_dateline_region(repairer
     tags = ["NNS", "IN", "NNP", ",", "NNP", "NNP", ":", "VBD", "."]
     doc = repairer(_parsed(words, ents, tags, {i: (7, "dep") for i in range(9) if i != 7}))
     assert "Tarrow Brisk" in _orgs(doc)
+
+
+def test_name_ending_in_a_club_word_read_as_a_person_is_a_club(nlp: Language) -> None:
+    doc = nlp("Torrby Albion beat Brenna Vale 2-0 on Saturday. Fans of Torrby Albion sang all night.")
+    assert _orgs(doc).get("Torrby Albion") == 2
+    assert "Torrby Albion" not in _people(doc)
+
+
+def test_first_name_before_a_club_word_stays_a_person(repairer: EntityRepairer) -> None:
+    words = ["Laura", "Rangers", "said", "the", "club", "would", "appeal", "."]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 6
+    tags = ["NNP", "NNP", "VBD", "DT", "NN", "MD", "VB", "."]
+    doc = repairer(_parsed(words, ents, tags, {0: (2, "nsubj"), 1: (2, "nsubj")}))
+    assert _people(doc) == {"Laura Rangers": 1}
