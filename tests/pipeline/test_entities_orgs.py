@@ -197,3 +197,21 @@ def test_first_name_before_a_club_word_stays_a_person(repairer: EntityRepairer) 
     tags = ["NNP", "NNP", "VBD", "DT", "NN", "MD", "VB", "."]
     doc = repairer(_parsed(words, ents, tags, {0: (2, "nsubj"), 1: (2, "nsubj")}))
     assert _people(doc) == {"Laura Rangers": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crews were sent to Wexley, a market town north of the river. Wexley has 4,000 residents.",
+        "A man was arrested in Tarnholm after a fight. Police in Tarnholm said he was 24.",
+    ],
+)
+def test_town_the_words_around_call_a_place_is_no_organisation(nlp: Language, text: str) -> None:
+    assert _orgs(nlp(text)) == {}
+
+
+def test_company_named_after_a_place_phrase_elsewhere_but_speaking_stays_an_organisation(
+    nlp: Language,
+) -> None:
+    doc = nlp("A depot near Quillex was closed. Quillex said it would appeal.")
+    assert _orgs(doc) == {"Quillex": 2}
