@@ -133,3 +133,48 @@ def test_cluster_orgs_team_plural_joins_its_full_club_name() -> None:
         [OrgMention(0, 12, "Kelby Herons"), OrgMention(20, 33, "Tolsby Herons"), OrgMention(40, 46, "Herons")]
     )
     assert len(two) == 3
+
+
+def test_cluster_orgs_firm_name_without_its_tail_words_joins_it() -> None:
+    heads = frozenset({"partners", "capital", "union"})
+    groups = cluster_orgs(
+        [OrgMention(0, 24, "Pellan Crest Partners"), OrgMention(40, 52, "Pellan Crest")], heads
+    )
+    assert _texts(groups) == [["Pellan Crest Partners", "Pellan Crest"]]
+
+
+def test_cluster_orgs_last_words_of_a_longer_name_join_it() -> None:
+    heads = frozenset({"union"})
+    long = OrgMention(0, 39, "the Orrin Valley and District Millers Union")
+    groups = cluster_orgs([long, OrgMention(60, 77, "the Millers Union")], heads)
+    assert _texts(groups) == [["the Orrin Valley and District Millers Union", "the Millers Union"]]
+
+
+def test_cluster_orgs_part_name_of_two_longer_names_or_generic_or_met_first_stays_apart() -> None:
+    heads = frozenset({"committee", "party"})
+    two = [
+        OrgMention(0, 26, "Upper Chamber Fisheries Committee"),
+        OrgMention(30, 56, "Lower Chamber Fisheries Committee"),
+        OrgMention(60, 79, "Fisheries Committee"),
+    ]
+    assert len(cluster_orgs(two, heads)) == 3  # either chamber's committee: no guess
+    generic = [OrgMention(0, 25, "Carlow Democratic Party"), OrgMention(40, 57, "Democratic Party")]
+    assert len(cluster_orgs(generic, heads)) == 2  # the national party is another body
+    before = [
+        OrgMention(0, 19, "Fisheries Committee"),
+        OrgMention(30, 56, "Upper Chamber Fisheries Committee"),
+    ]
+    assert len(cluster_orgs(before, heads)) == 2
+
+
+def test_cluster_orgs_part_name_does_not_join_a_name_that_is_no_clean_name() -> None:
+    heads = frozenset({"council"})
+    for long in [
+        "a Harrow Borough Council",
+        "Tarle, Harrow Borough Council",
+        "Warning To Harrow Borough Council",
+    ]:
+        groups = cluster_orgs(
+            [OrgMention(0, len(long), long), OrgMention(60, 82, "Harrow Borough Council")], heads
+        )
+        assert len(groups) == 2, long

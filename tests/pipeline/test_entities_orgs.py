@@ -122,3 +122,96 @@ def test_organisation_in_apposition_to_a_word_that_is_also_a_kind_of_body_stays_
     arcs = {0: (1, "poss"), 1: (6, "nsubj"), 3: (4, "compound"), 4: (1, "appos")}
     doc = repairer(_parsed(words, ents, tags, arcs))
     assert _orgs(doc) == {"Vesnaya Benedek": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("The bid was advised by Garrow Pensely LLP and two banks.", "Garrow Pensely LLP"),
+        ("Orlan Vetter GmbH said it would close the plant.", "Orlan Vetter GmbH"),
+        ("The Swiss group Tessenau Kraft AG reported higher sales.", "Tessenau Kraft AG"),
+        ("Shares in Brennock Tarle Plc rose on Monday.", "Brennock Tarle Plc"),
+        ("The miner Quarrow Ridge Resources Pty Ltd cut output.", "Quarrow Ridge Resources Pty Ltd"),
+    ],
+)
+def test_name_ending_in_a_legal_form_is_one_company(nlp: Language, text: str, firm: str) -> None:
+    doc = nlp(text)
+    assert firm in _orgs(doc)
+    assert not any(firm.startswith(name) or firm.endswith(name) for name in _people(doc))
+    assert [name for name in _orgs(doc) if name != firm and name in firm] == []
+
+
+def test_short_legal_form_after_one_name_word_is_no_company(repairer: EntityRepairer) -> None:
+    # "AG", "SA", "NV" also abbreviate other words: one name word before them is not enough
+    words = ["Tessenau", "AG", "met", "Orlan", "Vetter", "AG", "."]
+    ents = ["O"] * 7
+    tags = ["NNP", "NNP", "VBD", "NNP", "NNP", "NNP", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert _orgs(doc) == {"Orlan Vetter AG": 1}
+
+
+def test_legal_form_after_a_name_with_of_inside_is_not_cut(nlp: Language) -> None:
+    doc = nlp("Money came from the Friends of Carrow Valley Inc., a charity.")
+    assert "Carrow Valley Inc." not in _orgs(doc)
+
+
+def test_region_of_a_dateline_read_as_an_organisation_is_a_place(repairer: EntityRepairer) -> None:
+    # "MARROW POINT, Tasmania — Ferries stopped . Tasmania closed ports ." with the region read as an ORG
+    words = [
+        "MARROW",
+        "POINT",
+        ",",
+        "Tasmania",
+        "—",
+        "Ferries",
+        "stopped",
+        ".",
+        "Tasmania",
+        "closed",
+        "ports",
+        ".",
+    ]
+    ents = ["B-GPE", "I-GPE", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O"]
+    tags = ["NNP", "NNP", ",", "NNP", ":", "NNS", "VBD", ".", "NNP", "VBD", "NNS", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert _orgs(doc) == {}
+
+
+def test_organisation_after_a_comma_in_a_sentence_is_no_dateline_region(repairer: EntityRepairer) -> None:
+    words = ["Shares", "in", "KELBY", ",", "Tarrow", "Brisk", "—", "fell", "."]
+    ents = ["O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    tags = ["NNS", "IN", "NNP", ",", "NNP", "NNP", ":", "VBD", "."]
+    doc = repairer(_parsed(words, ents, tags, {i: (7, "dep") for i in range(9) if i != 7}))
+    assert "Tarrow Brisk" in _orgs(doc)
+
+
+def test_name_ending_in_a_club_word_read_as_a_person_is_a_club(nlp: Language) -> None:
+    doc = nlp("Torrby Albion beat Brenna Vale 2-0 on Saturday. Fans of Torrby Albion sang all night.")
+    assert _orgs(doc).get("Torrby Albion") == 2
+    assert "Torrby Albion" not in _people(doc)
+
+
+def test_first_name_before_a_club_word_stays_a_person(repairer: EntityRepairer) -> None:
+    words = ["Laura", "Rangers", "said", "the", "club", "would", "appeal", "."]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 6
+    tags = ["NNP", "NNP", "VBD", "DT", "NN", "MD", "VB", "."]
+    doc = repairer(_parsed(words, ents, tags, {0: (2, "nsubj"), 1: (2, "nsubj")}))
+    assert _people(doc) == {"Laura Rangers": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crews were sent to Wexley, a market town north of the river. Wexley has 4,000 residents.",
+        "A man was arrested in Tarnholm after a fight. Police in Tarnholm said he was 24.",
+    ],
+)
+def test_town_the_words_around_call_a_place_is_no_organisation(nlp: Language, text: str) -> None:
+    assert _orgs(nlp(text)) == {}
+
+
+def test_company_named_after_a_place_phrase_elsewhere_but_speaking_stays_an_organisation(
+    nlp: Language,
+) -> None:
+    doc = nlp("A depot near Quillex was closed. Quillex said it would appeal.")
+    assert _orgs(doc) == {"Quillex": 2}

@@ -202,6 +202,7 @@ def cluster_orgs(mentions: Sequence[OrgMention], heads: Set[str] = frozenset()) 
             if acronym is not None:
                 _join_acronym(acronym, group, groups, by_key, acronym_of)
     groups = _merge_short_forms(groups, heads)
+    groups = _merge_part_names(groups, heads)
     for group in groups:
         group.sort(key=lambda m: m.start)
     groups.sort(key=lambda g: g[0].start)
@@ -339,6 +340,73 @@ def _merge_short_forms(groups: list[list[OrgMention]], heads: Set[str]) -> list[
         if " " in word:
             continue
         targets = _targets(word, group, out, heads)
+        if len(targets) == 1:
+            targets[0].extend(group)
+            out.remove(group)
+    return out
+
+
+#: Words after a firm's name that leave it the same firm ("Ostrava Capital" = "Ostrava Capital Partners").
+_FIRM_TAILS: Final = (
+    _COMPANY_TAILS
+    | _LEGAL_TAILS
+    | frozenset({"partners", "associates", "international", "global", "llp", "limited", "corporation", "pty"})
+)
+#: Words that name no one body: a shorter name made only of them and head words is too generic to
+#: stand for a longer one ("National Union", "Democratic Party").
+_GENERIC_WORDS: Final = frozenset(
+    "national state federal regional district county city central general united royal "
+    "democratic republican labour liberal conservative green new american british "
+    "supreme high appeals police fire public health education justice "
+    "and of for the & north south east west northern southern eastern western".split()
+)
+
+
+#: Words that make a phrase of the words before a name ("Warning To Kelby Council"), not a name.
+_CLAUSE_WORDS: Final = frozenset({"to", "in", "on", "at", "with", "by", "from", "as"})
+
+
+def _words_of(mention: OrgMention) -> tuple[str, ...]:
+    """Return the words of a name without a leading "the"."""
+    return tuple(mention.text.removeprefix("the ").removeprefix("The ").split())
+
+
+def _part_of(short: tuple[str, ...], long: tuple[str, ...], heads: Set[str]) -> bool:
+    """Tell whether name ``short`` (two words or more) is a part a text may use for name ``long``.
+
+    It is its first words when the rest are a firm's tail ("Ostrava Capital" of "Ostrava Capital
+    Partners"), or its last words ("Seafarers Union" of "the Kelmstead and District Seafarers
+    Union"); either way ``short`` keeps a word of its own, not a head word nor a generic word.
+    """
+    n = len(short)
+    if n < 2 or n >= len(long) or not long[0][:1].isupper() or any(c in w for w in long for c in ",/"):
+        return False  # "a Kelby Union", "Tarle, Orme Partners": no clean name to join
+    if not any(w.lower() not in heads and w.lower() not in _GENERIC_WORDS for w in short):
+        return False
+    if long[:n] == short:
+        return all(w.lower() in _FIRM_TAILS for w in long[n:])
+    front = long[: len(long) - n]
+    return long[-n:] == short and not any(w.lower() in _CLAUSE_WORDS for w in front)
+
+
+def _merge_part_names(groups: list[list[OrgMention]], heads: Set[str]) -> list[list[OrgMention]]:
+    """Merge a name of two words or more into the one longer name met before it that it is part of.
+
+    "Ostrava Capital" after "Ostrava Capital Partners", "the Seafarers Union" after "the Kelmstead
+    and District Seafarers Union". When two longer names qualify the name stays apart.
+    """
+    out = list(groups)
+    for group in groups:
+        names = {_words_of(m) for m in group}
+        if len(names) != 1:
+            continue
+        short = next(iter(names))
+        first = min(m.start for m in group)
+        targets = [
+            g
+            for g in out
+            if g is not group and any(m.start < first and _part_of(short, _words_of(m), heads) for m in g)
+        ]
         if len(targets) == 1:
             targets[0].extend(group)
             out.remove(group)

@@ -29,6 +29,7 @@ from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.kinds import vet_kinds
 from quotemine.pipeline.entities.orgs import dotted_acronym, find_orgs, org_acronym, short_forms, ticker_after
 from quotemine.pipeline.entities.persons import late_person_shapes, vet_persons
+from quotemine.pipeline.entities.places import places_read_as_orgs
 from quotemine.pipeline.entities.propagate import propagate_people
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
 from quotemine.pipeline.entities.shapes import vet_shapes
@@ -157,6 +158,7 @@ class EntityRepairer(Pipe):
         cands = join_and_extend(ctx, cands + bylines)
         cands = propagate_people(ctx, pool, cands)
         cands = find_orgs(ctx, pool, cands)
+        places_read_as_orgs(ctx, cands)
         cands = vet_kinds(ctx, pool, cands)
         cands = vet_people(ctx, cands, byline_spans, pool)
         cands = late_person_shapes(ctx, cands)

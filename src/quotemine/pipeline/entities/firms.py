@@ -13,7 +13,7 @@ from typing import Final
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import Context, low, string_ids
 
-__all__ = ["names_over_and", "partnerships"]
+__all__ = ["legal_names", "names_over_and", "partnerships"]
 
 _AND_IDS: Final = string_ids(["and", "&"])
 #: Nouns for a firm right before its name ("the firm X and Y", "the law firm X, Y and Z").
@@ -142,3 +142,68 @@ def names_over_and(ctx: Context, cands: list[Candidate]) -> None:
             front.drop("first word of an organisation named with 'and' inside")
         c.start = start - 2
         c.note("extended over 'X and' after 'the' ('the Kelby and District Drivers Union')")
+
+
+#: Legal forms that end a company's name, as written ("Holloway Strand LLP", "Kettler Brandt GmbH").
+_LEGAL_FORMS: Final = frozenset(
+    "LLP LLC PLC Plc plc Inc Inc. Ltd Ltd. Limited Corp Corp. GmbH AG SA NV BV SpA AB ASA Oyj".split()
+)
+#: Legal forms that are also other words' abbreviations ("AG" attorney general, "SA", "NV" places):
+#: a company's only after two words of a name.
+_SHORT_FORMS: Final = frozenset({"AG", "SA", "NV", "BV", "AB", "Limited"})
+_LEGAL_IDS: Final = string_ids(_LEGAL_FORMS)
+_MAX_NAME_WORDS = 4
+#: Joining words inside a company's name ("and" also joins two companies: "Kelby Group and Orme LLC").
+_INNER_WORDS: Final = frozenset({"of", "&", "for", "de", "du", "von"})
+
+
+def _legal_start(ctx: Context, k: int) -> int:
+    """Return the first word of the name before the legal form at ``k`` ("Pty" kept), else ``k``."""
+    doc = ctx.toks
+    i = k - 1 if k > 0 and doc[k - 1].text == "Pty" else k  # "Tarrow Resources Pty Ltd"
+    start = i
+    while (
+        start > 0
+        and i - start < _MAX_NAME_WORDS
+        and doc[start - 1].is_title
+        and doc[start - 1].is_alpha
+        and doc[start - 1].tag_ in {"NNP", "NNPS"}
+        and low(doc[start - 1]) not in ctx.lex.stop_words
+        and low(doc[start - 1]) not in ctx.lex.role_heads
+    ):
+        start -= 1
+    if start == i or (doc[k].text in _SHORT_FORMS and i - start < 2):
+        return k
+    if start > 0 and doc[start - 1].lower_ in _INNER_WORDS:
+        return k  # the name runs on before a joining word ("Friends of Kelby Inc."): not guessed
+    return start
+
+
+def legal_names(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
+    """Make one organisation of a name and its legal form ("Holloway Strand LLP", "Kettler Brandt GmbH").
+
+    The NER often cuts such a name in two ("Holloway" + nothing, "Strand LLP") or reads it as a
+    person. The title-case proper nouns right before the legal form are the company's name; the
+    candidates inside are dropped for it (one over the same words becomes the organisation).
+    Returns the new candidates.
+    """
+    doc = ctx.toks
+    added: list[Candidate] = []
+    for k in ctx.where("ORTH", _LEGAL_IDS):
+        start, end = _legal_start(ctx, k), k + 1
+        if start == k:
+            continue
+        near = [c for c in cands if c.label is not None and c.start < end and c.end > start]
+        if any(c.end > end or c.label not in _PARTNER_LABELS for c in near):
+            continue  # a longer name ("Kessel Plc Pension Fund"), a date...
+        if any(c.start < start and not (c.start == start - 1 and doc[c.start].lower_ == "the") for c in near):
+            continue
+        same = [c for c in near if c.end == end]
+        if len(near) == 1 and same:
+            if same[0].label != "ORG":
+                same[0].relabel("ORG", "a name ending in a company's legal form ('X Y LLP')")
+            continue
+        for c in near:
+            c.drop("part of a company's name before its legal form")
+        added.append(pool.new(start, end, "ORG", "a name ending in a company's legal form ('X Y LLP')"))
+    return added

@@ -19,7 +19,7 @@ from quotemine.pipeline.entities.bodies import for_bodies
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import short_form
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
-from quotemine.pipeline.entities.firms import names_over_and, partnerships
+from quotemine.pipeline.entities.firms import legal_names, names_over_and, partnerships
 from quotemine.pipeline.entities.kinds import kind_words
 from quotemine.pipeline.entities.teams import team_names
 
@@ -575,6 +575,7 @@ def find_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidat
     """
     _mend_dangling(ctx, cands)
     cands = [c for c in cands if c.label is not None]
+    cands = [c for c in cands + legal_names(ctx, pool, cands) if c.label is not None]
     added = _head_word_orgs(ctx, pool, cands)
     out: list[Candidate] = []
     for c in cands:

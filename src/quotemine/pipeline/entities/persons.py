@@ -306,6 +306,44 @@ def dateline_places(ctx: Context, cands: list[Candidate]) -> None:
             continue
         if _opens_dateline(toks, cand.end):
             cand.drop("a wire dateline's place, no name ('OSLO, May 2 -')")
+    _dateline_regions(ctx, cands)
+
+
+def _dateline_regions(ctx: Context, cands: list[Candidate]) -> None:
+    """Read the region of a dateline as a place ("KELBY POINT, Tasmania -"), and its bare mentions too.
+
+    The NER sometimes takes the region or country after the capitals for an organisation; an
+    organisation of the same words that only the NER's label supports is that place as well.
+    """
+    toks = ctx.toks
+    regions: set[str] = set()
+    for cand in cands:
+        k = cand.start
+        if cand.label is None or k < 2 or toks[k - 1].text != "," or not toks[k - 2].is_upper:
+            continue
+        lead = k - 2
+        while lead > 0 and toks[lead - 1].is_upper and toks[lead - 1].is_alpha:
+            lead -= 1
+        words = toks[cand.start : cand.end]
+        if (
+            _line_start(toks, lead)
+            and len(toks[k - 2].text) > 1
+            and all(t.is_title for t in words)
+            and low(words[-1]) not in ctx.lex.org_heads
+            and _opens_dateline(toks, cand.end)
+        ):
+            regions.add(ctx.text(cand.start, cand.end))
+            if cand.label != "GPE":
+                cand.relabel("GPE", "the region of a wire dateline ('KELBY, Tasmania -'): a place")
+    if not regions:
+        return
+    for cand in cands:
+        if (
+            cand.label == "ORG"
+            and cand.reasons == ["NER label ORG"]
+            and ctx.text(cand.start, cand.end) in regions
+        ):
+            cand.relabel("GPE", "the region of the dateline, named again: a place")
 
 
 def cut_datelines(ctx: Context, cands: list[Candidate]) -> None:

@@ -88,7 +88,7 @@ def _capitalised_common_noun(ctx: Context, cand: Candidate, named: set[str]) -> 
 
 
 def _club_place(ctx: Context, cand: Candidate) -> bool:
-    """Tell whether a place's last word is a club's word ("Kelby United", "Ardle Athletic")."""
+    """Tell whether a name's last word is a club's word ("Kelby United", "Ardle Athletic"), no known place."""
     last = ctx.toks[cand.end - 1]
     return (
         cand.end - cand.start >= 2
@@ -225,6 +225,8 @@ def vet_shapes(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candida
                 cand.drop("a capitalised common noun, not a name ('Council leader quits')")
             elif cand.label == "ORG" and _common_abbreviation(ctx, cand):
                 cand.drop("the abbreviation of a common noun ('EV', 'CCTV'), not an organisation")
+        elif cand.label == "PERSON" and _club_place(ctx, cand) and not ctx.is_first_name(doc[cand.start]):
+            cand.relabel("ORG", "a name ending in a club's word, no first name ('Kelby United'): a club")
         elif cand.label in _PLACE_LABELS:
             tok = ctx.toks[cand.start]
             if _club_place(ctx, cand):
