@@ -1,0 +1,74 @@
+"""Relative-pronoun speakers, answers to questions and organisation speakers, on parsed texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _speakers(extractor: Any, text: str) -> dict[str, tuple[str | None, str | None, bool]]:
+    """Return {quote text: (speaker words shown, linked name, unnamed)} for ``text``."""
+    report = extractor.extract(text)
+    names = {p.id: p.name for p in report.people} | {o.id: o.name for o in report.organizations}
+    out: dict[str, tuple[str | None, str | None, bool]] = {}
+    for q in report.quotes:
+        spk = q.speaker
+        if spk is None:
+            out[q.text] = (None, None, False)
+            continue
+        key = spk.person_id or spk.organization_id
+        assert text[spk.start : spk.end] == spk.text
+        out[q.text] = (spk.text, names.get(key) if key else None, spk.unnamed)
+    return out
+
+
+def test_which_after_a_statement_is_the_one_who_issued_it(extractor: Any) -> None:
+    text = "Corvel Shipping issued a statement, which said the ferry would sail again in April."
+    shown, name, _ = _speakers(extractor, text)["the ferry would sail again in April"]
+    assert name == "Corvel Shipping"
+    assert shown == "Corvel Shipping"
+
+
+def test_which_after_an_unnamed_issuer_shows_the_issuer_not_the_pronoun(extractor: Any) -> None:
+    text = "The parish council issued a statement, which said the footbridge would reopen."
+    shown, name, _ = _speakers(extractor, text)["the footbridge would reopen"]
+    assert name is None
+    assert shown == "The parish council"
+
+
+def test_which_after_a_time_looks_past_it_to_the_report(extractor: Any) -> None:
+    text = "Corvel Shipping released a report on Tuesday, which found that freight costs had risen."
+    shown, name, _ = _speakers(extractor, text)["that freight costs had risen"]
+    assert name == "Corvel Shipping"
+    assert shown != "which"
+
+
+def test_who_is_the_person_it_follows(extractor: Any) -> None:
+    text = (
+        "The warning came from Tamsin Reyes, who told reporters the dam was leaking.\n\n"
+        '"We will appeal," said Bram Okafor, who added that the fine was unfair.'
+    )
+    found = _speakers(extractor, text)
+    assert found["the dam was leaking"][:2] == ("Tamsin Reyes", "Tamsin Reyes")
+    assert found["that the fine was unfair"][:2] == ("Bram Okafor", "Bram Okafor")
+
+
+def test_who_after_an_unnamed_group_is_that_group(extractor: Any) -> None:
+    text = "The doubts came from several economists, who said the levy would fail."
+    assert _speakers(extractor, text)["the levy would fail"] == ("several economists", None, True)
+
+
+def test_an_organisation_speaking_after_its_chief_stays_the_organisation(extractor: Any) -> None:
+    text = (
+        "Kara Doyle, the chief executive of Corvel Airways, said the storms were the worst in years. "
+        '"We have never seen anything like it," she said.\n\n'
+        "Corvel Airways said it had cancelled 40 flights.\n\n"
+        "The airline said it would refund every passenger."
+    )
+    report = extractor.extract(text)
+    orgs = {o.id: o.name for o in report.organizations}
+    by_text = {q.text: q.speaker for q in report.quotes}
+    assert by_text["We have never seen anything like it,"].person_id is not None
+    for said in ("it had cancelled 40 flights", "it would refund every passenger"):
+        spk = by_text[said]
+        assert spk.person_id is None
+        assert orgs.get(spk.organization_id or "") == "Corvel Airways"
