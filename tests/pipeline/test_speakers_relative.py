@@ -57,6 +57,26 @@ def test_who_after_an_unnamed_group_is_that_group(extractor: Any) -> None:
     assert _speakers(extractor, text)["the levy would fail"] == ("several economists", None, True)
 
 
+def test_the_answer_paragraph_belongs_to_the_one_asked(extractor: Any) -> None:
+    text = (
+        "Simon Voss interviewed Pieter Lang on Sunday.\n\n"
+        "Voss asked Lang whether the pension fund was safe.\n\n"
+        '"It is completely safe," he said.'
+    )
+    found = _speakers(extractor, text)
+    assert found["whether the pension fund was safe"][1] == "Simon Voss"
+    assert found["It is completely safe,"][1] == "Pieter Lang"
+
+
+def test_a_subject_named_in_the_answer_paragraph_still_wins(extractor: Any) -> None:
+    text = (
+        "Simon Voss interviewed Pieter Lang on Sunday.\n\n"
+        "Voss asked Lang whether the pension fund was safe.\n\n"
+        'Voss then turned to the budget. "It is a mess," he said.'
+    )
+    assert _speakers(extractor, text)["It is a mess,"][1] == "Simon Voss"
+
+
 def test_an_organisation_speaking_after_its_chief_stays_the_organisation(extractor: Any) -> None:
     text = (
         "Kara Doyle, the chief executive of Corvel Airways, said the storms were the worst in years. "

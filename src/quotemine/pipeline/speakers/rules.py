@@ -183,9 +183,9 @@ class Resolver:
     def salient(self, s: int, kind: EntityKind, gender: Gender | None) -> str | None:
         """Return the most salient earlier entity of ``kind`` and ``gender`` near offset ``s``.
 
-        The one a question was just put to in the paragraph ("Roe asked Kim whether ... He
-        said"); else the last resolved speaker in the window, unless an entity named after it in
-        the same paragraph (a subject before an object, never the one who asked) is more recent.
+        The one a question was just put to (``_asked``); else the last resolved speaker in the
+        window, unless an entity named after it in the same paragraph (a subject before an
+        object, never the one who asked) is more recent.
         Names inside direct quotes never count.
         """
         here = self.idx.para(s)
@@ -198,7 +198,7 @@ class Resolver:
             if not mm.quoted and self.compatible(mm.entity_id, kind, gender)
         ]
         in_para = [mm for mm in named_all if self.idx.para(mm.start) == here]
-        asked = next((mm for mm in in_para if self.idx.role(mm) == "asked"), None)
+        asked = self._asked(in_para, named_all, here)
         if asked is not None and (speaker is None or asked.start > speaker[0]):
             return asked.entity_id
         named = next((mm for mm in in_para if self.idx.role(mm) == "subject"), None)
@@ -213,6 +213,18 @@ class Resolver:
         ):
             return speaker[1]
         return named.entity_id if named is not None else None
+
+    def _asked(self, in_para: list[Mention], named_all: list[Mention], here: int) -> Mention | None:
+        """Return the mention a question was just put to, whose answer comes next, or ``None``.
+
+        One asked in this paragraph ("Roe asked Kim whether ... He said"), or the last one named
+        in the paragraph before when no one is named in this one: the answer paragraph of an
+        interview ("Roe asked Kim whether ... / '...,' he said").
+        """
+        asked = next((mm for mm in in_para if self.idx.role(mm) == "asked"), None)
+        if asked is None and not in_para and named_all and self.idx.para(named_all[0].start) == here - 1:
+            asked = named_all[0] if self.idx.role(named_all[0]) == "asked" else None
+        return asked
 
     def describe(self, m: SpeakerMention) -> str | None:
         """Return the one entity a definite description fits, or ``None`` (see the module doc)."""
