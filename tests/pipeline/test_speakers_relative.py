@@ -92,3 +92,20 @@ def test_an_organisation_speaking_after_its_chief_stays_the_organisation(extract
         spk = by_text[said]
         assert spk.person_id is None
         assert orgs.get(spk.organization_id or "") == "Corvel Airways"
+
+
+def test_the_passive_subject_of_a_verb_of_telling_heard_it_and_did_not_say_it(extractor: Any) -> None:
+    text = (
+        "Tamsin Reyes was asked whether she would stand again.\n\n"
+        "Bram Okafor was told by inspectors that the kitchen had failed. "
+        "Nell Quarry was reminded that the deadline had passed."
+    )
+    report = extractor.extract(text)
+    by_text = {q.text: q for q in report.quotes}
+    asked = by_text["whether she would stand again"]
+    assert asked.speaker is None
+    assert asked.addressee is not None and asked.addressee.text == "Tamsin Reyes"
+    told = by_text["that the kitchen had failed"]
+    assert told.speaker is not None and told.speaker.text == "inspectors"
+    reminded = by_text["that the deadline had passed"]
+    assert reminded.speaker is None

@@ -220,7 +220,7 @@ class SpeakerReader:
             if found is not None:
                 return found
         subj = self._subject(verb, content)
-        if subj is None or _non_agent(subj):
+        if subj is None or _non_agent(subj) or self._told(verb, subj):
             return None
         if subj.lower_ in NESTABLE_SUBJECT_PRONOUNS and verb.lemma_.lower() in self.lex.cognition_verbs:
             subj = self._outer_speaker(verb, subj)
@@ -239,6 +239,18 @@ class SpeakerReader:
             spk["antecedent"] = [self.doc[a0].idx, self.doc[a1 - 1].idx + len(self.doc[a1 - 1].text)]
             spk["unnamed"] = _is_unnamed(self.doc, a0, a1, self.lex.group_nouns)  # "analysts, who said"
         return spk
+
+    def _told(self, verb: Token, subj: Token) -> bool:
+        """Tell whether ``subj`` is the passive subject of a verb of telling: the addressee.
+
+        "Kim was told that ...", "Kim was asked whether ...": Kim heard it; the teller is unnamed
+        (a "by" agent, "was asked by reporters", is read as the subject before this test).
+        """
+        return (
+            subj.dep_ == "nsubjpass"
+            and subj.head.i == verb.i
+            and verb.lemma_.lower() in self.lex.addressee_verbs
+        )
 
     def _relative_source(self, subj: Token) -> Token | None:
         """Return what a relative pronoun subject stands for as a speaker, or ``None``.
@@ -364,7 +376,8 @@ class SpeakerReader:
         if verb.lemma_.lower() not in self.lex.addressee_verbs:
             return None
         for child in verb.children:
-            if child.dep_ in _ADDRESSEE_DEPS and child.pos_ in _NOMINAL:
+            if (child.dep_ in _ADDRESSEE_DEPS or child.dep_ == "nsubjpass") and child.pos_ in _NOMINAL:
+                # "told IWPR"; "Kim was asked whether": the passive subject heard the question
                 s, e = np_span(child)
                 return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text))
         return None
