@@ -109,3 +109,24 @@ def test_the_passive_subject_of_a_verb_of_telling_heard_it_and_did_not_say_it(ex
     assert told.speaker is not None and told.speaker.text == "inspectors"
     reminded = by_text["that the deadline had passed"]
     assert reminded.speaker is None
+
+
+def test_a_fronted_asked_clause_was_put_to_the_subject_not_said_by_them(extractor: Any) -> None:
+    text = 'Asked whether the mill would close, Ravi Tandon shook his head. "Not this year," he said.'
+    by_text = {q.text: q for q in extractor.extract(text).quotes}
+    question = by_text["whether the mill would close"]
+    assert question.speaker is None
+    assert question.addressee is not None and question.addressee.text == "Ravi Tandon"
+    answer = by_text["Not this year,"].speaker
+    assert answer is not None and answer.person_id is not None
+
+
+def test_a_description_followed_by_which_is_no_person(extractor: Any) -> None:
+    text = (
+        "Nell Quarry, who chairs the tenants' group, said rents had doubled. "
+        '"We are desperate," she said.\n\n'
+        "The regulator, which has opened an inquiry, said it would report in the spring."
+    )
+    found = _speakers(extractor, text)
+    assert found["We are desperate,"][1] == "Nell Quarry"
+    assert found["it would report in the spring"] == ("The regulator", None, False)

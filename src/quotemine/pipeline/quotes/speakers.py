@@ -219,6 +219,8 @@ class SpeakerReader:
             found = self.noun_speaker(verb)
             if found is not None:
                 return found
+        if self._fronted_told(verb):
+            return None
         subj = self._subject(verb, content)
         if subj is None or _non_agent(subj) or self._told(verb, subj):
             return None
@@ -250,6 +252,19 @@ class SpeakerReader:
             subj.dep_ == "nsubjpass"
             and subj.head.i == verb.i
             and verb.lemma_.lower() in self.lex.addressee_verbs
+        )
+
+    def _fronted_told(self, verb: Token) -> bool:
+        """Tell whether ``verb`` is a fronted participle of telling: "Asked whether ..., Roe laughed".
+
+        The host clause's subject was asked (or told); the one who asked is not named.
+        """
+        return (
+            verb.dep_ == "advcl"
+            and verb.i < verb.head.i
+            and verb.tag_ in ("VBN", "VBD")
+            and verb.lemma_.lower() in self.lex.addressee_verbs
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
         )
 
     def _relative_source(self, subj: Token) -> Token | None:
@@ -375,8 +390,11 @@ class SpeakerReader:
         """Return the character span of the addressee of ``verb`` ("told IWPR"), or ``None``."""
         if verb.lemma_.lower() not in self.lex.addressee_verbs:
             return None
+        deps = _ADDRESSEE_DEPS | {"nsubjpass"}
+        if self._fronted_told(verb):
+            verb, deps = verb.head, frozenset({"nsubj", "nsubjpass"})  # "Asked whether ..., Roe laughed"
         for child in verb.children:
-            if (child.dep_ in _ADDRESSEE_DEPS or child.dep_ == "nsubjpass") and child.pos_ in _NOMINAL:
+            if child.dep_ in deps and child.pos_ in _NOMINAL:
                 # "told IWPR"; "Kim was asked whether": the passive subject heard the question
                 s, e = np_span(child)
                 return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text))
