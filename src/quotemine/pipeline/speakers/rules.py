@@ -84,6 +84,8 @@ _ORG_WINDOW = 2
 _FAR_WINDOW = 3
 #: An age used as a noun ("the 24-year-old").
 _AGE = re.compile(r"\d{1,3}-years?-old")
+#: A "which" clause right after a description: it describes a body or a thing, never a person.
+_WHICH_AFTER = re.compile(r"\s*,\s*which\b")
 #: How many paragraphs back "the company" may find the organisation that last spoke.
 _ORG_SPEAKER_WINDOW = 6
 
@@ -234,6 +236,8 @@ class Resolver:
         word = head[-1]
         capitals = {w for raw in m.described_words if raw[:1].isupper() for w in content_words(raw)}
         person_ok = not m.unnamed or word in self.titles or (m.definite and role_noun(word))
+        if _WHICH_AFTER.match(self.idx.text, m.end):
+            person_ok = False  # "the regulator, which has opened an inquiry,": no person
         roles = narrower(word)
         gender = title_gender(word)
         candidates = [
