@@ -130,3 +130,26 @@ def test_a_description_followed_by_which_is_no_person(extractor: Any) -> None:
     found = _speakers(extractor, text)
     assert found["We are desperate,"][1] == "Nell Quarry"
     assert found["it would report in the spring"] == ("The regulator", None, False)
+
+
+_FORCE_TEXT = (
+    "Sergeant Ivo Brack of Fenmoor Police said two men had been arrested. "
+    '"The investigation continues," he said.\n\n'
+    "The shop had been closed for a week.\n\n"
+    "Its owner was away at the time.\n\n"
+    "{extra}The force said both men would appear in court on Friday."
+)
+
+
+def test_the_force_is_the_one_police_force_named_further_up(extractor: Any) -> None:
+    report = extractor.extract(_FORCE_TEXT.format(extra=""))
+    orgs = {o.id: o.name for o in report.organizations}
+    spk = next(q.speaker for q in report.quotes if "appear in court" in q.text)
+    assert spk is not None and spk.person_id is None
+    assert orgs.get(spk.organization_id or "") == "Fenmoor Police"
+
+
+def test_the_force_is_left_open_after_another_force_came_in(extractor: Any) -> None:
+    report = extractor.extract(_FORCE_TEXT.format(extra="A neighbouring force sent a dog unit. "))
+    spk = next(q.speaker for q in report.quotes if "appear in court" in q.text)
+    assert spk is not None and spk.person_id is None and spk.organization_id is None

@@ -384,7 +384,7 @@ class Resolver:
         kind is named since ("The authority said ... / '...,' the agency said"); else the one
         organisation of that kind named in the last paragraphs; else (none, or several) the
         organisation of that kind that spoke last, a few paragraphs back at most, if it is one
-        of them.
+        of them; else (none nearby, none spoke) the one organisation of that kind named before.
         """
         named = [mm for mm in self.idx.before(s, _ORG_WINDOW) if not mm.quoted]
         recent = next(
@@ -402,7 +402,26 @@ class Resolver:
         spoke = next(
             (i for _, i in self.idx.speakers_before(s, _ORG_SPEAKER_WINDOW) if self._org_fits(i, noun)), None
         )
+        if spoke is None and not orgs:  # "the force said", the one police force named further up
+            return self._only_org(s, noun)
         return spoke if spoke is not None and (not orgs or spoke in orgs) else None
+
+    def _only_org(self, s: int, noun: str) -> str | None:
+        """Return the one organisation of the ``noun`` kind named before ``s``, or ``None``.
+
+        Not when another of that kind came in unnamed since its last mention ("a rival firm").
+        """
+        only = [
+            i
+            for i, e in self.idx.entities.items()
+            if e.kind == "org" and self.idx.first_start(i) < s and self._org_fits(i, noun)
+        ]
+        if len(only) != 1:
+            return None
+        last = self.idx.earlier_mention(only[0], s)
+        since = self.idx.text[last.end if last is not None else 0 : s]
+        newcomer = re.search(rf"\b(?:an?|another|one|rival)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", since, re.I)
+        return only[0] if newcomer is None else None
 
     def _org_fits(self, entity_id: str, noun: str) -> bool:
         """Tell whether the organisation ``entity_id`` may be called "the ``noun``"."""
