@@ -153,3 +153,33 @@ def test_the_force_is_left_open_after_another_force_came_in(extractor: Any) -> N
     report = extractor.extract(_FORCE_TEXT.format(extra="A neighbouring force sent a dog unit. "))
     spk = next(q.speaker for q in report.quotes if "appear in court" in q.text)
     assert spk is not None and spk.person_id is None and spk.organization_id is None
+
+
+def test_the_answer_after_a_quoted_question_is_not_the_askers(extractor: Any) -> None:
+    text = (
+        "Simon Voss interviewed Pieter Lang on Sunday. Voss asked Lang whether the pension fund was safe.\n\n"
+        '"It is," Lang said.\n\n'
+        '"Are you sure?" Voss asked.\n\n'
+        '"Completely," he said.'
+    )
+    found = _speakers(extractor, text)
+    assert found["Are you sure?"][1] == "Simon Voss"
+    assert found["Completely,"][1] == "Pieter Lang"
+
+
+def test_the_answer_to_a_question_asked_him_is_the_other_person(extractor: Any) -> None:
+    text = (
+        "Simon Voss interviewed Pieter Lang on Sunday.\n\n"
+        '"Is the pension fund safe?" Voss asked him.\n\n'
+        '"It is," he said.'
+    )
+    assert _speakers(extractor, text)["It is,"][1] == "Pieter Lang"
+
+
+def test_the_answer_is_left_open_when_several_people_could_give_it(extractor: Any) -> None:
+    text = (
+        "Simon Voss interviewed Pieter Lang and Owen Pratt on Sunday.\n\n"
+        '"Is the pension fund safe?" Voss asked.\n\n'
+        '"It is," he said.'
+    )
+    assert _speakers(extractor, text)["It is,"][1] is None

@@ -47,6 +47,7 @@ from functools import cached_property
 from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.records import SpeakerRecord
+from quotemine.pipeline.speakers.dialogue import answerer, answers_question
 from quotemine.pipeline.speakers.index import (
     DocIndex,
     Entity,
@@ -203,6 +204,8 @@ class Resolver:
         asked = self._asked(in_para, named_all, here)
         if asked is not None and (speaker is None or asked.start > speaker[0]):
             return asked.entity_id
+        if speaker is not None and answers_question(self, s, speaker[0], kind, bool(in_para)):
+            return answerer(self, s, gender, speaker)  # "'Sure?' Roe asked. / '...,' he said"
         named = next((mm for mm in in_para if self.idx.role(mm) == "subject"), None)
         if named is None and named_all:
             named = named_all[0]
