@@ -313,6 +313,10 @@ def _org(b: _Builder, record: OrgRecord) -> dict[str, Any]:
     }
 
 
+#: Relative pronouns a cue's subject may be ("the board, which said"): never shown as a name.
+_RELATIVE_SPEAKERS = frozenset({"which", "who", "that", "whom"})
+
+
 def _speaker(
     b: _Builder, record: SpeakerRecord | None, person_ids: set[str], org_ids: set[str]
 ) -> Speaker | None:
@@ -323,6 +327,13 @@ def _speaker(
         return None
     person_id = record.get("person_id")
     org_id = record.get("organization_id")
+    if mention.text.lower() in _RELATIVE_SPEAKERS:
+        # "which", "who": the reader is shown what it stands for, the antecedent phrase; with
+        # none found, no speaker rather than the bare pronoun
+        antecedent = record.get("antecedent")
+        mention = b.span((antecedent[0], antecedent[1])) if antecedent else None
+        if mention is None:
+            return None
     return Speaker(
         **mention.model_dump(),
         person_id=person_id if person_id in person_ids else None,

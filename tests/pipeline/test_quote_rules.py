@@ -358,13 +358,15 @@ def test_a_mixed_quote_keeps_its_closing_mark(extractor: Any, text: str, quoted:
     assert (quote.kind, quote.text) == ("mixed", quoted)
 
 
-def test_a_relative_pronoun_speaker_is_no_unnamed_source(extractor: Any) -> None:
-    """ "which" stands for its antecedent (here reports, which speak for no one): never an unnamed source."""
+def test_a_relative_pronoun_speaker_is_shown_as_its_antecedent(extractor: Any) -> None:
+    """ "which" stands for its antecedent: the report shows that phrase, never the bare pronoun."""
     report = extractor.extract(
         "Officials cited reports in the local press, which accused the minister of lying."
     )
-    relatives = [q.speaker for q in report.quotes if q.speaker and q.speaker.text == "which"]
-    assert relatives and not any(s.unnamed for s in relatives)
+    speakers = {q.text: q.speaker for q in report.quotes}
+    assert not any(s is not None and s.text == "which" for s in speakers.values())
+    accused = speakers["the minister of lying"]
+    assert accused is not None and accused.text == "the local press"
 
 
 # ---------------------------------------------------------------- "as" asides, colons, datelines

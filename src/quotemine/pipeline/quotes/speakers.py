@@ -51,6 +51,8 @@ _MAX_FRONTED = 40
 _MAX_COLON_SPEAKER = 25
 
 
+#: Entity types of a time: never what a relative pronoun speaker stands for.
+_TIME_ENTS: Final = frozenset({"DATE", "TIME"})
 _RELATIVE_TAGS: Final = frozenset({"WDT", "WP", "WP$"})
 _RELATIVES: Final = frozenset({"which", "that", "who", "whom", "whose"})
 
@@ -217,8 +219,10 @@ class SpeakerReader:
             found = self.noun_speaker(verb)
             if found is not None:
                 return found
+        if self._fronted_told(verb):
+            return None
         subj = self._subject(verb, content)
-        if subj is None or _non_agent(subj):
+        if subj is None or _non_agent(subj) or self._told(verb, subj):
             return None
         if subj.lower_ in NESTABLE_SUBJECT_PRONOUNS and verb.lemma_.lower() in self.lex.cognition_verbs:
             subj = self._outer_speaker(verb, subj)
@@ -231,11 +235,56 @@ class SpeakerReader:
             last = self.doc[max(c.right_edge.i for c in conj)]
             spk["end"] = max(int(spk["end"]), last.idx + len(last.text))
             spk["unnamed"] = True
-        antecedent = relative_antecedent(subj)
+        antecedent = self._relative_source(subj)
         if antecedent is not None:
             a0, a1 = np_span(antecedent)
             spk["antecedent"] = [self.doc[a0].idx, self.doc[a1 - 1].idx + len(self.doc[a1 - 1].text)]
+            spk["unnamed"] = _is_unnamed(self.doc, a0, a1, self.lex.group_nouns)  # "analysts, who said"
         return spk
+
+    def _told(self, verb: Token, subj: Token) -> bool:
+        """Tell whether ``subj`` is the passive subject of a verb of telling: the addressee.
+
+        "Kim was told that ...", "Kim was asked whether ...": Kim heard it; the teller is unnamed
+        (a "by" agent, "was asked by reporters", is read as the subject before this test).
+        """
+        return (
+            subj.dep_ == "nsubjpass"
+            and subj.head.i == verb.i
+            and verb.lemma_.lower() in self.lex.addressee_verbs
+        )
+
+    def _fronted_told(self, verb: Token) -> bool:
+        """Tell whether ``verb`` is a fronted participle of telling: "Asked whether ..., Roe laughed".
+
+        The host clause's subject was asked (or told); the one who asked is not named.
+        """
+        return (
+            verb.dep_ == "advcl"
+            and verb.i < verb.head.i
+            and verb.tag_ in ("VBN", "VBD")
+            and verb.lemma_.lower() in self.lex.addressee_verbs
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+        )
+
+    def _relative_source(self, subj: Token) -> Token | None:
+        """Return what a relative pronoun subject stands for as a speaker, or ``None``.
+
+        Its antecedent ("Ana Roe, who said"); for a document ("the board issued a statement,
+        which said") the document's author ("a report by the board, which found") or the subject
+        of the verb that put it out; ``None`` for a non-agent ("the evidence, which shows").
+        """
+        antecedent = relative_antecedent(subj)
+        if antecedent is not None and antecedent.ent_type_ in _TIME_ENTS and antecedent.dep_ == "pobj":
+            # "released a report on Tuesday, which found": a time says nothing; the verb's object
+            verb = antecedent.head.head
+            antecedent = next((c for c in verb.children if c.dep_ == "dobj" and c.i < antecedent.i), None)
+        if antecedent is None or antecedent.lemma_.lower() not in self.lex.document_nouns:
+            return None if antecedent is None or _non_agent(antecedent) else antecedent
+        author = _author(antecedent, self.agents) or _host_subject(antecedent)
+        if author is None or author.pos_ not in ("PROPN", "NOUN") or is_thing(author, self.agents):
+            return antecedent  # "a report, which found": the document, when no one put it out
+        return author
 
     def _outer_speaker(self, verb: Token, subj: Token) -> Token:
         """Return the named speaker of the cue whose content holds ``verb`` ("X said he thinks ...").
@@ -341,8 +390,12 @@ class SpeakerReader:
         """Return the character span of the addressee of ``verb`` ("told IWPR"), or ``None``."""
         if verb.lemma_.lower() not in self.lex.addressee_verbs:
             return None
+        deps = _ADDRESSEE_DEPS | {"nsubjpass"}
+        if self._fronted_told(verb):
+            verb, deps = verb.head, frozenset({"nsubj", "nsubjpass"})  # "Asked whether ..., Roe laughed"
         for child in verb.children:
-            if child.dep_ in _ADDRESSEE_DEPS and child.pos_ in _NOMINAL:
+            if child.dep_ in deps and child.pos_ in _NOMINAL:
+                # "told IWPR"; "Kim was asked whether": the passive subject heard the question
                 s, e = np_span(child)
                 return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text))
         return None

@@ -160,6 +160,9 @@ class Attributor(Pipe):
                 ):
                     resolver.idx.remember_lone(s)  # "a woman said": one unnamed person ("a video": no one)
             found = by_span[(s, e)]
+            if found is not None and parsed and _asks(chars, q.get("cue")):
+                addressee = q.get("addressee")  # "'Sure?' Roe asked Kim": the next answer is Kim's
+                index.questions[s] = (int(addressee[0]), int(addressee[1])) if addressee else None
             if found is not None and index.para(int(q["start"])) > index.para(s):
                 # a quote paragraph continuing the speaker ('"Voters deserve better."') keeps
                 # them salient there, for the next "he"
@@ -207,6 +210,14 @@ class _CharTokens:
 
 #: Lemmas of verbs that put a question to someone: their object is the next to speak.
 _QUESTION_VERBS = frozenset({"ask", "question", "press", "quiz", "query"})
+
+
+def _asks(chars: _CharTokens, cue: object) -> bool:
+    """Tell whether a quote's cue span is a verb that puts a question ("asked")."""
+    if not isinstance(cue, list | tuple) or len(cue) != 2:
+        return False
+    found = chars.bounds(int(cue[0]), int(cue[1]))
+    return found is not None and chars.root(*found).lemma_.lower() in _QUESTION_VERBS
 
 
 def _role_test(chars: _CharTokens) -> Callable[[int, int], MentionRole]:

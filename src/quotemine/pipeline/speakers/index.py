@@ -248,6 +248,8 @@ class DocIndex:
     #: Tells whether a singular person noun no entity stands for ("his daughter") is a subject in
     #: ``[lo, hi)`` outside quoted content, of a gender that may be ``gender`` (from the parse).
     newcomers: Callable[[int, int, Gender | None], bool] | None = None
+    #: The speaker mentions (by start) of questions ("asked"), each with its addressee span or None.
+    questions: dict[int, tuple[int, int] | None] = field(default_factory=dict)
 
     def in_content(self, m: Mention) -> bool:
         """Tell whether the mention ``m`` lies inside the content of a quote, direct or reported."""

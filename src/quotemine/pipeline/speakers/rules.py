@@ -47,6 +47,7 @@ from functools import cached_property
 from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.records import SpeakerRecord
+from quotemine.pipeline.speakers.dialogue import answerer, answers_question
 from quotemine.pipeline.speakers.index import (
     DocIndex,
     Entity,
@@ -84,6 +85,8 @@ _ORG_WINDOW = 2
 _FAR_WINDOW = 3
 #: An age used as a noun ("the 24-year-old").
 _AGE = re.compile(r"\d{1,3}-years?-old")
+#: A "which" clause right after a description: it describes a body or a thing, never a person.
+_WHICH_AFTER = re.compile(r"\s*,\s*which\b")
 #: How many paragraphs back "the company" may find the organisation that last spoke.
 _ORG_SPEAKER_WINDOW = 6
 
@@ -183,9 +186,9 @@ class Resolver:
     def salient(self, s: int, kind: EntityKind, gender: Gender | None) -> str | None:
         """Return the most salient earlier entity of ``kind`` and ``gender`` near offset ``s``.
 
-        The one a question was just put to in the paragraph ("Roe asked Kim whether ... He
-        said"); else the last resolved speaker in the window, unless an entity named after it in
-        the same paragraph (a subject before an object, never the one who asked) is more recent.
+        The one a question was just put to (``_asked``); else the last resolved speaker in the
+        window, unless an entity named after it in the same paragraph (a subject before an
+        object, never the one who asked) is more recent.
         Names inside direct quotes never count.
         """
         here = self.idx.para(s)
@@ -198,9 +201,11 @@ class Resolver:
             if not mm.quoted and self.compatible(mm.entity_id, kind, gender)
         ]
         in_para = [mm for mm in named_all if self.idx.para(mm.start) == here]
-        asked = next((mm for mm in in_para if self.idx.role(mm) == "asked"), None)
+        asked = self._asked(in_para, named_all, here)
         if asked is not None and (speaker is None or asked.start > speaker[0]):
             return asked.entity_id
+        if speaker is not None and answers_question(self, s, speaker[0], kind, bool(in_para)):
+            return answerer(self, s, gender, speaker)  # "'Sure?' Roe asked. / '...,' he said"
         named = next((mm for mm in in_para if self.idx.role(mm) == "subject"), None)
         if named is None and named_all:
             named = named_all[0]
@@ -214,6 +219,18 @@ class Resolver:
             return speaker[1]
         return named.entity_id if named is not None else None
 
+    def _asked(self, in_para: list[Mention], named_all: list[Mention], here: int) -> Mention | None:
+        """Return the mention a question was just put to, whose answer comes next, or ``None``.
+
+        One asked in this paragraph ("Roe asked Kim whether ... He said"), or the last one named
+        in the paragraph before when no one is named in this one: the answer paragraph of an
+        interview ("Roe asked Kim whether ... / '...,' he said").
+        """
+        asked = next((mm for mm in in_para if self.idx.role(mm) == "asked"), None)
+        if asked is None and not in_para and named_all and self.idx.para(named_all[0].start) == here - 1:
+            asked = named_all[0] if self.idx.role(named_all[0]) == "asked" else None
+        return asked
+
     def describe(self, m: SpeakerMention) -> str | None:
         """Return the one entity a definite description fits, or ``None`` (see the module doc)."""
         head = content_words(m.head)
@@ -222,6 +239,8 @@ class Resolver:
         word = head[-1]
         capitals = {w for raw in m.described_words if raw[:1].isupper() for w in content_words(raw)}
         person_ok = not m.unnamed or word in self.titles or (m.definite and role_noun(word))
+        if _WHICH_AFTER.match(self.idx.text, m.end):
+            person_ok = False  # "the regulator, which has opened an inquiry,": no person
         roles = narrower(word)
         gender = title_gender(word)
         candidates = [
@@ -368,7 +387,7 @@ class Resolver:
         kind is named since ("The authority said ... / '...,' the agency said"); else the one
         organisation of that kind named in the last paragraphs; else (none, or several) the
         organisation of that kind that spoke last, a few paragraphs back at most, if it is one
-        of them.
+        of them; else (none nearby, none spoke) the one organisation of that kind named before.
         """
         named = [mm for mm in self.idx.before(s, _ORG_WINDOW) if not mm.quoted]
         recent = next(
@@ -386,7 +405,26 @@ class Resolver:
         spoke = next(
             (i for _, i in self.idx.speakers_before(s, _ORG_SPEAKER_WINDOW) if self._org_fits(i, noun)), None
         )
+        if spoke is None and not orgs:  # "the force said", the one police force named further up
+            return self._only_org(s, noun)
         return spoke if spoke is not None and (not orgs or spoke in orgs) else None
+
+    def _only_org(self, s: int, noun: str) -> str | None:
+        """Return the one organisation of the ``noun`` kind named before ``s``, or ``None``.
+
+        Not when another of that kind came in unnamed since its last mention ("a rival firm").
+        """
+        only = [
+            i
+            for i, e in self.idx.entities.items()
+            if e.kind == "org" and self.idx.first_start(i) < s and self._org_fits(i, noun)
+        ]
+        if len(only) != 1:
+            return None
+        last = self.idx.earlier_mention(only[0], s)
+        since = self.idx.text[last.end if last is not None else 0 : s]
+        newcomer = re.search(rf"\b(?:an?|another|one|rival)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", since, re.I)
+        return only[0] if newcomer is None else None
 
     def _org_fits(self, entity_id: str, noun: str) -> bool:
         """Tell whether the organisation ``entity_id`` may be called "the ``noun``"."""
