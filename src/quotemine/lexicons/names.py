@@ -32,10 +32,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from quotemine.lexicons import data_lines, data_text
 from quotemine.lexicons.cache import cache_key, cached
+
+#: Legal forms that end a company's name, as written ("Holloway Strand LLP", "Kettler Brandt GmbH"):
+#: the one list of them; ``LEGAL_FORM_WORDS`` is the same in lower case.
+LEGAL_FORMS: Final = frozenset(
+    "LLP LLC PLC Plc plc Inc Inc. Ltd Ltd. Limited Corp Corp. GmbH AG SA NV BV SpA AB ASA Oyj".split()
+)
+LEGAL_FORM_WORDS: Final = frozenset(form.lower() for form in LEGAL_FORMS)
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
-from quotemine.lexicons.names import name_key, names_compatible
+from quotemine.lexicons.names import LEGAL_FORM_WORDS, name_key, names_compatible
 
 __all__ = [
     "CLUB_TAILS",
@@ -239,9 +239,7 @@ _COMPANY_TAILS: Final = frozenset(
 
 
 #: Legal forms that end a company's name: its first word alone is the company ("Kessel Mills Plc").
-_LEGAL_TAILS: Final = frozenset(
-    {"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "ag", "gmbh", "sa", "nv"}
-)
+_LEGAL_TAILS: Final = LEGAL_FORM_WORDS
 
 
 #: Last words of a club's name that stand for the club alone ("Rovers" = "Kelby Rovers").

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from quotemine.lexicons.names import LEGAL_FORMS
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import Context, low, string_ids
 
@@ -144,14 +145,10 @@ def names_over_and(ctx: Context, cands: list[Candidate]) -> None:
         c.note("extended over 'X and' after 'the' ('the Kelby and District Drivers Union')")
 
 
-#: Legal forms that end a company's name, as written ("Holloway Strand LLP", "Kettler Brandt GmbH").
-_LEGAL_FORMS: Final = frozenset(
-    "LLP LLC PLC Plc plc Inc Inc. Ltd Ltd. Limited Corp Corp. GmbH AG SA NV BV SpA AB ASA Oyj".split()
-)
 #: Legal forms that are also other words' abbreviations ("AG" attorney general, "SA", "NV" places):
 #: a company's only after two words of a name.
 _SHORT_FORMS: Final = frozenset({"AG", "SA", "NV", "BV", "AB", "Limited"})
-_LEGAL_IDS: Final = string_ids(_LEGAL_FORMS)
+_LEGAL_IDS: Final = string_ids(LEGAL_FORMS)
 _MAX_NAME_WORDS = 4
 #: Joining words inside a company's name ("and" also joins two companies: "Kelby Group and Orme LLC").
 _INNER_WORDS: Final = frozenset({"of", "&", "for", "de", "du", "von"})
