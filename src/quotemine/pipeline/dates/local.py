@@ -21,7 +21,7 @@ from typing import Final
 
 from quotemine.pipeline.dates import words as w
 
-__all__ = ["LocalAnchor", "bare_weekday", "in_reach", "weekday_near"]
+__all__ = ["LocalAnchor", "ReadingAnchor", "bare_weekday", "in_reach", "weekday_near"]
 
 _MAX_SENTENCES: Final = 2
 _FAR_DAYS: Final = 7
@@ -61,8 +61,8 @@ def in_reach(text: str, sentence_starts: Sequence[int], at: int, start: int) -> 
 
 
 @dataclass(slots=True)
-class LocalAnchor:
-    """Follow the last day named by month and day while a document is read in order.
+class ReadingAnchor:
+    """An anchor followed while a document is read in order: where it was last set, how far it reaches.
 
     Args:
         text: The document text.
@@ -74,8 +74,18 @@ class LocalAnchor:
     text: str
     sentence_starts: Sequence[int]
     ref: dt.date | None
-    _day: dt.date | None = None
     _at: int = 0
+
+    def reaches(self, start: int) -> bool:
+        """Tell whether a date at ``start`` is within the anchor's reach (see ``in_reach``)."""
+        return in_reach(self.text, self.sentence_starts, self._at, start)
+
+
+@dataclass(slots=True)
+class LocalAnchor(ReadingAnchor):
+    """Follow the last day named by month and day while a document is read in order."""
+
+    _day: dt.date | None = None
 
     def see(self, start: int, end: int, value: str | None, *, local: bool = False) -> None:
         """Take in a resolved date: a named day becomes the anchor, a deictic date ends it.
@@ -100,4 +110,4 @@ class LocalAnchor:
         day, ref = self._day, self.ref
         if day is None or ref is None or abs((ref - day).days) <= _FAR_DAYS:
             return None
-        return day if in_reach(self.text, self.sentence_starts, self._at, start) else None
+        return day if self.reaches(start) else None

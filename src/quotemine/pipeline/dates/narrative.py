@@ -18,14 +18,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
 from spacy.tokens import Span
 
 from quotemine.pipeline.dates import words as w
-from quotemine.pipeline.dates.local import in_reach
+from quotemine.pipeline.dates.local import ReadingAnchor
 from quotemine.pipeline.dates.values import Timex
 
 __all__ = ["NarrativeYear"]
@@ -49,22 +48,11 @@ _WILL = re.compile(r"\b(?:will|'ll|shall)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
-class NarrativeYear:
-    """Follow the last year a story went back to while a document is read in order.
+class NarrativeYear(ReadingAnchor):
+    """Follow the last year a story went back to while a document is read in order."""
 
-    Args:
-        text: The document text.
-        sentence_starts: Character offsets where sentences start, ascending (empty: no limit).
-        ref: The publication date.
-
-    """
-
-    text: str
-    sentence_starts: Sequence[int]
-    ref: dt.date | None
     _year: int | None = None
     _month: int | None = None
-    _at: int = 0
 
     def see(
         self, start: int, end: int, value: str | None, span: Span | None, *, placed: bool = False
@@ -95,7 +83,7 @@ class NarrativeYear:
         m = _PLACED.match(self.text[start:end].lower().strip(" ,."))
         if m is None or _WILL.search(self._sentence(start)):
             return tx
-        if not in_reach(self.text, self.sentence_starts, self._at, start):
+        if not self.reaches(start):
             return tx
         season = m["season"]
         mon = _SEASON_MONTH[season] if season else w.MONTHS[(m["mon"] or m["mon2"]).rstrip(".")]
