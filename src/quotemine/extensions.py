@@ -91,6 +91,8 @@ def keep_text(doc: Doc, text: str) -> None:
 _TOKENS: OrderedDict[int, tuple[Doc, list[Token]]] = OrderedDict()
 #: How many documents keep their token lists: the components run one document after the other.
 _TOKENS_KEPT = 16
+#: The entry of the document asked for last (one of ``_TOKENS``).
+_last: tuple[Doc, list[Token]] | None = None
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
@@ -102,13 +104,16 @@ def doc_tokens(doc: Doc) -> list[Token]:
     made again. Only the lists of the last ``_TOKENS_KEPT`` documents are kept (each list holds its
     ``Doc`` alive); an older document's list is made again when asked for.
     """
+    global _last
+    last = _last  # the document being read: most calls ask for it, so it is one identity test
+    if last is not None and last[0] is doc and len(last[1]) == len(doc):
+        return last[1]
     entry = _TOKENS.get(id(doc))
-    if entry is not None and entry[0] is doc and len(entry[1]) == len(doc):
-        _TOKENS.move_to_end(id(doc))
-        return entry[1]
-    tokens = list(doc)
-    _TOKENS[id(doc)] = (doc, tokens)
+    if entry is None or entry[0] is not doc or len(entry[1]) != len(doc):
+        entry = (doc, list(doc))
+        _TOKENS[id(doc)] = entry
     _TOKENS.move_to_end(id(doc))
     while len(_TOKENS) > _TOKENS_KEPT:
         _TOKENS.popitem(last=False)
-    return tokens
+    _last = entry
+    return entry[1]

@@ -26,11 +26,10 @@ from typing import Final
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.extensions import doc_text
+from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import COMPANY_WORDS, STAFF_ROLES
 from quotemine.pipeline.records import get_orgs, set_orgs
-from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["add_affiliation_orgs", "affiliation_orgs"]
 
@@ -77,7 +76,7 @@ def _capitalised(tok: Token) -> bool:
 
 def _run(doc: Doc, i: int, taken: TokenLabels) -> Range | None:
     """Return the capitalised run starting at ``doc[i]`` ("the" skipped), or ``None``."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     if i < len(doc) and toks[i].lower_ == "the":
         i += 1
     end = i
@@ -119,7 +118,7 @@ def _title_prefix(
     ``not_org`` holds sets of the lower-case words that make a capitalised word no organisation's name
     (places, nationalities, titles, forms of address, words of the organisations already named).
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     k = span.start - 1
     if k < 1 or k in taken or not toks[k].is_lower or toks[k].lower_ not in STAFF_ROLES:
         return None
@@ -161,7 +160,7 @@ def _slots(
         return [end + 1] if end + 1 < n else []
     if after != _COMMA_ID:
         return []
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     for k in range(end + 2, min(end + _REACH, n - 1)):
         if k in taken or lower[k] in _STOP_IDS or tags[k] in _FINITE_IDS:
             return []

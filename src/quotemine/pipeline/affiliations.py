@@ -23,10 +23,11 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.appositions import after_aside, word_after
-from quotemine.pipeline.role_tokens import sentence_of, token_list
+from quotemine.pipeline.role_tokens import sentence_of
 
 __all__ = [
     "NOUN_VERBS",
@@ -85,7 +86,7 @@ _MAX_CLAUSE: Final = 8
 
 def _org_at(doc: Doc, i: int, orgs: TokenLabels) -> tuple[str, int] | None:
     """Return the organisation starting at token ``i`` (a leading "the" skipped) and its end."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     if i < len(doc) and toks[i].lower_ == "the" and i not in orgs:
         i += 1
     oid = orgs.get(i)
@@ -99,7 +100,7 @@ def _org_at(doc: Doc, i: int, orgs: TokenLabels) -> tuple[str, int] | None:
 
 def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     """Return the organisation of "X of Y", "X at Y", "X, of Y," or "X (Y)" right after the name ``span``."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     j = span.end
     if j >= len(doc):
         return []
@@ -129,7 +130,7 @@ def _hometown(doc: Doc, of: int, end: int) -> bool:
     A single capitalised word without "the" and without an organisation word is how news gives
     where a person lives; an organisation in this slot comes with "the" or a word such as "Group".
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     if toks[of].lower_ != "of" or end != of + 2:
         return False
     name = toks[of + 1]
@@ -138,7 +139,7 @@ def _hometown(doc: Doc, of: int, end: int) -> bool:
 
 def possessive_org(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     """Return the organisation of "Y's X" ("the Marlin Group's Ned Harlow")."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     i = span.start
     if i < 2 or toks[i - 1].text not in _POSSESSIVE:
         return []
@@ -153,7 +154,7 @@ def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels, aside: int | No
     noun, which the parse attaches to the name). ``aside`` is ``after_aside(doc, span.end)`` when
     the caller has it.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     j = after_aside(doc, span.end) if aside is None else aside  # "X, 45, who works for Y"
     if j + 2 >= len(doc) or toks[j].text != ",":
         return None
@@ -178,7 +179,7 @@ def relative_pronoun(doc: Doc, span: Span, persons: TokenLabels, aside: int | No
 
 def _as_role(doc: Doc, verb: int, end: int) -> Range | None:
     """Return the role of "works as a pundit for Y": the noun phrase after "as", up to the organisation."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     k = verb + 1
     if k + 1 >= end or toks[k].lower_ != "as":
         return None
@@ -197,7 +198,7 @@ def relative_clause(
     for Y") the affiliation, and a role only when it says one ("works as a pundit for Y").
     ``who`` is the clause's relative pronoun when the caller has found it (``relative_pronoun``).
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     who = relative_pronoun(doc, span, persons) if who == -1 else who
     if who is None:
         return [], None
@@ -214,7 +215,7 @@ def predicate_orgs(
     doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
 ) -> tuple[list[str], Range | None]:
     """Return the organisation (and role) of "X works for Y", "X joined Y", "X heads Y" (X the subject)."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     j = span.end
     if j + 1 >= len(doc):
         return [], None
@@ -243,7 +244,7 @@ def _verb_org(
     The organisation must come within a few tokens of the verb with no punctuation, name or other
     verb between them.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     lemma = verb.lemma_.lower()
     if lemma not in _MEMBER_VERBS and lemma not in _ROLE_VERBS:
         return [], None
@@ -276,7 +277,7 @@ def _object_of(doc: Doc, obj: int, lemma: str) -> bool:
     research arm of Y", "represents a ward on Y" tie the subject to Y; "reports investments in Y",
     "runs a bakery in Y" do not.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     nxt = obj + 1
     if nxt >= len(doc):
         return False
@@ -311,7 +312,7 @@ def _last_org_before(doc: Doc, i: int, orgs: TokenLabels, head: str | None = Non
     With ``head``, only an organisation whose name ends in that word counts ("the council" ->
     "Harbourside Regional Council"), and it may be named anywhere before.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     sent_start = sentence_of(doc, i)[0]
     window = sentence_of(doc, sent_start - 1)[0] if sent_start > 0 else sent_start
     for start, end, oid in reversed(_org_mentions(orgs)):
@@ -332,7 +333,7 @@ def _only_org_before(doc: Doc, i: int, orgs: TokenLabels, kind: str | None = Non
     bank's director"), a name that says it is another kind of body ("Delmore School of Music",
     "Ardley Council") is no candidate either, unless the noun is as general as "company".
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     sent_start = sentence_of(doc, i)[0]
     window = sentence_of(doc, sent_start - 1)[0] if sent_start > 0 else sent_start
     named = {
@@ -359,7 +360,7 @@ def passive_leader(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     The name is the agent ("by X") of a role verb's participle ("founded", "led", "run") that
     modifies the organisation's name or a noun in apposition to it.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     if span.start < 2 or "by" not in {toks[span.start - 1].lower_, toks[span.start - 2].lower_}:
         return []  # cheap test first: no "by" just before the name ("led by X", "founded by nurse X")
     root = span.root
@@ -394,7 +395,7 @@ def _org_noun_tail(doc: Doc, start: int, end: int) -> int | None:
 
     One or two lower-case words may come between "the" and the noun ("a volunteer at the food bank").
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     if end - start < 4:
         return None
     tail = toks[end - 1]
@@ -428,7 +429,7 @@ def role_ties(doc: Doc, role: Range, orgs: TokenLabels, names: dict[str, str]) -
     "Falcons coach", "a Corvell pilot" (after "Corvell Air"): the short name is cut and its
     organisation tied; "Its director", "Corvell's founder": the owner before the role is tied.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     start, end = role
     ties: list[str] = []
     if names and start not in orgs and toks[start].is_title:
@@ -460,7 +461,7 @@ def role_owner(
     A role that ends in "of / for / at the <organisation noun>" ("a spokesman for the department")
     belongs to the organisation named before whose name ends in that noun.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     the = _org_noun_tail(doc, start, end)
     if the is not None:
         return _tail_owner(doc, the, end, orgs)
@@ -495,7 +496,7 @@ def role_owner(
 
 def _short_owner(doc: Doc, pos: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:
     """Return the organisation the capitalised words before the possessive ``doc[pos]`` stand for."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     s = pos - 1
     while s > 0 and s - 1 not in orgs and toks[s - 1].is_title and _short_word(toks[s - 1]) and pos - s < 3:
         s -= 1
@@ -520,7 +521,7 @@ def short_name_prefix(
     after "Corvell Freight", two plain words at most after it). A generic organisation noun
     ("Police", "Council") and a portfolio ("Water Minister") name no one organisation.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     k = start
     while k < end - 1 and k not in orgs and _short_word(toks[k]):
         k += 1

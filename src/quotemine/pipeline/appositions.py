@@ -17,9 +17,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import is_possessive
 from quotemine.lexicons.roles import POSITIONS, POST_NOMINALS
-from quotemine.pipeline.role_tokens import sentence_of, token_list
+from quotemine.pipeline.role_tokens import sentence_of
 
 __all__ = [
     "after_aside",
@@ -48,7 +49,7 @@ def plain_space(tok: Token) -> bool:
 
 def word_before(doc: Doc, i: int) -> int:
     """Return the index of the last token before ``i`` that is no plain run of spaces (-1 if none)."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     i -= 1
     while i >= 0 and plain_space(toks[i]):
         i -= 1
@@ -57,7 +58,7 @@ def word_before(doc: Doc, i: int) -> int:
 
 def word_after(doc: Doc, i: int) -> int:
     """Return the index of the first token from ``i`` on that is no plain run of spaces (or ``len(doc)``)."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     while i < len(doc) and plain_space(toks[i]):
         i += 1
     return i
@@ -68,7 +69,7 @@ def after_break(doc: Doc, start: int, end: int) -> int:
 
     "Page 4", a blank line, then "The warden of Elmcote, Tomas Glenny": the label above is no part of it.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     for i in range(end - 1, start - 1, -1):
         if "\n" in toks[i].text or "\n" in toks[i].whitespace_:
             return i + 1
@@ -80,7 +81,7 @@ def after_aside(doc: Doc, i: int) -> int:
 
     Letters after the name ("Ann Vell MP, the chair of ...") are stepped over first.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     n = len(doc)
     if i >= n:
         return i
@@ -116,7 +117,7 @@ def appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: To
     person's name or (outside a participle phrase) a finite verb inside it, or a run over
     ``_MAX_APPOS`` tokens, means it is a clause, not a role.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     end = start
     after_preposition = False  # "deputy manager for Ann Lowe's campaign": a name inside the role
     while end < sent_end and end - start < _MAX_APPOS:
@@ -143,7 +144,7 @@ def position_title(doc: Doc, i: int) -> bool:
     ("the centre X", "their forward X"), after a capitalised team or place word, or opening the
     sentence ("Center X scored"); "moved forward X said" and "Going forward X" are no title.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     if toks[i].lower_ not in POSITIONS:
         return False
     if toks[i].is_sent_start or i == 0:
@@ -156,7 +157,7 @@ def position_title(doc: Doc, i: int) -> bool:
 
 def after_owner(doc: Doc, start: int, persons: TokenLabels) -> int:
     """Return where the role starts in "X, Ann Voss's spokesman,": after the owner's "'s", else ``start``."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     pid = persons.get(start)
     if pid is None:
         return start
@@ -175,7 +176,7 @@ def org_role_before(
     "of", "at" or "for" an organisation or nothing ("the town's auditor, Ivy Platt,"), starting
     the sentence or after a determiner or possessive.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     k = word_before(doc, span.start)
     after = word_after(doc, span.end)
     if k < 4 or toks[k].text != "," or after >= len(doc) or toks[after].text != ",":

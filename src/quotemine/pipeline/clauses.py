@@ -24,11 +24,10 @@ from typing import Final
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.extensions import doc_text
+from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender
 from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.descriptions import in_quotation
-from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["pronoun_roles", "relative_copula_start"]
 
@@ -51,7 +50,7 @@ def relative_copula_start(doc: Doc, who: int | None) -> int | None:
     the next words a role ("who was elected mayor"); a negated clause gives nothing. ``who`` is the
     relative pronoun of the clause on the name (``affiliations.relative_pronoun``), if any.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     if who is None:
         return None
     k = who + 1
@@ -116,7 +115,7 @@ def pronoun_roles(
 
     ``complement`` returns the role a copular verb gives its subject ("is a pilot for Y").
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     out: dict[str, list[Range]] = {}
     if not mentions:
         return out

@@ -32,10 +32,9 @@ import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from quotemine.extensions import doc_text
+from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.gender import first_name_gender, title_gender
 from quotemine.lexicons.words import NOMINAL_SUBJECTS
-from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["description_roles", "in_quotation"]
 
@@ -67,7 +66,7 @@ def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token
     if tok.dep_ not in NOMINAL_SUBJECTS or tok.tag_ != "NN" or not is_role_head(tok) or tok.i in persons:
         return None
     doc = tok.doc
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     start = tok.left_edge.i
     if toks[start].lower_ != "the" or any(i in persons for i in range(start, tok.i + 1)):
         return None
@@ -82,7 +81,7 @@ def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token
 
 def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:
     """Return where the role headed by ``tok`` ends: after "of" and a field ("minister of education")."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     end = tok.i + 1
     if end + 1 >= len(doc) or toks[end].lower_ != "of":
         return end
@@ -99,7 +98,7 @@ def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:
 
 def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
     """Return the one person mention from the previous sentence's start up to ``tok``, if it is a subject."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     sent = tok.sent
     window_start = toks[sent.start - 1].sent.start if sent.start > 0 else sent.start
     inside = [m for m in mentions if window_start <= m.start and m.end <= tok.i]
@@ -132,7 +131,7 @@ def description_roles(
     doc: Doc, mentions: list[Span], persons: TokenLabels, is_role_head: Callable[[Token], bool]
 ) -> dict[str, list[Range]]:
     """Return the roles of each person id given by a later definite description of the person."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     out: dict[str, list[Range]] = {}
     ordered = sorted(mentions, key=lambda m: m.start)
     if not ordered:

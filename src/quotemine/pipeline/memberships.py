@@ -24,10 +24,10 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import CHAMBERS, PARTY_LETTERS
 from quotemine.pipeline.records import get_orgs
-from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["chamber_orgs", "implied_employer", "party_org"]
 
@@ -59,7 +59,7 @@ def chamber_orgs(doc: Doc, roles: Iterable[Range], names: Mapping[str, str]) -> 
         names: Organisation id -> name, for every organisation of the document.
 
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     out: list[str] = []
     for start, end in roles:
         wanted = CHAMBERS.get(toks[end - 1].lower_.rstrip(".")) if end > start else None
@@ -73,7 +73,7 @@ def chamber_orgs(doc: Doc, roles: Iterable[Range], names: Mapping[str, str]) -> 
 
 def _label_letter(doc: Doc, j: int) -> str | None:
     """Return the party letter of "(D-Vt.)" or ", R-Iowa," starting at token ``j``, else ``None``."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     if j + 3 >= len(doc) or toks[j].text not in {"(", ","}:
         return None
     letter, dash = toks[j + 1], toks[j + 2]
@@ -84,7 +84,7 @@ def _label_letter(doc: Doc, j: int) -> str | None:
 
 def party_org(doc: Doc, span: Span, names: Mapping[str, str]) -> str | None:
     """Return the party a label or a party apposition right after the name ``span`` ties it to."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     j = span.end
     letter = _label_letter(doc, j)
     if (

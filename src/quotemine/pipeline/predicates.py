@@ -12,8 +12,8 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
-from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["complement_role", "joined_role", "predicate_role", "predicate_roles"]
 
@@ -70,7 +70,7 @@ def joined_role(doc: Doc, role: Range, persons: TokenLabels, is_role_head: RoleT
     "and", a determiner, then a noun phrase up to the clause's end (a comma, a full stop) that
     holds a role noun and no name; anything else gives none.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     k = role[1]
     if k + 2 >= len(doc) or toks[k].lower_ != "and" or toks[k + 1].tag_ != "DT":
         return None
@@ -94,7 +94,7 @@ def _named_into(doc: Doc, span: Span, noun: Token, is_role_head: RoleTest) -> Ra
         return None
     if noun.tag_ != "NN" or not is_role_head(noun):
         return None
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     if any(
         toks[k].head.i != noun.i or toks[k].dep_ not in {"amod", "compound"} for k in range(span.end, noun.i)
     ):
@@ -184,7 +184,7 @@ def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
     A phrase after the noun that names a person ("a stronger candidate than X") or a duration
     ("a nurse for ten years") is left out; a person's name before the noun leaves no role.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     start, end = head.left_edge.i, head.right_edge.i + 1
     if any(i in persons for i in range(start, head.i + 1)):
         return None

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from quotemine.extensions import doc_text
+from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import CHAMBERS, COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.affiliations import NOUN_VERBS
 from quotemine.pipeline.records import PersonRecord, get_orgs
-from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["after_surname", "apply_roles", "sought_office"]
 
@@ -97,7 +96,7 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     organisation, or whose rest is no noun phrase ("of ..."), keeps its words, and so does a
     title that opens with a portfolio or a party word ("Home Secretary", "Labour leader").
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     oid = orgs.get(start)  # roles come clipped: no determiner before the name
     if oid is None:
         return start
@@ -122,7 +121,7 @@ def _after_owner_noun(doc: Doc, start: int, end: int) -> int:
     ``affiliations.role_owner``; the role is "regional organiser". Only cut when the person has an
     affiliation: with none, "union's treasurer" keeps what the owner says.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     for i in range(start + 1, end - 1):
         if is_possessive(toks[i].text) and toks[i - 1].is_lower and toks[i - 1].lower_ in ORG_NOUNS:
             start = i + 1
@@ -146,7 +145,7 @@ def sought_office(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     wants to join, not the one they belong to; so is a chamber before a candidacy noun ("Senate
     candidate", "House hopeful"), unlike a party ("Labour Party candidate").
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     oid = orgs[i]
     while orgs.get(i - 1) == oid:
         i -= 1  # the mention's first word
@@ -171,7 +170,7 @@ def _holds_title(doc: Doc, first: int, end: int, orgs: TokenLabels) -> bool:
     oid = orgs.get(first)
     if oid is None or orgs.get(first - 1) == oid or any(orgs.get(k) != oid for k in range(first, end)):
         return False
-    return token_list(doc)[end - 1].lower_.rstrip(".") in load_lexicons().titles
+    return doc_tokens(doc)[end - 1].lower_.rstrip(".") in load_lexicons().titles
 
 
 def _hyphened(doc: Doc, i: int, orgs: TokenLabels) -> bool:
@@ -180,7 +179,7 @@ def _hyphened(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     "an Oxford-educated lawyer", "a Kestrel-backed start-up": the organisation describes the
     person's past or a sponsor, not whom the person works for.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     oid = orgs[i]
     end = i
     while orgs.get(end) == oid:
@@ -197,7 +196,7 @@ def _portfolio_word(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     organisation; such words name the office's field, not a body ("Home Office" and "Treasury"
     are names of one, and so is "Home" when the text names the "Home Office").
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     oid = orgs[i]
     while orgs.get(i - 1) == oid:
         i -= 1  # the mention's first word
@@ -217,7 +216,7 @@ def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
     has no organisation word at its end ("Council", "Bank") and is no acronym is a place the
     tagger took for an organisation.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     oid = orgs[i]
     while orgs.get(i - 1) == oid:
         i -= 1  # the mention's first word
@@ -239,7 +238,7 @@ def after_surname(doc: Doc, role: Range, surnames: set[str], orgs: TokenLabels) 
     person's name. Only a surname followed by a lower-case word, and not an organisation's name
     ("Ford engineer" where Ford is also the company), is cut.
     """
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     start, end = role
     if end - start > 1 and start not in orgs and toks[start].text in surnames and toks[start + 1].is_lower:
         return (start + 1, end)

@@ -1,52 +1,22 @@
-"""The token list and sentence bounds of the document the role rules read, fetched once per document.
+"""The sentence bounds the role rules read, from one read of the sentence starts per document.
 
-The role rules are many small functions called once per person mention, and each reads a few
-tokens by index. ``token_list`` returns the shared ``extensions.doc_tokens`` list; while
-``quotemine_roles`` tags a document (``reading``) it is a plain read, so that the rules do not
-look the list up again at every call (a weak-key dictionary read costs more than most rules' own
-work).
-``sentence_of`` gives the bounds of the sentence holding a token from one read of the sentence
-starts (``Token.sent`` / ``Span.sent`` check the whole document's annotation on every call).
+The role rules are many small functions called once per person mention; ``sentence_of`` gives the
+bounds of the sentence holding a token (``Token.sent`` / ``Span.sent`` check the whole document's
+annotation on every call). Tokens by index come from the shared ``extensions.doc_tokens`` list.
 """
 
 from __future__ import annotations
 
 import bisect
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import numpy
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from quotemine.extensions import doc_tokens
+__all__ = ["sentence_of"]
 
-__all__ = ["reading", "sentence_of", "token_list"]
-
-#: The document being tagged and its token list (``reading``), or ``None``; one tuple, replaced whole.
-_current: tuple[Doc, list[Token]] | None = None
 #: The last document whose sentence starts were read (held weakly) and those starts.
 _last_starts: tuple[weakref.ref[Doc], int, list[int]] | None = None
-
-
-def token_list(doc: Doc) -> list[Token]:
-    """Return ``doc_tokens(doc)``: the shared ``list(doc)``; read-only."""
-    current = _current
-    if current is not None and current[0] is doc:
-        return current[1]
-    return doc_tokens(doc)
-
-
-@contextmanager
-def reading(doc: Doc) -> Iterator[list[Token]]:
-    """Make ``token_list(doc)`` a plain read while the role rules tag ``doc``; yield its tokens."""
-    global _current
-    toks = doc_tokens(doc)
-    _current = (doc, toks)
-    try:
-        yield toks
-    finally:
-        _current = None
 
 
 def _starts(doc: Doc) -> list[int]:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons import data_lines
 from quotemine.lexicons.names import load_lexicons
-from quotemine.pipeline.role_tokens import token_list
 
 __all__ = ["RoleWords", "cut_at_start", "hyphen_key"]
 
@@ -63,7 +63,7 @@ class RoleWords:
 
 def cut_at_start(doc: Doc, i: int, end: int) -> bool:
     """Tell whether ``doc[i]``, the first word of a role ending before ``end``, is cut from it."""
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     tok = toks[i]
     if tok.is_punct or tok.is_space or tok.tag_ in _CLIP_START_TAGS or (tok.tag_ == "CD" and tok.whitespace_):
         return True  # "the chairman", "his deputy", "two analysts"
@@ -75,7 +75,7 @@ def cut_at_start(doc: Doc, i: int, end: int) -> bool:
 def hyphen_key(token: Token) -> str:
     """Return the lower-case word ``token`` ends, joined over hyphens ("front" "-" "runner")."""
     doc, i = token.doc, token.i
-    toks = token_list(doc)
+    toks = doc_tokens(doc)
     key = token.lower_
     if i >= 2 and toks[i - 1].text == "-" and not toks[i - 1].whitespace_ and not toks[i - 2].whitespace_:
         return f"{toks[i - 2].lower_}-{key}"

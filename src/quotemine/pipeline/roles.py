@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import POSITIONS, POST_NOMINALS
 from quotemine.pipeline.affiliation_orgs import add_affiliation_orgs
@@ -65,7 +66,7 @@ from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party
 from quotemine.pipeline.predicates import complement_role, predicate_roles
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
-from quotemine.pipeline.role_tokens import reading, sentence_of, token_list
+from quotemine.pipeline.role_tokens import sentence_of
 from quotemine.pipeline.role_words import RoleWords, cut_at_start, hyphen_key
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
@@ -157,8 +158,7 @@ class RoleTagger(Pipe):
 
         """
         try:
-            with reading(doc):
-                self._tag(doc)
+            self._tag(doc)
         except Exception as exc:  # handed to the error handler, which by default degrades
             self.get_error_handler()(self.name, self, [doc], exc)
         return doc
@@ -217,7 +217,7 @@ class RoleTagger(Pipe):
         The title must look abbreviated, capitalised and short ("Lt", "Supt"): "governor" + "." ends
         a sentence ("the nominee for governor. Okoye said ...").
         """
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         if i < 1 or toks[i].text != "." or toks[i - 1].whitespace_:
             return False
         word = toks[i - 1].text
@@ -228,7 +228,7 @@ class RoleTagger(Pipe):
     @staticmethod
     def _clip(doc: Doc, role: Range | None) -> Range | None:
         """Cut a role at the first line break or unclosed bracket and trim punctuation at its edges."""
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         if role is None:
             return None
         start, end = role
@@ -327,7 +327,7 @@ class RoleTagger(Pipe):
         self, doc: Doc, span: Span, persons: TokenLabels, left: dict[int, Range]
     ) -> Range | None:
         """Return the plural title of the list this name continues ("co-founders A, B and C")."""
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         i = span.start - 1
         while i >= 0 and toks[i].lower_ in _LIST_GLUE:
             i -= 1
@@ -342,7 +342,7 @@ class RoleTagger(Pipe):
         self, doc: Doc, start: int, sent_start: int, persons: TokenLabels, orgs: TokenLabels
     ) -> bool:
         """Tell whether the token before ``doc[start]`` belongs to a title that ends at the name."""
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         prev = toks[start - 1]
         if prev.i in persons or prev.dep_ == "pobj" or prev.ent_type_ in {"DATE", "TIME"}:
             return False  # "On Monday Senator X", "after the vote Labour leader X": not the title's
@@ -381,7 +381,7 @@ class RoleTagger(Pipe):
         if prev.is_space or (prev.tag_ == "CD" and prev.is_alpha) or _GLUED.search(prev.text):
             return True  # a line break; "Two military analysts, X and Y"; "Staff PhotoLiberal candidate X"
         doc = prev.doc
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         if prev.tag_ == "VBN" and prev.i > 0 and toks[prev.i - 1].lemma_ in {"have", "be"}:
             return True  # "(have) sacked manager X": a verb after its auxiliary, whatever the parse says
         if prev.text in _DASHES and (prev.whitespace_ or (prev.i >= 1 and toks[prev.i - 1].whitespace_)):
@@ -398,7 +398,7 @@ class RoleTagger(Pipe):
 
     def _left_role(self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
         """Find a title right before the name ("deputy prime minister Saidamir Zukhurov")."""
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         end = span.start
         last = word_before(doc, end)  # "Mayor  Ola Brisk": past a run of spaces
         address = toks[last].is_title and toks[last].text.rstrip(".").lower() in self.words.honorifics
@@ -431,7 +431,7 @@ class RoleTagger(Pipe):
 
     def _title_head(self, doc: Doc, last: int, persons: TokenLabels) -> int | None:
         """Return the role noun of a title ending at ``doc[last]``, right before a name, or ``None``."""
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         if last < 0 or last in persons:
             return None
         if self._is_role_head(toks[last]) or position_title(doc, last):  # "Kelton forward X"
@@ -445,7 +445,7 @@ class RoleTagger(Pipe):
         "Secretary of State X", "Chief of Staff X"; also "Speaker of the House X" when the field
         after "the" is capitalised, and two fields ("Minister of State for Finance X").
         """
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         k = i
         while (
             k > 1
@@ -469,7 +469,7 @@ class RoleTagger(Pipe):
 
     def _post_nominal_role(self, doc: Doc, span: Span) -> Range | None:
         """Find the office in letters after the name ("Ana Reyes QC", "Tom Hale MP")."""
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         j = span.end
         if j >= len(doc) or not toks[j].is_upper or toks[j].lower_ not in POST_NOMINALS:
             return None
@@ -483,7 +483,7 @@ class RoleTagger(Pipe):
         The names before ``span`` must be joined to it by "and" (and commas), and the apposition's
         role noun must be plural ("members", "co-founders").
         """
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         role = self._clip(doc, appos) if appos is not None else None
         if role is None or span.start < 2 or toks[span.start - 1].lower_ not in {"and", "&"}:
             return
@@ -517,7 +517,7 @@ class RoleTagger(Pipe):
         stepped over (``comma`` is where ``after_aside`` stepped to), and so is "who is" ("X, who is
         the chairman of Y,").
         """
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         if comma + 1 >= len(doc) or toks[comma].text != ",":
             return None
         start = word_after(doc, comma + 1)  # "X,  a lecturer": past a run of spaces
@@ -552,7 +552,7 @@ class RoleTagger(Pipe):
 
     def _noun_appos(self, doc: Doc, start: int, end: int) -> Range | None:
         """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed."""
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         if not any(
             (toks[i].tag_.startswith("NN") and self._is_role_head(toks[i]))
             or (toks[i].lower_ in POSITIONS and toks[i].dep_ == "appos")  # "X, a 23-year-old forward,"
@@ -571,7 +571,7 @@ class RoleTagger(Pipe):
         self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels
     ) -> Range | None:
         """Find a role the name is in apposition to ("Its general secretary, Helen Okafor, said")."""
-        toks = token_list(doc)
+        toks = doc_tokens(doc)
         root = span.root
         head = root.head
         first = min(root.left_edge.i, span.start)  # "Its lawyer, public defender Jo Lane": past her title
