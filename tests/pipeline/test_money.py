@@ -98,7 +98,7 @@ def test_format_amount_has_no_exponent() -> None:
         ("The budget is a billion dollars.", "a billion dollars", "1000000000", "USD"),
         ("They bid 10k$ for it.", "10k$", "10000", "USD"),
         ("It costs 7€ here.", "7€", "7", "EUR"),
-        # local abbreviations of the Gulf and East Africa ("Sh" is shared by several shillings)
+        # local abbreviations of dirhams and shillings ("Sh" is shared by several shillings: no code)
         ("Teachers there earn Dh9,500 a month.", "Dh9,500", "9500", "AED"),
         ("The toll road raised KShs 40 million.", "KShs 40 million", "40000000", "KES"),
         ("The levy raised Sh3 billion last year.", "Sh3 billion", "3000000000", None),

@@ -255,7 +255,7 @@ def _compared_mentions(
 def _of_phrase(doc: Doc, text: str, of: re.Match[str]) -> str:
     """Return the words after "pounds of" up to the first noun: "pounds of beef cost more" is of beef.
 
-    The phrase ends at its head noun (the words after it belong to the rest of the sentence); with
+    The phrase ends at its head noun (what comes after the noun is another part of the clause); with
     no part-of-speech tags, all the words ``_OF_AFTER`` took.
     """
     phrase = of.group(1) or ""
