@@ -82,6 +82,7 @@ class _Builder:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.length = len(text)
         self.dropped = 0
         self.too_large = 0
         self.invalid: Counter[str] = Counter()
@@ -144,10 +145,12 @@ class _Builder:
         if bounds is None or len(bounds) != 2:
             return None
         start, end = bounds
-        if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(self.text):
-            self.dropped += 1
-            return None
-        return start, end
+        # ``type(...) is int`` first: the common case, one test each; a subclass (bool) is checked below
+        if (type(start) is int and type(end) is int) or (isinstance(start, int) and isinstance(end, int)):
+            if 0 <= start < end <= self.length:
+                return start, end
+        self.dropped += 1
+        return None
 
     def fields(self, bounds: Sequence[object] | None) -> _SpanFields | None:
         """Return the fields of the span, as ``span`` does, for a model built on ``TextSpan``.
@@ -178,8 +181,12 @@ class _Builder:
         pydantic builds the nested ``TextSpan`` models faster from their fields than it checks
         ``TextSpan`` objects built one by one.
         """
-        unique = {fits for bounds in many or () if (fits := self.bounds(bounds)) is not None}
-        return [_SpanFields(text=self.text[start:end], start=start, end=end) for start, end in sorted(unique)]
+        if not many:
+            return []
+        bounds = self.bounds
+        unique = {fits for one in many if (fits := bounds(one)) is not None}
+        text = self.text
+        return [{"text": text[start:end], "start": start, "end": end} for start, end in sorted(unique)]
 
 
 def build_report(

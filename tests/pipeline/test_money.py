@@ -98,10 +98,14 @@ def test_format_amount_has_no_exponent() -> None:
         ("The budget is a billion dollars.", "a billion dollars", "1000000000", "USD"),
         ("They bid 10k$ for it.", "10k$", "10000", "USD"),
         ("It costs 7€ here.", "7€", "7", "EUR"),
+        # local abbreviations of dirhams and shillings ("Sh" is shared by several shillings: no code)
+        ("Teachers there earn Dh9,500 a month.", "Dh9,500", "9500", "AED"),
+        ("The toll road raised KShs 40 million.", "KShs 40 million", "40000000", "KES"),
+        ("The levy raised Sh3 billion last year.", "Sh3 billion", "3000000000", None),
     ],
 )
 def test_money_reads_amount_and_currency(
-    blank: Language, text: str, span: str, amount: str, currency: str
+    blank: Language, text: str, span: str, amount: str, currency: str | None
 ) -> None:
     items = _money(blank, text)
     assert len(items) == 1, items
@@ -139,6 +143,15 @@ def test_money_keeps_qualifiers_in_span(blank: Language, text: str, qualifier: s
         ("Tickets sell for $10-$20.", "10", "20", "USD"),
         ("Tickets sell for 10-20 dollars.", "10", "20", "USD"),
         ("The project needs $5-10 million.", "5000000", "10000000", "USD"),
+        # a glued scale on both ends, joined by a hyphen
+        ("The broadcast rights could fetch £2m-£3m.", "2000000", "3000000", "GBP"),
+        ("Estimates put the repairs at €4bn-€6bn.", "4000000000", "6000000000", "EUR"),
+        ("The settlement may reach $40 million-$55 million.", "40000000", "55000000", "USD"),
+        # the scale written once, after the upper end, scales both
+        ("The refit will cost between $8 and $9 million.", "8000000", "9000000", "USD"),
+        ("Losses could run to £3 to £4 billion.", "3000000000", "4000000000", "GBP"),
+        # ... but not a lower end that would pass the upper one once scaled
+        ("Grants run from $300 to $1 million.", "300", "1000000", "USD"),
     ],
 )
 def test_money_reads_ranges(blank: Language, text: str, amount: str, amount_max: str, currency: str) -> None:
@@ -149,6 +162,18 @@ def test_money_reads_ranges(blank: Language, text: str, amount: str, amount_max:
         amount_max,
         currency,
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The keeper signed a £3m-a-year deal with the Tarnbury club.", ("£3m-a-year", "3000000")),
+        ("Ossel United sold their £90m-rated forward.", ("£90m", "90000000")),
+        ("The board backed a 40m-euro plan.", ("40m-euro", "40000000")),
+    ],
+)
+def test_money_scale_before_a_hyphen_is_kept(blank: Language, text: str, expected: tuple[str, str]) -> None:
+    assert [(i["text"], i["amount"], i["amount_max"]) for i in _money(blank, text)] == [(*expected, None)]
 
 
 def test_money_falling_from_to_is_two_figures(blank: Language) -> None:
@@ -362,6 +387,27 @@ def _triples(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
 )
 def test_money_pounds_of_goods_are_weights(blank: Language, text: str) -> None:
     assert _money(blank, text) == []
+
+
+def test_money_pounds_of_goods_end_at_their_noun(nlp: Language) -> None:
+    # "cost" after the noun belongs to the sentence, not to what the pounds are of
+    assert _money(nlp, "Two pounds of lamb cost more at the Wendle market this spring.") == []
+    got = [(i["text"], i["currency"]) for i in _money(nlp, "Ferrow spent 4 million pounds of public money.")]
+    assert got == [("4 million pounds", "GBP")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Kestow boxer, at 152 pounds, kept his belt.", []),
+        ("At 6 foot 4 and 240 pounds, the linebacker is hard to miss.", []),
+        # a money word says it is a sum, and a scaled figure is never a body
+        ("The boxer was paid 2,000 pounds for the exhibition.", ["2,000 pounds"]),
+        ("The heavyweight's purse was 3 million pounds.", ["3 million pounds"]),
+    ],
+)
+def test_money_pounds_of_a_body_are_weights(blank: Language, text: str, expected: list[str]) -> None:
+    assert [i["text"] for i in _money(blank, text)] == expected
 
 
 def test_money_pounds_of_money_words_stay_sums(blank: Language) -> None:

@@ -51,11 +51,14 @@ _JOIN = (
     r"(?:(?:\s+|-)(?:and\s+)?|(?:(?<=half)|(?<=quarter)|(?<=quarters))\s+of\s+)"  # "a quarter of a million"
 )
 NUM_WORDS = r"\b(?:(?:an?|" + _WORD + r")(?:" + _JOIN + r"(?:an?\s+)?" + _WORD + r")*\b)"
+#: After a scale: no letter; a hyphen may follow ("$5m-$7m", "a £3m-a-year deal", "a £100m-rated
+#: player", "a 20m-euro deal"): after a figure of money, "m" or "bn" is always the scale.
+_SCALE_END = r"(?!\w)"
 SCALE_WORDS = (
     r"(?:lakhs?\s+crores?|million|billion|trillion|thousand|lakhs?|crores?"
-    r"|mn|mln|bn|bln|tn|trn|cr|mil)(?![\w-])"
+    r"|mn|mln|bn|bln|tn|trn|cr|mil)" + _SCALE_END
 )
-SCALE_GLUED = r"(?:mm|m|b|k)(?![\w-])"
+SCALE_GLUED = r"(?:mm|m|b|k)" + _SCALE_END
 
 
 def parse_number(text: str) -> Decimal | None:

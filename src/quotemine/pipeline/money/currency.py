@@ -49,6 +49,7 @@ class CurrencyLexicon:
     period_adverbs: tuple[str, ...]
     not_period_after: tuple[str, ...]
     weight_cues: frozenset[str]
+    body_weight_cues: frozenset[str]
     money_cues: frozenset[str]
     inherit_cues: tuple[str, ...]
     time_units: frozenset[str]
@@ -143,6 +144,7 @@ def build_lexicon(
         period_adverbs=tuple(data.get("period_adverbs", [])),
         not_period_after=tuple(data.get("not_period_after", [])),
         weight_cues=frozenset(data.get("weight_cues", [])),
+        body_weight_cues=frozenset(data.get("body_weight_cues", [])),
         money_cues=frozenset(data.get("money_cues", [])),
         inherit_cues=tuple(data.get("inherit_cues", [])),
         time_units=frozenset(data.get("time_units", [])),

@@ -80,14 +80,16 @@ class Refiner:
             return False  # "20 pounds and 43 pence"
         of = _OF_AFTER.match(text, c.end)
         if of is not None:  # "40 million pounds of fish", not "5 million pounds of public money"
-            words = (of.group(1) or "").lower().replace("’", "'").split()
-            return not any(w in self.lex.money_after_of for w in words)
+            of_words = _of_phrase(doc, text, of).lower().replace("’", "'").split()
+            return not any(w in self.lex.money_after_of for w in of_words)
         sent = sentence(span)
         words = {t.lower_ for t in sent} | {t.lemma_ for t in sent}
         if words & self.lex.weight_cues or "weigh" in words:
             return not c.scaled
         if words & self.lex.money_cues:
             return False
+        if words & self.lex.body_weight_cues:  # "the boxer, at 147 pounds": a body, not a purse
+            return not c.scaled
         return any(e.label_ == "QUANTITY" and e.start < span.end and span.start < e.end for e in ents)
 
     # ------------------------------------------------------------------- ranges
@@ -115,7 +117,8 @@ class Refiner:
         if gap == "to" and self._change_then_level(text, prev, c):
             return None
         if (prev.currency == c.currency or prev.currency is None) and prev.amount < c.amount:
-            return replace(prev, end=c.end, amount_max=c.amount, currency=c.currency)
+            low = _shared_scale(prev, c)
+            return replace(prev, end=c.end, amount=low, amount_max=c.amount, currency=c.currency)
         return None
 
     def _change_then_level(self, text: str, prev: MoneyCandidate, c: MoneyCandidate) -> bool:
@@ -247,6 +250,40 @@ def _compared_mentions(
         para = text.rfind("\n", 0, at) + 1
         ref = [c for c in cands if c.currency and para <= c.start < at]
     return ref
+
+
+def _of_phrase(doc: Doc, text: str, of: re.Match[str]) -> str:
+    """Return the words after "pounds of" up to the first noun: "pounds of beef cost more" is of beef.
+
+    The phrase ends at its head noun (what comes after the noun is another part of the clause); with
+    no part-of-speech tags, all the words ``_OF_AFTER`` took.
+    """
+    phrase = of.group(1) or ""
+    tokens = doc.char_span(of.start(1), of.end(1), alignment_mode="expand") if phrase else None
+    if tokens is None:
+        return phrase
+    for token in tokens:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return text[of.start(1) : token.idx + len(token.text)]
+    return phrase
+
+
+def _shared_scale(low: MoneyCandidate, high: MoneyCandidate) -> Decimal:
+    """Return the lower end's amount, with the upper end's scale when only the upper end has one.
+
+    "between $5 and $7 million" is five to seven million: the scale is written once, after the
+    second figure. Only when the lower figure is the smaller once both are scaled ("$500 to $2
+    million" is five hundred dollars to two million) and it is a whole-unit figure (not "50 cents").
+    """
+    if (
+        low.scaled
+        or low.unit_scale != 1
+        or high.unit_scale <= 1
+        or low.source not in ("symbol", "code", "name")
+    ):
+        return low.amount
+    scaled = low.amount * high.unit_scale
+    return scaled if scaled < high.amount else low.amount
 
 
 def _bare_figures(text: str, windows: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
