@@ -429,6 +429,12 @@ class DocIndex:
         named = (m for m in self.by_entity().get(entity_id, []) if start <= m.start < s and not m.quoted)
         return not any(i == entity_id for _, i in spoke) and next(named, None) is None
 
+    def alias(self, name: str) -> str | None:
+        """Return the one entity a mention of which is written ``name`` (any case), or ``None``."""
+        low = name.strip().lower()
+        found = {m.entity_id for m in self.mentions if self.text[m.start : m.end].lower() == low}
+        return found.pop() if len(found) == 1 else None
+
     def spoke_between(self, lo: int, hi: int, entity_id: str) -> bool:
         """Tell whether a speaker other than ``entity_id`` (or an unresolved one) spoke in ``(lo, hi)``."""
         k = bisect.bisect_right(self.unresolved, lo)

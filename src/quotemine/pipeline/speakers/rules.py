@@ -4,7 +4,9 @@
 and a mention no rule resolves stays unresolved (a wrong name is worse than none):
 
 1. ``name``: the mention is (or ends in) a mention of a person or organisation ("the Fiscal
-   Bureau" in "according to the Fiscal Bureau"; "Acme's Jane Roe" is Jane Roe);
+   Bureau" in "according to the Fiscal Bureau"; "Acme's Jane Roe" is Jane Roe); a bare surname
+   several people bear is the one introduced first (of the gender an honorific states), a name
+   run after a person's name ("Roe Foods") the body so named, never the person (``namesakes``);
 2. ``surname``: its capitalised last word is the last word of exactly one entity's mentions;
    in both, a first name the person never goes by before the surname ("Tunde Roe" for the
    entity "Marta Roe") leaves the mention unresolved;
@@ -48,18 +50,18 @@ from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.dialogue import answerer, answers_question
+from quotemine.pipeline.speakers.fitting import described_by, fits
 from quotemine.pipeline.speakers.index import (
     DocIndex,
-    Entity,
     EntityKind,
     Mention,
     content_words,
     last_word,
     other_given_name,
 )
+from quotemine.pipeline.speakers.namesakes import NAME_RUN, bare, namesake
 from quotemine.pipeline.speakers.nouns import (
     GENERIC_ORG_NOUNS,
-    demonym_fits,
     job_noun,
     narrower,
     org_noun_fits,
@@ -248,7 +250,7 @@ class Resolver:
             for e in self.idx.entities.values()
             if (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
             and self.idx.first_start(e.id) < m.start
-            and _fits(self.idx.describe(e.id), word, capitals, roles)
+            and fits(self.idx.describe(e.id), word, capitals, roles)
         ]
         if m.possessive:  # "her manager": only someone the text describes so, never a guess
             owner = pronoun_gender(m.low.split(" ", 1)[0])
@@ -348,7 +350,7 @@ class Resolver:
         others = (e for e in self.idx.entities.values() if e.kind == "person" and e.id != found[1])
         if capitals and any(capitals & e.descriptors for e in others):
             return None
-        if not _described_by(self.idx.entities[found[1]], capitals - {head}):
+        if not described_by(self.idx.entities[found[1]], capitals - {head}):
             return None  # "the Chilean engineer" is not the person just quoted unless so described
         return found[1]
 
@@ -442,26 +444,6 @@ class Resolver:
         return closest.entity_id if closest is not None else None
 
 
-def _fits(e: Entity, word: str, capitals: set[str], roles: frozenset[str]) -> bool:
-    """Tell whether a description headed by ``word`` with ``capitals`` fits the entity ``e``.
-
-    Its head is one of the entity's heads (or, for a person, a broader noun for one of them: "the
-    officer" for a sergeant), or a nationality of a place it is described by ("the Pole"); each
-    capitalised word describes it, directly or as a nationality ("the Polish striker").
-    """
-    person = e.kind == "person"
-    if not (word in e.heads or (person and not roles.isdisjoint(e.heads))):
-        if not (person and demonym_fits(word, e.descriptors)):
-            return False
-    return _described_by(e, capitals)
-
-
-def _described_by(e: Entity, capitals: set[str]) -> bool:
-    """Tell whether each capitalised word describes ``e``, directly or (a person) as a nationality."""
-    person = e.kind == "person"
-    return all(c in e.descriptors or (person and demonym_fits(c, e.descriptors)) for c in capitals)
-
-
 _Rule = Callable[[Resolver, SpeakerMention], "Resolution | None"]
 
 
@@ -482,10 +464,16 @@ def by_name(r: Resolver, m: SpeakerMention) -> Resolution | None:
         entity = r.idx.entities[named.entity_id]
         if named.start > m.start and other_given_name(r.idx.text, named.start, entity):
             return None  # "Tunde Roe" is not the "Marta Roe" the surname was linked to
+        if entity.kind == "person" and bare(r.idx.text, m, named):  # "Hale said", two Hales named
+            shared = namesake(r, m, named.entity_id)
+            return r._result(shared, "name", m.start) if shared is not None else None
         return Resolution(named.entity_id, entity.kind, "name")
     person = next((c for c in covering if r.idx.entities[c.entity_id].kind == "person"), None)
     if person is None or m.unnamed or r.idx.text.startswith(("'", "’"), person.end):
         return None  # "he and other Roe challengers", "Roe's lawyer": not Roe
+    if NAME_RUN.fullmatch(r.idx.text, person.end, m.start + len(tail)):  # "Hale Logistics": a body
+        alias = r.idx.alias(tail)
+        return r._result(alias, "name", m.start) if alias is not None else None
     return Resolution(person.entity_id, "person", "name")
 
 

@@ -1,0 +1,28 @@
+"""Whether a description ("the senator", "the Polish striker") fits an entity of the index."""
+
+from __future__ import annotations
+
+from quotemine.pipeline.speakers.index import Entity
+from quotemine.pipeline.speakers.nouns import demonym_fits
+
+__all__ = ["described_by", "fits"]
+
+
+def fits(e: Entity, word: str, capitals: set[str], roles: frozenset[str]) -> bool:
+    """Tell whether a description headed by ``word`` with ``capitals`` fits the entity ``e``.
+
+    Its head is one of the entity's heads (or, for a person, a broader noun for one of them: "the
+    officer" for a sergeant), or a nationality of a place it is described by ("the Pole"); each
+    capitalised word describes it, directly or as a nationality ("the Polish striker").
+    """
+    person = e.kind == "person"
+    if not (word in e.heads or (person and not roles.isdisjoint(e.heads))):
+        if not (person and demonym_fits(word, e.descriptors)):
+            return False
+    return described_by(e, capitals)
+
+
+def described_by(e: Entity, capitals: set[str]) -> bool:
+    """Tell whether each capitalised word describes ``e``, directly or (a person) as a nationality."""
+    person = e.kind == "person"
+    return all(c in e.descriptors or (person and demonym_fits(c, e.descriptors)) for c in capitals)

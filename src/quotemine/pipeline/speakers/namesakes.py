@@ -1,0 +1,60 @@
+"""Who a bare surname stands for when several people share it; a body named after a person.
+
+"Gus Hale ... his daughter, Ivy Hale, ... 'We rebuild,' Hale said": news writing calls the person
+it introduced first by the bare surname and relatives named later by their full names; "Hale
+Logistics said" is the company, not Gus Hale.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quotemine.lexicons.gender import Gender, title_gender
+from quotemine.pipeline.speakers.index import Mention
+
+if TYPE_CHECKING:
+    from quotemine.pipeline.speakers.rules import Resolver, SpeakerMention
+
+__all__ = ["NAME_RUN", "bare", "namesake"]
+
+
+#: Capitalised words right after a name, up to the end of a mention ("Roe Logistics" after "Roe").
+NAME_RUN = re.compile(r"(?:\s+[A-Z][\w&'’.-]*)+")
+
+
+def namesake(r: Resolver, m: SpeakerMention, linked: str) -> str | None:
+    """Return who a bare surname shared by several people stands for, or ``None``.
+
+    "Gus Hale ... his daughter, Ivy Hale, ... 'We rebuild,' Hale said": the entity stage links
+    the bare "Hale" to one of the namesakes, often the last one named; news writing calls the
+    person it introduced first by the bare surname and the relatives named after by their full
+    names. So: the namesake introduced first, when it has the mention's gender (an honorific:
+    "Mrs. Hale"); several of that gender or none: no one. A surname only one person bears keeps
+    its link (``linked``).
+    """
+    word = m.head
+    sharing = [
+        e.id for e in r.idx.entities.values() if e.kind == "person" and word in e.surnames and e.givens
+    ]
+    if len(sharing) < 2 or linked not in sharing:
+        return linked
+    gender = _honorific_before(r.idx.text, m.start)
+    fits = [i for i in sharing if r.compatible(i, "person", gender)]
+    if not fits:
+        return None
+    first = min(fits, key=r.idx.first_start)
+    return first if r.idx.first_start(first) < m.start else None
+
+
+def bare(text: str, m: SpeakerMention, named: Mention) -> bool:
+    """Tell whether the mention is one word, a surname alone or after an honorific ("Hale", "Mrs. Hale")."""
+    if named.end != m.start + len(m.text.rstrip()) or " " in text[named.start : named.end]:
+        return False
+    return named.start == m.start or _honorific_before(text, named.start) is not None
+
+
+def _honorific_before(text: str, s: int) -> Gender | None:
+    """Return the gender of an honorific right before offset ``s`` ("Mrs. Hale"), or ``None``."""
+    words = text[max(0, s - 12) : s].split()
+    return title_gender(words[-1]) if words and text[s - 1 : s] == " " else None

@@ -1,0 +1,111 @@
+"""Speaker resolution where two or more plausible people (or a person and a body) compete.
+
+Found by genre probes (court, sports, business, family features): people who share a surname, a
+company named after its founder, a description whose qualifier tells two office holders apart.
+Every sentence is written for these tests; names, organisations and places are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from tests.speaking import Case, at, who
+
+from quotemine.extensions import register_extensions
+from quotemine.pipeline.speakers import Attributor
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    register_extensions()
+    return Attributor(spacy.blank("en"), "quotemine_attribution")
+
+
+def _relink(case: Case, name: str, mention: str, nth: int) -> list[str | None]:
+    """Resolve ``case`` after moving the ``nth`` bare ``mention`` to the person ``name``.
+
+    The entity stage links a bare surname to one namesake, often the last one named: this puts
+    the link where a test needs it.
+    """
+    doc = case.doc()
+    span = at(case.text, mention, nth)
+    for person in doc._.qm_people:
+        person["mentions"] = [m for m in person["mentions"] if m != span]
+        if person["name"] == name:
+            person["mentions"].append(span)
+    doc = Attributor(spacy.blank("en"), "quotemine_attribution")(doc)
+    return [q["speaker"]["person_id"] or q["speaker"].get("organization_id") for q in doc._.qm_quotes]
+
+
+_FAMILY = (
+    "Martha Tenby, who founded the bakery, said the oven had failed. "
+    '"We lost a week of bread," Tenby said.\n\n'
+    "Her son, Peter Tenby, runs the delivery van.\n\n"
+    '"We will reopen on Monday," Tenby said.'
+)
+
+
+def test_a_shared_surname_is_the_namesake_introduced_first(attributor: Attributor) -> None:
+    register_extensions()
+    case = Case(
+        _FAMILY,
+        people={"Martha Tenby": [], "Peter Tenby": []},
+        quotes=[("Tenby", 3, "We will reopen on Monday,", "direct")],
+    )
+    assert _relink(case, "Peter Tenby", "Tenby", 3) == ["p1"]
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender(attributor: Attributor) -> None:
+    register_extensions()
+    text = (
+        "Martha Tenby, who founded the bakery, said the oven had failed.\n\n"
+        "Her son, Peter Tenby, runs the delivery van.\n\n"
+        '"The van is fine," Mr. Tenby said.'
+    )
+    case = Case(
+        text,
+        people={"Martha Tenby": [], "Peter Tenby": []},
+        quotes=[("Tenby", 2, "The van is fine,", "direct")],
+    )
+    assert _relink(case, "Peter Tenby", "Tenby", 2) == ["p2"]
+
+
+def test_the_full_name_of_a_later_namesake_stays_theirs(attributor: Attributor) -> None:
+    text = (
+        "Martha Tenby, who founded the bakery, said the oven had failed.\n\n"
+        '"The van is fine," said Peter Tenby, her son.'
+    )
+    case = Case(
+        text,
+        people={"Martha Tenby": [], "Peter Tenby": []},
+        quotes=[("Peter Tenby", 0, "The van is fine,", "direct")],
+    )
+    assert who(attributor, case) == ["p2"]
+
+
+def test_a_company_named_after_a_person_is_the_company(attributor: Attributor) -> None:
+    text = (
+        "Tenby Bakeries was founded by Martha Tenby in 1990.\n\n"
+        "Tenby Bakeries said on Friday it would close two shops."
+    )
+    doc = Case(
+        text,
+        people={"Martha Tenby": []},
+        orgs=["Tenby Bakeries"],
+        quotes=[("Tenby Bakeries", 1, "it would close two shops", "indirect")],
+    ).doc()
+    # the entity stage took the second "Tenby" for the founder
+    doc._.qm_people[0]["mentions"].append(at(text, "Tenby", 2))
+    doc = attributor(doc)
+    assert doc._.qm_quotes[0]["speaker"]["organization_id"] == "o1"
+    assert doc._.qm_quotes[0]["speaker"]["person_id"] is None
+
+
+def test_a_person_named_in_a_longer_mention_is_still_the_speaker(attributor: Attributor) -> None:
+    text = "Martha Tenby of Harwick said the oven had failed."
+    case = Case(
+        text,
+        people={"Martha Tenby": []},
+        quotes=[("Martha Tenby of Harwick", 0, "the oven had failed", "indirect")],
+    )
+    assert who(attributor, case) == ["p1"]
