@@ -13,6 +13,7 @@ from tests.speaking import Case, at, who
 
 from quotemine.extensions import register_extensions
 from quotemine.pipeline.speakers import Attributor
+from quotemine.pipeline.speakers.nouns import person_noun
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +110,44 @@ def test_a_person_named_in_a_longer_mention_is_still_the_speaker(attributor: Att
         quotes=[("Martha Tenby of Harwick", 0, "the oven had failed", "indirect")],
     )
     assert who(attributor, case) == ["p1"]
+
+
+def test_a_qualifier_before_the_head_tells_two_office_holders_apart(attributor: Attributor) -> None:
+    text = (
+        "Transport Minister Ilka Varn promised new trams. Doro Selm, the chief minister, backed her.\n\n"
+        '"The trams will come," Varn said.\n\n'
+        '"The budget is fixed," the chief minister said.'
+    )
+    case = Case(
+        text,
+        people={"Ilka Varn": ["Varn"], "Doro Selm": []},
+        roles={"Ilka Varn": ["Transport Minister"], "Doro Selm": ["chief minister"]},
+        quotes=[
+            ("Varn", 1, "The trams will come,", "direct"),
+            ("the chief minister", 0, "The budget is fixed,", "direct"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p2"]
+
+
+def test_a_qualifier_no_candidate_holds_sets_no_one_apart(attributor: Attributor) -> None:
+    text = (
+        "Transport Minister Ilka Varn promised new trams.\n\n"
+        '"The trams will come," Varn said.\n\n'
+        '"The budget is fixed," the embattled minister said.'
+    )
+    case = Case(
+        text,
+        people={"Ilka Varn": ["Varn"]},
+        roles={"Ilka Varn": ["Transport Minister"]},
+        quotes=[
+            ("Varn", 1, "The trams will come,", "direct"),
+            ("the embattled minister", 0, "The budget is fixed,", "direct"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p1"]
+
+
+def test_a_compound_in_man_woman_or_person_names_one_person() -> None:
+    assert person_noun("boatman") and person_noun("chairperson") and person_noun("horsewoman")
+    assert not person_noun("harbour")

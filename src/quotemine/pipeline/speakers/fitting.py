@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from quotemine.pipeline.speakers.index import Entity
+from collections.abc import Mapping, Sequence
+
+from quotemine.pipeline.speakers.index import Entity, content_words
 from quotemine.pipeline.speakers.nouns import demonym_fits
 
-__all__ = ["described_by", "fits"]
+__all__ = ["described_by", "fits", "qualified"]
 
 
 def fits(e: Entity, word: str, capitals: set[str], roles: frozenset[str]) -> bool:
@@ -26,3 +28,18 @@ def described_by(e: Entity, capitals: set[str]) -> bool:
     """Tell whether each capitalised word describes ``e``, directly or (a person) as a nationality."""
     person = e.kind == "person"
     return all(c in e.descriptors or (person and demonym_fits(c, e.descriptors)) for c in capitals)
+
+
+def qualified(candidates: list[str], words: Sequence[str], entities: Mapping[str, Entity]) -> list[str]:
+    """Return the ``candidates`` a description's qualifiers do not set apart from the others.
+
+    Two ministers fit "the prime minister": the words before its head ("prime") that describe
+    one candidate but not another leave out the other (the housing minister). A qualifier that
+    describes no candidate ("the embattled minister") sets no one apart.
+    """
+    qualifiers = {w for raw in words[:-1] for w in content_words(raw)}
+    if not qualifiers:
+        return candidates
+    held = {c: qualifiers & entities[c].descriptors for c in candidates}
+    told = set().union(*held.values())
+    return [c for c in candidates if held[c] >= told]

@@ -58,6 +58,8 @@ _MAX_DESCRIPTION = 6
 
 #: An apposition after a mention: ", the party's treasurer," (its words are descriptors).
 _APPOSITION = re.compile(r",\s+(the|a|an|his|her|its|their)\s+([^,.;:()\n\"“”]{1,80})[,.;]")
+#: What a person aged 13 to 19 may be called.
+_TEEN = ("teenager", "teen")
 #: Relative pronouns: a clause they open inside an apposition describes, but heads nothing.
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 #: Possessive determiners: a phrase they open ("his lawyer") describes someone by a relation.
@@ -414,6 +416,10 @@ class DocIndex:
             return False
         return self.newcomers(start, s, gender)
 
+    def newcomer_here(self, s: int) -> bool:
+        """Tell whether someone unnamed comes in as a subject in the paragraph of ``s``, before it."""
+        return self.newcomers is not None and self.newcomers(self.para_starts[self.para(s)], s, None)
+
     def org_spoke_here(self, entity_id: str, s: int) -> bool:
         """Tell whether an organisation spoke in the paragraph of ``s`` that ``entity_id`` is absent from.
 
@@ -532,6 +538,9 @@ def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None
         if age is not None:
             entity.descriptors.add(age)
             entity.heads.add(age)
+            if 13 <= int(age.split("-", 1)[0]) <= 19:  # "Ola Roe, 17,": "the teenager"
+                entity.heads.update(_TEEN)
+                entity.descriptors.update(_TEEN)
         party = party_after(text, e)  # "democrat", then the state's words
         if party is not None:
             entity.descriptors.update((party[0], *content_words(party[1])))

@@ -50,7 +50,7 @@ from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.dialogue import answerer, answers_question
-from quotemine.pipeline.speakers.fitting import described_by, fits
+from quotemine.pipeline.speakers.fitting import described_by, fits, qualified
 from quotemine.pipeline.speakers.index import (
     DocIndex,
     EntityKind,
@@ -258,9 +258,9 @@ class Resolver:
             return candidates[0] if len(candidates) == 1 else None
         if not candidates:
             return self.undescribed(m.start, word, gender if person_ok else None, person_ok, capitals)
-        if len(candidates) == 1:
-            return candidates[0]
-        return self.most_salient(m.start, candidates)
+        if len(candidates) > 1:  # "the prime minister": not the housing minister
+            candidates = qualified(candidates, m.described_words, self.idx.entities)
+        return candidates[0] if len(candidates) == 1 else self.most_salient(m.start, candidates)
 
     def owned_by(self, entity_id: str, word: str, owner: Gender | None) -> bool:
         """Tell whether the entity is described as the ``word`` of someone of gender ``owner``.
@@ -293,6 +293,8 @@ class Resolver:
         ("the engineer"): ``just_quoted``.
         """
         if _AGE.fullmatch(word) and person_ok:
+            if self.idx.newcomer_here(s):
+                return None  # "The ferryman smiled. '...,' the 78-year-old said": the one described
             found = self.only_person_nearby(s) or self.just_quoted(s, set())
             ages = self.idx.describe(found).descriptors if found is not None else set()
             return found if not any(_AGE.fullmatch(d) for d in ages) else None  # "Roe, 31,"
