@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from quotemine.lexicons.gender import Gender, pronoun_gender
-from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
 from quotemine.pipeline.speakers.designations import ABBREVIATIONS, age_after, origin_after, party_after
@@ -33,7 +32,6 @@ __all__ = [
     "MentionRole",
     "content_words",
     "last_word",
-    "other_given_name",
 ]
 
 EntityKind = Literal["person", "org"]
@@ -448,29 +446,6 @@ class DocIndex:
             return True
         k = bisect.bisect_right(self.resolved, (lo, "\uffff"))
         return any(eid != entity_id for pos, eid in self.resolved[k:] if pos < hi)
-
-
-def other_given_name(text: str, s: int, entity: Entity) -> bool:
-    """Tell whether a capitalised word right before offset ``s`` names someone other than ``entity``.
-
-    "Tunde Roe" where the entity is "Marta Roe": the word before the surname is a first name the
-    entity never goes by. Titles, honorifics and role words ("President Roe", "Dr. Roe"), initials
-    and possessives are no first names; an entity never named with a first name has no conflict.
-    """
-    if entity.kind != "person" or not entity.givens:
-        return False
-    before = text[max(0, s - 30) : s]
-    if not before.endswith(" "):
-        return False
-    words = before.split()
-    if not words:
-        return False
-    word = words[-1]
-    low = word.lower().rstrip(".")
-    if not (word[:1].isupper() and word.isalpha() and len(word) > 2) or low in entity.givens:
-        return False
-    lex = load_lexicons()
-    return low not in lex.titles and low not in lex.honorifics and low not in lex.role_heads
 
 
 def _bare_surnames(

@@ -11,12 +11,13 @@ import re
 from typing import TYPE_CHECKING
 
 from quotemine.lexicons.gender import Gender, title_gender
-from quotemine.pipeline.speakers.index import Mention
+from quotemine.lexicons.names import load_lexicons
+from quotemine.pipeline.speakers.index import Entity, Mention
 
 if TYPE_CHECKING:
     from quotemine.pipeline.speakers.rules import Resolver, SpeakerMention
 
-__all__ = ["NAME_RUN", "bare", "namesake"]
+__all__ = ["NAME_RUN", "bare", "namesake", "other_given_name"]
 
 
 #: Capitalised words right after a name, up to the end of a mention ("Roe Logistics" after "Roe").
@@ -58,3 +59,26 @@ def _honorific_before(text: str, s: int) -> Gender | None:
     """Return the gender of an honorific right before offset ``s`` ("Mrs. Hale"), or ``None``."""
     words = text[max(0, s - 12) : s].split()
     return title_gender(words[-1]) if words and text[s - 1 : s] == " " else None
+
+
+def other_given_name(text: str, s: int, entity: Entity) -> bool:
+    """Tell whether a capitalised word right before offset ``s`` names someone other than ``entity``.
+
+    "Tunde Roe" where the entity is "Marta Roe": the word before the surname is a first name the
+    entity never goes by. Titles, honorifics and role words ("President Roe", "Dr. Roe"), initials
+    and possessives are no first names; an entity never named with a first name has no conflict.
+    """
+    if entity.kind != "person" or not entity.givens:
+        return False
+    before = text[max(0, s - 30) : s]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    low = word.lower().rstrip(".")
+    if not (word[:1].isupper() and word.isalpha() and len(word) > 2) or low in entity.givens:
+        return False
+    lex = load_lexicons()
+    return low not in lex.titles and low not in lex.honorifics and low not in lex.role_heads

@@ -57,9 +57,8 @@ from quotemine.pipeline.speakers.index import (
     Mention,
     content_words,
     last_word,
-    other_given_name,
 )
-from quotemine.pipeline.speakers.namesakes import NAME_RUN, bare, namesake
+from quotemine.pipeline.speakers.namesakes import NAME_RUN, bare, namesake, other_given_name
 from quotemine.pipeline.speakers.nouns import (
     GENERIC_ORG_NOUNS,
     job_noun,
