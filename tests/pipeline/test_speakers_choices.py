@@ -151,3 +151,53 @@ def test_a_qualifier_no_candidate_holds_sets_no_one_apart(attributor: Attributor
 def test_a_compound_in_man_woman_or_person_names_one_person() -> None:
     assert person_noun("boatman") and person_noun("chairperson") and person_noun("horsewoman")
     assert not person_noun("harbour")
+
+
+_SENATE = (
+    "Senator Ada Brisk, a Republican, and Senator Noor Quell, a Democrat, met on Monday.\n\n"
+    '"The bridge is too costly," Brisk said.\n\n'
+    "The senator from Vermont has fought the bridge for years. "
+    '"I will not stop now," the senator said.'
+)
+
+
+def test_a_description_with_a_place_no_candidate_is_from_stays_unresolved(attributor: Attributor) -> None:
+    case = Case(
+        _SENATE,
+        people={"Ada Brisk": ["Brisk"], "Noor Quell": []},
+        roles={"Ada Brisk": ["Senator"], "Noor Quell": ["Senator"]},
+        quotes=[
+            ("Brisk", 1, "The bridge is too costly,", "direct"),
+            ("The senator", 0, "has fought the bridge for years", "indirect"),
+            ("the senator", 0, "I will not stop now,", "direct"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", None, None]
+
+
+def test_the_same_description_after_an_unresolved_one_is_not_the_last_speaker(attributor: Attributor) -> None:
+    # only the second quote has a speaker mention; the first "The senator" is not a quote here
+    case = Case(
+        _SENATE,
+        people={"Ada Brisk": ["Brisk"], "Noor Quell": []},
+        roles={"Ada Brisk": ["Senator"], "Noor Quell": ["Senator"]},
+        quotes=[
+            ("Brisk", 1, "The bridge is too costly,", "direct"),
+            ("the senator", 0, "I will not stop now,", "direct"),
+        ],
+    )
+    assert who(attributor, case) == ["p1", "p1"]  # no unresolved senator spoke: the last one heard
+
+
+def test_a_description_from_a_place_the_person_is_from_resolves(attributor: Attributor) -> None:
+    text = (
+        "Senator Ada Brisk of Vermont and Senator Noor Quell met on Monday.\n\n"
+        '"The bridge is too costly," the senator from Vermont said.'
+    )
+    case = Case(
+        text,
+        people={"Ada Brisk": [], "Noor Quell": []},
+        roles={"Ada Brisk": ["Senator"], "Noor Quell": ["Senator"]},
+        quotes=[("the senator", 0, "The bridge is too costly,", "direct")],
+    )
+    assert who(attributor, case) == ["p1"]

@@ -150,7 +150,9 @@ class Attributor(Pipe):
                 if found is None and text[s:e].lower() in _PLURAL_PRONOUNS:
                     found = _plural_antecedent(spk, last, index.para(s), plural)
                 by_span[(s, e)] = found
-                resolver.idx.remember(s, found.entity_id if found is not None else None)
+                resolver.idx.remember(
+                    s, found.entity_id if found is not None else None, last_word(text[s:e]) or ""
+                )
                 last = _LastSpeaker(index.para(s), s, e, found)
                 if (
                     found is None

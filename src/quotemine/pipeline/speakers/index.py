@@ -237,6 +237,7 @@ class DocIndex:
     mstarts: list[int] = field(default_factory=list)
     resolved: list[tuple[int, str]] = field(default_factory=list)  # (speaker start, entity id)
     unresolved: list[int] = field(default_factory=list)  # starts of speaker mentions left unresolved
+    unknown_heads: dict[int, str] = field(default_factory=dict)  # head words of the unresolved
     lone: list[int] = field(default_factory=list)  # those of one unnamed person ("a woman", "my father")
     _by_entity: dict[str, list[Mention]] = field(default_factory=dict)
     _starts_of: dict[str, list[int]] = field(default_factory=dict)
@@ -374,16 +375,35 @@ class DocIndex:
             k -= 1
             yield self.resolved[k]
 
-    def remember(self, s: int, entity_id: str | None) -> None:
-        """Record that the speaker mention at ``s`` resolved to ``entity_id`` (``None``: to no one)."""
+    def remember(self, s: int, entity_id: str | None, head: str = "") -> None:
+        """Record that the speaker mention at ``s`` resolved to ``entity_id`` (``None``: to no one).
+
+        ``head``: the head word of an unresolved mention ("senator" of "the senator from Ohio").
+        """
         if entity_id is None:
             bisect.insort(self.unresolved, s)
+            self.unknown_heads[s] = head
         else:
             bisect.insort(self.resolved, (s, entity_id))
 
     def remember_lone(self, s: int) -> None:
         """Record that the unresolved speaker mention at ``s`` stands for one unnamed person."""
         bisect.insort(self.lone, s)
+
+    def unknown_since(self, head: str, s: int, entity_id: str) -> bool:
+        """Tell whether a description of that ``head`` spoke unresolved in the paragraph of ``s``.
+
+        Only since ``entity_id`` was last heard (named outside a direct quote, or resolved as a
+        speaker): "The senator from Ohio has opposed it. '...,' the senator said" is the one from
+        Ohio, whom no candidate is.
+        """
+        start = self.para_starts[self.para(s)]
+        unknown = [u for u, h in self.unknown_heads.items() if start <= u < s and h == head]
+        if not unknown:
+            return False
+        named = [m.start for m in self.by_entity().get(entity_id, []) if m.start < s and not m.quoted]
+        spoke = [pos for pos, i in self.resolved if i == entity_id and pos < s]
+        return max(unknown) > max(named + spoke, default=-1)
 
     def lone_since(self, entity_id: str, s: int) -> bool:
         """Tell whether one unnamed person spoke in the paragraph of ``s`` since ``entity_id`` was last heard.

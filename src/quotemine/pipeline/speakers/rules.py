@@ -23,9 +23,11 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
 5. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
    takes the entity whose descriptors hold its head word as a head (not "the book" for "the author
    of the book"), a narrower role ("the officer" for a sergeant) or a place its nationality names
-   ("the Chilean" for "X of Chile"), and its capitalised words, with the gender its head states;
-   "the economist" is someone though "economists" are an unnamed group; several: the last
-   resolved speaker among them, else the one named in the last two paragraphs; none but a gendered
+   ("the Chilean" for "X of Chile"), and its capitalised words (and those of "from Ohio" after
+   it), with the gender its head states; "the economist" is someone though "economists" are an
+   unnamed group; several: those its qualifiers fit ("the prime minister"), then the last
+   resolved speaker among them, else the one named in the last two paragraphs; never when the
+   same description spoke unresolved in the paragraph since that one was heard; none but a gendered
    head ("the councilwoman"): the one person of that gender named before, when no one of unknown
    gender is named nearby; a generic "the company" takes the one organisation of that kind (a
    business is no ministry, "the force" a police body) that spoke in the last paragraphs with no
@@ -88,6 +90,8 @@ _FAR_WINDOW = 3
 _AGE = re.compile(r"\d{1,3}-years?-old")
 #: A "which" clause right after a description: it describes a body or a thing, never a person.
 _WHICH_AFTER = re.compile(r"\s*,\s*which\b")
+#: A place after a description: "the senator from Ohio" (its capitalised words).
+_FROM_AFTER = re.compile(r"\s+from\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 #: How many paragraphs back "the company" may find the organisation that last spoke.
 _ORG_SPEAKER_WINDOW = 6
 
@@ -239,18 +243,13 @@ class Resolver:
             return None
         word = head[-1]
         capitals = {w for raw in m.described_words if raw[:1].isupper() for w in content_words(raw)}
+        origin = _FROM_AFTER.match(self.idx.text, m.end)  # "the senator from Ohio": described by Ohio
+        capitals.update(content_words(origin.group(1)) if origin is not None else ())
         person_ok = not m.unnamed or word in self.titles or (m.definite and role_noun(word))
         if _WHICH_AFTER.match(self.idx.text, m.end):
             person_ok = False  # "the regulator, which has opened an inquiry,": no person
-        roles = narrower(word)
         gender = title_gender(word)
-        candidates = [
-            e.id
-            for e in self.idx.entities.values()
-            if (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
-            and self.idx.first_start(e.id) < m.start
-            and fits(self.idx.describe(e.id), word, capitals, roles)
-        ]
+        candidates = self._candidates(m.start, word, capitals, gender, person_ok)
         if m.possessive:  # "her manager": only someone the text describes so, never a guess
             owner = pronoun_gender(m.low.split(" ", 1)[0])
             candidates = [c for c in candidates if self.owned_by(c, word, owner)]
@@ -259,7 +258,21 @@ class Resolver:
             return self.undescribed(m.start, word, gender if person_ok else None, person_ok, capitals)
         if len(candidates) > 1:  # "the prime minister": not the housing minister
             candidates = qualified(candidates, m.described_words, self.idx.entities)
-        return candidates[0] if len(candidates) == 1 else self.most_salient(m.start, candidates)
+        found = candidates[0] if len(candidates) == 1 else self.most_salient(m.start, candidates)
+        return None if found is not None and self.idx.unknown_since(word, m.start, found) else found
+
+    def _candidates(
+        self, s: int, word: str, capitals: set[str], gender: Gender | None, person_ok: bool
+    ) -> list[str]:
+        """Return the entities named before ``s`` a description headed by ``word`` fits."""
+        roles = narrower(word)
+        return [
+            e.id
+            for e in self.idx.entities.values()
+            if (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
+            and self.idx.first_start(e.id) < s
+            and fits(self.idx.describe(e.id), word, capitals, roles)
+        ]
 
     def owned_by(self, entity_id: str, word: str, owner: Gender | None) -> bool:
         """Tell whether the entity is described as the ``word`` of someone of gender ``owner``.
