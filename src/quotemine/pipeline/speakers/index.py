@@ -64,6 +64,7 @@ _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 _POSSESSIVE_OPENERS = frozenset("its his her their my our your".split())
 
 
+@functools.lru_cache(maxsize=8192)
 def last_word(text: str) -> str | None:
     """Return the last word of ``text``, lower-cased, without a possessive ``'s`` or a final dot."""
     words = _WORD.findall(text)
