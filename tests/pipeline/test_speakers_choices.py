@@ -41,7 +41,7 @@ def _relink(case: Case, name: str, mention: str, nth: int) -> list[str | None]:
 _FAMILY = (
     "Martha Tenby, who founded the bakery, said the oven had failed. "
     '"We lost a week of bread," Tenby said.\n\n'
-    "Her son, Peter Tenby, runs the delivery van.\n\n"
+    "Her son, Rupert Tenby, runs the delivery van.\n\n"
     '"We will reopen on Monday," Tenby said.'
 )
 
@@ -50,36 +50,36 @@ def test_a_shared_surname_is_the_namesake_introduced_first(attributor: Attributo
     register_extensions()
     case = Case(
         _FAMILY,
-        people={"Martha Tenby": [], "Peter Tenby": []},
+        people={"Martha Tenby": [], "Rupert Tenby": []},
         quotes=[("Tenby", 3, "We will reopen on Monday,", "direct")],
     )
-    assert _relink(case, "Peter Tenby", "Tenby", 3) == ["p1"]
+    assert _relink(case, "Rupert Tenby", "Tenby", 3) == ["p1"]
 
 
 def test_an_honorific_picks_the_namesake_of_its_gender(attributor: Attributor) -> None:
     register_extensions()
     text = (
         "Martha Tenby, who founded the bakery, said the oven had failed.\n\n"
-        "Her son, Peter Tenby, runs the delivery van.\n\n"
+        "Her son, Rupert Tenby, runs the delivery van.\n\n"
         '"The van is fine," Mr. Tenby said.'
     )
     case = Case(
         text,
-        people={"Martha Tenby": [], "Peter Tenby": []},
+        people={"Martha Tenby": [], "Rupert Tenby": []},
         quotes=[("Tenby", 2, "The van is fine,", "direct")],
     )
-    assert _relink(case, "Peter Tenby", "Tenby", 2) == ["p2"]
+    assert _relink(case, "Rupert Tenby", "Tenby", 2) == ["p2"]
 
 
 def test_the_full_name_of_a_later_namesake_stays_theirs(attributor: Attributor) -> None:
     text = (
         "Martha Tenby, who founded the bakery, said the oven had failed.\n\n"
-        '"The van is fine," said Peter Tenby, her son.'
+        '"The van is fine," said Rupert Tenby, her son.'
     )
     case = Case(
         text,
-        people={"Martha Tenby": [], "Peter Tenby": []},
-        quotes=[("Peter Tenby", 0, "The van is fine,", "direct")],
+        people={"Martha Tenby": [], "Rupert Tenby": []},
+        quotes=[("Rupert Tenby", 0, "The van is fine,", "direct")],
     )
     assert who(attributor, case) == ["p2"]
 
@@ -156,7 +156,7 @@ def test_a_compound_in_man_woman_or_person_names_one_person() -> None:
 _SENATE = (
     "Senator Ada Brisk, a Republican, and Senator Noor Quell, a Democrat, met on Monday.\n\n"
     '"The bridge is too costly," Brisk said.\n\n'
-    "The senator from Vermont has fought the bridge for years. "
+    "The senator from Kelderland has fought the bridge for years. "
     '"I will not stop now," the senator said.'
 )
 
@@ -191,8 +191,8 @@ def test_the_same_description_after_an_unresolved_one_is_not_the_last_speaker(at
 
 def test_a_description_from_a_place_the_person_is_from_resolves(attributor: Attributor) -> None:
     text = (
-        "Senator Ada Brisk of Vermont and Senator Noor Quell met on Monday.\n\n"
-        '"The bridge is too costly," the senator from Vermont said.'
+        "Senator Ada Brisk of Kelderland and Senator Noor Quell met on Monday.\n\n"
+        '"The bridge is too costly," the senator from Kelderland said.'
     )
     case = Case(
         text,
@@ -201,3 +201,29 @@ def test_a_description_from_a_place_the_person_is_from_resolves(attributor: Attr
         quotes=[("the senator", 0, "The bridge is too costly,", "direct")],
     )
     assert who(attributor, case) == ["p1"]
+
+
+def test_the_one_senator_needs_no_stated_place(attributor: Attributor) -> None:
+    text = 'Senator Ada Brisk spoke on Monday.\n\n"The bridge is too costly," the senator from Kelderland said.'
+    case = Case(
+        text,
+        people={"Ada Brisk": []},
+        roles={"Ada Brisk": ["Senator"]},
+        quotes=[("the senator", 0, "The bridge is too costly,", "direct")],
+    )
+    assert who(attributor, case) == ["p1"]
+
+
+def test_an_honorific_against_the_linked_namesake_takes_the_other(attributor: Attributor) -> None:
+    register_extensions()
+    text = (
+        "Martha Tenby, who founded the bakery, said the oven had failed.\n\n"
+        "Her son, Rupert Tenby, runs the delivery van.\n\n"
+        '"The oven is fixed," Mrs. Tenby said.'
+    )
+    case = Case(
+        text,
+        people={"Martha Tenby": [], "Rupert Tenby": []},
+        quotes=[("Mrs. Tenby", 0, "The oven is fixed,", "direct")],
+    )
+    assert _relink(case, "Rupert Tenby", "Tenby", 2) == ["p1"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from quotemine.lexicons.gender import Gender, title_gender
+from quotemine.lexicons.gender import Gender, first_name_gender, title_gender
 from quotemine.lexicons.names import load_lexicons
 from quotemine.pipeline.speakers.index import Entity, Mention
 
@@ -40,12 +40,39 @@ def namesake(r: Resolver, m: SpeakerMention, linked: str) -> str | None:
     ]
     if len(sharing) < 2 or linked not in sharing:
         return linked
-    gender = _honorific_before(r.idx.text, m.start)
-    fits = [i for i in sharing if r.compatible(i, "person", gender)]
+    gender = _honorific_before(r.idx.text, m.start + len(m.text.rstrip()) - len(word))
+    fits = [i for i in sharing if gender is None or _gender(r, i) in (None, gender)]  # "Mrs. Hale"
     if not fits:
         return None
-    first = min(fits, key=r.idx.first_start)
-    return first if r.idx.first_start(first) < m.start else None
+    first = min(fits, key=lambda i: _introduced(r, i))
+    return first if _introduced(r, first) < m.start else None
+
+
+def _gender(r: Resolver, entity_id: str) -> Gender | None:
+    """Return a namesake's gender: as the text states it, else as their first names agree on.
+
+    The first names count even when the text disagrees with itself: a "Mrs. Hale" the entity
+    stage linked to "Gus Hale" leaves him no stated gender, but "Gus" still says male.
+    """
+    entity = r.idx.entities[entity_id]
+    named = {first_name_gender(g) for g in entity.givens} - {None}
+    if entity.gender is not None:
+        return entity.gender
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _introduced(r: Resolver, entity_id: str) -> int:
+    """Return where a person is introduced: their first mention by a first name and a surname.
+
+    Not a bare surname the entity stage linked to them, nor "Mrs. Hale" (a title is no first name).
+    """
+    lex = load_lexicons()
+    for mm in r.idx.by_entity().get(entity_id, []):
+        words = r.idx.text[mm.start : mm.end].split()
+        first = words[0].lower().rstrip(".") if len(words) > 1 else ""
+        if first and first not in lex.honorifics and first not in lex.titles:
+            return mm.start
+    return len(r.idx.text)
 
 
 def bare(text: str, m: SpeakerMention, named: Mention) -> bool:

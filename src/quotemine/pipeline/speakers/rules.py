@@ -243,8 +243,6 @@ class Resolver:
             return None
         word = head[-1]
         capitals = {w for raw in m.described_words if raw[:1].isupper() for w in content_words(raw)}
-        origin = _FROM_AFTER.match(self.idx.text, m.end)  # "the senator from Ohio": described by Ohio
-        capitals.update(content_words(origin.group(1)) if origin is not None else ())
         person_ok = not m.unnamed or word in self.titles or (m.definite and role_noun(word))
         if _WHICH_AFTER.match(self.idx.text, m.end):
             person_ok = False  # "the regulator, which has opened an inquiry,": no person
@@ -258,6 +256,11 @@ class Resolver:
             return self.undescribed(m.start, word, gender if person_ok else None, person_ok, capitals)
         if len(candidates) > 1:  # "the prime minister": not the housing minister
             candidates = qualified(candidates, m.described_words, self.idx.entities)
+            origin = _FROM_AFTER.match(self.idx.text, m.end)  # two senators: "the senator from Ohio"
+            if origin is not None:
+                place = set(content_words(origin.group(1)))
+                if not (candidates := [c for c in candidates if described_by(self.idx.entities[c], place)]):
+                    return None
         found = candidates[0] if len(candidates) == 1 else self.most_salient(m.start, candidates)
         return None if found is not None and self.idx.unknown_since(word, m.start, found) else found
 
