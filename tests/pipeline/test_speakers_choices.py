@@ -204,7 +204,9 @@ def test_a_description_from_a_place_the_person_is_from_resolves(attributor: Attr
 
 
 def test_the_one_senator_needs_no_stated_place(attributor: Attributor) -> None:
-    text = 'Senator Ada Brisk spoke on Monday.\n\n"The bridge is too costly," the senator from Kelderland said.'
+    text = (
+        'Senator Ada Brisk spoke on Monday.\n\n"The bridge is too costly," the senator from Kelderland said.'
+    )
     case = Case(
         text,
         people={"Ada Brisk": []},
@@ -227,3 +229,24 @@ def test_an_honorific_against_the_linked_namesake_takes_the_other(attributor: At
         quotes=[("Mrs. Tenby", 0, "The oven is fixed,", "direct")],
     )
     assert _relink(case, "Rupert Tenby", "Tenby", 2) == ["p1"]
+
+
+def test_a_body_called_by_the_first_word_of_its_name(attributor: Attributor) -> None:
+    text = "Fjellco Ferries runs six boats on the sound.\n\nFjellco said on Friday that fares would rise."
+    case = Case(
+        text,
+        orgs=["Fjellco Ferries"],
+        quotes=[("Fjellco", 1, "fares would rise", "indirect")],
+    )
+    assert who(attributor, case) == ["o1"]
+
+
+def test_the_first_word_of_a_body_that_is_also_a_first_name_stays_unresolved(attributor: Attributor) -> None:
+    text = "Morwen Lusk founded Morwen Textiles in 1990.\n\nMorwen said on Friday that the mill would close."
+    case = Case(
+        text,
+        people={"Morwen Lusk": []},
+        orgs=["Morwen Textiles"],
+        quotes=[("Morwen", 2, "the mill would close", "indirect")],
+    )
+    assert who(attributor, case) == [None]

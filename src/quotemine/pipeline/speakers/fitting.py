@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from quotemine.pipeline.speakers.index import Entity, content_words
 from quotemine.pipeline.speakers.nouns import demonym_fits
 
-__all__ = ["described_by", "fits", "qualified"]
+__all__ = ["described_by", "fits", "from_place", "qualified"]
 
 
 def fits(e: Entity, word: str, capitals: set[str], roles: frozenset[str]) -> bool:
@@ -43,3 +44,20 @@ def qualified(candidates: list[str], words: Sequence[str], entities: Mapping[str
     held = {c: qualifiers & entities[c].descriptors for c in candidates}
     told = set().union(*held.values())
     return [c for c in candidates if held[c] >= told]
+
+
+#: A place after a description: "the senator from Ohio" (its capitalised words).
+_FROM_AFTER = re.compile(r"\s+from\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
+def from_place(candidates: list[str], text: str, end: int, entities: Mapping[str, Entity]) -> list[str]:
+    """Return the ``candidates`` described by the place of "from PLACE" after a description.
+
+    "the senator from Ohio", two senators named: only one described by Ohio ("Jo Roe of Ohio")
+    is it; neither: no one. Without "from PLACE" after the description (ending at ``end``), all.
+    """
+    origin = _FROM_AFTER.match(text, end)
+    if origin is None:
+        return candidates
+    place = set(content_words(origin.group(1)))
+    return [c for c in candidates if described_by(entities[c], place)]

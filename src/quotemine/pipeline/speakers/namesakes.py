@@ -17,7 +17,7 @@ from quotemine.pipeline.speakers.index import Entity, Mention
 if TYPE_CHECKING:
     from quotemine.pipeline.speakers.rules import Resolver, SpeakerMention
 
-__all__ = ["NAME_RUN", "bare", "namesake", "other_given_name"]
+__all__ = ["NAME_RUN", "bare", "namesake", "other_given_name", "short_org"]
 
 
 #: Capitalised words right after a name, up to the end of a mention ("Roe Logistics" after "Roe").
@@ -109,3 +109,22 @@ def other_given_name(text: str, s: int, entity: Entity) -> bool:
         return False
     lex = load_lexicons()
     return low not in lex.titles and low not in lex.honorifics and low not in lex.role_heads
+
+
+def short_org(r: Resolver, word: str) -> str | None:
+    """Return the one organisation whose name opens with ``word`` ("Fjellco" of "Fjellco Ferries").
+
+    Only a name of two words or more, only when no person goes by that word and no other entity's
+    name opens with it; else ``None``.
+    """
+    found: set[str] = set()
+    for entity_id, own in r.idx.by_entity().items():
+        entity = r.idx.entities[entity_id]
+        if entity.kind == "person" and word in entity.givens:
+            return None  # "Kai said": a first name
+        for mm in own:
+            name = r.idx.text[mm.start : mm.end].split()
+            if len(name) > 1 and name[0].lower() == word:
+                found.add(entity_id)
+    only = found.pop() if len(found) == 1 else None
+    return only if only is not None and r.idx.entities[only].kind == "org" else None

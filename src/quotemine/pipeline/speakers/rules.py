@@ -52,7 +52,7 @@ from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.dialogue import answerer, answers_question
-from quotemine.pipeline.speakers.fitting import described_by, fits, qualified
+from quotemine.pipeline.speakers.fitting import described_by, fits, from_place, qualified
 from quotemine.pipeline.speakers.index import (
     DocIndex,
     EntityKind,
@@ -60,7 +60,7 @@ from quotemine.pipeline.speakers.index import (
     content_words,
     last_word,
 )
-from quotemine.pipeline.speakers.namesakes import NAME_RUN, bare, namesake, other_given_name
+from quotemine.pipeline.speakers.namesakes import NAME_RUN, bare, namesake, other_given_name, short_org
 from quotemine.pipeline.speakers.nouns import (
     GENERIC_ORG_NOUNS,
     job_noun,
@@ -90,8 +90,6 @@ _FAR_WINDOW = 3
 _AGE = re.compile(r"\d{1,3}-years?-old")
 #: A "which" clause right after a description: it describes a body or a thing, never a person.
 _WHICH_AFTER = re.compile(r"\s*,\s*which\b")
-#: A place after a description: "the senator from Ohio" (its capitalised words).
-_FROM_AFTER = re.compile(r"\s+from\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 #: How many paragraphs back "the company" may find the organisation that last spoke.
 _ORG_SPEAKER_WINDOW = 6
 
@@ -256,11 +254,8 @@ class Resolver:
             return self.undescribed(m.start, word, gender if person_ok else None, person_ok, capitals)
         if len(candidates) > 1:  # "the prime minister": not the housing minister
             candidates = qualified(candidates, m.described_words, self.idx.entities)
-            origin = _FROM_AFTER.match(self.idx.text, m.end)  # two senators: "the senator from Ohio"
-            if origin is not None:
-                place = set(content_words(origin.group(1)))
-                if not (candidates := [c for c in candidates if described_by(self.idx.entities[c], place)]):
-                    return None
+            if not (candidates := from_place(candidates, self.idx.text, m.end, self.idx.entities)):
+                return None  # two senators, neither "the senator from Ohio"
         found = candidates[0] if len(candidates) == 1 else self.most_salient(m.start, candidates)
         return None if found is not None and self.idx.unknown_since(word, m.start, found) else found
 
@@ -505,6 +500,9 @@ def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
     if not words or not words[-1][:1].isupper():
         return None
     ids = [e.id for e in r.idx.entities.values() if m.head in e.surnames]
+    if not ids and len(words) == 1:  # "Fjellco said" for "Fjellco Ferries"
+        short = short_org(r, m.head)
+        return r._result(short, "surname", m.start) if short is not None else None
     if len(ids) != 1:
         return None
     last = m.start + len(m.text.rstrip()) - len(words[-1])
