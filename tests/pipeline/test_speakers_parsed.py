@@ -38,3 +38,26 @@ def test_a_nationality_description_is_not_the_person_just_quoted(extractor: Any)
     found = _speakers(extractor, text)
     assert found["It will change the skyline,"] == "Tobias Wren"
     assert found["the work would take two years"] == "Nils Aagaard"
+
+
+def test_an_age_after_an_unnamed_subject_is_not_the_last_person_quoted(extractor: Any) -> None:
+    text = (
+        "The ferry at Carrow Bend has run since 1820.\n\n"
+        '"The engine still runs," said Wenna Pollard, who sells tickets at the gate.\n\n'
+        'The boatman laughed at that. "It runs when I kick it," the 81-year-old said.\n\n'
+    )
+    found = _speakers(extractor, text)
+    assert found["The engine still runs,"] == "Wenna Pollard"
+    assert found["It runs when I kick it,"] is None
+
+
+def test_the_teenager_is_the_person_whose_stated_age_is_in_the_teens(extractor: Any) -> None:
+    text = (
+        "Dunmore Rovers beat Kelby 2-0 on Sunday.\n\n"
+        "Rovers coach Alun Pryce praised goalkeeper Tam Oduya, 17, who saved a penalty. "
+        '"He was calm all afternoon," Pryce said.\n\n'
+        '"I just watched the ball," the teenager said.\n\n'
+    )
+    found = _speakers(extractor, text)
+    assert found["He was calm all afternoon,"] == "Alun Pryce"
+    assert found["I just watched the ball,"] == "Tam Oduya"

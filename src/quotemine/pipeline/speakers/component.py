@@ -150,7 +150,10 @@ class Attributor(Pipe):
                 if found is None and text[s:e].lower() in _PLURAL_PRONOUNS:
                     found = _plural_antecedent(spk, last, index.para(s), plural)
                 by_span[(s, e)] = found
-                resolver.idx.remember(s, found.entity_id if found is not None else None)
+                if found is not None:
+                    resolver.idx.remember(s, found.entity_id)
+                else:
+                    resolver.idx.remember(s, None, last_word(text[s:e]) or "")
                 last = _LastSpeaker(index.para(s), s, e, found)
                 if (
                     found is None
@@ -210,12 +213,17 @@ class _CharTokens:
 
 #: Lemmas of verbs that put a question to someone: their object is the next to speak.
 _QUESTION_VERBS = frozenset({"ask", "question", "press", "quiz", "query"})
+#: What every form of those verbs holds ("asked", "queried"): a cue without one is no question.
+_QUESTION_STEMS = ("ask", "question", "press", "quiz", "quer")
 
 
 def _asks(chars: _CharTokens, cue: object) -> bool:
     """Tell whether a quote's cue span is a verb that puts a question ("asked")."""
     if not isinstance(cue, list | tuple) or len(cue) != 2:
         return False
+    said = doc_text(chars.doc)[int(cue[0]) : int(cue[1])].lower()
+    if not any(stem in said for stem in _QUESTION_STEMS):
+        return False  # "said", "told": no token to read
     found = chars.bounds(int(cue[0]), int(cue[1]))
     return found is not None and chars.root(*found).lemma_.lower() in _QUESTION_VERBS
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from quotemine.lexicons.gender import Gender, pronoun_gender
-from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.records import OrgRecord, PersonRecord
 from quotemine.pipeline.speakers.designations import ABBREVIATIONS, age_after, origin_after, party_after
@@ -33,7 +32,6 @@ __all__ = [
     "MentionRole",
     "content_words",
     "last_word",
-    "other_given_name",
 ]
 
 EntityKind = Literal["person", "org"]
@@ -58,12 +56,15 @@ _MAX_DESCRIPTION = 6
 
 #: An apposition after a mention: ", the party's treasurer," (its words are descriptors).
 _APPOSITION = re.compile(r",\s+(the|a|an|his|her|its|their)\s+([^,.;:()\n\"“”]{1,80})[,.;]")
+#: What a person aged 13 to 19 may be called.
+_TEEN = ("teenager", "teen")
 #: Relative pronouns: a clause they open inside an apposition describes, but heads nothing.
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 #: Possessive determiners: a phrase they open ("his lawyer") describes someone by a relation.
 _POSSESSIVE_OPENERS = frozenset("its his her their my our your".split())
 
 
+@functools.lru_cache(maxsize=8192)
 def last_word(text: str) -> str | None:
     """Return the last word of ``text``, lower-cased, without a possessive ``'s`` or a final dot."""
     words = _WORD.findall(text)
@@ -237,6 +238,7 @@ class DocIndex:
     mstarts: list[int] = field(default_factory=list)
     resolved: list[tuple[int, str]] = field(default_factory=list)  # (speaker start, entity id)
     unresolved: list[int] = field(default_factory=list)  # starts of speaker mentions left unresolved
+    unknown_heads: dict[int, str] = field(default_factory=dict)  # head words of the unresolved
     lone: list[int] = field(default_factory=list)  # those of one unnamed person ("a woman", "my father")
     _by_entity: dict[str, list[Mention]] = field(default_factory=dict)
     _starts_of: dict[str, list[int]] = field(default_factory=dict)
@@ -374,16 +376,35 @@ class DocIndex:
             k -= 1
             yield self.resolved[k]
 
-    def remember(self, s: int, entity_id: str | None) -> None:
-        """Record that the speaker mention at ``s`` resolved to ``entity_id`` (``None``: to no one)."""
+    def remember(self, s: int, entity_id: str | None, head: str = "") -> None:
+        """Record that the speaker mention at ``s`` resolved to ``entity_id`` (``None``: to no one).
+
+        ``head``: the head word of an unresolved mention ("senator" of "the senator from Ohio").
+        """
         if entity_id is None:
             bisect.insort(self.unresolved, s)
+            self.unknown_heads[s] = head
         else:
             bisect.insort(self.resolved, (s, entity_id))
 
     def remember_lone(self, s: int) -> None:
         """Record that the unresolved speaker mention at ``s`` stands for one unnamed person."""
         bisect.insort(self.lone, s)
+
+    def unknown_since(self, head: str, s: int, entity_id: str) -> bool:
+        """Tell whether a description of that ``head`` spoke unresolved in the paragraph of ``s``.
+
+        Only since ``entity_id`` was last heard (named outside a direct quote, or resolved as a
+        speaker): "The senator from Ohio has opposed it. '...,' the senator said" is the one from
+        Ohio, whom no candidate is.
+        """
+        start = self.para_starts[self.para(s)]
+        unknown = [u for u, h in self.unknown_heads.items() if start <= u < s and h == head]
+        if not unknown:
+            return False
+        named = [m.start for m in self.by_entity().get(entity_id, []) if m.start < s and not m.quoted]
+        spoke = [pos for pos, i in self.resolved if i == entity_id and pos < s]
+        return max(unknown) > max(named + spoke, default=-1)
 
     def lone_since(self, entity_id: str, s: int) -> bool:
         """Tell whether one unnamed person spoke in the paragraph of ``s`` since ``entity_id`` was last heard.
@@ -414,6 +435,10 @@ class DocIndex:
             return False
         return self.newcomers(start, s, gender)
 
+    def newcomer_here(self, s: int) -> bool:
+        """Tell whether someone unnamed comes in as a subject in the paragraph of ``s``, before it."""
+        return self.newcomers is not None and self.newcomers(self.para_starts[self.para(s)], s, None)
+
     def org_spoke_here(self, entity_id: str, s: int) -> bool:
         """Tell whether an organisation spoke in the paragraph of ``s`` that ``entity_id`` is absent from.
 
@@ -429,6 +454,12 @@ class DocIndex:
         named = (m for m in self.by_entity().get(entity_id, []) if start <= m.start < s and not m.quoted)
         return not any(i == entity_id for _, i in spoke) and next(named, None) is None
 
+    def alias(self, name: str) -> str | None:
+        """Return the one entity a mention of which is written ``name`` (any case), or ``None``."""
+        low = name.strip().lower()
+        found = {m.entity_id for m in self.mentions if self.text[m.start : m.end].lower() == low}
+        return found.pop() if len(found) == 1 else None
+
     def spoke_between(self, lo: int, hi: int, entity_id: str) -> bool:
         """Tell whether a speaker other than ``entity_id`` (or an unresolved one) spoke in ``(lo, hi)``."""
         k = bisect.bisect_right(self.unresolved, lo)
@@ -436,29 +467,6 @@ class DocIndex:
             return True
         k = bisect.bisect_right(self.resolved, (lo, "\uffff"))
         return any(eid != entity_id for pos, eid in self.resolved[k:] if pos < hi)
-
-
-def other_given_name(text: str, s: int, entity: Entity) -> bool:
-    """Tell whether a capitalised word right before offset ``s`` names someone other than ``entity``.
-
-    "Tunde Roe" where the entity is "Marta Roe": the word before the surname is a first name the
-    entity never goes by. Titles, honorifics and role words ("President Roe", "Dr. Roe"), initials
-    and possessives are no first names; an entity never named with a first name has no conflict.
-    """
-    if entity.kind != "person" or not entity.givens:
-        return False
-    before = text[max(0, s - 30) : s]
-    if not before.endswith(" "):
-        return False
-    words = before.split()
-    if not words:
-        return False
-    word = words[-1]
-    low = word.lower().rstrip(".")
-    if not (word[:1].isupper() and word.isalpha() and len(word) > 2) or low in entity.givens:
-        return False
-    lex = load_lexicons()
-    return low not in lex.titles and low not in lex.honorifics and low not in lex.role_heads
 
 
 def _bare_surnames(
@@ -526,6 +534,9 @@ def _describe(entity: Entity, text: str, s: int, e: int, left: int | None = None
         if age is not None:
             entity.descriptors.add(age)
             entity.heads.add(age)
+            if 13 <= int(age.split("-", 1)[0]) <= 19:  # "Ola Roe, 17,": "the teenager"
+                entity.heads.update(_TEEN)
+                entity.descriptors.update(_TEEN)
         party = party_after(text, e)  # "democrat", then the state's words
         if party is not None:
             entity.descriptors.update((party[0], *content_words(party[1])))

@@ -164,7 +164,13 @@ _PERSON_NOUNS = frozenset(
 
 def person_noun(word: str) -> bool:
     """Tell whether ``word`` names one person ("woman", "neighbour", "lawyer"), not a thing ("video")."""
-    return word in _PERSON_NOUNS or role_noun(word) or title_gender(word) is not None
+    if word in _PERSON_NOUNS or role_noun(word) or title_gender(word) is not None:
+        return True
+    return word.endswith(_PERSON_SUFFIXES) and len(word) > 6  # "ferryman", "spokesperson"
+
+
+#: Endings of compound nouns for one person ("ferryman", "horsewoman", "chairperson").
+_PERSON_SUFFIXES = ("man", "woman", "person")
 
 
 def demonym_fits(word: str, descriptors: set[str]) -> bool:

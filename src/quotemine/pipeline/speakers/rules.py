@@ -4,7 +4,9 @@
 and a mention no rule resolves stays unresolved (a wrong name is worse than none):
 
 1. ``name``: the mention is (or ends in) a mention of a person or organisation ("the Fiscal
-   Bureau" in "according to the Fiscal Bureau"; "Acme's Jane Roe" is Jane Roe);
+   Bureau" in "according to the Fiscal Bureau"; "Acme's Jane Roe" is Jane Roe); a bare surname
+   several people bear is the one introduced first (of the gender an honorific states), a name
+   run after a person's name ("Roe Foods") the body so named, never the person (``namesakes``);
 2. ``surname``: its capitalised last word is the last word of exactly one entity's mentions;
    in both, a first name the person never goes by before the surname ("Tunde Roe" for the
    entity "Marta Roe") leaves the mention unresolved;
@@ -21,9 +23,11 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
 5. ``description``: a definite description ("the senator", "the Lakeland Liberal", "the bank")
    takes the entity whose descriptors hold its head word as a head (not "the book" for "the author
    of the book"), a narrower role ("the officer" for a sergeant) or a place its nationality names
-   ("the Chilean" for "X of Chile"), and its capitalised words, with the gender its head states;
-   "the economist" is someone though "economists" are an unnamed group; several: the last
-   resolved speaker among them, else the one named in the last two paragraphs; none but a gendered
+   ("the Chilean" for "X of Chile"), and its capitalised words (and those of "from Ohio" after
+   it), with the gender its head states; "the economist" is someone though "economists" are an
+   unnamed group; several: those its qualifiers fit ("the prime minister"), then the last
+   resolved speaker among them, else the one named in the last two paragraphs; never when the
+   same description spoke unresolved in the paragraph since that one was heard; none but a gendered
    head ("the councilwoman"): the one person of that gender named before, when no one of unknown
    gender is named nearby; a generic "the company" takes the one organisation of that kind (a
    business is no ministry, "the force" a police body) that spoke in the last paragraphs with no
@@ -48,18 +52,17 @@ from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.lexicons.roles import POST_NOMINALS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.dialogue import answerer, answers_question
+from quotemine.pipeline.speakers.fitting import described_by, fits, from_place, qualified
 from quotemine.pipeline.speakers.index import (
     DocIndex,
-    Entity,
     EntityKind,
     Mention,
     content_words,
     last_word,
-    other_given_name,
 )
+from quotemine.pipeline.speakers.namesakes import NAME_RUN, bare, namesake, other_given_name, short_org
 from quotemine.pipeline.speakers.nouns import (
     GENERIC_ORG_NOUNS,
-    demonym_fits,
     job_noun,
     narrower,
     org_noun_fits,
@@ -241,24 +244,33 @@ class Resolver:
         person_ok = not m.unnamed or word in self.titles or (m.definite and role_noun(word))
         if _WHICH_AFTER.match(self.idx.text, m.end):
             person_ok = False  # "the regulator, which has opened an inquiry,": no person
-        roles = narrower(word)
         gender = title_gender(word)
-        candidates = [
-            e.id
-            for e in self.idx.entities.values()
-            if (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
-            and self.idx.first_start(e.id) < m.start
-            and _fits(self.idx.describe(e.id), word, capitals, roles)
-        ]
+        candidates = self._candidates(m.start, word, capitals, gender, person_ok)
         if m.possessive:  # "her manager": only someone the text describes so, never a guess
             owner = pronoun_gender(m.low.split(" ", 1)[0])
             candidates = [c for c in candidates if self.owned_by(c, word, owner)]
             return candidates[0] if len(candidates) == 1 else None
         if not candidates:
             return self.undescribed(m.start, word, gender if person_ok else None, person_ok, capitals)
-        if len(candidates) == 1:
-            return candidates[0]
-        return self.most_salient(m.start, candidates)
+        if len(candidates) > 1:  # "the prime minister": not the housing minister
+            candidates = qualified(candidates, m.described_words, self.idx.entities)
+            if not (candidates := from_place(candidates, self.idx.text, m.end, self.idx.entities)):
+                return None  # two senators, neither "the senator from Ohio"
+        found = candidates[0] if len(candidates) == 1 else self.most_salient(m.start, candidates)
+        return None if found is not None and self.idx.unknown_since(word, m.start, found) else found
+
+    def _candidates(
+        self, s: int, word: str, capitals: set[str], gender: Gender | None, person_ok: bool
+    ) -> list[str]:
+        """Return the entities named before ``s`` a description headed by ``word`` fits."""
+        roles = narrower(word)
+        return [
+            e.id
+            for e in self.idx.entities.values()
+            if (e.kind == "org" or (person_ok and (gender is None or e.gender in (None, gender))))
+            and self.idx.first_start(e.id) < s
+            and fits(self.idx.describe(e.id), word, capitals, roles)
+        ]
 
     def owned_by(self, entity_id: str, word: str, owner: Gender | None) -> bool:
         """Tell whether the entity is described as the ``word`` of someone of gender ``owner``.
@@ -291,6 +303,8 @@ class Resolver:
         ("the engineer"): ``just_quoted``.
         """
         if _AGE.fullmatch(word) and person_ok:
+            if self.idx.newcomer_here(s):
+                return None  # "The ferryman smiled. '...,' the 78-year-old said": the one described
             found = self.only_person_nearby(s) or self.just_quoted(s, set())
             ages = self.idx.describe(found).descriptors if found is not None else set()
             return found if not any(_AGE.fullmatch(d) for d in ages) else None  # "Roe, 31,"
@@ -348,7 +362,7 @@ class Resolver:
         others = (e for e in self.idx.entities.values() if e.kind == "person" and e.id != found[1])
         if capitals and any(capitals & e.descriptors for e in others):
             return None
-        if not _described_by(self.idx.entities[found[1]], capitals - {head}):
+        if not described_by(self.idx.entities[found[1]], capitals - {head}):
             return None  # "the Chilean engineer" is not the person just quoted unless so described
         return found[1]
 
@@ -442,26 +456,6 @@ class Resolver:
         return closest.entity_id if closest is not None else None
 
 
-def _fits(e: Entity, word: str, capitals: set[str], roles: frozenset[str]) -> bool:
-    """Tell whether a description headed by ``word`` with ``capitals`` fits the entity ``e``.
-
-    Its head is one of the entity's heads (or, for a person, a broader noun for one of them: "the
-    officer" for a sergeant), or a nationality of a place it is described by ("the Pole"); each
-    capitalised word describes it, directly or as a nationality ("the Polish striker").
-    """
-    person = e.kind == "person"
-    if not (word in e.heads or (person and not roles.isdisjoint(e.heads))):
-        if not (person and demonym_fits(word, e.descriptors)):
-            return False
-    return _described_by(e, capitals)
-
-
-def _described_by(e: Entity, capitals: set[str]) -> bool:
-    """Tell whether each capitalised word describes ``e``, directly or (a person) as a nationality."""
-    person = e.kind == "person"
-    return all(c in e.descriptors or (person and demonym_fits(c, e.descriptors)) for c in capitals)
-
-
 _Rule = Callable[[Resolver, SpeakerMention], "Resolution | None"]
 
 
@@ -482,10 +476,16 @@ def by_name(r: Resolver, m: SpeakerMention) -> Resolution | None:
         entity = r.idx.entities[named.entity_id]
         if named.start > m.start and other_given_name(r.idx.text, named.start, entity):
             return None  # "Tunde Roe" is not the "Marta Roe" the surname was linked to
+        if entity.kind == "person" and bare(r.idx.text, m, named):  # "Hale said", two Hales named
+            shared = namesake(r, m, named.entity_id)
+            return r._result(shared, "name", m.start) if shared is not None else None
         return Resolution(named.entity_id, entity.kind, "name")
     person = next((c for c in covering if r.idx.entities[c.entity_id].kind == "person"), None)
     if person is None or m.unnamed or r.idx.text.startswith(("'", "’"), person.end):
         return None  # "he and other Roe challengers", "Roe's lawyer": not Roe
+    if NAME_RUN.fullmatch(r.idx.text, person.end, m.start + len(tail)):  # "Hale Logistics": a body
+        alias = r.idx.alias(tail)
+        return r._result(alias, "name", m.start) if alias is not None else None
     return Resolution(person.entity_id, "person", "name")
 
 
@@ -500,6 +500,9 @@ def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
     if not words or not words[-1][:1].isupper():
         return None
     ids = [e.id for e in r.idx.entities.values() if m.head in e.surnames]
+    if not ids and len(words) == 1:  # "Fjellco said" for "Fjellco Ferries"
+        short = short_org(r, m.head)
+        return r._result(short, "surname", m.start) if short is not None else None
     if len(ids) != 1:
         return None
     last = m.start + len(m.text.rstrip()) - len(words[-1])
