@@ -47,6 +47,8 @@ __all__ = [
 
 #: What may stand between a paragraph start and a quote that opens the paragraph.
 _PARAGRAPH_LEADS = ("", '"', "“", "'")
+#: Tokens of a paragraph's opening within which the colon of a "NAME: statement" line stands.
+_LINE_SPEAKER_TOKENS = 9
 #: Most sentences of an aside between two quote paragraphs of one speaker.
 _MAX_ASIDE_SENTENCES = 2
 
@@ -295,8 +297,18 @@ def content_pass(st: DocState) -> None:
 def colon_pass(st: DocState) -> None:
     """Keep lines that open "NAME: statement" (headlines, transcripts) where nothing else was found."""
     st.candidates.sort(key=_by_start)
+    colons = numpy.flatnonzero(st.attrs[:, 2] == st.doc.vocab.strings.add(":")).tolist()
+    if not colons:
+        return
     starts = st.attrs[:, 0]
+    spaces = st.attrs[:, 4]
     for pa in numpy.searchsorted(starts, st.para_starts, side="left").tolist():
+        first = pa
+        while first < len(spaces) and spaces[first]:
+            first += 1
+        k = bisect.bisect_left(colons, first)
+        if k == len(colons) or colons[k] >= first + _LINE_SPEAKER_TOKENS:
+            continue  # most paragraphs: no colon among their first words, so no "NAME:" line
         cand = st.colon_line(int(pa))
         if cand is not None and not overlaps(st.candidates, cand):
             bisect.insort(st.candidates, cand, key=_by_start)
