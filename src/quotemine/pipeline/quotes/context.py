@@ -43,6 +43,10 @@ __all__ = ["DocState", "FinderOptions"]
 
 #: Entity types of a one-word line speaker that names someone ("Reuters:", "Okafor:").
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Nouns of holding a view: "in her view, ...", "in the board's opinion, ..." (``view_candidate``).
+_VIEW_NOUNS = frozenset({"view", "opinion", "belief", "assessment", "estimation", "judgment", "judgement"})
+#: Possessors that are the writer ("in my view", "in our opinion").
+_WRITER_POSSESSIVES = frozenset({"my", "our"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
@@ -351,6 +355,29 @@ class DocState:
             return None
         return self.kinded(a, b, noun, self.speakers.noun_speaker(noun), "cue noun")
 
+    def view_candidate(self, noun: Token) -> QuoteCandidate | None:
+        """Read "In her view, the levy is unfair": the possessor holds what the host clause states.
+
+        Only nouns of holding a view (``_VIEW_NOUNS``), with a possessor, in an "in" phrase of a
+        clause that is no cue of its own ("In his statement, Roe said ..." reports by "said").
+        """
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or noun.lemma_.lower() not in _VIEW_NOUNS:
+            return None
+        poss = next((c for c in self.kids(noun) if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ in _WRITER_POSSESSIVES or prep.head.i == prep.i:
+            return None  # none, or "in my view": the writer's own opinion, no one quoted
+        if prep.head.lemma_.lower() in self.lex.content_verbs:
+            return None
+        found = phrase_spans(prep, prep)
+        if found is None or self.any_used(*found[0]):
+            return None
+        cand = self.kinded(*found[0], None, self.speakers.mention(poss), "phrase")
+        if cand is not None:
+            cand.cue = (prep.idx, noun.idx + len(noun.text))
+            cand.cue_i = prep.i
+        return cand
+
     def colon_line(self, pa: int) -> QuoteCandidate | None:
         """Read a paragraph that opens 'NAME: statement' (a headline or a transcript turn)."""
         found = self.speakers.line_speaker(pa)
@@ -373,18 +400,24 @@ class DocState:
         return self.kinded(a, b, None, self.speakers.mention(root), "colon line")
 
     def _section_label(self, pa: int, colon: int, root: Token) -> bool:
-        """Tell whether the one word before a line's colon is a section label ("Analysis:", "UPDATE:").
+        """Tell whether the words before a line's colon are a section label ("Analysis:", "Key points:").
 
         A speaker there is a word for people ("Police:", "Witness:", "Mayor:") or a name, which
         the article names again ("Okafor: ..." and later "Ada Okafor said"); headline tagging is
         too unreliable to tell a name from a label by itself.
         """
         words = [t for t in self.toks[pa:colon] if t.is_alpha]
-        if len(words) != 1 or root.ent_type_ in _NAMED_SPEAKERS:
+        if not words or root.ent_type_ in _NAMED_SPEAKERS:
             return False
         lex = self.lex
         if {root.lemma_.lower(), root.lower_} & (lex.group_nouns | lex.titles):
             return False
+        if len(words) > 1:
+            # "Key points:", "The bottom line:", "Editor's note:": a common noun that names no
+            # one, with no name beside it (a possessor aside), labels a section
+            return root.pos_ == "NOUN" and not any(
+                t.dep_ != "poss" and (t.pos_ == "PROPN" or t.ent_type_ in _NAMED_SPEAKERS) for t in words
+            )
         return root.lower_ not in self._name_words()
 
     def _name_words(self) -> frozenset[str]:

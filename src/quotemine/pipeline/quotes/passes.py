@@ -141,10 +141,12 @@ def _phrase_rule(st: DocState, tok: Token) -> bool:
 
 
 def _noun_rule(st: DocState, tok: Token) -> bool:
-    """Read a cue noun's 'that' clause ("his claim that the vote was rigged")."""
+    """Read a cue noun's 'that' clause ("his claim that the vote was rigged"), or "in his view"."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in st.lex.cue_nouns:
         return False
     cand = st.noun_candidate(tok)
+    if cand is None:
+        cand = st.view_candidate(tok)  # "In her view, the levy is unfair"
     if cand is not None:
         _add(st, cand)
     return True
@@ -379,6 +381,7 @@ def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
         return None
     lemma = root.lemma_.lower()
     speaking = lemma in st.lex.speech_verbs or lemma in st.lex.prep_verbs  # "Roe spoke to reporters."
+    speaking = speaking or _spoke_bluntly(st, root)  # "Roe was blunt."
     speech = speaking and not any(c.dep_ in ("ccomp", "dobj") for c in root.children)
     noun = any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.cue_nouns for c in root.children)
     if not (speech or noun) or any(c.cue_i == root.i for c in st.candidates):
@@ -389,6 +392,37 @@ def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
         return None
     m = st.marked[st.qid[a]]
     return st.candidate(m.start, m.end, "direct", root, spk, "cue sentence")
+
+
+def _spoke_bluntly(st: DocState, root: Token) -> bool:
+    """Tell whether ``root`` says how a person spoke ("Judge Roe was blunt.", "She was adamant.").
+
+    A copula with an adjective of ``speech_manners`` and a subject that may speak (a name that is
+    no place, a personal pronoun, a title or a word for people): a sky that "was clear" speaks
+    no quotation.
+    """
+    kids = st.kids(root)
+    if root.lemma_.lower() != "be" or not any(
+        c.dep_ == "acomp" and c.lower_ in st.lex.speech_manners and not st.kids(c) for c in kids
+    ):
+        return False
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    lemma = subj.lemma_.lower()
+    return (
+        subj.ent_type_ == "PERSON"
+        or (subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS)
+        or subj.lower_ in _PERSON_PRONOUNS
+        or lemma in st.lex.titles
+        or lemma in st.lex.group_nouns
+    )
+
+
+#: Entity types of names that are places, not speakers.
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: Pronouns that stand for people.
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
 def _inherit(st: DocState, m: MarkedSpan, prev: QuoteCandidate) -> QuoteCandidate:
