@@ -187,6 +187,11 @@ def test_the_writers_own_view_and_a_cue_of_its_own_add_nothing(nlp: Language, fi
     assert found(nlp, finder, text) == [("the ferry would run twice a day", "Teodor Lusk")]
 
 
+def test_clause_after_a_cue_and_a_colon_is_its_content(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Coach Mirela Dunn told the Ashby Echo: the squad will survive this season."
+    assert found(nlp, finder, text) == [("the squad will survive this season", "Coach Mirela Dunn")]
+
+
 def test_quote_after_a_negated_cue_sentence_is_not_attributed(nlp: Language, finder: QuoteFinder) -> None:
     text = 'Dana Okoro never said so. "We will build two schools and a clinic before the winter."'
     assert found(nlp, finder, text) == []

@@ -166,9 +166,33 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
             _add(st, cand)
         if pieces:
             return True
+    if _colon_host(st, tok, lemma):
+        return True
     for child in st.kids(tok):
         if child.dep_ in CONTENT_CHILD_DEPS:
             _child_content(st, tok, lemma, child)
+    return True
+
+
+def _colon_host(st: DocState, tok: Token, lemma: str) -> bool:
+    """Read "Roe told the Courier: the club will survive"; tell whether ``tok`` is such a cue.
+
+    The parse hangs a speech cue that ends at a colon on the clause after the colon, as if the
+    cue were that clause's content: the clause is what was said. Quoted words after the colon are
+    the direct pass's.
+    """
+    if tok.dep_ not in ("ccomp", "parataxis") or lemma not in st.lex.speech_verbs:
+        return False
+    colon, head = tok.right_edge.i + 1, tok.head
+    if head.i <= colon or st.toks[colon].text != ":" or st.qid[colon] >= 0:
+        return False
+    end = head.right_edge.i + 1
+    if any(st.qid[i] >= 0 for i in range(colon + 1, end)) or any(c.dep_ == "ccomp" for c in st.kids(tok)):
+        return False
+    if not says_nothing(tok, st.lex):
+        cand = st.content_candidate((colon + 1, end), tok, "colon clause")
+        if cand is not None:
+            _add(st, cand)
     return True
 
 
