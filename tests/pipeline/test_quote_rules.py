@@ -192,6 +192,11 @@ def test_clause_after_a_cue_and_a_colon_is_its_content(nlp: Language, finder: Qu
     assert found(nlp, finder, text) == [("the squad will survive this season", "Coach Mirela Dunn")]
 
 
+def test_clause_after_a_cue_noun_and_a_colon_is_its_content(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The warning from Dr Halvard Senn was stark: the ward will run out of beds by March."
+    assert found(nlp, finder, text) == [("the ward will run out of beds by March", "Dr Halvard Senn")]
+
+
 def test_quote_after_a_negated_cue_sentence_is_not_attributed(nlp: Language, finder: QuoteFinder) -> None:
     text = 'Dana Okoro never said so. "We will build two schools and a clinic before the winter."'
     assert found(nlp, finder, text) == []

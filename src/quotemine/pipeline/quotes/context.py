@@ -378,6 +378,24 @@ class DocState:
             cand.cue_i = prep.i
         return cand
 
+    def colon_noun_candidate(self, noun: Token) -> QuoteCandidate | None:
+        """Read "Her warning was stark: the clinic will run out of beds": the clause after the colon.
+
+        The cue noun is the subject of a copula that ends at a colon; the parse hangs the copula on
+        the clause after the colon. Its owner (possessor, "from"/"by" object) speaks it.
+        """
+        cop, toks = noun.head, self.toks
+        if noun.dep_ != "nsubj" or cop.lemma_.lower() != "be" or cop.dep_ not in ("ccomp", "parataxis"):
+            return None
+        colon, head = cop.right_edge.i + 1, cop.head
+        if head.i <= colon or toks[colon].text != ":":
+            return None
+        a, b = trim(self.doc, colon + 1, head.right_edge.i + 1)
+        if b - a < 3 or any(self.qid[i] >= 0 for i in range(colon, b)):
+            return None  # too short, or quoted words: the direct pass reads those
+        spk = self.speakers.noun_speaker(noun)
+        return None if spk is None else self.kinded(a, b, noun, spk, "cue noun")
+
     def colon_line(self, pa: int) -> QuoteCandidate | None:
         """Read a paragraph that opens 'NAME: statement' (a headline or a transcript turn)."""
         found = self.speakers.line_speaker(pa)

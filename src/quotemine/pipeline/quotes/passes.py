@@ -147,6 +147,8 @@ def _noun_rule(st: DocState, tok: Token) -> bool:
     cand = st.noun_candidate(tok)
     if cand is None:
         cand = st.view_candidate(tok)  # "In her view, the levy is unfair"
+    if cand is None:
+        cand = st.colon_noun_candidate(tok)  # "Her warning was stark: the clinic will close"
     if cand is not None:
         _add(st, cand)
     return True
