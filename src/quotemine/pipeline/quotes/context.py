@@ -84,7 +84,7 @@ class DocState:
         lex: The cue lexicon.
         options: The finder's options.
         marked: The quoted stretches, in text order.
-        attrs: ``doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP"])``.
+        attrs: ``doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP", "HEAD"])``.
         qid: For each token, the index of the marked stretch holding it, or -1.
         tok_ranges: The token range of each marked stretch.
         para_starts: The character offset of each paragraph.
@@ -93,6 +93,7 @@ class DocState:
         phrase_ends: Token opening a speaker phrase -> the token after the phrase.
         candidates: The candidates found so far.
         children: Token index -> its children, once read (``kids``).
+        child_index: The children of every token as indices, made at the first ``kids`` call.
         silent: Cue token index -> whether the cue says nothing (``stance.says_nothing``), once read.
         name_words: The words of the document's names, once a line speaker needs them.
         semicolons: The token indices of the semicolons outside quotation marks, read once.
@@ -119,6 +120,7 @@ class DocState:
     candidates: list[QuoteCandidate] = field(default_factory=list)
     silent: dict[int, bool] = field(default_factory=dict)
     children: dict[int, list[Token]] = field(default_factory=dict)
+    child_index: list[list[int]] | None = None
     name_words: frozenset[str] | None = None
     semicolons: list[int] | None = None
     word_mask: numpy.ndarray[Any, Any] = field(init=False)
@@ -140,7 +142,7 @@ class DocState:
         cls, doc: Doc, text: str, marked: list[MarkedSpan], lex: CueLexicon, options: FinderOptions
     ) -> DocState:
         """Index the marked stretches of ``doc`` by token (bisection over the token offsets)."""
-        attrs = doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP"])
+        attrs = doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP", "HEAD"])
         starts = attrs[:, 0]
         qid = [-1] * len(doc)
         edges = numpy.searchsorted(starts, [(m.start, m.end) for m in marked], side="left").tolist()
@@ -166,8 +168,21 @@ class DocState:
         """Return ``list(tok.children)``, made once per token: the rules read a cue's children many times."""
         found = self.children.get(tok.i)
         if found is None:
-            found = self.children[tok.i] = list(tok.children)
+            if self.child_index is None:
+                self.child_index = self._child_index()
+            toks = self.toks
+            found = self.children[tok.i] = [toks[j] for j in self.child_index[tok.i]]
         return found
+
+    def _child_index(self) -> list[list[int]]:
+        """Return the children of every token as indices, from the head column: no ``Token`` is made."""
+        n = len(self.attrs)
+        heads = (self.attrs[:, 6].astype(numpy.int64) + numpy.arange(n)).tolist()  # HEAD is relative
+        index: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(heads):
+            if h != i:
+                index[h].append(i)
+        return index
 
     def lefts(self, tok: Token) -> list[Token]:
         """Return the children of ``tok`` before it (``tok.lefts``), from ``kids``."""

@@ -408,8 +408,8 @@ def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
     lemma = root.lemma_.lower()
     speaking = lemma in st.lex.speech_verbs or lemma in st.lex.prep_verbs  # "Roe spoke to reporters."
     speaking = speaking or _spoke_bluntly(st, root)  # "Roe was blunt."
-    speech = speaking and not any(c.dep_ in ("ccomp", "dobj") for c in root.children)
-    noun = any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.cue_nouns for c in root.children)
+    speech = speaking and not any(c.dep_ in ("ccomp", "dobj") for c in st.kids(root))
+    noun = any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.cue_nouns for c in st.kids(root))
     if not (speech or noun) or any(c.cue_i == root.i for c in st.candidates):
         return None
     b = st.tok_ranges[st.qid[a]][1]
