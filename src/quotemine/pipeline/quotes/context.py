@@ -396,7 +396,7 @@ class DocState:
     def colon_noun_candidate(self, noun: Token) -> QuoteCandidate | None:
         """Read "Her warning was stark: the clinic will run out of beds": the clause after the colon.
 
-        The cue noun is the subject of a copula that ends at a colon; the parse hangs the copula on
+        The cue noun heads the copula's subject and the copula ends at a colon; the parse hangs it on
         the clause after the colon. Its owner (possessor, "from"/"by" object) speaks it.
         """
         cop, toks = noun.head, self.toks
