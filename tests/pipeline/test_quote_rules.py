@@ -45,6 +45,7 @@ def finder(nlp: Language) -> QuoteFinder:
         "The club refused to confirm that its coach had resigned.",
         # hypothetical speech
         "Greta Holm rolled her eyes, as if to say the meeting was a waste of time.",
+        "The umpire spread his hands as though to say the appeal was hopeless.",
         # non-speech uses of cue verbs: a forecast with no source, a small clause
         "Farmers in the valley are expected to plant less wheat this spring.",
         "Small bakeries find it harder to borrow money than large chains.",
@@ -54,6 +55,10 @@ def finder(nlp: Language) -> QuoteFinder:
         "UPDATE: The council has approved the plan.",
         "Opinion: The mayor is wrong about the stadium",
         "Q&A: The coach who rebuilt the county side",
+        # labels of more than one word: a common noun that names no one
+        "Key points: The toll on the Stavely bridge rises by 3 per cent from May.",
+        "The big picture: Rents in Dunmere are climbing faster than wages.",
+        "Editor's note: This article was updated with a reply from the water board.",
         # impersonal passives: the writer's sourcing names no speaker
         "It is learnt that the water board has asked for a report on the leak.",
         "The council, it may be recalled, ran a similar drive in the old town last year.",
@@ -150,6 +155,46 @@ def test_quote_in_the_sentence_after_its_cue(nlp: Language, finder: QuoteFinder)
 def test_quote_after_a_cue_noun_sentence(nlp: Language, finder: QuoteFinder) -> None:
     text = 'Dana Okoro issued a warning to the council. "We will not wait another year for a clinic."'
     assert found(nlp, finder, text) == [("We will not wait another year for a clinic.", "Dana Okoro")]
+
+
+def test_quote_after_a_sentence_on_how_a_person_spoke(nlp: Language, finder: QuoteFinder) -> None:
+    text = 'Magistrate Ilse Varga was blunt. "You preyed on people who trusted you with their savings."'
+    assert found(nlp, finder, text) == [
+        ("You preyed on people who trusted you with their savings.", "Magistrate Ilse Varga")
+    ]
+
+
+def test_quote_after_a_copula_about_a_thing_is_not_attributed(nlp: Language, finder: QuoteFinder) -> None:
+    text = 'The morning over the estuary was clear. "Perfect weather for the regatta at last."'
+    assert found(nlp, finder, text) == []
+
+
+def test_finding_with_a_misread_verb_is_a_content_clause(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Researchers at the Holloway Clinic found that the new inhaler cut admissions by half."
+    assert found(nlp, finder, text) == [("that the new inhaler cut admissions by half", "Researchers")]
+
+
+def test_possessor_of_a_view_speaks_the_host_clause(nlp: Language, finder: QuoteFinder) -> None:
+    text = "In her view, the new ferry timetable is unfair to commuters from Orrin Bay."
+    assert found(nlp, finder, text) == [
+        ("the new ferry timetable is unfair to commuters from Orrin Bay", "her")
+    ]
+
+
+def test_the_writers_own_view_and_a_cue_of_its_own_add_nothing(nlp: Language, finder: QuoteFinder) -> None:
+    assert found(nlp, finder, "In my view, the new ferry timetable is unfair to commuters.") == []
+    text = "In his statement, Teodor Lusk said the ferry would run twice a day."
+    assert found(nlp, finder, text) == [("the ferry would run twice a day", "Teodor Lusk")]
+
+
+def test_clause_after_a_cue_and_a_colon_is_its_content(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Coach Mirela Dunn told the Ashby Echo: the squad will survive this season."
+    assert found(nlp, finder, text) == [("the squad will survive this season", "Coach Mirela Dunn")]
+
+
+def test_clause_after_a_cue_noun_and_a_colon_is_its_content(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The warning from Dr Halvard Senn was stark: the ward will run out of beds by March."
+    assert found(nlp, finder, text) == [("the ward will run out of beds by March", "Dr Halvard Senn")]
 
 
 def test_quote_after_a_negated_cue_sentence_is_not_attributed(nlp: Language, finder: QuoteFinder) -> None:

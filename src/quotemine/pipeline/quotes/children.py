@@ -57,7 +57,7 @@ def _misread_front(st: DocState, verb: Token, clause: Token) -> bool:
         return True  # "..., said that the plan ...": the content follows the cue
     if any(
         c.dep_ in NOMINAL_SUBJECTS and c.tag_ in _RELATIVE_TAGS and c.i > clause.left_edge.i
-        for c in clause.children
+        for c in st.kids(clause)
     ):
         return True  # "Roe, who chairs the board,": a relative clause with its antecedent
     return any(t.text in _CLAUSE_ENDS for t in st.toks[clause.right_edge.i + 1 : verb.i])
@@ -101,27 +101,29 @@ def _cue_conjunct(st: DocState, verb: Token, clause: Token, end: int) -> int:
     not part of what was said. So is a speech conjunct of a clause about a thing or a pronoun
     ("said the levy was unfair and urged the council to drop it", ``reporting_conjunct``).
     """
-    if not any(c.dep_ in NOMINAL_SUBJECTS for c in clause.children):
+    if not any(c.dep_ in NOMINAL_SUBJECTS for c in st.kids(clause)):
         return end
     own = _finite_tag(verb)
-    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in clause.children):
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in st.kids(clause)):
         return end  # "would vote for her or were leaning to": alternatives inside the statement
-    shared_aux = any(c.dep_ in ("aux", "auxpass") for c in clause.lefts)
-    for conj in clause.rights:
+    shared_aux = any(c.dep_ in ("aux", "auxpass") for c in st.lefts(clause))
+    for conj in st.rights(clause):
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i >= end:
             continue
-        if any(c.dep_ in (*NOMINAL_SUBJECTS, "expl") for c in conj.children):
+        if any(c.dep_ in (*NOMINAL_SUBJECTS, "expl") for c in st.kids(conj)):
             continue
         speech = _says(st, conj) and reporting_conjunct(conj, st.speakers.agents)
         if (
             not speech
             and shared_aux
             and conj.tag_ in ("VBN", "VBD")
-            and not any(c.dep_ == "aux" for c in conj.lefts)
+            and not any(c.dep_ == "aux" for c in st.lefts(conj))
         ):
             continue  # "has criticized X and called Y": one auxiliary for both
         if speech or _finite_tag(conj) == own != _finite_tag(clause):
-            before = [c.right_edge.i for c in clause.rights if c.i < conj.i and c.dep_ not in ("cc", "punct")]
+            before = [
+                c.right_edge.i for c in st.rights(clause) if c.i < conj.i and c.dep_ not in ("cc", "punct")
+            ]
             return max([clause.i, *before]) + 1
     return end
 
@@ -178,12 +180,12 @@ def _second_that_clause(st: DocState, verb: Token, clause: Token, end: int) -> i
     that = st.doc.vocab.strings.add("that")
     if not (st.attrs[end : end + _MAX_GAP + 1, 2] == that).any() or end != clause.right_edge.i + 1:
         return end  # no "that" right after the clause: the common case, read off the arrays
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in st.kids(clause)):
         return end
     for conj in st.rights(verb):
         if conj.dep_ != "conj" or conj.i < end or st.qid[conj.i] >= 0:
             continue
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in st.kids(conj)):
             return end
         gap = st.toks[end : conj.left_edge.i]
         if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap) and not any(
@@ -273,10 +275,10 @@ def _names_medium(st: DocState, prep: Token) -> bool:
     if all(t.ent_type_ in _TIME_ENTS or t.dep_ == "prep" for t in prep.subtree):
         return True  # "endorsed her last week", "in February": when, not what
     if prep.dep_ == "advcl":  # "while ...", "after ...": the reporter's; "to explain ..." is a purpose
-        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in prep.children)
+        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in st.kids(prep))
     if prep.dep_ != "prep":
         return False
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in st.kids(prep) if c.dep_ == "pobj"), None)
     if pobj is None:
         return False
     lemma = pobj.lemma_.lower()
@@ -287,7 +289,7 @@ def _for_clause(st: DocState, verb: Token, lemma: str, child: Token) -> Content 
     """Return "the city to hire more drivers" of "calls for the city to hire ..." (parsed as a clause)."""
     if child.dep_ != "advcl" or child.i < verb.i:
         return None
-    mark = next((c for c in child.children if c.dep_ == "mark"), None)
+    mark = next((c for c in st.kids(child) if c.dep_ == "mark"), None)
     if mark is None or mark.lower_ not in st.lex.prep_verbs.get(lemma, ()) or mark.i != child.left_edge.i:
         return None
     return Content((mark.i + 1, child.right_edge.i + 1))
@@ -314,7 +316,7 @@ def _prep_content(st: DocState, verb: Token, lemma: str, child: Token) -> Conten
         and not any(c.dep_ in ("ccomp", "dobj") for c in st.kids(verb))
     ):
         return None
-    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    pobj = next((c for c in st.kids(child) if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None:
         return Content(None)
     a, b = _subtree(pobj)
@@ -402,7 +404,7 @@ def _directive_content(st: DocState, verb: Token, lemma: str, child: Token) -> C
         and lemma in st.lex.speech_verbs
         and lemma not in st.lex.object_verbs  # "promised voters to cut taxes": the object rule reads it
         and st.qid[child.i] < 0
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in st.kids(child))
         and any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in st.kids(verb))
     ):
         return None
@@ -419,7 +421,7 @@ def _commitment_content(st: DocState, verb: Token, lemma: str, child: Token) -> 
         and child.i > verb.i
         and lemma in st.lex.commitment_verbs
         and st.qid[child.i] < 0
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in st.kids(child))
         # "promised voters to cut taxes": the object rule reads the object with its infinitive
         and not any(c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i for c in st.kids(verb))
     ):

@@ -43,6 +43,10 @@ __all__ = ["DocState", "FinderOptions"]
 
 #: Entity types of a one-word line speaker that names someone ("Reuters:", "Okafor:").
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Nouns of holding a view: "in her view, ...", "in the board's opinion, ..." (``view_candidate``).
+_VIEW_NOUNS = frozenset({"view", "opinion", "belief", "assessment", "estimation", "judgment", "judgement"})
+#: Possessors that are the writer ("in my view", "in our opinion").
+_WRITER_POSSESSIVES = frozenset({"my", "our"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
@@ -80,7 +84,7 @@ class DocState:
         lex: The cue lexicon.
         options: The finder's options.
         marked: The quoted stretches, in text order.
-        attrs: ``doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP"])``.
+        attrs: ``doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP", "HEAD"])``.
         qid: For each token, the index of the marked stretch holding it, or -1.
         tok_ranges: The token range of each marked stretch.
         para_starts: The character offset of each paragraph.
@@ -89,10 +93,12 @@ class DocState:
         phrase_ends: Token opening a speaker phrase -> the token after the phrase.
         candidates: The candidates found so far.
         children: Token index -> its children, once read (``kids``).
+        child_index: The children of every token as indices, made at the first ``kids`` call.
         silent: Cue token index -> whether the cue says nothing (``stance.says_nothing``), once read.
         name_words: The words of the document's names, once a line speaker needs them.
         semicolons: The token indices of the semicolons outside quotation marks, read once.
         word_mask: For each token, whether it is neither punctuation nor space.
+        words_list: ``word_mask`` as a list, for short ranges.
         lemmas: The lemma hash of each token (``attrs[:, 1]`` as a list).
         tails: The tokens that may open a reporter's tail clause (``phrases.cut_tail``), read once.
         toks: The document's tokens (``doc_tokens``): ``toks[i]`` makes no new ``Token`` as ``doc[i]`` does.
@@ -114,9 +120,11 @@ class DocState:
     candidates: list[QuoteCandidate] = field(default_factory=list)
     silent: dict[int, bool] = field(default_factory=dict)
     children: dict[int, list[Token]] = field(default_factory=dict)
+    child_index: list[list[int]] | None = None
     name_words: frozenset[str] | None = None
     semicolons: list[int] | None = None
     word_mask: numpy.ndarray[Any, Any] = field(init=False)
+    words_list: list[bool] = field(init=False)
     lemmas: list[int] = field(init=False)
     tails: list[int] | None = None
     speakers: SpeakerReader = field(init=False)
@@ -126,6 +134,7 @@ class DocState:
         self.speakers = SpeakerReader(self.doc, self.qid, self.lex)
         self.toks = doc_tokens(self.doc)
         self.word_mask = (self.attrs[:, 3] + self.attrs[:, 4]) == 0
+        self.words_list = self.word_mask.tolist()
         self.lemmas = self.attrs[:, 1].tolist()
 
     @classmethod
@@ -133,7 +142,7 @@ class DocState:
         cls, doc: Doc, text: str, marked: list[MarkedSpan], lex: CueLexicon, options: FinderOptions
     ) -> DocState:
         """Index the marked stretches of ``doc`` by token (bisection over the token offsets)."""
-        attrs = doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP"])
+        attrs = doc.to_array(["IDX", "LEMMA", "LOWER", "IS_PUNCT", "IS_SPACE", "DEP", "HEAD"])
         starts = attrs[:, 0]
         qid = [-1] * len(doc)
         edges = numpy.searchsorted(starts, [(m.start, m.end) for m in marked], side="left").tolist()
@@ -159,8 +168,21 @@ class DocState:
         """Return ``list(tok.children)``, made once per token: the rules read a cue's children many times."""
         found = self.children.get(tok.i)
         if found is None:
-            found = self.children[tok.i] = list(tok.children)
+            if self.child_index is None:
+                self.child_index = self._child_index()
+            toks = self.toks
+            found = self.children[tok.i] = [toks[j] for j in self.child_index[tok.i]]
         return found
+
+    def _child_index(self) -> list[list[int]]:
+        """Return the children of every token as indices, from the head column: no ``Token`` is made."""
+        n = len(self.attrs)
+        heads = (self.attrs[:, 6].astype(numpy.int64) + numpy.arange(n)).tolist()  # HEAD is relative
+        index: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(heads):
+            if h != i:
+                index[h].append(i)
+        return index
 
     def lefts(self, tok: Token) -> list[Token]:
         """Return the children of ``tok`` before it (``tok.lefts``), from ``kids``."""
@@ -292,7 +314,8 @@ class DocState:
 
     def _words(self, a: int, b: int) -> list[int]:
         """Return the indices of the tokens of ``doc[a:b]`` that are neither punctuation nor space."""
-        return (numpy.flatnonzero(self.word_mask[a:b]) + a).tolist()
+        mask = self.words_list
+        return [i for i in range(a, b) if mask[i]]  # short ranges: cheaper than an array call
 
     def kinded(
         self, a: int, b: int, verb: Token | None, spk: SpeakerRecord | None, rule: str
@@ -347,6 +370,47 @@ class DocState:
             return None
         return self.kinded(a, b, noun, self.speakers.noun_speaker(noun), "cue noun")
 
+    def view_candidate(self, noun: Token) -> QuoteCandidate | None:
+        """Read "In her view, the levy is unfair": the possessor holds what the host clause states.
+
+        Only nouns of holding a view (``_VIEW_NOUNS``), with a possessor, in an "in" phrase of a
+        clause that is no cue of its own ("In his statement, Roe said ..." reports by "said").
+        """
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or noun.lemma_.lower() not in _VIEW_NOUNS:
+            return None
+        poss = next((c for c in self.kids(noun) if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ in _WRITER_POSSESSIVES or prep.head.i == prep.i:
+            return None  # none, or "in my view": the writer's own opinion, no one quoted
+        if prep.head.lemma_.lower() in self.lex.content_verbs:
+            return None
+        found = phrase_spans(prep, prep)
+        if found is None or self.any_used(*found[0]):
+            return None
+        cand = self.kinded(*found[0], None, self.speakers.mention(poss), "phrase")
+        if cand is not None:
+            cand.cue = (prep.idx, noun.idx + len(noun.text))
+            cand.cue_i = prep.i
+        return cand
+
+    def colon_noun_candidate(self, noun: Token) -> QuoteCandidate | None:
+        """Read "Her warning was stark: the clinic will run out of beds": the clause after the colon.
+
+        The cue noun heads the copula's subject and the copula ends at a colon; the parse hangs it on
+        the clause after the colon. Its owner (possessor, "from"/"by" object) speaks it.
+        """
+        cop, toks = noun.head, self.toks
+        if noun.dep_ != "nsubj" or cop.lemma_.lower() != "be" or cop.dep_ not in ("ccomp", "parataxis"):
+            return None
+        colon, head = cop.right_edge.i + 1, cop.head
+        if head.i <= colon or toks[colon].text != ":":
+            return None
+        a, b = trim(self.doc, colon + 1, head.right_edge.i + 1)
+        if b - a < 3 or any(self.qid[i] >= 0 for i in range(colon, b)):
+            return None  # too short, or quoted words: the direct pass reads those
+        spk = self.speakers.noun_speaker(noun)
+        return None if spk is None else self.kinded(a, b, noun, spk, "cue noun")
+
     def colon_line(self, pa: int) -> QuoteCandidate | None:
         """Read a paragraph that opens 'NAME: statement' (a headline or a transcript turn)."""
         found = self.speakers.line_speaker(pa)
@@ -369,18 +433,24 @@ class DocState:
         return self.kinded(a, b, None, self.speakers.mention(root), "colon line")
 
     def _section_label(self, pa: int, colon: int, root: Token) -> bool:
-        """Tell whether the one word before a line's colon is a section label ("Analysis:", "UPDATE:").
+        """Tell whether the words before a line's colon are a section label ("Analysis:", "Key points:").
 
         A speaker there is a word for people ("Police:", "Witness:", "Mayor:") or a name, which
         the article names again ("Okafor: ..." and later "Ada Okafor said"); headline tagging is
         too unreliable to tell a name from a label by itself.
         """
         words = [t for t in self.toks[pa:colon] if t.is_alpha]
-        if len(words) != 1 or root.ent_type_ in _NAMED_SPEAKERS:
+        if not words or root.ent_type_ in _NAMED_SPEAKERS:
             return False
         lex = self.lex
         if {root.lemma_.lower(), root.lower_} & (lex.group_nouns | lex.titles):
             return False
+        if len(words) > 1:
+            # "Key points:", "The bottom line:", "Editor's note:": a common noun that names no
+            # one, with no name beside it (a possessor aside), labels a section
+            return root.pos_ == "NOUN" and not any(
+                t.dep_ != "poss" and (t.pos_ == "PROPN" or t.ent_type_ in _NAMED_SPEAKERS) for t in words
+            )
         return root.lower_ not in self._name_words()
 
     def _name_words(self) -> frozenset[str]:

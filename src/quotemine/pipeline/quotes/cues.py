@@ -57,6 +57,7 @@ class CueLexicon:
         question_verbs: Verbs whose "if"/"whether" clause is content ("asked them if ...").
         addressee_verbs: Cues whose object is the addressee ("told").
         commitment_verbs: Cues whose infinitive clause is the commitment said ("pledged to cut").
+        speech_manners: Adjectives of how someone spoke ("was blunt"): a cue for the next quotation.
         cue_lemmas: A cache of lemma hashes already looked up (``passes.cue_candidates``).
 
     """
@@ -85,6 +86,7 @@ class CueLexicon:
     question_verbs: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
     commitment_verbs: frozenset[str] = frozenset()
+    speech_manners: frozenset[str] = frozenset()
     #: Lemma hash -> whether the lemma is a content cue, filled as documents are read.
     cue_lemmas: dict[int, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -150,6 +152,7 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         evidence_nouns=cues.words("evidence_nouns"),
         question_verbs=cues.words("question_verbs"),
         commitment_verbs=cues.words("commitment_verbs"),
+        speech_manners=cues.words("speech_manners"),
     )
 
 

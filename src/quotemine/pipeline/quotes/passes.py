@@ -47,6 +47,8 @@ __all__ = [
 
 #: What may stand between a paragraph start and a quote that opens the paragraph.
 _PARAGRAPH_LEADS = ("", '"', "“", "'")
+#: Tokens of a paragraph's opening within which the colon of a "NAME: statement" line stands.
+_LINE_SPEAKER_TOKENS = 9
 #: Most sentences of an aside between two quote paragraphs of one speaker.
 _MAX_ASIDE_SENTENCES = 2
 
@@ -139,10 +141,14 @@ def _phrase_rule(st: DocState, tok: Token) -> bool:
 
 
 def _noun_rule(st: DocState, tok: Token) -> bool:
-    """Read a cue noun's 'that' clause ("his claim that the vote was rigged")."""
+    """Read a cue noun's 'that' clause ("his claim that the vote was rigged"), or "in his view"."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in st.lex.cue_nouns:
         return False
     cand = st.noun_candidate(tok)
+    if cand is None:
+        cand = st.view_candidate(tok)  # "In her view, the levy is unfair"
+    if cand is None:
+        cand = st.colon_noun_candidate(tok)  # "Her warning was stark: the clinic will close"
     if cand is not None:
         _add(st, cand)
     return True
@@ -162,9 +168,33 @@ def _verb_rule(st: DocState, tok: Token) -> bool:
             _add(st, cand)
         if pieces:
             return True
+    if _colon_host(st, tok, lemma):
+        return True
     for child in st.kids(tok):
         if child.dep_ in CONTENT_CHILD_DEPS:
             _child_content(st, tok, lemma, child)
+    return True
+
+
+def _colon_host(st: DocState, tok: Token, lemma: str) -> bool:
+    """Read "Roe told the Courier: the club will survive"; tell whether ``tok`` is such a cue.
+
+    The parse hangs a speech cue that ends at a colon on the clause after the colon, as if the
+    cue were that clause's content: the clause is what was said. Quoted words after the colon are
+    the direct pass's.
+    """
+    if tok.dep_ not in ("ccomp", "parataxis") or lemma not in st.lex.speech_verbs:
+        return False
+    colon, head = tok.right_edge.i + 1, tok.head
+    if head.i <= colon or st.toks[colon].text != ":" or st.qid[colon] >= 0:
+        return False
+    end = head.right_edge.i + 1
+    if any(st.qid[i] >= 0 for i in range(colon + 1, end)) or any(c.dep_ == "ccomp" for c in st.kids(tok)):
+        return False
+    if not says_nothing(tok, st.lex):
+        cand = st.content_candidate((colon + 1, end), tok, "colon clause")
+        if cand is not None:
+            _add(st, cand)
     return True
 
 
@@ -295,8 +325,18 @@ def content_pass(st: DocState) -> None:
 def colon_pass(st: DocState) -> None:
     """Keep lines that open "NAME: statement" (headlines, transcripts) where nothing else was found."""
     st.candidates.sort(key=_by_start)
+    colons = numpy.flatnonzero(st.attrs[:, 2] == st.doc.vocab.strings.add(":")).tolist()
+    if not colons:
+        return
     starts = st.attrs[:, 0]
+    spaces = st.attrs[:, 4]
     for pa in numpy.searchsorted(starts, st.para_starts, side="left").tolist():
+        first = pa
+        while first < len(spaces) and spaces[first]:
+            first += 1
+        k = bisect.bisect_left(colons, first)
+        if k == len(colons) or colons[k] >= first + _LINE_SPEAKER_TOKENS:
+            continue  # most paragraphs: no colon among their first words, so no "NAME:" line
         cand = st.colon_line(int(pa))
         if cand is not None and not overlaps(st.candidates, cand):
             bisect.insort(st.candidates, cand, key=_by_start)
@@ -367,8 +407,9 @@ def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
         return None
     lemma = root.lemma_.lower()
     speaking = lemma in st.lex.speech_verbs or lemma in st.lex.prep_verbs  # "Roe spoke to reporters."
-    speech = speaking and not any(c.dep_ in ("ccomp", "dobj") for c in root.children)
-    noun = any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.cue_nouns for c in root.children)
+    speaking = speaking or _spoke_bluntly(st, root)  # "Roe was blunt."
+    speech = speaking and not any(c.dep_ in ("ccomp", "dobj") for c in st.kids(root))
+    noun = any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.cue_nouns for c in st.kids(root))
     if not (speech or noun) or any(c.cue_i == root.i for c in st.candidates):
         return None
     b = st.tok_ranges[st.qid[a]][1]
@@ -377,6 +418,37 @@ def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
         return None
     m = st.marked[st.qid[a]]
     return st.candidate(m.start, m.end, "direct", root, spk, "cue sentence")
+
+
+def _spoke_bluntly(st: DocState, root: Token) -> bool:
+    """Tell whether ``root`` says how a person spoke ("Judge Roe was blunt.", "She was adamant.").
+
+    A copula with an adjective of ``speech_manners`` and a subject that may speak (a name that is
+    no place, a personal pronoun, a title or a word for people): a sky that "was clear" speaks
+    no quotation.
+    """
+    kids = st.kids(root)
+    if root.lemma_.lower() != "be" or not any(
+        c.dep_ == "acomp" and c.lower_ in st.lex.speech_manners and not st.kids(c) for c in kids
+    ):
+        return False
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    lemma = subj.lemma_.lower()
+    return (
+        subj.ent_type_ == "PERSON"
+        or (subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_ENTS)
+        or subj.lower_ in _PERSON_PRONOUNS
+        or lemma in st.lex.titles
+        or lemma in st.lex.group_nouns
+    )
+
+
+#: Entity types of names that are places, not speakers.
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: Pronouns that stand for people.
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
 def _inherit(st: DocState, m: MarkedSpan, prev: QuoteCandidate) -> QuoteCandidate:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.quotes.cues import CueLexicon
 
@@ -21,6 +22,8 @@ _CHAIN_DEPS = frozenset({"xcomp", "conj"})
 _SHARED_NEGATION = frozenset({"or", "nor"})
 #: Subordinators that, after "as", make a clause hypothetical ("as if", "as though").
 _HYPOTHETICAL = frozenset({"if", "though"})
+#: Subordinators that open a finite content clause.
+_CONTENT_MARKS = frozenset({"that", "whether", "if"})
 #: Parts of speech that can head a finite content clause.
 _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 
@@ -54,7 +57,19 @@ def _denies_speech(verb: Token, lex: CueLexicon) -> bool:
         it = it or (dep in ("nsubjpass", "expl") and c.lower_ == "it")
     if passive and it:
         return True  # "it is learnt that", "it may be recalled": the writer's sourcing names no one
-    return "as" in marks and bool(marks & _HYPOTHETICAL)
+    return ("as" in marks and bool(marks & _HYPOTHETICAL)) or _as_if_to(verb)
+
+
+def _as_if_to(verb: Token) -> bool:
+    """Tell whether ``verb`` follows "as if to" or "as though to", however the parse hung the words."""
+    if verb.i < 3:
+        return False
+    toks = doc_tokens(verb.doc)
+    return (
+        toks[verb.i - 1].lower_ == "to"
+        and toks[verb.i - 2].lower_ in _HYPOTHETICAL
+        and toks[verb.i - 3].lower_ == "as"
+    )
 
 
 def _negative_subject(verb: Token, lex: CueLexicon) -> bool:
@@ -145,4 +160,9 @@ def is_small_clause(head: Token) -> bool:
     """
     if head.pos_ in _CLAUSE_HEADS:
         return False
-    return not any(c.dep_ in ("aux", "auxpass", "cop") for c in head.children)
+    # "found that the drug cut relapses": a clause opened by "that" is finite, whatever the tagger
+    # made of its verb ("cut" read as a noun); a small clause takes no subordinator
+    return not any(
+        c.dep_ in ("aux", "auxpass", "cop") or (c.dep_ == "mark" and c.lower_ in _CONTENT_MARKS)
+        for c in head.children
+    )
