@@ -7,6 +7,7 @@ for fast look-ups, the end of the headline) so the component itself keeps no doc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any, Final, Generic, TypeVar, overload
 
@@ -31,6 +32,8 @@ _CAMEL_NAME_PREFIXES: Final = frozenset(
 # A first line this short, followed by a blank line, is a headline.
 _HEADLINE_MAX: Final = 200
 
+#: Up to this many ids, ``Context.where`` compares the column with each id instead of searching.
+_FEW_IDS: Final = 3
 # A token attribute of one document, in token order.
 _Column = numpy.ndarray[Any, Any]
 
@@ -94,6 +97,18 @@ def run_together(text: str) -> bool:
     return len(_CAMEL_HUMP.findall(text)) >= 2 or _GLUED_CAPS.search(text) is not None
 
 
+_OTHER, _LINE_BREAK, _LOWER_WORD, _CAPITAL_WORD = range(4)
+
+
+def _word_kind(tok: Token) -> int:
+    """Tell ``is_title_line`` what a token is: a line break, a long word in lower case or capitals."""
+    if "\n" in tok.text:
+        return _LINE_BREAK
+    if tok.is_alpha and len(tok) >= 4:
+        return _CAPITAL_WORD if tok.is_title or tok.is_upper else _LOWER_WORD
+    return _OTHER
+
+
 class Context:
     """One document with the lexicons and the cached look-ups the rules ask.
 
@@ -115,7 +130,8 @@ class Context:
         self.title_cues = lex.titles | lex.honorifics
         self._columns: dict[str, _Column] = {}
         self._headline_end: int | None = None
-        self._sent_starts: numpy.ndarray[Any, Any] | None = None
+        self._sent_starts: list[int] | None = None
+        self._sentence_kinds: dict[int, list[int]] = {}
         self._prefix: str | None = None
         self._prefix_chars = 0
         self._text = doc_text(doc)
@@ -132,6 +148,11 @@ class Context:
         values = self._columns.get(attr)
         if values is None:
             values = self._columns[attr] = self.doc.to_array(attr)
+        if len(ids) <= _FEW_IDS:  # one word or two ("the", "and"/"&"): compare the column with each
+            hit = values == ids[0]
+            for value in ids[1:]:
+                hit |= values == value
+            return numpy.flatnonzero(hit).tolist()
         # Each token's value looked up in the sorted ids: a binary search per token of the document,
         # cheaper than one per id (the id lists are lexicons of thousands of words).
         pos = numpy.searchsorted(ids, values)
@@ -151,10 +172,10 @@ class Context:
             if hooked or not doc.has_annotation("SENT_START"):
                 sent = doc[i].sent  # a custom sentence hook, or no boundaries (spaCy raises)
                 return sent.start, sent.end
-            self._sent_starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1)
+            self._sent_starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
         starts = self._sent_starts
-        k = int(numpy.searchsorted(starts, i, side="right"))
-        return (int(starts[k - 1]) if k > 0 else 0), (int(starts[k]) if k < len(starts) else len(self.toks))
+        k = bisect_right(starts, i)
+        return (starts[k - 1] if k > 0 else 0), (starts[k] if k < len(starts) else len(self.toks))
 
     def text(self, start: int, end: int) -> str:
         """Return the text of tokens ``start:end`` as ``doc[start:end].text`` has it (list slicing).
@@ -286,24 +307,32 @@ class Context:
         Such a line has at least two words of four letters or more outside the entities, all
         capitalised ("Marta Novak Rebukes Ivo Kern Over Budget").
         """
-        doc = self.toks
         sent_start, sent_end = self.sentence(start)
+        kinds = self._word_kinds(sent_start, sent_end)
         words = 0
         long_span = end - start >= 5  # "Ada Brannock Lands Early Blow On Ivo Kern": count its words
         for i in range(sent_start, sent_end):
             if i in named and not (long_span and start + 2 <= i < end):
                 continue
-            tok = doc[i]
-            if "\n" in tok.text and i < start:
-                words = 0  # only the line the name is on
-                continue
-            if "\n" in tok.text and i >= end:
-                break
-            if tok.is_alpha and len(tok) >= 4:
-                if not (tok.is_title or tok.is_upper):
-                    return False
+            kind = kinds[i - sent_start]
+            if kind == _LINE_BREAK:
+                if i < start:
+                    words = 0  # only the line the name is on
+                    continue
+                if i >= end:
+                    break
+            elif kind == _LOWER_WORD:
+                return False
+            elif kind == _CAPITAL_WORD:
                 words += 1
         return words >= 2
+
+    def _word_kinds(self, sent_start: int, sent_end: int) -> list[int]:
+        """Return what each token of a sentence is to ``is_title_line``, read once per sentence."""
+        kinds = self._sentence_kinds.get(sent_start)
+        if kinds is None:
+            kinds = self._sentence_kinds[sent_start] = [_word_kind(t) for t in self.toks[sent_start:sent_end]]
+        return kinds
 
     def in_headline(self, start: int, end: int, named: set[int]) -> bool:
         """Return whether the span is in the first line or in a title-case line."""
