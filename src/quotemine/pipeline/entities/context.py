@@ -92,9 +92,26 @@ def low(token: Token) -> str:
     return key
 
 
+#: ``run_together`` of each word seen; emptied when full.
+_RUN_TOGETHER: dict[str, bool] = {}
+
+
 def run_together(text: str) -> bool:
     """Return whether a word is page junk glued together ("LevineFlagShareLikeReplyAni")."""
-    return len(_CAMEL_HUMP.findall(text)) >= 2 or _GLUED_CAPS.search(text) is not None
+    verdict = _RUN_TOGETHER.get(text)
+    if verdict is None:
+        if len(_RUN_TOGETHER) >= _LOW_KEYS_MAX:
+            _RUN_TOGETHER.clear()
+        verdict = _RUN_TOGETHER[text] = (
+            len(_CAMEL_HUMP.findall(text)) >= 2 or _GLUED_CAPS.search(text) is not None
+        )
+    return verdict
+
+
+#: ``Context.is_name_word`` of each word seen (by its spaCy string id), for the lexicons in
+#: ``_NAME_WORDS_LEX``; emptied when full or when other lexicons ask.
+_NAME_WORDS: dict[int, bool] = {}
+_NAME_WORDS_LEX: list[Lexicons] = []
 
 
 _OTHER, _LINE_BREAK, _LOWER_WORD, _CAPITAL_WORD = range(4)
@@ -240,7 +257,17 @@ class Context:
         return match is not None and text[match.start(1) :].lower() in self.lex.role_heads
 
     def is_name_word(self, token: Token) -> bool:
-        """Return whether ``token`` could be part of a personal name."""
+        """Return whether ``token`` could be part of a personal name (one answer per word and lexicons)."""
+        orth = token.orth
+        if not _NAME_WORDS_LEX or _NAME_WORDS_LEX[0] is not self.lex or len(_NAME_WORDS) >= _LOW_KEYS_MAX:
+            _NAME_WORDS.clear()
+            _NAME_WORDS_LEX[:] = [self.lex]
+        verdict = _NAME_WORDS.get(orth)
+        if verdict is None:
+            verdict = _NAME_WORDS[orth] = self._name_word(token)
+        return verdict
+
+    def _name_word(self, token: Token) -> bool:
         text = token.text
         if not text[:1].isupper() or not any(c.isalpha() for c in text):
             return False

@@ -39,7 +39,7 @@ _ORG_ROLE_NOUNS: Final = frozenset(
 _APOSTROPHE_NAME: Final = re.compile(r"^(?:O|D|Mc|Mac)['\u2019][A-Z][a-z]+$")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: a frozen dataclass is slow to make, and one is made per person
 class Probe:
     """A PERSON span under test and the facts every rule reads about it.
 
