@@ -293,3 +293,13 @@ def test_name_and_carrier_word_read_as_a_person_is_an_airline(repairer: EntityRe
     doc = repairer(_parsed(words, ents, tags, {1: (2, "nsubj")}))
     assert _orgs(doc) == {"Tarvo Air": 1}
     assert _people(doc) == {}
+
+
+def test_titled_word_is_a_person_not_a_short_form_of_a_company(repairer: EntityRepairer) -> None:
+    # "Orvell & Sons Ltd cut jobs . Mr Orvell said so ." with "Orvell" read as a person
+    words = ["Orvell", "&", "Sons", "Ltd", "cut", "jobs", ".", "Mr", "Orvell", "said", "so", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"]
+    tags = ["NNP", "CC", "NNPS", "NNP", "VBD", "NNS", ".", "NNP", "NNP", "VBD", "RB", "."]
+    doc = repairer(_parsed(words, ents, tags, {8: (9, "nsubj")}))
+    assert _people(doc) == {"Orvell": 1}
+    assert _orgs(doc) == {"Orvell & Sons Ltd": 1}

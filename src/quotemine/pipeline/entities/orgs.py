@@ -422,8 +422,7 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
     name before "Party", only where it stands for the body (a party's word is often an adjective
     or the word for a member). A one-word candidate of that word (the NER often reads it as a
     person) becomes the organisation; never when a personal name of the text ends in the word
-    ("Ana Kessel"). Run after ``vetting.vet_people``, which may find the club ("Kelby Rovers"
-    read as a person).
+    ("Ana Kessel") or a title precedes it ("Mr Kessel"). Run after ``vetting.vet_people``.
     """
     doc = ctx.toks
     _same_name_as_an_org(ctx, cands)
@@ -434,6 +433,8 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
     added: list[Candidate] = []
     reason = "short form of an organisation named in full ('Kessel' for 'Kessel Group Inc.')"
     for i in ctx.where("ORTH", string_ids(forms.keys() | firsts)):
+        if i > 0 and low(doc[i - 1]) in ctx.title_cues:
+            continue  # "Mr Kessel": a titled word names a person, never a company's short form
         cand = owner.get(i)
         word = doc[i].text
         if word not in forms:  # a first word only: a one-word "person" of it is the organisation

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from quotemine.pipeline.entities.candidate import Candidate
-from quotemine.pipeline.entities.context import Context, low
+from quotemine.pipeline.entities.context import Context, low, string_ids
 
 __all__ = ["places_read_as_orgs"]
 
@@ -87,6 +87,7 @@ _PLACE_PLURALS: Final = frozenset(
     "towns cities villages suburbs hamlets counties provinces regions ports islands municipalities "
     "boroughs townships parishes".split()
 )
+_PLACE_PLURAL_IDS: Final = string_ids(_PLACE_PLURALS)
 #: Words that may stand between a plural place noun and its list ("towns affected include X").
 _LIST_GAP: Final = 4
 _LIST_JOINS: Final = frozenset({",", "and", "or"})
@@ -139,6 +140,8 @@ def _place_lists(ctx: Context, cands: list[Candidate]) -> None:
     title-case name only the NER called an organisation (no organisation head word), or a "person"
     with no first name in front.
     """
+    if not ctx.where("LOWER", _PLACE_PLURAL_IDS):
+        return  # no plural place noun in the text: no list to read
     toks = ctx.toks
     items = sorted((c for c in cands if c.label is not None), key=lambda c: c.start)
     k = 0

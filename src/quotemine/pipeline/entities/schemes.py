@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from quotemine.pipeline.entities.candidate import Candidate
-from quotemine.pipeline.entities.context import Context, low
+from quotemine.pipeline.entities.context import Context, low, string_ids
 
 __all__ = ["schemes_read_as_orgs"]
 
@@ -19,6 +19,7 @@ __all__ = ["schemes_read_as_orgs"]
 _SCHEME_NOUNS: Final = frozenset(
     "programme programmes program programs scheme schemes initiative plan project bill legislation".split()
 )
+_SCHEME_IDS: Final = string_ids(_SCHEME_NOUNS)
 #: Determiners before such a name ("the X scheme", "its X programme", "a X plan").
 _SCHEME_DETS: Final = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"})
 _REASON: Final = "names a programme or a scheme ('the X scheme'), not an organisation"
@@ -47,6 +48,8 @@ def _names_a_scheme(ctx: Context, cand: Candidate) -> bool:
 
 def schemes_read_as_orgs(ctx: Context, cands: list[Candidate]) -> None:
     """Drop the organisations whose every mention names a programme or a scheme."""
+    if not ctx.where("LOWER", _SCHEME_IDS):
+        return  # no programme noun in the text
     by_text: dict[str, list[Candidate]] = {}
     for cand in cands:
         if cand.label == "ORG":
