@@ -114,18 +114,6 @@ _NAME_WORDS: dict[int, bool] = {}
 _NAME_WORDS_LEX: list[Lexicons] = []
 
 
-_OTHER, _LINE_BREAK, _LOWER_WORD, _CAPITAL_WORD = range(4)
-
-
-def _word_kind(tok: Token) -> int:
-    """Tell ``is_title_line`` what a token is: a line break, a long word in lower case or capitals."""
-    if "\n" in tok.text:
-        return _LINE_BREAK
-    if tok.is_alpha and len(tok) >= 4:
-        return _CAPITAL_WORD if tok.is_title or tok.is_upper else _LOWER_WORD
-    return _OTHER
-
-
 class Context:
     """One document with the lexicons and the cached look-ups the rules ask.
 
@@ -148,7 +136,6 @@ class Context:
         self._columns: dict[str, _Column] = {}
         self._headline_end: int | None = None
         self._sent_starts: list[int] | None = None
-        self._sentence_kinds: dict[int, list[int]] = {}
         self._prefix: str | None = None
         self._prefix_chars = 0
         self._text = doc_text(doc)
@@ -334,32 +321,24 @@ class Context:
         Such a line has at least two words of four letters or more outside the entities, all
         capitalised ("Marta Novak Rebukes Ivo Kern Over Budget").
         """
+        doc = self.toks
         sent_start, sent_end = self.sentence(start)
-        kinds = self._word_kinds(sent_start, sent_end)
         words = 0
         long_span = end - start >= 5  # "Ada Brannock Lands Early Blow On Ivo Kern": count its words
         for i in range(sent_start, sent_end):
             if i in named and not (long_span and start + 2 <= i < end):
                 continue
-            kind = kinds[i - sent_start]
-            if kind == _LINE_BREAK:
-                if i < start:
-                    words = 0  # only the line the name is on
-                    continue
-                if i >= end:
-                    break
-            elif kind == _LOWER_WORD:
-                return False
-            elif kind == _CAPITAL_WORD:
+            tok = doc[i]
+            if "\n" in tok.text and i < start:
+                words = 0  # only the line the name is on
+                continue
+            if "\n" in tok.text and i >= end:
+                break
+            if tok.is_alpha and len(tok) >= 4:
+                if not (tok.is_title or tok.is_upper):
+                    return False
                 words += 1
         return words >= 2
-
-    def _word_kinds(self, sent_start: int, sent_end: int) -> list[int]:
-        """Return what each token of a sentence is to ``is_title_line``, read once per sentence."""
-        kinds = self._sentence_kinds.get(sent_start)
-        if kinds is None:
-            kinds = self._sentence_kinds[sent_start] = [_word_kind(t) for t in self.toks[sent_start:sent_end]]
-        return kinds
 
     def in_headline(self, start: int, end: int, named: set[int]) -> bool:
         """Return whether the span is in the first line or in a title-case line."""
