@@ -419,10 +419,9 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
 
     "Kessel Group Inc. ... Kessel said": the first word of a company name; "Kelby Rovers ...
     Rovers scored": the last word of a club's name; "the Labour Party ... Labour said": a party's
-    name before "Party", only where it stands for the body (a party's word is often an adjective
-    or the word for a member). A one-word candidate of that word (the NER often reads it as a
-    person) becomes the organisation; never when a personal name of the text ends in the word
-    ("Ana Kessel") or a title precedes it ("Mr Kessel"). Run after ``vetting.vet_people``.
+    name before "Party", where it stands for the body (not an adjective or a member's word). A
+    one-word candidate of that word (often read as a person) becomes the organisation; never when
+    a personal name of the text ends in the word ("Ana Kessel") or a title precedes it ("Mr Kessel").
     """
     doc = ctx.toks
     _same_name_as_an_org(ctx, cands)
