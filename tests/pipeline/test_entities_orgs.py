@@ -215,3 +215,91 @@ def test_company_named_after_a_place_phrase_elsewhere_but_speaking_stays_an_orga
 ) -> None:
     doc = nlp("A depot near Quillex was closed. Quillex said it would appeal.")
     assert _orgs(doc) == {"Quillex": 2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villages including Marlow Cross, Tenby Vale and Orsett lost power. Crews were sent on Friday.",
+        "Towns affected include Ashgrove, Pellow and Quarnby, the water board said.",
+    ],
+)
+def test_names_listed_after_a_plural_place_noun_are_no_organisations(nlp: Language, text: str) -> None:
+    orgs = _orgs(nlp(text))
+    assert not any(
+        town in name for name in orgs for town in ("Marlow", "Tenby", "Orsett", "Pellow", "Quarnby")
+    )
+
+
+def test_list_of_companies_without_a_place_noun_stays_organisations(nlp: Language) -> None:
+    doc = nlp("Shares in Vantor Pumps, Kessel Foods and Brannock Mills fell on Tuesday.")
+    assert {"Vantor Pumps", "Kessel Foods", "Brannock Mills"} <= set(_orgs(doc))
+
+
+def test_place_list_rule_needs_the_plural_place_noun(repairer: EntityRepairer) -> None:
+    # "Ardle , Kelby and Orlin won ." read as three organisations: no place noun, they stay
+    words = ["Ardle", ",", "Kelby", "and", "Orlin", "won", "."]
+    ents = ["B-ORG", "O", "B-ORG", "O", "B-ORG", "O", "O"]
+    tags = ["NNP", ",", "NNP", "CC", "NNP", "VBD", "."]
+    assert set(_orgs(repairer(_parsed(words, ents, tags)))) == {"Ardle", "Kelby", "Orlin"}
+    # "the villages of Ardle , Kelby and Orlin flooded ." : places
+    words = ["The", "villages", "of", "Ardle", ",", "Kelby", "and", "Orlin", "flooded", "."]
+    ents = ["O", "O", "O", "B-ORG", "O", "B-ORG", "O", "B-ORG", "O", "O"]
+    tags = ["DT", "NNS", "IN", "NNP", ",", "NNP", "CC", "NNP", "VBD", "."]
+    assert _orgs(repairer(_parsed(words, ents, tags))) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Tallon & Sons, the builder hired for the work, said it was ready.", "Tallon & Sons"),
+        ("The contract went to Merrick and Sons last year.", "Merrick and Sons"),
+    ],
+)
+def test_surname_and_a_family_firm_word_is_a_firm(nlp: Language, text: str, firm: str) -> None:
+    doc = nlp(text)
+    assert firm in _orgs(doc)
+    assert not _people(doc)
+
+
+def test_family_words_alone_make_no_firm(repairer: EntityRepairer) -> None:
+    words = ["Sons", "and", "Daughters", "marched", "."]
+    ents = ["O"] * 5
+    tags = ["NNPS", "CC", "NNPS", "VBD", "."]
+    assert _orgs(repairer(_parsed(words, ents, tags))) == {}
+
+
+def test_name_of_a_programme_is_no_organisation(repairer: EntityRepairer) -> None:
+    # "Its Brightway scheme opens in May ." with "Brightway" read as an organisation
+    words = ["Its", "Brightway", "scheme", "opens", "in", "May", "."]
+    ents = ["O", "B-ORG", "O", "O", "O", "B-DATE", "O"]
+    tags = ["PRP$", "NNP", "NN", "VBZ", "IN", "NNP", "."]
+    assert _orgs(repairer(_parsed(words, ents, tags, {1: (2, "compound")}))) == {}
+
+
+def test_programme_name_that_also_stands_alone_stays_an_organisation(repairer: EntityRepairer) -> None:
+    # "the Brightway scheme ... Brightway said": a body that runs a scheme of its own name
+    words = ["The", "Brightway", "scheme", "opens", ".", "Brightway", "said", "so", "."]
+    ents = ["O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O"]
+    tags = ["DT", "NNP", "NN", "VBZ", ".", "NNP", "VBD", "RB", "."]
+    doc = repairer(_parsed(words, ents, tags, {1: (2, "compound"), 5: (6, "nsubj")}))
+    assert _orgs(doc) == {"Brightway": 2}
+
+
+def test_name_and_carrier_word_read_as_a_person_is_an_airline(repairer: EntityRepairer) -> None:
+    words = ["Tarvo", "Air", "cut", "fares", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O"]
+    tags = ["NNP", "NNP", "VBD", "NNS", "."]
+    doc = repairer(_parsed(words, ents, tags, {1: (2, "nsubj")}))
+    assert _orgs(doc) == {"Tarvo Air": 1}
+    assert _people(doc) == {}
+
+
+def test_titled_word_is_a_person_not_a_short_form_of_a_company(repairer: EntityRepairer) -> None:
+    # "Orvell & Sons Ltd cut jobs . Mr Orvell said so ." with "Orvell" read as a person
+    words = ["Orvell", "&", "Sons", "Ltd", "cut", "jobs", ".", "Mr", "Orvell", "said", "so", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"]
+    tags = ["NNP", "CC", "NNPS", "NNP", "VBD", "NNS", ".", "NNP", "NNP", "VBD", "RB", "."]
+    doc = repairer(_parsed(words, ents, tags, {8: (9, "nsubj")}))
+    assert _people(doc) == {"Orvell": 1}
+    assert _orgs(doc) == {"Orvell & Sons Ltd": 1}

@@ -184,3 +184,27 @@ def test_name_after_a_title_with_two_links_is_a_person(nlp: Language) -> None:
 
 def test_club_a_later_rule_calls_a_person_is_no_person(nlp: Language) -> None:
     assert _people(nlp, "The Dunmore Falcons beat Kelby Town 3-1 at home.") == []
+
+
+def test_team_before_a_score_stays_a_team_when_a_headline_reads_it_as_a_person() -> None:
+    repairer = EntityRepairer(spacy.blank("en"), "quotemine_entities")
+    # "Kelby lose ." (headline, read as a person) then "Ardle beat Kelby 2-1 ."
+    words = ["Kelby", "lose", "\n\n", "Ardle", "beat", "Kelby", "2-1", "."]
+    ents = ["B-PERSON", "O", "O", "B-ORG", "O", "B-PERSON", "O", "O"]
+    tags = ["NNP", "VBP", "_SP", "NNP", "VBD", "NNP", "CD", "."]
+    starts = [i in {0, 3} for i in range(len(words))]
+    doc = repairer(Doc(spacy.blank("en").vocab, words=words, ents=ents, tags=tags, sent_starts=starts))
+    assert "Kelby" in [o["name"] for o in doc._.qm_orgs]
+    assert "Kelby" not in [p["name"] for p in doc._.qm_people]
+
+
+def test_surname_read_as_an_organisation_joins_a_full_name_the_ner_missed() -> None:
+    repairer = EntityRepairer(spacy.blank("en"), "quotemine_entities")
+    # "Ferran Holt scored . Holt said so ." : the NER found no one and read "Holt" as a body
+    words = ["Ferran", "Holt", "scored", ".", "Holt", "said", "so", "."]
+    ents = ["O", "O", "O", "O", "B-ORG", "O", "O", "O"]
+    tags = ["NNP", "NNP", "VBD", ".", "NNP", "VBD", "RB", "."]
+    starts = [i in {0, 4} for i in range(len(words))]
+    doc = repairer(Doc(spacy.blank("en").vocab, words=words, ents=ents, tags=tags, sent_starts=starts))
+    assert [o["name"] for o in doc._.qm_orgs] == []
+    assert [(p["name"], len(p["mentions"])) for p in doc._.qm_people] == [("Ferran Holt", 2)]

@@ -394,16 +394,19 @@ def _merge_part_names(groups: list[list[OrgMention]], heads: Set[str]) -> list[l
     and District Seafarers Union". When two longer names qualify the name stays apart.
     """
     out = list(groups)
+    words = {id(m): _words_of(m) for g in groups for m in g}  # each name's words, split once
     for group in groups:
-        names = {_words_of(m) for m in group}
+        names = {words[id(m)] for m in group}
         if len(names) != 1:
             continue
         short = next(iter(names))
+        if len(short) < 2:
+            continue  # a one-word name is no part (``_part_of``); short forms merge it
         first = min(m.start for m in group)
         targets = [
             g
             for g in out
-            if g is not group and any(m.start < first and _part_of(short, _words_of(m), heads) for m in g)
+            if g is not group and any(m.start < first and _part_of(short, words[id(m)], heads) for m in g)
         ]
         if len(targets) == 1:
             targets[0].extend(group)

@@ -7,6 +7,7 @@ for fast look-ups, the end of the headline) so the component itself keeps no doc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any, Final, Generic, TypeVar, overload
 
@@ -31,6 +32,8 @@ _CAMEL_NAME_PREFIXES: Final = frozenset(
 # A first line this short, followed by a blank line, is a headline.
 _HEADLINE_MAX: Final = 200
 
+#: Up to this many ids, ``Context.where`` compares the column with each id instead of searching.
+_FEW_IDS: Final = 3
 # A token attribute of one document, in token order.
 _Column = numpy.ndarray[Any, Any]
 
@@ -89,9 +92,26 @@ def low(token: Token) -> str:
     return key
 
 
+#: ``run_together`` of each word seen; emptied when full.
+_RUN_TOGETHER: dict[str, bool] = {}
+
+
 def run_together(text: str) -> bool:
     """Return whether a word is page junk glued together ("LevineFlagShareLikeReplyAni")."""
-    return len(_CAMEL_HUMP.findall(text)) >= 2 or _GLUED_CAPS.search(text) is not None
+    verdict = _RUN_TOGETHER.get(text)
+    if verdict is None:
+        if len(_RUN_TOGETHER) >= _LOW_KEYS_MAX:
+            _RUN_TOGETHER.clear()
+        verdict = _RUN_TOGETHER[text] = (
+            len(_CAMEL_HUMP.findall(text)) >= 2 or _GLUED_CAPS.search(text) is not None
+        )
+    return verdict
+
+
+#: ``Context.is_name_word`` of each word seen (by its spaCy string id), for the lexicons in
+#: ``_NAME_WORDS_LEX``; emptied when full or when other lexicons ask.
+_NAME_WORDS: dict[int, bool] = {}
+_NAME_WORDS_LEX: list[Lexicons] = []
 
 
 class Context:
@@ -115,7 +135,7 @@ class Context:
         self.title_cues = lex.titles | lex.honorifics
         self._columns: dict[str, _Column] = {}
         self._headline_end: int | None = None
-        self._sent_starts: numpy.ndarray[Any, Any] | None = None
+        self._sent_starts: list[int] | None = None
         self._prefix: str | None = None
         self._prefix_chars = 0
         self._text = doc_text(doc)
@@ -132,6 +152,11 @@ class Context:
         values = self._columns.get(attr)
         if values is None:
             values = self._columns[attr] = self.doc.to_array(attr)
+        if len(ids) <= _FEW_IDS:  # one word or two ("the", "and"/"&"): compare the column with each
+            hit = values == ids[0]
+            for value in ids[1:]:
+                hit |= values == value
+            return numpy.flatnonzero(hit).tolist()
         # Each token's value looked up in the sorted ids: a binary search per token of the document,
         # cheaper than one per id (the id lists are lexicons of thousands of words).
         pos = numpy.searchsorted(ids, values)
@@ -151,10 +176,10 @@ class Context:
             if hooked or not doc.has_annotation("SENT_START"):
                 sent = doc[i].sent  # a custom sentence hook, or no boundaries (spaCy raises)
                 return sent.start, sent.end
-            self._sent_starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1)
+            self._sent_starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
         starts = self._sent_starts
-        k = int(numpy.searchsorted(starts, i, side="right"))
-        return (int(starts[k - 1]) if k > 0 else 0), (int(starts[k]) if k < len(starts) else len(self.toks))
+        k = bisect_right(starts, i)
+        return (starts[k - 1] if k > 0 else 0), (starts[k] if k < len(starts) else len(self.toks))
 
     def text(self, start: int, end: int) -> str:
         """Return the text of tokens ``start:end`` as ``doc[start:end].text`` has it (list slicing).
@@ -219,7 +244,17 @@ class Context:
         return match is not None and text[match.start(1) :].lower() in self.lex.role_heads
 
     def is_name_word(self, token: Token) -> bool:
-        """Return whether ``token`` could be part of a personal name."""
+        """Return whether ``token`` could be part of a personal name (one answer per word and lexicons)."""
+        orth = token.orth
+        if not _NAME_WORDS_LEX or _NAME_WORDS_LEX[0] is not self.lex or len(_NAME_WORDS) >= _LOW_KEYS_MAX:
+            _NAME_WORDS.clear()
+            _NAME_WORDS_LEX[:] = [self.lex]
+        verdict = _NAME_WORDS.get(orth)
+        if verdict is None:
+            verdict = _NAME_WORDS[orth] = self._name_word(token)
+        return verdict
+
+    def _name_word(self, token: Token) -> bool:
         text = token.text
         if not text[:1].isupper() or not any(c.isalpha() for c in text):
             return False

@@ -3,7 +3,8 @@
 Law, accounting and advisory firms are named by a list of surnames. The NER reads each surname
 as a person ("Brisk", "Orme"), or nothing at all. A list of one-word surnames joined by commas
 and a last "and" / "&" is one firm when the words before it say so: a firm noun ("the law firm
-X and Y"), a profession and "from" or "at" ("lawyers from X, Y and Z"), or "advised by".
+X and Y"), a profession and "from" or "at" ("lawyers from X, Y and Z"), or "advised by"; a
+surname and a family-firm word is one on its own ("Tallon & Sons").
 """
 
 from __future__ import annotations
@@ -94,6 +95,26 @@ def _firm_cue(ctx: Context, start: int) -> bool:
     return (word in {"from", "at"} and before in _PROFESSIONS) or (word == "by" and before in _ADVISED)
 
 
+#: Last words that make "X & <word>" a family firm by themselves ("Tallon & Sons", "Merrow and Brothers").
+_FAMILY_FIRM_WORDS: Final = frozenset({"sons", "son", "brothers", "daughters", "nephews", "partners"})
+
+
+def _family_word(ctx: Context, i: int) -> bool:
+    """Tell whether token ``i`` is a capitalised family-firm word ("Sons", tagged as a plural or not)."""
+    tok = ctx.toks[i]
+    return tok.is_title and low(tok) in _FAMILY_FIRM_WORDS
+
+
+def _family_firm(ctx: Context, k: int) -> bool:
+    """Tell whether "X & Sons" is at the "and" / "&" at ``k``: one surname, then a family-firm word."""
+    doc = ctx.toks
+    return (
+        _family_word(ctx, k + 1)
+        and low(doc[k - 1]) not in _FAMILY_FIRM_WORDS  # "Sons and Daughters": no surname
+        and (k < 2 or doc[k - 2].text != ",")  # "X, Y and Partners" needs a firm word
+    )
+
+
 def partnerships(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Return new ORG candidates for firms named after their partners; drop the partners' candidates."""
     doc = ctx.toks
@@ -101,19 +122,25 @@ def partnerships(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candi
     added: list[Candidate] = []
     for k in ctx.where("LOWER", _AND_IDS):
         end = k + 2
-        if end > len(doc) or not _partner(ctx, k + 1):
+        if end > len(doc) or not (_partner(ctx, k + 1) or _family_word(ctx, k + 1)):
             continue
         if end < len(doc) and doc[end].is_title and doc[end].tag_ in {"NNP", "NNPS"}:
             continue  # "X and Ana Reyes": a name of two words after "and"
         start = _list_start(ctx, k)
-        if start == k or not _firm_cue(ctx, start):
+        family = start < k and _family_firm(ctx, k)
+        if start == k or not (family or _firm_cue(ctx, start)):
             continue
         inside = [owner[i] for i in range(start, end) if i in owner]
         if any(c.label not in _PARTNER_LABELS or c.start < start or c.end > end for c in inside):
             continue  # a word of a longer name, a date...
         for c in inside:
             c.drop("a partner's name in the name of a firm")
-        added.append(pool.new(start, end, "ORG", "surnames joined by 'and' after a firm word: a partnership"))
+        reason = (
+            "a surname and a family-firm word ('X & Sons'): a firm"
+            if family
+            else "surnames joined by 'and' after a firm word: a partnership"
+        )
+        added.append(pool.new(start, end, "ORG", reason))
     return added
 
 

@@ -419,11 +419,9 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
 
     "Kessel Group Inc. ... Kessel said": the first word of a company name; "Kelby Rovers ...
     Rovers scored": the last word of a club's name; "the Labour Party ... Labour said": a party's
-    name before "Party", only where it stands for the body (a party's word is often an adjective
-    or the word for a member). A one-word candidate of that word (the NER often reads it as a
-    person) becomes the organisation; never when a personal name of the text ends in the word
-    ("Ana Kessel"). Run after ``vetting.vet_people``, which may find the club ("Kelby Rovers"
-    read as a person).
+    name before "Party", where it stands for the body (not an adjective or a member's word). A
+    one-word candidate of that word (often read as a person) becomes the organisation; never when
+    a personal name of the text ends in the word ("Ana Kessel") or a title precedes it ("Mr Kessel").
     """
     doc = ctx.toks
     _same_name_as_an_org(ctx, cands)
@@ -434,6 +432,8 @@ def short_forms(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candid
     added: list[Candidate] = []
     reason = "short form of an organisation named in full ('Kessel' for 'Kessel Group Inc.')"
     for i in ctx.where("ORTH", string_ids(forms.keys() | firsts)):
+        if i > 0 and low(doc[i - 1]) in ctx.title_cues:
+            continue  # "Mr Kessel": a titled word names a person, never a company's short form
         cand = owner.get(i)
         word = doc[i].text
         if word not in forms:  # a first word only: a one-word "person" of it is the organisation

@@ -299,7 +299,10 @@ def dateline_places(ctx: Context, cands: list[Candidate]) -> None:
     """
     toks = ctx.toks
     for cand in cands:
-        if cand.label is None or not _line_start(toks, cand.start):
+        first = toks[cand.start] if cand.start < cand.end else None
+        if cand.label is None or first is None or not (first.is_alpha and first.is_upper):
+            continue  # the cheap test first: a dateline's place opens with a word in capitals
+        if not _line_start(toks, cand.start):
             continue
         words = toks[cand.start : cand.end]
         if not all(t.is_upper and len(t.text) > 1 for t in words if t.is_alpha) or not words[0].is_alpha:

@@ -112,14 +112,22 @@ def _person_words(ctx: Context, cands: list[Candidate]) -> tuple[set[str], set[s
     return surnames, fulls
 
 
-def _relabel_known_people(ctx: Context, cands: list[Candidate], names: set[str]) -> None:
-    """Relabel as PERSON a non-person entity whose text is a person's name or surname elsewhere."""
+def _relabel_known_people(ctx: Context, cands: list[Candidate], names: set[str], strong: set[str]) -> None:
+    """Relabel as PERSON a non-person entity whose text is a person's name or surname elsewhere.
+
+    A label a rule gave against the NER's ("lost to Kelby 2-1": a team) stays, unless the text
+    is a surname or a full name of the text (``strong``): a lone word read as a person elsewhere
+    does not overrule it.
+    """
     lex = ctx.lex
     for c in cands:
         if c.label in _OTHER_NAME_LABELS:
             text = ctx.text(c.start, c.end)
-            if text in names and not ctx.is_place(text) and text.lower() not in lex.demonyms:
-                c.relabel("PERSON", "name of a person elsewhere in the text")
+            if text not in names or ctx.is_place(text) or text.lower() in lex.demonyms:
+                continue
+            if text not in strong and c.reasons[0] != f"NER label {c.label}":
+                continue
+            c.relabel("PERSON", "name of a person elsewhere in the text")
 
 
 def propagate_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
@@ -129,10 +137,10 @@ def propagate_people(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[C
     cands = [c for c in cands if c.label is not None]
     taken = {i for c in cands for i in range(c.start, c.end)}
     added = _unlabelled_names(ctx, pool, taken)  # also in a text where the NER found nobody
-    surnames, fulls = _person_words(ctx, cands)
+    surnames, fulls = _person_words(ctx, cands + added)  # a full name found here names its surname too
     if not surnames and not fulls:
         return cands + added
-    _relabel_known_people(ctx, cands, surnames | fulls)
+    _relabel_known_people(ctx, cands, surnames | fulls, surnames | {f for f in fulls if " " in f})
     for i in ctx.where("ORTH", string_ids(surnames)):
         tok = doc[i]
         if i in taken or tok.tag_ not in PROPER_TAGS:

@@ -35,7 +35,7 @@ NAME_LABELS: Final = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "P
 _OTHER_NAME_LABELS: Final = NAME_LABELS - {"PERSON"}
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: a frozen dataclass is slow to make, and one is made per candidate
 class Entity:
     """A candidate under the first-pass rules, with its span and the protected surnames of the text.
 

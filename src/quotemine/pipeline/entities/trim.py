@@ -6,6 +6,7 @@ name. Every function returns new token bounds; the caller records the change on 
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from spacy.tokens import Token
@@ -34,8 +35,16 @@ _TAIL_KEEP: Final = frozenset({".", ")"})
 
 
 # ---------------------------------------------------------------------- any entity
-def _cut_at_line_break(doc: list[Token], start: int, end: int) -> int:
+#: Whitespace that a span's text shows when a token of it holds a line break or is a whitespace
+#: token: a character other than a space, or two whitespace characters in a row.
+_ODD_SPACE: Final = re.compile(r"[^\S ]|\s\s")
+
+
+def _cut_at_line_break(ctx: Context, start: int, end: int) -> int:
     """Return the end of the span cut before a line break or an inner whitespace token."""
+    if _ODD_SPACE.search(ctx.text(start, end)) is None:
+        return end  # one look at the span's text: most names hold no odd whitespace
+    doc = ctx.toks
     for i in range(start, end):
         tok = doc[i]
         if "\n" in tok.text or (tok.is_space and i > start):
@@ -50,7 +59,7 @@ def _edge_junk(tok: Token, keep: frozenset[str]) -> bool:
 def trim(ctx: Context, start: int, end: int, label: str) -> tuple[int, int]:
     """Cut line breaks, edge punctuation, a leading "the" and (for people) titles and junk."""
     doc = ctx.toks
-    end = _cut_at_line_break(doc, start, end)
+    end = _cut_at_line_break(ctx, start, end)
     while start < end and _edge_junk(doc[start], _LEAD_KEEP):
         start += 1
     while end > start and (is_possessive(doc[end - 1].text) or _edge_junk(doc[end - 1], _TAIL_KEEP)):

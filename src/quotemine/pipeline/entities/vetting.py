@@ -39,7 +39,7 @@ _ORG_ROLE_NOUNS: Final = frozenset(
 _APOSTROPHE_NAME: Final = re.compile(r"^(?:O|D|Mc|Mac)['\u2019][A-Z][a-z]+$")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: a frozen dataclass is slow to make, and one is made per person
 class Probe:
     """A PERSON span under test and the facts every rule reads about it.
 
@@ -256,6 +256,26 @@ def organisation_head_inside(p: Probe) -> Verdict | None:
     return None
 
 
+#: Last words of a carrier's name ("Pendra Air", "Kelvan Airlines" has its own head word).
+_CARRIER_WORDS: Final = frozenset({"air", "jet", "express"})
+
+
+def carrier_name(p: Probe) -> Verdict | None:
+    """Find an airline or carrier named like a person: a name word and "Air" ("Tarvo Air").
+
+    No person's surname is "Air", so even a first name in front names a carrier ("Ana Air").
+    """
+    last = p.last
+    if (
+        p.end - p.start == 2
+        and last.is_title
+        and p.last_low in _CARRIER_WORDS
+        and p.last_low not in p.ctx.lex.surnames
+    ):
+        return Verdict("ORG", "a name and a carrier word ('X Air'): an airline, not a person")
+    return None
+
+
 def brand(p: Probe) -> Verdict | None:
     """Drop a brand word with an inner capital ("Anheuser Busch InBev", "NeverTrump")."""
     if any(p.ctx.is_brand_word(t.text) for t in p.toks) and not p.first_name:
@@ -361,6 +381,7 @@ PERSON_RULES: Final[tuple[PersonRule, ...]] = (
     organisation_of_role,
     family,
     organisation_head_inside,
+    carrier_name,
     group_plural,
     place_words,
     brand,
