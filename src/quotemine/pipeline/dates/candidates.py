@@ -124,7 +124,8 @@ class CandidateFinder:
         within three tokens), the named-day patterns at the first words of their names.
         """
         self._docs_seen += 1
-        bits, infos, which, idxs, lens = self._flags(doc)
+        warm = self._docs_seen > _WARMUP_DOCS
+        bits, infos, which, idxs, lens = self._flags(doc, warm)
         if len(self._pair_cache) > _PAIR_CACHE_MAX:
             self._pair_cache.clear()
         named = [(pat, _F_NAMED << k) for k, (pat, _, _) in enumerate(self._named)]
@@ -143,7 +144,7 @@ class CandidateFinder:
             flag, pats = infos[which[i]]
             pos = idxs[i]
             if flag & _F_START and not idle[i]:
-                if flag & _F_WEAK:  # "the", "in", "a": the next word rules most patterns out
+                if flag & _F_WEAK and warm:  # "the", "in", "a": the next word rules most patterns out
                     pats = self._narrowed(text[pos : idxs[i + 1] + lens[i + 1]], pats)
                 _match_general(text, pos, pats, out)
             elif flag & _F_APOS:  # "'90s"
@@ -154,9 +155,10 @@ class CandidateFinder:
         return out
 
     def _narrowed(self, probe: str, pats: tuple[_General, ...]) -> tuple[_General, ...]:
-        """Return the patterns that may still match text opening with ``probe`` (two words)."""
-        if any(p[2] is None for p in pats):  # still warming up: try them all
-            return pats
+        """Return the patterns that may still match text opening with ``probe`` (two words).
+
+        Only once warm: the patterns of a word carry their ``regex`` twins from then on.
+        """
         narrowed = self._pair_cache.get(probe)
         if narrowed is None:
             narrowed = self._pair_cache[probe] = tuple(
@@ -165,7 +167,7 @@ class CandidateFinder:
         return narrowed
 
     def _flags(
-        self, doc: Doc
+        self, doc: Doc, warm: bool
     ) -> tuple[numpy.ndarray[Any, Any], list[_WordInfo], list[int], list[int], list[int]]:
         """Return per-token word-class bits (``_F_*``), the distinct words' info and offsets.
 
@@ -181,7 +183,6 @@ class CandidateFinder:
         if len(cache) > _FLAG_CACHE_MAX:
             cache.clear()
         infos: list[_WordInfo] = []
-        warm = self._docs_seen > _WARMUP_DOCS
         for key in uniq.tolist():
             info = cache.get(key)
             if info is None:
