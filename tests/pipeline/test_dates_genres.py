@@ -368,3 +368,33 @@ def test_that_day_and_that_month_take_the_date_named_before(
 def test_that_day_after_a_bare_year_names_no_day(nlp: Language) -> None:
     found = _dates(nlp, "The Ostmark war ended in 1945. That day, Mr Tull came home.")
     assert found["That day"][1] != "date"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pellan took 4 for 27 on day two of the Test at Harwick.",
+        "The jury at Mossford heard on day 6 of the trial that the van was stolen.",
+        "From day one, the Tarlow coach demanded discipline.",
+        "Back in the day, the Ormsby high street was busy.",
+    ],
+)
+def test_the_numbered_day_of_an_event_is_no_date(nlp: Language, sentence: str) -> None:
+    assert _dates(nlp, sentence) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The day after the vote, Brellin shares rose.",
+        "The night before the final, the Corwick coach was calm.",
+        "The week he left, the Tamsby firm collapsed.",
+        "The year of the flood was the worst anyone in Dunhallow remembers.",
+    ],
+)
+def test_a_unit_dated_by_an_event_is_no_span_of_time(nlp: Language, sentence: str) -> None:
+    assert _dates(nlp, sentence) == {}
+
+
+def test_that_year_before_its_clause_stays_a_date(nlp: Language) -> None:
+    assert _dates(nlp, "That year he left Tamsby for good.")["That year"][1] == "date"

@@ -64,6 +64,8 @@ NUMBER_WORDS = (
     r"eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|hundred)"
 )
+#: Days counted in a frequency: "four nights a week", "two days a month".
+COUNTED_DAYS = "days|nights|mornings|afternoons|evenings"
 COUNTW = (
     rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS}|(?i:a few|several|many|a couple of|a dozen|dozens of|hundreds of))"
 )
@@ -186,8 +188,9 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?:(?i:the)\s+)?(?i:spring|summer|autumn|fall|winter)\s+(?:(?i:of)\s+)?[12]\d{3}\b(?![-/.,]?\d)",
     # a span written as a modifier: "a year-long inquiry", "the decade-long war", "a weeklong strike"
     r"\b(?i:(?:hour|day|week|month|year|decade)s?-?long)\b",
-    # how often: "twice a year", "three times a week" (TimeML: a set with the period as its value)
-    rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?i:a|an|per|each|every)\s+"
+    # how often: "twice a year", "three times a week", "four nights a week" (TimeML: a set with the
+    # period as its value)
+    rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+(?:times|{COUNTED_DAYS}))\s+(?i:a|an|per|each|every)\s+"
     r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade)\b(?!-)",
     r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}(?:'s)?\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
     r"(?:\s+(?i:of)\s+[12]\d{3})?",

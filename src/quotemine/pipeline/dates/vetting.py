@@ -13,6 +13,7 @@ from typing import Final, TypeAlias
 
 from spacy.tokens import Doc
 
+from quotemine.lexicons.numbers import CARDINALS
 from quotemine.pipeline.dates.candidates import Source
 from quotemine.pipeline.dates.words import MONTHS
 
@@ -142,6 +143,44 @@ def _is_match_minute(view: DocView, s: int, e: int, _source: Source) -> bool:
     return e - s < _MATCH_MINUTE_MAX and _MATCH_MINUTE.fullmatch(view.text, s, e) is not None
 
 
+# the count of days of an event ("on day three of the trial", "day 12 of the strike", "from day one"):
+# a day counted from a start the text may not date, no calendar day
+_EVENT_DAY = re.compile(
+    r"(?i)\bday\s+(?:\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\b"
+)
+# "back in the day": long ago, no day
+_BACK_IN = re.compile(r"(?i)\bback\s+in\s+$")
+_BACK_IN_LOOKBACK: Final = 10
+
+
+def _is_event_day(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot the numbered day of an event ("day three of the Test") or "back in the day"."""
+    text = view.text
+    if _EVENT_DAY.search(text, s, e) is not None:
+        return True
+    return (
+        text[s:e].lower() == "the day" and _BACK_IN.search(text, max(0, s - _BACK_IN_LOOKBACK), s) is not None
+    )
+
+
+# a unit dated by the event after it ("the day after the vote", "the night before the final", "the
+# week he left", "the year of the flood"): no span of time and no date the text gives
+_EVENT_UNIT = re.compile(r"(?i)(?:the|that)\s+(?:day|night|morning|evening|week|weekend|month|year)")
+_EVENT_AFTER = re.compile(
+    r"(?i)\s+(?:(?:after|before|of)\s+(?:the|a|an|his|her|their|its|our|my|your)\b|when\b|on\s+which\b|"
+    r"(?P<who>he|she|they|we|i|it|you)\s+\w+)"
+)
+
+
+def _is_event_unit(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot a unit dated by the event named after it: "the day after the vote", "the week he left"."""
+    text = view.text
+    if _EVENT_UNIT.fullmatch(text, s, e) is None or (after := _EVENT_AFTER.match(text, e)) is None:
+        return False
+    # "the week he left" is a relative clause, "That year he left" a date and the clause it dates
+    return after.group("who") is None or text[s : s + 3].lower() == "the"
+
+
 def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot a bare year found outside a ``DATE`` entity that is a year range ("from 1995 to 1998")."""
     if source != Source.YEAR_IN_ENTITY:
@@ -161,6 +200,8 @@ VETTING: tuple[tuple[str, Check], ...] = (
     ("the ordinal 'second'", _is_ordinal_second),
     ("a rate or part of the day before a noun", _is_noun_modifier),
     ("the minute of a match", _is_match_minute),
+    ("the numbered day of an event", _is_event_day),
+    ("a unit dated by an event", _is_event_unit),
     ("a year outside a date entity", _is_stray_year),
 )
 
