@@ -398,3 +398,20 @@ def test_a_unit_dated_by_an_event_is_no_span_of_time(nlp: Language, sentence: st
 
 def test_that_year_before_its_clause_stays_a_date(nlp: Language) -> None:
     assert _dates(nlp, "That year he left Tamsby for good.")["That year"][1] == "date"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Crews were called to the Lydon depot at 21:40 on Monday.", "21:40 on Monday", "2024-09-16T21:40"),
+        ("The last Hexley ferry leaves at 23:15.", "23:15", "2024-09-18T23:15"),
+        ("The Marwood polls close at 22:00 tonight.", "22:00 tonight", "2024-09-18T22:00"),
+    ],
+)
+def test_a_clock_on_the_24_hour_dial(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "time")
+
+
+def test_a_chapter_and_verse_or_a_ratio_is_no_clock(nlp: Language) -> None:
+    assert _dates(nlp, "Pastor Elwyn read Luke 2:14 to the Varrow congregation.") == {}
+    assert _dates(nlp, "Brisk Holdings shares were split at 3:1 last year.").get("3:1") is None
