@@ -415,3 +415,19 @@ def test_a_clock_on_the_24_hour_dial(nlp: Language, sentence: str, text: str, va
 def test_a_chapter_and_verse_or_a_ratio_is_no_clock(nlp: Language) -> None:
     assert _dates(nlp, "Pastor Elwyn read Luke 2:14 to the Varrow congregation.") == {}
     assert _dates(nlp, "Brisk Holdings shares were split at 3:1 last year.").get("3:1") is None
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Trading in Corvane averaged 150 million shares a day in the period.", "a day", "P1D"),
+        ("The Helmsby plant makes 400 cars a week, and exports most.", "a week", "P1W"),
+    ],
+)
+def test_a_unit_after_a_counted_noun_is_a_rate(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "set")
+
+
+def test_a_bare_unit_without_a_count_is_no_rate(nlp: Language) -> None:
+    assert _dates(nlp, "What a day!") == {}
+    assert _dates(nlp, "Ms. Orrey spent a day in Corran.").get("a day") == ("P1D", "duration")

@@ -163,6 +163,10 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # "per" makes a calendar unit a rate: "400 tonnes per day" (TimeML: a set, P1D); not a speed ("per
     # second", "per hour"), which TimeML leaves unmarked
     r"\b(?i:per)\s+(?i:day|week|month|quarter|year|annum)\b(?!-|')",
+    # a rate after a counted noun: "150 million shares a day", "80,000 visitors a year" (kept only after a
+    # plural noun or a number, see vetting.py)
+    r"\b(?i:a|an)\s+(?i:day|week|month|year)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?i:in|on|for|at|and|or|but|last|this|"
+    r"since|until|over|from|by|with)\b)",
     # a count of a unit standing alone ("took 18 months", "between two and four weeks"); the ends of a
     # range are split later; not an offset ("two days ago"), an age or a compound ("two-year")
     rf"\b(?:(?i:between)\s+)?(?P<d>(?:(?i:more than|less than|nearly|almost|about|some|over|up to|at least|"

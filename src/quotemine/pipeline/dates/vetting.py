@@ -181,6 +181,22 @@ def _is_event_unit(view: DocView, s: int, e: int, _source: Source) -> bool:
     return after.group("who") is None or text[s : s + 3].lower() == "the"
 
 
+_BARE_UNIT = re.compile(r"(?i)an?\s+(?:day|week|month|year)")
+
+
+def _is_uncounted_unit(view: DocView, s: int, e: int, source: Source) -> bool:
+    """Spot "a day" that a pattern found with no counted noun before it: a rate only after one.
+
+    "150 million shares a day" is a set; "took a day" is left to the entity recogniser.
+    """
+    if source != Source.PATTERN or _BARE_UNIT.fullmatch(view.text, s, e) is None:
+        return False
+    span = view.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return True
+    return view.doc[span.start - 1].tag_ not in ("NNS", "CD")
+
+
 def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot a bare year found outside a ``DATE`` entity that is a year range ("from 1995 to 1998")."""
     if source != Source.YEAR_IN_ENTITY:
@@ -202,6 +218,7 @@ VETTING: tuple[tuple[str, Check], ...] = (
     ("the minute of a match", _is_match_minute),
     ("the numbered day of an event", _is_event_day),
     ("a unit dated by an event", _is_event_unit),
+    ("a unit with no counted noun before it", _is_uncounted_unit),
     ("a year outside a date entity", _is_stray_year),
 )
 
