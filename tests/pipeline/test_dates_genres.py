@@ -431,3 +431,21 @@ def test_a_unit_after_a_counted_noun_is_a_rate(nlp: Language, sentence: str, tex
 def test_a_bare_unit_without_a_count_is_no_rate(nlp: Language) -> None:
     assert _dates(nlp, "What a day!") == {}
     assert _dates(nlp, "Ms. Orrey spent a day in Corran.").get("a day") == ("P1D", "duration")
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Profit at Brenlow rose 8% in the fourth quarter.", "the fourth quarter", "2023-Q4"),
+        ("Brenlow expects growth in the fourth quarter.", "the fourth quarter", "2024-Q4"),
+        ("Ostrey sales fell in the third quarter.", "the third quarter", "2024-Q3"),
+    ],
+)
+def test_a_past_quarter_still_to_come_is_last_years(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "date")
+
+
+def test_a_quarter_of_a_fiscal_year_has_no_calendar_quarter(nlp: Language) -> None:
+    assert "Q3" not in _dates(nlp, "In Q3 FY25 the Carvell lender's bad loans fell.")

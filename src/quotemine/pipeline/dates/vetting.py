@@ -181,6 +181,16 @@ def _is_event_unit(view: DocView, s: int, e: int, _source: Source) -> bool:
     return after.group("who") is None or text[s : s + 3].lower() == "the"
 
 
+# "Q3 FY25", "Q1 fiscal 2025": a quarter of a fiscal year, whose months the text does not give
+_QUARTER = re.compile(r"(?i)(?:the\s+)?Q[1-4]")
+_FISCAL_AFTER = re.compile(r"(?i)\s*(?:FY\s?'?\d|fiscal\b)")
+
+
+def _is_fiscal_quarter(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot a quarter written before its fiscal year ("Q3 FY25"): no calendar quarter."""
+    return _QUARTER.fullmatch(view.text, s, e) is not None and _FISCAL_AFTER.match(view.text, e) is not None
+
+
 _BARE_UNIT = re.compile(r"(?i)an?\s+(?:day|week|month|year)")
 
 
@@ -219,6 +229,7 @@ VETTING: tuple[tuple[str, Check], ...] = (
     ("the numbered day of an event", _is_event_day),
     ("a unit dated by an event", _is_event_unit),
     ("a unit with no counted noun before it", _is_uncounted_unit),
+    ("a quarter of a fiscal year", _is_fiscal_quarter),
     ("a year outside a date entity", _is_stray_year),
 )
 
