@@ -368,3 +368,84 @@ def test_that_day_and_that_month_take_the_date_named_before(
 def test_that_day_after_a_bare_year_names_no_day(nlp: Language) -> None:
     found = _dates(nlp, "The Ostmark war ended in 1945. That day, Mr Tull came home.")
     assert found["That day"][1] != "date"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pellan took 4 for 27 on day two of the Test at Harwick.",
+        "The jury at Mossford heard on day 6 of the trial that the van was stolen.",
+        "From day one, the Tarlow coach demanded discipline.",
+        "Back in the day, the Ormsby high street was busy.",
+    ],
+)
+def test_the_numbered_day_of_an_event_is_no_date(nlp: Language, sentence: str) -> None:
+    assert _dates(nlp, sentence) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The day after the vote, Brellin shares rose.",
+        "The night before the final, the Corwick coach was calm.",
+        "The week he left, the Tamsby firm collapsed.",
+        "The year of the flood was the worst anyone in Dunhallow remembers.",
+    ],
+)
+def test_a_unit_dated_by_an_event_is_no_span_of_time(nlp: Language, sentence: str) -> None:
+    assert _dates(nlp, sentence) == {}
+
+
+def test_that_year_before_its_clause_stays_a_date(nlp: Language) -> None:
+    assert _dates(nlp, "That year he left Tamsby for good.")["That year"][1] == "date"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Crews were called to the Lydon depot at 21:40 on Monday.", "21:40 on Monday", "2024-09-16T21:40"),
+        ("The last Hexley ferry leaves at 23:15.", "23:15", "2024-09-18T23:15"),
+        ("The Marwood polls close at 22:00 tonight.", "22:00 tonight", "2024-09-18T22:00"),
+    ],
+)
+def test_a_clock_on_the_24_hour_dial(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "time")
+
+
+def test_a_chapter_and_verse_or_a_ratio_is_no_clock(nlp: Language) -> None:
+    assert _dates(nlp, "Pastor Elwyn read Luke 2:14 to the Varrow congregation.") == {}
+    assert _dates(nlp, "Brisk Holdings shares were split at 3:1 last year.").get("3:1") is None
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Trading in Corvane averaged 150 million shares a day in the period.", "a day", "P1D"),
+        ("The Helmsby plant makes 400 cars a week, and exports most.", "a week", "P1W"),
+    ],
+)
+def test_a_unit_after_a_counted_noun_is_a_rate(nlp: Language, sentence: str, text: str, value: str) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "set")
+
+
+def test_a_bare_unit_without_a_count_is_no_rate(nlp: Language) -> None:
+    assert _dates(nlp, "What a day!") == {}
+    assert _dates(nlp, "Ms. Orrey spent a day in Corran.").get("a day") == ("P1D", "duration")
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Profit at Brenlow rose 8% in the fourth quarter.", "the fourth quarter", "2023-Q4"),
+        ("Brenlow expects growth in the fourth quarter.", "the fourth quarter", "2024-Q4"),
+        ("During the third quarter, Ostrey sales slipped.", "the third quarter", "2024-Q3"),
+    ],
+)
+def test_a_past_quarter_still_to_come_is_last_years(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "date")
+
+
+def test_a_quarter_of_a_fiscal_year_has_no_calendar_quarter(nlp: Language) -> None:
+    assert "Q3" not in _dates(nlp, "In Q3 FY25 the Carvell lender's bad loans fell.")

@@ -215,7 +215,22 @@ def test_every_other_weekday_is_a_set_on_that_weekday(nlp: Language) -> None:
 
 
 def test_days_a_week_is_a_rate(nlp: Language) -> None:
-    assert ("a week", "set", "P1W") in run(nlp, "The Ferrin shop is open seven days a week.")
+    # one set, as "three times a week": the days counted are how often, no span of seven days
+    assert run(nlp, "The Ferrin shop is open seven days a week.") == [("seven days a week", "set", "P1W")]
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("Nurses at the Pellow ward work four nights a week.", "four nights a week"),
+        ("The Arncliffe library opens two days a month.", "two days a month"),
+        ("Ms. Varga swims five mornings a week.", "five mornings a week"),
+    ],
+)
+def test_counted_days_a_period_are_one_set(nlp: Language, sentence: str, text: str) -> None:
+    found = run(nlp, sentence)
+    assert [f for f in found if f[1] != "set"] == []
+    assert found[0][0] == text and found[0][1] == "set"
 
 
 def test_the_year_ended_is_the_span_a_figure_covers(nlp: Language) -> None:

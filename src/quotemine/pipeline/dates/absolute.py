@@ -204,6 +204,10 @@ def _quarter(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
         return mk(quarter(int(ys), q))
     if ctx.ref is None:
         return Timex(None, "quarter", note=YEAR_UNKNOWN)
+    if ctx.direction < 0 and q > (ctx.ref.month - 1) // 3 + 1:
+        # "profit rose in the fourth quarter" in February: a quarter still to come this year cannot
+        # be past, so it is last year's
+        return mk(quarter(ctx.ref.year - 1, q))
     return mk(quarter(ctx.ref.year, q))
 
 

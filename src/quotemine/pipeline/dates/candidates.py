@@ -40,6 +40,12 @@ _ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
 _F_DIGIT, _F_START, _F_WEAK, _F_APOS, _F_STRONG, _F_NAMED = 1, 2, 4, 8, 16, 32
 _FLAG_CACHE_MAX: Final = 200_000
 _PAIR_CACHE_MAX: Final = 100_000
+# Every number is a new word, and ruling the patterns out at one costs a partial match of each: a
+# number is tried with the patterns its first digits leave (a prefix leaves every pattern the whole
+# number would, so the matches are the same; a few more are tried), which few keys cover.
+_DIGIT_PREFIX: Final = 3
+# likewise the word after "the", "in", "a": its first letters ("the summ", "in janu") rule the patterns out
+_WORD_PREFIX: Final = 4
 _STRONG_AHEAD = 3  # a function word opens a date only with a date word this many tokens ahead
 # The ``regex`` twins that rule patterns out by partial matching cost about a tenth of a second to
 # compile: worth it over a batch, not for one article. The first documents try every pattern (the
@@ -106,6 +112,8 @@ class CandidateFinder:
         self._strong = frozenset((START_WORDS - _WEAK) | _UNIT_WORDS | first)
         self._flag_cache: dict[int, _WordInfo] = {}
         self._pair_cache: dict[str, tuple[_General, ...]] = {}
+        # the patterns left at a token, by its text (a number: by its first digits)
+        self._prefix_cache: dict[str, tuple[_General, ...]] = {}
         self._docs_seen = 0
 
     @functools.cached_property
@@ -124,9 +132,12 @@ class CandidateFinder:
         within three tokens), the named-day patterns at the first words of their names.
         """
         self._docs_seen += 1
-        bits, infos, which, idxs, lens = self._flags(doc)
+        warm = self._docs_seen > _WARMUP_DOCS
+        bits, infos, which, idxs, lens = self._flags(doc, warm)
         if len(self._pair_cache) > _PAIR_CACHE_MAX:
             self._pair_cache.clear()
+        if len(self._prefix_cache) > _PAIR_CACHE_MAX:
+            self._prefix_cache.clear()
         named = [(pat, _F_NAMED << k) for k, (pat, _, _) in enumerate(self._named)]
         wanted = _F_START | _F_APOS
         for _, bit in named:
@@ -143,8 +154,10 @@ class CandidateFinder:
             flag, pats = infos[which[i]]
             pos = idxs[i]
             if flag & _F_START and not idle[i]:
-                if flag & _F_WEAK:  # "the", "in", "a": the next word rules most patterns out
-                    pats = self._narrowed(text[pos : idxs[i + 1] + lens[i + 1]], pats)
+                if flag & _F_WEAK and warm:  # "the", "in", "a": the next word rules most patterns out
+                    nxt = idxs[i + 1]
+                    cut = _DIGIT_PREFIX if text[nxt : nxt + 1].isdigit() else _WORD_PREFIX
+                    pats = self._narrowed(text[pos : nxt + min(lens[i + 1], cut)], pats)
                 _match_general(text, pos, pats, out)
             elif flag & _F_APOS:  # "'90s"
                 _match_general(text, pos + 1, pats, out)
@@ -154,9 +167,10 @@ class CandidateFinder:
         return out
 
     def _narrowed(self, probe: str, pats: tuple[_General, ...]) -> tuple[_General, ...]:
-        """Return the patterns that may still match text opening with ``probe`` (two words)."""
-        if any(p[2] is None for p in pats):  # still warming up: try them all
-            return pats
+        """Return the patterns that may still match text opening with ``probe`` (two words).
+
+        Only once warm: the patterns of a word carry their ``regex`` twins from then on.
+        """
         narrowed = self._pair_cache.get(probe)
         if narrowed is None:
             narrowed = self._pair_cache[probe] = tuple(
@@ -165,7 +179,7 @@ class CandidateFinder:
         return narrowed
 
     def _flags(
-        self, doc: Doc
+        self, doc: Doc, warm: bool
     ) -> tuple[numpy.ndarray[Any, Any], list[_WordInfo], list[int], list[int], list[int]]:
         """Return per-token word-class bits (``_F_*``), the distinct words' info and offsets.
 
@@ -181,7 +195,6 @@ class CandidateFinder:
         if len(cache) > _FLAG_CACHE_MAX:
             cache.clear()
         infos: list[_WordInfo] = []
-        warm = self._docs_seen > _WARMUP_DOCS
         for key in uniq.tolist():
             info = cache.get(key)
             if info is None:
@@ -205,11 +218,16 @@ class CandidateFinder:
         if probe is not None and not warm:
             pats = tuple((pat, g, None) for pat, g in self._general)
         elif probe is not None:
-            pats = tuple(
-                (pat, g, partial)
-                for (pat, g), partial in zip(self._general, self._general_partial, strict=True)
-                if partial.match(probe, partial=True) is not None
-            )
+            if probe[:1].isdigit():  # a number: its first digits rule the patterns out (see _DIGIT_PREFIX)
+                probe = probe[:_DIGIT_PREFIX]
+            known = self._prefix_cache.get(probe)
+            if known is None:
+                known = self._prefix_cache[probe] = tuple(
+                    (pat, g, partial)
+                    for (pat, g), partial in zip(self._general, self._general_partial, strict=True)
+                    if partial.match(probe, partial=True) is not None
+                )
+            pats = known
         return flag, pats
 
     def _word_bits(self, orth: str, low: str) -> tuple[int, str | None]:

@@ -260,8 +260,12 @@ _OTHER = re.compile(r"^other\s+")
 # a weekday and a part of it, once ("saturday morning") or as a habit ("friday nights")
 _DAY_PART = re.compile(r"(?P<d>[a-z]+?)s?\s+(?P<p>morning|afternoon|evening|night)s?")
 _HABIT = re.compile(r"^[a-z]+s$|^[a-z]+\s+(?:mornings|afternoons|evenings|nights)$")
-# "twice a year", "three times a week": TimeML gives the period (``P1Y``); how often is its freq
-_FREQUENCY = re.compile(r"^(?:once|twice|thrice|\S+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>[a-z]+)$")
+# "twice a year", "three times a week", "two days a week": TimeML gives the period (``P1Y``); how often
+# is its freq
+_FREQUENCY = re.compile(
+    r"^(?:once|twice|thrice|\S+ (?:times|days|nights|mornings|afternoons|evenings))\s+"
+    r"(?:a|an|per|each|every)\s+(?P<unit>[a-z]+)$"
+)
 
 
 def set_value(text: str) -> str | None:

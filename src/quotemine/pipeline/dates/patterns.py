@@ -64,6 +64,8 @@ NUMBER_WORDS = (
     r"eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|hundred)"
 )
+#: Days counted in a frequency: "four nights a week", "two days a month".
+COUNTED_DAYS = "days|nights|mornings|afternoons|evenings"
 COUNTW = (
     rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS}|(?i:a few|several|many|a couple of|a dozen|dozens of|hundreds of))"
 )
@@ -100,6 +102,11 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"months?|quarters?|years?|decades?))\b(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old)\b)",
     rf"\b{CLOCK}(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|(?i:local\s+time)))?"
     rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
+    # a clock without a.m./p.m. after a preposition of time: "called at 21:40 on Friday", "until 09:30" (the
+    # recogniser calls it a number); not "John 3:16" or a ratio
+    r"\b(?i:at|by|from|until|before|after|around)\s+(?P<d>(?:2[0-3]|[01]?\d):[0-5]\d(?![\d:]|\s+(?i:ratio|split|margin)\b)"
+    r"(?:\s+(?:GMT|UTC|BST|CET|(?i:local\s+time)))?"
+    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?)",
     rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?)(?:{WDAY}\s+{DAY_PART}|{SET_UNITS}s?)"
     r"\b(?!-)",
     r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|"
@@ -156,6 +163,10 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # "per" makes a calendar unit a rate: "400 tonnes per day" (TimeML: a set, P1D); not a speed ("per
     # second", "per hour"), which TimeML leaves unmarked
     r"\b(?i:per)\s+(?i:day|week|month|quarter|year|annum)\b(?!-|')",
+    # a rate after a counted noun: "150 million shares a day", "80,000 visitors a year" (kept only after a
+    # plural noun or a number, see vetting.py)
+    r"\b(?i:a|an)\s+(?i:day|week|month|year)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?i:in|on|for|at|and|or|but|last|this|"
+    r"since|until|over|from|by|with)\b)",
     # a count of a unit standing alone ("took 18 months", "between two and four weeks"); the ends of a
     # range are split later; not an offset ("two days ago"), an age or a compound ("two-year")
     rf"\b(?:(?i:between)\s+)?(?P<d>(?:(?i:more than|less than|nearly|almost|about|some|over|up to|at least|"
@@ -186,8 +197,9 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?:(?i:the)\s+)?(?i:spring|summer|autumn|fall|winter)\s+(?:(?i:of)\s+)?[12]\d{3}\b(?![-/.,]?\d)",
     # a span written as a modifier: "a year-long inquiry", "the decade-long war", "a weeklong strike"
     r"\b(?i:(?:hour|day|week|month|year|decade)s?-?long)\b",
-    # how often: "twice a year", "three times a week" (TimeML: a set with the period as its value)
-    rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?i:a|an|per|each|every)\s+"
+    # how often: "twice a year", "three times a week", "four nights a week" (TimeML: a set with the
+    # period as its value)
+    rf"\b(?i:once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+(?:times|{COUNTED_DAYS}))\s+(?i:a|an|per|each|every)\s+"
     r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade)\b(?!-)",
     r"\b(?i:(?:the|its)\s+)?(?:[12]\d{3}(?:'s)?\s+)?(?i:fiscal\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|qtr)\b"
     r"(?:\s+(?i:of)\s+[12]\d{3})?",

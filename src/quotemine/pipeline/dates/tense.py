@@ -34,7 +34,23 @@ _SAME_PAST = frozenset(
     "hurt cut put set hit cost let shut quit spread split bet cast burst bid rid shed upset read beat".split()
 )
 _AHEAD_WORDS = frozenset({"ahead", "advance"})
-_DEFER = frozenset({"postpone", "adjourn", "delay", "defer", "reschedule", "recess", "suspend", "extend"})
+# verbs that put a day ahead whatever their tense: a deferral ("postponed until March"), a move of a
+# fixture ("moved to Jan. 24"), a court's remand or bail to the next hearing ("remanded until 14 April")
+_DEFER = frozenset(
+    {
+        "postpone",
+        "adjourn",
+        "delay",
+        "defer",
+        "reschedule",
+        "recess",
+        "suspend",
+        "extend",
+        "move",
+        "remand",
+        "bail",
+    }
+)
 _LEFT_WORDS = 6
 _UPCOMING = frozenset({"upcoming", "scheduled", "planned", "forthcoming", "coming", "proposed"})
 _SLATED = frozenset({"set", "slate", "timetable", "pencil", "earmark"})

@@ -20,8 +20,9 @@ from quotemine.pipeline.dates.values import ISO_DAY, NO_REF, Context, Timex
 
 __all__ = ["time_of_day"]
 
+# the hours 20 to 23 first: "21:40" is no "2" and then digits
 _CLOCK = re.compile(
-    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?::(?P<s>[0-5]\d))?\s*"
+    r"(?<![\d:.])(?P<h>2[0-3]|[01]?\d)(?:(?P<sep>[:.])(?P<m>[0-5]\d))?(?::(?P<s>[0-5]\d))?\s*"
     r"(?P<ap>[ap]\.?\s?m\b\.?|o'clock)?"
 )
 _NAMED_CLOCK: Final = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}

@@ -42,6 +42,9 @@ _OF_DATE = re.compile(
 )
 
 
+#: How many resolved expressions a resolver keeps (then the memo starts again).
+_MEMO_MAX: Final = 20_000
+
 _HALF = re.compile(r"\b(?:a\s+)?half[\s-](?:an?\s+)?(?P<unit>century|decade|year|hour)\b")
 _HALVES: Final = {"century": "50 years", "decade": "5 years", "year": "6 months", "hour": "30 minutes"}
 
@@ -111,6 +114,10 @@ class TimexResolver:
 
     def __init__(self, events: Mapping[str, Any]) -> None:
         self.calendar = HolidayCalendar(events)
+        # the rules are pure functions of the text and the context, so a pair read once (the same
+        # candidate screened, then read in its clause; "Tuesday" again in the next story) is not
+        # read again
+        self._memo: dict[tuple[str, Context], Timex | None] = {}
 
     def holiday_names(self) -> list[str]:
         """Return every named day the lexicon knows, lower-cased."""
@@ -128,6 +135,16 @@ class TimexResolver:
             or ``None`` when the text is not understood.
 
         """
+        key = (text, ctx)
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        out = memo[key] = self._resolve(text, ctx)
+        return out
+
+    def _resolve(self, text: str, ctx: Context) -> Timex | None:
         t = normalise(text)
         if not t:
             return None

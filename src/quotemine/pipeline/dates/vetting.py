@@ -13,6 +13,7 @@ from typing import Final, TypeAlias
 
 from spacy.tokens import Doc
 
+from quotemine.lexicons.numbers import CARDINALS
 from quotemine.pipeline.dates.candidates import Source
 from quotemine.pipeline.dates.words import MONTHS
 
@@ -142,6 +143,70 @@ def _is_match_minute(view: DocView, s: int, e: int, _source: Source) -> bool:
     return e - s < _MATCH_MINUTE_MAX and _MATCH_MINUTE.fullmatch(view.text, s, e) is not None
 
 
+# the count of days of an event ("on day three of the trial", "day 12 of the strike", "from day one"):
+# a day counted from a start the text may not date, no calendar day
+_EVENT_DAY = re.compile(
+    r"(?i)\bday\s+(?:\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\b"
+)
+# "back in the day": long ago, no day
+_BACK_IN = re.compile(r"(?i)\bback\s+in\s+$")
+_BACK_IN_LOOKBACK: Final = 10
+
+
+def _is_event_day(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot the numbered day of an event ("day three of the Test") or "back in the day"."""
+    text = view.text
+    if _EVENT_DAY.search(text, s, e) is not None:
+        return True
+    return (
+        text[s:e].lower() == "the day" and _BACK_IN.search(text, max(0, s - _BACK_IN_LOOKBACK), s) is not None
+    )
+
+
+# a unit dated by the event after it ("the day after the vote", "the night before the final", "the
+# week he left", "the year of the flood"): no span of time and no date the text gives
+_EVENT_UNIT = re.compile(r"(?i)(?:the|that)\s+(?:day|night|morning|evening|week|weekend|month|year)")
+_EVENT_AFTER = re.compile(
+    r"(?i)\s+(?:(?:after|before|of)\s+(?:the|a|an|his|her|their|its|our|my|your)\b|when\b|on\s+which\b|"
+    r"(?P<who>he|she|they|we|i|it|you)\s+\w+)"
+)
+
+
+def _is_event_unit(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot a unit dated by the event named after it: "the day after the vote", "the week he left"."""
+    text = view.text
+    if _EVENT_UNIT.fullmatch(text, s, e) is None or (after := _EVENT_AFTER.match(text, e)) is None:
+        return False
+    # "the week he left" is a relative clause, "That year he left" a date and the clause it dates
+    return after.group("who") is None or text[s : s + 3].lower() == "the"
+
+
+# "Q3 FY25", "Q1 fiscal 2025": a quarter of a fiscal year, whose months the text does not give
+_QUARTER = re.compile(r"(?i)(?:the\s+)?Q[1-4]")
+_FISCAL_AFTER = re.compile(r"(?i)\s*(?:FY\s?'?\d|fiscal\b)")
+
+
+def _is_fiscal_quarter(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot a quarter written before its fiscal year ("Q3 FY25"): no calendar quarter."""
+    return _QUARTER.fullmatch(view.text, s, e) is not None and _FISCAL_AFTER.match(view.text, e) is not None
+
+
+_BARE_UNIT = re.compile(r"(?i)an?\s+(?:day|week|month|year)")
+
+
+def _is_uncounted_unit(view: DocView, s: int, e: int, source: Source) -> bool:
+    """Spot "a day" that a pattern found with no counted noun before it: a rate only after one.
+
+    "150 million shares a day" is a set; "took a day" is left to the entity recogniser.
+    """
+    if source != Source.PATTERN or _BARE_UNIT.fullmatch(view.text, s, e) is None:
+        return False
+    span = view.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return True
+    return view.doc[span.start - 1].tag_ not in ("NNS", "CD")
+
+
 def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot a bare year found outside a ``DATE`` entity that is a year range ("from 1995 to 1998")."""
     if source != Source.YEAR_IN_ENTITY:
@@ -161,6 +226,10 @@ VETTING: tuple[tuple[str, Check], ...] = (
     ("the ordinal 'second'", _is_ordinal_second),
     ("a rate or part of the day before a noun", _is_noun_modifier),
     ("the minute of a match", _is_match_minute),
+    ("the numbered day of an event", _is_event_day),
+    ("a unit dated by an event", _is_event_unit),
+    ("a unit with no counted noun before it", _is_uncounted_unit),
+    ("a quarter of a fiscal year", _is_fiscal_quarter),
     ("a year outside a date entity", _is_stray_year),
 )
 

@@ -85,7 +85,8 @@ MOD_MAP: Mapping[str, str] = {"early": "early", "earlier": "early", "beginning":
                                "close": "late"}  # fmt: skip
 TOD = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|overnight)$")
 SETS = re.compile(
-    r"^(?:every|each|per)\b|^(?:once|twice|thrice|\S+ times) (?:a|an|per|each|every) |"
+    r"^(?:every|each|per)\b|^(?:once|twice|thrice|\S+ (?:times|days|nights|mornings|afternoons|evenings)) "
+    r"(?:a|an|per|each|every) |"
     r"^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
     r"biweekly|fortnightly|semiannually|annual)$|"
     r"^(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)$|"
