@@ -143,13 +143,34 @@ def _title_prefix(
     return None if _listed(tokens.text.lower(), not_org) else (start, end)
 
 
+class _Hashes:
+    """The hash of each token's lower-case form (or tag), read on demand and kept: ``lower[i]``."""
+
+    __slots__ = ("_read", "_tag", "_toks")
+
+    def __init__(self, toks: list[Token], tag: bool) -> None:
+        self._toks = toks
+        self._tag = tag
+        self._read: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._toks)
+
+    def __getitem__(self, i: int) -> int:
+        value = self._read.get(i)
+        if value is None:
+            tok = self._toks[i]
+            value = self._read[i] = tok.tag if self._tag else tok.lower
+        return value
+
+
 def _slots(
     doc: Doc,
     end: int,
     taken: TokenLabels,
     is_role_head: Callable[[Token], bool],
-    lower: list[int],
-    tags: list[int],
+    lower: _Hashes,
+    tags: _Hashes,
 ) -> list[int]:
     """Return where an organisation may start after a name ending at ``end``: "X of Y", "X, a ROLE at Y"."""
     n = len(lower)
@@ -189,9 +210,9 @@ def affiliation_orgs(
 
     """
     found: list[Range] = []
-    arrays = doc.to_array(["LOWER", "TAG"])  # hashes, read once: no ``Token`` objects
-    lower: list[int] = arrays[:, 0].tolist()
-    tags: list[int] = arrays[:, 1].tolist()
+    toks = doc_tokens(doc)
+    lower = _Hashes(toks, False)  # read near the names only, not the whole document
+    tags = _Hashes(toks, True)
     not_org: tuple[frozenset[str] | set[str], ...] | None = None  # built when a staff title is first seen
     for span in mentions:
         start = span.start

@@ -572,6 +572,8 @@ class RoleTagger(Pipe):
     ) -> Range | None:
         """Find a role the name is in apposition to ("Its general secretary, Helen Okafor, said")."""
         toks = doc_tokens(doc)
+        if all(toks[i].dep_ != "appos" for i in range(span.start, span.end)):
+            return None  # cheap test first: the name's root (one of its words) is no apposition
         root = span.root
         head = root.head
         first = min(root.left_edge.i, span.start)  # "Its lawyer, public defender Jo Lane": past her title
