@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import load_lexicons
-from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
+from quotemine.lexicons.roles import COMPANY_WORDS, KIND_NOUNS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.appositions import after_aside, word_after
 from quotemine.pipeline.role_tokens import sentence_of
 
@@ -281,6 +281,8 @@ def _object_of(doc: Doc, obj: int, lemma: str) -> bool:
     nxt = obj + 1
     if nxt >= len(doc):
         return False
+    if toks[obj].lower_ in KIND_NOUNS and toks[nxt].is_title:
+        return True  # "founded the consultancy Y", "joined the bank Y": the noun says what Y is
     preps = {"at", "for", "of"} if lemma in _ROLE_VERBS else {"at", "for"}
     if lemma in {"represent", "serve", "sit"}:
         preps = {"at", "for", "on"}  # "represents the ward on Y Council", "serves two terms on Y"
@@ -343,6 +345,7 @@ def _only_org_before(doc: Doc, i: int, orgs: TokenLabels, kind: str | None = Non
         and end <= i
         and toks[end - 1].dep_ != "compound"
         and not _other_kind(toks[start:end], kind)
+        and not (start > 0 and toks[start - 1].lower_ == "from")  # "joined the group from Y": a former one
     }
     return named.pop() if len(named) == 1 else None
 
@@ -475,6 +478,9 @@ def role_owner(
             if subject is not None and subject.pos_ == "PROPN":
                 return None  # a name the tagger missed owns "its": not the organisation named last
             return _last_org_before(doc, p, orgs)
+        if tok.tag_ == "WP$" and tok.lower_ == "whose":  # "the Y Trust, whose director, X"
+            q = p - 2 if p >= 2 and toks[p - 1].text == "," else p - 1
+            return orgs.get(q)
         if tok.text not in _POSSESSIVE or p == 0:
             if p < start and tok.tag_ not in _MODIFIER_TAGS:
                 return None  # "After the bank's results, chief executive X": not the role's owner
