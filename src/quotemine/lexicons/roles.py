@@ -195,6 +195,7 @@ PORTFOLIOS: Final = frozenset(
         "sport",
         "sports",
         "infrastructure",
+        "crown",  # "Crown prosecutor", "Crown counsel": the prosecuting authority is the office's own word
     }
 )
 
@@ -262,6 +263,7 @@ KIND_NOUNS: Final = (ORG_NOUNS - {"campaign", "team", "board", "paper", "court",
 }
 
 #: Titles of a member elected for a seat: a name after "for" is the seat ("MP for Y", "senator for Y").
+#: Not "member" nor "representative": "a member for the Y Caucus", "a representative for Y Ltd".
 CONSTITUENCY_TITLES: Final = frozenset(
     {
         "senator",
@@ -271,9 +273,7 @@ CONSTITUENCY_TITLES: Final = frozenset(
         "mpp",
         "msp",
         "mep",
-        "member",
         "councillor",
         "councilor",
-        "representative",
     }
 )

@@ -139,18 +139,21 @@ def _staff_employer(toks: list[Token], run: Range, places: frozenset[str]) -> bo
 
 
 def _possessive_employer(doc: Doc, end: int, taken: TokenLabels, places: frozenset[str]) -> Range | None:
-    """Return the name before "'s" and a company job in an apposition after a name ending at ``end``.
+    """Return the name before a company job in an apposition after a name ending at ``end``.
 
-    "X, Lumo Grid's chief executive, said": the owner of a job held at a company or a club is the
-    employer (``_staff_employer`` decides), not a nationality ("Wexland's chief negotiator").
+    "X, Lumo Grid's chief executive, said", "X, the Lumo Grid chairman, said": the owner of a job
+    held at a company or a club is the employer (``_staff_employer`` decides), not a nationality
+    ("Wexland's chief negotiator").
     """
     toks = doc_tokens(doc)
     if end + 3 >= len(toks) or toks[end].text != ",":
         return None
     run = _run(doc, end + 1, taken)
-    if run is None or run[1] + 1 >= len(toks) or not is_possessive(toks[run[1]].text):
+    if run is None or run[1] + 1 >= len(toks):
         return None
-    k = run[1] + 1
+    k = run[1] + 1 if is_possessive(toks[run[1]].text) else run[1]
+    if k == run[1] and toks[end + 1].lower_ != "the":
+        return None  # "X, the Lumo Grid chairman,": no "'s" after a name that "the" opens
     while k < len(toks) - 1 and k - run[1] <= 2 and toks[k].is_lower and toks[k].tag_ in _TITLE_MODIFIER_TAGS:
         if toks[k].lower_ in STAFF_ROLES:
             break

@@ -79,6 +79,8 @@ _ROLE_VERBS: Final = frozenset(
     }
 )
 #: Role verbs whose stem is the role noun ("heads" -> "head"): only these give a role.
+#: Auxiliaries of the perfect before a participle ("who has worked for Y").
+_PERFECT: Final = frozenset({"has", "have", "had"})
 NOUN_VERBS: Final = frozenset({"head", "chair", "coach", "captain"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MAX_CLAUSE: Final = 8
@@ -208,6 +210,8 @@ def relative_clause(
     verb = toks[v]
     if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
         return [], None
+    if verb.lower_ in _PERFECT and v + 1 < len(doc) and toks[v + 1].tag_ == "VBN":
+        verb = toks[v + 1]  # "X, who has coached Y since 2019": the participle says the tie
     return _verb_org(doc, verb, persons, orgs)
 
 
