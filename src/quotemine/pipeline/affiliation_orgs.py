@@ -202,49 +202,27 @@ def _title_prefix(
     return None if _listed(tokens.text.lower(), not_org) else (start, end)
 
 
-class _Hashes:
-    """The hash of each token's lower-case form (or tag), read on demand and kept: ``lower[i]``."""
-
-    __slots__ = ("_read", "_tag", "_toks")
-
-    def __init__(self, toks: list[Token], tag: bool) -> None:
-        self._toks = toks
-        self._tag = tag
-        self._read: dict[int, int] = {}
-
-    def __len__(self) -> int:
-        return len(self._toks)
-
-    def __getitem__(self, i: int) -> int:
-        value = self._read.get(i)
-        if value is None:
-            tok = self._toks[i]
-            value = self._read[i] = tok.tag if self._tag else tok.lower
-        return value
-
-
 def _slots(
     doc: Doc,
     end: int,
     taken: TokenLabels,
     is_role_head: Callable[[Token], bool],
-    lower: _Hashes,
-    tags: _Hashes,
+    toks: list[Token],
 ) -> list[int]:
     """Return where an organisation may start after a name ending at ``end``: "X of Y", "X, a ROLE at Y"."""
-    n = len(lower)
+    n = len(toks)
     if end >= n:
         return []
-    after = lower[end]
+    after = toks[end].lower  # word and tag hashes: no strings made
     if after in _AFTER_NAME_IDS:
         return [end + 1] if end + 1 < n else []
     if after != _COMMA_ID:
         return []
-    toks = doc_tokens(doc)
     for k in range(end + 2, min(end + _REACH, n - 1)):
-        if k in taken or lower[k] in _STOP_IDS or tags[k] in _FINITE_IDS:
+        tok = toks[k]
+        if k in taken or tok.lower in _STOP_IDS or tok.tag in _FINITE_IDS:
             return []
-        if lower[k] in _PREP_IDS and is_role_head(toks[k - 1]):
+        if tok.lower in _PREP_IDS and is_role_head(toks[k - 1]):
             return [k + 1]
     return []
 
@@ -270,12 +248,10 @@ def affiliation_orgs(
     """
     found: list[Range] = []
     toks = doc_tokens(doc)
-    lower = _Hashes(toks, False)  # read near the names only, not the whole document
-    tags = _Hashes(toks, True)
     not_org: tuple[frozenset[str] | set[str], ...] | None = None  # built when a staff title is first seen
     for span in mentions:
         start = span.start
-        for slot in _slots(doc, span.end, taken, is_role_head, lower, tags):
+        for slot in _slots(doc, span.end, taken, is_role_head, toks):
             kind = _kind_end(toks, slot)  # "a partner at the law firm Y": the noun says Y is a body
             run = _run(doc, kind, taken)
             if run is None or run in found:
@@ -285,10 +261,11 @@ def affiliation_orgs(
                 staff and _staff_employer(toks, run, places)
             ):
                 found.append(run)
-        owner = _possessive_employer(doc, span.end, taken, places)  # "X, Lumo Grid's chief executive,"
-        if owner is not None and owner not in found:
-            found.append(owner)
-        if start > 1 and lower[start - 1] in _STAFF_IDS:
+        if span.end < len(toks) and toks[span.end].lower == _COMMA_ID:
+            owner = _possessive_employer(doc, span.end, taken, places)  # "X, Lumo Grid's chief executive,"
+            if owner is not None and owner not in found:
+                found.append(owner)
+        if start > 1 and toks[start - 1].lower in _STAFF_IDS:
             if not_org is None:  # nor a word of a known organisation's name ("Falcons" of "Orbury Falcons")
                 lex = load_lexicons()
                 known = {w for o in get_orgs(doc) for w in o["name"].lower().split()}
