@@ -295,6 +295,8 @@ def _object_of(doc: Doc, obj: int, lemma: str) -> bool:
 
 #: Possessive pronouns that stand for an organisation named before ("Its director, X").
 _ORG_PRONOUNS: Final = frozenset({"its", "their"})
+#: The same, with the relative "whose" ("the Y Trust, whose director, X").
+_OWNER_PRONOUNS: Final = _ORG_PRONOUNS | {"whose"}
 #: How many tokens before a role its owner may stand ("the council's chief executive").
 _OWNER_REACH: Final = 6
 #: Tags of the words that may stand between an owner's "'s" and the role ("'s long-serving").
@@ -475,16 +477,8 @@ def role_owner(
     low = max(start - _OWNER_REACH, sentence_of(doc, start)[0] if start < len(doc) else 0)
     for p in range(end - 2, low - 1, -1):
         tok = toks[p]
-        if tok.lower_ in _ORG_PRONOUNS and tok.tag_ == "PRP$":
-            subject = _subject(tok)
-            if subject is not None and subject.i in orgs:
-                return orgs[subject.i]
-            if subject is not None and subject.pos_ == "PROPN":
-                return None  # a name the tagger missed owns "its": not the organisation named last
-            return _last_org_before(doc, p, orgs)
-        if tok.tag_ == "WP$" and tok.lower_ == "whose":  # "the Y Trust, whose director, X"
-            q = p - 2 if p >= 2 and toks[p - 1].text == "," else p - 1
-            return orgs.get(q)
+        if tok.tag_ in {"PRP$", "WP$"} and tok.lower_ in _OWNER_PRONOUNS:
+            return _pronoun_owner(doc, tok, orgs)
         if tok.text not in _POSSESSIVE or p == 0:
             if p < start and tok.tag_ not in _MODIFIER_TAGS:
                 return None  # "After the bank's results, chief executive X": not the role's owner
@@ -502,6 +496,25 @@ def role_owner(
             return named
         return None
     return None
+
+
+def _pronoun_owner(doc: Doc, pronoun: Token, orgs: TokenLabels) -> str | None:
+    """Return the organisation "its" / "their" / "whose" before a role stands for.
+
+    "whose" is the one named right before it ("the Y Trust, whose director, X"); "its" is its
+    clause's subject if that is an organisation, else the one named last (not when a name the
+    tagger missed is the subject).
+    """
+    p = pronoun.i
+    if pronoun.lower_ == "whose":
+        q = p - 2 if p >= 2 and doc_tokens(doc)[p - 1].text == "," else p - 1
+        return orgs.get(q)
+    subject = _subject(pronoun)
+    if subject is not None and subject.i in orgs:
+        return orgs[subject.i]
+    if subject is not None and subject.pos_ == "PROPN":
+        return None  # a name the tagger missed owns "its": not the organisation named last
+    return _last_org_before(doc, p, orgs)
 
 
 def _short_owner(doc: Doc, pos: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:
