@@ -24,6 +24,8 @@ from typing import Final
 __all__ = [
     "CHAMBERS",
     "COMPANY_WORDS",
+    "CONSTITUENCY_TITLES",
+    "KIND_NOUNS",
     "ORG_NOUNS",
     "PARTY_LETTERS",
     "PORTFOLIOS",
@@ -193,6 +195,7 @@ PORTFOLIOS: Final = frozenset(
         "sport",
         "sports",
         "infrastructure",
+        "crown",  # "Crown prosecutor", "Crown counsel": the prosecuting authority is the office's own word
     }
 )
 
@@ -249,5 +252,28 @@ ORG_NOUNS: Final = frozenset(
         "court",
         "commission",
         "regulator",
+    }
+)
+
+#: Nouns that name the kind of body a name right after them is ("the law firm Y", "the consultancy Y"):
+#: ``ORG_NOUNS`` without those that often stand before a person's or a place's name.
+KIND_NOUNS: Final = (ORG_NOUNS - {"campaign", "team", "board", "paper", "court", "party", "chain"}) | {
+    "consultancy",
+    "tank",
+}
+
+#: Titles of a member elected for a seat: a name after "for" is the seat ("MP for Y", "senator for Y").
+#: Not "member" nor "representative": "a member for the Y Caucus", "a representative for Y Ltd".
+CONSTITUENCY_TITLES: Final = frozenset(
+    {
+        "senator",
+        "sen",
+        "mp",
+        "mla",
+        "mpp",
+        "msp",
+        "mep",
+        "councillor",
+        "councilor",
     }
 )

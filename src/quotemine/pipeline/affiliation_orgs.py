@@ -27,8 +27,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_text, doc_tokens
-from quotemine.lexicons.names import load_lexicons
-from quotemine.lexicons.roles import COMPANY_WORDS, STAFF_ROLES
+from quotemine.lexicons.names import is_possessive, load_lexicons
+from quotemine.lexicons.roles import COMPANY_WORDS, KIND_NOUNS, STAFF_ROLES
 from quotemine.pipeline.records import get_orgs, set_orgs
 
 __all__ = ["add_affiliation_orgs", "affiliation_orgs"]
@@ -57,6 +57,10 @@ _OTHER_LABELS: Final = frozenset(
         "LANGUAGE",
     }
 )
+#: Entity labels that, given to all of a name after a company job, make it no employer ("spokesman for Ohio").
+_NOT_EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "EVENT"})
+#: Entity labels that overrule a noun of kind before a name ("the bank Tuesday", "the firm London").
+_KIND_OTHER_LABELS: Final = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME"})
 #: The hashes of the words and tags ``_slots`` compares (``get_string_id`` is the vocabulary's own hash).
 _AFTER_NAME_IDS: Final = frozenset(get_string_id(w) for w in ("of", "at"))
 _PREP_IDS: Final = frozenset(get_string_id(w) for w in _ROLE_PREPS)
@@ -72,6 +76,15 @@ _TITLE_MODIFIER_TAGS: Final = frozenset({"JJ", "NN", "VBG"})
 
 def _capitalised(tok: Token) -> bool:
     return ((tok.is_title or (tok.is_upper and len(tok.text) > 1)) and tok.is_alpha) or tok.text == "&"
+
+
+def _kind_end(toks: list[Token], i: int) -> int:
+    """Return where a name starts after "the" and a noun of its kind ("the law firm Y"), else ``i``."""
+    k = i + 1 if i < len(toks) and toks[i].lower_ == "the" else i
+    for j in (k, k + 1):  # "the consultancy Y", "the law firm Y"
+        if j + 1 < len(toks) and toks[j].is_lower and toks[j].lower_ in KIND_NOUNS:
+            return j + 1 if toks[j + 1].is_title else i
+    return i
 
 
 def _run(doc: Doc, i: int, taken: TokenLabels) -> Range | None:
@@ -93,16 +106,62 @@ def _run(doc: Doc, i: int, taken: TokenLabels) -> Range | None:
     return (i, end)
 
 
-def _is_org_name(doc: Doc, run: Range, org_heads: frozenset[str], places: frozenset[str]) -> bool:
+def _is_org_name(
+    doc: Doc, run: Range, org_heads: frozenset[str], places: frozenset[str], kind: bool = False
+) -> bool:
+    """Tell whether ``run`` names an organisation (``kind``: a noun before it says it is one)."""
     start, end = run
     tokens = doc[start:end]
-    if any(t.ent_type_ in _OTHER_LABELS for t in tokens) or tokens.text.lower() in places:
+    other = (
+        _OTHER_LABELS - {"PERSON"} if kind else _OTHER_LABELS
+    )  # "the law firm Ames Dole": named after people
+    if any(t.ent_type_ in other for t in tokens) or tokens.text.lower() in places:
         return False
     if any(t.is_sent_start for t in tokens[1:]):
         return False
     last = tokens[-1].lower_
-    worded = last in org_heads or last.rstrip("s") in org_heads or last in COMPANY_WORDS
+    worded = kind or last in org_heads or last.rstrip("s") in org_heads or last in COMPANY_WORDS
     return worded or (all(t.ent_type_ == "ORG" for t in tokens) and len(tokens) > 1)
+
+
+def _staff_employer(toks: list[Token], run: Range, places: frozenset[str]) -> bool:
+    """Tell whether ``run``, after a company job and "of / at / for", is the employer's name.
+
+    "chief executive of Lumo Grid", "an analyst at Pexley": a job held at a company or a club says
+    the name after it is one, unless the tagger calls all of it a place, a people or a person, any
+    of it a date, or it is a known place ("a spokesman for Ohio").
+    """
+    tokens = toks[run[0] : run[1]]
+    labels = {t.ent_type_ for t in tokens}
+    if labels & {"DATE", "TIME"} or labels <= _NOT_EMPLOYER_LABELS:
+        return False
+    return " ".join(t.lower_ for t in tokens) not in places and not any(t.is_sent_start for t in tokens[1:])
+
+
+def _possessive_employer(doc: Doc, end: int, taken: TokenLabels, places: frozenset[str]) -> Range | None:
+    """Return the name before a company job in an apposition after a name ending at ``end``.
+
+    "X, Lumo Grid's chief executive, said", "X, the Lumo Grid chairman, said": the owner of a job
+    held at a company or a club is the employer (``_staff_employer`` decides), not a nationality
+    ("Wexland's chief negotiator").
+    """
+    toks = doc_tokens(doc)
+    if end + 3 >= len(toks) or toks[end].text != ",":
+        return None
+    run = _run(doc, end + 1, taken)
+    if run is None or run[1] + 1 >= len(toks):
+        return None
+    k = run[1] + 1 if is_possessive(toks[run[1]].text) else run[1]
+    if k == run[1] and toks[end + 1].lower_ != "the":
+        return None  # "X, the Lumo Grid chairman,": no "'s" after a name that "the" opens
+    while k < len(toks) - 1 and k - run[1] <= 2 and toks[k].is_lower and toks[k].tag_ in _TITLE_MODIFIER_TAGS:
+        if toks[k].lower_ in STAFF_ROLES:
+            break
+        k += 1  # "chief", "assistant", "senior"
+    if toks[k].lower_ not in STAFF_ROLES:
+        return None
+    name = " ".join(t.lower_ for t in toks[run[0] : run[1]])
+    return run if name not in load_lexicons().demonyms and _staff_employer(toks, run, places) else None
 
 
 def _listed(word: str, sets: tuple[frozenset[str] | set[str], ...]) -> bool:
@@ -148,23 +207,22 @@ def _slots(
     end: int,
     taken: TokenLabels,
     is_role_head: Callable[[Token], bool],
-    lower: list[int],
-    tags: list[int],
+    toks: list[Token],
 ) -> list[int]:
     """Return where an organisation may start after a name ending at ``end``: "X of Y", "X, a ROLE at Y"."""
-    n = len(lower)
+    n = len(toks)
     if end >= n:
         return []
-    after = lower[end]
+    after = toks[end].lower  # word and tag hashes: no strings made
     if after in _AFTER_NAME_IDS:
         return [end + 1] if end + 1 < n else []
     if after != _COMMA_ID:
         return []
-    toks = doc_tokens(doc)
     for k in range(end + 2, min(end + _REACH, n - 1)):
-        if k in taken or lower[k] in _STOP_IDS or tags[k] in _FINITE_IDS:
+        tok = toks[k]
+        if k in taken or tok.lower in _STOP_IDS or tok.tag in _FINITE_IDS:
             return []
-        if lower[k] in _PREP_IDS and is_role_head(toks[k - 1]):
+        if tok.lower in _PREP_IDS and is_role_head(toks[k - 1]):
             return [k + 1]
     return []
 
@@ -189,17 +247,25 @@ def affiliation_orgs(
 
     """
     found: list[Range] = []
-    arrays = doc.to_array(["LOWER", "TAG"])  # hashes, read once: no ``Token`` objects
-    lower: list[int] = arrays[:, 0].tolist()
-    tags: list[int] = arrays[:, 1].tolist()
+    toks = doc_tokens(doc)
     not_org: tuple[frozenset[str] | set[str], ...] | None = None  # built when a staff title is first seen
     for span in mentions:
         start = span.start
-        for slot in _slots(doc, span.end, taken, is_role_head, lower, tags):
-            run = _run(doc, slot, taken)
-            if run is not None and run not in found and _is_org_name(doc, run, org_heads, places):
+        for slot in _slots(doc, span.end, taken, is_role_head, toks):
+            kind = _kind_end(toks, slot)  # "a partner at the law firm Y": the noun says Y is a body
+            run = _run(doc, kind, taken)
+            if run is None or run in found:
+                continue
+            staff = slot >= 2 and toks[slot - 2].lower_ in STAFF_ROLES  # "chief executive of Y"
+            if _is_org_name(doc, run, org_heads, places, kind > slot) or (
+                staff and _staff_employer(toks, run, places)
+            ):
                 found.append(run)
-        if start > 1 and lower[start - 1] in _STAFF_IDS:
+        if span.end < len(toks) and toks[span.end].lower == _COMMA_ID:
+            owner = _possessive_employer(doc, span.end, taken, places)  # "X, Lumo Grid's chief executive,"
+            if owner is not None and owner not in found:
+                found.append(owner)
+        if start > 1 and toks[start - 1].lower in _STAFF_IDS:
             if not_org is None:  # nor a word of a known organisation's name ("Falcons" of "Orbury Falcons")
                 lex = load_lexicons()
                 known = {w for o in get_orgs(doc) for w in o["name"].lower().split()}

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import load_lexicons
-from quotemine.lexicons.roles import COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
+from quotemine.lexicons.roles import COMPANY_WORDS, KIND_NOUNS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.appositions import after_aside, word_after
 from quotemine.pipeline.role_tokens import sentence_of
 
@@ -79,6 +79,8 @@ _ROLE_VERBS: Final = frozenset(
     }
 )
 #: Role verbs whose stem is the role noun ("heads" -> "head"): only these give a role.
+#: Auxiliaries of the perfect before a participle ("who has worked for Y").
+_PERFECT: Final = frozenset({"has", "have", "had"})
 NOUN_VERBS: Final = frozenset({"head", "chair", "coach", "captain"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MAX_CLAUSE: Final = 8
@@ -208,6 +210,8 @@ def relative_clause(
     verb = toks[v]
     if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
         return [], None
+    if verb.lower_ in _PERFECT and v + 1 < len(doc) and toks[v + 1].tag_ == "VBN":
+        verb = toks[v + 1]  # "X, who has coached Y since 2019": the participle says the tie
     return _verb_org(doc, verb, persons, orgs)
 
 
@@ -281,6 +285,8 @@ def _object_of(doc: Doc, obj: int, lemma: str) -> bool:
     nxt = obj + 1
     if nxt >= len(doc):
         return False
+    if toks[obj].lower_ in KIND_NOUNS and toks[nxt].is_title:
+        return True  # "founded the consultancy Y", "joined the bank Y": the noun says what Y is
     preps = {"at", "for", "of"} if lemma in _ROLE_VERBS else {"at", "for"}
     if lemma in {"represent", "serve", "sit"}:
         preps = {"at", "for", "on"}  # "represents the ward on Y Council", "serves two terms on Y"
@@ -289,6 +295,8 @@ def _object_of(doc: Doc, obj: int, lemma: str) -> bool:
 
 #: Possessive pronouns that stand for an organisation named before ("Its director, X").
 _ORG_PRONOUNS: Final = frozenset({"its", "their"})
+#: The same, with the relative "whose" ("the Y Trust, whose director, X").
+_OWNER_PRONOUNS: Final = _ORG_PRONOUNS | {"whose"}
 #: How many tokens before a role its owner may stand ("the council's chief executive").
 _OWNER_REACH: Final = 6
 #: Tags of the words that may stand between an owner's "'s" and the role ("'s long-serving").
@@ -343,6 +351,7 @@ def _only_org_before(doc: Doc, i: int, orgs: TokenLabels, kind: str | None = Non
         and end <= i
         and toks[end - 1].dep_ != "compound"
         and not _other_kind(toks[start:end], kind)
+        and not (start > 0 and toks[start - 1].lower_ == "from")  # "joined the group from Y": a former one
     }
     return named.pop() if len(named) == 1 else None
 
@@ -468,13 +477,8 @@ def role_owner(
     low = max(start - _OWNER_REACH, sentence_of(doc, start)[0] if start < len(doc) else 0)
     for p in range(end - 2, low - 1, -1):
         tok = toks[p]
-        if tok.lower_ in _ORG_PRONOUNS and tok.tag_ == "PRP$":
-            subject = _subject(tok)
-            if subject is not None and subject.i in orgs:
-                return orgs[subject.i]
-            if subject is not None and subject.pos_ == "PROPN":
-                return None  # a name the tagger missed owns "its": not the organisation named last
-            return _last_org_before(doc, p, orgs)
+        if tok.tag_ in {"PRP$", "WP$"} and tok.lower_ in _OWNER_PRONOUNS:
+            return _pronoun_owner(doc, tok, orgs)
         if tok.text not in _POSSESSIVE or p == 0:
             if p < start and tok.tag_ not in _MODIFIER_TAGS:
                 return None  # "After the bank's results, chief executive X": not the role's owner
@@ -492,6 +496,25 @@ def role_owner(
             return named
         return None
     return None
+
+
+def _pronoun_owner(doc: Doc, pronoun: Token, orgs: TokenLabels) -> str | None:
+    """Return the organisation "its" / "their" / "whose" before a role stands for.
+
+    "whose" is the one named right before it ("the Y Trust, whose director, X"); "its" is its
+    clause's subject if that is an organisation, else the one named last (not when a name the
+    tagger missed is the subject).
+    """
+    p = pronoun.i
+    if pronoun.lower_ == "whose":
+        q = p - 2 if p >= 2 and doc_tokens(doc)[p - 1].text == "," else p - 1
+        return orgs.get(q)
+    subject = _subject(pronoun)
+    if subject is not None and subject.i in orgs:
+        return orgs[subject.i]
+    if subject is not None and subject.pos_ == "PROPN":
+        return None  # a name the tagger missed owns "its": not the organisation named last
+    return _last_org_before(doc, p, orgs)
 
 
 def _short_owner(doc: Doc, pos: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:

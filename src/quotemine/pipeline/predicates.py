@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_tokens
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
+from quotemine.pipeline.role_tokens import sentence_of
 
 __all__ = ["complement_role", "joined_role", "predicate_role", "predicate_roles"]
 
@@ -28,6 +29,8 @@ _COPULAS: Final = frozenset({"be", "become", "remain", "name", "appoint", "elect
 _NAMING: Final = frozenset({"name", "appoint", "elect", "hire", "promote", "nominate", "select", "install"})
 #: Conjunctions that make a clause hypothetical ("if she becomes president").
 _HYPOTHETICAL: Final = frozenset({"if", "unless", "whether"})
+#: The subjects of a reported clause that may be its reporter.
+_HE_SHE: Final = frozenset({"he", "she"})
 #: Modal verbs that make a role a guess or a wish ("X would be a great mayor", "X could become chair").
 _MAYBE: Final = frozenset({"would", "could", "might", "may", "should", "'d"})
 
@@ -106,13 +109,17 @@ def _reported_role(
     doc: Doc, span: Span, verb: Token, persons: TokenLabels, orgs: TokenLabels, is_role_head: RoleTest
 ) -> Range | None:
     """Find "X argued he is the stronger candidate": "he"/"she" of a clause X reports is X."""
+    toks = doc_tokens(doc)
+    first, last = sentence_of(doc, verb.i)
+    if all(toks[i].lower_ not in _HE_SHE for i in range(first, last)):
+        return None  # cheap test first: no "he" or "she" in the sentence
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
     for reporting in verbs:
         for clause in reporting.children:
             if clause.dep_ != "ccomp":
                 continue
             subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-            if not subjects or subjects[0].lower_ not in {"he", "she"}:
+            if not subjects or subjects[0].lower_ not in _HE_SHE:
                 continue
             named = first_name_gender(span[0].text) if len(span) > 1 else None
             if named is not None and named != pronoun_gender(subjects[0].text):

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.names import is_possessive, load_lexicons
-from quotemine.lexicons.roles import CHAMBERS, COMPANY_WORDS, ORG_NOUNS, PORTFOLIOS
+from quotemine.lexicons.roles import CHAMBERS, COMPANY_WORDS, CONSTITUENCY_TITLES, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.affiliations import NOUN_VERBS
 from quotemine.pipeline.records import PersonRecord, get_orgs
 
@@ -214,14 +214,20 @@ def _placed_in(doc: Doc, i: int, orgs: TokenLabels) -> bool:
 
     "a union local in Dayton", "a bakery owner in Pine Ford": a name after "in" (or "in the") that
     has no organisation word at its end ("Council", "Bank") and is no acronym is a place the
-    tagger took for an organisation.
+    tagger took for an organisation. So is the seat after "for" of a member's title ("the senator
+    for Y", "MP for Y").
     """
     toks = doc_tokens(doc)
     oid = orgs[i]
     while orgs.get(i - 1) == oid:
         i -= 1  # the mention's first word
     before = i - 2 if i >= 2 and toks[i - 1].lower_ == "the" else i - 1
-    if before < 0 or toks[before].lower_ != "in":
+    seat = (
+        before >= 1
+        and toks[before].lower_ == "for"
+        and toks[before - 1].norm_.rstrip(".") in CONSTITUENCY_TITLES
+    )
+    if before < 0 or (toks[before].lower_ != "in" and not seat):
         return False
     last = i
     while orgs.get(last + 1) == oid:

@@ -11,9 +11,11 @@ import bisect
 import weakref
 
 import numpy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-__all__ = ["sentence_of"]
+from quotemine.extensions import doc_tokens
+
+__all__ = ["appos_word", "sentence_of"]
 
 #: The last document whose sentence starts were read (held weakly) and those starts.
 _last_starts: tuple[weakref.ref[Doc], int, list[int]] | None = None
@@ -36,3 +38,9 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     starts = _starts(doc)
     k = bisect.bisect_right(starts, i) - 1
     return starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
+
+
+def appos_word(doc: Doc, span: Span) -> bool:
+    """Tell whether a word of ``span`` is in apposition: a cheap test before reading the span's root."""
+    toks = doc_tokens(doc)
+    return any(toks[i].dep_ == "appos" for i in range(span.start, span.end))

@@ -66,7 +66,7 @@ from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party
 from quotemine.pipeline.predicates import complement_role, predicate_roles
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
-from quotemine.pipeline.role_tokens import sentence_of
+from quotemine.pipeline.role_tokens import appos_word, sentence_of
 from quotemine.pipeline.role_words import RoleWords, cut_at_start, hyphen_key
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
@@ -77,8 +77,6 @@ _WORDS_FILE = "role_words.json"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS", "AFX"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
-#: Verbs whose complement is what the subject is ("X is / became / was named chairman").
-_COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
 #: A word glued to the next by lost markup ("PhotoLiberal", "SmithREUTERS").
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 #: Dashes after a dateline ("WASHINGTON -").
@@ -266,9 +264,7 @@ class RoleTagger(Pipe):
             )
             if title is not None:
                 left[span.end] = title
-                title = after_surname(
-                    doc, title, surnames, org_tokens
-                )  # "Tate campaign chairman X": "campaign chairman"
+                title = after_surname(doc, title, surnames, org_tokens)  # "Tate campaign chairman X"
             aside = after_aside(doc, span.end)  # read once for the two rules after the name
             who = relative_pronoun(doc, span, person_tokens, aside)
             orgs_of, clause_role = self._tied_orgs(doc, span, person_tokens, org_tokens, who)
@@ -280,7 +276,11 @@ class RoleTagger(Pipe):
                 title,
                 self._post_nominal_role(doc, span),
                 appos,
-                self._role_before_appos(doc, span, person_tokens, org_tokens)
+                (
+                    self._role_before_appos(doc, span, person_tokens, org_tokens)
+                    if appos_word(doc, span)
+                    else None
+                )
                 or org_role_before(doc, span, person_tokens, org_tokens, self._is_role_head),
                 *predicate_roles(doc, span, person_tokens, org_tokens, self._is_role_head),
                 clause_role,
