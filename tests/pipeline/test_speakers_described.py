@@ -119,3 +119,12 @@ def test_he_after_a_narrative_paragraph_between_two_namesakes_stays_unresolved(e
 def test_he_after_a_paragraph_whose_subject_is_one_namesake_is_that_one(extractor: Any) -> None:
     text = _BROTHERS.format(middle="Neil Harrop opens the shutters at six each morning.")
     assert _speakers(extractor, text)[0][:2] == ("he", "Neil Harrop")
+
+
+def test_a_description_singled_out_by_a_relative_clause_is_not_the_person_so_titled(extractor: Any) -> None:
+    text = (
+        "The head teacher, Lorna Pelham, spoke to parents on Monday.\n\n"
+        "Hugh Tarrant, a parent, was furious. The teacher who lost a classroom was calmer. "
+        '"We will rebuild it properly," she said.'
+    )
+    assert _speakers(extractor, text)[-1][:2] == ("she", None)

@@ -270,6 +270,10 @@ def _phrase_start(chars: _CharTokens) -> Callable[[int, int], int]:
     return start_of
 
 
+#: Dependents after a noun that single out a referent, perhaps one not named before.
+_NEW_REFERENT = frozenset({"relcl", "acl", "prep", "appos"})
+
+
 def _described_test(chars: _CharTokens, index: DocIndex) -> DescribedSubject:
     """Return the last described subject in ``[lo, hi)`` (``described.DescribedSubject``).
 
@@ -291,6 +295,8 @@ def _described_test(chars: _CharTokens, index: DocIndex) -> DescribedSubject:
                 continue  # "the rain" in the quoted words
             if first.i == tok.i or first.idx < lo or index.covering(first.idx, end):
                 return None
+            if any(t.dep_ in _NEW_REFERENT for t in tok.rights):
+                return None  # "the teacher who lost her classroom": maybe someone not named yet
             opened = first.lower_ in OPENERS or any(t.dep_ == "poss" for t in tok.lefts)
             return (first.idx, end) if opened else None
         return None
