@@ -31,7 +31,6 @@ from quotemine.schema import (
     Person,
     Quote,
     Report,
-    Speaker,
     TextSpan,
 )
 from quotemine.text.head import byline_names, headline
@@ -326,27 +325,28 @@ _RELATIVE_SPEAKERS = frozenset({"which", "who", "that", "whom"})
 
 def _speaker(
     b: _Builder, record: SpeakerRecord | None, person_ids: set[str], org_ids: set[str]
-) -> Speaker | None:
+) -> dict[str, Any] | None:
+    """Return the fields of a ``Speaker`` (validated with its ``Quote``), or ``None``."""
     if record is None:
         return None
-    mention = b.span((record.get("start"), record.get("end")))
+    mention = b.fields((record.get("start"), record.get("end")))
     if mention is None:
         return None
     person_id = record.get("person_id")
     org_id = record.get("organization_id")
-    if mention.text.lower() in _RELATIVE_SPEAKERS:
+    if mention["text"].lower() in _RELATIVE_SPEAKERS:
         # "which", "who": the reader is shown what it stands for, the antecedent phrase; with
         # none found, no speaker rather than the bare pronoun
         antecedent = record.get("antecedent")
-        mention = b.span((antecedent[0], antecedent[1])) if antecedent else None
+        mention = b.fields((antecedent[0], antecedent[1])) if antecedent else None
         if mention is None:
             return None
-    return Speaker(
-        **mention.model_dump(),
-        person_id=person_id if person_id in person_ids else None,
-        organization_id=org_id if org_id in org_ids and person_id not in person_ids else None,
-        unnamed=bool(record.get("unnamed", False)),
-    )
+    return {
+        **mention,
+        "person_id": person_id if person_id in person_ids else None,
+        "organization_id": org_id if org_id in org_ids and person_id not in person_ids else None,
+        "unnamed": bool(record.get("unnamed", False)),
+    }
 
 
 def _quote(

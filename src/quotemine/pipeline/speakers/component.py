@@ -36,9 +36,10 @@ from quotemine.pipeline.records import (
     get_people,
     get_quotes,
 )
+from quotemine.pipeline.speakers.described import OPENERS, DescribedSubject, resolve_mention
 from quotemine.pipeline.speakers.index import DocIndex, Mention, MentionRole, last_word
 from quotemine.pipeline.speakers.nouns import person_noun
-from quotemine.pipeline.speakers.rules import Resolution, Resolver, SpeakerMention
+from quotemine.pipeline.speakers.rules import Resolution, Resolver
 
 __all__ = ["Attributor", "drop_attribution", "unnamed_titles"]
 
@@ -134,8 +135,10 @@ class Attributor(Pipe):
         roles = _role_test(chars) if parsed else None
         index = DocIndex.build(text, people, orgs, quoted, roles, _phrase_start(chars) if parsed else None)
         index.reported = sorted((int(q["start"]), int(q["end"])) for q in quotes)
+        described = None
         if parsed:
             index.newcomers = _newcomer_test(chars, index)
+            described = _described_test(chars, index)
         resolver = Resolver(index, self.titles, self.pronoun_window)
         by_span: dict[tuple[int, int], Resolution | None] = {}
         plural = _plural_test(doc, chars)
@@ -146,7 +149,7 @@ class Attributor(Pipe):
                 continue
             s, e = int(spk["start"]), int(spk["end"])
             if (s, e) not in by_span:  # the same mention (a continued quote) gets the same answer
-                found = resolver.resolve(SpeakerMention(spk, s, e, text[s:e]))
+                found = resolve_mention(resolver, spk, s, e, described)
                 if found is None and text[s:e].lower() in _PLURAL_PRONOUNS:
                     found = _plural_antecedent(spk, last, index.para(s), plural)
                 by_span[(s, e)] = found
@@ -265,6 +268,40 @@ def _phrase_start(chars: _CharTokens) -> Callable[[int, int], int]:
         return min(start, edge.idx) if edge.i < found[0] else start
 
     return start_of
+
+
+#: Dependents after a noun that single out a referent, perhaps one not named before.
+_NEW_REFERENT = frozenset({"relcl", "acl", "prep", "appos"})
+
+
+def _described_test(chars: _CharTokens, index: DocIndex) -> DescribedSubject:
+    """Return the last described subject in ``[lo, hi)`` (``described.DescribedSubject``).
+
+    The last singular common noun ("nephew", "teacher") as the subject of its clause outside
+    quoted content (whether it stands for a person is for the rule to find), its phrase opened by
+    a definite or possessive determiner or a possessor ("the firm's founder") and covered by no
+    entity mention: the phrase's ``(start, end)``.
+    """
+
+    def last(lo: int, hi: int) -> tuple[int, int] | None:
+        found = chars.bounds(lo, hi)
+        if found is None:
+            return None
+        for tok in reversed(chars.span(*found)):
+            if tok.dep_ not in NOMINAL_SUBJECTS or tok.tag_ != "NN":
+                continue
+            first, end = tok.left_edge, tok.idx + len(tok.text)
+            if index.in_content(Mention(tok.idx, end, "")):
+                continue  # "the rain" in the quoted words
+            if first.i == tok.i or first.idx < lo or index.covering(first.idx, end):
+                return None
+            if any(t.dep_ in _NEW_REFERENT for t in tok.rights):
+                return None  # "the teacher who lost her classroom": maybe someone not named yet
+            opened = first.lower_ in OPENERS or any(t.dep_ == "poss" for t in tok.lefts)
+            return (first.idx, end) if opened else None
+        return None
+
+    return last
 
 
 def _newcomer_test(chars: _CharTokens, index: DocIndex) -> Callable[[int, int, Gender | None], bool]:

@@ -22,6 +22,7 @@ __all__ = [
     "org_noun_fits",
     "person_noun",
     "role_noun",
+    "unnamed_body",
 ]
 
 #: The data files of jobs, ranks and sports positions.
@@ -68,6 +69,26 @@ _PUBLIC_BODY_WORDS = frozenset(
         "campaign", "army", "navy", "embassy", "tribunal", "board", "constabulary", "service",
     }
 )  # fmt: skip
+
+
+#: Head nouns of a body that speaks ("the club", "the ministry"): never a person.
+_BODY_NOUNS = (
+    GENERIC_ORG_NOUNS
+    | _PUBLIC_BODY_WORDS
+    | {"association", "federation", "league", "foundation", "society", "institute", "trust", "council"}
+)
+
+
+def unnamed_body(text: str) -> bool:
+    """Tell whether a speaker mention is a definite body noun and nothing named: "the club", "the ministry".
+
+    Such a speaker is an organisation or no one ("the ministry said", no ministry named): an
+    unnamed source, never a person nearby. A capitalised word ("the Harwick club") names it.
+    """
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in ("the", "this") or words[-1].lower() not in _BODY_NOUNS:
+        return False
+    return not any(w[:1].isupper() for w in words[1:])
 
 
 def org_noun_fits(noun: str, name_words: set[str]) -> bool:
