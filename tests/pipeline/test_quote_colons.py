@@ -152,3 +152,20 @@ def test_answers_keep_no_speaker_when_the_introduction_names_two_people(
 def test_a_single_answer_line_is_no_transcript(nlp: Language, finder: QuoteFinder) -> None:
     text = "Q: Is the bridge open?\n\nA: Only to buses until the spring.\n"
     assert found(nlp, finder, text) == []
+
+
+def test_heard_clause_without_that(nlp: Language, finder: QuoteFinder) -> None:
+    text = "The court heard the defendant had been drinking before the crash."
+    assert found(nlp, finder, text) == [("the defendant had been drinking before the crash", None)]
+
+
+def test_short_verdict_after_a_possessed_noun_is_no_statement(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Ivo Marsh read the report. His verdict: a flop."
+    assert found(nlp, finder, text) == []
+
+
+def test_reply_noun_takes_a_clause_not_a_deed(nlp: Language, finder: QuoteFinder) -> None:
+    deed = "The club's answer: a new stadium on the edge of town, paid for by the owners."
+    assert found(nlp, finder, deed) == []
+    text = "Nadia Ferro was asked about the appeal. Her answer: we will fight it all the way."
+    assert found(nlp, finder, text)[-1:] == [("we will fight it all the way", "Her")]

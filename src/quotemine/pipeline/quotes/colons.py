@@ -31,6 +31,10 @@ _AFTER_COLON_DEPS = frozenset({"xcomp", "ccomp", "parataxis", "dep", "advcl", "c
 _HEARD_MARKS = frozenset({"that", "how"})
 #: Fewest words a statement after a colon must have.
 _MIN_WORDS = 2
+#: Tags of a finite verb: the words after "His answer:" are a statement only with one.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Fewest words of the statement after a possessed speech noun ("Her verdict: a missed chance").
+_MIN_NOUN_WORDS = 3
 
 
 def colon_cue_pass(st: DocState) -> None:
@@ -91,10 +95,13 @@ def _possessed_noun(st: DocState, c: int) -> QuoteCandidate | None:
     """Read "Her verdict: a missed chance": a possessed speech noun that opens its sentence.
 
     The possessor speaks the rest of the sentence. Only nouns of ``colon_nouns`` ("His car: a
-    Ford" states nothing anyone said), and not the writer's own ("My advice: ...").
+    Ford" states nothing anyone said), and not the writer's own ("My advice: ..."); after a noun
+    of ``colon_reply_nouns`` only a finite clause ("His answer: we will appeal").
     """
     noun = st.toks[c - 1]
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in st.lex.colon_nouns:
+    lemma = noun.lemma_.lower()
+    reply = lemma in st.lex.colon_reply_nouns
+    if noun.pos_ != "NOUN" or not (reply or lemma in st.lex.colon_nouns):
         return None
     poss = next((k for k in st.kids(noun) if k.dep_ == "poss"), None)
     if poss is None or poss.lower_ in _WRITER_POSSESSIVES:
@@ -103,8 +110,10 @@ def _possessed_noun(st: DocState, c: int) -> QuoteCandidate | None:
     if not first.is_sent_start or poss.left_edge.i != first.i:
         return None  # "She gave her verdict: ...": the host clause's cue reads it, if any
     span = _statement(st, c)
-    if span is None:
-        return None
+    if span is None or sum(1 for i in range(*span) if st.words_list[i]) < _MIN_NOUN_WORDS:
+        return None  # "His verdict: a flop": too short to be a statement
+    if reply and not any(t.tag_ in _FINITE_TAGS for t in st.toks[span[0] : span[1]]):
+        return None  # "Their response: more buses on the route" names a deed
     spk = st.speakers.noun_speaker(noun)
     return None if spk is None else st.kinded(*span, noun, spk, "cue noun")
 
@@ -140,9 +149,12 @@ def _heard(st: DocState, verb: Token) -> QuoteCandidate | None:
     clause = next((k for k in kids if k.dep_ == "ccomp" and k.i > verb.i), None)
     if clause is None or clause.left_edge.i != verb.i + 1:
         return None
-    marks = [k.lower_ for k in st.kids(clause) if k.dep_ in ("mark", "advmod") and k.i == clause.left_edge.i]
-    if not marks or marks[0] not in _HEARD_MARKS:
-        return None
+    lead = [k for k in st.kids(clause) if k.left_edge.i == clause.left_edge.i]
+    if lead and lead[0].dep_ in ("mark", "advmod"):
+        if lead[0].lower_ not in _HEARD_MARKS:
+            return None  # "heard whether ...", "heard when ...": no statement
+    elif not any(k.dep_ in ("nsubj", "nsubjpass") for k in lead):
+        return None  # no "that" and no subject first: "heard evidence ...", a misread object
     a, b = trim(st.doc, clause.left_edge.i, clause.right_edge.i + 1)
     if b - a < 3 or st.any_used(a, b):
         return None
