@@ -58,6 +58,11 @@ class CueLexicon:
         addressee_verbs: Cues whose object is the addressee ("told").
         commitment_verbs: Cues whose infinitive clause is the commitment said ("pledged to cut").
         speech_manners: Adjectives of how someone spoke ("was blunt"): a cue for the next quotation.
+        manner_verbs: Verbs that with "it" before a colon introduce a statement ("put it bluntly:").
+        colon_nouns: Speech nouns whose possessor says what follows their colon ("Her verdict: ...").
+        colon_reply_nouns: Like ``colon_nouns``, but a deed as well ("Their response: more buses"):
+            only a finite clause after the colon is a statement.
+        hearing_bodies: Subjects of "heard that" in court reports ("the jury heard that ...").
         cue_lemmas: A cache of lemma hashes already looked up (``passes.cue_candidates``).
 
     """
@@ -87,6 +92,10 @@ class CueLexicon:
     addressee_verbs: frozenset[str] = _ADDRESSEE_VERBS
     commitment_verbs: frozenset[str] = frozenset()
     speech_manners: frozenset[str] = frozenset()
+    manner_verbs: frozenset[str] = frozenset()
+    colon_nouns: frozenset[str] = frozenset()
+    colon_reply_nouns: frozenset[str] = frozenset()
+    hearing_bodies: frozenset[str] = frozenset()
     #: Lemma hash -> whether the lemma is a content cue, filled as documents are read.
     cue_lemmas: dict[int, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -153,6 +162,10 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         question_verbs=cues.words("question_verbs"),
         commitment_verbs=cues.words("commitment_verbs"),
         speech_manners=cues.words("speech_manners"),
+        manner_verbs=cues.words("manner_verbs"),
+        colon_nouns=cues.words("colon_nouns"),
+        colon_reply_nouns=cues.words("colon_reply_nouns"),
+        hearing_bodies=cues.words("hearing_bodies"),
     )
 
 

@@ -25,6 +25,7 @@ from quotemine.pipeline.quotes.candidates import (
     previous,
 )
 from quotemine.pipeline.quotes.children import CONTENT_CHILD_DEPS, content_rule
+from quotemine.pipeline.quotes.colons import colon_cue_pass
 from quotemine.pipeline.quotes.content import fronted_condition, is_condition
 from quotemine.pipeline.quotes.context import DocState, FinderOptions
 from quotemine.pipeline.quotes.cues import CueLexicon
@@ -34,6 +35,7 @@ from quotemine.pipeline.quotes.marks import MarkedSpan, find_marked_spans
 from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before, trim
 from quotemine.pipeline.quotes.stance import says_nothing
 from quotemine.pipeline.quotes.trailing import trailing_pass
+from quotemine.pipeline.quotes.transcripts import transcript_pass
 
 __all__ = [
     "colon_pass",
@@ -531,9 +533,11 @@ def find_quotes(doc: Doc, lex: CueLexicon, options: FinderOptions) -> tuple[list
     direct_pass(st)
     content_pass(st)
     list_pass(st)
+    colon_cue_pass(st)
     trailing_pass(st)
     colon_pass(st)
     inherit_pass(st)
+    transcript_pass(st)
     kept = drop_nested(st.candidates)
     group_by_cue(kept)
     return kept, warnings
