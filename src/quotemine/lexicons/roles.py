@@ -32,6 +32,8 @@ __all__ = [
     "POSITIONS",
     "POST_NOMINALS",
     "STAFF_ROLES",
+    "MEMBER_ROLES",
+    "GENERIC_PREFIXES",
 ]
 
 #: Playing positions that are common words elsewhere ("move forward", "a community center"):
@@ -60,6 +62,49 @@ STAFF_ROLES: Final = frozenset(
         "co-founder",
         "chairman",
         "chairwoman",
+    }
+)
+
+#: Posts held in a party, a union or a council ("Greens leader X", "Brellan councillor X", "the
+#: XYZ MLA X"): a capitalised name nothing else marks right before one is the body they belong to.
+#: Lower-case words; the letters of a seat ("mla") count only when written in capitals.
+MEMBER_ROLES: Final = frozenset(
+    {
+        "leader",
+        "boss",
+        "councillor",
+        "councilor",
+        "treasurer",
+        "organiser",
+        "organizer",
+        "mla",
+        "msp",
+        "mp",
+        "mep",
+        "td",
+    }
+)
+
+#: Capitalised words before a post that name no body ("Opposition leader X", "Council leader X").
+GENERIC_PREFIXES: Final = frozenset(
+    {
+        "opposition",
+        "government",
+        "council",
+        "party",
+        "union",
+        "group",
+        "team",
+        "community",
+        "world",
+        "church",
+        "majority",
+        "minority",
+        "house",
+        "floor",
+        "gang",
+        "squad",
+        "club",
     }
 )
 

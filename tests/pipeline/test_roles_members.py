@@ -1,0 +1,63 @@
+"""A party, a union or a club named right before a member's post is their body ("Y leader X").
+
+Every sentence is written for these tests (invented people, bodies and places).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from tests.models import default_model
+from tests.people import affiliations, roles
+
+import quotemine.factories  # noqa: F401  (registers factories and extensions)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return default_model("quotemine_entities", "quotemine_roles")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        ("Greens leader Hattie Quorn said the plan would fail.", "Hattie Quorn", "Greens"),
+        ("QRT councillor Ruairi Meslin said the road was unsafe.", "Ruairi Meslin", "QRT"),
+        ("Harlow Rangers boss Ann Vell said the squad was tired.", "Ann Vell", "Harlow Rangers"),
+    ],
+)
+def test_a_body_before_a_members_post_is_the_affiliation(
+    nlp: Language, text: str, person: str, body: str
+) -> None:
+    doc = nlp(text)
+    assert body in affiliations(doc, person)
+    assert any(r.endswith(("leader", "councillor", "boss")) for r in roles(doc, person))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition leader Ann Vell said the plan would fail.",
+        "Former leader Ann Vell said the plan would fail.",
+        "Britons leader Ann Vell said the plan would fail.",
+    ],
+)
+def test_a_side_or_a_people_before_a_post_is_no_body(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert affiliations(doc, "Ann Vell") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Pim Ossory, the group's treasurer, said the accounts were in order.", "treasurer"),
+        ("The Ferrow Trust met on Monday. Pim Ossory, the trust's treasurer, said so.", "treasurer"),
+        (
+            "Pim Ossory, the governor's budget director, said the accounts were in order.",
+            "governor's budget director",
+        ),
+    ],
+)
+def test_a_bodys_common_noun_is_no_part_of_the_role(nlp: Language, text: str, role: str) -> None:
+    doc = nlp(text)
+    assert roles(doc, "Pim Ossory") == [role]
