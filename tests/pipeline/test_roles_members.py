@@ -61,3 +61,29 @@ def test_a_side_or_a_people_before_a_post_is_no_body(nlp: Language, text: str) -
 def test_a_bodys_common_noun_is_no_part_of_the_role(nlp: Language, text: str, role: str) -> None:
     doc = nlp(text)
     assert roles(doc, "Pim Ossory") == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        ("Dunmore Athletic have sacked manager Reo Pask after a poor run.", "Reo Pask", "Dunmore Athletic"),
+        ("Vantora Holdings has appointed Mirela Cask as chief executive.", "Mirela Cask", "Vantora Holdings"),
+    ],
+)
+def test_the_body_that_gives_a_post_is_the_affiliation(
+    nlp: Language, text: str, person: str, body: str
+) -> None:
+    doc = nlp(text)
+    assert affiliations(doc, person) == [body]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harlow Police named Ana Sollis as the victim.",
+        "Brellow Group signed Ana Sollis on Monday.",
+    ],
+)
+def test_no_post_no_tie_to_the_subject(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert affiliations(doc, "Ana Sollis") == []
