@@ -25,15 +25,15 @@ __all__ = [
     "CHAMBERS",
     "COMPANY_WORDS",
     "CONSTITUENCY_TITLES",
+    "GENERIC_PREFIXES",
     "KIND_NOUNS",
+    "MEMBER_ROLES",
     "ORG_NOUNS",
     "PARTY_LETTERS",
     "PORTFOLIOS",
     "POSITIONS",
     "POST_NOMINALS",
     "STAFF_ROLES",
-    "MEMBER_ROLES",
-    "GENERIC_PREFIXES",
 ]
 
 #: Playing positions that are common words elsewhere ("move forward", "a community center"):

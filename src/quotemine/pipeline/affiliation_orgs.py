@@ -177,7 +177,7 @@ def _listed(word: str, sets: tuple[frozenset[str] | set[str], ...]) -> bool:
 
 
 def _prefix_title(tok: Token) -> bool:
-    """Tell whether ``tok`` is a post an organisation's name may come before ("economist", "leader", "MLA")."""
+    """Tell whether ``tok`` is a post a body's name may come before ("economist", "leader", "MLA")."""
     word = tok.lower_
     if tok.is_lower:
         return word in STAFF_ROLES or word in MEMBER_ROLES
@@ -188,6 +188,16 @@ def _party_plural(tok: Token) -> bool:
     """Tell whether ``tok``, a people by the tagger, is a party's plural name ("Greens", not "Britons")."""
     word = tok.lower_
     return tok.ent_type_ == "NORP" and word.endswith("s") and word[:-1] not in load_lexicons().demonyms
+
+
+def _prefix_words_ok(tokens: Span, member: bool, not_org: tuple[frozenset[str] | set[str], ...]) -> bool:
+    """Tell whether no word of ``tokens`` makes them no body's name (``member``: before a member's post)."""
+    if any(
+        (t.ent_type_ not in {"", "ORG"} and not (member and _party_plural(t))) or _listed(t.lower_, not_org)
+        for t in tokens
+    ):
+        return False
+    return not (member and any(t.lower_ in GENERIC_PREFIXES for t in tokens))  # "Opposition leader X"
 
 
 def _title_prefix(
@@ -218,14 +228,8 @@ def _title_prefix(
     if start == end or (start > 0 and (start - 1 in taken or toks[start - 1].tag_ in {"NNP", "NNPS", "POS"})):
         return None  # no name, or only the end of a longer one
     tokens = doc[start:end]
-    member = toks[k].lower_ in MEMBER_ROLES
-    if any(
-        (t.ent_type_ not in {"", "ORG"} and not (member and _party_plural(t))) or _listed(t.lower_, not_org)
-        for t in tokens
-    ):
+    if not _prefix_words_ok(tokens, toks[k].lower_ in MEMBER_ROLES, not_org):
         return None
-    if member and any(t.lower_ in GENERIC_PREFIXES for t in tokens):
-        return None  # "Opposition leader X": a side, not a body
     return None if _listed(tokens.text.lower(), not_org) else (start, end)
 
 
