@@ -87,3 +87,8 @@ def test_the_body_that_gives_a_post_is_the_affiliation(
 def test_no_post_no_tie_to_the_subject(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert affiliations(doc, "Ana Sollis") == []
+
+
+def test_a_town_before_a_seat_is_no_body(nlp: Language) -> None:
+    doc = nlp("Westby councillor Ann Vell said the road was unsafe.")
+    assert affiliations(doc, "Ann Vell") == []

@@ -33,6 +33,7 @@ __all__ = [
     "PORTFOLIOS",
     "POSITIONS",
     "POST_NOMINALS",
+    "SEAT_ROLES",
     "STAFF_ROLES",
 ]
 
@@ -65,25 +66,14 @@ STAFF_ROLES: Final = frozenset(
     }
 )
 
-#: Posts held in a party, a union or a council ("Greens leader X", "Brellan councillor X", "the
-#: XYZ MLA X"): a capitalised name nothing else marks right before one is the body they belong to.
-#: Lower-case words; the letters of a seat ("mla") count only when written in capitals.
-MEMBER_ROLES: Final = frozenset(
-    {
-        "leader",
-        "boss",
-        "councillor",
-        "councilor",
-        "treasurer",
-        "organiser",
-        "organizer",
-        "mla",
-        "msp",
-        "mp",
-        "mep",
-        "td",
-    }
-)
+#: Posts held in a party, a union or a club ("Greens leader X", "Harlow Rangers boss X"): a
+#: capitalised name nothing else marks right before one is the body they belong to.
+MEMBER_ROLES: Final = frozenset({"leader", "boss", "treasurer", "organiser", "organizer"})
+
+#: Seats ("QRT councillor X", "the QRT MLA X"): only a party's letters before one name a body (a
+#: capitalised word may be the seat's town: "Westby councillor X"). Lower-case words; the letters
+#: of a seat ("mla") count only when written in capitals.
+SEAT_ROLES: Final = frozenset({"councillor", "councilor", "mla", "msp", "mp", "mep", "td"})
 
 #: Capitalised words before a post that name no body ("Opposition leader X", "Council leader X").
 GENERIC_PREFIXES: Final = frozenset(

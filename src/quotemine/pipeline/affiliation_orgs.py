@@ -34,6 +34,7 @@ from quotemine.lexicons.roles import (
     KIND_NOUNS,
     MEMBER_ROLES,
     POST_NOMINALS,
+    SEAT_ROLES,
     STAFF_ROLES,
 )
 from quotemine.pipeline.records import get_orgs, set_orgs
@@ -74,7 +75,7 @@ _PREP_IDS: Final = frozenset(get_string_id(w) for w in _ROLE_PREPS)
 _COMMA_ID: Final = get_string_id(",")
 _STOP_IDS: Final = frozenset(get_string_id(w) for w in (",", ";", "(", ")", ".", "!", "?"))
 _FINITE_IDS: Final = frozenset(get_string_id(t) for t in ("VBD", "VBZ", "VBP", "MD"))
-_STAFF_IDS: Final = frozenset(get_string_id(w) for w in STAFF_ROLES | MEMBER_ROLES)
+_STAFF_IDS: Final = frozenset(get_string_id(w) for w in STAFF_ROLES | MEMBER_ROLES | SEAT_ROLES)
 #: How far after a name the role of its apposition may reach.
 _REACH: Final = 9
 #: Lower-case modifiers of a staff title between the organisation and the role noun ("chief").
@@ -180,8 +181,8 @@ def _prefix_title(tok: Token) -> bool:
     """Tell whether ``tok`` is a post a body's name may come before ("economist", "leader", "MLA")."""
     word = tok.lower_
     if tok.is_lower:
-        return word in STAFF_ROLES or word in MEMBER_ROLES
-    return tok.is_upper and word in MEMBER_ROLES and word in POST_NOMINALS  # "the XYZ MLA"
+        return word in STAFF_ROLES or word in MEMBER_ROLES or word in SEAT_ROLES
+    return tok.is_upper and word in SEAT_ROLES and word in POST_NOMINALS  # "the XYZ MLA"
 
 
 def _party_plural(tok: Token) -> bool:
@@ -230,6 +231,8 @@ def _title_prefix(
     tokens = doc[start:end]
     if not _prefix_words_ok(tokens, toks[k].lower_ in MEMBER_ROLES, not_org):
         return None
+    if toks[k].lower_ in SEAT_ROLES and not (len(tokens) == 1 and tokens[0].is_upper and tokens[0].is_alpha):
+        return None  # "QRT councillor X": a party's letters, not the seat's town
     return None if _listed(tokens.text.lower(), not_org) else (start, end)
 
 
