@@ -92,3 +92,9 @@ def test_no_post_no_tie_to_the_subject(nlp: Language, text: str) -> None:
 def test_a_town_before_a_seat_is_no_body(nlp: Language) -> None:
     doc = nlp("Westby councillor Ann Vell said the road was unsafe.")
     assert affiliations(doc, "Ann Vell") == []
+
+
+def test_a_perfect_role_verb_gives_its_noun(nlp: Language) -> None:
+    doc = nlp("Marta Ellison, who has coached the Tarrow Falcons since 2019, said the team was ready.")
+    assert roles(doc, "Marta Ellison") == ["coach"]
+    assert affiliations(doc, "Marta Ellison") == ["Tarrow Falcons"]
