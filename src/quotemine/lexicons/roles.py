@@ -25,12 +25,15 @@ __all__ = [
     "CHAMBERS",
     "COMPANY_WORDS",
     "CONSTITUENCY_TITLES",
+    "GENERIC_PREFIXES",
     "KIND_NOUNS",
+    "MEMBER_ROLES",
     "ORG_NOUNS",
     "PARTY_LETTERS",
     "PORTFOLIOS",
     "POSITIONS",
     "POST_NOMINALS",
+    "SEAT_ROLES",
     "STAFF_ROLES",
 ]
 
@@ -60,6 +63,38 @@ STAFF_ROLES: Final = frozenset(
         "co-founder",
         "chairman",
         "chairwoman",
+    }
+)
+
+#: Posts held in a party, a union or a club ("Greens leader X", "Harlow Rangers boss X"): a
+#: capitalised name nothing else marks right before one is the body they belong to.
+MEMBER_ROLES: Final = frozenset({"leader", "boss", "treasurer", "organiser", "organizer"})
+
+#: Seats ("QRT councillor X", "the QRT MLA X"): only a party's letters before one name a body (a
+#: capitalised word may be the seat's town: "Westby councillor X"). Lower-case words; the letters
+#: of a seat ("mla") count only when written in capitals.
+SEAT_ROLES: Final = frozenset({"councillor", "councilor", "mla", "msp", "mp", "mep", "td"})
+
+#: Capitalised words before a post that name no body ("Opposition leader X", "Council leader X").
+GENERIC_PREFIXES: Final = frozenset(
+    {
+        "opposition",
+        "government",
+        "council",
+        "party",
+        "union",
+        "group",
+        "team",
+        "community",
+        "world",
+        "church",
+        "majority",
+        "minority",
+        "house",
+        "floor",
+        "gang",
+        "squad",
+        "club",
     }
 )
 

@@ -28,7 +28,15 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.names import is_possessive, load_lexicons
-from quotemine.lexicons.roles import COMPANY_WORDS, KIND_NOUNS, STAFF_ROLES
+from quotemine.lexicons.roles import (
+    COMPANY_WORDS,
+    GENERIC_PREFIXES,
+    KIND_NOUNS,
+    MEMBER_ROLES,
+    POST_NOMINALS,
+    SEAT_ROLES,
+    STAFF_ROLES,
+)
 from quotemine.pipeline.records import get_orgs, set_orgs
 
 __all__ = ["add_affiliation_orgs", "affiliation_orgs"]
@@ -67,7 +75,7 @@ _PREP_IDS: Final = frozenset(get_string_id(w) for w in _ROLE_PREPS)
 _COMMA_ID: Final = get_string_id(",")
 _STOP_IDS: Final = frozenset(get_string_id(w) for w in (",", ";", "(", ")", ".", "!", "?"))
 _FINITE_IDS: Final = frozenset(get_string_id(t) for t in ("VBD", "VBZ", "VBP", "MD"))
-_STAFF_IDS: Final = frozenset(get_string_id(w) for w in STAFF_ROLES)
+_STAFF_IDS: Final = frozenset(get_string_id(w) for w in STAFF_ROLES | MEMBER_ROLES | SEAT_ROLES)
 #: How far after a name the role of its apposition may reach.
 _REACH: Final = 9
 #: Lower-case modifiers of a staff title between the organisation and the role noun ("chief").
@@ -169,6 +177,30 @@ def _listed(word: str, sets: tuple[frozenset[str] | set[str], ...]) -> bool:
     return any(word in words for words in sets)
 
 
+def _prefix_title(tok: Token) -> bool:
+    """Tell whether ``tok`` is a post a body's name may come before ("economist", "leader", "MLA")."""
+    word = tok.lower_
+    if tok.is_lower:
+        return word in STAFF_ROLES or word in MEMBER_ROLES or word in SEAT_ROLES
+    return tok.is_upper and word in SEAT_ROLES and word in POST_NOMINALS  # "the XYZ MLA"
+
+
+def _party_plural(tok: Token) -> bool:
+    """Tell whether ``tok``, a people by the tagger, is a party's plural name ("Greens", not "Britons")."""
+    word = tok.lower_
+    return tok.ent_type_ == "NORP" and word.endswith("s") and word[:-1] not in load_lexicons().demonyms
+
+
+def _prefix_words_ok(tokens: Span, member: bool, not_org: tuple[frozenset[str] | set[str], ...]) -> bool:
+    """Tell whether no word of ``tokens`` makes them no body's name (``member``: before a member's post)."""
+    if any(
+        (t.ent_type_ not in {"", "ORG"} and not (member and _party_plural(t))) or _listed(t.lower_, not_org)
+        for t in tokens
+    ):
+        return False
+    return not (member and any(t.lower_ in GENERIC_PREFIXES for t in tokens))  # "Opposition leader X"
+
+
 def _title_prefix(
     doc: Doc, span: Span, taken: TokenLabels, not_org: tuple[frozenset[str] | set[str], ...]
 ) -> Range | None:
@@ -179,7 +211,7 @@ def _title_prefix(
     """
     toks = doc_tokens(doc)
     k = span.start - 1
-    if k < 1 or k in taken or not toks[k].is_lower or toks[k].lower_ not in STAFF_ROLES:
+    if k < 1 or k in taken or not _prefix_title(toks[k]):
         return None
     end = k
     while end > 0 and k - end < 3 and toks[end - 1].is_lower and toks[end - 1].tag_ in _TITLE_MODIFIER_TAGS:
@@ -197,8 +229,10 @@ def _title_prefix(
     if start == end or (start > 0 and (start - 1 in taken or toks[start - 1].tag_ in {"NNP", "NNPS", "POS"})):
         return None  # no name, or only the end of a longer one
     tokens = doc[start:end]
-    if any(t.ent_type_ not in {"", "ORG"} or _listed(t.lower_, not_org) for t in tokens):
+    if not _prefix_words_ok(tokens, toks[k].lower_ in MEMBER_ROLES, not_org):
         return None
+    if toks[k].lower_ in SEAT_ROLES and not (len(tokens) == 1 and tokens[0].is_upper and tokens[0].is_alpha):
+        return None  # "QRT councillor X": a party's letters, not the seat's town
     return None if _listed(tokens.text.lower(), not_org) else (start, end)
 
 

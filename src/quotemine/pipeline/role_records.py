@@ -74,7 +74,7 @@ def apply_roles(
             ):
                 affiliations.append(oid)
         start = _after_org(doc, first, end, orgs)
-        start = _after_owner_noun(doc, start, end) if affiliations else start  # the owner is named
+        start = _after_owner_noun(doc, start, end, orgs if affiliations else None)
         span = doc[start:end]
         first_char, end_char = _role_chars(span)
         key = doc_text(doc)[first_char:end_char].lower() if end_char != span.end_char else span.text.lower()
@@ -114,17 +114,25 @@ def _after_org(doc: Doc, start: int, end: int, orgs: TokenLabels) -> int:
     return k
 
 
-def _after_owner_noun(doc: Doc, start: int, end: int) -> int:
+def _after_owner_noun(doc: Doc, start: int, end: int, orgs: TokenLabels | None) -> int:
     """Return where a role starts after an owner noun and its "'s" ("union's regional organiser").
 
-    The owner ("the union", "the party") is the organisation the role belongs to, tied by
-    ``affiliations.role_owner``; the role is "regional organiser". Only cut when the person has an
-    affiliation: with none, "union's treasurer" keeps what the owner says.
+    The owner ("the union", "the group") is a body's common noun: the role is "regional organiser",
+    whether ``affiliations.role_owner`` found the body or not (then it is left unnamed, never part
+    of the role). With ``orgs`` (the person has an affiliation), an owner noun that is a word of an
+    organisation's name is cut as well ("the trust's treasurer" after "the Ferrow Trust").
     """
     toks = doc_tokens(doc)
+    named: set[str] | None = None
     for i in range(start + 1, end - 1):
-        if is_possessive(toks[i].text) and toks[i - 1].is_lower and toks[i - 1].lower_ in ORG_NOUNS:
+        owner = toks[i - 1]
+        if not is_possessive(toks[i].text) or not owner.is_lower:
+            continue
+        if owner.lower_ in ORG_NOUNS:
             start = i + 1
+        elif orgs and owner.tag_ == "NN":
+            named = {toks[j].lower_ for j in orgs} if named is None else named
+            start = i + 1 if owner.lower_ in named else start
     return start
 
 

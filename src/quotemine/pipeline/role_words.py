@@ -67,8 +67,8 @@ def cut_at_start(doc: Doc, i: int, end: int) -> bool:
     tok = toks[i]
     if tok.is_punct or tok.is_space or tok.tag_ in _CLIP_START_TAGS or (tok.tag_ == "CD" and tok.whitespace_):
         return True  # "the chairman", "his deputy", "two analysts"
-    if tok.tag_ == "VBN" and tok.dep_ not in {"amod", "compound"}:
-        return True  # "(was) elected mayor": the verb is no part of the office
+    if tok.tag_ == "VBN" and tok.dep_ not in {"amod", "compound"} and i + 1 < end:
+        return True  # "(was) elected mayor": the verb is no part of the office; "(has) coached" is all of it
     return tok.lower_ in _TIME_ADVERBS and i + 1 < end and toks[i + 1].text != "-"  # "now a professor"
 
 

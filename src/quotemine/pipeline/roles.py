@@ -65,6 +65,7 @@ from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
 from quotemine.pipeline.predicates import complement_role, predicate_roles
 from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
+from quotemine.pipeline.role_hires import hiring_org
 from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
 from quotemine.pipeline.role_tokens import appos_word, sentence_of
 from quotemine.pipeline.role_words import RoleWords, cut_at_start, hyphen_key
@@ -308,9 +309,8 @@ class RoleTagger(Pipe):
         set_people(doc, people)
         doc.spans[self.spans_key] = role_spans
 
-    @staticmethod
     def _tied_orgs(
-        doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels, who: int | None
+        self, doc: Doc, span: Span, persons: TokenLabels, orgs: TokenLabels, who: int | None
     ) -> tuple[list[str], Range | None]:
         """Return the organisations the words around the name tie it to, and a relative-clause role."""
         clause_orgs, clause_role = relative_clause(doc, span, persons, orgs, who)
@@ -320,6 +320,7 @@ class RoleTagger(Pipe):
             after_name_orgs(doc, span, orgs)
             + possessive_org(doc, span, orgs)
             + passive_leader(doc, span, orgs)
+            + hiring_org(doc, span, orgs, self._is_role_head)
         )
         return around + clause_orgs, clause_role
 
