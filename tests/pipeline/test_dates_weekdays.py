@@ -69,6 +69,7 @@ def test_weekday_offsets_in_running_text(nlp: Language, text: str, target: str, 
         ("Dale Corran spent a week on Monday's backlog of claims.", "a week on Monday"),
         ("Tickets for Velmar Fashion Week sold out.", "Fashion Week"),
         ("The Sunday week-long fair drew crowds.", "Sunday week"),
+        ("Arden Pike returned Friday from last week's retreat.", "Friday from last week"),
     ],
 )
 def test_no_weekday_offset_without_the_construction(nlp: Language, text: str, bad: str) -> None:

@@ -230,7 +230,7 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?i:(?:the\s+)?year to date)\b",
     rf"\b(?i:in|within)\s+{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b(?!\s+(?i:or|to)\b)",
     rf"\b(?:{WDAY}\s+(?i:of|from)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
-    r"(?i:week)\b",
+    r"(?i:week)\b(?!-|')",  # not "Friday from last week's trip" (a trip of last week)
     # a weekday of a week named first: "next week's Friday", "last week's Monday"
     rf"\b(?i:this|next|last)\s+(?i:week)'s\s+{WDAY}\b",
     # British offsets from a weekday: "a week on Friday", "Friday week" (the coming Friday, a week on)
