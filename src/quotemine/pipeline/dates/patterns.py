@@ -40,7 +40,7 @@ START_WORDS = frozenset(
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
         "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
         "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong spring summer autumn "
-        "winter per fortnightly".split()
+        "winter per fortnightly day".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -140,6 +140,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"from now|hence|earlier|later|before|after|of)\b)",
     # ... and a part of such days: "on Friday nights", "on Sunday mornings"
     rf"\b{WDAY}s?\s+{DAY_PART}s\b(?!-|')",
+    # "day after tomorrow" with or without its article (else only "tomorrow" is read: a wrong day)
+    r"\b(?i:(?:the\s+)?day\s+(?:after\s+tomorrow|before\s+yesterday))\b",
     rf"\b{MODP}(?i:today|yesterday|tomorrow|tonight)\b",
     r"\b(?i:right now|now|currently|nowadays|these days|recently|lately|at present|"
     r"the (?:near |foreseeable |distant |immediate )?future)\b",
@@ -227,8 +229,13 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"(?i:year|month|week)\b",
     r"\b(?i:(?:the\s+)?year to date)\b",
     rf"\b(?i:in|within)\s+{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnight)\b(?!\s+(?i:or|to)\b)",
-    rf"\b(?:{WDAY}\s+(?i:of)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
-    r"(?i:week)\b",
+    rf"\b(?:{WDAY}\s+(?i:of|from)\s+)(?i:this|next|last|the following|the previous|the same)\s+"
+    r"(?i:week)\b(?!-|')",  # not "Friday from last week's trip" (a trip of last week)
+    # a weekday of a week named first: "next week's Friday", "last week's Monday"
+    rf"\b(?i:this|next|last)\s+(?i:week)'s\s+{WDAY}\b",
+    # British offsets from a weekday: "a week on Friday", "Friday week" (the coming Friday, a week on)
+    rf"\b(?i:a|one|two)\s+(?i:weeks?|fortnight)\s+(?i:on)\s+{WDAY}\b(?!-|')",
+    rf"\b{WDAY}\s+(?:week|fortnight)\b(?!-|'|\s+(?i:of|and|or|to|in|after|before|ago|later|earlier)\b)",
     r"\b(?i:q[1-4])\s*[12]\d{3}\b|\b[12]\d{3}\s*(?i:q[1-4])\b",
     rf"\b(?:(?i:the)\s+)?(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+{WDAY}\s+(?i:of|in)\s+"
     rf"(?:(?i:the\s+month|this\s+month|next\s+month|last\s+month)|(?:(?i:next|last|this)\s+)?{MONI}"

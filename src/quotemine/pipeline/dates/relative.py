@@ -259,8 +259,25 @@ def _weekday_of_week(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
     ref = ctx.ref
     if ref is None:
         return need_ref()
-    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * _WEEK_STEP.get(m["rel"], 0))
-    return mk(day(monday + dt.timedelta(days=w.WEEKDAYS[m["wd"]])))
+    rel = m["rel"] or m["rel2"]
+    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * _WEEK_STEP.get(rel, 0))
+    return mk(day(monday + dt.timedelta(days=w.WEEKDAYS[m["wd"] or m["wd2"]])))
+
+
+def _weekday_week(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
+    """Read British "Friday week", "a week on Friday": the coming Friday, then a week (a fortnight) on.
+
+    "The coming Friday" is the next one after the reference day, as in "a week from Friday"; said on a
+    Friday, "Friday week" is a week from that day.
+    """
+    ref = ctx.ref
+    if ref is None:
+        return need_ref()
+    wd = w.WEEKDAYS[m["wd"] or m["wd2"]]
+    unit = m["unit"] or m["unit2"]
+    weeks = 2 if unit == "fortnight" or m["num"] == "two" else 1
+    coming = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
+    return mk(day(coming + dt.timedelta(days=7 * weeks)))
 
 
 def _new_year(_r: Resolver, _m: re.Match[str], ctx: Context) -> Outcome:
@@ -439,6 +456,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     (literal("year to date", "the year to date"), _year_to_date),
     (w.P_FROM.match, _from_date),
     (w.P_WD_OF_WEEK.match, _weekday_of_week),
+    (w.P_WD_WEEK.match, _weekday_week),
     (w.P_DAY_OF_REL_MONTH.match, _day_of_rel_month),
     (literal("new year"), _new_year),
     (literal("yesterday", "the day before yesterday", "day before yesterday"), _days_back),

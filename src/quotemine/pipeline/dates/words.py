@@ -130,7 +130,16 @@ P_DAY_OF_REL_MONTH = re.compile(
     r"^" + DAY + r"\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|current|next|coming|following|last|previous)\s+month$"
 )  # "the 20th of last month", "5th of the following month"
 P_WD_OF_WEEK = re.compile(
-    r"^" + WD + r"\s+of\s+(?P<rel>this|next|last|the following|the previous|the same)\s+week$"
+    r"^" + WD + r"\s+(?:of|from)\s+(?P<rel>this|next|last|the following|the previous|the same)\s+week$"
+    r"|^(?P<rel2>this|next|last)\s+week's\s+" + WD.replace("<wd>", "<wd2>") + r"$"
+)  # "Tuesday of next week", "Friday from last week", "next week's Friday"
+#: British "Friday week", "a week on Friday": the coming Friday, then a week (or a fortnight) on.
+P_WD_WEEK = re.compile(
+    r"^(?:(?P<num>a|one|two)\s+(?P<unit>week|weeks|fortnight)\s+on\s+"
+    + WD
+    + r"|"
+    + WD.replace("<wd>", "<wd2>")
+    + r"\s+(?P<unit2>week|fortnight))$"
 )
 P_MDY = re.compile(
     r"^(?:" + WD + r",?\s+)?" + MON + r"\s+" + DAY + r"(?:,?\s+(?:of\s+|in\s+)?" + YEAR + r")?$"
