@@ -14,10 +14,12 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons.names import is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, lazy, low
 from quotemine.pipeline.entities.evidence import work_title
+from quotemine.pipeline.entities.honorifics import HONORIFIC_LABELS, after_honorific
 from quotemine.pipeline.entities.ner import from_ner
 
 __all__ = [
@@ -67,6 +69,25 @@ FirstPassRule = Callable[[Entity], Verdict | None]
 
 
 # ---------------------------------------------------------------------- first-pass rules
+def line_of_one_word(e: Entity) -> Verdict | None:
+    """Drop an organisation word standing alone on its line, a section label ("Council", "Police")."""
+    cand, ctx = e.cand, e.ctx
+    if cand.end - cand.start != 1 or low(ctx.toks[cand.start]) not in ctx.lex.org_heads:
+        return None
+    text, tok = doc_text(ctx.doc), ctx.toks[cand.start]
+    before, after = text[: tok.idx].rstrip(" \t"), text[tok.idx + len(tok) :].lstrip(" \t")
+    if (not before or before.endswith("\n")) and (not after or after.startswith("\n")):
+        return Verdict(None, "an organisation word alone on its line: a label, not an organisation")
+    return None
+
+
+def honorific_name(e: Entity) -> Verdict | None:
+    """Relabel a place, firm or people named right after a form of address as a person ("Mr Ashford")."""
+    if after_honorific(e.ctx, e.cand.start, e.cand.end):
+        return Verdict("PERSON", "a form of address right before the name ('Mr X'): a person")
+    return None
+
+
 def org_without_capitals(e: Entity) -> Verdict | None:
     """Drop an ORG with no capitalised word ("the department of economics"; "KelbyNet" has one)."""
     cand, span = e.cand, e.toks
@@ -355,20 +376,11 @@ def street_address(e: Entity) -> Verdict | None:
     return None
 
 
-#: Common nouns of land that a place name modifies ("the Kelby coast", "the Ardle valley").
+#: Common nouns of land or of the people living there that a place name modifies ("the Kelby
+#: coast", "Ardle residents").
 _LAND_NOUNS: Final = frozenset(
-    {
-        "coast",
-        "coastline",
-        "shore",
-        "shoreline",
-        "area",
-        "region",
-        "valley",
-        "countryside",
-        "estuary",
-        "border",
-    }
+    "coast coastline shore shoreline area region valley countryside estuary border "
+    "residents villagers locals householders homeowners ratepayers".split()
 )
 
 
@@ -413,6 +425,8 @@ def team_before_score(e: Entity) -> Verdict | None:
 
 #: The first-pass rules, in order: the first one with a verdict decides.
 FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
+    honorific_name,
+    line_of_one_word,
     street_address,
     team_before_score,
     place_modifier,
@@ -431,6 +445,8 @@ FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
 
 #: The labels each first-pass rule acts on (it returns no verdict for the others).
 _RULE_LABELS: Final[dict[FirstPassRule, frozenset[str]]] = {
+    honorific_name: HONORIFIC_LABELS,
+    line_of_one_word: frozenset({"ORG"}),
     street_address: frozenset({"PERSON", "ORG"}),
     team_before_score: frozenset({"PERSON"}),
     place_modifier: frozenset({"ORG"}),
