@@ -115,3 +115,22 @@ def test_an_organisation_word_alone_on_its_line_is_a_label(repairer: EntityRepai
 def test_a_place_before_residents_is_no_organisation(nlp: Language) -> None:
     doc = nlp("Brackwater residents complained about the noise on Monday.")
     assert "Brackwater" not in _orgs(doc)
+
+
+# ---------------------------------------------------------------- trades and public bodies
+@pytest.mark.parametrize("trade", ["Roofing", "Ticketing", "Plumbing"])
+def test_a_name_ending_in_a_trade_gerund_is_a_company(repairer: EntityRepairer, trade: str) -> None:
+    words = ["Orlin", trade, "said", "refunds", "would", "follow", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", "VBD", "NNS", "MD", "VB", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert _people(doc) == []
+    assert _orgs(doc) == [f"Orlin {trade}"]
+
+
+def test_a_transport_executive_named_with_and_keeps_its_first_place(repairer: EntityRepairer) -> None:
+    words = ["The", "Kelby", "and", "Ardle", "Transport", "Executive", "met", "."]
+    ents = ["O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    tags = ["DT", "NNP", "CC", "NNP", "NNP", "NNP", "VBD", "."]
+    doc = repairer(_parsed(words, ents, tags))
+    assert _orgs(doc) == ["Kelby and Ardle Transport Executive"]
