@@ -154,8 +154,8 @@ _BODY_TAILS: Final = frozenset({"executive"})
 def names_over_and(ctx: Context, cands: list[Candidate]) -> None:
     """Extend an organisation the NER cut after "and" over the word before it ("the Kelby and X Union").
 
-    Only a name ending in a head word (or "Executive"), after "the X and", where X is one title-case word that is
-    no part of another name (the NER often reads it alone as a place).
+    Only a name ending in a head word (or "Executive"), after "the X and", where X is one
+    title-case word that is no part of another name (the NER often reads it alone as a place).
     """
     doc, heads = ctx.toks, ctx.lex.org_heads
     owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
