@@ -75,8 +75,12 @@ def line_of_one_word(e: Entity) -> Verdict | None:
     if cand.end - cand.start != 1 or low(ctx.toks[cand.start]) not in ctx.lex.org_heads:
         return None
     text, tok = doc_text(ctx.doc), ctx.toks[cand.start]
-    before, after = text[: tok.idx].rstrip(" \t"), text[tok.idx + len(tok) :].lstrip(" \t")
-    if (not before or before.endswith("\n")) and (not after or after.startswith("\n")):
+    a, b = tok.idx, tok.idx + len(tok)
+    while a > 0 and text[a - 1] in " \t":
+        a -= 1
+    while b < len(text) and text[b] in " \t":
+        b += 1
+    if (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b] == "\n"):
         return Verdict(None, "an organisation word alone on its line: a label, not an organisation")
     return None
 
