@@ -19,7 +19,7 @@ from quotemine.lexicons.names import is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, lazy, low
 from quotemine.pipeline.entities.evidence import work_title
-from quotemine.pipeline.entities.honorifics import HONORIFIC_LABELS, after_honorific
+from quotemine.pipeline.entities.honorifics import HONORIFIC_LABELS, HONORIFICS, after_honorific
 from quotemine.pipeline.entities.ner import from_ner
 
 __all__ = [
@@ -87,7 +87,10 @@ def line_of_one_word(e: Entity) -> Verdict | None:
 
 def honorific_name(e: Entity) -> Verdict | None:
     """Relabel a place, firm or people named right after a form of address as a person ("Mr Ashford")."""
-    if after_honorific(e.ctx, e.cand.start, e.cand.end):
+    start = e.cand.start
+    if start == 0 or low(e.ctx.toks[start - 1]) not in HONORIFICS:
+        return None  # the cheap exit almost every candidate takes
+    if after_honorific(e.ctx, start, e.cand.end):
         return Verdict("PERSON", "a form of address right before the name ('Mr X'): a person")
     return None
 
