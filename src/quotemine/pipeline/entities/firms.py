@@ -146,19 +146,24 @@ def partnerships(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candi
 
 #: Labels of a lone word the NER cut from the front of "the X and Y Union" ("Kelby" read as a place).
 _FRONT_LABELS: Final = frozenset({"GPE", "LOC", "NORP", "ORG"})
+#: Last words of public bodies that are no organisation head alone ("Chief Executive" is a role):
+#: "the Kelby and Ardle Passenger Transport Executive".
+_BODY_TAILS: Final = frozenset({"executive"})
 
 
 def names_over_and(ctx: Context, cands: list[Candidate]) -> None:
     """Extend an organisation the NER cut after "and" over the word before it ("the Kelby and X Union").
 
-    Only a name ending in a head word, after "the X and", where X is one title-case word that is
-    no part of another name (the NER often reads it alone as a place).
+    Only a name ending in a head word (or "Executive"), after "the X and", where X is one
+    title-case word that is no part of another name (the NER often reads it alone as a place).
     """
     doc, heads = ctx.toks, ctx.lex.org_heads
     owner = {i: c for c in cands if c.label is not None for i in range(c.start, c.end)}
     for c in cands:
         start = c.start
-        if c.label != "ORG" or c.end - start < 2 or start < 3 or low(doc[c.end - 1]) not in heads:
+        if c.label != "ORG" or c.end - start < 2 or start < 3:
+            continue
+        if (tail := low(doc[c.end - 1])) not in heads and tail not in _BODY_TAILS:
             continue
         word = doc[start - 2]
         if doc[start - 1].lower_ not in {"and", "&"} or doc[start - 3].lower_ != "the" or not word.is_title:

@@ -14,10 +14,12 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
+from quotemine.extensions import doc_text
 from quotemine.lexicons.names import is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Pool, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, lazy, low
 from quotemine.pipeline.entities.evidence import work_title
+from quotemine.pipeline.entities.honorifics import HONORIFIC_LABELS, HONORIFICS, after_honorific
 from quotemine.pipeline.entities.ner import from_ner
 
 __all__ = [
@@ -67,6 +69,32 @@ FirstPassRule = Callable[[Entity], Verdict | None]
 
 
 # ---------------------------------------------------------------------- first-pass rules
+def line_of_one_word(e: Entity) -> Verdict | None:
+    """Drop an organisation word standing alone on its line, a section label ("Council", "Police")."""
+    cand, ctx = e.cand, e.ctx
+    if cand.end - cand.start != 1 or low(ctx.toks[cand.start]) not in ctx.lex.org_heads:
+        return None
+    text, tok = doc_text(ctx.doc), ctx.toks[cand.start]
+    a, b = tok.idx, tok.idx + len(tok)
+    while a > 0 and text[a - 1] in " \t":
+        a -= 1
+    while b < len(text) and text[b] in " \t":
+        b += 1
+    if (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b] == "\n"):
+        return Verdict(None, "an organisation word alone on its line: a label, not an organisation")
+    return None
+
+
+def honorific_name(e: Entity) -> Verdict | None:
+    """Relabel a place, firm or people named right after a form of address as a person ("Mr Ashford")."""
+    start = e.cand.start
+    if start == 0 or low(e.ctx.toks[start - 1]) not in HONORIFICS:
+        return None  # the cheap exit almost every candidate takes
+    if after_honorific(e.ctx, start, e.cand.end):
+        return Verdict("PERSON", "a form of address right before the name ('Mr X'): a person")
+    return None
+
+
 def org_without_capitals(e: Entity) -> Verdict | None:
     """Drop an ORG with no capitalised word ("the department of economics"; "KelbyNet" has one)."""
     cand, span = e.cand, e.toks
@@ -355,20 +383,11 @@ def street_address(e: Entity) -> Verdict | None:
     return None
 
 
-#: Common nouns of land that a place name modifies ("the Kelby coast", "the Ardle valley").
+#: Common nouns of land or of the people living there that a place name modifies ("the Kelby
+#: coast", "Ardle residents").
 _LAND_NOUNS: Final = frozenset(
-    {
-        "coast",
-        "coastline",
-        "shore",
-        "shoreline",
-        "area",
-        "region",
-        "valley",
-        "countryside",
-        "estuary",
-        "border",
-    }
+    "coast coastline shore shoreline area region valley countryside estuary border "
+    "residents villagers locals householders homeowners ratepayers".split()
 )
 
 
@@ -413,6 +432,8 @@ def team_before_score(e: Entity) -> Verdict | None:
 
 #: The first-pass rules, in order: the first one with a verdict decides.
 FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
+    honorific_name,
+    line_of_one_word,
     street_address,
     team_before_score,
     place_modifier,
@@ -431,6 +452,8 @@ FIRST_PASS_RULES: Final[tuple[FirstPassRule, ...]] = (
 
 #: The labels each first-pass rule acts on (it returns no verdict for the others).
 _RULE_LABELS: Final[dict[FirstPassRule, frozenset[str]]] = {
+    honorific_name: HONORIFIC_LABELS,
+    line_of_one_word: frozenset({"ORG"}),
     street_address: frozenset({"PERSON", "ORG"}),
     team_before_score: frozenset({"PERSON"}),
     place_modifier: frozenset({"ORG"}),

@@ -24,6 +24,8 @@ _PLAY_WORDS: Final = frozenset(
 )
 #: Labels the NER gives a team's name ("the Kelby Stags" as a facility, "Dunmere Kings" as a person).
 _MISREAD_LABELS: Final = frozenset({"PERSON", "FAC", "PRODUCT", "WORK_OF_ART"})
+#: Verbs of a result right after a side named as the subject ("the Kelby Herons beat ...").
+_RESULT_VERBS: Final = frozenset("beat beats defeated edged routed thrashed lost drew".split())
 _REASON: Final = "a capitalised plural name after 'the' next to a score or a verb of play: a team"
 
 
@@ -34,13 +36,13 @@ def _after_adjective(doc: list[Token], i: int) -> int:
     return i
 
 
-def _plural_name_end(ctx: Context, start: int) -> int:
-    """Return the end of a run of two or more capitalised words ending in a plural, else ``start``."""
+def _plural_name_end(ctx: Context, start: int, least: int = 2) -> int:
+    """Return the end of a run of ``least`` or more capitalised words ending in a plural, else ``start``."""
     doc = ctx.toks
     end = start
     while end < len(doc) and end - start < 4 and doc[end].is_title and doc[end].is_alpha:
         end += 1
-    if end - start < 2:
+    if end - start < least:
         return start
     last = doc[end - 1].lower_
     if not last.endswith("s") or last.endswith(("ss", "us")) or last in ctx.lex.demonyms:
@@ -48,16 +50,44 @@ def _plural_name_end(ctx: Context, start: int) -> int:
     return end
 
 
+def _sports_evidence(doc: list[Token], k: int, start: int, end: int) -> bool:
+    """Tell whether "the" at ``k`` and the plural name ``start:end`` stand where a side does.
+
+    A score right after the name will do for a name of one word ("beat the Herons 3-1"); a name of
+    two or more words may also follow a verb of play or lead a verb of result ("the Kelby Herons
+    beat ...").
+    """
+    if score_at(doc, end):
+        return True
+    if end - start < 2:
+        return False
+    return (k > 0 and doc[k - 1].lower_ in _PLAY_WORDS) or (
+        end < len(doc) and doc[end].lower_ in _RESULT_VERBS
+    )
+
+
+def _cut_scores(doc: list[Token], cands: list[Candidate]) -> None:
+    """Cut a score the NER ran into an organisation's name ("Kelby Herons 3-1" -> "Kelby Herons")."""
+    for c in cands:
+        if c.label == "ORG" and c.end - c.start >= 2 and doc[c.end - 1].text[-1].isdigit():
+            for k in range(c.start + 1, c.end):
+                if score_at(doc, k) and not doc[k - 1].like_num:
+                    c.end = k
+                    c.note("score cut from the name of a side")
+                    break
+
+
 def team_names(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Return new ORG candidates for the teams named after "the" beside a score or a verb of play."""
     doc = ctx.toks
+    _cut_scores(doc, cands)
     taken = {i for c in cands if c.label is not None for i in range(c.start, c.end)}
     misread = {(c.start, c.end): c for c in cands if c.label in _MISREAD_LABELS}
     added: list[Candidate] = []
     for k in ctx.where("LOWER", _THE_IDS):
         start = _after_adjective(doc, k + 1)
-        end = _plural_name_end(ctx, start)
-        if end == start or not (score_at(doc, end) or (k > 0 and doc[k - 1].lower_ in _PLAY_WORDS)):
+        end = _plural_name_end(ctx, start, 1)
+        if end == start or not _sports_evidence(doc, k, start, end):
             continue
         other = misread.get((start, end)) or misread.get((k, end))
         if other is not None:  # "the top-seeded Dunmere Kings" read as a person, "the Kelby Stags" as a place
