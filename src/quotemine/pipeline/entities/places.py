@@ -63,16 +63,23 @@ def _place_before(ctx: Context, start: int) -> bool:
     return (prep == "in" and before in _BEFORE_IN) or (prep == "of" and before in _BEFORE_OF)
 
 
-def _ner_org(ctx: Context, cand: Candidate) -> bool:
-    """Tell whether a candidate is a title-case name that only the NER called an organisation."""
-    toks = ctx.toks
+def title_ner_org(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether a candidate is a title-case name of one or two words that only the NER called a body.
+
+    Shared by the rules that take such a name back (a town here, a programme in ``schemes``); each
+    adds its own test of organisation words.
+    """
     return (
         cand.label == "ORG"
         and cand.reasons == ["NER label ORG"]
         and cand.end - cand.start <= 2
-        and all(t.is_title and t.is_alpha for t in toks[cand.start : cand.end])
-        and low(toks[cand.end - 1]) not in ctx.lex.org_heads
+        and all(t.is_title and t.is_alpha for t in ctx.toks[cand.start : cand.end])
     )
+
+
+def _ner_org(ctx: Context, cand: Candidate) -> bool:
+    """Tell whether a candidate is a title-case name that only the NER called an organisation."""
+    return title_ner_org(ctx, cand) and low(ctx.toks[cand.end - 1]) not in ctx.lex.org_heads
 
 
 def _speaks_or_the(ctx: Context, cand: Candidate) -> bool:

@@ -12,6 +12,7 @@ from typing import Final
 
 from quotemine.pipeline.entities.candidate import Candidate
 from quotemine.pipeline.entities.context import Context, low, string_ids
+from quotemine.pipeline.entities.places import title_ner_org
 
 __all__ = ["schemes_read_as_orgs"]
 
@@ -26,15 +27,9 @@ _REASON: Final = "names a programme or a scheme ('the X scheme'), not an organis
 
 
 def _ner_only_org(ctx: Context, cand: Candidate) -> bool:
-    """Tell whether a candidate is a title-case name of one or two words that only the NER calls a body."""
-    toks = ctx.toks
-    return (
-        cand.label == "ORG"
-        and cand.reasons == ["NER label ORG"]
-        and cand.end - cand.start <= 2
-        and all(t.is_title and t.is_alpha for t in toks[cand.start : cand.end])
-        and not any(low(t) in ctx.lex.org_heads for t in toks[cand.start : cand.end])
-    )
+    """Tell whether a candidate is a title-case name only the NER calls a body, with no organisation word."""
+    heads = ctx.lex.org_heads
+    return title_ner_org(ctx, cand) and not any(low(t) in heads for t in ctx.toks[cand.start : cand.end])
 
 
 def _names_a_scheme(ctx: Context, cand: Candidate) -> bool:
