@@ -37,12 +37,10 @@ from quotemine.lexicons.roles import (
     SEAT_ROLES,
     STAFF_ROLES,
 )
-from quotemine.pipeline.records import get_orgs, set_orgs
+from quotemine.pipeline.records import Range, TokenLabels, get_orgs, set_orgs
 
 __all__ = ["add_affiliation_orgs", "affiliation_orgs"]
 
-TokenLabels = dict[int, str]
-Range = tuple[int, int]
 
 #: Prepositions after a role noun that introduce its organisation ("a lecturer at Y").
 _ROLE_PREPS: Final = frozenset({"of", "at", "for", "with"})

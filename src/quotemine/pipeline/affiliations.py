@@ -27,6 +27,7 @@ from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import COMPANY_WORDS, KIND_NOUNS, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.appositions import after_aside, word_after
+from quotemine.pipeline.records import Range, TokenLabels
 from quotemine.pipeline.role_tokens import sentence_of
 
 __all__ = [
@@ -42,10 +43,6 @@ __all__ = [
     "short_name_prefix",
 ]
 
-TokenLabels = dict[int, str]
-"""Token index -> the id of the person (or organisation) whose mention holds it."""
-
-Range = tuple[int, int]
 
 #: Nouns for a body of any kind ("the company's chairman" after "Farley Bank"): no name contradicts them.
 _GENERAL_KINDS: Final = frozenset({"company", "firm", "group", "organisation", "organization", "agency"})

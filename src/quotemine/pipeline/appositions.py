@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import is_possessive
 from quotemine.lexicons.roles import POSITIONS, POST_NOMINALS
+from quotemine.pipeline.records import Range, TokenLabels
 from quotemine.pipeline.role_tokens import sentence_of
 
 __all__ = [
@@ -33,8 +34,6 @@ __all__ = [
     "word_before",
 ]
 
-TokenLabels = dict[int, str]
-Range = tuple[int, int]
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _STOP_TEXT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"})

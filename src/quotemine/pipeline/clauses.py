@@ -28,11 +28,10 @@ from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender
 from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.descriptions import in_quotation
+from quotemine.pipeline.records import Range
 
 __all__ = ["pronoun_roles", "relative_copula_start"]
 
-TokenLabels = dict[int, str]
-Range = tuple[int, int]
 
 #: Verbs of a clause that say what its subject is or became.
 _BECOME: Final = frozenset({"be", "become", "remain"})

@@ -35,11 +35,10 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.gender import first_name_gender, title_gender
 from quotemine.lexicons.words import NOMINAL_SUBJECTS
+from quotemine.pipeline.records import Range, TokenLabels
 
 __all__ = ["description_roles", "in_quotation"]
 
-TokenLabels = dict[int, str]
-Range = tuple[int, int]
 
 #: Conjunctions of a clause whose subject is the main clause's ("While the senator won X, Voss lost Y").
 _CONCESSIVE = frozenset({"while", "although", "though"})

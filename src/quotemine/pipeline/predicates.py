@@ -14,12 +14,11 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_tokens
 from quotemine.lexicons.gender import first_name_gender, pronoun_gender
+from quotemine.pipeline.records import Range, TokenLabels
 from quotemine.pipeline.role_tokens import sentence_of
 
 __all__ = ["complement_role", "joined_role", "predicate_role", "predicate_roles"]
 
-TokenLabels = dict[int, str]
-Range = tuple[int, int]
 RoleTest = Callable[[Token], bool]
 """Tells whether a token is a role noun."""
 

@@ -40,7 +40,9 @@ __all__ = [
     "OrgRecord",
     "PersonRecord",
     "QuoteRecord",
+    "Range",
     "SpeakerRecord",
+    "TokenLabels",
     "add_warning",
     "add_warnings",
     "get_dates",
@@ -62,6 +64,12 @@ __all__ = [
 
 CharSpan = list[int]
 """``[start, end]`` character offsets into ``doc.text``."""
+
+TokenLabels = dict[int, str]
+"""Token index -> the id of the person (or organisation) whose mention holds it (the roles stage's rules)."""
+
+Range = tuple[int, int]
+"""``(start, end)`` token indices."""
 
 
 class PersonRecord(TypedDict):

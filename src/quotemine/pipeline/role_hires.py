@@ -16,10 +16,10 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_tokens
+from quotemine.pipeline.records import TokenLabels
 
 __all__ = ["hiring_org"]
 
-TokenLabels = dict[int, str]
 
 #: Verb forms by which an organisation gives or takes away a post.
 _HIRE_FORMS: Final = frozenset(

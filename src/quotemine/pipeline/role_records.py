@@ -8,12 +8,10 @@ from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.names import is_possessive, load_lexicons
 from quotemine.lexicons.roles import CHAMBERS, COMPANY_WORDS, CONSTITUENCY_TITLES, ORG_NOUNS, PORTFOLIOS
 from quotemine.pipeline.affiliations import NOUN_VERBS
-from quotemine.pipeline.records import PersonRecord, get_orgs
+from quotemine.pipeline.records import PersonRecord, Range, TokenLabels, get_orgs
 
 __all__ = ["after_surname", "apply_roles", "sought_office"]
 
-Range = tuple[int, int]
-TokenLabels = dict[int, str]
 
 #: Words of a candidacy before "for": the organisation after them is an office sought, not an employer.
 _SEEKING = frozenset(

@@ -64,7 +64,7 @@ from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
 from quotemine.pipeline.predicates import complement_role, predicate_roles
-from quotemine.pipeline.records import add_warning, get_orgs, get_people, set_people
+from quotemine.pipeline.records import Range, TokenLabels, add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_hires import hiring_org
 from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
 from quotemine.pipeline.role_tokens import appos_word, sentence_of
@@ -84,10 +84,6 @@ _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 _DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
 #: Words between two names of a list that share the title before the first ("co-founders A, B and C").
 _LIST_GLUE = frozenset({",", "and", "&"})
-
-Range = tuple[int, int]
-TokenLabels = dict[int, str]
-"""Token index -> the id of the person (or organisation) whose mention holds it."""
 
 
 def warn_roles(name: str, proc: Any, docs: list[Doc], exc: Exception) -> None:
