@@ -10,12 +10,14 @@ import re
 from typing import Final
 
 __all__ = [
+    "DESCRIBING_POSSESSIVES",
     "GENDERED_PRONOUNS",
     "NESTABLE_SUBJECT_PRONOUNS",
     "NOMINAL_SUBJECTS",
     "PARAGRAPH",
     "PERSON_PRONOUNS",
     "PERSON_SPEECH_VERBS",
+    "POSSESSIVE_DETERMINERS",
     "POSSESSIVE_S",
     "SPEAKER_PRONOUNS",
     "paragraph_starts",
@@ -39,6 +41,10 @@ PERSON_SPEECH_VERBS: Final = frozenset(
     "admit announce declare suggest believe think comment predict urge contend speak tweet testify "
     "recall".split()
 )
+#: Possessive determiners ("his nephew", "their lawyer").
+POSSESSIVE_DETERMINERS: Final = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+#: Those that can tie a description to someone the text describes ("his nephew"): "your" addresses the reader.
+DESCRIBING_POSSESSIVES: Final = POSSESSIVE_DETERMINERS - {"your"}
 #: The possessive clitic as spaCy tokenises it, straight or curly.
 POSSESSIVE_S: Final = frozenset({"'s", "\u2019s"})
 #: The dependency labels of a nominal subject, active or passive ("Roe said", "Roe was named").

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from quotemine.lexicons.gender import pronoun_gender, title_gender
+from quotemine.lexicons.words import DESCRIBING_POSSESSIVES
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.index import content_words
 from quotemine.pipeline.speakers.nouns import unnamed_body
@@ -23,10 +24,8 @@ __all__ = ["OPENERS", "DescribedSubject", "described_speaker", "resolve_mention"
 
 #: The pronouns this rule resolves.
 _PRONOUNS = frozenset({"he", "she"})
-#: Possessive determiners: the description names a relation ("his nephew").
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 #: Words a definite or possessive description opens with.
-OPENERS = frozenset({"the", "this", "that"}) | _POSSESSIVES
+OPENERS = frozenset({"the", "this", "that"}) | DESCRIBING_POSSESSIVES
 
 #: Returns the ``(start, end)`` of the last described subject in ``[lo, hi)``, or ``None``.
 DescribedSubject = Callable[[int, int], "tuple[int, int] | None"]
@@ -61,7 +60,7 @@ def described_speaker(r: Resolver, m: SpeakerMention, last_described: DescribedS
         for c in r._candidates(a, head[-1], capitals, title_gender(head[-1]), True)
         if r.compatible(c, "person", gender)
     ]
-    if words[0].lower() in _POSSESSIVES:  # "his nephew": only someone the text describes so
+    if words[0].lower() in DESCRIBING_POSSESSIVES:  # "his nephew": only someone the text describes so
         candidates = [c for c in candidates if r.owned_by(c, head[-1], pronoun_gender(words[0].lower()))]
     return r._result(candidates[0], "description", m.start) if len(candidates) == 1 else None
 

@@ -50,6 +50,7 @@ from functools import cached_property
 
 from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.lexicons.roles import POST_NOMINALS
+from quotemine.lexicons.words import POSSESSIVE_DETERMINERS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.dialogue import answerer, answers_question
 from quotemine.pipeline.speakers.fitting import described_by, fits, from_place, qualified
@@ -79,8 +80,6 @@ _FIRST_PERSON = frozenset({"i", "me"})
 _ORG_PRONOUNS = frozenset({"it"})
 #: Determiners of a definite description.
 _DEFINITE = frozenset({"the", "this", "that"})
-#: Possessive determiners of a possessive description ("her manager", "my father").
-_POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your", "its"})
 #: How many paragraphs back a generic organisation noun, or a description that fits several
 #: entities, looks.
 _ORG_WINDOW = 2
@@ -128,7 +127,7 @@ class SpeakerMention:
     @property
     def possessive(self) -> bool:
         """Whether the mention opens with a possessive determiner ("her manager", "my father")."""
-        return self.low.split(" ", 1)[0] in _POSSESSIVES
+        return self.low.split(" ", 1)[0] in POSSESSIVE_DETERMINERS
 
     @property
     def unnamed(self) -> bool:
