@@ -82,3 +82,40 @@ def test_a_rate_before_a_preposition_is_a_set(nlp: Language) -> None:
 )
 def test_day_month_figures_follow_the_documents_order(text: str, piece: str, read: str | None) -> None:
     assert day_month_figures(text, text.rindex(piece), piece) == read
+
+
+def test_a_month_that_dates_a_saying_is_read_against_publication(nlp: Language) -> None:
+    told = _dates(
+        nlp,
+        "Grennick Mills closed in 1987. Its founder, Ada Pruitt, said in March that she hoped to reopen it.",
+    )
+    assert told["March"] == ("2024-03", "date")
+    story = _dates(
+        nlp, "Grennick Mills closed in 1987. By March, the looms had been sold to a buyer in Tolm."
+    )
+    assert story["March"] == ("1987-03", "date")
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Mr Ossory works mornings at the Brinley depot.", "mornings", "XXXX-XX-XXTMO"),
+        ("The Hallam library opens evenings during term.", "evenings", "XXXX-XX-XXTEV"),
+    ],
+)
+def test_parts_of_days_a_verb_does_things_in_are_sets(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    assert _dates(nlp, sentence)[text] == (value, "set")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He spent two mornings at the Tolm depot.", "The mornings were cold in Brannock."]
+)
+def test_counted_or_described_parts_of_days_are_no_sets(nlp: Language, sentence: str) -> None:
+    assert not _dates(nlp, sentence)
+
+
+def test_a_month_after_next(nlp: Language) -> None:
+    found = _dates(nlp, "The Corley bridge will not open until August after next, the engineer said.")
+    assert found["August after next"] == ("2026-08", "date")  # the coming August is 2025's

@@ -313,7 +313,7 @@ class DateResolver(Pipe):
                 continue
             near = _near_local_anchor(view.text, p, tx, local, direction)
             local.see(p.start, p.end, tx.value if tx.type == "date" else None, local=near is not tx)
-            placed = story.place(p.start, p.end, near)
+            placed = story.place(p.start, p.end, near, p.span)
             story.see(
                 p.start, p.end, tx.value if tx.type == "date" else None, p.span, placed=placed is not near
             )

@@ -40,7 +40,7 @@ START_WORDS = frozenset(
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
         "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
         "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong spring summer autumn "
-        "winter per fortnightly day".split()
+        "winter per fortnightly day mornings afternoons evenings".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -140,6 +140,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # a plural weekday or "weekends" is a habit (TimeML: a set, "XXXX-WXX-2"): "shut on Tuesdays"
     r"\b(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b(?!-|'|\s+(?i:ago|"
     r"from now|hence|earlier|later|before|after|of)\b)",
+    # ... and the parts of days a verb does things in: "works mornings" (the verb is vetted)
+    r"\b(?i:mornings|afternoons|evenings)\b(?!-|')",
     # ... and a part of such days: "on Friday nights", "on Sunday mornings"
     rf"\b{WDAY}s?\s+{DAY_PART}s\b(?!-|')",
     # "day after tomorrow" with or without its article (else only "tomorrow" is read: a wrong day)
@@ -267,8 +269,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{C_MON}|(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?'\d{{2}}\b",
     r"\b(?i:in|since|of|by|until|during|before|after)\s+(?P<d>'\d{2})\b(?!\s*-|'|s\b)",
     r"\b[0-3]?\d\.[0-3]?\d\.[12]\d{3}\b(?!\.\d)|\b[12]\d{3}/[01]?\d/[0-3]?\d\b",
-    # "Friday after next"
-    rf"\b{WDAY}\s+(?i:after\s+next)\b",
+    # "Friday after next", "April after next"
+    rf"\b(?:{WDAY}|{C_MON})\s+(?i:after\s+next)\b",
     # a weekday and a day of the month with no month: "Tues 3rd", "Thursday the 6th"
     rf"\b{WDAY_PREFIX},?\s+(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)\b(?!-|\s+(?:(?i:of)\s+)?{MONI})",
     # a half or a quarter by its code ("profits fell in H1", "for Q3"; the word before is vetted); not

@@ -62,6 +62,8 @@ P_DATE_REL_YEAR = re.compile(
 P_ORD_DAY = re.compile(r"^(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)$")
 #: "Tues 3rd", "Thursday the 6th": a weekday and its day of the month, no month
 P_WD_ORD_DAY = re.compile(r"^" + w.WD + r",?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)$")
+#: "April after next"
+P_MON_AFTER_NEXT = re.compile(r"^" + w.MON + r"\s+after\s+next$")
 #: "Friday after next"
 P_WD_AFTER_NEXT = re.compile(r"^" + w.WD + r"\s+after\s+next$")
 
@@ -206,6 +208,15 @@ def _wd_after_next(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
     return mk(day(ref + dt.timedelta(days=ahead + 7)))
 
 
+def _mon_after_next(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
+    """Read "April after next": a year after the coming April (the one after this month)."""
+    ref = ctx.ref
+    if ref is None:
+        return need_ref()
+    mon = w.MONTHS[m["mon"]]
+    return mk(month(ref.year + (1 if mon > ref.month else 2), mon))
+
+
 #: The rules of this module, tried before the other absolute rules.
 PLACED_RULES: tuple[Rule, ...] = (
     (P_PLACE_IN.match, _place_in),
@@ -214,4 +225,5 @@ PLACED_RULES: tuple[Rule, ...] = (
     (P_DATE_REL_YEAR.match, _date_rel_year),
     (P_ORD_DAY.match, _ord_day),
     (P_WD_AFTER_NEXT.match, _wd_after_next),
+    (P_MON_AFTER_NEXT.match, _mon_after_next),
 )

@@ -231,6 +231,23 @@ def _is_lone_code(view: DocView, s: int, e: int, source: Source) -> bool:
 _DAY_LEADS: Final = frozenset("on by until till from since before after".split())
 
 
+_PARTS_OF_DAYS: Final = frozenset({"mornings", "afternoons", "evenings"})
+
+
+def _is_counted_parts(view: DocView, s: int, e: int, source: Source) -> bool:
+    """Spot "mornings" a pattern found that no verb governs directly ("works mornings" is a habit).
+
+    "two mornings", "the mornings", "long evenings" are counted or described: no set.
+    """
+    if source != Source.PATTERN or view.text[s:e].lower() not in _PARTS_OF_DAYS:
+        return False
+    span = view.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return True
+    prev = view.doc[span.start - 1]
+    return prev.pos_ != "VERB" or span.root.head.i != prev.i
+
+
 _BARE_UNIT = re.compile(r"(?i)an?\s+(?:day|week|month|year)")
 
 
@@ -266,6 +283,7 @@ VETTING: tuple[tuple[str, Check], ...] = (
     ("the ordinal 'second'", _is_ordinal_second),
     ("an ordinal before the noun it numbers", _is_numbered_thing),
     ("a code or a day of the month with no word of time before it", _is_lone_code),
+    ("parts of days no verb governs", _is_counted_parts),
     ("a rate or part of the day before a noun", _is_noun_modifier),
     ("the minute of a match", _is_match_minute),
     ("the numbered day of an event", _is_event_day),

@@ -89,7 +89,7 @@ SETS = re.compile(
     r"(?:a|an|per|each|every) |"
     r"^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
     r"biweekly|fortnightly|semiannually|annual)$|"
-    r"^(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)$|"
+    r"^(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|mornings|afternoons|evenings)$|"
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? "
     r"(?:mornings|afternoons|evenings|nights)$"
 )
