@@ -1,6 +1,7 @@
 """Dates as business and non-US copy write them: a day and month in figures in the document's order,
 a weekday with a day of the month ("Tues 3rd"), a day of the month alone ("on the 25th"), half-year
-codes ("H1", "1H24"), "the day after Christmas", and rates after any preposition ("daily between")."""
+codes ("H1", "1H24"), a day named by the day before it ("the day after Boxing Day") and rates
+after any preposition ("daily between")."""
 
 from __future__ import annotations
 
