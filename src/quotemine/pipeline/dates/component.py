@@ -60,6 +60,7 @@ from quotemine.pipeline.dates.patterns import (
     OFFSET_PREFIX,
 )
 from quotemine.pipeline.dates.ranges import link_ranges
+from quotemine.pipeline.dates.shortforms import day_month_figures
 from quotemine.pipeline.dates.timex import (
     Context,
     Timex,
@@ -312,7 +313,7 @@ class DateResolver(Pipe):
                 continue
             near = _near_local_anchor(view.text, p, tx, local, direction)
             local.see(p.start, p.end, tx.value if tx.type == "date" else None, local=near is not tx)
-            placed = story.place(p.start, p.end, near)
+            placed = story.place(p.start, p.end, near, p.span)
             story.see(
                 p.start, p.end, tx.value if tx.type == "date" else None, p.span, placed=placed is not near
             )
@@ -340,8 +341,10 @@ class DateResolver(Pipe):
         value = self._event_table.value(low, text, s, e)
         if value is not None:
             return Timex(value, granularity_of(value))
-        if _MONTH_DAY_FIGURES.fullmatch(piece) and not _ON.search(text, max(0, s - _ON_LOOKBACK), s):
-            return None  # a month/day in figures is a date only after "on" ("on 4/21"), not "won 4/21"
+        if _MONTH_DAY_FIGURES.fullmatch(piece):  # only after "on", "until" ("on 4/21"), not "won 4/21"
+            if (figures := day_month_figures(text, s, piece)) is None:
+                return None
+            piece = figures
         if _RATE.fullmatch(piece) and (
             _RATE_BEFORE.search(text, max(0, s - _RATE_LOOKBACK), s) or _counted_before(doc, s)
         ):

@@ -10,7 +10,8 @@ The anchor is the last date written with its year, at least two years before pub
 recent year leaves the reading to the publication date), and not in a clause that only gives
 background ("the firm, founded in 1990, ..."). It holds within the paragraph for at most two
 sentences; a date named relative to the publication ("today", "last week", "on Monday") ends it,
-and a clause with "will" keeps the publication date's reading. No clock.
+a clause with "will" keeps the publication date's reading, and so does a month that dates a saying
+("the chief executive said in March that ..."): when the source spoke. No clock.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Final
 
 from spacy.tokens import Span
 
+from quotemine.lexicons.words import PERSON_SPEECH_VERBS
 from quotemine.pipeline.dates import words as w
 from quotemine.pipeline.dates.local import ReadingAnchor
 from quotemine.pipeline.dates.values import Timex
@@ -75,10 +77,16 @@ class NarrativeYear(ReadingAnchor):
         elif not _DIGIT.search(piece):  # "today", "Monday", "last week": back to the present
             self._year = None
 
-    def place(self, start: int, end: int, tx: Timex) -> Timex:
-        """Return ``tx`` moved to the anchor's time when it is a bare month, season or month-day near it."""
+    def place(self, start: int, end: int, tx: Timex, span: Span | None = None) -> Timex:
+        """Return ``tx`` moved to the anchor's time when it is a bare month, season or month-day near it.
+
+        ``span`` (the date's tokens, when parsed): a month that dates a saying ("said in March") is
+        when the story's source spoke, read against publication.
+        """
         year = self._year
         if year is None or tx.type != "date" or tx.value is None or not _MONTH_VALUE.match(tx.value):
+            return tx
+        if _dates_a_saying(span):
             return tx
         m = _PLACED.match(self.text[start:end].lower().strip(" ,."))
         if m is None or _WILL.search(self._sentence(start)):
@@ -106,6 +114,16 @@ class NarrativeYear(ReadingAnchor):
         begin = starts[i - 1] if i else 0
         stop = starts[i] if i < len(starts) else len(self.text)
         return self.text[begin:stop]
+
+
+def _dates_a_saying(span: Span | None) -> bool:
+    """Tell a date that modifies a verb of speech: "said in March", "announced on June 3"."""
+    if span is None:
+        return False
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head is not span.root and head.pos_ == "VERB" and head.lemma_ in PERSON_SPEECH_VERBS
 
 
 def _background(span: Span | None) -> bool:

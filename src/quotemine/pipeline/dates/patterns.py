@@ -40,7 +40,7 @@ START_WORDS = frozenset(
         "nineteen forty fifty sixty seventy eighty ninety dozens hundreds percent cent cents million billion "
         "thousand times barrels nights mondays tuesdays wednesdays thursdays fridays saturdays sundays "
         "weekends h1 h2 fy hour week month decade weeklong yearlong monthlong spring summer autumn "
-        "winter per fortnightly day".split()
+        "winter per fortnightly day mornings afternoons evenings".split()
     )
 )
 DIGIT_OR_MONTH = re.compile(
@@ -71,6 +71,7 @@ COUNTW = (
 )
 OFFSET_PREFIX = re.compile(
     rf"\b{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnights?)\s+(?i:from|after|before)\s+$"
+    r"|\b(?i:the\s+day\s+(?:after|before))\s+$"  # "the day after" + "Christmas": the next day
 )
 OFIN = r"(?:(?i:of|in)\s+)?"
 DAYW = "(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
@@ -111,7 +112,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"\b(?!-)",
     r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|"
     r"nightly|"
-    r"hourly)(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|in|at|on|for|to|from|by|since|until|with|basis)\b)",
+    r"hourly)(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|in|at|on|for|to|from|by|since|until|with|basis|between|across|"
+    r"throughout|during|except|through|around|via)\b)",
     r"\b(?i:(?:the\s+)?(?:last|past|next|coming|first|previous)\s+|a\s+|half\s+a\s+)(?i:quarter|half)"
     r"(?:[\s-]|\s+(?i:of\s+a)\s+)(?i:century|centuries)\b",
     r"\b(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)\s+half|(?:first|last)\s+two\s+quarters)\s+of\s+"
@@ -138,6 +140,8 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # a plural weekday or "weekends" is a habit (TimeML: a set, "XXXX-WXX-2"): "shut on Tuesdays"
     r"\b(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b(?!-|'|\s+(?i:ago|"
     r"from now|hence|earlier|later|before|after|of)\b)",
+    # ... and the parts of days a verb does things in: "works mornings" (the verb is vetted)
+    r"\b(?i:mornings|afternoons|evenings)\b(?!-|')",
     # ... and a part of such days: "on Friday nights", "on Sunday mornings"
     rf"\b{WDAY}s?\s+{DAY_PART}s\b(?!-|')",
     # "day after tomorrow" with or without its article (else only "tomorrow" is read: a wrong day)
@@ -265,8 +269,19 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{C_MON}|(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?'\d{{2}}\b",
     r"\b(?i:in|since|of|by|until|during|before|after)\s+(?P<d>'\d{2})\b(?!\s*-|'|s\b)",
     r"\b[0-3]?\d\.[0-3]?\d\.[12]\d{3}\b(?!\.\d)|\b[12]\d{3}/[01]?\d/[0-3]?\d\b",
-    # "Friday after next"
-    rf"\b{WDAY}\s+(?i:after\s+next)\b",
+    # "Friday after next", "April after next"
+    rf"\b(?:{WDAY}|{C_MON})\s+(?i:after\s+next)\b",
+    # a weekday and a day of the month with no month: "Tues 3rd", "Thursday the 6th"
+    rf"\b{WDAY_PREFIX},?\s+(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)\b(?!-|\s+(?:(?i:of)\s+)?{MONI})",
+    # a half or a quarter by its code ("profits fell in H1", "for Q3"; the word before is vetted); not
+    # "the H1 visa" nor "Q3 2024" (read with its year above)
+    r"\b(?:H[12]|Q[1-4])\b(?![-/]|\s*(?:[12]\d{3}|'\d\d)\b|\s+(?i:visas?|receptors?)\b)",
+    # a day of the month alone ("back on the 9th"; the word before is vetted)
+    r"\b(?i:the)\s+[0-3]?\d(?:st|nd|rd|th)\b(?!-|\s+(?i:of|and|or|to|century|centuries|minute)\b)",
+    # a half or a quarter glued to a two-digit year: "1H25", "H2 24" is not read
+    r"\b(?:[12]H|[1-4]Q)\d\d\b",
+    # a day and a month in figures after a preposition of time: "until 27/11", "since 11/27"
+    r"\b(?i:on|until|till|since|before|after)\s+(?P<d>(?:[0-3]?\d)/(?:[0-3]?\d))\b(?![/.,]\d|\s*(?:%|(?i:of)\b))",
 )
 
 #: An entity that is a span of time and then the date it fell in ("10 days last month", "two hours

@@ -15,6 +15,7 @@ import re
 
 from quotemine.pipeline.dates import words as w
 from quotemine.pipeline.dates.values import (
+    FIRM,
     SKIP,
     Context,
     Outcome,
@@ -38,6 +39,8 @@ _PLACE: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fif
                           "3rd": 3, "4th": 4, "5th": 5, "last": -1, "final": -1}  # fmt: skip
 _STEP: dict[str, int] = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "previous": -1}
 _SATURDAY = 5
+_DECEMBER = 12
+_WD_DAY_MONTHS = 6  # how far from publication "Tues 3rd" may fall
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 _YEAR = re.compile(r"\d{4}")
 _REL = r"(?P<rel>this|current|next|coming|last|previous)"
@@ -57,6 +60,10 @@ P_DATE_REL_YEAR = re.compile(
 )
 #: "the 12th": a day of the month in the story ("the 21st this month": relative.py)
 P_ORD_DAY = re.compile(r"^(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)$")
+#: "Tues 3rd", "Thursday the 6th": a weekday and its day of the month, no month
+P_WD_ORD_DAY = re.compile(r"^" + w.WD + r",?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)$")
+#: "April after next"
+P_MON_AFTER_NEXT = re.compile(r"^" + w.MON + r"\s+after\s+next$")
 #: "Friday after next"
 P_WD_AFTER_NEXT = re.compile(r"^" + w.WD + r"\s+after\s+next$")
 
@@ -161,8 +168,35 @@ def _ord_day(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
     y, mon = ref.year, ref.month
     if ctx.direction < 0 and n > ref.day:
         y, mon = (y, mon - 1) if mon > 1 else (y - 1, 12)
+    elif ctx.direction >= FIRM and n < ref.day:  # "will reopen on the 9th" (on the 20th): next month's
+        y, mon = (y, mon + 1) if mon < _DECEMBER else (y + 1, 1)
     found = safe_date(y, mon, n)
     return mk(day(found)) if found else None
+
+
+def _wd_ord_day(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
+    """Read "Tues 3rd": the day of that number, within half a year, that falls on that weekday.
+
+    A past clause takes the latest such day up to publication, a future one the first from it on,
+    else the nearest; no such day in the months around (a misprint): no date.
+    """
+    ref = ctx.ref
+    if ref is None:
+        return need_ref()
+    n, wd = int(m["day"]), w.WEEKDAYS[m["wd"]]
+    fits = []
+    for k in range(-_WD_DAY_MONTHS, _WD_DAY_MONTHS + 1):
+        y, mon = divmod(ref.year * 12 + ref.month - 1 + k, 12)
+        found = safe_date(y, mon + 1, n)
+        if found is not None and found.weekday() == wd:
+            fits.append(found)
+    if ctx.direction < 0:
+        fits = [d for d in fits if d <= ref]
+    elif ctx.direction > 0:
+        fits = [d for d in fits if d >= ref]
+    if not fits:
+        return None
+    return mk(day(min(fits, key=lambda d: abs((d - ref).days))))
 
 
 def _wd_after_next(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
@@ -174,11 +208,22 @@ def _wd_after_next(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
     return mk(day(ref + dt.timedelta(days=ahead + 7)))
 
 
+def _mon_after_next(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
+    """Read "April after next": a year after the coming April (the one after this month)."""
+    ref = ctx.ref
+    if ref is None:
+        return need_ref()
+    mon = w.MONTHS[m["mon"]]
+    return mk(month(ref.year + (1 if mon > ref.month else 2), mon))
+
+
 #: The rules of this module, tried before the other absolute rules.
 PLACED_RULES: tuple[Rule, ...] = (
     (P_PLACE_IN.match, _place_in),
     (P_WD_REL_WEEK.match, _wd_rel_week),
+    (P_WD_ORD_DAY.match, _wd_ord_day),
     (P_DATE_REL_YEAR.match, _date_rel_year),
     (P_ORD_DAY.match, _ord_day),
     (P_WD_AFTER_NEXT.match, _wd_after_next),
+    (P_MON_AFTER_NEXT.match, _mon_after_next),
 )

@@ -254,6 +254,15 @@ def _from_date(r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
     return ago(m["num"], m["unit"], direction, Context(base, ctx.direction, None), calendar_day=True)
 
 
+def _day_from(r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
+    """Read "the day after Christmas": the day after (or before) the day named, else no date."""
+    inner = r.resolve(m["rest"], ctx)
+    if inner is None or inner.value is None or not ISO_DAY.fullmatch(inner.value):
+        return None
+    step = 1 if m["dir"] == "after" else -1
+    return mk(day(dt.date.fromisoformat(inner.value) + dt.timedelta(days=step)))
+
+
 def _weekday_of_week(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
     """Read "Tuesday of next week"."""
     ref = ctx.ref
@@ -455,6 +464,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     (literal("today", "this day", "tonight"), _today),
     (literal("year to date", "the year to date"), _year_to_date),
     (w.P_FROM.match, _from_date),
+    (w.P_DAY_FROM.match, _day_from),
     (w.P_WD_OF_WEEK.match, _weekday_of_week),
     (w.P_WD_WEEK.match, _weekday_week),
     (w.P_DAY_OF_REL_MONTH.match, _day_of_rel_month),

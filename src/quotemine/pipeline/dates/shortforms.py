@@ -12,6 +12,7 @@ import re
 
 from quotemine.pipeline.dates import words as w
 from quotemine.pipeline.dates.values import (
+    NO_REF,
     Context,
     Outcome,
     Resolver,
@@ -24,9 +25,10 @@ from quotemine.pipeline.dates.values import (
     safe_date,
 )
 
-__all__ = ["SHORT_RULES", "two_digit_year"]
+__all__ = ["SHORT_RULES", "day_month_figures", "two_digit_year"]
 
 _EITHER_ORDER = "day and month may be either way round"
+_HALVES = 2
 
 _Y = r"(?:(?P<year>[12]\d{3})|'(?P<yy>\d{2}))"
 #: "h1 2022", "1h 2022", "2022 h2", "3q 2019", "2019 4q", "h1 '22"
@@ -34,6 +36,10 @@ P_CODE = re.compile(
     r"^(?:(?P<k>h|q)(?P<n>[1-4])|(?P<n2>[1-4])(?P<k2>h|q))\s*" + _Y + r"$"
     r"|^(?P<year2>[12]\d{3})\s*(?:(?P<k3>h|q)(?P<n3>[1-4])|(?P<n4>[1-4])(?P<k4>h|q))$"
 )
+#: "1h25", "3q24": the code glued to a two-digit year
+P_CODE_GLUED = re.compile(r"^(?P<n>[1-4])(?P<k>h|q)(?P<yy>\d{2})$")
+#: "h1" alone: a half of the year the clause's tense points to
+P_HALF_CODE = re.compile(r"^h(?P<n>[12])$")
 #: "fy2020", "fy 2020", "fy20", "fy'20"
 P_FY = re.compile(r"^fy\s*'?(?P<yy>\d{2})$")
 #: "'89", "the '89 season" is not read; "jan. '19", "summer of '98"
@@ -43,6 +49,35 @@ P_SEASON_APOS = re.compile(r"^(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+
 #: "25.12.2019" (day first), "2019/12/25", "2019.12.25" (year first)
 P_DOTTED = re.compile(r"^(?P<a>[0-3]?\d)\.(?P<b>[0-3]?\d)\.(?P<year>[12]\d{3})$")
 P_YMD = re.compile(r"^(?P<year>[12]\d{3})[/.](?P<mon>[01]?\d)[/.](?P<day>[0-3]?\d)$")
+
+
+# a preposition of time before a day and month in figures ("on 4/21", "until 27/11"): not "won 4/21"
+_FIGURES_LEAD = re.compile(r"\b(?i:on|until|till|since|before|after)\s+$")
+_FIGURES_LOOKBACK = 7
+_MONTH_DAY = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})")
+_MONTHS_IN_YEAR = 12
+# figures whose order the numbers give away: "27/11" (day first), "11/27" (month first)
+_DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?!\d|\.\d)")
+_MONTH_FIRST = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?!\d|\.\d)")
+
+
+def day_month_figures(text: str, s: int, piece: str) -> str | None:
+    """Return a day and month in figures ("5/12") as the resolver should read it, month first, else ``None``.
+
+    Only after a preposition of time is it a date. "27/11" can only be day first; "5/12" is read in the
+    order the document's other figures show ("27/11" elsewhere: a day-first text), month first when they
+    show none, and not at all when they show both.
+    """
+    m = _MONTH_DAY.fullmatch(piece)
+    if m is None or _FIGURES_LEAD.search(text, max(0, s - _FIGURES_LOOKBACK), s) is None:
+        return None
+    a, b = int(m["a"]), int(m["b"])
+    if a > _MONTHS_IN_YEAR or b > _MONTHS_IN_YEAR or a == b:
+        return piece
+    day_first, month_first = _DAY_FIRST.search(text) is not None, _MONTH_FIRST.search(text) is not None
+    if day_first and month_first:
+        return None
+    return f"{b}/{a}" if day_first else piece
 
 
 def two_digit_year(yy: str) -> int:
@@ -59,6 +94,23 @@ def _code(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
     if kind == "h":
         return mk(f"{y:04d}-H{n}") if n <= 2 else None
     return mk(quarter(y, n))
+
+
+def _code_glued(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
+    """Read "1H25" (``2025-H1``), "3Q24" (``2024-Q3``)."""
+    n, y = int(m["n"]), two_digit_year(m["yy"])
+    if m["k"] == "h":
+        return mk(f"{y:04d}-H{n}") if n <= _HALVES else None
+    return mk(quarter(y, n))
+
+
+def _half_code(_r: Resolver, m: re.Match[str], ctx: Context) -> Outcome:
+    """Read "H1" alone: this year's half, last year's when a past clause names a half not yet begun."""
+    if ctx.ref is None:
+        return Timex(None, "half", note=NO_REF)
+    n = int(m["n"])
+    y = ctx.ref.year - (1 if ctx.direction < 0 and n > (ctx.ref.month - 1) // 6 + 1 else 0)
+    return mk(f"{y:04d}-H{n}")
 
 
 def _fy(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
@@ -97,6 +149,8 @@ def _ymd(_r: Resolver, m: re.Match[str], _ctx: Context) -> Outcome:
 #: The rules of this module, tried with the absolute rules.
 SHORT_RULES: tuple[Rule, ...] = (
     (P_CODE.match, _code),
+    (P_CODE_GLUED.match, _code_glued),
+    (P_HALF_CODE.match, _half_code),
     (P_FY.match, _fy),
     (P_APOS_YEAR.match, _apos_year),
     (P_MON_APOS.match, _mon_apos),

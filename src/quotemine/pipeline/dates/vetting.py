@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from quotemine.lexicons.numbers import CARDINALS
 from quotemine.pipeline.dates.candidates import Source
+from quotemine.pipeline.dates.patterns import CENTURY_CONJ
 from quotemine.pipeline.dates.words import MONTHS
 
 __all__ = ["VETTING", "DocView", "first_objection", "trim"]
@@ -191,6 +192,62 @@ def _is_fiscal_quarter(view: DocView, s: int, e: int, _source: Source) -> bool:
     return _QUARTER.fullmatch(view.text, s, e) is not None and _FISCAL_AFTER.match(view.text, e) is not None
 
 
+# "the 18th green", "the 3rd floor", "the 9th Battalion": an ordinal that numbers the noun after it
+_ORDINAL_DAY = re.compile(r"(?i)(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)")
+
+
+def _is_numbered_thing(view: DocView, s: int, e: int, _source: Source) -> bool:
+    """Spot a bare ordinal ("the 18th") before a noun it numbers: no day of the month."""
+    if _ORDINAL_DAY.fullmatch(view.text, s, e) is None:
+        return False
+    span = view.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.end >= len(view.doc):
+        return False
+    nxt = view.doc[span.end]
+    return nxt.pos_ in ("NOUN", "PROPN", "ADJ") or (nxt.is_alpha and nxt.is_title and not nxt.is_sent_start)
+
+
+# a code or a day of the month a pattern found alone ("H1", "the 9th"): a date only after a word that
+# governs a time ("fell in H1", "back on the 9th"), not "the H1 of the page", "won the 9th"
+_LONE_CODE = re.compile(r"(?:H[12]|Q[1-4])|(?i:the\s+[0-3]?\d(?:st|nd|rd|th))")
+_LONE_LEAD = re.compile(
+    r"\b(?i:in|for|during|over|of|the|its|their|this|last|next|first|on|by|until|till|from|since|before|after)\s+$"
+)
+_LONE_LOOKBACK: Final = 8
+_CENTURY_AFTER = re.compile(CENTURY_CONJ)  # "the 20th" of "the 20th and 21st centuries"
+
+
+def _is_lone_code(view: DocView, s: int, e: int, source: Source) -> bool:
+    """Spot "H1" or "the 9th" found by a pattern with no word of time before it."""
+    if source != Source.PATTERN or _LONE_CODE.fullmatch(view.text, s, e) is None:
+        return False
+    if _CENTURY_AFTER.match(view.text, e) is not None:
+        return False
+    lead = view.text[s : s + 3].lower() == "the"
+    words = _LONE_LEAD.search(view.text, max(0, s - _LONE_LOOKBACK), s)
+    return words is None or (lead and words.group().split()[0].lower() not in _DAY_LEADS)
+
+
+_DAY_LEADS: Final = frozenset("on by until till from since before after".split())
+
+
+_PARTS_OF_DAYS: Final = frozenset({"mornings", "afternoons", "evenings"})
+
+
+def _is_counted_parts(view: DocView, s: int, e: int, source: Source) -> bool:
+    """Spot "mornings" a pattern found that no verb governs directly ("works mornings" is a habit).
+
+    "two mornings", "the mornings", "long evenings" are counted or described: no set.
+    """
+    if source != Source.PATTERN or view.text[s:e].lower() not in _PARTS_OF_DAYS:
+        return False
+    span = view.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return True
+    prev = view.doc[span.start - 1]
+    return prev.pos_ != "VERB" or span.root.head.i != prev.i
+
+
 _BARE_UNIT = re.compile(r"(?i)an?\s+(?:day|week|month|year)")
 
 
@@ -224,6 +281,9 @@ VETTING: tuple[tuple[str, Check], ...] = (
     ("a year that ends a name", _is_named_year),
     ("a discourse marker or a name", _is_not_deictic),
     ("the ordinal 'second'", _is_ordinal_second),
+    ("an ordinal before the noun it numbers", _is_numbered_thing),
+    ("a code or a day of the month with no word of time before it", _is_lone_code),
+    ("parts of days no verb governs", _is_counted_parts),
     ("a rate or part of the day before a noun", _is_noun_modifier),
     ("the minute of a match", _is_match_minute),
     ("the numbered day of an event", _is_event_day),

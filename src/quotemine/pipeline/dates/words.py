@@ -89,7 +89,7 @@ SETS = re.compile(
     r"(?:a|an|per|each|every) |"
     r"^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
     r"biweekly|fortnightly|semiannually|annual)$|"
-    r"^(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)$|"
+    r"^(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|mornings|afternoons|evenings)$|"
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? "
     r"(?:mornings|afternoons|evenings|nights)$"
 )
@@ -126,6 +126,8 @@ P_WD_COUNT = re.compile(
     r"(?P<dir>from now|hence|ago)$"
 )
 P_FROM = re.compile(r"^" + NUM + r"\s+" + UNIT + r"\s+(?P<dir>from|after|before)\s+(?!now$)(?P<rest>.+)$")
+#: "the day after Christmas", "the day before the 12th": one day from a named day
+P_DAY_FROM = re.compile(r"^(?:the\s+)?day\s+(?P<dir>after|before)\s+(?P<rest>.+)$")
 P_DAY_OF_REL_MONTH = re.compile(
     r"^" + DAY + r"\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|current|next|coming|following|last|previous)\s+month$"
 )  # "the 20th of last month", "5th of the following month"
