@@ -95,3 +95,22 @@ def test_transcript_answers_are_the_one_the_headline_names(extractor: Any) -> No
     found = _speakers(extractor, text)
     answers = [who for quote, (who, _) in found.items() if quote.startswith(("Not yet", "Never"))]
     assert answers == ["Greta Lindahl", "Greta Lindahl"]
+
+
+def test_a_description_with_a_described_name_in_apposition_is_that_name(extractor: Any) -> None:
+    text = (
+        "Shares in Veltmark Foods fell sharply on Monday.\n\n"
+        "The firm's biggest investor, the pension fund Oakridge Partners, said it would vote against "
+        "the board at the annual meeting.\n\n"
+    )
+    found = _speakers(extractor, text)
+    assert found["it would vote against the board at the annual meeting"][0] == "Oakridge Partners"
+
+
+def test_one_of_a_crowd_named_in_apposition_is_that_person(extractor: Any) -> None:
+    text = (
+        "Hundreds queued outside the Brackley depot on Thursday for the last steam train.\n\n"
+        "One of them, a retired signalman named Cyril Ambrose, said he had ridden the line as a boy.\n\n"
+    )
+    found = _speakers(extractor, text)
+    assert found["he had ridden the line as a boy"][0] == "Cyril Ambrose"
