@@ -86,7 +86,7 @@ def test_transcript_answers_are_the_one_the_headline_names(extractor: Any) -> No
     text = (
         "A life in the theatre: an interview with Greta Lindahl\n\n"
         "Greta Lindahl has directed the Tolverne Playhouse since 2015. "
-        "She talked to Martin Kelly about money and the stage.\n\n"
+        "She talked to Tom Hadley about money and the stage.\n\n"
         "Q: Is the playhouse in trouble?\n\n"
         "A: Not yet. But the grant has not risen in ten years.\n\n"
         "Q: Would you leave?\n\n"
