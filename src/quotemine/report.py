@@ -334,13 +334,16 @@ def _speaker(
         return None
     person_id = record.get("person_id")
     org_id = record.get("organization_id")
+    antecedent = record.get("antecedent")
     if mention["text"].lower() in _RELATIVE_SPEAKERS:
         # "which", "who": the reader is shown what it stands for, the antecedent phrase; with
         # none found, no speaker rather than the bare pronoun
-        antecedent = record.get("antecedent")
         mention = b.fields((antecedent[0], antecedent[1])) if antecedent else None
         if mention is None:
             return None
+    elif antecedent and record.get("unnamed") and person_id is None and org_id is None:
+        # "she" for "a police spokeswoman" just before: the unnamed source's phrase, not "she"
+        mention = b.fields((antecedent[0], antecedent[1])) or mention
     return {
         **mention,
         "person_id": person_id if person_id in person_ids else None,

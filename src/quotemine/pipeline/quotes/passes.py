@@ -411,6 +411,7 @@ def _cue_sentence(st: DocState, a: int) -> QuoteCandidate | None:
     speaking = lemma in st.lex.speech_verbs or lemma in st.lex.prep_verbs  # "Roe spoke to reporters."
     speaking = speaking or _spoke_bluntly(st, root)  # "Roe was blunt."
     speech = speaking and not any(c.dep_ in ("ccomp", "dobj") for c in st.kids(root))
+    speech = speech or st.speakers.was_asked(root)  # "Asked whether ..., Roe smiled. '...'": the answer
     noun = any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.cue_nouns for c in st.kids(root))
     if not (speech or noun) or any(c.cue_i == root.i for c in st.candidates):
         return None

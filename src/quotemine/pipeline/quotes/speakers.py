@@ -267,6 +267,18 @@ class SpeakerReader:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
         )
 
+    def was_asked(self, root: Token) -> bool:
+        """Tell whether the clause of ``root`` opens with a fronted "Asked ...," (``_fronted_told``).
+
+        "Asked whether the plan would work, Roe smiled.": its subject was put a question, so a
+        quotation right after the sentence is Roe's answer. Only a subject that is no pronoun: a
+        "he" there may be read as a name in the question ("Asked what he told Kim, he laughed").
+        """
+        kids = list(root.children)
+        if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in kids):
+            return False
+        return any(c.dep_ == "advcl" and c.i < root.i and self._fronted_told(c) for c in kids)
+
     def _relative_source(self, subj: Token) -> Token | None:
         """Return what a relative pronoun subject stands for as a speaker, or ``None``.
 

@@ -3,9 +3,10 @@
 An interview printed as a transcript marks each turn with "Q:" (or "Q.") for the interviewer and
 "A:" (or "A.") for the person interviewed. Each answer line is a direct quotation of the person
 interviewed; the questions are the interviewer's and are not reported. The person interviewed is
-the one person the introduction (the text before the first turn) names; when it names none or
-several, the answers are kept with no speaker. Only a text with at least two questions and two
-answers is a transcript: a lone "A." is a list point or an initial.
+the one person the introduction (the text before the first turn) names, or when it names several,
+the one its first line (a headline) names; else the answers are kept with no speaker. Only a
+text with at least two questions and two answers is a transcript: a lone "A." is a list point or
+an initial.
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ def _interviewee(st: DocState, intro_end: int) -> SpeakerRecord | None:
         if ent.label_ == "PERSON" and ent.end_char <= intro_end and not _byline(st, ent)
     ]
     surnames = {ent[-1].lower_ for ent in people}
+    if len(surnames) > 1:  # the interviewer named too: the one the headline line names, if one
+        first_line = _line_end(st.text, 0)
+        people = [ent for ent in people if ent.end_char <= first_line]
+        surnames = {ent[-1].lower_ for ent in people}
     if len(surnames) != 1:
         return None
     return st.speakers.mention(people[0].root)

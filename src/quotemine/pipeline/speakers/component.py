@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons import data_json
-from quotemine.lexicons.gender import Gender, title_gender
+from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import (
@@ -157,14 +157,8 @@ class Attributor(Pipe):
                     resolver.idx.remember(s, found.entity_id)
                 else:
                     resolver.idx.remember(s, None, last_word(text[s:e]) or "")
-                last = _LastSpeaker(index.para(s), s, e, found)
-                if (
-                    found is None
-                    and spk.get("unnamed")
-                    and person_noun(last_word(text[s:e]) or "")
-                    and not plural(s, e)
-                ):
-                    resolver.idx.remember_lone(s)  # "a woman said": one unnamed person ("a video": no one)
+                lone = _lone_person(spk, last, index, plural) if found is None else None
+                last = _LastSpeaker(index.para(s), s, e, found, lone)
             found = by_span[(s, e)]
             if found is not None and parsed and _asks(chars, q.get("cue")):
                 addressee = q.get("addressee")  # "'Sure?' Roe asked Kim": the next answer is Kim's
@@ -308,7 +302,8 @@ def _newcomer_test(chars: _CharTokens, index: DocIndex) -> Callable[[int, int, G
     """Return whether an unnamed person comes in as a subject between two offsets (``DocIndex.newcomers``).
 
     A singular common noun for one person ("daughter", "neighbour") as the subject of its clause,
-    covered by no entity mention, outside quoted content, of no gender other than the one asked.
+    covered by no entity mention, outside quoted content, of no gender other than the one asked,
+    and not named by a name in apposition ("Her neighbour, Ida Roe, said").
     """
 
     def newcomer(lo: int, hi: int, gender: Gender | None) -> bool:
@@ -320,11 +315,22 @@ def _newcomer_test(chars: _CharTokens, index: DocIndex) -> Callable[[int, int, G
                 continue
             end = tok.idx + len(tok.text)
             if title_gender(tok.lower_) in (None, gender) and not index.covering(tok.idx, end):
-                if not index.in_content(Mention(tok.idx, end, "")):
+                if not index.in_content(Mention(tok.idx, end, "")) and not _named_by_apposition(tok, index):
                     return True
         return False
 
     return newcomer
+
+
+def _named_by_apposition(noun: Token, index: DocIndex) -> bool:
+    """Tell whether a subject noun is named by the name in apposition after it ("His aunt, Ida Roe,").
+
+    Such a subject is the person named, not someone who comes in unnamed.
+    """
+    for child in noun.rights:
+        if child.dep_ == "appos" and index.covering(child.idx, child.idx + len(child.text)):
+            return True
+    return False
 
 
 #: Plural personal pronouns as speaker mentions.
@@ -339,6 +345,8 @@ class _LastSpeaker:
     start: int
     end: int
     found: Resolution | None
+    #: The phrase of the one unnamed person it is or stands for ("a police spokeswoman"), if so.
+    lone: tuple[int, int] | None = None
 
 
 def _plural_test(doc: Doc, chars: _CharTokens) -> Callable[[int, int], bool]:
@@ -378,6 +386,49 @@ def _plural_antecedent(
     if last.found is None:
         spk["unnamed"] = True
     return None
+
+
+def _lone_person(
+    spk: SpeakerRecord, last: _LastSpeaker | None, index: DocIndex, plural: Callable[[int, int], bool]
+) -> tuple[int, int] | None:
+    """Return the phrase of the one unnamed person an unresolved mention is or stands for, or ``None``.
+
+    "a woman said": one unnamed person, remembered as such ("a video": no one); a "he"/"she" right
+    after one: ``_unnamed_antecedent``.
+    """
+    s, e = int(spk["start"]), int(spk["end"])
+    if spk.get("unnamed") and person_noun(last_word(index.text[s:e]) or "") and not plural(s, e):
+        index.remember_lone(s)
+        return (s, e)
+    return _unnamed_antecedent(spk, last, index, s)
+
+
+def _unnamed_antecedent(
+    spk: SpeakerRecord, last: _LastSpeaker | None, index: DocIndex, s: int
+) -> tuple[int, int] | None:
+    """Mark an unresolved "he"/"she" that stands for the unnamed person who spoke just before.
+
+    "A ward nurse said staff were exhausted. '...,' she said": the pronoun is that nurse, an
+    unnamed source; its ``antecedent`` is the phrase ("A ward nurse"). Only when the statement just
+    before, in this paragraph or the one before, was that person's, the phrase's gender does not
+    contradict the pronoun's and no one is named (outside quoted words) between them. Returns the
+    phrase, for a further pronoun.
+    """
+    word = index.text[int(spk["start"]) : int(spk["end"])].lower()
+    if word not in _SINGULAR_PRONOUNS or last is None or last.lone is None or index.para(s) - last.para > 1:
+        return None
+    a, b = last.lone
+    if title_gender(last_word(index.text[a:b]) or "") not in (None, pronoun_gender(word)):
+        return None  # "a spokeswoman said ... he said": someone else
+    if any(mm.start >= last.end and not mm.quoted and not index.in_content(mm) for mm in index.before(s, 1)):
+        return None  # "a nurse said ... Roe agreed. '...,' she said"
+    spk["unnamed"] = True
+    spk["antecedent"] = [a, b]
+    return (a, b)
+
+
+#: Singular personal pronouns as speaker mentions.
+_SINGULAR_PRONOUNS = frozenset({"he", "she"})
 
 
 def _apply(spk: SpeakerRecord, found: Resolution | None) -> None:

@@ -516,8 +516,11 @@ def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
 _APPOSED_GAP = re.compile(
     r"(?:\s+(?:of|for|at|with|from|in|on|to|who|that)\s+[^,;:.()\"“”\n—–]{1,60}?)?\s*(?:,|—|–|\s-)\s*"
 )
-#: The article an apposed organisation's name may open with, outside its mention.
-_APPOSED_ARTICLE = re.compile(r"(?i:the)\s+(?=[A-Z])")
+#: What an apposed name may open with, outside its mention: "the" and up to two lower-case words
+#: of what it is ("the pension fund Oakridge Partners"), or "a ... named" ("a retired nurse named").
+_APPOSED_ARTICLE = re.compile(
+    r"(?:(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}|(?i:an?)\s+(?:[a-z0-9][\w-]*\s+){1,3}(?:named|called)\s+)(?=[A-Z])"
+)
 #: What closes the apposition after the name: a comma, a dash, or a bracket.
 _APPOSED_CLOSE = re.compile(r"\s*(?:,|—|–|-\s|\()")
 
@@ -530,8 +533,8 @@ def by_apposition(r: Resolver, m: SpeakerMention) -> Resolution | None:
     """
     if m.low in _PERSON_PRONOUNS or m.low in _ORG_PRONOUNS:
         return None
-    if m.name_like and m.head not in POST_NOMINALS and m.head not in r.titles:
-        return None  # a name; "MP" or "Governor" before a name in apposition is a description
+    if m.name_like and m.head not in POST_NOMINALS and m.head not in r.titles and m.low != "one":
+        return None  # a name; "MP" or "Governor" (or "One" of them) before a name in apposition is not
     gap = _APPOSED_GAP.match(r.idx.text, m.end)
     if gap is None:
         return None
