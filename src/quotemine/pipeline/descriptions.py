@@ -69,13 +69,18 @@ def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token
     start = tok.left_edge.i
     if toks[start].lower_ != "the" or any(i in persons for i in range(start, tok.i + 1)):
         return None
-    if any(c.dep_ in {"poss", "nmod"} for c in tok.children):
-        return None  # "the party's leader": someone else's role, handled with its name
+    if any(c.dep_ == "poss" or (c.dep_ == "nmod" and _owner_mark(c)) for c in tok.children):
+        return None  # "the party's leader": someone else's role ("the GOP front-runner" is a description)
     if tok.i + 1 < len(doc) and (tok.i + 1 in persons or toks[tok.i + 1].tag_ == "NNP"):
         return None  # "the senator Ann Voss": a title
     if tok.i + 2 < len(doc) and toks[tok.i + 1].text == "," and tok.i + 2 in persons:
         return None  # "The treasurer, Ann Voss, said": the name it stands beside, not an earlier one
     return (start + 1, _of_field_end(doc, tok, persons))
+
+
+def _owner_mark(tok: Token) -> bool:
+    """Tell whether ``tok`` carries a possessive ending ("party" + "'s") rather than only naming a group."""
+    return any(c.dep_ == "case" for c in tok.children)
 
 
 def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:

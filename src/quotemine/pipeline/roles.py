@@ -67,8 +67,8 @@ from quotemine.pipeline.predicates import complement_role, predicate_roles
 from quotemine.pipeline.records import Range, TokenLabels, add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_hires import hiring_org
 from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
-from quotemine.pipeline.role_tokens import appos_word, sentence_of
-from quotemine.pipeline.role_words import RoleWords, cut_at_start, hyphen_key
+from quotemine.pipeline.role_tokens import appos_word, capitalised_and, names_a_thing, sentence_of
+from quotemine.pipeline.role_words import RoleWords, clip_role, hyphen_key
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 
@@ -77,7 +77,6 @@ logger = logging.getLogger(__name__)
 _WORDS_FILE = "role_words.json"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS", "AFX"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
-_CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 #: A word glued to the next by lost markup ("PhotoLiberal", "SmithREUTERS").
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 #: Dashes after a dateline ("WASHINGTON -").
@@ -220,27 +219,13 @@ class RoleTagger(Pipe):
             return False
         return toks[i - 1].lower_ in self.words.titles and toks[i - 1].lower_ not in self.words.honorifics
 
-    @staticmethod
-    def _clip(doc: Doc, role: Range | None) -> Range | None:
-        """Cut a role at the first line break or unclosed bracket and trim punctuation at its edges."""
-        toks = doc_tokens(doc)
-        if role is None:
-            return None
-        start, end = role
-        for i in range(start, end):
-            if "\n" in toks[i].text or "\n" in toks[i].whitespace_:
-                end = i + 1 if "\n" not in toks[i].text else i
-                break
-        opened = [i for i in range(start, end) if toks[i].text == "("]
-        if opened and not any(toks[i].text == ")" for i in range(opened[-1], end)):
-            end = opened[-1]  # "chairman of the X Council of Orange County (Calif."
-        while end > start and (
-            toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].tag_ in _CLIP_END_TAGS
-        ):
-            end -= 1
-        while start < end and cut_at_start(doc, start, end):
-            start += 1  # "the chairman" -> "chairman"; "(was) elected mayor", "now a professor" -> the noun
-        return (start, end) if start < end else None
+    def _joined_word(self, before: Token, conj: Token, persons: TokenLabels) -> bool:
+        """Tell whether "``before`` and / of" is in the title ("head of state", "Police and Crime ...")."""
+        return before.i not in persons and (self._is_role_head(before) or capitalised_and(conj, before))
+
+    def _title_stop_at(self, doc: Doc, i: int) -> bool:
+        """Tell whether ``doc[i]`` is the full stop split from an abbreviated title ("Maj" + ".")."""
+        return doc_tokens(doc)[i].text == "." and self._abbreviated_title(doc, i)
 
     def _tag(self, doc: Doc) -> None:
         people = get_people(doc)
@@ -283,7 +268,7 @@ class RoleTagger(Pipe):
                 clause_role,
                 self._relative_role(doc, span, who, person_tokens),
             ):
-                role = self._clip(doc, role) if role else None  # most rules find nothing
+                role = clip_role(doc, role) if role else None  # most rules find nothing
                 if role is not None:
                     role, owners = role_ties(doc, role, org_tokens, org_names)
                     tied[span.label_].extend(owners)  # "Its director, X", "Falcons coach X"
@@ -295,7 +280,7 @@ class RoleTagger(Pipe):
             lambda verb: complement_role(doc, verb, person_tokens, org_tokens, self._is_role_head),
         )
         for pid, ranges in (*described.items(), *pronouns.items()):
-            found.setdefault(pid, []).extend(r for r in map(lambda r: self._clip(doc, r), ranges) if r)
+            found.setdefault(pid, []).extend(r for r in map(lambda r: clip_role(doc, r), ranges) if r)
         role_spans: list[Span] = []
         for person in people:
             pid = person["id"]
@@ -341,6 +326,8 @@ class RoleTagger(Pipe):
         """Tell whether the token before ``doc[start]`` belongs to a title that ends at the name."""
         toks = doc_tokens(doc)
         prev = toks[start - 1]
+        if any(self._title_stop_at(doc, k) for k in (prev.i, start)):
+            return True  # "Maj. Gen. X", "Det. Sgt. X": an abbreviated title and its stop, whatever the parse
         if prev.i in persons or prev.dep_ == "pobj" or prev.ent_type_ in {"DATE", "TIME"}:
             return False  # "On Monday Senator X", "after the vote Labour leader X": not the title's
         if prev.i in orgs or (is_possessive(prev.text) and prev.i - 1 in orgs):
@@ -355,13 +342,10 @@ class RoleTagger(Pipe):
         if self._outside_title(prev):
             return False
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
-            before = toks[start - 2]  # "lawyer and sociologist", "head of state"
-            return before.i not in persons and self._is_role_head(before)
+            return self._joined_word(toks[start - 2], prev, persons)
         if (
-            ((prev.tag_ in _MODIFIER_TAGS or prev.dep_ == "compound") and not prev.is_punct)
-            or prev.text == "-"
-            or (prev.text == "." and self._abbreviated_title(doc, prev.i))
-        ):
+            (prev.tag_ in _MODIFIER_TAGS or prev.dep_ == "compound") and not prev.is_punct
+        ) or prev.text == "-":
             return not (prev.tag_ == "POS" and prev.i - 1 not in orgs)
         if prev.tag_ == "NNS" and prev.is_title:
             return True  # "Police spokesman", "Veterans Affairs secretary"
@@ -409,7 +393,8 @@ class RoleTagger(Pipe):
         if toks[i].text.rstrip(".").lower() in self.words.honorifics:
             return None
         sent_start = sentence_of(doc, span.start)[0]
-        if i < sent_start:  # "Detective Sgt. Ray Holm": the parse ended a sentence at the title's stop
+        if i < sent_start or (i == sent_start and self._abbreviated_title(doc, i - 1)):
+            # "Detective Sgt. Ray Holm", "Maj. Gen. X": the parse ended a sentence at a title's stop
             sent_start = next(
                 (
                     k + 1
@@ -481,7 +466,7 @@ class RoleTagger(Pipe):
         role noun must be plural ("members", "co-founders").
         """
         toks = doc_tokens(doc)
-        role = self._clip(doc, appos) if appos is not None else None
+        role = clip_role(doc, appos) if appos is not None else None
         if role is None or span.start < 2 or toks[span.start - 1].lower_ not in {"and", "&"}:
             return
         if not any(toks[i].tag_ == "NNS" and self._is_plural_role(toks[i]) for i in range(*role)):
@@ -581,7 +566,10 @@ class RoleTagger(Pipe):
             return None
         end = comma  # "the foundation's director of policy, Lisa Venn": the tail is the role's
         if any(
-            toks[i].is_punct or i in persons or head not in toks[i].ancestors for i in range(head.i + 1, end)
+            toks[i].is_punct
+            or (i in persons and not names_a_thing(toks, i, end, persons))
+            or head not in toks[i].ancestors
+            for i in range(head.i + 1, end)
         ):
             return None
         start = after_break(doc, head.left_edge.i, head.i)  # not the "Page 2" line above it
