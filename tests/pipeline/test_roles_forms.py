@@ -136,3 +136,30 @@ def test_role_before_apposition_with_a_name_as_modifier(nlp: Language) -> None:
 def test_role_before_apposition_naming_another_person_is_left_out(nlp: Language) -> None:
     doc = nlp("A lawyer for Elaine Portman, Nina Alvaro, said the case was weak.")
     assert _roles(doc, "Alvaro") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "role"),
+    [
+        ("As secretary of state, Olivia Banfield visited 90 countries.", "Banfield", "secretary of state"),
+        ("As a former prosecutor, Olivia Banfield knows the rules.", "Banfield", "former prosecutor"),
+        ("Olivia Banfield, who served as an aide to Governor Tom Reeve, said so.", "Banfield", "aide"),
+        ("Olivia Banfield, who has worked as a lobbyist, said so.", "Banfield", "lobbyist"),
+    ],
+)
+def test_as_phrases(nlp: Language, text: str, surname: str, role: str) -> None:
+    assert role in _roles(nlp(text), surname)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As mayor, Banfield would cut taxes.",
+        "As the crowd cheered, Olivia Banfield waved.",
+        "As expected, Olivia Banfield won.",
+        "Olivia Banfield, who never served as mayor, said so.",
+        "Olivia Banfield, no relation to the senator, said so.",
+    ],
+)
+def test_no_role_from_as_or_negation(nlp: Language, text: str) -> None:
+    assert _roles(nlp(text), "Banfield") == []

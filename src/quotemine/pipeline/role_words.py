@@ -18,6 +18,8 @@ _OCCUPATIONS_FILE = "occupations.txt"
 #: Words of nameparser's title list that are no role ("federal", "state", "brother").
 _NOT_ROLES_FILE = "not_roles.txt"
 #: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
+#: Words that open a phrase saying what a person is not.
+_NEGATIVE = frozenset({"no", "not", "neither", "never"})
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 _CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
 #: Adverbs of time cut from the start of a role ("now a professor" -> "professor"; not "then-senator").
@@ -101,6 +103,8 @@ def clip_role(doc: Doc, role: Range | None) -> Range | None:
         toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].tag_ in _CLIP_END_TAGS
     ):
         end -= 1
+    if start < end and toks[start].lower_ in _NEGATIVE:
+        return None  # "X, no relation to the candidate,": what X is not
     while start < end and cut_at_start(doc, start, end):
         start += 1  # "the chairman" -> "chairman"; "(was) elected mayor", "now a professor" -> the noun
     return (start, end) if start < end else None

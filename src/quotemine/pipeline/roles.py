@@ -59,7 +59,7 @@ from quotemine.pipeline.appositions import (
     word_after,
     word_before,
 )
-from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
+from quotemine.pipeline.clauses import pronoun_roles, relative_as_verb, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
@@ -266,7 +266,7 @@ class RoleTagger(Pipe):
                 or org_role_before(doc, span, person_tokens, org_tokens, self._is_role_head),
                 *predicate_roles(doc, span, person_tokens, org_tokens, self._is_role_head),
                 clause_role,
-                self._relative_role(doc, span, who, person_tokens),
+                self._relative_role(doc, span, who, person_tokens, org_tokens),
             ):
                 role = clip_role(doc, role) if role else None  # most rules find nothing
                 if role is not None:
@@ -522,9 +522,13 @@ class RoleTagger(Pipe):
             return (start, orgs_in[-1] + 1) if orgs_in else None  # not "running for Congress"
         return self._noun_appos(doc, start, end)
 
-    def _relative_role(self, doc: Doc, span: Span, who: int | None, persons: TokenLabels) -> Range | None:
+    def _relative_role(
+        self, doc: Doc, span: Span, who: int | None, persons: TokenLabels, orgs: TokenLabels
+    ) -> Range | None:
         """Find the role of "X, a former mayor who later became chairman of Y" (or "X, who is Y")."""
         start = relative_copula_start(doc, who)
+        if start is None and (verb := relative_as_verb(doc, who)) is not None:
+            return complement_role(doc, verb, persons, orgs, self._is_role_head)  # "who served as an aide"
         end = (
             appos_end(doc, start, sentence_of(doc, span.start)[1], False, persons)
             if start is not None
