@@ -163,3 +163,37 @@ def test_as_phrases(nlp: Language, text: str, surname: str, role: str) -> None:
 )
 def test_no_role_from_as_or_negation(nlp: Language, text: str) -> None:
     assert _roles(nlp(text), "Banfield") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surnames", "role"),
+    [
+        ("Govs. Dale Marrick and Tom Reeve spoke first.", ("Marrick", "Reeve"), "Govs"),
+        ("On Monday, Sens. Dale Marrick and Tom Reeve spoke first.", ("Marrick", "Reeve"), "Sens"),
+        (
+            "Former secretaries of state Dale Marrick and Ann Reeve signed the letter.",
+            ("Marrick", "Reeve"),
+            "Former secretaries of state",
+        ),
+    ],
+)
+def test_plural_title_of_a_list(nlp: Language, text: str, surnames: tuple[str, str], role: str) -> None:
+    doc = nlp(text)
+    for surname in surnames:
+        assert role in _roles(doc, surname)
+
+
+def test_singular_title_is_not_shared(nlp: Language) -> None:
+    doc = nlp("Sen. Dale Marrick and Tom Reeve met on Monday.")
+    assert _roles(doc, "Reeve") == []
+
+
+def test_honorific_plural_is_no_role(nlp: Language) -> None:
+    doc = nlp("Messrs. Dale Marrick and Tom Reeve spoke.")
+    assert _roles(doc, "Marrick") == [] and _roles(doc, "Reeve") == []
+
+
+def test_two_titles_joined_before_a_name(nlp: Language) -> None:
+    doc = nlp("Ardley Herald columnist and Fox News contributor Dale Marrick said so.")
+    assert _roles(doc, "Marrick") == ["columnist and Fox News contributor"]
+    assert _affiliations(doc, "Marrick") == ["Ardley Herald", "Fox News"]

@@ -11,7 +11,7 @@ from quotemine.lexicons import data_lines
 from quotemine.lexicons.names import load_lexicons
 from quotemine.pipeline.records import Range
 
-__all__ = ["RoleWords", "clip_role", "cut_at_start", "hyphen_key"]
+__all__ = ["RoleWords", "clip_role", "cut_at_start", "hyphen_key", "singular"]
 
 #: Jobs, ranks and sports positions only the role stage reads ("machine operator", "tight end").
 _OCCUPATIONS_FILE = "occupations.txt"
@@ -108,3 +108,8 @@ def clip_role(doc: Doc, role: Range | None) -> Range | None:
     while start < end and cut_at_start(doc, start, end):
         start += 1  # "the chairman" -> "chairman"; "(was) elected mayor", "now a professor" -> the noun
     return (start, end) if start < end else None
+
+
+def singular(word: str) -> str:
+    """Return the singular of a plural in "-ies" ("secretaries" -> "secretary"), else ``word``."""
+    return word[:-3] + "y" if word.endswith("ies") else word

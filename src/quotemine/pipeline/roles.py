@@ -68,7 +68,7 @@ from quotemine.pipeline.records import Range, TokenLabels, add_warning, get_orgs
 from quotemine.pipeline.role_hires import hiring_org
 from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
 from quotemine.pipeline.role_tokens import appos_word, capitalised_and, names_a_thing, sentence_of
-from quotemine.pipeline.role_words import RoleWords, clip_role, hyphen_key
+from quotemine.pipeline.role_words import RoleWords, clip_role, hyphen_key, singular
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 
@@ -185,8 +185,8 @@ class RoleTagger(Pipe):
     def _is_role_head(self, token: Token) -> bool:
         text = token.text
         key = text.rstrip(".").lower()
-        if text.endswith(".") and key in self.words.titles:
-            return True
+        if text.endswith(".") and (key in self.words.titles or self._plural_title(key)):
+            return True  # "Sen.", "Sens." (of a list of names)
         if not (token.is_alpha or "-" in key):
             return False
         heads = self.words.role_heads
@@ -194,16 +194,23 @@ class RoleTagger(Pipe):
         if (
             key in heads
             or joined in heads
-            or (len(joined) > 4 and joined[-1] == "s" and joined[:-1] in heads)
+            or (len(joined) > 4 and joined[-1] == "s" and (joined[:-1] in heads or singular(joined) in heads))
         ):
             return True
         i = token.i  # a role of two words: "tight end", "running back"
         return key in self._pair_tails and i > 0 and f"{token.doc[i - 1].lower_} {key}" in heads
 
     def _is_plural_role(self, token: Token) -> bool:
-        """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers")."""
+        """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers", "Sens.")."""
         key = hyphen_key(token)
-        return len(key) > 4 and key.endswith("s") and key[:-1] in self.words.role_heads
+        if token.text.endswith(".") or self._title_stop_at(token.doc, token.i + 1):
+            return self._plural_title(token.text.rstrip(".").lower())
+        heads = self.words.role_heads
+        return len(key) > 4 and key.endswith("s") and (key[:-1] in heads or singular(key) in heads)
+
+    def _plural_title(self, key: str) -> bool:
+        """Tell whether ``key`` is an abbreviated title with a plural "s" ("sens", "govs", "reps")."""
+        return key.endswith("s") and key[:-1] in self.words.titles and key[:-1] not in self.words.honorifics
 
     def _abbreviated_title(self, doc: Doc, i: int) -> bool:
         """Tell whether ``doc[i]`` is the full stop of a title split from it ("Lt" + ".").
@@ -217,7 +224,8 @@ class RoleTagger(Pipe):
         word = toks[i - 1].text
         if len(word) > 5 or not word[:1].isupper():
             return False
-        return toks[i - 1].lower_ in self.words.titles and toks[i - 1].lower_ not in self.words.honorifics
+        word = toks[i - 1].lower_
+        return (word in self.words.titles and word not in self.words.honorifics) or self._plural_title(word)
 
     def _joined_word(self, before: Token, conj: Token, persons: TokenLabels) -> bool:
         """Tell whether "``before`` and / of" is in the title ("head of state", "Police and Crime ...")."""
@@ -225,7 +233,7 @@ class RoleTagger(Pipe):
 
     def _title_stop_at(self, doc: Doc, i: int) -> bool:
         """Tell whether ``doc[i]`` is the full stop split from an abbreviated title ("Maj" + ".")."""
-        return doc_tokens(doc)[i].text == "." and self._abbreviated_title(doc, i)
+        return i < len(doc) and doc_tokens(doc)[i].text == "." and self._abbreviated_title(doc, i)
 
     def _tag(self, doc: Doc) -> None:
         people = get_people(doc)
@@ -316,8 +324,8 @@ class RoleTagger(Pipe):
         if i == span.start - 1 or i < 0 or i not in persons:
             return None
         title = left.get(i + 1)
-        if title is None or not self._is_plural_role(toks[title[1] - 1]):
-            return None
+        if title is None or not any(self._is_plural_role(toks[k]) for k in range(*title)):
+            return None  # "Sens. A and B", "former secretaries of state A and B"
         return title
 
     def _left_step(
@@ -385,9 +393,10 @@ class RoleTagger(Pipe):
         address = toks[last].is_title and toks[last].text.rstrip(".").lower() in self.words.honorifics
         if last >= 1 and address and last - 1 not in persons:  # "the barrister Sir Ian Dole"
             end, last = last, last - 1  # the role ends before the form of address
-        if last >= 0 and self._abbreviated_title(doc, last):
-            last -= 1  # "Lt. Sam Ortt": the tokenizer split the title from its full stop
-        i = self._title_head(doc, last, persons)
+        split = last >= 0 and self._abbreviated_title(doc, last)
+        if split:
+            last -= 1  # "Lt. Sam Ortt", "Sens. A and B": the tokenizer split the title from its full stop
+        i = last if split else self._title_head(doc, last, persons)
         if i is None:
             return None
         if toks[i].text.rstrip(".").lower() in self.words.honorifics:
