@@ -98,7 +98,7 @@ def clip_role(doc: Doc, role: Range | None) -> Range | None:
             break
     opened = [i for i in range(start, end) if toks[i].text == "("]
     if opened and not any(toks[i].text == ")" for i in range(opened[-1], end)):
-        end = opened[-1]  # "chairman of the X Council of Orange County (Calif."
+        end = opened[-1]  # "chairman of the X Board of Harlow County (Wessex"
     while end > start and (
         toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].tag_ in _CLIP_END_TAGS
     ):
