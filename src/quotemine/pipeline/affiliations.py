@@ -26,6 +26,13 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import COMPANY_WORDS, KIND_NOUNS, ORG_NOUNS, PORTFOLIOS
+from quotemine.pipeline.affiliation_kinds import (
+    last_org_before,
+    named_kind,
+    only_org_before,
+    org_noun_tail,
+    tail_owner,
+)
 from quotemine.pipeline.appositions import after_aside, word_after
 from quotemine.pipeline.records import Range, TokenLabels
 from quotemine.pipeline.role_tokens import sentence_of
@@ -44,8 +51,6 @@ __all__ = [
 ]
 
 
-#: Nouns for a body of any kind ("the company's chairman" after "Farley Bank"): no name contradicts them.
-_GENERAL_KINDS: Final = frozenset({"company", "firm", "group", "organisation", "organization", "agency"})
 #: Prepositions that tie a name to the organisation right after it ("Ned Harlow of the Marlin Group").
 _AFTER_NAME: Final = frozenset({"of", "at", "with", "from"})
 #: Adverbs between the comma and "of" of "X, formerly of Y,".
@@ -116,11 +121,31 @@ def after_name_orgs(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
         if found and (found[1] >= len(doc) or toks[found[1]].text in {",", ".", ";", ")", *_POSSESSIVE}):
             return [found[0]]  # also "X, of the Y Police's fraud unit,": a part of Y
         return []
+    if tok.text == "," and (on := _seat_on(toks, j + 1)) is not None:
+        found = _org_at(doc, on + 1, orgs)  # "X, a Democrat on the Senate Y Committee, said"
+        return [found[0]] if found else []
     if tok.text == "(":
         found = _org_at(doc, j + 1, orgs)
         if found and found[1] < len(doc) and toks[found[1]].text == ")":
             return [found[0]]
     return []
+
+
+def _seat_on(toks: list[Token], j: int) -> int | None:
+    """Return where "on" is in "a (senior) Democrat on" starting at ``toks[j]``, or ``None``.
+
+    A party member's seat on a body: "a Republican on the House Y Committee", "a senior Democrat
+    on the board". The party word is a capitalised group word (the tagger's NORP).
+    """
+    if j + 3 >= len(toks) or toks[j].lower_ not in {"a", "an"}:
+        return None
+    k = j + 1
+    if toks[k].is_lower and toks[k].tag_ == "JJ":
+        k += 1  # "a senior Democrat"
+    party = toks[k]
+    if not (party.is_title and party.ent_type_ == "NORP" and party.tag_ in {"NNP", "NNPS", "NN"}):
+        return None
+    return k + 1 if k + 2 < len(toks) and toks[k + 1].lower_ == "on" else None
 
 
 def _hometown(doc: Doc, of: int, end: int) -> bool:
@@ -263,6 +288,8 @@ def _verb_org(
             return [found[0]], role
         if tok.is_punct or k in persons or tok.pos_ in {"VERB", "AUX"} or tok.lower_ in _AWAY:
             return [], None  # "wrote to Y", "works against Y": not a member
+        if tok.lower_ == "the" and (named := named_kind(doc, k, orgs)) is not None:
+            return [named], (verb.i, verb.i + 1) if lemma in NOUN_VERBS else None  # "sits on the committee"
         if lemma in _ROLE_VERBS and k == verb.i + 1 and tok.tag_ == "IN":
             return [], None  # "runs for Congress": a candidate, not the one who runs it
         if tok.dep_ == "dobj" and tok.head == verb and not _object_of(doc, k, lemma):
@@ -300,66 +327,6 @@ _OWNER_REACH: Final = 6
 _MODIFIER_TAGS: Final = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "HYPH", "RB", "CD"})
 
 
-def _org_mentions(orgs: TokenLabels) -> list[tuple[int, int, str]]:
-    """Return each organisation mention as (start, end, id), in text order."""
-    out: list[tuple[int, int, str]] = []
-    for i in sorted(orgs):
-        if out and out[-1][1] == i and out[-1][2] == orgs[i]:
-            out[-1] = (out[-1][0], i + 1, orgs[i])
-        else:
-            out.append((i, i + 1, orgs[i]))
-    return out
-
-
-def _last_org_before(doc: Doc, i: int, orgs: TokenLabels, head: str | None = None) -> str | None:
-    """Return the organisation named last before token ``i`` (in its sentence or the one before).
-
-    With ``head``, only an organisation whose name ends in that word counts ("the council" ->
-    "Harbourside Regional Council"), and it may be named anywhere before.
-    """
-    toks = doc_tokens(doc)
-    sent_start = sentence_of(doc, i)[0]
-    window = sentence_of(doc, sent_start - 1)[0] if sent_start > 0 else sent_start
-    for start, end, oid in reversed(_org_mentions(orgs)):
-        if end > i:
-            continue
-        if head is None:
-            return oid if start >= window else None
-        if toks[end - 1].lower_ == head:
-            return oid
-    return None
-
-
-def _only_org_before(doc: Doc, i: int, orgs: TokenLabels, kind: str | None = None) -> str | None:
-    """Return the one organisation named before token ``i`` in its sentence and the one before.
-
-    A name that only modifies another noun ("Farley Bank analyst X said ...") is no candidate:
-    "the company" is not the analyst's bank. With ``kind``, the noun that stands for it ("the
-    bank's director"), a name that says it is another kind of body ("Delmore School of Music",
-    "Ardley Council") is no candidate either, unless the noun is as general as "company".
-    """
-    toks = doc_tokens(doc)
-    sent_start = sentence_of(doc, i)[0]
-    window = sentence_of(doc, sent_start - 1)[0] if sent_start > 0 else sent_start
-    named = {
-        oid
-        for start, end, oid in _org_mentions(orgs)
-        if start >= window
-        and end <= i
-        and toks[end - 1].dep_ != "compound"
-        and not _other_kind(toks[start:end], kind)
-        and not (start > 0 and toks[start - 1].lower_ == "from")  # "joined the group from Y": a former one
-    }
-    return named.pop() if len(named) == 1 else None
-
-
-def _other_kind(name: list[Token], kind: str | None) -> bool:
-    """Tell whether an organisation's name says it is another kind of body than the noun ``kind``."""
-    if kind is None or kind in _GENERAL_KINDS:
-        return False
-    return any(t.lower_ in ORG_NOUNS and t.lower_ != kind for t in name)
-
-
 def passive_leader(doc: Doc, span: Span, orgs: TokenLabels) -> list[str]:
     """Return the organisation of "Y, a charity founded by X" / "Y, led by X" for the name ``span``.
 
@@ -393,39 +360,6 @@ def _subject(pronoun: Token) -> Token | None:
             continue
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return subjects[0] if subjects else None
-    return None
-
-
-def _org_noun_tail(doc: Doc, start: int, end: int) -> int | None:
-    """Return where "the" is when the role ``doc[start:end]`` ends in "of / for / at the <org noun>".
-
-    One or two lower-case words may come between "the" and the noun ("a volunteer at the food bank").
-    """
-    toks = doc_tokens(doc)
-    if end - start < 4:
-        return None
-    tail = toks[end - 1]
-    if tail.lower_ not in ORG_NOUNS or tail.tag_ != "NN":
-        return None
-    the = end - 2
-    while the > end - 4 and the > start + 1 and toks[the].is_lower and toks[the].tag_ in {"NN", "JJ"}:
-        the -= 1
-    return the if toks[the].lower_ == "the" and toks[the - 1].lower_ in {"of", "for", "at"} else None
-
-
-def _tail_owner(doc: Doc, the: int, end: int, orgs: TokenLabels) -> str | None:
-    """Return the organisation named before ``the`` whose name ends in the role's last words.
-
-    "the department" -> "Harbourside Police Department"; "the food bank" -> "Ardley Food Bank"
-    (every modifier must be a word of the name: "the central bank" is not "Ardley Food Bank").
-    """
-    words = [t.lower_ for t in doc[the + 1 : end]]
-    for start, stop, oid in reversed(_org_mentions(orgs)):
-        if stop > the:
-            continue
-        name = [t.lower_ for t in doc[start:stop]]
-        if name[-1] == words[-1] and all(w in name for w in words[:-1]):
-            return oid
     return None
 
 
@@ -468,9 +402,9 @@ def role_owner(
     belongs to the organisation named before whose name ends in that noun.
     """
     toks = doc_tokens(doc)
-    the = _org_noun_tail(doc, start, end)
+    the = org_noun_tail(doc, start, end)
     if the is not None:
-        return _tail_owner(doc, the, end, orgs)
+        return tail_owner(doc, the, end, orgs)
     low = max(start - _OWNER_REACH, sentence_of(doc, start)[0] if start < len(doc) else 0)
     for p in range(end - 2, low - 1, -1):
         tok = toks[p]
@@ -487,9 +421,9 @@ def role_owner(
             return _short_owner(doc, p, orgs, names)  # "Corvell's founder" after "Corvell Air"
         the = owner.left_edge.i
         if owner.is_lower and owner.tag_ == "NN" and the < owner.i and toks[the].lower_ == "the":
-            named = _last_org_before(doc, the, orgs, head=owner.lower_)
+            named = last_org_before(doc, the, orgs, head=owner.lower_)
             if named is None and owner.lower_ in ORG_NOUNS:
-                named = _only_org_before(doc, the, orgs, kind=owner.lower_)  # "the mining company's chairman"
+                named = only_org_before(doc, the, orgs, kind=owner.lower_)  # "the mining company's chairman"
             return named
         return None
     return None
@@ -511,7 +445,7 @@ def _pronoun_owner(doc: Doc, pronoun: Token, orgs: TokenLabels) -> str | None:
         return orgs[subject.i]
     if subject is not None and subject.pos_ == "PROPN":
         return None  # a name the tagger missed owns "its": not the organisation named last
-    return _last_org_before(doc, p, orgs)
+    return last_org_before(doc, p, orgs)
 
 
 def _short_owner(doc: Doc, pos: int, orgs: TokenLabels, names: dict[str, str]) -> str | None:

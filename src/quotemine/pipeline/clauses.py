@@ -30,7 +30,7 @@ from quotemine.lexicons.words import NOMINAL_SUBJECTS
 from quotemine.pipeline.descriptions import in_quotation
 from quotemine.pipeline.records import Range
 
-__all__ = ["pronoun_roles", "relative_copula_start"]
+__all__ = ["pronoun_roles", "relative_as_verb", "relative_copula_start"]
 
 
 #: Verbs of a clause that say what its subject is or became.
@@ -40,6 +40,9 @@ _MADE: Final = frozenset({"elect", "name", "appoint", "promote", "hire", "select
 #: Tags a role's noun phrase may start with ("the chairman", "former mayor", "chairman").
 _NOUN_PHRASE_START: Final = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN", "CD"})
 _PRONOUNS: Final = ("he", "she")
+#: Verbs of holding a post whose "as" phrase is the post ("who served as treasurer").
+_SERVE: Final = frozenset({"serve", "work", "act"})
+_PERFECT: Final = frozenset({"has", "have", "had"})
 
 
 def relative_copula_start(doc: Doc, who: int | None) -> int | None:
@@ -67,6 +70,25 @@ def relative_copula_start(doc: Doc, who: int | None) -> int | None:
     if k >= len(doc) or toks[k].tag_ not in _NOUN_PHRASE_START:
         return None  # "who is running as ...", "who is hoping to be ...": no noun phrase, no role
     return k
+
+
+def relative_as_verb(doc: Doc, who: int | None) -> Token | None:
+    """Return the verb of "X, who served as ROLE" / "X, who has worked as ROLE", or ``None``.
+
+    Only a verb of holding a post ("serve", "work", "act") followed by "as" counts; the caller reads
+    the role from the verb's "as" phrase (``predicates.complement_role``).
+    """
+    toks = doc_tokens(doc)
+    if who is None:
+        return None
+    k = who + 1
+    while k < len(doc) and toks[k].tag_ == "RB" and toks[k].dep_ != "neg":
+        k += 1
+    if k + 1 < len(doc) and toks[k].lower_ in _PERFECT and toks[k + 1].tag_ == "VBN":
+        k += 1  # "who has worked as"
+    if k + 1 >= len(doc) or toks[k].lemma_ not in _SERVE or toks[k + 1].lower_ != "as":
+        return None
+    return toks[k]
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

@@ -42,6 +42,31 @@ __all__ = ["description_roles", "in_quotation"]
 
 #: Conjunctions of a clause whose subject is the main clause's ("While the senator won X, Voss lost Y").
 _CONCESSIVE = frozenset({"while", "although", "though"})
+#: Offices a description may give the owner of the previous clause's subject ("X's campaign ... The
+#: candidate said"); a role anyone may have ("the protester") is someone else there.
+_OFFICES: Final = frozenset(
+    {
+        "candidate",
+        "nominee",
+        "front-runner",
+        "frontrunner",
+        "senator",
+        "governor",
+        "congressman",
+        "congresswoman",
+        "president",
+        "mayor",
+        "billionaire",
+        "businessman",
+        "businesswoman",
+    }
+)
+#: Nouns for people that a role noun does not cover: "X's opponent spoke. The senator ..." may be either.
+_PEOPLE_NOUNS: Final = frozenset(
+    "opponent rival challenger friend ally successor predecessor partner colleague critic supporter "
+    "spouse mate opponents rivals challengers friends allies partners colleagues critics supporters "
+    "children parents family".split()
+)
 #: Hashes of the word "the", of the subject labels and of the tag of a singular noun.
 _THE: Final = get_string_id("the")
 _SUBJECT_IDS: Final = numpy.array(sorted(get_string_id(d) for d in NOMINAL_SUBJECTS), dtype=numpy.uint64)
@@ -69,13 +94,18 @@ def _description(tok: Token, persons: TokenLabels, is_role_head: Callable[[Token
     start = tok.left_edge.i
     if toks[start].lower_ != "the" or any(i in persons for i in range(start, tok.i + 1)):
         return None
-    if any(c.dep_ in {"poss", "nmod"} for c in tok.children):
-        return None  # "the party's leader": someone else's role, handled with its name
+    if any(c.dep_ == "poss" or (c.dep_ == "nmod" and _owner_mark(c)) for c in tok.children):
+        return None  # "the party's leader": someone else's role ("the GOP front-runner" is a description)
     if tok.i + 1 < len(doc) and (tok.i + 1 in persons or toks[tok.i + 1].tag_ == "NNP"):
         return None  # "the senator Ann Voss": a title
     if tok.i + 2 < len(doc) and toks[tok.i + 1].text == "," and tok.i + 2 in persons:
         return None  # "The treasurer, Ann Voss, said": the name it stands beside, not an earlier one
     return (start + 1, _of_field_end(doc, tok, persons))
+
+
+def _owner_mark(tok: Token) -> bool:
+    """Tell whether ``tok`` carries a possessive ending ("party" + "'s") rather than only naming a group."""
+    return any(c.dep_ == "case" for c in tok.children)
 
 
 def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:
@@ -95,7 +125,9 @@ def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:
     return end
 
 
-def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
+def _antecedent(
+    doc: Doc, tok: Token, mentions: list[Span], is_role_head: Callable[[Token], bool]
+) -> Span | None:
     """Return the one person mention from the previous sentence's start up to ``tok``, if it is a subject."""
     toks = doc_tokens(doc)
     sent = tok.sent
@@ -108,6 +140,13 @@ def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
         if not inside or len({m.label_ for m in inside}) != 1:
             return None
     last = inside[-1]
+    owned = last.root.head
+    if last.root.dep_ == "poss" and tok.lower_ in _OFFICES and owned.dep_ in NOMINAL_SUBJECTS:
+        # "X's tone has changed. The candidate ...": the owner of the subject; not "X's opponent": a person
+        people = (
+            is_role_head(owned) or owned.lower_ in _PEOPLE_NOUNS or title_gender(owned.lower_) is not None
+        )
+        return None if people or owned.ent_type_ else last
     return last if last.root.dep_ in NOMINAL_SUBJECTS else None
 
 
@@ -147,7 +186,7 @@ def description_roles(
             continue
         if in_quotation(doc_text(doc), tok.idx):
             continue  # the speaker's word for someone, not a link to the last name
-        person = _antecedent(doc, tok, ordered) or _main_subject(doc, tok, ordered)
+        person = _antecedent(doc, tok, ordered, is_role_head) or _main_subject(doc, tok, ordered)
         if person is None or in_quotation(doc_text(doc), person.start_char):
             continue
         stated = title_gender(tok.text)

@@ -53,9 +53,36 @@ def predicate_role(
     passive = root.dep_ == "nsubjpass" and verb.lemma_ in _COPULAS  # "X was named chairman"
     if (root.dep_ != "nsubj" and not passive) or verb.i < span.end:
         return None
-    return complement_role(doc, verb, persons, orgs, is_role_head) or _reported_role(
-        doc, span, verb, persons, orgs, is_role_head
+    return (
+        complement_role(doc, verb, persons, orgs, is_role_head)
+        or _reported_role(doc, span, verb, persons, orgs, is_role_head)
+        or _preposed_as(doc, span, verb, persons, is_role_head)
     )
+
+
+def _preposed_as(
+    doc: Doc, span: Span, verb: Token, persons: TokenLabels, is_role_head: RoleTest
+) -> Range | None:
+    """Return the role of "As secretary of state, X visited ..." / "As a former prosecutor, X knows ...".
+
+    "As" opens the sentence, its object is a role noun, a comma closes the phrase right before the
+    subject's name, and no name is inside it; a negated, hypothetical or modal clause gives none
+    ("As mayor, X would cut taxes": a promise, not a post).
+    """
+    toks = doc_tokens(doc)
+    first = sentence_of(doc, span.start)[0]
+    if toks[first].lower_ != "as" or toks[first].head.i != verb.i or span.start - first > 8:
+        return None
+    comma = span.start - 1
+    if comma <= first + 1 or toks[comma].text != ",":
+        return None
+    if not any(g.dep_ == "pobj" and is_role_head(g) for g in toks[first].children):
+        return None
+    if any(i in persons or toks[i].is_punct for i in range(first + 1, comma)):
+        return None
+    if any(c.dep_ in {"neg", "aux"} and (c.dep_ == "neg" or c.lower_ in _MAYBE) for c in verb.children):
+        return None
+    return (first + 1, comma)
 
 
 def predicate_roles(

@@ -11,11 +11,12 @@ import bisect
 import weakref
 
 import numpy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_tokens
+from quotemine.pipeline.records import TokenLabels
 
-__all__ = ["appos_word", "sentence_of"]
+__all__ = ["appos_word", "capitalised_and", "names_a_thing", "sentence_of"]
 
 #: The last document whose sentence starts were read (held weakly) and those starts.
 _last_starts: tuple[weakref.ref[Doc], int, list[int]] | None = None
@@ -44,3 +45,27 @@ def appos_word(doc: Doc, span: Span) -> bool:
     """Tell whether a word of ``span`` is in apposition: a cheap test before reading the span's root."""
     toks = doc_tokens(doc)
     return any(toks[i].dep_ == "appos" for i in range(span.start, span.end))
+
+
+def capitalised_and(conj: Token, before: Token) -> bool:
+    """Tell whether "and" joins two capitalised words of one title ("Police and Crime Commissioner").
+
+    The word before it is a capitalised noun that no entity claims ("Health and Social Care
+    Secretary"); a name, place or group before "and" is another item of a list.
+    """
+    toks = doc_tokens(conj.doc)
+    return (
+        conj.text == "and"
+        and toks[conj.i + 1].is_title
+        and before.is_title
+        and before.tag_ in {"NN", "NNP"}
+        and not before.ent_type_
+    )
+
+
+def names_a_thing(toks: list[Token], i: int, end: int, persons: TokenLabels) -> bool:
+    """Tell whether the name at ``toks[i]`` modifies a common noun before ``end`` ("the Voss campaign")."""
+    j = i
+    while j < end and j in persons:
+        j += 1
+    return j < end and toks[j].is_lower and toks[j].tag_ == "NN"

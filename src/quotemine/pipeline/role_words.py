@@ -9,14 +9,18 @@ from spacy.tokens import Doc, Token
 from quotemine.extensions import doc_tokens
 from quotemine.lexicons import data_lines
 from quotemine.lexicons.names import load_lexicons
+from quotemine.pipeline.records import Range
 
-__all__ = ["RoleWords", "cut_at_start", "hyphen_key"]
+__all__ = ["RoleWords", "clip_role", "cut_at_start", "hyphen_key", "singular"]
 
 #: Jobs, ranks and sports positions only the role stage reads ("machine operator", "tight end").
 _OCCUPATIONS_FILE = "occupations.txt"
 #: Words of nameparser's title list that are no role ("federal", "state", "brother").
 _NOT_ROLES_FILE = "not_roles.txt"
 #: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
+#: Words that open a phrase saying what a person is not.
+_NEGATIVE = frozenset({"no", "not", "neither", "never"})
+_CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 _CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
 #: Adverbs of time cut from the start of a role ("now a professor" -> "professor"; not "then-senator").
 _TIME_ADVERBS = frozenset(
@@ -80,3 +84,32 @@ def hyphen_key(token: Token) -> str:
     if i >= 2 and toks[i - 1].text == "-" and not toks[i - 1].whitespace_ and not toks[i - 2].whitespace_:
         return f"{toks[i - 2].lower_}-{key}"
     return key
+
+
+def clip_role(doc: Doc, role: Range | None) -> Range | None:
+    """Cut a role at the first line break or unclosed bracket and trim punctuation at its edges."""
+    toks = doc_tokens(doc)
+    if role is None:
+        return None
+    start, end = role
+    for i in range(start, end):
+        if "\n" in toks[i].text or "\n" in toks[i].whitespace_:
+            end = i + 1 if "\n" not in toks[i].text else i
+            break
+    opened = [i for i in range(start, end) if toks[i].text == "("]
+    if opened and not any(toks[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]  # "chairman of the X Board of Harlow County (Wessex"
+    while end > start and (
+        toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].tag_ in _CLIP_END_TAGS
+    ):
+        end -= 1
+    if start < end and toks[start].lower_ in _NEGATIVE:
+        return None  # "X, no relation to the candidate,": what X is not
+    while start < end and cut_at_start(doc, start, end):
+        start += 1  # "the chairman" -> "chairman"; "(was) elected mayor", "now a professor" -> the noun
+    return (start, end) if start < end else None
+
+
+def singular(word: str) -> str:
+    """Return the singular of a plural in "-ies" ("secretaries" -> "secretary"), else ``word``."""
+    return word[:-3] + "y" if word.endswith("ies") else word

@@ -59,7 +59,7 @@ from quotemine.pipeline.appositions import (
     word_after,
     word_before,
 )
-from quotemine.pipeline.clauses import pronoun_roles, relative_copula_start
+from quotemine.pipeline.clauses import pronoun_roles, relative_as_verb, relative_copula_start
 from quotemine.pipeline.descriptions import description_roles
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.memberships import chamber_orgs, implied_employer, party_org
@@ -67,8 +67,8 @@ from quotemine.pipeline.predicates import complement_role, predicate_roles
 from quotemine.pipeline.records import Range, TokenLabels, add_warning, get_orgs, get_people, set_people
 from quotemine.pipeline.role_hires import hiring_org
 from quotemine.pipeline.role_records import after_surname, apply_roles, sought_office
-from quotemine.pipeline.role_tokens import appos_word, sentence_of
-from quotemine.pipeline.role_words import RoleWords, cut_at_start, hyphen_key
+from quotemine.pipeline.role_tokens import appos_word, capitalised_and, names_a_thing, sentence_of
+from quotemine.pipeline.role_words import RoleWords, clip_role, hyphen_key, singular
 
 __all__ = ["RoleTagger", "RoleWords", "warn_roles"]
 
@@ -77,7 +77,6 @@ logger = logging.getLogger(__name__)
 _WORDS_FILE = "role_words.json"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH", "POS", "AFX"})
 _APPOS_START_TAGS = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "VBN"})
-_CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
 #: A word glued to the next by lost markup ("PhotoLiberal", "SmithREUTERS").
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 #: Dashes after a dateline ("WASHINGTON -").
@@ -186,8 +185,8 @@ class RoleTagger(Pipe):
     def _is_role_head(self, token: Token) -> bool:
         text = token.text
         key = text.rstrip(".").lower()
-        if text.endswith(".") and key in self.words.titles:
-            return True
+        if text.endswith(".") and (key in self.words.titles or self._plural_title(key)):
+            return True  # "Sen.", "Sens." (of a list of names)
         if not (token.is_alpha or "-" in key):
             return False
         heads = self.words.role_heads
@@ -195,16 +194,23 @@ class RoleTagger(Pipe):
         if (
             key in heads
             or joined in heads
-            or (len(joined) > 4 and joined[-1] == "s" and joined[:-1] in heads)
+            or (len(joined) > 4 and joined[-1] == "s" and (joined[:-1] in heads or singular(joined) in heads))
         ):
             return True
         i = token.i  # a role of two words: "tight end", "running back"
         return key in self._pair_tails and i > 0 and f"{token.doc[i - 1].lower_} {key}" in heads
 
     def _is_plural_role(self, token: Token) -> bool:
-        """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers")."""
+        """Tell whether ``token`` is the plural of a role noun ("co-founders", "ministers", "Sens.")."""
         key = hyphen_key(token)
-        return len(key) > 4 and key.endswith("s") and key[:-1] in self.words.role_heads
+        if token.text.endswith(".") or self._title_stop_at(token.doc, token.i + 1):
+            return self._plural_title(token.text.rstrip(".").lower())
+        heads = self.words.role_heads
+        return len(key) > 4 and key.endswith("s") and (key[:-1] in heads or singular(key) in heads)
+
+    def _plural_title(self, key: str) -> bool:
+        """Tell whether ``key`` is an abbreviated title with a plural "s" ("sens", "govs", "reps")."""
+        return key.endswith("s") and key[:-1] in self.words.titles and key[:-1] not in self.words.honorifics
 
     def _abbreviated_title(self, doc: Doc, i: int) -> bool:
         """Tell whether ``doc[i]`` is the full stop of a title split from it ("Lt" + ".").
@@ -218,29 +224,16 @@ class RoleTagger(Pipe):
         word = toks[i - 1].text
         if len(word) > 5 or not word[:1].isupper():
             return False
-        return toks[i - 1].lower_ in self.words.titles and toks[i - 1].lower_ not in self.words.honorifics
+        word = toks[i - 1].lower_
+        return (word in self.words.titles and word not in self.words.honorifics) or self._plural_title(word)
 
-    @staticmethod
-    def _clip(doc: Doc, role: Range | None) -> Range | None:
-        """Cut a role at the first line break or unclosed bracket and trim punctuation at its edges."""
-        toks = doc_tokens(doc)
-        if role is None:
-            return None
-        start, end = role
-        for i in range(start, end):
-            if "\n" in toks[i].text or "\n" in toks[i].whitespace_:
-                end = i + 1 if "\n" not in toks[i].text else i
-                break
-        opened = [i for i in range(start, end) if toks[i].text == "("]
-        if opened and not any(toks[i].text == ")" for i in range(opened[-1], end)):
-            end = opened[-1]  # "chairman of the X Council of Orange County (Calif."
-        while end > start and (
-            toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].tag_ in _CLIP_END_TAGS
-        ):
-            end -= 1
-        while start < end and cut_at_start(doc, start, end):
-            start += 1  # "the chairman" -> "chairman"; "(was) elected mayor", "now a professor" -> the noun
-        return (start, end) if start < end else None
+    def _joined_word(self, before: Token, conj: Token, persons: TokenLabels) -> bool:
+        """Tell whether "``before`` and / of" is in the title ("head of state", "Police and Crime ...")."""
+        return before.i not in persons and (self._is_role_head(before) or capitalised_and(conj, before))
+
+    def _title_stop_at(self, doc: Doc, i: int) -> bool:
+        """Tell whether ``doc[i]`` is the full stop split from an abbreviated title ("Maj" + ".")."""
+        return i < len(doc) and doc_tokens(doc)[i].text == "." and self._abbreviated_title(doc, i)
 
     def _tag(self, doc: Doc) -> None:
         people = get_people(doc)
@@ -281,9 +274,9 @@ class RoleTagger(Pipe):
                 or org_role_before(doc, span, person_tokens, org_tokens, self._is_role_head),
                 *predicate_roles(doc, span, person_tokens, org_tokens, self._is_role_head),
                 clause_role,
-                self._relative_role(doc, span, who, person_tokens),
+                self._relative_role(doc, span, who, person_tokens, org_tokens),
             ):
-                role = self._clip(doc, role) if role else None  # most rules find nothing
+                role = clip_role(doc, role) if role else None  # most rules find nothing
                 if role is not None:
                     role, owners = role_ties(doc, role, org_tokens, org_names)
                     tied[span.label_].extend(owners)  # "Its director, X", "Falcons coach X"
@@ -295,7 +288,7 @@ class RoleTagger(Pipe):
             lambda verb: complement_role(doc, verb, person_tokens, org_tokens, self._is_role_head),
         )
         for pid, ranges in (*described.items(), *pronouns.items()):
-            found.setdefault(pid, []).extend(r for r in map(lambda r: self._clip(doc, r), ranges) if r)
+            found.setdefault(pid, []).extend(r for r in map(lambda r: clip_role(doc, r), ranges) if r)
         role_spans: list[Span] = []
         for person in people:
             pid = person["id"]
@@ -331,8 +324,8 @@ class RoleTagger(Pipe):
         if i == span.start - 1 or i < 0 or i not in persons:
             return None
         title = left.get(i + 1)
-        if title is None or not self._is_plural_role(toks[title[1] - 1]):
-            return None
+        if title is None or not any(self._is_plural_role(toks[k]) for k in range(*title)):
+            return None  # "Sens. A and B", "former secretaries of state A and B"
         return title
 
     def _left_step(
@@ -341,6 +334,8 @@ class RoleTagger(Pipe):
         """Tell whether the token before ``doc[start]`` belongs to a title that ends at the name."""
         toks = doc_tokens(doc)
         prev = toks[start - 1]
+        if any(self._title_stop_at(doc, k) for k in (prev.i, start)):
+            return True  # "Maj. Gen. X", "Det. Sgt. X": an abbreviated title and its stop, whatever the parse
         if prev.i in persons or prev.dep_ == "pobj" or prev.ent_type_ in {"DATE", "TIME"}:
             return False  # "On Monday Senator X", "after the vote Labour leader X": not the title's
         if prev.i in orgs or (is_possessive(prev.text) and prev.i - 1 in orgs):
@@ -355,13 +350,10 @@ class RoleTagger(Pipe):
         if self._outside_title(prev):
             return False
         if prev.lower_ in {"and", "of"} and start - 2 >= sent_start:
-            before = toks[start - 2]  # "lawyer and sociologist", "head of state"
-            return before.i not in persons and self._is_role_head(before)
+            return self._joined_word(toks[start - 2], prev, persons)
         if (
-            ((prev.tag_ in _MODIFIER_TAGS or prev.dep_ == "compound") and not prev.is_punct)
-            or prev.text == "-"
-            or (prev.text == "." and self._abbreviated_title(doc, prev.i))
-        ):
+            (prev.tag_ in _MODIFIER_TAGS or prev.dep_ == "compound") and not prev.is_punct
+        ) or prev.text == "-":
             return not (prev.tag_ == "POS" and prev.i - 1 not in orgs)
         if prev.tag_ == "NNS" and prev.is_title:
             return True  # "Police spokesman", "Veterans Affairs secretary"
@@ -401,15 +393,17 @@ class RoleTagger(Pipe):
         address = toks[last].is_title and toks[last].text.rstrip(".").lower() in self.words.honorifics
         if last >= 1 and address and last - 1 not in persons:  # "the barrister Sir Ian Dole"
             end, last = last, last - 1  # the role ends before the form of address
-        if last >= 0 and self._abbreviated_title(doc, last):
-            last -= 1  # "Lt. Sam Ortt": the tokenizer split the title from its full stop
-        i = self._title_head(doc, last, persons)
+        split = last >= 0 and self._abbreviated_title(doc, last)
+        if split:
+            last -= 1  # "Lt. Sam Ortt", "Sens. A and B": the tokenizer split the title from its full stop
+        i = last if split else self._title_head(doc, last, persons)
         if i is None:
             return None
         if toks[i].text.rstrip(".").lower() in self.words.honorifics:
             return None
         sent_start = sentence_of(doc, span.start)[0]
-        if i < sent_start:  # "Detective Sgt. Ray Holm": the parse ended a sentence at the title's stop
+        if i < sent_start or (i == sent_start and self._abbreviated_title(doc, i - 1)):
+            # "Detective Sgt. Ray Holm", "Maj. Gen. X": the parse ended a sentence at a title's stop
             sent_start = next(
                 (
                     k + 1
@@ -481,7 +475,7 @@ class RoleTagger(Pipe):
         role noun must be plural ("members", "co-founders").
         """
         toks = doc_tokens(doc)
-        role = self._clip(doc, appos) if appos is not None else None
+        role = clip_role(doc, appos) if appos is not None else None
         if role is None or span.start < 2 or toks[span.start - 1].lower_ not in {"and", "&"}:
             return
         if not any(toks[i].tag_ == "NNS" and self._is_plural_role(toks[i]) for i in range(*role)):
@@ -537,9 +531,13 @@ class RoleTagger(Pipe):
             return (start, orgs_in[-1] + 1) if orgs_in else None  # not "running for Congress"
         return self._noun_appos(doc, start, end)
 
-    def _relative_role(self, doc: Doc, span: Span, who: int | None, persons: TokenLabels) -> Range | None:
+    def _relative_role(
+        self, doc: Doc, span: Span, who: int | None, persons: TokenLabels, orgs: TokenLabels
+    ) -> Range | None:
         """Find the role of "X, a former mayor who later became chairman of Y" (or "X, who is Y")."""
         start = relative_copula_start(doc, who)
+        if start is None and (verb := relative_as_verb(doc, who)) is not None:
+            return complement_role(doc, verb, persons, orgs, self._is_role_head)  # "who served as an aide"
         end = (
             appos_end(doc, start, sentence_of(doc, span.start)[1], False, persons)
             if start is not None
@@ -581,7 +579,10 @@ class RoleTagger(Pipe):
             return None
         end = comma  # "the foundation's director of policy, Lisa Venn": the tail is the role's
         if any(
-            toks[i].is_punct or i in persons or head not in toks[i].ancestors for i in range(head.i + 1, end)
+            toks[i].is_punct
+            or (i in persons and not names_a_thing(toks, i, end, persons))
+            or head not in toks[i].ancestors
+            for i in range(head.i + 1, end)
         ):
             return None
         start = after_break(doc, head.left_edge.i, head.i)  # not the "Page 2" line above it
