@@ -42,31 +42,6 @@ __all__ = ["description_roles", "in_quotation"]
 
 #: Conjunctions of a clause whose subject is the main clause's ("While the senator won X, Voss lost Y").
 _CONCESSIVE = frozenset({"while", "although", "though"})
-#: Offices a description may give the owner of the previous clause's subject ("X's campaign ... The
-#: candidate said"); a role anyone may have ("the protester") is someone else there.
-_OFFICES: Final = frozenset(
-    {
-        "candidate",
-        "nominee",
-        "front-runner",
-        "frontrunner",
-        "senator",
-        "governor",
-        "congressman",
-        "congresswoman",
-        "president",
-        "mayor",
-        "billionaire",
-        "businessman",
-        "businesswoman",
-    }
-)
-#: Nouns for people that a role noun does not cover: "X's opponent spoke. The senator ..." may be either.
-_PEOPLE_NOUNS: Final = frozenset(
-    "opponent rival challenger friend ally successor predecessor partner colleague critic supporter "
-    "spouse mate opponents rivals challengers friends allies partners colleagues critics supporters "
-    "children parents family".split()
-)
 #: Hashes of the word "the", of the subject labels and of the tag of a singular noun.
 _THE: Final = get_string_id("the")
 _SUBJECT_IDS: Final = numpy.array(sorted(get_string_id(d) for d in NOMINAL_SUBJECTS), dtype=numpy.uint64)
@@ -125,9 +100,7 @@ def _of_field_end(doc: Doc, tok: Token, persons: TokenLabels) -> int:
     return end
 
 
-def _antecedent(
-    doc: Doc, tok: Token, mentions: list[Span], is_role_head: Callable[[Token], bool]
-) -> Span | None:
+def _antecedent(doc: Doc, tok: Token, mentions: list[Span]) -> Span | None:
     """Return the one person mention from the previous sentence's start up to ``tok``, if it is a subject."""
     toks = doc_tokens(doc)
     sent = tok.sent
@@ -140,13 +113,6 @@ def _antecedent(
         if not inside or len({m.label_ for m in inside}) != 1:
             return None
     last = inside[-1]
-    owned = last.root.head
-    if last.root.dep_ == "poss" and tok.lower_ in _OFFICES and owned.dep_ in NOMINAL_SUBJECTS:
-        # "X's tone has changed. The candidate ...": the owner of the subject; not "X's opponent": a person
-        people = (
-            is_role_head(owned) or owned.lower_ in _PEOPLE_NOUNS or title_gender(owned.lower_) is not None
-        )
-        return None if people or owned.ent_type_ else last
     return last if last.root.dep_ in NOMINAL_SUBJECTS else None
 
 
@@ -186,7 +152,7 @@ def description_roles(
             continue
         if in_quotation(doc_text(doc), tok.idx):
             continue  # the speaker's word for someone, not a link to the last name
-        person = _antecedent(doc, tok, ordered, is_role_head) or _main_subject(doc, tok, ordered)
+        person = _antecedent(doc, tok, ordered) or _main_subject(doc, tok, ordered)
         if person is None or in_quotation(doc_text(doc), person.start_char):
             continue
         stated = title_gender(tok.text)
