@@ -166,3 +166,49 @@ def test_speech_cues_stay_speech(nlp: Language, finder: QuoteFinder) -> None:
 def test_a_quotation_in_marks_is_said_whatever_its_cue(nlp: Language, finder: QuoteFinder) -> None:
     text = '"The gates will hold," Brenner believes.'
     assert [(q[2], q[3]) for q in typed(nlp, finder, text)] == [("believes", "speech")]
+
+
+def test_a_statement_inside_a_belief_is_kept(nlp: Language, finder: QuoteFinder) -> None:
+    # the nesting rule keeps the longer candidate; a belief never swallows a statement
+    text = "Brenner wants voters to know that she said the levy was unfair."
+    assert typed(nlp, finder, text) == [("the levy was unfair", "she", "said", "speech")]
+
+
+def test_a_wish_for_someone_else_to_act(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Other councillors want Brenner to push for a new levy."
+    assert typed(nlp, finder, text) == [
+        ("Brenner to push for a new levy", "Other councillors", "want", "belief")
+    ]
+
+
+def test_believing_in_something(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Growers still believe in the old cooperative."
+    assert typed(nlp, finder, text) == [("the old cooperative", "Growers", "believe", "belief")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "Brenner's fear that the pier will close is shared by traders.",
+            "that the pier will close",
+            "Brenner's",
+            "fear",
+        ),
+        (
+            "Traders voiced concern that the new levy would drive shoppers away.",
+            "that the new levy would drive shoppers away",
+            "Traders",
+            "concern",
+        ),
+    ],
+)
+def test_a_belief_noun_with_a_holder(
+    nlp: Language, finder: QuoteFinder, text: str, content: str, speaker: str, cue: str
+) -> None:
+    assert typed(nlp, finder, text) == [(content, speaker, cue, "belief")]
+
+
+def test_a_belief_noun_with_no_holder_is_dropped(nlp: Language, finder: QuoteFinder) -> None:
+    assert typed(nlp, finder, "There are fears that the pier will close.") == []
+    assert typed(nlp, finder, "Nobody should vote in the hope that the levy will be dropped.") == []

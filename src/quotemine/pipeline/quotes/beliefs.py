@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from quotemine.pipeline.quotes.candidates import QuoteCandidate
 from quotemine.pipeline.quotes.context import DocState
 
-__all__ = ["adjective_candidate", "mark_beliefs"]
+__all__ = ["adjective_candidate", "mark_beliefs", "speech_first"]
 
 #: Subjects that hold no belief: "it is certain that", "there is hope that", "this means that".
 _NO_HOLDER = frozenset({"it", "there", "this", "that", "what"})
@@ -40,7 +40,14 @@ def _holder(st: DocState, cand: QuoteCandidate) -> bool:
     spk = cand.speaker
     if spk is None:
         return False
-    return st.text[int(spk["start"]) : int(spk["end"])].lower() not in _NO_HOLDER
+    words = st.text[int(spk["start"]) : int(spk["end"])].lower().split()
+    # "it is certain that", "nobody believes", "no one expects": no holder
+    return (
+        bool(words)
+        and " ".join(words) not in _NO_HOLDER
+        and words[0] not in st.lex.negative_subjects
+        and words[0] != "no"
+    )
 
 
 def mark_beliefs(st: DocState, candidates: list[QuoteCandidate]) -> list[QuoteCandidate]:
@@ -63,6 +70,28 @@ def mark_beliefs(st: DocState, candidates: list[QuoteCandidate]) -> list[QuoteCa
             cand.cue_type = "belief"
             if not _holder(st, cand):
                 dropped.add(id(cand))
+    return [c for c in candidates if id(c) not in dropped] if dropped else candidates
+
+
+def speech_first(candidates: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """Drop the beliefs that hold a statement: a statement is never lost to a belief around it.
+
+    "She wants voters to recall what she said in May" may hold a quote of its own; the nesting
+    rule (``candidates.drop_nested``) keeps the longer candidate, so a belief around a statement
+    goes first. Beliefs are few: each is compared with every candidate.
+
+    Returns:
+        The candidates kept, in the same order.
+
+    """
+    beliefs = [c for c in candidates if c.cue_type == "belief"]
+    if not beliefs:
+        return candidates
+    dropped = {
+        id(b)
+        for b in beliefs
+        if any(c.cue_type == "speech" and b.start <= c.start and c.end <= b.end for c in candidates)
+    }
     return [c for c in candidates if id(c) not in dropped] if dropped else candidates
 
 

@@ -16,7 +16,7 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from quotemine.extensions import doc_text
-from quotemine.pipeline.quotes.beliefs import adjective_candidate, mark_beliefs
+from quotemine.pipeline.quotes.beliefs import adjective_candidate, mark_beliefs, speech_first
 from quotemine.pipeline.quotes.candidates import (
     QuoteCandidate,
     consume,
@@ -518,7 +518,8 @@ def _left_over(st: DocState, k: int, by_end: list[QuoteCandidate]) -> QuoteCandi
 def inherit_pass(st: DocState) -> None:
     """Give each quoted stretch left without a cue the statement it belongs to, if any."""
     st.candidates.sort(key=_by_start)
-    by_end = sorted(st.candidates, key=_by_end)
+    # a quotation continues a statement, not a belief ("who wants a commission. 'I would ...'")
+    by_end = sorted((c for c in st.candidates if c.cue_type == "speech"), key=_by_end)
     for k in range(len(st.marked)):
         if st.used[k]:
             continue
@@ -556,9 +557,9 @@ def find_quotes(doc: Doc, lex: CueLexicon, options: FinderOptions) -> tuple[list
     colon_cue_pass(st)
     trailing_pass(st)
     colon_pass(st)
+    st.candidates = mark_beliefs(st, st.candidates)
     inherit_pass(st)
     transcript_pass(st)
-    kept = drop_nested(st.candidates)
-    kept = mark_beliefs(st, kept)
+    kept = drop_nested(speech_first(mark_beliefs(st, st.candidates)))
     group_by_cue(kept)
     return kept, warnings
