@@ -212,3 +212,32 @@ def test_a_belief_noun_with_a_holder(
 def test_a_belief_noun_with_no_holder_is_dropped(nlp: Language, finder: QuoteFinder) -> None:
     assert typed(nlp, finder, "There are fears that the pier will close.") == []
     assert typed(nlp, finder, "Nobody should vote in the hope that the levy will be dropped.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue", "cue_type"),
+    [
+        (
+            "Brenner's most serious claim is that the harbour board hid the figures.",
+            "that the harbour board hid the figures",
+            "Brenner's",
+            "claim",
+            "speech",
+        ),
+        (
+            "Her view is that the levy should be scrapped.",
+            "that the levy should be scrapped",
+            "Her",
+            "view",
+            "belief",
+        ),
+    ],
+)
+def test_a_cue_noun_equated_with_a_that_clause(
+    nlp: Language, finder: QuoteFinder, text: str, content: str, speaker: str, cue: str, cue_type: str
+) -> None:
+    assert typed(nlp, finder, text) == [(content, speaker, cue, cue_type)]
+
+
+def test_a_noun_that_is_no_cue_equated_with_a_clause_is_nothing(nlp: Language, finder: QuoteFinder) -> None:
+    assert typed(nlp, finder, "The problem is that the levy is too high.") == []
