@@ -154,8 +154,8 @@ def test_a_belief_inside_a_statement_is_the_statements(nlp: Language, finder: Qu
 
 
 def test_wanting_to_know_is_the_question_not_an_intention(nlp: Language, finder: QuoteFinder) -> None:
-    text = "Council members wanted to know whether the pier would reopen."
-    assert [q[0] for q in typed(nlp, finder, text)] == ["whether the pier would reopen"]
+    text = "Harbour traders wanted to know if the night ferry would keep running."
+    assert [q[0] for q in typed(nlp, finder, text)] == ["if the night ferry would keep running"]
 
 
 def test_speech_cues_stay_speech(nlp: Language, finder: QuoteFinder) -> None:
@@ -211,7 +211,7 @@ def test_a_belief_noun_with_a_holder(
 
 def test_a_belief_noun_with_no_holder_is_dropped(nlp: Language, finder: QuoteFinder) -> None:
     assert typed(nlp, finder, "There are fears that the pier will close.") == []
-    assert typed(nlp, finder, "Nobody should vote in the hope that the levy will be dropped.") == []
+    assert typed(nlp, finder, "No trader backs Lund in hope that his levy will be dropped.") == []
 
 
 @pytest.mark.parametrize(

@@ -349,8 +349,8 @@ def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> Conte
     The ``intention_verbs`` ("wants to", "hopes to") are always read: a reported intention,
     marked ``cue_type`` "belief"; the other infinitive verbs ("planned to", "tried to") only when
     ``xcomp_content`` is set. A passive verb ("is expected to win") is a
-    stance, read by ``_stance_content``; an infinitive that is a cue of its own ("wants to know
-    whether ...") is left to that cue.
+    stance, read by ``_stance_content``; an infinitive that is a cue of its own ("wants to learn
+    if ...") is left to that cue.
     """
     if (
         (st.options.xcomp_content or lemma in st.lex.intention_verbs)
@@ -359,7 +359,7 @@ def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> Conte
         and child.i > verb.i
         and st.qid[child.i] < 0
         and not any(c.dep_ == "auxpass" for c in st.kids(verb))
-        # "wanted to know whether ...": the inner cue reports its own content
+        # "wants to learn if ...": the inner cue reports its own content
         and child.lemma_.lower() not in st.lex.content_verbs
     ):
         return Content(_subtree(child))
