@@ -108,7 +108,11 @@ def test_frames_has_every_table_with_fixed_columns_and_dtypes() -> None:
             },
         ),
         ("organizations", "org_id", {"name": "Porto Council", "first_start": TEXT.index("Porto")}),
-        ("quotes", "quote_id", {"kind": "direct", "speaker_name": "Ana Lind", "cue_text": "said"}),
+        (
+            "quotes",
+            "quote_id",
+            {"kind": "direct", "cue_type": "speech", "speaker_name": "Ana Lind", "cue_text": "said"},
+        ),
         (
             "dates",
             "date_id",

@@ -14,6 +14,7 @@ from quotemine.api import render
 from quotemine.cli.render import render_cli
 from quotemine.schema import DateMention, Document, Organization, Person, Quote, Report, Speaker, TextSpan
 from quotemine.views import to_markdown
+from quotemine.views.html import to_html
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "samples" / "tajikistan-turns-west.txt"
 TEXT = "Finance minister Anna Berg said | prices would fall."
@@ -54,6 +55,19 @@ def test_markdown_who_said_what_has_role_and_affiliation() -> None:
     assert "| Anna Berg | Finance minister | Treasury | indirect | \\| prices would fall |" in md
     assert "| _unknown_ |  |  | direct | x |" in md
     assert "Published: 2003-01-10" in md
+
+
+def test_markdown_and_html_show_a_belief() -> None:
+    belief = sample().model_copy(
+        update={"quotes": (sample().quotes[0].model_copy(update={"cue_type": "belief"}),)}
+    )
+    assert (
+        "| Anna Berg | Finance minister | Treasury | indirect (belief) | \\| prices would fall |"
+        in to_markdown(belief)
+    )
+    page = to_html(belief, TEXT)
+    assert 'data-cue-type="belief"' in page
+    assert "<td>indirect (belief)</td>" in page
 
 
 def test_markdown_counts_organisation_mentions_in_good_english() -> None:

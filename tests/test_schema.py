@@ -58,7 +58,7 @@ def test_models_are_frozen() -> None:
         doc.char_count = 2  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("version", ["1.0", "1.1"])
+@pytest.mark.parametrize("version", ["1.0", "1.1", "1.3"])
 def test_older_minor_reports_still_validate(version: str) -> None:
     money = {"text": "$5", "start": 0, "end": 2, "amount": 5.0, "currency": "USD", "period": "a year"}
     data = json.dumps(
@@ -79,4 +79,4 @@ def test_money_per_unit_round_trips() -> None:
     money = Money(text="$5 a pound", start=0, end=10, amount=5.0, currency="USD", per="pound")
     report = Report(quotemine_version="x", model="m", document=Document(char_count=10), money=(money,))
     assert Report.from_json(report.model_dump_json()).money[0].per == "pound"
-    assert report.schema_version == SCHEMA_VERSION == "1.3"
+    assert report.schema_version == SCHEMA_VERSION == "1.4"

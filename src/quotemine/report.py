@@ -367,6 +367,7 @@ def _quote(
         "group": record.get("group"),
         "speaker": _speaker(b, record.get("speaker"), person_ids, org_ids),
         "cue": b.fields(cue) if cue else None,
+        "cue_type": record.get("cue_type", "speech"),
         "addressee": b.fields(addressee) if addressee else None,
     }
 

@@ -39,15 +39,18 @@ __all__ = [
     "report_json_schema",
 ]
 
-SCHEMA_VERSION: Final = "1.3"
+SCHEMA_VERSION: Final = "1.4"
 # 1.1: dates may have granularity "half" (2002-H1).
 # 1.2: money may have ``per``, the unit of a per-unit price ("$5 a pound"); ``period`` keeps time rates only.
 # 1.3: ``Person.gender``/``gender_evidence``, ``Speaker.organization_id``, ``Document.text`` (the text
 #      the offsets point into when it is not the input), ``DateMention.value_start``/``value_end``,
 #      ``Document.published_source`` "html" (a web page's own date).
-SCHEMA_VERSIONS = Literal["1.0", "1.1", "1.2", "1.3"]
+# 1.4: ``Quote.cue_type``: "speech" (said, wrote, "according to") or "belief" (a belief, intention or
+#      knowledge attributed to someone: "officials believe that ...", "his hope that ...").
+SCHEMA_VERSIONS = Literal["1.0", "1.1", "1.2", "1.3", "1.4"]
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
+CueType = Literal["speech", "belief"]
 Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
 Modifier = Literal["early", "mid", "late"]
 DateType = Literal["date", "duration", "time", "set"]
@@ -132,6 +135,11 @@ class Quote(TextSpan):
     group: str | None = Field(default=None, description="shared by the pieces of one split quote")
     speaker: Speaker | None = None
     cue: TextSpan | None = Field(default=None, description='the speech verb or "according to"')
+    cue_type: CueType = Field(
+        default="speech",
+        description='"speech": something said or written; "belief": a belief, intention or knowledge '
+        'attributed to the speaker ("officials believe that ...", "she hopes to ...", "his view that ...")',
+    )
     addressee: TextSpan | None = Field(default=None, description='who was told: "told IWPR"')
 
 

@@ -29,7 +29,7 @@ tuples back for lists), so a reader always sees the documented JSON lists.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal, TypedDict, cast
+from typing import Any, Literal, NotRequired, TypedDict, cast
 
 from spacy.tokens import Doc
 
@@ -120,6 +120,8 @@ class SpeakerRecord(_SpeakerBase, total=False):
 
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
+#: What the cue attributes: something said or written, or a belief, intention or knowledge.
+CueType = Literal["speech", "belief"]
 
 
 class QuoteRecord(TypedDict):
@@ -133,6 +135,7 @@ class QuoteRecord(TypedDict):
     cue: CharSpan | None
     speaker: SpeakerRecord | None
     addressee: CharSpan | None
+    cue_type: NotRequired[CueType]
 
 
 class DateRecord(TypedDict):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotemine.pipeline.quotes.marks import MarkedSpan
-from quotemine.pipeline.records import QuoteKind, QuoteRecord, SpeakerRecord
+from quotemine.pipeline.records import CueType, QuoteKind, QuoteRecord, SpeakerRecord
 
 __all__ = ["QuoteCandidate", "consume", "drop_nested", "group_by_cue", "overlaps", "previous", "to_record"]
 
@@ -26,6 +26,7 @@ class QuoteCandidate:
         addressee: Character span of the addressee, or ``None``.
         group: Shared id of the pieces of one statement, or ``None``.
         para: Paragraph number of ``start``.
+        cue_type: ``speech`` or ``belief`` (a belief, intention or knowledge: "believes that").
         rule: The rule that kept it ("direct", "ccomp", "according to", "inherited"...), for
             tracing; it is not written to the document.
 
@@ -41,6 +42,7 @@ class QuoteCandidate:
     group: str | None = None
     para: int = 0
     rule: str = ""
+    cue_type: CueType = "speech"
 
 
 def to_record(candidate: QuoteCandidate, number: int) -> QuoteRecord:
@@ -58,6 +60,7 @@ def to_record(candidate: QuoteCandidate, number: int) -> QuoteRecord:
         cue=list(candidate.cue) if candidate.cue else None,
         speaker=SpeakerRecord(**spk) if spk else None,
         addressee=list(candidate.addressee) if candidate.addressee else None,
+        cue_type=candidate.cue_type,
     )
 
 

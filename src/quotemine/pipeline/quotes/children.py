@@ -344,13 +344,23 @@ def _stance_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
 
 
 def _xcomp_content(st: DocState, verb: Token, lemma: str, child: Token) -> Content | None:
-    """Return the infinitive clause of an intention verb ("hopes to win"), when enabled."""
+    """Return the infinitive clause of an intention verb ("hopes to win").
+
+    The ``intention_verbs`` ("wants to", "hopes to") are always read: a reported intention,
+    marked ``cue_type`` "belief"; the other infinitive verbs ("planned to", "tried to") only when
+    ``xcomp_content`` is set. A passive verb ("is expected to win") is a
+    stance, read by ``_stance_content``; an infinitive that is a cue of its own ("wants to learn
+    if ...") is left to that cue.
+    """
     if (
-        st.options.xcomp_content
+        (st.options.xcomp_content or lemma in st.lex.intention_verbs)
         and child.dep_ == "xcomp"
         and lemma in st.lex.xcomp_verbs
         and child.i > verb.i
         and st.qid[child.i] < 0
+        and not any(c.dep_ == "auxpass" for c in st.kids(verb))
+        # "wants to learn if ...": the inner cue reports its own content
+        and child.lemma_.lower() not in st.lex.content_verbs
     ):
         return Content(_subtree(child))
     return None

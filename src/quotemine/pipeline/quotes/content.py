@@ -10,6 +10,7 @@ from quotemine.extensions import doc_tokens
 from quotemine.pipeline.quotes.phrases import SENT_END, trim, trim_right
 
 __all__ = [
+    "copular_that_clause",
     "displaced_that_clause",
     "extend_to_quote",
     "fronted_condition",
@@ -131,6 +132,22 @@ def that_clause(noun: Token) -> Token | None:
             return c
         if _is_that_relative(c):
             return c
+    return None
+
+
+def copular_that_clause(noun: Token) -> Token | None:
+    """Return the 'that' clause a nominal cue is equated with: "Her view is that the levy must go".
+
+    The noun is the subject of "be" and the clause, opened by "that", is the verb's complement
+    right after it ("His claim was that ...").
+    """
+    cop = noun.head
+    if noun.dep_ != "nsubj" or cop.lemma_ != "be" or cop.i < noun.i:
+        return None
+    for c in cop.rights:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            first = c.left_edge
+            return c if first.lower_ == "that" and first.dep_ == "mark" and first.i == cop.i + 1 else None
     return None
 
 

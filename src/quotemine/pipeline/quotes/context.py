@@ -19,6 +19,7 @@ from quotemine.extensions import doc_tokens
 from quotemine.lexicons.words import paragraph_starts
 from quotemine.pipeline.quotes.candidates import QuoteCandidate
 from quotemine.pipeline.quotes.content import (
+    copular_that_clause,
     displaced_that_clause,
     governing_verb,
     parataxis_spans,
@@ -360,7 +361,7 @@ class DocState:
 
     def noun_candidate(self, noun: Token) -> QuoteCandidate | None:
         """Read a nominal cue with a 'that' clause ("the claim that ...", "his statement that ...")."""
-        clause = that_clause(noun)
+        clause = that_clause(noun) or copular_that_clause(noun)  # "the claim that", "her view is that"
         if clause is None:
             clause = displaced_that_clause(noun)
             if clause is None or clause.head.lemma_.lower() in self.lex.content_verbs:

@@ -13,9 +13,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
+from quotemine.extensions import doc_tokens
 from quotemine.lexicons import data_json
 
-__all__ = ["CUES_FILE", "UNNAMED_FILE", "CueLexicon", "build_lexicon", "default_sources"]
+__all__ = [
+    "CLIPPED",
+    "CUE",
+    "CUES_FILE",
+    "NO_CUE",
+    "UNNAMED_FILE",
+    "CueLexicon",
+    "build_lexicon",
+    "cue_code",
+    "default_sources",
+    "repair_clipped_lemma",
+]
 
 CUES_FILE = "cues.json"
 UNNAMED_FILE = "unnamed_speakers.json"
@@ -63,6 +77,11 @@ class CueLexicon:
         colon_reply_nouns: Like ``colon_nouns``, but a deed as well ("Their response: more buses"):
             only a finite clause after the colon is a statement.
         hearing_bodies: Subjects of "heard that" in court reports ("the jury heard that ...").
+        belief_cues: Cue lemmas (verbs, adjectives, nouns) of a belief, intention or knowledge, not
+            a statement ("believe", "want", "convinced", "hope"): their quotes get ``cue_type`` "belief".
+        intention_verbs: Verbs whose infinitive clause is always read, as a belief ("wants to").
+        belief_adjectives: Adjectives whose content clause after a copula is their subject's belief
+            ("is confident that ...").
         cue_lemmas: A cache of lemma hashes already looked up (``passes.cue_candidates``).
 
     """
@@ -96,8 +115,12 @@ class CueLexicon:
     colon_nouns: frozenset[str] = frozenset()
     colon_reply_nouns: frozenset[str] = frozenset()
     hearing_bodies: frozenset[str] = frozenset()
-    #: Lemma hash -> whether the lemma is a content cue, filled as documents are read.
-    cue_lemmas: dict[int, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    belief_cues: frozenset[str] = frozenset()
+    belief_adjectives: frozenset[str] = frozenset()
+    intention_verbs: frozenset[str] = frozenset()
+    #: Lemma hash -> whether the lemma is a content cue (``passes.cue_candidates`` codes), filled
+    #: as documents are read.
+    cue_lemmas: dict[int, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def phrase_starts(self) -> frozenset[str]:
@@ -166,6 +189,9 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         colon_nouns=cues.words("colon_nouns"),
         colon_reply_nouns=cues.words("colon_reply_nouns"),
         hearing_bodies=cues.words("hearing_bodies"),
+        belief_cues=cues.words("belief_cues"),
+        belief_adjectives=cues.words("belief_adjectives"),
+        intention_verbs=cues.words("intention_verbs"),
     )
 
 
@@ -181,6 +207,33 @@ def build_lexicon(cues: Mapping[str, object], unnamed: Mapping[str, object]) -> 
 
     """
     return _build(_Source(cues), _Source(unnamed))
+
+
+#: ``cue_candidates`` codes of a lemma: no cue, a cue, a cue verb's stem the lemmatizer clipped.
+NO_CUE, CUE, CLIPPED = 0, 1, 2
+
+
+def cue_code(lower: str, lex: CueLexicon) -> int:
+    """Return the ``cue_candidates`` code of the lower-case lemma ``lower``."""
+    if lower in lex.content_verbs or lower in lex.cue_nouns or lower in lex.belief_adjectives:
+        return CUE
+    return CLIPPED if lower + "e" in lex.content_verbs else NO_CUE
+
+
+def repair_clipped_lemma(doc: Doc, lemmas: list[int], i: int, stem: str) -> bool:
+    """Give a cue verb the lemmatizer clipped its lemma back; tell whether token ``i`` was one.
+
+    The lemmatizer reads "hopes", "hoped" and "hoping" as forms of "hop" (and "griped" of "grip"):
+    a form that starts with the stem and an "e", or is the stem and "ing", is the cue verb ("hopping"
+    and "hopped" stay "hop"). The token's lemma is set right, for the rules and the stages after.
+    """
+    tok = doc_tokens(doc)[i]
+    lower = tok.lower_
+    if not (lower.startswith(stem + "e") or lower == stem + "ing"):
+        return False
+    tok.lemma_ = stem + "e"
+    lemmas[i] = tok.lemma
+    return True
 
 
 def default_sources() -> tuple[dict[str, object], dict[str, object]]:

@@ -16,6 +16,7 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from quotemine.extensions import doc_text
+from quotemine.pipeline.quotes.beliefs import adjective_candidate, mark_beliefs, speech_first
 from quotemine.pipeline.quotes.candidates import (
     QuoteCandidate,
     consume,
@@ -28,7 +29,7 @@ from quotemine.pipeline.quotes.children import CONTENT_CHILD_DEPS, content_rule
 from quotemine.pipeline.quotes.colons import colon_cue_pass
 from quotemine.pipeline.quotes.content import fronted_condition, is_condition
 from quotemine.pipeline.quotes.context import DocState, FinderOptions
-from quotemine.pipeline.quotes.cues import CueLexicon
+from quotemine.pipeline.quotes.cues import CLIPPED, CueLexicon, cue_code, repair_clipped_lemma
 from quotemine.pipeline.quotes.direct import direct_cue
 from quotemine.pipeline.quotes.lists import list_pass
 from quotemine.pipeline.quotes.marks import MarkedSpan, find_marked_spans
@@ -105,7 +106,9 @@ def cue_candidates(
         cue = known.get(h)
         if cue is None:
             lower = strings[h].lower()
-            cue = known[h] = lower in lex.content_verbs or lower in lex.cue_nouns
+            cue = known[h] = cue_code(lower, lex)
+        if cue == CLIPPED and not repair_clipped_lemma(doc, lemmas, i, strings[h].lower()):
+            continue
         if cue:
             hits.add(i)
     return sorted(hits)
@@ -228,8 +231,25 @@ _ASIDE_TAIL_DEPS = frozenset({"npadvmod", "advmod", "prep", "agent", "prt"})
 #: Most tokens after the verb of an "as" aside.
 _MAX_ASIDE_TAIL = 6
 
+
+def _adjective_rule(st: DocState, tok: Token) -> bool:
+    """Read a belief adjective's content clause ("is confident that ..."); tell whether ``tok`` is one."""
+    if tok.pos_ != "ADJ":
+        return False
+    cand = adjective_candidate(st, tok)
+    if cand is not None and not says_nothing(tok.head, st.lex):
+        cand.cue, cand.cue_i = (tok.idx, tok.idx + len(tok.text)), tok.i
+        _add(st, cand)
+    return True
+
+
 #: The readings of a cue token, in order; the first that claims the token ends its turn.
-_TOKEN_RULES: tuple[Callable[[DocState, Token], bool], ...] = (_phrase_rule, _noun_rule, _verb_rule)
+_TOKEN_RULES: tuple[Callable[[DocState, Token], bool], ...] = (
+    _phrase_rule,
+    _noun_rule,
+    _adjective_rule,
+    _verb_rule,
+)
 
 
 def _child_content(st: DocState, verb: Token, lemma: str, child: Token) -> None:
@@ -499,7 +519,8 @@ def _left_over(st: DocState, k: int, by_end: list[QuoteCandidate]) -> QuoteCandi
 def inherit_pass(st: DocState) -> None:
     """Give each quoted stretch left without a cue the statement it belongs to, if any."""
     st.candidates.sort(key=_by_start)
-    by_end = sorted(st.candidates, key=_by_end)
+    # a quotation continues a statement, not a belief ("who wants a commission. 'I would ...'")
+    by_end = sorted((c for c in st.candidates if c.cue_type == "speech"), key=_by_end)
     for k in range(len(st.marked)):
         if st.used[k]:
             continue
@@ -537,8 +558,9 @@ def find_quotes(doc: Doc, lex: CueLexicon, options: FinderOptions) -> tuple[list
     colon_cue_pass(st)
     trailing_pass(st)
     colon_pass(st)
+    st.candidates = mark_beliefs(st, st.candidates)
     inherit_pass(st)
     transcript_pass(st)
-    kept = drop_nested(st.candidates)
+    kept = drop_nested(speech_first(mark_beliefs(st, st.candidates)))
     group_by_cue(kept)
     return kept, warnings
