@@ -12,7 +12,7 @@ in pounds, which could be a weight).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -32,6 +32,27 @@ _POUNDS = re.compile(r"(?i)pounds?")
 _ARTICLES = ("a", "an")
 _SPACES = re.compile(r"\s+")
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+#: A run of letters: a currency name or sub-unit word starts one (see ``_leading_runs``).
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: A run of ASCII letters: a currency code is one (its pattern wants no ASCII letter either side).
+_ASCII_RUN = re.compile(r"[A-Za-z]+")
+
+
+def _leading_runs(forms: Iterable[str]) -> frozenset[str] | None:
+    """Return the leading letter run of each form, lower-cased ("u" of "u.s. dollars"), or ``None``.
+
+    The name and sub-unit patterns match a form only where no letter comes before it and no letter
+    after its leading run (a non-letter follows it in the form, or the pattern's end test does), so
+    a window in which no letter run is one of these holds no match: a set lookup spares the
+    window's search of hundreds of names. ``None`` when some form does not start with a letter.
+    """
+    runs = set()
+    for form in forms:
+        lead = _LETTER_RUN.match(form)
+        if lead is None:
+            return None
+        runs.add(lead.group().lower())
+    return frozenset(runs)
 
 
 @dataclass(frozen=True)
@@ -80,11 +101,26 @@ class Scanner:
     def __init__(self, lex: CurrencyLexicon, patterns: MoneyPatterns) -> None:
         self.lex = lex
         self.p = patterns
+        self._name_runs = _leading_runs(lex.names)
+        # the sub-unit gate also matches a sign ("¢"), which is looked for on its own
+        words = [s for s in lex.subunits if _LETTER_RUN.match(s)]
+        self._sub_signs = [s for s in lex.subunits if not _LETTER_RUN.match(s)]
+        self._sub_runs = _leading_runs([*words, *lex.glued_subunits])
+        self._scaled_only_runs = _leading_runs(lex.scaled_only_names)
+        ascii_codes = all(_ASCII_RUN.fullmatch(code) for code in lex.codes)
+        self._codes = frozenset(lex.codes) if ascii_codes else None
 
     def scan(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
         """Yield the candidates of ``text[lo:hi]``, pass by pass."""
-        has_sym = any(r.search(text, lo, hi) is not None for r in self.p.sym_code)
-        has_name = self.p.name.search(text, lo, hi) is not None
+        window = text[lo:hi]
+        sym_gate, code_gate = self.p.sym_code
+        maybe_code = self._codes is None or not self._codes.isdisjoint(_ASCII_RUN.findall(window))
+        has_sym = sym_gate.search(text, lo, hi) is not None or (
+            maybe_code and code_gate.search(text, lo, hi) is not None
+        )
+        runs = set(_LETTER_RUN.findall(window.lower()))
+        maybe_name = self._name_runs is None or not runs.isdisjoint(self._name_runs)
+        has_name = maybe_name and self.p.name.search(text, lo, hi) is not None
         if has_sym:
             yield from self._prefixed(text, lo, hi)
         if has_name:
@@ -94,11 +130,14 @@ class Scanner:
         scalable, scaled_only = self.p.scaled_gates
         if scalable.search(text, lo, hi) is not None:  # "MEUR": the code gate needs a word boundary
             yield from self._scaled_codes(text, lo, hi)
-        if scaled_only.search(text, lo, hi) is not None:
+        maybe_scaled = self._scaled_only_runs is None or not runs.isdisjoint(self._scaled_only_runs)
+        if maybe_scaled and scaled_only.search(text, lo, hi) is not None:
             for m in self.p.scaled_name.finditer(text, lo, hi):  # "1.2 trillion won"
                 code = self.lex.scaled_only_names.get(m.group("post").lower())
                 yield from self._build(text, m, code, "name", hi)
-        yield from self._subunits(text, lo, hi)
+        maybe_sub = self._sub_runs is None or not runs.isdisjoint(self._sub_runs)
+        if maybe_sub or any(sign in window for sign in self._sub_signs):
+            yield from self._subunits(text, lo, hi)
 
     def _prefixed(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
         """Read "$5m", "US$ 20", "EUR 5"; a code after the figure wins ("$ 20 CAD")."""
