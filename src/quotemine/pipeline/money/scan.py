@@ -114,9 +114,9 @@ class Scanner:
         """Yield the candidates of ``text[lo:hi]``, pass by pass."""
         window = text[lo:hi]
         sym_gate, code_gate = self.p.sym_code
-        maybe_code = self._codes is None or not self._codes.isdisjoint(_ASCII_RUN.findall(window))
         has_sym = sym_gate.search(text, lo, hi) is not None or (
-            maybe_code and code_gate.search(text, lo, hi) is not None
+            (self._codes is None or not self._codes.isdisjoint(_ASCII_RUN.findall(window)))
+            and code_gate.search(text, lo, hi) is not None
         )
         runs = set(_LETTER_RUN.findall(window.lower()))
         maybe_name = self._name_runs is None or not runs.isdisjoint(self._name_runs)
