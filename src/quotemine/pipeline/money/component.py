@@ -135,7 +135,8 @@ class MoneyParser(Pipe):
         windows = self._windows(doc, text)
         if not windows:
             return []
-        found = [c for lo, hi in windows for c in self._scanner.scan(text, lo, hi)]
+        context = self._scanner.context(text)
+        found = [c for lo, hi in windows for c in self._scanner.scan(text, lo, hi, context)]
         chosen = select(found)
         ents = tuple(doc.ents) if chosen else ()
         refiner = self._refiner

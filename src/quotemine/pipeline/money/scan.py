@@ -1,6 +1,7 @@
 """Find the money mentions of a text window: five passes, each yielding candidates with their source.
 
-The passes, in order: a currency before the figure (``"$5m"``), a currency name before it
+The passes, in order (after a symbol the text gives a country to, "R50 million" in a text about
+South Africa: see ``Scanner.context``): a currency before the figure (``"$5m"``), a currency name before it
 (``"euro 5"``), a currency after it (``"20 euros"``), a code with a scale (``"MEUR 120"``, ``"75
 USD million"``), and sub-units (``"50 cents"``, ``"12 US cents"``). A bare scale word after a vague
 count (``"a few hundred dollars"``) is no amount and is left out. A candidate
@@ -18,8 +19,8 @@ from decimal import Decimal
 from typing import Final
 
 from quotemine.pipeline.money import amounts as am
-from quotemine.pipeline.money.currency import CurrencyLexicon
-from quotemine.pipeline.money.patterns import MoneyPatterns
+from quotemine.pipeline.money.currency import CurrencyLexicon, alternation
+from quotemine.pipeline.money.patterns import SCALE, MoneyPatterns
 
 __all__ = ["MoneyCandidate", "Scanner"]
 
@@ -36,6 +37,20 @@ _DOTTED_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 #: A run of ASCII letters: a currency code is one (its pattern wants no ASCII letter either side).
 _ASCII_RUN = re.compile(r"[A-Za-z]+")
+
+
+#: A figure grouped in thousands or with cents ("1,500", "12.50"): a price, not a road's number.
+_PRICE_LIKE = re.compile(r"\d[,.\s]\d")
+#: The words right before a bare figure with a context symbol that make it a sum ("paid R50").
+_SUM_BEFORE = frozenset({"for", "of", "at", "from", "to", "about", "around", "nearly", "over", "than"})
+
+
+def _context_figure(symbol: str) -> re.Pattern[str]:
+    """Compile the pattern of a figure after a symbol read only in context ("R50 million", "R 1,200")."""
+    return re.compile(
+        r"(?<![\w&.'’/-])" + re.escape(symbol) + r"\s?(?P<num>" + am.NUM_DIGITS + r")(?P<scale>(?i:"
+        + SCALE + r"))?(?![\w$%€£/-]|[.,]\d)"
+    )  # fmt: skip
 
 
 def _leading_runs(forms: Iterable[str]) -> frozenset[str] | None:
@@ -107,11 +122,28 @@ class Scanner:
         self._sub_signs = [s for s in lex.subunits if not _LETTER_RUN.match(s)]
         self._sub_runs = _leading_runs([*words, *lex.glued_subunits])
         self._scaled_only_runs = _leading_runs(lex.scaled_only_names)
+        self._context = [
+            (_context_figure(sym), code, re.compile(r"(?<![\w-])" + alternation(cues) + r"(?![\w-])"))
+            for sym, (code, cues) in lex.context_symbols.items()
+            if cues
+        ]
         ascii_codes = all(_ASCII_RUN.fullmatch(code) for code in lex.codes)
         self._codes = frozenset(lex.codes) if ascii_codes else None
 
-    def scan(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
-        """Yield the candidates of ``text[lo:hi]``, pass by pass."""
+    def context(self, text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """Return the context symbols' figure patterns and codes of the symbols ``text`` gives a country to.
+
+        "R" is the South African rand only in a text that names South Africa or one of its places;
+        elsewhere "R50" is a model, a road or a film rating, and is left alone.
+        """
+        return tuple((figure, code) for figure, code, cue in self._context if cue.search(text) is not None)
+
+    def scan(
+        self, text: str, lo: int, hi: int, context: tuple[tuple[re.Pattern[str], str], ...] = ()
+    ) -> Iterator[MoneyCandidate]:
+        """Yield the candidates of ``text[lo:hi]``, pass by pass (``context``: see :meth:`context`)."""
+        for figure, context_code in context:
+            yield from self._in_context(text, lo, hi, figure, context_code)
         window = text[lo:hi]
         sym_gate, code_gate = self.p.sym_code
         has_sym = sym_gate.search(text, lo, hi) is not None or (
@@ -138,6 +170,17 @@ class Scanner:
         maybe_sub = self._sub_runs is None or not runs.isdisjoint(self._sub_runs)
         if maybe_sub or any(sign in window for sign in self._sub_signs):
             yield from self._subunits(text, lo, hi)
+
+    def _in_context(
+        self, text: str, lo: int, hi: int, figure: re.Pattern[str], code: str
+    ) -> Iterator[MoneyCandidate]:
+        """Read "R50 million", "R1,200", "paid R50": a bare small figure only after a word of sums."""
+        for m in figure.finditer(text, lo, hi):
+            if not m.group("scale") and not _PRICE_LIKE.search(m.group("num")):
+                before = text[max(0, m.start() - 30) : m.start()].lower().split()[-2:]
+                if not any(w in self.lex.money_cues or w in _SUM_BEFORE for w in before):
+                    continue  # "the R21 to the airport", "an R50 engine"
+            yield from self._build(text, m, code, "symbol", hi)
 
     def _prefixed(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
         """Read "$5m", "US$ 20", "EUR 5"; a code after the figure wins ("$ 20 CAD")."""
