@@ -156,3 +156,18 @@ def test_scaled_pounds_are_a_sum_unless_a_weight_is_about(
     nlp: Language, text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _money(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("The Regina board paid $2.4 million in Canadian dollars.", "CAD"),
+        ("The Bunbury quarry sold for $900 million (Australian).", "AUD"),
+        ("The Napier firm raised $12 million in New Zealand dollars.", "NZD"),
+        # a place, not a currency: the bare "$" keeps its default
+        ("A taxi ride cost $40 in Hong Kong.", "USD"),
+    ],
+)
+def test_dollar_figure_takes_the_country_named_after_it(blank: Language, text: str, currency: str) -> None:
+    [(_, _, _, found)] = _money(blank, text)
+    assert found == currency

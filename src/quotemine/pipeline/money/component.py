@@ -142,7 +142,7 @@ class MoneyParser(Pipe):
         refiner = self._refiner
         chosen = [c for c in chosen if not (c.is_pound and refiner.is_weight(doc, text, c, ents))]
         chosen = refiner.join_ranges(text, chosen)
-        chosen = select([refiner.finish(text, c) for c in chosen])
+        chosen = select([refiner.finish(text, refiner.dollar_country(text, c)) for c in chosen])
         if self.inherit_currency:
             chosen = refiner.inherit(doc, text, chosen, windows, ents)
         return sorted(chosen, key=lambda c: c.start)

@@ -150,6 +150,11 @@ class MoneyPatterns:
         return self._compiled("change")
 
     @functools.cached_property
+    def dollar_country(self) -> re.Pattern[str]:
+        """The country of a dollar after a "$" figure: " in Canadian dollars", " (Australian)"."""
+        return self._compiled("dollar_country")
+
+    @functools.cached_property
     def change_from(self) -> re.Pattern[str]:
         """A change of level before a figure ("rose from", "went from"): "from $5 to $7" is two levels."""
         return self._compiled("change_from")
@@ -223,6 +228,7 @@ class MoneyPatterns:
             + r")"
         )
         qualifiers: Mapping[str, str | None] = dict(data.get("qualifiers", {}))
+        countries = alternation(lex.subunit_qualifiers)
         sources = {
             "sym": sym,
             "code": code,
@@ -247,6 +253,11 @@ class MoneyPatterns:
             "period": _period(lex),
             "hedge": alternation(lex.hedges_after) + r"(?![\w+])",
             "change": r"(?<![\w])" + alternation(lex.change_words) + r"\s+$",
+            "dollar_country": r"(?:\s+in\s+(?P<country>"
+            + countries
+            + r")\s+dollars?(?![\w])|\s*\(\s*(?P<paren>"
+            + countries
+            + r")(?:\s+dollars?)?\s*\))",
             "change_from": r"(?<![\w])"
             + alternation({*lex.change_words, *lex.change_from_words} - {"by"})
             + r"\s+from\s+$",

@@ -39,6 +39,8 @@ _HYPHENS = re.compile(r"[\s-]+")  # "-a-year" is "a year"
 _SCALE_AFTER = re.compile(r"(?i)\s?(" + am.SCALE_WORDS + r")")
 _PENCE = re.compile(r"(?i)\d\s?p\b|\b(?:pence|penny|pennies)\b")
 _UNIT_ADVERBS = ("each", "apiece")
+#: The dollars a bare "$" may be, when the text names the country after the figure.
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD"})
 _NOT_BARE_AFTER = ("NOUN", "PROPN", "ADJ", "NUM", "SYM")  # "580 million people"
 
 
@@ -166,6 +168,22 @@ class Refiner:
         return c
 
     # ------------------------------------------------------ qualifiers and rates
+    def dollar_country(self, text: str, c: MoneyCandidate) -> MoneyCandidate:
+        """Give a bare "$" figure the dollar the text names after it ("$2 million in Canadian dollars").
+
+        Only a country's dollar ("Canadian", "Australian", "NZ", "Hong Kong", "Singapore", "US"),
+        named right after the figure as "in <country> dollars" or "(<country>)"; the span is unchanged.
+        """
+        if c.source != "symbol" or not text.startswith("$", c.start) or c.currency != "USD":
+            return c
+        named = self.p.dollar_country.match(text, c.end)
+        if named is None:
+            return c
+        code = self.lex.subunit_qualifiers.get(
+            _SPACES.sub(" ", (named.group("country") or named.group("paren")).lower())
+        )
+        return replace(c, currency=code) if code in _DOLLARS else c
+
     def finish(self, text: str, c: MoneyCandidate) -> MoneyCandidate:
         """Take in the qualifier before the mention ("more than"), a hedge after it ("-odd") and its rate.
 
