@@ -123,7 +123,12 @@ class Scanner:
         self._sub_runs = _leading_runs([*words, *lex.glued_subunits])
         self._scaled_only_runs = _leading_runs(lex.scaled_only_names)
         self._context = [
-            (_context_figure(sym), code, re.compile(r"(?<![\w-])" + alternation(cues) + r"(?![\w-])"))
+            (
+                re.compile(re.escape(sym) + r"\s?\d"),
+                _context_figure(sym),
+                code,
+                re.compile(r"(?<![\w-])" + alternation(cues) + r"(?![\w-])"),
+            )
             for sym, (code, cues) in lex.context_symbols.items()
             if cues
         ]
@@ -136,7 +141,11 @@ class Scanner:
         "R" is the South African rand only in a text that names South Africa or one of its places;
         elsewhere "R50" is a model, a road or a film rating, and is left alone.
         """
-        return tuple((figure, code) for figure, code, cue in self._context if cue.search(text) is not None)
+        return tuple(
+            (figure, code)
+            for symbol, figure, code, cue in self._context
+            if symbol.search(text) is not None and cue.search(text) is not None
+        )
 
     def scan(
         self, text: str, lo: int, hi: int, context: tuple[tuple[re.Pattern[str], str], ...] = ()
