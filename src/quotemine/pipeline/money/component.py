@@ -135,13 +135,14 @@ class MoneyParser(Pipe):
         windows = self._windows(doc, text)
         if not windows:
             return []
-        found = [c for lo, hi in windows for c in self._scanner.scan(text, lo, hi)]
+        context = self._scanner.context(text)
+        found = [c for lo, hi in windows for c in self._scanner.scan(text, lo, hi, context)]
         chosen = select(found)
         ents = tuple(doc.ents) if chosen else ()
         refiner = self._refiner
         chosen = [c for c in chosen if not (c.is_pound and refiner.is_weight(doc, text, c, ents))]
         chosen = refiner.join_ranges(text, chosen)
-        chosen = select([refiner.finish(text, c) for c in chosen])
+        chosen = select([refiner.finish(text, refiner.dollar_country(text, c)) for c in chosen])
         if self.inherit_currency:
             chosen = refiner.inherit(doc, text, chosen, windows, ents)
         return sorted(chosen, key=lambda c: c.start)

@@ -62,6 +62,10 @@ class CurrencyLexicon:
     hedges_after: Mapping[str, str]
     scaled_only_names: Mapping[str, str | None]
     change_words: tuple[str, ...]
+    change_from_words: tuple[str, ...]
+    #: A symbol that is a currency only where the text names its country ("R" and South Africa):
+    #: symbol -> (code, the words that name the country).
+    context_symbols: Mapping[str, tuple[str, tuple[str, ...]]]
 
     def resolve(self, form: str) -> tuple[str | None, str]:
         """Map a currency form to ``(code, kind)``; kind is symbol, code, name or unknown.
@@ -157,6 +161,11 @@ def build_lexicon(
         hedges_after=dict(data.get("hedges_after", {})),
         scaled_only_names=dict(data.get("scaled_only_names", {})),
         change_words=tuple(data.get("change_words", [])),
+        change_from_words=tuple(data.get("change_from_words", [])),
+        context_symbols={
+            str(sym): (str(entry["code"]), tuple(str(cue) for cue in entry.get("cues", ())))
+            for sym, entry in data.get("context_symbols", {}).items()
+        },
     )
 
 

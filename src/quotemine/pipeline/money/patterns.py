@@ -18,7 +18,17 @@ from typing import Any
 from quotemine.pipeline.money import amounts as am
 from quotemine.pipeline.money.currency import CurrencyLexicon, alternation
 
-__all__ = ["BARE", "BARE_GATE", "HOT", "NUM", "RANGE_GAP", "RANGE_LEFT", "RANGE_RIGHT", "MoneyPatterns"]
+__all__ = [
+    "BARE",
+    "BARE_GATE",
+    "HOT",
+    "NUM",
+    "RANGE_GAP",
+    "RANGE_LEFT",
+    "RANGE_RIGHT",
+    "SCALE",
+    "MoneyPatterns",
+]
 
 NUM = r"(?:" + am.NUM_DIGITS + r"|" + am.NUM_WORDS + r")"
 SCALE = r"(?:[\s-]?" + am.SCALE_WORDS + r"|" + am.SCALE_GLUED + r")"
@@ -140,6 +150,16 @@ class MoneyPatterns:
         return self._compiled("change")
 
     @functools.cached_property
+    def dollar_country(self) -> re.Pattern[str]:
+        """The country of a dollar after a "$" figure: " in Canadian dollars", " (Australian)"."""
+        return self._compiled("dollar_country")
+
+    @functools.cached_property
+    def change_from(self) -> re.Pattern[str]:
+        """A change of level before a figure ("rose from", "went from"): "from $5 to $7" is two levels."""
+        return self._compiled("change_from")
+
+    @functools.cached_property
     def cue(self) -> re.Pattern[str]:
         """A comparison between a money mention and a bare figure before it."""
         return self._compiled("cue")
@@ -208,6 +228,7 @@ class MoneyPatterns:
             + r")"
         )
         qualifiers: Mapping[str, str | None] = dict(data.get("qualifiers", {}))
+        countries = alternation(lex.subunit_qualifiers)
         sources = {
             "sym": sym,
             "code": code,
@@ -232,6 +253,14 @@ class MoneyPatterns:
             "period": _period(lex),
             "hedge": alternation(lex.hedges_after) + r"(?![\w+])",
             "change": r"(?<![\w])" + alternation(lex.change_words) + r"\s+$",
+            "dollar_country": r"(?:\s+in\s+(?P<country>"
+            + countries
+            + r")\s+dollars?(?![\w])|\s*\(\s*(?P<paren>"
+            + countries
+            + r")(?:\s+dollars?)?\s*\))",
+            "change_from": r"(?<![\w])"
+            + alternation({*lex.change_words, *lex.change_from_words} - {"by"})
+            + r"\s+from\s+$",
             "cue": r"(?i)(?<![\w])" + alternation(lex.inherit_cues) + r"(?:\s+\S+){0,3}\s+$",
             "qualifier": r"(?i)(?<![\w])(" + alternation(qualifiers) + r")\s+$",
         }

@@ -39,6 +39,8 @@ _HYPHENS = re.compile(r"[\s-]+")  # "-a-year" is "a year"
 _SCALE_AFTER = re.compile(r"(?i)\s?(" + am.SCALE_WORDS + r")")
 _PENCE = re.compile(r"(?i)\d\s?p\b|\b(?:pence|penny|pennies)\b")
 _UNIT_ADVERBS = ("each", "apiece")
+#: The dollars a bare "$" may be, when the text names the country after the figure.
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD"})
 _NOT_BARE_AFTER = ("NOUN", "PROPN", "ADJ", "NUM", "SYM")  # "580 million people"
 
 
@@ -90,7 +92,10 @@ class Refiner:
             return False
         if words & self.lex.body_weight_cues:  # "the boxer, at 147 pounds": a body, not a purse
             return not c.scaled
-        return any(e.label_ == "QUANTITY" and e.start < span.end and span.start < e.end for e in ents)
+        # "a million pounds" with no weight word about is a sum, whatever the NER calls it
+        return not c.scaled and any(
+            e.label_ == "QUANTITY" and e.start < span.end and span.start < e.end for e in ents
+        )
 
     # ------------------------------------------------------------------- ranges
     def join_ranges(self, text: str, cands: Sequence[MoneyCandidate]) -> list[MoneyCandidate]:
@@ -100,8 +105,10 @@ class Refiner:
             joined = self._joined(text, out[-1], c) if out else None
             if joined is not None:
                 out[-1] = joined
-            else:
-                out.append(c)
+                continue
+            if out and self._two_levels(text, out[-1], c):
+                out[-1] = _level_scale(out[-1], c)
+            out.append(c)
         return [self._extended(text, c, out[i - 1].end if i else 0) for i, c in enumerate(out)]
 
     def _joined(self, text: str, prev: MoneyCandidate, c: MoneyCandidate) -> MoneyCandidate | None:
@@ -112,9 +119,9 @@ class Refiner:
         gap = gap_m.group("gap").lower()
         qual = self.p.qualifier.search(text, max(0, prev.start - _QUALIFIER_LOOKBACK), prev.start)
         q = qual.group(1).lower() if qual else None
-        if (gap == "and") != (q == "between"):
+        if gap == "and" and q != "between":  # "between $5-$6" is a range too
             return None
-        if gap == "to" and self._change_then_level(text, prev, c):
+        if gap == "to" and (self._change_then_level(text, prev, c) or self._two_levels(text, prev, c)):
             return None
         if (prev.currency == c.currency or prev.currency is None) and prev.amount < c.amount:
             low = _shared_scale(prev, c)
@@ -131,6 +138,18 @@ class Refiner:
         if change is None:
             return False
         return change.group(0).split()[0].lower() != "by" or c.amount > 2 * prev.amount
+
+    def _two_levels(self, text: str, prev: MoneyCandidate, c: MoneyCandidate) -> bool:
+        """Tell "rose from $5 to $7" (the level before a change and the level after) from a range.
+
+        "worth from $5 to $7" is one range; after a verb of change ("rose", "went", "cut") the two
+        figures are two amounts, each a level.
+        """
+        gap = RANGE_GAP.match(text[prev.end : c.start])
+        if gap is None or gap.group("gap").lower() != "to" or prev.amount_max is not None:
+            return False
+        lo = max(0, prev.start - _QUALIFIER_LOOKBACK)
+        return self.p.change_from.search(text, lo, prev.start) is not None
 
     @staticmethod
     def _extended(text: str, c: MoneyCandidate, floor: int) -> MoneyCandidate:
@@ -149,6 +168,22 @@ class Refiner:
         return c
 
     # ------------------------------------------------------ qualifiers and rates
+    def dollar_country(self, text: str, c: MoneyCandidate) -> MoneyCandidate:
+        """Give a bare "$" figure the dollar the text names after it ("$2 million in Canadian dollars").
+
+        Only a country's dollar ("Canadian", "Australian", "NZ", "Hong Kong", "Singapore", "US"),
+        named right after the figure as "in <country> dollars" or "(<country>)"; the span is unchanged.
+        """
+        if c.source != "symbol" or not text.startswith("$", c.start) or c.currency != "USD":
+            return c
+        named = self.p.dollar_country.match(text, c.end)
+        if named is None:
+            return c
+        code = self.lex.subunit_qualifiers.get(
+            _SPACES.sub(" ", (named.group("country") or named.group("paren")).lower())
+        )
+        return replace(c, currency=code) if code in _DOLLARS else c
+
     def finish(self, text: str, c: MoneyCandidate) -> MoneyCandidate:
         """Take in the qualifier before the mention ("more than"), a hedge after it ("-odd") and its rate.
 
@@ -286,6 +321,28 @@ def _shared_scale(low: MoneyCandidate, high: MoneyCandidate) -> Decimal:
     return scaled if scaled < high.amount else low.amount
 
 
+def _level_scale(first: MoneyCandidate, second: MoneyCandidate) -> MoneyCandidate:
+    """Return the first of two levels ("rose from $5 to $7 million") with the second's scale, if it is elided.
+
+    The scale rule of ranges (``_shared_scale``), for a change that may go either way: the first
+    figure takes the second's scale when it has none of its own and, scaled, is at most ten times
+    the second ("fell from $9 to $7 million" is nine million; "grew from $500 to $7 million" keeps
+    five hundred dollars, as "$500 to $2 million" does in a range).
+    """
+    if (
+        first.scaled
+        or first.unit_scale != 1
+        or second.unit_scale <= 1
+        or first.source not in ("symbol", "code", "name")
+        or first.currency not in (None, second.currency)
+    ):
+        return first
+    scaled = first.amount * second.unit_scale
+    if scaled > 10 * second.amount:
+        return first
+    return replace(first, amount=scaled, scaled=True, unit_scale=second.unit_scale)
+
+
 def _bare_figures(text: str, windows: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
     for lo, hi in windows:
         if BARE_GATE.search(text, lo, hi) is not None:  # every bare figure ends with a scale word
@@ -308,7 +365,7 @@ def _with_upper_end(c: MoneyCandidate, right: re.Match[str]) -> MoneyCandidate:
 def _with_lower_end(c: MoneyCandidate, left: re.Match[str]) -> MoneyCandidate:
     """Return "between 3 and" + "4 million euros" as 3 to 4 million ("and" only after "between")."""
     between = left.group(0).lower().startswith("between")
-    if (left.group("gap").lower() == "and") != between:
+    if left.group("gap").lower() == "and" and not between:  # "between 5-6 million euros" is a range
         return c
     low = am.parse_number(left.group("num") + (left.group("scale") or ""))
     if low is not None and not left.group("scale"):

@@ -1,6 +1,7 @@
 """Find the money mentions of a text window: five passes, each yielding candidates with their source.
 
-The passes, in order: a currency before the figure (``"$5m"``), a currency name before it
+The passes, in order (after a symbol the text gives a country to, "R50 million" in a text about
+South Africa: see ``Scanner.context``): a currency before the figure (``"$5m"``), a currency name before it
 (``"euro 5"``), a currency after it (``"20 euros"``), a code with a scale (``"MEUR 120"``, ``"75
 USD million"``), and sub-units (``"50 cents"``, ``"12 US cents"``). A bare scale word after a vague
 count (``"a few hundred dollars"``) is no amount and is left out. A candidate
@@ -12,14 +13,14 @@ in pounds, which could be a weight).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
 from quotemine.pipeline.money import amounts as am
-from quotemine.pipeline.money.currency import CurrencyLexicon
-from quotemine.pipeline.money.patterns import MoneyPatterns
+from quotemine.pipeline.money.currency import CurrencyLexicon, alternation
+from quotemine.pipeline.money.patterns import SCALE, MoneyPatterns
 
 __all__ = ["MoneyCandidate", "Scanner"]
 
@@ -32,6 +33,41 @@ _POUNDS = re.compile(r"(?i)pounds?")
 _ARTICLES = ("a", "an")
 _SPACES = re.compile(r"\s+")
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+#: A run of letters: a currency name or sub-unit word starts one (see ``_leading_runs``).
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: A run of ASCII letters: a currency code is one (its pattern wants no ASCII letter either side).
+_ASCII_RUN = re.compile(r"[A-Za-z]+")
+
+
+#: A figure grouped in thousands or with cents ("1,500", "12.50"): a price, not a road's number.
+_PRICE_LIKE = re.compile(r"\d[,.\s]\d")
+#: The words right before a bare figure with a context symbol that make it a sum ("paid R50").
+_SUM_BEFORE = frozenset({"for", "of", "at", "from", "to", "about", "around", "nearly", "over", "than"})
+
+
+def _context_figure(symbol: str) -> re.Pattern[str]:
+    """Compile the pattern of a figure after a symbol read only in context ("R50 million", "R 1,200")."""
+    return re.compile(
+        r"(?<![\w&.'’/-])" + re.escape(symbol) + r"\s?(?P<num>" + am.NUM_DIGITS + r")(?P<scale>(?i:"
+        + SCALE + r"))?(?![\w$%€£/-]|[.,]\d)"
+    )  # fmt: skip
+
+
+def _leading_runs(forms: Iterable[str]) -> frozenset[str] | None:
+    """Return the leading letter run of each form, lower-cased ("u" of "u.s. dollars"), or ``None``.
+
+    The name and sub-unit patterns match a form only where no letter comes before it and no letter
+    after its leading run (a non-letter follows it in the form, or the pattern's end test does), so
+    a window in which no letter run is one of these holds no match: a set lookup spares the
+    window's search of hundreds of names. ``None`` when some form does not start with a letter.
+    """
+    runs = set()
+    for form in forms:
+        lead = _LETTER_RUN.match(form)
+        if lead is None:
+            return None
+        runs.add(lead.group().lower())
+    return frozenset(runs)
 
 
 @dataclass(frozen=True)
@@ -80,11 +116,52 @@ class Scanner:
     def __init__(self, lex: CurrencyLexicon, patterns: MoneyPatterns) -> None:
         self.lex = lex
         self.p = patterns
+        self._name_runs = _leading_runs(lex.names)
+        # the sub-unit gate also matches a sign ("¢"), which is looked for on its own
+        words = [s for s in lex.subunits if _LETTER_RUN.match(s)]
+        self._sub_signs = [s for s in lex.subunits if not _LETTER_RUN.match(s)]
+        self._sub_runs = _leading_runs([*words, *lex.glued_subunits])
+        self._scaled_only_runs = _leading_runs(lex.scaled_only_names)
+        self._context = [
+            (
+                re.compile(re.escape(sym) + r"\s?\d"),
+                _context_figure(sym),
+                code,
+                re.compile(r"(?<![\w-])" + alternation(cues) + r"(?![\w-])"),
+            )
+            for sym, (code, cues) in lex.context_symbols.items()
+            if cues
+        ]
+        ascii_codes = all(_ASCII_RUN.fullmatch(code) for code in lex.codes)
+        self._codes = frozenset(lex.codes) if ascii_codes else None
 
-    def scan(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
-        """Yield the candidates of ``text[lo:hi]``, pass by pass."""
-        has_sym = any(r.search(text, lo, hi) is not None for r in self.p.sym_code)
-        has_name = self.p.name.search(text, lo, hi) is not None
+    def context(self, text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """Return the context symbols' figure patterns and codes of the symbols ``text`` gives a country to.
+
+        "R" is the South African rand only in a text that names South Africa or one of its places;
+        elsewhere "R50" is a model, a road or a film rating, and is left alone.
+        """
+        return tuple(
+            (figure, code)
+            for symbol, figure, code, cue in self._context
+            if symbol.search(text) is not None and cue.search(text) is not None
+        )
+
+    def scan(
+        self, text: str, lo: int, hi: int, context: tuple[tuple[re.Pattern[str], str], ...] = ()
+    ) -> Iterator[MoneyCandidate]:
+        """Yield the candidates of ``text[lo:hi]``, pass by pass (``context``: see :meth:`context`)."""
+        for figure, context_code in context:
+            yield from self._in_context(text, lo, hi, figure, context_code)
+        window = text[lo:hi]
+        sym_gate, code_gate = self.p.sym_code
+        has_sym = sym_gate.search(text, lo, hi) is not None or (
+            (self._codes is None or not self._codes.isdisjoint(_ASCII_RUN.findall(window)))
+            and code_gate.search(text, lo, hi) is not None
+        )
+        runs = set(_LETTER_RUN.findall(window.lower()))
+        maybe_name = self._name_runs is None or not runs.isdisjoint(self._name_runs)
+        has_name = maybe_name and self.p.name.search(text, lo, hi) is not None
         if has_sym:
             yield from self._prefixed(text, lo, hi)
         if has_name:
@@ -94,11 +171,25 @@ class Scanner:
         scalable, scaled_only = self.p.scaled_gates
         if scalable.search(text, lo, hi) is not None:  # "MEUR": the code gate needs a word boundary
             yield from self._scaled_codes(text, lo, hi)
-        if scaled_only.search(text, lo, hi) is not None:
+        maybe_scaled = self._scaled_only_runs is None or not runs.isdisjoint(self._scaled_only_runs)
+        if maybe_scaled and scaled_only.search(text, lo, hi) is not None:
             for m in self.p.scaled_name.finditer(text, lo, hi):  # "1.2 trillion won"
                 code = self.lex.scaled_only_names.get(m.group("post").lower())
                 yield from self._build(text, m, code, "name", hi)
-        yield from self._subunits(text, lo, hi)
+        maybe_sub = self._sub_runs is None or not runs.isdisjoint(self._sub_runs)
+        if maybe_sub or any(sign in window for sign in self._sub_signs):
+            yield from self._subunits(text, lo, hi)
+
+    def _in_context(
+        self, text: str, lo: int, hi: int, figure: re.Pattern[str], code: str
+    ) -> Iterator[MoneyCandidate]:
+        """Read "R50 million", "R1,200", "paid R50": a bare small figure only after a word of sums."""
+        for m in figure.finditer(text, lo, hi):
+            if not m.group("scale") and not _PRICE_LIKE.search(m.group("num")):
+                before = text[max(0, m.start() - 30) : m.start()].lower().split()[-2:]
+                if not any(w in self.lex.money_cues or w in _SUM_BEFORE for w in before):
+                    continue  # "the R21 to the airport", "an R50 engine"
+            yield from self._build(text, m, code, "symbol", hi)
 
     def _prefixed(self, text: str, lo: int, hi: int) -> Iterator[MoneyCandidate]:
         """Read "$5m", "US$ 20", "EUR 5"; a code after the figure wins ("$ 20 CAD")."""
