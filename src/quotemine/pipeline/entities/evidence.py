@@ -88,6 +88,10 @@ def _before_bridge(doc: list[Token], k: int) -> int:
     return k
 
 
+#: Tags of a capitalised word that opens a sentence with an organisation noun ("Rights group X").
+_OPENERS: Final = frozenset({"NN", "NNP", "JJ"})
+
+
 def descriptor_before(ctx: Context, start: int) -> bool:
     """Return whether an organisation noun with a determiner comes right before a name.
 
@@ -105,6 +109,11 @@ def descriptor_before(ctx: Context, start: int) -> bool:
         return True  # the bridge words alone say it ("firms like Halvorsen")
     if k > 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in ATTRIBUTIVE_DETS:
         k -= 1  # "the law firm", "the investment bank"
+    opener = (
+        k == start - 2 and k >= 0 and doc[k].is_sent_start and doc[k].is_title and doc[k].tag_ in _OPENERS
+    )
+    if opener and (desc not in ctx.lex.role_heads or desc in ctx.lex.org_heads):
+        return True  # "Consumer group Halvey Voice said" (but "Veteran pollster Ana Reyes" is a person)
     return doc[k].lower_ in ATTRIBUTIVE_DETS
 
 
