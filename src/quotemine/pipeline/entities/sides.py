@@ -38,7 +38,7 @@ def _plural_end(ctx: Context, start: int, end: int) -> bool:
     if not (last.is_title and last.is_alpha) or not key.endswith("s") or key.endswith(("ss", "us", "is")):
         return False
     if key in lex.demonyms or key in lex.place_suffixes or key in lex.weak_place_suffixes:
-        return False  # "the Ardle Democrats", "the Kelby Hills"
+        return False  # "the Ardle Liberals" (a party word), "the Kelby Hills" (a place)
     first = low(toks[start])
     return first not in lex.honorifics and first not in lex.titles
 
@@ -78,7 +78,7 @@ def side_name(ctx: Context, start: int, end: int, label: str) -> str | None:
     if not 1 <= end - start <= _MAX_WORDS or not _plural_end(ctx, start, end):
         return None
     if not all(t.is_title and t.is_alpha for t in toks[start:end]):
-        return None  # "Facts on Where the Race Stands": a heading, not a name
+        return None  # "Notes on Where the Count Stands": a heading, not a name
     if end - start >= 2 and low(toks[end - 1]) in _FAMILY_FIRM_WORDS:
         return "a name ending in 'Brothers' or 'Sons': a family firm"
     if low(toks[start]) in ctx.lex.first_names:
