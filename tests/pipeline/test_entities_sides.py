@@ -200,3 +200,12 @@ def test_a_heading_ending_in_a_plural_is_no_side(repairer: EntityRepairer) -> No
     tags = ["VB", "DT", "NNPS", "IN", "WRB", "DT", "NNP", "NNPS", "."]
     doc = repairer(_doc(words, ents, tags))
     assert _orgs(doc) == set()
+
+
+@pytest.mark.parametrize("position", ["prop", "winger", "flanker"])
+def test_a_playing_position_before_a_name_supports_it(repairer: EntityRepairer, position: str) -> None:
+    words = ["The", "ban", "on", position, "Tavake", "Halvey", "was", "lifted", "."]
+    ents = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    tags = ["DT", "NN", "IN", "NN", "NNP", "NNP", "VBD", "VBN", "."]
+    doc = repairer(_doc(words, ents, tags))
+    assert _people(doc) == {"Tavake Halvey"}
