@@ -209,3 +209,18 @@ def test_a_playing_position_before_a_name_supports_it(repairer: EntityRepairer, 
     tags = ["DT", "NN", "IN", "NN", "NNP", "NNP", "VBD", "VBN", "."]
     doc = repairer(_doc(words, ents, tags))
     assert _people(doc) == {"Tavake Halvey"}
+
+
+def test_name_after_a_possessive_and_an_organisation_noun_is_a_body(repairer: EntityRepairer) -> None:
+    # "Nurses' union Halvey has called a strike ." with the name missed by the NER
+    words = ["Nurses", "'", "union", "Halvey", "has", "called", "a", "strike", "."]
+    tags = ["NNS", "POS", "NN", "NNP", "VBZ", "VBN", "DT", "NN", "."]
+    doc = repairer(_doc(words, ["O"] * len(words), tags))
+    assert _orgs(doc) == {"Halvey"}
+
+
+def test_name_after_the_and_an_organisation_noun_is_a_body(repairer: EntityRepairer) -> None:
+    words = ["Talks", "were", "led", "by", "the", "conciliation", "service", "Quarrick", "."]
+    tags = ["NNS", "VBD", "VBN", "IN", "DT", "NN", "NN", "NNP", "."]
+    doc = repairer(_doc(words, ["O"] * len(words), tags))
+    assert _orgs(doc) == {"Quarrick"}

@@ -8,13 +8,16 @@ brackets after a dateline ("OSTLEY (Varrow Wire) -"). Only words no candidate ho
 from __future__ import annotations
 
 import re
-from typing import Final
+from functools import lru_cache
+from typing import Any, Final
 
+import numpy
 from spacy.tokens import Token
 
 from quotemine.lexicons.words import POSSESSIVE_S
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
+from quotemine.pipeline.entities.evidence import descriptor_before
 
 __all__ = ["described_orgs"]
 
@@ -83,6 +86,36 @@ def _appositions(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidate]:
     return added
 
 
+@lru_cache(maxsize=4)
+def _word_ids(words: frozenset[str]) -> numpy.ndarray[Any, Any]:
+    """Return the string ids of a lexicon's words (once per lexicon)."""
+    return string_ids(words)
+
+
+def _after_descriptor(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidate]:
+    """Find a name right after an organisation noun with a determiner or a possessive ("drivers' union X")."""
+    toks = ctx.toks
+    added: list[Candidate] = []
+    for k in ctx.where("LOWER", _word_ids(ctx.lex.org_descriptors)):
+        start = k + 1
+        end = start
+        while end < len(toks) and end - start < 3 and end not in taken and _name_word(toks[end]):
+            end += 1
+        if end == start or not toks[k].is_lower or (end < len(toks) and _name_word(toks[end])):
+            continue
+        if (
+            ctx.is_first_name(toks[start])
+            or ctx.is_place(ctx.text(start, end))
+            or not descriptor_before(ctx, start)
+        ):
+            continue
+        added.append(
+            pool.new(start, end, "ORG", "a name after an organisation noun ('the union X'): an organisation")
+        )
+        taken.update(range(start, end))
+    return added
+
+
 def _dateline_source(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidate]:
     match = _DATELINE.search(ctx.prefix(_DATELINE_CHARS))
     if match is None:
@@ -97,4 +130,9 @@ def _dateline_source(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidat
 def described_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with the organisations the text describes as such added."""
     taken = {i for c in cands if c.label is not None for i in range(c.start, c.end)}
-    return cands + _dateline_source(ctx, pool, taken) + _appositions(ctx, pool, taken)
+    return (
+        cands
+        + _dateline_source(ctx, pool, taken)
+        + _appositions(ctx, pool, taken)
+        + _after_descriptor(ctx, pool, taken)
+    )

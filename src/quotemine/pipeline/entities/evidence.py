@@ -88,6 +88,8 @@ def _before_bridge(doc: list[Token], k: int) -> int:
     return k
 
 
+#: A possessive before the organisation noun ("drivers' union X", "the region's biggest lender X").
+_POSSESSIVE_MARKS: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: Tags of a capitalised word that opens a sentence with an organisation noun ("Rights group X").
 _OPENERS: Final = frozenset({"NN", "NNP", "JJ"})
 
@@ -114,7 +116,8 @@ def descriptor_before(ctx: Context, start: int) -> bool:
     )
     if opener and (desc not in ctx.lex.role_heads or desc in ctx.lex.org_heads):
         return True  # "Consumer group Halvey Voice said" (but "Veteran pollster Ana Reyes" is a person)
-    return doc[k].lower_ in ATTRIBUTIVE_DETS
+    possessive = doc[k].text in _POSSESSIVE_MARKS and desc not in ctx.lex.role_heads  # not "its publisher X"
+    return doc[k].lower_ in ATTRIBUTIVE_DETS or possessive
 
 
 def hyphen_glued(doc: list[Token], start: int, end: int) -> bool:
