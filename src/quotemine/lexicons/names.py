@@ -55,6 +55,7 @@ _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 GLUED_ROLE_NOUNS = frozenset(
     "center centre forward guard defender midfielder striker winger goalkeeper goalie keeper "
     "quarterback linebacker pitcher catcher shortstop outfielder infielder fullback halfback "
+    "prop flanker hooker batsman bowler "
     "tenant resident landlord neighbour neighbor homeowner shopkeeper motorist pensioner".split()
 )
 

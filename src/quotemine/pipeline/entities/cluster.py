@@ -63,17 +63,23 @@ class PersonCluster:
     parts: list[tuple[str, ...]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     author: bool = False
+    #: The start of the first mention, kept as mentions are added (``first_start`` is asked often).
+    _first: int | None = field(default=None, repr=False, compare=False)
 
     def add(self, mention: Mention, parts: tuple[str, ...], authors: Set[tuple[int, int]]) -> None:
         """Add a mention; the cluster is an author when one mention is a byline name."""
         self.parts.append(parts)
         self.mentions.append(mention)
+        if self._first is None or mention[0] < self._first:
+            self._first = mention[0]
         if (mention[0], mention[1]) in authors:
             self.author = True
 
     def first_start(self) -> int:
         """Return the start of the first mention."""
-        return min(m[0] for m in self.mentions)
+        if self._first is None:  # mentions given to the constructor, not added one by one
+            return min(m[0] for m in self.mentions)
+        return self._first
 
 
 def best_name(mentions: Sequence[Mention]) -> Mention:
@@ -97,6 +103,8 @@ def _index(clusters: list[PersonCluster], position: int) -> dict[str, list[Perso
 def _choose(candidates: list[PersonCluster], start: int) -> PersonCluster | None:
     """Return the cluster mentioned most recently before ``start``, else the first one after it."""
     before = [c for c in candidates if c.first_start() < start]
+    if len(before) == 1:
+        return before[0]  # the one cluster mentioned before: no need to find its latest mention
     if before:
         return max(before, key=lambda c: max(m[0] for m in c.mentions if m[0] < start))
     if candidates:

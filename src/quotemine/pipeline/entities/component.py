@@ -26,6 +26,7 @@ from quotemine.pipeline.entities.byline import byline_candidates
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.cluster import OrgMention, best_name, cluster_orgs, cluster_people
 from quotemine.pipeline.entities.context import Context, string_ids
+from quotemine.pipeline.entities.described import described_orgs
 from quotemine.pipeline.entities.kinds import vet_kinds
 from quotemine.pipeline.entities.orgs import dotted_acronym, find_orgs, org_acronym, short_forms, ticker_after
 from quotemine.pipeline.entities.persons import late_person_shapes, vet_persons
@@ -34,6 +35,7 @@ from quotemine.pipeline.entities.propagate import propagate_people
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
 from quotemine.pipeline.entities.schemes import schemes_read_as_orgs
 from quotemine.pipeline.entities.shapes import vet_shapes
+from quotemine.pipeline.entities.splits import join_split_orgs
 from quotemine.pipeline.entities.vetting import vet_people
 from quotemine.pipeline.handlers import ErrorHandler
 from quotemine.pipeline.records import (
@@ -158,7 +160,7 @@ class EntityRepairer(Pipe):
         cands = vet_persons(ctx, pool, cands)
         cands = join_and_extend(ctx, cands + bylines)
         cands = propagate_people(ctx, pool, cands)
-        cands = find_orgs(ctx, pool, cands)
+        cands = described_orgs(ctx, pool, join_split_orgs(ctx, find_orgs(ctx, pool, cands)))
         places_read_as_orgs(ctx, cands)
         schemes_read_as_orgs(ctx, cands)
         cands = vet_kinds(ctx, pool, cands)

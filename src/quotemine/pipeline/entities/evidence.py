@@ -88,6 +88,12 @@ def _before_bridge(doc: list[Token], k: int) -> int:
     return k
 
 
+#: A possessive before the organisation noun ("drivers' union X", "the region's biggest lender X").
+_POSSESSIVE_MARKS: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
+#: Tags of a capitalised word that opens a sentence with an organisation noun ("Rights group X").
+_OPENERS: Final = frozenset({"NN", "NNP", "JJ"})
+
+
 def descriptor_before(ctx: Context, start: int) -> bool:
     """Return whether an organisation noun with a determiner comes right before a name.
 
@@ -105,7 +111,13 @@ def descriptor_before(ctx: Context, start: int) -> bool:
         return True  # the bridge words alone say it ("firms like Halvorsen")
     if k > 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in ATTRIBUTIVE_DETS:
         k -= 1  # "the law firm", "the investment bank"
-    return doc[k].lower_ in ATTRIBUTIVE_DETS
+    opener = (
+        k == start - 2 and k >= 0 and doc[k].is_sent_start and doc[k].is_title and doc[k].tag_ in _OPENERS
+    )
+    if opener and (desc not in ctx.lex.role_heads or desc in ctx.lex.org_heads):
+        return True  # "Consumer group Halvey Voice said" (but "Veteran pollster Ana Reyes" is a person)
+    possessive = doc[k].text in _POSSESSIVE_MARKS and desc not in ctx.lex.role_heads  # not "its publisher X"
+    return doc[k].lower_ in ATTRIBUTIVE_DETS or possessive
 
 
 def hyphen_glued(doc: list[Token], start: int, end: int) -> bool:

@@ -95,8 +95,8 @@ def _verdict(ctx: Context, cand: Candidate, words: KindWords) -> tuple[str | Non
     first, last = doc[cand.start], doc[cand.end - 1]
     if first.lower_ in words.holidays:
         return None, "a holiday, not a person or an organisation"
-    if last.lower_ in words.street_words and cand.end - cand.start >= 2:
-        return "FAC", "a street name"
+    if last.lower_ in words.street_words and cand.end - cand.start >= 2 and not doc[cand.end - 2].is_lower:
+        return "FAC", "a street name"  # not "Office of Rail and Road": a street's name is no "and" or "of"
     definite = cand.start > 0 and doc[cand.start - 1].lower_ == "the"
     if (cand.label == "ORG" or definite) and last.lower_ in words.law_heads and cand.end - cand.start >= 2:
         return "LAW", "the name of a law or bill"

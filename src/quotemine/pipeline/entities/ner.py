@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from quotemine.lexicons.names import GLUED_ROLE_NOUNS
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import Context, low
+from quotemine.pipeline.entities.sides import side_name
 from quotemine.pipeline.entities.trim import trim
 
 __all__ = ["from_ner", "ner_entities"]
@@ -77,6 +78,10 @@ def from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
         elif label in {"ORG", "GPE", "NORP"} and _role_before_first_name(ctx, ent_start, ent_end):
             label = "PERSON"
             cand.relabel(label, "role word before a first name")  # "Actress Ana Bell" tagged ORG
+        side = side_name(ctx, ent_start, ent_end, label)
+        if side is not None:
+            label = "ORG"
+            cand.relabel(label, side)  # "the Kelby Otters", "Orlin Brothers" read as people
         cand.start, cand.end = trim(ctx, ent_start, ent_end, label)
         if (cand.start, cand.end) != (ent_start, ent_end):
             cand.note("trimmed to the name")

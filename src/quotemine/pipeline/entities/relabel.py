@@ -373,8 +373,8 @@ def street_address(e: Entity) -> Verdict | None:
     if cand.label not in {"PERSON", "ORG"} or len(span) < 2:
         return None
     for k, tok in enumerate(span[1:], start=1):
-        if not tok.is_title or tok.lower_ not in _STREET_WORDS:
-            continue
+        if not tok.is_title or tok.lower_ not in _STREET_WORDS or span[k - 1].is_lower:
+            continue  # "Office of Rail and Road": a word after "and" or "of" is no street's name
         after = span[k + 1] if k + 1 < len(span) else None
         if cand.label == "ORG" and after is None:
             return Verdict("FAC", "street name")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from typing import Final
 
-from quotemine.lexicons.names import is_initial
+from quotemine.lexicons.names import GLUED_ROLE_NOUNS, is_initial
 from quotemine.pipeline.entities.candidate import Candidate, Verdict
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low, string_ids
 from quotemine.pipeline.entities.evidence import (
@@ -269,7 +269,7 @@ def last_words_of_a_full_name(ctx: Context, facts: NameFacts) -> Verdict | None:
 
 def titled_or_role(ctx: Context, facts: NameFacts) -> Verdict | None:
     """Keep a name with a title or role before it, or a role apposition ("Sgt. Bowe Bergdahl")."""
-    cues = ctx.title_cues | ctx.lex.role_heads
+    cues = ctx.title_cues | ctx.lex.role_heads | GLUED_ROLE_NOUNS  # "winger Tavita Lomu"
     if any(titled(ctx, s, cues) or role_apposition(ctx, e - 1) for s, e in facts.spans):
         return Verdict("PERSON", "title or role with the name")
     return None

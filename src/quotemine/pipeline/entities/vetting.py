@@ -143,9 +143,10 @@ def brand_possessive(p: Probe) -> Verdict | None:
 
 def hyphenated_modifier(p: Probe) -> Verdict | None:
     """Find a hyphenated modifier ("Pro-Clinton super PAC", "the Trump-Clinton fight")."""
-    toks = p.toks
-    parts = [part.lower() for t in toks for part in t.text.split("-") if part]
-    if any("-" in t.text for t in toks) and (
+    if "-" not in p.ctx.text(p.start, p.end):
+        return None  # the cheap exit almost every name takes
+    parts = [part.lower() for t in p.toks for part in t.text.split("-") if part]
+    if parts and (
         parts[0] in HYPHEN_PREFIXES or (len(parts) >= 2 and all(part in p.surnames for part in parts))
     ):
         return Verdict(MODIFIER, "hyphenated modifier")
