@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from quotemine.lexicons.numbers import CARDINALS
 from quotemine.pipeline.dates.candidates import Source
-from quotemine.pipeline.dates.patterns import CENTURY_CONJ
+from quotemine.pipeline.dates.patterns import CENTURY_CONJ, NUMBER_WORDS
 from quotemine.pipeline.dates.words import MONTHS
 
 __all__ = ["VETTING", "DocView", "first_objection", "trim"]
@@ -46,6 +46,11 @@ class DocView:
 
 
 _APOS_YEAR = re.compile(r"['’]\d{2}$")  # "'89": the apostrophe stands for the century
+# "last" as a verb before a count ("will last three hours", "expected to last a week"): no part of the span
+_VERB_LAST = re.compile(
+    rf"[Ll]ast\s+(?=\d|(?:a|an|about|nearly|almost|several|more|less|up to|at least|{NUMBER_WORDS})\s)"
+)
+_BEFORE_VERB_LAST = re.compile(r"\b(?:will|would|could|can|may|might|must|shall|should|to|not|n't|'ll)\s+$")
 Check: TypeAlias = Callable[[DocView, int, int, Source], bool]
 
 
@@ -59,6 +64,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
         e -= 1
     if text[s:e].endswith("'s"):
         e -= 2
+    if (m := _VERB_LAST.match(text, s, e)) and _BEFORE_VERB_LAST.search(text, max(0, s - 8), s):
+        s = m.end()
     return s, e
 
 
