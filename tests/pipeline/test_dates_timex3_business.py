@@ -1,8 +1,9 @@
 """TIMEX3 durations and sets as business and wire copy writes them (invented sentences).
 
 "two and one-half years", "20 business days", "each trading day", "a period of six months", "years
-of losses", a rate before its verb ("30,000 riders a day use it") and "last" as a verb ("will last
-three hours": the span is the count, not "last three hours").
+of losses", a rate before its verb ("30,000 riders a day use it") or after a percentage ("6% a
+year"), and "last" as a verb ("will last three hours": the span is the count, not "last three
+hours").
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def test_a_set_of_trading_days() -> None:
         ("The Brask lease runs to 2031, a span of five years.", "a span of five years", "duration", "P5Y"),
         ("Farmers around Tolby faced years of drought.", "years", "duration", "PXY"),
         ("Some 30,000 riders a day use the Harlen ferry.", "a day", "set", "P1D"),
+        ("Rents on the Kelby estate rose 6% a year.", "a year", "set", "P1Y"),
+        ("Prices in Dorland have climbed 4 percent a year since the flood.", "a year", "set", "P1Y"),
         ("The Quenby hearing will last three hours.", "three hours", "duration", "PT3H"),
         ("The Ostrow strike is expected to last about 90 days.", "about 90 days", "duration", "P90D"),
     ],

@@ -255,20 +255,23 @@ def _is_counted_parts(view: DocView, s: int, e: int, source: Source) -> bool:
     return prev.pos_ != "VERB" or span.root.head.i != prev.i
 
 
+_PERCENT: Final = frozenset({"%", "percent", "pct", "pct.", "cent"})  # "per cent": "cent" as a noun
 _BARE_UNIT = re.compile(r"(?i)an?\s+(?:day|week|month|year)")
 
 
 def _is_uncounted_unit(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot "a day" that a pattern found with no counted noun before it: a rate only after one.
 
-    "150 million shares a day" is a set; "took a day" is left to the entity recogniser.
+    "150 million shares a day", "grew 6 percent a year" are sets; "took a day" is left to the entity
+    recogniser.
     """
     if source != Source.PATTERN or _BARE_UNIT.fullmatch(view.text, s, e) is None:
         return False
     span = view.doc.char_span(s, e, alignment_mode="expand")
     if span is None or span.start == 0:
         return True
-    return view.doc[span.start - 1].tag_ not in ("NNS", "CD")
+    prev = view.doc[span.start - 1]
+    return prev.tag_ not in ("NNS", "CD") and prev.lower_ not in _PERCENT
 
 
 def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:
