@@ -94,3 +94,21 @@ def test_an_age_or_a_named_span_of_the_clock_is_no_duration(nlp: Language, sente
 
 def test_the_month_may_before_last_year_is_no_verb(nlp: Language) -> None:
     assert run(nlp, "The Delby council met in May last year.")["May last year"] == ("date", "2025-05")
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Police in Corvale were called at about 2:15 this morning.", "about 2:15 this morning",
+         "2026-03-12T02:15"),
+        ("The Tolby council meets at 6:30 tonight.", "6:30 tonight", "2026-03-12T18:30"),
+        ("The Harlen ferry sank at 7:40 on Friday evening.", "7:40 on Friday evening", "2026-03-06T19:40"),
+        ("The Penrow ceremony starts at 5 p.m. Friday evening.", "5 p.m. Friday evening", "2026-03-13T17:00"),
+        ("The Ashby shooting happened at 11:20 yesterday morning.", "11:20 yesterday morning",
+         "2026-03-11T11:20"),
+    ],
+)  # fmt: skip
+def test_a_clock_time_read_in_the_part_of_the_day_written_with_it(
+    nlp: Language, sentence: str, span: str, value: str
+) -> None:
+    assert run(nlp, sentence) == {span: ("time", value)}

@@ -105,12 +105,12 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     r"months?|quarters?|years?|decades?))\b"
     r"(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old|of age)\b)",
     rf"\b{CLOCK}(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|(?i:local\s+time)))?"
-    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
+    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b(?:\s+{DAY_PART}\b)?)?",
     # a clock without a.m./p.m. after a preposition of time: "called at 21:40 on Friday", "until 09:30" (the
     # recogniser calls it a number); not "John 3:16" or a ratio
     r"\b(?i:at|by|from|until|before|after|around)\s+(?P<d>(?:2[0-3]|[01]?\d):[0-5]\d(?![\d:]|\s+(?i:ratio|split|margin)\b)"
     r"(?:\s+(?:GMT|UTC|BST|CET|(?i:local\s+time)))?"
-    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?)",
+    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b(?:\s+{DAY_PART}\b)?)?)",
     rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?)(?:{WDAY}\s+{DAY_PART}|"
     rf"(?:(?i:business|trading|working)\s+)?{SET_UNITS}s?)\b(?!-)",  # "each trading day": P1D
     r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|"
