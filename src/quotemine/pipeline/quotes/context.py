@@ -178,10 +178,25 @@ class DocState:
     def _child_index(self) -> list[list[int]]:
         """Return the children of every token as indices, from the head column: no ``Token`` is made."""
         n = len(self.attrs)
-        heads = (self.attrs[:, 6].astype(numpy.int64) + numpy.arange(n)).tolist()  # HEAD is relative
+        rel = self.attrs[:, 6].astype(numpy.int64)
+        heads = rel + numpy.arange(n)  # HEAD is relative
+        spaces = numpy.flatnonzero(self.attrs[:, 4]).tolist()
+        toks = self.toks
+        breaks = [i for i in spaces if "\n" in toks[i].text and i > 0 and toks[i - 1].text != ":"]
+        if breaks:
+            # A link across a paragraph break is the parse running two paragraphs into one
+            # sentence ('"..." / Roe talked about rents.' hangs the quote on "talked"): no cue
+            # reads content, and no content reads a cue, across a break; a break after a colon
+            # ("She added: / The plan ...") is a statement set out below its cue.
+            before = numpy.zeros(n + 1, dtype=numpy.int64)  # breaks before each token index
+            before[numpy.asarray(breaks) + 1] = 1
+            before = numpy.cumsum(before)
+            lo = numpy.minimum(heads, numpy.arange(n))
+            hi = numpy.maximum(heads, numpy.arange(n))
+            heads[before[hi] - before[lo + 1] > 0] = -1
         index: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(heads):
-            if h != i:
+        for i, h in enumerate(heads.tolist()):
+            if h != i and h >= 0:
                 index[h].append(i)
         return index
 

@@ -1,0 +1,47 @@
+"""Cues and contents the parse links across a paragraph break (issue 11).
+
+Every sentence here is written for the project.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from tests.models import default_model
+from tests.quoting import found
+
+from quotemine.extensions import register_extensions
+from quotemine.pipeline.quotes import QuoteFinder
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return default_model()
+
+
+@pytest.fixture(scope="module")
+def finder(nlp: Language) -> QuoteFinder:
+    register_extensions()
+    return QuoteFinder(nlp, "quotemine_quotes")
+
+
+def test_a_cue_after_a_quote_paragraph_reads_its_own_object(nlp: Language, finder: QuoteFinder) -> None:
+    # the parse runs the quote paragraph and the next one into one sentence and hangs the quote
+    # on "called", which then seemed to have a content clause and no "for" object
+    text = (
+        "The trust defended its record. \u201cThe library will stay open if it takes every penny we have."
+        " We owe that much to the readers of this town.\u201d\n\n"
+        "Earlier in the week, Marlowe called for an audit of the trust\u2019s accounts."
+    )
+    assert ("an audit of the trust\u2019s accounts", "Marlowe") in found(nlp, finder, text)
+
+
+def test_a_statement_set_out_below_a_colon_cue_is_still_its_content(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    text = (
+        "The warden spoke to the villagers on Sunday. She added:\n\n"
+        "The footpath will reopen once the bridge has been inspected by the county engineers."
+    )
+    quotes = found(nlp, finder, text)
+    assert any(q.startswith("The footpath will reopen") and s == "She" for q, s in quotes)
