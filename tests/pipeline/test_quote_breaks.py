@@ -1,4 +1,4 @@
-"""Cues and contents the parse links across a paragraph break (issue 11).
+"""Cues and contents the parse links across a paragraph break; content ends; thanks (issue 11).
 
 Every sentence here is written for the project.
 """
@@ -45,3 +45,21 @@ def test_a_statement_set_out_below_a_colon_cue_is_still_its_content(
     )
     quotes = found(nlp, finder, text)
     assert any(q.startswith("The footpath will reopen") and s == "She" for q, s in quotes)
+
+
+def test_a_content_ends_before_the_joiner_of_the_next_speakers_clause(
+    nlp: Language, finder: QuoteFinder
+) -> None:
+    text = (
+        "The agency said the water was safe to drink, and its director, Tomas Elling, warned that"
+        " the pipes would need replacing within a decade."
+    )
+    assert found(nlp, finder, text) == [
+        ("the water was safe to drink", "The agency"),
+        ("that the pipes would need replacing within a decade", "Tomas Elling"),
+    ]
+
+
+def test_whom_and_what_a_speaker_thanks_is_reported(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Okafor thanked the volunteers for their work on the flood barriers."
+    assert found(nlp, finder, text) == [("the volunteers for their work on the flood barriers", "Okafor")]

@@ -60,6 +60,8 @@ def _relative(verb: Token) -> bool:
 _NO_CONTENT_POS = frozenset({"CCONJ", "SCONJ", "ADV", "PUNCT", "SPACE", "INTJ"})
 #: Share of a content's words inside quotation marks from which it counts as direct.
 _DIRECT_SHARE = 0.95
+#: Conjunctions that, after a comma, open the next clause rather than end a content.
+_JOINERS = frozenset({"and", "but", "or", "while"})
 #: Most tokens of a list after a colon that ends a content clause.
 _MAX_LIST = 20
 #: Tokens that end such a list early: another colon or clause break, a line break, a quotation mark.
@@ -273,6 +275,11 @@ class DocState:
                 found |= deps == strings.add(dep)
             self.tails = numpy.flatnonzero(found).tolist()
         a, b = trim(self.doc, a, cut_tail(self.doc, a, b, self.tails))
+        toks = self.toks
+        if b - a > 2 and toks[b - 1].lower_ in _JOINERS and toks[b - 2].text == ",":
+            # "said the water was safe, and its director, Roe, warned ...": the joiner opens the
+            # next speaker's clause
+            a, b = trim(self.doc, a, b - 1)
         if (
             a > verb.i
         ):  # "said on Monday it would ...": when it was said (not "Last year X did Y, filings show")
