@@ -63,3 +63,18 @@ def test_a_content_ends_before_the_joiner_of_the_next_speakers_clause(
 def test_whom_and_what_a_speaker_thanks_is_reported(nlp: Language, finder: QuoteFinder) -> None:
     text = "Okafor thanked the volunteers for their work on the flood barriers."
     assert found(nlp, finder, text) == [("the volunteers for their work on the flood barriers", "Okafor")]
+
+
+def test_a_possessed_speech_noun_reports_its_topic(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Minister Anita Rahm renewed her calls for a public inquiry into the rail contract."
+    assert found(nlp, finder, text) == [("a public inquiry into the rail contract", "her")]
+
+
+def test_the_maker_of_remarks_speaks_their_topic(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Hallam made several remarks about the club's finances during the meeting."
+    assert found(nlp, finder, text) == [("the club's finances", "Hallam")]
+
+
+def test_a_speech_noun_with_no_speaker_reports_nothing(nlp: Language, finder: QuoteFinder) -> None:
+    assert found(nlp, finder, "Amid growing criticism of the plan, the council delayed the vote.") == []
+    assert found(nlp, finder, "The villagers have withdrawn their endorsement of the quarry plan.") == []
