@@ -78,3 +78,16 @@ def test_the_maker_of_remarks_speaks_their_topic(nlp: Language, finder: QuoteFin
 def test_a_speech_noun_with_no_speaker_reports_nothing(nlp: Language, finder: QuoteFinder) -> None:
     assert found(nlp, finder, "Amid growing criticism of the plan, the council delayed the vote.") == []
     assert found(nlp, finder, "The villagers have withdrawn their endorsement of the quarry plan.") == []
+
+
+def test_a_person_questioned_is_interrogated_not_quoted(nlp: Language, finder: QuoteFinder) -> None:
+    assert found(nlp, finder, "Detectives questioned the man for six hours before releasing him.") == []
+    assert found(nlp, finder, "Velasquez questioned the figures.") == [("the figures", "Velasquez")]
+
+
+def test_appeals_and_apologies_report_what_they_are_for(nlp: Language, finder: QuoteFinder) -> None:
+    assert found(nlp, finder, "Police appealed for witnesses to come forward.") == [
+        ("witnesses to come forward", "Police")
+    ]
+    text = "Tamsin Ure, the club's captain, apologised for the team's performance."
+    assert found(nlp, finder, text) == [("the team's performance", "Tamsin Ure")]
