@@ -14,7 +14,8 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
    office, Raul Kest, said", "The coach of the Tigers, Ana Lind, said") is that name;
 4. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
    resolved speaker, unless a more recent person is named in the paragraph, a subject before an
-   object; the one a question was put to before the one who asked), never a name inside a
+   object; with no speaker near, the subject of the nearest paragraph that names someone before
+   a later object; the one a question was put to before the one who asked), never a name inside a
    direct quote; with no one in that window, the only person named a few paragraphs back;
    never when one unnamed person ("a woman said") or an organisation spoke in the paragraph
    since that person was last heard; "I" outside quoted words is the writer when a byline names
@@ -54,13 +55,7 @@ from quotemine.lexicons.words import POSSESSIVE_DETERMINERS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.dialogue import answerer, answers_question
 from quotemine.pipeline.speakers.fitting import described_by, fits, from_place, qualified
-from quotemine.pipeline.speakers.index import (
-    DocIndex,
-    EntityKind,
-    Mention,
-    content_words,
-    last_word,
-)
+from quotemine.pipeline.speakers.index import DocIndex, EntityKind, Mention, content_words, last_word
 from quotemine.pipeline.speakers.namesakes import NAME_RUN, bare, namesake, other_given_name, short_org
 from quotemine.pipeline.speakers.nouns import (
     GENERIC_ORG_NOUNS,
@@ -69,6 +64,7 @@ from quotemine.pipeline.speakers.nouns import (
     org_noun_fits,
     role_noun,
 )
+from quotemine.pipeline.speakers.salience import subject_first
 
 __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
 
@@ -210,7 +206,7 @@ class Resolver:
             return answerer(self, s, gender, speaker)  # "'Sure?' Roe asked. / '...,' he said"
         named = next((mm for mm in in_para if self.idx.role(mm) == "subject"), None)
         if named is None and named_all:
-            named = named_all[0]
+            named = subject_first(self.idx, named_all)
         if speaker is not None and (
             named is None
             or self.idx.role(named) == "asker"
