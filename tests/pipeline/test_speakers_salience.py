@@ -70,3 +70,21 @@ def test_a_description_two_people_fit_leaves_the_next_pronoun_open(extractor: An
         '"The first victim of such a levy would be our own farmers," he continued.'
     )
     assert _speakers(extractor, text)[-1][1] is None
+
+
+def test_a_name_s_lawyer_is_the_one_described_as_attorney_for_that_name(extractor: Any) -> None:
+    text = (
+        "Rosco Vantreight did not appear before the licensing board on Wednesday.\n\n"
+        "An attorney for Vantreight, Imelda Quarshie, said her client had done nothing wrong.\n\n"
+        "The board voted to fine him anyway. Vantreight's lawyer said she would appeal within the week."
+    )
+    assert _speakers(extractor, text)[-1][:2] == ("Vantreight's lawyer", "Imelda Quarshie")
+
+
+def test_a_name_s_lawyer_is_not_a_lawyer_of_someone_else(extractor: Any) -> None:
+    text = (
+        "Rosco Vantreight did not appear before the licensing board on Wednesday.\n\n"
+        "Imelda Quarshie, a lawyer for the board, said the fine was fair.\n\n"
+        "Vantreight's lawyer said an appeal would follow within the week."
+    )
+    assert _speakers(extractor, text)[-1][1] is None
