@@ -35,7 +35,7 @@ def test_asking_someone_to_do_something_is_no_question_the_next_quote_answers(ex
     text = (
         "Ottilie Brandvold spoke to a rally in Tullamore Park on Sunday.\n\n"
         "She asked her supporters to think twice about Rufus Calloway, "
-        "who would be the first farmer to hold the seat.\n\n"
+        "who hopes to become the first farmer to hold the seat.\n\n"
         '"I would rather lose a vote than lose a volunteer," she said.'
     )
     assert _speakers(extractor, text)[-1][:2] == ("she", "Ottilie Brandvold")
