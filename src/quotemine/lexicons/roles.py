@@ -63,6 +63,8 @@ STAFF_ROLES: Final = frozenset(
         "co-founder",
         "chairman",
         "chairwoman",
+        "publisher",
+        "editor",
     }
 )
 

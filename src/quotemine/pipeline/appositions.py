@@ -93,6 +93,8 @@ def after_aside(doc: Doc, i: int) -> int:
             if toks[j].text == ")":
                 return j + 1
         return i
+    if text == "of":
+        return _after_of_name(toks, i)
     if text != "," or i + 2 >= n:
         return i
     nxt = toks[i + 1]
@@ -107,6 +109,26 @@ def after_aside(doc: Doc, i: int) -> int:
     ):
         return i + 4  # a party label: ", R-Iowa,"
     return i
+
+
+_OF_NAME_TYPES = frozenset({"GPE", "LOC", "ORG"})
+
+
+def _after_of_name(toks: list[Token], i: int) -> int:
+    """Return the comma after "of" + one place or organisation name ("X of Ohio, a ..."); else ``i``.
+
+    The name is one entity of the parse (at most five tokens after an optional "the"): what
+    follows its comma is the person's apposition ("Sen. Ana Pell of Ohio, now a presidential
+    contender,"), not the place's.
+    """
+    j = i + 1
+    n = len(toks)
+    if j < n and toks[j].lower_ == "the":
+        j += 1
+    first = j
+    while j < n and j - first < 5 and toks[j].ent_type_ in _OF_NAME_TYPES and (j == first or toks[j].ent_iob_ == "I"):
+        j += 1
+    return j if first < j < n - 1 and toks[j].text == "," else i
 
 
 def appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: TokenLabels) -> int | None:
