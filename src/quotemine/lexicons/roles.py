@@ -257,6 +257,8 @@ ORG_NOUNS: Final = frozenset(
         "paper",
         "network",
         "committee",
+        "subcommittee",
+        "panel",
         "department",
         "ministry",
         "council",

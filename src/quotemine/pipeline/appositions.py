@@ -126,7 +126,12 @@ def _after_of_name(toks: list[Token], i: int) -> int:
     if j < n and toks[j].lower_ == "the":
         j += 1
     first = j
-    while j < n and j - first < 5 and toks[j].ent_type_ in _OF_NAME_TYPES and (j == first or toks[j].ent_iob_ == "I"):
+    while (
+        j < n
+        and j - first < 5
+        and toks[j].ent_type_ in _OF_NAME_TYPES
+        and (j == first or toks[j].ent_iob_ == "I")
+    ):
         j += 1
     return j if first < j < n - 1 and toks[j].text == "," else i
 
