@@ -122,7 +122,7 @@ def test_an_editor_or_publisher_of_a_name_works_for_it(
 
 
 def test_a_title_before_another_name_is_not_the_appositions_role(nlp: Language) -> None:
-    doc = nlp("Gov. Ray Hollis, a former backer of Sen. Ann Tolle, said he would stay neutral.")
+    doc = nlp("Gov. Ray Hollis, a longtime friend of Sen. Ann Tolle, said he would stay neutral.")
     assert roles(doc, "Ray Hollis") == ["Gov."]
     assert roles(doc, "Ann Tolle") == ["Sen."]
 

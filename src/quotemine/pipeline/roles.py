@@ -548,7 +548,7 @@ class RoleTagger(Pipe):
     def _noun_appos(self, doc: Doc, start: int, end: int, persons: TokenLabels) -> Range | None:
         """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed.
 
-        A title right before another person's name is that person's ("X, a backer of Sen. Y,").
+        A title right before another person's name is that person's ("X, a friend of Sen. Y,").
         """
         toks = doc_tokens(doc)
         if not any(
