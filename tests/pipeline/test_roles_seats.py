@@ -1,4 +1,4 @@
-"""Party seats, candidacies, outlet staff and appositions after "of <place>" (roles stage).
+"""Party seats, candidacies, outlet staff, roles for a client, appositions after "of <place>".
 
 Every sentence is written for these tests (invented people, bodies and places).
 """
@@ -130,3 +130,31 @@ def test_a_title_before_another_name_is_not_the_appositions_role(nlp: Language) 
 def test_a_job_toward_another_person_keeps_its_role(nlp: Language) -> None:
     doc = nlp("Ray Hollis, a former aide to Sen. Ann Tolle, said he would stay neutral.")
     assert any("aide" in r for r in roles(doc, "Ray Hollis"))
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("An attorney for Kessler, Mark Dunleavy, stressed that his client was ready.", "attorney"),
+        ("A senior aide to Gov. Ann Kessler, Mark Dunleavy, said it was over.", "senior aide"),
+        ("The spokesman for Kessler, Mark Dunleavy, said it was over.", "spokesman"),
+    ],
+)
+def test_a_role_for_a_client_before_a_name_is_the_names(nlp: Language, text: str, role: str) -> None:
+    doc = nlp(text)
+    assert roles(doc, "Mark Dunleavy") == [role]
+    assert not any(
+        role in r for p in doc._.qm_people if p["name"] != "Mark Dunleavy" for r in roles(doc, p["name"])
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A friend of Ann Kessler, Mark Dunleavy, said it was over.",
+        "Supporters of Ann Kessler, Mark Dunleavy and Tom Reed met on Monday.",
+    ],
+)
+def test_no_role_for_a_name_after_a_relation_that_is_no_job(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert roles(doc, "Mark Dunleavy") == []

@@ -200,7 +200,8 @@ def org_role_before(
 
     The words before ", NAME," must be a noun phrase: a role noun (with its modifiers), and
     "of", "at" or "for" an organisation or nothing ("the town's auditor, Ivy Platt,"), starting
-    the sentence or after a determiner or possessive.
+    the sentence or after a determiner or possessive. A role "for" or "to" another person (a
+    client, a boss) is the name's too: "A lawyer for Ann Voss, Tim Hale, said" gives "lawyer".
     """
     toks = doc_tokens(doc)
     k = word_before(doc, span.start)
@@ -208,11 +209,19 @@ def org_role_before(
     if k < 4 or toks[k].text != "," or after >= len(doc) or toks[after].text != ",":
         return None
     oid = orgs.get(k - 1)
-    if oid is None:
+    client = persons.get(k - 1)
+    if oid is None and client is not None and client != persons.get(span.start):
+        h = _client_role_head(toks, k - 1, persons, is_role_head)  # "A lawyer for Ann Voss, Tim Hale,"
+        if h is None:
+            return None
+        end = h + 1
+    elif oid is None:
+        end = k
         h = k - 1  # "According to the town's auditor, Ivy Platt, ...": the role noun ends at the comma
         if h in persons or toks[h].tag_ != "NN" or not is_role_head(toks[h]):
             return None
     else:
+        end = k
         s = k - 1
         while s > 0 and orgs.get(s - 1) == oid:
             s -= 1
@@ -234,7 +243,30 @@ def org_role_before(
     if start > sent_start and toks[start - 1].tag_ not in {"DT", "PRP$", "POS"}:
         return None
     start += 1 if toks[start].lower_ == "own" else 0  # "the city's own auditor": the role is "auditor"
-    return (start, k)
+    return (start, end)
+
+
+#: Prepositions between a role noun and the person it works for ("a lawyer for X", "an aide to X").
+_CLIENT_PREPS = frozenset({"for", "to"})
+
+
+def _client_role_head(
+    toks: list[Token], last: int, persons: TokenLabels, is_role_head: Callable[[Token], bool]
+) -> int | None:
+    """Return the role noun before "for / to" + the person mention ending at ``toks[last]``, if any.
+
+    "A lawyer for Ann Voss, Tim Hale, said": the role before the client's name is the next name's.
+    """
+    pid = persons[last]
+    first = last
+    while first > 0 and persons.get(first - 1) == pid:
+        first -= 1
+    if first > 1 and toks[first - 1].is_title and is_role_head(toks[first - 1]):
+        first -= 1  # "an aide to Gov. Ann Voss": past the client's title
+    h = first - 2
+    if h < 0 or toks[first - 1].lower_ not in _CLIENT_PREPS or h in persons:
+        return None
+    return h if toks[h].tag_ == "NN" and is_role_head(toks[h]) else None
 
 
 def owner_mark(toks: list[Token], i: int, persons: TokenLabels, orgs: TokenLabels) -> bool:
