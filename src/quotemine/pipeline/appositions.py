@@ -208,32 +208,10 @@ def org_role_before(
     after = word_after(doc, span.end)
     if k < 4 or toks[k].text != "," or after >= len(doc) or toks[after].text != ",":
         return None
-    oid = orgs.get(k - 1)
-    client = persons.get(k - 1)
-    if oid is None and client is not None and client != persons.get(span.start):
-        h = _client_role_head(toks, k - 1, persons, is_role_head)  # "A lawyer for Ann Voss, Tim Hale,"
-        if h is None:
-            return None
-        end = h + 1
-    elif oid is None:
-        end = k
-        h = k - 1  # "According to the town's auditor, Ivy Platt, ...": the role noun ends at the comma
-        if h in persons or toks[h].tag_ != "NN" or not is_role_head(toks[h]):
-            return None
-    else:
-        end = k
-        s = k - 1
-        while s > 0 and orgs.get(s - 1) == oid:
-            s -= 1
-        s -= 1 if s > 0 and toks[s - 1].lower_ == "the" else 0
-        h = s - 2
-        if (
-            h < 0
-            or toks[s - 1].lower_ not in {"of", "at", "for"}
-            or h in persons
-            or not is_role_head(toks[h])
-        ):
-            return None
+    head = _head_before_comma(toks, k, persons.get(span.start), persons, orgs, is_role_head)
+    if head is None:
+        return None
+    h, end = head
     start = h
     sent_start = sentence_of(doc, span.start)[0]
     while start > sent_start and toks[start - 1].tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"}:
@@ -244,6 +222,35 @@ def org_role_before(
         return None
     start += 1 if toks[start].lower_ == "own" else 0  # "the city's own auditor": the role is "auditor"
     return (start, end)
+
+
+def _head_before_comma(
+    toks: list[Token],
+    k: int,
+    pid: str | None,
+    persons: TokenLabels,
+    orgs: TokenLabels,
+    is_role_head: Callable[[Token], bool],
+) -> tuple[int, int] | None:
+    """Return the role noun before the comma ``toks[k]`` and where the role ends, for ``org_role_before``."""
+    oid = orgs.get(k - 1)
+    client = persons.get(k - 1)
+    if oid is None and client is not None and client != pid:
+        h = _client_role_head(toks, k - 1, persons, is_role_head)  # "A lawyer for Ann Voss, Tim Hale,"
+        return None if h is None else (h, h + 1)
+    if oid is None:
+        h = k - 1  # "According to the town's auditor, Ivy Platt, ...": the role noun ends at the comma
+        if h in persons or toks[h].tag_ != "NN" or not is_role_head(toks[h]):
+            return None
+        return (h, k)
+    s = k - 1
+    while s > 0 and orgs.get(s - 1) == oid:
+        s -= 1
+    s -= 1 if s > 0 and toks[s - 1].lower_ == "the" else 0
+    h = s - 2
+    if h < 0 or toks[s - 1].lower_ not in {"of", "at", "for"} or h in persons or not is_role_head(toks[h]):
+        return None
+    return (h, k)
 
 
 #: Prepositions between a role noun and the person it works for ("a lawyer for X", "an aide to X").
