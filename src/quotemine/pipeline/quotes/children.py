@@ -151,7 +151,7 @@ _SPLIT_MARKS = frozenset({"unless", "until", "if", "once", "before", "after", "w
 def _with_split_clause(st: DocState, verb: Token, clause: Token, end: int) -> int:
     """Return ``end`` moved over a second content clause the parse split off the first.
 
-    "say they will back Roe unless Lee quits the race he entered after it became clear he would
+    "say they will back Roe unless Lee quits the race he entered once polls showed he would
     lose": the parse ends the content at "Roe" and hangs "unless ... lose" on the cue as a second
     content clause. A second clause of the cue that opens, with no word or mark between, on a
     subordinator of a condition or time belongs to the first one.
