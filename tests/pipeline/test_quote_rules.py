@@ -187,6 +187,29 @@ def test_the_writers_own_view_and_a_cue_of_its_own_add_nothing(nlp: Language, fi
     assert found(nlp, finder, text) == [("the ferry would run twice a day", "Teodor Lusk")]
 
 
+def test_a_view_noun_with_a_topic_is_an_act_not_a_frame(nlp: Language, finder: QuoteFinder) -> None:
+    text = (
+        "In her assessment of a rival bid, Rowan Tibbs intimated that the deal would collapse within a year."
+    )
+    assert found(nlp, finder, text) == [("that the deal would collapse within a year", "Rowan Tibbs")]
+    assert found(nlp, finder, "In her assessment of that dispute, the council was wrong to act.") == []
+
+
+def test_a_condition_split_off_the_content_clause_stays_in_it(nlp: Language, finder: QuoteFinder) -> None:
+    text = (
+        "Many angry fishermen who came to Dunmore to protest this week's vote say they'll back Ramos"
+        " unless Orton drops the plan he gave Lee after it became obvious he would lose the seat."
+    )
+    content = text[text.index("they'll") : -1]
+    assert found(nlp, finder, text) == [(content, "Many angry fishermen")]
+
+
+def test_a_voiced_feeling_with_a_that_clause_is_reported(nlp: Language, finder: QuoteFinder) -> None:
+    text = "Dana Voss voiced frustration that the court had ignored the evidence."
+    assert found(nlp, finder, text) == [("that the court had ignored the evidence", "Dana Voss")]
+    assert found(nlp, finder, "There was widespread disappointment that the ferry would stop.") == []
+
+
 def test_clause_after_a_cue_and_a_colon_is_its_content(nlp: Language, finder: QuoteFinder) -> None:
     text = "Coach Mirela Dunn told the Ashby Echo: the squad will survive this season."
     assert found(nlp, finder, text) == [("the squad will survive this season", "Coach Mirela Dunn")]

@@ -139,8 +139,29 @@ def _clause_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
             return Content(None)
         end = _cue_conjunct(st, verb, child, span[1])
         end = _second_that_clause(st, verb, child, end)
+        end = _with_split_clause(st, verb, child, end)
         return Content((span[0], _with_reason(st, verb, child, end)))
     return None
+
+
+#: Subordinators that open a condition or a time clause of what was said ("... unless Roe quits").
+_SPLIT_MARKS = frozenset({"unless", "until", "if", "once", "before", "after", "when"})
+
+
+def _with_split_clause(st: DocState, verb: Token, clause: Token, end: int) -> int:
+    """Return ``end`` moved over a second content clause the parse split off the first.
+
+    "say they will back Roe unless Lee quits the race he entered once polls showed he would
+    lose": the parse ends the content at "Roe" and hangs "unless ... lose" on the cue as a second
+    content clause. A second clause of the cue that opens, with no word or mark between, on a
+    subordinator of a condition or time belongs to the first one.
+    """
+    if end != clause.right_edge.i + 1 or end >= len(st.toks) or st.toks[end].lower_ not in _SPLIT_MARKS:
+        return end
+    for c in st.rights(verb):
+        if c.i > clause.i and c.dep_ in _CONTENT_DEPS and c.left_edge.i == end and st.qid[end] < 0:
+            return c.right_edge.i + 1
+    return end
 
 
 #: Subordinators of a reason that follows what was said ("said the plan failed because ...").

@@ -406,7 +406,9 @@ class DocState:
         if poss is None or poss.lower_ in _WRITER_POSSESSIVES or prep.head.i == prep.i:
             return None  # none, or "in my view": the writer's own opinion, no one quoted
         if prep.head.lemma_.lower() in self.lex.content_verbs:
-            return None
+            return None  # "In his statement, Roe said ...": the speech verb's clause reports
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in self.kids(noun)):
+            return None  # "In her assessment of the bid, ...": an act with a topic, not a frame
         found = phrase_spans(prep, prep)
         if found is None or self.any_used(*found[0]):
             return None
