@@ -33,6 +33,7 @@ from quotemine.pipeline.entities.persons import late_person_shapes, vet_persons
 from quotemine.pipeline.entities.places import places_read_as_orgs
 from quotemine.pipeline.entities.propagate import propagate_people
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
+from quotemine.pipeline.entities.remits import repair_org_names
 from quotemine.pipeline.entities.schemes import schemes_read_as_orgs
 from quotemine.pipeline.entities.shapes import vet_shapes
 from quotemine.pipeline.entities.splits import join_split_orgs
@@ -163,7 +164,7 @@ class EntityRepairer(Pipe):
         cands = described_orgs(ctx, pool, join_split_orgs(ctx, find_orgs(ctx, pool, cands)))
         places_read_as_orgs(ctx, cands)
         schemes_read_as_orgs(ctx, cands)
-        cands = vet_kinds(ctx, pool, cands)
+        cands = repair_org_names(ctx, vet_kinds(ctx, pool, cands))
         cands = vet_people(ctx, cands, byline_spans, pool)
         cands = late_person_shapes(ctx, cands)
         cands = cands + short_forms(ctx, pool, cands)

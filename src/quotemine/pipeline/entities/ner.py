@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from quotemine.lexicons.names import GLUED_ROLE_NOUNS
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import Context, low
+from quotemine.pipeline.entities.remits import letters_and_digits
 from quotemine.pipeline.entities.sides import side_name
 from quotemine.pipeline.entities.trim import trim
 
@@ -78,6 +79,13 @@ def from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
         elif label in {"ORG", "GPE", "NORP"} and _role_before_first_name(ctx, ent_start, ent_end):
             label = "PERSON"
             cand.relabel(label, "role word before a first name")  # "Actress Ana Bell" tagged ORG
+        elif (
+            label in {"GPE", "LOC", "PERSON"}
+            and ent_end == ent_start + 1
+            and letters_and_digits(doc[ent_start].text)
+        ):
+            label = "ORG"
+            cand.relabel(label, "letters and digits run together ('Rivermark42'): a name, no place or person")
         side = side_name(ctx, ent_start, ent_end, label)
         if side is not None:
             label = "ORG"

@@ -1,0 +1,138 @@
+"""Organisation names the NER cuts short or gets wrong in small, regular ways.
+
+* a body named by its remit runs on over "on" and the capitalised subject after it ("the Select
+  Committee on Kelby Waterways"): the NER stops before "on";
+* an office title is no organisation: "State" of "Secretary of State" is dropped;
+* a name of letters and digits run together ("Rivermark42") is no place: an organisation;
+* a party named by an adjective and a plural ("the Liberal Democrats") is an organisation, not a
+  group of people.
+
+The word lists live in ``data/entity_kinds.json`` ("remit_heads", "party_adjectives",
+"party_plurals").
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Final, NamedTuple
+
+from quotemine.lexicons import data_json
+from quotemine.pipeline.entities.candidate import Candidate
+from quotemine.pipeline.entities.context import Context, low
+
+__all__ = ["letters_and_digits", "repair_org_names"]
+
+#: Calendar words that end a remit: "the committee on Monday" is a day, not a subject.
+_CALENDAR: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
+)
+_NOT_SUBJECT: Final = frozenset({"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL"})
+_MAX_REMIT = 4
+_OFFICE_LEADS: Final = frozenset({"secretary", "secretaries", "undersecretary"})
+
+
+class _Words(NamedTuple):
+    remit_heads: frozenset[str]
+    party_adjectives: frozenset[str]
+    party_plurals: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = data_json("entity_kinds.json")
+    return _Words(
+        frozenset(data["remit_heads"]),
+        frozenset(data["party_adjectives"]),
+        frozenset(data["party_plurals"]),
+    )
+
+
+def _remit_end(ctx: Context, k: int) -> int:
+    """Return the end of the capitalised subject after "on" at ``k`` (``k`` when there is none)."""
+    doc = ctx.toks
+    end = k + 1
+    while (
+        end < len(doc)
+        and end - k <= _MAX_REMIT
+        and (doc[end].is_title or (doc[end].lower_ == "and" and end + 1 < len(doc) and doc[end + 1].is_title))
+        and not doc[end].is_sent_start
+        and doc[end].lower_ not in _CALENDAR
+        and doc[end].ent_type_ not in _NOT_SUBJECT
+    ):
+        end += 1
+    while end > k + 1 and doc[end - 1].lower_ == "and":
+        end -= 1
+    return end if end > k + 1 else k
+
+
+def _extend_remits(ctx: Context, cands: list[Candidate], heads: frozenset[str]) -> None:
+    """Run a body named by its remit on over "on" and its subject ("the Committee on Kelby Ports")."""
+    doc = ctx.toks
+    starts = {c.start: c for c in cands if c.label is not None}
+    for c in cands:
+        k = c.end
+        if c.label != "ORG" or k + 1 >= len(doc) or doc[k].lower_ != "on" or low(doc[k - 1]) not in heads:
+            continue
+        if not doc[k - 1].is_title:
+            continue  # "the committee on Kelby Ports": a common noun, no name
+        end = _remit_end(ctx, k)
+        if end == k:
+            continue
+        for i in range(k + 1, end):
+            other = starts.get(i)
+            if other is not None and other is not c and other.end <= end:
+                other.drop("the subject of a body named by its remit ('Committee on X')")
+        c.end = end
+        c.note("extended over 'on' and the subject of its remit ('the Committee on X')")
+
+
+def letters_and_digits(text: str) -> bool:
+    """Tell whether a word runs three letters or more and a digit together ("Rivermark42"; not "M25")."""
+    return (
+        text.isalnum() and not text.isalpha() and sum(ch.isalpha() for ch in text) >= 3 and text[0].isupper()
+    )
+
+
+def _verdict(ctx: Context, c: Candidate, words: _Words) -> tuple[str | None, str] | None:
+    """Return the new label (``None``: drop) and the reason, or ``None`` when the candidate stays."""
+    doc = ctx.toks
+    if c.label == "ORG":
+        if (
+            c.start >= 2
+            and doc[c.start - 1].lower_ == "of"
+            and doc[c.start - 2].lower_ in _OFFICE_LEADS
+            and not any(low(t) in ctx.lex.org_heads for t in doc[c.start : c.end])
+        ):
+            return None, "part of an office title ('Secretary of State'), no organisation"
+    elif c.label == "NORP" and low(doc[c.end - 1]) in words.party_plurals:
+        start = c.start if c.end - c.start == 2 else c.start - 1
+        if (
+            c.end - c.start <= 2
+            and start >= 0
+            and doc[start].is_title
+            and not doc[start].is_sent_start
+            and doc[start].lower_ in words.party_adjectives
+            and start < c.end - 1
+        ):
+            c.start = start
+            return "ORG", "a party named by an adjective and a plural ('the Liberal Democrats')"
+    return None
+
+
+def repair_org_names(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """Apply the rules of this module; return the live candidates."""
+    words = _words()
+    _extend_remits(ctx, cands, words.remit_heads)
+    for c in cands:
+        if c.label is None:
+            continue
+        verdict = _verdict(ctx, c, words)
+        if verdict is None:
+            continue
+        label, reason = verdict
+        if label is None:
+            c.drop(reason)
+        else:
+            c.relabel(label, reason)
+    return [c for c in cands if c.label is not None]

@@ -1,0 +1,110 @@
+"""Organisation names cut short or misread in small, regular ways (entities/remits.py). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import quotemine.factories  # noqa: F401  (registers factories and extensions)
+from quotemine.pipeline.entities import EntityRepairer
+
+
+@pytest.fixture(scope="module")
+def repairer() -> EntityRepairer:
+    return EntityRepairer(spacy.blank("en"), "quotemine_entities", explain=True)
+
+
+def _doc(words: list[str], ents: list[str], tags: list[str]) -> Doc:
+    """A hand-tagged Doc: one sentence per full stop, each word headed by its sentence's first word."""
+    heads: list[int] = []
+    for i in range(len(words)):
+        heads.append(i if i == 0 or words[i - 1] == "." else heads[-1])
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        ents=ents,
+        tags=tags,
+        pos=["PROPN" if t.startswith("NNP") else "NOUN" if t.startswith("NN") else "X" for t in tags],
+        lemmas=[w.lower() for w in words],
+        deps=["ROOT" if h == i else "dep" for i, h in enumerate(heads)],
+        heads=heads,
+    )
+
+
+def _orgs(doc: Doc) -> set[str]:
+    return {o["name"] for o in doc._.qm_orgs}
+
+
+def test_body_named_by_its_remit_runs_on_over_on_and_the_subject(repairer: EntityRepairer) -> None:
+    words = ["The", "Kelby", "Select", "Committee", "on", "Harbour", "Dredging", "will", "report", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "I-GPE", "O", "O", "O"]
+    tags = ["DT", "NNP", "NNP", "NNP", "IN", "NNP", "NNP", "MD", "VB", "."]
+    doc = repairer(_doc(words, ents, tags))
+    assert _orgs(doc) == {"Kelby Select Committee on Harbour Dredging"}
+    assert not any(e.label_ == "GPE" for e in doc.ents)
+
+
+def test_remit_stops_before_a_day(repairer: EntityRepairer) -> None:
+    words = ["The", "Kelby", "Committee", "on", "Monday", "voted", "to", "close", "it", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-DATE", "O", "O", "O", "O", "O"]
+    tags = ["DT", "NNP", "NNP", "IN", "NNP", "VBD", "TO", "VB", "PRP", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == {"Kelby Committee"}
+
+
+def test_state_of_secretary_of_state_is_no_organisation(repairer: EntityRepairer) -> None:
+    words = ["Ana", "Brody", ",", "the", "Secretary", "of", "State", ",", "left", "early", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", ",", "DT", "NNP", "IN", "NNP", ",", "VBD", "RB", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == set()
+
+
+def test_body_after_secretary_of_with_a_head_word_stays(repairer: EntityRepairer) -> None:
+    words = ["Ana", "Brody", "is", "secretary", "of", "Orlin", "Union", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    tags = ["NNP", "NNP", "VBZ", "NN", "IN", "NNP", "NNP", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == {"Orlin Union"}
+
+
+def test_generic_pac_alone_is_no_organisation(repairer: EntityRepairer) -> None:
+    words = ["The", "PAC", "has", "spent", "heavily", "."]
+    ents = ["O", "B-ORG", "O", "O", "O", "O"]
+    tags = ["DT", "NNP", "VBZ", "VBN", "RB", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == set()
+
+
+def test_letters_and_digits_run_together_name_an_organisation(repairer: EntityRepairer) -> None:
+    words = ["Rivermark42", "has", "spent", "heavily", "near", "the", "M25", "."]
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "B-GPE", "O"]
+    tags = ["NNP", "VBZ", "VBN", "RB", "IN", "DT", "NNP", "."]
+    doc = repairer(_doc(words, ents, tags))
+    assert _orgs(doc) == {"Rivermark42"}
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["M25"]
+
+
+def test_party_named_by_adjective_and_plural_is_an_organisation(repairer: EntityRepairer) -> None:
+    words = ["Support", "for", "the", "Liberal", "Democrats", "has", "fallen", "."]
+    ents = ["O", "O", "O", "O", "B-NORP", "O", "O", "O"]
+    tags = ["NN", "IN", "DT", "NNP", "NNPS", "VBZ", "VBN", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == {"Liberal Democrats"}
+
+
+def test_capitalised_adjective_opening_a_sentence_names_no_party(repairer: EntityRepairer) -> None:
+    words = ["Liberal", "Democrats", "in", "Kelby", "voted", "no", "."]
+    ents = ["O", "B-NORP", "O", "B-GPE", "O", "O", "O"]
+    tags = ["JJ", "NNPS", "IN", "NNP", "VBD", "DT", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == set()
+
+
+def test_legislature_and_plural_stays_a_group(repairer: EntityRepairer) -> None:
+    words = ["Most", "Kelby", "Democrats", "voted", "no", "."]
+    ents = ["O", "B-NORP", "I-NORP", "O", "O", "O"]
+    tags = ["JJS", "NNP", "NNPS", "VBD", "DT", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == set()
+
+
+def test_plural_trade_word_ends_an_organisation_name(repairer: EntityRepairer) -> None:
+    words = ["The", "Dunmore", "Charitable", "Trusts", "gave", "money", "."]
+    ents = ["O"] * 7
+    tags = ["DT", "NNP", "NNP", "NNPS", "VBD", "NN", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == {"Dunmore Charitable Trusts"}
