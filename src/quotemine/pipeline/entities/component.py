@@ -29,8 +29,8 @@ from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.described import described_orgs
 from quotemine.pipeline.entities.kinds import vet_kinds
 from quotemine.pipeline.entities.orgs import dotted_acronym, find_orgs, org_acronym, short_forms, ticker_after
-from quotemine.pipeline.entities.persons import late_person_shapes, vet_persons
 from quotemine.pipeline.entities.pairs import people_paired_with_people
+from quotemine.pipeline.entities.persons import late_person_shapes, vet_persons
 from quotemine.pipeline.entities.places import places_read_as_orgs
 from quotemine.pipeline.entities.propagate import propagate_people
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
