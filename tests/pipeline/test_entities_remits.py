@@ -108,3 +108,24 @@ def test_plural_trade_word_ends_an_organisation_name(repairer: EntityRepairer) -
     ents = ["O"] * 7
     tags = ["DT", "NNP", "NNP", "NNPS", "VBD", "NN", "."]
     assert _orgs(repairer(_doc(words, ents, tags))) == {"Dunmore Charitable Trusts"}
+
+
+def test_party_word_and_place_before_a_title_is_no_organisation(repairer: EntityRepairer) -> None:
+    words = ["Independent", "Kelvale", "Sen.", "Ana", "Brody", "voted", "no", "."]
+    ents = ["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    tags = ["NNP", "NNP", "NNP", "NNP", "NNP", "VBD", "DT", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == set()
+
+
+def test_party_body_before_a_title_stays(repairer: EntityRepairer) -> None:
+    words = ["Independent", "Kelvale", "Party", "chairman", "Ivo", "Kern", "voted", "no", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    tags = ["NNP", "NNP", "NNP", "NN", "NNP", "NNP", "VBD", "DT", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == {"Independent Kelvale Party"}
+
+
+def test_relative_named_with_a_possessive_is_no_organisation(repairer: EntityRepairer) -> None:
+    words = ["Brody", "\u2019s", "Son", "Says", "It", "Is", "Over", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "POS", "NNP", "VBZ", "PRP", "VBZ", "RB", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == set()

@@ -2,13 +2,16 @@
 
 * a body named by its remit runs on over "on" and the capitalised subject after it ("the Select
   Committee on Kelby Waterways"): the NER stops before "on";
-* an office title is no organisation: "State" of "Secretary of State" is dropped;
+* an office title is no organisation: "State" of "Secretary of State" is dropped, and neither is a
+  party word with a place before a title ("Independent Kelvale Sen. Ana Brody");
+* a person's relative named with a possessive ("Brody's Son" in a title-case headline) is no
+  organisation;
 * a name of letters and digits run together ("Rivermark42") is no place: an organisation;
 * a party named by an adjective and a plural ("the Liberal Democrats") is an organisation, not a
   group of people.
 
 The word lists live in ``data/entity_kinds.json`` ("remit_heads", "party_adjectives",
-"party_plurals").
+"party_plurals", "party_labels").
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ _CALENDAR: Final = frozenset(
 )
 _NOT_SUBJECT: Final = frozenset({"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL"})
 _MAX_REMIT = 4
+#: Relatives named after a person's possessive ("Brody's Son", a headline's title case): no organisation.
+_KIN: Final = frozenset(
+    "son sons daughter daughters wife husband father mother brother sister widow nephew niece grandson "
+    "granddaughter".split()
+)
+_POSSESSIVES: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _OFFICE_LEADS: Final = frozenset({"secretary", "secretaries", "undersecretary"})
 
 
@@ -36,6 +45,7 @@ class _Words(NamedTuple):
     remit_heads: frozenset[str]
     party_adjectives: frozenset[str]
     party_plurals: frozenset[str]
+    party_labels: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,6 +55,7 @@ def _words() -> _Words:
         frozenset(data["remit_heads"]),
         frozenset(data["party_adjectives"]),
         frozenset(data["party_plurals"]),
+        frozenset(data["party_labels"]),
     )
 
 
@@ -94,6 +105,18 @@ def letters_and_digits(text: str) -> bool:
     )
 
 
+def _label_before_title(ctx: Context, c: Candidate, labels: frozenset[str]) -> bool:
+    """Tell whether an organisation is a party word and a place before a title ("Independent X Sen.")."""
+    doc = ctx.toks
+    return (
+        c.end - c.start >= 2
+        and c.end < len(doc)
+        and doc[c.start].lower_ in labels
+        and low(doc[c.end]) in ctx.lex.titles
+        and not any(low(t) in ctx.lex.org_heads for t in doc[c.start + 1 : c.end])
+    )
+
+
 def _verdict(ctx: Context, c: Candidate, words: _Words) -> tuple[str | None, str] | None:
     """Return the new label (``None``: drop) and the reason, or ``None`` when the candidate stays."""
     doc = ctx.toks
@@ -105,6 +128,13 @@ def _verdict(ctx: Context, c: Candidate, words: _Words) -> tuple[str | None, str
             and not any(low(t) in ctx.lex.org_heads for t in doc[c.start : c.end])
         ):
             return None, "part of an office title ('Secretary of State'), no organisation"
+        if c.end - c.start >= 3 and low(doc[c.end - 1]) in _KIN and doc[c.end - 2].text in _POSSESSIVES:
+            return None, "a person's relative ('Brody's Son'), no organisation"
+        if _label_before_title(ctx, c, words.party_labels):
+            return (
+                None,
+                "a party word and a place before a title ('Independent Kelvale Sen. X'), no organisation",
+            )
     elif c.label == "NORP" and low(doc[c.end - 1]) in words.party_plurals:
         start = c.start if c.end - c.start == 2 else c.start - 1
         if (
