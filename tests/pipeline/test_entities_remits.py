@@ -129,3 +129,35 @@ def test_relative_named_with_a_possessive_is_no_organisation(repairer: EntityRep
     ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"]
     tags = ["NNP", "POS", "NNP", "VBZ", "PRP", "VBZ", "RB", "."]
     assert _orgs(repairer(_doc(words, ents, tags))) == set()
+
+
+def test_abbreviation_of_a_common_noun_is_cut_from_the_front(repairer: EntityRepairer) -> None:
+    words = ["The", "super", "PAC", "Tollan", "Forward", "spent", "more", "."]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"]
+    tags = ["DT", "JJ", "NNP", "NNP", "NNP", "VBD", "JJR", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == {"Tollan Forward"}
+
+
+def test_person_without_first_name_described_as_a_body_is_an_organisation(repairer: EntityRepairer) -> None:
+    words = ["Tollan", "Forward", ",", "a", "super", "PAC", "backing", "Ivo", "Kern", ",", "paid", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    tags = ["NNP", "NNP", ",", "DT", "JJ", "NNP", "VBG", "NNP", "NNP", ",", "VBD", "."]
+    doc = repairer(_doc(words, ents, tags))
+    assert _orgs(doc) == {"Tollan Forward"}
+    assert {p["name"] for p in doc._.qm_people} == {"Ivo Kern"}
+
+
+def test_person_described_by_a_job_at_a_body_stays_a_person(repairer: EntityRepairer) -> None:
+    words = ["Brody", "Vance", ",", "a", "company", "director", ",", "paid", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", ",", "DT", "NN", "NN", ",", "VBD", "."]
+    doc = repairer(_doc(words, ents, tags))
+    assert _orgs(doc) == set()
+    assert {p["name"] for p in doc._.qm_people} == {"Brody Vance"}
+
+
+def test_last_item_of_a_list_before_a_body_stays_a_person(repairer: EntityRepairer) -> None:
+    words = ["Ashby", "and", "Tollan", "Forward", ",", "a", "lobby", "group", ",", "met", "."]
+    ents = ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "CC", "NNP", "NNP", ",", "DT", "NN", "NN", ",", "VBD", "."]
+    assert "Tollan Forward" not in _orgs(repairer(_doc(words, ents, tags)))

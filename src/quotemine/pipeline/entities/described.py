@@ -2,7 +2,8 @@
 
 Two shapes: a name set off by an apposition that names a kind of body ("Halvey Voice, the
 consumer group, said"; "QRX, the lobby group for retired teachers, said"), and a news agency in
-brackets after a dateline ("OSTLEY (Varrow Wire) -"). Only words no candidate holds are added.
+brackets after a dateline ("OSTLEY (Varrow Wire) -"). Only words no candidate holds are added,
+except a "person" with no first name so described ("Kelby Forward, a super PAC"), relabelled.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ __all__ = ["described_orgs"]
 
 _COMMA_IDS: Final = string_ids([","])
 _DETERMINERS: Final = frozenset({"the", "a", "an"})
+_INDEFINITE: Final = frozenset({"a", "an"})
+_LIST_JOINS: Final = frozenset({",", "and", "or", "&"})
 #: How many lower-case words may stand between the determiner and the kind of body ("the
 #: government-owned roads company").
 _MAX_MODIFIERS: Final = 3
@@ -42,9 +45,11 @@ def _kind_of_body(ctx: Context, i: int) -> bool:
         return False
     k += 1
     for _ in range(_MAX_MODIFIERS + 1):
-        if k >= len(toks) or not toks[k].is_lower:
+        if k >= len(toks):
             return False
         key = low(toks[k])
+        if not (toks[k].is_lower or (toks[k].is_upper and key in lex.org_heads)):  # "a super PAC"
+            return False
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         noun_next = nxt is not None and (
             nxt.text in POSSESSIVE_S or (nxt.is_lower and nxt.tag_ in {"NN", "NNS"}) or nxt.text == "-"
@@ -127,8 +132,39 @@ def _dateline_source(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidat
     return [pool.new(span.start, span.end, "ORG", "a source in brackets after a dateline: a news agency")]
 
 
+def _people_described_as_bodies(ctx: Context, cands: list[Candidate]) -> None:
+    """Relabel as an organisation a "person" with no first name set off by ", a <kind of body>".
+
+    Not the last item of a list, and not before ", the <kind of body>", which may open a new clause
+    ("... and Quarnby, the water board said").
+
+    "Kelby Forward, a super PAC backing ...": the NER read the name as a person's. Every other
+    PERSON mention of the same words goes with it.
+    """
+    toks = ctx.toks
+    names: set[str] = set()
+    for c in cands:
+        if (
+            c.label == "PERSON"
+            and c.end < len(toks)
+            and toks[c.end].text == ","
+            and c.end + 1 < len(toks)
+            and toks[c.end + 1].lower_ in _INDEFINITE  # "X, the water board said" may be a new clause
+            and not (c.start > 0 and toks[c.start - 1].lower_ in _LIST_JOINS)  # "A, B and X, a ..."
+            and not ctx.is_first_name(toks[c.start])
+            and _kind_of_body(ctx, c.end)
+        ):
+            names.add(ctx.text(c.start, c.end))
+    if not names:
+        return
+    for c in cands:
+        if c.label == "PERSON" and ctx.text(c.start, c.end) in names:
+            c.relabel("ORG", "a name set off by ', a <kind of body>' and no first name: an organisation")
+
+
 def described_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with the organisations the text describes as such added."""
+    _people_described_as_bodies(ctx, cands)
     taken = {i for c in cands if c.label is not None for i in range(c.start, c.end)}
     return (
         cands

@@ -80,8 +80,9 @@ def from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
             label = "PERSON"
             cand.relabel(label, "role word before a first name")  # "Actress Ana Bell" tagged ORG
         elif (
-            label in {"GPE", "LOC", "PERSON"}
-            and ent_end == ent_start + 1
+            ent_end == ent_start + 1
+            and label in {"GPE", "LOC", "PERSON"}
+            and not doc[ent_start].is_alpha
             and letters_and_digits(doc[ent_start].text)
         ):
             label = "ORG"

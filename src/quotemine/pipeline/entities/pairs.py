@@ -49,14 +49,16 @@ def _pair_edge(ctx: Context, start: int, end: int) -> bool:
 def people_paired_with_people(ctx: Context, cands: list[Candidate]) -> None:
     """Relabel as PERSON a lone surname read as a body or a place when "and" pairs it with a person."""
     doc = ctx.toks
-    by_start = {c.start: c for c in cands if c.label is not None}
-    by_end = {c.end: c for c in cands if c.label is not None}
+    by_start = {c.start: c for c in cands if c.label == "PERSON"}
+    by_end = {c.end: c for c in cands if c.label == "PERSON"}
     for c in cands:
-        if not _surname_alone(ctx, c):
-            continue
         k = c.start
+        if c.end - k != 1 or c.label not in _MISREAD:
+            continue
         left = by_end.get(k - 1) if k >= 2 and doc[k - 1].lower_ == "and" else None
         right = by_start.get(k + 2) if k + 2 < len(doc) and doc[k + 1].lower_ == "and" else None
+        if (left is None and right is None) or not _surname_alone(ctx, c):
+            continue
         for other, start, end in ((left, None, c.end), (right, c.start, None)):
             if other is None or other.label != "PERSON":
                 continue

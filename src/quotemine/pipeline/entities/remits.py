@@ -6,6 +6,7 @@
   party word with a place before a title ("Independent Kelvale Sen. Ana Brody");
 * a person's relative named with a possessive ("Brody's Son" in a title-case headline) is no
   organisation;
+* a common noun's abbreviation before a name is no part of it ("the super PAC Kelby Forward");
 * a name of letters and digits run together ("Rivermark42") is no place: an organisation;
 * a party named by an adjective and a plural ("the Liberal Democrats") is an organisation, not a
   group of people.
@@ -38,6 +39,7 @@ _KIN: Final = frozenset(
     "granddaughter".split()
 )
 _POSSESSIVES: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_VETTED: Final = frozenset({"ORG", "NORP"})
 _OFFICE_LEADS: Final = frozenset({"secretary", "secretaries", "undersecretary"})
 
 
@@ -46,6 +48,7 @@ class _Words(NamedTuple):
     party_adjectives: frozenset[str]
     party_plurals: frozenset[str]
     party_labels: frozenset[str]
+    common_abbreviations: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,6 +59,7 @@ def _words() -> _Words:
         frozenset(data["party_adjectives"]),
         frozenset(data["party_plurals"]),
         frozenset(data["party_labels"]),
+        frozenset(data["common_abbreviations"]),
     )
 
 
@@ -117,6 +121,18 @@ def _label_before_title(ctx: Context, c: Candidate, labels: frozenset[str]) -> b
     )
 
 
+def _cut_generic_leads(ctx: Context, cands: list[Candidate], generic: frozenset[str]) -> None:
+    """Cut a common noun's abbreviation from the front of a name ("the super PAC Kelby Forward")."""
+    doc = ctx.toks
+    for c in cands:
+        if c.label != "ORG" or c.end - c.start < 2:
+            continue
+        first = doc[c.start]
+        if first.is_upper and first.lower_ in generic and doc[c.start + 1].is_title:
+            c.start += 1
+            c.note("a common noun's abbreviation cut from the front ('the super PAC X')")
+
+
 def _verdict(ctx: Context, c: Candidate, words: _Words) -> tuple[str | None, str] | None:
     """Return the new label (``None``: drop) and the reason, or ``None`` when the candidate stays."""
     doc = ctx.toks
@@ -154,8 +170,9 @@ def repair_org_names(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """Apply the rules of this module; return the live candidates."""
     words = _words()
     _extend_remits(ctx, cands, words.remit_heads)
+    _cut_generic_leads(ctx, cands, words.common_abbreviations)
     for c in cands:
-        if c.label is None:
+        if c.label not in _VETTED:
             continue
         verdict = _verdict(ctx, c, words)
         if verdict is None:
