@@ -20,7 +20,13 @@ import numpy
 import regex  # type: ignore[import-untyped,unused-ignore]  # (dateparser depends on it)
 from spacy.tokens import Doc
 
-from quotemine.pipeline.dates.patterns import CANDIDATE_PATTERNS, REL, SPAN_THEN_DATE, START_WORDS
+from quotemine.pipeline.dates.patterns import (
+    CANDIDATE_PATTERNS,
+    NUMBER_WORDS,
+    REL,
+    SPAN_THEN_DATE,
+    START_WORDS,
+)
 
 __all__ = ["Candidate", "CandidateFinder", "Source", "collect_candidates"]
 
@@ -36,6 +42,11 @@ _UNIT_WORDS = frozenset(
 )
 _CODE = re.compile(r"(?:fy|h[12])'?\d")  # a token that is a short form and its year: "fy2020", "h12021"
 _ENT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?![%]|[,.]\d)")
+# the count a recogniser left out before "one-half years" ("two and one-half years"), or the half after
+# "a year": one span of time
+_HALF_ENT = re.compile(r"(?i:one|a)[\s-]half\b")
+_AND_HALF_AFTER = re.compile(r"\s+(?i:and)\s+(?i:one|a)[\s-](?i:half)\b")  # "a year and one-half"
+_COUNT_AND = re.compile(rf"(?:\d+|{NUMBER_WORDS}|(?i:a|an|one))\s+(?i:and)\s+$")
 # word-class bits of a token's lower-case form, see CandidateFinder._word_info
 _F_DIGIT, _F_START, _F_WEAK, _F_APOS, _F_STRONG, _F_NAMED = 1, 2, 4, 8, 16, 32
 _FLAG_CACHE_MAX: Final = 200_000
@@ -292,5 +303,10 @@ def _entity_parts(text: str, s: int, e: int) -> list[Candidate]:
     """
     m = SPAN_THEN_DATE.fullmatch(text, s, e)
     if m is None:
-        return [Candidate(s, e, Source.ENTITY)]
+        out = [Candidate(s, e, Source.ENTITY)]
+        if _HALF_ENT.match(text, s) and (c := _COUNT_AND.search(text, max(0, s - 30), s)):
+            out.append(Candidate(c.start(), e, Source.ENTITY))
+        elif text[e : e + 5].lower() == " and " and (h := _AND_HALF_AFTER.match(text, e)):
+            out.append(Candidate(s, h.end(), Source.ENTITY))
+        return out
     return [Candidate(m.start("d"), m.end("d"), Source.ENTITY), Candidate(m.start("date"), e, Source.ENTITY)]

@@ -54,7 +54,8 @@ _ONE: Final = frozenset(
 )
 _TAIL_OK: Final = frozenset({"long", "old", "straight", "running", "or so", "in a row"})
 _SKIP_BEFORE: Final = frozenset({"full", "single", "straight", "fiscal", "calendar", "consecutive",
-                                  "additional", "more", "extra", "further", "long", "short"})  # fmt: skip
+                                  "additional", "more", "extra", "further", "long", "short",
+                                  "business", "trading", "working"})  # fmt: skip
 _LEADS: Final = (
     _VAGUE
     | _ONE
@@ -134,6 +135,18 @@ def _format(n: Fraction, code: str, day_unit: bool) -> str:
 _CLOSED_LONG = re.compile(r"\b(hour|day|week|month|year)long\b")
 _COUNT_OPENS = re.compile(r"(?:\d|a\s|an\s|one\s|" + "|".join(CARDINALS) + r")")
 _HALF_BEFORE_UNIT = re.compile(r"\s+and\s+a\s+half[\s-]+(?P<u>[a-z]+)$")
+# a span named by its length: "a period of six months", "a span of five years" (the length is the value)
+_SPAN_OF = re.compile(r"^(?:a|an|the|that)\s+(?:span|period|stretch|space)\s+of\s+")
+_ONE_HALF = re.compile(r"\band\s+one[\s-]half\b")  # "two and one-half years": "two and a half years"
+
+
+def _plain(text: str) -> str:
+    """Drop what a length is named with ("a period of (six months)"), read "and one-half" as "and a half"."""
+    if " of " in text:
+        text = _SPAN_OF.sub("", text)
+    if "one" in text:
+        text = _ONE_HALF.sub("and a half", text)
+    return text
 
 
 def duration_value(text: str) -> str | None:
@@ -147,6 +160,7 @@ def duration_value(text: str) -> str | None:
         ``P<n><unit>`` (``X`` for a vague count), or ``None`` when the text names no span of time.
 
     """
+    text = _plain(text)
     if " and " in text and "and a half" not in text:  # "three hours and 20 minutes": PT3H20M
         first, _, second = text.partition(" and ")
         a, b = duration_value(first), duration_value(second)

@@ -69,6 +69,8 @@ COUNTED_DAYS = "days|nights|mornings|afternoons|evenings"
 COUNTW = (
     rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS}|(?i:a few|several|many|a couple of|a dozen|dozens of|hundreds of))"
 )
+#: A half after a count, as business news writes it: "(two) and one-half (years)", "(two) and a half".
+AND_HALF = r"(?:\s+(?i:and)\s+(?i:a|one)[\s-](?i:half))?"
 OFFSET_PREFIX = re.compile(
     rf"\b{NUMW}\s+(?i:days?|weeks?|months?|years?|fortnights?)\s+(?i:from|after|before)\s+$"
     r"|\b(?i:the\s+day\s+(?:after|before))\s+$"  # "the day after" + "Christmas": the next day
@@ -100,16 +102,17 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?i:for|over|during|after|within|throughout|across)\s+(?P<d>(?:(?i:the)\s+)?(?:(?i:past|last|next|"
     rf"coming|first|previous|final)\s+)?(?:(?i:more than|less than|nearly|almost|about|over|at least)\s+)?"
     rf"(?:{NUMW}|(?i:several|many|a few|few|some))\s+(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|"
-    r"months?|quarters?|years?|decades?))\b(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old)\b)",
+    r"months?|quarters?|years?|decades?))\b"
+    r"(?!-|\s+(?i:ago|earlier|later|from now|before|after|hence|old|of age)\b)",
     rf"\b{CLOCK}(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|(?i:local\s+time)))?"
-    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?",
+    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b(?:\s+{DAY_PART}\b)?)?",
     # a clock without a.m./p.m. after a preposition of time: "called at 21:40 on Friday", "until 09:30" (the
     # recogniser calls it a number); not "John 3:16" or a ratio
     r"\b(?i:at|by|from|until|before|after|around)\s+(?P<d>(?:2[0-3]|[01]?\d):[0-5]\d(?![\d:]|\s+(?i:ratio|split|margin)\b)"
     r"(?:\s+(?:GMT|UTC|BST|CET|(?i:local\s+time)))?"
-    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b)?)",
-    rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?)(?:{WDAY}\s+{DAY_PART}|{SET_UNITS}s?)"
-    r"\b(?!-)",
+    rf"(?:\s+(?i:(?:on\s+)?{WDAY}|today|tomorrow|yesterday|tonight)\b(?:\s+{DAY_PART}\b)?)?)",
+    rf"\b(?i:(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:other\s+|{NUMW}\s+)?)(?:{WDAY}\s+{DAY_PART}|"
+    rf"(?:(?i:business|trading|working)\s+)?{SET_UNITS}s?)\b(?!-)",  # "each trading day": P1D
     r"\b(?i:annually|semiannually|biannually)\b|\b(?i:daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|"
     r"nightly|"
     r"hourly)(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|in|at|on|for|to|from|by|since|until|with|basis|between|across|"
@@ -170,15 +173,23 @@ CANDIDATE_PATTERNS: tuple[str, ...] = (
     # second", "per hour"), which TimeML leaves unmarked
     r"\b(?i:per)\s+(?i:day|week|month|quarter|year|annum)\b(?!-|')",
     # a rate after a counted noun: "150 million shares a day", "80,000 visitors a year" (kept only after a
-    # plural noun or a number, see vetting.py)
+    # plural noun or a number, see vetting.py), also before the verb ("9,000 hikers a year climb it"); not
+    # an offset ("a year ago", "a week later") or a span of its own ("a year or two", "a day long")
     r"\b(?i:a|an)\s+(?i:day|week|month|year)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?i:in|on|for|at|and|or|but|last|this|"
-    r"since|until|over|from|by|with)\b)",
-    # a count of a unit standing alone ("took 18 months", "between two and four weeks"); the ends of a
-    # range are split later; not an offset ("two days ago"), an age or a compound ("two-year")
+    r"since|until|over|from|by|with)\b|\s+(?!(?:ago|earlier|later|before|after|hence|old|long|ahead|back|prior|"
+    r"apart|of|to|the|an?|that|more|less|or|and|and a half|running|straight|in a row)\b)[a-z]+\b)",
+    # a count of a unit standing alone ("took 18 months", "between two and four weeks", "three and
+    # one-half years", "ten business days"); the ends of a range are split later; not an offset ("two
+    # days ago"), an age or a compound ("two-year")
     rf"\b(?:(?i:between)\s+)?(?P<d>(?:(?i:more than|less than|nearly|almost|about|some|over|up to|at least|"
-    rf"roughly|around)\s+)?{COUNTW}(?:(?:\s*-\s*|\s+(?i:to|or|and)\s+){COUNTW})?\s+(?i:seconds?|minutes?|"
-    r"hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries))\b(?!-|\s+(?i:ago|earlier|later|"
+    rf"roughly|around)\s+)?{COUNTW}(?:(?:\s*-\s*|\s+(?i:to|or|and)\s+){COUNTW})?{AND_HALF}\s+(?i:seconds?|"
+    r"minutes?|hours?|(?:(?:business|trading|working)\s+)?days?|weeks?|months?|quarters?|years?|decades?|"
+    r"centuries))\b(?!-|\s+(?i:ago|earlier|later|"
     r"from now|before|after|hence|old|of age)\b)",
+    # an uncounted span that measures a noun ("faced years of deficits", "after weeks of talks"); not "days
+    # of the week", "years of age"
+    r"(?<![Tt]he\s)\b(?i:hours|days|weeks|months|years|decades)(?=\s+of\s+(?!(?:the|a|an|this|that|these|those|his|her|its|"
+    r"their|our|my|your|age)\b)[a-z])",
     # British "a fortnight", "the past fortnight" (two weeks) are spans; "a fortnight ago" is an offset
     r"\b(?i:a|one|the\s+(?:past|last|next|coming|previous|following))\s+(?i:fortnight)\b"
     r"(?!-|'|\s+(?i:ago|earlier|later|from now|before|after|hence)\b)",

@@ -36,6 +36,7 @@ _FILLER = re.compile(
     r"\b(?:at|on|in|the|of|early|late|around|about|shortly|just|before|after|until|by|"
     r"gmt|utc|est|edt|cst|cdt|pst|pdt|et|local time|time)\b|[,@]"
 )
+_AM_PM = re.compile(r"\b[ap]\.?\s?m\b|o'clock|noon|midday|midnight")
 _DEICTIC = re.compile(r"\b(?:this|tonight|today)\b")
 _SPACES = re.compile(r"\s+")
 
@@ -85,6 +86,9 @@ def time_of_day(t: str, ctx: Context, read_day: DayReader) -> Timex:
     else:
         return Timex(None, None, type="time")
     rest = _SPACES.sub(" ", _FILLER.sub(" ", t[:s] + " " + t[e:])).strip()
+    if found is not None and (pod := _POD.search(rest)) is not None and (hour := _by_part(tail, pod[0], t)):
+        tail = hour  # "2:15 this morning", "9.30 on Friday evening": the part of the day places the hour
+        rest = _SPACES.sub(" ", rest[: pod.start()] + rest[pod.end() :]).strip()
     day = _day(rest, t, ctx, read_day)
     if day is not None and not rest and t[s:e] == "overnight":  # the night before the day in focus
         day = (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
@@ -92,6 +96,22 @@ def time_of_day(t: str, ctx: Context, read_day: DayReader) -> Timex:
         note = NO_REF if ctx.ref is None else None
         return Timex(None, None, type="time", note=note)
     return Timex(f"{day}T{tail}", None, type="time")
+
+
+def _by_part(clock: str, part: str, t: str) -> str | None:
+    """Return a clock time read in the part of the day written with it, else ``None``.
+
+    "2:15 this morning" is 02:15, "7:40 on Friday evening" 19:40; with "a.m."/"p.m." the text said
+    which already. A small hour at night ("2:15 last night") is no hour of that night's date: ``None``.
+    """
+    h, rest = int(clock[:2]), clock[2:]
+    if _AM_PM.search(t):
+        return clock
+    if part == "morning":
+        return clock if h < 12 else None
+    if part in ("afternoon", "evening") or (part in ("night", "tonight") and h >= 6):
+        return f"{h + 12:02d}{rest}" if 1 <= h < 12 else clock
+    return None
 
 
 def _day(rest: str, t: str, ctx: Context, read_day: DayReader) -> str | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from quotemine.lexicons.numbers import CARDINALS
 from quotemine.pipeline.dates.candidates import Source
-from quotemine.pipeline.dates.patterns import CENTURY_CONJ
+from quotemine.pipeline.dates.patterns import CENTURY_CONJ, NUMBER_WORDS
 from quotemine.pipeline.dates.words import MONTHS
 
 __all__ = ["VETTING", "DocView", "first_objection", "trim"]
@@ -46,6 +46,11 @@ class DocView:
 
 
 _APOS_YEAR = re.compile(r"['’]\d{2}$")  # "'89": the apostrophe stands for the century
+# "last" as a verb before a count ("will last three hours", "expected to last a week"): no part of the span
+_VERB_LAST = re.compile(
+    rf"[Ll]ast\s+(?=\d|(?:a|an|about|nearly|almost|several|more|less|up to|at least|{NUMBER_WORDS})\s)"
+)
+_BEFORE_VERB_LAST = re.compile(r"\b(?:will|would|could|can|may|might|must|shall|should|to|not|n't|'ll)\s+$")
 Check: TypeAlias = Callable[[DocView, int, int, Source], bool]
 
 
@@ -59,6 +64,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
         e -= 1
     if text[s:e].endswith("'s"):
         e -= 2
+    if (m := _VERB_LAST.match(text, s, e)) and _BEFORE_VERB_LAST.search(text, max(0, s - 8), s):
+        s = m.end()
     return s, e
 
 
@@ -248,20 +255,23 @@ def _is_counted_parts(view: DocView, s: int, e: int, source: Source) -> bool:
     return prev.pos_ != "VERB" or span.root.head.i != prev.i
 
 
+_PERCENT: Final = frozenset({"%", "percent", "pct", "pct.", "cent"})  # "per cent": "cent" as a noun
 _BARE_UNIT = re.compile(r"(?i)an?\s+(?:day|week|month|year)")
 
 
 def _is_uncounted_unit(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot "a day" that a pattern found with no counted noun before it: a rate only after one.
 
-    "150 million shares a day" is a set; "took a day" is left to the entity recogniser.
+    "150 million shares a day", "grew 6 percent a year" are sets; "took a day" is left to the entity
+    recogniser.
     """
     if source != Source.PATTERN or _BARE_UNIT.fullmatch(view.text, s, e) is None:
         return False
     span = view.doc.char_span(s, e, alignment_mode="expand")
     if span is None or span.start == 0:
         return True
-    return view.doc[span.start - 1].tag_ not in ("NNS", "CD")
+    prev = view.doc[span.start - 1]
+    return prev.tag_ not in ("NNS", "CD") and prev.lower_ not in _PERCENT
 
 
 def _is_stray_year(view: DocView, s: int, e: int, source: Source) -> bool:

@@ -229,10 +229,32 @@ def _object_content(st: DocState, verb: Token, lemma: str, child: Token) -> Cont
         and not any(c.dep_ in _CONTENT_DEPS for c in st.kids(verb))
     ):
         return None
+    if _not_said(st, verb, lemma, child):
+        return Content(None)
     span = object_content(verb, child, st.lex.money_nouns)
     if span is not None:
         span = span[0], _with_modifiers(st, verb, _before_medium(st, verb, child, span[1]))
     return Content(extend_to_quote(st.doc, st.qid, st.tok_ranges, span))
+
+
+def _not_said(st: DocState, verb: Token, lemma: str, obj: Token) -> bool:
+    """Tell whether the object of "question" is a person interrogated, not what was doubted aloud.
+
+    "Detectives questioned the man" (interrogated); "questioned the figures" (doubted them).
+    """
+    if any(k >= 0 for k in st.qid[obj.i : verb.right_edge.i + 1]):
+        return False  # 'questioned him: "..."': quoted words
+    if lemma != "question":
+        return False
+    if obj.pos_ == "PRON":
+        return obj.lower_ not in _THING_PRONOUNS
+    return obj.ent_type_ == "PERSON" or (obj.pos_ == "NOUN" and obj.lemma_.lower().endswith(_PERSON_ENDINGS))
+
+
+#: Endings of nouns for people ("the man", "two policemen", "the chairperson", "the townspeople").
+_PERSON_ENDINGS = ("man", "men", "person", "people")
+#: Pronouns that stand for things, not people ("questioned it").
+_THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "what", "which"})
 
 
 def _before_medium(st: DocState, verb: Token, obj: Token, end: int) -> int:

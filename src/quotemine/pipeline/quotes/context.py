@@ -60,6 +60,8 @@ def _relative(verb: Token) -> bool:
 _NO_CONTENT_POS = frozenset({"CCONJ", "SCONJ", "ADV", "PUNCT", "SPACE", "INTJ"})
 #: Share of a content's words inside quotation marks from which it counts as direct.
 _DIRECT_SHARE = 0.95
+#: Conjunctions that, after a comma, open the next clause rather than end a content.
+_JOINERS = frozenset({"and", "but", "or", "while"})
 #: Most tokens of a list after a colon that ends a content clause.
 _MAX_LIST = 20
 #: Tokens that end such a list early: another colon or clause break, a line break, a quotation mark.
@@ -178,10 +180,25 @@ class DocState:
     def _child_index(self) -> list[list[int]]:
         """Return the children of every token as indices, from the head column: no ``Token`` is made."""
         n = len(self.attrs)
-        heads = (self.attrs[:, 6].astype(numpy.int64) + numpy.arange(n)).tolist()  # HEAD is relative
+        rel = self.attrs[:, 6].astype(numpy.int64)
+        heads = rel + numpy.arange(n)  # HEAD is relative
+        spaces = numpy.flatnonzero(self.attrs[:, 4]).tolist()
+        toks = self.toks
+        breaks = [i for i in spaces if "\n" in toks[i].text and i > 0 and toks[i - 1].text != ":"]
+        if breaks:
+            # A link across a paragraph break is the parse running two paragraphs into one
+            # sentence ('"..." / Roe talked about rents.' hangs the quote on "talked"): no cue
+            # reads content, and no content reads a cue, across a break; a break after a colon
+            # ("She added: / The plan ...") is a statement set out below its cue.
+            before = numpy.zeros(n + 1, dtype=numpy.int64)  # breaks before each token index
+            before[numpy.asarray(breaks) + 1] = 1
+            before = numpy.cumsum(before)
+            lo = numpy.minimum(heads, numpy.arange(n))
+            hi = numpy.maximum(heads, numpy.arange(n))
+            heads[before[hi] - before[lo + 1] > 0] = -1
         index: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(heads):
-            if h != i:
+        for i, h in enumerate(heads.tolist()):
+            if h != i and h >= 0:
                 index[h].append(i)
         return index
 
@@ -258,6 +275,11 @@ class DocState:
                 found |= deps == strings.add(dep)
             self.tails = numpy.flatnonzero(found).tolist()
         a, b = trim(self.doc, a, cut_tail(self.doc, a, b, self.tails))
+        toks = self.toks
+        if b - a > 2 and toks[b - 1].lower_ in _JOINERS and toks[b - 2].text == ",":
+            # "said the water was safe, and its director, Roe, warned ...": the joiner opens the
+            # next speaker's clause
+            a, b = trim(self.doc, a, b - 1)
         if (
             a > verb.i
         ):  # "said on Monday it would ...": when it was said (not "Last year X did Y, filings show")

@@ -80,6 +80,7 @@ class CueLexicon:
         belief_cues: Cue lemmas (verbs, adjectives, nouns) of a belief, intention or knowledge, not
             a statement ("believe", "want", "convinced", "hope"): their quotes get ``cue_type`` "belief".
         intention_verbs: Verbs whose infinitive clause is always read, as a belief ("wants to").
+        topic_nouns: Speech noun -> prepositions whose object is what was said about ("calls for").
         belief_adjectives: Adjectives whose content clause after a copula is their subject's belief
             ("is confident that ...").
         cue_lemmas: A cache of lemma hashes already looked up (``passes.cue_candidates``).
@@ -118,6 +119,7 @@ class CueLexicon:
     belief_cues: frozenset[str] = frozenset()
     belief_adjectives: frozenset[str] = frozenset()
     intention_verbs: frozenset[str] = frozenset()
+    topic_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: Lemma hash -> whether the lemma is a content cue (``passes.cue_candidates`` codes), filled
     #: as documents are read.
     cue_lemmas: dict[int, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -192,6 +194,7 @@ def _build(cues: _Source, unnamed: _Source) -> CueLexicon:
         belief_cues=cues.words("belief_cues"),
         belief_adjectives=cues.words("belief_adjectives"),
         intention_verbs=cues.words("intention_verbs"),
+        topic_nouns=cues.word_map("topic_nouns"),
     )
 
 
@@ -215,7 +218,12 @@ NO_CUE, CUE, CLIPPED = 0, 1, 2
 
 def cue_code(lower: str, lex: CueLexicon) -> int:
     """Return the ``cue_candidates`` code of the lower-case lemma ``lower``."""
-    if lower in lex.content_verbs or lower in lex.cue_nouns or lower in lex.belief_adjectives:
+    if (
+        lower in lex.content_verbs
+        or lower in lex.cue_nouns
+        or lower in lex.belief_adjectives
+        or lower in lex.topic_nouns
+    ):
         return CUE
     return CLIPPED if lower + "e" in lex.content_verbs else NO_CUE
 

@@ -33,6 +33,7 @@ from quotemine.pipeline.quotes.cues import CLIPPED, CueLexicon, cue_code, repair
 from quotemine.pipeline.quotes.direct import direct_cue
 from quotemine.pipeline.quotes.lists import list_pass
 from quotemine.pipeline.quotes.marks import MarkedSpan, find_marked_spans
+from quotemine.pipeline.quotes.nominal import topic_candidate
 from quotemine.pipeline.quotes.phrases import SENT_END, is_title, token_before, trim
 from quotemine.pipeline.quotes.stance import says_nothing
 from quotemine.pipeline.quotes.trailing import trailing_pass
@@ -147,13 +148,18 @@ def _phrase_rule(st: DocState, tok: Token) -> bool:
 
 def _noun_rule(st: DocState, tok: Token) -> bool:
     """Read a cue noun's 'that' clause ("his claim that the vote was rigged"), or "in his view"."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in st.lex.cue_nouns:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or (lemma not in st.lex.cue_nouns and lemma not in st.lex.topic_nouns):
         return False
-    cand = st.noun_candidate(tok)
+    cand = None
+    if lemma in st.lex.cue_nouns:
+        cand = st.noun_candidate(tok)
+        if cand is None:
+            cand = st.view_candidate(tok)  # "In her view, the levy is unfair"
+        if cand is None:
+            cand = st.colon_noun_candidate(tok)  # "Her warning was stark: the clinic will close"
     if cand is None:
-        cand = st.view_candidate(tok)  # "In her view, the levy is unfair"
-    if cand is None:
-        cand = st.colon_noun_candidate(tok)  # "Her warning was stark: the clinic will close"
+        cand = topic_candidate(st, tok)  # "her criticism of the levy"
     if cand is not None:
         _add(st, cand)
     return True
