@@ -156,6 +156,20 @@ def test_person_described_by_a_job_at_a_body_stays_a_person(repairer: EntityRepa
     assert {p["name"] for p in doc._.qm_people} == {"Brody Vance"}
 
 
+def test_unknown_acronym_after_the_read_as_a_building_is_an_organisation(repairer: EntityRepairer) -> None:
+    words = ["The", "KLTU", "and", "the", "DWRC", "both", "spent", "heavily", "."]
+    ents = ["O", "B-ORG", "O", "O", "B-FAC", "O", "O", "O", "O"]
+    tags = ["DT", "NNP", "CC", "DT", "NNP", "DT", "VBD", "RB", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == {"KLTU", "DWRC"}
+
+
+def test_word_in_capitals_for_stress_is_no_organisation(repairer: EntityRepairer) -> None:
+    words = ["It", "was", "the", "WORST", "idea", "of", "all", "."]
+    ents = ["O", "O", "O", "B-ORG", "O", "O", "O", "O"]
+    tags = ["PRP", "VBD", "DT", "JJS", "NN", "IN", "DT", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == set()
+
+
 def test_last_item_of_a_list_before_a_body_stays_a_person(repairer: EntityRepairer) -> None:
     words = ["Ashby", "and", "Tollan", "Forward", ",", "a", "lobby", "group", ",", "met", "."]
     ents = ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]

@@ -7,6 +7,8 @@
 * a person's relative named with a possessive ("Brody's Son" in a title-case headline) is no
   organisation;
 * a common noun's abbreviation before a name is no part of it ("the super PAC Kelby Forward");
+* an acronym after "the" that the NER read as a building, a place or a person ("the DCCC") is an
+  organisation; a word in capitals for stress ("the WORST idea") is none;
 * a name of letters and digits run together ("Rivermark42") is no place: an organisation;
 * a party named by an adjective and a plural ("the Liberal Democrats") is an organisation, not a
   group of people.
@@ -39,7 +41,13 @@ _KIN: Final = frozenset(
     "granddaughter".split()
 )
 _POSSESSIVES: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
-_VETTED: Final = frozenset({"ORG", "NORP"})
+_VETTED: Final = frozenset({"ORG", "NORP", "FAC", "LOC", "PERSON"})
+#: Labels the NER gives an acronym it does not know ("the DCCC" as a building).
+_ACRONYM_MISREAD: Final = frozenset({"FAC", "LOC", "PERSON"})
+#: Tags of a word in capitals for stress ("the WORST idea"), no acronym.
+_STRESS_TAGS: Final = frozenset(
+    {"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+)
 _OFFICE_LEADS: Final = frozenset({"secretary", "secretaries", "undersecretary"})
 
 
@@ -133,6 +141,24 @@ def _cut_generic_leads(ctx: Context, cands: list[Candidate], generic: frozenset[
             c.note("a common noun's abbreviation cut from the front ('the super PAC X')")
 
 
+def _acronym_after_the(ctx: Context, i: int, generic: frozenset[str]) -> bool:
+    """Tell whether token ``i`` is an unknown acronym after "the" ("the DCCC"), no place or common noun."""
+    doc = ctx.toks
+    tok = doc[i]
+    return (
+        i > 0
+        and doc[i - 1].lower_ == "the"
+        and not doc[i - 1].is_upper
+        and tok.is_upper
+        and tok.is_alpha
+        and 3 <= len(tok.text) <= 6
+        and tok.tag_ == "NNP"
+        and tok.lower_ not in generic
+        and not ctx.is_place(tok.text)
+        and not (i + 1 < len(doc) and (doc[i + 1].is_upper or doc[i + 1].is_title) and doc[i + 1].is_alpha)
+    )
+
+
 def _verdict(ctx: Context, c: Candidate, words: _Words) -> tuple[str | None, str] | None:
     """Return the new label (``None``: drop) and the reason, or ``None`` when the candidate stays."""
     doc = ctx.toks
@@ -144,12 +170,20 @@ def _verdict(ctx: Context, c: Candidate, words: _Words) -> tuple[str | None, str
             and not any(low(t) in ctx.lex.org_heads for t in doc[c.start : c.end])
         ):
             return None, "part of an office title ('Secretary of State'), no organisation"
+        if c.end - c.start == 1 and doc[c.start].tag_ in _STRESS_TAGS and doc[c.start].is_upper:
+            return None, "a word in capitals for stress ('the WORST idea'), no organisation"
         if c.end - c.start >= 3 and low(doc[c.end - 1]) in _KIN and doc[c.end - 2].text in _POSSESSIVES:
             return None, "a person's relative ('Brody's Son'), no organisation"
         if _label_before_title(ctx, c, words.party_labels):
             return (
                 None,
                 "a party word and a place before a title ('Independent Kelvale Sen. X'), no organisation",
+            )
+    elif c.label in _ACRONYM_MISREAD:
+        if c.end - c.start == 1 and _acronym_after_the(ctx, c.start, words.common_abbreviations):
+            return (
+                "ORG",
+                "an acronym after 'the' the NER read as a place or a person ('the DCCC'): an organisation",
             )
     elif c.label == "NORP" and low(doc[c.end - 1]) in words.party_plurals:
         start = c.start if c.end - c.start == 2 else c.start - 1
