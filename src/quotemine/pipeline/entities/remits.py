@@ -159,42 +159,57 @@ def _acronym_after_the(ctx: Context, i: int, generic: frozenset[str]) -> bool:
     )
 
 
+def _org_verdict(ctx: Context, c: Candidate, words: _Words) -> str | None:
+    """Return why an organisation candidate is none (it is dropped), or ``None`` when it stays."""
+    doc = ctx.toks
+    if (
+        c.start >= 2
+        and doc[c.start - 1].lower_ == "of"
+        and doc[c.start - 2].lower_ in _OFFICE_LEADS
+        and not any(low(t) in ctx.lex.org_heads for t in doc[c.start : c.end])
+    ):
+        return "part of an office title ('Secretary of State'), no organisation"
+    if c.end - c.start == 1 and doc[c.start].tag_ in _STRESS_TAGS and doc[c.start].is_upper:
+        return "a word in capitals for stress ('the WORST idea'), no organisation"
+    if c.end - c.start >= 3 and low(doc[c.end - 1]) in _KIN and doc[c.end - 2].text in _POSSESSIVES:
+        return "a person's relative ('Brody's Son'), no organisation"
+    if _label_before_title(ctx, c, words.party_labels):
+        return "a party word and a place before a title ('Independent Kelvale Sen. X'), no organisation"
+    return None
+
+
+def _party_start(ctx: Context, c: Candidate, words: _Words) -> int:
+    """Return where a party named by an adjective and a plural starts ("the Liberal Democrats"), else -1."""
+    doc = ctx.toks
+    if c.end - c.start > 2 or low(doc[c.end - 1]) not in words.party_plurals:
+        return -1
+    start = c.start if c.end - c.start == 2 else c.start - 1
+    if (
+        start >= 0
+        and doc[start].is_title
+        and not doc[start].is_sent_start
+        and doc[start].lower_ in words.party_adjectives
+        and start < c.end - 1
+    ):
+        return start
+    return -1
+
+
 def _verdict(ctx: Context, c: Candidate, words: _Words) -> tuple[str | None, str] | None:
     """Return the new label (``None``: drop) and the reason, or ``None`` when the candidate stays."""
-    doc = ctx.toks
     if c.label == "ORG":
-        if (
-            c.start >= 2
-            and doc[c.start - 1].lower_ == "of"
-            and doc[c.start - 2].lower_ in _OFFICE_LEADS
-            and not any(low(t) in ctx.lex.org_heads for t in doc[c.start : c.end])
-        ):
-            return None, "part of an office title ('Secretary of State'), no organisation"
-        if c.end - c.start == 1 and doc[c.start].tag_ in _STRESS_TAGS and doc[c.start].is_upper:
-            return None, "a word in capitals for stress ('the WORST idea'), no organisation"
-        if c.end - c.start >= 3 and low(doc[c.end - 1]) in _KIN and doc[c.end - 2].text in _POSSESSIVES:
-            return None, "a person's relative ('Brody's Son'), no organisation"
-        if _label_before_title(ctx, c, words.party_labels):
-            return (
-                None,
-                "a party word and a place before a title ('Independent Kelvale Sen. X'), no organisation",
-            )
-    elif c.label in _ACRONYM_MISREAD:
+        reason = _org_verdict(ctx, c, words)
+        return None if reason is None else (None, reason)
+    if c.label in _ACRONYM_MISREAD:
         if c.end - c.start == 1 and _acronym_after_the(ctx, c.start, words.common_abbreviations):
             return (
                 "ORG",
                 "an acronym after 'the' the NER read as a place or a person ('the DCCC'): an organisation",
             )
-    elif c.label == "NORP" and low(doc[c.end - 1]) in words.party_plurals:
-        start = c.start if c.end - c.start == 2 else c.start - 1
-        if (
-            c.end - c.start <= 2
-            and start >= 0
-            and doc[start].is_title
-            and not doc[start].is_sent_start
-            and doc[start].lower_ in words.party_adjectives
-            and start < c.end - 1
-        ):
+        return None
+    if c.label == "NORP":
+        start = _party_start(ctx, c, words)
+        if start >= 0:
             c.start = start
             return "ORG", "a party named by an adjective and a plural ('the Liberal Democrats')"
     return None
