@@ -83,14 +83,14 @@ def test_letters_and_digits_run_together_name_an_organisation(repairer: EntityRe
 
 
 def test_party_named_by_adjective_and_plural_is_an_organisation(repairer: EntityRepairer) -> None:
-    words = ["Support", "for", "the", "Liberal", "Democrats", "has", "fallen", "."]
+    words = ["Support", "for", "the", "Free", "Socialists", "has", "fallen", "."]
     ents = ["O", "O", "O", "O", "B-NORP", "O", "O", "O"]
     tags = ["NN", "IN", "DT", "NNP", "NNPS", "VBZ", "VBN", "."]
-    assert _orgs(repairer(_doc(words, ents, tags))) == {"Liberal Democrats"}
+    assert _orgs(repairer(_doc(words, ents, tags))) == {"Free Socialists"}
 
 
 def test_capitalised_adjective_opening_a_sentence_names_no_party(repairer: EntityRepairer) -> None:
-    words = ["Liberal", "Democrats", "in", "Kelby", "voted", "no", "."]
+    words = ["Free", "Socialists", "in", "Kelby", "voted", "no", "."]
     ents = ["O", "B-NORP", "O", "B-GPE", "O", "O", "O"]
     tags = ["JJ", "NNPS", "IN", "NNP", "VBD", "DT", "."]
     assert _orgs(repairer(_doc(words, ents, tags))) == set()

@@ -10,7 +10,7 @@
 * an acronym after "the" that the NER read as a building, a place or a person ("the DCCC") is an
   organisation; a word in capitals for stress ("the WORST idea") is none;
 * a name of letters and digits run together ("Rivermark42") is no place: an organisation;
-* a party named by an adjective and a plural ("the Liberal Democrats") is an organisation, not a
+* a party named by an adjective and a plural ("the Free Socialists") is an organisation, not a
   group of people.
 
 The word lists live in ``data/entity_kinds.json`` ("remit_heads", "party_adjectives",
@@ -179,7 +179,7 @@ def _org_verdict(ctx: Context, c: Candidate, words: _Words) -> str | None:
 
 
 def _party_start(ctx: Context, c: Candidate, words: _Words) -> int:
-    """Return where a party named by an adjective and a plural starts ("the Liberal Democrats"), else -1."""
+    """Return where a party named by an adjective and a plural starts ("the Free Socialists"), else -1."""
     doc = ctx.toks
     if c.end - c.start > 2 or low(doc[c.end - 1]) not in words.party_plurals:
         return -1
@@ -211,7 +211,7 @@ def _verdict(ctx: Context, c: Candidate, words: _Words) -> tuple[str | None, str
         start = _party_start(ctx, c, words)
         if start >= 0:
             c.start = start
-            return "ORG", "a party named by an adjective and a plural ('the Liberal Democrats')"
+            return "ORG", "a party named by an adjective and a plural ('the Free Socialists')"
     return None
 
 
