@@ -97,7 +97,7 @@ def test_capitalised_adjective_opening_a_sentence_names_no_party(repairer: Entit
 
 
 def test_legislature_and_plural_stays_a_group(repairer: EntityRepairer) -> None:
-    words = ["Most", "Kelby", "Democrats", "voted", "no", "."]
+    words = ["Most", "Kelby", "Socialists", "voted", "no", "."]
     ents = ["O", "B-NORP", "I-NORP", "O", "O", "O"]
     tags = ["JJS", "NNP", "NNPS", "VBD", "DT", "."]
     assert _orgs(repairer(_doc(words, ents, tags))) == set()
