@@ -170,6 +170,21 @@ def test_word_in_capitals_for_stress_is_no_organisation(repairer: EntityRepairer
     assert _orgs(repairer(_doc(words, ents, tags))) == set()
 
 
+def test_acronym_tagged_as_a_noun_elsewhere_is_no_stressed_word(repairer: EntityRepairer) -> None:
+    words = ["KALV", "struck", "again", ".", "Troops", "fought", "KALV", "fighters", "."]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O", "O"]
+    tags = ["NNP", "VBD", "RB", ".", "NNS", "VBD", "JJ", "NNS", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == {"KALV"}
+
+
+def test_person_described_by_a_trade_a_firm_may_have_stays_a_person(repairer: EntityRepairer) -> None:
+    words = ["Dr.", "Tollan", "Vries", ",", "a", "pollster", "who", "left", ",", "spoke", "."]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", "NNP", ",", "DT", "NN", "WP", "VBD", ",", "VBD", "."]
+    doc = repairer(_doc(words, ents, tags))
+    assert {p["name"] for p in doc._.qm_people} == {"Tollan Vries"}
+
+
 def test_last_item_of_a_list_before_a_body_stays_a_person(repairer: EntityRepairer) -> None:
     words = ["Ashby", "and", "Tollan", "Forward", ",", "a", "lobby", "group", ",", "met", "."]
     ents = ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]

@@ -37,8 +37,12 @@ _DATELINE: Final = re.compile(
 _DATELINE_CHARS: Final = 600
 
 
-def _kind_of_body(ctx: Context, i: int) -> bool:
-    """Return whether ", the <modifiers> <kind of body>" starts at the comma ``i`` (the body ends there)."""
+def _kind_of_body(ctx: Context, i: int, *, heads_only: bool = False) -> bool:
+    """Return whether ", the <modifiers> <kind of body>" starts at the comma ``i`` (the body ends there).
+
+    With ``heads_only``, only an organisation's head word counts, not a descriptor that may be a
+    person's trade too ("a pollster", "a publisher").
+    """
     toks, lex = ctx.toks, ctx.lex
     k = i + 1
     if k >= len(toks) or toks[k].lower_ not in _DETERMINERS:
@@ -54,7 +58,7 @@ def _kind_of_body(ctx: Context, i: int) -> bool:
         noun_next = nxt is not None and (
             nxt.text in POSSESSIVE_S or (nxt.is_lower and nxt.tag_ in {"NN", "NNS"}) or nxt.text == "-"
         )
-        if (key in lex.org_descriptors or key in lex.org_heads) and not noun_next:
+        if (key in lex.org_heads or (not heads_only and key in lex.org_descriptors)) and not noun_next:
             return True  # "the lobby group for ...", "the roads company," (not "a bank manager")
         k += 1
     return False
@@ -152,7 +156,7 @@ def _people_described_as_bodies(ctx: Context, cands: list[Candidate]) -> None:
             and toks[c.end + 1].lower_ in _INDEFINITE  # "X, the water board said" may be a new clause
             and not (c.start > 0 and toks[c.start - 1].lower_ in _LIST_JOINS)  # "A, B and X, a ..."
             and not ctx.is_first_name(toks[c.start])
-            and _kind_of_body(ctx, c.end)
+            and _kind_of_body(ctx, c.end, heads_only=True)
         ):
             names.add(ctx.text(c.start, c.end))
     if not names:

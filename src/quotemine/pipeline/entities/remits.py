@@ -45,9 +45,8 @@ _VETTED: Final = frozenset({"ORG", "NORP", "FAC", "LOC", "PERSON"})
 #: Labels the NER gives an acronym it does not know ("the DCCC" as a building).
 _ACRONYM_MISREAD: Final = frozenset({"FAC", "LOC", "PERSON"})
 #: Tags of a word in capitals for stress ("the WORST idea"), no acronym.
-_STRESS_TAGS: Final = frozenset(
-    {"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
-)
+_STRESS_TAGS: Final = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
+_NOUN_TAGS: Final = frozenset({"NNP", "NNPS", "NN", "NNS"})
 _OFFICE_LEADS: Final = frozenset({"secretary", "secretaries", "undersecretary"})
 
 
@@ -159,7 +158,17 @@ def _acronym_after_the(ctx: Context, i: int, generic: frozenset[str]) -> bool:
     )
 
 
-def _org_verdict(ctx: Context, c: Candidate, words: _Words) -> str | None:
+def _named_acronyms(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
+    """Return the one-word organisations in capitals that the tagger reads as a noun somewhere."""
+    doc = ctx.toks
+    return frozenset(
+        doc[c.start].text
+        for c in cands
+        if c.label == "ORG" and c.end - c.start == 1 and doc[c.start].tag_ in _NOUN_TAGS
+    )
+
+
+def _org_verdict(ctx: Context, c: Candidate, cands: list[Candidate], words: _Words) -> str | None:
     """Return why an organisation candidate is none (it is dropped), or ``None`` when it stays."""
     doc = ctx.toks
     if (
@@ -170,7 +179,8 @@ def _org_verdict(ctx: Context, c: Candidate, words: _Words) -> str | None:
     ):
         return "part of an office title ('Secretary of State'), no organisation"
     if c.end - c.start == 1 and doc[c.start].tag_ in _STRESS_TAGS and doc[c.start].is_upper:
-        return "a word in capitals for stress ('the WORST idea'), no organisation"
+        if doc[c.start].text not in _named_acronyms(ctx, cands):
+            return "a word in capitals for stress ('the WORST idea'), no organisation"
     if c.end - c.start >= 3 and low(doc[c.end - 1]) in _KIN and doc[c.end - 2].text in _POSSESSIVES:
         return "a person's relative ('Brody's Son'), no organisation"
     if _label_before_title(ctx, c, words.party_labels):
@@ -195,10 +205,12 @@ def _party_start(ctx: Context, c: Candidate, words: _Words) -> int:
     return -1
 
 
-def _verdict(ctx: Context, c: Candidate, words: _Words) -> tuple[str | None, str] | None:
+def _verdict(
+    ctx: Context, c: Candidate, cands: list[Candidate], words: _Words
+) -> tuple[str | None, str] | None:
     """Return the new label (``None``: drop) and the reason, or ``None`` when the candidate stays."""
     if c.label == "ORG":
-        reason = _org_verdict(ctx, c, words)
+        reason = _org_verdict(ctx, c, cands, words)
         return None if reason is None else (None, reason)
     if c.label in _ACRONYM_MISREAD:
         if c.end - c.start == 1 and _acronym_after_the(ctx, c.start, words.common_abbreviations):
@@ -223,7 +235,7 @@ def repair_org_names(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.label not in _VETTED:
             continue
-        verdict = _verdict(ctx, c, words)
+        verdict = _verdict(ctx, c, cands, words)
         if verdict is None:
             continue
         label, reason = verdict
