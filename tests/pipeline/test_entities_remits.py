@@ -15,7 +15,7 @@ def repairer() -> EntityRepairer:
     return EntityRepairer(spacy.blank("en"), "quotemine_entities", explain=True)
 
 
-def _doc(words: list[str], ents: list[str], tags: list[str]) -> Doc:
+def _doc(words: list[str], ents: list[str], tags: list[str], spaces: list[bool] | None = None) -> Doc:
     """A hand-tagged Doc: one sentence per full stop, each word headed by its sentence's first word."""
     heads: list[int] = []
     for i in range(len(words)):
@@ -23,6 +23,7 @@ def _doc(words: list[str], ents: list[str], tags: list[str]) -> Doc:
     return Doc(
         spacy.blank("en").vocab,
         words=words,
+        spaces=spaces,
         ents=ents,
         tags=tags,
         pos=["PROPN" if t.startswith("NNP") else "NOUN" if t.startswith("NN") else "X" for t in tags],
@@ -190,3 +191,34 @@ def test_last_item_of_a_list_before_a_body_stays_a_person(repairer: EntityRepair
     ents = ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
     tags = ["NNP", "CC", "NNP", "NNP", ",", "DT", "NN", "NN", ",", "VBD", "."]
     assert "Tollan Forward" not in _orgs(repairer(_doc(words, ents, tags)))
+
+
+def test_agency_after_a_dated_dateline_is_an_organisation(repairer: EntityRepairer) -> None:
+    words = ["KELBY", ",", "May", "3", "(", "VWN", ")", "\u2014", "Ana", "Brody", "left", "."]
+    spaces = [False, True, True, True, False, False, True, True, True, True, False, False]
+    ents = ["B-GPE", "O", "B-DATE", "I-DATE", "O", "B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    tags = ["NNP", ",", "NNP", "CD", "-LRB-", "NNP", "-RRB-", ":", "NNP", "NNP", "VBD", "."]
+    assert "VWN" in _orgs(repairer(_doc(words, ents, tags, spaces)))
+
+
+def test_group_plural_before_a_full_name_is_cut_from_the_person(repairer: EntityRepairer) -> None:
+    words = ["Moderates", "Ana", "Brody", "and", "Ivo", "Kern", "voted", "no", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    tags = ["NNPS", "NNP", "NNP", "CC", "NNP", "NNP", "VBD", "DT", "."]
+    doc = repairer(_doc(words, ents, tags))
+    assert {p["name"] for p in doc._.qm_people} == {"Ana Brody", "Ivo Kern"}
+    assert _orgs(doc) == set()
+
+
+def test_place_and_capitalised_plural_after_the_is_a_side(repairer: EntityRepairer) -> None:
+    words = ["Ana", "Brody", "watched", "the", "Kelby", "Otters", "lose", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "B-PRODUCT", "O", "O"]
+    tags = ["NNP", "NNP", "VBD", "DT", "NNP", "NNPS", "VB", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == {"Kelby Otters"}
+
+
+def test_place_and_plural_place_word_stays_a_place(repairer: EntityRepairer) -> None:
+    words = ["Ana", "Brody", "walked", "the", "Kelby", "Hills", "alone", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "O", "O"]
+    tags = ["NNP", "NNP", "VBD", "DT", "NNP", "NNPS", "RB", "."]
+    assert _orgs(repairer(_doc(words, ents, tags))) == set()

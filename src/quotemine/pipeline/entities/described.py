@@ -29,10 +29,14 @@ _LIST_JOINS: Final = frozenset({",", "and", "or", "&"})
 #: How many lower-case words may stand between the determiner and the kind of body ("the
 #: government-owned roads company").
 _MAX_MODIFIERS: Final = 3
-#: A dateline and a source in brackets at the start of a line ("OSTLEY (Varrow Wire) -").
+#: A dateline and a source in brackets at the start of a line ("OSTLEY (Varrow Wire) -", "OSTLEY,
+#: May 3 (Varrow Wire) -").
 _DATELINE: Final = re.compile(
-    r"(?m)^[A-Z][A-Z .'-]{2,40}(?:, [A-Z][A-Za-z.]+)? \(([A-Z][^()\n\d]{1,40})\) ?[-\u2013\u2014]"
+    r"(?m)^[A-Z][A-Z .'-]{2,40}(?:, [A-Z][A-Za-z.]+(?: \d{1,2})?)?"
+    r" \(([A-Z][^()\n\d]{1,40})\) ?[-\u2013\u2014]"
 )
+#: Labels the NER may give a news agency's name in a dateline's brackets.
+_NOT_AGENCY_LABELS: Final = frozenset({"NORP", "GPE", "LOC", "FAC", "PRODUCT"})
 #: The dateline is looked for in the first characters of the text only.
 _DATELINE_CHARS: Final = 600
 
@@ -125,12 +129,18 @@ def _after_descriptor(ctx: Context, pool: Pool, taken: set[int]) -> list[Candida
     return added
 
 
-def _dateline_source(ctx: Context, pool: Pool, taken: set[int]) -> list[Candidate]:
+def _dateline_source(ctx: Context, pool: Pool, cands: list[Candidate], taken: set[int]) -> list[Candidate]:
     match = _DATELINE.search(ctx.prefix(_DATELINE_CHARS))
     if match is None:
         return []
     span = ctx.doc.char_span(match.start(1), match.end(1))
-    if span is None or any(i in taken for i in range(span.start, span.end)) or len(span) > 4:
+    if span is None or len(span) > 4:
+        return []
+    for c in cands:
+        if (c.start, c.end) == (span.start, span.end) and c.label in _NOT_AGENCY_LABELS:
+            c.relabel("ORG", "a source in brackets after a dateline: a news agency")
+            return []  # the NER read the agency's name as a nationality or a place ("(UPI)")
+    if any(i in taken for i in range(span.start, span.end)):
         return []
     taken.update(range(span.start, span.end))
     return [pool.new(span.start, span.end, "ORG", "a source in brackets after a dateline: a news agency")]
@@ -172,7 +182,7 @@ def described_orgs(ctx: Context, pool: Pool, cands: list[Candidate]) -> list[Can
     taken = {i for c in cands if c.label is not None for i in range(c.start, c.end)}
     return (
         cands
-        + _dateline_source(ctx, pool, taken)
+        + _dateline_source(ctx, pool, cands, taken)
         + _appositions(ctx, pool, taken)
         + _after_descriptor(ctx, pool, taken)
     )

@@ -9,6 +9,8 @@
 * a common noun's abbreviation before a name is no part of it ("the super PAC Kelby Forward");
 * an acronym after "the" that the NER read as a building, a place or a person ("the DCCC") is an
   organisation; a word in capitals for stress ("the WORST idea") is none;
+* "the", a place and a capitalised plural name a side ("the Kelby Otters", the NER reading a place
+  and a product);
 * a name of letters and digits run together ("Rivermark42") is no place: an organisation;
 * a party named by an adjective and a plural ("the Free Socialists") is an organisation, not a
   group of people.
@@ -25,6 +27,7 @@ from typing import Final, NamedTuple
 from quotemine.lexicons import data_json
 from quotemine.pipeline.entities.candidate import Candidate
 from quotemine.pipeline.entities.context import Context, low
+from quotemine.pipeline.entities.sides import SIDE_LABELS, plural_side_word
 
 __all__ = ["letters_and_digits", "repair_org_names"]
 
@@ -47,6 +50,8 @@ _ACRONYM_MISREAD: Final = frozenset({"FAC", "LOC", "PERSON"})
 #: Tags of a word in capitals for stress ("the WORST idea"), no acronym.
 _STRESS_TAGS: Final = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
 _NOUN_TAGS: Final = frozenset({"NNP", "NNPS", "NN", "NNS"})
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC"})
+_SIDE_TAILS: Final = SIDE_LABELS | {"ORG"}
 _OFFICE_LEADS: Final = frozenset({"secretary", "secretaries", "undersecretary"})
 
 
@@ -227,11 +232,31 @@ def _verdict(
     return None
 
 
+def _place_and_plural_sides(ctx: Context, cands: list[Candidate], groups: frozenset[str]) -> None:
+    """Join "the" + a place + a capitalised plural into one side ("the Kelby Otters": GPE + PRODUCT)."""
+    doc = ctx.toks
+    by_start = {c.start: c for c in cands if c.label is not None}
+    for c in cands:
+        k = c.end
+        if c.label not in _PLACE_LABELS or c.start == 0 or k >= len(doc) or doc[c.start - 1].lower_ != "the":
+            continue
+        if doc[k].tag_ not in _NOUN_TAGS or low(doc[k]) in groups or not plural_side_word(ctx, k):
+            continue
+        other = by_start.get(k)
+        if other is not None and (other.end != k + 1 or other.label not in _SIDE_TAILS):
+            continue
+        if other is not None:
+            other.drop("the last word of a side named after its place ('the Kelby Otters')")
+        c.end = k + 1
+        c.relabel("ORG", "'the', a place and a capitalised plural: a side ('the Kelby Otters')")
+
+
 def repair_org_names(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """Apply the rules of this module; return the live candidates."""
     words = _words()
     _extend_remits(ctx, cands, words.remit_heads)
     _cut_generic_leads(ctx, cands, words.common_abbreviations)
+    _place_and_plural_sides(ctx, cands, words.party_plurals)
     for c in cands:
         if c.label not in _VETTED:
             continue
