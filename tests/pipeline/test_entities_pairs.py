@@ -81,3 +81,20 @@ def test_surname_in_a_longer_list_is_left_alone(repairer: EntityRepairer) -> Non
     ents = ["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O"]
     tags = ["NNP", ",", "NNP", "NNP", "CC", "NNP", "VBD", "."]
     assert _people(repairer(_doc(words, ents, tags))) == {"Ana Brody"}
+
+
+def test_cut_name_before_a_role_apposition_is_a_person(repairer: EntityRepairer) -> None:
+    words = ["Tarquin", "Vosberg", ",", "the", "party", "chairman", ",", "spoke", "."]
+    ents = ["O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", ",", "DT", "NN", "NN", ",", "VBD", "."]
+    doc = repairer(_doc(words, ents, tags))
+    assert _people(doc) == {"Tarquin Vosberg"}
+    assert doc._.qm_orgs == []
+
+
+def test_body_before_a_kind_of_firm_apposition_stays(repairer: EntityRepairer) -> None:
+    words = ["Shares", "in", "Vosberg", ",", "the", "steel", "maker", ",", "fell", "."]
+    ents = ["O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNS", "IN", "NNP", ",", "DT", "NN", "NN", ",", "VBD", "."]
+    doc = repairer(_doc(words, ents, tags))
+    assert _people(doc) == set()

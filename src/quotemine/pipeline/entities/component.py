@@ -29,7 +29,7 @@ from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.described import described_orgs
 from quotemine.pipeline.entities.kinds import vet_kinds
 from quotemine.pipeline.entities.orgs import dotted_acronym, find_orgs, org_acronym, short_forms, ticker_after
-from quotemine.pipeline.entities.pairs import people_paired_with_people
+from quotemine.pipeline.entities.pairs import people_before_role_appositions, people_paired_with_people
 from quotemine.pipeline.entities.persons import late_person_shapes, vet_persons
 from quotemine.pipeline.entities.places import places_read_as_orgs
 from quotemine.pipeline.entities.propagate import propagate_people
@@ -162,6 +162,7 @@ class EntityRepairer(Pipe):
         cands = vet_persons(ctx, pool, cands)
         cands = join_and_extend(ctx, cands + bylines)
         people_paired_with_people(ctx, cands)
+        people_before_role_appositions(ctx, cands)
         cands = propagate_people(ctx, pool, cands)
         cands = described_orgs(ctx, pool, join_split_orgs(ctx, find_orgs(ctx, pool, cands)))
         places_read_as_orgs(ctx, cands)

@@ -13,7 +13,7 @@ from typing import Final
 from quotemine.pipeline.entities.candidate import Candidate
 from quotemine.pipeline.entities.context import PROPER_TAGS, Context, low
 
-__all__ = ["people_paired_with_people"]
+__all__ = ["people_before_role_appositions", "people_paired_with_people"]
 
 _MISREAD: Final = frozenset({"ORG", "GPE", "NORP"})
 _REASON: Final = "a known surname joined by 'and' to a person ('Brody and Zamarripa'): a person"
@@ -65,3 +65,49 @@ def people_paired_with_people(ctx: Context, cands: list[Candidate]) -> None:
             if _pair_edge(ctx, other.start if start is None else start, other.end if end is None else end):
                 c.relabel("PERSON", _REASON)
                 break
+
+
+_DETERMINERS: Final = frozenset({"the", "a", "an"})
+_ROLE_REASON: Final = (
+    "a name the NER cut and misread, set off by ', the <role>' ('X Vance, the party chairman'): a person"
+)
+
+
+def _role_apposition(ctx: Context, i: int) -> bool:
+    """Tell whether ", the <up to three words> <role>," starts at the comma ``i`` ("the party chairman")."""
+    doc, roles = ctx.toks, ctx.lex.role_heads
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _DETERMINERS:
+        return False
+    for k in range(i + 2, min(i + 6, len(doc) - 1)):
+        tok = doc[k]
+        if tok.is_punct:
+            return False
+        if low(tok) in roles and tok.is_lower:
+            return doc[k + 1].text in {",", "."}
+    return False
+
+
+def people_before_role_appositions(ctx: Context, cands: list[Candidate]) -> None:
+    """Make a person of an unknown first name and a surname the NER read as a body, before ", the <role>,".
+
+    "Tarquin Vance, the party chairman, said": the NER leaves the first name out and calls the
+    surname an organisation. The untagged title-case word before it joins the name.
+    """
+    doc = ctx.toks
+    taken = {i for c in cands if c.label is not None for i in range(c.start, c.end)}
+    for c in cands:
+        k = c.start
+        if c.end - k != 1 or c.label not in _MISREAD or k == 0 or not _role_apposition(ctx, c.end):
+            continue
+        first, last = doc[k - 1], doc[k]
+        if k - 1 in taken or not (
+            first.is_title and first.tag_ == "NNP" and last.is_title and last.tag_ == "NNP"
+        ):
+            continue
+        key = low(first)
+        if key in ctx.lex.stop_words or key in ctx.lex.role_heads or key in ctx.lex.titles:
+            continue
+        if ctx.is_place(last.text) or low(last) in ctx.lex.org_heads or low(last) in ctx.lex.org_names:
+            continue
+        c.start = k - 1
+        c.relabel("PERSON", _ROLE_REASON)
