@@ -223,3 +223,25 @@ def test_spaces_keeps_length_and_every_other_character(text: str) -> None:
     clean = spaces(text)
     assert len(clean) == len(text)
     assert all(a == b or b in " \n" for a, b in zip(text, clean, strict=True))
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ab1 .\t\f\u00a0\u202f\u2009\u200b\u200d\u2060\ufeff\u2028\u2029\u3000\n")
+        ),
+        max_size=60,
+    )
+)
+def test_spaces_gives_what_its_three_passes_give_unskipped(text: str) -> None:
+    """The cheaper passes (gated, one character class first) read every text as the plain rules do."""
+    import re
+
+    from quotemine.text.inspect import spaces
+
+    other_spaces = re.compile(
+        r"[\t\u1680\u2000-\u200a\u205f\u3000]|(?<!\d)[\u00a0\u202f]|[\u00a0\u202f](?!\d)"
+    )
+    zero_width = re.compile(r"(?<!\w)[\u200b-\u200d\u2060\ufeff]|[\u200b-\u200d\u2060\ufeff](?!\w)")
+    expected = zero_width.sub(" ", re.sub("[\f\u2028\u2029]", "\n", other_spaces.sub(" ", text)))
+    assert spaces(text) == expected

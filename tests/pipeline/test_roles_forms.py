@@ -133,9 +133,11 @@ def test_role_before_apposition_with_a_name_as_modifier(nlp: Language) -> None:
     assert _roles(doc, "Portman") == []
 
 
-def test_role_before_apposition_naming_another_person_is_left_out(nlp: Language) -> None:
+def test_role_before_apposition_naming_another_person_is_the_apposed_names(nlp: Language) -> None:
+    # a name after a named client is no second name of the client: it is the lawyer's
     doc = nlp("A lawyer for Elaine Portman, Nina Alvaro, said the case was weak.")
-    assert _roles(doc, "Alvaro") == []
+    assert _roles(doc, "Alvaro") == ["lawyer"]
+    assert _roles(doc, "Portman") == []
 
 
 @pytest.mark.parametrize(

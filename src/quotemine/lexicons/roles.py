@@ -63,6 +63,8 @@ STAFF_ROLES: Final = frozenset(
         "co-founder",
         "chairman",
         "chairwoman",
+        "publisher",
+        "editor",
     }
 )
 
@@ -255,6 +257,8 @@ ORG_NOUNS: Final = frozenset(
         "paper",
         "network",
         "committee",
+        "subcommittee",
+        "panel",
         "department",
         "ministry",
         "council",

@@ -81,7 +81,9 @@ _TITLE_MODIFIER_TAGS: Final = frozenset({"JJ", "NN", "VBG"})
 
 
 def _capitalised(tok: Token) -> bool:
-    return ((tok.is_title or (tok.is_upper and len(tok.text) > 1)) and tok.is_alpha) or tok.text == "&"
+    """Tell whether ``tok`` is a word of a name: "Ulm", "ABC", "PayPal", "McAllen" (or "&")."""
+    text = tok.text
+    return (text[:1].isupper() and (len(text) > 1 or not tok.is_upper) and tok.is_alpha) or text == "&"
 
 
 def _kind_end(toks: list[Token], i: int) -> int:

@@ -93,6 +93,8 @@ def after_aside(doc: Doc, i: int) -> int:
             if toks[j].text == ")":
                 return j + 1
         return i
+    if text == "of":
+        return _after_of_name(toks, i)
     if text != "," or i + 2 >= n:
         return i
     nxt = toks[i + 1]
@@ -107,6 +109,31 @@ def after_aside(doc: Doc, i: int) -> int:
     ):
         return i + 4  # a party label: ", R-Iowa,"
     return i
+
+
+_OF_NAME_TYPES = frozenset({"GPE", "LOC", "ORG"})
+
+
+def _after_of_name(toks: list[Token], i: int) -> int:
+    """Return the comma after "of" + one place or organisation name ("X of Ohio, a ..."); else ``i``.
+
+    The name is one entity of the parse (at most five tokens after an optional "the"): what
+    follows its comma is the person's apposition ("Sen. Ana Pell of Ohio, now a presidential
+    contender,"), not the place's.
+    """
+    j = i + 1
+    n = len(toks)
+    if j < n and toks[j].lower_ == "the":
+        j += 1
+    first = j
+    while (
+        j < n
+        and j - first < 5
+        and toks[j].ent_type_ in _OF_NAME_TYPES
+        and (j == first or toks[j].ent_iob_ == "I")
+    ):
+        j += 1
+    return j if first < j < n - 1 and toks[j].text == "," else i
 
 
 def appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: TokenLabels) -> int | None:
@@ -173,31 +200,18 @@ def org_role_before(
 
     The words before ", NAME," must be a noun phrase: a role noun (with its modifiers), and
     "of", "at" or "for" an organisation or nothing ("the town's auditor, Ivy Platt,"), starting
-    the sentence or after a determiner or possessive.
+    the sentence or after a determiner or possessive. A role "for" or "to" another person (a
+    client, a boss) is the name's too: "A lawyer for Ann Voss, Tim Hale, said" gives "lawyer".
     """
     toks = doc_tokens(doc)
     k = word_before(doc, span.start)
     after = word_after(doc, span.end)
     if k < 4 or toks[k].text != "," or after >= len(doc) or toks[after].text != ",":
         return None
-    oid = orgs.get(k - 1)
-    if oid is None:
-        h = k - 1  # "According to the town's auditor, Ivy Platt, ...": the role noun ends at the comma
-        if h in persons or toks[h].tag_ != "NN" or not is_role_head(toks[h]):
-            return None
-    else:
-        s = k - 1
-        while s > 0 and orgs.get(s - 1) == oid:
-            s -= 1
-        s -= 1 if s > 0 and toks[s - 1].lower_ == "the" else 0
-        h = s - 2
-        if (
-            h < 0
-            or toks[s - 1].lower_ not in {"of", "at", "for"}
-            or h in persons
-            or not is_role_head(toks[h])
-        ):
-            return None
+    head = _head_before_comma(toks, k, persons.get(span.start), persons, orgs, is_role_head)
+    if head is None:
+        return None
+    h, end = head
     start = h
     sent_start = sentence_of(doc, span.start)[0]
     while start > sent_start and toks[start - 1].tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"}:
@@ -207,7 +221,59 @@ def org_role_before(
     if start > sent_start and toks[start - 1].tag_ not in {"DT", "PRP$", "POS"}:
         return None
     start += 1 if toks[start].lower_ == "own" else 0  # "the city's own auditor": the role is "auditor"
-    return (start, k)
+    return (start, end)
+
+
+def _head_before_comma(
+    toks: list[Token],
+    k: int,
+    pid: str | None,
+    persons: TokenLabels,
+    orgs: TokenLabels,
+    is_role_head: Callable[[Token], bool],
+) -> tuple[int, int] | None:
+    """Return the role noun before the comma ``toks[k]`` and where the role ends, for ``org_role_before``."""
+    oid = orgs.get(k - 1)
+    client = persons.get(k - 1)
+    if oid is None and client is not None and client != pid:
+        h = _client_role_head(toks, k - 1, persons, is_role_head)  # "A lawyer for Ann Voss, Tim Hale,"
+        return None if h is None else (h, h + 1)
+    if oid is None:
+        h = k - 1  # "According to the town's auditor, Ivy Platt, ...": the role noun ends at the comma
+        if h in persons or toks[h].tag_ != "NN" or not is_role_head(toks[h]):
+            return None
+        return (h, k)
+    s = k - 1
+    while s > 0 and orgs.get(s - 1) == oid:
+        s -= 1
+    s -= 1 if s > 0 and toks[s - 1].lower_ == "the" else 0
+    h = s - 2
+    if h < 0 or toks[s - 1].lower_ not in {"of", "at", "for"} or h in persons or not is_role_head(toks[h]):
+        return None
+    return (h, k)
+
+
+#: Prepositions between a role noun and the person it works for ("a lawyer for X", "an aide to X").
+_CLIENT_PREPS = frozenset({"for", "to"})
+
+
+def _client_role_head(
+    toks: list[Token], last: int, persons: TokenLabels, is_role_head: Callable[[Token], bool]
+) -> int | None:
+    """Return the role noun before "for / to" + the person mention ending at ``toks[last]``, if any.
+
+    "A lawyer for Ann Voss, Tim Hale, said": the role before the client's name is the next name's.
+    """
+    pid = persons[last]
+    first = last
+    while first > 0 and persons.get(first - 1) == pid:
+        first -= 1
+    if first > 1 and toks[first - 1].is_title and is_role_head(toks[first - 1]):
+        first -= 1  # "an aide to Gov. Ann Voss": past the client's title
+    h = first - 2
+    if h < 0 or toks[first - 1].lower_ not in _CLIENT_PREPS or h in persons:
+        return None
+    return h if toks[h].tag_ == "NN" and is_role_head(toks[h]) else None
 
 
 def owner_mark(toks: list[Token], i: int, persons: TokenLabels, orgs: TokenLabels) -> bool:

@@ -529,7 +529,7 @@ class RoleTagger(Pipe):
         if participle:
             orgs_in = [i for i in range(start, end) if i in orgs and not sought_office(doc, i, orgs)]
             return (start, orgs_in[-1] + 1) if orgs_in else None  # not "running for Congress"
-        return self._noun_appos(doc, start, end)
+        return self._noun_appos(doc, start, end, persons)
 
     def _relative_role(
         self, doc: Doc, span: Span, who: int | None, persons: TokenLabels, orgs: TokenLabels
@@ -543,13 +543,16 @@ class RoleTagger(Pipe):
             if start is not None
             else None
         )
-        return self._noun_appos(doc, start, end) if start is not None and end is not None else None
+        return self._noun_appos(doc, start, end, persons) if start is not None and end is not None else None
 
-    def _noun_appos(self, doc: Doc, start: int, end: int) -> Range | None:
-        """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed."""
+    def _noun_appos(self, doc: Doc, start: int, end: int, persons: TokenLabels) -> Range | None:
+        """Return the noun-phrase apposition ``doc[start:end]`` if it holds a role noun, trimmed.
+
+        A title right before another person's name is that person's ("X, a friend of Sen. Y,").
+        """
         toks = doc_tokens(doc)
         if not any(
-            (toks[i].tag_.startswith("NN") and self._is_role_head(toks[i]))
+            (toks[i].tag_.startswith("NN") and self._is_role_head(toks[i]) and i + 1 not in persons)
             or (toks[i].lower_ in POSITIONS and toks[i].dep_ == "appos")  # "X, a 23-year-old forward,"
             for i in range(start, end)
         ):

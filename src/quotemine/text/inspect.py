@@ -48,11 +48,15 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 #: Spaces other than U+0020, unless they group the digits of a number.
-_OTHER_SPACES = re.compile(r"[\t\u1680\u2000-\u200a\u205f\u3000]|(?<!\d)[\u00a0\u202f]|[\u00a0\u202f](?!\d)")
+# (A no-break space not between two digits: "(?<!\d.)" after it is "(?<!\d)" before it. Every branch
+# starts with a character class, so the engine skips ahead to the next candidate character instead
+# of trying a lookbehind at every position.)
+_OTHER_SPACES = re.compile(r"[\t\u1680\u2000-\u200a\u205f\u3000]|[\u00a0\u202f](?:(?<!\d.)|(?!\d))")
 #: Page breaks and Unicode line and paragraph separators.
 _OTHER_BREAKS = re.compile("[\f\u2028\u2029]")
 #: Invisible characters (zero-width space, non-joiner, joiner, word joiner, byte-order mark) at a word's edge.
 _ZERO_WIDTH = re.compile(r"(?<!\w)[\u200b-\u200d\u2060\ufeff]|[\u200b-\u200d\u2060\ufeff](?!\w)")
+_ZERO_WIDTH_GATE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _ALNUM = re.compile(r"[^\W_]")
 #: The spaces of a line that holds nothing else.
 _SPACE_LINE = re.compile(r"(?<=\n)[ \t]+(?=\n)")
@@ -129,7 +133,15 @@ def spaces(text: str) -> str:
     """
     if _SPACES_GATE.search(text) is None:
         return text
-    return _ZERO_WIDTH.sub(" ", _OTHER_BREAKS.sub("\n", _OTHER_SPACES.sub(" ", text)))
+    # each pass only over a text with one of its characters (a no-break space is common, the rest
+    # rare); the passes before write only spaces and line breaks, which the later ones never match
+    # nor read as word characters, so a pass skipped changes nothing
+    text = _OTHER_SPACES.sub(" ", text)
+    if _OTHER_BREAKS.search(text) is not None:
+        text = _OTHER_BREAKS.sub("\n", text)
+    if _ZERO_WIDTH_GATE.search(text) is not None:
+        text = _ZERO_WIDTH.sub(" ", text)
+    return text
 
 
 def blank_lines(text: str) -> str:

@@ -160,7 +160,7 @@ class Attributor(Pipe):
                 lone = _lone_person(spk, last, index, plural) if found is None else None
                 last = _LastSpeaker(index.para(s), s, e, found, lone)
             found = by_span[(s, e)]
-            if found is not None and parsed and _asks(chars, q.get("cue")):
+            if found is not None and parsed and _asks(chars, q.get("cue")) and not _request(text, q):
                 addressee = q.get("addressee")  # "'Sure?' Roe asked Kim": the next answer is Kim's
                 index.questions[s] = (int(addressee[0]), int(addressee[1])) if addressee else None
             if found is not None and index.para(int(q["start"])) > index.para(s):
@@ -223,6 +223,15 @@ def _asks(chars: _CharTokens, cue: object) -> bool:
         return False  # "said", "told": no token to read
     found = chars.bounds(int(cue[0]), int(cue[1]))
     return found is not None and chars.root(*found).lemma_.lower() in _QUESTION_VERBS
+
+
+#: What opens the content of a request, not a question: "asked voters to think it over".
+_REQUEST_OPENERS = ("to ", "for ")
+
+
+def _request(text: str, q: QuoteRecord) -> bool:
+    """Tell whether an "asked" statement is a request ("asked voters to think"), which no one answers."""
+    return text[int(q["start"]) : int(q["start"]) + 4].lower().startswith(_REQUEST_OPENERS)
 
 
 def _role_test(chars: _CharTokens) -> Callable[[int, int], MentionRole]:
@@ -376,15 +385,16 @@ def _plural_antecedent(
 
     Only the speaker of the statement just before, in the same or the previous paragraph, and
     only when its mention was plural: an organisation it resolved to ("six newspapers ... said.
-    They called him ...") is the speaker; an unnamed group leaves "they" an unnamed group. Any
-    other case stays unresolved.
+    They called him ...") is the speaker; an unnamed group leaves "they" that unnamed group, its
+    ``antecedent`` the group's phrase ("Critics"). Any other case stays unresolved.
     """
     if last is None or para - last.para > 1 or not plural(last.start, last.end):
         return None
     if last.found is not None and last.found.kind == "org":
         return Resolution(last.found.entity_id, "org", "plural pronoun")
     if last.found is None:
-        spk["unnamed"] = True
+        spk["unnamed"] = True  # "Critics said ... They noted ...": the group, shown by its phrase
+        spk["antecedent"] = [last.start, last.end]
     return None
 
 

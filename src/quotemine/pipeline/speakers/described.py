@@ -34,21 +34,52 @@ DescribedSubject = Callable[[int, int], "tuple[int, int] | None"]
 def described_speaker(r: Resolver, m: SpeakerMention, last_described: DescribedSubject) -> Resolution | None:
     """Return the person a "he"/"she" stands for when the subject before it is a description.
 
-    The description must be the last subject of the paragraph before the pronoun (no named
-    person is a subject after it) and fit exactly one person of the pronoun's gender.
+    The description must be the last subject of the pronoun's paragraph before it (no named
+    person is a subject after it), or, when that part names no one, of the paragraph just before
+    (``_described_before``), and fit exactly one person of the pronoun's gender.
     """
     if m.low not in _PRONOUNS or m.unnamed:
         return None
     idx = r.idx
-    phrase = last_described(idx.para_starts[idx.para(m.start)], m.start)
+    here = idx.para(m.start)
+    phrase = last_described(idx.para_starts[here], m.start)
     if phrase is None:
-        return None
+        return _described_before(r, m, last_described) if here > 0 else None
     a, b = phrase
     if any(
         mm.start >= b and not idx.in_content(mm) and idx.role(mm) == "subject"
         for mm in idx.before(m.start, 0)
     ):
         return None  # "The teacher was calm. Roe was not. '...,' she said": Roe
+    return _fitting(r, m, a, b)
+
+
+def _described_before(r: Resolver, m: SpeakerMention, last_described: DescribedSubject) -> Resolution | None:
+    """Resolve a pronoun that opens its paragraph's attribution by the paragraph before it.
+
+    "But the veteran coach was not finished. / '...,' he went on": the description that is the last
+    subject of the paragraph just before, when no one is named after it (outside quoted words)
+    up to the pronoun and no one spoke in between.
+    """
+    idx = r.idx
+    here = idx.para(m.start)
+    if any(not mm.quoted for mm in idx.before(m.start, 0)):
+        return None  # someone named in the pronoun's own paragraph: the other rules decide
+    phrase = last_described(idx.para_starts[here - 1], idx.para_starts[here])
+    if phrase is None:
+        return None
+    a, b = phrase
+    if any(mm.start >= b and not idx.in_content(mm) for mm in idx.before(m.start, 1)):
+        return None  # "The coach was calm, unlike Roe. / '...,' he said": no guess
+    found = _fitting(r, m, a, b)
+    if found is None or idx.spoke_between(b, m.start, found.entity_id):
+        return None
+    return found
+
+
+def _fitting(r: Resolver, m: SpeakerMention, a: int, b: int) -> Resolution | None:
+    """Return the one person of the pronoun's gender the description ``[a, b)`` fits, or ``None``."""
+    idx = r.idx
     words = idx.text[a:b].split()
     head = content_words(words[-1])
     if not head:

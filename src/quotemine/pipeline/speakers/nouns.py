@@ -163,6 +163,8 @@ _BROADER: dict[str, frozenset[str]] = {
     "player": _PLAYERS,
     "footballer": _PLAYERS,
     "cricketer": _PLAYERS,
+    "lawyer": frozenset({"attorney", "solicitor", "barrister", "counsel"}),  # "an attorney for Roe"
+    "attorney": frozenset({"lawyer"}),
 }
 
 

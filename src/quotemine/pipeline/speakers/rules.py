@@ -14,7 +14,8 @@ and a mention no rule resolves stays unresolved (a wrong name is worse than none
    office, Raul Kest, said", "The coach of the Tigers, Ana Lind, said") is that name;
 4. ``pronoun``: "he"/"she" take the most salient earlier person of the same gender (the last
    resolved speaker, unless a more recent person is named in the paragraph, a subject before an
-   object; the one a question was put to before the one who asked), never a name inside a
+   object; with no speaker near, the subject of the nearest paragraph that names someone before
+   a later object; the one a question was put to before the one who asked), never a name inside a
    direct quote; with no one in that window, the only person named a few paragraphs back;
    never when one unnamed person ("a woman said") or an organisation spoke in the paragraph
    since that person was last heard; "I" outside quoted words is the writer when a byline names
@@ -54,21 +55,10 @@ from quotemine.lexicons.words import POSSESSIVE_DETERMINERS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.dialogue import answerer, answers_question
 from quotemine.pipeline.speakers.fitting import described_by, fits, from_place, qualified
-from quotemine.pipeline.speakers.index import (
-    DocIndex,
-    EntityKind,
-    Mention,
-    content_words,
-    last_word,
-)
+from quotemine.pipeline.speakers.index import DocIndex, EntityKind, Mention, content_words, last_word
 from quotemine.pipeline.speakers.namesakes import NAME_RUN, bare, namesake, other_given_name, short_org
-from quotemine.pipeline.speakers.nouns import (
-    GENERIC_ORG_NOUNS,
-    job_noun,
-    narrower,
-    org_noun_fits,
-    role_noun,
-)
+from quotemine.pipeline.speakers.nouns import GENERIC_ORG_NOUNS, job_noun, narrower, org_noun_fits, role_noun
+from quotemine.pipeline.speakers.salience import subject_first
 
 __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
 
@@ -80,6 +70,8 @@ _FIRST_PERSON = frozenset({"i", "me"})
 _ORG_PRONOUNS = frozenset({"it"})
 #: Determiners of a definite description.
 _DEFINITE = frozenset({"the", "this", "that"})
+#: A name as possessor opening a description ("Roe's lawyer").
+_NAME_POSSESSOR = re.compile(r"[A-Z][\w-]*['’]s")
 #: How many paragraphs back a generic organisation noun, or a description that fits several
 #: entities, looks.
 _ORG_WINDOW = 2
@@ -126,8 +118,9 @@ class SpeakerMention:
 
     @property
     def possessive(self) -> bool:
-        """Whether the mention opens with a possessive determiner ("her manager", "my father")."""
-        return self.low.split(" ", 1)[0] in POSSESSIVE_DETERMINERS
+        """Whether the mention opens with a possessive ("her manager") or a name's ("Roe's aide")."""
+        first = self.text.strip().split(" ", 1)[0]
+        return first.lower() in POSSESSIVE_DETERMINERS or _NAME_POSSESSOR.fullmatch(first) is not None
 
     @property
     def unnamed(self) -> bool:
@@ -210,7 +203,7 @@ class Resolver:
             return answerer(self, s, gender, speaker)  # "'Sure?' Roe asked. / '...,' he said"
         named = next((mm for mm in in_para if self.idx.role(mm) == "subject"), None)
         if named is None and named_all:
-            named = named_all[0]
+            named = subject_first(self.idx, named_all)
         if speaker is not None and (
             named is None
             or self.idx.role(named) == "asker"
@@ -245,8 +238,9 @@ class Resolver:
             person_ok = False  # "the regulator, which has opened an inquiry,": no person
         gender = title_gender(word)
         candidates = self._candidates(m.start, word, capitals, gender, person_ok)
-        if m.possessive:  # "her manager": only someone the text describes so, never a guess
-            owner = pronoun_gender(m.low.split(" ", 1)[0])
+        if m.possessive:  # "her manager", "Roe's lawyer": only someone the text describes so, no guess
+            first = m.low.split(" ", 1)[0]
+            owner = pronoun_gender(first) or (f"@{last_word(first)}" if first[-2:] in ("'s", "’s") else None)
             candidates = [c for c in candidates if self.owned_by(c, word, owner)]
             return candidates[0] if len(candidates) == 1 else None
         if not candidates:
@@ -271,15 +265,17 @@ class Resolver:
             and fits(self.idx.describe(e.id), word, capitals, roles)
         ]
 
-    def owned_by(self, entity_id: str, word: str, owner: Gender | None) -> bool:
+    def owned_by(self, entity_id: str, word: str, owner: str | None) -> bool:
         """Tell whether the entity is described as the ``word`` of someone of gender ``owner``.
 
-        "his lawyer": someone described as a lawyer of a man, or of someone the text gives no
-        gender ("Roe's lawyer" with Roe of unknown gender), never of a woman.
+        "his lawyer": someone described as a lawyer (or attorney) of a man, or of someone the text
+        gives no gender ("Roe's lawyer" with Roe of unknown gender), never of a woman; an owner
+        "@roe" ("Roe's lawyer"): of Roe.
         """
-        tags = self.idx.entities[entity_id].possessed.get(word)
-        if not tags:
-            return False
+        possessed = self.idx.entities[entity_id].possessed
+        tags = set().union(*(possessed.get(w, ()) for w in (word, *narrower(word))))
+        if not tags or (owner is not None and owner.startswith("@")):
+            return owner in tags
         return owner is None or any(self._owner_gender(tag) in (None, owner) for tag in tags)
 
     def _owner_gender(self, tag: str) -> Gender | None:
