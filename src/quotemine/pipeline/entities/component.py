@@ -29,10 +29,12 @@ from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.described import described_orgs
 from quotemine.pipeline.entities.kinds import vet_kinds
 from quotemine.pipeline.entities.orgs import dotted_acronym, find_orgs, org_acronym, short_forms, ticker_after
+from quotemine.pipeline.entities.pairs import people_before_role_appositions, people_paired_with_people
 from quotemine.pipeline.entities.persons import late_person_shapes, vet_persons
 from quotemine.pipeline.entities.places import places_read_as_orgs
 from quotemine.pipeline.entities.propagate import propagate_people
 from quotemine.pipeline.entities.relabel import first_pass, join_and_extend
+from quotemine.pipeline.entities.remits import repair_org_names
 from quotemine.pipeline.entities.schemes import schemes_read_as_orgs
 from quotemine.pipeline.entities.shapes import vet_shapes
 from quotemine.pipeline.entities.splits import join_split_orgs
@@ -159,11 +161,13 @@ class EntityRepairer(Pipe):
         byline_spans = {(c.start, c.end) for c in bylines}
         cands = vet_persons(ctx, pool, cands)
         cands = join_and_extend(ctx, cands + bylines)
+        people_paired_with_people(ctx, cands)
+        people_before_role_appositions(ctx, cands)
         cands = propagate_people(ctx, pool, cands)
         cands = described_orgs(ctx, pool, join_split_orgs(ctx, find_orgs(ctx, pool, cands)))
         places_read_as_orgs(ctx, cands)
         schemes_read_as_orgs(ctx, cands)
-        cands = vet_kinds(ctx, pool, cands)
+        cands = repair_org_names(ctx, vet_kinds(ctx, pool, cands))
         cands = vet_people(ctx, cands, byline_spans, pool)
         cands = late_person_shapes(ctx, cands)
         cands = cands + short_forms(ctx, pool, cands)

@@ -7,12 +7,15 @@ organisation or a place, and the edges trimmed to the name.
 
 from __future__ import annotations
 
+from typing import Final
+
 import numpy
 from spacy.tokens import Doc
 
 from quotemine.lexicons.names import GLUED_ROLE_NOUNS
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import Context, low
+from quotemine.pipeline.entities.remits import letters_and_digits
 from quotemine.pipeline.entities.sides import side_name
 from quotemine.pipeline.entities.trim import trim
 
@@ -33,6 +36,20 @@ def _role_before_first_name(ctx: Context, start: int, end: int) -> bool:
     return all(t.is_title and ctx.is_name_word(t) for t in ctx.toks[start + 1 : end]) and not ctx.is_place(
         ctx.text(start + 1, end)
     )
+
+
+#: Plurals of political groups a text may put before names ("Moderates Ana Bell and Ivo Kern").
+_GROUP_PLURALS: Final = frozenset(
+    {"liberals", "conservatives", "moderates", "progressives", "democrats", "republicans", "socialists"}
+)
+
+
+def _group_before_first_name(ctx: Context, start: int, end: int) -> bool:
+    """Return whether an entity is a group's plural and a first name and surname ("Moderates Ana Bell")."""
+    if not 3 <= end - start <= 4 or ctx.toks[start].lower_ not in _GROUP_PLURALS:
+        return False
+    rest = ctx.toks[start + 1 : end]
+    return ctx.is_first_name(rest[0]) and all(t.is_title and ctx.is_name_word(t) for t in rest)
 
 
 _IOB_I, _IOB_O, _IOB_B = 1, 2, 3
@@ -78,6 +95,18 @@ def from_ner(ctx: Context, pool: Pool) -> list[Candidate]:
         elif label in {"ORG", "GPE", "NORP"} and _role_before_first_name(ctx, ent_start, ent_end):
             label = "PERSON"
             cand.relabel(label, "role word before a first name")  # "Actress Ana Bell" tagged ORG
+        elif label in {"ORG", "GPE", "NORP"} and _group_before_first_name(ctx, ent_start, ent_end):
+            label = "PERSON"
+            cand.relabel(label, "a group's plural before a first name ('Moderates Ana Bell'): a person")
+            ent_start += 1
+        elif (
+            ent_end == ent_start + 1
+            and label in {"GPE", "LOC", "PERSON"}
+            and not doc[ent_start].is_alpha
+            and letters_and_digits(doc[ent_start].text)
+        ):
+            label = "ORG"
+            cand.relabel(label, "letters and digits run together ('Rivermark42'): a name, no place or person")
         side = side_name(ctx, ent_start, ent_end, label)
         if side is not None:
             label = "ORG"

@@ -14,7 +14,7 @@ from typing import Final
 from quotemine.extensions import doc_text
 from quotemine.pipeline.entities.context import Context, low
 
-__all__ = ["side_name"]
+__all__ = ["plural_side_word", "side_name"]
 
 #: Labels the NER gives a side or a family firm it misreads (a place label is left alone: "the
 #: Kelby Hills" is a place).
@@ -41,6 +41,11 @@ def _plural_end(ctx: Context, start: int, end: int) -> bool:
         return False  # "the Ardle Liberals" (a party word), "the Kelby Hills" (a place)
     first = low(toks[start])
     return first not in lex.honorifics and first not in lex.titles
+
+
+def plural_side_word(ctx: Context, k: int) -> bool:
+    """Return whether token ``k`` is a capitalised plural a side's name may end in ("Otters")."""
+    return _plural_end(ctx, k, k + 1)
 
 
 def _on_score_line(ctx: Context, end: int, one_word: bool) -> bool:
