@@ -57,6 +57,29 @@ def test_cluster_orgs_two_names_with_one_acronym_stay_apart() -> None:
     assert len(groups) == 2
 
 
+def test_cluster_orgs_acronym_after_two_names_joins_the_later() -> None:
+    groups = cluster_orgs(
+        [
+            OrgMention(0, 24, "Harbour Trust Company", "HTC"),
+            OrgMention(40, 66, "Highland Textile Council", "HTC"),
+            OrgMention(90, 93, "HTC"),
+        ]
+    )
+    assert _texts(groups) == [["Harbour Trust Company"], ["Highland Textile Council", "HTC"]]
+
+
+def test_cluster_orgs_acronym_in_use_keeps_its_name() -> None:
+    groups = cluster_orgs(
+        [
+            OrgMention(0, 24, "Harbour Trust Company", "HTC"),
+            OrgMention(26, 29, "HTC"),
+            OrgMention(40, 66, "Highland Textile Council", "HTC"),
+            OrgMention(90, 93, "HTC"),
+        ]
+    )
+    assert _texts(groups) == [["Harbour Trust Company", "HTC", "HTC"], ["Highland Textile Council"]]
+
+
 def test_cluster_orgs_same_name_with_and_without_the() -> None:
     groups = cluster_orgs([OrgMention(0, 10, "the Senate"), OrgMention(20, 26, "Senate")])
     assert _texts(groups) == [["the Senate", "Senate"]]

@@ -176,7 +176,9 @@ def cluster_orgs(mentions: Sequence[OrgMention], heads: Set[str] = frozenset()) 
     """Group organisation mentions: same name, or a name and its acronym (in either order).
 
     An acronym mentioned before its full name joins the full name's group when the acronym's
-    group holds nothing but the acronym (two names with one acronym stay apart).
+    group holds nothing but the acronym (two names with one acronym stay apart). An acronym
+    mentioned after two names it abbreviates joins the later one, unless it was already used for
+    the earlier one.
 
     Args:
         mentions: the ORG mentions in text order, each with the acronym of its name.
@@ -235,8 +237,13 @@ def _join_acronym(
             for k, g in index.items():
                 if g is other:
                     index[k] = group
-    acronym_of.setdefault(acronym, group)
-    by_key.setdefault(acronym_key, group)
+    holder = acronym_of.get(acronym)
+    if holder is None or (holder is not group and not any(_key(m) == acronym_key for m in holder)):
+        # an acronym not yet used stands for the latest name it abbreviates: a text that names two
+        # bodies with one acronym uses it for the one it has just named
+        acronym_of[acronym] = group
+        if by_key.get(acronym_key) is holder or acronym_key not in by_key:
+            by_key[acronym_key] = group
 
 
 #: Words after a company's first word that leave it the same company ("Kessel" = "Kessel Group").
