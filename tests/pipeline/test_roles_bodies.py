@@ -144,3 +144,32 @@ def test_a_country_before_a_company_job_is_no_employer(nlp: Language) -> None:
 def test_a_perfect_relative_clause_ties_the_name(nlp: Language) -> None:
     doc = nlp("Lee Tranmere, who had worked for Fenby Logistics, said the depot would close.")
     assert affiliations(doc, "Lee Tranmere") == ["Fenby Logistics"]
+
+
+@pytest.mark.parametrize(
+    "text, role, org",
+    [
+        # a relative clause on the organisation holds a date: the role used to stop at the noun
+        (
+            "Selma Arkwright was a senior engineer at Brindle Tooling Inc., who left last year.",
+            "senior engineer at Brindle Tooling Inc.",
+            "Brindle Tooling Inc.",
+        ),
+        # the parse hangs "at Y" on "been", not on the noun
+        (
+            "Selma Arkwright has been a nurse at Harrowgate General Hospital since 2019.",
+            "nurse at Harrowgate General Hospital",
+            "Harrowgate General Hospital",
+        ),
+    ],
+)
+def test_a_predicate_role_keeps_its_organisation(nlp: Language, text: str, role: str, org: str) -> None:
+    doc = nlp(text)
+    assert roles(doc, "Selma Arkwright") == [role]
+    assert affiliations(doc, "Selma Arkwright") == [org]
+
+
+def test_a_predicate_role_without_an_organisation_ends_at_its_noun(nlp: Language) -> None:
+    doc = nlp("Selma Arkwright was a nurse for ten years, and a better one than Otto Brame.")
+    assert roles(doc, "Selma Arkwright") == ["nurse"]
+    assert affiliations(doc, "Selma Arkwright") == []

@@ -184,7 +184,7 @@ def _stated_role(
         if copula and dep in {"attr", "oprd"} and child.tag_ in {"NN", "NNP"}:
             if not (is_role_head(child) or child.lower_.endswith(("ist", "ian"))):
                 return None
-            return _subtree_role(doc, child, persons)
+            return _subtree_role(doc, child, persons, orgs)
         if dep == "prep" and child.lower_ == "as":
             objects = [g for g in child.children if g.dep_ == "pobj" and is_role_head(g)]
             return _as_role(doc, objects[0], persons, orgs) if objects else None
@@ -211,11 +211,12 @@ def _as_role(doc: Doc, head: Token, persons: TokenLabels, orgs: TokenLabels) -> 
     return (start, end)
 
 
-def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
+def _subtree_role(doc: Doc, head: Token, persons: TokenLabels, orgs: TokenLabels) -> Range | None:
     """Return the phrase ``head`` heads as a role.
 
     A phrase after the noun that names a person ("a stronger candidate than X") or a duration
-    ("a nurse for ten years") is left out; a person's name before the noun leaves no role.
+    ("a nurse for ten years") is left out, but not the organisation right after the noun before
+    it ("a nurse at Y since 2019"); a person's name before the noun leaves no role.
     """
     toks = doc_tokens(doc)
     start, end = head.left_edge.i, head.right_edge.i + 1
@@ -224,6 +225,8 @@ def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
     after = [i for i in range(head.i + 1, end) if i in persons or toks[i].ent_type_ in {"DATE", "TIME"}]
     if after:
         end = head.i + 1
+    if end == head.i + 1:
+        end = _org_phrase_end(toks, head, orgs)
     for k in range(head.i + 1, end):
         if toks[k].dep_ == "cc" and k + 1 < end and toks[k + 1].tag_ == "DT":
             end = k  # "a columnist for Y and a former senator": two roles, the second read apart
@@ -231,3 +234,28 @@ def _subtree_role(doc: Doc, head: Token, persons: TokenLabels) -> Range | None:
     while end > start and toks[end - 1].is_punct:
         end -= 1
     return (start, end)
+
+
+#: Prepositions that tie a role to the organisation after it ("a nurse at Y", "a lawyer for Y").
+_TIES: Final = frozenset({"at", "for", "with", "of"})
+
+
+def _org_phrase_end(toks: list[Token], head: Token, orgs: TokenLabels) -> int:
+    """Return where "ROLE at Y" ends when Y, right after the preposition, is an organisation.
+
+    The preposition must follow the noun and belong to it or to its verb (the parse often hangs
+    "at Y" on "been"); the role ends with the organisation's name, before anything hung on it
+    ("an engineer at Y, who left last year"). Anything else: the role ends after the noun.
+    """
+    end = head.i + 1
+    if end + 1 >= len(toks) or toks[end].lower_ not in _TIES or toks[end].head.i not in {head.i, head.head.i}:
+        return end
+    k = end + 1
+    if toks[k].lower_ == "the":
+        k += 1
+    label = orgs.get(k)
+    if label is None:
+        return end
+    while k < len(toks) and orgs.get(k) == label:
+        k += 1
+    return k
