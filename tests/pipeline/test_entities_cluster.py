@@ -80,6 +80,18 @@ def test_cluster_orgs_acronym_in_use_keeps_its_name() -> None:
     assert _texts(groups) == [["Harbour Trust Company", "HTC", "HTC"], ["Highland Textile Council"]]
 
 
+def test_cluster_orgs_national_prefix_left_out_is_the_same_body() -> None:
+    groups = cluster_orgs(
+        [
+            OrgMention(0, 22, "U.S. Appeals Tribunal"),
+            OrgMention(40, 57, "Appeals Tribunal"),
+            OrgMention(70, 80, "U.S. Steel"),
+            OrgMention(90, 95, "Steel"),
+        ]
+    )
+    assert _texts(groups) == [["U.S. Appeals Tribunal", "Appeals Tribunal"], ["U.S. Steel"], ["Steel"]]
+
+
 def test_cluster_orgs_same_name_with_and_without_the() -> None:
     groups = cluster_orgs([OrgMention(0, 10, "the Senate"), OrgMention(20, 26, "Senate")])
     assert _texts(groups) == [["the Senate", "Senate"]]

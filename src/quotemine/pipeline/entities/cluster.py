@@ -164,9 +164,16 @@ def cluster_people(
     return clusters
 
 
+#: A country named before a national body's name, which the text may leave out ("U.S. Supreme Court"
+#: = "Supreme Court").
+_NATIONAL_PREFIXES: Final = frozenset({"u.s.", "u.s", "us", "u.k.", "uk"})
+
+
 def _key(mention: OrgMention) -> str:
-    """Return the grouping key of a name: lower case, without "the" and a company tail ("plc")."""
+    """Return the grouping key of a name: lower case, without "the", "U.S." and "plc"."""
     words = mention.text.lower().removeprefix("the ").split()
+    if len(words) > 2 and words[0] in _NATIONAL_PREFIXES:
+        words.pop(0)  # two words must stay: "U.S. Steel" is no "Steel"
     while len(words) > 2 and words[-1] in _COMPANY_TAILS:
         words.pop()  # "Kessel Foods Plc" = "Kessel Foods" (but "Kessel Group" stays itself)
     return " ".join(words)
