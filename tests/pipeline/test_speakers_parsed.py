@@ -61,3 +61,30 @@ def test_the_teenager_is_the_person_whose_stated_age_is_in_the_teens(extractor: 
     found = _speakers(extractor, text)
     assert found["He was calm all afternoon,"] == "Alun Pryce"
     assert found["I just watched the ball,"] == "Tam Oduya"
+
+
+def test_a_surname_tagged_as_a_noun_before_a_relative_aside_is_the_speaker(extractor: Any) -> None:
+    # the tagger reads the sentence-opening "Woods" as a common noun, so the parse gives the cue no
+    # subject; the surname is the same word as the named person's, so it is still the speaker
+    text = (
+        "Ada Lenk has 31 endorsements in the state senate, a body in which her chief rival "
+        "Carl Woods serves. Woods, meanwhile, who sits at zero such endorsements, said that fact "
+        "speaks volumes about which of the two is ready.\n\n"
+    )
+    found = _speakers(extractor, text)
+    assert [v for k, v in found.items() if "speaks volumes" in k] == ["Carl Woods"]
+
+
+def test_he_after_a_view_frame_is_its_subject_not_a_later_object(extractor: Any) -> None:
+    # the whole clause after "In his assessment" is the content of a view frame, so no subject is
+    # left outside a content in that paragraph; the subject inside it still beats the later object
+    text = (
+        "Former governor Piet Halvorsen criticised the tunnel plan on Sunday.\n\n"
+        '"The tunnel is a fantasy," Halvorsen said.\n\n'
+        "Minister Osric Dunmore said in June that the tunnel would open in 2030.\n\n"
+        "In his assessment of the developer, Halvorsen voiced disappointment that the voters have "
+        "given Dunmore a real shot at succeeding Conrad Vell next January.\n\n"
+        '"It is remarkable that a sensible region could pick such a plan," he said.\n\n'
+    )
+    found = _speakers(extractor, text)
+    assert [v for k, v in found.items() if "sensible region" in k] == ["Piet Halvorsen"]
