@@ -88,3 +88,13 @@ def test_he_after_a_view_frame_is_its_subject_not_a_later_object(extractor: Any)
     )
     found = _speakers(extractor, text)
     assert [v for k, v in found.items() if "sensible region" in k] == ["Piet Halvorsen"]
+
+
+def test_a_name_set_right_after_a_common_noun_subject_belongs_to_the_speaker(extractor: Any) -> None:
+    text = (
+        "Ada Lenk leads the race, a new survey shows.\n\n"
+        "The website eightysixtyone noted that the way states select delegates works against Lenk.\n\n"
+    )
+    report = extractor.extract(text)
+    spoken = [q.speaker.text for q in report.quotes if q.speaker and "select delegates" in q.text]
+    assert spoken == ["The website eightysixtyone"]

@@ -170,6 +170,11 @@ class SpeakerReader:
         if head.lower_ == "old" and head.i >= 4 and _age_noun(self.doc[head.i - 4], head.i + 1) is not None:
             s = min(s, head.i - 4)  # "the 24-year-old": the whole age and its determiner
             s = s - 1 if s > 0 and self.doc[s - 1].lower_ in ("the", "a", "an") else s
+        if head.pos_ == "NOUN" and e < len(doc) and doc[e].dep_ == "appos" and doc[e].head.i == head.i:
+            # "the website pollcount noted": the name set right after the noun, no comma, is the speaker
+            a_end = doc[e].right_edge.i + 1
+            if a_end - e <= 4 and all(t.pos_ in ("PROPN", "NOUN") and t.is_alpha for t in doc[e:a_end]):
+                e = a_end
         return speaker_record(self.doc, s, e, self.lex.group_nouns)
 
     def phrase_speaker(self, pobj: Token) -> SpeakerRecord:
