@@ -98,3 +98,25 @@ def test_a_name_set_right_after_a_common_noun_subject_belongs_to_the_speaker(ext
     report = extractor.extract(text)
     spoken = [q.speaker.text for q in report.quotes if q.speaker and "select delegates" in q.text]
     assert spoken == ["The website eightysixtyone"]
+
+
+def test_an_i_who_tells_a_person_is_not_that_person(extractor: Any) -> None:
+    text = (
+        "The harbour board has lost its way.\n\n"
+        "Board chairman Gerrit Maalouf says the new ferry terminal will pay for itself. He said the "
+        "accountants had checked the figures.\n\n"
+        "I told Maalouf that the figures looked thin to me.\n\n"
+    )
+    found = _speakers(extractor, text)
+    assert found["the new ferry terminal will pay for itself"] == "Gerrit Maalouf"
+    assert [v for k, v in found.items() if "looked thin" in k] == [None]
+
+
+def test_the_agency_is_not_a_company_that_spoke_just_before(extractor: Any) -> None:
+    text = (
+        "Reservoirs are low. Greenleaf Foods Inc. said on Monday that farmers would suffer.\n\n"
+        "Rationing will begin in May, the state water agency said.\n\n"
+    )
+    found = _speakers(extractor, text)
+    assert found["that farmers would suffer"] == "Greenleaf Foods Inc."
+    assert [v for k, v in found.items() if "Rationing" in k] == [None]
