@@ -67,36 +67,21 @@ def test_a_surname_tagged_as_a_noun_before_a_relative_aside_is_the_speaker(extra
     # the tagger reads the sentence-opening "Woods" as a common noun, so the parse gives the cue no
     # subject; the surname is the same word as the named person's, so it is still the speaker
     text = (
-        "Ada Lenk has 31 endorsements in the state senate, a body in which her chief rival "
-        "Carl Woods serves. Woods, meanwhile, who sits at zero such endorsements, said that fact "
-        "speaks volumes about which of the two is ready.\n\n"
+        "Ada Lenk has 12 backers on the harbour board, a body on which her main rival Carl Woods "
+        "serves. Woods, meanwhile, who holds zero such backers, said that gap tells voters a great "
+        "deal about the two of them.\n\n"
     )
     found = _speakers(extractor, text)
-    assert [v for k, v in found.items() if "speaks volumes" in k] == ["Carl Woods"]
-
-
-def test_he_after_a_view_frame_is_its_subject_not_a_later_object(extractor: Any) -> None:
-    # the whole clause after "In his assessment" is the content of a view frame, so no subject is
-    # left outside a content in that paragraph; the subject inside it still beats the later object
-    text = (
-        "Former governor Piet Halvorsen criticised the tunnel plan on Sunday.\n\n"
-        '"The tunnel is a fantasy," Halvorsen said.\n\n'
-        "Minister Osric Dunmore said in June that the tunnel would open in 2030.\n\n"
-        "In his assessment of the developer, Halvorsen voiced disappointment that the voters have "
-        "given Dunmore a real shot at succeeding Conrad Vell next January.\n\n"
-        '"It is remarkable that a sensible region could pick such a plan," he said.\n\n'
-    )
-    found = _speakers(extractor, text)
-    assert [v for k, v in found.items() if "sensible region" in k] == ["Piet Halvorsen"]
+    assert [v for k, v in found.items() if "great deal" in k] == ["Carl Woods"]
 
 
 def test_a_name_set_right_after_a_common_noun_subject_belongs_to_the_speaker(extractor: Any) -> None:
     text = (
         "Ada Lenk leads the race, a new survey shows.\n\n"
-        "The website eightysixtyone noted that the way states select delegates works against Lenk.\n\n"
+        "The website eightysixtyone observed that the delegate rules of most regions hurt Lenk.\n\n"
     )
     report = extractor.extract(text)
-    spoken = [q.speaker.text for q in report.quotes if q.speaker and "select delegates" in q.text]
+    spoken = [q.speaker.text for q in report.quotes if q.speaker and "delegate rules" in q.text]
     assert spoken == ["The website eightysixtyone"]
 
 
@@ -120,3 +105,19 @@ def test_the_agency_is_not_a_company_that_spoke_just_before(extractor: Any) -> N
     found = _speakers(extractor, text)
     assert found["that farmers would suffer"] == "Greenleaf Foods Inc."
     assert [v for k, v in found.items() if "Rationing" in k] == [None]
+
+
+def test_a_subject_inside_a_content_beats_a_later_object_when_no_subject_is_outside() -> None:
+    # "In his view, Halvorsen faulted voters for backing Dunmore over Conrad Vell. / '...,' he said":
+    # the frame makes the whole clause content, so no subject is left outside it; its subject is
+    # still more salient than the object named after it
+    from types import SimpleNamespace
+
+    from quotemine.pipeline.speakers.salience import subject_first
+
+    roles = {10: "subject", 40: "other", 60: "other"}
+    idx = SimpleNamespace(para=lambda s: 0, role=lambda m: roles[m.start], in_content=lambda m: True)
+    vell, dunmore, halvorsen = (SimpleNamespace(start=k) for k in (60, 40, 10))
+    assert subject_first(idx, [vell, dunmore, halvorsen]) is halvorsen  # type: ignore[arg-type]
+    no_subject = SimpleNamespace(para=lambda s: 0, role=lambda m: "other", in_content=lambda m: True)
+    assert subject_first(no_subject, [vell, dunmore, halvorsen]) is vell  # type: ignore[arg-type]
