@@ -61,3 +61,63 @@ def test_the_teenager_is_the_person_whose_stated_age_is_in_the_teens(extractor: 
     found = _speakers(extractor, text)
     assert found["He was calm all afternoon,"] == "Alun Pryce"
     assert found["I just watched the ball,"] == "Tam Oduya"
+
+
+def test_a_surname_tagged_as_a_noun_before_a_relative_aside_is_the_speaker(extractor: Any) -> None:
+    # the tagger reads the sentence-opening "Woods" as a common noun, so the parse gives the cue no
+    # subject; the surname is the same word as the named person's, so it is still the speaker
+    text = (
+        "Ada Lenk has 12 backers on the harbour board, a body on which her main rival Carl Woods "
+        "serves. Woods, meanwhile, who holds zero such backers, said that gap tells voters a great "
+        "deal about the two of them.\n\n"
+    )
+    found = _speakers(extractor, text)
+    assert [v for k, v in found.items() if "great deal" in k] == ["Carl Woods"]
+
+
+def test_a_name_set_right_after_a_common_noun_subject_belongs_to_the_speaker(extractor: Any) -> None:
+    text = (
+        "Ada Lenk leads the race, a new survey shows.\n\n"
+        "The website eightysixtyone observed that the delegate rules of most regions hurt Lenk.\n\n"
+    )
+    report = extractor.extract(text)
+    spoken = [q.speaker.text for q in report.quotes if q.speaker and "delegate rules" in q.text]
+    assert spoken == ["The website eightysixtyone"]
+
+
+def test_an_i_who_tells_a_person_is_not_that_person(extractor: Any) -> None:
+    text = (
+        "The harbour board has lost its way.\n\n"
+        "Board chairman Gerrit Maalouf says the new ferry terminal will pay for itself. He said the "
+        "accountants had checked the figures.\n\n"
+        "I told Maalouf that the figures looked thin to me.\n\n"
+    )
+    found = _speakers(extractor, text)
+    assert found["the new ferry terminal will pay for itself"] == "Gerrit Maalouf"
+    assert [v for k, v in found.items() if "looked thin" in k] == [None]
+
+
+def test_the_agency_is_not_a_company_that_spoke_just_before(extractor: Any) -> None:
+    text = (
+        "Reservoirs are low. Greenleaf Foods Inc. said on Monday that farmers would suffer.\n\n"
+        "Rationing will begin in May, the state water agency said.\n\n"
+    )
+    found = _speakers(extractor, text)
+    assert found["that farmers would suffer"] == "Greenleaf Foods Inc."
+    assert [v for k, v in found.items() if "Rationing" in k] == [None]
+
+
+def test_a_subject_inside_a_content_beats_a_later_object_when_no_subject_is_outside() -> None:
+    # "In his view, Halvorsen faulted voters for backing Dunmore over Conrad Vell. / '...,' he said":
+    # the frame makes the whole clause content, so no subject is left outside it; its subject is
+    # still more salient than the object named after it
+    from types import SimpleNamespace
+
+    from quotemine.pipeline.speakers.salience import subject_first
+
+    roles = {10: "subject", 40: "other", 60: "other"}
+    idx = SimpleNamespace(para=lambda s: 0, role=lambda m: roles[m.start], in_content=lambda m: True)
+    vell, dunmore, halvorsen = (SimpleNamespace(start=k) for k in (60, 40, 10))
+    assert subject_first(idx, [vell, dunmore, halvorsen]) is halvorsen  # type: ignore[arg-type]
+    no_subject = SimpleNamespace(para=lambda s: 0, role=lambda m: "other", in_content=lambda m: True)
+    assert subject_first(no_subject, [vell, dunmore, halvorsen]) is vell  # type: ignore[arg-type]

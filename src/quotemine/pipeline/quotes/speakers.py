@@ -136,6 +136,17 @@ class SpeakerReader:
         self.lex = lexicon
         self.agents = lexicon.group_nouns | lexicon.document_nouns | _role_nouns()
         self._colons: list[int] | None = None  # token indices of the colons, read once
+        self._person_words: frozenset[str] | None = None  # words of the PERSON entities, read once
+
+    def _known_person_word(self, tok: Token) -> bool:
+        """Tell whether a capitalised word the tagger took for a noun is a word of a named person."""
+        if not tok.text[:1].isupper():
+            return False
+        if self._person_words is None:
+            self._person_words = frozenset(
+                t.text for e in self.doc.ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper()
+            )
+        return tok.text in self._person_words
 
     def _colon_within(self, a: int, b: int) -> bool:
         """Tell whether a colon stands among the tokens ``a`` to ``b`` (one bisection)."""
@@ -159,6 +170,11 @@ class SpeakerReader:
         if head.lower_ == "old" and head.i >= 4 and _age_noun(self.doc[head.i - 4], head.i + 1) is not None:
             s = min(s, head.i - 4)  # "the 24-year-old": the whole age and its determiner
             s = s - 1 if s > 0 and self.doc[s - 1].lower_ in ("the", "a", "an") else s
+        if head.pos_ == "NOUN" and e < len(doc) and doc[e].dep_ == "appos" and doc[e].head.i == head.i:
+            # "the website pollcount noted": the name set right after the noun, no comma, is the speaker
+            a_end = doc[e].right_edge.i + 1
+            if a_end - e <= 4 and all(t.pos_ in ("PROPN", "NOUN") and t.is_alpha for t in doc[e:a_end]):
+                e = a_end
         return speaker_record(self.doc, s, e, self.lex.group_nouns)
 
     def phrase_speaker(self, pobj: Token) -> SpeakerRecord:
@@ -335,7 +351,12 @@ class SpeakerReader:
         e = p
         while e < k and (doc[e].pos_ in ("PROPN", "NOUN", "ADJ") or _inner_hyphen(doc[e])):
             e += 1
-        if e == p or doc[e].text not in _ASIDE_MARKS or doc[e - 1].pos_ != "PROPN" or self.qid[p] >= 0:
+        if e == p or doc[e].text not in _ASIDE_MARKS or self.qid[p] >= 0:
+            return None
+        if doc[e - 1].pos_ != "PROPN" and not (
+            # a surname opening a sentence that the tagger took for a noun ("Vance, who ..., said")
+            e - p == 1 and doc[p].pos_ == "NOUN" and self._known_person_word(doc[p])
+        ):
             return None
         if any(t.ent_type_ in TIME_ENTS for t in doc[p:e]):
             return None

@@ -150,6 +150,8 @@ class Attributor(Pipe):
             s, e = int(spk["start"]), int(spk["end"])
             if (s, e) not in by_span:  # the same mention (a continued quote) gets the same answer
                 found = resolve_mention(resolver, spk, s, e, described)
+                if found is not None and _tells_self(text, s, e, q, index, found.entity_id):
+                    found = None  # "I told Roe that ...": the writer, never Roe
                 if found is None and text[s:e].lower() in _PLURAL_PRONOUNS:
                     found = _plural_antecedent(spk, last, index.para(s), plural)
                 by_span[(s, e)] = found
@@ -168,6 +170,14 @@ class Attributor(Pipe):
                 # them salient there, for the next "he"
                 resolver.idx.remember(int(q["start"]), found.entity_id)
             _apply(spk, found)
+
+
+def _tells_self(text: str, s: int, e: int, q: QuoteRecord, index: DocIndex, entity_id: str) -> bool:
+    """Tell whether a first-person cue speaker ("I asked Roe", "I told Roe") was resolved to its addressee."""
+    addressee = q.get("addressee")
+    if not addressee or text[s:e].lower() not in ("i", "me"):
+        return False
+    return any(m.entity_id == entity_id for m in index.covering(int(addressee[0]), int(addressee[1])))
 
 
 class _CharTokens:

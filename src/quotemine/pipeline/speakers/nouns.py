@@ -56,9 +56,11 @@ _PUBLIC_NOUNS = frozenset({"agency"})
 GENERIC_ORG_NOUNS = (
     _PRIVATE_NOUNS | _POLICE_NOUNS | _PUBLIC_NOUNS | {"organization", "organisation", "group", "charity"}
 )
-#: Public bodies no agency noun stands for: "the agency" is no union, party or campaign.
+#: Public bodies no agency noun stands for: "the agency" is no union, party or campaign, nor a
+#: company by its legal form ("Greenleaf Foods Inc." is not "the state water agency").
 _NOT_AGENCIES = frozenset(
     {"union", "party", "campaign", "court", "parliament", "senate", "congress", "house"}
+    | {"inc", "corp", "ltd", "llc", "plc", "co", "gmbh", "ag", "sa", "nv", "limited", "holdings"}
 )
 #: Last words of names of bodies that are no business ("the Budget Office", "the Transport Ministry").
 _PUBLIC_BODY_WORDS = frozenset(
