@@ -140,13 +140,9 @@ class SpeakerReader:
 
     def _known_person_word(self, tok: Token) -> bool:
         """Tell whether a capitalised word the tagger took for a noun is a word of a named person."""
-        if not tok.text[:1].isupper():
-            return False
         if self._person_words is None:
-            self._person_words = frozenset(
-                t.text for e in self.doc.ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper()
-            )
-        return tok.text in self._person_words
+            self._person_words = frozenset(t.text for e in self.doc.ents if e.label_ == "PERSON" for t in e)
+        return tok.text[:1].isupper() and tok.text in self._person_words
 
     def _colon_within(self, a: int, b: int) -> bool:
         """Tell whether a colon stands among the tokens ``a`` to ``b`` (one bisection)."""
