@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.tokens import Doc
+from tests.handtagged import tagged_doc
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
 from quotemine.pipeline.entities import EntityRepairer
@@ -18,23 +19,6 @@ def repairer() -> EntityRepairer:
     return EntityRepairer(spacy.blank("en"), "quotemine_entities", explain=True)
 
 
-def _doc(words: list[str], ents: list[str], tags: list[str]) -> Doc:
-    """A hand-tagged Doc: one sentence per full stop, each word headed by its sentence's first word."""
-    heads: list[int] = []
-    for i in range(len(words)):
-        heads.append(i if i == 0 or words[i - 1] == "." else heads[-1])
-    return Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        ents=ents,
-        tags=tags,
-        pos=["PROPN" if t.startswith("NNP") else "NOUN" if t.startswith("NN") else "X" for t in tags],
-        lemmas=[w.lower() for w in words],
-        deps=["ROOT" if h == i else "dep" for i, h in enumerate(heads)],
-        heads=heads,
-    )
-
-
 def _people(doc: Doc) -> set[str]:
     return {p["name"] for p in doc._.qm_people}
 
@@ -43,7 +27,7 @@ def test_surname_read_as_a_place_and_paired_with_a_person_is_a_person(repairer: 
     words = ["Ana", "Brody", "and", "Zamarripa", "both", "disagreed", "."]
     ents = ["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"]
     tags = ["NNP", "NNP", "CC", "NNP", "DT", "VBD", "."]
-    assert _people(repairer(_doc(words, ents, tags))) == {"Ana Brody", "Zamarripa"}
+    assert _people(repairer(tagged_doc(words, ents, tags))) == {"Ana Brody", "Zamarripa"}
 
 
 def test_other_mentions_of_the_paired_surname_become_the_person(repairer: EntityRepairer) -> None:
@@ -64,7 +48,7 @@ def test_other_mentions_of_the_paired_surname_become_the_person(repairer: Entity
     ]
     ents = ["O", "B-ORG", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"]
     tags = ["IN", "NNP", "VBD", ",", "PRP", "VBD", ".", "NNP", "NNP", "CC", "NNP", "VBD", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _people(doc) == {"Ana Brody", "Zamarripa"}
     assert doc._.qm_orgs == []
 
@@ -73,21 +57,21 @@ def test_known_place_paired_with_a_person_stays_a_place(repairer: EntityRepairer
     words = ["Ana", "Brody", "and", "Texas", "have", "agreed", "."]
     ents = ["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"]
     tags = ["NNP", "NNP", "CC", "NNP", "VBP", "VBN", "."]
-    assert _people(repairer(_doc(words, ents, tags))) == {"Ana Brody"}
+    assert _people(repairer(tagged_doc(words, ents, tags))) == {"Ana Brody"}
 
 
 def test_surname_in_a_longer_list_is_left_alone(repairer: EntityRepairer) -> None:
     words = ["Kelby", ",", "Ana", "Brody", "and", "Zamarripa", "signed", "."]
     ents = ["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O"]
     tags = ["NNP", ",", "NNP", "NNP", "CC", "NNP", "VBD", "."]
-    assert _people(repairer(_doc(words, ents, tags))) == {"Ana Brody"}
+    assert _people(repairer(tagged_doc(words, ents, tags))) == {"Ana Brody"}
 
 
 def test_cut_name_before_a_role_apposition_is_a_person(repairer: EntityRepairer) -> None:
     words = ["Tarquin", "Vosberg", ",", "the", "party", "chairman", ",", "spoke", "."]
     ents = ["O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"]
     tags = ["NNP", "NNP", ",", "DT", "NN", "NN", ",", "VBD", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _people(doc) == {"Tarquin Vosberg"}
     assert doc._.qm_orgs == []
 
@@ -96,5 +80,5 @@ def test_body_before_a_kind_of_firm_apposition_stays(repairer: EntityRepairer) -
     words = ["Shares", "in", "Vosberg", ",", "the", "steel", "maker", ",", "fell", "."]
     ents = ["O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"]
     tags = ["NNS", "IN", "NNP", ",", "DT", "NN", "NN", ",", "VBD", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _people(doc) == set()

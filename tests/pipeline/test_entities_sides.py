@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.tokens import Doc
+from tests.handtagged import tagged_doc
 
 import quotemine.factories  # noqa: F401  (registers factories and extensions)
 from quotemine.pipeline.entities import EntityRepairer
@@ -13,23 +14,6 @@ from quotemine.pipeline.entities import EntityRepairer
 @pytest.fixture(scope="module")
 def repairer() -> EntityRepairer:
     return EntityRepairer(spacy.blank("en"), "quotemine_entities", explain=True)
-
-
-def _doc(words: list[str], ents: list[str], tags: list[str], spaces: list[bool] | None = None) -> Doc:
-    """A hand-tagged Doc, one sentence per full stop (a flat parse: every token its own head)."""
-    starts: list[bool | int | None] = [i == 0 or words[i - 1] in {".", "\n\n"} for i in range(len(words))]
-    return Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        spaces=spaces,
-        ents=ents,
-        tags=tags,
-        pos=["PROPN" if t.startswith("NNP") else "NOUN" if t.startswith("NN") else "X" for t in tags],
-        lemmas=[w.lower() for w in words],
-        deps=["dep"] * len(words),
-        heads=list(range(len(words))),
-        sent_starts=starts,
-    )
 
 
 def _orgs(doc: Doc) -> set[str]:
@@ -44,7 +28,7 @@ def test_plural_name_after_the_is_a_side_not_a_person(repairer: EntityRepairer) 
     words = ["The", "Wexcombe", "Otters", "held", "on", "for", "the", "win", "."]
     ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
     tags = ["DT", "NNP", "NNPS", "VBD", "RP", "IN", "DT", "NN", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _orgs(doc) == {"Wexcombe Otters"}
     assert _people(doc) == set()
 
@@ -53,7 +37,7 @@ def test_plural_name_before_a_result_verb_is_a_side(repairer: EntityRepairer) ->
     words = ["Varrow", "Stags", "beat", "Kelby", "on", "Sunday", "."]
     ents = ["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-DATE", "O"]
     tags = ["NNP", "NNPS", "VBD", "NNP", "IN", "NNP", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert "Varrow Stags" in _orgs(doc)
     assert _people(doc) == set()
 
@@ -78,7 +62,7 @@ def test_names_before_their_points_on_a_result_line_are_sides(repairer: EntityRe
     spaces = [True, True, False, True, True, True, False, False, True, True, True, False, False]
     ents = ["B-PERSON", "I-PERSON", "B-CARDINAL", "O", "B-PERSON", "I-PERSON", "B-CARDINAL"] + ["O"] * 6
     tags = ["NNP", "NNPS", "CD", ",", "NNP", "NNPS", "CD", "_SP", "DT", "NN", "VBD", "JJ", "."]
-    doc = repairer(_doc(words, ents, tags, spaces))
+    doc = repairer(tagged_doc(words, ents, tags, spaces))
     assert {"Wexcombe Otters", "Varrow Stags"} <= _orgs(doc)
     assert _people(doc) == set()
 
@@ -88,7 +72,7 @@ def test_name_ending_in_brothers_or_sons_is_a_family_firm(repairer: EntityRepair
     words = ["Tarrant", tail, "raised", "its", "prices", "."]
     ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O"]
     tags = ["NNP", "NNPS", "VBD", "PRP$", "NNS", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _orgs(doc) == {f"Tarrant {tail}"}
 
 
@@ -96,7 +80,7 @@ def test_a_first_name_keeps_a_plural_surname_a_person(repairer: EntityRepairer) 
     words = ["The", "winner", ",", "the", "Ana", "Rogers", "of", "old", ",", "beat", "Varrow", "."]
     ents = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "O"]
     tags = ["DT", "NN", ",", "DT", "NNP", "NNP", "IN", "JJ", ",", "VBD", "NNP", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert "Ana Rogers" in _people(doc)
     assert _orgs(doc) == set()
 
@@ -105,7 +89,7 @@ def test_organisation_cut_at_and_is_joined(repairer: EntityRepairer) -> None:
     words = ["Staff", "joined", "the", "Ostley", "Nursing", "and", "Midwifery", "Council", "."]
     ents = ["O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"]
     tags = ["NNS", "VBD", "DT", "NNP", "NNP", "CC", "NNP", "NNP", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _orgs(doc) == {"Ostley Nursing and Midwifery Council"}
 
 
@@ -113,7 +97,7 @@ def test_two_firms_joined_by_and_stay_two(repairer: EntityRepairer) -> None:
     words = ["Halvey", "Mills", "and", "Quarrick", "Foods", "merged", "."]
     ents = ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O"]
     tags = ["NNP", "NNP", "CC", "NNP", "NNP", "VBD", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _orgs(doc) == {"Halvey Mills", "Quarrick Foods"}
 
 
@@ -121,7 +105,7 @@ def test_road_after_and_in_a_body_name_is_no_street(repairer: EntityRepairer) ->
     words = ["The", "Office", "of", "Rail", "and", "Road", "fined", "Kelby", "Buses", "."]
     ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"]
     tags = ["DT", "NNP", "IN", "NNP", "CC", "NNP", "VBD", "NNP", "NNPS", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert "Office of Rail and Road" in _orgs(doc)
 
 
@@ -129,7 +113,7 @@ def test_street_named_after_a_name_word_stays_a_street(repairer: EntityRepairer)
     words = ["Works", "closed", "Pelham", "Road", "."]
     ents = ["O", "O", "B-ORG", "I-ORG", "O"]
     tags = ["NNS", "VBD", "NNP", "NNP", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _orgs(doc) == set()
 
 
@@ -137,7 +121,7 @@ def test_sentence_opening_with_a_kind_of_body_names_a_body(repairer: EntityRepai
     words = ["Consumer", "group", "Halvey", "Voice", "said", "prices", "rose", "."]
     ents = ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
     tags = ["NNP", "NN", "NNP", "NNP", "VBD", "NNS", "VBD", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _orgs(doc) == {"Halvey Voice"}
     assert _people(doc) == set()
 
@@ -146,7 +130,7 @@ def test_descriptor_of_a_body_before_a_name_makes_it_a_body(repairer: EntityRepa
     words = ["Talks", "were", "led", "by", "the", "watchdog", "Wexcombe", "Vale", "."]
     ents = ["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
     tags = ["NNS", "VBD", "VBN", "IN", "DT", "NN", "NNP", "NNP", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _orgs(doc) == {"Wexcombe Vale"}
 
 
@@ -155,7 +139,7 @@ def test_name_set_off_by_a_kind_of_body_is_an_organisation(repairer: EntityRepai
     words = ["QRX", ",", "the", "lobby", "group", "for", "retired", "teachers", ",", "said", "no", "."]
     ents = ["O"] * len(words)
     tags = ["NNP", ",", "DT", "NN", "NN", "IN", "JJ", "NNS", ",", "VBD", "DT", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _orgs(doc) == {"QRX"}
 
 
@@ -179,7 +163,7 @@ def test_name_set_off_by_a_kind_of_body_is_an_organisation(repairer: EntityRepai
 def test_apposition_of_a_person_makes_no_organisation(
     repairer: EntityRepairer, words: list[str], tags: list[str]
 ) -> None:
-    doc = repairer(_doc(words, ["O"] * len(words), tags))
+    doc = repairer(tagged_doc(words, ["O"] * len(words), tags))
     assert _orgs(doc) == set()
 
 
@@ -189,7 +173,7 @@ def test_source_in_brackets_after_a_dateline_is_a_news_agency(repairer: EntityRe
     spaces = [True, False, True, False, True, True, True, False, False]
     tags = ["NNP", "-LRB-", "NNP", "NNP", "-RRB-", ":", "NNS", "VBD", "."]
     ents = ["B-GPE"] + ["O"] * 8
-    doc = repairer(_doc(words, ents, tags, spaces))
+    doc = repairer(tagged_doc(words, ents, tags, spaces))
     assert _orgs(doc) == {"Varrow Wire"}
 
 
@@ -198,7 +182,7 @@ def test_a_heading_ending_in_a_plural_is_no_side(repairer: EntityRepairer) -> No
     ents = ["O", "B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART"]
     ents += ["I-WORK_OF_ART", "I-WORK_OF_ART", "O"]
     tags = ["VB", "DT", "NNPS", "IN", "WRB", "DT", "NNP", "NNPS", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _orgs(doc) == set()
 
 
@@ -207,7 +191,7 @@ def test_a_playing_position_before_a_name_supports_it(repairer: EntityRepairer, 
     words = ["The", "ban", "on", position, "Tavake", "Halvey", "was", "lifted", "."]
     ents = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
     tags = ["DT", "NN", "IN", "NN", "NNP", "NNP", "VBD", "VBN", "."]
-    doc = repairer(_doc(words, ents, tags))
+    doc = repairer(tagged_doc(words, ents, tags))
     assert _people(doc) == {"Tavake Halvey"}
 
 
@@ -215,12 +199,12 @@ def test_name_after_a_possessive_and_an_organisation_noun_is_a_body(repairer: En
     # "Nurses' union Halvey has called a strike ." with the name missed by the NER
     words = ["Nurses", "'", "union", "Halvey", "has", "called", "a", "strike", "."]
     tags = ["NNS", "POS", "NN", "NNP", "VBZ", "VBN", "DT", "NN", "."]
-    doc = repairer(_doc(words, ["O"] * len(words), tags))
+    doc = repairer(tagged_doc(words, ["O"] * len(words), tags))
     assert _orgs(doc) == {"Halvey"}
 
 
 def test_name_after_the_and_an_organisation_noun_is_a_body(repairer: EntityRepairer) -> None:
     words = ["Talks", "were", "led", "by", "the", "conciliation", "service", "Quarrick", "."]
     tags = ["NNS", "VBD", "VBN", "IN", "DT", "NN", "NN", "NNP", "."]
-    doc = repairer(_doc(words, ["O"] * len(words), tags))
+    doc = repairer(tagged_doc(words, ["O"] * len(words), tags))
     assert _orgs(doc) == {"Quarrick"}
