@@ -9,10 +9,10 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
+from tests.dating import dates_in
 from tests.models import default_model
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
-from quotemine.pipeline.dates import DateResolver
 from quotemine.pipeline.dates.shortforms import day_month_figures
 
 REF = dt.date(2024, 9, 18)  # a Wednesday
@@ -24,10 +24,7 @@ def nlp() -> Language:
 
 
 def _dates(nlp: Language, text: str) -> dict[str, tuple[str | None, str]]:
-    doc = nlp(text)
-    doc._.qm_published = REF.isoformat()
-    DateResolver(nlp, "quotemine_dates")(doc)
-    return {doc.text[d["start"] : d["end"]]: (d["value"], d["type"]) for d in doc._.qm_dates}
+    return dates_in(nlp, text, REF)
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
+from tests.dating import dates_in
 
 import quotemine.factories  # noqa: F401  (registers the Doc extensions)
-from quotemine.pipeline.dates import DateResolver
 from quotemine.pipeline.dates.durations import duration_value, set_value
 from quotemine.pipeline.dates.timex import Context, TimexResolver
 
@@ -17,10 +16,7 @@ REF = dt.date(2026, 3, 12)  # a Thursday
 
 
 def run(nlp: Language, text: str) -> dict[str, tuple[object, object]]:
-    doc: Doc = nlp(text)
-    doc._.qm_published = REF.isoformat()
-    DateResolver(nlp, "quotemine_dates")(doc)
-    return {doc.text[d["start"] : d["end"]]: (d["type"], d["value"]) for d in doc._.qm_dates}
+    return {text: (kind, value) for text, (value, kind) in dates_in(nlp, text, REF).items()}
 
 
 @pytest.mark.parametrize(
