@@ -65,8 +65,6 @@ _OTHER_LABELS: Final = frozenset(
 )
 #: Entity labels that, given to all of a name after a company job, make it no employer ("spokesman for Ohio").
 _NOT_EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "EVENT"})
-#: Entity labels that overrule a noun of kind before a name ("the bank Tuesday", "the firm London").
-_KIND_OTHER_LABELS: Final = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME"})
 #: The hashes of the words and tags ``_slots`` compares (``get_string_id`` is the vocabulary's own hash).
 _AFTER_NAME_IDS: Final = frozenset(get_string_id(w) for w in ("of", "at"))
 _PREP_IDS: Final = frozenset(get_string_id(w) for w in _ROLE_PREPS)
