@@ -63,10 +63,10 @@ _OTHER_LABELS: Final = frozenset(
         "LANGUAGE",
     }
 )
+#: The same after a noun of kind: a firm may be named after people ("the law firm Ames Dole").
+_KIND_OTHER_LABELS: Final = _OTHER_LABELS - {"PERSON"}
 #: Entity labels that, given to all of a name after a company job, make it no employer ("spokesman for Ohio").
 _NOT_EMPLOYER_LABELS: Final = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "EVENT"})
-#: Entity labels that overrule a noun of kind before a name ("the bank Tuesday", "the firm London").
-_KIND_OTHER_LABELS: Final = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME"})
 #: The hashes of the words and tags ``_slots`` compares (``get_string_id`` is the vocabulary's own hash).
 _AFTER_NAME_IDS: Final = frozenset(get_string_id(w) for w in ("of", "at"))
 _PREP_IDS: Final = frozenset(get_string_id(w) for w in _ROLE_PREPS)
@@ -120,9 +120,7 @@ def _is_org_name(
     """Tell whether ``run`` names an organisation (``kind``: a noun before it says it is one)."""
     start, end = run
     tokens = doc[start:end]
-    other = (
-        _OTHER_LABELS - {"PERSON"} if kind else _OTHER_LABELS
-    )  # "the law firm Ames Dole": named after people
+    other = _KIND_OTHER_LABELS if kind else _OTHER_LABELS
     if any(t.ent_type_ in other for t in tokens) or tokens.text.lower() in places:
         return False
     if any(t.is_sent_start for t in tokens[1:]):

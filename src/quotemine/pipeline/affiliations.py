@@ -80,9 +80,9 @@ _ROLE_VERBS: Final = frozenset(
         "edit",
     }
 )
-#: Role verbs whose stem is the role noun ("heads" -> "head"): only these give a role.
 #: Auxiliaries of the perfect before a participle ("who has worked for Y").
 _PERFECT: Final = frozenset({"has", "have", "had"})
+#: Role verbs whose stem is the role noun ("heads" -> "head"): only these give a role.
 NOUN_VERBS: Final = frozenset({"head", "chair", "coach", "captain"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MAX_CLAUSE: Final = 8

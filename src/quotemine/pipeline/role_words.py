@@ -17,10 +17,11 @@ __all__ = ["RoleWords", "clip_role", "cut_at_start", "hyphen_key", "singular"]
 _OCCUPATIONS_FILE = "occupations.txt"
 #: Words of nameparser's title list that are no role ("federal", "state", "brother").
 _NOT_ROLES_FILE = "not_roles.txt"
-#: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
 #: Words that open a phrase saying what a person is not.
 _NEGATIVE = frozenset({"no", "not", "neither", "never"})
+#: Tags of words trimmed from the end of a role ("chairman of" -> "chairman").
 _CLIP_END_TAGS = frozenset({"IN", "DT", "CC", "TO"})
+#: Leading words cut from a role: the role is "chairman", not "the chairman" or "his chairman".
 _CLIP_START_TAGS = frozenset({"DT", "PRP$", "WDT"})
 #: Adverbs of time cut from the start of a role ("now a professor" -> "professor"; not "then-senator").
 _TIME_ADVERBS = frozenset(
