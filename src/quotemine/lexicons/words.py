@@ -15,6 +15,7 @@ __all__ = [
     "NESTABLE_SUBJECT_PRONOUNS",
     "NOMINAL_SUBJECTS",
     "PARAGRAPH",
+    "PERFECT_AUXILIARIES",
     "PERSON_PRONOUNS",
     "PERSON_SPEECH_VERBS",
     "POSSESSIVE_DETERMINERS",
@@ -49,6 +50,8 @@ DESCRIBING_POSSESSIVES: Final = POSSESSIVE_DETERMINERS - {"your"}
 POSSESSIVE_S: Final = frozenset({"'s", "\u2019s"})
 #: The dependency labels of a nominal subject, active or passive ("Roe said", "Roe was named").
 NOMINAL_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
+#: Auxiliaries of the perfect before a participle ("who has worked for Y", "had served as").
+PERFECT_AUXILIARIES: Final = frozenset({"has", "have", "had"})
 #: A paragraph: a run of characters without a line break (news text puts one paragraph per line).
 PARAGRAPH: Final = re.compile(r"[^\n]+")
 _AFTER_BREAK: Final = re.compile(r"(?<=\n)[^\n]+")

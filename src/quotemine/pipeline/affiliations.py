@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import load_lexicons
 from quotemine.lexicons.roles import COMPANY_WORDS, KIND_NOUNS, ORG_NOUNS, PORTFOLIOS
+from quotemine.lexicons.words import PERFECT_AUXILIARIES
 from quotemine.pipeline.affiliation_kinds import (
     last_org_before,
     named_kind,
@@ -80,8 +81,6 @@ _ROLE_VERBS: Final = frozenset(
         "edit",
     }
 )
-#: Auxiliaries of the perfect before a participle ("who has worked for Y").
-_PERFECT: Final = frozenset({"has", "have", "had"})
 #: Role verbs whose stem is the role noun ("heads" -> "head"): only these give a role.
 NOUN_VERBS: Final = frozenset({"head", "chair", "coach", "captain"})
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -232,7 +231,7 @@ def relative_clause(
     verb = toks[v]
     if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
         return [], None
-    if verb.lower_ in _PERFECT and v + 1 < len(doc) and toks[v + 1].tag_ == "VBN":
+    if verb.lower_ in PERFECT_AUXILIARIES and v + 1 < len(doc) and toks[v + 1].tag_ == "VBN":
         verb = toks[v + 1]  # "X, who has coached Y since 2019": the participle says the tie
     return _verb_org(doc, verb, persons, orgs)
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotemine.extensions import doc_text, doc_tokens
 from quotemine.lexicons.gender import Gender, first_name_gender, pronoun_gender
-from quotemine.lexicons.words import NOMINAL_SUBJECTS
+from quotemine.lexicons.words import NOMINAL_SUBJECTS, PERFECT_AUXILIARIES
 from quotemine.pipeline.descriptions import in_quotation
 from quotemine.pipeline.records import Range
 
@@ -42,7 +42,6 @@ _NOUN_PHRASE_START: Final = frozenset({"DT", "JJ", "JJS", "NN", "NNP", "PRP$", "
 _PRONOUNS: Final = ("he", "she")
 #: Verbs of holding a post whose "as" phrase is the post ("who served as treasurer").
 _SERVE: Final = frozenset({"serve", "work", "act"})
-_PERFECT: Final = frozenset({"has", "have", "had"})
 
 
 def relative_copula_start(doc: Doc, who: int | None) -> int | None:
@@ -84,7 +83,7 @@ def relative_as_verb(doc: Doc, who: int | None) -> Token | None:
     k = who + 1
     while k < len(doc) and toks[k].tag_ == "RB" and toks[k].dep_ != "neg":
         k += 1
-    if k + 1 < len(doc) and toks[k].lower_ in _PERFECT and toks[k + 1].tag_ == "VBN":
+    if k + 1 < len(doc) and toks[k].lower_ in PERFECT_AUXILIARIES and toks[k + 1].tag_ == "VBN":
         k += 1  # "who has worked as"
     if k + 1 >= len(doc) or toks[k].lemma_ not in _SERVE or toks[k + 1].lower_ != "as":
         return None
