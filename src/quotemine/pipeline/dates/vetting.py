@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from quotemine.lexicons.numbers import CARDINALS
 from quotemine.pipeline.dates.candidates import Source
 from quotemine.pipeline.dates.patterns import CENTURY_CONJ, NUMBER_WORDS
-from quotemine.pipeline.dates.words import MONTHS
+from quotemine.pipeline.dates.words import MONTHS, PARTS_OF_DAYS
 
 __all__ = ["VETTING", "DocView", "first_objection", "trim"]
 
@@ -238,15 +238,12 @@ def _is_lone_code(view: DocView, s: int, e: int, source: Source) -> bool:
 _DAY_LEADS: Final = frozenset("on by until till from since before after".split())
 
 
-_PARTS_OF_DAYS: Final = frozenset({"mornings", "afternoons", "evenings"})
-
-
 def _is_counted_parts(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot "mornings" a pattern found that no verb governs directly ("works mornings" is a habit).
 
     "two mornings", "the mornings", "long evenings" are counted or described: no set.
     """
-    if source != Source.PATTERN or view.text[s:e].lower() not in _PARTS_OF_DAYS:
+    if source != Source.PATTERN or view.text[s:e].lower() not in PARTS_OF_DAYS:
         return False
     span = view.doc.char_span(s, e, alignment_mode="expand")
     if span is None or span.start == 0:
