@@ -14,6 +14,7 @@ from typing import Final, TypeAlias
 from spacy.tokens import Doc
 
 from quotemine.lexicons.numbers import CARDINALS
+from quotemine.lexicons.words import POSSESSIVE_DETERMINERS
 from quotemine.pipeline.dates.candidates import Source
 from quotemine.pipeline.dates.patterns import CENTURY_CONJ, NUMBER_WORDS
 from quotemine.pipeline.dates.words import MONTHS, PARTS_OF_DAYS
@@ -175,7 +176,9 @@ def _is_event_day(view: DocView, s: int, e: int, _source: Source) -> bool:
 # week he left", "the year of the flood"): no span of time and no date the text gives
 _EVENT_UNIT = re.compile(r"(?i)(?:the|that)\s+(?:day|night|morning|evening|week|weekend|month|year)")
 _EVENT_AFTER = re.compile(
-    r"(?i)\s+(?:(?:after|before|of)\s+(?:the|a|an|his|her|their|its|our|my|your)\b|when\b|on\s+which\b|"
+    r"(?i)\s+(?:(?:after|before|of)\s+(?:"
+    + "|".join(("the", "a", "an", *sorted(POSSESSIVE_DETERMINERS)))
+    + r")\b|when\b|on\s+which\b|"
     r"(?P<who>he|she|they|we|i|it|you)\s+\w+)"
 )
 
