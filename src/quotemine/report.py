@@ -144,10 +144,8 @@ class _Builder:
         if bounds is None or len(bounds) != 2:
             return None
         start, end = bounds
-        # ``type(...) is int`` first: the common case, one test each; a subclass (bool) is checked below
-        if (type(start) is int and type(end) is int) or (isinstance(start, int) and isinstance(end, int)):
-            if 0 <= start < end <= self.length:
-                return start, end
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= self.length:
+            return start, end
         self.dropped += 1
         return None
 

@@ -28,6 +28,7 @@ from html import escape
 from itertools import pairwise
 
 from quotemine.schema import Person, Quote, Report
+from quotemine.views.stats import quote_kind
 
 logger = logging.getLogger(__name__)
 
@@ -399,11 +400,6 @@ def _legend(report: Report, speakers: _Speakers, people: Mapping[str, Person]) -
     return [f'<ul class="qm-legend" aria-label="speakers">{"".join(items.values())}{keys}</ul>']
 
 
-def _kind(q: Quote) -> str:
-    """Return the kind cell: "indirect", or "indirect (belief)" for a belief or intention."""
-    return q.kind if q.cue_type == "speech" else f"{q.kind} ({q.cue_type})"
-
-
 def _table(report: Report, speakers: _Speakers, people: Mapping[str, Person], uid: str) -> list[str]:
     out = ["<h2>Who said what</h2>"]
     if not report.quotes:
@@ -425,7 +421,7 @@ def _table(report: Report, speakers: _Speakers, people: Mapping[str, Person], ui
             f'<tr data-quote-id="{escape(q.id)}" data-speaker="{escape(_speaker_attr(q))}">'
             f'<td><span class="qm-swatch {cls}" data-speaker-class="{cls}" '
             f'style="background-color:{colour}"></span>{escape(_speaker_name(q, people, orgs))}</td>'
-            f"<td>{escape(role)}</td><td>{escape(aff)}</td><td>{escape(_kind(q))}</td>"
+            f"<td>{escape(role)}</td><td>{escape(aff)}</td><td>{escape(quote_kind(q))}</td>"
             f'<td class="qm-text"><a href="#qm-{uid}-{escape(q.id)}">{escape(quote)}</a></td></tr>'
         )
     out.append("</tbody></table>")

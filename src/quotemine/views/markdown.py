@@ -10,7 +10,8 @@ import logging
 import re
 from collections.abc import Mapping
 
-from quotemine.schema import DateMention, Person, Quote, Report, Speaker
+from quotemine.schema import DateMention, Person, Report, Speaker
+from quotemine.views.stats import quote_kind
 
 logger = logging.getLogger(__name__)
 
@@ -100,11 +101,6 @@ def _organizations(report: Report) -> list[str]:
     return [*lines, ""]
 
 
-def _kind(q: Quote) -> str:
-    """Return the kind cell: "indirect", or "indirect (belief)" for a belief or intention."""
-    return q.kind if q.cue_type == "speech" else f"{q.kind} ({q.cue_type})"
-
-
 def _quotes(report: Report, people: Mapping[str, Person], orgs: Mapping[str, str]) -> list[str]:
     if not report.quotes:
         return []
@@ -118,7 +114,7 @@ def _quotes(report: Report, people: Mapping[str, Person], orgs: Mapping[str, str
         person = people.get(q.speaker.person_id or "") if q.speaker else None
         lines.append(
             f"| {_speaker(q.speaker, people, orgs)} | {_roles(person)} | {_affiliations(person, orgs)} "
-            f"| {_kind(q)} | {_cell(q.text)} |"
+            f"| {quote_kind(q)} | {_cell(q.text)} |"
         )
     return [*lines, ""]
 

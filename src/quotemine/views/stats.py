@@ -43,6 +43,7 @@ __all__ = [
     "corpus_stats",
     "document_stats",
     "format_stats",
+    "quote_kind",
     "speaker_type",
     "stats_csv",
     "stats_json",
@@ -99,6 +100,11 @@ class SourceStats:
 
     corpus: SourceCounts
     documents: tuple[SourceCounts, ...] = ()
+
+
+def quote_kind(quote: Quote) -> str:
+    """Return a quotation's kind as a view shows it: "indirect", or "indirect (belief)" for a belief."""
+    return quote.kind if quote.cue_type == "speech" else f"{quote.kind} ({quote.cue_type})"
 
 
 def speaker_type(quote: Quote) -> SpeakerType:

@@ -273,12 +273,11 @@ _ADVERBS: Mapping[str, str] = {
 _OTHER = re.compile(r"^other\s+")
 # a weekday and a part of it, once ("saturday morning") or as a habit ("friday nights")
 _DAY_PART = re.compile(r"(?P<d>[a-z]+?)s?\s+(?P<p>morning|afternoon|evening|night)s?")
-_PARTS_OF_DAYS = frozenset({"mornings", "afternoons", "evenings"})
 _HABIT = re.compile(r"^[a-z]+s$|^[a-z]+\s+(?:mornings|afternoons|evenings|nights)$")
 # "twice a year", "three times a week", "two days a week": TimeML gives the period (``P1Y``); how often
 # is its freq
 _FREQUENCY = re.compile(
-    r"^(?:once|twice|thrice|\S+ (?:times|days|nights|mornings|afternoons|evenings))\s+"
+    r"^(?:once|twice|thrice|\S+ (?:times|" + w.COUNTED_DAYS + r"))\s+"
     r"(?:a|an|per|each|every)\s+(?P<unit>[a-z]+)$"
 )
 
@@ -298,7 +297,7 @@ def set_value(text: str) -> str | None:
         return _ADVERBS[text]
     if (f := _FREQUENCY.match(text)) is not None:
         return duration_value("one " + f["unit"])
-    if text in _PARTS_OF_DAYS:  # "works mornings": every morning
+    if text in w.PARTS_OF_DAYS:  # "works mornings": every morning
         return set_value("every " + text.removesuffix("s"))
     m = _EVERY.match(text)
     if m is None and (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quotemine.pipeline.dates.words import DAY_WORDS, MONTHS
+from quotemine.pipeline.dates.words import COUNTED_DAYS, DAY_WORDS, MONTHS
 
 __all__ = [
     "CANDIDATE_PATTERNS",
@@ -64,8 +64,6 @@ NUMBER_WORDS = (
     r"eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|hundred)"
 )
-#: Days counted in a frequency: "four nights a week", "two days a month".
-COUNTED_DAYS = "days|nights|mornings|afternoons|evenings"
 COUNTW = (
     rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS}|(?i:a few|several|many|a couple of|a dozen|dozens of|hundreds of))"
 )

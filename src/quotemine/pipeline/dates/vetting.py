@@ -14,9 +14,10 @@ from typing import Final, TypeAlias
 from spacy.tokens import Doc
 
 from quotemine.lexicons.numbers import CARDINALS
+from quotemine.lexicons.words import POSSESSIVE_DETERMINERS
 from quotemine.pipeline.dates.candidates import Source
 from quotemine.pipeline.dates.patterns import CENTURY_CONJ, NUMBER_WORDS
-from quotemine.pipeline.dates.words import MONTHS
+from quotemine.pipeline.dates.words import MONTHS, PARTS_OF_DAYS
 
 __all__ = ["VETTING", "DocView", "first_objection", "trim"]
 
@@ -175,7 +176,9 @@ def _is_event_day(view: DocView, s: int, e: int, _source: Source) -> bool:
 # week he left", "the year of the flood"): no span of time and no date the text gives
 _EVENT_UNIT = re.compile(r"(?i)(?:the|that)\s+(?:day|night|morning|evening|week|weekend|month|year)")
 _EVENT_AFTER = re.compile(
-    r"(?i)\s+(?:(?:after|before|of)\s+(?:the|a|an|his|her|their|its|our|my|your)\b|when\b|on\s+which\b|"
+    r"(?i)\s+(?:(?:after|before|of)\s+(?:"
+    + "|".join(("the", "a", "an", *sorted(POSSESSIVE_DETERMINERS)))
+    + r")\b|when\b|on\s+which\b|"
     r"(?P<who>he|she|they|we|i|it|you)\s+\w+)"
 )
 
@@ -238,15 +241,12 @@ def _is_lone_code(view: DocView, s: int, e: int, source: Source) -> bool:
 _DAY_LEADS: Final = frozenset("on by until till from since before after".split())
 
 
-_PARTS_OF_DAYS: Final = frozenset({"mornings", "afternoons", "evenings"})
-
-
 def _is_counted_parts(view: DocView, s: int, e: int, source: Source) -> bool:
     """Spot "mornings" a pattern found that no verb governs directly ("works mornings" is a habit).
 
     "two mornings", "the mornings", "long evenings" are counted or described: no set.
     """
-    if source != Source.PATTERN or view.text[s:e].lower() not in _PARTS_OF_DAYS:
+    if source != Source.PATTERN or view.text[s:e].lower() not in PARTS_OF_DAYS:
         return False
     span = view.doc.char_span(s, e, alignment_mode="expand")
     if span is None or span.start == 0:

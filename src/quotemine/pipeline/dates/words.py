@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Final
 
 from quotemine.lexicons.numbers import CARDINALS
 
@@ -83,9 +84,13 @@ MOD = re.compile(
 MOD_MAP: Mapping[str, str] = {"early": "early", "earlier": "early", "beginning": "early", "start": "early",
                                "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "late",
                                "close": "late"}  # fmt: skip
+#: The parts of days a verb does things in, as a habit: "works mornings" (every morning).
+PARTS_OF_DAYS: Final = frozenset({"mornings", "afternoons", "evenings"})
+#: Days counted in a frequency: "four nights a week", "two days a month".
+COUNTED_DAYS: Final = "days|nights|mornings|afternoons|evenings"
 TOD = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|overnight)$")
 SETS = re.compile(
-    r"^(?:every|each|per)\b|^(?:once|twice|thrice|\S+ (?:times|days|nights|mornings|afternoons|evenings)) "
+    r"^(?:every|each|per)\b|^(?:once|twice|thrice|\S+ (?:times|" + COUNTED_DAYS + r")) "
     r"(?:a|an|per|each|every) |"
     r"^(?:daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|"
     r"biweekly|fortnightly|semiannually|annual)$|"

@@ -303,6 +303,16 @@ def _of_phrase(doc: Doc, text: str, of: re.Match[str]) -> str:
     return phrase
 
 
+def _may_take_scale(low: MoneyCandidate, high: MoneyCandidate) -> bool:
+    """Tell whether ``low``, a whole-unit figure with no scale of its own, may take ``high``'s scale."""
+    return (
+        not low.scaled
+        and low.unit_scale == 1
+        and high.unit_scale > 1
+        and low.source in ("symbol", "code", "name")
+    )
+
+
 def _shared_scale(low: MoneyCandidate, high: MoneyCandidate) -> Decimal:
     """Return the lower end's amount, with the upper end's scale when only the upper end has one.
 
@@ -310,12 +320,7 @@ def _shared_scale(low: MoneyCandidate, high: MoneyCandidate) -> Decimal:
     second figure. Only when the lower figure is the smaller once both are scaled ("$500 to $2
     million" is five hundred dollars to two million) and it is a whole-unit figure (not "50 cents").
     """
-    if (
-        low.scaled
-        or low.unit_scale != 1
-        or high.unit_scale <= 1
-        or low.source not in ("symbol", "code", "name")
-    ):
+    if not _may_take_scale(low, high):
         return low.amount
     scaled = low.amount * high.unit_scale
     return scaled if scaled < high.amount else low.amount
@@ -329,13 +334,7 @@ def _level_scale(first: MoneyCandidate, second: MoneyCandidate) -> MoneyCandidat
     the second ("fell from $9 to $7 million" is nine million; "grew from $500 to $7 million" keeps
     five hundred dollars, as "$500 to $2 million" does in a range).
     """
-    if (
-        first.scaled
-        or first.unit_scale != 1
-        or second.unit_scale <= 1
-        or first.source not in ("symbol", "code", "name")
-        or first.currency not in (None, second.currency)
-    ):
+    if not _may_take_scale(first, second) or first.currency not in (None, second.currency):
         return first
     scaled = first.amount * second.unit_scale
     if scaled > 10 * second.amount:
