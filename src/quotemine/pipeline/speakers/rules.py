@@ -83,6 +83,11 @@ _AGE = re.compile(r"\d{1,3}-years?-old")
 _WHICH_AFTER = re.compile(r"\s*,\s*which\b")
 #: How many paragraphs back "the company" may find the organisation that last spoke.
 _ORG_SPEAKER_WINDOW = 6
+#: Each generic organisation noun's unnamed other of its kind ("a rival firm"), compiled once.
+_ANOTHER_OF_KIND = {
+    noun: re.compile(rf"\b(?:an?|another|one|rival)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+    for noun in GENERIC_ORG_NOUNS
+}
 
 
 @dataclass(frozen=True)
@@ -432,8 +437,7 @@ class Resolver:
             return None
         last = self.idx.earlier_mention(only[0], s)
         since = self.idx.text[last.end if last is not None else 0 : s]
-        newcomer = re.search(rf"\b(?:an?|another|one|rival)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", since, re.I)
-        return only[0] if newcomer is None else None
+        return only[0] if _ANOTHER_OF_KIND[noun].search(since) is None else None
 
     def _org_fits(self, entity_id: str, noun: str) -> bool:
         """Tell whether the organisation ``entity_id`` may be called "the ``noun``"."""
