@@ -56,19 +56,26 @@ def test_a_shared_surname_is_the_namesake_introduced_first(attributor: Attributo
     assert _relink(case, "Rupert Tenby", "Tenby", 3) == ["p1"]
 
 
-def test_an_honorific_picks_the_namesake_of_its_gender(attributor: Attributor) -> None:
+@pytest.mark.parametrize(
+    ("said", "quote", "expected"),
+    [
+        # "Mr." picks the namesake of its gender
+        ('"The van is fine," Mr. Tenby said.', ("Tenby", 2, "The van is fine,", "direct"), "p2"),
+        # "Mrs." against the linked namesake takes the other
+        ('"The oven is fixed," Mrs. Tenby said.', ("Mrs. Tenby", 0, "The oven is fixed,", "direct"), "p1"),
+    ],
+    ids=["picks_the_namesake_of_its_gender", "against_the_linked_namesake_takes_the_other"],
+)
+def test_an_honorific_picks_the_namesake(
+    attributor: Attributor, said: str, quote: tuple[str, int, str, str], expected: str
+) -> None:
     register_extensions()
     text = (
         "Martha Tenby, who founded the bakery, said the oven had failed.\n\n"
-        "Her son, Rupert Tenby, runs the delivery van.\n\n"
-        '"The van is fine," Mr. Tenby said.'
+        "Her son, Rupert Tenby, runs the delivery van.\n\n" + said
     )
-    case = Case(
-        text,
-        people={"Martha Tenby": [], "Rupert Tenby": []},
-        quotes=[("Tenby", 2, "The van is fine,", "direct")],
-    )
-    assert _relink(case, "Rupert Tenby", "Tenby", 2) == ["p2"]
+    case = Case(text, people={"Martha Tenby": [], "Rupert Tenby": []}, quotes=[quote])
+    assert _relink(case, "Rupert Tenby", "Tenby", 2) == [expected]
 
 
 def test_the_full_name_of_a_later_namesake_stays_theirs(attributor: Attributor) -> None:
@@ -214,21 +221,6 @@ def test_the_one_senator_needs_no_stated_place(attributor: Attributor) -> None:
         quotes=[("the senator", 0, "The bridge is too costly,", "direct")],
     )
     assert who(attributor, case) == ["p1"]
-
-
-def test_an_honorific_against_the_linked_namesake_takes_the_other(attributor: Attributor) -> None:
-    register_extensions()
-    text = (
-        "Martha Tenby, who founded the bakery, said the oven had failed.\n\n"
-        "Her son, Rupert Tenby, runs the delivery van.\n\n"
-        '"The oven is fixed," Mrs. Tenby said.'
-    )
-    case = Case(
-        text,
-        people={"Martha Tenby": [], "Rupert Tenby": []},
-        quotes=[("Mrs. Tenby", 0, "The oven is fixed,", "direct")],
-    )
-    assert _relink(case, "Rupert Tenby", "Tenby", 2) == ["p1"]
 
 
 def test_a_body_called_by_the_first_word_of_its_name(attributor: Attributor) -> None:
