@@ -51,7 +51,7 @@ from functools import cached_property
 
 from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.lexicons.roles import POST_NOMINALS
-from quotemine.lexicons.words import POSSESSIVE_DETERMINERS
+from quotemine.lexicons.words import PERSON_PRONOUNS, POSSESSIVE_DETERMINERS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.dialogue import answerer, answers_question
 from quotemine.pipeline.speakers.fitting import described_by, fits, from_place, qualified
@@ -62,8 +62,6 @@ from quotemine.pipeline.speakers.salience import subject_first
 
 __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
 
-#: Pronouns that stand for one person.
-_PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 #: First-person pronouns: outside quoted words they stand for the writer.
 _FIRST_PERSON = frozenset({"i", "me"})
 #: Pronouns that stand for one organisation.
@@ -493,7 +491,7 @@ def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
 
     Not when another first name stands before it ("Tunde Roe" is not "Marta Roe").
     """
-    if m.low in _PERSON_PRONOUNS or (m.unnamed and not m.name_like):
+    if m.low in PERSON_PRONOUNS or (m.unnamed and not m.name_like):
         return None
     words = m.text.split()
     if not words or not words[-1][:1].isupper():
@@ -531,7 +529,7 @@ def by_apposition(r: Resolver, m: SpeakerMention) -> Resolution | None:
     The name right after the description (after at most a short prepositional tail), closed by a
     comma, dash or bracket, is the speaker. Pronouns and names have no such apposition.
     """
-    if m.low in _PERSON_PRONOUNS or m.low in _ORG_PRONOUNS:
+    if m.low in PERSON_PRONOUNS or m.low in _ORG_PRONOUNS:
         return None
     if m.name_like and m.head not in POST_NOMINALS and m.head not in r.titles and m.low != "one":
         return None  # a name; "MP" or "Governor" (or "One" of them) before a name in apposition is not
@@ -554,7 +552,7 @@ def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
     authors = [e.id for e in r.idx.entities.values() if e.author]
     if m.low in _FIRST_PERSON and authors:
         found = authors[0] if len(authors) == 1 else None
-    elif m.low in _PERSON_PRONOUNS:
+    elif m.low in PERSON_PRONOUNS:
         gender = pronoun_gender(m.low)
         found = r.salient(m.start, "person", gender)
         if found is None and gender is not None:
