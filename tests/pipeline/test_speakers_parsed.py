@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 
 def _speakers(extractor: Any, text: str) -> dict[str, str | None]:
     """Return {quote text: name of the person or organisation it is credited to} for ``text``."""
@@ -17,50 +19,59 @@ def _speakers(extractor: Any, text: str) -> dict[str, str | None]:
     return out
 
 
-def test_she_after_an_unnamed_newcomer_is_not_the_last_woman_quoted(extractor: Any) -> None:
-    text = (
-        "Harbour officials met on Friday.\n\n"
-        '"The dredging starts in May," port director Elsa Brandvik said.\n\n'
-        "Her neighbour's niece sells tickets at the pier. She said the queues had doubled.\n\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "first", "first_name", "second", "second_name"),
+    [
+        pytest.param(
+            "Harbour officials met on Friday.\n\n"
+            '"The dredging starts in May," port director Elsa Brandvik said.\n\n'
+            "Her neighbour's niece sells tickets at the pier. She said the queues had doubled.\n\n",
+            "The dredging starts in May,",
+            "Elsa Brandvik",
+            "the queues had doubled",
+            None,
+            id="she_after_an_unnamed_newcomer_is_not_the_last_woman_quoted",
+        ),
+        pytest.param(
+            "The council approved the tower on Monday.\n\n"
+            '"It will change the skyline," said Tobias Wren, a local architect.\n\n'
+            "The Danish engineer who drew the plans, Nils Aagaard, said the work would take two years. "
+            '"We start in spring," the Dane said.\n\n',
+            "It will change the skyline,",
+            "Tobias Wren",
+            "the work would take two years",
+            "Nils Aagaard",
+            id="a_nationality_description_is_not_the_person_just_quoted",
+        ),
+        pytest.param(
+            "The ferry at Carrow Bend has run since 1820.\n\n"
+            '"The engine still runs," said Wenna Pollard, who sells tickets at the gate.\n\n'
+            'The boatman laughed at that. "It runs when I kick it," the 81-year-old said.\n\n',
+            "The engine still runs,",
+            "Wenna Pollard",
+            "It runs when I kick it,",
+            None,
+            id="an_age_after_an_unnamed_subject_is_not_the_last_person_quoted",
+        ),
+        pytest.param(
+            "Dunmore Rovers beat Kelby 2-0 on Sunday.\n\n"
+            "Rovers coach Alun Pryce praised goalkeeper Tam Oduya, 17, who saved a penalty. "
+            '"He was calm all afternoon," Pryce said.\n\n'
+            '"I just watched the ball," the teenager said.\n\n',
+            "He was calm all afternoon,",
+            "Alun Pryce",
+            "I just watched the ball,",
+            "Tam Oduya",
+            id="the_teenager_is_the_person_whose_stated_age_is_in_the_teens",
+        ),
+    ],
+)
+def test_a_second_speaker_is_told_from_the_one_quoted_first(
+    extractor: Any, text: str, first: str, first_name: str | None, second: str, second_name: str | None
+) -> None:
     found = _speakers(extractor, text)
-    assert found["The dredging starts in May,"] == "Elsa Brandvik"
-    assert found["the queues had doubled"] is None
-
-
-def test_a_nationality_description_is_not_the_person_just_quoted(extractor: Any) -> None:
-    text = (
-        "The council approved the tower on Monday.\n\n"
-        '"It will change the skyline," said Tobias Wren, a local architect.\n\n'
-        "The Danish engineer who drew the plans, Nils Aagaard, said the work would take two years. "
-        '"We start in spring," the Dane said.\n\n'
-    )
-    found = _speakers(extractor, text)
-    assert found["It will change the skyline,"] == "Tobias Wren"
-    assert found["the work would take two years"] == "Nils Aagaard"
-
-
-def test_an_age_after_an_unnamed_subject_is_not_the_last_person_quoted(extractor: Any) -> None:
-    text = (
-        "The ferry at Carrow Bend has run since 1820.\n\n"
-        '"The engine still runs," said Wenna Pollard, who sells tickets at the gate.\n\n'
-        'The boatman laughed at that. "It runs when I kick it," the 81-year-old said.\n\n'
-    )
-    found = _speakers(extractor, text)
-    assert found["The engine still runs,"] == "Wenna Pollard"
-    assert found["It runs when I kick it,"] is None
-
-
-def test_the_teenager_is_the_person_whose_stated_age_is_in_the_teens(extractor: Any) -> None:
-    text = (
-        "Dunmore Rovers beat Kelby 2-0 on Sunday.\n\n"
-        "Rovers coach Alun Pryce praised goalkeeper Tam Oduya, 17, who saved a penalty. "
-        '"He was calm all afternoon," Pryce said.\n\n'
-        '"I just watched the ball," the teenager said.\n\n'
-    )
-    found = _speakers(extractor, text)
-    assert found["He was calm all afternoon,"] == "Alun Pryce"
-    assert found["I just watched the ball,"] == "Tam Oduya"
+    assert found[first] == first_name
+    assert found[second] == second_name
 
 
 def test_a_surname_tagged_as_a_noun_before_a_relative_aside_is_the_speaker(extractor: Any) -> None:

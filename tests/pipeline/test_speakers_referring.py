@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 
 def _speakers(extractor: Any, text: str) -> dict[str, tuple[str | None, str | None]]:
     """Return {quote text: (name it is credited to, speaker words shown)} for ``text``."""
@@ -53,24 +55,47 @@ def test_she_after_a_named_woman_since_the_spokeswoman_is_not_the_spokeswoman(ex
     assert found["Where will the children go?"][1] != "A council spokeswoman"
 
 
-def test_an_age_after_a_subject_named_in_apposition_is_that_person(extractor: Any) -> None:
-    text = (
-        "The bakery on Fenwick Street has opened at dawn for forty years.\n\n"
-        "Her neighbour, Marit Holloway, who still kneads the dough by hand, said trade had fallen. "
-        '"We bake half what we baked ten years ago," the 66-year-old said.\n\n'
-    )
+@pytest.mark.parametrize(
+    ("text", "quote", "name"),
+    [
+        pytest.param(
+            "The bakery on Fenwick Street has opened at dawn for forty years.\n\n"
+            "Her neighbour, Marit Holloway, who still kneads the dough by hand, said trade had fallen. "
+            '"We bake half what we baked ten years ago," the 66-year-old said.\n\n',
+            "We bake half what we baked ten years ago,",
+            "Marit Holloway",
+            id="an_age_after_a_subject_named_in_apposition_is_that_person",
+        ),
+        pytest.param(
+            "The paper mill at Cressing employs 400 people.\n\n"
+            "Councillor Ada Pennick has fought to keep it open. Asked whether the mill would close this "
+            'year, Pennick shook her head. "Not while I sit on this council."\n\n',
+            "Not while I sit on this council.",
+            "Ada Pennick",
+            id="a_quote_after_asked_and_a_named_subject_is_their_answer",
+        ),
+        pytest.param(
+            "Shares in Veltmark Foods fell sharply on Monday.\n\n"
+            "The firm's biggest investor, the pension fund Oakridge Partners, said it would vote against "
+            "the board at the annual meeting.\n\n",
+            "it would vote against the board at the annual meeting",
+            "Oakridge Partners",
+            id="a_description_with_a_described_name_in_apposition_is_that_name",
+        ),
+        pytest.param(
+            "Hundreds queued outside the Brackley depot on Thursday for the last steam train.\n\n"
+            "One of them, a retired signalman named Cyril Ambrose, said he had ridden the line as a boy.\n\n",
+            "he had ridden the line as a boy",
+            "Cyril Ambrose",
+            id="one_of_a_crowd_named_in_apposition_is_that_person",
+        ),
+    ],
+)
+def test_a_speaker_referred_to_after_a_named_one_is_that_name(
+    extractor: Any, text: str, quote: str, name: str
+) -> None:
     found = _speakers(extractor, text)
-    assert found["We bake half what we baked ten years ago,"][0] == "Marit Holloway"
-
-
-def test_a_quote_after_asked_and_a_named_subject_is_their_answer(extractor: Any) -> None:
-    text = (
-        "The paper mill at Cressing employs 400 people.\n\n"
-        "Councillor Ada Pennick has fought to keep it open. Asked whether the mill would close this "
-        'year, Pennick shook her head. "Not while I sit on this council."\n\n'
-    )
-    found = _speakers(extractor, text)
-    assert found["Not while I sit on this council."][0] == "Ada Pennick"
+    assert found[quote][0] == name
 
 
 def test_a_quote_after_asked_and_a_pronoun_subject_is_left_alone(extractor: Any) -> None:
@@ -95,22 +120,3 @@ def test_transcript_answers_are_the_one_the_headline_names(extractor: Any) -> No
     found = _speakers(extractor, text)
     answers = [who for quote, (who, _) in found.items() if quote.startswith(("Not yet", "Never"))]
     assert answers == ["Greta Lindahl", "Greta Lindahl"]
-
-
-def test_a_description_with_a_described_name_in_apposition_is_that_name(extractor: Any) -> None:
-    text = (
-        "Shares in Veltmark Foods fell sharply on Monday.\n\n"
-        "The firm's biggest investor, the pension fund Oakridge Partners, said it would vote against "
-        "the board at the annual meeting.\n\n"
-    )
-    found = _speakers(extractor, text)
-    assert found["it would vote against the board at the annual meeting"][0] == "Oakridge Partners"
-
-
-def test_one_of_a_crowd_named_in_apposition_is_that_person(extractor: Any) -> None:
-    text = (
-        "Hundreds queued outside the Brackley depot on Thursday for the last steam train.\n\n"
-        "One of them, a retired signalman named Cyril Ambrose, said he had ridden the line as a boy.\n\n"
-    )
-    found = _speakers(extractor, text)
-    assert found["he had ridden the line as a boy"][0] == "Cyril Ambrose"

@@ -15,14 +15,12 @@ import numpy
 from spacy.tokens import Token
 
 from quotemine.pipeline.quotes.candidates import QuoteCandidate, consume, overlaps
-from quotemine.pipeline.quotes.context import DocState
+from quotemine.pipeline.quotes.context import WRITER_POSSESSIVES, DocState
 from quotemine.pipeline.quotes.phrases import trim
 from quotemine.pipeline.quotes.stance import says_nothing
 
 __all__ = ["colon_cue_pass"]
 
-#: Possessives of the writer: "My advice: ..." in a column is the columnist's own, no quotation.
-_WRITER_POSSESSIVES = frozenset({"my", "our"})
 #: Most tokens between a manner verb ("put") and the colon: "put it this way", "put it more bluntly".
 _MAX_MANNER_TAIL = 5
 #: Dependencies of the clause after "told X:" that the parse gives it.
@@ -104,7 +102,7 @@ def _possessed_noun(st: DocState, c: int) -> QuoteCandidate | None:
     if noun.pos_ != "NOUN" or not (reply or lemma in st.lex.colon_nouns):
         return None
     poss = next((k for k in st.kids(noun) if k.dep_ == "poss"), None)
-    if poss is None or poss.lower_ in _WRITER_POSSESSIVES:
+    if poss is None or poss.lower_ in WRITER_POSSESSIVES:
         return None
     first = noun.left_edge
     if not first.is_sent_start or poss.left_edge.i != first.i:

@@ -40,14 +40,14 @@ from quotemine.pipeline.quotes.phrases import (
 from quotemine.pipeline.quotes.speakers import SpeakerReader
 from quotemine.pipeline.records import QuoteKind, SpeakerRecord
 
-__all__ = ["DocState", "FinderOptions"]
+__all__ = ["WRITER_POSSESSIVES", "DocState", "FinderOptions"]
 
 #: Entity types of a one-word line speaker that names someone ("Reuters:", "Okafor:").
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Nouns of holding a view: "in her view, ...", "in the board's opinion, ..." (``view_candidate``).
 _VIEW_NOUNS = frozenset({"view", "opinion", "belief", "assessment", "estimation", "judgment", "judgement"})
-#: Possessors that are the writer ("in my view", "in our opinion").
-_WRITER_POSSESSIVES = frozenset({"my", "our"})
+#: Possessors that are the writer ("in my view", "in our opinion", a column's "My advice: ...").
+WRITER_POSSESSIVES = frozenset({"my", "our"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
@@ -403,7 +403,7 @@ class DocState:
         if noun.dep_ != "pobj" or prep.lower_ != "in" or noun.lemma_.lower() not in _VIEW_NOUNS:
             return None
         poss = next((c for c in self.kids(noun) if c.dep_ == "poss"), None)
-        if poss is None or poss.lower_ in _WRITER_POSSESSIVES or prep.head.i == prep.i:
+        if poss is None or poss.lower_ in WRITER_POSSESSIVES or prep.head.i == prep.i:
             return None  # none, or "in my view": the writer's own opinion, no one quoted
         if prep.head.lemma_.lower() in self.lex.content_verbs:
             return None  # "In his statement, Roe said ...": the speech verb's clause reports

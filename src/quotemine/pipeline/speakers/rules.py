@@ -51,7 +51,7 @@ from functools import cached_property
 
 from quotemine.lexicons.gender import Gender, pronoun_gender, title_gender
 from quotemine.lexicons.roles import POST_NOMINALS
-from quotemine.lexicons.words import POSSESSIVE_DETERMINERS
+from quotemine.lexicons.words import PERSON_PRONOUNS, POSSESSIVE_DETERMINERS
 from quotemine.pipeline.records import SpeakerRecord
 from quotemine.pipeline.speakers.dialogue import answerer, answers_question
 from quotemine.pipeline.speakers.fitting import described_by, fits, from_place, qualified
@@ -62,8 +62,6 @@ from quotemine.pipeline.speakers.salience import subject_first
 
 __all__ = ["RULES", "Resolution", "Resolver", "SpeakerMention"]
 
-#: Pronouns that stand for one person.
-_PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 #: First-person pronouns: outside quoted words they stand for the writer.
 _FIRST_PERSON = frozenset({"i", "me"})
 #: Pronouns that stand for one organisation.
@@ -83,6 +81,11 @@ _AGE = re.compile(r"\d{1,3}-years?-old")
 _WHICH_AFTER = re.compile(r"\s*,\s*which\b")
 #: How many paragraphs back "the company" may find the organisation that last spoke.
 _ORG_SPEAKER_WINDOW = 6
+#: Each generic organisation noun's unnamed other of its kind ("a rival firm"), compiled once.
+_ANOTHER_OF_KIND = {
+    noun: re.compile(rf"\b(?:an?|another|one|rival)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+    for noun in GENERIC_ORG_NOUNS
+}
 
 
 @dataclass(frozen=True)
@@ -432,8 +435,7 @@ class Resolver:
             return None
         last = self.idx.earlier_mention(only[0], s)
         since = self.idx.text[last.end if last is not None else 0 : s]
-        newcomer = re.search(rf"\b(?:an?|another|one|rival)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", since, re.I)
-        return only[0] if newcomer is None else None
+        return only[0] if _ANOTHER_OF_KIND[noun].search(since) is None else None
 
     def _org_fits(self, entity_id: str, noun: str) -> bool:
         """Tell whether the organisation ``entity_id`` may be called "the ``noun``"."""
@@ -489,7 +491,7 @@ def by_surname(r: Resolver, m: SpeakerMention) -> Resolution | None:
 
     Not when another first name stands before it ("Tunde Roe" is not "Marta Roe").
     """
-    if m.low in _PERSON_PRONOUNS or (m.unnamed and not m.name_like):
+    if m.low in PERSON_PRONOUNS or (m.unnamed and not m.name_like):
         return None
     words = m.text.split()
     if not words or not words[-1][:1].isupper():
@@ -527,7 +529,7 @@ def by_apposition(r: Resolver, m: SpeakerMention) -> Resolution | None:
     The name right after the description (after at most a short prepositional tail), closed by a
     comma, dash or bracket, is the speaker. Pronouns and names have no such apposition.
     """
-    if m.low in _PERSON_PRONOUNS or m.low in _ORG_PRONOUNS:
+    if m.low in PERSON_PRONOUNS or m.low in _ORG_PRONOUNS:
         return None
     if m.name_like and m.head not in POST_NOMINALS and m.head not in r.titles and m.low != "one":
         return None  # a name; "MP" or "Governor" (or "One" of them) before a name in apposition is not
@@ -550,7 +552,7 @@ def by_pronoun(r: Resolver, m: SpeakerMention) -> Resolution | None:
     authors = [e.id for e in r.idx.entities.values() if e.author]
     if m.low in _FIRST_PERSON and authors:
         found = authors[0] if len(authors) == 1 else None
-    elif m.low in _PERSON_PRONOUNS:
+    elif m.low in PERSON_PRONOUNS:
         gender = pronoun_gender(m.low)
         found = r.salient(m.start, "person", gender)
         if found is None and gender is not None:
