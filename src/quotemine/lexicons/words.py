@@ -11,6 +11,7 @@ from typing import Final
 
 __all__ = [
     "DESCRIBING_POSSESSIVES",
+    "FINITE_TAGS",
     "GENDERED_PRONOUNS",
     "NESTABLE_SUBJECT_PRONOUNS",
     "NOMINAL_SUBJECTS",
@@ -50,6 +51,8 @@ DESCRIBING_POSSESSIVES: Final = POSSESSIVE_DETERMINERS - {"your"}
 POSSESSIVE_S: Final = frozenset({"'s", "\u2019s"})
 #: The dependency labels of a nominal subject, active or passive ("Roe said", "Roe was named").
 NOMINAL_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
+#: Penn tags of a finite verb or modal: a clause of its own starts there ("said", "says", "will").
+FINITE_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Auxiliaries of the perfect before a participle ("who has worked for Y", "had served as").
 PERFECT_AUXILIARIES: Final = frozenset({"has", "have", "had"})
 #: A paragraph: a run of characters without a line break (news text puts one paragraph per line).

@@ -37,6 +37,7 @@ from quotemine.lexicons.roles import (
     SEAT_ROLES,
     STAFF_ROLES,
 )
+from quotemine.lexicons.words import FINITE_TAGS
 from quotemine.pipeline.records import Range, TokenLabels, get_orgs, set_orgs
 
 __all__ = ["add_affiliation_orgs", "affiliation_orgs"]
@@ -72,7 +73,7 @@ _AFTER_NAME_IDS: Final = frozenset(get_string_id(w) for w in ("of", "at"))
 _PREP_IDS: Final = frozenset(get_string_id(w) for w in _ROLE_PREPS)
 _COMMA_ID: Final = get_string_id(",")
 _STOP_IDS: Final = frozenset(get_string_id(w) for w in (",", ";", "(", ")", ".", "!", "?"))
-_FINITE_IDS: Final = frozenset(get_string_id(t) for t in ("VBD", "VBZ", "VBP", "MD"))
+_FINITE_IDS: Final = frozenset(get_string_id(t) for t in FINITE_TAGS)
 _STAFF_IDS: Final = frozenset(get_string_id(w) for w in STAFF_ROLES | MEMBER_ROLES | SEAT_ROLES)
 #: How far after a name the role of its apposition may reach.
 _REACH: Final = 9

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from quotemine.extensions import doc_tokens
 from quotemine.lexicons.names import is_possessive
 from quotemine.lexicons.roles import POSITIONS, POST_NOMINALS
+from quotemine.lexicons.words import FINITE_TAGS
 from quotemine.pipeline.records import Range, TokenLabels
 from quotemine.pipeline.role_tokens import sentence_of
 
@@ -35,7 +36,6 @@ __all__ = [
 ]
 
 
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _STOP_TEXT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"})
 _APPOS_END_TEXT = frozenset({",", ";", ")", "\u2014", "--", "(", "\u2013"})
 _MAX_APPOS = 30
@@ -152,7 +152,7 @@ def appos_end(doc: Doc, start: int, sent_end: int, participle: bool, persons: To
             break
         if tok.tag_ in {"WP", "WDT"} and end > start and not participle:
             return end  # "X, a protester who was hit": the role ends at its relative clause
-        if (tok.i in persons and not after_preposition) or (tok.tag_ in _FINITE_TAGS and not participle):
+        if (tok.i in persons and not after_preposition) or (tok.tag_ in FINITE_TAGS and not participle):
             return None
         after_preposition = after_preposition or (tok.tag_ == "IN" and end > start)
         end += 1

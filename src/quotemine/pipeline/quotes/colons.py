@@ -14,6 +14,7 @@ import bisect
 import numpy
 from spacy.tokens import Token
 
+from quotemine.lexicons.words import FINITE_TAGS
 from quotemine.pipeline.quotes.candidates import QuoteCandidate, consume, overlaps
 from quotemine.pipeline.quotes.context import WRITER_POSSESSIVES, DocState
 from quotemine.pipeline.quotes.phrases import trim
@@ -29,8 +30,6 @@ _AFTER_COLON_DEPS = frozenset({"xcomp", "ccomp", "parataxis", "dep", "advcl", "c
 _HEARD_MARKS = frozenset({"that", "how"})
 #: Fewest words a statement after a colon must have.
 _MIN_WORDS = 2
-#: Tags of a finite verb: the words after "His answer:" are a statement only with one.
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Fewest words of the statement after a possessed speech noun ("Her verdict: a missed chance").
 _MIN_NOUN_WORDS = 3
 
@@ -110,7 +109,7 @@ def _possessed_noun(st: DocState, c: int) -> QuoteCandidate | None:
     span = _statement(st, c)
     if span is None or sum(1 for i in range(*span) if st.words_list[i]) < _MIN_NOUN_WORDS:
         return None  # "His verdict: a flop": too short to be a statement
-    if reply and not any(t.tag_ in _FINITE_TAGS for t in st.toks[span[0] : span[1]]):
+    if reply and not any(t.tag_ in FINITE_TAGS for t in st.toks[span[0] : span[1]]):
         return None  # "Their response: more buses on the route" names a deed
     spk = st.speakers.noun_speaker(noun)
     return None if spk is None else st.kinded(*span, noun, spk, "cue noun")
