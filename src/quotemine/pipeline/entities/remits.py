@@ -25,6 +25,7 @@ import functools
 from typing import Final, NamedTuple
 
 from quotemine.lexicons import data_json
+from quotemine.lexicons.names import is_possessive
 from quotemine.pipeline.entities.candidate import Candidate
 from quotemine.pipeline.entities.context import Context, low
 from quotemine.pipeline.entities.sides import SIDE_LABELS, plural_side_word
@@ -43,7 +44,6 @@ _KIN: Final = frozenset(
     "son sons daughter daughters wife husband father mother brother sister widow nephew niece grandson "
     "granddaughter".split()
 )
-_POSSESSIVES: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _VETTED: Final = frozenset({"ORG", "NORP", "FAC", "LOC", "PERSON"})
 #: Labels the NER gives an acronym it does not know ("the DCCC" as a building).
 _ACRONYM_MISREAD: Final = frozenset({"FAC", "LOC", "PERSON"})
@@ -186,7 +186,7 @@ def _org_verdict(ctx: Context, c: Candidate, cands: list[Candidate], words: _Wor
     if c.end - c.start == 1 and doc[c.start].tag_ in _STRESS_TAGS and doc[c.start].is_upper:
         if doc[c.start].text not in _named_acronyms(ctx, cands):
             return "a word in capitals for stress ('the WORST idea'), no organisation"
-    if c.end - c.start >= 3 and low(doc[c.end - 1]) in _KIN and doc[c.end - 2].text in _POSSESSIVES:
+    if c.end - c.start >= 3 and low(doc[c.end - 1]) in _KIN and is_possessive(doc[c.end - 2].text):
         return "a person's relative ('Brody's Son'), no organisation"
     if _label_before_title(ctx, c, words.party_labels):
         return "a party word and a place before a title ('Independent Kelvale Sen. X'), no organisation"
