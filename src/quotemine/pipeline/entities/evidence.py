@@ -12,6 +12,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from quotemine.lexicons.names import is_possessive
 from quotemine.lexicons.words import GENDERED_PRONOUNS, NOMINAL_SUBJECTS, PERSON_SPEECH_VERBS, POSSESSIVE_S
 from quotemine.pipeline.entities.context import Context, low
 
@@ -88,8 +89,6 @@ def _before_bridge(doc: list[Token], k: int) -> int:
     return k
 
 
-#: A possessive before the organisation noun ("drivers' union X", "the region's biggest lender X").
-_POSSESSIVE_MARKS: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: Tags of a capitalised word that opens a sentence with an organisation noun ("Rights group X").
 _OPENERS: Final = frozenset({"NN", "NNP", "JJ"})
 
@@ -116,7 +115,8 @@ def descriptor_before(ctx: Context, start: int) -> bool:
     )
     if opener and (desc not in ctx.lex.role_heads or desc in ctx.lex.org_heads):
         return True  # "Consumer group Halvey Voice said" (but "Veteran pollster Ana Reyes" is a person)
-    possessive = doc[k].text in _POSSESSIVE_MARKS and desc not in ctx.lex.role_heads  # not "its publisher X"
+    # a possessive before the organisation noun ("drivers' union X", "the region's biggest lender X")
+    possessive = is_possessive(doc[k].text) and desc not in ctx.lex.role_heads  # not "its publisher X"
     return doc[k].lower_ in ATTRIBUTIVE_DETS or possessive
 
 

@@ -61,6 +61,11 @@ class KindWords(NamedTuple):
     state_words: frozenset[str] = frozenset()
     inhabitant_nouns: frozenset[str] = frozenset()
     kin_words: frozenset[str] = frozenset()
+    remit_heads: frozenset[str] = frozenset()
+    party_adjectives: frozenset[str] = frozenset()
+    party_plurals: frozenset[str] = frozenset()
+    party_labels: frozenset[str] = frozenset()
+    common_abbreviations: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,6 +91,11 @@ def kind_words() -> KindWords:
         frozenset(data["state_words"]),
         frozenset(data["inhabitant_nouns"]),
         frozenset(data["kin_words"]),
+        frozenset(data["remit_heads"]),
+        frozenset(data["party_adjectives"]),
+        frozenset(data["party_plurals"]),
+        frozenset(data["party_labels"]),
+        frozenset(data["common_abbreviations"]),
     )
 
 

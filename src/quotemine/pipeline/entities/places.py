@@ -169,9 +169,7 @@ def _place_lists(ctx: Context, cands: list[Candidate]) -> None:
             continue
         for c in run:
             if c.label in {"ORG", "PERSON"}:
-                c.relabel(
-                    "GPE", "listed after a plural place noun ('villages including X, Y and Z'): a place"
-                )
+                c.relabel("GPE", _LIST_REASON)
 
 
 def places_read_as_orgs(ctx: Context, cands: list[Candidate]) -> None:

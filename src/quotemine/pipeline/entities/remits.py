@@ -16,17 +16,17 @@
   group of people.
 
 The word lists live in ``data/entity_kinds.json`` ("remit_heads", "party_adjectives",
-"party_plurals", "party_labels").
+"party_plurals", "party_labels"), read with the others by ``kinds.kind_words``.
 """
 
 from __future__ import annotations
 
-import functools
-from typing import Final, NamedTuple
+from typing import Final
 
-from quotemine.lexicons import data_json
+from quotemine.lexicons.names import is_possessive
 from quotemine.pipeline.entities.candidate import Candidate
 from quotemine.pipeline.entities.context import Context, low
+from quotemine.pipeline.entities.kinds import KindWords, kind_words
 from quotemine.pipeline.entities.sides import SIDE_LABELS, plural_side_word
 
 __all__ = ["letters_and_digits", "repair_org_names"]
@@ -43,7 +43,6 @@ _KIN: Final = frozenset(
     "son sons daughter daughters wife husband father mother brother sister widow nephew niece grandson "
     "granddaughter".split()
 )
-_POSSESSIVES: Final = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _VETTED: Final = frozenset({"ORG", "NORP", "FAC", "LOC", "PERSON"})
 #: Labels the NER gives an acronym it does not know ("the DCCC" as a building).
 _ACRONYM_MISREAD: Final = frozenset({"FAC", "LOC", "PERSON"})
@@ -53,26 +52,6 @@ _NOUN_TAGS: Final = frozenset({"NNP", "NNPS", "NN", "NNS"})
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC"})
 _SIDE_TAILS: Final = SIDE_LABELS | {"ORG"}
 _OFFICE_LEADS: Final = frozenset({"secretary", "secretaries", "undersecretary"})
-
-
-class _Words(NamedTuple):
-    remit_heads: frozenset[str]
-    party_adjectives: frozenset[str]
-    party_plurals: frozenset[str]
-    party_labels: frozenset[str]
-    common_abbreviations: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def _words() -> _Words:
-    data = data_json("entity_kinds.json")
-    return _Words(
-        frozenset(data["remit_heads"]),
-        frozenset(data["party_adjectives"]),
-        frozenset(data["party_plurals"]),
-        frozenset(data["party_labels"]),
-        frozenset(data["common_abbreviations"]),
-    )
 
 
 def _remit_end(ctx: Context, k: int) -> int:
@@ -173,7 +152,7 @@ def _named_acronyms(ctx: Context, cands: list[Candidate]) -> frozenset[str]:
     )
 
 
-def _org_verdict(ctx: Context, c: Candidate, cands: list[Candidate], words: _Words) -> str | None:
+def _org_verdict(ctx: Context, c: Candidate, cands: list[Candidate], words: KindWords) -> str | None:
     """Return why an organisation candidate is none (it is dropped), or ``None`` when it stays."""
     doc = ctx.toks
     if (
@@ -186,14 +165,14 @@ def _org_verdict(ctx: Context, c: Candidate, cands: list[Candidate], words: _Wor
     if c.end - c.start == 1 and doc[c.start].tag_ in _STRESS_TAGS and doc[c.start].is_upper:
         if doc[c.start].text not in _named_acronyms(ctx, cands):
             return "a word in capitals for stress ('the WORST idea'), no organisation"
-    if c.end - c.start >= 3 and low(doc[c.end - 1]) in _KIN and doc[c.end - 2].text in _POSSESSIVES:
+    if c.end - c.start >= 3 and low(doc[c.end - 1]) in _KIN and is_possessive(doc[c.end - 2].text):
         return "a person's relative ('Brody's Son'), no organisation"
     if _label_before_title(ctx, c, words.party_labels):
         return "a party word and a place before a title ('Independent Kelvale Sen. X'), no organisation"
     return None
 
 
-def _party_start(ctx: Context, c: Candidate, words: _Words) -> int:
+def _party_start(ctx: Context, c: Candidate, words: KindWords) -> int:
     """Return where a party named by an adjective and a plural starts ("the Free Socialists"), else -1."""
     doc = ctx.toks
     if c.end - c.start > 2 or low(doc[c.end - 1]) not in words.party_plurals:
@@ -211,7 +190,7 @@ def _party_start(ctx: Context, c: Candidate, words: _Words) -> int:
 
 
 def _verdict(
-    ctx: Context, c: Candidate, cands: list[Candidate], words: _Words
+    ctx: Context, c: Candidate, cands: list[Candidate], words: KindWords
 ) -> tuple[str | None, str] | None:
     """Return the new label (``None``: drop) and the reason, or ``None`` when the candidate stays."""
     if c.label == "ORG":
@@ -253,7 +232,7 @@ def _place_and_plural_sides(ctx: Context, cands: list[Candidate], groups: frozen
 
 def repair_org_names(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """Apply the rules of this module; return the live candidates."""
-    words = _words()
+    words = kind_words()
     _extend_remits(ctx, cands, words.remit_heads)
     _cut_generic_leads(ctx, cands, words.common_abbreviations)
     _place_and_plural_sides(ctx, cands, words.party_plurals)

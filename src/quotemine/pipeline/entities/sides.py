@@ -14,7 +14,7 @@ from typing import Final
 from quotemine.extensions import doc_text
 from quotemine.pipeline.entities.context import Context, low
 
-__all__ = ["plural_side_word", "side_name"]
+__all__ = ["RESULT_VERBS", "plural_side_word", "side_name"]
 
 #: Labels the NER gives a side or a family firm it misreads (a place label is left alone: "the
 #: Kelby Hills" is a place).
@@ -24,7 +24,7 @@ _MAX_WORDS: Final = 4
 #: Last words of a family firm's name ("Orlin Brothers", "Vesk & Sons").
 _FAMILY_FIRM_WORDS: Final = frozenset({"brothers", "sons"})
 #: Verbs of a result right after a side named as the subject ("Kelby Otters beat ...").
-_RESULT_VERBS: Final = frozenset("beat beats defeated edged routed thrashed drew lost overcame".split())
+RESULT_VERBS: Final = frozenset("beat beats defeated edged routed thrashed drew lost overcame".split())
 #: A score ("3-1", "24-17") or a side's points in a score line ("Kelby Otters 24, Orlin Rams 17").
 _SCORE: Final = re.compile(r"^\d{1,3}([-\u2013]\d{1,3})?$")
 #: A line that is a result: two names, each with its points ("Kelby Otters 24, Orlin Rams 17").
@@ -93,6 +93,6 @@ def side_name(ctx: Context, start: int, end: int, label: str) -> str | None:
     if end - start < 2:
         return None
     after_the = the_inside or (start > 0 and toks[start - 1].lower_ == "the")
-    if after_the or (end < len(toks) and toks[end].lower_ in _RESULT_VERBS):
+    if after_the or (end < len(toks) and toks[end].lower_ in RESULT_VERBS):
         return "a capitalised plural name after 'the' or before a result verb: a side, not a person"
     return None

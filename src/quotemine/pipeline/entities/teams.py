@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from quotemine.pipeline.entities.candidate import Candidate, Pool
 from quotemine.pipeline.entities.context import Context, string_ids
 from quotemine.pipeline.entities.relabel import score_at
+from quotemine.pipeline.entities.sides import RESULT_VERBS
 
 __all__ = ["team_names"]
 
@@ -24,8 +25,9 @@ _PLAY_WORDS: Final = frozenset(
 )
 #: Labels the NER gives a team's name ("the Kelby Stags" as a facility, "Dunmere Kings" as a person).
 _MISREAD_LABELS: Final = frozenset({"PERSON", "FAC", "PRODUCT", "WORK_OF_ART"})
-#: Verbs of a result right after a side named as the subject ("the Kelby Herons beat ...").
-_RESULT_VERBS: Final = frozenset("beat beats defeated edged routed thrashed lost drew".split())
+#: Verbs of a result right after a side named as the subject ("the Kelby Herons beat ..."): the
+#: ones ``sides`` knows, less "overcame", which this rule has never taken.
+_RESULT_VERBS: Final = RESULT_VERBS - {"overcame"}
 _REASON: Final = "a capitalised plural name after 'the' next to a score or a verb of play: a team"
 
 
